@@ -1,0 +1,136 @@
+# lup — leadership-development programmes in a terminal.
+# `make` builds ./lup; `make run` opens it on a demo database; `make check`
+# runs every test suite.  See README.md.
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+DATADIR   = $(PREFIX)/share
+LUPDATA   = $(DATADIR)/lup
+LOCALEDIR = $(DATADIR)/locale
+MANDIR    = $(DATADIR)/man
+
+B        ?= build
+LUP      ?= ./lup
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+PKGS      = ncursesw sqlite3 libical
+
+WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
+ifeq ($(CI),true)
+WARN += -Werror
+endif
+
+DEFS = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DNCURSES_WIDECHAR=1 \
+       -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
+       -DLUP_VERSION='"$(VERSION)"' -DLUP_DATADIR='"$(LUPDATA)"' \
+       -DLUP_LOCALEDIR='"$(LOCALEDIR)"'
+PKG_CFLAGS  := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS)))
+ALL_CPPFLAGS = -Iinclude -Isrc $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS   = $(WARN) $(CFLAGS)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS))
+LIBS = $(PKG_LIBS) -liniparser -lcsv -lm
+
+CORE_SRC = $(sort $(wildcard src/core/*.c))
+TUI_SRC  = $(sort $(wildcard src/tui/*.c))
+CLI_SRC  = $(sort $(wildcard src/cli/*.c))
+CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o)
+TUI_OBJ  = $(TUI_SRC:%.c=$(B)/%.o)
+CLI_OBJ  = $(CLI_SRC:%.c=$(B)/%.o)
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+PO       = $(wildcard share/lup/po/*.po)
+MO       = $(PO:share/lup/po/%.po=$(B)/locale/%/LC_MESSAGES/lup.mo)
+MAN      = $(wildcard man/*.[0-9])
+
+.PHONY: all deps run check unit asan fuzz bench install uninstall clean pot
+all: $(LUP) $(MO)
+
+$(LUP): $(CLI_OBJ) $(B)/libluptui.a $(B)/liblupcore.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libluptui.a $(B)/liblupcore.a $(LIBS)
+
+$(B)/liblupcore.a: $(CORE_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/libluptui.a: $(TUI_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(B)/libluptui.a $(B)/liblupcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libluptui.a $(B)/liblupcore.a $(LIBS) -lcmocka
+
+$(B)/locale/%/LC_MESSAGES/lup.mo: share/lup/po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+-include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+deps:
+	@sh scripts/deps.sh
+
+# The demo database lives in the build folder and is made on the first run.
+$(B)/demo.db: | $(LUP)
+	$(LUP) --db $@ demo
+
+run: all $(B)/demo.db
+	$(LUP) --db $(B)/demo.db
+
+unit: $(UNIT_BIN)
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+check: all $(UNIT_BIN)
+	@LUP=$(LUP) B=$(B) sh tests/check.sh $(UNIT_BIN)
+
+# The same suites under AddressSanitizer and UBSan, in a build of their own.
+asan:
+	$(MAKE) B=build-asan LUP=build-asan/lup \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" check
+
+# libFuzzer harnesses, built with clang; `make check` runs them over their
+# seed corpora, `make fuzz FUZZ_SECONDS=60` explores.
+FUZZ_SECONDS ?= 30
+$(B)/fuzz/%: tests/fuzz/%.c $(CORE_SRC)
+	@mkdir -p $(dir $@)
+	clang $(ALL_CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	  -o $@ $< $(CORE_SRC) $(LIBS)
+fuzz: $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
+	@for f in $^; do n=$${f##*/}; mkdir -p $(B)/fuzz/corpus-$$n; \
+	  echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) $(B)/fuzz/corpus-$$n tests/fuzz/seed/$${n#fuzz_} || exit 1; done
+
+bench: all
+	@LUP=$(LUP) B=$(B) sh tests/bench/run.sh
+
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -c/ --package-name=lup \
+	  --package-version=$(VERSION) -o $(B)/lup.pot $(CORE_SRC) $(TUI_SRC) $(CLI_SRC) $(wildcard include/lup/*.h)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LUPDATA)/frameworks $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 $(LUP) $(DESTDIR)$(BINDIR)/lup
+	install -m 644 share/lup/lup.ini $(DESTDIR)$(LUPDATA)/lup.ini
+	for f in share/lup/frameworks/*.ini; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(LUPDATA)/frameworks/; done; true
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
+	for m in $(MO); do l=$${m#$(B)/locale/}; l=$${l%%/*}; \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/lup.mo; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/lup $(DESTDIR)$(MANDIR)/man1/lup.1 \
+	  $(DESTDIR)$(MANDIR)/man5/lup.ini.5 $(DESTDIR)$(MANDIR)/man5/lup-framework.5
+	rm -rf $(DESTDIR)$(LUPDATA)
+	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/lup.mo
+
+clean:
+	rm -rf build build-asan lup

@@ -1,0 +1,15 @@
+/* demo.h — a realistic, deterministic demonstration programme. */
+#ifndef LUP_DEMO_H
+#define LUP_DEMO_H
+
+#include "lup/config.h"
+#include "lup/db.h"
+
+/* Fill an empty database: the programme with its blocks, pilot and roll-out
+ * cohorts reaching `people` managers (300 when 0), sessions, study visits,
+ * host organisations, placements and competence check-ins.  The same
+ * arguments always give the same data (ids apart).  Fails, writing
+ * nothing, if the database already holds people. */
+int lup_demo_fill(lup_db *db, const lup_config *cfg, long people, lup_err *err);
+
+#endif

@@ -1,0 +1,78 @@
+/* people.h — the leaders, managers and facilitators lup knows. */
+#ifndef LUP_PEOPLE_H
+#define LUP_PEOPLE_H
+
+#include "lup/db.h"
+#include "lup/util.h"
+
+struct lup_person {
+	char id[LUP_UUID_LEN + 1];      /* "" for a new person */
+	char *name, *email, *phone, *org_unit, *role, *manager_id, *employee_no;
+	int active;
+	char created_at[21], updated_at[21];
+};
+
+/* Free the strings of p (not p itself) and zero it. */
+void lup_person_clear(struct lup_person *p);
+int lup_person_get(lup_db *db, const char *id, struct lup_person *out, lup_err *err);
+/* A REF: an e-mail address, an employee number, or a unique id prefix
+ * (6+ characters). */
+int lup_person_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err);
+/* Validate and insert (id "") or update.  Name required; e-mail syntax and
+ * uniqueness; employee number unique; the manager must exist and must not
+ * make a cycle.  A failing field is named in err->field. */
+int lup_person_save(lup_db *db, struct lup_person *p, lup_err *err);
+int lup_person_delete(lup_db *db, const char *id, lup_err *err);
+
+/* What goes with a person when they are deleted. */
+struct lup_person_impact {
+	long enrolments, attendance, placements, checkins, log_entries,
+	     reports;  /* people who have them as manager (they lose it) */
+};
+int lup_person_impact(lup_db *db, const char *id, struct lup_person_impact *out, lup_err *err);
+
+/* ---- The list: keyset pagination, so a page costs the same at 300 people
+ * as at 50,000. ---- */
+enum lup_person_sort { LUP_PSORT_NAME, LUP_PSORT_UNIT, LUP_PSORT_ROLE, LUP_PSORT_COUNT };
+
+struct lup_person_row {
+	char id[LUP_UUID_LEN + 1];
+	char name[128], org_unit[96], role[96], email[128];
+	char status[24];     /* programme status: enrolled, waitlisted, completed, withdrawn or "" */
+	char cohort[64];     /* the cohort of that status */
+	int active;
+	/* the sort key of the row, for paging on from it */
+	char key1[128], key2[128];
+};
+
+struct lup_person_query {
+	const char *filter;              /* matched against name, e-mail, unit, role; may be NULL */
+	enum lup_person_sort sort;
+};
+
+/* Up to limit rows after (or, dir < 0, before) the row `from` (NULL: from the
+ * start, or with dir < 0 from the end).  Rows come in display order either
+ * way.  Returns the number of rows, or -1. */
+int lup_person_page(lup_db *db, const struct lup_person_query *q,
+                    const struct lup_person_row *from, int dir, int limit,
+                    struct lup_person_row *rows, lup_err *err);
+/* How many people there are, and how many match the filter. */
+int lup_person_count(lup_db *db, const struct lup_person_query *q,
+                     long *total, long *matching, lup_err *err);
+/* The 0-based position of a row in the query's order (for "34 of 312"). */
+long lup_person_position(lup_db *db, const struct lup_person_query *q,
+                         const struct lup_person_row *row, lup_err *err);
+/* Sort names, for the status line. */
+const char *lup_person_sort_name(enum lup_person_sort s);
+
+/* For the detail view. */
+struct lup_person_summary {
+	long enrolments, sessions_attended, sessions_missed, sessions_excused,
+	     placements, checkins;
+	char programme_status[24], cohort[128];
+	char last_checkin[11];          /* date or "" */
+	char manager_name[128];
+};
+int lup_person_summary(lup_db *db, const char *id, struct lup_person_summary *out, lup_err *err);
+
+#endif

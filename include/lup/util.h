@@ -1,0 +1,57 @@
+/* util.h — small helpers shared by the core: ids, time, text, files. */
+#ifndef LUP_UTIL_H
+#define LUP_UTIL_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
+#include "lup/err.h"
+
+#define LUP_UUID_LEN 36
+/* A random (version 4) UUID, lower-case, 36 characters plus NUL. */
+void lup_uuid(char out[LUP_UUID_LEN + 1]);
+
+/* The current UTC time as 2014-09-15T08:30:00Z (20 characters plus NUL). */
+void lup_now_utc(char out[21]);
+
+/* Fold text for searching: lower case, diacritics removed (Ö→o, å→a, é→e),
+ * so "ost" finds "Östberg".  Returns a malloc'd string (NULL on ENOMEM). */
+char *lup_fold(const char *utf8);
+
+/* A sort key whose byte order is Swedish alphabetical order: lower case,
+ * å ä ö after z (as "{", "|", "}"), other accents on their base letter,
+ * ü as y.  Returns a malloc'd string. */
+char *lup_sortkey(const char *utf8);
+
+/* Trim leading and trailing white space in place; returns s. */
+char *lup_trim(char *s);
+/* 1 if s is NULL or only white space. */
+int lup_blank(const char *s);
+/* strdup that accepts NULL. */
+char *lup_strdup(const char *s);
+/* A plausible e-mail address: one @, a dot in the domain, no spaces. */
+int lup_email_valid(const char *s);
+
+/* A growable text buffer. */
+typedef struct lup_buf { char *s; size_t len, cap; } lup_buf;
+void lup_buf_free(lup_buf *b);
+int lup_buf_add(lup_buf *b, const char *s, size_t n);
+int lup_buf_puts(lup_buf *b, const char *s);
+int lup_buf_printf(lup_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Create a folder and its parents with the given mode for new ones. */
+int lup_mkdir_p(const char *dir, mode_t mode, lup_err *err);
+
+/* Write a file safely: data goes to a temporary file in the same folder,
+ * which is fsynced and renamed over path on commit, so the old file stays
+ * whole until the new one is complete.  path "-" means standard output. */
+typedef struct lup_afile {
+	FILE *fp;
+	char *path, *tmp;
+} lup_afile;
+int lup_afile_open(lup_afile *af, const char *path, mode_t mode, lup_err *err);
+int lup_afile_commit(lup_afile *af, lup_err *err);
+void lup_afile_abort(lup_afile *af);
+
+#endif

@@ -1,0 +1,45 @@
+/* cli.h — the command line: shared context and the subcommands. */
+#ifndef LUP_CLI_H
+#define LUP_CLI_H
+
+#include "lup/config.h"
+#include "lup/db.h"
+
+/* Exit statuses (DESIGN §5). */
+enum { LUP_EXIT_OK = 0, LUP_EXIT_FAIL = 1, LUP_EXIT_USAGE = 2 };
+
+struct lup_cli {
+	const char *db_opt, *config_opt;   /* --db, --config */
+	char db_path[4096];
+	lup_config *cfg;
+	lup_db *db;                        /* opened on demand by cli_open_db */
+};
+
+struct lup_cmd {
+	const char *name;
+	int (*run)(struct lup_cli *cli, int argc, char **argv);
+	const char *synopsis;   /* after "lup NAME " */
+	const char *summary;    /* one line */
+	const char *help;       /* a paragraph, for lup help NAME */
+};
+
+/* Print "lup: what: why" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Usage error for a command: message, then its synopsis; returns 2. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Open the database (creating it when create is set); prints the error and
+ * returns the exit status on failure, 0 on success. */
+int cli_open_db(struct lup_cli *cli, int create);
+/* Parse a whole non-negative number; -1 if it is not one. */
+long cli_number(const char *s);
+
+const struct lup_cmd *cli_find(const char *name);
+
+/* Subcommands, one file each. */
+int cmd_init(struct lup_cli *, int, char **);
+int cmd_demo(struct lup_cli *, int, char **);
+int cmd_check(struct lup_cli *, int, char **);
+int cmd_backup(struct lup_cli *, int, char **);
+int cmd_help(struct lup_cli *, int, char **);
+
+#endif

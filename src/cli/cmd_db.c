@@ -1,0 +1,96 @@
+/* cmd_db.c — lup init, demo, check and backup. */
+#include <stdio.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "lup/demo.h"
+#include "lup/i18n.h"
+
+int cmd_init(struct lup_cli *cli, int argc, char **argv)
+{
+	int rc;
+	(void)argv;
+	if (argc > 1)
+		return cli_usage("init", _("unexpected argument %s"), argv[1]);
+	if ((rc = cli_open_db(cli, 1)))
+		return rc;
+	printf(_("%s: ready (schema %d)\n"), cli->db_path, lup_db_schema_version());
+	return 0;
+}
+
+int cmd_demo(struct lup_cli *cli, int argc, char **argv)
+{
+	long people = 0;
+	lup_err err;
+	int rc;
+
+	for (int i = 1; i < argc; i++) {
+		const char *v = NULL;
+		if (strcmp(argv[i], "--people") == 0 && i + 1 < argc)
+			v = argv[++i];
+		else if (strncmp(argv[i], "--people=", 9) == 0)
+			v = argv[i] + 9;
+		else
+			return cli_usage("demo", _("unexpected argument %s"), argv[i]);
+		people = cli_number(v);
+		if (people < 20 || people > 1000000)
+			return cli_usage("demo", _("--people takes a number from 20 to 1000000, not '%s'"), v);
+	}
+	if ((rc = cli_open_db(cli, 1)))
+		return rc;
+	if (lup_demo_fill(cli->db, cli->cfg, people, &err) < 0) {
+		cli_error("demo: %s", err.msg);
+		return LUP_EXIT_FAIL;
+	}
+	{
+		struct lup_db_counts c;
+		if (lup_db_counts(cli->db, &c, &err) == 0)
+			printf(_("%s: %ld people, %ld cohorts, %ld sessions, %ld host organisations, "
+			         "%ld placements, %ld check-ins\n"),
+			       cli->db_path, c.people, c.cohorts, c.sessions, c.hosts, c.placements, c.checkins);
+	}
+	return 0;
+}
+
+static void print_problem(void *ud, const char *problem)
+{
+	(void)ud;
+	printf("%s\n", problem);
+}
+
+int cmd_check(struct lup_cli *cli, int argc, char **argv)
+{
+	lup_err err;
+	int rc, n;
+	if (argc > 1)
+		return cli_usage("check", _("unexpected argument %s"), argv[1]);
+	if ((rc = cli_open_db(cli, 0)))
+		return rc;
+	n = lup_db_check(cli->db, print_problem, NULL, &err);
+	if (n < 0) {
+		cli_error("check: %s", err.msg);
+		return LUP_EXIT_FAIL;
+	}
+	if (n > 0) {
+		cli_error(n == 1 ? _("check: %d problem found") : _("check: %d problems found"), n);
+		return LUP_EXIT_FAIL;
+	}
+	fprintf(stderr, _("lup: check: %s is sound\n"), cli->db_path);
+	return 0;
+}
+
+int cmd_backup(struct lup_cli *cli, int argc, char **argv)
+{
+	lup_err err;
+	int rc;
+	if (argc != 2)
+		return cli_usage("backup", argc < 2 ? _("where to? give a file name")
+		                                    : _("unexpected argument %s"), argv[argc - 1]);
+	if ((rc = cli_open_db(cli, 0)))
+		return rc;
+	if (lup_db_backup(cli->db, argv[1], &err) < 0) {
+		cli_error("backup: %s", err.msg);
+		return LUP_EXIT_FAIL;
+	}
+	fprintf(stderr, _("lup: backup: written to %s\n"), argv[1]);
+	return 0;
+}

@@ -1,0 +1,208 @@
+/* main.c — lup's command line: global options, then a subcommand. */
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "lup/i18n.h"
+#include "lup/paths.h"
+#include "tui/tui.h"
+
+static const struct lup_cmd commands[] = {
+	{ "init", cmd_init, "",
+	  N_("create an empty database"),
+	  N_("Create the database file (mode 0600, in a folder of mode 0700) with the "
+	     "current schema. An existing lup database is left as it is.") },
+	{ "demo", cmd_demo, "[--people N]",
+	  N_("fill a new database with a demonstration programme"),
+	  N_("Fill an empty database with a realistic, deterministic programme: three blocks, "
+	     "two pilot cohorts and roll-out cohorts reaching 300 managers (or N people), "
+	     "sessions, study visits, host organisations, placements and check-ins.") },
+	{ "check", cmd_check, "",
+	  N_("check the database for damage and broken rules"),
+	  N_("Run SQLite's integrity and foreign-key checks and lup's own rules. "
+	     "Lists every problem and exits 1 if there is any.") },
+	{ "backup", cmd_backup, "FILE",
+	  N_("write a consistent copy of the database"),
+	  N_("Copy the database with SQLite's online backup API into a temporary file, "
+	     "sync it to disk, then rename it to FILE.") },
+	{ "help", cmd_help, "[COMMAND]",
+	  N_("describe a command"),
+	  N_("Without a command, list the commands; with one, describe it.") },
+};
+
+const struct lup_cmd *cli_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("lup: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+	const struct lup_cmd *c = cmd ? cli_find(cmd) : NULL;
+	va_list ap;
+	fputs("lup: ", stderr);
+	if (cmd)
+		fprintf(stderr, "%s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (c)
+		fprintf(stderr, _("usage: lup %s %s\n"), c->name, c->synopsis);
+	else
+		fprintf(stderr, _("Try 'lup --help'.\n"));
+	return LUP_EXIT_USAGE;
+}
+
+long cli_number(const char *s)
+{
+	char *end;
+	long n;
+	if (!s || !*s || *s == '-' || *s == '+')
+		return -1;
+	n = strtol(s, &end, 10);
+	return *end || n < 0 ? -1 : n;
+}
+
+int cli_open_db(struct lup_cli *cli, int create)
+{
+	lup_err err;
+	if (cli->db)
+		return 0;
+	if (lup_path_db(cli->db_opt, cli->db_path, sizeof cli->db_path) < 0) {
+		cli_error(_("the database path is too long"));
+		return LUP_EXIT_USAGE;
+	}
+	if (lup_db_open(cli->db_path, create ? LUP_DB_CREATE : 0, &cli->db, &err) < 0) {
+		cli_error("%s", err.msg);
+		return LUP_EXIT_FAIL;
+	}
+	return 0;
+}
+
+static void usage(FILE *fp)
+{
+	fprintf(fp, _("usage: lup [--db FILE] [--config FILE] [COMMAND [ARG…]]\n\n"
+	              "Without a command, lup opens its terminal interface.\n\nCommands:\n"));
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(fp, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+	fprintf(fp, _("\nOptions:\n"
+	              "  --db FILE      the database (else $LUP_DB, else ~/.local/share/lup/lup.db)\n"
+	              "  --config FILE  the configuration (else $LUP_CONFIG, else ~/.config/lup/lup.ini)\n"
+	              "  --help         show this help\n"
+	              "  --version      show the version\n\n"
+	              "'lup help COMMAND' describes a command; lup(1) describes everything.\n"));
+}
+
+int cmd_help(struct lup_cli *cli, int argc, char **argv)
+{
+	const struct lup_cmd *c;
+	(void)cli;
+	if (argc < 2) {
+		usage(stdout);
+		return 0;
+	}
+	if (argc > 2)
+		return cli_usage("help", _("one command at a time"));
+	if (!(c = cli_find(argv[1]))) {
+		cli_error(_("help: no command '%s'"), argv[1]);
+		return LUP_EXIT_USAGE;
+	}
+	printf(_("usage: lup %s %s\n\n"), c->name, c->synopsis);
+	printf("%s\n", _(c->help));
+	return 0;
+}
+
+static void config_warning(void *ud, const char *msg)
+{
+	(void)ud;
+	fprintf(stderr, _("lup: warning: %s\n"), msg);
+}
+
+/* Take the value of an option given as "--opt VALUE" or "--opt=VALUE". */
+static int option_value(int argc, char **argv, int *i, const char *name, const char **out)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*out = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n] != '\0')
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*out = argv[++*i];
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	struct lup_cli cli;
+	const struct lup_cmd *cmd;
+	char cfgpath[4096];
+	int i, explicit_, rc;
+	lup_err err;
+
+	setlocale(LC_ALL, "");
+	lup_i18n_init(lup_path_localedir());
+	memset(&cli, 0, sizeof cli);
+
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		int r;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			usage(stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0) {
+			printf("lup %s\n", LUP_VERSION);
+			return 0;
+		}
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		}
+		if ((r = option_value(argc, argv, &i, "--db", &cli.db_opt)) ||
+		    (r = option_value(argc, argv, &i, "--config", &cli.config_opt))) {
+			if (r < 0)
+				return cli_usage(NULL, _("%s needs a value"), argv[i]);
+			continue;
+		}
+		return cli_usage(NULL, _("unknown option %s"), argv[i]);
+	}
+
+	if (lup_path_config(cli.config_opt, cfgpath, sizeof cfgpath, &explicit_) < 0)
+		return cli_usage(NULL, _("the config path is too long"));
+	if (lup_config_load(cfgpath, &cli.cfg, config_warning, NULL, &err) < 0) {
+		cli_error("%s", err.msg);
+		return LUP_EXIT_USAGE;
+	}
+
+	if (i >= argc) {
+		rc = cli_open_db(&cli, 1);
+		if (rc == 0)
+			rc = lup_tui_run(cli.db, cli.cfg);
+	} else if (!(cmd = cli_find(argv[i]))) {
+		rc = cli_usage(NULL, _("no command '%s'"), argv[i]);
+	} else {
+		rc = cmd->run(&cli, argc - i, argv + i);
+	}
+	lup_db_close(cli.db);
+	lup_config_free(cli.cfg);
+	return rc;
+}

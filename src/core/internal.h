@@ -1,0 +1,47 @@
+/* internal.h — what the core modules share and the rest of lup never sees. */
+#ifndef LUP_CORE_INTERNAL_H
+#define LUP_CORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include "lup/db.h"
+#include "lup/err.h"
+#include "lup/i18n.h"
+#include "lup/util.h"
+
+struct lup_migration {
+	int version;
+	const char *const *steps;   /* NULL-terminated SQL statements */
+};
+extern const struct lup_migration lup_migrations[];
+
+#define LUP_STMT_CACHE 96
+
+struct lup_db {
+	sqlite3 *h;
+	char *path;
+	int txdepth;   /* nested lup_db_begin: savepoints inside one transaction */
+	struct { const char *sql; sqlite3_stmt *st; } cache[LUP_STMT_CACHE];
+};
+
+/* Turn the connection's last error into err; returns -1. */
+int lup_sqlerr(lup_db *db, lup_err *err, const char *what);
+/* Run SQL without results. */
+int lup_exec(lup_db *db, const char *sql, lup_err *err);
+/* A prepared statement for a static SQL string, cached by its address:
+ * call lup_done() (reset and clear bindings) when finished with it. */
+sqlite3_stmt *lup_stmt(lup_db *db, const char *sql, lup_err *err);
+void lup_done(sqlite3_stmt *st);
+
+/* Binding helpers: NULL or empty text binds NULL. */
+int lup_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* A column as a malloc'd string (NULL for SQL NULL). */
+char *lup_col_dup(sqlite3_stmt *st, int i);
+/* Copy a column into a fixed buffer (empty for NULL). */
+void lup_col_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
+
+/* Resolve a reference (a unique id prefix of 6+ characters) in table to a
+ * full id.  table is one of lup's fixed table names. */
+int lup_resolve_id(lup_db *db, const char *table, const char *ref,
+                   char out[LUP_UUID_LEN + 1], lup_err *err);
+
+#endif

@@ -1,0 +1,534 @@
+/* people.c — people: validation, storage, the keyset-paged list. */
+#include <stdlib.h>
+#include <string.h>
+#include "core/internal.h"
+#include "lup/people.h"
+
+void lup_person_clear(struct lup_person *p)
+{
+	free(p->name); free(p->email); free(p->phone); free(p->org_unit);
+	free(p->role); free(p->manager_id); free(p->employee_no);
+	memset(p, 0, sizeof *p);
+}
+
+static const char sql_get[] =
+	"SELECT id, name, email, phone, org_unit, role, manager_id, employee_no, active, "
+	"created_at, updated_at FROM person WHERE id = ?1";
+
+int lup_person_get(lup_db *db, const char *id, struct lup_person *p, lup_err *err)
+{
+	sqlite3_stmt *st = lup_stmt(db, sql_get, err);
+	int rc;
+	memset(p, 0, sizeof *p);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		lup_col_copy(st, 0, p->id, sizeof p->id);
+		p->name = lup_col_dup(st, 1);
+		p->email = lup_col_dup(st, 2);
+		p->phone = lup_col_dup(st, 3);
+		p->org_unit = lup_col_dup(st, 4);
+		p->role = lup_col_dup(st, 5);
+		p->manager_id = lup_col_dup(st, 6);
+		p->employee_no = lup_col_dup(st, 7);
+		p->active = sqlite3_column_int(st, 8);
+		lup_col_copy(st, 9, p->created_at, sizeof p->created_at);
+		lup_col_copy(st, 10, p->updated_at, sizeof p->updated_at);
+	}
+	lup_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return lup_err_set(err, LUP_ENOTFOUND, _("no such person"));
+	return lup_sqlerr(db, err, _("reading a person"));
+}
+
+int lup_person_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err)
+{
+	static const char sql[] =
+		"SELECT id FROM person WHERE email = ?1 COLLATE NOCASE OR employee_no = ?1 LIMIT 2";
+	sqlite3_stmt *st;
+	int n = 0, rc;
+
+	if (!ref || !*ref)
+		return lup_err_set(err, LUP_EINVAL, _("no person given"));
+	if (!(st = lup_stmt(db, sql, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (n++ == 0)
+			lup_col_copy(st, 0, id, LUP_UUID_LEN + 1);
+	lup_done(st);
+	if (rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("looking up a person"));
+	if (n == 1)
+		return 0;
+	if (lup_resolve_id(db, "person", ref, id, err) == 0)
+		return 0;
+	if (err && (err->code == LUP_EINVAL || err->code == LUP_ENOTFOUND))
+		lup_err_set(err, LUP_ENOTFOUND, _("no person matches '%s'"), ref);
+	return -1;
+}
+
+/* Would making manager the manager of id close a loop? */
+static int manager_cycle(lup_db *db, const char *id, const char *manager, lup_err *err)
+{
+	static const char sql[] =
+		"WITH RECURSIVE up(id, depth) AS (SELECT ?1, 0 UNION ALL "
+		"SELECT p.manager_id, depth + 1 FROM up JOIN person p ON p.id = up.id "
+		"WHERE p.manager_id IS NOT NULL AND depth < 1000) "
+		"SELECT count(*) FROM up WHERE id = ?2";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int found;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, manager, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		lup_done(st);
+		return lup_sqlerr(db, err, _("checking the manager"));
+	}
+	found = sqlite3_column_int(st, 0) > 0;
+	lup_done(st);
+	return found;
+}
+
+static int exists_other(lup_db *db, const char *sql, const char *value, const char *id,
+                        lup_err *err)
+{
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int n;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, value, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		lup_done(st);
+		return lup_sqlerr(db, err, _("checking"));
+	}
+	n = sqlite3_column_int(st, 0);
+	lup_done(st);
+	return n > 0;
+}
+
+/* Trim every text field; empty becomes NULL. */
+static void tidy(char **s)
+{
+	if (*s) {
+		lup_trim(*s);
+		if (!**s) {
+			free(*s);
+			*s = NULL;
+		}
+	}
+}
+
+static int validate(lup_db *db, struct lup_person *p, lup_err *err)
+{
+	int r;
+	tidy(&p->name); tidy(&p->email); tidy(&p->phone); tidy(&p->org_unit);
+	tidy(&p->role); tidy(&p->manager_id); tidy(&p->employee_no);
+	if (!p->name)
+		return lup_err_field(err, "name", _("a name is required"));
+	if (strlen(p->name) > 200)
+		return lup_err_field(err, "name", _("the name is longer than 200 characters"));
+	if (p->email && !lup_email_valid(p->email))
+		return lup_err_field(err, "email", _("'%s' is not an e-mail address"), p->email);
+	if (p->email) {
+		r = exists_other(db, "SELECT count(*) FROM person WHERE email = ?1 COLLATE NOCASE AND id <> ?2",
+		                 p->email, p->id, err);
+		if (r < 0)
+			return -1;
+		if (r)
+			return lup_err_field(err, "email", _("%s belongs to someone else already"), p->email);
+	}
+	if (p->employee_no) {
+		r = exists_other(db, "SELECT count(*) FROM person WHERE employee_no = ?1 AND id <> ?2",
+		                 p->employee_no, p->id, err);
+		if (r < 0)
+			return -1;
+		if (r)
+			return lup_err_field(err, "employee_no",
+			                     _("employee number %s belongs to someone else already"),
+			                     p->employee_no);
+	}
+	if (p->phone && strlen(p->phone) > 40)
+		return lup_err_field(err, "phone", _("the phone number is longer than 40 characters"));
+	if (p->org_unit && strlen(p->org_unit) > 200)
+		return lup_err_field(err, "org_unit", _("the unit is longer than 200 characters"));
+	if (p->role && strlen(p->role) > 200)
+		return lup_err_field(err, "role", _("the role is longer than 200 characters"));
+	if (p->manager_id) {
+		r = exists_other(db, "SELECT count(*) FROM person WHERE id = ?1 AND id <> ?2",
+		                 p->manager_id, p->id, err);
+		if (r < 0)
+			return -1;
+		if (!r)
+			return lup_err_field(err, "manager",
+				strcmp(p->manager_id, p->id) == 0 ? _("nobody can be their own manager")
+				                                   : _("the manager does not exist"));
+		if (p->id[0]) {
+			r = manager_cycle(db, p->id, p->manager_id, err);
+			if (r < 0)
+				return -1;
+			if (r)
+				return lup_err_field(err, "manager",
+					_("that manager reports to this person: it would make a loop"));
+		}
+	}
+	return 0;
+}
+
+static const char sql_insert[] =
+	"INSERT INTO person (id, name, email, phone, org_unit, role, manager_id, employee_no, "
+	"active, search, sort_name, sort_unit, sort_role, created_at, updated_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)";
+static const char sql_update[] =
+	"UPDATE person SET name = ?2, email = ?3, phone = ?4, org_unit = ?5, role = ?6, "
+	"manager_id = ?7, employee_no = ?8, active = ?9, search = ?10, sort_name = ?11, "
+	"sort_unit = ?12, sort_role = ?13, updated_at = ?14 WHERE id = ?1";
+
+int lup_person_save(lup_db *db, struct lup_person *p, lup_err *err)
+{
+	int insert = p->id[0] == '\0';
+	char now[21];
+	lup_buf all = { 0 };
+	char *search = NULL, *k1 = NULL, *k2 = NULL, *k3 = NULL;
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (!insert) {
+		struct lup_person old;
+		if (lup_person_get(db, p->id, &old, err) < 0)
+			goto out;
+		lup_person_clear(&old);
+	}
+	if (validate(db, p, err) < 0)
+		goto out;
+	if (insert) {
+		lup_uuid(p->id);
+		p->active = 1;
+	}
+	lup_now_utc(now);
+	lup_buf_printf(&all, "%s %s %s %s %s", p->name, p->email ? p->email : "",
+	               p->org_unit ? p->org_unit : "", p->role ? p->role : "",
+	               p->employee_no ? p->employee_no : "");
+	search = lup_fold(all.s ? all.s : "");
+	k1 = lup_sortkey(p->name);
+	k2 = lup_sortkey(p->org_unit ? p->org_unit : "");
+	k3 = lup_sortkey(p->role ? p->role : "");
+	if (!search || !k1 || !k2 || !k3) {
+		lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		goto out;
+	}
+	if (!(st = lup_stmt(db, insert ? sql_insert : sql_update, err)))
+		goto out;
+	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_TRANSIENT);
+	lup_bind_text(st, 2, p->name);
+	lup_bind_text(st, 3, p->email);
+	lup_bind_text(st, 4, p->phone);
+	lup_bind_text(st, 5, p->org_unit);
+	lup_bind_text(st, 6, p->role);
+	lup_bind_text(st, 7, p->manager_id);
+	lup_bind_text(st, 8, p->employee_no);
+	sqlite3_bind_int(st, 9, p->active ? 1 : 0);
+	sqlite3_bind_text(st, 10, search, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 11, k1, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 12, k2, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 13, k3, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 14, now, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		lup_sqlerr(db, err, _("saving a person"));
+		lup_done(st);
+		goto out;
+	}
+	lup_done(st);
+	if (insert)
+		memcpy(p->created_at, now, sizeof now);
+	memcpy(p->updated_at, now, sizeof now);
+	rc = lup_db_commit(db, err);
+out:
+	if (rc < 0) {
+		lup_db_rollback(db);
+		if (insert)
+			p->id[0] = '\0';
+	}
+	lup_buf_free(&all);
+	free(search); free(k1); free(k2); free(k3);
+	return rc;
+}
+
+int lup_person_delete(lup_db *db, const char *id, lup_err *err)
+{
+	static const char sql[] = "DELETE FROM person WHERE id = ?1";
+	sqlite3_stmt *st;
+	int changed;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, sql, err))) {
+		lup_db_rollback(db);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		lup_sqlerr(db, err, _("deleting a person"));
+		lup_done(st);
+		lup_db_rollback(db);
+		return -1;
+	}
+	lup_done(st);
+	changed = sqlite3_changes(db->h);
+	if (!changed) {
+		lup_db_rollback(db);
+		return lup_err_set(err, LUP_ENOTFOUND, _("no such person"));
+	}
+	return lup_db_commit(db, err);
+}
+
+int lup_person_impact(lup_db *db, const char *id, struct lup_person_impact *o, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM enrolment WHERE person_id = ?1), "
+		"(SELECT count(*) FROM attendance WHERE person_id = ?1), "
+		"(SELECT count(*) FROM placement WHERE person_id = ?1), "
+		"(SELECT count(*) FROM checkin WHERE person_id = ?1), "
+		"(SELECT count(*) FROM log_entry WHERE person_id = ?1), "
+		"(SELECT count(*) FROM person WHERE manager_id = ?1)";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	memset(o, 0, sizeof *o);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		lup_done(st);
+		return lup_sqlerr(db, err, _("counting"));
+	}
+	o->enrolments = sqlite3_column_int64(st, 0);
+	o->attendance = sqlite3_column_int64(st, 1);
+	o->placements = sqlite3_column_int64(st, 2);
+	o->checkins = sqlite3_column_int64(st, 3);
+	o->log_entries = sqlite3_column_int64(st, 4);
+	o->reports = sqlite3_column_int64(st, 5);
+	lup_done(st);
+	return 0;
+}
+
+/* ---- The list ---- */
+
+#define PCOLS "p.id, p.name, coalesce(p.org_unit, ''), coalesce(p.role, ''), " \
+	"coalesce(p.email, ''), p.active, (SELECT e.status || char(9) || c.name " \
+	"FROM enrolment e JOIN cohort c ON c.id = e.cohort_id WHERE e.person_id = p.id " \
+	"ORDER BY e.status = 'withdrawn', e.requested_at DESC LIMIT 1), "
+#define FILT "(?3 = '' OR instr(p.search, ?3) > 0)"
+
+/* [sort][backward][from a row] */
+static const char *const page_sql[LUP_PSORT_COUNT][2][2] = {
+	[LUP_PSORT_NAME] = {
+		{ "SELECT " PCOLS "p.sort_name, '' FROM person p WHERE " FILT
+		  " ORDER BY p.sort_name, p.id LIMIT ?4",
+		  "SELECT " PCOLS "p.sort_name, '' FROM person p WHERE " FILT
+		  " AND (p.sort_name, p.id) > (?1, ?5) ORDER BY p.sort_name, p.id LIMIT ?4" },
+		{ "SELECT " PCOLS "p.sort_name, '' FROM person p WHERE " FILT
+		  " ORDER BY p.sort_name DESC, p.id DESC LIMIT ?4",
+		  "SELECT " PCOLS "p.sort_name, '' FROM person p WHERE " FILT
+		  " AND (p.sort_name, p.id) < (?1, ?5) ORDER BY p.sort_name DESC, p.id DESC LIMIT ?4" } },
+	[LUP_PSORT_UNIT] = {
+		{ "SELECT " PCOLS "p.sort_unit, p.sort_name FROM person p WHERE " FILT
+		  " ORDER BY p.sort_unit, p.sort_name, p.id LIMIT ?4",
+		  "SELECT " PCOLS "p.sort_unit, p.sort_name FROM person p WHERE " FILT
+		  " AND (p.sort_unit, p.sort_name, p.id) > (?1, ?2, ?5) ORDER BY p.sort_unit, p.sort_name, p.id LIMIT ?4" },
+		{ "SELECT " PCOLS "p.sort_unit, p.sort_name FROM person p WHERE " FILT
+		  " ORDER BY p.sort_unit DESC, p.sort_name DESC, p.id DESC LIMIT ?4",
+		  "SELECT " PCOLS "p.sort_unit, p.sort_name FROM person p WHERE " FILT
+		  " AND (p.sort_unit, p.sort_name, p.id) < (?1, ?2, ?5) "
+		  "ORDER BY p.sort_unit DESC, p.sort_name DESC, p.id DESC LIMIT ?4" } },
+	[LUP_PSORT_ROLE] = {
+		{ "SELECT " PCOLS "p.sort_role, p.sort_name FROM person p WHERE " FILT
+		  " ORDER BY p.sort_role, p.sort_name, p.id LIMIT ?4",
+		  "SELECT " PCOLS "p.sort_role, p.sort_name FROM person p WHERE " FILT
+		  " AND (p.sort_role, p.sort_name, p.id) > (?1, ?2, ?5) ORDER BY p.sort_role, p.sort_name, p.id LIMIT ?4" },
+		{ "SELECT " PCOLS "p.sort_role, p.sort_name FROM person p WHERE " FILT
+		  " ORDER BY p.sort_role DESC, p.sort_name DESC, p.id DESC LIMIT ?4",
+		  "SELECT " PCOLS "p.sort_role, p.sort_name FROM person p WHERE " FILT
+		  " AND (p.sort_role, p.sort_name, p.id) < (?1, ?2, ?5) "
+		  "ORDER BY p.sort_role DESC, p.sort_name DESC, p.id DESC LIMIT ?4" } },
+};
+
+static const char *const position_sql[LUP_PSORT_COUNT] = {
+	[LUP_PSORT_NAME] = "SELECT count(*) FROM person p WHERE " FILT " AND (p.sort_name, p.id) < (?1, ?5)",
+	[LUP_PSORT_UNIT] = "SELECT count(*) FROM person p WHERE " FILT
+	                   " AND (p.sort_unit, p.sort_name, p.id) < (?1, ?2, ?5)",
+	[LUP_PSORT_ROLE] = "SELECT count(*) FROM person p WHERE " FILT
+	                   " AND (p.sort_role, p.sort_name, p.id) < (?1, ?2, ?5)",
+};
+
+static char *folded_filter(const struct lup_person_query *q)
+{
+	char *f = lup_fold(q && q->filter ? q->filter : "");
+	if (f)
+		lup_trim(f);
+	return f;
+}
+
+static void bind_from(sqlite3_stmt *st, const struct lup_person_row *from)
+{
+	sqlite3_bind_text(st, 1, from->key1, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, from->key2, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, from->id, -1, SQLITE_TRANSIENT);
+}
+
+int lup_person_page(lup_db *db, const struct lup_person_query *q,
+                    const struct lup_person_row *from, int dir, int limit,
+                    struct lup_person_row *rows, lup_err *err)
+{
+	enum lup_person_sort sort = q && q->sort < LUP_PSORT_COUNT ? q->sort : LUP_PSORT_NAME;
+	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	char *filter = folded_filter(q);
+	sqlite3_stmt *st;
+
+	if (!filter)
+		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+	if (!(st = lup_stmt(db, page_sql[sort][back][from != NULL], err))) {
+		free(filter);
+		return -1;
+	}
+	sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 4, limit);
+	if (from)
+		bind_from(st, from);
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct lup_person_row *r = &rows[n++];
+		const char *stat = (const char *)sqlite3_column_text(st, 6);
+		memset(r, 0, sizeof *r);
+		lup_col_copy(st, 0, r->id, sizeof r->id);
+		lup_col_copy(st, 1, r->name, sizeof r->name);
+		lup_col_copy(st, 2, r->org_unit, sizeof r->org_unit);
+		lup_col_copy(st, 3, r->role, sizeof r->role);
+		lup_col_copy(st, 4, r->email, sizeof r->email);
+		r->active = sqlite3_column_int(st, 5);
+		if (stat) {
+			size_t tab = strcspn(stat, "\t");
+			snprintf(r->status, sizeof r->status, "%.*s", (int)tab, stat);
+			snprintf(r->cohort, sizeof r->cohort, "%s", stat[tab] ? stat + tab + 1 : "");
+		}
+		lup_col_copy(st, 7, r->key1, sizeof r->key1);
+		lup_col_copy(st, 8, r->key2, sizeof r->key2);
+	}
+	if (n < limit && rc != SQLITE_DONE) {
+		lup_done(st);
+		free(filter);
+		return lup_sqlerr(db, err, _("listing people"));
+	}
+	lup_done(st);
+	free(filter);
+	if (back)  /* fetched in reverse: put them in display order */
+		for (int i = 0, j = n - 1; i < j; i++, j--) {
+			struct lup_person_row t = rows[i];
+			rows[i] = rows[j];
+			rows[j] = t;
+		}
+	return n;
+}
+
+int lup_person_count(lup_db *db, const struct lup_person_query *q,
+                     long *total, long *matching, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM person), "
+		"CASE WHEN ?3 = '' THEN -1 ELSE (SELECT count(*) FROM person p WHERE " FILT ") END";
+	char *filter = folded_filter(q);
+	sqlite3_stmt *st;
+	if (!filter)
+		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+	if (!(st = lup_stmt(db, sql, err))) {
+		free(filter);
+		return -1;
+	}
+	sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		lup_done(st);
+		free(filter);
+		return lup_sqlerr(db, err, _("counting people"));
+	}
+	*total = sqlite3_column_int64(st, 0);
+	*matching = sqlite3_column_int64(st, 1);
+	if (*matching < 0)
+		*matching = *total;
+	lup_done(st);
+	free(filter);
+	return 0;
+}
+
+long lup_person_position(lup_db *db, const struct lup_person_query *q,
+                         const struct lup_person_row *row, lup_err *err)
+{
+	enum lup_person_sort sort = q && q->sort < LUP_PSORT_COUNT ? q->sort : LUP_PSORT_NAME;
+	char *filter = folded_filter(q);
+	sqlite3_stmt *st;
+	long pos = -1;
+	if (!filter)
+		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+	if ((st = lup_stmt(db, position_sql[sort], err))) {
+		sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
+		bind_from(st, row);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			pos = sqlite3_column_int64(st, 0);
+		else
+			lup_sqlerr(db, err, _("listing people"));
+		lup_done(st);
+	}
+	free(filter);
+	return pos;
+}
+
+const char *lup_person_sort_name(enum lup_person_sort s)
+{
+	switch (s) {
+	case LUP_PSORT_UNIT: return _("by unit");
+	case LUP_PSORT_ROLE: return _("by role");
+	default: return _("by name");
+	}
+}
+
+int lup_person_summary(lup_db *db, const char *id, struct lup_person_summary *o, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM enrolment WHERE person_id = ?1 AND status <> 'withdrawn'), "
+		"(SELECT count(*) FROM attendance WHERE person_id = ?1 AND status IN ('present', 'late')), "
+		"(SELECT count(*) FROM attendance WHERE person_id = ?1 AND status = 'absent'), "
+		"(SELECT count(*) FROM attendance WHERE person_id = ?1 AND status = 'excused'), "
+		"(SELECT count(*) FROM placement WHERE person_id = ?1), "
+		"(SELECT count(*) FROM checkin WHERE person_id = ?1), "
+		"(SELECT e.status FROM enrolment e WHERE e.person_id = ?1 "
+		" ORDER BY e.status = 'withdrawn', e.requested_at DESC LIMIT 1), "
+		"(SELECT c.name FROM enrolment e JOIN cohort c ON c.id = e.cohort_id WHERE e.person_id = ?1 "
+		" ORDER BY e.status = 'withdrawn', e.requested_at DESC LIMIT 1), "
+		"(SELECT max(date) FROM checkin WHERE person_id = ?1 AND status = 'final'), "
+		"(SELECT m.name FROM person p JOIN person m ON m.id = p.manager_id WHERE p.id = ?1)";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	memset(o, 0, sizeof *o);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		lup_done(st);
+		return lup_sqlerr(db, err, _("reading a person"));
+	}
+	o->enrolments = sqlite3_column_int64(st, 0);
+	o->sessions_attended = sqlite3_column_int64(st, 1);
+	o->sessions_missed = sqlite3_column_int64(st, 2);
+	o->sessions_excused = sqlite3_column_int64(st, 3);
+	o->placements = sqlite3_column_int64(st, 4);
+	o->checkins = sqlite3_column_int64(st, 5);
+	lup_col_copy(st, 6, o->programme_status, sizeof o->programme_status);
+	lup_col_copy(st, 7, o->cohort, sizeof o->cohort);
+	lup_col_copy(st, 8, o->last_checkin, sizeof o->last_checkin);
+	lup_col_copy(st, 9, o->manager_name, sizeof o->manager_name);
+	lup_done(st);
+	return 0;
+}

@@ -1,0 +1,300 @@
+/* schema.c — the database schema, as migrations keyed on user_version.
+ *
+ * Every table has a TEXT PRIMARY KEY holding a random UUID, so rows made on
+ * two laptops never collide and SQLite's session extension can merge them.
+ * Every row has created_at and updated_at (UTC, ISO 8601).  Dates are
+ * YYYY-MM-DD; session times are local (Europe/Stockholm) YYYY-MM-DD HH:MM.
+ * Statuses are English keywords, checked here and translated for display.
+ */
+#include "core/internal.h"
+
+#define TS  "created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), " \
+            "updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+#define ID  "id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36)"
+#define ISDATE(c) "(" c " IS NULL OR (length(" c ") = 10 AND date(" c ") = " c "))"
+#define ISTIME(c) "(length(" c ") = 16 AND strftime('%Y-%m-%d %H:%M', " c ") = " c ")"
+
+static const char *const v1[] = {
+"CREATE TABLE person ("
+	ID ", "
+	"name TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 200), "
+	"email TEXT CHECK (email IS NULL OR length(email) <= 254), "
+	"phone TEXT CHECK (phone IS NULL OR length(phone) <= 40), "
+	"org_unit TEXT CHECK (org_unit IS NULL OR length(org_unit) <= 200), "
+	"role TEXT CHECK (role IS NULL OR length(role) <= 200), "
+	"manager_id TEXT REFERENCES person(id) ON DELETE SET NULL "
+		"CHECK (manager_id IS NULL OR manager_id <> id), "
+	"employee_no TEXT CHECK (employee_no IS NULL OR length(employee_no) <= 40), "
+	"active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)), "
+	"search TEXT NOT NULL DEFAULT '', "  /* folded name, e-mail, unit, role */
+	"sort_name TEXT NOT NULL DEFAULT '', " /* lup_sortkey(): Swedish order */
+	"sort_unit TEXT NOT NULL DEFAULT '', "
+	"sort_role TEXT NOT NULL DEFAULT '', "
+	TS ")",
+"CREATE UNIQUE INDEX person_email ON person(email COLLATE NOCASE) WHERE email IS NOT NULL",
+"CREATE UNIQUE INDEX person_employee_no ON person(employee_no) WHERE employee_no IS NOT NULL",
+"CREATE INDEX person_name ON person(sort_name, id)",
+"CREATE INDEX person_unit ON person(sort_unit, sort_name, id)",
+"CREATE INDEX person_role ON person(sort_role, sort_name, id)",
+"CREATE INDEX person_manager ON person(manager_id)",
+
+"CREATE TABLE programme ("
+	ID ", "
+	"name TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 200), "
+	"description TEXT, "
+	"target INTEGER NOT NULL DEFAULT 0 CHECK (target >= 0), "
+	"start_date TEXT CHECK " ISDATE("start_date") ", "
+	"end_date TEXT CHECK " ISDATE("end_date") ", "
+	TS ", "
+	"CHECK (start_date IS NULL OR end_date IS NULL OR end_date >= start_date))",
+
+"CREATE TABLE block ("
+	ID ", "
+	"programme_id TEXT NOT NULL REFERENCES programme(id) ON DELETE CASCADE, "
+	"seq INTEGER NOT NULL CHECK (seq >= 1), "
+	"kind TEXT NOT NULL CHECK (kind IN ('ul', 'abw', 'egov', 'other')), "
+	"name TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 200), "
+	"description TEXT, "
+	"min_attendance REAL NOT NULL DEFAULT 0.8 CHECK (min_attendance BETWEEN 0 AND 1), "
+	TS ", "
+	"UNIQUE (programme_id, seq))",
+
+"CREATE TABLE host_org ("
+	ID ", "
+	"name TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 200), "
+	"type TEXT NOT NULL DEFAULT 'other' CHECK (type IN "
+		"('municipality', 'region', 'agency', 'company', 'ngo', 'other')), "
+	"country TEXT NOT NULL CHECK (length(country) = 2 AND country = upper(country)), "
+	"city TEXT, "
+	"networks TEXT NOT NULL DEFAULT '[]', " /* [{"network":…,"role":…}] */
+	"forum TEXT, "
+	"contact_name TEXT, contact_email TEXT, contact_phone TEXT, "
+	"languages TEXT, "
+	"themes TEXT, "
+	"capacity INTEGER CHECK (capacity IS NULL OR capacity >= 0), " /* placements a year */
+	"agreement_type TEXT, "
+	"agreement_start TEXT CHECK " ISDATE("agreement_start") ", "
+	"agreement_end TEXT CHECK " ISDATE("agreement_end") ", "
+	"lat REAL CHECK (lat IS NULL OR lat BETWEEN -90 AND 90), "
+	"lon REAL CHECK (lon IS NULL OR lon BETWEEN -180 AND 180), "
+	"notes TEXT, "
+	"search TEXT NOT NULL DEFAULT '', "
+	"sort_name TEXT NOT NULL DEFAULT '', "
+	TS ", "
+	"CHECK (agreement_start IS NULL OR agreement_end IS NULL OR agreement_end >= agreement_start), "
+	"CHECK ((lat IS NULL) = (lon IS NULL)))",
+"CREATE INDEX host_org_name ON host_org(sort_name, id)",
+"CREATE INDEX host_org_country ON host_org(country, sort_name, id)",
+
+"CREATE TABLE cohort ("
+	ID ", "
+	"programme_id TEXT NOT NULL REFERENCES programme(id) ON DELETE CASCADE, "
+	"name TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 200), "
+	"capacity INTEGER NOT NULL DEFAULT 16 CHECK (capacity BETWEEN 1 AND 1000), "
+	"start_date TEXT CHECK " ISDATE("start_date") ", "
+	"end_date TEXT CHECK " ISDATE("end_date") ", "
+	"status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'open', 'running', 'done')), "
+	"facilitators TEXT, "
+	"notes TEXT, "
+	TS ", "
+	"CHECK (start_date IS NULL OR end_date IS NULL OR end_date >= start_date), "
+	"UNIQUE (programme_id, name))",
+"CREATE INDEX cohort_start ON cohort(programme_id, start_date, id)",
+
+"CREATE TABLE session ("
+	ID ", "
+	"cohort_id TEXT NOT NULL REFERENCES cohort(id) ON DELETE CASCADE, "
+	"block_id TEXT REFERENCES block(id) ON DELETE SET NULL, "
+	"title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200), "
+	"kind TEXT NOT NULL DEFAULT 'course_day' CHECK (kind IN "
+		"('course_day', 'follow_up', 'study_visit', 'other')), "
+	"starts_at TEXT NOT NULL CHECK " ISTIME("starts_at") ", "
+	"ends_at TEXT NOT NULL CHECK " ISTIME("ends_at") ", "
+	"location TEXT, "
+	"facilitators TEXT, "
+	"host_id TEXT REFERENCES host_org(id) ON DELETE SET NULL, "
+	"host_name TEXT, " /* study-visit host outside the network (Swedbank, …) */
+	"notes TEXT, "
+	"sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0), " /* iCalendar SEQUENCE */
+	TS ", "
+	"CHECK (ends_at > starts_at))",
+"CREATE INDEX session_cohort ON session(cohort_id, starts_at, id)",
+"CREATE INDEX session_starts ON session(starts_at, id)",
+"CREATE INDEX session_block ON session(block_id)",
+"CREATE INDEX session_host ON session(host_id)",
+
+"CREATE TABLE enrolment ("
+	ID ", "
+	"cohort_id TEXT NOT NULL REFERENCES cohort(id) ON DELETE CASCADE, "
+	"person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE, "
+	"programme_id TEXT NOT NULL REFERENCES programme(id) ON DELETE CASCADE, "
+	"status TEXT NOT NULL DEFAULT 'enrolled' CHECK (status IN "
+		"('enrolled', 'waitlisted', 'withdrawn', 'completed')), "
+	"requested_at TEXT NOT NULL, " /* first come, first served */
+	"waitlist_pos INTEGER CHECK (waitlist_pos IS NULL OR waitlist_pos >= 1), "
+	"enrolled_on TEXT CHECK " ISDATE("enrolled_on") ", "
+	"ended_on TEXT CHECK " ISDATE("ended_on") ", "
+	"note TEXT, "
+	TS ", "
+	"CHECK ((status = 'waitlisted') = (waitlist_pos IS NOT NULL)))",
+/* One cohort per person per programme (a withdrawn enrolment does not count). */
+"CREATE UNIQUE INDEX enrolment_one ON enrolment(programme_id, person_id) WHERE status <> 'withdrawn'",
+"CREATE INDEX enrolment_cohort ON enrolment(cohort_id, status, requested_at)",
+"CREATE INDEX enrolment_person ON enrolment(person_id)",
+/* The programme of an enrolment is its cohort's. */
+"CREATE TRIGGER enrolment_programme_ins BEFORE INSERT ON enrolment "
+	"WHEN NEW.programme_id IS NOT (SELECT programme_id FROM cohort WHERE id = NEW.cohort_id) "
+	"BEGIN SELECT RAISE(ABORT, 'enrolment programme differs from its cohort''s'); END",
+"CREATE TRIGGER enrolment_programme_upd BEFORE UPDATE OF cohort_id, programme_id ON enrolment "
+	"WHEN NEW.programme_id IS NOT (SELECT programme_id FROM cohort WHERE id = NEW.cohort_id) "
+	"BEGIN SELECT RAISE(ABORT, 'enrolment programme differs from its cohort''s'); END",
+
+"CREATE TABLE attendance ("
+	ID ", "
+	"session_id TEXT NOT NULL REFERENCES session(id) ON DELETE CASCADE, "
+	"person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE, "
+	"status TEXT NOT NULL CHECK (status IN ('present', 'late', 'excused', 'absent')), "
+	"note TEXT, "
+	TS ", "
+	"UNIQUE (session_id, person_id))",
+"CREATE INDEX attendance_person ON attendance(person_id)",
+
+"CREATE TABLE placement ("
+	ID ", "
+	"person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE, "
+	"host_id TEXT NOT NULL REFERENCES host_org(id) ON DELETE RESTRICT, "
+	"mentor TEXT, "
+	"start_date TEXT NOT NULL CHECK " ISDATE("start_date") ", "
+	"end_date TEXT NOT NULL CHECK " ISDATE("end_date") ", "
+	"travel_days INTEGER NOT NULL DEFAULT 0 CHECK (travel_days BETWEEN 0 AND 14), "
+	"green_travel INTEGER NOT NULL DEFAULT 0 CHECK (green_travel IN (0, 1)), "
+	"status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN "
+		"('proposed', 'agreed', 'confirmed', 'completed', 'cancelled')), "
+	"objectives TEXT, "
+	"agreement_signed INTEGER NOT NULL DEFAULT 0 CHECK (agreement_signed IN (0, 1)), "
+	"travel_booked INTEGER NOT NULL DEFAULT 0 CHECK (travel_booked IN (0, 1)), "
+	"insurance INTEGER NOT NULL DEFAULT 0 CHECK (insurance IN (0, 1)), "
+	"report_received INTEGER NOT NULL DEFAULT 0 CHECK (report_received IN (0, 1)), "
+	"reflection TEXT, "
+	"cancel_reason TEXT, "
+	"status_changed_at TEXT, "
+	TS ", "
+	"CHECK (end_date >= start_date), "
+	"CHECK (status <> 'cancelled' OR length(trim(cancel_reason)) > 0))",
+"CREATE INDEX placement_status ON placement(status, start_date, id)",
+"CREATE INDEX placement_host ON placement(host_id, start_date)",
+"CREATE INDEX placement_person ON placement(person_id, start_date)",
+
+/* Frameworks are versioned snapshots: importing a changed file makes a new
+ * row; check-ins keep the version they were made with. */
+"CREATE TABLE framework ("
+	ID ", "
+	"ident TEXT NOT NULL CHECK (length(ident) BETWEEN 1 AND 64), " /* e.g. digcomp */
+	"name TEXT NOT NULL, "
+	"name_sv TEXT, "
+	"version TEXT NOT NULL, "
+	"revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1), " /* imports of this ident */
+	"extends TEXT, " /* ident of the framework this one adapts */
+	"description TEXT, "
+	"source TEXT, " /* the file it came from */
+	"content_hash TEXT NOT NULL, "
+	"level_min INTEGER NOT NULL DEFAULT 1, "
+	"level_max INTEGER NOT NULL, "
+	"imported_at TEXT NOT NULL, "
+	TS ", "
+	"CHECK (level_max >= level_min), "
+	"UNIQUE (ident, revision))",
+"CREATE INDEX framework_hash ON framework(ident, content_hash)",
+
+"CREATE TABLE level ("
+	ID ", "
+	"framework_id TEXT NOT NULL REFERENCES framework(id) ON DELETE CASCADE, "
+	"value INTEGER NOT NULL, "
+	"name TEXT NOT NULL, name_sv TEXT, "
+	"band TEXT, band_sv TEXT, "
+	TS ", "
+	"UNIQUE (framework_id, value))",
+
+"CREATE TABLE area ("
+	ID ", "
+	"framework_id TEXT NOT NULL REFERENCES framework(id) ON DELETE CASCADE, "
+	"code TEXT NOT NULL, "
+	"seq INTEGER NOT NULL, "
+	"name TEXT NOT NULL, name_sv TEXT, "
+	TS ", "
+	"UNIQUE (framework_id, code))",
+
+"CREATE TABLE competence ("
+	ID ", "
+	"framework_id TEXT NOT NULL REFERENCES framework(id) ON DELETE CASCADE, "
+	"area_id TEXT NOT NULL REFERENCES area(id) ON DELETE CASCADE, "
+	"code TEXT NOT NULL, "
+	"seq INTEGER NOT NULL, "
+	"name TEXT NOT NULL, name_sv TEXT, "
+	"description TEXT, description_sv TEXT, "
+	"level_min INTEGER NOT NULL, level_max INTEGER NOT NULL, "
+	"retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)), "
+	TS ", "
+	"CHECK (level_max >= level_min), "
+	"UNIQUE (framework_id, code))",
+"CREATE INDEX competence_area ON competence(area_id, seq)",
+
+/* Target levels: per role, or per person (which wins).  Keyed on the
+ * framework ident and competence code so targets outlive framework
+ * versions. */
+"CREATE TABLE target ("
+	ID ", "
+	"framework_ident TEXT NOT NULL, "
+	"competence_code TEXT NOT NULL, "
+	"role TEXT, "
+	"person_id TEXT REFERENCES person(id) ON DELETE CASCADE, "
+	"level INTEGER NOT NULL CHECK (level >= 0), "
+	"source TEXT, " /* 'file' when it came from a framework profile */
+	TS ", "
+	"CHECK ((role IS NULL) <> (person_id IS NULL)))",
+"CREATE UNIQUE INDEX target_role ON target(framework_ident, role COLLATE NOCASE, competence_code) WHERE role IS NOT NULL",
+"CREATE UNIQUE INDEX target_person ON target(framework_ident, person_id, competence_code) WHERE person_id IS NOT NULL",
+
+"CREATE TABLE checkin ("
+	ID ", "
+	"person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE, "
+	"framework_id TEXT NOT NULL REFERENCES framework(id) ON DELETE RESTRICT, "
+	"date TEXT NOT NULL CHECK " ISDATE("date") ", "
+	"kind TEXT NOT NULL DEFAULT 'self' CHECK (kind IN ('self', 'manager', 'validation')), "
+	"assessor_id TEXT REFERENCES person(id) ON DELETE SET NULL, "
+	"assessor_name TEXT, "
+	"note TEXT, "
+	"status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final')), "
+	"supersedes_id TEXT REFERENCES checkin(id) ON DELETE SET NULL, "
+	TS ")",
+"CREATE INDEX checkin_person ON checkin(person_id, date, id)",
+"CREATE INDEX checkin_date ON checkin(status, date)",
+
+"CREATE TABLE rating ("
+	ID ", "
+	"checkin_id TEXT NOT NULL REFERENCES checkin(id) ON DELETE CASCADE, "
+	"competence_id TEXT NOT NULL REFERENCES competence(id) ON DELETE RESTRICT, "
+	"level INTEGER, " /* NULL: not assessed */
+	"comment TEXT, "
+	TS ", "
+	"UNIQUE (checkin_id, competence_id))",
+"CREATE INDEX rating_competence ON rating(competence_id)",
+
+"CREATE TABLE log_entry ("
+	ID ", "
+	"person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE, "
+	"date TEXT NOT NULL CHECK " ISDATE("date") ", "
+	"session_id TEXT REFERENCES session(id) ON DELETE SET NULL, "
+	"placement_id TEXT REFERENCES placement(id) ON DELETE CASCADE, "
+	"text TEXT NOT NULL CHECK (length(trim(text)) > 0), "
+	TS ")",
+"CREATE INDEX log_entry_person ON log_entry(person_id, date)",
+"CREATE INDEX log_entry_placement ON log_entry(placement_id)",
+"CREATE INDEX log_entry_session ON log_entry(session_id)",
+NULL
+};
+
+const struct lup_migration lup_migrations[] = {
+	{ 1, v1 },
+	{ 0, NULL }
+};

@@ -1,0 +1,347 @@
+/* util.c — ids, time, text folding, buffers, safe file writing. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "lup/i18n.h"
+#include "lup/util.h"
+
+void lup_uuid(char out[LUP_UUID_LEN + 1])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char r[16];
+	size_t got = 0;
+
+	while (got < sizeof r) {
+		ssize_t n = getrandom(r + got, sizeof r - got, 0);
+		if (n > 0)
+			got += (size_t)n;
+		else if (n < 0 && errno != EINTR)
+			break;
+	}
+	if (got < sizeof r) {
+		/* No kernel randomness: fall back to time and address bits,
+		 * still unique enough not to collide on one laptop. */
+		struct timespec ts;
+		uint64_t x;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^ (uintptr_t)out;
+		for (size_t i = got; i < sizeof r; i++) {
+			x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+			r[i] = (unsigned char)x;
+		}
+	}
+	r[6] = (unsigned char)((r[6] & 0x0f) | 0x40);  /* version 4 */
+	r[8] = (unsigned char)((r[8] & 0x3f) | 0x80);  /* RFC 4122 variant */
+	for (int i = 0, o = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		out[o++] = hex[r[i] >> 4];
+		out[o++] = hex[r[i] & 15];
+	}
+	out[LUP_UUID_LEN] = '\0';
+}
+
+void lup_now_utc(char out[21])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Base letters of U+00C0…U+017F; '\0' keeps the character. */
+static const char fold_latin[] =
+	"aaaaaaaceeeeiiiidnooooo\0ouuuuyts"   /* U+00C0 */
+	"aaaaaaaceeeeiiiidnooooo\0ouuuuyty"   /* U+00E0 */
+	"aaaaaaccccccccdd"                    /* U+0100 */
+	"ddeeeeeeeeeegggg"                    /* U+0110 */
+	"gggghhhhiiiiiiii"                    /* U+0120 */
+	"iiiijjkkklllllll"                    /* U+0130 */
+	"lllnnnnnnnnnoooo"                    /* U+0140 */
+	"oooorrrrrrssssss"                    /* U+0150 */
+	"ssttttttuuuuuuuu"                    /* U+0160 */
+	"uuuuwwyyyzzzzzzs";                   /* U+0170 */
+
+static char *fold_with(const char *utf8, int swedish);
+
+char *lup_fold(const char *utf8)
+{
+	return fold_with(utf8, 0);
+}
+
+char *lup_sortkey(const char *utf8)
+{
+	return fold_with(utf8, 1);
+}
+
+/* Swedish alphabet order for the letters that differ from their base. */
+static char swedish_letter(unsigned cp)
+{
+	switch (cp) {
+	case 0xc5: case 0xe5: return '{';            /* å */
+	case 0xc4: case 0xe4: case 0xc6: case 0xe6: return '|';  /* ä æ */
+	case 0xd6: case 0xf6: case 0xd8: case 0xf8: return '}';  /* ö ø */
+	case 0xdc: case 0xfc: return 'y';            /* ü */
+	default: return 0;
+	}
+}
+
+static char *fold_with(const char *utf8, int swedish)
+{
+	size_t n = utf8 ? strlen(utf8) : 0;
+	char *out = malloc(n + 1);
+	size_t o = 0;
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)utf8[i];
+		if (c < 0x80) {
+			out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+		} else if ((c & 0xe0) == 0xc0 && i + 1 < n &&
+		           ((unsigned char)utf8[i + 1] & 0xc0) == 0x80) {
+			unsigned cp = ((c & 0x1fu) << 6) | ((unsigned char)utf8[i + 1] & 0x3fu);
+			char sv = swedish ? swedish_letter(cp) : 0;
+			if (sv) {
+				out[o++] = sv;
+				i++;
+			} else if (cp >= 0xc0 && cp <= 0x17f && fold_latin[cp - 0xc0]) {
+				out[o++] = fold_latin[cp - 0xc0];
+				i++;
+			} else {
+				out[o++] = (char)c;
+			}
+		} else {
+			out[o++] = (char)c;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+char *lup_trim(char *s)
+{
+	char *p = s, *e;
+	if (!s)
+		return s;
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	e = p + strlen(p);
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
+		e--;
+	memmove(s, p, (size_t)(e - p));
+	s[e - p] = '\0';
+	return s;
+}
+
+int lup_blank(const char *s)
+{
+	if (!s)
+		return 1;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+char *lup_strdup(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+int lup_email_valid(const char *s)
+{
+	const char *at, *dot;
+	if (!s || !*s || strlen(s) > 254)
+		return 0;
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == ',' || *p == ';' ||
+		    *p == '<' || *p == '>' || *p == '"')
+			return 0;
+	at = strchr(s, '@');
+	if (!at || at == s || strchr(at + 1, '@'))
+		return 0;
+	dot = strrchr(at + 1, '.');
+	if (!dot || dot == at + 1 || dot[1] == '\0' || strstr(at, ".."))
+		return 0;
+	return 1;
+}
+
+void lup_buf_free(lup_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+int lup_buf_add(lup_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		char *p;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if (!(p = realloc(b->s, cap)))
+			return -1;
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+	return 0;
+}
+
+int lup_buf_puts(lup_buf *b, const char *s)
+{
+	return lup_buf_add(b, s, strlen(s));
+}
+
+int lup_buf_printf(lup_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char small[256];
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return -1;
+	if ((size_t)n < sizeof small)
+		return lup_buf_add(b, small, (size_t)n);
+	{
+		char *big = malloc((size_t)n + 1);
+		if (!big)
+			return -1;
+		va_start(ap, fmt);
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		n = lup_buf_add(b, big, (size_t)n);
+		free(big);
+		return n;
+	}
+}
+
+int lup_mkdir_p(const char *dir, mode_t mode, lup_err *err)
+{
+	char *p = strdup(dir);
+	if (!p)
+		return lup_err_set(err, LUP_EFAIL, "%s", strerror(ENOMEM));
+	for (char *s = p + 1;; s++) {
+		char c = *s;
+		if (c == '/' || c == '\0') {
+			*s = '\0';
+			if (mkdir(p, mode) < 0 && errno != EEXIST) {
+				int e = errno;
+				lup_err_set(err, LUP_EFAIL, _("cannot create folder %s: %s"), p, strerror(e));
+				free(p);
+				return -1;
+			}
+			*s = c;
+		}
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return 0;
+}
+
+int lup_afile_open(lup_afile *af, const char *path, mode_t mode, lup_err *err)
+{
+	int fd;
+	memset(af, 0, sizeof *af);
+	if (strcmp(path, "-") == 0) {
+		af->fp = stdout;
+		return 0;
+	}
+	af->path = strdup(path);
+	af->tmp = malloc(strlen(path) + 16);
+	if (!af->path || !af->tmp) {
+		lup_afile_abort(af);
+		return lup_err_set(err, LUP_EFAIL, "%s", strerror(ENOMEM));
+	}
+	sprintf(af->tmp, "%s.tmp-XXXXXX", path);
+	fd = mkstemp(af->tmp);
+	if (fd < 0) {
+		int e = errno;
+		free(af->tmp);
+		af->tmp = NULL;
+		lup_afile_abort(af);
+		return lup_err_set(err, LUP_EFAIL, _("cannot write %s: %s"), path, strerror(e));
+	}
+	fchmod(fd, mode);
+	af->fp = fdopen(fd, "w");
+	if (!af->fp) {
+		close(fd);
+		lup_afile_abort(af);
+		return lup_err_set(err, LUP_EFAIL, _("cannot write %s: %s"), path, strerror(errno));
+	}
+	return 0;
+}
+
+static void fsync_dir(const char *path)
+{
+	char *d = strdup(path), *slash;
+	int fd;
+	if (!d)
+		return;
+	slash = strrchr(d, '/');
+	if (slash == d)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		strcpy(d, ".");
+	fd = open(d, O_RDONLY | O_DIRECTORY);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(d);
+}
+
+int lup_afile_commit(lup_afile *af, lup_err *err)
+{
+	int bad;
+	if (af->fp == stdout) {
+		bad = fflush(stdout) != 0 || ferror(stdout);
+		af->fp = NULL;
+		return bad ? lup_err_set(err, LUP_EFAIL, _("cannot write standard output: %s"),
+		                         strerror(errno)) : 0;
+	}
+	bad = fflush(af->fp) != 0 || ferror(af->fp) || fsync(fileno(af->fp)) != 0;
+	if (fclose(af->fp) != 0)
+		bad = 1;
+	af->fp = NULL;
+	if (bad || rename(af->tmp, af->path) != 0) {
+		int e = errno;
+		unlink(af->tmp);
+		lup_err_set(err, LUP_EFAIL, _("cannot write %s: %s"), af->path, strerror(e));
+		lup_afile_abort(af);
+		return -1;
+	}
+	fsync_dir(af->path);
+	free(af->tmp);
+	free(af->path);
+	af->tmp = af->path = NULL;
+	return 0;
+}
+
+void lup_afile_abort(lup_afile *af)
+{
+	if (af->fp && af->fp != stdout)
+		fclose(af->fp);
+	if (af->tmp)
+		unlink(af->tmp);
+	free(af->tmp);
+	free(af->path);
+	memset(af, 0, sizeof *af);
+}
