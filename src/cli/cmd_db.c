@@ -71,7 +71,7 @@ int cmd_check(struct lup_cli *cli, int argc, char **argv)
 		return LUP_EXIT_FAIL;
 	}
 	if (n > 0) {
-		cli_error(n == 1 ? _("check: %d problem found") : _("check: %d problems found"), n);
+		cli_error(ngettext("check: %d problem found", "check: %d problems found", (unsigned long)n), n);
 		return LUP_EXIT_FAIL;
 	}
 	fprintf(stderr, _("lup: check: %s is sound\n"), cli->db_path);

@@ -127,6 +127,56 @@ int cmd_help(struct lup_cli *cli, int argc, char **argv)
 	return 0;
 }
 
+/* The option table as documentation: the option list of lup.ini(5)
+ * (mdoc) or the commented default lup.ini.  scripts/man-sync.sh keeps the
+ * shipped files in step with the table. */
+static int dump_options(const char *format)
+{
+	size_t n, nfree;
+	const struct lup_option *o = lup_config_options(&n);
+	const struct lup_free_section *fs = lup_config_free_sections(&nfree);
+	int mdoc = strcmp(format, "mdoc") == 0;
+	const char *sec = "";
+
+	if (!mdoc && strcmp(format, "ini") != 0)
+		return cli_usage(NULL, "--dump-options takes mdoc or ini");
+	if (mdoc) {
+		for (size_t i = 0; i < n; i++) {
+			if (strcmp(sec, o[i].section) != 0) {
+				if (*sec)
+					printf(".El\n");
+				sec = o[i].section;
+				printf(".Ss [%s]\n.Bl -tag -width Ds\n", sec);
+			}
+			printf(".It Cm %s No = Ar %s\n", o[i].key,
+			       o[i].type == LUP_OPT_INT ? "integer" : o[i].type == LUP_OPT_REAL ? "number" :
+			       o[i].type == LUP_OPT_BOOL ? "yes|no" : o[i].type == LUP_OPT_CHOICE ? o[i].choices : "text");
+			printf("%s\nDefault:\n.Ql %s .\n", o[i].help, o[i].def);
+			if (o[i].type == LUP_OPT_INT || o[i].type == LUP_OPT_REAL)
+				printf("Allowed: %.10g to %.10g.\n", o[i].min, o[i].max);
+		}
+		printf(".El\n");
+		for (size_t i = 0; i < nfree; i++)
+			printf(".Ss [%s]\n%s\n", fs[i].section, fs[i].help);
+		return 0;
+	}
+	printf("; lup.ini — lup's configuration, with every option at its default.\n"
+	       "; Copy it to ~/.config/lup/lup.ini and change what you need; see lup.ini(5).\n");
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(sec, o[i].section) != 0) {
+			sec = o[i].section;
+			printf("\n[%s]\n", sec);
+		}
+		printf("; %s\n", o[i].help);
+		if (o[i].type == LUP_OPT_CHOICE)
+			printf("; one of: %s\n", o[i].choices);
+		printf("%s = %s\n", o[i].key, o[i].def);
+	}
+	for (size_t i = 0; i < nfree; i++)
+		printf("\n; %s\n;[%s]\n", fs[i].help, fs[i].section);
+	return 0;
+}
+
 static void config_warning(void *ud, const char *msg)
 {
 	(void)ud;
@@ -160,6 +210,9 @@ int main(int argc, char **argv)
 	lup_err err;
 
 	setlocale(LC_ALL, "");
+	/* Numbers in files and the database use a decimal point whatever the
+	 * language: sv_SE would otherwise make strtod stop at "0.8". */
+	setlocale(LC_NUMERIC, "C");
 	lup_i18n_init(lup_path_localedir());
 	memset(&cli, 0, sizeof cli);
 
@@ -173,6 +226,8 @@ int main(int argc, char **argv)
 			printf("lup %s\n", LUP_VERSION);
 			return 0;
 		}
+		if (strcmp(argv[i], "--dump-options") == 0)
+			return dump_options(i + 1 < argc ? argv[i + 1] : "");
 		if (strcmp(argv[i], "--") == 0) {
 			i++;
 			break;
