@@ -1,0 +1,261 @@
+/* test_db.c — opening, migrations, refusal of foreign files, transactions,
+ * backup and check. */
+#include "helpers.h"
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "core/internal.h"
+
+static void test_create_private(void **state)
+{
+	struct tdb t;
+	struct stat sb;
+	(void)state;
+	tdb_open(&t);
+	assert_int_equal(stat(t.path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(lup_db_user_version(t.db), lup_db_schema_version());
+	tdb_close(&t);
+}
+
+static void test_folder_created_0700(void **state)
+{
+	char dir[64], path[160];
+	struct stat sb;
+	lup_db *db;
+	lup_err err;
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/lup-unit-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/a/b/lup.db", dir);
+	assert_int_equal(lup_db_open(path, LUP_DB_CREATE, &db, &err), 0);
+	lup_db_close(db);
+	snprintf(path, sizeof path, "%s/a/b", dir);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	snprintf(path, sizeof path, "rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
+}
+
+static void test_pragmas(void **state)
+{
+	struct tdb t;
+	sqlite3_stmt *st;
+	(void)state;
+	tdb_open(&t);
+	static const struct { const char *sql; int want; } checks[] = {
+		{ "PRAGMA foreign_keys", 1 }, { "PRAGMA synchronous", 2 },
+		{ "PRAGMA secure_delete", 1 }, { "PRAGMA trusted_schema", 0 },
+		{ "PRAGMA application_id", LUP_APPLICATION_ID },
+	};
+	for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+		assert_int_equal(sqlite3_prepare_v2(t.db->h, checks[i].sql, -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), checks[i].want);
+		sqlite3_finalize(st);
+	}
+	assert_int_equal(sqlite3_prepare_v2(t.db->h, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_finalize(st);
+	tdb_close(&t);
+}
+
+static void file_sum(const char *path, unsigned long *sum, long *size)
+{
+	FILE *fp = fopen(path, "rb");
+	int c;
+	*sum = 5381;
+	*size = 0;
+	assert_non_null(fp);
+	while ((c = getc(fp)) != EOF) {
+		*sum = *sum * 33 + (unsigned)c;
+		(*size)++;
+	}
+	fclose(fp);
+}
+
+static void test_newer_refused_untouched(void **state)
+{
+	struct tdb t;
+	lup_db *db2;
+	lup_err err;
+	unsigned long s1, s2;
+	long n1, n2;
+	char wal[160];
+	(void)state;
+	tdb_open(&t);
+	assert_int_equal(lup_exec(t.db, "PRAGMA user_version = 99", &err), 0);
+	lup_db_close(t.db);
+	t.db = NULL;
+	file_sum(t.path, &s1, &n1);
+	assert_int_equal(lup_db_open(t.path, 0, &db2, &err), -1);
+	assert_int_equal(err.code, LUP_EVERSION);
+	assert_non_null(strstr(err.msg, "newer lup"));
+	file_sum(t.path, &s2, &n2);
+	assert_true(s1 == s2 && n1 == n2);
+	snprintf(wal, sizeof wal, "%s-wal", t.path);
+	assert_int_not_equal(access(wal, F_OK), 0);
+	tdb_close(&t);
+}
+
+static void test_foreign_files_refused(void **state)
+{
+	struct tdb t;
+	lup_db *db2;
+	lup_err err;
+	char path[160];
+	sqlite3 *h;
+	int fd;
+	(void)state;
+	tdb_open(&t);
+	/* Not SQLite at all. */
+	snprintf(path, sizeof path, "%s/junk.db", t.dir);
+	fd = open(path, O_WRONLY | O_CREAT, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "this is not a database, just text......................................................................................", 120), 120);
+	close(fd);
+	assert_int_equal(lup_db_open(path, 0, &db2, &err), -1);
+	assert_int_equal(err.code, LUP_ECORRUPT);
+	/* Another program's SQLite database. */
+	snprintf(path, sizeof path, "%s/other.db", t.dir);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "CREATE TABLE x(a); INSERT INTO x VALUES (1);", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(lup_db_open(path, 0, &db2, &err), -1);
+	assert_int_equal(err.code, LUP_ECORRUPT);
+	assert_non_null(strstr(err.msg, "another program"));
+	/* Missing file without create, and a missing folder. */
+	snprintf(path, sizeof path, "%s/none.db", t.dir);
+	assert_int_equal(lup_db_open(path, 0, &db2, &err), -1);
+	assert_int_equal(err.code, LUP_ENOTFOUND);
+	snprintf(path, sizeof path, "%s/no/such/dir/x.db", t.dir);
+	assert_int_equal(lup_db_open(path, 0, &db2, &err), -1);
+	assert_non_null(strstr(err.msg, "does not exist"));
+	/* A folder. */
+	assert_int_equal(lup_db_open(t.dir, LUP_DB_CREATE, &db2, &err), -1);
+	tdb_close(&t);
+}
+
+static int count_people(lup_db *db)
+{
+	sqlite3_stmt *st;
+	int n;
+	assert_int_equal(sqlite3_prepare_v2(db->h, "SELECT count(*) FROM person", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+#define INS(name) "INSERT INTO person (id, name) VALUES (lower(hex(randomblob(18))), '" name "')"
+
+static void test_nested_transactions(void **state)
+{
+	struct tdb t;
+	lup_err err;
+	(void)state;
+	tdb_open(&t);
+	/* The uuid check needs 36 characters: hex(randomblob(18)) gives them. */
+	assert_int_equal(lup_db_begin(t.db, &err), 0);
+	assert_int_equal(lup_exec(t.db, INS("A"), &err), 0);
+	assert_int_equal(lup_db_begin(t.db, &err), 0);
+	assert_int_equal(lup_exec(t.db, INS("B"), &err), 0);
+	lup_db_rollback(t.db);                /* inner: B goes */
+	assert_int_equal(lup_db_begin(t.db, &err), 0);
+	assert_int_equal(lup_exec(t.db, INS("C"), &err), 0);
+	assert_int_equal(lup_db_commit(t.db, &err), 0);   /* inner: C stays for now */
+	assert_int_equal(lup_db_commit(t.db, &err), 0);   /* outer */
+	assert_int_equal(count_people(t.db), 2);
+	/* An outer rollback takes everything. */
+	assert_int_equal(lup_db_begin(t.db, &err), 0);
+	assert_int_equal(lup_exec(t.db, INS("D"), &err), 0);
+	assert_int_equal(lup_db_begin(t.db, &err), 0);
+	assert_int_equal(lup_exec(t.db, INS("E"), &err), 0);
+	assert_int_equal(lup_db_commit(t.db, &err), 0);
+	lup_db_rollback(t.db);
+	assert_int_equal(count_people(t.db), 2);
+	/* Constraint failures come back as errors. */
+	assert_int_equal(lup_exec(t.db, "INSERT INTO person (id, name) VALUES ('short', 'X')", &err), -1);
+	assert_int_equal(err.code, LUP_ECONFLICT);
+	tdb_close(&t);
+}
+
+static int problems;
+static void on_problem(void *ud, const char *p)
+{
+	(void)ud;
+	(void)p;
+	problems++;
+}
+
+static void test_check_and_backup(void **state)
+{
+	struct tdb t;
+	lup_err err;
+	char bk[160];
+	lup_db *copy;
+	struct lup_db_counts c;
+	(void)state;
+	tdb_open(&t);
+	assert_int_equal(lup_exec(t.db, INS("A"), &err), 0);
+	problems = 0;
+	assert_int_equal(lup_db_check(t.db, on_problem, NULL, &err), 0);
+	assert_int_equal(problems, 0);
+	/* A manager loop breaks one of lup's rules. */
+	assert_int_equal(lup_exec(t.db,
+		"INSERT INTO person (id, name) VALUES ('aaaaaaaa-0000-4000-8000-000000000001', 'P');"
+		"INSERT INTO person (id, name, manager_id) VALUES ('aaaaaaaa-0000-4000-8000-000000000002', 'Q', "
+		"'aaaaaaaa-0000-4000-8000-000000000001');"
+		"UPDATE person SET manager_id = 'aaaaaaaa-0000-4000-8000-000000000002' "
+		"WHERE id = 'aaaaaaaa-0000-4000-8000-000000000001'", &err), 0);
+	assert_true(lup_db_check(t.db, on_problem, NULL, &err) > 0);
+	snprintf(bk, sizeof bk, "%s/copy.db", t.dir);
+	assert_int_equal(lup_db_backup(t.db, bk, &err), 0);
+	assert_int_equal(lup_db_open(bk, 0, &copy, &err), 0);
+	assert_int_equal(lup_db_counts(copy, &c, &err), 0);
+	assert_int_equal(c.people, 3);
+	lup_db_close(copy);
+	/* A backup into a missing folder fails and says so. */
+	snprintf(bk, sizeof bk, "%s/missing/copy.db", t.dir);
+	assert_int_equal(lup_db_backup(t.db, bk, &err), -1);
+	assert_non_null(strstr(err.msg, "copy.db"));
+	tdb_close(&t);
+}
+
+static void test_resolve_id(void **state)
+{
+	struct tdb t;
+	lup_err err;
+	char id[LUP_UUID_LEN + 1];
+	(void)state;
+	tdb_open(&t);
+	assert_int_equal(lup_exec(t.db,
+		"INSERT INTO person (id, name) VALUES ('abcdef12-0000-4000-8000-000000000001', 'P');"
+		"INSERT INTO person (id, name) VALUES ('abcdef12-0000-4000-8000-000000000002', 'Q');", &err), 0);
+	assert_int_equal(lup_resolve_id(t.db, "person", "ABCDEF12-0000-4000-8000-000000000002", id, &err), 0);
+	assert_string_equal(id, "abcdef12-0000-4000-8000-000000000002");
+	assert_int_equal(lup_resolve_id(t.db, "person", "abcdef", id, &err), -1);
+	assert_int_equal(err.code, LUP_EAMBIG);
+	assert_int_equal(lup_resolve_id(t.db, "person", "abc", id, &err), -1);
+	assert_int_equal(err.code, LUP_EINVAL);
+	assert_int_equal(lup_resolve_id(t.db, "person", "ffffff", id, &err), -1);
+	assert_int_equal(err.code, LUP_ENOTFOUND);
+	tdb_close(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_create_private),
+		cmocka_unit_test(test_folder_created_0700),
+		cmocka_unit_test(test_pragmas),
+		cmocka_unit_test(test_newer_refused_untouched),
+		cmocka_unit_test(test_foreign_files_refused),
+		cmocka_unit_test(test_nested_transactions),
+		cmocka_unit_test(test_check_and_backup),
+		cmocka_unit_test(test_resolve_id),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
