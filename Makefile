@@ -72,6 +72,15 @@ $(B)/locale/%/LC_MESSAGES/lup.mo: share/lup/po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
 
+# Objects that compile in the installation paths are rebuilt when PREFIX
+# changes, so `make install PREFIX=/usr` installs a binary that looks there.
+$(B)/prefix.stamp: FORCE
+	@mkdir -p $(B)
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' >$@
+$(B)/src/core/paths.o $(B)/src/core/i18n.o: $(B)/prefix.stamp
+.PHONY: FORCE
+FORCE:
+
 -include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
 deps:
