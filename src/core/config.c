@@ -273,7 +273,9 @@ int lup_config_load(const char *path, lup_config **out, lup_warn_cb warn,
 				}
 				continue;
 			}
-			if (set_value(cfg, (size_t)i, iniparser_getstring(cfg->d, keys[k], ""), where, err) < 0) {
+			const char *v = iniparser_getstring(cfg->d, keys[k], "");
+			/* A section named like "[ui:theme]" makes an entry with no value. */
+			if (set_value(cfg, (size_t)i, v ? v : "", where, err) < 0) {
 				free(keys);
 				goto fail;
 			}
@@ -356,7 +358,8 @@ void lup_config_each(const lup_config *cfg, const char *section, lup_kv_cb cb, v
 	if (iniparser_getseckeys(cfg->d, section, keys))
 		for (int k = 0; k < nk; k++) {
 			const char *key = strchr(keys[k], ':');
-			cb(ud, key ? key + 1 : keys[k], iniparser_getstring(cfg->d, keys[k], ""));
+			const char *v = iniparser_getstring(cfg->d, keys[k], "");
+			cb(ud, key ? key + 1 : keys[k], v ? v : "");
 		}
 	free(keys);
 }

@@ -101,12 +101,27 @@ static void test_bad_values(void **state)
 	}
 }
 
+/* Found by fuzzing: a section named like an option key makes an entry
+ * without a value. */
+static void test_section_named_like_key(void **state)
+{
+	lup_config *cfg;
+	lup_err err;
+	const char *p = write_ini("odd.ini", "[ui]\ntheme = mono\n[ui:theme]\nx = 1\n");
+	(void)state;
+	if (lup_config_load(p, &cfg, on_warn, NULL, &err) == 0)
+		lup_config_free(cfg);
+	else
+		assert_int_equal(err.code, LUP_EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_values_and_warnings),
 		cmocka_unit_test(test_bad_values),
+		cmocka_unit_test(test_section_named_like_key),
 	};
 	int rc;
 	char cmd[100];
