@@ -56,6 +56,10 @@ struct lup_person_query {
 int lup_person_page(lup_db *db, const struct lup_person_query *q,
                     const struct lup_person_row *from, int dir, int limit,
                     struct lup_person_row *rows, lup_err *err);
+/* The list row of one person, with the sort keys of q->sort, to page on
+ * from (e.g. to focus someone just saved).  The filter is not applied. */
+int lup_person_row(lup_db *db, const struct lup_person_query *q, const char *id,
+                   struct lup_person_row *out, lup_err *err);
 /* How many people there are, and how many match the filter. */
 int lup_person_count(lup_db *db, const struct lup_person_query *q,
                      long *total, long *matching, lup_err *err);

@@ -228,6 +228,11 @@ int main(int argc, char **argv)
 		}
 		if (strcmp(argv[i], "--dump-options") == 0)
 			return dump_options(i + 1 < argc ? argv[i + 1] : "");
+		if (strcmp(argv[i], "--dump-keys") == 0) {
+			if (lup_tui_dump_keys(stdout, i + 1 < argc ? argv[i + 1] : "") < 0)
+				return cli_usage(NULL, "--dump-keys takes mdoc");
+			return 0;
+		}
 		if (strcmp(argv[i], "--") == 0) {
 			i++;
 			break;

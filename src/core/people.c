@@ -367,12 +367,57 @@ static const char *const position_sql[LUP_PSORT_COUNT] = {
 	                   " AND (p.sort_role, p.sort_name, p.id) < (?1, ?2, ?5)",
 };
 
+static const char *const row_sql[LUP_PSORT_COUNT] = {
+	[LUP_PSORT_NAME] = "SELECT " PCOLS "p.sort_name, '' FROM person p WHERE p.id = ?1",
+	[LUP_PSORT_UNIT] = "SELECT " PCOLS "p.sort_unit, p.sort_name FROM person p WHERE p.id = ?1",
+	[LUP_PSORT_ROLE] = "SELECT " PCOLS "p.sort_role, p.sort_name FROM person p WHERE p.id = ?1",
+};
+
 static char *folded_filter(const struct lup_person_query *q)
 {
 	char *f = lup_fold(q && q->filter ? q->filter : "");
 	if (f)
 		lup_trim(f);
 	return f;
+}
+
+static void fill_row(sqlite3_stmt *st, struct lup_person_row *r)
+{
+	const char *stat = (const char *)sqlite3_column_text(st, 6);
+	memset(r, 0, sizeof *r);
+	lup_col_copy(st, 0, r->id, sizeof r->id);
+	lup_col_copy(st, 1, r->name, sizeof r->name);
+	lup_col_copy(st, 2, r->org_unit, sizeof r->org_unit);
+	lup_col_copy(st, 3, r->role, sizeof r->role);
+	lup_col_copy(st, 4, r->email, sizeof r->email);
+	r->active = sqlite3_column_int(st, 5);
+	if (stat) {
+		size_t tab = strcspn(stat, "\t");
+		snprintf(r->status, sizeof r->status, "%.*s", (int)tab, stat);
+		snprintf(r->cohort, sizeof r->cohort, "%s", stat[tab] ? stat + tab + 1 : "");
+	}
+	lup_col_copy(st, 7, r->key1, sizeof r->key1);
+	lup_col_copy(st, 8, r->key2, sizeof r->key2);
+}
+
+int lup_person_row(lup_db *db, const struct lup_person_query *q, const char *id,
+                   struct lup_person_row *out, lup_err *err)
+{
+	enum lup_person_sort sort = q && q->sort < LUP_PSORT_COUNT ? q->sort : LUP_PSORT_NAME;
+	sqlite3_stmt *st = lup_stmt(db, row_sql[sort], err);
+	int rc;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		fill_row(st, out);
+	lup_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return lup_err_set(err, LUP_ENOTFOUND, _("no such person"));
+	return lup_sqlerr(db, err, _("listing people"));
 }
 
 static void bind_from(sqlite3_stmt *st, const struct lup_person_row *from)
@@ -401,24 +446,8 @@ int lup_person_page(lup_db *db, const struct lup_person_query *q,
 	sqlite3_bind_int(st, 4, limit);
 	if (from)
 		bind_from(st, from);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_person_row *r = &rows[n++];
-		const char *stat = (const char *)sqlite3_column_text(st, 6);
-		memset(r, 0, sizeof *r);
-		lup_col_copy(st, 0, r->id, sizeof r->id);
-		lup_col_copy(st, 1, r->name, sizeof r->name);
-		lup_col_copy(st, 2, r->org_unit, sizeof r->org_unit);
-		lup_col_copy(st, 3, r->role, sizeof r->role);
-		lup_col_copy(st, 4, r->email, sizeof r->email);
-		r->active = sqlite3_column_int(st, 5);
-		if (stat) {
-			size_t tab = strcspn(stat, "\t");
-			snprintf(r->status, sizeof r->status, "%.*s", (int)tab, stat);
-			snprintf(r->cohort, sizeof r->cohort, "%s", stat[tab] ? stat + tab + 1 : "");
-		}
-		lup_col_copy(st, 7, r->key1, sizeof r->key1);
-		lup_col_copy(st, 8, r->key2, sizeof r->key2);
-	}
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		fill_row(st, &rows[n++]);
 	if (n < limit && rc != SQLITE_DONE) {
 		lup_done(st);
 		free(filter);

@@ -1,0 +1,392 @@
+/* actions.c — the action table, key names and the bindings in force. */
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+#include "lup/i18n.h"
+#include "lup/lineedit.h"
+#include "tui/actions.h"
+
+/* The one action table.  Keys are the defaults of DESIGN §5. */
+static const struct tui_action_info actions[TUI_A_COUNT] = {
+	[TUI_A_HELP]         = { "help", TUI_CTX_ANY, "? F1", N_("Help"), N_("Show the keys of this screen") },
+	[TUI_A_REDRAW]       = { "redraw", TUI_CTX_ANY, "^L", NULL, N_("Redraw the screen") },
+
+	[TUI_A_SECTION1]     = { "people", TUI_CTX_MAIN, "1", NULL, N_("Go to People") },
+	[TUI_A_SECTION2]     = { "programme", TUI_CTX_MAIN, "2", NULL, N_("Go to Programme") },
+	[TUI_A_SECTION3]     = { "shadowing", TUI_CTX_MAIN, "3", NULL, N_("Go to Shadowing") },
+	[TUI_A_SECTION4]     = { "competence", TUI_CTX_MAIN, "4", NULL, N_("Go to Competence") },
+	[TUI_A_SECTION5]     = { "reports", TUI_CTX_MAIN, "5", NULL, N_("Go to Reports") },
+	[TUI_A_NEXT_SECTION] = { "next-section", TUI_CTX_MAIN, "Tab", NULL, N_("Go to the next section") },
+	[TUI_A_PREV_SECTION] = { "prev-section", TUI_CTX_MAIN, "S-Tab", NULL, N_("Go to the previous section") },
+	[TUI_A_QUIT]         = { "quit", TUI_CTX_MAIN, "q", N_("Quit"),
+	                         N_("Go back; on a top screen, quit (everything is already saved)") },
+	[TUI_A_BACK]         = { "back", TUI_CTX_MAIN, "Esc", NULL, N_("Go back, or clear the filter") },
+
+	[TUI_A_UP]           = { "up", TUI_CTX_MOVE, "Up k", NULL, N_("Move up") },
+	[TUI_A_DOWN]         = { "down", TUI_CTX_MOVE, "Down j", NULL, N_("Move down") },
+	[TUI_A_PAGE_UP]      = { "page-up", TUI_CTX_MOVE, "PgUp", NULL, N_("Move up a page") },
+	[TUI_A_PAGE_DOWN]    = { "page-down", TUI_CTX_MOVE, "PgDn", NULL, N_("Move down a page") },
+	[TUI_A_TOP]          = { "top", TUI_CTX_MOVE, "Home g", NULL, N_("Go to the first row") },
+	[TUI_A_BOTTOM]       = { "bottom", TUI_CTX_MOVE, "End G", NULL, N_("Go to the last row") },
+
+	[TUI_A_OPEN]         = { "open", TUI_CTX_LIST, "Enter", N_("Open"), N_("Open the focused row") },
+	[TUI_A_FILTER]       = { "filter", TUI_CTX_LIST, "/", N_("Filter"),
+	                         N_("Filter as you type; Enter keeps the filter, Esc clears it") },
+	[TUI_A_SORT]         = { "sort", TUI_CTX_LIST, "s", N_("Sort"), N_("Change the sort order") },
+
+	[TUI_A_ADD]          = { "add", TUI_CTX_RECORD, "a", N_("Add"), N_("Add a new one") },
+	[TUI_A_EDIT]         = { "edit", TUI_CTX_RECORD, "e", N_("Edit"), N_("Edit the focused one") },
+	[TUI_A_DELETE]       = { "delete", TUI_CTX_RECORD, "d", N_("Delete"),
+	                         N_("Delete the focused one (asks first; No is the default)") },
+
+	[TUI_A_NEXT_FIELD]   = { "next-field", TUI_CTX_FORM, "Tab Down Enter", N_("Next"), N_("Go to the next field") },
+	[TUI_A_PREV_FIELD]   = { "prev-field", TUI_CTX_FORM, "S-Tab Up", N_("Previous"),
+	                         N_("Go to the previous field") },
+	[TUI_A_SAVE]         = { "save", TUI_CTX_FORM, "^S F2", N_("Save"), N_("Save the form") },
+	[TUI_A_CANCEL]       = { "cancel", TUI_CTX_FORM, "Esc", N_("Cancel"),
+	                         N_("Close the form without saving (asks first if anything changed)") },
+
+	[TUI_A_CHOICE_NEXT]  = { "choice-next", TUI_CTX_CHOICE, "Space Right", N_("Change"), N_("Next choice") },
+	[TUI_A_CHOICE_PREV]  = { "choice-prev", TUI_CTX_CHOICE, "Left", NULL, N_("Previous choice") },
+
+	[TUI_A_YES]          = { "yes", TUI_CTX_DIALOG, "y Y j J", N_("Yes"), N_("Answer yes") },
+	[TUI_A_NO]           = { "no", TUI_CTX_DIALOG, "n N Esc q", N_("No"), N_("Answer no") },
+	[TUI_A_PRESS]        = { "press", TUI_CTX_DIALOG, "Enter", NULL, N_("Press the focused button (No at first)") },
+	[TUI_A_SWITCH]       = { "switch", TUI_CTX_DIALOG, "Left Right Tab S-Tab", NULL,
+	                         N_("Move between the buttons") },
+
+	[TUI_A_CLOSE]        = { "close", TUI_CTX_HELP, "q Esc", N_("Close"), N_("Close the help") },
+};
+
+static const char *const contexts[TUI_CTX_COUNT] = {
+	[TUI_CTX_ANY] = N_("Everywhere"),
+	[TUI_CTX_MAIN] = N_("Sections"),
+	[TUI_CTX_MOVE] = N_("Moving"),
+	[TUI_CTX_LIST] = N_("Lists"),
+	[TUI_CTX_RECORD] = N_("Records"),
+	[TUI_CTX_FORM] = N_("Forms"),
+	[TUI_CTX_CHOICE] = N_("Choice fields"),
+	[TUI_CTX_DIALOG] = N_("Questions"),
+	[TUI_CTX_HELP] = N_("Help"),
+};
+
+/* The bindings in force. */
+static tui_key bound[TUI_A_COUNT][TUI_MAX_KEYS];
+static int nbound[TUI_A_COUNT];
+static int bindings_ready;
+
+const struct tui_action_info *tui_action_info(enum tui_action a)
+{
+	return a >= 0 && a < TUI_A_COUNT ? &actions[a] : NULL;
+}
+
+enum tui_action tui_action_by_name(const char *name)
+{
+	for (int a = 0; a < TUI_A_COUNT; a++)
+		if (actions[a].name && strcasecmp(actions[a].name, name) == 0)
+			return (enum tui_action)a;
+	return TUI_A_NONE;
+}
+
+const char *tui_ctx_title(enum tui_ctx c)
+{
+	return c >= 0 && c < TUI_CTX_COUNT && contexts[c] ? contexts[c] : "";
+}
+
+/* ---- key names ---- */
+
+static const struct { const char *name; tui_key key; } names[] = {
+	{ "Enter", TUI_KEY_ENTER }, { "Return", TUI_KEY_ENTER }, { "Esc", TUI_KEY_ESC },
+	{ "Escape", TUI_KEY_ESC }, { "Tab", TUI_KEY_TAB }, { "S-Tab", TUI_KEY_BTAB },
+	{ "BTab", TUI_KEY_BTAB }, { "Up", TUI_KEY_UP }, { "Down", TUI_KEY_DOWN },
+	{ "Left", TUI_KEY_LEFT }, { "Right", TUI_KEY_RIGHT }, { "PgUp", TUI_KEY_PGUP },
+	{ "PageUp", TUI_KEY_PGUP }, { "PgDn", TUI_KEY_PGDN }, { "PageDown", TUI_KEY_PGDN },
+	{ "Home", TUI_KEY_HOME }, { "End", TUI_KEY_END }, { "Ins", TUI_KEY_INS },
+	{ "Insert", TUI_KEY_INS }, { "Del", TUI_KEY_DEL }, { "Delete", TUI_KEY_DEL },
+	{ "BS", TUI_KEY_BS }, { "Backspace", TUI_KEY_BS }, { "Space", TUI_KEY_SPACE },
+};
+
+int tui_key_is_text(tui_key k)
+{
+	return k >= 0x20 && k != 0x7f && k < TUI_KEY_SPECIAL && !(k >= 0x80 && k < 0xa0) &&
+	       !(k >= 0xd800 && k < 0xe000);
+}
+
+tui_key tui_key_parse(const char *s)
+{
+	size_t n;
+	uint32_t cp;
+
+	if (!s || !*s)
+		return TUI_KEY_NONE;
+	n = strlen(s);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcasecmp(s, names[i].name) == 0)
+			return names[i].key;
+	if ((s[0] == 'F' || s[0] == 'f') && n >= 2 && n <= 3 && s[1] >= '1' && s[1] <= '9') {
+		int f = s[1] - '0';
+		if (n == 3) {
+			if (s[2] < '0' || s[2] > '9')
+				return TUI_KEY_NONE;
+			f = f * 10 + (s[2] - '0');
+		}
+		return f >= 1 && f <= 12 ? TUI_KEY_F(f) : TUI_KEY_NONE;
+	}
+	if (n == 2 && s[0] == '^' && s[1] != ' ') {
+		int c = s[1];
+		if (c >= 'a' && c <= 'z')
+			c -= 'a' - 'A';
+		if (c >= '@' && c <= '_' && c != 'M' && c != 'I' && c != '[')
+			return TUI_KEY_CTRL(c) ? TUI_KEY_CTRL(c) : TUI_KEY_NONE;
+		if (c == 'M') return TUI_KEY_ENTER;
+		if (c == 'I') return TUI_KEY_TAB;
+		if (c == '[') return TUI_KEY_ESC;
+		return TUI_KEY_NONE;
+	}
+	if (n == 3 && (s[0] == 'C' || s[0] == 'c') && s[1] == '-') {
+		char t[3] = { '^', s[2], 0 };
+		return tui_key_parse(t);
+	}
+	if (lup_utf8_decode(s, n, &cp) == n && tui_key_is_text((tui_key)cp) && lup_cp_width(cp) > 0)
+		return (tui_key)cp;
+	return TUI_KEY_NONE;
+}
+
+const char *tui_key_name(tui_key k, char buf[16])
+{
+	static const char *const special[] = {
+		"Up", "Down", "Left", "Right", "PgUp", "PgDn", "Home", "End", "Ins", "Del", "S-Tab"
+	};
+	switch (k) {
+	case TUI_KEY_ENTER: return "Enter";
+	case TUI_KEY_ESC: return "Esc";
+	case TUI_KEY_TAB: return "Tab";
+	case TUI_KEY_SPACE: return "Space";
+	case TUI_KEY_BS: return "BS";
+	default: break;
+	}
+	if (k > 0 && k < 0x20) {
+		buf[0] = '^';
+		buf[1] = (char)(k + '@');
+		buf[2] = 0;
+	} else if (k >= TUI_KEY_UP && k <= TUI_KEY_BTAB) {
+		return special[k - TUI_KEY_UP];
+	} else if (k > TUI_KEY_F0 && k <= TUI_KEY_F(12)) {
+		snprintf(buf, 16, "F%d", k - TUI_KEY_F0);
+	} else if (tui_key_is_text(k)) {
+		size_t n = lup_utf8_encode((uint32_t)k, buf);
+		buf[n] = 0;
+	} else {
+		snprintf(buf, 16, "?");
+	}
+	return buf;
+}
+
+/* ---- bindings ---- */
+
+/* Split a key list into at most TUI_MAX_KEYS keys; -1 with *bad and *badlen at
+ * the first unparsable name. */
+static int parse_keys(const char *s, tui_key out[TUI_MAX_KEYS], int *n,
+                      const char **bad, size_t *badlen)
+{
+	*n = 0;
+	while (*s) {
+		char tok[32];
+		size_t len;
+		tui_key k;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s)
+			break;
+		len = strcspn(s, " \t");
+		k = len < sizeof tok ? (memcpy(tok, s, len), tok[len] = 0, tui_key_parse(tok)) : TUI_KEY_NONE;
+		if (k == TUI_KEY_NONE) {
+			if (bad) *bad = s;
+			if (badlen) *badlen = len;
+			return -1;
+		}
+		if (*n < TUI_MAX_KEYS)
+			out[(*n)++] = k;
+		s += len;
+	}
+	return 0;
+}
+
+void tui_keys_defaults(void)
+{
+	for (int a = 0; a < TUI_A_COUNT; a++)
+		if (parse_keys(actions[a].keys ? actions[a].keys : "", bound[a], &nbound[a], NULL, NULL) < 0)
+			nbound[a] = 0;
+	bindings_ready = 1;
+}
+
+static void ready(void)
+{
+	if (!bindings_ready)
+		tui_keys_defaults();
+}
+
+int tui_keys_bind(enum tui_action a, const char *keys, const char **bad, size_t *badlen)
+{
+	tui_key k[TUI_MAX_KEYS];
+	int n;
+	ready();
+	if (a < 0 || a >= TUI_A_COUNT || parse_keys(keys, k, &n, bad, badlen) < 0)
+		return -1;
+	/* A key given to this action leaves the other actions of its context. */
+	for (int b = 0; b < TUI_A_COUNT; b++) {
+		if (b == (int)a || actions[b].ctx != actions[a].ctx)
+			continue;
+		for (int i = 0; i < nbound[b];) {
+			int hit = 0;
+			for (int j = 0; j < n; j++)
+				hit |= bound[b][i] == k[j];
+			if (hit) {
+				memmove(&bound[b][i], &bound[b][i + 1], (size_t)(nbound[b] - i - 1) * sizeof(tui_key));
+				nbound[b]--;
+			} else {
+				i++;
+			}
+		}
+	}
+	memcpy(bound[a], k, sizeof k);
+	nbound[a] = n;
+	return 0;
+}
+
+struct load_ctx {
+	lup_warn_cb warn;
+	void *ud;
+	int warnings;
+};
+
+static void load_one(void *ud, const char *key, const char *value)
+{
+	struct load_ctx *lc = ud;
+	enum tui_action a = tui_action_by_name(key);
+	char msg[256];
+	const char *bad = NULL;
+	size_t badlen = 0;
+
+	if (a == TUI_A_NONE) {
+		snprintf(msg, sizeof msg, _("[keys] %s: there is no such action (see lup(1), KEYS)"), key);
+	} else if (tui_keys_bind(a, value, &bad, &badlen) < 0) {
+		snprintf(msg, sizeof msg, _("[keys] %s: '%.*s' is not a key name (see lup(1), KEYS)"),
+		         key, (int)(badlen > 40 ? 40 : badlen), bad ? bad : "");
+	} else {
+		return;
+	}
+	lc->warnings++;
+	if (lc->warn)
+		lc->warn(lc->ud, msg);
+}
+
+int tui_keys_load(const lup_config *cfg, lup_warn_cb warn, void *ud)
+{
+	struct load_ctx lc = { warn, ud, 0 };
+	tui_keys_defaults();
+	if (cfg)
+		lup_config_each(cfg, "keys", load_one, &lc);
+	return lc.warnings;
+}
+
+int tui_action_keys(enum tui_action a, tui_key out[TUI_MAX_KEYS])
+{
+	ready();
+	if (a < 0 || a >= TUI_A_COUNT)
+		return 0;
+	memcpy(out, bound[a], sizeof bound[a]);
+	return nbound[a];
+}
+
+enum tui_action tui_action_for(tui_key k, unsigned ctxmask)
+{
+	enum tui_action best = TUI_A_NONE;
+	int best_ctx = -1;
+	ready();
+	for (int a = 0; a < TUI_A_COUNT; a++) {
+		int c = (int)actions[a].ctx;
+		if (!(ctxmask & TUI_CTXBIT(c)) || c <= best_ctx)
+			continue;
+		for (int i = 0; i < nbound[a]; i++)
+			if (bound[a][i] == k) {
+				best = (enum tui_action)a;
+				best_ctx = c;
+				break;
+			}
+	}
+	return best;
+}
+
+const char *tui_action_keys_text(enum tui_action a, char *buf, size_t n)
+{
+	size_t used = 0;
+	char kb[16];
+	ready();
+	if (n)
+		buf[0] = 0;
+	if (a < 0 || a >= TUI_A_COUNT)
+		return buf;
+	for (int i = 0; i < nbound[a] && used < n; i++) {
+		int w = snprintf(buf + used, n - used, "%s%s", i ? ", " : "", tui_key_name(bound[a][i], kb));
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
+}
+
+/* ---- lup(1) ---- */
+
+static void mdoc_key(FILE *fp, tui_key k)
+{
+	char kb[16];
+	const char *s = tui_key_name(k, kb);
+	fputs("Cm ", fp);
+	/* \& keeps mdoc from reading punctuation as a delimiter. */
+	fputs("\\&", fp);
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", fp);
+		else if (*s == '"')
+			fputs("\\(dq", fp);
+		else
+			fputc(*s, fp);
+	}
+}
+
+void tui_keys_dump_mdoc(FILE *fp)
+{
+	ready();
+	fputs("Every key can be bound differently in the\n.Cm [keys]\nsection of\n"
+	      ".Xr lup.ini 5 :\n.Dl action = key key ...\nKey names are single characters,\n"
+	      ".Cm ^X\nfor Control-X,\n.Cm F1\nto\n.Cm F12 ,\nand\n"
+	      ".Cm Enter , Esc , Tab , S-Tab , Up , Down , Left , Right , PgUp , PgDn ,\n"
+	      ".Cm Home , End , Ins , Del , BS\nand\n.Cm Space .\n"
+	      "An empty list unbinds the action.\n"
+	      "In text fields, characters and the editing keys\n"
+	      ".Cm ^A , ^E , ^K , ^U , ^W , Left , Right , Home , End , BS\nand\n.Cm Del\n"
+	      "edit the text.\n", fp);
+	for (int c = 0; c < TUI_CTX_COUNT; c++) {
+		int any = 0;
+		for (int a = 0; a < TUI_A_COUNT; a++) {
+			if ((int)actions[a].ctx != c)
+				continue;
+			if (!any) {
+				fprintf(fp, ".Ss %s\n.Bl -tag -width Ds\n", contexts[c]);
+				any = 1;
+			}
+			fputs(".It ", fp);
+			if (nbound[a] == 0)
+				fputs("Pq unbound", fp);
+			for (int i = 0; i < nbound[a]; i++) {
+				if (i)
+					fputs(" , ", fp);
+				mdoc_key(fp, bound[a][i]);
+			}
+			fprintf(fp, "\n.Pq Li %s\n%s.\n", actions[a].name, actions[a].help);
+		}
+		if (any)
+			fputs(".El\n", fp);
+	}
+}

@@ -1,0 +1,129 @@
+/* actions.h — keys, contexts and the one action table.
+ *
+ * Everything a key can do is an action: a row of the table in actions.c
+ * (name, context, default keys, hint, help).  From that table come the key
+ * dispatch, the [keys] section of lup.ini, the help overlay (? and F1), the
+ * key-hint line and the KEYS section of lup(1) (`lup --dump-keys mdoc`).
+ *
+ * To add an action: add TUI_A_X to enum tui_action below and its row to
+ * actions[] in actions.c (a unit test checks that every action has a row,
+ * a name and help, and that no key is bound twice in one context).  To add a
+ * context: add it to enum tui_ctx and its title to contexts[] in actions.c.
+ *
+ * This file knows no curses: keys are plain ints (see tui_key). */
+#ifndef LUP_TUI_ACTIONS_H
+#define LUP_TUI_ACTIONS_H
+
+#include <stdio.h>
+#include "lup/config.h"
+
+/* A key: a Unicode code point (printable characters, and control
+ * characters 1..31 for ^A.. ^_ — Tab is 9, Enter 13, Esc 27), Backspace
+ * (127), or one of the special keys from TUI_KEY_SPECIAL on. */
+typedef int tui_key;
+
+enum {
+	TUI_KEY_TAB = 9,
+	TUI_KEY_ENTER = 13,
+	TUI_KEY_ESC = 27,
+	TUI_KEY_SPACE = 32,
+	TUI_KEY_BS = 127,
+	TUI_KEY_SPECIAL = 0x110000,  /* beyond Unicode */
+	TUI_KEY_UP = TUI_KEY_SPECIAL,
+	TUI_KEY_DOWN, TUI_KEY_LEFT, TUI_KEY_RIGHT,
+	TUI_KEY_PGUP, TUI_KEY_PGDN, TUI_KEY_HOME, TUI_KEY_END,
+	TUI_KEY_INS, TUI_KEY_DEL, TUI_KEY_BTAB,
+	TUI_KEY_RESIZE,              /* the terminal changed size (not bindable) */
+	TUI_KEY_F0 = TUI_KEY_SPECIAL + 0x40,  /* F1 is TUI_KEY_F0 + 1 … F12 */
+	TUI_KEY_NONE = -1
+};
+#define TUI_KEY_F(n) (TUI_KEY_F0 + (n))
+#define TUI_KEY_CTRL(c) ((c) & 0x1f)   /* TUI_KEY_CTRL('S') is ^S */
+
+/* Parse a key name as written in [keys] and in key scripts: a single
+ * character ("q", "/", "å"), "^S" or "C-s", "F1".."F12", or one of Enter,
+ * Esc, Tab, S-Tab, Up, Down, Left, Right, PgUp, PgDn, Home, End, Ins, Del,
+ * BS, Space (names in any case).  Returns the key, or TUI_KEY_NONE. */
+tui_key tui_key_parse(const char *name);
+/* The name of a key, as tui_key_parse reads it back ("^S", "PgDn", "å"). */
+const char *tui_key_name(tui_key k, char buf[16]);
+/* 1 if k is a printable character (text for an input field). */
+int tui_key_is_text(tui_key k);
+
+/* Where an action applies.  A screen says which contexts are active on it
+ * (tui_screen_ops.contexts); when a key is bound in several active
+ * contexts, the one listed later here wins. */
+enum tui_ctx {
+	TUI_CTX_ANY,      /* every screen, forms and dialogs too: help, redraw */
+	TUI_CTX_MAIN,     /* section screens: switch section, back, quit */
+	TUI_CTX_MOVE,     /* lists and scrolled views: move the focus */
+	TUI_CTX_LIST,     /* lists: open, filter, sort */
+	TUI_CTX_RECORD,   /* add, edit, delete the focused record */
+	TUI_CTX_FORM,     /* forms: next/previous field, save, cancel */
+	TUI_CTX_CHOICE,   /* a focused choice or yes/no field */
+	TUI_CTX_DIALOG,   /* a yes/no question */
+	TUI_CTX_HELP,     /* the help overlay */
+	TUI_CTX_COUNT
+};
+#define TUI_CTXBIT(c) (1u << (c))
+
+enum tui_action {
+	TUI_A_NONE = -1,
+	/* any */
+	TUI_A_HELP, TUI_A_REDRAW,
+	/* main */
+	TUI_A_SECTION1, TUI_A_SECTION2, TUI_A_SECTION3, TUI_A_SECTION4, TUI_A_SECTION5,
+	TUI_A_NEXT_SECTION, TUI_A_PREV_SECTION, TUI_A_QUIT, TUI_A_BACK,
+	/* move */
+	TUI_A_UP, TUI_A_DOWN, TUI_A_PAGE_UP, TUI_A_PAGE_DOWN, TUI_A_TOP, TUI_A_BOTTOM,
+	/* list */
+	TUI_A_OPEN, TUI_A_FILTER, TUI_A_SORT,
+	/* record */
+	TUI_A_ADD, TUI_A_EDIT, TUI_A_DELETE,
+	/* form */
+	TUI_A_NEXT_FIELD, TUI_A_PREV_FIELD, TUI_A_SAVE, TUI_A_CANCEL,
+	/* choice */
+	TUI_A_CHOICE_NEXT, TUI_A_CHOICE_PREV,
+	/* dialog */
+	TUI_A_YES, TUI_A_NO, TUI_A_PRESS, TUI_A_SWITCH,
+	/* help */
+	TUI_A_CLOSE,
+	TUI_A_COUNT
+};
+
+#define TUI_MAX_KEYS 8
+
+struct tui_action_info {
+	const char *name;       /* for [keys]: lower case, words joined by '-' */
+	enum tui_ctx ctx;
+	const char *keys;       /* default keys, space-separated key names */
+	const char *hint;       /* N_(): a word for the key-hint line, or NULL */
+	const char *help;       /* N_(): one line for the help overlay and lup(1) */
+};
+
+const struct tui_action_info *tui_action_info(enum tui_action a);
+enum tui_action tui_action_by_name(const char *name);
+const char *tui_ctx_title(enum tui_ctx c);   /* N_() text, untranslated */
+
+/* The bindings in force: the defaults, then [keys] from the config. */
+void tui_keys_defaults(void);
+/* Apply [keys]: "action = key key …" replaces that action's keys (an
+ * empty value unbinds it); a key given to an action is taken from any other
+ * action of the same context.  An unknown action or key name is reported
+ * through warn (the rest still applies).  Returns the number of warnings. */
+int tui_keys_load(const lup_config *cfg, lup_warn_cb warn, void *ud);
+/* Bind one action as [keys] would; 0, or -1 with *bad naming the first
+ * unparsable key (the binding is then left as it was). */
+int tui_keys_bind(enum tui_action a, const char *keys, const char **bad, size_t *badlen);
+/* The keys of an action (up to TUI_MAX_KEYS); returns how many. */
+int tui_action_keys(enum tui_action a, tui_key out[TUI_MAX_KEYS]);
+/* The action bound to key in the contexts of ctxmask (later contexts win),
+ * or TUI_A_NONE. */
+enum tui_action tui_action_for(tui_key k, unsigned ctxmask);
+/* "Up, k" — the keys of an action for display; "" when unbound. */
+const char *tui_action_keys_text(enum tui_action a, char *buf, size_t n);
+
+/* The key table as mdoc, for the KEYS section of lup(1) (English). */
+void tui_keys_dump_mdoc(FILE *fp);
+
+#endif

@@ -1,0 +1,711 @@
+/* app.c — the shell: curses, the main loop, sections and their screen
+ * stacks, the tab, status and key-hint lines, signals, and the scripted
+ * headless mode used by the benchmark (LUP_KEYS=FILE). */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "lup/i18n.h"
+#include "lup/lineedit.h"
+#include "tui/app.h"
+#include "tui/dialog.h"
+#include "tui/draw.h"
+
+#define MAX_DEPTH 16
+
+struct tui_app {
+	lup_db *db;
+	const lup_config *cfg;
+	int section;
+	tui_screen *stack[TUI_NSECTIONS][MAX_DEPTH];
+	int depth[TUI_NSECTIONS];
+	/* what the last handler asked for */
+	tui_screen *push;
+	int push_tag, pop, pop_result;
+	char status[512];
+	int status_err;
+	int cur_y, cur_x, cur_set;
+	int too_small, quit, gone;
+	/* headless */
+	tui_key *script;
+	size_t nscript, iscript;
+	double *times;
+	size_t ntimes;
+	double max_time;
+	tui_key max_key;
+};
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* ---- services for screens ---- */
+
+lup_db *tui_db(tui_app *app) { return app->db; }
+const lup_config *tui_config(tui_app *app) { return app->cfg; }
+
+tui_rect tui_area(tui_app *app)
+{
+	tui_rect r = { 1, 0, LINES - 3, COLS };
+	(void)app;
+	if (r.h < 1)
+		r.h = 1;
+	return r;
+}
+
+void tui_cursor(tui_app *app, int y, int x)
+{
+	app->cur_y = y;
+	app->cur_x = x;
+	app->cur_set = 1;
+}
+
+static void vstatus(tui_app *app, int err, const char *fmt, va_list ap)
+{
+	vsnprintf(app->status, sizeof app->status, fmt, ap);
+	app->status_err = err;
+}
+
+void tui_status(tui_app *app, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vstatus(app, 0, fmt, ap);
+	va_end(ap);
+}
+
+void tui_error(tui_app *app, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vstatus(app, 1, fmt, ap);
+	va_end(ap);
+}
+
+int tui_push(tui_app *app, tui_screen *child, int tag)
+{
+	if (!child) {
+		tui_error(app, "%s", _("out of memory"));
+		return TUI_REDRAW;
+	}
+	if (app->push && app->push->ops->destroy)  /* only one push per handler */
+		app->push->ops->destroy(app->push);
+	app->push = child;
+	app->push_tag = tag;
+	return TUI_PUSH;
+}
+
+int tui_pop(tui_app *app, int result)
+{
+	app->pop = 1;
+	app->pop_result = result;
+	return TUI_POP;
+}
+
+tui_screen *tui_top(tui_app *app)
+{
+	int s = app->section;
+	return app->depth[s] ? app->stack[s][app->depth[s] - 1] : NULL;
+}
+
+int tui_is_root(tui_app *app, const tui_screen *scr)
+{
+	return app->depth[app->section] > 0 && app->stack[app->section][0] == scr;
+}
+
+/* ---- the stack ---- */
+
+static unsigned contexts_of(tui_app *app, tui_screen *s)
+{
+	unsigned m = TUI_CTXBIT(TUI_CTX_ANY);
+	if (s && s->ops->contexts)
+		m |= s->ops->contexts(s, app);
+	return m;
+}
+
+static int enter(tui_app *app, tui_screen *s)
+{
+	return s && s->ops->enter ? s->ops->enter(s, app) : 0;
+}
+
+static void leave(tui_app *app, tui_screen *s)
+{
+	if (s && s->ops->leave)
+		s->ops->leave(s, app);
+}
+
+static void destroy(tui_screen *s)
+{
+	if (s && s->ops->destroy)
+		s->ops->destroy(s);
+}
+
+/* Make sure the section has its first screen. */
+static int open_section(tui_app *app, int sec)
+{
+	tui_screen *s;
+	if (app->depth[sec])
+		return 0;
+	s = tui_sections[sec].make ? tui_sections[sec].make(app)
+	                           : tui_placeholder_screen(_(tui_sections[sec].name));
+	if (!s)
+		return -1;
+	s->below = NULL;
+	app->stack[sec][0] = s;
+	app->depth[sec] = 1;
+	return 0;
+}
+
+static int switch_section(tui_app *app, int sec)
+{
+	if (sec == app->section && app->depth[sec])
+		return 0;
+	if (open_section(app, sec) < 0) {
+		tui_error(app, "%s", _("out of memory"));
+		return TUI_REDRAW;
+	}
+	leave(app, tui_top(app));
+	app->section = sec;
+	return enter(app, tui_top(app)) | TUI_REDRAW;
+}
+
+/* Carry out the pushes and pops the handlers asked for. */
+static int settle(tui_app *app, int r)
+{
+	int changed = 0;
+	for (int guard = 0; guard < 64 && (app->pop || app->push); guard++) {
+		int sec = app->section;
+		if (app->pop) {
+			tui_screen *child = tui_top(app), *parent;
+			int result = app->pop_result;
+			app->pop = 0;
+			if (app->depth[sec] <= 1) {  /* the root never pops: quit instead */
+				r |= TUI_QUIT;
+				continue;
+			}
+			app->depth[sec]--;
+			parent = tui_top(app);
+			leave(app, child);
+			if (parent->ops->on_result)
+				r |= parent->ops->on_result(parent, app, child, child->tag, result);
+			destroy(child);
+			changed = 1;
+		} else {
+			tui_screen *child = app->push;
+			app->push = NULL;
+			if (app->depth[sec] >= MAX_DEPTH) {
+				destroy(child);
+				tui_error(app, "%s", _("too many screens open: close some with q"));
+				continue;
+			}
+			leave(app, tui_top(app));
+			child->below = tui_top(app);
+			child->tag = app->push_tag;
+			app->stack[sec][app->depth[sec]++] = child;
+			if (child->ops->on_resize)
+				child->ops->on_resize(child, app);
+			changed = 1;
+		}
+	}
+	if (changed)
+		r |= enter(app, tui_top(app)) | TUI_REDRAW;
+	r &= ~(TUI_PUSH | TUI_POP);
+	/* an enter() that pushed or popped */
+	if (app->pop || app->push)
+		r |= settle(app, 0);
+	return r;
+}
+
+static void relayout_all(tui_app *app)
+{
+	for (int sec = 0; sec < TUI_NSECTIONS; sec++)
+		for (int i = 0; i < app->depth[sec]; i++) {
+			tui_screen *s = app->stack[sec][i];
+			if (s->ops->on_resize)
+				s->ops->on_resize(s, app);
+		}
+}
+
+/* ---- drawing ---- */
+
+static void draw_tabs(tui_app *app)
+{
+	int x = 0;
+	tui_fill(0, 0, COLS, tui_attr(TUI_S_TABS));
+	for (int i = 0; i < TUI_NSECTIONS && x < COLS; i++) {
+		char label[96];
+		int active = i == app->section;
+		snprintf(label, sizeof label, active ? "[%d %s]" : " %d %s ", i + 1, _(tui_sections[i].name));
+		x += tui_put(0, x, COLS - x, label, tui_attr(active ? TUI_S_TAB_ACTIVE : TUI_S_TABS), TUI_CLIP);
+		if (x < COLS)
+			x += tui_put(0, x, 1, " ", tui_attr(TUI_S_TABS), 0);
+	}
+	if (COLS - x > 5)
+		tui_put(0, COLS - 4, 4, "lup ", tui_attr(TUI_S_TABS), TUI_CLIP);
+}
+
+static void draw_status(tui_app *app)
+{
+	int y = LINES - 2, x = 0;
+	attr_t a = tui_attr(app->status_err ? TUI_S_ERROR : TUI_S_STATUS);
+	tui_fill(y, 0, COLS, tui_attr(TUI_S_STATUS));
+	if (!app->status[0])
+		return;
+	if (app->status_err)
+		x = tui_put(y, 0, COLS, _("Error: "), a, 0);
+	tui_put(y, x, COLS - x, app->status, a, 0);
+}
+
+static void draw_hints(tui_app *app)
+{
+	tui_screen *top = tui_top(app);
+	unsigned mask = contexts_of(app, top);
+	int y = LINES - 1, x = 0;
+	tui_fill(y, 0, COLS, tui_attr(TUI_S_HINT));
+	for (int c = TUI_CTX_COUNT - 1; c >= 0; c--) {
+		if (!(mask & TUI_CTXBIT(c)))
+			continue;
+		for (int a = 0; a < TUI_A_COUNT; a++) {
+			const struct tui_action_info *ai = tui_action_info((enum tui_action)a);
+			tui_key keys[TUI_MAX_KEYS];
+			char kb[16];
+			const char *hint, *kn;
+			int w;
+			if ((int)ai->ctx != c || !ai->hint || tui_action_keys((enum tui_action)a, keys) == 0)
+				continue;
+			if (top->ops->offers && !top->ops->offers(top, app, (enum tui_action)a))
+				continue;
+			{
+				/* In forms, characters are text: show a key that is not. */
+				int i = 0, nk = tui_action_keys((enum tui_action)a, keys);
+				if (mask & TUI_CTXBIT(TUI_CTX_FORM))
+					while (i < nk - 1 && tui_key_is_text(keys[i]))
+						i++;
+				keys[0] = keys[i];
+			}
+			if (tui_action_for(keys[0], mask) != (enum tui_action)a)
+				continue;  /* shadowed by a more specific context */
+			hint = a == TUI_A_QUIT && !tui_is_root(app, top) ? _("Back") : _(ai->hint);
+			kn = tui_key_name(keys[0], kb);
+			w = tui_width(kn) + 1 + tui_width(hint) + 2;
+			if (x + w > COLS)
+				return;
+			x += tui_put(y, x, COLS - x, kn, tui_attr(TUI_S_HINT_KEY), 0);
+			x += tui_put(y, x, COLS - x, " ", tui_attr(TUI_S_HINT), 0);
+			x += tui_put(y, x, COLS - x, hint, tui_attr(TUI_S_HINT), 0);
+			x += 2;
+		}
+	}
+}
+
+static void draw_too_small(tui_app *app)
+{
+	char line[256];
+	int y = LINES / 2 - 2;
+	tui_screen *top = tui_top(app);
+	int canquit = tui_is_root(app, top) && (contexts_of(app, top) & TUI_CTXBIT(TUI_CTX_MAIN));
+	if (y < 0)
+		y = 0;
+	snprintf(line, sizeof line, _("The terminal is too small: %d×%d."), COLS, LINES);
+	tui_put(y++, 1, COLS - 2, line, A_BOLD, 0);
+	snprintf(line, sizeof line, _("lup needs at least %d×%d. Make the window larger to go on."),
+	         TUI_MIN_COLS, TUI_MIN_LINES);
+	tui_put(y++, 1, COLS - 2, line, A_NORMAL, 0);
+	if (canquit)
+		tui_put(y++, 1, COLS - 2, _("Nothing is lost: press q to quit."), A_NORMAL, 0);
+	move(y < LINES ? y : 0, 1);
+}
+
+static void draw_frame(tui_app *app)
+{
+	erase();
+	app->too_small = COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES;
+	if (app->too_small) {
+		draw_too_small(app);
+	} else {
+		int sec = app->section, base = app->depth[sec] - 1;
+		draw_tabs(app);
+		while (base > 0 && (app->stack[sec][base]->flags & TUI_SCREEN_OVERLAY))
+			base--;
+		app->cur_set = 0;
+		for (int i = base < 0 ? 0 : base; i < app->depth[sec]; i++)
+			app->stack[sec][i]->ops->draw(app->stack[sec][i], app);
+		draw_status(app);
+		draw_hints(app);
+		if (app->cur_set)
+			move(app->cur_y, app->cur_x);
+		else
+			move(LINES - 2, 0);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* ---- keys ---- */
+
+static tui_key from_curses(int r, wint_t ch)
+{
+	if (r == KEY_CODE_YES) {
+		switch (ch) {
+		case KEY_UP: return TUI_KEY_UP;
+		case KEY_DOWN: return TUI_KEY_DOWN;
+		case KEY_LEFT: return TUI_KEY_LEFT;
+		case KEY_RIGHT: return TUI_KEY_RIGHT;
+		case KEY_PPAGE: return TUI_KEY_PGUP;
+		case KEY_NPAGE: return TUI_KEY_PGDN;
+		case KEY_HOME: case KEY_A1: return TUI_KEY_HOME;
+		case KEY_END: case KEY_C1: case KEY_LL: return TUI_KEY_END;
+		case KEY_IC: return TUI_KEY_INS;
+		case KEY_DC: return TUI_KEY_DEL;
+		case KEY_BTAB: return TUI_KEY_BTAB;
+		case KEY_ENTER: return TUI_KEY_ENTER;
+		case KEY_BACKSPACE: return TUI_KEY_BS;
+		case KEY_RESIZE: return TUI_KEY_RESIZE;
+		default:
+			if (ch >= (wint_t)KEY_F(1) && ch <= (wint_t)KEY_F(12))
+				return TUI_KEY_F((int)ch - KEY_F0);
+			return TUI_KEY_NONE;
+		}
+	}
+	if (ch == '\n' || ch == '\r')
+		return TUI_KEY_ENTER;
+	if (ch == 8 || ch == 127)
+		return TUI_KEY_BS;
+	if (ch > 0x10ffff)
+		return TUI_KEY_NONE;
+	return (tui_key)ch;
+}
+
+/* The next key from the terminal; TUI_KEY_NONE when it is time to stop. */
+static tui_key read_key(tui_app *app)
+{
+	int errors = 0;
+	for (;;) {
+		wint_t ch = 0;
+		int r;
+		tui_key k;
+		if (got_signal)
+			return TUI_KEY_NONE;
+		r = get_wch(&ch);
+		if (r == ERR) {
+			/* A signal, or a terminal that went away: get_wch fails at
+			 * once from then on, so stop instead of spinning. */
+			if (got_signal)
+				return TUI_KEY_NONE;
+			if (++errors >= 3 || !isatty(STDIN_FILENO)) {
+				app->gone = 1;
+				return TUI_KEY_NONE;
+			}
+			continue;
+		}
+		errors = 0;
+		if ((k = from_curses(r, ch)) != TUI_KEY_NONE)
+			return k;
+	}
+}
+
+/* ---- dispatch ---- */
+
+static int default_action(tui_app *app, enum tui_action a)
+{
+	tui_screen *top = tui_top(app);
+	switch (a) {
+	case TUI_A_HELP:
+		if (top && tui_is_help(top))
+			return tui_pop(app, TUI_CANCELLED);
+		return tui_push(app, tui_help_screen(app, top, contexts_of(app, top)), 0);
+	case TUI_A_REDRAW:
+		clearok(curscr, TRUE);
+		return TUI_REDRAW;
+	case TUI_A_SECTION1: case TUI_A_SECTION2: case TUI_A_SECTION3:
+	case TUI_A_SECTION4: case TUI_A_SECTION5:
+		return switch_section(app, a - TUI_A_SECTION1);
+	case TUI_A_NEXT_SECTION:
+		return switch_section(app, (app->section + 1) % TUI_NSECTIONS);
+	case TUI_A_PREV_SECTION:
+		return switch_section(app, (app->section + TUI_NSECTIONS - 1) % TUI_NSECTIONS);
+	case TUI_A_QUIT:
+		return tui_is_root(app, top) ? TUI_QUIT : tui_pop(app, TUI_CANCELLED);
+	case TUI_A_BACK:
+		return tui_is_root(app, top) ? 0 : tui_pop(app, TUI_CANCELLED);
+	default:
+		return 0;
+	}
+}
+
+static int handle_key(tui_app *app, tui_key k)
+{
+	tui_screen *top = tui_top(app);
+	unsigned mask = contexts_of(app, top);
+	enum tui_action a;
+	int r = TUI_UNHANDLED;
+
+	if (app->too_small) {
+		/* Nothing can be seen: only quitting from a top screen. */
+		if (tui_action_for(k, mask) == TUI_A_QUIT && tui_is_root(app, top) &&
+		    (mask & TUI_CTXBIT(TUI_CTX_MAIN)))
+			return TUI_QUIT;
+		return 0;
+	}
+	if (app->status[0]) {
+		app->status[0] = 0;
+		r |= TUI_REDRAW;
+	}
+	if (top->ops->on_key) {
+		int kr = top->ops->on_key(top, app, k);
+		if (!(kr & TUI_UNHANDLED))
+			return settle(app, kr | (r & TUI_REDRAW));
+	}
+	a = tui_action_for(k, mask);
+	if (a == TUI_A_NONE)
+		return r & TUI_REDRAW;
+	r &= TUI_REDRAW;
+	{
+		int ar = top->ops->on_action ? top->ops->on_action(top, app, a) : TUI_UNHANDLED;
+		if (ar & TUI_UNHANDLED)
+			ar = default_action(app, a);
+		r |= ar;
+	}
+	return settle(app, r);
+}
+
+/* ---- headless mode ---- */
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Read a key script: key names as in [keys], "quoted text" typed
+ * character by character, # comments to the end of the line. */
+static int load_script(tui_app *app, const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char line[4096];
+	size_t cap = 0;
+	if (!fp) {
+		fprintf(stderr, _("lup: %s: %s\n"), path, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof line, fp)) {
+		char *p = line;
+		for (;;) {
+			char *tok;
+			size_t n;
+			while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+				p++;
+			if (!*p || *p == '#')
+				break;
+			if (*p == '"') {
+				char *end = strchr(p + 1, '"');
+				tok = p + 1;
+				n = end ? (size_t)(end - tok) : strlen(tok);
+				p = end ? end + 1 : tok + n;
+				for (size_t i = 0; i < n;) {
+					uint32_t cp;
+					size_t k = lup_utf8_decode(tok + i, n - i, &cp);
+					if (!k)
+						k = 1;
+					if (app->nscript == cap) {
+						tui_key *nk = realloc(app->script, (cap = cap ? cap * 2 : 256) * sizeof *nk);
+						if (!nk) { fclose(fp); return -1; }
+						app->script = nk;
+					}
+					app->script[app->nscript++] = (tui_key)cp;
+					i += k;
+				}
+				continue;
+			}
+			tok = p;
+			n = strcspn(p, " \t\r\n");
+			p += n;
+			if (*p)
+				*p++ = 0;
+			{
+				tui_key k = tui_key_parse(tok);
+				if (k == TUI_KEY_NONE) {
+					fprintf(stderr, _("lup: %s: '%s' is not a key name\n"), path, tok);
+					fclose(fp);
+					return -1;
+				}
+				if (app->nscript == cap) {
+					tui_key *nk = realloc(app->script, (cap = cap ? cap * 2 : 256) * sizeof *nk);
+					if (!nk) { fclose(fp); return -1; }
+					app->script = nk;
+				}
+				app->script[app->nscript++] = k;
+			}
+		}
+	}
+	fclose(fp);
+	return 0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static void report_times(tui_app *app, double first)
+{
+	double sum = 0;
+	char kb[16];
+	for (size_t i = 0; i < app->ntimes; i++)
+		sum += app->times[i];
+	qsort(app->times, app->ntimes, sizeof *app->times, cmp_double);
+	fprintf(stderr, "tui-bench: first_frame_ms=%.3f keys=%zu mean_ms=%.3f median_ms=%.3f "
+	        "p95_ms=%.3f max_ms=%.3f max_key=%s\n", first, app->ntimes,
+	        app->ntimes ? sum / (double)app->ntimes : 0.0,
+	        app->ntimes ? app->times[app->ntimes / 2] : 0.0,
+	        app->ntimes ? app->times[(app->ntimes * 95) / 100 < app->ntimes ? (app->ntimes * 95) / 100 : app->ntimes - 1] : 0.0,
+	        app->max_time, app->ntimes ? tui_key_name(app->max_key, kb) : "-");
+}
+
+/* ---- the loop ---- */
+
+static void warn_stderr(void *ud, const char *msg)
+{
+	(void)ud;
+	fprintf(stderr, _("lup: warning: %s\n"), msg);
+}
+
+int tui_app_run(lup_db *db, const lup_config *cfg)
+{
+	tui_app app;
+	const char *script = getenv("LUP_KEYS");
+	SCREEN *term = NULL;
+	FILE *nout = NULL, *nin = NULL;
+	struct sigaction sa;
+	double t0 = now_ms(), first = 0;
+	int rc = 0;
+
+	memset(&app, 0, sizeof app);
+	app.db = db;
+	app.cfg = cfg;
+	app.max_key = TUI_KEY_NONE;
+	if (script && *script) {
+		if (load_script(&app, script) < 0)
+			return 1;
+		if (!(app.times = calloc(app.nscript + 1, sizeof *app.times))) {
+			free(app.script);
+			return 1;
+		}
+	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "%s", _("lup: the terminal interface needs a terminal on standard input "
+		                        "and output; for scripts, use a command (see lup --help)\n"));
+		return 1;
+	}
+	tui_keys_load(cfg, warn_stderr, NULL);
+
+	/* Signal handlers only set a flag; installed before curses so that
+	 * curses leaves them alone.  No SA_RESTART: a signal wakes get_wch. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+
+	if (app.script) {
+		nout = fopen("/dev/null", "w");
+		nin = fopen("/dev/null", "r");
+		if (!nout || !nin || !(term = newterm("xterm-256color", nout, nin))) {
+			fprintf(stderr, "%s", _("lup: cannot start the terminal interface\n"));
+			rc = 1;
+			goto out;
+		}
+		set_term(term);
+	} else if (!initscr()) {
+		fprintf(stderr, "%s", _("lup: cannot start the terminal interface\n"));
+		return 1;
+	}
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(1);
+	tui_theme_init(cfg);
+
+	if (open_section(&app, 0) < 0) {
+		endwin();
+		fprintf(stderr, "%s", _("lup: out of memory\n"));
+		rc = 1;
+		goto out;
+	}
+	relayout_all(&app);
+	settle(&app, enter(&app, tui_top(&app)));
+	draw_frame(&app);
+	first = now_ms() - t0;
+
+	while (!app.quit) {
+		tui_key k;
+		int r;
+		double t;
+		if (app.script) {
+			if (app.iscript >= app.nscript)
+				break;
+			k = app.script[app.iscript++];
+		} else {
+			k = read_key(&app);
+		}
+		if (k == TUI_KEY_NONE)
+			break;
+		t = now_ms();
+		if (k == TUI_KEY_RESIZE) {
+			relayout_all(&app);
+			r = TUI_REDRAW;
+		} else {
+			r = handle_key(&app, k);
+		}
+		if (r & TUI_RELAYOUT)
+			relayout_all(&app);
+		if (r & TUI_QUIT)
+			app.quit = 1;
+		if (!app.quit && (r & (TUI_REDRAW | TUI_RELAYOUT)))
+			draw_frame(&app);
+		else if (!app.quit)
+			doupdate();
+		if (app.times) {
+			double d = now_ms() - t;
+			app.times[app.ntimes++] = d;
+			if (d > app.max_time) {
+				app.max_time = d;
+				app.max_key = k;
+			}
+		}
+	}
+	endwin();
+	if (app.times)
+		report_times(&app, first);
+	if (app.gone) {
+		fprintf(stderr, "%s", _("lup: the terminal went away; everything was already saved\n"));
+		rc = 1;
+	}
+out:
+	for (int sec = 0; sec < TUI_NSECTIONS; sec++)
+		while (app.depth[sec] > 0)
+			destroy(app.stack[sec][--app.depth[sec]]);
+	if (app.push)
+		destroy(app.push);
+	if (term)
+		delscreen(term);
+	if (nout)
+		fclose(nout);
+	if (nin)
+		fclose(nin);
+	free(app.script);
+	free(app.times);
+	return rc;
+}

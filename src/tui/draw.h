@@ -1,0 +1,74 @@
+/* draw.h — the theme and text drawing by display width.
+ *
+ * Screens never pick colours: they name a style, and the theme gives it a
+ * colour pair (or, in monochrome, bold/reverse/underline).  Colour is never
+ * the only signal: the focused row also has a marker and reverse video,
+ * errors also say "Error", statuses are words. */
+#ifndef LUP_TUI_DRAW_H
+#define LUP_TUI_DRAW_H
+
+#include <curses.h>
+#include "lup/config.h"
+
+enum tui_style {
+	TUI_S_NORMAL,
+	TUI_S_TABS,        /* the tab line */
+	TUI_S_TAB_ACTIVE,  /* the current section's tab */
+	TUI_S_TITLE,       /* a screen's title line */
+	TUI_S_HEADER,      /* column titles */
+	TUI_S_FOCUS,       /* the focused row or button */
+	TUI_S_LABEL,       /* form labels */
+	TUI_S_FIELD,       /* an input field */
+	TUI_S_FIELD_FOCUS, /* the focused input field */
+	TUI_S_DIM,         /* secondary text */
+	TUI_S_GOOD,        /* e.g. completed, present */
+	TUI_S_WARN,        /* e.g. waitlisted, due soon */
+	TUI_S_BAD,         /* e.g. withdrawn, overdue */
+	TUI_S_STATUS,      /* the status line */
+	TUI_S_ERROR,       /* an error on the status line or under a field */
+	TUI_S_HINT,        /* the key-hint line */
+	TUI_S_HINT_KEY,    /* a key on the hint line */
+	TUI_S_DIALOG,      /* a dialog box */
+	TUI_S_COUNT
+};
+
+/* After curses starts: colour unless NO_COLOR is set and not empty,
+ * [ui] theme = mono, or the terminal has no colours. */
+void tui_theme_init(const lup_config *cfg);
+int tui_theme_is_mono(void);
+attr_t tui_attr(enum tui_style st);
+
+/* 1 when the locale's character set is UTF-8 (else ASCII stand-ins are
+ * used for …, ▸ and the like). */
+int tui_utf8(void);
+/* "…" or "..." */
+const char *tui_glyph_ellipsis(void);
+/* The focus marker, one column wide: "▸" or ">". */
+const char *tui_glyph_marker(void);
+
+enum {
+	TUI_PAD = 1 << 0,      /* fill the rest of the width with spaces */
+	TUI_RIGHT = 1 << 1,    /* align right within the width */
+	TUI_CLIP = 1 << 2      /* cut without an ellipsis */
+};
+
+/* Draw UTF-8 text at (y, x) in at most `width` columns (display width,
+ * never splitting a character; control characters show as spaces), with an
+ * ellipsis when it does not fit unless TUI_CLIP.  Returns the columns
+ * used. */
+int tui_put(int y, int x, int width, const char *text, attr_t attr, unsigned flags);
+/* Fill width columns at (y, x) with spaces in attr. */
+void tui_fill(int y, int x, int width, attr_t attr);
+/* Display width of text (as tui_put would draw it). */
+int tui_width(const char *text);
+
+/* Column layout: widths for n columns in `width` columns with a one-space
+ * gap between them.  Each column gets at least min[i]; what is left is
+ * shared by weight[i].  Columns that do not fit even at their minimum get
+ * width 0, from the last one back.  Returns the number of visible columns. */
+int tui_columns(int width, int n, const int *min, const int *weight, int *out);
+
+/* A box with a border (ACS lines) and a title, filled with attr. */
+void tui_box(int y, int x, int h, int w, const char *title, attr_t attr);
+
+#endif

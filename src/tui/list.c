@@ -1,0 +1,369 @@
+/* list.c — the keyset-paged list widget. */
+#include <stdlib.h>
+#include <string.h>
+#include "lup/i18n.h"
+#include "tui/list.h"
+
+#define ROW(l, buf, i) ((buf) + (size_t)(i) * (l)->row_size)
+
+void tui_list_init(struct tui_list *l, const struct tui_list_ops *ops, void *ud,
+                   size_t row_size, int nsorts)
+{
+	memset(l, 0, sizeof *l);
+	l->ops = ops;
+	l->ud = ud;
+	l->row_size = row_size;
+	l->nsorts = nsorts > 0 ? nsorts : 1;
+	lup_le_init(&l->filter, 200);
+}
+
+void tui_list_free(struct tui_list *l)
+{
+	free(l->rows);
+	free(l->tmp);
+	lup_le_free(&l->filter);
+	l->rows = l->tmp = NULL;
+	l->nrows = l->cap = 0;
+}
+
+const char *tui_list_filter(const struct tui_list *l)
+{
+	return lup_le_text(&l->filter);
+}
+
+const void *tui_list_focused(const struct tui_list *l)
+{
+	return l->nrows > 0 && l->focus >= 0 && l->focus < l->nrows ? ROW(l, l->rows, l->focus) : NULL;
+}
+
+static int fetch(struct tui_list *l, tui_app *app, const void *from, int dir, int n, void *rows)
+{
+	lup_err err;
+	int got;
+	if (n <= 0)
+		return 0;
+	lup_err_clear(&err);
+	got = l->ops->fetch(l, from, dir, n, rows, &err);
+	if (got < 0) {
+		tui_error(app, "%s", err.msg);
+		return 0;
+	}
+	return got > n ? n : got;
+}
+
+static void recount(struct tui_list *l, tui_app *app)
+{
+	lup_err err;
+	lup_err_clear(&err);
+	if (l->ops->count(l, &l->total, &l->matching, &err) < 0) {
+		tui_error(app, "%s", err.msg);
+		l->total = l->matching = l->nrows;
+	}
+}
+
+static void reposition(struct tui_list *l, tui_app *app)
+{
+	const void *f = tui_list_focused(l);
+	lup_err err;
+	lup_err_clear(&err);
+	if (!f) {
+		l->pos = 0;
+		return;
+	}
+	l->pos = l->ops->position ? l->ops->position(l, f, &err) : -1;
+	if (l->pos < 0) {
+		if (err.msg[0])
+			tui_error(app, "%s", err.msg);
+		l->pos = l->focus;
+	}
+}
+
+void tui_list_home(struct tui_list *l, tui_app *app)
+{
+	if (!l->cap)
+		return;
+	l->nrows = fetch(l, app, NULL, 1, l->cap, l->rows);
+	l->focus = 0;
+	l->pos = 0;
+	recount(l, app);
+}
+
+static void go_end(struct tui_list *l, tui_app *app)
+{
+	l->nrows = fetch(l, app, NULL, -1, l->cap, l->rows);
+	l->focus = l->nrows ? l->nrows - 1 : 0;
+	l->pos = l->matching > 0 ? l->matching - 1 : 0;
+}
+
+/* Scroll the window by up to d rows (d > 0: towards the end) keeping the
+ * focus on the same screen line; returns how far it scrolled. */
+static int scroll_by(struct tui_list *l, tui_app *app, int d)
+{
+	int got, shift;
+	if (l->nrows == 0 || d == 0)
+		return 0;
+	if (d > 0) {
+		got = fetch(l, app, ROW(l, l->rows, l->nrows - 1), 1, d, l->tmp);
+		if (got <= 0)
+			return 0;
+		shift = l->nrows + got > l->cap ? l->nrows + got - l->cap : 0;
+		memmove(l->rows, ROW(l, l->rows, shift), (size_t)(l->nrows - shift) * l->row_size);
+		memcpy(ROW(l, l->rows, l->nrows - shift), l->tmp, (size_t)got * l->row_size);
+		l->nrows = l->nrows + got - shift;
+		l->pos += shift;
+		return shift;
+	}
+	got = fetch(l, app, ROW(l, l->rows, 0), -1, -d, l->tmp);
+	if (got <= 0)
+		return 0;
+	{
+		int keep = l->nrows + got > l->cap ? l->cap - got : l->nrows;
+		memmove(ROW(l, l->rows, got), l->rows, (size_t)keep * l->row_size);
+		memcpy(l->rows, l->tmp, (size_t)got * l->row_size);
+		l->nrows = got + keep;
+	}
+	l->pos -= got;
+	return got;
+}
+
+static void move_focus(struct tui_list *l, int d)
+{
+	int f = l->focus + d;
+	if (f < 0)
+		f = 0;
+	if (f > l->nrows - 1)
+		f = l->nrows - 1;
+	if (f < 0)
+		f = 0;
+	l->pos += f - l->focus;
+	l->focus = f;
+}
+
+void tui_list_reload(struct tui_list *l, tui_app *app, const void *anchor)
+{
+	int want, b, got, keep;
+	char *save = NULL;
+
+	if (!l->cap)
+		return;
+	if (!anchor) {
+		anchor = tui_list_focused(l);
+		if (!anchor) {
+			tui_list_home(l, app);
+			return;
+		}
+	}
+	/* The anchor may point into rows: keep a copy. */
+	if (!(save = malloc(l->row_size))) {
+		tui_list_home(l, app);
+		return;
+	}
+	memcpy(save, anchor, l->row_size);
+	want = l->focus < l->cap ? l->focus : l->cap - 1;
+	/* up to `want` rows before the anchor, then the anchor (or what took
+	 * its place) and on after the row just before it */
+	b = fetch(l, app, save, -1, want + 1, l->tmp);
+	keep = b > want ? want : b;
+	memcpy(l->rows, ROW(l, l->tmp, b - keep), (size_t)keep * l->row_size);
+	got = fetch(l, app, b > 0 ? ROW(l, l->tmp, b - 1) : NULL, 1, l->cap - keep, ROW(l, l->rows, keep));
+	l->nrows = keep + got;
+	l->focus = keep;
+	/* near the end: fill the window from above */
+	if (l->nrows < l->cap && l->nrows > 0) {
+		int more = fetch(l, app, l->rows, -1, l->cap - l->nrows, l->tmp);
+		memmove(ROW(l, l->rows, more), l->rows, (size_t)l->nrows * l->row_size);
+		memcpy(l->rows, l->tmp, (size_t)more * l->row_size);
+		l->nrows += more;
+		l->focus += more;
+	}
+	if (l->nrows == 0) {
+		/* the anchor and everything after it are gone */
+		go_end(l, app);
+	}
+	if (l->focus >= l->nrows)
+		l->focus = l->nrows ? l->nrows - 1 : 0;
+	free(save);
+	recount(l, app);
+	reposition(l, app);
+}
+
+void tui_list_layout(struct tui_list *l, tui_app *app, tui_rect r)
+{
+	int cap = r.h - 2;
+	if (cap < 1)
+		cap = 1;
+	l->r = r;
+	if (cap != l->cap) {
+		char *nr = realloc(l->rows, (size_t)cap * l->row_size);
+		char *nt;
+		if (!nr)
+			return;
+		l->rows = nr;
+		if (!(nt = realloc(l->tmp, (size_t)(cap + 1) * l->row_size)))
+			return;
+		l->tmp = nt;
+		if (l->nrows > cap) {
+			/* keep the focused row in the window */
+			int drop = l->focus >= cap ? l->focus - cap + 1 : 0;
+			memmove(l->rows, ROW(l, l->rows, drop), (size_t)cap * l->row_size);
+			l->focus -= drop;
+			l->nrows = cap;
+		}
+		l->cap = cap;
+		if (l->focus >= cap)
+			l->focus = cap - 1;
+		tui_list_reload(l, app, NULL);
+	}
+}
+
+int tui_list_action(struct tui_list *l, tui_app *app, enum tui_action a)
+{
+	int page = l->cap > 1 ? l->cap - 1 : 1;
+	switch (a) {
+	case TUI_A_DOWN:
+		if (l->focus < l->nrows - 1)
+			move_focus(l, 1);
+		else
+			scroll_by(l, app, 1);
+		return TUI_REDRAW;
+	case TUI_A_UP:
+		if (l->focus > 0)
+			move_focus(l, -1);
+		else
+			scroll_by(l, app, -1);
+		return TUI_REDRAW;
+	case TUI_A_PAGE_DOWN: {
+		int s = scroll_by(l, app, page);
+		move_focus(l, page - s);
+		return TUI_REDRAW;
+	}
+	case TUI_A_PAGE_UP: {
+		int s = scroll_by(l, app, -page);
+		move_focus(l, -(page - s));
+		return TUI_REDRAW;
+	}
+	case TUI_A_TOP:
+		l->nrows = fetch(l, app, NULL, 1, l->cap, l->rows);
+		l->focus = 0;
+		l->pos = 0;
+		return TUI_REDRAW;
+	case TUI_A_BOTTOM:
+		go_end(l, app);
+		return TUI_REDRAW;
+	case TUI_A_FILTER:
+		l->filtering = 1;
+		lup_le_op(&l->filter, LUP_LE_END);
+		return TUI_REDRAW;
+	case TUI_A_SORT:
+		if (l->nsorts < 2)
+			return 0;
+		l->sort = (l->sort + 1) % l->nsorts;
+		tui_list_reload(l, app, NULL);
+		if (l->ops->sort_name)
+			tui_status(app, _("Sorted %s."), l->ops->sort_name(l, l->sort));
+		return TUI_REDRAW;
+	case TUI_A_OPEN:
+		if (l->filtering) {  /* Enter ends the typing; the filter stays */
+			l->filtering = 0;
+			return TUI_REDRAW;
+		}
+		return TUI_UNHANDLED;
+	case TUI_A_BACK:
+		if (l->filtering || l->filter.len) {  /* Esc clears the filter */
+			l->filtering = 0;
+			lup_le_set(&l->filter, "");
+			tui_list_home(l, app);
+			return TUI_REDRAW;
+		}
+		return TUI_UNHANDLED;
+	default:
+		return TUI_UNHANDLED;
+	}
+}
+
+int tui_list_key(struct tui_list *l, tui_app *app, tui_key k)
+{
+	enum lup_le_op op;
+	int changed;
+	if (!l->filtering)
+		return TUI_UNHANDLED;
+	if (tui_key_is_text(k)) {
+		changed = lup_le_insert(&l->filter, (uint32_t)k) == 0;
+	} else if (k == TUI_KEY_BS) {
+		if (l->filter.len == 0) {   /* backspace on an empty filter leaves it */
+			l->filtering = 0;
+			return TUI_REDRAW;
+		}
+		changed = lup_le_op(&l->filter, LUP_LE_BACKSPACE);
+	} else if (k == TUI_KEY_DEL) {
+		changed = lup_le_op(&l->filter, LUP_LE_DELETE);
+	} else if (k == TUI_KEY_LEFT || k == TUI_KEY_RIGHT || k == TUI_KEY_HOME || k == TUI_KEY_END) {
+		lup_le_op(&l->filter, k == TUI_KEY_LEFT ? LUP_LE_LEFT : k == TUI_KEY_RIGHT ? LUP_LE_RIGHT
+		                      : k == TUI_KEY_HOME ? LUP_LE_HOME : LUP_LE_END);
+		return TUI_REDRAW;
+	} else if (k > 0 && k < 0x20 && lup_le_key_op(k, &op)) {
+		changed = lup_le_op(&l->filter, op);
+	} else {
+		return TUI_UNHANDLED;
+	}
+	if (changed)
+		tui_list_home(l, app);
+	return TUI_REDRAW;
+}
+
+void tui_list_draw(struct tui_list *l, tui_app *app)
+{
+	tui_rect r = l->r;
+	char count[96];
+	int cw, fx = r.x, fw;
+	attr_t normal = tui_attr(TUI_S_NORMAL);
+
+	/* line 1: filter and count */
+	if (l->matching != l->total)
+		snprintf(count, sizeof count, _("%ld of %ld (%ld)"), l->nrows ? l->pos + 1 : 0,
+		         l->matching, l->total);
+	else
+		snprintf(count, sizeof count, _("%ld of %ld"), l->nrows ? l->pos + 1 : 0, l->matching);
+	cw = tui_put(r.y, r.x + r.w - tui_width(count) - 1, tui_width(count), count, tui_attr(TUI_S_TITLE), 0);
+	fw = r.w - cw - 3;
+	if (l->filtering || l->filter.len) {
+		int used = tui_put(r.y, fx, fw, _("Filter: "), tui_attr(TUI_S_LABEL), 0);
+		int w = fw - used, col = 0;
+		size_t from = 0, to = 0;
+		char buf[1024];
+		if (w > 40)
+			w = 40;
+		lup_le_view(&l->filter, w, &from, &to, &col);
+		snprintf(buf, sizeof buf, "%.*s", (int)(to - from), lup_le_text(&l->filter) + from);
+		tui_put(r.y, fx + used, w, buf, tui_attr(l->filtering ? TUI_S_FIELD_FOCUS : TUI_S_FIELD), TUI_PAD | TUI_CLIP);
+		if (l->filtering)
+			tui_cursor(app, r.y, fx + used + col);
+	} else if (l->nsorts > 1 && l->ops->sort_name) {
+		char s[128];
+		snprintf(s, sizeof s, _("Sorted %s · / filters"), l->ops->sort_name(l, l->sort));
+		tui_put(r.y, fx, fw, s, tui_attr(TUI_S_DIM), 0);
+	}
+	/* line 2: column titles */
+	tui_fill(r.y + 1, r.x, r.w, tui_attr(TUI_S_HEADER));
+	if (l->ops->draw_header)
+		l->ops->draw_header(l, r.y + 1, r.x + 2, r.w - 2);
+	/* the rows */
+	for (int i = 0; i < l->nrows && i < l->cap; i++) {
+		int y = r.y + 2 + i, focused = i == l->focus;
+		attr_t a = focused ? tui_attr(TUI_S_FOCUS) : normal;
+		tui_fill(y, r.x, r.w, a);
+		if (focused)
+			tui_put(y, r.x, 1, tui_glyph_marker(), a | A_BOLD, 0);
+		l->ops->draw_row(l, ROW(l, l->rows, i), y, r.x + 2, r.w - 2, a);
+		if (focused && !l->filtering)
+			tui_cursor(app, y, r.x);
+	}
+	if (l->nrows == 0) {
+		const char *e = l->ops->empty_text ? l->ops->empty_text(l) : _("Nothing here yet.");
+		if (l->filter.len)
+			e = _("Nothing matches the filter. Esc clears it.");
+		tui_put(r.y + 3, r.x + 2, r.w - 4, e, tui_attr(TUI_S_DIM), 0);
+		if (!l->filtering)
+			tui_cursor(app, r.y + 3, r.x + 2);
+	}
+}

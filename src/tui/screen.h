@@ -1,0 +1,138 @@
+/* screen.h — screens, and what the application offers them.
+ *
+ * HOW TO WRITE A SCREEN
+ *
+ * A screen is a struct that starts with a `tui_screen` and a table of
+ * functions (struct tui_screen_ops), one file per screen (see
+ * people_list.c, person_view.c, person_form.c):
+ *
+ *     struct cohorts { tui_screen base; struct tui_list list; … };
+ *     static const struct tui_screen_ops ops = {
+ *         .name = N_("Cohorts"),
+ *         .contexts = contexts, .enter = enter, .draw = draw,
+ *         .on_action = on_action, .on_key = on_key, .on_resize = on_resize,
+ *         .on_result = on_result, .destroy = destroy,
+ *     };
+ *     tui_screen *tui_cohorts_screen(tui_app *app)
+ *     {
+ *         struct cohorts *s = calloc(1, sizeof *s);
+ *         s->base.ops = &ops; …; return &s->base;
+ *     }
+ *
+ * - Keys reach a screen in two ways.  on_key (optional) sees every key
+ *   first, for text input: it returns TUI_UNHANDLED for keys it does not
+ *   want.  Every other key is looked up in the action table (actions.h) in
+ *   the contexts the screen reports through contexts(), and on_action gets
+ *   the action.  Never compare with key codes for commands: add an action.
+ * - Handlers never draw.  They change state and return what must happen:
+ *   TUI_REDRAW, TUI_RELAYOUT, TUI_QUIT, or the value of tui_push() /
+ *   tui_pop(), or TUI_UNHANDLED to let the application act (q and Esc go
+ *   back, then quit; section keys switch sections).  0 means nothing.
+ * - draw() paints the rectangle tui_area() with the helpers of draw.h and
+ *   puts the terminal cursor on the focused row or field with
+ *   tui_cursor(), so that screen readers follow the focus.
+ * - A detail view or a form is pushed on the section's stack with
+ *   `return tui_push(app, child, TAG);`; when the child finishes with
+ *   `return tui_pop(app, RESULT);` the parent's on_result gets TAG, RESULT
+ *   and the child (destroyed right after), then enter() runs again.
+ * - Ask before anything destructive with tui_confirm() (dialog.h): the
+ *   answer comes to on_result as TUI_YES or TUI_NO; No is the default.
+ * - Errors from the core go to the status line: tui_error(app, "%s", err.msg).
+ * - Every user-facing string goes through _() (N_() in static tables);
+ *   add the Swedish to share/lup/po/sv.po.
+ * - Widgets: list.h (keyset-paged lists), form.h (forms, with a ready-made
+ *   form screen), view.h (scrolled detail text), dialog.h (questions, help).
+ * - A new section's first screen goes into sections[] in sections.c. */
+#ifndef LUP_TUI_SCREEN_H
+#define LUP_TUI_SCREEN_H
+
+#include "lup/config.h"
+#include "lup/db.h"
+#include "lup/err.h"
+#include "tui/actions.h"
+
+typedef struct tui_app tui_app;
+typedef struct tui_screen tui_screen;
+
+typedef struct tui_rect {
+	int y, x, h, w;
+} tui_rect;
+
+/* What a handler asks for (bits; 0 is "nothing to do"). */
+enum {
+	TUI_REDRAW   = 1 << 0,   /* draw the frame again */
+	TUI_RELAYOUT = 1 << 1,   /* call on_resize, then draw */
+	TUI_QUIT     = 1 << 2,   /* leave lup */
+	TUI_PUSH     = 1 << 3,   /* returned by tui_push */
+	TUI_POP      = 1 << 4,   /* returned by tui_pop */
+	TUI_UNHANDLED = 1 << 8   /* not mine: let the application decide */
+};
+
+/* Results a child hands to its parent's on_result (screens may use their
+ * own values from TUI_RESULT_USER on). */
+enum {
+	TUI_CANCELLED = 0,
+	TUI_SAVED = 1,
+	TUI_DELETED = 2,
+	TUI_YES = 3,
+	TUI_NO = 4,
+	TUI_RESULT_USER = 100
+};
+
+/* Screen flags. */
+enum {
+	TUI_SCREEN_OVERLAY = 1 << 0   /* drawn over the screen beneath (dialogs, help) */
+};
+
+struct tui_screen_ops {
+	const char *name;   /* N_(): for the help overlay's title */
+	/* The active contexts: TUI_CTXBIT(TUI_CTX_…) | …  (may depend on the
+	 * focused field). */
+	unsigned (*contexts)(tui_screen *s, tui_app *app);
+	/* Became the top screen: first shown, back from a child, or the
+	 * section was switched to.  Reload data here. */
+	int (*enter)(tui_screen *s, tui_app *app);
+	void (*draw)(tui_screen *s, tui_app *app);
+	int (*on_action)(tui_screen *s, tui_app *app, enum tui_action a);
+	int (*on_key)(tui_screen *s, tui_app *app, tui_key k);          /* optional */
+	void (*on_resize)(tui_screen *s, tui_app *app);                 /* optional */
+	int (*on_result)(tui_screen *s, tui_app *app, tui_screen *child,
+	                 int tag, int result);                          /* optional */
+	void (*leave)(tui_screen *s, tui_app *app);                     /* optional */
+	/* Optional: 0 for an action of its contexts that it does not offer
+	 * now (left off the key-hint line), e.g. add on a detail view. */
+	int (*offers)(tui_screen *s, tui_app *app, enum tui_action a);
+	void (*destroy)(tui_screen *s);
+};
+
+struct tui_screen {
+	const struct tui_screen_ops *ops;
+	unsigned flags;       /* TUI_SCREEN_… */
+	/* set by the application */
+	tui_screen *below;
+	int tag;              /* the tag it was pushed with */
+};
+
+/* ---- what the application offers ---- */
+lup_db *tui_db(tui_app *app);
+const lup_config *tui_config(tui_app *app);
+/* The rectangle a screen draws in (between the tab line and the status
+ * line). */
+tui_rect tui_area(tui_app *app);
+/* Where the terminal cursor goes once the frame is drawn. */
+void tui_cursor(tui_app *app, int y, int x);
+/* A message on the status line until the next key; tui_error marks it as
+ * an error (with a word, not only a colour). */
+void tui_status(tui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void tui_error(tui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Push child on top of the current section's stack once the handler
+ * returns; returns TUI_PUSH for the handler to return. */
+int tui_push(tui_app *app, tui_screen *child, int tag);
+/* Close the top screen with a result for its parent; returns TUI_POP. */
+int tui_pop(tui_app *app, int result);
+/* 1 when the screen is the bottom one of its section (q quits there). */
+int tui_is_root(tui_app *app, const tui_screen *s);
+/* The screen at the top of the current section. */
+tui_screen *tui_top(tui_app *app);
+
+#endif
