@@ -13,6 +13,7 @@ struct lup_cli {
 	char db_path[4096];
 	lup_config *cfg;
 	lup_db *db;                        /* opened on demand by cli_open_db */
+	int db_flags;                      /* more LUP_DB_* flags for cli_open_db */
 };
 
 struct lup_cmd {

@@ -63,6 +63,8 @@ int cmd_check(struct lup_cli *cli, int argc, char **argv)
 	int rc, n;
 	if (argc > 1)
 		return cli_usage("check", _("unexpected argument %s"), argv[1]);
+	/* integrity_check below says more than quick_check at open would. */
+	cli->db_flags |= LUP_DB_NOCHECK;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	n = lup_db_check(cli->db, print_problem, NULL, &err);

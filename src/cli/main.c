@@ -87,7 +87,7 @@ int cli_open_db(struct lup_cli *cli, int create)
 		cli_error(_("the database path is too long"));
 		return LUP_EXIT_USAGE;
 	}
-	if (lup_db_open(cli->db_path, create ? LUP_DB_CREATE : 0, &cli->db, &err) < 0) {
+	if (lup_db_open(cli->db_path, (create ? LUP_DB_CREATE : 0) | cli->db_flags, &cli->db, &err) < 0) {
 		cli_error("%s", err.msg);
 		return LUP_EXIT_FAIL;
 	}
