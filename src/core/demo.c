@@ -414,7 +414,6 @@ struct dperson {
 	int unit;                 /* index into units, or halland unit */
 	long manager;             /* index, or -1 */
 	long cohort;              /* index, or -1 */
-	int pre_checkin;          /* days before start of the first self-assessment */
 };
 
 struct dunit {
@@ -1175,8 +1174,8 @@ static int plan_cohorts(struct demo *d, long halland_first, long halland_n)
 		plan_sessions(d, c, s);
 		c->status = status_on(c, d->today);
 
-		/* Members: full groups until the enrolment opens; planned
-		 * cohorts have only the first requests. */
+		/* Members: full groups in cohorts that are done, running or
+		 * open; planned ones have only their first requests. */
 		if (k == 0) {
 			want = halland_n;
 		} else if (c->status == C_PLANNED) {
@@ -1204,7 +1203,7 @@ static int plan_cohorts(struct demo *d, long halland_first, long halland_n)
 		}
 		c->nwait = (int)wait;
 		c->detail = step <= 1 || k < 4 || k % step == 0 || wait > 0;
-		/* One withdrawal: in the second roll-out cohort (or the last done). */
+		/* One withdrawal, in the second roll-out cohort. */
 		if (k == 3 && c->nmembers > 6 && c->status == C_DONE) {
 			c->withdrawn = 5;
 			d->p[c->members[5]].estatus = E_WITHDRAWN;
