@@ -278,7 +278,8 @@ int lup_db_open(const char *path, int flags, lup_db **out, lup_err *err)
 	sqlite3_busy_timeout(db->h, 3000);
 	if (sqlite3_exec(db->h,
 	        "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;"
-	        "PRAGMA secure_delete = ON; PRAGMA synchronous = FULL;",
+	        "PRAGMA secure_delete = ON; PRAGMA synchronous = FULL;"
+	        "PRAGMA temp_store = MEMORY;",
 	        NULL, NULL, NULL) != SQLITE_OK) {
 		lup_sqlerr(db, err, path);
 		goto fail;

@@ -12,27 +12,45 @@
 #include "lup/i18n.h"
 #include "lup/util.h"
 
+/* Kernel randomness, fetched a page at a time: one system call per id
+ * would cost a tenth of a bulk import. */
+static int random_bytes(unsigned char *r, size_t n)
+{
+	static unsigned char pool[4096];
+	static size_t avail;
+	while (n > 0) {
+		size_t take;
+		if (avail == 0) {
+			ssize_t got = getrandom(pool, sizeof pool, 0);
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got <= 0)
+				return -1;
+			avail = (size_t)got;
+		}
+		take = n < avail ? n : avail;
+		memcpy(r, pool + sizeof pool - avail, take);
+		memset(pool + sizeof pool - avail, 0, take);
+		avail -= take;
+		r += take;
+		n -= take;
+	}
+	return 0;
+}
+
 void lup_uuid(char out[LUP_UUID_LEN + 1])
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char r[16];
-	size_t got = 0;
 
-	while (got < sizeof r) {
-		ssize_t n = getrandom(r + got, sizeof r - got, 0);
-		if (n > 0)
-			got += (size_t)n;
-		else if (n < 0 && errno != EINTR)
-			break;
-	}
-	if (got < sizeof r) {
+	if (random_bytes(r, sizeof r) < 0) {
 		/* No kernel randomness: fall back to time and address bits,
 		 * still unique enough not to collide on one laptop. */
+		static uint64_t x;
 		struct timespec ts;
-		uint64_t x;
 		clock_gettime(CLOCK_REALTIME, &ts);
-		x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^ (uintptr_t)out;
-		for (size_t i = got; i < sizeof r; i++) {
+		x ^= (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^ (uintptr_t)out;
+		for (size_t i = 0; i < sizeof r; i++) {
 			x ^= x << 13; x ^= x >> 7; x ^= x << 17;
 			r[i] = (unsigned char)x;
 		}
