@@ -1,0 +1,28 @@
+/* shadow_int.h — helpers the shadowing modules share (host.c, placement.c,
+ * networks.c, distance.c); nothing outside the core sees them. */
+#ifndef LUP_CORE_SHADOW_INT_H
+#define LUP_CORE_SHADOW_INT_H
+
+#include <stddef.h>
+#include "core/internal.h"
+#include "lup/cal.h"
+
+/* Copy src into dst (size n), cut at a UTF-8 character boundary; returns 1
+ * if it had to cut. */
+int lup_sh_copy(char *dst, size_t n, const char *src);
+/* lup_col_copy, cut at a character boundary. */
+int lup_sh_col(sqlite3_stmt *st, int i, char *dst, size_t n);
+/* Characters (code points) in a UTF-8 string. */
+size_t lup_sh_chars(const char *s);
+/* Trim a malloc'd field; empty becomes NULL. */
+void lup_sh_tidy(char **s);
+/* Turn a date as typed (YYYY-MM-DD, today, +N) into YYYY-MM-DD in place
+ * (*s is replaced); NULL stays NULL.  -1 if it is not a date. */
+int lup_sh_date(char **s, lup_date today);
+/* Set a lifecycle error: code LUP_ECONFLICT, naming a field; returns -1. */
+int lup_sh_conflict(lup_err *err, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Year bounds "YYYY-01-01" and "YYYY-12-31" (empty for year 0). */
+void lup_sh_year_bounds(int year, char lo[11], char hi[11]);
+
+#endif
