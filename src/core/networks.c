@@ -248,13 +248,13 @@ static int jp_string(struct jp *p, char *out, size_t n)
 				} else if (cp >= 0xdc00 && cp <= 0xdfff) {
 					return jp_fail(p, _("a bad \\u escape"));
 				}
-				if (cp == 0)
-					return jp_fail(p, _("a bad \\u escape"));
 				break;
 			default:
 				p->i--;
 				return jp_fail(p, _("an unknown escape"));
 			}
+			if (cp < 0x20)
+				return jp_fail(p, _("a control character inside a text"));
 			k = put_utf8(enc, cp);
 		} else {
 			k = utf8_seq((const unsigned char *)p->s + p->i, p->len - p->i);
