@@ -299,19 +299,52 @@ const struct lup_country *lup_country_get(const char *code)
 	return NULL;
 }
 
-/* Folded (lower case, no diacritics) and without anything but letters and
- * digits, so "Guinea Bissau", "guinea-bissau" and "GUINÉA BISSAU" agree.
- * Writes at most n - 1 bytes; returns the length. */
+/* ---- Matching ----
+ *
+ * Names compare folded (lower case, no diacritics) and with only letters
+ * and digits counted, so "Guinea Bissau", "guinea-bissau" and "GUINÉA
+ * BISSAU" agree.  The folded names are made once, on first use. */
+
+static int word_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Every name of a country, folded, '|'-separated: English|Swedish|others. */
+static char *folded[NCOUNTRY];
+
+static int fold_table(void)
+{
+	static int done;
+	if (done)
+		return 0;
+	for (size_t i = 0; i < NCOUNTRY; i++) {
+		lup_buf b = { 0 };
+		const struct lup_country *c = &countries[i];
+		lup_buf_printf(&b, "%s|%s%s%s", c->en, c->sv, c->alt ? "|" : "", c->alt ? c->alt : "");
+		folded[i] = b.s ? lup_fold(b.s) : NULL;
+		lup_buf_free(&b);
+		if (!folded[i]) {
+			while (i > 0)
+				free(folded[--i]);
+			return -1;
+		}
+	}
+	done = 1;
+	return 0;
+}
+
+/* The squeezed text of s (letters and digits of its folded form), at most
+ * n - 1 bytes. */
 static size_t squeeze(const char *s, char *out, size_t n)
 {
 	char *f = lup_fold(s ? s : "");
 	size_t o = 0;
-
 	if (n == 0)
 		return 0;
 	if (f) {
 		for (const unsigned char *p = (const unsigned char *)f; *p && o + 1 < n; p++)
-			if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p >= 0x80)
+			if (word_char(*p))
 				out[o++] = (char)*p;
 		free(f);
 	}
@@ -319,38 +352,45 @@ static size_t squeeze(const char *s, char *out, size_t n)
 	return o;
 }
 
-/* Calls fn for each name of c (English, Swedish, the other names), each in
- * its own buffer; stops when fn returns nonzero and returns that. */
-typedef int (*name_fn)(const char *name, void *ud);
-
-static int each_name(const struct lup_country *c, name_fn fn, void *ud)
+/* Does the folded name s[0..len) begin with the squeezed want (whole:
+ * and end with it)? */
+static int match_from(const char *s, size_t len, const char *want, int whole)
 {
-	const char *p;
-	int r;
+	size_t i = 0;
+	for (; *want; want++) {
+		while (i < len && !word_char((unsigned char)s[i]))
+			i++;
+		if (i == len || s[i] != *want)
+			return 0;
+		i++;
+	}
+	if (whole)
+		for (; i < len; i++)
+			if (word_char((unsigned char)s[i]))
+				return 0;
+	return 1;
+}
 
-	if ((r = fn(c->en, ud)) || (r = fn(c->sv, ud)))
-		return r;
-	for (p = c->alt; p && *p; ) {
-		char one[128];
+/* How a country's names match want: 0 not at all, 1 a name equals it
+ * (whole) or starts with it, 2 a later word of a name starts with it. */
+static int match_country(size_t ci, const char *want, int whole)
+{
+	const char *p = folded[ci];
+	int best = 0;
+	while (*p) {
 		size_t len = strcspn(p, "|");
-		if (len >= sizeof one)
-			len = sizeof one - 1;
-		memcpy(one, p, len);
-		one[len] = '\0';
-		if ((r = fn(one, ud)))
-			return r;
-		p += strcspn(p, "|");
+		if (match_from(p, len, want, whole))
+			return 1;
+		if (!whole)
+			for (size_t i = 1; i < len && best != 2; i++)
+				if (word_char((unsigned char)p[i]) && !word_char((unsigned char)p[i - 1])
+				    && match_from(p + i, len - i, want, 0))
+					best = 2;
+		p += len;
 		if (*p == '|')
 			p++;
 	}
-	return 0;
-}
-
-static int same_name(const char *name, void *ud)
-{
-	char k[128];
-	squeeze(name, k, sizeof k);
-	return strcmp(k, (const char *)ud) == 0;
+	return best;
 }
 
 const char *lup_country_lookup(const char *text)
@@ -368,10 +408,10 @@ const char *lup_country_lookup(const char *text)
 	free(t);
 	if (c)
 		return c->code;
-	if (squeeze(text, want, sizeof want) == 0)
+	if (strlen(text) >= sizeof want || squeeze(text, want, sizeof want) == 0 || fold_table() < 0)
 		return NULL;
 	for (size_t i = 0; i < NCOUNTRY; i++)
-		if (each_name(&countries[i], same_name, want))
+		if (match_country(i, want, 1))
 			return countries[i].code;
 	return NULL;
 }
@@ -391,41 +431,10 @@ const char *lup_country_name(const char *code)
 
 /* ---- Prefix search ---- */
 
-struct prefix_match {
-	const char *want;   /* squeezed prefix */
-	size_t len;
-	int rank;           /* best found so far: 1 name starts, 2 a word starts */
-};
-
-static int is_word_char(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-static int prefix_name(const char *name, void *ud)
-{
-	struct prefix_match *m = ud;
-	char k[128];
-
-	squeeze(name, k, sizeof k);
-	if (strncmp(k, m->want, m->len) == 0) {
-		m->rank = 1;
-		return 1;  /* cannot do better */
-	}
-	/* Each later word: "korea" finds "Republic of Korea". */
-	for (size_t i = 1; name[i]; i++)
-		if (is_word_char((unsigned char)name[i]) && !is_word_char((unsigned char)name[i - 1])) {
-			squeeze(name + i, k, sizeof k);
-			if (strncmp(k, m->want, m->len) == 0)
-				m->rank = 2;
-		}
-	return 0;
-}
-
 struct hit {
 	const struct lup_country *c;
-	int rank;
-	char *key;
+	int rank;        /* 0 the code, 1 a name starts with it, 2 a later word */
+	char *key;       /* display name's sort key */
 };
 
 static int hit_cmp(const void *a, const void *b)
@@ -443,35 +452,29 @@ int lup_country_search(const char *prefix, const char **codes, int max)
 	struct hit hits[NCOUNTRY];
 	char want[128];
 	size_t nh = 0;
-	int swedish = lup_i18n_is_swedish(), n = 0;
+	int swedish, n = 0;
+	const struct lup_country *code_hit;
 	char *t;
 
-	if (!prefix || max <= 0)
+	if (!prefix || max <= 0 || strlen(prefix) >= sizeof want || fold_table() < 0)
 		return 0;
 	if (!(t = lup_strdup(prefix)))
 		return 0;
 	lup_trim(t);
-	if (squeeze(t, want, sizeof want) == 0) {
-		free(t);
+	code_hit = lup_country_get(t);
+	free(t);
+	if (squeeze(prefix, want, sizeof want) == 0)
 		return 0;
-	}
+	swedish = lup_i18n_is_swedish();
 	for (size_t i = 0; i < NCOUNTRY; i++) {
-		struct prefix_match m = { want, strlen(want), 0 };
-		const struct lup_country *c = &countries[i];
-		if (strlen(t) == 2 && upper((unsigned char)t[0]) == c->code[0]
-		    && upper((unsigned char)t[1]) == c->code[1]) {
-			m.rank = 0;  /* the code itself: best */
-		} else {
-			each_name(c, prefix_name, &m);
-			if (!m.rank)
-				continue;
-		}
-		hits[nh].c = c;
-		hits[nh].rank = m.rank;
-		hits[nh].key = lup_sortkey(swedish ? c->sv : c->en);
+		int rank = code_hit == &countries[i] ? 0 : match_country(i, want, 0);
+		if (code_hit != &countries[i] && !rank)
+			continue;
+		hits[nh].c = &countries[i];
+		hits[nh].rank = rank;
+		hits[nh].key = lup_sortkey(swedish ? countries[i].sv : countries[i].en);
 		nh++;
 	}
-	free(t);
 	qsort(hits, nh, sizeof hits[0], hit_cmp);
 	for (size_t i = 0; i < nh; i++) {
 		if (n < max)
