@@ -138,11 +138,11 @@ int lup_host_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_er
 	return -1;
 }
 
-/* A text field of at most max characters. */
-static int check_len(const char *s, size_t max, const char *field, const char *label, lup_err *err)
+/* A text field of at most max characters; msg says so. */
+static int check_len(const char *s, size_t max, const char *field, const char *msg, lup_err *err)
 {
 	if (s && lup_sh_chars(s) > max)
-		return lup_err_field(err, field, _("the %s is longer than %zu characters"), label, max);
+		return lup_err_field(err, field, "%s", msg);
 	return 0;
 }
 
@@ -160,7 +160,7 @@ static int validate(struct lup_host *h, lup_err *err)
 		lup_sh_tidy(texts[i]);
 	if (!h->name)
 		return lup_err_field(err, "name", _("a name is required"));
-	if (check_len(h->name, 200, "name", _("name"), err) < 0)
+	if (check_len(h->name, 200, "name", _("the name is longer than 200 characters"), err) < 0)
 		return -1;
 	if (!h->type[0])
 		snprintf(h->type, sizeof h->type, "other");
@@ -176,25 +176,32 @@ static int validate(struct lup_host *h, lup_err *err)
 	free(h->country);
 	if (!(h->country = strdup(code)))
 		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
-	if (check_len(h->city, 100, "city", _("city"), err) < 0)
+	if (check_len(h->city, 100, "city", _("the city is longer than 100 characters"), err) < 0)
 		return -1;
 	if (h->networks && lup_networks_validate(h->networks, err) < 0)
 		return -1;
-	if (check_len(h->forum, 200, "forum", _("forum or working group"), err) < 0 ||
-	    check_len(h->contact_name, 200, "contact_name", _("contact's name"), err) < 0)
+	if (check_len(h->forum, 200, "forum",
+	              _("the forum or working group is longer than 200 characters"), err) < 0 ||
+	    check_len(h->contact_name, 200, "contact_name",
+	              _("the contact's name is longer than 200 characters"), err) < 0)
 		return -1;
 	if (h->contact_email && !lup_email_valid(h->contact_email))
 		return lup_err_field(err, "contact_email", _("'%s' is not an e-mail address"),
 		                     h->contact_email);
-	if (check_len(h->contact_email, 254, "contact_email", _("e-mail address"), err) < 0 ||
-	    check_len(h->contact_phone, 40, "contact_phone", _("phone number"), err) < 0 ||
-	    check_len(h->languages, 200, "languages", _("list of languages"), err) < 0 ||
-	    check_len(h->themes, 1000, "themes", _("list of themes"), err) < 0)
+	if (check_len(h->contact_email, 254, "contact_email",
+	              _("the e-mail address is longer than 254 characters"), err) < 0 ||
+	    check_len(h->contact_phone, 40, "contact_phone",
+	              _("the phone number is longer than 40 characters"), err) < 0 ||
+	    check_len(h->languages, 200, "languages",
+	              _("the languages are longer than 200 characters"), err) < 0 ||
+	    check_len(h->themes, 1000, "themes",
+	              _("the themes are longer than 1000 characters"), err) < 0)
 		return -1;
 	if (h->capacity < -1 || h->capacity > 10000)
 		return lup_err_field(err, "capacity",
 			_("the yearly capacity must be between 0 and 10000 placements, or empty"));
-	if (check_len(h->agreement_type, 200, "agreement_type", _("agreement type"), err) < 0)
+	if (check_len(h->agreement_type, 200, "agreement_type",
+	              _("the agreement type is longer than 200 characters"), err) < 0)
 		return -1;
 	if (h->agreement_start && lup_sh_date(&h->agreement_start, today) < 0)
 		return lup_err_field(err, "agreement_start", _("'%s' is not a date (YYYY-MM-DD)"),
@@ -208,7 +215,7 @@ static int validate(struct lup_host *h, lup_err *err)
 	if (h->has_coords && (!(h->lat >= -90 && h->lat <= 90) || !(h->lon >= -180 && h->lon <= 180)))
 		return lup_err_field(err, "coords",
 			_("coordinates must be a latitude from -90 to 90 and a longitude from -180 to 180"));
-	return check_len(h->notes, 10000, "notes", _("notes"), err);
+	return check_len(h->notes, 10000, "notes", _("the notes are longer than 10000 characters"), err);
 }
 
 /* The folded text the list's filter searches. */

@@ -433,7 +433,7 @@ static int replace_json(char **json, const struct lup_network *nets, int n, lup_
 
 /* A name or role from outside: trimmed, at most 127 bytes, no control
  * characters. */
-static int clean_part(const char *in, char *out, size_t n, const char *what, lup_err *err)
+static int clean_part(const char *in, char *out, size_t n, int is_role, lup_err *err)
 {
 	size_t len;
 	snprintf(out, n, "%s", "");
@@ -445,10 +445,14 @@ static int clean_part(const char *in, char *out, size_t n, const char *what, lup
 	while (len > 0 && (in[len - 1] == ' ' || in[len - 1] == '\t'))
 		len--;
 	if (len >= n)
-		return lup_err_field(err, "networks", _("the %s is longer than 127 bytes"), what);
+		return lup_err_field(err, "networks", "%s", is_role
+			? _("the role is longer than 127 bytes")
+			: _("the network's name is longer than 127 bytes"));
 	for (size_t i = 0; i < len; i++)
 		if ((unsigned char)in[i] < 0x20)
-			return lup_err_field(err, "networks", _("the %s holds a control character"), what);
+			return lup_err_field(err, "networks", "%s", is_role
+				? _("the role holds a control character")
+				: _("the network's name holds a control character"));
 	memcpy(out, in, len);
 	out[len] = '\0';
 	return 0;
@@ -460,8 +464,8 @@ int lup_networks_add(char **json, const char *network, const char *role, lup_err
 	char name[128], r[128];
 	int n, k;
 
-	if (clean_part(network, name, sizeof name, _("network name"), err) < 0 ||
-	    clean_part(role, r, sizeof r, _("role"), err) < 0)
+	if (clean_part(network, name, sizeof name, 0, err) < 0 ||
+	    clean_part(role, r, sizeof r, 1, err) < 0)
 		return -1;
 	if (!name[0])
 		return lup_err_field(err, "networks", _("a network needs a name"));

@@ -111,10 +111,11 @@ static int row_exists(lup_db *db, const char *sql, const char *id, lup_err *err)
 	return n > 0;
 }
 
-static int check_len(const char *s, size_t max, const char *field, const char *label, lup_err *err)
+/* A text field of at most max characters; msg says so. */
+static int check_len(const char *s, size_t max, const char *field, const char *msg, lup_err *err)
 {
 	if (s && lup_sh_chars(s) > max)
-		return lup_err_field(err, field, _("the %s is longer than %zu characters"), label, max);
+		return lup_err_field(err, field, "%s", msg);
 	return 0;
 }
 
@@ -139,7 +140,8 @@ static int validate(lup_db *db, struct lup_placement *p, enum lup_pstatus old, l
 		return -1;
 	if (!r)
 		return lup_err_field(err, "host", _("the host organisation does not exist"));
-	if (check_len(p->mentor, 200, "mentor", _("mentor's name"), err) < 0)
+	if (check_len(p->mentor, 200, "mentor",
+	              _("the mentor's name is longer than 200 characters"), err) < 0)
 		return -1;
 	if (!p->start_date)
 		return lup_err_field(err, "start_date", _("a start date is required"));
@@ -154,8 +156,10 @@ static int validate(lup_db *db, struct lup_placement *p, enum lup_pstatus old, l
 		                     p->end_date, p->start_date);
 	if (p->travel_days < 0 || p->travel_days > 14)
 		return lup_err_field(err, "travel_days", _("travel days must be between 0 and 14"));
-	if (check_len(p->objectives, 10000, "objectives", _("objectives"), err) < 0 ||
-	    check_len(p->reflection, 20000, "reflection", _("reflection"), err) < 0)
+	if (check_len(p->objectives, 10000, "objectives",
+	              _("the objectives are longer than 10000 characters"), err) < 0 ||
+	    check_len(p->reflection, 20000, "reflection",
+	              _("the reflection is longer than 20000 characters"), err) < 0)
 		return -1;
 	/* What the status needed stays true. */
 	if (old == LUP_PS_CANCELLED)
@@ -352,7 +356,7 @@ int lup_placement_can_move(const struct lup_placement *p, enum lup_pstatus to,
 			return lup_sh_conflict(err, "cancel_reason", _("a cancellation needs a reason"));
 		if (lup_sh_chars(reason) > 1000)
 			return lup_err_field(err, "cancel_reason",
-				_("the %s is longer than %zu characters"), _("reason"), (size_t)1000);
+				_("the reason is longer than 1000 characters"));
 		break;
 	default:
 		break;
@@ -617,7 +621,7 @@ static int log_text(char **text, lup_err *err)
 	lup_sh_tidy(text);
 	if (!*text)
 		return lup_err_field(err, "text", _("the entry is empty"));
-	return check_len(*text, 20000, "text", _("entry"), err);
+	return check_len(*text, 20000, "text", _("the entry is longer than 20000 characters"), err);
 }
 
 int lup_placement_log_add(lup_db *db, const char *placement_id, const char *date,
