@@ -381,13 +381,14 @@ fail:
 
 /* ---- The network list ---- */
 
-#define PCOUNT(s) "(SELECT count(*) FROM placement p WHERE p.host_id = h.id AND p.status = '" s "'), "
+/* A host's placements per status, and those of the year (?6–?7) not
+ * cancelled, in one pass over its placements: "p,a,c,d,x,y". */
+#define PCOUNTS "(SELECT printf('%d,%d,%d,%d,%d,%d', sum(p.status = 'proposed'), " \
+	"sum(p.status = 'agreed'), sum(p.status = 'confirmed'), sum(p.status = 'completed'), " \
+	"sum(p.status = 'cancelled'), sum(p.status <> 'cancelled' AND p.start_date BETWEEN ?6 AND ?7)) " \
+	"FROM placement p WHERE p.host_id = h.id)"
 #define HCOLS "h.id, h.name, coalesce(h.city, ''), h.type, h.country, h.networks, " \
-	"coalesce(h.capacity, -1), h.lat, h.lon, " \
-	PCOUNT("proposed") PCOUNT("agreed") PCOUNT("confirmed") PCOUNT("completed") \
-	PCOUNT("cancelled") \
-	"(SELECT count(*) FROM placement p WHERE p.host_id = h.id AND p.status <> 'cancelled' " \
-	"AND p.start_date BETWEEN ?6 AND ?7), "
+	"coalesce(h.capacity, -1), h.lat, h.lon, " PCOUNTS ", "
 /* ?3 folded filter, ?8 country code, ?9 network name */
 #define HFILT "(?3 = '' OR instr(h.search, ?3) > 0) AND (?8 = '' OR h.country = ?8) " \
 	"AND (?9 = '' OR EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(h.networks) " \
@@ -422,6 +423,21 @@ static const char *const host_position_sql[LUP_HSORT_COUNT] = {
 	[LUP_HSORT_COUNTRY] = "SELECT count(*) FROM host_org h WHERE " HFILT
 	                      " AND (h.country, h.sort_name, h.id) < (?1, ?2, ?5)",
 };
+
+static void read_counts(const char *text, int by_status[LUP_PS_COUNT], int *year_count)
+{
+	int v[LUP_PS_COUNT + 1] = { 0 };
+	const char *p = text ? text : "";
+	for (int i = 0; i <= LUP_PS_COUNT && *p; i++) {
+		v[i] = atoi(p);
+		p += strcspn(p, ",");
+		if (*p == ',')
+			p++;
+	}
+	for (int i = 0; i < LUP_PS_COUNT; i++)
+		by_status[i] = v[i];
+	*year_count = v[LUP_PS_COUNT];
+}
 
 static int query_year(int year)
 {
@@ -493,12 +509,10 @@ int lup_host_page(lup_db *db, const struct lup_host_query *q,
 		r->has_coords = sqlite3_column_type(st, 7) != SQLITE_NULL;
 		r->lat = sqlite3_column_double(st, 7);
 		r->lon = sqlite3_column_double(st, 8);
-		for (int s = 0; s < LUP_PS_COUNT; s++)
-			r->by_status[s] = sqlite3_column_int(st, 9 + s);
-		r->year_count = sqlite3_column_int(st, 9 + LUP_PS_COUNT);
+		read_counts((const char *)sqlite3_column_text(st, 9), r->by_status, &r->year_count);
 		r->left = r->capacity >= 0 ? r->capacity - r->year_count : 0;
-		lup_col_copy(st, 10 + LUP_PS_COUNT, r->key1, sizeof r->key1);
-		lup_col_copy(st, 11 + LUP_PS_COUNT, r->key2, sizeof r->key2);
+		lup_col_copy(st, 10, r->key1, sizeof r->key1);
+		lup_col_copy(st, 11, r->key2, sizeof r->key2);
 	}
 	lup_done(st);
 	if (n < limit && rc != SQLITE_DONE)
@@ -563,10 +577,7 @@ int lup_host_stats(lup_db *db, const char *id, int year, struct lup_host_stats *
 {
 	static const char sql[] =
 		"SELECT coalesce(h.capacity, -1), "
-		PCOUNT("proposed") PCOUNT("agreed") PCOUNT("confirmed") PCOUNT("completed")
-		PCOUNT("cancelled")
-		"(SELECT count(*) FROM placement p WHERE p.host_id = h.id AND p.status <> 'cancelled' "
-		"AND p.start_date BETWEEN ?2 AND ?3), "
+		PCOUNTS ", "
 		"(SELECT count(*) FROM session s WHERE s.host_id = h.id) "
 		"FROM host_org h WHERE h.id = ?1";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
@@ -579,15 +590,13 @@ int lup_host_stats(lup_db *db, const char *id, int year, struct lup_host_stats *
 	o->year = query_year(year);
 	lup_sh_year_bounds(o->year, lo, hi);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, lo, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, hi, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		o->capacity = sqlite3_column_int(st, 0);
-		for (int s = 0; s < LUP_PS_COUNT; s++)
-			o->by_status[s] = sqlite3_column_int(st, 1 + s);
-		o->year_count = sqlite3_column_int(st, 1 + LUP_PS_COUNT);
-		o->sessions = sqlite3_column_int64(st, 2 + LUP_PS_COUNT);
+		read_counts((const char *)sqlite3_column_text(st, 1), o->by_status, &o->year_count);
+		o->sessions = sqlite3_column_int64(st, 2);
 		o->left = o->capacity >= 0 ? o->capacity - o->year_count : 0;
 	}
 	lup_done(st);

@@ -833,49 +833,94 @@ int lup_placement_log_page(lup_db *db, const char *placement_id,
 	return n;
 }
 
-/* ---- The lists ---- */
+/* ---- The lists ----
+ *
+ * The pipeline pages through one status at a time, in the index
+ * placement_status (status, start_date, id), so a page reads about as many
+ * rows as it shows however many placements there are.  A person's or a
+ * host's placements go through their own index.  Names come from
+ * subqueries, not joins, so the planner always starts from placement. */
+
+#define PLCOLS "p.id, p.status, p.person_id, p.host_id, " \
+	"(SELECT name FROM person WHERE id = p.person_id), " \
+	"(SELECT name FROM host_org WHERE id = p.host_id), " \
+	"(SELECT coalesce(city, '') FROM host_org WHERE id = p.host_id), " \
+	"(SELECT country FROM host_org WHERE id = p.host_id), " \
+	"p.start_date, p.end_date, p.travel_days, p.green_travel, " \
+	"coalesce(length(trim(p.objectives)), 0) > 0, p.agreement_signed, p.travel_booked, " \
+	"p.insurance, p.report_received, coalesce(p.cancel_reason, '') "
+/* ?3 folded filter, ?6 status, ?7 person, ?8 host, ?9 country, ?10/?11 year */
+/* The text and country filters are sets made once per query (IN with an
+ * uncorrelated subquery), not a lookup per placement. */
+#define PLFILT "(?3 = '' OR p.person_id IN (SELECT id FROM person WHERE instr(search, ?3) > 0) " \
+	"OR p.host_id IN (SELECT id FROM host_org WHERE instr(search, ?3) > 0)) " \
+	"AND (?6 = '' OR p.status = ?6) AND (?7 = '' OR p.person_id = ?7) " \
+	"AND (?8 = '' OR p.host_id = ?8) " \
+	"AND (?9 = '' OR p.host_id IN (SELECT id FROM host_org WHERE country = ?9)) " \
+	"AND (?10 = '' OR p.start_date BETWEEN ?10 AND ?11)"
+#define PLSEL "SELECT " PLCOLS "FROM placement p WHERE "
+#define PLFWD " ORDER BY p.start_date, p.id LIMIT ?4"
+#define PLBACK " ORDER BY p.start_date DESC, p.id DESC LIMIT ?4"
+/* [backward][from a row] for one driving condition */
+#define PLSET(cond) { \
+	{ PLSEL cond " AND " PLFILT PLFWD, \
+	  PLSEL cond " AND " PLFILT " AND (p.start_date, p.id) > (?2, ?5)" PLFWD }, \
+	{ PLSEL cond " AND " PLFILT PLBACK, \
+	  PLSEL cond " AND " PLFILT " AND (p.start_date, p.id) < (?2, ?5)" PLBACK } }
+
+enum { PL_ALL, PL_PERSON, PL_HOST, PL_TEXT, PL_MODES };
+/* With a text filter (and no person or host), the placements of the
+ * matching people and hosts, through their indexes. */
+#define PLTEXT "(p.person_id IN (SELECT id FROM person WHERE instr(search, ?3) > 0) " \
+	"OR p.host_id IN (SELECT id FROM host_org WHERE instr(search, ?3) > 0))"
+
+/* [one status (?12)][mode][backward][from a row] */
+static const char *const pl_page_sql[2][PL_MODES][2][2] = {
+	{ PLSET("1"), PLSET("p.person_id = ?7"), PLSET("p.host_id = ?8"), PLSET(PLTEXT) },
+	{ PLSET("p.status = ?12"), PLSET("p.person_id = ?7 AND p.status = ?12"),
+	  PLSET("p.host_id = ?8 AND p.status = ?12"), PLSET(PLTEXT " AND p.status = ?12") },
+};
 
 #define RANK "(CASE p.status WHEN 'proposed' THEN 0 WHEN 'agreed' THEN 1 " \
 	"WHEN 'confirmed' THEN 2 WHEN 'completed' THEN 3 ELSE 4 END)"
-#define PLCOLS "p.id, p.status, p.person_id, p.host_id, pe.name, h.name, coalesce(h.city, ''), " \
-	"h.country, p.start_date, p.end_date, p.travel_days, p.green_travel, " \
-	"coalesce(length(trim(p.objectives)), 0) > 0, p.agreement_signed, p.travel_booked, " \
-	"p.insurance, p.report_received, coalesce(p.cancel_reason, ''), " RANK ", p.start_date "
-#define PLFROM " FROM placement p JOIN person pe ON pe.id = p.person_id " \
-	"JOIN host_org h ON h.id = p.host_id WHERE "
-/* ?3 folded filter, ?6 status, ?7 person, ?8 host, ?9 country, ?10/?11 year */
-#define PLFILT "(?3 = '' OR instr(pe.search, ?3) > 0 OR instr(h.search, ?3) > 0) " \
-	"AND (?6 = '' OR p.status = ?6) AND (?7 = '' OR p.person_id = ?7) " \
-	"AND (?8 = '' OR p.host_id = ?8) AND (?9 = '' OR h.country = ?9) " \
-	"AND (?10 = '' OR p.start_date BETWEEN ?10 AND ?11)"
+/* The few placements a text filter matches, all statuses in one query
+ * (the sets are made once, not once per status).  [backward][from a row] */
+static const char *const pl_text_ranked_sql[2][2] = {
+	{ PLSEL PLTEXT " AND " PLFILT " ORDER BY " RANK ", p.start_date, p.id LIMIT ?4",
+	  PLSEL PLTEXT " AND " PLFILT " AND (" RANK ", p.start_date, p.id) > (?1, ?2, ?5)"
+	  " ORDER BY " RANK ", p.start_date, p.id LIMIT ?4" },
+	{ PLSEL PLTEXT " AND " PLFILT " ORDER BY " RANK " DESC, p.start_date DESC, p.id DESC LIMIT ?4",
+	  PLSEL PLTEXT " AND " PLFILT " AND (" RANK ", p.start_date, p.id) < (?1, ?2, ?5)"
+	  " ORDER BY " RANK " DESC, p.start_date DESC, p.id DESC LIMIT ?4" },
+};
 
-static const char *const pl_page_sql[LUP_PLSORT_COUNT][2][2] = {
-	[LUP_PLSORT_STATUS] = {
-		{ "SELECT " PLCOLS PLFROM PLFILT
-		  " ORDER BY " RANK ", p.start_date, p.id LIMIT ?4",
-		  "SELECT " PLCOLS PLFROM PLFILT " AND (" RANK ", p.start_date, p.id) > (?1, ?2, ?5)"
-		  " ORDER BY " RANK ", p.start_date, p.id LIMIT ?4" },
-		{ "SELECT " PLCOLS PLFROM PLFILT
-		  " ORDER BY " RANK " DESC, p.start_date DESC, p.id DESC LIMIT ?4",
-		  "SELECT " PLCOLS PLFROM PLFILT " AND (" RANK ", p.start_date, p.id) < (?1, ?2, ?5)"
-		  " ORDER BY " RANK " DESC, p.start_date DESC, p.id DESC LIMIT ?4" } },
-	[LUP_PLSORT_START] = {
-		{ "SELECT " PLCOLS PLFROM PLFILT
-		  " ORDER BY p.start_date, p.id LIMIT ?4",
-		  "SELECT " PLCOLS PLFROM PLFILT " AND (p.start_date, p.id) > (?2, ?5)"
-		  " ORDER BY p.start_date, p.id LIMIT ?4" },
-		{ "SELECT " PLCOLS PLFROM PLFILT
-		  " ORDER BY p.start_date DESC, p.id DESC LIMIT ?4",
-		  "SELECT " PLCOLS PLFROM PLFILT " AND (p.start_date, p.id) < (?2, ?5)"
-		  " ORDER BY p.start_date DESC, p.id DESC LIMIT ?4" } },
+static const char *const pl_counts_sql[PL_MODES] = {
+	"SELECT p.status, count(*) FROM placement p WHERE " PLFILT " GROUP BY p.status",
+	"SELECT p.status, count(*) FROM placement p WHERE p.person_id = ?7 AND " PLFILT
+	" GROUP BY p.status",
+	"SELECT p.status, count(*) FROM placement p WHERE p.host_id = ?8 AND " PLFILT
+	" GROUP BY p.status",
+	"SELECT p.status, count(*) FROM placement p WHERE " PLTEXT " AND " PLFILT
+	" GROUP BY p.status",
 };
 
 static const char *const pl_position_sql[LUP_PLSORT_COUNT] = {
-	[LUP_PLSORT_STATUS] = "SELECT count(*)" PLFROM PLFILT
+	[LUP_PLSORT_STATUS] = "SELECT count(*) FROM placement p WHERE " PLFILT
 	                      " AND (" RANK ", p.start_date, p.id) < (?1, ?2, ?5)",
-	[LUP_PLSORT_START] = "SELECT count(*)" PLFROM PLFILT
+	[LUP_PLSORT_START] = "SELECT count(*) FROM placement p WHERE " PLFILT
 	                     " AND (p.start_date, p.id) < (?2, ?5)",
 };
+
+static int pl_mode(const struct lup_placement_query *q)
+{
+	if (q && q->person_id && q->person_id[0])
+		return PL_PERSON;
+	if (q && q->host_id && q->host_id[0])
+		return PL_HOST;
+	if (q && !lup_blank(q->filter))
+		return PL_TEXT;
+	return PL_ALL;
+}
 
 static int bind_pl_query(sqlite3_stmt *st, const struct lup_placement_query *q, int with_status,
                          lup_err *err)
@@ -894,7 +939,7 @@ static int bind_pl_query(sqlite3_stmt *st, const struct lup_placement_query *q, 
 	sqlite3_bind_text(st, 7, q && q->person_id ? q->person_id : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 8, q && q->host_id ? q->host_id : "", -1, SQLITE_TRANSIENT);
 	if (q && !lup_blank(q->country) && !(code = lup_country_lookup(q->country)))
-		code = "?";
+		code = "?";  /* an unknown country matches nothing */
 	sqlite3_bind_text(st, 9, code, -1, SQLITE_STATIC);
 	lup_sh_year_bounds(q ? q->year : 0, lo, hi);
 	sqlite3_bind_text(st, 10, lo, -1, SQLITE_TRANSIENT);
@@ -902,11 +947,67 @@ static int bind_pl_query(sqlite3_stmt *st, const struct lup_placement_query *q, 
 	return 0;
 }
 
-static void bind_pl_from(sqlite3_stmt *st, const struct lup_placement_row *from)
+static void read_pl_row(sqlite3_stmt *st, struct lup_placement_row *r)
 {
-	sqlite3_bind_int(st, 1, from->key_rank);
-	sqlite3_bind_text(st, 2, from->key_date, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, from->id, -1, SQLITE_TRANSIENT);
+	int s;
+	memset(r, 0, sizeof *r);
+	lup_col_copy(st, 0, r->id, sizeof r->id);
+	s = lup_pstatus_parse((const char *)sqlite3_column_text(st, 1));
+	r->status = s < 0 ? LUP_PS_PROPOSED : (enum lup_pstatus)s;
+	lup_col_copy(st, 2, r->person_id, sizeof r->person_id);
+	lup_col_copy(st, 3, r->host_id, sizeof r->host_id);
+	lup_sh_col(st, 4, r->person, sizeof r->person);
+	lup_sh_col(st, 5, r->host, sizeof r->host);
+	lup_sh_col(st, 6, r->city, sizeof r->city);
+	lup_col_copy(st, 7, r->country, sizeof r->country);
+	lup_col_copy(st, 8, r->start, sizeof r->start);
+	lup_col_copy(st, 9, r->end, sizeof r->end);
+	r->days = (int)lup_placement_days(r->start, r->end);
+	r->travel_days = sqlite3_column_int(st, 10);
+	r->green_travel = sqlite3_column_int(st, 11);
+	r->has_objectives = sqlite3_column_int(st, 12);
+	r->agreement_signed = sqlite3_column_int(st, 13);
+	r->travel_booked = sqlite3_column_int(st, 14);
+	r->insurance = sqlite3_column_int(st, 15);
+	r->report_received = sqlite3_column_int(st, 16);
+	lup_sh_col(st, 17, r->cancel_reason, sizeof r->cancel_reason);
+	r->key_rank = (int)r->status;
+	memcpy(r->key_date, r->start, sizeof r->key_date);
+}
+
+#define PL_RANKED (-2)
+
+/* Up to limit rows of one query (status -1: all statuses, by start date;
+ * PL_RANKED: a text filter's matches by status and start date),
+ * in the query's direction.  Returns the count or -1. */
+static int pl_fetch(lup_db *db, const struct lup_placement_query *q, int status,
+                    const struct lup_placement_row *from, int back, int limit,
+                    struct lup_placement_row *rows, lup_err *err)
+{
+	sqlite3_stmt *st = lup_stmt(db, status == PL_RANKED ? pl_text_ranked_sql[back][from != NULL]
+	                   : pl_page_sql[status >= 0][pl_mode(q)][back][from != NULL], err);
+	int n = 0, rc = SQLITE_DONE;
+
+	if (!st)
+		return -1;
+	if (bind_pl_query(st, q, 1, err) < 0) {
+		lup_done(st);
+		return -1;
+	}
+	sqlite3_bind_int(st, 4, limit);
+	if (from) {
+		sqlite3_bind_int(st, 1, from->key_rank);
+		sqlite3_bind_text(st, 2, from->key_date, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 5, from->id, -1, SQLITE_TRANSIENT);
+	}
+	if (status >= 0)
+		sqlite3_bind_text(st, 12, status_keys[status], -1, SQLITE_STATIC);
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_pl_row(st, &rows[n++]);
+	lup_done(st);
+	if (n < limit && rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("listing placements"));
+	return n;
 }
 
 int lup_placement_page(lup_db *db, const struct lup_placement_query *q,
@@ -915,51 +1016,34 @@ int lup_placement_page(lup_db *db, const struct lup_placement_query *q,
 {
 	enum lup_placement_sort sort = q && (unsigned)q->sort < LUP_PLSORT_COUNT
 	                               ? q->sort : LUP_PLSORT_STATUS;
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
-	sqlite3_stmt *st;
+	int back = dir < 0, n = 0;
+	int only = q && q->status >= 0 && q->status < LUP_PS_COUNT ? q->status : -1;
 
 	if (limit <= 0)
 		return 0;
-	if (!(st = lup_stmt(db, pl_page_sql[sort][back][from != NULL], err)))
-		return -1;
-	if (bind_pl_query(st, q, 1, err) < 0) {
-		lup_done(st);
-		return -1;
+	if (sort == LUP_PLSORT_START && only < 0) {
+		n = pl_fetch(db, q, -1, from, back, limit, rows, err);
+	} else if (sort == LUP_PLSORT_STATUS && only < 0 && pl_mode(q) == PL_TEXT) {
+		n = pl_fetch(db, q, PL_RANKED, from, back, limit, rows, err);
+	} else {
+		/* Status by status, from the row's own status on. */
+		int s = only >= 0 ? only : from ? from->key_rank : back ? LUP_PS_COUNT - 1 : 0;
+		const struct lup_placement_row *key = from;
+		if (from && only >= 0 && sort == LUP_PLSORT_STATUS && from->key_rank != only)
+			key = NULL;  /* a row from another status: start the status afresh */
+		for (; n < limit && s >= 0 && s < LUP_PS_COUNT; s += back ? -1 : 1) {
+			int got = pl_fetch(db, q, s, key, back, limit - n, rows + n, err);
+			if (got < 0)
+				return -1;
+			n += got;
+			key = NULL;
+			if (only >= 0)
+				break;
+		}
 	}
-	sqlite3_bind_int(st, 4, limit);
-	if (from)
-		bind_pl_from(st, from);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_placement_row *r = &rows[n++];
-		int s;
-		memset(r, 0, sizeof *r);
-		lup_col_copy(st, 0, r->id, sizeof r->id);
-		s = lup_pstatus_parse((const char *)sqlite3_column_text(st, 1));
-		r->status = s < 0 ? LUP_PS_PROPOSED : (enum lup_pstatus)s;
-		lup_col_copy(st, 2, r->person_id, sizeof r->person_id);
-		lup_col_copy(st, 3, r->host_id, sizeof r->host_id);
-		lup_sh_col(st, 4, r->person, sizeof r->person);
-		lup_sh_col(st, 5, r->host, sizeof r->host);
-		lup_sh_col(st, 6, r->city, sizeof r->city);
-		lup_col_copy(st, 7, r->country, sizeof r->country);
-		lup_col_copy(st, 8, r->start, sizeof r->start);
-		lup_col_copy(st, 9, r->end, sizeof r->end);
-		r->days = (int)lup_placement_days(r->start, r->end);
-		r->travel_days = sqlite3_column_int(st, 10);
-		r->green_travel = sqlite3_column_int(st, 11);
-		r->has_objectives = sqlite3_column_int(st, 12);
-		r->agreement_signed = sqlite3_column_int(st, 13);
-		r->travel_booked = sqlite3_column_int(st, 14);
-		r->insurance = sqlite3_column_int(st, 15);
-		r->report_received = sqlite3_column_int(st, 16);
-		lup_sh_col(st, 17, r->cancel_reason, sizeof r->cancel_reason);
-		r->key_rank = sqlite3_column_int(st, 18);
-		lup_col_copy(st, 19, r->key_date, sizeof r->key_date);
-	}
-	lup_done(st);
-	if (n < limit && rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("listing placements"));
-	if (back)
+	if (n < 0)
+		return -1;
+	if (back)  /* fetched in reverse: put them in display order */
 		for (int i = 0, j = n - 1; i < j; i++, j--) {
 			struct lup_placement_row t = rows[i];
 			rows[i] = rows[j];
@@ -971,8 +1055,7 @@ int lup_placement_page(lup_db *db, const struct lup_placement_query *q,
 int lup_placement_counts(lup_db *db, const struct lup_placement_query *q,
                          long by_status[LUP_PS_COUNT], lup_err *err)
 {
-	static const char sql[] = "SELECT p.status, count(*)" PLFROM PLFILT " GROUP BY p.status";
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	sqlite3_stmt *st = lup_stmt(db, pl_counts_sql[pl_mode(q)], err);
 	int rc;
 
 	for (int s = 0; s < LUP_PS_COUNT; s++)
@@ -1004,7 +1087,9 @@ long lup_placement_position(lup_db *db, const struct lup_placement_query *q,
 	if (!st)
 		return -1;
 	if (bind_pl_query(st, q, 1, err) == 0) {
-		bind_pl_from(st, row);
+		sqlite3_bind_int(st, 1, row->key_rank);
+		sqlite3_bind_text(st, 2, row->key_date, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 5, row->id, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			pos = sqlite3_column_int64(st, 0);
 		else

@@ -182,8 +182,9 @@ static const char *const v1[] = {
 	"CHECK (end_date >= start_date), "
 	"CHECK (status <> 'cancelled' OR length(trim(cancel_reason)) > 0))",
 "CREATE INDEX placement_status ON placement(status, start_date, id)",
-"CREATE INDEX placement_host ON placement(host_id, start_date)",
+"CREATE INDEX placement_host ON placement(host_id, start_date, status)",
 "CREATE INDEX placement_person ON placement(person_id, start_date)",
+"CREATE INDEX placement_start ON placement(start_date, id)",
 
 /* Frameworks are versioned snapshots: importing a changed file makes a new
  * row; check-ins keep the version they were made with. */

@@ -1193,10 +1193,51 @@ static void test_pipeline(void **state)
 	assert_int_equal(counts[LUP_PS_PROPOSED], 0);
 	q.country = NULL;
 	q.year = 0;
-	q.filter = "ostberg";
+	q.sort = LUP_PLSORT_STATUS;
+	q.filter = "ostberg";   /* Anna's: proposed, completed, cancelled */
 	assert_int_equal(lup_placement_page(f->db, &q, NULL, 1, 16, rows, &err), 3);
-	q.filter = "gdańsk";
+	assert_string_equal(rows[0].id, id[0]);
+	assert_string_equal(rows[1].id, id[3]);
+	assert_string_equal(rows[2].id, id[4]);
+	/* one at a time, on and back, across the statuses */
+	assert_int_equal(lup_placement_page(f->db, &q, &rows[0], 1, 1, more, &err), 1);
+	assert_string_equal(more[0].id, id[3]);
+	assert_int_equal(lup_placement_page(f->db, &q, &more[0], 1, 1, more + 1, &err), 1);
+	assert_string_equal(more[1].id, id[4]);
+	assert_int_equal(lup_placement_page(f->db, &q, &more[1], 1, 1, more + 2, &err), 0);
+	assert_int_equal(lup_placement_page(f->db, &q, &more[1], -1, 5, more + 2, &err), 2);
+	assert_string_equal(more[2].id, id[0]);
+	assert_string_equal(more[3].id, id[3]);
+	assert_int_equal(lup_placement_counts(f->db, &q, counts, &err), 0);
+	assert_int_equal(counts[LUP_PS_PROPOSED] + counts[LUP_PS_COMPLETED] + counts[LUP_PS_CANCELLED], 3);
+	assert_int_equal(counts[LUP_PS_AGREED] + counts[LUP_PS_CONFIRMED], 0);
+	q.sort = LUP_PLSORT_START;
+	assert_int_equal(lup_placement_page(f->db, &q, NULL, 1, 16, rows, &err), 3);
+	assert_string_equal(rows[0].id, id[3]);   /* 2024-01-08 */
+	assert_string_equal(rows[1].id, id[0]);   /* 2024-05-06 */
+	q.filter = "gdańsk";    /* a host's name */
 	assert_int_equal(lup_placement_page(f->db, &q, NULL, 1, 16, rows, &err), 2);
+	q.filter = "nobody at all";
+	assert_int_equal(lup_placement_page(f->db, &q, NULL, 1, 16, rows, &err), 0);
+	/* All by start date, paged back from the end */
+	q.filter = NULL;
+	assert_int_equal(lup_placement_page(f->db, &q, NULL, -1, 2, rows, &err), 2);
+	assert_string_equal(rows[0].id, id[5]);   /* 2024-09-02 */
+	assert_string_equal(rows[1].id, id[4]);   /* 2025-01-13 */
+	/* Backward over the whole pipeline from the end */
+	q.sort = LUP_PLSORT_STATUS;
+	assert_int_equal(lup_placement_page(f->db, &q, NULL, -1, 3, rows, &err), 3);
+	assert_string_equal(rows[0].id, id[5]);
+	assert_string_equal(rows[1].id, id[3]);
+	assert_string_equal(rows[2].id, id[4]);
+	/* A person's placements, by status */
+	q.person_id = f->bo;
+	assert_int_equal(lup_placement_page(f->db, &q, NULL, 1, 16, rows, &err), 3);
+	assert_string_equal(rows[0].id, id[1]);
+	assert_string_equal(rows[1].id, id[2]);
+	assert_string_equal(rows[2].id, id[5]);
+	assert_int_equal(lup_placement_page(f->db, &q, &rows[0], 1, 16, more, &err), 2);
+	assert_string_equal(more[0].id, id[2]);
 }
 
 static void test_summary(void **state)
