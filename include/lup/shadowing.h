@@ -66,6 +66,11 @@ int lup_host_save(lup_db *db, struct lup_host *h, lup_err *err);
  * many); study-visit sessions lose the link. */
 int lup_host_delete(lup_db *db, const char *id, lup_err *err);
 
+/* Recompute every host's search text and sort key (after rows were
+ * written without lup_host_save: the demonstration, an import, a merge).
+ * Returns the number of hosts, or -1. */
+int lup_host_reindex(lup_db *db, lup_err *err);
+
 /* "57.4872, 12.0761", "57.4872 12.0761" or "57.4872N 12.0761E" (S and W
  * negative); an empty text clears them (*has = 0). */
 int lup_coords_parse(const char *text, int *has, double *lat, double *lon, lup_err *err);

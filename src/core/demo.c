@@ -20,6 +20,7 @@
 #include "core/internal.h"
 #include "lup/cal.h"
 #include "lup/demo.h"
+#include "lup/shadowing.h"
 
 #define DEMO_DEFAULT_PEOPLE 300
 #define DEMO_MIN_PEOPLE 20
@@ -1833,7 +1834,7 @@ int lup_demo_fill(lup_db *db, const lup_config *cfg, long people, lup_err *err)
 		goto out;
 	}
 	if (fill_programme(&d) < 0 || fill_people(&d, &hal_first, &hal_n) < 0 ||
-	    fill_hosts(&d) < 0 || fill_framework_digcomp(&d) < 0 || fill_targets(&d) < 0 ||
+	    fill_hosts(&d) < 0 || lup_host_reindex(db, err) < 0 || fill_framework_digcomp(&d) < 0 || fill_targets(&d) < 0 ||
 	    plan_cohorts(&d, hal_first, hal_n) < 0 || fill_cohorts(&d) < 0 ||
 	    fill_placements(&d) < 0)
 		goto out;

@@ -226,8 +226,9 @@ static char *search_text(const struct lup_host *h)
 	char *out;
 
 	lup_networks_text(h->networks, 1, nets, sizeof nets);
-	lup_buf_printf(&all, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", h->name, h->city ? h->city : "",
-	               h->country, lup_country_name_in(h->country, 0),
+	lup_buf_printf(&all, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", h->name ? h->name : "",
+	               h->city ? h->city : "", h->country ? h->country : "",
+	               lup_country_name_in(h->country, 0),
 	               lup_country_name_in(h->country, 1), nets, h->forum ? h->forum : "",
 	               h->themes ? h->themes : "");
 	out = lup_fold(all.s ? all.s : "");
@@ -334,6 +335,67 @@ out:
 	free(search);
 	free(key);
 	return rc;
+}
+
+int lup_host_reindex(lup_db *db, lup_err *err)
+{
+	static const char sql_next[] = "SELECT id FROM host_org WHERE id > ?1 ORDER BY id LIMIT 1";
+	static const char sql_set[] = "UPDATE host_org SET search = ?2, sort_name = ?3 WHERE id = ?1";
+	char id[LUP_UUID_LEN + 1] = "";
+	int n = 0;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	for (;;) {
+		sqlite3_stmt *st = lup_stmt(db, sql_next, err);
+		struct lup_host h;
+		char *search, *key;
+		int rc;
+
+		if (!st)
+			goto fail;
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			lup_col_copy(st, 0, id, sizeof id);
+		lup_done(st);
+		if (rc == SQLITE_DONE)
+			break;
+		if (rc != SQLITE_ROW) {
+			lup_sqlerr(db, err, _("saving a host organisation"));
+			goto fail;
+		}
+		if (lup_host_get(db, id, &h, err) < 0)
+			goto fail;
+		search = search_text(&h);
+		key = lup_sortkey(h.name ? h.name : "");
+		lup_host_clear(&h);
+		if (!search || !key || !(st = lup_stmt(db, sql_set, err))) {
+			if (!search || !key)
+				lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			free(search);
+			free(key);
+			goto fail;
+		}
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, search, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, key, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st);
+		lup_done(st);
+		free(search);
+		free(key);
+		if (rc != SQLITE_DONE) {
+			lup_sqlerr(db, err, _("saving a host organisation"));
+			goto fail;
+		}
+		n++;
+	}
+	if (lup_db_commit(db, err) < 0)
+		return -1;
+	return n;
+fail:
+	lup_db_rollback(db);
+	return -1;
 }
 
 int lup_host_delete(lup_db *db, const char *id, lup_err *err)

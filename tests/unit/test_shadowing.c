@@ -1319,6 +1319,29 @@ static void test_network_names(void **state)
 	assert_string_equal(s.roles[nordic], "host");
 }
 
+static void test_host_reindex(void **state)
+{
+	struct fx *f = *state;
+	struct lup_host_query q = { .filter = "sydafrika" };
+	struct lup_host_row rows[4];
+	lup_err err;
+
+	/* A row written without lup_host_save has no search text... */
+	exec(f->db, "INSERT INTO host_org (id, name, type, country, networks) VALUES "
+	            "('00000000-0000-4000-8000-0000000000aa', 'Drakenstein Municipality', "
+	            "'municipality', 'ZA', '[{\"network\":\"ICLD partnership\",\"role\":\"partner\"}]')");
+	assert_int_equal(lup_host_page(f->db, &q, NULL, 1, 4, rows, &err), 0);
+	/* ...until the hosts are indexed again. */
+	assert_int_equal(lup_host_reindex(f->db, &err), 3);
+	assert_int_equal(lup_host_page(f->db, &q, NULL, 1, 4, rows, &err), 1);
+	assert_string_equal(rows[0].name, "Drakenstein Municipality");
+	q.filter = "icld";
+	assert_int_equal(lup_host_page(f->db, &q, NULL, 1, 4, rows, &err), 1);
+	q.filter = NULL;   /* and it sorts by name among the others */
+	assert_int_equal(lup_host_page(f->db, &q, NULL, 1, 4, rows, &err), 3);
+	assert_string_equal(rows[0].name, "Drakenstein Municipality");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1342,6 +1365,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pipeline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_summary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_network_names, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_host_reindex, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
