@@ -33,9 +33,13 @@ static const char *const v1[] = {
 	TS ")",
 "CREATE UNIQUE INDEX person_email ON person(email COLLATE NOCASE) WHERE email IS NOT NULL",
 "CREATE UNIQUE INDEX person_employee_no ON person(employee_no) WHERE employee_no IS NOT NULL",
-"CREATE INDEX person_name ON person(sort_name, id)",
-"CREATE INDEX person_unit ON person(sort_unit, sort_name, id)",
-"CREATE INDEX person_role ON person(sort_role, sort_name, id)",
+/* The list's orders; `search` rides along so that filtering a page, its
+ * count and a row's position read only the index, never the table rows
+ * in between (at 50,000 people that is the difference between ~10 ms and
+ * ~100 ms a keystroke). */
+"CREATE INDEX person_name ON person(sort_name, id, search)",
+"CREATE INDEX person_unit ON person(sort_unit, sort_name, id, search)",
+"CREATE INDEX person_role ON person(sort_role, sort_name, id, search)",
 "CREATE INDEX person_manager ON person(manager_id)",
 
 "CREATE TABLE programme ("

@@ -136,8 +136,9 @@ tui_key tui_key_parse(const char *s)
 		int c = s[1];
 		if (c >= 'a' && c <= 'z')
 			c -= 'a' - 'A';
-		if (c >= '@' && c <= '_' && c != 'M' && c != 'I' && c != '[')
+		if (c >= '@' && c <= '_' && c != 'M' && c != 'I' && c != '[' && c != 'H')
 			return TUI_KEY_CTRL(c) ? TUI_KEY_CTRL(c) : TUI_KEY_NONE;
+		if (c == '?' || c == 'H') return TUI_KEY_BS;   /* terminals send either */
 		if (c == 'M') return TUI_KEY_ENTER;
 		if (c == 'I') return TUI_KEY_TAB;
 		if (c == '[') return TUI_KEY_ESC;

@@ -34,10 +34,11 @@ struct tui_app {
 	/* headless */
 	tui_key *script;
 	size_t nscript, iscript;
-	double *times;
+	double *times, *cpu;
 	size_t ntimes;
-	double max_time;
+	double max_time, max_cpu, max_idle;
 	tui_key max_key;
+	tui_key next;   /* a key read while checking for one */
 };
 
 static volatile sig_atomic_t got_signal;
@@ -384,10 +385,31 @@ static tui_key from_curses(int r, wint_t ch)
 	return (tui_key)ch;
 }
 
+/* Is a key waiting?  (It is kept for read_key.) */
+static int key_waiting(tui_app *app)
+{
+	wint_t ch = 0;
+	int r;
+	if (app->next != TUI_KEY_NONE)
+		return 1;
+	nodelay(stdscr, TRUE);
+	r = get_wch(&ch);
+	nodelay(stdscr, FALSE);
+	if (r == ERR)
+		return 0;
+	app->next = from_curses(r, ch);
+	return app->next != TUI_KEY_NONE;
+}
+
 /* The next key from the terminal; TUI_KEY_NONE when it is time to stop. */
 static tui_key read_key(tui_app *app)
 {
 	int errors = 0;
+	if (app->next != TUI_KEY_NONE) {
+		tui_key k = app->next;
+		app->next = TUI_KEY_NONE;
+		return k;
+	}
 	for (;;) {
 		wint_t ch = 0;
 		int r;
@@ -486,6 +508,14 @@ static double now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* CPU time of the process: on a busy machine, what the work itself costs. */
+static double cpu_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 /* Read a key script: key names as in [keys], "quoted text" typed
  * character by character, # comments to the end of the line. */
 static int load_script(tui_app *app, const char *path)
@@ -557,22 +587,59 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static void report_times(tui_app *app, double first)
+static void report_times(tui_app *app, double first, double first_cpu)
 {
-	double sum = 0;
+	double sum = 0, csum = 0;
 	char kb[16];
-	for (size_t i = 0; i < app->ntimes; i++)
+	const char *log = getenv("LUP_KEYS_TIMES");
+	FILE *fp = log && *log ? fopen(log, "w") : NULL;
+	if (fp) {  /* every key and its time, in the order pressed */
+		for (size_t i = 0; i < app->ntimes; i++)
+			fprintf(fp, "%s %.3f %.3f\n", tui_key_name(app->script[i], kb), app->times[i], app->cpu[i]);
+		fclose(fp);
+	}
+	for (size_t i = 0; i < app->ntimes; i++) {
 		sum += app->times[i];
+		csum += app->cpu[i];
+	}
 	qsort(app->times, app->ntimes, sizeof *app->times, cmp_double);
-	fprintf(stderr, "tui-bench: first_frame_ms=%.3f keys=%zu mean_ms=%.3f median_ms=%.3f "
-	        "p95_ms=%.3f max_ms=%.3f max_key=%s\n", first, app->ntimes,
-	        app->ntimes ? sum / (double)app->ntimes : 0.0,
-	        app->ntimes ? app->times[app->ntimes / 2] : 0.0,
-	        app->ntimes ? app->times[(app->ntimes * 95) / 100 < app->ntimes ? (app->ntimes * 95) / 100 : app->ntimes - 1] : 0.0,
-	        app->max_time, app->ntimes ? tui_key_name(app->max_key, kb) : "-");
+	qsort(app->cpu, app->ntimes, sizeof *app->cpu, cmp_double);
+	{
+		size_t n = app->ntimes, p95 = n ? (n * 95) / 100 : 0;
+		if (n && p95 >= n)
+			p95 = n - 1;
+		fprintf(stderr, "tui-bench: first_frame_ms=%.3f first_frame_cpu_ms=%.3f keys=%zu "
+		        "mean_ms=%.3f median_ms=%.3f p95_ms=%.3f max_ms=%.3f max_key=%s "
+		        "cpu_mean_ms=%.3f cpu_p95_ms=%.3f cpu_max_ms=%.3f idle_max_ms=%.3f\n",
+		        first, first_cpu, n, n ? sum / (double)n : 0.0, n ? app->times[n / 2] : 0.0,
+		        n ? app->times[p95] : 0.0, app->max_time, n ? tui_key_name(app->max_key, kb) : "-",
+		        n ? csum / (double)n : 0.0, n ? app->cpu[p95] : 0.0, app->max_cpu, app->max_idle);
+	}
 }
 
 /* ---- the loop ---- */
+
+/* Work put off while keys come in, once none is waiting (in the headless
+ * mode: after every key, timed on its own). */
+static void run_idle(tui_app *app)
+{
+	for (int i = 0; i < 8 && !app->quit; i++) {
+		tui_screen *top = tui_top(app);
+		double ti = now_ms();
+		int r;
+		if (!top || !top->ops->idle || (!app->script && key_waiting(app)))
+			break;
+		r = settle(app, top->ops->idle(top, app));
+		if (!r)
+			break;
+		if (r & TUI_QUIT)
+			app->quit = 1;
+		else if (r & (TUI_REDRAW | TUI_RELAYOUT))
+			draw_frame(app);
+		if (now_ms() - ti > app->max_idle)
+			app->max_idle = now_ms() - ti;
+	}
+}
 
 static void warn_stderr(void *ud, const char *msg)
 {
@@ -587,17 +654,20 @@ int tui_app_run(lup_db *db, const lup_config *cfg)
 	SCREEN *term = NULL;
 	FILE *nout = NULL, *nin = NULL;
 	struct sigaction sa;
-	double t0 = now_ms(), first = 0;
+	double t0 = now_ms(), c0 = cpu_ms(), first = 0, first_cpu = 0;
 	int rc = 0;
 
 	memset(&app, 0, sizeof app);
 	app.db = db;
 	app.cfg = cfg;
 	app.max_key = TUI_KEY_NONE;
+	app.next = TUI_KEY_NONE;
 	if (script && *script) {
 		if (load_script(&app, script) < 0)
 			return 1;
-		if (!(app.times = calloc(app.nscript + 1, sizeof *app.times))) {
+		if (!(app.times = calloc(app.nscript + 1, sizeof *app.times)) ||
+		    !(app.cpu = calloc(app.nscript + 1, sizeof *app.cpu))) {
+			free(app.times);
 			free(app.script);
 			return 1;
 		}
@@ -648,11 +718,15 @@ int tui_app_run(lup_db *db, const lup_config *cfg)
 	settle(&app, enter(&app, tui_top(&app)));
 	draw_frame(&app);
 	first = now_ms() - t0;
+	first_cpu = cpu_ms() - c0;
 
 	while (!app.quit) {
 		tui_key k;
 		int r;
-		double t;
+		double t, c;
+		run_idle(&app);
+		if (app.quit)
+			break;
 		if (app.script) {
 			if (app.iscript >= app.nscript)
 				break;
@@ -663,6 +737,7 @@ int tui_app_run(lup_db *db, const lup_config *cfg)
 		if (k == TUI_KEY_NONE)
 			break;
 		t = now_ms();
+		c = cpu_ms();
 		if (k == TUI_KEY_RESIZE) {
 			relayout_all(&app);
 			r = TUI_REDRAW;
@@ -678,17 +753,20 @@ int tui_app_run(lup_db *db, const lup_config *cfg)
 		else if (!app.quit)
 			doupdate();
 		if (app.times) {
-			double d = now_ms() - t;
+			double d = now_ms() - t, dc = cpu_ms() - c;
+			app.cpu[app.ntimes] = dc;
 			app.times[app.ntimes++] = d;
 			if (d > app.max_time) {
 				app.max_time = d;
 				app.max_key = k;
 			}
+			if (dc > app.max_cpu)
+				app.max_cpu = dc;
 		}
 	}
 	endwin();
 	if (app.times)
-		report_times(&app, first);
+		report_times(&app, first, first_cpu);
 	if (app.gone) {
 		fprintf(stderr, "%s", _("lup: the terminal went away; everything was already saved\n"));
 		rc = 1;
@@ -707,5 +785,6 @@ out:
 		fclose(nin);
 	free(app.script);
 	free(app.times);
+	free(app.cpu);
 	return rc;
 }

@@ -60,9 +60,11 @@ void tui_theme_init(const lup_config *cfg)
 	enum { P_TABS = 1, P_ACTIVE, P_HEADER, P_GOOD, P_WARN, P_BAD, P_ERROR, P_KEY, P_DIALOG, P_FIELD };
 
 	set_mono();
-	if (strcmp(theme, "mono") == 0 || !has_colors() || start_color() == ERR)
+	if (strcmp(theme, "mono") == 0 || !has_colors())
 		return;
 	if (strcmp(theme, "color") != 0 && nc && *nc)
+		return;
+	if (start_color() == ERR)
 		return;
 	mono = 0;
 	use_default_colors();

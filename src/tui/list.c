@@ -59,6 +59,10 @@ static void recount(struct tui_list *l, tui_app *app)
 		tui_error(app, "%s", err.msg);
 		l->total = l->matching = l->nrows;
 	}
+	l->counted = 1;
+	l->count_pending = 0;
+	if (!l->nrows)
+		l->pos_pending = 0;
 }
 
 static void reposition(struct tui_list *l, tui_app *app)
@@ -66,6 +70,7 @@ static void reposition(struct tui_list *l, tui_app *app)
 	const void *f = tui_list_focused(l);
 	lup_err err;
 	lup_err_clear(&err);
+	l->pos_pending = 0;
 	if (!f) {
 		l->pos = 0;
 		return;
@@ -85,14 +90,40 @@ void tui_list_home(struct tui_list *l, tui_app *app)
 	l->nrows = fetch(l, app, NULL, 1, l->cap, l->rows);
 	l->focus = 0;
 	l->pos = 0;
-	recount(l, app);
+	l->pos_pending = 0;
+	/* Fewer rows than fit: they are all the matching ones, and counting
+	 * them again can be skipped.  Otherwise counting the matches (a scan
+	 * of the whole table) waits until no key is waiting: tui_list_idle.
+	 * The total does not change as a filter is typed. */
+	if (l->nrows < l->cap && l->counted) {
+		l->matching = l->nrows;
+		l->count_pending = 0;
+	} else if (l->counted) {
+		l->count_pending = 1;
+	} else {
+		recount(l, app);
+	}
+}
+
+int tui_list_idle(struct tui_list *l, tui_app *app)
+{
+	if (!l->count_pending && !l->pos_pending)
+		return 0;
+	if (l->count_pending)
+		recount(l, app);
+	if (l->pos_pending)
+		reposition(l, app);
+	return TUI_REDRAW;
 }
 
 static void go_end(struct tui_list *l, tui_app *app)
 {
+	if (l->count_pending)
+		recount(l, app);
 	l->nrows = fetch(l, app, NULL, -1, l->cap, l->rows);
 	l->focus = l->nrows ? l->nrows - 1 : 0;
 	l->pos = l->matching > 0 ? l->matching - 1 : 0;
+	l->pos_pending = 0;
 }
 
 /* Scroll the window by up to d rows (d > 0: towards the end) keeping the
@@ -146,6 +177,8 @@ void tui_list_reload(struct tui_list *l, tui_app *app, const void *anchor)
 
 	if (!l->cap)
 		return;
+	int had_count = l->counted;
+	l->counted = 0;   /* the data may have changed: count again */
 	if (!anchor) {
 		anchor = tui_list_focused(l);
 		if (!anchor) {
@@ -183,8 +216,14 @@ void tui_list_reload(struct tui_list *l, tui_app *app, const void *anchor)
 	if (l->focus >= l->nrows)
 		l->focus = l->nrows ? l->nrows - 1 : 0;
 	free(save);
-	recount(l, app);
-	reposition(l, app);
+	/* Counting and finding the position scan up to the whole table: put
+	 * off until no key is waiting (tui_list_idle), except the first time. */
+	if (!had_count) {
+		recount(l, app);
+		reposition(l, app);
+	} else {
+		l->count_pending = l->pos_pending = 1;
+	}
 }
 
 void tui_list_layout(struct tui_list *l, tui_app *app, tui_rect r)
@@ -246,6 +285,7 @@ int tui_list_action(struct tui_list *l, tui_app *app, enum tui_action a)
 		l->nrows = fetch(l, app, NULL, 1, l->cap, l->rows);
 		l->focus = 0;
 		l->pos = 0;
+		l->pos_pending = 0;
 		return TUI_REDRAW;
 	case TUI_A_BOTTOM:
 		go_end(l, app);
@@ -319,7 +359,9 @@ void tui_list_draw(struct tui_list *l, tui_app *app)
 	attr_t normal = tui_attr(TUI_S_NORMAL);
 
 	/* line 1: filter and count */
-	if (l->matching != l->total)
+	if (l->pos_pending || l->count_pending)
+		snprintf(count, sizeof count, "%s", tui_glyph_ellipsis());
+	else if (l->matching != l->total)
 		snprintf(count, sizeof count, _("%ld of %ld (%ld)"), l->nrows ? l->pos + 1 : 0,
 		         l->matching, l->total);
 	else

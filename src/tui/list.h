@@ -16,6 +16,7 @@
  *     on_resize: tui_list_layout(&s->list, app, area);
  *     enter:     tui_list_reload(&s->list, app, NULL);
  *     on_key:    return tui_list_key(&s->list, app, k);
+ *     idle:      return tui_list_idle(&s->list, app);
  *     on_action: r = tui_list_action(&s->list, app, a); if (!(r & TUI_UNHANDLED)) return r; …
  *     draw:      tui_list_draw(&s->list, app);
  * and the screen's contexts include TUI_CTX_MOVE and TUI_CTX_LIST. */
@@ -62,6 +63,9 @@ struct tui_list {
 	char *rows, *tmp;     /* the window (cap rows) and scratch space */
 	int nrows, cap, focus;
 	long pos, total, matching;
+	int counted;          /* total is known (since the last reload) */
+	int count_pending;    /* matching is to be counted when idle */
+	int pos_pending;      /* pos is to be found when idle */
 	tui_rect r;
 };
 
@@ -84,6 +88,9 @@ const char *tui_list_filter(const struct tui_list *l);   /* never NULL */
 int tui_list_action(struct tui_list *l, tui_app *app, enum tui_action a);
 /* Text typed into the filter while it has the cursor. */
 int tui_list_key(struct tui_list *l, tui_app *app, tui_key k);
+/* Work put off while keys are coming (counting the matches of a filter):
+ * call it from the screen's idle(). */
+int tui_list_idle(struct tui_list *l, tui_app *app);
 void tui_list_draw(struct tui_list *l, tui_app *app);
 
 #endif

@@ -161,6 +161,11 @@ static int on_key(tui_screen *scr, tui_app *app, tui_key k)
 	return tui_list_key(&((struct people *)scr)->list, app, k);
 }
 
+static int idle(tui_screen *scr, tui_app *app)
+{
+	return tui_list_idle(&((struct people *)scr)->list, app);
+}
+
 static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 {
 	struct people *s = (struct people *)scr;
@@ -225,6 +230,7 @@ static const struct tui_screen_ops ops = {
 	.on_key = on_key,
 	.on_resize = on_resize,
 	.on_result = on_result,
+	.idle = idle,
 	.destroy = destroy,
 };
 

@@ -99,6 +99,10 @@ struct tui_screen_ops {
 	int (*on_result)(tui_screen *s, tui_app *app, tui_screen *child,
 	                 int tag, int result);                          /* optional */
 	void (*leave)(tui_screen *s, tui_app *app);                     /* optional */
+	/* Optional: work put off until no key is waiting (e.g. counting the
+	 * matches of a filter); returns what must happen, 0 when there was
+	 * nothing to do. */
+	int (*idle)(tui_screen *s, tui_app *app);
 	/* Optional: 0 for an action of its contexts that it does not offer
 	 * now (left off the key-hint line), e.g. add on a detail view. */
 	int (*offers)(tui_screen *s, tui_app *app, enum tui_action a);

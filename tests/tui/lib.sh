@@ -1,0 +1,112 @@
+# lib.sh — drive the real lup in tmux and read its screen.  Each
+# tests/tui/test_*.sh sources this file and ends with `finish`.
+#
+#   start [WxH] [VAR=value …]   start lup in a fresh tmux session (on a
+#                               private server) with the test's database
+#                               and config; LOC picks the locale
+#   keys KEY…                   tmux key names: Enter Escape Tab BTab C-s F1 …
+#   text TEXT                   type literal text
+#   wait_for TEXT [SECONDS]     poll the screen every 50 ms until TEXT shows
+#                               (fails with the screen dump after SECONDS, 10)
+#   wait_gone TEXT [SECONDS]    … until TEXT is gone
+#   wait_exit [SECONDS]         … until lup has exited; sets $STATUS
+#   screen                      print the screen
+#   resize WxH                  resize the terminal
+#   check_ COND WHAT            any shell condition
+set -u
+LUP=${LUP:-./lup}
+case "$LUP" in /*) ;; *) LUP="$PWD/$LUP" ;; esac
+TOP=$PWD
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/lup-tui.XXXXXX")
+SOCK="lup-test-$$"
+DB="$TMP/lup.db"
+CONFIG="$TMP/lup.ini"
+LOC=${LOC:-C.UTF-8}
+STATUS=""
+: >"$CONFIG"
+_passed=0 _failed=0 _case=""
+
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$TMP"; }
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+case_() { _case="$1"; }
+pass() { _passed=$((_passed + 1)); }
+fail() {
+	_failed=$((_failed + 1))
+	printf 'FAIL %s: %s [%s]: %s\n' "${0##*/}" "$_case" "$LOC" "$*"
+	printf '%s\n' '--- screen ---'
+	screen 2>/dev/null | sed 's/^/  |/'
+	printf '%s\n' '--------------'
+}
+check_() { if eval "$1"; then pass; else fail "$2"; fi; }
+finish() {
+	printf '%s: %d passed, %d failed\n' "${0##*/}" "$_passed" "$_failed"
+	[ "$_failed" -eq 0 ]
+}
+
+# A fresh database with n made-up people (0: empty).
+new_db() {
+	rm -f "$DB" "$DB-wal" "$DB-shm"
+	"$LUP" --db "$DB" init >/dev/null || { echo "lup init failed"; exit 1; }
+	if [ "${1:-0}" -gt 0 ]; then
+		sqlite3 "$DB" ".param set :n $1" ".read $TOP/tests/tui/people.sql" ||
+			{ echo "filling the database failed"; exit 1; }
+	fi
+}
+
+start() {
+	size=${1:-80x24}
+	[ $# -gt 0 ] && shift
+	w=${size%x*} h=${size#*x}
+	tm kill-session -t lup >/dev/null 2>&1
+	rm -f "$TMP/status"
+	# The shell around lup notes its exit status; remain-on-exit keeps the
+	# pane (and its last screen) after that.
+	tm new-session -d -s lup -x "$w" -y "$h" \
+		"env -u LANGUAGE LC_ALL=$LOC LANG=$LOC LUP_CONFIG=$CONFIG LUP_DB=$DB TERM=screen $* \
+		 $LUP --db $DB 2>$TMP/stderr; echo \$? >$TMP/status" \; set-option -g remain-on-exit on
+}
+# The process id of lup in the pane.
+lup_pid() { pgrep -P "$(pane '#{pane_pid}')" 2>/dev/null | head -1; }
+
+keys() { tm send-keys -t lup "$@"; }
+text() { tm send-keys -t lup -l -- "$1"; }
+screen() { tm capture-pane -p -t lup; }
+resize() { tm resize-window -t lup -x "${1%x*}" -y "${1#*x}"; }
+pane() { tm display-message -p -t lup "$1"; }
+
+# poll COND SECONDS: evaluate COND every 50 ms until it holds.
+poll() {
+	n=$(( ${2:-10} * 20 ))
+	while [ $n -gt 0 ]; do
+		eval "$1" && return 0
+		sleep 0.05
+		n=$((n - 1))
+	done
+	return 1
+}
+
+on_screen() { screen | grep -F -q -- "$1"; }
+wait_for() {
+	_want=$1
+	if poll 'on_screen "$_want"' "${2:-10}"; then pass; else fail "never showed: $1"; return 1; fi
+}
+wait_gone() {
+	_want=$1
+	if poll '! on_screen "$_want"' "${2:-10}"; then pass; else fail "still showing: $1"; return 1; fi
+}
+dead() { [ -s "$TMP/status" ]; }
+wait_exit() {
+	if poll dead "${1:-10}"; then
+		STATUS=$(cat "$TMP/status")
+		pass
+	else
+		STATUS=""
+		fail "lup did not exit"
+		return 1
+	fi
+}
+# The line the terminal cursor is on.
+cursor_line() { screen | sed -n "$(( $(pane '#{cursor_y}') + 1 ))p"; }

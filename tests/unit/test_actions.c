@@ -1,0 +1,247 @@
+/* test_actions.c — the action table: complete rows, no key bound twice
+ * where it would be ambiguous, rebinding and [keys] from lup.ini. */
+#include "helpers.h"
+#include <ctype.h>
+#include <locale.h>
+#include <unistd.h>
+#include "lup/config.h"
+#include "tui/actions.h"
+
+static void test_every_action_has_a_row(void **state)
+{
+	(void)state;
+	tui_keys_defaults();
+	for (int a = 0; a < TUI_A_COUNT; a++) {
+		const struct tui_action_info *ai = tui_action_info((enum tui_action)a);
+		tui_key k[TUI_MAX_KEYS];
+		assert_non_null(ai);
+		if (!ai->name || !ai->help || !*ai->help)
+			fail_msg("action %d has no name or no help", a);
+		assert_true(ai->ctx >= 0 && ai->ctx < TUI_CTX_COUNT);
+		for (const char *p = ai->name; *p; p++)
+			if (!islower((unsigned char)*p) && *p != '-' && !isdigit((unsigned char)*p))
+				fail_msg("action name '%s' is not lower-case words joined by '-'", ai->name);
+		/* the default keys all parse */
+		if (tui_action_keys((enum tui_action)a, k) == 0)
+			fail_msg("action %s has no default key that parses", ai->name);
+		assert_int_equal(tui_action_by_name(ai->name), a);
+	}
+	assert_int_equal(tui_action_by_name("no-such-action"), TUI_A_NONE);
+	for (int c = 0; c < TUI_CTX_COUNT; c++)
+		assert_true(*tui_ctx_title((enum tui_ctx)c));
+}
+
+static void test_names_unique(void **state)
+{
+	(void)state;
+	for (int a = 0; a < TUI_A_COUNT; a++)
+		for (int b = a + 1; b < TUI_A_COUNT; b++)
+			if (strcmp(tui_action_info((enum tui_action)a)->name,
+			           tui_action_info((enum tui_action)b)->name) == 0)
+				fail_msg("two actions are called %s", tui_action_info((enum tui_action)a)->name);
+}
+
+/* No key may mean two things among contexts active together. */
+static void check_no_clash(unsigned mask)
+{
+	for (int a = 0; a < TUI_A_COUNT; a++) {
+		tui_key ka[TUI_MAX_KEYS];
+		int na;
+		if (!(mask & TUI_CTXBIT(tui_action_info((enum tui_action)a)->ctx)))
+			continue;
+		na = tui_action_keys((enum tui_action)a, ka);
+		for (int b = a + 1; b < TUI_A_COUNT; b++) {
+			tui_key kb[TUI_MAX_KEYS];
+			int nb;
+			if (!(mask & TUI_CTXBIT(tui_action_info((enum tui_action)b)->ctx)))
+				continue;
+			nb = tui_action_keys((enum tui_action)b, kb);
+			for (int i = 0; i < na; i++)
+				for (int j = 0; j < nb; j++)
+					if (ka[i] == kb[j]) {
+						char buf[16];
+						fail_msg("key %s is bound to both %s and %s", tui_key_name(ka[i], buf),
+						         tui_action_info((enum tui_action)a)->name,
+						         tui_action_info((enum tui_action)b)->name);
+					}
+		}
+	}
+}
+
+static void test_no_duplicate_keys(void **state)
+{
+	(void)state;
+	tui_keys_defaults();
+	/* within each context */
+	for (int c = 0; c < TUI_CTX_COUNT; c++)
+		check_no_clash(TUI_CTXBIT(c));
+	/* and among the contexts screens use together */
+	check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
+	               TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_RECORD));
+	check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_FORM) | TUI_CTXBIT(TUI_CTX_CHOICE));
+	check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_DIALOG));
+	check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_HELP));
+}
+
+static void test_design_defaults(void **state)
+{
+	unsigned list = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
+	                TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_RECORD);
+	unsigned form = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_FORM) | TUI_CTXBIT(TUI_CTX_CHOICE);
+	(void)state;
+	tui_keys_defaults();
+	assert_int_equal(tui_action_for('j', list), TUI_A_DOWN);
+	assert_int_equal(tui_action_for(TUI_KEY_DOWN, list), TUI_A_DOWN);
+	assert_int_equal(tui_action_for('k', list), TUI_A_UP);
+	assert_int_equal(tui_action_for('g', list), TUI_A_TOP);
+	assert_int_equal(tui_action_for('G', list), TUI_A_BOTTOM);
+	assert_int_equal(tui_action_for(TUI_KEY_PGDN, list), TUI_A_PAGE_DOWN);
+	assert_int_equal(tui_action_for(TUI_KEY_ENTER, list), TUI_A_OPEN);
+	assert_int_equal(tui_action_for('a', list), TUI_A_ADD);
+	assert_int_equal(tui_action_for('e', list), TUI_A_EDIT);
+	assert_int_equal(tui_action_for('d', list), TUI_A_DELETE);
+	assert_int_equal(tui_action_for('/', list), TUI_A_FILTER);
+	assert_int_equal(tui_action_for('s', list), TUI_A_SORT);
+	assert_int_equal(tui_action_for('?', list), TUI_A_HELP);
+	assert_int_equal(tui_action_for(TUI_KEY_F(1), list), TUI_A_HELP);
+	assert_int_equal(tui_action_for('q', list), TUI_A_QUIT);
+	assert_int_equal(tui_action_for(TUI_KEY_ESC, list), TUI_A_BACK);
+	assert_int_equal(tui_action_for(TUI_KEY_CTRL('L'), list), TUI_A_REDRAW);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(tui_action_for('1' + i, list), TUI_A_SECTION1 + i);
+	assert_int_equal(tui_action_for(TUI_KEY_TAB, list), TUI_A_NEXT_SECTION);
+	assert_int_equal(tui_action_for(TUI_KEY_BTAB, list), TUI_A_PREV_SECTION);
+	/* forms: the same keys mean other things */
+	assert_int_equal(tui_action_for(TUI_KEY_TAB, form), TUI_A_NEXT_FIELD);
+	assert_int_equal(tui_action_for(TUI_KEY_DOWN, form), TUI_A_NEXT_FIELD);
+	assert_int_equal(tui_action_for(TUI_KEY_BTAB, form), TUI_A_PREV_FIELD);
+	assert_int_equal(tui_action_for(TUI_KEY_UP, form), TUI_A_PREV_FIELD);
+	assert_int_equal(tui_action_for(TUI_KEY_CTRL('S'), form), TUI_A_SAVE);
+	assert_int_equal(tui_action_for(TUI_KEY_F(2), form), TUI_A_SAVE);
+	assert_int_equal(tui_action_for(TUI_KEY_ESC, form), TUI_A_CANCEL);
+	assert_int_equal(tui_action_for(TUI_KEY_SPACE, form), TUI_A_CHOICE_NEXT);
+	assert_int_equal(tui_action_for(TUI_KEY_LEFT, form), TUI_A_CHOICE_PREV);
+	assert_int_equal(tui_action_for('q', form), TUI_A_NONE);
+	/* questions: y, and j for "ja" */
+	assert_int_equal(tui_action_for('y', TUI_CTXBIT(TUI_CTX_DIALOG)), TUI_A_YES);
+	assert_int_equal(tui_action_for('j', TUI_CTXBIT(TUI_CTX_DIALOG)), TUI_A_YES);
+	assert_int_equal(tui_action_for(TUI_KEY_ENTER, TUI_CTXBIT(TUI_CTX_DIALOG)), TUI_A_PRESS);
+	/* a more specific context wins */
+	assert_int_equal(tui_action_for(TUI_KEY_ESC, TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_FORM)),
+	                 TUI_A_CANCEL);
+}
+
+static void test_rebinding(void **state)
+{
+	unsigned rec = TUI_CTXBIT(TUI_CTX_RECORD);
+	const char *bad = NULL;
+	size_t badlen = 0;
+	tui_key k[TUI_MAX_KEYS];
+	char buf[64];
+	(void)state;
+	tui_keys_defaults();
+	assert_int_equal(tui_keys_bind(TUI_A_ADD, "n Ins", &bad, &badlen), 0);
+	assert_int_equal(tui_action_for('n', rec), TUI_A_ADD);
+	assert_int_equal(tui_action_for(TUI_KEY_INS, rec), TUI_A_ADD);
+	assert_int_equal(tui_action_for('a', rec), TUI_A_NONE);
+	assert_string_equal(tui_action_keys_text(TUI_A_ADD, buf, sizeof buf), "n, Ins");
+	/* taking a key from another action of the same context */
+	assert_int_equal(tui_keys_bind(TUI_A_DELETE, "x e", NULL, NULL), 0);
+	assert_int_equal(tui_action_for('e', rec), TUI_A_DELETE);
+	assert_int_equal(tui_action_keys(TUI_A_EDIT, k), 0);
+	/* …but not from another context */
+	assert_int_equal(tui_keys_bind(TUI_A_SORT, "q", NULL, NULL), 0);
+	assert_int_equal(tui_action_for('q', TUI_CTXBIT(TUI_CTX_MAIN)), TUI_A_QUIT);
+	assert_int_equal(tui_action_for('q', TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_LIST)), TUI_A_SORT);
+	/* a bad key name changes nothing and is pointed at */
+	assert_int_equal(tui_keys_bind(TUI_A_OPEN, "Enter Fnord o", &bad, &badlen), -1);
+	assert_int_equal((int)badlen, 5);
+	assert_memory_equal(bad, "Fnord", 5);
+	assert_int_equal(tui_action_for(TUI_KEY_ENTER, TUI_CTXBIT(TUI_CTX_LIST)), TUI_A_OPEN);
+	assert_int_equal(tui_action_for('o', TUI_CTXBIT(TUI_CTX_LIST)), TUI_A_NONE);
+	/* an empty list unbinds */
+	assert_int_equal(tui_keys_bind(TUI_A_FILTER, "", NULL, NULL), 0);
+	assert_int_equal(tui_action_for('/', TUI_CTXBIT(TUI_CTX_LIST)), TUI_A_NONE);
+	/* defaults come back */
+	tui_keys_defaults();
+	assert_int_equal(tui_action_for('a', rec), TUI_A_ADD);
+	assert_int_equal(tui_action_for('e', rec), TUI_A_EDIT);
+}
+
+static int nwarn;
+static char warned[8][256];
+static void on_warn(void *ud, const char *msg)
+{
+	(void)ud;
+	if (nwarn < 8)
+		snprintf(warned[nwarn], sizeof warned[0], "%s", msg);
+	nwarn++;
+}
+
+static void test_keys_section(void **state)
+{
+	char dir[] = "/tmp/lup-unit-XXXXXX", path[128];
+	lup_config *cfg;
+	lup_err err;
+	FILE *fp;
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/lup.ini", dir);
+	assert_non_null(fp = fopen(path, "w"));
+	fputs("[keys]\nadd = n\nfrobnicate = x\nsort = S-Fnord\nSave = ^W F3\nquit = Q\n", fp);
+	fclose(fp);
+	assert_int_equal(lup_config_load(path, &cfg, NULL, NULL, &err), 0);
+	nwarn = 0;
+	assert_int_equal(tui_keys_load(cfg, on_warn, NULL), 2);
+	assert_int_equal(nwarn, 2);
+	assert_non_null(strstr(warned[0], "frobnicate"));
+	assert_non_null(strstr(warned[1], "sort"));
+	assert_non_null(strstr(warned[1], "S-Fnord"));
+	assert_int_equal(tui_action_for('n', TUI_CTXBIT(TUI_CTX_RECORD)), TUI_A_ADD);
+	assert_int_equal(tui_action_for(TUI_KEY_F(3), TUI_CTXBIT(TUI_CTX_FORM)), TUI_A_SAVE);
+	assert_int_equal(tui_action_for(TUI_KEY_CTRL('S'), TUI_CTXBIT(TUI_CTX_FORM)), TUI_A_NONE);
+	assert_int_equal(tui_action_for('Q', TUI_CTXBIT(TUI_CTX_MAIN)), TUI_A_QUIT);
+	assert_int_equal(tui_action_for('q', TUI_CTXBIT(TUI_CTX_MAIN)), TUI_A_NONE);
+	assert_int_equal(tui_action_for('s', TUI_CTXBIT(TUI_CTX_LIST)), TUI_A_SORT);  /* left as it was */
+	/* loading again starts from the defaults */
+	assert_int_equal(tui_keys_load(NULL, on_warn, NULL), 0);
+	assert_int_equal(tui_action_for('q', TUI_CTXBIT(TUI_CTX_MAIN)), TUI_A_QUIT);
+	lup_config_free(cfg);
+	remove(path);
+	rmdir(dir);
+}
+
+static void test_man_table(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	(void)state;
+	assert_non_null(fp);
+	tui_keys_defaults();
+	tui_keys_dump_mdoc(fp);
+	fclose(fp);
+	for (int a = 0; a < TUI_A_COUNT; a++) {
+		char want[64];
+		snprintf(want, sizeof want, ".Pq Li %s\n", tui_action_info((enum tui_action)a)->name);
+		if (!strstr(buf, want))
+			fail_msg("the man page table lacks %s", want);
+	}
+	assert_non_null(strstr(buf, ".It Cm \\&^S , Cm \\&F2\n"));
+	free(buf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_action_has_a_row),
+		cmocka_unit_test(test_names_unique),
+		cmocka_unit_test(test_no_duplicate_keys),
+		cmocka_unit_test(test_design_defaults),
+		cmocka_unit_test(test_rebinding),
+		cmocka_unit_test(test_keys_section),
+		cmocka_unit_test(test_man_table),
+	};
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
