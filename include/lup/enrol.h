@@ -1,0 +1,141 @@
+/* enrol.h — enrolment with a first-come waitlist, attendance, completion.
+ *
+ * Seats: people "enrolled" or "completed" hold a seat of the cohort's
+ * capacity.  Past capacity a person is "waitlisted" at position 1..n in the
+ * order they asked.  When a seat frees (a withdrawal, a larger capacity)
+ * the first person waiting takes it at once, and the caller is told who.
+ * A person is in at most one cohort per programme (withdrawn enrolments
+ * apart).
+ *
+ * Attendance counts for a person at a session when the session is on or
+ * after the day they got their seat (enrolled_on), or when attendance was
+ * recorded for them anyway: someone who joined late is not absent from what
+ * went before.
+ *
+ * Completion of a block: of the block's sessions in the cohort that have
+ * started (and count for the person, as above), the share marked present or
+ * late must reach the block's min_attendance (default [programme]
+ * min_attendance, 80%).  Excused sessions do not count as attended; they are
+ * counted apart so the coordinator can see who was excused rather than
+ * absent and decide on a make-up.  A session with no mark for the person
+ * counts as not attended ("unrecorded").  A block the cohort has no sessions
+ * in is met (there was nothing to attend).
+ */
+#ifndef LUP_ENROL_H
+#define LUP_ENROL_H
+
+#include "lup/db.h"
+#include "lup/programme.h"
+
+extern const char *const lup_enrol_statuses[];      /* enrolled waitlisted withdrawn completed */
+extern const char *const lup_attendance_statuses[]; /* present late excused absent */
+const char *lup_enrol_status_label(const char *status);
+const char *lup_attendance_label(const char *status);
+
+/* ---- Enrolment ---- */
+
+enum lup_enrol_result {
+	LUP_ENROL_SEATED,        /* got a seat */
+	LUP_ENROL_WAITLISTED,    /* joined the waitlist at `position` */
+	LUP_ENROL_REFUSED        /* not enrolled: see msg */
+};
+
+struct lup_enrol_outcome {
+	char person_id[LUP_ID_SIZE];
+	char enrolment_id[LUP_ID_SIZE];     /* "" when refused */
+	enum lup_enrol_result result;
+	int position;                       /* waitlist position, else 0 */
+	char msg[512];                      /* translated: what happened */
+};
+
+/* Enrol one person.  `on` is the day the seat counts from ("YYYY-MM-DD";
+ * NULL or "" for today), for entering a past cohort.  Refused (-1, with
+ * LUP_ECONFLICT) when the person is already in this or another cohort of
+ * the programme: the message names that cohort.  *out may be NULL. */
+int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const char *on,
+              struct lup_enrol_outcome *out, lup_err *err);
+/* Enrol several people (the picker's marked rows) in the order given: each
+ * gets an outcome in out[i]; people the rules refuse are skipped and say
+ * why.  Returns how many were seated or waitlisted, or -1 (nothing
+ * written) when the database fails. */
+int lup_enrol_many(lup_db *db, const char *cohort_id, const char *const *person_ids, int n,
+                   const char *on, struct lup_enrol_outcome *out, lup_err *err);
+/* Withdraw an enrolment (enrolled or waitlisted).  A freed seat goes to the
+ * first person waiting; they are added to `promoted` (may be NULL).  The
+ * waitlist closes up. */
+int lup_enrol_withdraw(lup_db *db, const char *enrolment_id, struct lup_promotions *promoted,
+                       lup_err *err);
+/* The live (not withdrawn) enrolment of a person in a programme. */
+int lup_enrol_find(lup_db *db, const char *programme_id, const char *person_id,
+                   char enrolment_id[LUP_ID_SIZE], lup_err *err);
+
+struct lup_enrolment_row {
+	char id[LUP_ID_SIZE], person_id[LUP_ID_SIZE];
+	char name[128], email[128], org_unit[96];
+	char status[12];
+	int waitlist_pos;               /* 0 unless waitlisted */
+	char requested_at[21];
+	char enrolled_on[11], ended_on[11];
+	int blocks, blocks_met;         /* completion so far (lup_completion) */
+	/* sort key */
+	int rank;
+};
+
+struct lup_enrolment_query {
+	const char *cohort_id;          /* required */
+	int with_withdrawn;             /* list withdrawn enrolments too */
+};
+
+/* A cohort's enrolments: enrolled, completed, waitlisted (by position),
+ * withdrawn; within a status first come first.  Paging as
+ * lup_cohort_page. */
+int lup_enrolment_page(lup_db *db, const struct lup_enrolment_query *q,
+                       const struct lup_enrolment_row *from, int dir, int limit,
+                       struct lup_enrolment_row *rows, lup_err *err);
+int lup_enrolment_count(lup_db *db, const struct lup_enrolment_query *q, long *n, lup_err *err);
+
+/* ---- Attendance register ---- */
+
+struct lup_register_row {
+	char person_id[LUP_ID_SIZE];
+	char name[128];
+	char status[8];      /* present, late, excused, absent, or "" (not marked) */
+	char enrolment_status[12];
+};
+
+/* The people of a session's register: those holding a seat in its cohort
+ * on the session's day (including people since withdrawn, and anyone
+ * already marked), by name.  *rows is malloc'd (free it); returns the
+ * count or -1. */
+int lup_register(lup_db *db, const char *session_id, struct lup_register_row **rows,
+                 lup_err *err);
+/* Mark one person: status present, late, excused or absent; NULL or ""
+ * clears the mark.  The person must be (or have been) in the cohort. */
+int lup_attendance_set(lup_db *db, const char *session_id, const char *person_id,
+                       const char *status, lup_err *err);
+
+/* ---- Completion ---- */
+
+struct lup_block_progress {
+	char block_id[LUP_ID_SIZE];
+	char name[128];
+	char kind[8];
+	double min_attendance;
+	int sessions;        /* started sessions that count for the person */
+	int attended;        /* present or late */
+	int late;            /* of which late */
+	int excused, absent, unrecorded;
+	int planned;         /* sessions not started yet */
+	int met;             /* attended / sessions >= min_attendance */
+};
+
+/* Per block of the programme (in order), for one enrolment; at most max.
+ * Returns the number of blocks stored. */
+int lup_completion(lup_db *db, const char *enrolment_id, struct lup_block_progress *out,
+                   int max, lup_err *err);
+/* For a cohort whose status is done: mark "completed" every enrolled person
+ * who met every block (ended_on today).  Returns how many were marked;
+ * LUP_ECONFLICT when the cohort is not done. */
+int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err);
+
+#endif

@@ -1,0 +1,291 @@
+/* attendance.c — the attendance register and completion per block. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/prog.h"
+#include "lup/enrol.h"
+
+const char *const lup_attendance_statuses[] = { "present", "late", "excused", "absent", NULL };
+
+const char *lup_attendance_label(const char *status)
+{
+	if (!status)
+		return "";
+	if (strcmp(status, "present") == 0)
+		return _("present");
+	if (strcmp(status, "late") == 0)
+		return _("late");
+	if (strcmp(status, "excused") == 0)
+		return _("excused");
+	if (strcmp(status, "absent") == 0)
+		return _("absent");
+	return status;
+}
+
+/* The register: people with a seat on the session's day (a withdrawn
+ * person until the day they left), and anyone already marked.  A person
+ * with two enrolments in the cohort (withdrawn, then back) appears once,
+ * with their live status. */
+int lup_register(lup_db *db, const char *session_id, struct lup_register_row **rows,
+                 lup_err *err)
+{
+	static const char sql[] =
+		"WITH s AS (SELECT cohort_id, substr(starts_at, 1, 10) AS day FROM session WHERE id = ?1) "
+		"SELECT p.id, p.name, coalesce(a.status, ''), "
+		"  min(CASE e.status WHEN 'withdrawn' THEN 'z' ELSE e.status END) "
+		"FROM s JOIN enrolment e ON e.cohort_id = s.cohort_id AND e.status <> 'waitlisted' "
+		"JOIN person p ON p.id = e.person_id "
+		"LEFT JOIN attendance a ON a.session_id = ?1 AND a.person_id = e.person_id "
+		"WHERE a.id IS NOT NULL OR (e.enrolled_on IS NOT NULL AND e.enrolled_on <= s.day "
+		"  AND (e.status <> 'withdrawn' OR coalesce(e.ended_on, '') >= s.day)) "
+		"GROUP BY p.id ORDER BY p.sort_name, p.id";
+	static const char exists[] = "SELECT 1 FROM session WHERE id = ?1";
+	struct lup_register_row *v = NULL;
+	sqlite3_stmt *st;
+	int n = 0, cap = 0, rc;
+
+	*rows = NULL;
+	if (!(st = lup_stmt(db, exists, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
+		return -1;
+	lup_done(st);
+	if (rc != SQLITE_ROW)
+		return lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
+	if (!(st = lup_stmt(db, sql, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
+	while ((rc = lup_p_step(db, st, err, _("reading the register"))) == SQLITE_ROW) {
+		struct lup_register_row *r;
+		const char *es;
+		if (n == cap) {
+			void *nv = realloc(v, (size_t)(cap = cap ? cap * 2 : 32) * sizeof *v);
+			if (!nv) {
+				lup_done(st);
+				free(v);
+				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			}
+			v = nv;
+		}
+		r = &v[n++];
+		memset(r, 0, sizeof *r);
+		lup_col_copy(st, 0, r->person_id, sizeof r->person_id);
+		lup_p_copy(st, 1, r->name, sizeof r->name);
+		lup_col_copy(st, 2, r->status, sizeof r->status);
+		es = (const char *)sqlite3_column_text(st, 3);
+		snprintf(r->enrolment_status, sizeof r->enrolment_status, "%s",
+		         es && strcmp(es, "z") != 0 ? es : "withdrawn");
+	}
+	if (rc < 0) {
+		free(v);
+		return -1;
+	}
+	lup_done(st);
+	*rows = v;
+	return n;
+}
+
+int lup_attendance_set(lup_db *db, const char *session_id, const char *person_id,
+                       const char *status, lup_err *err)
+{
+	static const char check[] =
+		"SELECT (SELECT count(*) FROM enrolment e WHERE e.cohort_id = s.cohort_id "
+		"AND e.person_id = ?2 AND e.status <> 'waitlisted') FROM session s WHERE s.id = ?1";
+	static const char upsert[] =
+		"INSERT INTO attendance (id, session_id, person_id, status, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (session_id, person_id) "
+		"DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at "
+		"WHERE status <> excluded.status";
+	static const char clear[] = "DELETE FROM attendance WHERE session_id = ?1 AND person_id = ?2";
+	int blank = !status || !*status, rc;
+	char id[LUP_ID_SIZE], now[21];
+	sqlite3_stmt *st;
+
+	if (!blank && !lup_p_keyword(lup_attendance_statuses, status))
+		return lup_err_field(err, "status",
+			_("'%s' is not an attendance status (present, late, excused, absent)"), status);
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, check, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, person_id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("taking attendance"))) < 0)
+		goto fail;
+	if (rc != SQLITE_ROW) {
+		lup_done(st);
+		lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
+		goto fail;
+	}
+	rc = sqlite3_column_int(st, 0);
+	lup_done(st);
+	if (!rc) {
+		lup_err_set(err, LUP_ECONFLICT, _("that person is not in the session's cohort"));
+		goto fail;
+	}
+	if (!(st = lup_stmt(db, blank ? clear : upsert, err)))
+		goto fail;
+	lup_uuid(id);
+	lup_now_utc(now);
+	if (blank) {
+		sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, person_id, -1, SQLITE_TRANSIENT);
+	} else {
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, session_id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, person_id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, status, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
+	}
+	if (lup_p_exec(db, st, err, _("taking attendance")) < 0)
+		goto fail;
+	return lup_db_commit(db, err);
+fail:
+	lup_db_rollback(db);
+	return -1;
+}
+
+/* ---- Completion ---- */
+
+int lup_completion(lup_db *db, const char *enrolment_id, struct lup_block_progress *out,
+                   int max, lup_err *err)
+{
+	/* x: each session of the cohort with whether it has started, the
+	 * person's mark, and whether it counts for them (on or after the day
+	 * they got their seat and not after they left, or marked anyway). */
+	static const char sql[] =
+		"WITH en AS (SELECT person_id, cohort_id, programme_id, enrolled_on, ended_on "
+		"  FROM enrolment WHERE id = ?1), "
+		"x AS (SELECT s.block_id, s.starts_at <= ?2 AS started, a.status AS st, "
+		"  (a.id IS NOT NULL OR (en.enrolled_on IS NOT NULL AND en.enrolled_on <= substr(s.starts_at, 1, 10) "
+		"   AND (en.ended_on IS NULL OR substr(s.starts_at, 1, 10) <= en.ended_on))) AS counts "
+		"  FROM en JOIN session s ON s.cohort_id = en.cohort_id "
+		"  LEFT JOIN attendance a ON a.session_id = s.id AND a.person_id = en.person_id) "
+		"SELECT b.id, b.name, b.kind, b.min_attendance, "
+		"  coalesce(sum(x.counts AND x.started), 0), "
+		"  coalesce(sum(x.counts AND x.started AND x.st IN ('present', 'late')), 0), "
+		"  coalesce(sum(x.counts AND x.started AND x.st = 'late'), 0), "
+		"  coalesce(sum(x.counts AND x.started AND x.st = 'excused'), 0), "
+		"  coalesce(sum(x.counts AND x.started AND x.st = 'absent'), 0), "
+		"  coalesce(sum(x.counts AND x.started AND x.st IS NULL), 0), "
+		"  coalesce(sum(x.counts AND NOT x.started), 0), "
+		"  count(x.block_id) "
+		"FROM en JOIN block b ON b.programme_id = en.programme_id "
+		"LEFT JOIN x ON x.block_id = b.id GROUP BY b.id ORDER BY b.seq";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	char now[17];
+	int n = 0, rc = SQLITE_DONE;
+	if (!st)
+		return -1;
+	lup_p_now_local(now);
+	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	while (n < max && (rc = lup_p_step(db, st, err, _("computing completion"))) == SQLITE_ROW) {
+		struct lup_block_progress *b = &out[n++];
+		int all;
+		memset(b, 0, sizeof *b);
+		lup_col_copy(st, 0, b->block_id, sizeof b->block_id);
+		lup_p_copy(st, 1, b->name, sizeof b->name);
+		lup_col_copy(st, 2, b->kind, sizeof b->kind);
+		b->min_attendance = sqlite3_column_double(st, 3);
+		b->sessions = sqlite3_column_int(st, 4);
+		b->attended = sqlite3_column_int(st, 5);
+		b->late = sqlite3_column_int(st, 6);
+		b->excused = sqlite3_column_int(st, 7);
+		b->absent = sqlite3_column_int(st, 8);
+		b->unrecorded = sqlite3_column_int(st, 9);
+		b->planned = sqlite3_column_int(st, 10);
+		all = sqlite3_column_int(st, 11);
+		if (all == 0)
+			b->met = 1;          /* nothing in this block to attend */
+		else if (b->sessions == 0)
+			b->met = 0;          /* not started yet */
+		else
+			b->met = b->attended >= (int)ceil(b->min_attendance * b->sessions - 1e-9);
+	}
+	if (rc < 0)
+		return -1;
+	lup_done(st);
+	return n;
+}
+
+int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err)
+{
+	static const char status_sql[] = "SELECT status FROM cohort WHERE id = ?1";
+	static const char list_sql[] =
+		"SELECT id FROM enrolment WHERE cohort_id = ?1 AND status = 'enrolled' ORDER BY id";
+	static const char mark_sql[] =
+		"UPDATE enrolment SET status = 'completed', ended_on = ?2, updated_at = ?3 WHERE id = ?1";
+	char status[16], today[11], now[21];
+	char (*ids)[LUP_ID_SIZE] = NULL;
+	int n = 0, cap = 0, marked = 0, rc;
+	sqlite3_stmt *st;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, status_sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
+		goto fail;
+	if (rc != SQLITE_ROW) {
+		lup_done(st);
+		lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
+		goto fail;
+	}
+	lup_col_copy(st, 0, status, sizeof status);
+	lup_done(st);
+	if (strcmp(status, "done") != 0) {
+		lup_err_set(err, LUP_ECONFLICT,
+			_("the cohort is %s: set it to done before marking completions"),
+			lup_cohort_status_label(status));
+		goto fail;
+	}
+	if (!(st = lup_stmt(db, list_sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
+	while ((rc = lup_p_step(db, st, err, _("marking completions"))) == SQLITE_ROW) {
+		if (n == cap) {
+			void *v = realloc(ids, (size_t)(cap = cap ? cap * 2 : 32) * sizeof *ids);
+			if (!v) {
+				lup_done(st);
+				lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				goto fail;
+			}
+			ids = v;
+		}
+		lup_col_copy(st, 0, ids[n++], LUP_ID_SIZE);
+	}
+	if (rc < 0)
+		goto fail;
+	lup_done(st);
+	lup_p_today(today);
+	lup_now_utc(now);
+	for (int i = 0; i < n; i++) {
+		struct lup_block_progress bp[LUP_MAX_BLOCKS];
+		int nb = lup_completion(db, ids[i], bp, LUP_MAX_BLOCKS, err), all = 1;
+		if (nb < 0)
+			goto fail;
+		for (int k = 0; k < nb; k++)
+			all &= bp[k].met;
+		if (!all)
+			continue;
+		if (!(st = lup_stmt(db, mark_sql, err)))
+			goto fail;
+		sqlite3_bind_text(st, 1, ids[i], -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+		if (lup_p_exec(db, st, err, _("marking completions")) < 0)
+			goto fail;
+		marked++;
+	}
+	free(ids);
+	if (lup_db_commit(db, err) < 0)
+		return -1;
+	return marked;
+fail:
+	free(ids);
+	lup_db_rollback(db);
+	return -1;
+}

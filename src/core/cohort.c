@@ -1,0 +1,346 @@
+/* cohort.c — cohorts: validation, storage, the keyset-paged list. */
+#include <stdlib.h>
+#include <string.h>
+#include "core/prog.h"
+
+void lup_cohort_clear(struct lup_cohort *c)
+{
+	free(c->name);
+	free(c->facilitators);
+	free(c->notes);
+	memset(c, 0, sizeof *c);
+}
+
+int lup_cohort_get(lup_db *db, const char *id, struct lup_cohort *c, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT id, programme_id, name, capacity, start_date, end_date, status, facilitators, "
+		"notes, created_at, updated_at FROM cohort WHERE id = ?1";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+	memset(c, 0, sizeof *c);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
+		return -1;
+	if (rc == SQLITE_ROW) {
+		lup_col_copy(st, 0, c->id, sizeof c->id);
+		lup_col_copy(st, 1, c->programme_id, sizeof c->programme_id);
+		c->name = lup_col_dup(st, 2);
+		c->capacity = sqlite3_column_int(st, 3);
+		lup_col_copy(st, 4, c->start_date, sizeof c->start_date);
+		lup_col_copy(st, 5, c->end_date, sizeof c->end_date);
+		lup_col_copy(st, 6, c->status, sizeof c->status);
+		c->facilitators = lup_col_dup(st, 7);
+		c->notes = lup_col_dup(st, 8);
+		lup_col_copy(st, 9, c->created_at, sizeof c->created_at);
+		lup_col_copy(st, 10, c->updated_at, sizeof c->updated_at);
+	}
+	lup_done(st);
+	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
+}
+
+int lup_cohort_find(lup_db *db, const char *ref, char id[LUP_ID_SIZE], lup_err *err)
+{
+	static const char sql[] = "SELECT id FROM cohort WHERE name = ?1 LIMIT 2";
+	sqlite3_stmt *st;
+	int n = 0, rc;
+
+	if (lup_blank(ref))
+		return lup_err_set(err, LUP_EINVAL, _("no cohort given"));
+	if (!(st = lup_stmt(db, sql, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_TRANSIENT);
+	while ((rc = lup_p_step(db, st, err, _("looking up a cohort"))) == SQLITE_ROW)
+		if (n++ == 0)
+			lup_col_copy(st, 0, id, LUP_ID_SIZE);
+	if (rc < 0)
+		return -1;
+	lup_done(st);
+	if (n == 1)
+		return 0;
+	if (n > 1)
+		return lup_err_set(err, LUP_EAMBIG,
+			_("more than one cohort is named '%s'; give its id instead"), ref);
+	if (lup_resolve_id(db, "cohort", ref, id, err) == 0)
+		return 0;
+	if (err && (err->code == LUP_EINVAL || err->code == LUP_ENOTFOUND))
+		lup_err_set(err, LUP_ENOTFOUND, _("no cohort matches '%s'"), ref);
+	return -1;
+}
+
+static int name_taken(lup_db *db, const struct lup_cohort *c, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM cohort WHERE programme_id = ?1 AND name = ?2 AND id <> ?3";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int n;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, c->programme_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, c->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, c->id, -1, SQLITE_TRANSIENT);
+	if (lup_p_step(db, st, err, _("checking the name")) < 0)
+		return -1;
+	n = sqlite3_column_int(st, 0);
+	lup_done(st);
+	return n > 0;
+}
+
+static int validate(const lup_config *cfg, struct lup_cohort *c, lup_err *err)
+{
+	lup_p_tidy(&c->name);
+	lup_p_tidy(&c->facilitators);
+	lup_p_tidy(&c->notes);
+	if (!c->name)
+		return lup_err_field(err, "name", _("a name is required"));
+	if (strlen(c->name) > 200)
+		return lup_err_field(err, "name", _("the name is longer than 200 characters"));
+	if (c->capacity == 0 && !c->id[0])
+		c->capacity = cfg ? (int)lup_config_int(cfg, "programme:default_capacity") : 16;
+	if (c->capacity < 1 || c->capacity > 1000)
+		return lup_err_field(err, "capacity", _("the capacity must be from 1 to 1000 seats"));
+	if (!lup_p_date_ok(c->start_date))
+		return lup_err_field(err, "start_date", _("'%s' is not a date (YYYY-MM-DD)"), c->start_date);
+	if (!lup_p_date_ok(c->end_date))
+		return lup_err_field(err, "end_date", _("'%s' is not a date (YYYY-MM-DD)"), c->end_date);
+	if (c->start_date[0] && c->end_date[0] && strcmp(c->end_date, c->start_date) < 0)
+		return lup_err_field(err, "end_date", _("the end comes before the start"));
+	if (!c->status[0])
+		snprintf(c->status, sizeof c->status, "planned");
+	if (!lup_p_keyword(lup_cohort_statuses, c->status))
+		return lup_err_field(err, "status",
+			_("'%s' is not a cohort status (planned, open, running, done)"), c->status);
+	if (c->facilitators && strlen(c->facilitators) > 500)
+		return lup_err_field(err, "facilitators", _("the facilitators are longer than 500 characters"));
+	if (c->notes && strlen(c->notes) > 10000)
+		return lup_err_field(err, "notes", _("the notes are longer than 10000 characters"));
+	return 0;
+}
+
+static int same(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+int lup_cohort_save(lup_db *db, const lup_config *cfg, struct lup_cohort *c,
+                    struct lup_warnings *warn, struct lup_promotions *promoted, lup_err *err)
+{
+	static const char ins[] =
+		"INSERT INTO cohort (id, programme_id, name, capacity, start_date, end_date, status, "
+		"facilitators, notes, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)";
+	static const char upd[] =
+		"UPDATE cohort SET name = ?3, capacity = ?4, start_date = ?5, end_date = ?6, status = ?7, "
+		"facilitators = ?8, notes = ?9, updated_at = ?10 WHERE id = ?1";
+	int insert = c->id[0] == '\0', r;
+	size_t promoted_before = promoted ? promoted->n : 0;
+	sqlite3_stmt *st;
+	char now[21];
+
+	if (validate(cfg, c, err) < 0)
+		return -1;
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (insert) {
+		struct lup_programme p;
+		if (lup_programme_get(db, c->programme_id, &p, err) < 0) {
+			lup_err_field(err, "programme", _("no such programme"));
+			goto fail;
+		}
+		lup_programme_clear(&p);
+	} else {
+		struct lup_cohort old;
+		int retitled;
+		if (lup_cohort_get(db, c->id, &old, err) < 0)
+			goto fail;
+		snprintf(c->programme_id, sizeof c->programme_id, "%s", old.programme_id);
+		/* The cohort's name and facilitators are in its sessions'
+		 * calendar entries. */
+		retitled = !same(old.name, c->name) || !same(old.facilitators, c->facilitators);
+		lup_cohort_clear(&old);
+		if (retitled && lup_p_bump_cohort_sessions(db, c->id, err) < 0)
+			goto fail;
+	}
+	if ((r = name_taken(db, c, err)) != 0) {
+		if (r > 0)
+			lup_err_field(err, "name", _("this programme has a cohort named '%s' already"), c->name);
+		goto fail;
+	}
+	if (insert)
+		lup_uuid(c->id);
+	lup_now_utc(now);
+	if (!(st = lup_stmt(db, insert ? ins : upd, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, c->id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, c->programme_id, -1, SQLITE_TRANSIENT);
+	lup_bind_text(st, 3, c->name);
+	sqlite3_bind_int(st, 4, c->capacity);
+	lup_bind_text(st, 5, c->start_date);
+	lup_bind_text(st, 6, c->end_date);
+	sqlite3_bind_text(st, 7, c->status, -1, SQLITE_TRANSIENT);
+	lup_bind_text(st, 8, c->facilitators);
+	lup_bind_text(st, 9, c->notes);
+	sqlite3_bind_text(st, 10, now, -1, SQLITE_TRANSIENT);
+	if (lup_p_exec(db, st, err, _("saving a cohort")) < 0)
+		goto fail;
+	/* More seats: the waitlist moves up. */
+	if (!insert && lup_p_promote(db, c->id, promoted, err) < 0)
+		goto fail;
+	if (lup_db_commit(db, err) < 0)
+		goto fail;
+	if (insert)
+		memcpy(c->created_at, now, sizeof now);
+	memcpy(c->updated_at, now, sizeof now);
+	if (warn) {
+		lup_err ignored;
+		lup_cohort_warnings(db, cfg, c->id, warn, &ignored);
+	}
+	return 0;
+fail:
+	lup_db_rollback(db);
+	if (promoted)
+		promoted->n = promoted_before;
+	if (insert)
+		c->id[0] = '\0';
+	return -1;
+}
+
+int lup_cohort_delete(lup_db *db, const char *id, lup_err *err)
+{
+	static const char sql[] = "DELETE FROM cohort WHERE id = ?1";
+	sqlite3_stmt *st;
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if (lup_p_exec(db, st, err, _("deleting a cohort")) < 0)
+		goto fail;
+	if (sqlite3_changes(db->h) == 0) {
+		lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
+		goto fail;
+	}
+	return lup_db_commit(db, err);
+fail:
+	lup_db_rollback(db);
+	return -1;
+}
+
+/* ---- The list ---- */
+
+#define CROW "SELECT c.id, c.name, coalesce(c.start_date, ''), coalesce(c.end_date, ''), c.status, " \
+	"c.capacity, " \
+	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status IN ('enrolled', 'completed')), " \
+	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'completed'), " \
+	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'waitlisted'), " \
+	"(SELECT count(*) FROM session s WHERE s.cohort_id = c.id), " \
+	"c.facilitators, coalesce(c.start_date, '9999-12-31') AS k FROM cohort c "
+#define CFILT "(?1 IS NULL OR c.programme_id = ?1) AND (?2 IS NULL OR c.status = ?2) "
+
+static const char *const page_sql[2] = {
+	CROW "WHERE " CFILT "AND (k, c.id) > (?3, ?4) ORDER BY k, c.id LIMIT ?5",
+	CROW "WHERE " CFILT "AND (k, c.id) < (?3, ?4) ORDER BY k DESC, c.id DESC LIMIT ?5",
+};
+
+static void bind_query(sqlite3_stmt *st, const struct lup_cohort_query *q)
+{
+	lup_bind_text(st, 1, q ? q->programme_id : NULL);
+	lup_bind_text(st, 2, q ? q->status : NULL);
+}
+
+static void row_from(lup_db *db, const struct lup_cohort_query *q, sqlite3_stmt *st,
+                     struct lup_cohort_row *r)
+{
+	memset(r, 0, sizeof *r);
+	lup_col_copy(st, 0, r->id, sizeof r->id);
+	lup_p_copy(st, 1, r->name, sizeof r->name);
+	lup_col_copy(st, 2, r->start_date, sizeof r->start_date);
+	lup_col_copy(st, 3, r->end_date, sizeof r->end_date);
+	lup_col_copy(st, 4, r->status, sizeof r->status);
+	r->capacity = sqlite3_column_int(st, 5);
+	r->enrolled = sqlite3_column_int64(st, 6);
+	r->completed = sqlite3_column_int64(st, 7);
+	r->waitlisted = sqlite3_column_int64(st, 8);
+	r->sessions = sqlite3_column_int64(st, 9);
+	r->facilitators = lup_facilitator_count((const char *)sqlite3_column_text(st, 10));
+	lup_col_copy(st, 11, r->key, sizeof r->key);
+	(void)db; (void)q;
+}
+
+static void add_warnings(lup_db *db, const struct lup_cohort_query *q, struct lup_cohort_row *r)
+{
+	struct lup_warnings w = { 0 };
+	lup_err ignored;
+	if (!q || !q->cfg)
+		return;
+	if (lup_cohort_warnings(db, q->cfg, r->id, &w, &ignored) >= 0)
+		r->warnings = (int)w.n;
+	lup_warnings_free(&w);
+}
+
+int lup_cohort_page(lup_db *db, const struct lup_cohort_query *q,
+                    const struct lup_cohort_row *from, int dir, int limit,
+                    struct lup_cohort_row *rows, lup_err *err)
+{
+	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	sqlite3_stmt *st;
+	if (limit <= 0)
+		return 0;
+	if (!(st = lup_stmt(db, page_sql[back], err)))
+		return -1;
+	bind_query(st, q);
+	sqlite3_bind_text(st, 3, from ? from->key : back ? "~" : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, from ? from->id : back ? "~" : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 5, limit);
+	while (n < limit && (rc = lup_p_step(db, st, err, _("listing cohorts"))) == SQLITE_ROW)
+		row_from(db, q, st, &rows[n++]);
+	if (rc < 0)
+		return -1;
+	lup_done(st);
+	if (back)
+		for (int i = 0, j = n - 1; i < j; i++, j--) {
+			struct lup_cohort_row t = rows[i];
+			rows[i] = rows[j];
+			rows[j] = t;
+		}
+	/* Outside the statement: the rules run queries of their own. */
+	for (int i = 0; i < n; i++)
+		add_warnings(db, q, &rows[i]);
+	return n;
+}
+
+int lup_cohort_count(lup_db *db, const struct lup_cohort_query *q, long *n, lup_err *err)
+{
+	static const char sql[] = "SELECT count(*) FROM cohort c WHERE " CFILT;
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	if (!st)
+		return -1;
+	bind_query(st, q);
+	if (lup_p_step(db, st, err, _("counting cohorts")) < 0)
+		return -1;
+	*n = sqlite3_column_int64(st, 0);
+	lup_done(st);
+	return 0;
+}
+
+int lup_cohort_row_get(lup_db *db, const struct lup_cohort_query *q, const char *id,
+                       struct lup_cohort_row *row, lup_err *err)
+{
+	static const char sql[] = CROW "WHERE c.id = ?1";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
+		return -1;
+	if (rc == SQLITE_ROW)
+		row_from(db, q, st, row);
+	lup_done(st);
+	if (rc != SQLITE_ROW)
+		return lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
+	add_warnings(db, q, row);
+	return 0;
+}

@@ -1,0 +1,438 @@
+/* conflict.c — the UL rules and scheduling conflicts, as warnings.  What
+ * counts as what is described in include/lup/conflict.h. */
+#include <stdlib.h>
+#include <string.h>
+#include "core/prog.h"
+#include "lup/cal.h"
+
+/* ---- The cohort's rules ---- */
+
+struct ul_day_set {
+	long *day;
+	int n, cap;
+};
+
+static int add_day(struct ul_day_set *s, long d)
+{
+	for (int i = 0; i < s->n; i++)
+		if (s->day[i] == d)
+			return 0;
+	if (s->n == s->cap) {
+		void *v = realloc(s->day, (size_t)(s->cap = s->cap ? s->cap * 2 : 8) * sizeof *s->day);
+		if (!v)
+			return -1;
+		s->day = v;
+	}
+	s->day[s->n++] = d;
+	return 0;
+}
+
+/* The days a session covers: from its start's day to its end's day; an end
+ * at midnight does not take in that day. */
+static int session_days(const char *starts, const char *ends, long *first, long *last)
+{
+	lup_datetime a, b;
+	if (lup_datetime_parse(starts, &a) < 0 || lup_datetime_parse(ends, &b) < 0)
+		return -1;
+	*first = lup_date_to_days(a.date);
+	*last = lup_date_to_days(b.date);
+	if (*last > *first && b.hh == 0 && b.mm == 0)
+		(*last)--;
+	return 0;
+}
+
+static void day_text(long d, char buf[11])
+{
+	lup_date_format(lup_date_from_days(d), buf);
+}
+
+int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id,
+                        struct lup_warnings *w, lup_err *err)
+{
+	static const char info[] =
+		"SELECT c.name, c.capacity, c.status, c.facilitators, "
+		"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status IN ('enrolled', 'completed')), "
+		"EXISTS (SELECT 1 FROM block b WHERE b.programme_id = c.programme_id AND b.kind = 'ul') "
+		"FROM cohort c WHERE c.id = ?1";
+	static const char ul_sql[] =
+		"SELECT s.id, s.kind, s.starts_at, s.ends_at FROM session s JOIN block b ON b.id = s.block_id "
+		"WHERE s.cohort_id = ?1 AND b.kind = 'ul' ORDER BY s.starts_at, s.id";
+	char name[128], status[16], first1[LUP_ID_SIZE] = "", first2[LUP_ID_SIZE] = "";
+	char *facilitators = NULL;
+	struct ul_day_set part1 = { 0 };
+	long seated, p2_first = 0, p1_last = 0;
+	int capacity, has_ul, nfac, max, added = 0, ul_sessions = 0, rc, before = w ? (int)w->n : 0;
+	sqlite3_stmt *st;
+
+	if (!(st = lup_stmt(db, info, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("checking the rules"))) < 0)
+		return -1;
+	if (rc != SQLITE_ROW) {
+		lup_done(st);
+		return lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
+	}
+	lup_p_copy(st, 0, name, sizeof name);
+	capacity = sqlite3_column_int(st, 1);
+	lup_col_copy(st, 2, status, sizeof status);
+	facilitators = lup_col_dup(st, 3);
+	seated = sqlite3_column_int64(st, 4);
+	has_ul = sqlite3_column_int(st, 5);
+	lup_done(st);
+	nfac = lup_facilitator_count(facilitators);
+	free(facilitators);
+
+#define WARN(kind, sess, ...) do { \
+		if (lup_p_warn(w, kind, cohort_id, sess, NULL, NULL, err, __VA_ARGS__) < 0) \
+			goto fail; \
+	} while (0)
+	st = NULL;
+
+	if (seated > capacity)
+		WARN(LUP_WARN_OVERBOOKED, NULL,
+		     _("%s: %ld people hold seats but the capacity is %d"), name, seated, capacity);
+	if (!has_ul)
+		goto done;
+
+	max = (int)lup_config_int(cfg, nfac >= 3 ? "programme:ul_max_group_three" : "programme:ul_max_group");
+	if (capacity > max)
+		WARN(LUP_WARN_CAPACITY, NULL,
+		     _("%s: a capacity of %d is above UL's maximum of %d with %d facilitators"),
+		     name, capacity, max, nfac);
+	if (seated > max)
+		WARN(LUP_WARN_GROUP_LARGE, NULL,
+		     _("%s: %ld participants; UL takes at most %d with %d facilitators (%ld with three)"),
+		     name, seated, max, nfac, lup_config_int(cfg, "programme:ul_max_group_three"));
+	if ((strcmp(status, "open") == 0 || strcmp(status, "running") == 0) &&
+	    seated < lup_config_int(cfg, "programme:ul_min_group"))
+		WARN(LUP_WARN_GROUP_SMALL, NULL,
+		     _("%s: only %ld participants; UL needs at least %ld"),
+		     name, seated, lup_config_int(cfg, "programme:ul_min_group"));
+
+	/* UL part 1 (course days) and part 2 (follow-up). */
+	if (!(st = lup_stmt(db, ul_sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
+	while ((rc = lup_p_step(db, st, err, _("checking the rules"))) == SQLITE_ROW) {
+		const char *kind = (const char *)sqlite3_column_text(st, 1);
+		long a, b;
+		ul_sessions++;
+		if (session_days((const char *)sqlite3_column_text(st, 2),
+		                 (const char *)sqlite3_column_text(st, 3), &a, &b) < 0)
+			continue;
+		if (kind && strcmp(kind, "course_day") == 0) {
+			if (!first1[0])
+				lup_col_copy(st, 0, first1, sizeof first1);
+			for (long d = a; d <= b; d++)
+				if (add_day(&part1, d) < 0) {
+					lup_done(st);
+					lup_err_set(err, LUP_EFAIL, _("out of memory"));
+					goto fail;
+				}
+		} else if (kind && strcmp(kind, "follow_up") == 0 && !first2[0]) {
+			lup_col_copy(st, 0, first2, sizeof first2);
+			p2_first = a;
+		}
+	}
+	if (rc < 0)
+		goto fail;
+	lup_done(st);
+	st = NULL;
+
+	if (ul_sessions > 0 && nfac < 2)
+		WARN(LUP_WARN_FACILITATORS, NULL,
+		     _("%s: UL is led by two facilitators; the cohort names %d"), name, nfac);
+	if (part1.n > 0) {
+		long lo = part1.day[0], hi = part1.day[0], need = lup_config_int(cfg, "programme:ul_part1_days");
+		char a[11], b[11];
+		for (int i = 1; i < part1.n; i++) {
+			lo = part1.day[i] < lo ? part1.day[i] : lo;
+			hi = part1.day[i] > hi ? part1.day[i] : hi;
+		}
+		p1_last = hi;
+		if (part1.n != need || hi - lo + 1 != need) {
+			day_text(lo, a);
+			day_text(hi, b);
+			if (part1.n == 1)
+				WARN(LUP_WARN_UL_PART1, first1,
+				     _("%s: UL part 1 should be %ld consecutive days; it is one day (%s)"),
+				     name, need, a);
+			else
+				WARN(LUP_WARN_UL_PART1, first1,
+				     _("%s: UL part 1 should be %ld consecutive days; it is %d days from %s to %s"),
+				     name, need, part1.n, a, b);
+		}
+	}
+	if (part1.n > 0 && first2[0]) {
+		long weeks = lup_config_int(cfg, "programme:ul_part2_min_weeks");
+		long gap = p2_first - p1_last;
+		if (gap < weeks * 7) {
+			char a[11], b[11];
+			day_text(p1_last, a);
+			day_text(p2_first, b);
+			WARN(LUP_WARN_UL_PART2, first2,
+			     _("%s: UL part 2 (%s) begins %ld days after part 1 ends (%s); it should be at least %ld weeks (%ld days)"),
+			     name, b, gap, a, weeks, weeks * 7);
+		}
+	}
+#undef WARN
+done:
+	free(part1.day);
+	added = w ? (int)w->n - before : 0;
+	return added;
+fail:
+	if (st)
+		lup_done(st);
+	free(part1.day);
+	return -1;
+}
+
+/* ---- Conflicts of a session ---- */
+
+/* "2015-03-02 09:00–16:00", or both in full over several days. */
+static void range_text(const char *a, const char *b, char *buf, size_t n)
+{
+	if (strncmp(a, b, 10) == 0)
+		snprintf(buf, n, "%s–%s", a, b + 11);
+	else
+		snprintf(buf, n, "%s – %s", a, b);
+}
+
+static int same_place(const char *a, const char *b)
+{
+	char *fa, *fb;
+	int eq;
+	if (lup_blank(a) || lup_blank(b))
+		return 0;
+	fa = lup_fold(a);
+	fb = lup_fold(b);
+	if (fa)
+		lup_trim(fa);
+	if (fb)
+		lup_trim(fb);
+	eq = fa && fb && strcmp(fa, fb) == 0;
+	free(fa);
+	free(fb);
+	return eq;
+}
+
+/* The earliest start an overlapping session can have. */
+static void lower_bound(const char *starts, char out[17])
+{
+	lup_datetime dt;
+	if (lup_datetime_parse(starts, &dt) < 0) {
+		snprintf(out, 17, "%s", "");
+		return;
+	}
+	dt.date = lup_date_add(dt.date, -(LUP_SESSION_MAX_DAYS + 1));
+	lup_datetime_format(dt, out);
+}
+
+int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warnings *w,
+                          lup_err *err)
+{
+	static const char self_sql[] =
+		"SELECT s.cohort_id, s.title, s.starts_at, s.ends_at, coalesce(s.location, ''), "
+		"coalesce(s.facilitators, c.facilitators, '') FROM session s JOIN cohort c ON c.id = s.cohort_id "
+		"WHERE s.id = ?1";
+	static const char overlap_sql[] =
+		"SELECT s.id, s.cohort_id, c.name, s.title, s.starts_at, s.ends_at, coalesce(s.location, ''), "
+		"coalesce(s.facilitators, c.facilitators, '') FROM session s JOIN cohort c ON c.id = s.cohort_id "
+		"WHERE s.starts_at >= ?2 AND s.starts_at < ?3 AND s.ends_at > ?4 AND s.id <> ?1 "
+		"ORDER BY s.starts_at, s.id";
+	static const char people_sql[] =
+		"SELECT p.id, p.name, s2.id, s2.title, c2.name, s2.starts_at, s2.ends_at "
+		"FROM enrolment e1 JOIN person p ON p.id = e1.person_id "
+		"JOIN enrolment e2 ON e2.person_id = e1.person_id AND e2.cohort_id <> e1.cohort_id "
+		"  AND e2.status IN ('enrolled', 'completed') "
+		"JOIN session s2 ON s2.cohort_id = e2.cohort_id AND s2.starts_at >= ?2 AND s2.starts_at < ?3 "
+		"  AND s2.ends_at > ?4 "
+		"JOIN cohort c2 ON c2.id = s2.cohort_id "
+		"WHERE e1.cohort_id = ?1 AND e1.status IN ('enrolled', 'completed') "
+		"ORDER BY p.sort_name, p.id, s2.starts_at, s2.id";
+	static const char placement_sql[] =
+		"SELECT p.id, p.name, pl.id, pl.start_date, pl.end_date, h.name "
+		"FROM enrolment e JOIN person p ON p.id = e.person_id "
+		"JOIN placement pl ON pl.person_id = e.person_id AND pl.status <> 'cancelled' "
+		"  AND pl.start_date <= ?3 AND pl.end_date >= ?2 "
+		"JOIN host_org h ON h.id = pl.host_id "
+		"WHERE e.cohort_id = ?1 AND e.status IN ('enrolled', 'completed') "
+		"ORDER BY p.sort_name, p.id, pl.start_date";
+	char cohort[LUP_ID_SIZE], starts[17], ends[17], lo[17], day1[11], dayn[11];
+	char *location = NULL, *facilitators = NULL;
+	int rc, before = w ? (int)w->n : 0;
+	long first, last;
+	sqlite3_stmt *st;
+
+	if (!(st = lup_stmt(db, self_sql, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) < 0)
+		return -1;
+	if (rc != SQLITE_ROW) {
+		lup_done(st);
+		return lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
+	}
+	lup_col_copy(st, 0, cohort, sizeof cohort);
+	lup_col_copy(st, 2, starts, sizeof starts);
+	lup_col_copy(st, 3, ends, sizeof ends);
+	location = lup_col_dup(st, 4);
+	facilitators = lup_col_dup(st, 5);
+	lup_done(st);
+	st = NULL;
+	lower_bound(starts, lo);
+	if (session_days(starts, ends, &first, &last) < 0)
+		first = last = 0;
+	day_text(first, day1);
+	day_text(last, dayn);
+
+#define WARN(kind, other, person, ...) do { \
+		if (lup_p_warn(w, kind, cohort, session_id, other, person, err, __VA_ARGS__) < 0) \
+			goto fail; \
+	} while (0)
+
+	/* Sessions at the same time: of this cohort, with a facilitator in
+	 * common, at the same place. */
+	if (!(st = lup_stmt(db, overlap_sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, ends, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, starts, -1, SQLITE_TRANSIENT);
+	while ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) == SQLITE_ROW) {
+		char oid[LUP_ID_SIZE], ocohort[LUP_ID_SIZE], oname[128], otitle[128], when[40], who[128];
+		const char *oloc = (const char *)sqlite3_column_text(st, 6);
+		const char *ofac = (const char *)sqlite3_column_text(st, 7);
+		lup_col_copy(st, 0, oid, sizeof oid);
+		lup_col_copy(st, 1, ocohort, sizeof ocohort);
+		lup_p_copy(st, 2, oname, sizeof oname);
+		lup_p_copy(st, 3, otitle, sizeof otitle);
+		range_text((const char *)sqlite3_column_text(st, 4),
+		           (const char *)sqlite3_column_text(st, 5), when, sizeof when);
+		if (strcmp(ocohort, cohort) == 0) {
+			WARN(LUP_WARN_COHORT_OVERLAP, oid, NULL,
+			     _("overlaps '%s' of the same cohort (%s)"), otitle, when);
+			continue;
+		}
+		if (lup_p_common_facilitator(facilitators, ofac, who, sizeof who))
+			WARN(LUP_WARN_FACILITATOR_OVERLAP, oid, NULL,
+			     _("facilitator %s also leads '%s' (%s) at %s"), who, otitle, oname, when);
+		if (same_place(location, oloc))
+			WARN(LUP_WARN_LOCATION, oid, NULL,
+			     _("'%s' (%s) is at %s at the same time (%s)"), otitle, oname, location, when);
+	}
+	if (rc < 0)
+		goto fail_st;
+	lup_done(st);
+
+	/* Participants in another cohort's session at the same time. */
+	if (!(st = lup_stmt(db, people_sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, cohort, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, ends, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, starts, -1, SQLITE_TRANSIENT);
+	while ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) == SQLITE_ROW) {
+		char pid[LUP_ID_SIZE], pname[128], oid[LUP_ID_SIZE], otitle[128], oname[128], when[40];
+		lup_col_copy(st, 0, pid, sizeof pid);
+		lup_p_copy(st, 1, pname, sizeof pname);
+		lup_col_copy(st, 2, oid, sizeof oid);
+		lup_p_copy(st, 3, otitle, sizeof otitle);
+		lup_p_copy(st, 4, oname, sizeof oname);
+		range_text((const char *)sqlite3_column_text(st, 5),
+		           (const char *)sqlite3_column_text(st, 6), when, sizeof when);
+		WARN(LUP_WARN_PERSON_OVERLAP, oid, pid,
+		     _("%s is also in '%s' (%s) at %s"), pname, otitle, oname, when);
+	}
+	if (rc < 0)
+		goto fail_st;
+	lup_done(st);
+
+	/* Participants away on job shadowing. */
+	if (!(st = lup_stmt(db, placement_sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, cohort, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, day1, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, dayn, -1, SQLITE_TRANSIENT);
+	while ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) == SQLITE_ROW) {
+		char pid[LUP_ID_SIZE], pname[128], plid[LUP_ID_SIZE], a[11], b[11], host[128];
+		lup_col_copy(st, 0, pid, sizeof pid);
+		lup_p_copy(st, 1, pname, sizeof pname);
+		lup_col_copy(st, 2, plid, sizeof plid);
+		lup_col_copy(st, 3, a, sizeof a);
+		lup_col_copy(st, 4, b, sizeof b);
+		lup_p_copy(st, 5, host, sizeof host);
+		WARN(LUP_WARN_PLACEMENT, plid, pid,
+		     _("%s is on job shadowing at %s from %s to %s"), pname, host, a, b);
+	}
+	if (rc < 0)
+		goto fail_st;
+	lup_done(st);
+
+	/* Holidays and de facto days off. */
+	for (long d = first; d <= last && d - first <= LUP_SESSION_MAX_DAYS; d++) {
+		const char *en, *sv;
+		char day[11];
+		int h = lup_holiday(lup_date_from_days(d), &en, &sv);
+		if (h == LUP_WORKDAY)
+			continue;
+		day_text(d, day);
+		if (h == LUP_HOLIDAY)
+			WARN(LUP_WARN_HOLIDAY, NULL, NULL, _("%s is a public holiday: %s"), day,
+			     lup_i18n_is_swedish() ? sv : en);
+		else
+			WARN(LUP_WARN_HOLIDAY, NULL, NULL, _("%s is %s, a day most people have off"), day,
+			     lup_i18n_is_swedish() ? sv : en);
+	}
+#undef WARN
+	free(location);
+	free(facilitators);
+	return w ? (int)w->n - before : 0;
+fail_st:
+fail:
+	if (st)
+		lup_done(st);
+	free(location);
+	free(facilitators);
+	return -1;
+}
+
+int lup_cohort_conflicts(lup_db *db, const char *cohort_id, struct lup_warnings *w,
+                         lup_err *err)
+{
+	static const char sql[] = "SELECT id FROM session WHERE cohort_id = ?1 ORDER BY starts_at, id";
+	char (*ids)[LUP_ID_SIZE] = NULL;
+	int n = 0, cap = 0, rc, added = 0;
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
+	while ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) == SQLITE_ROW) {
+		if (n == cap) {
+			void *v = realloc(ids, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *ids);
+			if (!v) {
+				lup_done(st);
+				free(ids);
+				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			}
+			ids = v;
+		}
+		lup_col_copy(st, 0, ids[n++], LUP_ID_SIZE);
+	}
+	if (rc < 0) {
+		free(ids);
+		return -1;
+	}
+	lup_done(st);
+	for (int i = 0; i < n; i++) {
+		int r = lup_session_conflicts(db, ids[i], w, err);
+		if (r < 0) {
+			free(ids);
+			return -1;
+		}
+		added += r;
+	}
+	free(ids);
+	return added;
+}

@@ -1,0 +1,456 @@
+/* enrol.c — enrolment: seats, the first-come waitlist, withdrawal with
+ * promotion, one cohort per person per programme; the enrolment list. */
+#include <stdlib.h>
+#include <string.h>
+#include "core/prog.h"
+#include "lup/enrol.h"
+
+const char *const lup_enrol_statuses[] = { "enrolled", "waitlisted", "withdrawn", "completed", NULL };
+
+const char *lup_enrol_status_label(const char *status)
+{
+	if (!status)
+		return "";
+	if (strcmp(status, "enrolled") == 0)
+		return _("enrolled");
+	if (strcmp(status, "waitlisted") == 0)
+		return _("waitlisted");
+	if (strcmp(status, "withdrawn") == 0)
+		return _("withdrawn");
+	if (strcmp(status, "completed") == 0)
+		return _("completed");
+	return status;
+}
+
+struct cohort_info {
+	char programme_id[LUP_ID_SIZE];
+	char name[128];
+	int capacity;
+	long seated;
+};
+
+static int cohort_info(lup_db *db, const char *cohort_id, struct cohort_info *ci, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT c.programme_id, c.name, c.capacity, (SELECT count(*) FROM enrolment e "
+		"WHERE e.cohort_id = c.id AND e.status IN ('enrolled', 'completed')) "
+		"FROM cohort c WHERE c.id = ?1";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
+		return -1;
+	if (rc == SQLITE_ROW) {
+		lup_col_copy(st, 0, ci->programme_id, sizeof ci->programme_id);
+		lup_p_copy(st, 1, ci->name, sizeof ci->name);
+		ci->capacity = sqlite3_column_int(st, 2);
+		ci->seated = sqlite3_column_int64(st, 3);
+	}
+	lup_done(st);
+	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
+}
+
+int lup_p_promote(lup_db *db, const char *cohort_id, struct lup_promotions *promoted,
+                  lup_err *err)
+{
+	static const char first[] =
+		"SELECT e.id, e.person_id, p.name FROM enrolment e JOIN person p ON p.id = e.person_id "
+		"WHERE e.cohort_id = ?1 AND e.status = 'waitlisted' ORDER BY e.waitlist_pos LIMIT 1";
+	static const char seat[] =
+		"UPDATE enrolment SET status = 'enrolled', waitlist_pos = NULL, enrolled_on = ?2, "
+		"updated_at = ?3 WHERE id = ?1";
+	static const char close_up[] =
+		"UPDATE enrolment SET waitlist_pos = waitlist_pos - 1, updated_at = ?2 "
+		"WHERE cohort_id = ?1 AND status = 'waitlisted'";
+	struct cohort_info ci;
+	char today[11], now[21];
+	int moved = 0;
+
+	if (cohort_info(db, cohort_id, &ci, err) < 0)
+		return -1;
+	lup_p_today(today);
+	lup_now_utc(now);
+	while (ci.seated < ci.capacity) {
+		char id[LUP_ID_SIZE], person[LUP_ID_SIZE], name[128];
+		sqlite3_stmt *st = lup_stmt(db, first, err);
+		int rc;
+		if (!st)
+			return -1;
+		sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
+		if ((rc = lup_p_step(db, st, err, _("moving the waitlist"))) < 0)
+			return -1;
+		if (rc != SQLITE_ROW) {
+			lup_done(st);
+			break;
+		}
+		lup_col_copy(st, 0, id, sizeof id);
+		lup_col_copy(st, 1, person, sizeof person);
+		lup_p_copy(st, 2, name, sizeof name);
+		lup_done(st);
+		if (!(st = lup_stmt(db, seat, err)))
+			return -1;
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+		if (lup_p_exec(db, st, err, _("moving the waitlist")) < 0)
+			return -1;
+		if (!(st = lup_stmt(db, close_up, err)))
+			return -1;
+		sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+		if (lup_p_exec(db, st, err, _("moving the waitlist")) < 0)
+			return -1;
+		if (lup_p_promotion_add(promoted, id, person, name) < 0)
+			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		ci.seated++;
+		moved++;
+	}
+	return moved;
+}
+
+static int person_name(lup_db *db, const char *person_id, char *name, size_t n, lup_err *err)
+{
+	static const char sql[] = "SELECT name FROM person WHERE id = ?1";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, person_id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("reading a person"))) < 0)
+		return -1;
+	if (rc == SQLITE_ROW)
+		lup_p_copy(st, 0, name, n);
+	lup_done(st);
+	return rc == SQLITE_ROW ? 0 : lup_err_field(err, "person", _("no such person"));
+}
+
+int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const char *on,
+              struct lup_enrol_outcome *out, lup_err *err)
+{
+	static const char live[] =
+		"SELECT e.cohort_id, c.name, e.status, coalesce(e.waitlist_pos, 0) FROM enrolment e "
+		"JOIN cohort c ON c.id = e.cohort_id "
+		"WHERE e.programme_id = ?1 AND e.person_id = ?2 AND e.status <> 'withdrawn' LIMIT 1";
+	static const char next_pos[] =
+		"SELECT coalesce(max(waitlist_pos), 0) + 1 FROM enrolment "
+		"WHERE cohort_id = ?1 AND status = 'waitlisted'";
+	static const char ins[] =
+		"INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, "
+		"waitlist_pos, enrolled_on, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6, ?6)";
+	struct lup_enrol_outcome tmp;
+	struct cohort_info ci;
+	lup_err local;
+	char name[128] = "", id[LUP_ID_SIZE], now[21], day[11];
+	sqlite3_stmt *st;
+	int rc, pos = 0;
+
+	if (!out)
+		out = &tmp;
+	if (!err)
+		err = &local;
+	memset(out, 0, sizeof *out);
+	out->result = LUP_ENROL_REFUSED;
+	snprintf(out->person_id, sizeof out->person_id, "%s", person_id ? person_id : "");
+	if (on && *on && !lup_p_date_ok(on)) {
+		lup_err_field(err, "enrolled_on", _("'%s' is not a date (YYYY-MM-DD)"), on);
+		goto refused;
+	}
+	if (lup_db_begin(db, err) < 0)
+		goto refused;
+	if (cohort_info(db, cohort_id, &ci, err) < 0 ||
+	    person_name(db, person_id, name, sizeof name, err) < 0)
+		goto fail;
+	/* One cohort per person per programme. */
+	if (!(st = lup_stmt(db, live, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, ci.programme_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, person_id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("enrolling"))) < 0)
+		goto fail;
+	if (rc == SQLITE_ROW) {
+		char other[LUP_ID_SIZE], cname[128], status[16];
+		lup_col_copy(st, 0, other, sizeof other);
+		lup_p_copy(st, 1, cname, sizeof cname);
+		lup_col_copy(st, 2, status, sizeof status);
+		pos = sqlite3_column_int(st, 3);
+		lup_done(st);
+		if (strcmp(other, cohort_id) != 0)
+			lup_err_set(err, LUP_ECONFLICT,
+				_("%s is already in cohort %s of this programme (one cohort per person)"),
+				name, cname);
+		else if (pos)
+			lup_err_set(err, LUP_ECONFLICT,
+				_("%s is already on the waitlist of %s, at number %d"), name, cname, pos);
+		else
+			lup_err_set(err, LUP_ECONFLICT, _("%s is already in %s (%s)"), name, cname,
+			            lup_enrol_status_label(status));
+		goto fail;
+	}
+	lup_done(st);
+	if (ci.seated >= ci.capacity) {
+		if (!(st = lup_stmt(db, next_pos, err)))
+			goto fail;
+		sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
+		if (lup_p_step(db, st, err, _("enrolling")) < 0)
+			goto fail;
+		pos = sqlite3_column_int(st, 0);
+		lup_done(st);
+	} else {
+		pos = 0;
+	}
+	lup_uuid(id);
+	lup_now_utc(now);
+	if (on && *on)
+		snprintf(day, sizeof day, "%s", on);
+	else
+		lup_p_today(day);
+	if (!(st = lup_stmt(db, ins, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, cohort_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, person_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, ci.programme_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, pos ? "waitlisted" : "enrolled", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
+	if (pos)
+		sqlite3_bind_int(st, 7, pos);
+	else
+		sqlite3_bind_null(st, 7);
+	if (pos)
+		sqlite3_bind_null(st, 8);
+	else
+		sqlite3_bind_text(st, 8, day, -1, SQLITE_TRANSIENT);
+	if (lup_p_exec(db, st, err, _("enrolling")) < 0)
+		goto fail;
+	if (lup_db_commit(db, err) < 0)
+		goto refused;
+	snprintf(out->enrolment_id, sizeof out->enrolment_id, "%s", id);
+	out->position = pos;
+	if (pos) {
+		out->result = LUP_ENROL_WAITLISTED;
+		snprintf(out->msg, sizeof out->msg,
+		         _("%s is number %d on the waitlist of %s (all %d seats are taken)"),
+		         name, pos, ci.name, ci.capacity);
+	} else {
+		out->result = LUP_ENROL_SEATED;
+		snprintf(out->msg, sizeof out->msg, _("%s is enrolled in %s"), name, ci.name);
+	}
+	return 0;
+fail:
+	lup_db_rollback(db);
+refused:
+	snprintf(out->msg, sizeof out->msg, "%s", err->msg);
+	return -1;
+}
+
+int lup_enrol_many(lup_db *db, const char *cohort_id, const char *const *person_ids, int n,
+                   const char *on, struct lup_enrol_outcome *out, lup_err *err)
+{
+	int done = 0;
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		lup_err e;
+		lup_err_clear(&e);
+		if (lup_enrol(db, cohort_id, person_ids[i], on, &out[i], &e) == 0) {
+			done++;
+			continue;
+		}
+		/* The rules refuse one person; the others go ahead.  Anything
+		 * else (a lost database, no such cohort) stops it all. */
+		if (e.code == LUP_ECONFLICT || strcmp(e.field, "person") == 0)
+			continue;
+		if (err)
+			*err = e;
+		lup_db_rollback(db);
+		return -1;
+	}
+	if (lup_db_commit(db, err) < 0)
+		return -1;
+	return done;
+}
+
+int lup_enrol_withdraw(lup_db *db, const char *enrolment_id, struct lup_promotions *promoted,
+                       lup_err *err)
+{
+	static const char get[] =
+		"SELECT cohort_id, status, coalesce(waitlist_pos, 0) FROM enrolment WHERE id = ?1";
+	static const char out_sql[] =
+		"UPDATE enrolment SET status = 'withdrawn', waitlist_pos = NULL, ended_on = ?2, "
+		"updated_at = ?3 WHERE id = ?1";
+	static const char close_up[] =
+		"UPDATE enrolment SET waitlist_pos = waitlist_pos - 1, updated_at = ?3 "
+		"WHERE cohort_id = ?1 AND status = 'waitlisted' AND waitlist_pos > ?2";
+	char cohort[LUP_ID_SIZE], status[16], today[11], now[21];
+	size_t before = promoted ? promoted->n : 0;
+	sqlite3_stmt *st;
+	int rc, pos;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, get, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("withdrawing"))) < 0)
+		goto fail;
+	if (rc != SQLITE_ROW) {
+		lup_done(st);
+		lup_err_set(err, LUP_ENOTFOUND, _("no such enrolment"));
+		goto fail;
+	}
+	lup_col_copy(st, 0, cohort, sizeof cohort);
+	lup_col_copy(st, 1, status, sizeof status);
+	pos = sqlite3_column_int(st, 2);
+	lup_done(st);
+	if (strcmp(status, "withdrawn") == 0) {
+		lup_err_set(err, LUP_ECONFLICT, _("already withdrawn"));
+		goto fail;
+	}
+	if (strcmp(status, "completed") == 0) {
+		lup_err_set(err, LUP_ECONFLICT, _("a completed enrolment cannot be withdrawn"));
+		goto fail;
+	}
+	lup_p_today(today);
+	lup_now_utc(now);
+	if (!(st = lup_stmt(db, out_sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+	if (lup_p_exec(db, st, err, _("withdrawing")) < 0)
+		goto fail;
+	if (pos) {
+		if (!(st = lup_stmt(db, close_up, err)))
+			goto fail;
+		sqlite3_bind_text(st, 1, cohort, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 2, pos);
+		sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+		if (lup_p_exec(db, st, err, _("withdrawing")) < 0)
+			goto fail;
+	} else if (lup_p_promote(db, cohort, promoted, err) < 0) {
+		goto fail;
+	}
+	if (lup_db_commit(db, err) < 0)
+		goto fail;
+	return 0;
+fail:
+	lup_db_rollback(db);
+	if (promoted)
+		promoted->n = before;
+	return -1;
+}
+
+int lup_enrol_find(lup_db *db, const char *programme_id, const char *person_id,
+                   char enrolment_id[LUP_ID_SIZE], lup_err *err)
+{
+	static const char sql[] =
+		"SELECT id FROM enrolment WHERE programme_id = ?1 AND person_id = ?2 AND status <> 'withdrawn'";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, programme_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, person_id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("looking up an enrolment"))) < 0)
+		return -1;
+	if (rc == SQLITE_ROW)
+		lup_col_copy(st, 0, enrolment_id, LUP_ID_SIZE);
+	lup_done(st);
+	return rc == SQLITE_ROW ? 0
+		: lup_err_set(err, LUP_ENOTFOUND, _("not enrolled in this programme"));
+}
+
+/* ---- The list ---- */
+
+#define RANK "CASE e.status WHEN 'enrolled' THEN 1 WHEN 'completed' THEN 2 " \
+	"WHEN 'waitlisted' THEN 3 ELSE 4 END"
+#define EROW "SELECT e.id, e.person_id, p.name, coalesce(p.email, ''), coalesce(p.org_unit, ''), " \
+	"e.status, coalesce(e.waitlist_pos, 0) AS wp, e.requested_at, coalesce(e.enrolled_on, ''), " \
+	"coalesce(e.ended_on, ''), " RANK " AS r FROM enrolment e JOIN person p ON p.id = e.person_id " \
+	"WHERE e.cohort_id = ?1 AND (?2 OR e.status <> 'withdrawn') "
+
+static const char *const page_sql[2] = {
+	EROW "AND (r, wp, e.requested_at, e.id) > (?3, ?4, ?5, ?6) "
+	"ORDER BY r, wp, e.requested_at, e.id LIMIT ?7",
+	EROW "AND (r, wp, e.requested_at, e.id) < (?3, ?4, ?5, ?6) "
+	"ORDER BY r DESC, wp DESC, e.requested_at DESC, e.id DESC LIMIT ?7",
+};
+
+int lup_enrolment_page(lup_db *db, const struct lup_enrolment_query *q,
+                       const struct lup_enrolment_row *from, int dir, int limit,
+                       struct lup_enrolment_row *rows, lup_err *err)
+{
+	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	sqlite3_stmt *st;
+	if (!q || !q->cohort_id)
+		return lup_err_set(err, LUP_EINVAL, _("no cohort given"));
+	if (limit <= 0)
+		return 0;
+	if (!(st = lup_stmt(db, page_sql[back], err)))
+		return -1;
+	sqlite3_bind_text(st, 1, q->cohort_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, q->with_withdrawn ? 1 : 0);
+	sqlite3_bind_int(st, 3, from ? from->rank : back ? 9 : 0);
+	sqlite3_bind_int(st, 4, from ? from->waitlist_pos : 0);
+	sqlite3_bind_text(st, 5, from ? from->requested_at : back ? "~" : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, from ? from->id : back ? "~" : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 7, limit);
+	while (n < limit && (rc = lup_p_step(db, st, err, _("listing enrolments"))) == SQLITE_ROW) {
+		struct lup_enrolment_row *r = &rows[n++];
+		memset(r, 0, sizeof *r);
+		lup_col_copy(st, 0, r->id, sizeof r->id);
+		lup_col_copy(st, 1, r->person_id, sizeof r->person_id);
+		lup_p_copy(st, 2, r->name, sizeof r->name);
+		lup_p_copy(st, 3, r->email, sizeof r->email);
+		lup_p_copy(st, 4, r->org_unit, sizeof r->org_unit);
+		lup_col_copy(st, 5, r->status, sizeof r->status);
+		r->waitlist_pos = sqlite3_column_int(st, 6);
+		lup_col_copy(st, 7, r->requested_at, sizeof r->requested_at);
+		lup_col_copy(st, 8, r->enrolled_on, sizeof r->enrolled_on);
+		lup_col_copy(st, 9, r->ended_on, sizeof r->ended_on);
+		r->rank = sqlite3_column_int(st, 10);
+	}
+	if (rc < 0)
+		return -1;
+	lup_done(st);
+	if (back)
+		for (int i = 0, j = n - 1; i < j; i++, j--) {
+			struct lup_enrolment_row t = rows[i];
+			rows[i] = rows[j];
+			rows[j] = t;
+		}
+	for (int i = 0; i < n; i++) {
+		struct lup_block_progress bp[LUP_MAX_BLOCKS];
+		lup_err ignored;
+		int nb;
+		if (strcmp(rows[i].status, "enrolled") != 0 && strcmp(rows[i].status, "completed") != 0)
+			continue;
+		nb = lup_completion(db, rows[i].id, bp, LUP_MAX_BLOCKS, &ignored);
+		for (int k = 0; k < nb; k++) {
+			rows[i].blocks++;
+			rows[i].blocks_met += bp[k].met;
+		}
+	}
+	return n;
+}
+
+int lup_enrolment_count(lup_db *db, const struct lup_enrolment_query *q, long *n, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM enrolment e WHERE e.cohort_id = ?1 AND (?2 OR e.status <> 'withdrawn')";
+	sqlite3_stmt *st;
+	if (!q || !q->cohort_id)
+		return lup_err_set(err, LUP_EINVAL, _("no cohort given"));
+	if (!(st = lup_stmt(db, sql, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, q->cohort_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, q->with_withdrawn ? 1 : 0);
+	if (lup_p_step(db, st, err, _("counting enrolments")) < 0)
+		return -1;
+	*n = sqlite3_column_int64(st, 0);
+	lup_done(st);
+	return 0;
+}

@@ -1,0 +1,71 @@
+/* prog.h — what programme.c, cohort.c, session.c, enrol.c, attendance.c,
+ * conflict.c, agenda.c and ics.c share; not part of the public API. */
+#ifndef LUP_CORE_PROG_H
+#define LUP_CORE_PROG_H
+
+#include <stdarg.h>
+#include "core/internal.h"
+#include "lup/cal.h"
+#include "lup/conflict.h"
+#include "lup/programme.h"
+
+/* Local time now, "YYYY-MM-DD HH:MM", and today "YYYY-MM-DD". */
+void lup_p_now_local(char out[17]);
+void lup_p_today(char out[11]);
+
+/* Trim a malloc'd string in place; blank becomes NULL (freed). */
+void lup_p_tidy(char **s);
+/* Is the keyword one of the NULL-terminated list? */
+int lup_p_keyword(const char *const *list, const char *s);
+
+/* Split a facilitator list: calls cb for each name (trimmed, not empty);
+ * stops early when cb returns non-zero and returns that value. */
+int lup_p_each_facilitator(const char *list, int (*cb)(void *ud, const char *name, size_t n),
+                           void *ud);
+/* The first name on both lists (case and accents ignored) into buf; 1 if
+ * there is one, else 0. */
+int lup_p_common_facilitator(const char *a, const char *b, char *buf, size_t n);
+
+/* Add a warning; returns 0, or -1 (err set) when memory runs out. */
+int lup_p_warn(struct lup_warnings *w, enum lup_warn_kind kind, const char *cohort_id,
+               const char *session_id, const char *other_id, const char *person_id,
+               lup_err *err, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+
+int lup_p_promotion_add(struct lup_promotions *p, const char *enrolment_id,
+                        const char *person_id, const char *name);
+
+/* Seat waiting people while the cohort has free seats (inside the caller's
+ * transaction).  Returns how many moved, or -1. */
+int lup_p_promote(lup_db *db, const char *cohort_id, struct lup_promotions *promoted,
+                  lup_err *err);
+
+/* Raise the iCalendar sequence of sessions: of a cohort, or of a block. */
+int lup_p_bump_cohort_sessions(lup_db *db, const char *cohort_id, lup_err *err);
+int lup_p_bump_block_sessions(lup_db *db, const char *block_id, lup_err *err);
+
+/* Step a statement expecting one row; returns SQLITE_ROW, SQLITE_DONE, or
+ * -1 with err set (and the statement reset). */
+int lup_p_step(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what);
+/* Run a write statement to completion; 0 or -1.  Resets it. */
+int lup_p_exec(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what);
+
+/* Copy a text column into buf, cut (if it must be) at a UTF-8 character
+ * boundary; empty for NULL. */
+void lup_p_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
+
+/* Validate "YYYY-MM-DD" (or "" / NULL: allowed when optional). */
+int lup_p_date_ok(const char *s);
+
+/* Fill a session row from a statement whose columns are LUP_P_SROW_COLS
+ * (starting at column 0). */
+#define LUP_P_SROW_COLS \
+	"s.id, s.cohort_id, c.name, s.title, s.kind, coalesce(b.name, ''), coalesce(b.kind, ''), " \
+	"s.starts_at, s.ends_at, coalesce(s.location, ''), " \
+	"coalesce(s.facilitators, c.facilitators, ''), coalesce(h.name, s.host_name, ''), s.sequence, " \
+	"(SELECT count(*) FROM attendance a WHERE a.session_id = s.id) "
+#define LUP_P_SROW_FROM \
+	" FROM session s JOIN cohort c ON c.id = s.cohort_id LEFT JOIN block b ON b.id = s.block_id " \
+	"LEFT JOIN host_org h ON h.id = s.host_id "
+void lup_p_session_row(sqlite3_stmt *st, struct lup_session_row *r);
+
+#endif

@@ -1,0 +1,463 @@
+/* session.c — sessions: validation, the iCalendar sequence, quick copies,
+ * the keyset-paged list of a cohort's sessions. */
+#include <stdlib.h>
+#include <string.h>
+#include "core/prog.h"
+#include "lup/cal.h"
+
+void lup_session_clear(struct lup_session *s)
+{
+	free(s->title);
+	free(s->location);
+	free(s->facilitators);
+	free(s->host_name);
+	free(s->notes);
+	memset(s, 0, sizeof *s);
+}
+
+int lup_session_get(lup_db *db, const char *id, struct lup_session *s, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT id, cohort_id, block_id, title, kind, starts_at, ends_at, location, facilitators, "
+		"host_id, host_name, notes, sequence, created_at, updated_at FROM session WHERE id = ?1";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+	memset(s, 0, sizeof *s);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
+		return -1;
+	if (rc == SQLITE_ROW) {
+		lup_col_copy(st, 0, s->id, sizeof s->id);
+		lup_col_copy(st, 1, s->cohort_id, sizeof s->cohort_id);
+		lup_col_copy(st, 2, s->block_id, sizeof s->block_id);
+		s->title = lup_col_dup(st, 3);
+		lup_col_copy(st, 4, s->kind, sizeof s->kind);
+		lup_col_copy(st, 5, s->starts_at, sizeof s->starts_at);
+		lup_col_copy(st, 6, s->ends_at, sizeof s->ends_at);
+		s->location = lup_col_dup(st, 7);
+		s->facilitators = lup_col_dup(st, 8);
+		lup_col_copy(st, 9, s->host_id, sizeof s->host_id);
+		s->host_name = lup_col_dup(st, 10);
+		s->notes = lup_col_dup(st, 11);
+		s->sequence = sqlite3_column_int64(st, 12);
+		lup_col_copy(st, 13, s->created_at, sizeof s->created_at);
+		lup_col_copy(st, 14, s->updated_at, sizeof s->updated_at);
+	}
+	lup_done(st);
+	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
+}
+
+/* One text value from a one-row query with one bound id; "" when none. */
+static int lookup1(lup_db *db, const char *sql, const char *a, const char *b, char *out,
+                   size_t n, lup_err *err)
+{
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+	out[0] = '\0';
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
+	if (b)
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("looking up"))) < 0)
+		return -1;
+	if (rc == SQLITE_ROW)
+		lup_p_copy(st, 0, out, n);
+	lup_done(st);
+	return rc == SQLITE_ROW;
+}
+
+/* Normalise a time field to "YYYY-MM-DD HH:MM".  An end may be a bare time,
+ * on the start's day. */
+static int norm_time(char *field, size_t n, const char *day)
+{
+	lup_datetime dt;
+	char buf[17];
+	int hh, mm;
+	if (lup_datetime_parse(field, &dt) == 0) {
+		lup_datetime_format(dt, buf);
+	} else if (day && lup_time_parse(field, &hh, &mm) == 0) {
+		snprintf(buf, sizeof buf, "%.10s %02d:%02d", day, hh, mm);
+	} else {
+		return -1;
+	}
+	snprintf(field, n, "%s", buf);
+	return 0;
+}
+
+static int validate(lup_db *db, struct lup_session *s, char programme_id[LUP_ID_SIZE],
+                    lup_err *err)
+{
+	static const char prog_sql[] = "SELECT programme_id FROM cohort WHERE id = ?1";
+	static const char block_sql[] =
+		"SELECT name FROM block WHERE id = ?1 AND programme_id = ?2";
+	static const char host_sql[] = "SELECT name FROM host_org WHERE id = ?1";
+	char block_name[128] = "", tmp[LUP_ID_SIZE];
+	lup_datetime a, b;
+	int r;
+
+	lup_p_tidy(&s->title);
+	lup_p_tidy(&s->location);
+	lup_p_tidy(&s->facilitators);
+	lup_p_tidy(&s->host_name);
+	lup_p_tidy(&s->notes);
+	lup_trim(s->starts_at);
+	lup_trim(s->ends_at);
+
+	if ((r = lookup1(db, prog_sql, s->cohort_id, NULL, programme_id, LUP_ID_SIZE, err)) <= 0)
+		return r < 0 ? -1 : lup_err_field(err, "cohort", _("no such cohort"));
+	if (s->block_id[0]) {
+		if ((r = lookup1(db, block_sql, s->block_id, programme_id, block_name,
+		                 sizeof block_name, err)) <= 0)
+			return r < 0 ? -1 : lup_err_field(err, "block_id",
+				_("that block is not one of this cohort's programme"));
+	}
+	if (!s->kind[0])
+		snprintf(s->kind, sizeof s->kind, "course_day");
+	if (!lup_p_keyword(lup_session_kinds, s->kind))
+		return lup_err_field(err, "kind",
+			_("'%s' is not a session kind (course_day, follow_up, study_visit, other)"), s->kind);
+	if (!s->starts_at[0])
+		return lup_err_field(err, "starts_at", _("a start is required (YYYY-MM-DD HH:MM)"));
+	if (norm_time(s->starts_at, sizeof s->starts_at, NULL) < 0)
+		return lup_err_field(err, "starts_at",
+			_("'%s' is not a date and time (YYYY-MM-DD HH:MM)"), s->starts_at);
+	if (!s->ends_at[0])
+		return lup_err_field(err, "ends_at", _("an end is required (HH:MM or YYYY-MM-DD HH:MM)"));
+	if (norm_time(s->ends_at, sizeof s->ends_at, s->starts_at) < 0)
+		return lup_err_field(err, "ends_at",
+			_("'%s' is not a time or a date and time (YYYY-MM-DD HH:MM)"), s->ends_at);
+	lup_datetime_parse(s->starts_at, &a);
+	lup_datetime_parse(s->ends_at, &b);
+	if (lup_datetime_cmp(b, a) <= 0)
+		return lup_err_field(err, "ends_at", _("the end must come after the start"));
+	if (lup_date_diff(b.date, a.date) > LUP_SESSION_MAX_DAYS)
+		return lup_err_field(err, "ends_at",
+			_("a session lasts at most %d days; enter a longer one as several sessions"),
+			LUP_SESSION_MAX_DAYS);
+	if (!s->title) {
+		const char *kl = lup_session_kind_label(s->kind);
+		lup_buf t = { 0 };
+		if (block_name[0])
+			lup_buf_printf(&t, "%s: %s", block_name, kl);
+		else
+			lup_buf_printf(&t, "%s", kl);
+		if (!t.s)
+			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		s->title = t.s;
+	}
+	if (strlen(s->title) > 200)
+		return lup_err_field(err, "title", _("the title is longer than 200 characters"));
+	if (s->location && strlen(s->location) > 200)
+		return lup_err_field(err, "location", _("the location is longer than 200 characters"));
+	if (s->facilitators && strlen(s->facilitators) > 500)
+		return lup_err_field(err, "facilitators", _("the facilitators are longer than 500 characters"));
+	if (s->host_id[0]) {
+		if ((r = lookup1(db, host_sql, s->host_id, NULL, tmp, sizeof tmp, err)) <= 0)
+			return r < 0 ? -1 : lup_err_field(err, "host_id", _("no such host organisation"));
+		if (s->host_name)
+			return lup_err_field(err, "host_name",
+				_("give either a host from the register or a host's name, not both"));
+	}
+	if (s->host_name && strlen(s->host_name) > 200)
+		return lup_err_field(err, "host_name", _("the host's name is longer than 200 characters"));
+	if (s->notes && strlen(s->notes) > 10000)
+		return lup_err_field(err, "notes", _("the notes are longer than 10000 characters"));
+	return 0;
+}
+
+static int same(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static int changed(const struct lup_session *o, const struct lup_session *s)
+{
+	return !same(o->cohort_id, s->cohort_id) || !same(o->block_id, s->block_id) ||
+	       !same(o->title, s->title) || !same(o->kind, s->kind) ||
+	       !same(o->starts_at, s->starts_at) || !same(o->ends_at, s->ends_at) ||
+	       !same(o->location, s->location) || !same(o->facilitators, s->facilitators) ||
+	       !same(o->host_id, s->host_id) || !same(o->host_name, s->host_name) ||
+	       !same(o->notes, s->notes);
+}
+
+static void add_warnings(lup_db *db, const lup_config *cfg, const struct lup_session *s,
+                         struct lup_warnings *warn)
+{
+	lup_err ignored;
+	if (!warn)
+		return;
+	lup_session_conflicts(db, s->id, warn, &ignored);
+	if (cfg)
+		lup_cohort_warnings(db, cfg, s->cohort_id, warn, &ignored);
+}
+
+int lup_session_save(lup_db *db, const lup_config *cfg, struct lup_session *s,
+                     struct lup_warnings *warn, lup_err *err)
+{
+	static const char ins[] =
+		"INSERT INTO session (id, cohort_id, block_id, title, kind, starts_at, ends_at, location, "
+		"facilitators, host_id, host_name, notes, sequence, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)";
+	static const char upd[] =
+		"UPDATE session SET cohort_id = ?2, block_id = ?3, title = ?4, kind = ?5, starts_at = ?6, "
+		"ends_at = ?7, location = ?8, facilitators = ?9, host_id = ?10, host_name = ?11, "
+		"notes = ?12, sequence = ?13, updated_at = ?14 WHERE id = ?1";
+	int insert = s->id[0] == '\0';
+	char programme_id[LUP_ID_SIZE], now[21];
+	long sequence = 0;
+	sqlite3_stmt *st;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (validate(db, s, programme_id, err) < 0)
+		goto fail;
+	if (!insert) {
+		struct lup_session old;
+		int ch;
+		if (lup_session_get(db, s->id, &old, err) < 0)
+			goto fail;
+		ch = changed(&old, s);
+		sequence = old.sequence + 1;
+		if (!ch) {
+			s->sequence = old.sequence;
+			memcpy(s->updated_at, old.updated_at, sizeof old.updated_at);
+			memcpy(s->created_at, old.created_at, sizeof old.created_at);
+			lup_session_clear(&old);
+			lup_db_rollback(db);
+			add_warnings(db, cfg, s, warn);
+			return 0;
+		}
+		memcpy(s->created_at, old.created_at, sizeof old.created_at);
+		lup_session_clear(&old);
+	} else {
+		lup_uuid(s->id);
+	}
+	lup_now_utc(now);
+	if (!(st = lup_stmt(db, insert ? ins : upd, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, s->id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, s->cohort_id, -1, SQLITE_TRANSIENT);
+	lup_bind_text(st, 3, s->block_id);
+	lup_bind_text(st, 4, s->title);
+	sqlite3_bind_text(st, 5, s->kind, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, s->starts_at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, s->ends_at, -1, SQLITE_TRANSIENT);
+	lup_bind_text(st, 8, s->location);
+	lup_bind_text(st, 9, s->facilitators);
+	lup_bind_text(st, 10, s->host_id);
+	lup_bind_text(st, 11, s->host_name);
+	lup_bind_text(st, 12, s->notes);
+	sqlite3_bind_int64(st, 13, sequence);
+	sqlite3_bind_text(st, 14, now, -1, SQLITE_TRANSIENT);
+	if (lup_p_exec(db, st, err, _("saving a session")) < 0)
+		goto fail;
+	if (lup_db_commit(db, err) < 0)
+		goto fail;
+	s->sequence = sequence;
+	if (insert)
+		memcpy(s->created_at, now, sizeof now);
+	memcpy(s->updated_at, now, sizeof now);
+	add_warnings(db, cfg, s, warn);
+	return 0;
+fail:
+	lup_db_rollback(db);
+	if (insert)
+		s->id[0] = '\0';
+	return -1;
+}
+
+int lup_session_delete(lup_db *db, const char *id, lup_err *err)
+{
+	static const char sql[] = "DELETE FROM session WHERE id = ?1";
+	sqlite3_stmt *st;
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if (lup_p_exec(db, st, err, _("deleting a session")) < 0)
+		goto fail;
+	if (sqlite3_changes(db->h) == 0) {
+		lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
+		goto fail;
+	}
+	return lup_db_commit(db, err);
+fail:
+	lup_db_rollback(db);
+	return -1;
+}
+
+static void shift(char *t, size_t n, int days)
+{
+	lup_datetime dt;
+	char buf[17];
+	if (lup_datetime_parse(t, &dt) < 0)
+		return;
+	dt.date = lup_date_add(dt.date, days);
+	lup_datetime_format(dt, buf);
+	snprintf(t, n, "%s", buf);
+}
+
+static char *dup_or_null(const char *s, int *oom)
+{
+	char *d;
+	if (!s)
+		return NULL;
+	if (!(d = strdup(s)))
+		*oom = 1;
+	return d;
+}
+
+int lup_session_copy(lup_db *db, const lup_config *cfg, const char *id, const char *cohort_id,
+                     int days, struct lup_session *out, struct lup_warnings *warn,
+                     lup_err *err)
+{
+	static const char prog_sql[] = "SELECT programme_id FROM cohort WHERE id = ?1";
+	static const char kind_sql[] =
+		"SELECT b2.id FROM block b1 JOIN block b2 ON b2.kind = b1.kind "
+		"WHERE b1.id = ?1 AND b2.programme_id = ?2 ORDER BY b2.seq LIMIT 1";
+	struct lup_session src, c;
+	char from_prog[LUP_ID_SIZE], to_prog[LUP_ID_SIZE];
+	int oom = 0, r;
+
+	if (days < -3660 || days > 3660)
+		return lup_err_field(err, "days", _("copy at most ten years away"));
+	if (lup_session_get(db, id, &src, err) < 0)
+		return -1;
+	memset(&c, 0, sizeof c);
+	snprintf(c.cohort_id, sizeof c.cohort_id, "%s",
+	         cohort_id && *cohort_id ? cohort_id : src.cohort_id);
+	snprintf(c.block_id, sizeof c.block_id, "%s", src.block_id);
+	snprintf(c.kind, sizeof c.kind, "%s", src.kind);
+	snprintf(c.starts_at, sizeof c.starts_at, "%s", src.starts_at);
+	snprintf(c.ends_at, sizeof c.ends_at, "%s", src.ends_at);
+	snprintf(c.host_id, sizeof c.host_id, "%s", src.host_id);
+	c.title = dup_or_null(src.title, &oom);
+	c.location = dup_or_null(src.location, &oom);
+	c.facilitators = dup_or_null(src.facilitators, &oom);
+	c.host_name = dup_or_null(src.host_name, &oom);
+	c.notes = dup_or_null(src.notes, &oom);
+	shift(c.starts_at, sizeof c.starts_at, days);
+	shift(c.ends_at, sizeof c.ends_at, days);
+	if (oom) {
+		lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		goto fail;
+	}
+	if (strcmp(c.cohort_id, src.cohort_id) != 0 && c.block_id[0]) {
+		/* Into another programme: its block of the same kind. */
+		if ((r = lookup1(db, prog_sql, src.cohort_id, NULL, from_prog, sizeof from_prog, err)) < 0)
+			goto fail;
+		if ((r = lookup1(db, prog_sql, c.cohort_id, NULL, to_prog, sizeof to_prog, err)) <= 0) {
+			if (r == 0)
+				lup_err_field(err, "cohort", _("no such cohort"));
+			goto fail;
+		}
+		if (strcmp(from_prog, to_prog) != 0 &&
+		    lookup1(db, kind_sql, src.block_id, to_prog, c.block_id, sizeof c.block_id, err) < 0)
+			goto fail;
+	}
+	if (lup_session_save(db, cfg, &c, warn, err) < 0)
+		goto fail;
+	lup_session_clear(&src);
+	if (out)
+		*out = c;
+	else
+		lup_session_clear(&c);
+	return 0;
+fail:
+	lup_session_clear(&src);
+	lup_session_clear(&c);
+	return -1;
+}
+
+/* ---- The list of a cohort's sessions ---- */
+
+static const char *const page_sql[2] = {
+	"SELECT " LUP_P_SROW_COLS LUP_P_SROW_FROM
+	"WHERE s.cohort_id = ?1 AND (s.starts_at, s.id) > (?2, ?3) ORDER BY s.starts_at, s.id LIMIT ?4",
+	"SELECT " LUP_P_SROW_COLS LUP_P_SROW_FROM
+	"WHERE s.cohort_id = ?1 AND (s.starts_at, s.id) < (?2, ?3) "
+	"ORDER BY s.starts_at DESC, s.id DESC LIMIT ?4",
+};
+
+static void count_conflicts(lup_db *db, struct lup_session_row *r)
+{
+	struct lup_warnings w = { 0 };
+	lup_err ignored;
+	if (lup_session_conflicts(db, r->id, &w, &ignored) >= 0)
+		r->conflicts = (int)w.n;
+	lup_warnings_free(&w);
+}
+
+int lup_session_page(lup_db *db, const struct lup_session_query *q,
+                     const struct lup_session_row *from, int dir, int limit,
+                     struct lup_session_row *rows, lup_err *err)
+{
+	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	sqlite3_stmt *st;
+	if (!q || !q->cohort_id)
+		return lup_err_set(err, LUP_EINVAL, _("no cohort given"));
+	if (limit <= 0)
+		return 0;
+	if (!(st = lup_stmt(db, page_sql[back], err)))
+		return -1;
+	sqlite3_bind_text(st, 1, q->cohort_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, from ? from->starts_at : back ? "~" : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, from ? from->id : back ? "~" : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 4, limit);
+	while (n < limit && (rc = lup_p_step(db, st, err, _("listing sessions"))) == SQLITE_ROW)
+		lup_p_session_row(st, &rows[n++]);
+	if (rc < 0)
+		return -1;
+	lup_done(st);
+	if (back)
+		for (int i = 0, j = n - 1; i < j; i++, j--) {
+			struct lup_session_row t = rows[i];
+			rows[i] = rows[j];
+			rows[j] = t;
+		}
+	if (q->with_conflicts)
+		for (int i = 0; i < n; i++)
+			count_conflicts(db, &rows[i]);
+	return n;
+}
+
+int lup_session_count(lup_db *db, const struct lup_session_query *q, long *n, lup_err *err)
+{
+	static const char sql[] = "SELECT count(*) FROM session WHERE cohort_id = ?1";
+	sqlite3_stmt *st;
+	if (!q || !q->cohort_id)
+		return lup_err_set(err, LUP_EINVAL, _("no cohort given"));
+	if (!(st = lup_stmt(db, sql, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, q->cohort_id, -1, SQLITE_TRANSIENT);
+	if (lup_p_step(db, st, err, _("counting sessions")) < 0)
+		return -1;
+	*n = sqlite3_column_int64(st, 0);
+	lup_done(st);
+	return 0;
+}
+
+int lup_session_row_get(lup_db *db, const struct lup_session_query *q, const char *id,
+                        struct lup_session_row *row, lup_err *err)
+{
+	static const char sql[] = "SELECT " LUP_P_SROW_COLS LUP_P_SROW_FROM "WHERE s.id = ?1";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
+		return -1;
+	if (rc == SQLITE_ROW)
+		lup_p_session_row(st, row);
+	lup_done(st);
+	if (rc != SQLITE_ROW)
+		return lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
+	if (q && q->with_conflicts)
+		count_conflicts(db, row);
+	return 0;
+}
