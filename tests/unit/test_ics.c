@@ -1,0 +1,190 @@
+/* Unit tests for ics.c: Stockholm to UTC, and the calendar read back with
+ * libical's parser. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <libical/ical.h>
+#include "fixture.h"
+#include "lup/ics.h"
+
+static void test_local_to_utc(void **state)
+{
+	static const struct { const char *local, *utc; } cases[] = {
+		{ "2015-01-15 09:00", "20150115T080000Z" },   /* CET */
+		{ "2015-07-01 09:00", "20150701T070000Z" },   /* CEST */
+		{ "2015-01-01 00:30", "20141231T233000Z" },   /* back over the year end */
+		{ "2015-03-29 01:59", "20150329T005900Z" },   /* the last winter minute */
+		{ "2015-03-29 02:30", "20150329T013000Z" },   /* the gap: winter time */
+		{ "2015-03-29 03:00", "20150329T010000Z" },   /* summer begins */
+		{ "2015-10-25 01:30", "20151024T233000Z" },
+		{ "2015-10-25 02:30", "20151025T003000Z" },   /* the repeated hour: summer */
+		{ "2015-10-25 03:00", "20151025T020000Z" },   /* winter again */
+		{ "2016-03-27 12:00", "20160327T100000Z" },   /* 2016: last Sunday is the 27th */
+		{ "2016-03-26 12:00", "20160326T110000Z" },
+		{ "2020-10-25 12:00", "20201025T110000Z" },
+	};
+	char out[17];
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(lup_ics_local_to_utc(cases[i].local, out), 0);
+		assert_string_equal(out, cases[i].utc);
+	}
+	assert_int_equal(lup_ics_local_to_utc("2015-13-01 09:00", out), -1);
+	assert_int_equal(lup_ics_local_to_utc(NULL, out), -1);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *s;
+	long n;
+	assert_non_null(fp);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	s = malloc((size_t)n + 1);
+	assert_non_null(s);
+	assert_int_equal(fread(s, 1, (size_t)n, fp), (size_t)n);
+	s[n] = '\0';
+	fclose(fp);
+	*len = (size_t)n;
+	return s;
+}
+
+static int count_events(icalcomponent *cal)
+{
+	int n = 0;
+	for (icalcomponent *c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); c;
+	     c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
+		n++;
+	return n;
+}
+
+static void test_export(void **state)
+{
+	struct fx *f = *state;
+	struct lup_ics_opts o = { 0 };
+	char path[400], s1[LUP_ID_SIZE], s2[LUP_ID_SIZE], other[LUP_ID_SIZE], pid[LUP_ID_SIZE];
+	char uid[64];
+	struct lup_session s;
+	icalcomponent *cal, *ev;
+	size_t len;
+	long events;
+	lup_err err;
+	char *text;
+
+	snprintf(path, sizeof path, "%s/out.ics", f->dir);
+	memcpy(s1, fx_session(f, f->cohort, "ul", "course_day", "2015-09-07 09:00", "2015-09-07 16:30",
+	                      "Tjolöholms slott, Kungsbacka", NULL), sizeof s1);
+	memcpy(s2, fx_session(f, f->cohort, "abw", "study_visit", "2015-03-04 10:00", "2015-03-04 15:00",
+	                      NULL, "Eva Ek"), sizeof s2);
+	memcpy(other, fx_cohort(f, f->prog, "Kull 2", 16, NULL, "open"), sizeof other);
+	fx_session(f, other, "egov", "course_day", "2015-05-05 09:00", "2015-05-05 12:00", NULL, NULL);
+	/* A study visit at a registered host; a long note that must fold. */
+	assert_int_equal(lup_session_get(f->db, s2, &s, &err), 0);
+	snprintf(s.host_id, sizeof s.host_id, "%s", fx_host(f, "Försäkringskassan", "Stockholm"));
+	s.notes = strdup("Samling i entrén kvart i tio; ta med legitimation. Besöket följs av en "
+	                 "gemensam reflektion; semikolon, kommatecken och radbrytningar\nska klara sig. "
+	                 "Återkoppling: åäöÅÄÖåäöÅÄÖåäöÅÄÖåäöÅÄÖåäöÅÄÖåäöÅÄÖåäöÅÄÖåäöÅÄÖåäöÅÄÖåäöÅÄÖ"
+	                 "åäöÅÄÖåäöÅÄÖåäöÅÄÖåäöÅÄÖ€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€ slut.");
+	assert_int_equal(lup_session_save(f->db, f->cfg, &s, NULL, &err), 0);
+	lup_session_clear(&s);
+
+	o.cohort_id = f->cohort;
+	assert_int_equal(lup_ics_export(f->db, &o, path, &events, &err), 0);
+	assert_int_equal(events, 2);
+	text = slurp(path, &len);
+	/* CRLF everywhere, no line longer than 75 octets. */
+	{
+		size_t line = 0;
+		for (size_t i = 0; i < len; i++) {
+			if (text[i] == '\n') {
+				assert_true(i > 0 && text[i - 1] == '\r');
+				assert_true(line <= 76);
+				line = 0;
+			} else {
+				line++;
+			}
+		}
+	}
+	assert_non_null(strstr(text, "BEGIN:VTIMEZONE\r\nTZID:Europe/Stockholm"));
+	assert_non_null(strstr(text, "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3"));
+	assert_non_null(strstr(text, "DTSTART;TZID=Europe/Stockholm:20150907T090000"));
+
+	cal = icalparser_parse_string(text);
+	assert_non_null(cal);
+	assert_int_equal(icalcomponent_isa(cal), ICAL_VCALENDAR_COMPONENT);
+	assert_int_equal(count_events(cal), 2);
+	assert_string_equal(icalproperty_get_version(
+		icalcomponent_get_first_property(cal, ICAL_VERSION_PROPERTY)), "2.0");
+	assert_non_null(icalcomponent_get_first_component(cal, ICAL_VTIMEZONE_COMPONENT));
+	/* Events by start: the study visit first. */
+	ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	snprintf(uid, sizeof uid, "%s@lup", s2);
+	assert_string_equal(icalcomponent_get_uid(ev), uid);
+	assert_int_equal(icalcomponent_get_sequence(ev), 1);
+	assert_non_null(strstr(icalcomponent_get_summary(ev), "Pilot Halland"));
+	assert_string_equal(icalcomponent_get_location(ev), "Försäkringskassan, Stockholm");
+	assert_non_null(strstr(icalcomponent_get_description(ev), "Eva Ek"));
+	assert_non_null(strstr(icalcomponent_get_description(ev), "radbrytningar\nska klara sig."));
+	assert_non_null(strstr(icalcomponent_get_description(ev), "semikolon, kommatecken"));
+	/* Folded at octets, never inside a UTF-8 character. */
+	assert_non_null(strstr(icalcomponent_get_description(ev), "ÅÄÖ€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€ slut."));
+	{
+		struct icaltimetype t = icalcomponent_get_dtstart(ev);
+		assert_int_equal(t.hour, 10);
+		assert_int_equal(t.day, 4);
+	}
+	ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT);
+	snprintf(uid, sizeof uid, "%s@lup", s1);
+	assert_string_equal(icalcomponent_get_uid(ev), uid);
+	assert_int_equal(icalcomponent_get_sequence(ev), 0);
+	assert_string_equal(icalcomponent_get_location(ev), "Tjolöholms slott, Kungsbacka");
+	icalcomponent_free(cal);
+	free(text);
+
+	/* UTC: no VTIMEZONE, times with Z. */
+	o.utc = 1;
+	assert_int_equal(lup_ics_export(f->db, &o, path, &events, &err), 0);
+	text = slurp(path, &len);
+	assert_null(strstr(text, "VTIMEZONE"));
+	assert_non_null(strstr(text, "DTSTART:20150907T070000Z"));
+	assert_non_null(strstr(text, "DTEND:20150907T143000Z"));
+	assert_non_null(strstr(text, "DTSTART:20150304T090000Z"));
+	free(text);
+
+	/* By person: the cohorts they hold a seat in. */
+	memcpy(pid, fx_person(f, "Nils Ek"), sizeof pid);
+	o.cohort_id = NULL;
+	o.person_id = pid;
+	assert_int_equal(lup_ics_export(f->db, &o, path, &events, &err), 0);
+	assert_int_equal(events, 0);
+	assert_int_equal(lup_enrol(f->db, other, pid, NULL, NULL, &err), 0);
+	assert_int_equal(lup_ics_export(f->db, &o, path, &events, &err), 0);
+	assert_int_equal(events, 1);
+	/* Everything. */
+	o.person_id = NULL;
+	assert_int_equal(lup_ics_export(f->db, &o, path, &events, &err), 0);
+	assert_int_equal(events, 3);
+	/* Both filters: refused. */
+	o.cohort_id = f->cohort;
+	o.person_id = pid;
+	assert_int_equal(lup_ics_export(f->db, &o, path, &events, &err), -1);
+	assert_int_equal(err.code, LUP_EINVAL);
+	o.person_id = "00000000-0000-4000-8000-000000000000";
+	o.cohort_id = NULL;
+	assert_int_equal(lup_ics_export(f->db, &o, path, &events, &err), -1);
+	assert_int_equal(err.code, LUP_ENOTFOUND);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_local_to_utc),
+		cmocka_unit_test_setup_teardown(test_export, fx_setup, fx_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
