@@ -42,5 +42,11 @@ int cmd_demo(struct lup_cli *, int, char **);
 int cmd_check(struct lup_cli *, int, char **);
 int cmd_backup(struct lup_cli *, int, char **);
 int cmd_help(struct lup_cli *, int, char **);
+/* lup export ics (argv[0] is "ics"); the general export command routes
+ * "export ics" here. */
+int cli_export_ics(struct lup_cli *, int, char **);
+/* TEMPORARY: "export" answering only "export ics", until the general
+ * export command takes its place. */
+int cmd_export_ics_only(struct lup_cli *, int, char **);
 
 #endif

@@ -27,6 +27,16 @@ static const struct lup_cmd commands[] = {
 	  N_("write a consistent copy of the database"),
 	  N_("Copy the database with SQLite's online backup API into a temporary file, "
 	     "sync it to disk, then rename it to FILE.") },
+	/* TEMPORARY: to be replaced by the general export command, which
+	 * routes "export ics" to cli_export_ics. */
+	{ "export", cmd_export_ics_only, "ics [--cohort REF | --person REF] [--utc] [-o FILE]",
+	  N_("write the programme's sessions as an iCalendar file"),
+	  N_("Write the sessions as iCalendar (RFC 5545) for calendar programs: all of them, "
+	     "a cohort's (REF: its name or an id prefix) or those of the cohorts a person is "
+	     "enrolled in (REF: e-mail, employee number or id prefix). Times are in "
+	     "Europe/Stockholm with its time zone, or in UTC with --utc. Each session keeps its "
+	     "UID across exports and its SEQUENCE rises when it changes, so importing again "
+	     "updates events instead of duplicating them. Standard output unless -o FILE.") },
 	{ "help", cmd_help, "[COMMAND]",
 	  N_("describe a command"),
 	  N_("Without a command, list the commands; with one, describe it.") },

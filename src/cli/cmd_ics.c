@@ -1,0 +1,95 @@
+/* cmd_ics.c — lup export ics: the sessions as an iCalendar file. */
+#include <stdio.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "lup/i18n.h"
+#include "lup/ics.h"
+#include "lup/people.h"
+#include "lup/programme.h"
+
+/* "--name VALUE" or "--name=VALUE": 1 and *out set, 0 not this option,
+ * -1 the value is missing. */
+static int opt(int argc, char **argv, int *i, const char *name, const char **out)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*out = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n])
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*out = argv[++*i];
+	return 1;
+}
+
+/* argv[0] is "ics". */
+int cli_export_ics(struct lup_cli *cli, int argc, char **argv)
+{
+	const char *cohort_ref = NULL, *person_ref = NULL, *out = "-";
+	char cohort[LUP_ID_SIZE], person[LUP_ID_SIZE];
+	struct lup_ics_opts o = { 0 };
+	lup_err err;
+	long events;
+	int rc;
+
+	for (int i = 1; i < argc; i++) {
+		int r;
+		if (strcmp(argv[i], "--utc") == 0) {
+			o.utc = 1;
+			continue;
+		}
+		if ((r = opt(argc, argv, &i, "--cohort", &cohort_ref)) ||
+		    (r = opt(argc, argv, &i, "--person", &person_ref)) ||
+		    (r = opt(argc, argv, &i, "-o", &out)) ||
+		    (r = opt(argc, argv, &i, "--output", &out))) {
+			if (r < 0)
+				return cli_usage("export", _("%s needs a value"), argv[i]);
+			continue;
+		}
+		return cli_usage("export", _("unexpected argument %s"), argv[i]);
+	}
+	if (cohort_ref && person_ref)
+		return cli_usage("export", _("give --cohort or --person, not both"));
+	if (!*out)
+		return cli_usage("export", _("-o needs a file name"));
+	if ((rc = cli_open_db(cli, 0)))
+		return rc;
+	if (cohort_ref) {
+		if (lup_cohort_find(cli->db, cohort_ref, cohort, &err) < 0) {
+			cli_error("export ics: %s", err.msg);
+			return LUP_EXIT_FAIL;
+		}
+		o.cohort_id = cohort;
+	}
+	if (person_ref) {
+		if (lup_person_find(cli->db, person_ref, person, &err) < 0) {
+			cli_error("export ics: %s", err.msg);
+			return LUP_EXIT_FAIL;
+		}
+		o.person_id = person;
+	}
+	if (lup_ics_export(cli->db, &o, out, &events, &err) < 0) {
+		cli_error("export ics: %s", err.msg);
+		return LUP_EXIT_FAIL;
+	}
+	if (strcmp(out, "-") != 0)
+		fprintf(stderr, ngettext("lup: export ics: %ld session written to %s\n",
+		                         "lup: export ics: %ld sessions written to %s\n",
+		                         (unsigned long)events), events, out);
+	return 0;
+}
+
+/* Until the general export command routes "export ics" here, "export"
+ * itself answers only to "ics". */
+int cmd_export_ics_only(struct lup_cli *cli, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage("export", _("what to export? (ics)"));
+	if (strcmp(argv[1], "ics") != 0)
+		return cli_usage("export", _("cannot export '%s' (ics)"), argv[1]);
+	return cli_export_ics(cli, argc - 1, argv + 1);
+}
