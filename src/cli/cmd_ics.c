@@ -44,8 +44,7 @@ int cli_export_ics(struct lup_cli *cli, int argc, char **argv)
 		}
 		if ((r = opt(argc, argv, &i, "--cohort", &cohort_ref)) ||
 		    (r = opt(argc, argv, &i, "--person", &person_ref)) ||
-		    (r = opt(argc, argv, &i, "-o", &out)) ||
-		    (r = opt(argc, argv, &i, "--output", &out))) {
+		    (r = opt(argc, argv, &i, "-o", &out))) {
 			if (r < 0)
 				return cli_usage("export", _("%s needs a value"), argv[i]);
 			continue;

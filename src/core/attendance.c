@@ -12,13 +12,13 @@ const char *lup_attendance_label(const char *status)
 	if (!status)
 		return "";
 	if (strcmp(status, "present") == 0)
-		return _("present");
+		return C_("attendance", "present");
 	if (strcmp(status, "late") == 0)
-		return _("late");
+		return C_("attendance", "late");
 	if (strcmp(status, "excused") == 0)
-		return _("excused");
+		return C_("attendance", "excused");
 	if (strcmp(status, "absent") == 0)
-		return _("absent");
+		return C_("attendance", "absent");
 	return status;
 }
 

@@ -12,13 +12,13 @@ const char *lup_enrol_status_label(const char *status)
 	if (!status)
 		return "";
 	if (strcmp(status, "enrolled") == 0)
-		return _("enrolled");
+		return C_("enrolment", "enrolled");
 	if (strcmp(status, "waitlisted") == 0)
-		return _("waitlisted");
+		return C_("enrolment", "waitlisted");
 	if (strcmp(status, "withdrawn") == 0)
-		return _("withdrawn");
+		return C_("enrolment", "withdrawn");
 	if (strcmp(status, "completed") == 0)
-		return _("completed");
+		return C_("enrolment", "completed");
 	return status;
 }
 

@@ -293,46 +293,49 @@ const char *const lup_block_kinds[] = { "ul", "abw", "egov", "other", NULL };
 const char *const lup_cohort_statuses[] = { "planned", "open", "running", "done", NULL };
 const char *const lup_session_kinds[] = { "course_day", "follow_up", "study_visit", "other", NULL };
 
-static const struct { const char *key, *label; } labels[] = {
-	{ "ul", N_("Developmental leadership (UL)") },
-	{ "abw", N_("Activity-based workplace") },
-	{ "egov", N_("E-government tools and methods") },
-	{ "planned", N_("planned") },
-	{ "open", N_("open") },
-	{ "running", N_("running") },
-	{ "done", N_("done") },
-	{ "course_day", N_("course day") },
-	{ "follow_up", N_("follow-up") },
-	{ "study_visit", N_("study visit") },
-};
-
-static const char *label_of(const char *key)
-{
-	if (!key)
-		return "";
-	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		if (strcmp(labels[i].key, key) == 0)
-			return _(labels[i].label);
-	return key;
-}
-
 const char *lup_block_kind_label(const char *kind)
 {
-	if (kind && strcmp(kind, "other") == 0)
+	if (!kind)
+		return "";
+	if (strcmp(kind, "ul") == 0)
+		return _("Developmental leadership (UL)");
+	if (strcmp(kind, "abw") == 0)
+		return _("Activity-based workplace");
+	if (strcmp(kind, "egov") == 0)
+		return _("E-government tools and methods");
+	if (strcmp(kind, "other") == 0)
 		return C_("block", "Other");
-	return label_of(kind);
+	return kind;
 }
 
 const char *lup_cohort_status_label(const char *status)
 {
-	return label_of(status);
+	if (!status)
+		return "";
+	if (strcmp(status, "planned") == 0)
+		return C_("cohort", "planned");
+	if (strcmp(status, "open") == 0)
+		return C_("cohort", "open");
+	if (strcmp(status, "running") == 0)
+		return C_("cohort", "running");
+	if (strcmp(status, "done") == 0)
+		return C_("cohort", "done");
+	return status;
 }
 
 const char *lup_session_kind_label(const char *kind)
 {
-	if (kind && strcmp(kind, "other") == 0)
+	if (!kind)
+		return "";
+	if (strcmp(kind, "course_day") == 0)
+		return C_("session", "course day");
+	if (strcmp(kind, "follow_up") == 0)
+		return C_("session", "follow-up");
+	if (strcmp(kind, "study_visit") == 0)
+		return C_("session", "study visit");
+	if (strcmp(kind, "other") == 0)
 		return C_("session", "other");
-	return label_of(kind);
+	return kind;
 }
 
 /* ---- Programmes ---- */

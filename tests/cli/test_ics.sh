@@ -218,7 +218,13 @@ expect_rc 0
 check_ 'head -1 "$TMP/keep.ics" | grep -q "^BEGIN:VCALENDAR"' "not replaced"
 check_ '[ -z "$(ls "$TMP" | grep "keep.ics.tmp")" ]' "a temporary file was left"
 
-case_ "Swedish messages"
-LC_ALL=sv_SE.UTF-8 run --db "$DB" export ics --cohort "Ingen sådan"
+case_ "Swedish messages and calendar text"
+LC_ALL=sv_SE.UTF-8 "$LUP" --db "$DB" export ics --cohort "Ingen sådan" >"$OUT" 2>"$ERR"; RC=$?
 expect_rc 1
+expect_err "ingen kull matchar 'Ingen sådan'"
+LC_ALL=sv_SE.UTF-8 "$LUP" --db "$DB" export ics --cohort "Pilot Halland" -o "$TMP/sv.ics" >"$OUT" 2>"$ERR"; RC=$?
+expect_rc 0
+expect_err "5 tillfällen skrivna till"
+check_ 'grep -q "^DESCRIPTION:Kull: Pilot Halland" "$TMP/sv.ics"' "the description is not in Swedish"
+check_ 'grep -q "^CATEGORIES:studiebesök" "$TMP/sv.ics"' "the kind is not in Swedish"
 finish
