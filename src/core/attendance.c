@@ -157,22 +157,27 @@ int lup_completion(lup_db *db, const char *enrolment_id, struct lup_block_progre
 	static const char sql[] =
 		"WITH en AS (SELECT person_id, cohort_id, programme_id, enrolled_on, ended_on "
 		"  FROM enrolment WHERE id = ?1), "
-		"x AS (SELECT s.block_id, s.starts_at <= ?2 AS started, a.status AS st, "
+		"x AS (SELECT s.block_id AS block_id, s.starts_at <= ?2 AS started, a.status AS st, "
 		"  (a.id IS NOT NULL OR (en.enrolled_on IS NOT NULL AND en.enrolled_on <= substr(s.starts_at, 1, 10) "
 		"   AND (en.ended_on IS NULL OR substr(s.starts_at, 1, 10) <= en.ended_on))) AS counts "
-		"  FROM en JOIN session s ON s.cohort_id = en.cohort_id "
-		"  LEFT JOIN attendance a ON a.session_id = s.id AND a.person_id = en.person_id) "
-		"SELECT b.id, b.name, b.kind, b.min_attendance, "
-		"  coalesce(sum(x.counts AND x.started), 0), "
-		"  coalesce(sum(x.counts AND x.started AND x.st IN ('present', 'late')), 0), "
-		"  coalesce(sum(x.counts AND x.started AND x.st = 'late'), 0), "
-		"  coalesce(sum(x.counts AND x.started AND x.st = 'excused'), 0), "
-		"  coalesce(sum(x.counts AND x.started AND x.st = 'absent'), 0), "
-		"  coalesce(sum(x.counts AND x.started AND x.st IS NULL), 0), "
-		"  coalesce(sum(x.counts AND NOT x.started), 0), "
-		"  count(x.block_id) "
+		/* CROSS JOIN keeps the one enrolment outermost: its cohort's
+		 * sessions by index, never every session of a block. */
+		"  FROM en CROSS JOIN session s ON s.cohort_id = en.cohort_id "
+		"  LEFT JOIN attendance a ON a.session_id = s.id AND a.person_id = en.person_id), "
+		/* Aggregated per block first: once, not once per block. */
+		"g AS (SELECT block_id, sum(counts AND started) AS n, "
+		"  sum(counts AND started AND st IN ('present', 'late')) AS att, "
+		"  sum(counts AND started AND st = 'late') AS late, "
+		"  sum(counts AND started AND st = 'excused') AS exc, "
+		"  sum(counts AND started AND st = 'absent') AS abs, "
+		"  sum(counts AND started AND st IS NULL) AS unrec, "
+		"  sum(counts AND NOT started) AS planned, count(*) AS total "
+		"  FROM x GROUP BY block_id) "
+		"SELECT b.id, b.name, b.kind, b.min_attendance, coalesce(g.n, 0), coalesce(g.att, 0), "
+		"  coalesce(g.late, 0), coalesce(g.exc, 0), coalesce(g.abs, 0), coalesce(g.unrec, 0), "
+		"  coalesce(g.planned, 0), coalesce(g.total, 0) "
 		"FROM en JOIN block b ON b.programme_id = en.programme_id "
-		"LEFT JOIN x ON x.block_id = b.id GROUP BY b.id ORDER BY b.seq";
+		"LEFT JOIN g ON g.block_id = b.id ORDER BY b.seq";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
 	char now[17];
 	int n = 0, rc = SQLITE_DONE;

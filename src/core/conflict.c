@@ -199,22 +199,15 @@ static void range_text(const char *a, const char *b, char *buf, size_t n)
 		snprintf(buf, n, "%s – %s", a, b);
 }
 
-static int same_place(const char *a, const char *b)
+/* Folded and trimmed, or NULL for nothing. */
+static char *folded(const char *s)
 {
-	char *fa, *fb;
-	int eq;
-	if (lup_blank(a) || lup_blank(b))
-		return 0;
-	fa = lup_fold(a);
-	fb = lup_fold(b);
-	if (fa)
-		lup_trim(fa);
-	if (fb)
-		lup_trim(fb);
-	eq = fa && fb && strcmp(fa, fb) == 0;
-	free(fa);
-	free(fb);
-	return eq;
+	char *f;
+	if (lup_blank(s))
+		return NULL;
+	if ((f = lup_fold(s)))
+		lup_trim(f);
+	return f;
 }
 
 /* The earliest start an overlapping session can have. */
@@ -253,14 +246,13 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 		"ORDER BY p.sort_name, p.id, s2.starts_at, s2.id";
 	static const char placement_sql[] =
 		"SELECT p.id, p.name, pl.id, pl.start_date, pl.end_date, h.name "
-		"FROM enrolment e JOIN person p ON p.id = e.person_id "
-		"JOIN placement pl ON pl.person_id = e.person_id AND pl.status <> 'cancelled' "
-		"  AND pl.start_date <= ?3 AND pl.end_date >= ?2 "
-		"JOIN host_org h ON h.id = pl.host_id "
+		"FROM enrolment e CROSS JOIN placement pl ON pl.person_id = e.person_id "
+		"  AND pl.status <> 'cancelled' AND pl.start_date <= ?3 AND pl.end_date >= ?2 "
+		"CROSS JOIN host_org h ON h.id = pl.host_id CROSS JOIN person p ON p.id = e.person_id "
 		"WHERE e.cohort_id = ?1 AND e.status IN ('enrolled', 'completed') "
 		"ORDER BY p.sort_name, p.id, pl.start_date";
 	char cohort[LUP_ID_SIZE], starts[17], ends[17], lo[17], day1[11], dayn[11];
-	char *location = NULL, *facilitators = NULL;
+	char *location = NULL, *facilitators = NULL, *floc = NULL, *ffac = NULL;
 	int rc, before = w ? (int)w->n : 0;
 	long first, last;
 	sqlite3_stmt *st;
@@ -281,6 +273,9 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 	facilitators = lup_col_dup(st, 5);
 	lup_done(st);
 	st = NULL;
+	/* Folded once here, each other session's once in the loop. */
+	floc = folded(location);
+	ffac = folded(facilitators);
 	lower_bound(starts, lo);
 	if (session_days(starts, ends, &first, &last) < 0)
 		first = last = 0;
@@ -315,12 +310,19 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 			     _("overlaps '%s' of the same cohort (%s)"), otitle, when);
 			continue;
 		}
-		if (lup_p_common_facilitator(facilitators, ofac, who, sizeof who))
-			WARN(LUP_WARN_FACILITATOR_OVERLAP, oid, NULL,
-			     _("facilitator %s also leads '%s' (%s) at %s"), who, otitle, oname, when);
-		if (same_place(location, oloc))
-			WARN(LUP_WARN_LOCATION, oid, NULL,
-			     _("'%s' (%s) is at %s at the same time (%s)"), otitle, oname, location, when);
+		{
+			char *fo = ffac ? folded(ofac) : NULL, *fl = floc ? folded(oloc) : NULL;
+			int fac = fo && lup_p_common_facilitator(facilitators, ffac, fo, who, sizeof who);
+			int place = fl && strcmp(floc, fl) == 0;
+			free(fo);
+			free(fl);
+			if (fac)
+				WARN(LUP_WARN_FACILITATOR_OVERLAP, oid, NULL,
+				     _("facilitator %s also leads '%s' (%s) at %s"), who, otitle, oname, when);
+			if (place)
+				WARN(LUP_WARN_LOCATION, oid, NULL,
+				     _("'%s' (%s) is at %s at the same time (%s)"), otitle, oname, location, when);
+		}
 	}
 	if (rc < 0)
 		goto fail_st;
@@ -388,6 +390,8 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 #undef WARN
 	free(location);
 	free(facilitators);
+	free(floc);
+	free(ffac);
 	return w ? (int)w->n - before : 0;
 fail_st:
 fail:
@@ -395,6 +399,8 @@ fail:
 		lup_done(st);
 	free(location);
 	free(facilitators);
+	free(floc);
+	free(ffac);
 	return -1;
 }
 

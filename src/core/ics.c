@@ -212,16 +212,21 @@ static const char *col(sqlite3_stmt *st, int i)
 int lup_ics_write(lup_db *db, const struct lup_ics_opts *o, FILE *fp, long *events,
                   lup_err *err)
 {
-	static const char sql[] =
-		"SELECT s.id, s.title, s.kind, s.starts_at, s.ends_at, coalesce(s.location, ''), "
-		"coalesce(s.facilitators, c.facilitators, ''), coalesce(h.name, s.host_name, ''), "
-		"coalesce(h.city, ''), coalesce(s.notes, ''), s.sequence, s.created_at, s.updated_at, "
-		"c.name, coalesce(b.name, '') "
-		"FROM session s JOIN cohort c ON c.id = s.cohort_id LEFT JOIN block b ON b.id = s.block_id "
-		"LEFT JOIN host_org h ON h.id = s.host_id "
-		"WHERE (?1 IS NULL OR s.cohort_id = ?1) AND (?2 IS NULL OR s.cohort_id IN "
-		"(SELECT cohort_id FROM enrolment WHERE person_id = ?2 AND status IN ('enrolled', 'completed'))) "
-		"ORDER BY s.starts_at, s.id";
+#define ICOLS "SELECT s.id, s.title, s.kind, s.starts_at, s.ends_at, coalesce(s.location, ''), " \
+	"coalesce(s.facilitators, c.facilitators, ''), coalesce(h.name, s.host_name, ''), " \
+	"coalesce(h.city, ''), coalesce(s.notes, ''), s.sequence, s.created_at, s.updated_at, " \
+	"c.name, coalesce(b.name, '') "
+#define IJOIN "JOIN cohort c ON c.id = s.cohort_id LEFT JOIN block b ON b.id = s.block_id " \
+	"LEFT JOIN host_org h ON h.id = s.host_id "
+	/* One statement per filter, each on its index. */
+	static const char all_sql[] = ICOLS "FROM session s " IJOIN "ORDER BY s.starts_at, s.id";
+	static const char by_cohort[] = ICOLS "FROM session s " IJOIN
+		"WHERE s.cohort_id = ?1 ORDER BY s.starts_at, s.id";
+	static const char by_person[] = ICOLS "FROM enrolment e CROSS JOIN session s "
+		"ON s.cohort_id = e.cohort_id " IJOIN
+		"WHERE e.person_id = ?1 AND e.status IN ('enrolled', 'completed') ORDER BY s.starts_at, s.id";
+#undef ICOLS
+#undef IJOIN
 	static const char cohort_sql[] = "SELECT name FROM cohort WHERE id = ?1";
 	static const char person_sql[] = "SELECT name FROM person WHERE id = ?1";
 	const char *cohort = o && o->cohort_id && *o->cohort_id ? o->cohort_id : NULL;
@@ -266,10 +271,10 @@ int lup_ics_write(lup_db *db, const struct lup_ics_opts *o, FILE *fp, long *even
 	if (rc < 0)
 		goto io;
 
-	if (!(st = lup_stmt(db, sql, err)))
+	if (!(st = lup_stmt(db, cohort ? by_cohort : person ? by_person : all_sql, err)))
 		return -1;
-	lup_bind_text(st, 1, cohort);
-	lup_bind_text(st, 2, person);
+	if (cohort || person)
+		sqlite3_bind_text(st, 1, cohort ? cohort : person, -1, SQLITE_TRANSIENT);
 	while ((rc = lup_p_step(db, st, err, _("exporting the calendar"))) == SQLITE_ROW) {
 		struct row r = {
 			col(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4), col(st, 5),

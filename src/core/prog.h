@@ -22,9 +22,10 @@ int lup_p_keyword(const char *const *list, const char *s);
  * stops early when cb returns non-zero and returns that value. */
 int lup_p_each_facilitator(const char *list, int (*cb)(void *ud, const char *name, size_t n),
                            void *ud);
-/* The first name on both lists (case and accents ignored) into buf; 1 if
- * there is one, else 0. */
-int lup_p_common_facilitator(const char *a, const char *b, char *buf, size_t n);
+/* The first name of list a also on list b, case and accents ignored: fa and
+ * fb are the lists through lup_fold().  The name, as a spells it, goes to
+ * buf.  1 if there is one, else 0. */
+int lup_p_common_facilitator(const char *a, const char *fa, const char *fb, char *buf, size_t n);
 
 /* Add a warning; returns 0, or -1 (err set) when memory runs out. */
 int lup_p_warn(struct lup_warnings *w, enum lup_warn_kind kind, const char *cohort_id,

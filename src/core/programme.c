@@ -92,93 +92,87 @@ int lup_p_exec(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what)
 	return 0;
 }
 
-int lup_p_each_facilitator(const char *list, int (*cb)(void *ud, const char *name, size_t n),
-                           void *ud)
+/* The next name of a facilitator list, trimmed; separators and blank
+ * names are skipped.  0 at the end. */
+static int next_name(const char **p, const char **name, size_t *len)
 {
-	const char *p = list;
-	if (!list)
-		return 0;
-	while (*p) {
-		size_t len = strcspn(p, ",;");
-		const char *a = p, *b = p + len;
+	const char *s = *p;
+	while (*s) {
+		size_t l = strcspn(s, ",;");
+		const char *a = s, *b = s + l;
 		while (a < b && isspace((unsigned char)*a))
 			a++;
 		while (b > a && isspace((unsigned char)b[-1]))
 			b--;
+		s += l;
+		if (*s)
+			s++;
 		if (b > a) {
-			int r = cb(ud, a, (size_t)(b - a));
-			if (r)
-				return r;
+			*name = a;
+			*len = (size_t)(b - a);
+			*p = s;
+			return 1;
 		}
-		p += len;
-		if (*p)
-			p++;
 	}
+	*p = s;
 	return 0;
 }
 
-static int count_cb(void *ud, const char *name, size_t n)
+int lup_p_each_facilitator(const char *list, int (*cb)(void *ud, const char *name, size_t n),
+                           void *ud)
 {
-	(void)name; (void)n;
-	(*(int *)ud)++;
+	const char *p = list, *name;
+	size_t len;
+	if (!list)
+		return 0;
+	while (next_name(&p, &name, &len)) {
+		int r = cb(ud, name, len);
+		if (r)
+			return r;
+	}
 	return 0;
 }
 
 int lup_facilitator_count(const char *list)
 {
+	const char *p = list, *name;
+	size_t len;
 	int n = 0;
-	lup_p_each_facilitator(list, count_cb, &n);
+	if (!list)
+		return 0;
+	while (next_name(&p, &name, &len))
+		n++;
 	return n;
 }
 
-struct common {
-	const char *other;      /* the second list */
-	char *folded;           /* a name of the first list, folded */
-	char *buf;
-	size_t n;
-	const char *name;
-	size_t len;
-};
-
-static int fold_eq(const char *a, size_t an, const char *b, size_t bn)
+int lup_p_common_facilitator(const char *a, const char *fa, const char *fb, char *buf, size_t n)
 {
-	char *x = malloc(an + 1), *y = malloc(bn + 1), *fx = NULL, *fy = NULL;
-	int eq = 0;
-	if (x && y) {
-		memcpy(x, a, an); x[an] = '\0';
-		memcpy(y, b, bn); y[bn] = '\0';
-		fx = lup_fold(x);
-		fy = lup_fold(y);
-		eq = fx && fy && strcmp(fx, fy) == 0;
-	}
-	free(x); free(y); free(fx); free(fy);
-	return eq;
-}
-
-static int inner_cb(void *ud, const char *name, size_t n)
-{
-	struct common *c = ud;
-	return fold_eq(c->name, c->len, name, n);
-}
-
-static int outer_cb(void *ud, const char *name, size_t n)
-{
-	struct common *c = ud;
-	c->name = name;
-	c->len = n;
-	if (lup_p_each_facilitator(c->other, inner_cb, c)) {
-		snprintf(c->buf, c->n, "%.*s", (int)n, name);
-		return 1;
+	const char *p = fa, *x;
+	size_t xl;
+	int idx = 0;
+	if (!a || !fa || !fb)
+		return 0;
+	while (next_name(&p, &x, &xl)) {
+		const char *q = fb, *y;
+		size_t yl;
+		while (next_name(&q, &y, &yl)) {
+			if (xl == yl && memcmp(x, y, xl) == 0) {
+				/* Name it as the first list spells it. */
+				const char *r = a, *z;
+				size_t zl;
+				int k = 0;
+				snprintf(buf, n, "%.*s", (int)xl, x);
+				while (next_name(&r, &z, &zl))
+					if (k++ == idx) {
+						snprintf(buf, n, "%.*s", (int)zl, z);
+						break;
+					}
+				return 1;
+			}
+		}
+		idx++;
 	}
 	return 0;
-}
-
-int lup_p_common_facilitator(const char *a, const char *b, char *buf, size_t n)
-{
-	struct common c = { b, NULL, buf, n, NULL, 0 };
-	if (!a || !b)
-		return 0;
-	return lup_p_each_facilitator(a, outer_cb, &c) ? 1 : 0;
 }
 
 int lup_p_warn(struct lup_warnings *w, enum lup_warn_kind kind, const char *cohort_id,
@@ -564,13 +558,17 @@ int lup_programme_progress(lup_db *db, const char *programme_id, struct lup_prog
                            lup_err *err)
 {
 	static const char sql[] =
-		"SELECT (SELECT target FROM programme WHERE id = ?1), "
-		"(SELECT count(DISTINCT person_id) FROM enrolment WHERE programme_id = ?1 "
-		"  AND status IN ('enrolled', 'completed')), "
-		"(SELECT count(DISTINCT person_id) FROM enrolment WHERE programme_id = ?1 AND status = 'completed'), "
-		"(SELECT count(*) FROM enrolment WHERE programme_id = ?1 AND status = 'waitlisted'), "
+		/* One pass over the cohorts' enrolments, on covering indexes.
+		 * A person holds one live enrolment per programme, so rows are
+		 * people. */
+		"WITH e AS (SELECT sum(e.status IN ('enrolled', 'completed')) AS seated, "
+		"  sum(e.status = 'completed') AS done, sum(e.status = 'waitlisted') AS waiting "
+		"  FROM cohort c JOIN enrolment e ON e.cohort_id = c.id WHERE c.programme_id = ?1) "
+		"SELECT (SELECT target FROM programme WHERE id = ?1), coalesce(e.seated, 0), "
+		"coalesce(e.done, 0), coalesce(e.waiting, 0), "
 		"(SELECT count(*) FROM cohort WHERE programme_id = ?1), "
-		"(SELECT count(*) FROM session s JOIN cohort c ON c.id = s.cohort_id WHERE c.programme_id = ?1)";
+		"(SELECT count(*) FROM session s JOIN cohort c ON c.id = s.cohort_id WHERE c.programme_id = ?1) "
+		"FROM e";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
 	int rc;
 	memset(o, 0, sizeof *o);
