@@ -6,9 +6,12 @@
  * The UL rules read [programme] ul_min_group, ul_max_group,
  * ul_max_group_three, ul_part1_days and ul_part2_min_weeks.  They apply to
  * a cohort whose programme has a block of kind "ul".  Which sessions are
- * which part of UL:
- *   - UL part 1: the cohort's sessions in a "ul" block of kind course_day;
- *   - UL part 2: the cohort's sessions in a "ul" block of kind follow_up.
+ * which part of UL: the cohort's sessions of kind course_day or follow_up in
+ * a "ul" block, in order of start, make up the two parts.  UL part 2 begins
+ * at the first follow_up, or at the first session that starts
+ * LUP_UL_PART_GAP_DAYS (14) days or more after the UL sessions before it
+ * ended, whichever comes first; the sessions before it are UL part 1.  So
+ * "UL del 2" may be entered as follow-ups or as course days weeks later.
  * Part 1 must cover exactly ul_part1_days consecutive calendar days; part 2
  * must start at least ul_part2_min_weeks weeks after the last day of part 1
  * (counted in days: 8 weeks = 56 days from the last day of part 1).
@@ -40,6 +43,9 @@
 #include "lup/config.h"
 #include "lup/db.h"
 #include "lup/util.h"
+
+/* A gap this long (days) between UL course days starts UL part 2. */
+#define LUP_UL_PART_GAP_DAYS 14
 
 enum lup_warn_kind {
 	LUP_WARN_GROUP_SMALL,        /* fewer than ul_min_group */

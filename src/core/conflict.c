@@ -60,7 +60,7 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 	char name[128], status[16], first1[LUP_ID_SIZE] = "", first2[LUP_ID_SIZE] = "";
 	char *facilitators = NULL;
 	struct ul_day_set part1 = { 0 };
-	long seated, p2_first = 0, p1_last = 0;
+	long seated, p2_first = 0, p1_last = 0, prev_end = 0;
 	int capacity, has_ul, nfac, max, added = 0, ul_sessions = 0, rc, before = w ? (int)w->n : 0;
 	sqlite3_stmt *st;
 
@@ -110,18 +110,28 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 		     _("%s: only %ld participants; UL needs at least %ld"),
 		     name, seated, lup_config_int(cfg, "programme:ul_min_group"));
 
-	/* UL part 1 (course days) and part 2 (follow-up). */
+	/* UL part 1 and part 2: the cohort's course days and follow-ups in
+	 * UL blocks, in order.  Part 2 begins at the first follow-up, or at
+	 * the first of them that starts LUP_UL_PART_GAP_DAYS or more after the
+	 * one before ended; everything before it is part 1. */
 	if (!(st = lup_stmt(db, ul_sql, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
 	while ((rc = lup_p_step(db, st, err, _("checking the rules"))) == SQLITE_ROW) {
 		const char *kind = (const char *)sqlite3_column_text(st, 1);
+		int follow = kind && strcmp(kind, "follow_up") == 0;
 		long a, b;
+		if (!follow && !(kind && strcmp(kind, "course_day") == 0))
+			continue;
 		ul_sessions++;
 		if (session_days((const char *)sqlite3_column_text(st, 2),
 		                 (const char *)sqlite3_column_text(st, 3), &a, &b) < 0)
 			continue;
-		if (kind && strcmp(kind, "course_day") == 0) {
+		if (!first2[0] && (follow || (part1.n > 0 && a - prev_end >= LUP_UL_PART_GAP_DAYS))) {
+			lup_col_copy(st, 0, first2, sizeof first2);
+			p2_first = a;
+		}
+		if (!first2[0]) {
 			if (!first1[0])
 				lup_col_copy(st, 0, first1, sizeof first1);
 			for (long d = a; d <= b; d++)
@@ -130,10 +140,8 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 					lup_err_set(err, LUP_EFAIL, _("out of memory"));
 					goto fail;
 				}
-		} else if (kind && strcmp(kind, "follow_up") == 0 && !first2[0]) {
-			lup_col_copy(st, 0, first2, sizeof first2);
-			p2_first = a;
 		}
+		prev_end = b > prev_end ? b : prev_end;
 	}
 	if (rc < 0)
 		goto fail;

@@ -274,19 +274,35 @@ int lup_mkdir_p(const char *dir, mode_t mode, lup_err *err)
 
 int lup_afile_open(lup_afile *af, const char *path, mode_t mode, lup_err *err)
 {
+	struct stat sb;
+	char *real = NULL;
 	int fd;
 	memset(af, 0, sizeof *af);
 	if (strcmp(path, "-") == 0) {
 		af->fp = stdout;
 		return 0;
 	}
-	af->path = strdup(path);
-	af->tmp = malloc(strlen(path) + 16);
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		/* A device or a pipe (/dev/null, /dev/stdout, a FIFO): renaming
+		 * over it would put a file in its place, so write to it as it
+		 * is.  (A folder fails here with its own message.) */
+		af->fp = fopen(path, "w");
+		if (!af->fp)
+			return lup_err_set(err, LUP_EFAIL, _("cannot write %s: %s"), path, strerror(errno));
+		af->path = strdup(path);   /* for messages; tmp stays NULL */
+		return 0;
+	}
+	/* Through a symbolic link: replace the file it points to, not the
+	 * link. */
+	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode))
+		real = realpath(path, NULL);
+	af->path = real ? real : strdup(path);
+	af->tmp = af->path ? malloc(strlen(af->path) + 16) : NULL;
 	if (!af->path || !af->tmp) {
 		lup_afile_abort(af);
 		return lup_err_set(err, LUP_EFAIL, "%s", strerror(ENOMEM));
 	}
-	sprintf(af->tmp, "%s.tmp-XXXXXX", path);
+	sprintf(af->tmp, "%s.tmp-XXXXXX", af->path);
 	fd = mkstemp(af->tmp);
 	if (fd < 0) {
 		int e = errno;
@@ -329,6 +345,18 @@ static void fsync_dir(const char *path)
 int lup_afile_commit(lup_afile *af, lup_err *err)
 {
 	int bad;
+	if (af->fp && af->fp != stdout && !af->tmp) {   /* written in place */
+		bad = fflush(af->fp) != 0 || ferror(af->fp);
+		if (fclose(af->fp) != 0)
+			bad = 1;
+		af->fp = NULL;
+		if (bad)
+			lup_err_set(err, LUP_EFAIL, _("cannot write %s: %s"), af->path ? af->path : "",
+			            strerror(errno));
+		free(af->path);
+		af->path = NULL;
+		return bad ? -1 : 0;
+	}
 	if (af->fp == stdout) {
 		bad = fflush(stdout) != 0 || ferror(stdout);
 		af->fp = NULL;

@@ -161,6 +161,51 @@ static void test_ul_parts(void **state)
 	lup_warnings_free(&w);
 }
 
+/* Part 2 entered as course days in the UL block, weeks after part 1. */
+static void test_ul_part2_as_course_days(void **state)
+{
+	struct fx *f = *state;
+	struct lup_warnings w = { 0 };
+	char d1[LUP_ID_SIZE], d2[LUP_ID_SIZE];
+	struct lup_session s;
+	lup_err err;
+
+	fx_session(f, f->cohort, "ul", "course_day", "2016-01-12 08:30", "2016-01-12 17:00", NULL, NULL);
+	fx_session(f, f->cohort, "ul", "course_day", "2016-01-13 08:30", "2016-01-13 17:00", NULL, NULL);
+	fx_session(f, f->cohort, "ul", "course_day", "2016-01-14 08:30", "2016-01-14 17:00", NULL, NULL);
+	/* Five weeks later: part 2, too soon. */
+	memcpy(d1, fx_session(f, f->cohort, "ul", "course_day", "2016-02-18 08:30",
+	                      "2016-02-18 17:00", NULL, NULL), sizeof d1);
+	memcpy(d2, fx_session(f, f->cohort, "ul", "course_day", "2016-02-19 08:30",
+	                      "2016-02-19 17:00", NULL, NULL), sizeof d2);
+	assert_true(lup_cohort_warnings(f->db, f->cfg, f->cohort, &w, &err) >= 1);
+	assert_false(fx_has_warning(&w, LUP_WARN_UL_PART1));
+	assert_true(fx_has_warning(&w, LUP_WARN_UL_PART2));
+	assert_string_equal(find(&w, LUP_WARN_UL_PART2)->session_id, d1);
+	assert_non_null(strstr(find(&w, LUP_WARN_UL_PART2)->msg, "35 days"));
+	/* Nine weeks later: fine. */
+	assert_int_equal(lup_session_get(f->db, d1, &s, &err), 0);
+	snprintf(s.starts_at, sizeof s.starts_at, "2016-03-17 08:30");
+	snprintf(s.ends_at, sizeof s.ends_at, "2016-03-17 17:00");
+	assert_int_equal(lup_session_save(f->db, f->cfg, &s, NULL, &err), 0);
+	lup_session_clear(&s);
+	assert_int_equal(lup_session_get(f->db, d2, &s, &err), 0);
+	snprintf(s.starts_at, sizeof s.starts_at, "2016-03-18 08:30");
+	snprintf(s.ends_at, sizeof s.ends_at, "2016-03-18 17:00");
+	lup_warnings_free(&w);
+	assert_int_equal(lup_session_save(f->db, f->cfg, &s, &w, &err), 0);
+	assert_false(fx_has_warning(&w, LUP_WARN_UL_PART1));
+	assert_false(fx_has_warning(&w, LUP_WARN_UL_PART2));
+	lup_session_clear(&s);
+	/* A fourth course day ten days after part 1: still part 1, now too long. */
+	fx_session(f, f->cohort, "ul", "course_day", "2016-01-24 08:30", "2016-01-24 17:00", NULL, NULL);
+	lup_warnings_free(&w);
+	assert_true(lup_cohort_warnings(f->db, f->cfg, f->cohort, &w, &err) >= 1);
+	assert_true(fx_has_warning(&w, LUP_WARN_UL_PART1));
+	assert_non_null(strstr(find(&w, LUP_WARN_UL_PART1)->msg, "4 days from 2016-01-12 to 2016-01-24"));
+	lup_warnings_free(&w);
+}
+
 /* ---- Conflicts ---- */
 
 static void test_person_and_cohort_overlap(void **state)
@@ -400,6 +445,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_ul_group_size, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_ul_parts, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_ul_part2_as_course_days, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_person_and_cohort_overlap, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_facilitator_and_location, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_placement, fx_setup, fx_teardown),

@@ -6,6 +6,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <libical/ical.h>
 #include "fixture.h"
 #include "lup/ics.h"
@@ -180,11 +182,60 @@ static void test_export(void **state)
 	assert_int_equal(err.code, LUP_ENOTFOUND);
 }
 
+/* Written through lup_afile: a pipe stays a pipe, a symbolic link stays a
+ * link (the file it points to is replaced). */
+static void test_export_to_fifo_and_link(void **state)
+{
+	struct fx *f = *state;
+	struct lup_ics_opts o = { 0 };
+	char fifo[400], file[400], link_[400], buf[8192];
+	struct stat sb;
+	lup_err err;
+	long events;
+	ssize_t got;
+	int fd;
+
+	fx_session(f, f->cohort, "ul", "course_day", "2015-09-07 09:00", "2015-09-07 16:30", NULL, NULL);
+	snprintf(fifo, sizeof fifo, "%s/pipe", f->dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	fd = open(fifo, O_RDONLY | O_NONBLOCK);   /* a reader, so the writer need not wait */
+	assert_true(fd >= 0);
+	assert_int_equal(lup_ics_export(f->db, &o, fifo, &events, &err), 0);
+	assert_int_equal(events, 1);
+	got = read(fd, buf, sizeof buf - 1);
+	assert_true(got > 0);
+	buf[got] = '\0';
+	assert_non_null(strstr(buf, "BEGIN:VCALENDAR"));
+	close(fd);
+	assert_int_equal(stat(fifo, &sb), 0);
+	assert_true(S_ISFIFO(sb.st_mode));
+	unlink(fifo);
+
+	snprintf(file, sizeof file, "%s/real.ics", f->dir);
+	snprintf(link_, sizeof link_, "%s/link.ics", f->dir);
+	fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "old\n", 4), 4);
+	close(fd);
+	assert_int_equal(symlink("real.ics", link_), 0);
+	assert_int_equal(lup_ics_export(f->db, &o, link_, &events, &err), 0);
+	assert_int_equal(lstat(link_, &sb), 0);
+	assert_true(S_ISLNK(sb.st_mode));
+	fd = open(file, O_RDONLY);
+	got = read(fd, buf, 15);
+	close(fd);
+	assert_int_equal(got, 15);
+	assert_memory_equal(buf, "BEGIN:VCALENDAR", 15);
+	unlink(link_);
+	unlink(file);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_local_to_utc),
 		cmocka_unit_test_setup_teardown(test_export, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_export_to_fifo_and_link, fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
