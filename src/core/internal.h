@@ -14,7 +14,7 @@ struct lup_migration {
 };
 extern const struct lup_migration lup_migrations[];
 
-#define LUP_STMT_CACHE 96
+#define LUP_STMT_CACHE 256   /* the programme modules alone prepare about 85 */
 
 struct lup_db {
 	sqlite3 *h;

@@ -187,6 +187,16 @@ cp "$OUT" "$TMP/all.ics"
 diffs=$(compare "$TMP/all.ics" "1" 2>&1); drc=$?
 check_ '[ $drc -eq 0 ]' "all events differ: $diffs"
 
+case_ "the demonstration programme's calendar"
+run --db "$TMP/demo.db" demo
+expect_rc 0
+run --db "$TMP/demo.db" export ics -o "$TMP/demo.ics"
+expect_rc 0
+DB_SAVED=$DB; DB="$TMP/demo.db"
+diffs=$(compare "$TMP/demo.ics" "1" 2>&1); drc=$?
+check_ '[ $drc -eq 0 ]' "demo events differ: $diffs"
+DB=$DB_SAVED
+
 case_ "unknown cohort"
 run --db "$DB" export ics --cohort "Ingen sådan"
 expect_rc 1
