@@ -80,8 +80,9 @@ struct lup_warnings {
 /* Free the messages and the array, leaving an empty list. */
 void lup_warnings_free(struct lup_warnings *w);
 
-/* The UL rules for a cohort (nothing for a programme without UL).
- * Returns the number of warnings added, or -1. */
+/* The UL rules for a cohort (nothing for a programme without UL, or
+ * without cfg), and a capacity lowered below the seats taken.  Returns the
+ * number of warnings added, or -1. */
 int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id,
                         struct lup_warnings *w, lup_err *err);
 

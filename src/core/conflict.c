@@ -92,7 +92,7 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 	if (seated > capacity)
 		WARN(LUP_WARN_OVERBOOKED, NULL,
 		     _("%s: %ld people hold seats but the capacity is %d"), name, seated, capacity);
-	if (!has_ul)
+	if (!has_ul || !cfg)
 		goto done;
 
 	max = (int)lup_config_int(cfg, nfac >= 3 ? "programme:ul_max_group_three" : "programme:ul_max_group");

@@ -391,9 +391,11 @@ static int default_blocks(lup_db *db, const lup_config *cfg, const char *program
 			b.name = strdup(lup_block_kind_label(kind));
 			b.min_attendance = -1;
 			seq++;
-			if (!b.name || lup_block_save(db, cfg, &b, err) < 0) {
+			if (!b.name)
+				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			if (lup_block_save(db, cfg, &b, err) < 0) {
 				lup_block_clear(&b);
-				return b.name ? -1 : lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				return -1;
 			}
 			lup_block_clear(&b);
 		}
