@@ -108,10 +108,18 @@ asan:
 # libFuzzer harnesses, built with clang; `make check` runs them over their
 # seed corpora, `make fuzz FUZZ_SECONDS=60` explores.
 FUZZ_SECONDS ?= 30
-$(B)/fuzz/%: tests/fuzz/%.c $(CORE_SRC)
+FUZZ_CFLAGS = -std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined
+FUZZ_OBJ = $(CORE_SRC:%.c=$(B)/fuzz/obj/%.o)
+$(B)/fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	clang $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -c -o $@ $<
+$(B)/fuzz/libcore.a: $(FUZZ_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+$(B)/fuzz/%: tests/fuzz/%.c $(B)/fuzz/libcore.a
 	@mkdir -p $(dir $@)
 	clang $(ALL_CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
-	  -o $@ $< $(CORE_SRC) $(LIBS)
+	  -o $@ $< $(B)/fuzz/libcore.a $(LIBS)
 fuzz: $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
 	@for f in $^; do n=$${f##*/}; mkdir -p $(B)/fuzz/corpus-$$n; \
 	  echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \

@@ -11,7 +11,7 @@ if ! command -v clang >/dev/null 2>&1; then
 fi
 for src in tests/fuzz/fuzz_*.c; do
 	n=${src##*/}; n=${n%.c}; seed=tests/fuzz/seed/${n#fuzz_}
-	if ! make -s "$B/fuzz/$n" >"$B/fuzz-build.log" 2>&1; then
+	if ! make -s B="$B" "$B/fuzz/$n" >"$B/fuzz-build.log" 2>&1; then
 		f=$((f + 1)); echo "FAIL $n: does not build"; tail -20 "$B/fuzz-build.log"; continue
 	fi
 	mkdir -p "$B/fuzz/corpus-$n" "$B/fuzz/crash-$n"
