@@ -48,5 +48,6 @@ int cli_export_ics(struct lup_cli *, int, char **);
 /* TEMPORARY: "export" answering only "export ics", until the general
  * export command takes its place. */
 int cmd_export_ics_only(struct lup_cli *, int, char **);
+int cmd_framework(struct lup_cli *, int, char **);
 
 #endif

@@ -37,6 +37,13 @@ static const struct lup_cmd commands[] = {
 	     "Europe/Stockholm with its time zone, or in UTC with --utc. Each session keeps its "
 	     "UID across exports and its SEQUENCE rises when it changes, so importing again "
 	     "updates events instead of duplicating them. Standard output unless -o FILE.") },
+	{ "framework", cmd_framework, "list [--all] | import FILE... | show REF",
+	  N_("list, import and show competence frameworks"),
+	  N_("list: the imported frameworks, the latest revision of each (--all: every revision). "
+	     "import: read framework files (see lup-framework(5)) and store each as a new revision, "
+	     "or report it unchanged; a bad file is refused naming its file, line, section and key, "
+	     "and nothing is stored. show: a framework's levels, areas, competences and targets; "
+	     "REF is an id (its latest revision), ID@REVISION, or 6+ characters of a revision's uuid.") },
 	{ "help", cmd_help, "[COMMAND]",
 	  N_("describe a command"),
 	  N_("Without a command, list the commands; with one, describe it.") },

@@ -244,6 +244,8 @@ static const char *const v1[] = {
 	"CHECK (level_max >= level_min), "
 	"UNIQUE (framework_id, code))",
 "CREATE INDEX competence_area ON competence(area_id, seq)",
+/* seq is the position in the whole framework: rating sheets page on it. */
+"CREATE INDEX competence_seq ON competence(framework_id, seq)",
 
 /* Target levels: per role, or per person (which wins).  Keyed on the
  * framework ident and competence code so targets outlive framework
@@ -275,6 +277,8 @@ static const char *const v1[] = {
 	TS ")",
 "CREATE INDEX checkin_person ON checkin(person_id, date, id)",
 "CREATE INDEX checkin_date ON checkin(status, date)",
+/* A check-in is superseded by at most one other. */
+"CREATE UNIQUE INDEX checkin_supersedes ON checkin(supersedes_id) WHERE supersedes_id IS NOT NULL",
 
 "CREATE TABLE rating ("
 	ID ", "

@@ -1,0 +1,259 @@
+/* competence.h — competence assurance on the frameworks of framework.h:
+ * target levels per role and per person, check-ins with a rating per
+ * competence, re-assessment due dates, and gap analysis.
+ *
+ * Every list a screen shows comes page by page (keyset paging, as
+ * lup_person_page): give the last row shown and a direction, get the rows
+ * that fit.  Statuses and kinds are English keywords; the *_label functions
+ * translate them for display. */
+#ifndef LUP_COMPETENCE_H
+#define LUP_COMPETENCE_H
+
+#include "lup/cal.h"
+#include "lup/config.h"
+#include "lup/db.h"
+#include "lup/framework.h"
+#include "lup/util.h"
+
+/* Levels that are not a level. */
+#define LUP_LEVEL_NONE (-1)   /* not rated yet; no target; no level known */
+#define LUP_LEVEL_NA   (-2)   /* rated "not assessed" (stored as NULL) */
+
+/* ---- Targets ---- */
+
+/* Set the target level of competence code in framework ident for a role
+ * (person_id NULL; roles match case-insensitively) or for one person (role
+ * NULL), or remove it with level LUP_LEVEL_NONE.  The code must be a
+ * competence of the latest revision of ident, not retired, and the level in
+ * its range.  Targets set here are kept when a framework file is imported
+ * again, and win over the file's. */
+int lup_target_set(lup_db *db, const char *ident, const char *code, const char *role,
+                   const char *person_id, int level, lup_err *err);
+/* A person's target: their own, else their role's; LUP_LEVEL_NONE if
+ * neither.  *personal (may be NULL) is 1 for their own. */
+int lup_target_get(lup_db *db, const char *ident, const char *code, const char *person_id,
+                   int *level, int *personal, lup_err *err);
+
+/* ---- Check-ins ---- */
+
+struct lup_checkin {
+	char id[LUP_UUID_LEN + 1];             /* "" for a new one */
+	char person_id[LUP_UUID_LEN + 1];
+	char framework_id[LUP_UUID_LEN + 1];   /* the framework revision rated against */
+	char date[11];                         /* YYYY-MM-DD; "" means today */
+	char kind[12];                         /* self, manager, validation */
+	char assessor_id[LUP_UUID_LEN + 1];    /* a person in lup, or "" */
+	char *assessor_name;                   /* an assessor outside lup, or NULL */
+	char *note;
+	char status[8];                        /* draft, final (read only) */
+	char supersedes_id[LUP_UUID_LEN + 1];  /* read only: see lup_checkin_supersede */
+	char superseded_by[LUP_UUID_LEN + 1];  /* read only */
+	char created_at[21], updated_at[21];
+};
+
+void lup_checkin_clear(struct lup_checkin *c);   /* frees the strings, zeroes */
+int lup_checkin_get(lup_db *db, const char *id, struct lup_checkin *out, lup_err *err);
+/* Insert a new draft (id "") or update a draft's date, kind, assessor and
+ * note.  A final check-in cannot be changed (LUP_ECONFLICT): supersede it.
+ * A failing field is named in err->field. */
+int lup_checkin_save(lup_db *db, struct lup_checkin *c, lup_err *err);
+/* Make a draft final.  It needs at least one competence rated with a
+ * level. */
+int lup_checkin_finalize(lup_db *db, const char *id, lup_err *err);
+/* Delete a draft (a final check-in is history and stays). */
+int lup_checkin_delete(lup_db *db, const char *id, lup_err *err);
+/* Start correcting a final check-in: a new draft with its person,
+ * framework revision, kind, assessor, note and ratings, dated date (NULL or
+ * "": the same date), that replaces it once made final.  If a draft
+ * correction exists already, that one is returned. */
+int lup_checkin_supersede(lup_db *db, const char *id, const char *date,
+                          char new_id[LUP_UUID_LEN + 1], lup_err *err);
+/* A person's open draft of a kind (NULL: any kind), newest first: returns
+ * 1 and its id, or 0 when there is none. */
+int lup_checkin_find_draft(lup_db *db, const char *person_id, const char *kind,
+                           char id[LUP_UUID_LEN + 1], lup_err *err);
+
+const char *lup_checkin_kind_label(const char *kind);
+const char *lup_checkin_status_label(const char *status);
+
+/* A person's check-ins, newest first. */
+struct lup_checkin_row {
+	char id[LUP_UUID_LEN + 1];
+	char date[11], kind[12], status[8];
+	char framework[LUP_FW_IDENT_MAX + 1];
+	int revision;
+	char assessor[128];      /* the assessor's name */
+	long rated, competences; /* ratings given (levels or "not assessed"), of how many */
+	int superseded;          /* 1: a final correction replaces it */
+	char created_at[21];     /* with date and id: the row's place, for paging */
+};
+int lup_checkin_page(lup_db *db, const char *person_id, const struct lup_checkin_row *from,
+                     int dir, int limit, struct lup_checkin_row *rows, lup_err *err);
+
+/* ---- Ratings: the sheet of one check-in ---- */
+
+struct lup_rating_row {
+	char competence_id[LUP_UUID_LEN + 1];
+	long seq;                        /* place in the framework; pages on it */
+	char code[LUP_FW_CODE_MAX + 1];
+	char name[LUP_FW_NAME_MAX + 1], name_sv[LUP_FW_NAME_MAX + 1];
+	char area[LUP_FW_CODE_MAX + 1];
+	char area_name[LUP_FW_NAME_MAX + 1], area_name_sv[LUP_FW_NAME_MAX + 1];
+	int level_min, level_max;
+	int level;                       /* a level, LUP_LEVEL_NA or LUP_LEVEL_NONE */
+	char comment[512];               /* its start, for display */
+	int target;                      /* the person's target or LUP_LEVEL_NONE */
+	int previous;                    /* their level in the last final check-in of
+	                                    the same kind (self vs others) or LUP_LEVEL_NONE */
+};
+/* The competences of the check-in's framework revision that are not
+ * retired, in framework order, with this check-in's ratings.  Up to limit
+ * rows after (dir > 0) or before (dir < 0) the row from (NULL: from the
+ * start, or with dir < 0 from the end); rows come in display order. */
+int lup_rating_page(lup_db *db, const char *checkin_id, const struct lup_rating_row *from,
+                    int dir, int limit, struct lup_rating_row *rows, lup_err *err);
+/* How many competences the sheet has and how many are rated. */
+int lup_rating_count(lup_db *db, const char *checkin_id, long *rated, long *total, lup_err *err);
+/* Rate one competence of a draft: a level in the competence's range,
+ * LUP_LEVEL_NA ("not assessed"), or LUP_LEVEL_NONE to take the rating
+ * (and its comment) away.  One keystroke, one call: a cached statement and
+ * one small transaction. */
+int lup_rating_set(lup_db *db, const char *checkin_id, const char *competence_id, int level,
+                   lup_err *err);
+/* The comment of a rating (rate first; NULL or "" removes it). */
+int lup_rating_comment(lup_db *db, const char *checkin_id, const char *competence_id,
+                       const char *comment, lup_err *err);
+/* The whole comment, malloc'd (NULL when none). */
+int lup_rating_get_comment(lup_db *db, const char *checkin_id, const char *competence_id,
+                           char **comment, lup_err *err);
+
+/* ---- Re-assessment ---- */
+
+enum lup_due_state {
+	LUP_DUE_OVERDUE,   /* the due date has passed */
+	LUP_DUE_SOON,      /* due within competence:due_soon_days (today included) */
+	LUP_DUE_NEVER,     /* no final check-in yet */
+	LUP_DUE_OK         /* assessed, not due for a while */
+};
+#define LUP_DUE_LISTED ((1u << LUP_DUE_OVERDUE) | (1u << LUP_DUE_SOON) | (1u << LUP_DUE_NEVER))
+
+const char *lup_due_state_label(enum lup_due_state s);
+
+/* Days between assessments for a role: [interval] ROLE in lup.ini, else
+ * competence:interval_days (cfg NULL: the built-in default). */
+int lup_competence_interval(const lup_config *cfg, const char *role);
+
+/* A person's re-assessment: their latest final check-in (of any kind and
+ * framework, corrections counted in place of what they replace) plus the
+ * interval of their role gives the next due date. */
+struct lup_due_info {
+	enum lup_due_state state;
+	char last[11];        /* date of the latest final check-in, or "" */
+	char last_kind[12];
+	char due[11];         /* next due date, or "" when never assessed */
+	int interval;         /* days */
+	long days;            /* due - today: negative when overdue */
+};
+int lup_due_person(lup_db *db, const lup_config *cfg, const char *person_id, lup_date today,
+                   struct lup_due_info *out, lup_err *err);
+
+struct lup_due_query {
+	lup_date today;
+	const char *filter;      /* matched against name, e-mail, unit, role; may be NULL */
+	const char *cohort_id;   /* only this cohort's people (not withdrawn); may be NULL */
+	unsigned states;         /* bits 1 << LUP_DUE_*; 0 means LUP_DUE_LISTED */
+};
+
+/* The Due list: active people, overdue first (longest overdue at the
+ * top), then due soon (soonest first), then never assessed (by name). */
+struct lup_due_row {
+	char id[LUP_UUID_LEN + 1];
+	char name[128], org_unit[96], role[96];
+	enum lup_due_state state;
+	char last[11], due[11];
+	long days;               /* due - today; 0 for never assessed */
+	int interval;
+	char key[128];           /* the sort name: with state, due and id the row's place */
+};
+int lup_due_page(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
+                 const struct lup_due_row *from, int dir, int limit,
+                 struct lup_due_row *rows, lup_err *err);
+/* People in each state (counts[LUP_DUE_*]), with the query's filter and
+ * cohort; states is ignored. */
+int lup_due_count(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
+                  long counts[4], lup_err *err);
+
+/* ---- Gap analysis ---- */
+
+enum lup_change {
+	LUP_CHANGE_NONE,   /* no earlier level to compare with */
+	LUP_CHANGE_UP,
+	LUP_CHANGE_SAME,
+	LUP_CHANGE_DOWN
+};
+
+/* One competence for one person.  Levels come from final check-ins of
+ * any revision of the framework's ident (matched by code; a correction
+ * counts in place of what it replaces), the latest that rates the
+ * competence with a level; self-assessments apart from manager and
+ * validation ratings ("assessed"). */
+struct lup_gap_row {
+	char competence_id[LUP_UUID_LEN + 1];
+	long seq;
+	char code[LUP_FW_CODE_MAX + 1];
+	char name[LUP_FW_NAME_MAX + 1], name_sv[LUP_FW_NAME_MAX + 1];
+	char area[LUP_FW_CODE_MAX + 1];
+	int level_min, level_max;
+	int target, target_personal;       /* LUP_LEVEL_NONE: no target */
+	int self, self_prev;               /* LUP_LEVEL_NONE: none */
+	char self_date[11];
+	enum lup_change self_change;
+	int assessed, assessed_prev;
+	char assessed_date[11], assessed_kind[12];
+	enum lup_change assessed_change;
+	int level;                         /* assessed if known, else self */
+	int has_gap;                       /* target and level both known */
+	int gap;                           /* target - level: > 0 below target */
+};
+/* The competences (not retired) of framework revision framework_id, paged
+ * like lup_rating_page. */
+int lup_gap_page(lup_db *db, const char *person_id, const char *framework_id,
+                 const struct lup_gap_row *from, int dir, int limit,
+                 struct lup_gap_row *rows, lup_err *err);
+
+/* Which levels a heat map uses. */
+enum lup_gap_source {
+	LUP_GAP_BEST,       /* manager or validation when there is one, else self */
+	LUP_GAP_SELF,
+	LUP_GAP_ASSESSED
+};
+enum lup_heat_by { LUP_HEAT_UNIT, LUP_HEAT_COHORT };
+
+struct lup_heat_query {
+	const char *framework_id;   /* the revision whose areas and competences count */
+	enum lup_heat_by by;        /* rows: org units, or cohorts */
+	const char *cohort_id;      /* only this cohort's people; may be NULL */
+	enum lup_gap_source source;
+};
+
+struct lup_heat_cell {
+	long pairs;       /* person × competence with a target and a level */
+	long below;       /* of those, below target */
+	long unassessed;  /* with a target but no level */
+	double mean_gap;  /* mean shortfall max(0, target - level) over pairs */
+};
+
+/* Rows (units or cohorts, in Swedish alphabetical order; "" is people
+ * without a unit) × columns (the framework's areas in order). */
+struct lup_heatmap {
+	size_t nrows, ncols;
+	char **row_label;
+	long *row_people;              /* active people in the row */
+	char **col_code, **col_name, **col_name_sv;
+	struct lup_heat_cell *cells;   /* cells[row * ncols + col] */
+};
+int lup_heatmap_build(lup_db *db, const struct lup_heat_query *q, struct lup_heatmap *out,
+                      lup_err *err);
+void lup_heatmap_free(struct lup_heatmap *h);
+
+#endif

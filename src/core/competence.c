@@ -1,0 +1,1503 @@
+/* competence.c — targets, check-ins, ratings, due dates and gaps. */
+#include <stdlib.h>
+#include <string.h>
+#include "core/internal.h"
+#include "lup/competence.h"
+
+#define NOTE_MAX 4000
+
+/* A check-in that counts: final, and not replaced by a final correction. */
+#define EFFECTIVE(k) k ".status = 'final' AND NOT EXISTS (SELECT 1 FROM checkin s " \
+	"WHERE s.supersedes_id = " k ".id AND s.status = 'final')"
+
+static int oom(lup_err *err)
+{
+	return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+}
+
+static int valid_kind(const char *k)
+{
+	return strcmp(k, "self") == 0 || strcmp(k, "manager") == 0 || strcmp(k, "validation") == 0;
+}
+
+/* Run a statement that returns nothing; reset it. */
+static int run(lup_db *db, sqlite3_stmt *st, const char *what, lup_err *err)
+{
+	int rc = sqlite3_step(st);
+	lup_done(st);
+	return rc == SQLITE_DONE ? 0 : lup_sqlerr(db, err, what);
+}
+
+static void copy_level(sqlite3_stmt *st, int col, int *out)
+{
+	*out = sqlite3_column_type(st, col) == SQLITE_NULL ? LUP_LEVEL_NONE : sqlite3_column_int(st, col);
+}
+
+static void reverse(void *rows, int n, size_t size)
+{
+	char tmp[4096], *r = rows;
+	for (int i = 0, j = n - 1; i < j; i++, j--) {
+		/* Rows are larger than tmp only in theory; swap in pieces. */
+		for (size_t o = 0; o < size; o += sizeof tmp) {
+			size_t k = size - o < sizeof tmp ? size - o : sizeof tmp;
+			memcpy(tmp, r + (size_t)i * size + o, k);
+			memcpy(r + (size_t)i * size + o, r + (size_t)j * size + o, k);
+			memcpy(r + (size_t)j * size + o, tmp, k);
+		}
+	}
+}
+
+/* ---- Targets ---- */
+
+int lup_target_set(lup_db *db, const char *ident, const char *code, const char *role,
+                   const char *person_id, int level, lup_err *err)
+{
+	static const char sql_comp[] =
+		"SELECT code, level_min, level_max, retired FROM competence "
+		"WHERE framework_id = ?1 AND code = ?2 COLLATE NOCASE";
+	static const char sql_person[] = "SELECT count(*) FROM person WHERE id = ?1";
+	static const char sql_del_role[] =
+		"DELETE FROM target WHERE framework_ident = ?1 AND competence_code = ?2 "
+		"AND role = ?3 COLLATE NOCASE";
+	static const char sql_del_person[] =
+		"DELETE FROM target WHERE framework_ident = ?1 AND competence_code = ?2 AND person_id = ?3";
+	static const char sql_upd_role[] =
+		"UPDATE target SET level = ?4, source = 'user', updated_at = ?5 "
+		"WHERE framework_ident = ?1 AND competence_code = ?2 AND role = ?3 COLLATE NOCASE";
+	static const char sql_upd_person[] =
+		"UPDATE target SET level = ?4, source = 'user', updated_at = ?5 "
+		"WHERE framework_ident = ?1 AND competence_code = ?2 AND person_id = ?3";
+	static const char sql_ins[] =
+		"INSERT INTO target (id, framework_ident, competence_code, role, person_id, level, source, "
+		"created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'user', ?7, ?7)";
+	char fwid[LUP_UUID_LEN + 1], canon[LUP_FW_CODE_MAX + 1], now[21], uuid[LUP_UUID_LEN + 1];
+	char rolebuf[256];
+	int by_role, lmin, lmax, retired, rc;
+	sqlite3_stmt *st;
+
+	if (role && *role) {
+		if (strlen(role) >= sizeof rolebuf || strlen(role) > 200)
+			return lup_err_field(err, "role", _("the role is longer than 200 characters"));
+		strcpy(rolebuf, role);
+		lup_trim(rolebuf);
+		role = rolebuf[0] ? rolebuf : NULL;
+	} else {
+		role = NULL;
+	}
+	if (person_id && !*person_id)
+		person_id = NULL;
+	if ((role == NULL) == (person_id == NULL))
+		return lup_err_set(err, LUP_EINVAL, _("a target is for a role or for one person"));
+	by_role = role != NULL;
+	if (lup_framework_current(db, ident, fwid, err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, sql_comp, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, fwid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, code ? code : "", -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		lup_col_copy(st, 0, canon, sizeof canon);
+		lmin = sqlite3_column_int(st, 1);
+		lmax = sqlite3_column_int(st, 2);
+		retired = sqlite3_column_int(st, 3);
+	}
+	lup_done(st);
+	if (rc == SQLITE_DONE)
+		return lup_err_field(err, "code", _("no competence %s in %s"), code ? code : "", ident);
+	if (rc != SQLITE_ROW)
+		return lup_sqlerr(db, err, _("setting a target"));
+	if (level != LUP_LEVEL_NONE) {
+		if (retired)
+			return lup_err_field(err, "code", _("competence %s is retired"), canon);
+		if (level < lmin || level > lmax)
+			return lup_err_field(err, "level", _("level %d lies outside the levels %d-%d of %s"),
+			                     level, lmin, lmax, canon);
+	}
+	if (!by_role) {
+		if (!(st = lup_stmt(db, sql_person, err)))
+			return -1;
+		sqlite3_bind_text(st, 1, person_id, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+		lup_done(st);
+		if (rc < 0)
+			return lup_sqlerr(db, err, _("setting a target"));
+		if (rc == 0)
+			return lup_err_set(err, LUP_ENOTFOUND, _("no such person"));
+	}
+	lup_now_utc(now);
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (level == LUP_LEVEL_NONE) {
+		if (!(st = lup_stmt(db, by_role ? sql_del_role : sql_del_person, err)))
+			goto fail;
+		sqlite3_bind_text(st, 1, ident, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, canon, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, by_role ? role : person_id, -1, SQLITE_TRANSIENT);
+		if (run(db, st, _("setting a target"), err) < 0)
+			goto fail;
+		return lup_db_commit(db, err);
+	}
+	if (!(st = lup_stmt(db, by_role ? sql_upd_role : sql_upd_person, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, ident, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, canon, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, by_role ? role : person_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 4, level);
+	sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
+	if (run(db, st, _("setting a target"), err) < 0)
+		goto fail;
+	if (sqlite3_changes(db->h) == 0) {
+		if (!(st = lup_stmt(db, sql_ins, err)))
+			goto fail;
+		lup_uuid(uuid);
+		sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, ident, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, canon, -1, SQLITE_TRANSIENT);
+		lup_bind_text(st, 4, role);
+		lup_bind_text(st, 5, person_id);
+		sqlite3_bind_int(st, 6, level);
+		sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
+		if (run(db, st, _("setting a target"), err) < 0)
+			goto fail;
+	}
+	return lup_db_commit(db, err);
+fail:
+	lup_db_rollback(db);
+	return -1;
+}
+
+int lup_target_get(lup_db *db, const char *ident, const char *code, const char *person_id,
+                   int *level, int *personal, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT (SELECT level FROM target WHERE framework_ident = ?1 AND person_id = ?3 "
+		"AND competence_code = ?2), (SELECT t.level FROM target t JOIN person p ON p.id = ?3 "
+		"WHERE t.framework_ident = ?1 AND t.role = p.role COLLATE NOCASE AND t.competence_code = ?2)";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int own, byrole;
+	*level = LUP_LEVEL_NONE;
+	if (personal)
+		*personal = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, ident, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, person_id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		lup_done(st);
+		return lup_sqlerr(db, err, _("reading a target"));
+	}
+	copy_level(st, 0, &own);
+	copy_level(st, 1, &byrole);
+	lup_done(st);
+	if (own != LUP_LEVEL_NONE) {
+		*level = own;
+		if (personal)
+			*personal = 1;
+	} else {
+		*level = byrole;
+	}
+	return 0;
+}
+
+/* ---- Check-ins ---- */
+
+void lup_checkin_clear(struct lup_checkin *c)
+{
+	free(c->assessor_name);
+	free(c->note);
+	memset(c, 0, sizeof *c);
+}
+
+const char *lup_checkin_kind_label(const char *kind)
+{
+	if (!kind)
+		return "";
+	if (strcmp(kind, "self") == 0)
+		return _("self-assessment");
+	if (strcmp(kind, "manager") == 0)
+		return _("manager review");
+	if (strcmp(kind, "validation") == 0)
+		return _("validation");
+	return kind;
+}
+
+const char *lup_checkin_status_label(const char *status)
+{
+	if (!status)
+		return "";
+	if (strcmp(status, "draft") == 0)
+		return _("draft");
+	if (strcmp(status, "final") == 0)
+		return _("final");
+	return status;
+}
+
+int lup_checkin_get(lup_db *db, const char *id, struct lup_checkin *c, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT k.id, k.person_id, k.framework_id, k.date, k.kind, coalesce(k.assessor_id, ''), "
+		"k.assessor_name, k.note, k.status, coalesce(k.supersedes_id, ''), "
+		"coalesce((SELECT s.id FROM checkin s WHERE s.supersedes_id = k.id), ''), "
+		"k.created_at, k.updated_at FROM checkin k WHERE k.id = ?1";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+	memset(c, 0, sizeof *c);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id ? id : "", -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		lup_col_copy(st, 0, c->id, sizeof c->id);
+		lup_col_copy(st, 1, c->person_id, sizeof c->person_id);
+		lup_col_copy(st, 2, c->framework_id, sizeof c->framework_id);
+		lup_col_copy(st, 3, c->date, sizeof c->date);
+		lup_col_copy(st, 4, c->kind, sizeof c->kind);
+		lup_col_copy(st, 5, c->assessor_id, sizeof c->assessor_id);
+		c->assessor_name = lup_col_dup(st, 6);
+		c->note = lup_col_dup(st, 7);
+		lup_col_copy(st, 8, c->status, sizeof c->status);
+		lup_col_copy(st, 9, c->supersedes_id, sizeof c->supersedes_id);
+		lup_col_copy(st, 10, c->superseded_by, sizeof c->superseded_by);
+		lup_col_copy(st, 11, c->created_at, sizeof c->created_at);
+		lup_col_copy(st, 12, c->updated_at, sizeof c->updated_at);
+	}
+	lup_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return lup_err_set(err, LUP_ENOTFOUND, _("no such check-in"));
+	return lup_sqlerr(db, err, _("reading a check-in"));
+}
+
+static int count1(lup_db *db, const char *sql, const char *a, lup_err *err)
+{
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int n;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		lup_done(st);
+		return lup_sqlerr(db, err, _("checking"));
+	}
+	n = sqlite3_column_int(st, 0);
+	lup_done(st);
+	return n;
+}
+
+static void tidy(char **s)
+{
+	if (*s) {
+		lup_trim(*s);
+		if (!**s) {
+			free(*s);
+			*s = NULL;
+		}
+	}
+}
+
+static int checkin_validate(lup_db *db, struct lup_checkin *c, lup_err *err)
+{
+	lup_date today = lup_date_today(), d;
+	int r;
+
+	if (!valid_kind(c->kind))
+		return lup_err_field(err, "kind", _("'%s' is not a kind of check-in: self, manager or validation"),
+		                     c->kind);
+	if (!c->date[0]) {
+		lup_date_format(today, c->date);
+	} else {
+		if (lup_date_parse(c->date, today, &d) < 0)
+			return lup_err_field(err, "date", _("'%s' is not a date (YYYY-MM-DD)"), c->date);
+		lup_date_format(d, c->date);
+	}
+	tidy(&c->assessor_name);
+	tidy(&c->note);
+	if (c->assessor_name && strlen(c->assessor_name) > 200)
+		return lup_err_field(err, "assessor", _("the assessor's name is longer than 200 characters"));
+	if (c->note && strlen(c->note) > NOTE_MAX)
+		return lup_err_field(err, "note", _("the note is longer than %d characters"), NOTE_MAX);
+	if (c->assessor_id[0]) {
+		r = count1(db, "SELECT count(*) FROM person WHERE id = ?1", c->assessor_id, err);
+		if (r < 0)
+			return -1;
+		if (!r)
+			return lup_err_field(err, "assessor", _("the assessor does not exist"));
+	}
+	return 0;
+}
+
+int lup_checkin_save(lup_db *db, struct lup_checkin *c, lup_err *err)
+{
+	static const char sql_ins[] =
+		"INSERT INTO checkin (id, person_id, framework_id, date, kind, assessor_id, assessor_name, "
+		"note, status, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft', ?9, ?9)";
+	static const char sql_upd[] =
+		"UPDATE checkin SET date = ?2, kind = ?3, assessor_id = ?4, assessor_name = ?5, note = ?6, "
+		"updated_at = ?7 WHERE id = ?1 AND status = 'draft'";
+	int insert = c->id[0] == '\0', r;
+	char now[21];
+	sqlite3_stmt *st;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (checkin_validate(db, c, err) < 0)
+		goto fail;
+	lup_now_utc(now);
+	if (insert) {
+		r = count1(db, "SELECT count(*) FROM person WHERE id = ?1", c->person_id, err);
+		if (r < 0)
+			goto fail;
+		if (!r) {
+			lup_err_field(err, "person", _("no such person"));
+			goto fail;
+		}
+		r = count1(db, "SELECT count(*) FROM framework WHERE id = ?1", c->framework_id, err);
+		if (r < 0)
+			goto fail;
+		if (!r) {
+			lup_err_field(err, "framework", _("no such framework"));
+			goto fail;
+		}
+		if (!(st = lup_stmt(db, sql_ins, err)))
+			goto fail;
+		lup_uuid(c->id);
+		sqlite3_bind_text(st, 1, c->id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, c->person_id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, c->framework_id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, c->date, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 5, c->kind, -1, SQLITE_TRANSIENT);
+		lup_bind_text(st, 6, c->assessor_id);
+		lup_bind_text(st, 7, c->assessor_name);
+		lup_bind_text(st, 8, c->note);
+		sqlite3_bind_text(st, 9, now, -1, SQLITE_TRANSIENT);
+		if (run(db, st, _("saving a check-in"), err) < 0)
+			goto fail;
+		strcpy(c->status, "draft");
+		memcpy(c->created_at, now, sizeof now);
+	} else {
+		struct lup_checkin old;
+		if (lup_checkin_get(db, c->id, &old, err) < 0)
+			goto fail;
+		r = strcmp(old.status, "draft") == 0;
+		lup_checkin_clear(&old);
+		if (!r) {
+			lup_err_set(err, LUP_ECONFLICT,
+			            _("a final check-in cannot be changed; correct it with a new one that supersedes it"));
+			goto fail;
+		}
+		if (!(st = lup_stmt(db, sql_upd, err)))
+			goto fail;
+		sqlite3_bind_text(st, 1, c->id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, c->date, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, c->kind, -1, SQLITE_TRANSIENT);
+		lup_bind_text(st, 4, c->assessor_id);
+		lup_bind_text(st, 5, c->assessor_name);
+		lup_bind_text(st, 6, c->note);
+		sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
+		if (run(db, st, _("saving a check-in"), err) < 0)
+			goto fail;
+	}
+	memcpy(c->updated_at, now, sizeof now);
+	if (lup_db_commit(db, err) < 0) {
+		if (insert)
+			c->id[0] = '\0';
+		return -1;
+	}
+	return 0;
+fail:
+	lup_db_rollback(db);
+	if (insert)
+		c->id[0] = '\0';
+	return -1;
+}
+
+/* Why a lifecycle change did not apply: a missing check-in or its status. */
+static int why_not(lup_db *db, const char *id, const char *draft_msg, const char *final_msg,
+                   lup_err *err)
+{
+	struct lup_checkin c;
+	int final;
+	if (lup_checkin_get(db, id, &c, err) < 0)
+		return -1;
+	final = strcmp(c.status, "final") == 0;
+	lup_checkin_clear(&c);
+	return lup_err_set(err, LUP_ECONFLICT, "%s", final ? final_msg : draft_msg);
+}
+
+int lup_checkin_finalize(lup_db *db, const char *id, lup_err *err)
+{
+	static const char sql[] =
+		"UPDATE checkin SET status = 'final', updated_at = ?2 WHERE id = ?1 AND status = 'draft' "
+		"AND EXISTS (SELECT 1 FROM rating r JOIN competence c ON c.id = r.competence_id "
+		"WHERE r.checkin_id = ?1 AND r.level IS NOT NULL AND c.retired = 0)";
+	sqlite3_stmt *st;
+	char now[21];
+
+	lup_now_utc(now);
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	if (run(db, st, _("finishing a check-in"), err) < 0)
+		goto fail;
+	if (sqlite3_changes(db->h) == 0) {
+		why_not(db, id, _("rate at least one competence with a level before making the check-in final"),
+		        _("the check-in is final already"), err);
+		goto fail;
+	}
+	return lup_db_commit(db, err);
+fail:
+	lup_db_rollback(db);
+	return -1;
+}
+
+int lup_checkin_delete(lup_db *db, const char *id, lup_err *err)
+{
+	static const char sql[] = "DELETE FROM checkin WHERE id = ?1 AND status = 'draft'";
+	sqlite3_stmt *st;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if (run(db, st, _("deleting a check-in"), err) < 0)
+		goto fail;
+	if (sqlite3_changes(db->h) == 0) {
+		why_not(db, id, "", _("a final check-in is kept: correct it with a new one that supersedes it"),
+		        err);
+		goto fail;
+	}
+	return lup_db_commit(db, err);
+fail:
+	lup_db_rollback(db);
+	return -1;
+}
+
+int lup_checkin_supersede(lup_db *db, const char *id, const char *date,
+                          char new_id[LUP_UUID_LEN + 1], lup_err *err)
+{
+	static const char sql_by[] =
+		"SELECT id, status FROM checkin WHERE supersedes_id = ?1";
+	static const char sql_ins[] =
+		"INSERT INTO checkin (id, person_id, framework_id, date, kind, assessor_id, assessor_name, "
+		"note, status, supersedes_id, created_at, updated_at) "
+		"SELECT ?2, person_id, framework_id, ?3, kind, assessor_id, assessor_name, note, 'draft', "
+		"id, ?4, ?4 FROM checkin WHERE id = ?1";
+	static const char sql_ratings[] =
+		"SELECT competence_id, level, comment FROM rating WHERE checkin_id = ?1";
+	static const char sql_copy[] =
+		"INSERT INTO rating (id, checkin_id, competence_id, level, comment, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
+	struct lup_checkin old;
+	sqlite3_stmt *st, *ins;
+	char now[21], day[11], uuid[LUP_UUID_LEN + 1], by[LUP_UUID_LEN + 1] = "", by_status[8] = "";
+	int rc;
+
+	new_id[0] = '\0';
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (lup_checkin_get(db, id, &old, err) < 0)
+		goto fail;
+	rc = strcmp(old.status, "final") == 0;
+	memcpy(day, old.date, sizeof day);
+	lup_checkin_clear(&old);
+	if (!rc) {
+		lup_err_set(err, LUP_ECONFLICT, _("a draft is edited, not superseded"));
+		goto fail;
+	}
+	if (!(st = lup_stmt(db, sql_by, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		lup_col_copy(st, 0, by, sizeof by);
+		lup_col_copy(st, 1, by_status, sizeof by_status);
+	}
+	lup_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		lup_sqlerr(db, err, _("correcting a check-in"));
+		goto fail;
+	}
+	if (by[0]) {
+		if (strcmp(by_status, "draft") == 0) {
+			lup_db_rollback(db);
+			memcpy(new_id, by, sizeof by);
+			return 0;
+		}
+		lup_err_set(err, LUP_ECONFLICT, _("this check-in has been superseded already; correct the newer one"));
+		goto fail;
+	}
+	if (date && *date) {
+		lup_date d;
+		if (lup_date_parse(date, lup_date_today(), &d) < 0) {
+			lup_err_field(err, "date", _("'%s' is not a date (YYYY-MM-DD)"), date);
+			goto fail;
+		}
+		lup_date_format(d, day);
+	}
+	lup_now_utc(now);
+	lup_uuid(uuid);
+	if (!(st = lup_stmt(db, sql_ins, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, uuid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
+	if (run(db, st, _("correcting a check-in"), err) < 0)
+		goto fail;
+	if (!(st = lup_stmt(db, sql_ratings, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char rid[LUP_UUID_LEN + 1];
+		if (!(ins = lup_stmt(db, sql_copy, err))) {
+			lup_done(st);
+			goto fail;
+		}
+		lup_uuid(rid);
+		sqlite3_bind_text(ins, 1, rid, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 2, uuid, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_value(ins, 3, sqlite3_column_value(st, 0));
+		sqlite3_bind_value(ins, 4, sqlite3_column_value(st, 1));
+		sqlite3_bind_value(ins, 5, sqlite3_column_value(st, 2));
+		sqlite3_bind_text(ins, 6, now, -1, SQLITE_TRANSIENT);
+		if (run(db, ins, _("correcting a check-in"), err) < 0) {
+			lup_done(st);
+			goto fail;
+		}
+	}
+	lup_done(st);
+	if (rc != SQLITE_DONE) {
+		lup_sqlerr(db, err, _("correcting a check-in"));
+		goto fail;
+	}
+	if (lup_db_commit(db, err) < 0)
+		return -1;
+	memcpy(new_id, uuid, sizeof uuid);
+	return 0;
+fail:
+	lup_db_rollback(db);
+	return -1;
+}
+
+int lup_checkin_find_draft(lup_db *db, const char *person_id, const char *kind,
+                           char id[LUP_UUID_LEN + 1], lup_err *err)
+{
+	static const char sql[] =
+		"SELECT id FROM checkin WHERE person_id = ?1 AND status = 'draft' AND (?2 IS NULL OR kind = ?2) "
+		"ORDER BY date DESC, created_at DESC, id DESC LIMIT 1";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+	id[0] = '\0';
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, person_id, -1, SQLITE_TRANSIENT);
+	lup_bind_text(st, 2, kind);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		lup_col_copy(st, 0, id, LUP_UUID_LEN + 1);
+	lup_done(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return lup_sqlerr(db, err, _("looking for a draft"));
+}
+
+#define CK_COLS \
+	"SELECT k.id, k.date, k.kind, k.status, f.ident, f.revision, coalesce(a.name, k.assessor_name, ''), " \
+	"(SELECT count(*) FROM rating r WHERE r.checkin_id = k.id), " \
+	"(SELECT count(*) FROM competence c WHERE c.framework_id = k.framework_id AND c.retired = 0), " \
+	"EXISTS (SELECT 1 FROM checkin s WHERE s.supersedes_id = k.id AND s.status = 'final'), k.created_at " \
+	"FROM checkin k JOIN framework f ON f.id = k.framework_id LEFT JOIN person a ON a.id = k.assessor_id " \
+	"WHERE k.person_id = ?1 "
+
+static const char *const ck_sql[2][2] = {
+	{ CK_COLS "ORDER BY k.date DESC, k.created_at DESC, k.id DESC LIMIT ?5",
+	  CK_COLS "AND (k.date, k.created_at, k.id) < (?2, ?3, ?4) "
+	  "ORDER BY k.date DESC, k.created_at DESC, k.id DESC LIMIT ?5" },
+	{ CK_COLS "ORDER BY k.date, k.created_at, k.id LIMIT ?5",
+	  CK_COLS "AND (k.date, k.created_at, k.id) > (?2, ?3, ?4) "
+	  "ORDER BY k.date, k.created_at, k.id LIMIT ?5" },
+};
+
+int lup_checkin_page(lup_db *db, const char *person_id, const struct lup_checkin_row *from,
+                     int dir, int limit, struct lup_checkin_row *rows, lup_err *err)
+{
+	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	sqlite3_stmt *st = lup_stmt(db, ck_sql[back][from != NULL], err);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, person_id, -1, SQLITE_TRANSIENT);
+	if (from) {
+		sqlite3_bind_text(st, 2, from->date, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, from->created_at, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, from->id, -1, SQLITE_TRANSIENT);
+	}
+	sqlite3_bind_int(st, 5, limit);
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct lup_checkin_row *r = &rows[n++];
+		memset(r, 0, sizeof *r);
+		lup_col_copy(st, 0, r->id, sizeof r->id);
+		lup_col_copy(st, 1, r->date, sizeof r->date);
+		lup_col_copy(st, 2, r->kind, sizeof r->kind);
+		lup_col_copy(st, 3, r->status, sizeof r->status);
+		lup_col_copy(st, 4, r->framework, sizeof r->framework);
+		r->revision = sqlite3_column_int(st, 5);
+		lup_col_copy(st, 6, r->assessor, sizeof r->assessor);
+		r->rated = (long)sqlite3_column_int64(st, 7);
+		r->competences = (long)sqlite3_column_int64(st, 8);
+		r->superseded = sqlite3_column_int(st, 9);
+		lup_col_copy(st, 10, r->created_at, sizeof r->created_at);
+	}
+	lup_done(st);
+	if (n < limit && rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("listing check-ins"));
+	if (back)
+		reverse(rows, n, sizeof *rows);
+	return n;
+}
+
+/* ---- Ratings ---- */
+
+#define RT_COLS \
+	"SELECT c.id, c.seq, c.code, c.name, coalesce(c.name_sv, ''), a.code, a.name, coalesce(a.name_sv, ''), " \
+	"c.level_min, c.level_max, r.id IS NOT NULL, r.level, coalesce(r.comment, ''), " \
+	"coalesce((SELECT t.level FROM target t WHERE t.framework_ident = f.ident AND t.person_id = k.person_id " \
+	"AND t.competence_code = c.code), (SELECT t.level FROM target t JOIN person p ON p.id = k.person_id " \
+	"WHERE t.framework_ident = f.ident AND t.role = p.role COLLATE NOCASE AND t.competence_code = c.code)), " \
+	"(SELECT r2.level FROM checkin k2 JOIN rating r2 ON r2.checkin_id = k2.id " \
+	"JOIN competence c2 ON c2.id = r2.competence_id WHERE k2.person_id = k.person_id AND " EFFECTIVE("k2") \
+	" AND (k2.date, k2.created_at, k2.id) < (k.date, k.created_at, k.id) " \
+	"AND (k2.kind = 'self') = (k.kind = 'self') AND c2.code = c.code AND r2.level IS NOT NULL " \
+	"AND c2.framework_id IN (SELECT g.id FROM framework g WHERE g.ident = f.ident) " \
+	"ORDER BY k2.date DESC, k2.created_at DESC, k2.id DESC LIMIT 1) " \
+	"FROM checkin k JOIN framework f ON f.id = k.framework_id " \
+	"JOIN competence c ON c.framework_id = k.framework_id AND c.retired = 0 " \
+	"JOIN area a ON a.id = c.area_id " \
+	"LEFT JOIN rating r ON r.checkin_id = k.id AND r.competence_id = c.id WHERE k.id = ?1 "
+
+static const char *const rt_sql[2][2] = {
+	{ RT_COLS "ORDER BY c.seq LIMIT ?3",
+	  RT_COLS "AND c.seq > ?2 ORDER BY c.seq LIMIT ?3" },
+	{ RT_COLS "ORDER BY c.seq DESC LIMIT ?3",
+	  RT_COLS "AND c.seq < ?2 ORDER BY c.seq DESC LIMIT ?3" },
+};
+
+int lup_rating_page(lup_db *db, const char *checkin_id, const struct lup_rating_row *from,
+                    int dir, int limit, struct lup_rating_row *rows, lup_err *err)
+{
+	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	sqlite3_stmt *st = lup_stmt(db, rt_sql[back][from != NULL], err);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, checkin_id, -1, SQLITE_TRANSIENT);
+	if (from)
+		sqlite3_bind_int64(st, 2, from->seq);
+	sqlite3_bind_int(st, 3, limit);
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct lup_rating_row *r = &rows[n++];
+		memset(r, 0, sizeof *r);
+		lup_col_copy(st, 0, r->competence_id, sizeof r->competence_id);
+		r->seq = (long)sqlite3_column_int64(st, 1);
+		lup_col_copy(st, 2, r->code, sizeof r->code);
+		lup_col_copy(st, 3, r->name, sizeof r->name);
+		lup_col_copy(st, 4, r->name_sv, sizeof r->name_sv);
+		lup_col_copy(st, 5, r->area, sizeof r->area);
+		lup_col_copy(st, 6, r->area_name, sizeof r->area_name);
+		lup_col_copy(st, 7, r->area_name_sv, sizeof r->area_name_sv);
+		r->level_min = sqlite3_column_int(st, 8);
+		r->level_max = sqlite3_column_int(st, 9);
+		if (!sqlite3_column_int(st, 10))
+			r->level = LUP_LEVEL_NONE;
+		else if (sqlite3_column_type(st, 11) == SQLITE_NULL)
+			r->level = LUP_LEVEL_NA;
+		else
+			r->level = sqlite3_column_int(st, 11);
+		lup_col_copy(st, 12, r->comment, sizeof r->comment);
+		copy_level(st, 13, &r->target);
+		copy_level(st, 14, &r->previous);
+	}
+	lup_done(st);
+	if (n < limit && rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("reading ratings"));
+	if (back)
+		reverse(rows, n, sizeof *rows);
+	return n;
+}
+
+int lup_rating_count(lup_db *db, const char *checkin_id, long *rated, long *total, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM rating r JOIN competence c ON c.id = r.competence_id "
+		"WHERE r.checkin_id = ?1 AND c.retired = 0), "
+		"(SELECT count(*) FROM checkin k JOIN competence c ON c.framework_id = k.framework_id "
+		"WHERE k.id = ?1 AND c.retired = 0)";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, checkin_id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		lup_done(st);
+		return lup_sqlerr(db, err, _("counting ratings"));
+	}
+	*rated = (long)sqlite3_column_int64(st, 0);
+	*total = (long)sqlite3_column_int64(st, 1);
+	lup_done(st);
+	return 0;
+}
+
+/* Is checkin a draft, and competence part of its framework?  Fills the
+ * competence's range. */
+static int rating_target(lup_db *db, const char *checkin_id, const char *competence_id,
+                         int *lmin, int *lmax, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT k.status, c.level_min, c.level_max, c.retired, c.code FROM checkin k "
+		"LEFT JOIN competence c ON c.id = ?2 AND c.framework_id = k.framework_id WHERE k.id = ?1";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc, draft = 0, found = 0, retired = 0;
+	char code[LUP_FW_CODE_MAX + 1] = "";
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, checkin_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, competence_id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(st, 0);
+		draft = s && strcmp(s, "draft") == 0;
+		found = sqlite3_column_type(st, 1) != SQLITE_NULL;
+		*lmin = sqlite3_column_int(st, 1);
+		*lmax = sqlite3_column_int(st, 2);
+		retired = sqlite3_column_int(st, 3);
+		lup_col_copy(st, 4, code, sizeof code);
+	}
+	lup_done(st);
+	if (rc == SQLITE_DONE)
+		return lup_err_set(err, LUP_ENOTFOUND, _("no such check-in"));
+	if (rc != SQLITE_ROW)
+		return lup_sqlerr(db, err, _("rating"));
+	if (!draft)
+		return lup_err_set(err, LUP_ECONFLICT,
+		                   _("a final check-in cannot be changed; correct it with a new one that supersedes it"));
+	if (!found)
+		return lup_err_set(err, LUP_EINVAL, _("that competence is not part of this check-in's framework"));
+	if (retired)
+		return lup_err_set(err, LUP_EINVAL, _("competence %s is retired"), code);
+	return 0;
+}
+
+int lup_rating_set(lup_db *db, const char *checkin_id, const char *competence_id, int level,
+                   lup_err *err)
+{
+	static const char sql_set[] =
+		"INSERT INTO rating (id, checkin_id, competence_id, level, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (checkin_id, competence_id) "
+		"DO UPDATE SET level = excluded.level, updated_at = excluded.updated_at";
+	static const char sql_del[] =
+		"DELETE FROM rating WHERE checkin_id = ?1 AND competence_id = ?2";
+	char now[21], uuid[LUP_UUID_LEN + 1];
+	sqlite3_stmt *st;
+	int lmin, lmax;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (rating_target(db, checkin_id, competence_id, &lmin, &lmax, err) < 0)
+		goto fail;
+	if (level == LUP_LEVEL_NONE) {
+		if (!(st = lup_stmt(db, sql_del, err)))
+			goto fail;
+		sqlite3_bind_text(st, 1, checkin_id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, competence_id, -1, SQLITE_TRANSIENT);
+	} else {
+		if (level != LUP_LEVEL_NA && (level < lmin || level > lmax)) {
+			lup_err_field(err, "level", _("level %d lies outside %d-%d"), level, lmin, lmax);
+			goto fail;
+		}
+		if (!(st = lup_stmt(db, sql_set, err)))
+			goto fail;
+		lup_now_utc(now);
+		lup_uuid(uuid);
+		sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, checkin_id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, competence_id, -1, SQLITE_TRANSIENT);
+		if (level == LUP_LEVEL_NA)
+			sqlite3_bind_null(st, 4);
+		else
+			sqlite3_bind_int(st, 4, level);
+		sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
+	}
+	if (run(db, st, _("rating"), err) < 0)
+		goto fail;
+	return lup_db_commit(db, err);
+fail:
+	lup_db_rollback(db);
+	return -1;
+}
+
+int lup_rating_comment(lup_db *db, const char *checkin_id, const char *competence_id,
+                       const char *comment, lup_err *err)
+{
+	static const char sql[] =
+		"UPDATE rating SET comment = ?3, updated_at = ?4 WHERE checkin_id = ?1 AND competence_id = ?2";
+	char now[21], *text = NULL;
+	sqlite3_stmt *st;
+	int lmin, lmax;
+
+	if (comment && !(text = strdup(comment)))
+		return oom(err);
+	tidy(&text);
+	if (text && strlen(text) > NOTE_MAX) {
+		free(text);
+		return lup_err_field(err, "comment", _("the comment is longer than %d characters"), NOTE_MAX);
+	}
+	if (lup_db_begin(db, err) < 0) {
+		free(text);
+		return -1;
+	}
+	if (rating_target(db, checkin_id, competence_id, &lmin, &lmax, err) < 0)
+		goto fail;
+	if (!(st = lup_stmt(db, sql, err)))
+		goto fail;
+	lup_now_utc(now);
+	sqlite3_bind_text(st, 1, checkin_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, competence_id, -1, SQLITE_TRANSIENT);
+	lup_bind_text(st, 3, text);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
+	if (run(db, st, _("commenting"), err) < 0)
+		goto fail;
+	if (sqlite3_changes(db->h) == 0) {
+		lup_err_set(err, LUP_ECONFLICT, _("rate the competence (a level or n) before commenting on it"));
+		goto fail;
+	}
+	free(text);
+	return lup_db_commit(db, err);
+fail:
+	free(text);
+	lup_db_rollback(db);
+	return -1;
+}
+
+int lup_rating_get_comment(lup_db *db, const char *checkin_id, const char *competence_id,
+                           char **comment, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT comment FROM rating WHERE checkin_id = ?1 AND competence_id = ?2";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+	*comment = NULL;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, checkin_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, competence_id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL && !(*comment = lup_col_dup(st, 0)))
+		rc = SQLITE_NOMEM;
+	lup_done(st);
+	if (rc == SQLITE_NOMEM)
+		return oom(err);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("reading a comment"));
+	return 0;
+}
+
+/* ---- Re-assessment ---- */
+
+const char *lup_due_state_label(enum lup_due_state s)
+{
+	switch (s) {
+	case LUP_DUE_OVERDUE: return _("overdue");
+	case LUP_DUE_SOON: return _("due soon");
+	case LUP_DUE_NEVER: return _("never assessed");
+	default: return _("up to date");
+	}
+}
+
+/* A whole number of days from 1 to 3650, or -1. */
+static long interval_value(const char *s)
+{
+	char *end;
+	long v;
+	if (!s)
+		return -1;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s < '0' || *s > '9')
+		return -1;
+	v = strtol(s, &end, 10);
+	while (*end == ' ' || *end == '\t')
+		end++;
+	return *end || v < 1 || v > 3650 ? -1 : v;
+}
+
+static int default_interval(const lup_config *cfg)
+{
+	return cfg ? (int)lup_config_int(cfg, "competence:interval_days") : 180;
+}
+
+static int soon_days(const lup_config *cfg)
+{
+	return cfg ? (int)lup_config_int(cfg, "competence:due_soon_days") : 30;
+}
+
+int lup_competence_interval(const lup_config *cfg, const char *role)
+{
+	if (cfg && role && *role && strlen(role) < 200) {
+		long v = interval_value(lup_config_get(cfg, "interval", role));
+		if (v > 0)
+			return (int)v;
+	}
+	return default_interval(cfg);
+}
+
+struct interval_ctx {
+	lup_db *db;
+	sqlite3_stmt *st;
+	int failed;
+};
+
+static void put_interval(void *ud, const char *key, const char *value)
+{
+	struct interval_ctx *c = ud;
+	long v = interval_value(value);
+	if (v < 0 || c->failed)
+		return;
+	sqlite3_bind_text(c->st, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(c->st, 2, v);
+	if (sqlite3_step(c->st) != SQLITE_DONE)
+		c->failed = 1;
+	lup_done(c->st);
+}
+
+/* The [interval] section as a temporary table the due queries join. */
+static int load_intervals(lup_db *db, const lup_config *cfg, lup_err *err)
+{
+	static const char sql_ins[] = "INSERT OR REPLACE INTO temp.lup_interval (role, days) VALUES (?1, ?2)";
+	static const char sql_clear[] = "DELETE FROM temp.lup_interval";
+	struct interval_ctx c = { db, NULL, 0 };
+	sqlite3_stmt *st;
+
+	if (lup_exec(db, "CREATE TEMP TABLE IF NOT EXISTS lup_interval "
+	                 "(role TEXT PRIMARY KEY COLLATE NOCASE, days INTEGER NOT NULL)", err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, sql_clear, err)) || run(db, st, _("reading intervals"), err) < 0)
+		return -1;
+	if (!cfg)
+		return 0;
+	if (!(c.st = lup_stmt(db, sql_ins, err)))
+		return -1;
+	lup_config_each(cfg, "interval", put_interval, &c);
+	if (c.failed)
+		return lup_sqlerr(db, err, _("reading intervals"));
+	return 0;
+}
+
+static int parse_day(const char *s, lup_date *d)
+{
+	lup_date any = { 2000, 1, 1 };
+	return s && *s ? lup_date_parse(s, any, d) : -1;
+}
+
+int lup_due_person(lup_db *db, const lup_config *cfg, const char *person_id, lup_date today,
+                   struct lup_due_info *out, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT coalesce(p.role, ''), (SELECT k.date || ' ' || k.kind FROM checkin k "
+		"WHERE k.person_id = p.id AND " EFFECTIVE("k") " "
+		"ORDER BY k.date DESC, k.created_at DESC, k.id DESC LIMIT 1) FROM person p WHERE p.id = ?1";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	char role[256] = "", last[32] = "";
+	lup_date d;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, person_id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		lup_col_copy(st, 0, role, sizeof role);
+		lup_col_copy(st, 1, last, sizeof last);
+	}
+	lup_done(st);
+	if (rc == SQLITE_DONE)
+		return lup_err_set(err, LUP_ENOTFOUND, _("no such person"));
+	if (rc != SQLITE_ROW)
+		return lup_sqlerr(db, err, _("reading a person"));
+	out->interval = lup_competence_interval(cfg, role);
+	if (!last[0]) {
+		out->state = LUP_DUE_NEVER;
+		return 0;
+	}
+	snprintf(out->last, sizeof out->last, "%.10s", last);
+	snprintf(out->last_kind, sizeof out->last_kind, "%.11s", last[10] ? last + 11 : "");
+	if (parse_day(out->last, &d) < 0)
+		return lup_err_set(err, LUP_ECORRUPT, _("a check-in has a bad date: %s"), out->last);
+	d = lup_date_add(d, out->interval);
+	lup_date_format(d, out->due);
+	out->days = lup_date_diff(d, today);
+	out->state = out->days < 0 ? LUP_DUE_OVERDUE
+	           : out->days <= soon_days(cfg) ? LUP_DUE_SOON : LUP_DUE_OK;
+	return 0;
+}
+
+/* ?3 filter, ?6 default interval, ?7 cohort, ?8 today, ?9 today + soon. */
+#define DUE_CTE \
+	"WITH d AS (SELECT p.id, p.name, coalesce(p.org_unit, '') AS unit, coalesce(p.role, '') AS role, " \
+	"p.sort_name, (SELECT max(k.date) FROM checkin k WHERE k.person_id = p.id AND " EFFECTIVE("k") ") AS last, " \
+	"coalesce((SELECT i.days FROM temp.lup_interval i WHERE i.role = p.role), ?6) AS iv " \
+	"FROM person p WHERE p.active = 1 AND (?3 = '' OR instr(p.search, ?3) > 0) " \
+	"AND (?7 IS NULL OR EXISTS (SELECT 1 FROM enrolment e WHERE e.person_id = p.id " \
+	"AND e.cohort_id = ?7 AND e.status <> 'withdrawn'))), " \
+	"e AS (SELECT *, CASE WHEN last IS NULL THEN '' ELSE date(last, '+' || iv || ' days') END AS due FROM d), " \
+	"f AS (SELECT *, CASE WHEN due = '' THEN 2 WHEN due < ?8 THEN 0 WHEN due <= ?9 THEN 1 ELSE 3 END AS st FROM e) "
+#define DUE_SEL "SELECT id, name, unit, role, st, coalesce(last, ''), due, iv, sort_name FROM f " \
+	"WHERE ((?10 >> st) & 1) "
+
+/* [backward][from a row] */
+static const char *const due_sql[2][2] = {
+	{ DUE_CTE DUE_SEL "ORDER BY st, due, sort_name, id LIMIT ?11",
+	  DUE_CTE DUE_SEL "AND (st, due, sort_name, id) > (?1, ?2, ?4, ?5) "
+	  "ORDER BY st, due, sort_name, id LIMIT ?11" },
+	{ DUE_CTE DUE_SEL "ORDER BY st DESC, due DESC, sort_name DESC, id DESC LIMIT ?11",
+	  DUE_CTE DUE_SEL "AND (st, due, sort_name, id) < (?1, ?2, ?4, ?5) "
+	  "ORDER BY st DESC, due DESC, sort_name DESC, id DESC LIMIT ?11" },
+};
+static const char due_count_sql[] = DUE_CTE "SELECT st, count(*) FROM f GROUP BY st";
+
+static int due_bind(lup_db *db, sqlite3_stmt *st, const lup_config *cfg,
+                    const struct lup_due_query *q, lup_err *err)
+{
+	char today[11], soon[11];
+	char *filter = lup_fold(q->filter ? q->filter : "");
+	if (!filter)
+		return oom(err);
+	lup_trim(filter);
+	lup_date_format(q->today, today);
+	lup_date_format(lup_date_add(q->today, soon_days(cfg)), soon);
+	sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 6, default_interval(cfg));
+	lup_bind_text(st, 7, q->cohort_id);
+	sqlite3_bind_text(st, 8, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 9, soon, -1, SQLITE_TRANSIENT);
+	free(filter);
+	(void)db;
+	return 0;
+}
+
+int lup_due_page(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
+                 const struct lup_due_row *from, int dir, int limit,
+                 struct lup_due_row *rows, lup_err *err)
+{
+	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	unsigned states = q->states ? q->states : LUP_DUE_LISTED;
+	sqlite3_stmt *st;
+
+	if (load_intervals(db, cfg, err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, due_sql[back][from != NULL], err)))
+		return -1;
+	if (due_bind(db, st, cfg, q, err) < 0) {
+		lup_done(st);
+		return -1;
+	}
+	if (from) {
+		sqlite3_bind_int(st, 1, (int)from->state);
+		sqlite3_bind_text(st, 2, from->due, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, from->key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 5, from->id, -1, SQLITE_TRANSIENT);
+	}
+	sqlite3_bind_int(st, 10, (int)states);
+	sqlite3_bind_int(st, 11, limit);
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct lup_due_row *r = &rows[n++];
+		lup_date d;
+		memset(r, 0, sizeof *r);
+		lup_col_copy(st, 0, r->id, sizeof r->id);
+		lup_col_copy(st, 1, r->name, sizeof r->name);
+		lup_col_copy(st, 2, r->org_unit, sizeof r->org_unit);
+		lup_col_copy(st, 3, r->role, sizeof r->role);
+		r->state = (enum lup_due_state)sqlite3_column_int(st, 4);
+		lup_col_copy(st, 5, r->last, sizeof r->last);
+		lup_col_copy(st, 6, r->due, sizeof r->due);
+		r->interval = sqlite3_column_int(st, 7);
+		lup_col_copy(st, 8, r->key, sizeof r->key);
+		if (parse_day(r->due, &d) == 0)
+			r->days = lup_date_diff(d, q->today);
+	}
+	lup_done(st);
+	if (n < limit && rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("listing who is due"));
+	if (back)
+		reverse(rows, n, sizeof *rows);
+	return n;
+}
+
+int lup_due_count(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
+                  long counts[4], lup_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(counts, 0, 4 * sizeof *counts);
+	if (load_intervals(db, cfg, err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, due_count_sql, err)))
+		return -1;
+	if (due_bind(db, st, cfg, q, err) < 0) {
+		lup_done(st);
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int s = sqlite3_column_int(st, 0);
+		if (s >= 0 && s < 4)
+			counts[s] = (long)sqlite3_column_int64(st, 1);
+	}
+	lup_done(st);
+	if (rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("counting who is due"));
+	return 0;
+}
+
+/* ---- Gap analysis ---- */
+
+/* ?1 person, ?2 framework revision. */
+#define GAP_CTE \
+	"WITH fi AS (SELECT ident FROM framework WHERE id = ?2), " \
+	"rt AS (SELECT c2.code, r.level, k.kind, k.date, k.kind <> 'self' AS assessed, " \
+	"row_number() OVER (PARTITION BY c2.code, k.kind <> 'self' " \
+	"ORDER BY k.date DESC, k.created_at DESC, k.id DESC) AS n " \
+	"FROM checkin k JOIN rating r ON r.checkin_id = k.id JOIN competence c2 ON c2.id = r.competence_id " \
+	"WHERE k.person_id = ?1 AND " EFFECTIVE("k") " AND r.level IS NOT NULL " \
+	"AND k.framework_id IN (SELECT g.id FROM framework g, fi WHERE g.ident = fi.ident)) "
+#define GAP_SEL \
+	"SELECT c.id, c.seq, c.code, c.name, coalesce(c.name_sv, ''), a.code, c.level_min, c.level_max, " \
+	"(SELECT t.level FROM target t, fi WHERE t.framework_ident = fi.ident AND t.person_id = ?1 " \
+	"AND t.competence_code = c.code), " \
+	"(SELECT t.level FROM target t, fi, person p WHERE p.id = ?1 AND t.framework_ident = fi.ident " \
+	"AND t.role = p.role COLLATE NOCASE AND t.competence_code = c.code), " \
+	"s1.level, s1.date, s2.level, m1.level, m1.date, m1.kind, m2.level " \
+	"FROM competence c JOIN area a ON a.id = c.area_id " \
+	"LEFT JOIN rt s1 ON s1.code = c.code AND s1.assessed = 0 AND s1.n = 1 " \
+	"LEFT JOIN rt s2 ON s2.code = c.code AND s2.assessed = 0 AND s2.n = 2 " \
+	"LEFT JOIN rt m1 ON m1.code = c.code AND m1.assessed = 1 AND m1.n = 1 " \
+	"LEFT JOIN rt m2 ON m2.code = c.code AND m2.assessed = 1 AND m2.n = 2 " \
+	"WHERE c.framework_id = ?2 AND c.retired = 0 "
+
+static const char *const gap_sql[2][2] = {
+	{ GAP_CTE GAP_SEL "ORDER BY c.seq LIMIT ?4",
+	  GAP_CTE GAP_SEL "AND c.seq > ?3 ORDER BY c.seq LIMIT ?4" },
+	{ GAP_CTE GAP_SEL "ORDER BY c.seq DESC LIMIT ?4",
+	  GAP_CTE GAP_SEL "AND c.seq < ?3 ORDER BY c.seq DESC LIMIT ?4" },
+};
+
+static enum lup_change change(int now, int before)
+{
+	if (now == LUP_LEVEL_NONE || before == LUP_LEVEL_NONE)
+		return LUP_CHANGE_NONE;
+	return now > before ? LUP_CHANGE_UP : now < before ? LUP_CHANGE_DOWN : LUP_CHANGE_SAME;
+}
+
+int lup_gap_page(lup_db *db, const char *person_id, const char *framework_id,
+                 const struct lup_gap_row *from, int dir, int limit,
+                 struct lup_gap_row *rows, lup_err *err)
+{
+	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	sqlite3_stmt *st = lup_stmt(db, gap_sql[back][from != NULL], err);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, person_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, framework_id, -1, SQLITE_TRANSIENT);
+	if (from)
+		sqlite3_bind_int64(st, 3, from->seq);
+	sqlite3_bind_int(st, 4, limit);
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct lup_gap_row *r = &rows[n++];
+		int own, byrole;
+		memset(r, 0, sizeof *r);
+		lup_col_copy(st, 0, r->competence_id, sizeof r->competence_id);
+		r->seq = (long)sqlite3_column_int64(st, 1);
+		lup_col_copy(st, 2, r->code, sizeof r->code);
+		lup_col_copy(st, 3, r->name, sizeof r->name);
+		lup_col_copy(st, 4, r->name_sv, sizeof r->name_sv);
+		lup_col_copy(st, 5, r->area, sizeof r->area);
+		r->level_min = sqlite3_column_int(st, 6);
+		r->level_max = sqlite3_column_int(st, 7);
+		copy_level(st, 8, &own);
+		copy_level(st, 9, &byrole);
+		r->target = own != LUP_LEVEL_NONE ? own : byrole;
+		r->target_personal = own != LUP_LEVEL_NONE;
+		copy_level(st, 10, &r->self);
+		lup_col_copy(st, 11, r->self_date, sizeof r->self_date);
+		copy_level(st, 12, &r->self_prev);
+		copy_level(st, 13, &r->assessed);
+		lup_col_copy(st, 14, r->assessed_date, sizeof r->assessed_date);
+		lup_col_copy(st, 15, r->assessed_kind, sizeof r->assessed_kind);
+		copy_level(st, 16, &r->assessed_prev);
+		r->self_change = change(r->self, r->self_prev);
+		r->assessed_change = change(r->assessed, r->assessed_prev);
+		r->level = r->assessed != LUP_LEVEL_NONE ? r->assessed : r->self;
+		r->has_gap = r->level != LUP_LEVEL_NONE && r->target != LUP_LEVEL_NONE;
+		r->gap = r->has_gap ? r->target - r->level : 0;
+	}
+	lup_done(st);
+	if (n < limit && rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("reading gaps"));
+	if (back)
+		reverse(rows, n, sizeof *rows);
+	return n;
+}
+
+/* ?1 framework revision, ?2 cohort or NULL, ?3 source, ?4 ident. */
+#define HEAT_GRP_UNIT \
+	"SELECT p.id AS pid, p.role AS role, coalesce(p.org_unit, '') AS label FROM person p " \
+	"WHERE p.active = 1 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM enrolment e WHERE e.person_id = p.id " \
+	"AND e.cohort_id = ?2 AND e.status <> 'withdrawn'))"
+#define HEAT_GRP_COHORT \
+	"SELECT p.id AS pid, p.role AS role, c.name AS label FROM person p " \
+	"JOIN enrolment e ON e.person_id = p.id AND e.status <> 'withdrawn' " \
+	"JOIN cohort c ON c.id = e.cohort_id WHERE p.active = 1 AND (?2 IS NULL OR c.id = ?2)"
+#define HEAT_SQL(GRP) \
+	"WITH grp AS (" GRP "), " \
+	"cur AS (SELECT c.code, a.seq AS aseq FROM competence c JOIN area a ON a.id = c.area_id " \
+	"WHERE c.framework_id = ?1 AND c.retired = 0), " \
+	"ppl AS (SELECT DISTINCT pid, role FROM grp), " \
+	"lv AS (SELECT k.person_id AS pid, c.code, r.level, row_number() OVER (PARTITION BY k.person_id, c.code " \
+	"ORDER BY CASE WHEN ?3 = 0 AND k.kind <> 'self' THEN 0 ELSE 1 END, " \
+	"k.date DESC, k.created_at DESC, k.id DESC) AS n " \
+	"FROM ppl JOIN checkin k ON k.person_id = ppl.pid JOIN rating r ON r.checkin_id = k.id " \
+	"JOIN competence c ON c.id = r.competence_id " \
+	"WHERE " EFFECTIVE("k") " AND r.level IS NOT NULL " \
+	"AND k.framework_id IN (SELECT g.id FROM framework g WHERE g.ident = ?4) " \
+	"AND (?3 = 0 OR (?3 = 1 AND k.kind = 'self') OR (?3 = 2 AND k.kind <> 'self'))), " \
+	"best AS MATERIALIZED (SELECT pid, code, level FROM lv WHERE n = 1), " \
+	"tg AS MATERIALIZED (SELECT ppl.pid, cur.code, cur.aseq, coalesce(" \
+	"(SELECT t.level FROM target t WHERE t.framework_ident = ?4 AND t.person_id = ppl.pid " \
+	"AND t.competence_code = cur.code), " \
+	"(SELECT t.level FROM target t WHERE t.framework_ident = ?4 AND t.role = ppl.role COLLATE NOCASE " \
+	"AND t.competence_code = cur.code)) AS target FROM ppl CROSS JOIN cur) " \
+	"SELECT grp.label, tg.aseq, count(b.level), coalesce(sum(b.level < tg.target), 0), " \
+	"coalesce(sum(b.level IS NULL), 0), avg(max(0, tg.target - b.level)) " \
+	"FROM grp JOIN tg ON tg.pid = grp.pid LEFT JOIN best b ON b.pid = tg.pid AND b.code = tg.code " \
+	"WHERE tg.target IS NOT NULL GROUP BY grp.label, tg.aseq"
+#define HEAT_ROWS(GRP) "WITH grp AS (" GRP ") SELECT label, count(DISTINCT pid) FROM grp GROUP BY label"
+
+static const char heat_unit_sql[] = HEAT_SQL(HEAT_GRP_UNIT);
+static const char heat_cohort_sql[] = HEAT_SQL(HEAT_GRP_COHORT);
+static const char heat_unit_rows[] = HEAT_ROWS(HEAT_GRP_UNIT);
+static const char heat_cohort_rows[] = HEAT_ROWS(HEAT_GRP_COHORT);
+
+void lup_heatmap_free(struct lup_heatmap *h)
+{
+	for (size_t i = 0; i < h->nrows; i++)
+		free(h->row_label[i]);
+	for (size_t i = 0; i < h->ncols; i++) {
+		free(h->col_code[i]);
+		free(h->col_name[i]);
+		free(h->col_name_sv[i]);
+	}
+	free(h->row_label); free(h->row_people);
+	free(h->col_code); free(h->col_name); free(h->col_name_sv);
+	free(h->cells);
+	memset(h, 0, sizeof *h);
+}
+
+struct heat_row {
+	char *label, *key;
+	long people;
+};
+
+static int cmp_heat_row(const void *a, const void *b)
+{
+	const struct heat_row *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : strcmp(x->label, y->label);
+}
+
+static long find_row(const struct lup_heatmap *h, const char *label)
+{
+	size_t lo = 0, hi = h->nrows;
+	char *key = lup_sortkey(label);
+	long found = -1;
+	if (!key)
+		return -1;
+	/* Rows are sorted by sort key then label; a plain scan of the
+	 * equal-key run finds the label. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		char *mk = lup_sortkey(h->row_label[mid]);
+		int c = mk ? strcmp(mk, key) : 0;
+		if (!c)
+			c = strcmp(h->row_label[mid], label);
+		free(mk);
+		if (c == 0) {
+			found = (long)mid;
+			break;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	free(key);
+	return found;
+}
+
+int lup_heatmap_build(lup_db *db, const struct lup_heat_query *q, struct lup_heatmap *h,
+                      lup_err *err)
+{
+	static const char sql_cols[] =
+		"SELECT a.code, a.name, a.name_sv, a.seq FROM area a WHERE a.framework_id = ?1 ORDER BY a.seq";
+	static const char sql_ident[] = "SELECT ident FROM framework WHERE id = ?1";
+	int cohort = q->by == LUP_HEAT_COHORT;
+	struct heat_row *rows = NULL;
+	size_t nrows = 0, cap = 0;
+	long *seqs = NULL;
+	char ident[LUP_FW_IDENT_MAX + 1] = "";
+	sqlite3_stmt *st;
+	int rc, ok = 1;
+
+	memset(h, 0, sizeof *h);
+	if (!(st = lup_stmt(db, sql_ident, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, q->framework_id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		lup_col_copy(st, 0, ident, sizeof ident);
+	lup_done(st);
+	if (rc == SQLITE_DONE)
+		return lup_err_set(err, LUP_ENOTFOUND, _("no such framework"));
+	if (rc != SQLITE_ROW)
+		return lup_sqlerr(db, err, _("building the heat map"));
+
+	/* Columns: the areas. */
+	if (!(st = lup_stmt(db, sql_cols, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, q->framework_id, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t i = h->ncols;
+		if (i % 16 == 0) {
+			char **a = realloc(h->col_code, (i + 16) * sizeof *a);
+			char **b = a ? realloc(h->col_name, (i + 16) * sizeof *b) : NULL;
+			char **c = b ? realloc(h->col_name_sv, (i + 16) * sizeof *c) : NULL;
+			long *s = c ? realloc(seqs, (i + 16) * sizeof *s) : NULL;
+			if (a) h->col_code = a;
+			if (b) h->col_name = b;
+			if (c) h->col_name_sv = c;
+			if (s) seqs = s;
+			if (!s) {
+				ok = 0;
+				break;
+			}
+		}
+		h->col_code[i] = lup_col_dup(st, 0);
+		h->col_name[i] = lup_col_dup(st, 1);
+		h->col_name_sv[i] = lup_col_dup(st, 2);
+		seqs[i] = (long)sqlite3_column_int64(st, 3);
+		h->ncols++;
+		if (!h->col_code[i] || !h->col_name[i])
+			ok = 0;
+	}
+	lup_done(st);
+	if (!ok)
+		goto nomem;
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
+
+	/* Rows: units or cohorts, in Swedish order. */
+	if (!(st = lup_stmt(db, cohort ? heat_cohort_rows : heat_unit_rows, err)))
+		goto fail;
+	lup_bind_text(st, 2, q->cohort_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (nrows == cap) {
+			struct heat_row *r = realloc(rows, (cap = cap ? cap * 2 : 32) * sizeof *r);
+			if (!r) {
+				ok = 0;
+				break;
+			}
+			rows = r;
+		}
+		rows[nrows].label = lup_col_dup(st, 0);
+		if (!rows[nrows].label)
+			rows[nrows].label = strdup("");
+		rows[nrows].key = rows[nrows].label ? lup_sortkey(rows[nrows].label) : NULL;
+		rows[nrows].people = (long)sqlite3_column_int64(st, 1);
+		nrows++;
+		if (!rows[nrows - 1].label || !rows[nrows - 1].key)
+			ok = 0;
+	}
+	lup_done(st);
+	if (!ok)
+		goto nomem;
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
+	qsort(rows, nrows, sizeof *rows, cmp_heat_row);
+	h->row_label = calloc(nrows + 1, sizeof *h->row_label);
+	h->row_people = calloc(nrows + 1, sizeof *h->row_people);
+	h->cells = calloc(nrows * h->ncols + 1, sizeof *h->cells);
+	if (!h->row_label || !h->row_people || !h->cells)
+		goto nomem;
+	for (size_t i = 0; i < nrows; i++) {
+		h->row_label[i] = rows[i].label;
+		rows[i].label = NULL;
+		h->row_people[i] = rows[i].people;
+	}
+	h->nrows = nrows;
+
+	/* Cells. */
+	if (!(st = lup_stmt(db, cohort ? heat_cohort_sql : heat_unit_sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, q->framework_id, -1, SQLITE_TRANSIENT);
+	lup_bind_text(st, 2, q->cohort_id);
+	sqlite3_bind_int(st, 3, (int)q->source);
+	sqlite3_bind_text(st, 4, ident, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *label = (const char *)sqlite3_column_text(st, 0);
+		long seq = (long)sqlite3_column_int64(st, 1), row = find_row(h, label ? label : "");
+		size_t col;
+		struct lup_heat_cell *c;
+		for (col = 0; col < h->ncols && seqs[col] != seq; col++)
+			;
+		if (row < 0 || col == h->ncols)
+			continue;
+		c = &h->cells[(size_t)row * h->ncols + col];
+		c->pairs = (long)sqlite3_column_int64(st, 2);
+		c->below = (long)sqlite3_column_int64(st, 3);
+		c->unassessed = (long)sqlite3_column_int64(st, 4);
+		c->mean_gap = sqlite3_column_double(st, 5);
+	}
+	lup_done(st);
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
+	for (size_t i = 0; i < nrows; i++) {
+		free(rows[i].label);
+		free(rows[i].key);
+	}
+	free(rows);
+	free(seqs);
+	return 0;
+sqlfail:
+	lup_sqlerr(db, err, _("building the heat map"));
+	goto fail;
+nomem:
+	oom(err);
+fail:
+	for (size_t i = 0; i < nrows; i++) {
+		free(rows[i].label);
+		free(rows[i].key);
+	}
+	free(rows);
+	free(seqs);
+	lup_heatmap_free(h);
+	return -1;
+}
