@@ -91,18 +91,27 @@ static void padded(const char *s, int cols)
 	while (++w < cols);
 }
 
+static void label(const char *name, const char *value)
+{
+	printf("  ");
+	padded(name, 11);
+	printf("%s\n", value);
+}
+
 static void show(const struct lup_framework *fw)
 {
 	const char *prev_area = NULL;
 
 	printf("%s@%d  %s\n", fw->ident, fw->revision, lup_fw_text(fw->name, fw->name_sv));
-	printf("  %-10s %s\n", _("id"), fw->id);
-	printf("  %-10s %s\n", _("version"), fw->version);
+	label(_("id"), fw->id);
+	label(_("version"), fw->version);
 	if (fw->extends)
-		printf("  %-10s %s\n", _("extends"), fw->extends);
-	printf("  %-10s %.10s\n", _("imported"), fw->imported_at);
+		label(_("extends"), fw->extends);
+	printf("  ");
+	padded(_("imported"), 11);
+	printf("%.10s\n", fw->imported_at);
 	if (fw->file)
-		printf("  %-10s %s\n", _("from"), fw->file);
+		label(_("from"), fw->file);
 	if (fw->description)
 		printf("  %s\n", fw->description);
 
