@@ -1050,48 +1050,159 @@ int lup_due_person(lup_db *db, const lup_config *cfg, const char *person_id, lup
 	return 0;
 }
 
-/* ?3 filter, ?6 default interval, ?7 cohort, ?8 today, ?9 today + soon. */
-#define DUE_CTE \
-	"WITH d AS (SELECT p.id, p.name, coalesce(p.org_unit, '') AS unit, coalesce(p.role, '') AS role, " \
-	"p.sort_name, (SELECT max(k.date) FROM checkin k WHERE k.person_id = p.id AND " EFFECTIVE("k") ") AS last, " \
-	"coalesce((SELECT i.days FROM temp.lup_interval i WHERE i.role = p.role), ?6) AS iv " \
-	"FROM person p WHERE p.active = 1 AND (?3 = '' OR instr(p.search, ?3) > 0) " \
-	"AND (?7 IS NULL OR EXISTS (SELECT 1 FROM enrolment e WHERE e.person_id = p.id " \
-	"AND e.cohort_id = ?7 AND e.status <> 'withdrawn'))), " \
-	"e AS (SELECT *, CASE WHEN last IS NULL THEN '' ELSE date(last, '+' || iv || ' days') END AS due FROM d), " \
-	"f AS (SELECT *, CASE WHEN due = '' THEN 2 WHEN due < ?8 THEN 0 WHEN due <= ?9 THEN 1 ELSE 3 END AS st FROM e) "
-#define DUE_SEL "SELECT id, name, unit, role, st, coalesce(last, ''), due, iv, sort_name FROM f " \
+/* The Due list is computed for everyone at once into a temporary table and
+ * paged from an index on it: working out each person's latest check-in
+ * costs about a third of a second at 50,000 people, too much for every
+ * page.  The table is computed again whenever its answer could differ: a
+ * change to the database by this connection (sqlite3_total_changes) or
+ * another (PRAGMA data_version), or another day, query or [interval].
+ *
+ * ?3 filter, ?6 default interval, ?7 cohort, ?8 today, ?9 today + soon. */
+static const char due_build_sql[] =
+	"WITH d AS MATERIALIZED (SELECT p.id, p.name, coalesce(p.org_unit, '') AS unit, "
+	"coalesce(p.role, '') AS role, p.sort_name, "
+	"(SELECT max(k.date) FROM checkin k WHERE k.person_id = p.id AND " EFFECTIVE("k") ") AS last, "
+	"coalesce((SELECT i.days FROM temp.lup_interval i WHERE i.role = p.role), ?6) AS iv "
+	"FROM person p WHERE p.active = 1 AND (?3 = '' OR instr(p.search, ?3) > 0) "
+	"AND (?7 IS NULL OR EXISTS (SELECT 1 FROM enrolment e WHERE e.person_id = p.id "
+	"AND e.cohort_id = ?7 AND e.status <> 'withdrawn'))), "
+	"e AS MATERIALIZED (SELECT *, CASE WHEN last IS NULL THEN '' "
+	"ELSE date(last, '+' || iv || ' days') END AS due FROM d) "
+	"INSERT INTO temp.lup_due (id, name, unit, role, sort_name, st, last, due, iv) "
+	"SELECT id, name, unit, role, sort_name, "
+	"CASE WHEN due = '' THEN 2 WHEN due < ?8 THEN 0 WHEN due <= ?9 THEN 1 ELSE 3 END, "
+	"coalesce(last, ''), due, iv FROM e";
+
+#define DUE_SEL "SELECT id, name, unit, role, st, last, due, iv, sort_name FROM temp.lup_due " \
 	"WHERE ((?10 >> st) & 1) "
 
 /* [backward][from a row] */
 static const char *const due_sql[2][2] = {
-	{ DUE_CTE DUE_SEL "ORDER BY st, due, sort_name, id LIMIT ?11",
-	  DUE_CTE DUE_SEL "AND (st, due, sort_name, id) > (?1, ?2, ?4, ?5) "
+	{ DUE_SEL "ORDER BY st, due, sort_name, id LIMIT ?11",
+	  DUE_SEL "AND (st, due, sort_name, id) > (?1, ?2, ?4, ?5) "
 	  "ORDER BY st, due, sort_name, id LIMIT ?11" },
-	{ DUE_CTE DUE_SEL "ORDER BY st DESC, due DESC, sort_name DESC, id DESC LIMIT ?11",
-	  DUE_CTE DUE_SEL "AND (st, due, sort_name, id) < (?1, ?2, ?4, ?5) "
+	{ DUE_SEL "ORDER BY st DESC, due DESC, sort_name DESC, id DESC LIMIT ?11",
+	  DUE_SEL "AND (st, due, sort_name, id) < (?1, ?2, ?4, ?5) "
 	  "ORDER BY st DESC, due DESC, sort_name DESC, id DESC LIMIT ?11" },
 };
-static const char due_count_sql[] = DUE_CTE "SELECT st, count(*) FROM f GROUP BY st";
 
-static int due_bind(lup_db *db, sqlite3_stmt *st, const lup_config *cfg,
-                    const struct lup_due_query *q, lup_err *err)
+struct key_ctx {
+	lup_buf *b;
+};
+
+static void key_interval(void *ud, const char *key, const char *value)
 {
-	char today[11], soon[11];
-	char *filter = lup_fold(q->filter ? q->filter : "");
-	if (!filter)
+	struct key_ctx *c = ud;
+	lup_buf_printf(c->b, "%s=%ld;", key, interval_value(value));
+}
+
+static int due_snapshot(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
+                        long counts[4], lup_err *err)
+{
+	static const char sql_dv[] = "PRAGMA data_version";
+	static const char sql_key[] = "SELECT k, dv, tc, c0, c1, c2, c3 FROM temp.lup_due_key";
+	static const char sql_clear[] = "DELETE FROM temp.lup_due";
+	static const char sql_unkey[] = "DELETE FROM temp.lup_due_key";
+	static const char sql_count[] = "SELECT st, count(*) FROM temp.lup_due GROUP BY st";
+	static const char sql_setkey[] =
+		"INSERT INTO temp.lup_due_key (k, dv, tc, c0, c1, c2, c3) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	char today[11], soon[11], *filter;
+	lup_buf key = { 0 };
+	struct key_ctx kc = { &key };
+	sqlite3_stmt *st;
+	sqlite3_int64 dv = 0, tc;
+	long c[4] = { 0, 0, 0, 0 };
+	int rc, fresh = 0;
+
+	/* A page cache of its own for the temporary tables, so 50,000 rows
+	 * and their index stay in memory instead of a temporary file. */
+	if (lup_exec(db, "PRAGMA temp.cache_size = -32768;"
+	                 "CREATE TEMP TABLE IF NOT EXISTS lup_due (id TEXT NOT NULL, name TEXT, unit TEXT, "
+	                 "role TEXT, sort_name TEXT, st INTEGER, last TEXT, due TEXT, iv INTEGER);"
+	                 "CREATE INDEX IF NOT EXISTS temp.lup_due_order ON lup_due (st, due, sort_name, id);"
+	                 "CREATE TEMP TABLE IF NOT EXISTS lup_due_key (k TEXT, dv INTEGER, tc INTEGER, "
+	                 "c0 INTEGER, c1 INTEGER, c2 INTEGER, c3 INTEGER)", err) < 0)
+		return -1;
+	if (!(filter = lup_fold(q->filter ? q->filter : "")))
 		return oom(err);
 	lup_trim(filter);
 	lup_date_format(q->today, today);
 	lup_date_format(lup_date_add(q->today, soon_days(cfg)), soon);
+	lup_buf_printf(&key, "%s|%s|%d|%s|%s|", today, soon, default_interval(cfg), filter,
+	               q->cohort_id ? q->cohort_id : "");
+	if (cfg)
+		lup_config_each(cfg, "interval", key_interval, &kc);
+	if (!key.s) {
+		free(filter);
+		return oom(err);
+	}
+
+	if (!(st = lup_stmt(db, sql_dv, err)))
+		goto fail;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		dv = sqlite3_column_int64(st, 0);
+	lup_done(st);
+	tc = sqlite3_total_changes64(db->h);
+	if (!(st = lup_stmt(db, sql_key, err)))
+		goto fail;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(st, 0);
+		fresh = k && strcmp(k, key.s) == 0 && sqlite3_column_int64(st, 1) == dv &&
+		        sqlite3_column_int64(st, 2) == tc;
+		for (int i = 0; i < 4; i++)
+			c[i] = (long)sqlite3_column_int64(st, 3 + i);
+	}
+	lup_done(st);
+	if (fresh)
+		goto done;
+
+	/* Compute it again. */
+	memset(c, 0, sizeof c);
+	if (!(st = lup_stmt(db, sql_unkey, err)) || run(db, st, _("listing who is due"), err) < 0 ||
+	    load_intervals(db, cfg, err) < 0 ||
+	    !(st = lup_stmt(db, sql_clear, err)) || run(db, st, _("listing who is due"), err) < 0)
+		goto fail;
+	if (!(st = lup_stmt(db, due_build_sql, err)))
+		goto fail;
 	sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 6, default_interval(cfg));
 	lup_bind_text(st, 7, q->cohort_id);
 	sqlite3_bind_text(st, 8, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 9, soon, -1, SQLITE_TRANSIENT);
+	if (run(db, st, _("listing who is due"), err) < 0)
+		goto fail;
+	if (!(st = lup_stmt(db, sql_count, err)))
+		goto fail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int s = sqlite3_column_int(st, 0);
+		if (s >= 0 && s < 4)
+			c[s] = (long)sqlite3_column_int64(st, 1);
+	}
+	lup_done(st);
+	if (rc != SQLITE_DONE) {
+		lup_sqlerr(db, err, _("counting who is due"));
+		goto fail;
+	}
+	/* The key row is the last change: the count it records includes it. */
+	if (!(st = lup_stmt(db, sql_setkey, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, key.s, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, dv);
+	sqlite3_bind_int64(st, 3, sqlite3_total_changes64(db->h) + 1);
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_int64(st, 4 + i, c[i]);
+	if (run(db, st, _("listing who is due"), err) < 0)
+		goto fail;
+done:
+	if (counts)
+		memcpy(counts, c, sizeof c);
 	free(filter);
-	(void)db;
+	lup_buf_free(&key);
 	return 0;
+fail:
+	free(filter);
+	lup_buf_free(&key);
+	return -1;
 }
 
 int lup_due_page(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
@@ -1102,21 +1213,17 @@ int lup_due_page(lup_db *db, const lup_config *cfg, const struct lup_due_query *
 	unsigned states = q->states ? q->states : LUP_DUE_LISTED;
 	sqlite3_stmt *st;
 
-	if (load_intervals(db, cfg, err) < 0)
+	if (due_snapshot(db, cfg, q, NULL, err) < 0)
 		return -1;
 	if (!(st = lup_stmt(db, due_sql[back][from != NULL], err)))
 		return -1;
-	if (due_bind(db, st, cfg, q, err) < 0) {
-		lup_done(st);
-		return -1;
-	}
 	if (from) {
 		sqlite3_bind_int(st, 1, (int)from->state);
 		sqlite3_bind_text(st, 2, from->due, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 4, from->key, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 5, from->id, -1, SQLITE_TRANSIENT);
 	}
-	sqlite3_bind_int(st, 10, (int)states);
+	sqlite3_bind_int(st, 10, (int)(states & 15));
 	sqlite3_bind_int(st, 11, limit);
 	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lup_due_row *r = &rows[n++];
@@ -1145,27 +1252,8 @@ int lup_due_page(lup_db *db, const lup_config *cfg, const struct lup_due_query *
 int lup_due_count(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
                   long counts[4], lup_err *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
 	memset(counts, 0, 4 * sizeof *counts);
-	if (load_intervals(db, cfg, err) < 0)
-		return -1;
-	if (!(st = lup_stmt(db, due_count_sql, err)))
-		return -1;
-	if (due_bind(db, st, cfg, q, err) < 0) {
-		lup_done(st);
-		return -1;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int s = sqlite3_column_int(st, 0);
-		if (s >= 0 && s < 4)
-			counts[s] = (long)sqlite3_column_int64(st, 1);
-	}
-	lup_done(st);
-	if (rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("counting who is due"));
-	return 0;
+	return due_snapshot(db, cfg, q, counts, err);
 }
 
 /* ---- Gap analysis ---- */
@@ -1258,44 +1346,243 @@ int lup_gap_page(lup_db *db, const char *person_id, const char *framework_id,
 	return n;
 }
 
-/* ?1 framework revision, ?2 cohort or NULL, ?3 source, ?4 ident. */
-#define HEAT_GRP_UNIT \
-	"SELECT p.id AS pid, p.role AS role, coalesce(p.org_unit, '') AS label FROM person p " \
-	"WHERE p.active = 1 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM enrolment e WHERE e.person_id = p.id " \
-	"AND e.cohort_id = ?2 AND e.status <> 'withdrawn'))"
-#define HEAT_GRP_COHORT \
-	"SELECT p.id AS pid, p.role AS role, c.name AS label FROM person p " \
-	"JOIN enrolment e ON e.person_id = p.id AND e.status <> 'withdrawn' " \
-	"JOIN cohort c ON c.id = e.cohort_id WHERE p.active = 1 AND (?2 IS NULL OR c.id = ?2)"
-#define HEAT_SQL(GRP) \
-	"WITH grp AS (" GRP "), " \
-	"cur AS (SELECT c.code, a.seq AS aseq FROM competence c JOIN area a ON a.id = c.area_id " \
-	"WHERE c.framework_id = ?1 AND c.retired = 0), " \
-	"ppl AS (SELECT DISTINCT pid, role FROM grp), " \
-	"lv AS (SELECT k.person_id AS pid, c.code, r.level, row_number() OVER (PARTITION BY k.person_id, c.code " \
-	"ORDER BY CASE WHEN ?3 = 0 AND k.kind <> 'self' THEN 0 ELSE 1 END, " \
-	"k.date DESC, k.created_at DESC, k.id DESC) AS n " \
-	"FROM ppl JOIN checkin k ON k.person_id = ppl.pid JOIN rating r ON r.checkin_id = k.id " \
-	"JOIN competence c ON c.id = r.competence_id " \
-	"WHERE " EFFECTIVE("k") " AND r.level IS NOT NULL " \
-	"AND k.framework_id IN (SELECT g.id FROM framework g WHERE g.ident = ?4) " \
-	"AND (?3 = 0 OR (?3 = 1 AND k.kind = 'self') OR (?3 = 2 AND k.kind <> 'self'))), " \
-	"best AS MATERIALIZED (SELECT pid, code, level FROM lv WHERE n = 1), " \
-	"tg AS MATERIALIZED (SELECT ppl.pid, cur.code, cur.aseq, coalesce(" \
-	"(SELECT t.level FROM target t WHERE t.framework_ident = ?4 AND t.person_id = ppl.pid " \
-	"AND t.competence_code = cur.code), " \
-	"(SELECT t.level FROM target t WHERE t.framework_ident = ?4 AND t.role = ppl.role COLLATE NOCASE " \
-	"AND t.competence_code = cur.code)) AS target FROM ppl CROSS JOIN cur) " \
-	"SELECT grp.label, tg.aseq, count(b.level), coalesce(sum(b.level < tg.target), 0), " \
-	"coalesce(sum(b.level IS NULL), 0), avg(max(0, tg.target - b.level)) " \
-	"FROM grp JOIN tg ON tg.pid = grp.pid LEFT JOIN best b ON b.pid = tg.pid AND b.code = tg.code " \
-	"WHERE tg.target IS NOT NULL GROUP BY grp.label, tg.aseq"
-#define HEAT_ROWS(GRP) "WITH grp AS (" GRP ") SELECT label, count(DISTINCT pid) FROM grp GROUP BY label"
 
-static const char heat_unit_sql[] = HEAT_SQL(HEAT_GRP_UNIT);
-static const char heat_cohort_sql[] = HEAT_SQL(HEAT_GRP_COHORT);
-static const char heat_unit_rows[] = HEAT_ROWS(HEAT_GRP_UNIT);
-static const char heat_cohort_rows[] = HEAT_ROWS(HEAT_GRP_COHORT);
+/* ---- The heat map ----
+ * One pass in C: the people of each row and their targets (their role's,
+ * or their own), then their ratings streamed person by person (index seeks
+ * for a small group, one scan in person order for a large one) keeping each
+ * person's latest level per competence.  No sort of all ratings, no
+ * people × competences table. */
+
+/* The people of the map with their row label, ordered by person: all
+ * active people, or (driven from the enrolment index) one cohort's.
+ * [by cohort][one cohort]; ?2 cohort. */
+static const char *const heat_people[2][2] = {
+	{ "SELECT p.id, coalesce(p.role, ''), coalesce(p.org_unit, '') FROM person p "
+	  "WHERE p.active = 1 ORDER BY p.id",
+	  "SELECT p.id, coalesce(p.role, ''), coalesce(p.org_unit, '') FROM enrolment e "
+	  "JOIN person p ON p.id = e.person_id WHERE e.cohort_id = ?2 AND e.status <> 'withdrawn' "
+	  "AND p.active = 1 ORDER BY p.id" },
+	{ "SELECT p.id, coalesce(p.role, ''), c.name FROM enrolment e JOIN person p ON p.id = e.person_id "
+	  "JOIN cohort c ON c.id = e.cohort_id WHERE e.status <> 'withdrawn' AND p.active = 1 ORDER BY p.id",
+	  "SELECT p.id, coalesce(p.role, ''), c.name FROM enrolment e JOIN person p ON p.id = e.person_id "
+	  "JOIN cohort c ON c.id = e.cohort_id WHERE e.cohort_id = ?2 AND e.status <> 'withdrawn' "
+	  "AND p.active = 1 ORDER BY p.id" },
+};
+static const char heat_cols[] =
+	"SELECT a.code, a.name, a.name_sv FROM area a WHERE a.framework_id = ?1 ORDER BY a.seq";
+static const char heat_comps[] =
+	"SELECT c.seq, (SELECT count(*) FROM area b WHERE b.framework_id = ?1 AND b.seq < a.seq) "
+	"FROM competence c JOIN area a ON a.id = c.area_id WHERE c.framework_id = ?1 AND c.retired = 0";
+static const char heat_role_targets[] =
+	"SELECT t.role, c.seq, t.level FROM target t JOIN competence c ON c.framework_id = ?1 "
+	"AND c.code = t.competence_code AND c.retired = 0 WHERE t.framework_ident = ?2 AND t.role IS NOT NULL "
+	"ORDER BY t.role COLLATE NOCASE";
+static const char heat_own_targets[] =
+	"SELECT t.person_id, c.seq, t.level FROM target t JOIN competence c ON c.framework_id = ?1 "
+	"AND c.code = t.competence_code AND c.retired = 0 WHERE t.framework_ident = ?2 AND t.person_id IS NOT NULL "
+	"ORDER BY t.person_id";
+/* Each competence of any revision of the ident, by id, with the seq of the
+ * competence of the same code in the revision shown (not retired). */
+static const char heat_compmap[] =
+	"SELECT c.id, cur.seq FROM competence c JOIN framework g ON g.id = c.framework_id "
+	"JOIN competence cur ON cur.framework_id = ?1 AND cur.code = c.code AND cur.retired = 0 "
+	"WHERE g.ident = ?2 ORDER BY c.id";
+/* ?2 ident, ?3 source, ?4 person.  Competences are mapped in C. */
+#define HEAT_RATINGS \
+	"SELECT k.person_id, r.competence_id, r.level, k.kind <> 'self', k.date, k.created_at, k.id " \
+	"FROM checkin k JOIN rating r ON r.checkin_id = k.id " \
+	"WHERE " EFFECTIVE("k") " AND r.level IS NOT NULL " \
+	"AND k.framework_id IN (SELECT g.id FROM framework g WHERE g.ident = ?2) " \
+	"AND (?3 = 0 OR (?3 = 1 AND k.kind = 'self') OR (?3 = 2 AND k.kind <> 'self')) "
+static const char heat_ratings_all[] = HEAT_RATINGS "ORDER BY k.person_id";
+static const char heat_ratings_one[] = HEAT_RATINGS "AND k.person_id = ?4";
+
+/* Below this many people the ratings are read person by person. */
+#define HEAT_SEEK_MAX 4000
+
+struct hm_role {
+	char *name;
+	int *level;          /* by seq; -1: no target */
+	int *seqs;           /* the seqs that have one */
+	size_t nseqs;
+};
+
+struct hm_own {
+	char pid[LUP_UUID_LEN + 1];
+	int seq, level;
+};
+
+struct hm_person {
+	char pid[LUP_UUID_LEN + 1];
+	int role;            /* index in roles, or -1 */
+	size_t own0, nown;   /* their own targets */
+	size_t row0, nrows;  /* their rows, in rowof */
+};
+
+struct hm_comp {
+	char id[LUP_UUID_LEN + 1];
+	int seq;
+};
+
+struct hm_slot {
+	int level, prio;
+	char date[11], created[21], id[LUP_UUID_LEN + 1];
+};
+
+struct hm {
+	struct lup_heatmap *out;
+	size_t nseq;
+	int *col;                       /* by seq: column, or -1 */
+	struct hm_role *roles;
+	size_t nroles;
+	struct hm_own *own;
+	size_t nown;
+	struct hm_person *people;
+	size_t npeople;
+	size_t *rowof;
+	long *total;                    /* target pairs per cell */
+	double *sum;                    /* shortfall per cell */
+	struct hm_comp *comps;          /* by id: competence → seq */
+	size_t ncomps;
+	struct hm_slot *slot;           /* by seq */
+	int *touched;
+	size_t ntouched;
+};
+
+static int ascii_casecmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		int x = (unsigned char)*a, y = (unsigned char)*b;
+		if (x >= 'A' && x <= 'Z') x += 32;
+		if (y >= 'A' && y <= 'Z') y += 32;
+		if (x != y || !x)
+			return x - y;
+	}
+}
+
+static int find_role(const struct hm *h, const char *role)
+{
+	size_t lo = 0, hi = h->nroles;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = ascii_casecmp(h->roles[mid].name, role);
+		if (!c)
+			return (int)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static int person_target(const struct hm *h, const struct hm_person *p, int seq)
+{
+	for (size_t i = p->own0; i < p->own0 + p->nown; i++)
+		if (h->own[i].seq == seq)
+			return h->own[i].level;
+	return p->role >= 0 ? h->roles[p->role].level[seq] : -1;
+}
+
+static int hm_seq(const struct hm *h, const char *id)
+{
+	size_t lo = 0, hi = h->ncomps;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(h->comps[mid].id, id);
+		if (!c)
+			return h->comps[mid].seq;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static void hm_take(struct hm *h, sqlite3_stmt *st)
+{
+	const char *cid = (const char *)sqlite3_column_text(st, 1);
+	int seq = cid ? hm_seq(h, cid) : -1, prio = sqlite3_column_int(st, 3);
+	const char *date = (const char *)sqlite3_column_text(st, 4);
+	const char *created = (const char *)sqlite3_column_text(st, 5);
+	const char *id = (const char *)sqlite3_column_text(st, 6);
+	struct hm_slot *s;
+	int c;
+
+	if (seq < 0 || (size_t)seq >= h->nseq || h->col[seq] < 0)
+		return;
+	s = &h->slot[seq];
+	date = date ? date : "";
+	created = created ? created : "";
+	id = id ? id : "";
+	if (s->level >= 0) {
+		/* Keep the best: assessed over self (for LUP_GAP_BEST), then the latest. */
+		c = prio - s->prio;
+		if (!c) c = strcmp(date, s->date);
+		if (!c) c = strcmp(created, s->created);
+		if (!c) c = strcmp(id, s->id);
+		if (c <= 0)
+			return;
+	} else {
+		h->touched[h->ntouched++] = seq;
+	}
+	s->level = sqlite3_column_int(st, 2);
+	s->prio = prio;
+	snprintf(s->date, sizeof s->date, "%s", date);
+	snprintf(s->created, sizeof s->created, "%s", created);
+	snprintf(s->id, sizeof s->id, "%s", id);
+}
+
+static void hm_flush(struct hm *h, const struct hm_person *p)
+{
+	size_t ncols = h->out->ncols;
+	for (size_t i = 0; i < h->ntouched; i++) {
+		int seq = h->touched[i], level = h->slot[seq].level;
+		int t = p ? person_target(h, p, seq) : -1;
+		h->slot[seq].level = -1;
+		if (t < 0)
+			continue;
+		for (size_t r = p->row0; r < p->row0 + p->nrows; r++) {
+			size_t idx = h->rowof[r] * ncols + (size_t)h->col[seq];
+			struct lup_heat_cell *cell = &h->out->cells[idx];
+			cell->pairs++;
+			if (level < t) {
+				cell->below++;
+				h->sum[idx] += t - level;
+			}
+		}
+	}
+	h->ntouched = 0;
+}
+
+static const struct hm_person *hm_person_find(const struct hm *h, const char *pid)
+{
+	size_t lo = 0, hi = h->npeople;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(h->people[mid].pid, pid);
+		if (!c)
+			return &h->people[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static void hm_free(struct hm *h)
+{
+	for (size_t i = 0; i < h->nroles; i++) {
+		free(h->roles[i].name);
+		free(h->roles[i].level);
+		free(h->roles[i].seqs);
+	}
+	free(h->roles); free(h->own); free(h->people); free(h->rowof); free(h->comps);
+	free(h->col); free(h->total); free(h->sum); free(h->slot); free(h->touched);
+}
 
 void lup_heatmap_free(struct lup_heatmap *h)
 {
@@ -1312,179 +1599,389 @@ void lup_heatmap_free(struct lup_heatmap *h)
 	memset(h, 0, sizeof *h);
 }
 
-struct heat_row {
+/* A growable array of T: GROW(arr, n, cap) makes room for one more. */
+#define GROW(arr, n, cap) ((n) < (cap) || grow_to((void **)&(arr), &(cap), sizeof *(arr)) == 0)
+
+static int grow_to(void **arr, size_t *cap, size_t size)
+{
+	size_t c = *cap ? *cap * 2 : 16;
+	void *p = realloc(*arr, c * size);
+	if (!p)
+		return -1;
+	*arr = p;
+	*cap = c;
+	return 0;
+}
+
+struct hm_label {
 	char *label, *key;
+	size_t row;
 	long people;
 };
 
-static int cmp_heat_row(const void *a, const void *b)
+static int cmp_label_text(const void *a, const void *b)
 {
-	const struct heat_row *x = a, *y = b;
+	return strcmp(((const struct hm_label *)a)->label, ((const struct hm_label *)b)->label);
+}
+
+static int cmp_label_key(const void *a, const void *b)
+{
+	const struct hm_label *x = a, *y = b;
 	int c = strcmp(x->key, y->key);
 	return c ? c : strcmp(x->label, y->label);
 }
 
-static long find_row(const struct lup_heatmap *h, const char *label)
+/* The people of the map with their rows; fills out's rows. */
+static int hm_people(lup_db *db, const struct lup_heat_query *q, struct hm *h, lup_err *err)
 {
-	size_t lo = 0, hi = h->nrows;
-	char *key = lup_sortkey(label);
-	long found = -1;
-	if (!key)
-		return -1;
-	/* Rows are sorted by sort key then label; a plain scan of the
-	 * equal-key run finds the label. */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		char *mk = lup_sortkey(h->row_label[mid]);
-		int c = mk ? strcmp(mk, key) : 0;
-		if (!c)
-			c = strcmp(h->row_label[mid], label);
-		free(mk);
-		if (c == 0) {
-			found = (long)mid;
-			break;
-		}
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	free(key);
-	return found;
-}
-
-int lup_heatmap_build(lup_db *db, const struct lup_heat_query *q, struct lup_heatmap *h,
-                      lup_err *err)
-{
-	static const char sql_cols[] =
-		"SELECT a.code, a.name, a.name_sv, a.seq FROM area a WHERE a.framework_id = ?1 ORDER BY a.seq";
-	static const char sql_ident[] = "SELECT ident FROM framework WHERE id = ?1";
-	int cohort = q->by == LUP_HEAT_COHORT;
-	struct heat_row *rows = NULL;
-	size_t nrows = 0, cap = 0;
-	long *seqs = NULL;
-	char ident[LUP_FW_IDENT_MAX + 1] = "";
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = lup_stmt(db, heat_people[q->by == LUP_HEAT_COHORT][q->cohort_id != NULL], err);
+	struct hm_label *labels = NULL, *uniq = NULL;
+	char **entry_label = NULL;
+	size_t n = 0, cap = 0, pcap = 0, nuniq = 0, own = 0;
 	int rc, ok = 1;
 
-	memset(h, 0, sizeof *h);
+	if (!st)
+		return -1;
+	if (q->cohort_id)
+		sqlite3_bind_text(st, 2, q->cohort_id, -1, SQLITE_TRANSIENT);
+	/* Entries (person, label), ordered by person. */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *pid = (const char *)sqlite3_column_text(st, 0);
+		const char *role = (const char *)sqlite3_column_text(st, 1);
+		const char *label = (const char *)sqlite3_column_text(st, 2);
+		if (!GROW(entry_label, n, cap) || !(entry_label[n] = strdup(label ? label : ""))) {
+			ok = 0;
+			break;
+		}
+		if (!h->npeople || strcmp(h->people[h->npeople - 1].pid, pid ? pid : "") != 0) {
+			struct hm_person *p;
+			if (!GROW(h->people, h->npeople, pcap)) {
+				free(entry_label[n]);
+				ok = 0;
+				break;
+			}
+			p = &h->people[h->npeople++];
+			memset(p, 0, sizeof *p);
+			snprintf(p->pid, sizeof p->pid, "%s", pid ? pid : "");
+			p->role = role && *role ? find_role(h, role) : -1;
+			p->row0 = n;
+			/* Their own targets: both lists are in id order. */
+			while (own < h->nown && strcmp(h->own[own].pid, p->pid) < 0)
+				own++;
+			p->own0 = own;
+			while (own + p->nown < h->nown && strcmp(h->own[own + p->nown].pid, p->pid) == 0)
+				p->nown++;
+		}
+		h->people[h->npeople - 1].nrows++;
+		n++;
+	}
+	lup_done(st);
+	if (ok && rc != SQLITE_DONE) {
+		lup_sqlerr(db, err, _("building the heat map"));
+		goto fail;
+	}
+	if (!ok)
+		goto nomem;
+
+	/* Rows: the distinct labels, in Swedish order. */
+	if (!(labels = calloc(n + 1, sizeof *labels)) || !(uniq = calloc(n + 1, sizeof *uniq)))
+		goto nomem;
+	for (size_t i = 0; i < n; i++) {
+		labels[i].label = entry_label[i];
+		labels[i].row = i;   /* the entry, for now */
+	}
+	qsort(labels, n, sizeof *labels, cmp_label_text);
+	for (size_t i = 0; i < n; i++) {
+		if (!nuniq || strcmp(uniq[nuniq - 1].label, labels[i].label) != 0) {
+			uniq[nuniq].label = labels[i].label;
+			if (!(uniq[nuniq].key = lup_sortkey(labels[i].label)))
+				goto nomem;
+			nuniq++;
+		}
+		uniq[nuniq - 1].people++;
+	}
+	qsort(uniq, nuniq, sizeof *uniq, cmp_label_key);
+	h->out->row_label = calloc(nuniq + 1, sizeof *h->out->row_label);
+	h->out->row_people = calloc(nuniq + 1, sizeof *h->out->row_people);
+	h->rowof = calloc(n + 1, sizeof *h->rowof);
+	if (!h->out->row_label || !h->out->row_people || !h->rowof)
+		goto nomem;
+	for (size_t i = 0; i < nuniq; i++) {
+		uniq[i].row = i;
+		h->out->row_people[i] = uniq[i].people;
+		if (!(h->out->row_label[i] = strdup(uniq[i].label)))
+			goto nomem;
+		h->out->nrows = i + 1;
+	}
+	/* Each entry's row: look its label up among the rows by text. */
+	qsort(uniq, nuniq, sizeof *uniq, cmp_label_text);
+	for (size_t i = 0; i < n; i++) {
+		struct hm_label key = { entry_label[i], NULL, 0, 0 };
+		const struct hm_label *u = bsearch(&key, uniq, nuniq, sizeof *uniq, cmp_label_text);
+		h->rowof[i] = u ? u->row : 0;
+	}
+	for (size_t i = 0; i < nuniq; i++)
+		free(uniq[i].key);
+	for (size_t i = 0; i < n; i++)
+		free(entry_label[i]);
+	free(entry_label);
+	free(labels);
+	free(uniq);
+	return 0;
+nomem:
+	oom(err);
+fail:
+	if (uniq)
+		for (size_t i = 0; i < nuniq; i++)
+			free(uniq[i].key);
+	for (size_t i = 0; i < n; i++)
+		free(entry_label[i]);
+	free(entry_label);
+	free(labels);
+	free(uniq);
+	return -1;
+}
+
+static int hm_targets(lup_db *db, const char *fwid, const char *ident, struct hm *h, lup_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	if (!(st = lup_stmt(db, heat_compmap, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, fwid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, ident, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hm_comp *c;
+		if (!GROW(h->comps, h->ncomps, cap))
+			goto nomem;
+		c = &h->comps[h->ncomps++];
+		lup_col_copy(st, 0, c->id, sizeof c->id);
+		c->seq = sqlite3_column_int(st, 1);
+	}
+	lup_done(st);
+	if (rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("building the heat map"));
+	cap = 0;
+
+	if (!(st = lup_stmt(db, heat_role_targets, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, fwid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, ident, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *role = (const char *)sqlite3_column_text(st, 0);
+		int seq = sqlite3_column_int(st, 1);
+		struct hm_role *r;
+		if (!role || seq < 0 || (size_t)seq >= h->nseq)
+			continue;
+		/* Rows come in case-insensitive role order: spellings of one role
+		 * that differ in case are one role. */
+		if (!h->nroles || ascii_casecmp(h->roles[h->nroles - 1].name, role) != 0) {
+			if (!GROW(h->roles, h->nroles, cap))
+				goto nomem;
+			r = &h->roles[h->nroles];
+			memset(r, 0, sizeof *r);
+			if (!(r->name = strdup(role)) || !(r->level = malloc(h->nseq * sizeof *r->level)) ||
+			    !(r->seqs = malloc(h->nseq * sizeof *r->seqs))) {
+				free(r->name);
+				free(r->level);
+				goto nomem;
+			}
+			h->nroles++;
+			for (size_t i = 0; i < h->nseq; i++)
+				r->level[i] = -1;
+		}
+		r = &h->roles[h->nroles - 1];
+		if (r->level[seq] < 0)
+			r->seqs[r->nseqs++] = seq;
+		r->level[seq] = sqlite3_column_int(st, 2);
+	}
+	lup_done(st);
+	if (rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("building the heat map"));
+
+	cap = 0;
+	if (!(st = lup_stmt(db, heat_own_targets, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, fwid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, ident, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hm_own *o;
+		if (!GROW(h->own, h->nown, cap))
+			goto nomem;
+		o = &h->own[h->nown++];
+		lup_col_copy(st, 0, o->pid, sizeof o->pid);
+		o->seq = sqlite3_column_int(st, 1);
+		o->level = sqlite3_column_int(st, 2);
+	}
+	lup_done(st);
+	if (rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("building the heat map"));
+	return 0;
+nomem:
+	lup_done(st);
+	return oom(err);
+}
+
+static int hm_ratings(lup_db *db, const struct lup_heat_query *q, const char *ident, struct hm *h,
+                      lup_err *err)
+{
+	int seek = h->npeople <= HEAT_SEEK_MAX, rc = SQLITE_DONE;
+	sqlite3_stmt *st = lup_stmt(db, seek ? heat_ratings_one : heat_ratings_all, err);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 2, ident, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, (int)q->source);
+	if (seek) {
+		for (size_t i = 0; i < h->npeople; i++) {
+			sqlite3_reset(st);
+			sqlite3_bind_text(st, 4, h->people[i].pid, -1, SQLITE_TRANSIENT);
+			while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+				hm_take(h, st);
+			if (rc != SQLITE_DONE)
+				break;
+			hm_flush(h, &h->people[i]);
+		}
+	} else {
+		const struct hm_person *p = NULL;
+		char cur[LUP_UUID_LEN + 1] = "";
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *pid = (const char *)sqlite3_column_text(st, 0);
+			if (!pid)
+				continue;
+			if (strcmp(pid, cur) != 0) {
+				hm_flush(h, p);
+				snprintf(cur, sizeof cur, "%s", pid);
+				p = hm_person_find(h, cur);
+			}
+			if (p)
+				hm_take(h, st);
+		}
+		hm_flush(h, p);
+	}
+	lup_done(st);
+	if (rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("building the heat map"));
+	return 0;
+}
+
+int lup_heatmap_build(lup_db *db, const struct lup_heat_query *q, struct lup_heatmap *out,
+                      lup_err *err)
+{
+	static const char sql_ident[] =
+		"SELECT ident, (SELECT coalesce(max(seq), 0) + 1 FROM competence WHERE framework_id = ?1) "
+		"FROM framework WHERE id = ?1";
+	char ident[LUP_FW_IDENT_MAX + 1] = "";
+	struct hm h;
+	sqlite3_stmt *st;
+	size_t cap = 0, ncells;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	memset(&h, 0, sizeof h);
+	h.out = out;
 	if (!(st = lup_stmt(db, sql_ident, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, q->framework_id, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		lup_col_copy(st, 0, ident, sizeof ident);
+		h.nseq = (size_t)sqlite3_column_int64(st, 1);
+	}
 	lup_done(st);
 	if (rc == SQLITE_DONE)
 		return lup_err_set(err, LUP_ENOTFOUND, _("no such framework"));
 	if (rc != SQLITE_ROW)
 		return lup_sqlerr(db, err, _("building the heat map"));
 
-	/* Columns: the areas. */
-	if (!(st = lup_stmt(db, sql_cols, err)))
-		return -1;
+	/* Columns: the areas; each competence's column by its seq. */
+	if (!(st = lup_stmt(db, heat_cols, err)))
+		goto fail;
 	sqlite3_bind_text(st, 1, q->framework_id, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t i = h->ncols;
-		if (i % 16 == 0) {
-			char **a = realloc(h->col_code, (i + 16) * sizeof *a);
-			char **b = a ? realloc(h->col_name, (i + 16) * sizeof *b) : NULL;
-			char **c = b ? realloc(h->col_name_sv, (i + 16) * sizeof *c) : NULL;
-			long *s = c ? realloc(seqs, (i + 16) * sizeof *s) : NULL;
-			if (a) h->col_code = a;
-			if (b) h->col_name = b;
-			if (c) h->col_name_sv = c;
-			if (s) seqs = s;
-			if (!s) {
-				ok = 0;
-				break;
+		size_t i = out->ncols;
+		if (i == cap) {
+			size_t c = cap ? cap * 2 : 16;
+			char **a = realloc(out->col_code, c * sizeof *a);
+			if (a) out->col_code = a;
+			a = a ? realloc(out->col_name, c * sizeof *a) : NULL;
+			if (a) out->col_name = a;
+			a = a ? realloc(out->col_name_sv, c * sizeof *a) : NULL;
+			if (a) out->col_name_sv = a;
+			if (!a) {
+				lup_done(st);
+				goto nomem;
 			}
+			cap = c;
 		}
-		h->col_code[i] = lup_col_dup(st, 0);
-		h->col_name[i] = lup_col_dup(st, 1);
-		h->col_name_sv[i] = lup_col_dup(st, 2);
-		seqs[i] = (long)sqlite3_column_int64(st, 3);
-		h->ncols++;
-		if (!h->col_code[i] || !h->col_name[i])
-			ok = 0;
+		out->col_code[i] = lup_col_dup(st, 0);
+		out->col_name[i] = lup_col_dup(st, 1);
+		out->col_name_sv[i] = lup_col_dup(st, 2);
+		out->ncols++;
+		if (!out->col_code[i] || !out->col_name[i]) {
+			lup_done(st);
+			goto nomem;
+		}
 	}
 	lup_done(st);
-	if (!ok)
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
+	if (!(h.col = malloc(h.nseq * sizeof *h.col)) || !(h.slot = calloc(h.nseq, sizeof *h.slot)) ||
+	    !(h.touched = malloc(h.nseq * sizeof *h.touched)))
 		goto nomem;
+	for (size_t i = 0; i < h.nseq; i++) {
+		h.col[i] = -1;
+		h.slot[i].level = -1;
+	}
+	if (!(st = lup_stmt(db, heat_comps, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, q->framework_id, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long seq = (long)sqlite3_column_int64(st, 0), col = (long)sqlite3_column_int64(st, 1);
+		if (seq >= 0 && (size_t)seq < h.nseq && col >= 0 && (size_t)col < out->ncols)
+			h.col[seq] = (int)col;
+	}
+	lup_done(st);
 	if (rc != SQLITE_DONE)
 		goto sqlfail;
 
-	/* Rows: units or cohorts, in Swedish order. */
-	if (!(st = lup_stmt(db, cohort ? heat_cohort_rows : heat_unit_rows, err)))
+	if (hm_targets(db, q->framework_id, ident, &h, err) < 0 || hm_people(db, q, &h, err) < 0)
 		goto fail;
-	lup_bind_text(st, 2, q->cohort_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (nrows == cap) {
-			struct heat_row *r = realloc(rows, (cap = cap ? cap * 2 : 32) * sizeof *r);
-			if (!r) {
-				ok = 0;
-				break;
-			}
-			rows = r;
-		}
-		rows[nrows].label = lup_col_dup(st, 0);
-		if (!rows[nrows].label)
-			rows[nrows].label = strdup("");
-		rows[nrows].key = rows[nrows].label ? lup_sortkey(rows[nrows].label) : NULL;
-		rows[nrows].people = (long)sqlite3_column_int64(st, 1);
-		nrows++;
-		if (!rows[nrows - 1].label || !rows[nrows - 1].key)
-			ok = 0;
-	}
-	lup_done(st);
-	if (!ok)
+	ncells = out->nrows * out->ncols;
+	if (!(out->cells = calloc(ncells + 1, sizeof *out->cells)) ||
+	    !(h.total = calloc(ncells + 1, sizeof *h.total)) || !(h.sum = calloc(ncells + 1, sizeof *h.sum)))
 		goto nomem;
-	if (rc != SQLITE_DONE)
-		goto sqlfail;
-	qsort(rows, nrows, sizeof *rows, cmp_heat_row);
-	h->row_label = calloc(nrows + 1, sizeof *h->row_label);
-	h->row_people = calloc(nrows + 1, sizeof *h->row_people);
-	h->cells = calloc(nrows * h->ncols + 1, sizeof *h->cells);
-	if (!h->row_label || !h->row_people || !h->cells)
-		goto nomem;
-	for (size_t i = 0; i < nrows; i++) {
-		h->row_label[i] = rows[i].label;
-		rows[i].label = NULL;
-		h->row_people[i] = rows[i].people;
-	}
-	h->nrows = nrows;
 
-	/* Cells. */
-	if (!(st = lup_stmt(db, cohort ? heat_cohort_sql : heat_unit_sql, err)))
+	/* Target pairs: every person × competence with a target. */
+	for (size_t i = 0; i < h.npeople; i++) {
+		const struct hm_person *p = &h.people[i];
+		for (size_t k = 0; p->role >= 0 && k < h.roles[p->role].nseqs; k++) {
+			int seq = h.roles[p->role].seqs[k];
+			if (h.col[seq] < 0 || person_target(&h, p, seq) < 0)
+				continue;
+			for (size_t r = p->row0; r < p->row0 + p->nrows; r++)
+				h.total[h.rowof[r] * out->ncols + (size_t)h.col[seq]]++;
+		}
+		for (size_t k = p->own0; k < p->own0 + p->nown; k++) {
+			int seq = h.own[k].seq;
+			if (seq < 0 || (size_t)seq >= h.nseq || h.col[seq] < 0 || h.own[k].level < 0)
+				continue;
+			if (p->role >= 0 && h.roles[p->role].level[seq] >= 0)
+				continue;   /* counted with the role's */
+			for (size_t r = p->row0; r < p->row0 + p->nrows; r++)
+				h.total[h.rowof[r] * out->ncols + (size_t)h.col[seq]]++;
+		}
+	}
+	if (hm_ratings(db, q, ident, &h, err) < 0)
 		goto fail;
-	sqlite3_bind_text(st, 1, q->framework_id, -1, SQLITE_TRANSIENT);
-	lup_bind_text(st, 2, q->cohort_id);
-	sqlite3_bind_int(st, 3, (int)q->source);
-	sqlite3_bind_text(st, 4, ident, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *label = (const char *)sqlite3_column_text(st, 0);
-		long seq = (long)sqlite3_column_int64(st, 1), row = find_row(h, label ? label : "");
-		size_t col;
-		struct lup_heat_cell *c;
-		for (col = 0; col < h->ncols && seqs[col] != seq; col++)
-			;
-		if (row < 0 || col == h->ncols)
-			continue;
-		c = &h->cells[(size_t)row * h->ncols + col];
-		c->pairs = (long)sqlite3_column_int64(st, 2);
-		c->below = (long)sqlite3_column_int64(st, 3);
-		c->unassessed = (long)sqlite3_column_int64(st, 4);
-		c->mean_gap = sqlite3_column_double(st, 5);
+	for (size_t i = 0; i < ncells; i++) {
+		struct lup_heat_cell *c = &out->cells[i];
+		c->unassessed = h.total[i] - c->pairs;
+		c->mean_gap = c->pairs ? h.sum[i] / (double)c->pairs : 0;
 	}
-	lup_done(st);
-	if (rc != SQLITE_DONE)
-		goto sqlfail;
-	for (size_t i = 0; i < nrows; i++) {
-		free(rows[i].label);
-		free(rows[i].key);
-	}
-	free(rows);
-	free(seqs);
+	hm_free(&h);
 	return 0;
 sqlfail:
 	lup_sqlerr(db, err, _("building the heat map"));
@@ -1492,12 +1989,7 @@ sqlfail:
 nomem:
 	oom(err);
 fail:
-	for (size_t i = 0; i < nrows; i++) {
-		free(rows[i].label);
-		free(rows[i].key);
-	}
-	free(rows);
-	free(seqs);
-	lup_heatmap_free(h);
+	hm_free(&h);
+	lup_heatmap_free(out);
 	return -1;
 }

@@ -277,6 +277,8 @@ static const char *const v1[] = {
 	TS ")",
 "CREATE INDEX checkin_person ON checkin(person_id, date, id)",
 "CREATE INDEX checkin_date ON checkin(status, date)",
+/* The latest final check-in of a person, for due dates, without reading rows. */
+"CREATE INDEX checkin_final ON checkin(person_id, date, id) WHERE status = 'final'",
 /* A check-in is superseded by at most one other. */
 "CREATE UNIQUE INDEX checkin_supersedes ON checkin(supersedes_id) WHERE supersedes_id IS NOT NULL",
 

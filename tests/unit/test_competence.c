@@ -546,6 +546,36 @@ static void test_due(void **state)
 	checkin(anna, kc, "2015-05-30", "self", "1.1=4", 1, k);
 	assert_int_equal(lup_due_page(db, cfg, &q, NULL, 1, 10, rows, &err), 4);
 	assert_string_equal(rows[0].name, "Ivar");
+
+	/* So does one made by another program on the same database. */
+	{
+		lup_db *other;
+		char path[512], cid[37];
+		snprintf(path, sizeof path, "%s/t.db", tmpdir);
+		assert_int_equal(lup_db_open(path, 0, &other, &err), 0);
+		{
+			lup_db *mine = db;
+			db = other;
+			days_before(1, day);
+			comp(kc, "1.1", cid);
+			checkin(ivar, kc, day, "self", "1.1=5", 1, k);
+			db = mine;
+		}
+		lup_db_close(other);
+	}
+	assert_int_equal(lup_due_page(db, cfg, &q, NULL, 1, 10, rows, &err), 3);
+	assert_string_equal(rows[0].name, "Bo");
+
+	/* Another [interval] gives another list. */
+	{
+		lup_config *longer = config("[competence]\ninterval_days = 400\n");
+		assert_int_equal(lup_due_count(db, longer, &q, counts, &err), 0);
+		assert_int_equal(counts[LUP_DUE_SOON], 0);
+		assert_int_equal(lup_due_page(db, longer, &q, NULL, 1, 10, rows, &err), 2);
+		assert_string_equal(rows[0].name, "Eva");
+		lup_config_free(longer);
+	}
+	assert_int_equal(lup_due_page(db, cfg, &q, NULL, 1, 10, rows, &err), 3);
 	lup_config_free(cfg);
 }
 
@@ -689,6 +719,26 @@ static void test_gaps(void **state)
 		assert_int_equal(h.cells[0].pairs, 3);
 		assert_int_equal(h.cells[0].below, 2);
 		assert_true(h.cells[0].mean_gap > 1.33 && h.cells[0].mean_gap < 1.34);
+		lup_heatmap_free(&h);
+
+		/* A large group is read in one scan: the same figures. */
+		assert_int_equal(lup_exec(db,
+			"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4100) "
+			"INSERT INTO person (id, name, org_unit) SELECT printf('00000000-0000-4000-8000-%012d', i), "
+			"'Extra ' || i, 'Övrigt' FROM n", &err), 0);
+		hq.by = LUP_HEAT_UNIT;
+		assert_int_equal(lup_heatmap_build(db, &hq, &h, &err), 0);
+		assert_int_equal(h.nrows, 3);
+		assert_string_equal(h.row_label[0], "Skola");
+		assert_string_equal(h.row_label[2], "Övrigt");     /* Swedish order: Ö after V */
+		assert_int_equal(h.row_people[2], 4100);
+		assert_int_equal(h.cells[0].pairs, 2);
+		assert_int_equal(h.cells[0].below, 1);
+		assert_int_equal(h.cells[0].unassessed, 1);
+		assert_true(h.cells[0].mean_gap > 0.99 && h.cells[0].mean_gap < 1.01);
+		assert_int_equal(h.cells[h.ncols].pairs, 1);
+		assert_true(h.cells[h.ncols].mean_gap > 1.99 && h.cells[h.ncols].mean_gap < 2.01);
+		assert_int_equal(h.cells[2 * h.ncols].pairs + h.cells[2 * h.ncols].unassessed, 0);
 		lup_heatmap_free(&h);
 	}
 }
