@@ -1777,8 +1777,11 @@ static int scan_dir(const char *dir, const char *ident, struct lup_framework **o
 		size_t len = strlen(de->d_name);
 		if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 4, ".ini") != 0)
 			continue;
-		if ((names[n] = malloc(strlen(dir) + len + 2)))
-			sprintf(names[n++], "%s/%s", dir, de->d_name);
+		size_t size = strlen(dir) + len + 2;
+		if ((names[n] = malloc(size))) {
+			snprintf(names[n], size, "%s/%s", dir, de->d_name);
+			n++;
+		}
 	}
 	closedir(d);
 	qsort(names, n, sizeof *names, cmp_str);
