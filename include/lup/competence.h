@@ -165,7 +165,13 @@ struct lup_due_query {
 };
 
 /* The Due list: active people, overdue first (longest overdue at the
- * top), then due soon (soonest first), then never assessed (by name). */
+ * top), then due soon (soonest first), then never assessed (by name), then
+ * (when asked for) up to date.  The list is worked out for everyone at once
+ * into a temporary table and pages come from an index on it: the first call
+ * after a change costs a full pass (about 0.4 s at 50,000 people), every
+ * page after it well under a millisecond.  A change means any write to the
+ * database (by this program or another), another day, filter, cohort or
+ * [interval]; nothing needs to be invalidated by hand. */
 struct lup_due_row {
 	char id[LUP_UUID_LEN + 1];
 	char name[128], org_unit[96], role[96];
@@ -245,6 +251,8 @@ struct lup_heat_cell {
 
 /* Rows (units or cohorts, in Swedish alphabetical order; "" is people
  * without a unit) × columns (the framework's areas in order). */
+/* Built in one pass; a cohort takes a millisecond or two, everyone at
+ * 50,000 people with 1.3 million ratings about two seconds. */
 struct lup_heatmap {
 	size_t nrows, ncols;
 	char **row_label;
