@@ -1114,10 +1114,8 @@ static int due_snapshot(lup_db *db, const lup_config *cfg, const struct lup_due_
 	long c[4] = { 0, 0, 0, 0 };
 	int rc, fresh = 0;
 
-	/* A page cache of its own for the temporary tables, so 50,000 rows
-	 * and their index stay in memory instead of a temporary file. */
-	if (lup_exec(db, "PRAGMA temp.cache_size = -32768;"
-	                 "CREATE TEMP TABLE IF NOT EXISTS lup_due (id TEXT NOT NULL, name TEXT, unit TEXT, "
+	/* Created on each call: changing temp_store drops temporary tables. */
+	if (lup_exec(db, "CREATE TEMP TABLE IF NOT EXISTS lup_due (id TEXT NOT NULL, name TEXT, unit TEXT, "
 	                 "role TEXT, sort_name TEXT, st INTEGER, last TEXT, due TEXT, iv INTEGER);"
 	                 "CREATE INDEX IF NOT EXISTS temp.lup_due_order ON lup_due (st, due, sort_name, id);"
 	                 "CREATE TEMP TABLE IF NOT EXISTS lup_due_key (k TEXT, dv INTEGER, tc INTEGER, "
