@@ -20,6 +20,8 @@
 #include "core/internal.h"
 #include "lup/cal.h"
 #include "lup/demo.h"
+#include "lup/framework.h"
+#include "lup/paths.h"
 #include "lup/shadowing.h"
 
 #define DEMO_DEFAULT_PEOPLE 300
@@ -330,70 +332,16 @@ static const char *const session_reflections[] = {
 };
 #define NSREFL ((int)(sizeof session_reflections / sizeof session_reflections[0]))
 
-/* ---- DigComp 2.2 (EU JRC, 2022), built in ---- */
+/* ---- DigComp 2.2: imported from the shipped framework file ---- */
 
-static const struct { const char *name, *name_sv, *band, *band_sv; } dc_levels[8] = {
-	{ "Simple tasks, with guidance", "Enkla uppgifter, med vägledning",
-	  "Foundation", "Grundläggande" },
-	{ "Simple tasks, autonomously with guidance where needed",
-	  "Enkla uppgifter, självständigt med vägledning vid behov",
-	  "Foundation", "Grundläggande" },
-	{ "Well-defined and routine tasks, on my own", "Väldefinierade rutinuppgifter, på egen hand",
-	  "Intermediate", "Medel" },
-	{ "Tasks and non-routine problems, independently", "Uppgifter och icke-rutinmässiga problem, självständigt",
-	  "Intermediate", "Medel" },
-	{ "Different tasks and problems, guiding others", "Olika uppgifter och problem, vägleder andra",
-	  "Advanced", "Avancerad" },
-	{ "Most appropriate tasks, adapting to others in a complex context",
-	  "Mest lämpliga uppgifter, anpassar till andra i komplexa sammanhang",
-	  "Advanced", "Avancerad" },
-	{ "Complex problems with limited solutions, guiding professional practice",
-	  "Komplexa problem med få lösningar, vägleder yrkespraktiken",
-	  "Highly specialised", "Högt specialiserad" },
-	{ "Complex problems with many interacting factors, proposing new ideas to the field",
-	  "Komplexa problem med många samverkande faktorer, föreslår nya idéer inom området",
-	  "Highly specialised", "Högt specialiserad" },
+/* The competences the check-ins rate, in the order of dc_targets. */
+static const char *const dc_codes[NCOMP] = {
+	"1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6",
+	"3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "4.4",
+	"5.1", "5.2", "5.3", "5.4",
 };
 
-static const struct { const char *code, *name, *name_sv; } dc_areas[5] = {
-	{ "1", "Information and data literacy", "Informations- och datakunskap" },
-	{ "2", "Communication and collaboration", "Kommunikation och samarbete" },
-	{ "3", "Digital content creation", "Skapa digitalt innehåll" },
-	{ "4", "Safety", "Säkerhet" },
-	{ "5", "Problem solving", "Problemlösning" },
-};
-
-static const struct { const char *code; int area; const char *name, *name_sv; } dc_comps[NCOMP] = {
-	{ "1.1", 0, "Browsing, searching and filtering data, information and digital content",
-	  "Surfa, söka och filtrera data, information och digitalt innehåll" },
-	{ "1.2", 0, "Evaluating data, information and digital content",
-	  "Värdera data, information och digitalt innehåll" },
-	{ "1.3", 0, "Managing data, information and digital content",
-	  "Hantera data, information och digitalt innehåll" },
-	{ "2.1", 1, "Interacting through digital technologies", "Interagera med hjälp av digital teknik" },
-	{ "2.2", 1, "Sharing through digital technologies", "Dela med hjälp av digital teknik" },
-	{ "2.3", 1, "Engaging citizenship through digital technologies",
-	  "Utöva medborgarskap med hjälp av digital teknik" },
-	{ "2.4", 1, "Collaborating through digital technologies", "Samarbeta med hjälp av digital teknik" },
-	{ "2.5", 1, "Netiquette", "Nätetikett" },
-	{ "2.6", 1, "Managing digital identity", "Hantera digital identitet" },
-	{ "3.1", 2, "Developing digital content", "Utveckla digitalt innehåll" },
-	{ "3.2", 2, "Integrating and re-elaborating digital content",
-	  "Integrera och bearbeta digitalt innehåll" },
-	{ "3.3", 2, "Copyright and licences", "Upphovsrätt och licenser" },
-	{ "3.4", 2, "Programming", "Programmering" },
-	{ "4.1", 3, "Protecting devices", "Skydda enheter" },
-	{ "4.2", 3, "Protecting personal data and privacy", "Skydda personuppgifter och integritet" },
-	{ "4.3", 3, "Protecting health and well-being", "Skydda hälsa och välbefinnande" },
-	{ "4.4", 3, "Protecting the environment", "Skydda miljön" },
-	{ "5.1", 4, "Solving technical problems", "Lösa tekniska problem" },
-	{ "5.2", 4, "Identifying needs and technological responses",
-	  "Identifiera behov och tekniska lösningar" },
-	{ "5.3", 4, "Creatively using digital technologies", "Använda digital teknik kreativt" },
-	{ "5.4", 4, "Identifying digital competence gaps", "Identifiera luckor i den digitala kompetensen" },
-};
-
-/* Target levels per role, in the order of dc_comps. */
+/* Target levels per role, in the order of dc_codes. */
 static const struct { const char *role; unsigned char level[NCOMP]; } dc_targets[] = {
 	{ "enhetschef",       { 4,4,4, 4,4,3,4,4,3, 3,3,3,2, 4,4,4,3, 3,3,3,4 } },
 	{ "avdelningschef",   { 4,5,4, 4,4,4,5,4,4, 3,3,4,2, 4,5,4,4, 3,4,4,5 } },
@@ -871,43 +819,36 @@ static int fill_hosts(struct demo *d)
 }
 
 /* ---- Competence framework ----
- * DigComp 2.2 from the table above.  When the framework importer and the
- * shipped share/lup/frameworks/digcomp-2.2.ini are in place, this one
- * function can import that file instead; the rest only needs d->framework
- * and d->comp[] (the ids of competences 1.1 … 5.4). */
+ * The shipped share/lup/frameworks/digcomp-2.2.ini, through the same
+ * importer as `lup framework import`; the rest of the fill only needs
+ * d->framework and d->comp[] (the ids of competences 1.1 … 5.4). */
 
-static uint64_t fnv1a(uint64_t h, const char *s)
-{
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return (h ^ 0xff) * 0x100000001b3ULL;
-}
-
-/* Use a DigComp framework already in the database, if there is one. */
-static int existing_framework(struct demo *d)
+static int fill_framework_digcomp(struct demo *d)
 {
 	static const char sql_fw[] =
 		"SELECT id FROM framework WHERE ident = 'digcomp' ORDER BY revision DESC LIMIT 1";
 	static const char sql_comp[] =
 		"SELECT id FROM competence WHERE framework_id = ?1 AND code = ?2";
-	sqlite3_stmt *st = lup_stmt(d->db, sql_fw, d->err);
-	int rc;
+	char path[4200], id[LUP_UUID_LEN + 1];
+	int unchanged, rc;
+	sqlite3_stmt *st;
 
-	if (!st)
+	snprintf(path, sizeof path, "%s/frameworks/digcomp-2.2.ini", lup_path_datadir());
+	if (lup_framework_import_file(d->db, path, id, &unchanged, d->err) < 0)
+		return -1;
+	if (!(st = lup_stmt(d->db, sql_fw, d->err)))
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		lup_col_copy(st, 0, d->framework, sizeof d->framework);
 	lup_done(st);
-	if (rc == SQLITE_DONE)
-		return 0;
 	if (rc != SQLITE_ROW)
 		return lup_sqlerr(d->db, d->err, WHAT);
 	for (int i = 0; i < NCOMP; i++) {
 		if (!(st = lup_stmt(d->db, sql_comp, d->err)))
 			return -1;
 		bt(st, 1, d->framework);
-		bt(st, 2, dc_comps[i].code);
+		bt(st, 2, dc_codes[i]);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
 			lup_col_copy(st, 0, d->comp[i], sizeof d->comp[i]);
@@ -916,103 +857,6 @@ static int existing_framework(struct demo *d)
 		lup_done(st);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			return lup_sqlerr(d->db, d->err, WHAT);
-	}
-	return 1;
-}
-
-static int fill_framework_digcomp(struct demo *d)
-{
-	static const char sql_fw[] =
-		"INSERT INTO framework (id, ident, name, name_sv, version, revision, description, "
-		"source, content_hash, level_min, level_max, imported_at, created_at, updated_at) "
-		"VALUES (?1, 'digcomp', 'DigComp 2.2', 'DigComp 2.2', '2.2', 1, ?2, ?3, ?4, 1, 8, "
-		"?5, ?5, ?5)";
-	static const char sql_level[] =
-		"INSERT INTO level (id, framework_id, value, name, name_sv, band, band_sv, "
-		"created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)";
-	static const char sql_area[] =
-		"INSERT INTO area (id, framework_id, code, seq, name, name_sv, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)";
-	static const char sql_comp[] =
-		"INSERT INTO competence (id, framework_id, area_id, code, seq, name, name_sv, "
-		"level_min, level_max, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, 8, ?8, ?8)";
-	char area[5][LUP_UUID_LEN + 1], hash[40], id[LUP_UUID_LEN + 1];
-	uint64_t h = 0xcbf29ce484222325ULL;
-	sqlite3_stmt *st;
-	int r = existing_framework(d);
-
-	if (r != 0)
-		return r < 0 ? -1 : 0;
-	for (int i = 0; i < 8; i++) {
-		h = fnv1a(h, dc_levels[i].name); h = fnv1a(h, dc_levels[i].name_sv);
-		h = fnv1a(h, dc_levels[i].band); h = fnv1a(h, dc_levels[i].band_sv);
-	}
-	for (int i = 0; i < 5; i++) {
-		h = fnv1a(h, dc_areas[i].code); h = fnv1a(h, dc_areas[i].name);
-		h = fnv1a(h, dc_areas[i].name_sv);
-	}
-	for (int i = 0; i < NCOMP; i++) {
-		h = fnv1a(h, dc_comps[i].code); h = fnv1a(h, dc_comps[i].name);
-		h = fnv1a(h, dc_comps[i].name_sv);
-	}
-	snprintf(hash, sizeof hash, "builtin:%016llx", (unsigned long long)h);
-
-	if (!(st = prep(d, sql_fw)))
-		return -1;
-	lup_uuid(d->framework);
-	bt(st, 1, d->framework);
-	bt(st, 2, "The European Digital Competence Framework for Citizens (EU JRC, 2022): "
-	          "5 areas, 21 competences, 8 proficiency levels in four bands.");
-	bt(st, 3, "lup demo (built in)");
-	bt(st, 4, hash);
-	bt(st, 5, d->now);
-	if (run(d, st) < 0)
-		return -1;
-	for (int i = 0; i < 8; i++) {
-		if (!(st = prep(d, sql_level)))
-			return -1;
-		lup_uuid(id);
-		bt(st, 1, id);
-		bt(st, 2, d->framework);
-		sqlite3_bind_int(st, 3, i + 1);
-		bt(st, 4, dc_levels[i].name);
-		bt(st, 5, dc_levels[i].name_sv);
-		bt(st, 6, dc_levels[i].band);
-		bt(st, 7, dc_levels[i].band_sv);
-		bt(st, 8, d->now);
-		if (run(d, st) < 0)
-			return -1;
-	}
-	for (int i = 0; i < 5; i++) {
-		if (!(st = prep(d, sql_area)))
-			return -1;
-		lup_uuid(area[i]);
-		bt(st, 1, area[i]);
-		bt(st, 2, d->framework);
-		bt(st, 3, dc_areas[i].code);
-		sqlite3_bind_int(st, 4, i + 1);
-		bt(st, 5, dc_areas[i].name);
-		bt(st, 6, dc_areas[i].name_sv);
-		bt(st, 7, d->now);
-		if (run(d, st) < 0)
-			return -1;
-	}
-	for (int i = 0; i < NCOMP; i++) {
-		if (!(st = prep(d, sql_comp)))
-			return -1;
-		lup_uuid(d->comp[i]);
-		d->have_comp[i] = 1;
-		bt(st, 1, d->comp[i]);
-		bt(st, 2, d->framework);
-		bt(st, 3, area[dc_comps[i].area]);
-		bt(st, 4, dc_comps[i].code);
-		sqlite3_bind_int(st, 5, i + 1);
-		bt(st, 6, dc_comps[i].name);
-		bt(st, 7, dc_comps[i].name_sv);
-		bt(st, 8, d->now);
-		if (run(d, st) < 0)
-			return -1;
 	}
 	return 0;
 }
@@ -1030,7 +874,7 @@ static int fill_targets(struct demo *d)
 				return -1;
 			lup_uuid(id);
 			bt(st, 1, id);
-			bt(st, 2, dc_comps[i].code);
+			bt(st, 2, dc_codes[i]);
 			bt(st, 3, dc_targets[t].role);
 			sqlite3_bind_int(st, 4, dc_targets[t].level[i]);
 			bt(st, 5, d->now);

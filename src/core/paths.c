@@ -55,7 +55,8 @@ int lup_path_config(const char *opt, char *out, size_t n, int *explicit_)
 }
 
 /* The folder holding the running executable, when it is a source tree's
- * (it has share/lup beside it), so an uninstalled ./lup finds its data. */
+ * (it has share/lup beside it), so an uninstalled ./lup, build-asan/lup or
+ * build/tests/test_x finds its data. */
 static const char *source_tree(void)
 {
 	static char dir[PATH_MAX];
@@ -68,7 +69,7 @@ static const char *source_tree(void)
 		if (len > 0) {
 			char *slash;
 			exe[len] = '\0';
-			for (int up = 0; up < 2 && (slash = strrchr(exe, '/')); up++) {
+			for (int up = 0; up < 3 && (slash = strrchr(exe, '/')); up++) {
 				*slash = '\0';
 				snprintf(probe, sizeof probe, "%s/share/lup/lup.ini", exe);
 				if (stat(probe, &sb) == 0) {

@@ -286,7 +286,8 @@ static void test_competence(void **state)
 	lup_db *db = f->db;
 
 	assert_int_equal(q_long(db, "SELECT count(*) FROM framework WHERE ident = 'digcomp' AND "
-	                            "version = '2.2' AND name = 'DigComp 2.2' AND level_min = 1 AND level_max = 8"), 1);
+	                            "version = '2.2' AND name LIKE 'DigComp 2.2%' AND level_min = 1 AND level_max = 8 "
+	                            "AND source LIKE '%digcomp-2.2.ini'"), 1);
 	assert_int_equal(q_long(db, "SELECT count(*) FROM level WHERE name_sv IS NOT NULL AND band_sv IS NOT NULL"), 8);
 	assert_int_equal(q_long(db, "SELECT count(DISTINCT band) FROM level"), 4);
 	assert_int_equal(q_long(db, "SELECT count(*) FROM area WHERE name_sv IS NOT NULL"), 5);
