@@ -36,6 +36,7 @@ settle() {
 }
 
 splice man/lup.ini.5 OPTIONS "$LUP" --dump-options mdoc
+splice man/lup.1 KEYS "$LUP" --dump-keys mdoc
 whole share/lup/lup.ini "$LUP" --dump-options ini
 
 exit $stale

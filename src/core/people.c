@@ -537,7 +537,7 @@ int lup_person_summary(lup_db *db, const char *id, struct lup_person_summary *o,
 		" ORDER BY e.status = 'withdrawn', e.requested_at DESC LIMIT 1), "
 		"(SELECT c.name FROM enrolment e JOIN cohort c ON c.id = e.cohort_id WHERE e.person_id = ?1 "
 		" ORDER BY e.status = 'withdrawn', e.requested_at DESC LIMIT 1), "
-		"(SELECT max(date) FROM checkin WHERE person_id = ?1 AND status = 'final'), "
+		"(SELECT max(date) FROM checkin WHERE person_id = ?1 AND +status = 'final'), "
 		"(SELECT m.name FROM person p JOIN person m ON m.id = p.manager_id WHERE p.id = ?1)";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
 	memset(o, 0, sizeof *o);

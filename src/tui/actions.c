@@ -374,7 +374,7 @@ void tui_keys_dump_mdoc(FILE *fp)
 			if ((int)actions[a].ctx != c)
 				continue;
 			if (!any) {
-				fprintf(fp, ".Ss %s\n.Bl -tag -width Ds\n", contexts[c]);
+				fprintf(fp, ".Ss %s\n.Bl -tag -width \"Left, Right\" -compact\n", contexts[c]);
 				any = 1;
 			}
 			fputs(".It ", fp);

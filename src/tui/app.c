@@ -93,8 +93,9 @@ void tui_error(tui_app *app, const char *fmt, ...)
 
 int tui_push(tui_app *app, tui_screen *child, int tag)
 {
-	if (!child) {
-		tui_error(app, "%s", _("out of memory"));
+	if (!child) {   /* its constructor failed, and may have said why */
+		if (!app->status[0])
+			tui_error(app, "%s", _("out of memory"));
 		return TUI_REDRAW;
 	}
 	if (app->push && app->push->ops->destroy)  /* only one push per handler */

@@ -224,3 +224,38 @@ void tui_box(int y, int x, int h, int w, const char *title, attr_t attr)
 		tui_put(y, x + 3 + used, 1, " ", attr, 0);
 	}
 }
+
+int tui_put_wrapped(int y, int x, int width, int max_lines, const char *text, attr_t attr,
+                    int draw)
+{
+	char buf[4096];
+	const char *p;
+	int n = 0;
+	if (width < 1 || max_lines < 1)
+		return 0;
+	clean(text, buf, sizeof buf);
+	p = buf;
+	while (*p && n < max_lines) {
+		int used;
+		size_t fit = lup_utf8_fit(p, width, &used), cut = fit;
+		if (p[fit] && n < max_lines - 1) {
+			size_t sp = fit;
+			while (sp > 0 && p[sp] != ' ')
+				sp--;
+			if (sp > 0)
+				cut = sp;
+		} else if (p[fit]) {
+			cut = strlen(p);   /* the last line: tui_put adds the ellipsis */
+		}
+		if (draw) {
+			char line[4096];
+			snprintf(line, sizeof line, "%.*s", (int)cut, p);
+			tui_put(y + n, x, width, line, attr, 0);
+		}
+		n++;
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+	return n;
+}

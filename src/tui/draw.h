@@ -57,6 +57,11 @@ enum {
  * ellipsis when it does not fit unless TUI_CLIP.  Returns the columns
  * used. */
 int tui_put(int y, int x, int width, const char *text, attr_t attr, unsigned flags);
+/* Text wrapped at spaces into at most max_lines lines of width columns
+ * from (y, x), the last one cut with an ellipsis if it still does not fit;
+ * with draw 0 it only counts.  Returns the number of lines. */
+int tui_put_wrapped(int y, int x, int width, int max_lines, const char *text, attr_t attr,
+                    int draw);
 /* Fill width columns at (y, x) with spaces in attr. */
 void tui_fill(int y, int x, int width, attr_t attr);
 /* Display width of text (as tui_put would draw it). */

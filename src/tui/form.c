@@ -584,10 +584,27 @@ int tui_form_key(struct tui_form *f, tui_app *app, tui_key k)
 
 /* ---- drawing ---- */
 
-static int field_lines(const struct field *fl)
+#define MSG_LINES 3
+
+/* Columns left for the input and its message. */
+static int input_avail(const struct tui_form *f)
+{
+	return f->r.w - (f->labw + 3) - 1;
+}
+
+static int msg_lines(const struct tui_form *f, const struct field *fl)
+{
+	char m[400];
+	if (!fl->msg[0])
+		return 0;
+	snprintf(m, sizeof m, "! %s", fl->msg);
+	return tui_put_wrapped(0, 0, input_avail(f), MSG_LINES, m, 0, 0);
+}
+
+static int field_lines(const struct tui_form *f, const struct field *fl)
 {
 	int h = fl->def->type == TUI_FIELD_LINES ? (fl->def->lines > 0 ? fl->def->lines : 4) : 1;
-	return h + (fl->msg[0] ? 1 : 0);
+	return h + msg_lines(f, fl);
 }
 
 void tui_form_layout(struct tui_form *f, tui_rect r)
@@ -647,7 +664,7 @@ static void draw_field(struct tui_form *f, struct field *fl, int y, int focused,
                        int *drop_y, int *drop_x, int *drop_w)
 {
 	tui_rect r = f->r;
-	int ix = r.x + f->labw + 3, avail = r.w - (ix - r.x) - 1;
+	int ix = r.x + f->labw + 3, avail = input_avail(f);
 	int iw = fl->def->width > 0 && fl->def->width < avail ? fl->def->width : avail;
 	char label[160];
 	int h = fl->def->type == TUI_FIELD_LINES ? (fl->def->lines > 0 ? fl->def->lines : 4) : 1;
@@ -716,7 +733,7 @@ static void draw_field(struct tui_form *f, struct field *fl, int y, int focused,
 	if (fl->msg[0]) {
 		char m[400];
 		snprintf(m, sizeof m, "! %s", fl->msg);
-		tui_put(y + h, ix, avail, m, tui_attr(TUI_S_ERROR), 0);
+		tui_put_wrapped(y + h, ix, avail, MSG_LINES, m, tui_attr(TUI_S_ERROR), 1);
 	}
 }
 
@@ -748,7 +765,7 @@ void tui_form_draw(struct tui_form *f, tui_app *app)
 	foc = &f->f[f->focus];
 	for (int i = 0; i < f->n; i++) {
 		f->f[i].y = y;
-		f->f[i].h = field_lines(&f->f[i]);
+		f->f[i].h = field_lines(f, &f->f[i]);
 		if (i == f->focus) {
 			fy = y;
 			fh = f->f[i].h;

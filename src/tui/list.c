@@ -92,16 +92,14 @@ void tui_list_home(struct tui_list *l, tui_app *app)
 	l->pos = 0;
 	l->pos_pending = 0;
 	/* Fewer rows than fit: they are all the matching ones, and counting
-	 * them again can be skipped.  Otherwise counting the matches (a scan
-	 * of the whole table) waits until no key is waiting: tui_list_idle.
-	 * The total does not change as a filter is typed. */
+	 * them again can be skipped (the total does not change as a filter is
+	 * typed).  Otherwise counting (a scan of the whole table) waits until
+	 * no key is waiting: tui_list_idle. */
 	if (l->nrows < l->cap && l->counted) {
 		l->matching = l->nrows;
 		l->count_pending = 0;
-	} else if (l->counted) {
-		l->count_pending = 1;
 	} else {
-		recount(l, app);
+		l->count_pending = 1;
 	}
 }
 
@@ -177,7 +175,6 @@ void tui_list_reload(struct tui_list *l, tui_app *app, const void *anchor)
 
 	if (!l->cap)
 		return;
-	int had_count = l->counted;
 	l->counted = 0;   /* the data may have changed: count again */
 	if (!anchor) {
 		anchor = tui_list_focused(l);
@@ -217,13 +214,8 @@ void tui_list_reload(struct tui_list *l, tui_app *app, const void *anchor)
 		l->focus = l->nrows ? l->nrows - 1 : 0;
 	free(save);
 	/* Counting and finding the position scan up to the whole table: put
-	 * off until no key is waiting (tui_list_idle), except the first time. */
-	if (!had_count) {
-		recount(l, app);
-		reposition(l, app);
-	} else {
-		l->count_pending = l->pos_pending = 1;
-	}
+	 * off until no key is waiting (tui_list_idle). */
+	l->count_pending = l->pos_pending = 1;
 }
 
 void tui_list_layout(struct tui_list *l, tui_app *app, tui_rect r)

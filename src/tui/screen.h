@@ -30,7 +30,15 @@
  *   back, then quit; section keys switch sections).  0 means nothing.
  * - draw() paints the rectangle tui_area() with the helpers of draw.h and
  *   puts the terminal cursor on the focused row or field with
- *   tui_cursor(), so that screen readers follow the focus.
+ *   tui_cursor(), so that screen readers follow the focus.  Text is cut by
+ *   display width (tui_put), never by bytes.
+ * - on_resize() runs when the screen is pushed and whenever the terminal
+ *   changes size: lay widgets out there (tui_list_layout, tui_form_layout).
+ *   Keep state in the struct, never in the drawing, so a resize loses
+ *   nothing.
+ * - idle() runs once no key is waiting: a list counts its rows there, so
+ *   forward it (return tui_list_idle(&s->list, app)).
+ * - offers() leaves actions a screen does not offer now off the hint line.
  * - A detail view or a form is pushed on the section's stack with
  *   `return tui_push(app, child, TAG);`; when the child finishes with
  *   `return tui_pop(app, RESULT);` the parent's on_result gets TAG, RESULT

@@ -46,17 +46,18 @@ now_ns() { date +%s%N; }
 for n in 300 50000; do
 	make_db $n || { echo "bench: no database of $n people"; exit 1; }
 	db="$dir/people-$n.db"
-	: >"$dir/ff-$n"; : >"$dir/wall-$n"
+	: >"$dir/ff-$n"; : >"$dir/ffc-$n"; : >"$dir/wall-$n"
 	for i in 1 2 3 4 5 6 7; do
 		t0=$(now_ns)
 		LUP_KEYS="$dir/quit" "$LUP" --db "$db" 2>"$dir/out" </dev/null >/dev/null
 		t1=$(now_ns)
 		field first_frame_ms <"$dir/out" >>"$dir/ff-$n"
+		field first_frame_cpu_ms <"$dir/out" >>"$dir/ffc-$n"
 		echo "$(( (t1 - t0) / 1000 ))" | awk '{ printf "%.2f\n", $1 / 1000 }' >>"$dir/wall-$n"
 	done
 	LUP_KEYS="$dir/keys" "$LUP" --db "$db" 2>"$dir/keys-$n.out" </dev/null >/dev/null
 	line=$(grep tui-bench "$dir/keys-$n.out")
-	eval "ff_$n=$(median <"$dir/ff-$n") wall_$n=$(median <"$dir/wall-$n")"
+	eval "ff_$n=$(median <"$dir/ff-$n") ffc_$n=$(median <"$dir/ffc-$n") wall_$n=$(median <"$dir/wall-$n")"
 	eval "mean_$n=$(echo "$line" | field mean_ms) p95_$n=$(echo "$line" | field p95_ms)"
 	eval "max_$n=$(echo "$line" | field max_ms) maxkey_$n=$(echo "$line" | field max_key)"
 	eval "cmean_$n=$(echo "$line" | field cpu_mean_ms) cp95_$n=$(echo "$line" | field cpu_p95_ms)"
@@ -68,6 +69,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.2f", b / a; else
 printf 'tui bench (%sx%s, median of 7 starts; %s keys each)\n' "$COLUMNS" "$LINES" "$keys_300"
 printf '%-34s %10s %10s %7s\n' "" "300" "50000" "ratio"
 printf '%-34s %10s %10s %7s\n' "start to first frame (ms, in lup)" "$ff_300" "$ff_50000" "$(ratio "$ff_300" "$ff_50000")"
+printf '%-34s %10s %10s %7s\n' "start to first frame, CPU (ms)" "$ffc_300" "$ffc_50000" "$(ratio "$ffc_300" "$ffc_50000")"
 printf '%-34s %10s %10s %7s\n' "whole run of 'q' (ms, process)" "$wall_300" "$wall_50000" "$(ratio "$wall_300" "$wall_50000")"
 printf '%-34s %10s %10s %7s\n' "keypress to redraw, mean (ms)" "$mean_300" "$mean_50000" "$(ratio "$mean_300" "$mean_50000")"
 printf '%-34s %10s %10s %7s\n' "keypress to redraw, p95 (ms)" "$p95_300" "$p95_50000" "$(ratio "$p95_300" "$p95_50000")"
