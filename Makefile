@@ -30,7 +30,7 @@ PKG_CFLAGS  := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-conf
 ALL_CPPFLAGS = -Iinclude -Isrc $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = $(WARN) $(CFLAGS)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
-LIBS = $(PKG_LIBS) -liniparser -lcsv -lm
+LIBS = $(PKG_LIBS) -liniparser -lcsv -lm -pthread
 
 CORE_SRC = $(sort $(wildcard src/core/*.c))
 TUI_SRC  = $(sort $(wildcard src/tui/*.c))

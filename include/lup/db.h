@@ -23,6 +23,14 @@ int lup_db_open(const char *path, int flags, lup_db **out, lup_err *err);
 void lup_db_close(lup_db *db);
 const char *lup_db_path(const lup_db *db);
 
+/* Verification in the background: the terminal interface opens with
+ * LUP_DB_NOCHECK so its first frame does not wait for quick_check on a
+ * large file, and runs the same check on a connection of its own in a
+ * thread.  poll returns 0 while it runs, 1 when the file is sound, -1 when
+ * it is damaged (err says so). */
+int lup_db_verify_start(lup_db *db, lup_err *err);
+int lup_db_verify_poll(lup_db *db, lup_err *err);
+
 /* The schema version this lup writes, and the one of an open database. */
 int lup_db_schema_version(void);
 int lup_db_user_version(lup_db *db);

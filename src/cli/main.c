@@ -271,6 +271,8 @@ int main(int argc, char **argv)
 	}
 
 	if (i >= argc) {
+		/* The interface checks the file beside its first frame. */
+		cli.db_flags |= LUP_DB_NOCHECK;
 		rc = cli_open_db(&cli, 1);
 		if (rc == 0)
 			rc = lup_tui_run(cli.db, cli.cfg);

@@ -326,10 +326,82 @@ fail:
 	return -1;
 }
 
+static void *verify_main(void *arg)
+{
+	lup_db *db = arg;
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st = NULL;
+	int ok = 0;
+
+	if (sqlite3_open_v2(db->path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+		pthread_mutex_lock(&db->verify_lock);
+		db->verify_h = h;
+		pthread_mutex_unlock(&db->verify_lock);
+		sqlite3_busy_timeout(h, 3000);
+		if (sqlite3_prepare_v2(h, "PRAGMA quick_check(1)", -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW) {
+			const unsigned char *t = sqlite3_column_text(st, 0);
+			ok = t && strcmp((const char *)t, "ok") == 0;
+		}
+		sqlite3_finalize(st);
+		pthread_mutex_lock(&db->verify_lock);
+		db->verify_h = NULL;
+		pthread_mutex_unlock(&db->verify_lock);
+	}
+	sqlite3_close(h);
+	if (!ok && atomic_load(&db->verify) == 4)
+		ok = 1;  /* interrupted on closing: no verdict, no complaint */
+	if (!ok)
+		snprintf(db->verify_msg, sizeof db->verify_msg,
+		         _("%s is damaged (quick_check failed); restore a backup, "
+		           "or see what lup check says"), db->path);
+	{
+		int running = 1;
+		atomic_compare_exchange_strong(&db->verify, &running, ok ? 2 : 3);
+	}
+	return NULL;
+}
+
+int lup_db_verify_start(lup_db *db, lup_err *err)
+{
+	if (atomic_load(&db->verify) != 0)
+		return 0;
+	atomic_store(&db->verify, 1);
+	pthread_mutex_init(&db->verify_lock, NULL);
+	if (pthread_create(&db->verify_thread, NULL, verify_main, db) != 0) {
+		atomic_store(&db->verify, 0);
+		return lup_err_set(err, LUP_EFAIL, "%s", strerror(errno));
+	}
+	return 0;
+}
+
+int lup_db_verify_poll(lup_db *db, lup_err *err)
+{
+	switch (atomic_load(&db->verify)) {
+	case 2:
+		return 1;
+	case 3:
+		return lup_err_set(err, LUP_ECORRUPT, "%s", db->verify_msg);
+	default:
+		return 0;
+	}
+}
+
 void lup_db_close(lup_db *db)
 {
 	if (!db)
 		return;
+	if (atomic_load(&db->verify) != 0) {
+		/* Quitting need not wait for the check of a large file. */
+		int running = 1;
+		atomic_compare_exchange_strong(&db->verify, &running, 4);
+		pthread_mutex_lock(&db->verify_lock);
+		if (db->verify_h)
+			sqlite3_interrupt(db->verify_h);
+		pthread_mutex_unlock(&db->verify_lock);
+		pthread_join(db->verify_thread, NULL);
+		pthread_mutex_destroy(&db->verify_lock);
+	}
 	for (int i = 0; i < LUP_STMT_CACHE; i++)
 		if (db->cache[i].st)
 			sqlite3_finalize(db->cache[i].st);

@@ -2,7 +2,9 @@
 #ifndef LUP_CORE_INTERNAL_H
 #define LUP_CORE_INTERNAL_H
 
+#include <pthread.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include "lup/db.h"
 #include "lup/err.h"
 #include "lup/i18n.h"
@@ -19,7 +21,14 @@ extern const struct lup_migration lup_migrations[];
 struct lup_db {
 	sqlite3 *h;
 	char *path;
-	int txdepth;   /* nested lup_db_begin: savepoints inside one transaction */
+	int txdepth;
+	/* background quick_check: 0 none, 1 running, 2 sound, 3 damaged,
+	 * 4 interrupted by lup_db_close */
+	atomic_int verify;
+	pthread_t verify_thread;
+	pthread_mutex_t verify_lock;  /* guards verify_h */
+	sqlite3 *verify_h;            /* the check's connection, to interrupt it */
+	char verify_msg[256];   /* nested lup_db_begin: savepoints inside one transaction */
 	struct { const char *sql; sqlite3_stmt *st; } cache[LUP_STMT_CACHE];
 };
 

@@ -31,6 +31,7 @@ struct tui_app {
 	int status_err;
 	int cur_y, cur_x, cur_set;
 	int too_small, quit, gone;
+	int verifying;          /* the database's background check runs */
 	/* headless */
 	tui_key *script;
 	size_t nscript, iscript;
@@ -395,7 +396,7 @@ static int key_waiting(tui_app *app)
 		return 1;
 	nodelay(stdscr, TRUE);
 	r = get_wch(&ch);
-	nodelay(stdscr, FALSE);
+	timeout(app->verifying ? 500 : -1);  /* back to waiting, as before */
 	if (r == ERR)
 		return 0;
 	app->next = from_curses(r, ch);
@@ -403,6 +404,32 @@ static int key_waiting(tui_app *app)
 }
 
 /* The next key from the terminal; TUI_KEY_NONE when it is time to stop. */
+/* The database's background check: once it has an answer, stop waking up
+ * for it and say so if the file is damaged. */
+static void poll_verify(tui_app *app)
+{
+	lup_err err;
+	int v;
+	if (!app->verifying)
+		return;
+	v = lup_db_verify_poll(app->db, &err);
+	if (v == 0)
+		return;
+	app->verifying = 0;
+	timeout(-1);
+	if (v < 0) {
+		tui_error(app, "%s", err.msg);
+		draw_frame(app);
+	}
+}
+
+static double clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 static tui_key read_key(tui_app *app)
 {
 	int errors = 0;
@@ -417,7 +444,13 @@ static tui_key read_key(tui_app *app)
 		tui_key k;
 		if (got_signal)
 			return TUI_KEY_NONE;
+		double t0 = clock_ms();
 		r = get_wch(&ch);
+		if (r == ERR && app->verifying && clock_ms() - t0 >= 100) {
+			/* The half-second wake-up while the check runs, not an error. */
+			poll_verify(app);
+			continue;
+		}
 		if (r == ERR) {
 			/* A signal, or a terminal that went away: get_wch fails at
 			 * once from then on, so stop instead of spinning. */
@@ -720,6 +753,12 @@ int tui_app_run(lup_db *db, const lup_config *cfg)
 	draw_frame(&app);
 	first = now_ms() - t0;
 	first_cpu = cpu_ms() - c0;
+	/* lup opened the database without quick_check so this frame did not
+	 * wait for it; the check runs now beside the interface. */
+	if (!app.script && lup_db_verify_start(db, NULL) == 0) {
+		app.verifying = 1;
+		timeout(500);
+	}
 
 	while (!app.quit) {
 		tui_key k;
