@@ -49,5 +49,6 @@ int cli_export_ics(struct lup_cli *, int, char **);
  * export command takes its place. */
 int cmd_export_ics_only(struct lup_cli *, int, char **);
 int cmd_framework(struct lup_cli *, int, char **);
+int cmd_import(struct lup_cli *, int, char **);
 
 #endif

@@ -44,6 +44,17 @@ static const struct lup_cmd commands[] = {
 	     "or report it unchanged; a bad file is refused naming its file, line, section and key, "
 	     "and nothing is stored. show: a framework's levels, areas, competences and targets; "
 	     "REF is an id (its latest revision), ID@REVISION, or 6+ characters of a revision's uuid.") },
+	{ "import", cmd_import, "people FILE [--dry-run] [--delimiter C] [--encoding NAME] [--map COLUMN=FIELD]…",
+	  N_("import people from a CSV file, all or nothing"),
+	  N_("Read people from a CSV file (comma, semicolon or tab; UTF-8 or Windows-1252, "
+	     "found by themselves unless given) whose header names the columns in Swedish or "
+	     "English: Namn/Name (or Förnamn and Efternamn), E-post/Email, Telefon/Phone, "
+	     "Enhet/Unit, Roll/Role/Titel, Chef/Manager (the manager's e-mail or employee "
+	     "number), Anställningsnummer/Employee number; --map COLUMN=FIELD names others. "
+	     "A row updates the person with its employee number, else its e-mail, and adds "
+	     "anyone new. Every row is checked first: if any is refused, each one is listed "
+	     "with its line, column and reason, and nothing is stored. --dry-run lists what "
+	     "would be added, updated and refused.") },
 	{ "help", cmd_help, "[COMMAND]",
 	  N_("describe a command"),
 	  N_("Without a command, list the commands; with one, describe it.") },
