@@ -50,5 +50,6 @@ int cli_export_ics(struct lup_cli *, int, char **);
 int cmd_export_ics_only(struct lup_cli *, int, char **);
 int cmd_framework(struct lup_cli *, int, char **);
 int cmd_import(struct lup_cli *, int, char **);
+int cmd_export(struct lup_cli *, int, char **);
 
 #endif
