@@ -51,5 +51,6 @@ int cmd_export_ics_only(struct lup_cli *, int, char **);
 int cmd_framework(struct lup_cli *, int, char **);
 int cmd_import(struct lup_cli *, int, char **);
 int cmd_export(struct lup_cli *, int, char **);
+int cmd_report(struct lup_cli *, int, char **);
 
 #endif

@@ -54,6 +54,14 @@ static const struct lup_cmd commands[] = {
 	     "anyone new. Every row is checked first: if any is refused, each one is listed "
 	     "with its line, column and reason, and nothing is stored. --dry-run lists what "
 	     "would be added, updated and refused.") },
+	{ "report", cmd_report, "[--format text|md|html] [--as-of DATE] [-o FILE]",
+	  N_("write the programme's progress for its steering group"),
+	  N_("Participants reached and completed against the target, by cohort and by block; "
+	     "attendance rates (present and late of those recorded; excused absences apart); "
+	     "placements by status and by country; the change in self-assessed competence by "
+	     "area between each person's first and latest final self-assessment; overdue "
+	     "check-ins. As text, Markdown, or one self-contained HTML file with bar charts "
+	     "that prints well. --as-of describes another day than today.") },
 	{ "help", cmd_help, "[COMMAND]",
 	  N_("describe a command"),
 	  N_("Without a command, list the commands; with one, describe it.") },
