@@ -52,5 +52,7 @@ int cmd_framework(struct lup_cli *, int, char **);
 int cmd_import(struct lup_cli *, int, char **);
 int cmd_export(struct lup_cli *, int, char **);
 int cmd_report(struct lup_cli *, int, char **);
+int cmd_person(struct lup_cli *, int, char **);
+int cmd_purge(struct lup_cli *, int, char **);
 
 #endif

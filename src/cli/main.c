@@ -54,6 +54,22 @@ static const struct lup_cmd commands[] = {
 	     "anyone new. Every row is checked first: if any is refused, each one is listed "
 	     "with its line, column and reason, and nothing is stored. --dry-run lists what "
 	     "would be added, updated and refused.") },
+	{ "person", cmd_person, "show|export|erase REF [--yes] [-o FILE]",
+	  N_("show, export or erase everything about one person"),
+	  N_("show prints a person's record and a summary. export writes everything lup holds "
+	     "on them as one JSON document (for a request of access or portability). erase "
+	     "removes them and everything about them: enrolments, attendance, placements and "
+	     "their log, check-ins and ratings, log entries, targets; where others' records name "
+	     "them (as manager or assessor) the reference is removed. The database is then "
+	     "rebuilt and its WAL emptied so that no copy remains. erase asks first unless --yes, "
+	     "and without a terminal refuses to go on without --yes. REF is an e-mail address, "
+	     "an employee number or an id prefix of 6 or more characters.") },
+	{ "purge", cmd_purge, "[--dry-run]",
+	  N_("erase the people the retention rule says to"),
+	  N_("With [privacy] retention_years = N above 0, erase (as person erase does) everyone whose "
+	     "every enrolment ended, by its own end date or else its cohort's, more than N years ago, "
+	     "and who has no placement, check-in or log entry since. People never enrolled are kept. "
+	     "--dry-run lists them and erases nothing.") },
 	{ "report", cmd_report, "[--format text|md|html] [--as-of DATE] [-o FILE]",
 	  N_("write the programme's progress for its steering group"),
 	  N_("Participants reached and completed against the target, by cohort and by block; "
