@@ -909,19 +909,14 @@ static void add_interval(void *ud, const char *key, const char *value)
 	iv->days[iv->n++] = days;
 }
 
-/* Role names match regardless of ASCII case, as lup.ini keys do. */
-static int same_role(const char *a, const char *b)
+/* Role names match regardless of case and diacritics: lup.ini keys are
+ * lower-cased byte by byte, which leaves Ö an Ö. */
+static int same_role(const char *folded_role, const char *key)
 {
-	for (; *a && *b; a++, b++) {
-		int x = (unsigned char)*a, y = (unsigned char)*b;
-		if (x >= 'A' && x <= 'Z')
-			x += 32;
-		if (y >= 'A' && y <= 'Z')
-			y += 32;
-		if (x != y)
-			return 0;
-	}
-	return *a == *b;
+	char *k = lup_fold(key);
+	int same = k && strcmp(folded_role, k) == 0;
+	free(k);
+	return same;
 }
 
 static int gather_overdue(struct gather *g, const lup_config *cfg)
@@ -951,12 +946,15 @@ static int gather_overdue(struct gather *g, const lup_config *cfg)
 		}
 		if ((ix = idmap_intern(&people, &keys, &npeople, (const char *)sqlite3_column_text(st, 0))) < 0)
 			goto nomem;
-		if (role)
-			for (size_t i = 0; i < iv.n; i++)
-				if (same_role(role, iv.role[i])) {
+		if (role && iv.n) {
+			char *f = lup_fold(role);
+			for (size_t i = 0; f && i < iv.n; i++)
+				if (same_role(f, iv.role[i])) {
 					days = iv.days[i];
 					break;
 				}
+			free(f);
+		}
 		interval[ix] = days;
 	}
 	if (src != SQLITE_DONE)
