@@ -91,8 +91,8 @@ static int erase(struct lup_cli *cli, const char *id, int yes)
 			return LUP_EXIT_FAIL;
 		}
 		snprintf(q, sizeof q,
-		         _("Erase %s%s%s%s and everything lup holds about them (%ld enrolments, %ld attendance "
-		           "records, %ld placements, %ld check-ins, %ld log entries)? This cannot be undone. [y/N]"),
+		         _("Erase %s%s%s%s and everything lup holds about them (enrolments %ld, attendance %ld, "
+		           "placements %ld, check-ins %ld, log entries %ld)? This cannot be undone. [y/N]"),
 		         p.name, p.email ? " <" : "", p.email ? p.email : "", p.email ? ">" : "",
 		         im.enrolments, im.attendance, im.placements, im.checkins, im.log_entries);
 		if (!confirm(q)) {
@@ -107,11 +107,15 @@ static int erase(struct lup_cli *cli, const char *id, int yes)
 		cli_error("person erase: %s", err.msg);
 		return LUP_EXIT_FAIL;
 	}
-	fprintf(stderr, _("lup: person erase: erased, with %ld enrolments, %ld attendance records, "
-	                  "%ld placements, %ld check-ins (%ld ratings) and %ld log entries\n"),
-	        n.enrolments, n.attendance, n.placements, n.checkins, n.ratings, n.log_entries);
+	fprintf(stderr, _("lup: person erase: erased (enrolments %ld, attendance %ld, placements %ld, "
+	                  "check-ins %ld, ratings %ld, log entries %ld; removed as manager %ld times, "
+	                  "as assessor %ld times)\n"),
+	        n.enrolments, n.attendance, n.placements, n.checkins, n.ratings, n.log_entries,
+	        n.manager_refs, n.assessor_refs);
 	if (n.promoted)
-		fprintf(stderr, _("lup: person erase: %ld waiting moved up to a free seat\n"), n.promoted);
+		fprintf(stderr, ngettext("lup: person erase: %ld person on the waiting list got the free seat\n",
+		                         "lup: person erase: %ld people on the waiting list got the free seats\n",
+		                         (unsigned long)n.promoted), n.promoted);
 	if (rc < 0) {
 		cli_error("person erase: %s", err.msg);
 		return LUP_EXIT_FAIL;

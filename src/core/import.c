@@ -760,7 +760,7 @@ int lup_import_parse(const char *data, size_t len, const struct lup_import_opts 
 			line_at(text, (size_t)((const char *)memchr(text, '\0', tlen) - text)));
 		goto fail;
 	}
-	if (lup_blank(text) || tlen == 0) {
+	if (blank_line(text, text + tlen, 0)) {
 		lup_err_set(err, LUP_EINVAL, _("the file is empty"));
 		goto fail;
 	}
