@@ -27,10 +27,10 @@ static int delimiter_of(const char *s, char *out)
 static const char *action_name(enum lup_import_action a)
 {
 	switch (a) {
-	case LUP_IMPORT_ADD: return _("add");
-	case LUP_IMPORT_UPDATE: return _("update");
-	case LUP_IMPORT_UNCHANGED: return _("unchanged");
-	default: return _("refuse");
+	case LUP_IMPORT_ADD: return C_("import action", "add");
+	case LUP_IMPORT_UPDATE: return C_("import action", "update");
+	case LUP_IMPORT_UNCHANGED: return C_("import action", "unchanged");
+	default: return C_("import action", "refuse");
 	}
 }
 

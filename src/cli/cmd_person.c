@@ -34,25 +34,25 @@ static int show(struct lup_cli *cli, const char *id)
 	field(_("Role"), p.role);
 	field(_("Employee number"), p.employee_no);
 	field(_("Manager"), s.manager_name);
-	field(_("Active"), p.active ? _("yes") : _("no"));
+	field(_("Active"), p.active ? C_("person", "yes") : C_("person", "no"));
 	field(_("Id"), p.id);
-	field(_("Added"), p.created_at);
-	field(_("Changed"), p.updated_at);
+	field(C_("person", "Added"), p.created_at);
+	field(C_("person", "Changed"), p.updated_at);
 	putchar('\n');
-	field(_("Programme status"), s.programme_status);
+	field(C_("person", "Programme status"), s.programme_status);
 	field(_("Cohort"), s.cohort);
 	snprintf(buf, sizeof buf, "%ld", s.enrolments);
 	field(_("Enrolments"), buf);
 	snprintf(buf, sizeof buf, _("%ld attended, %ld absent, %ld excused"),
 	         s.sessions_attended, s.sessions_missed, s.sessions_excused);
-	field(_("Sessions"), buf);
+	field(C_("person", "Sessions"), buf);
 	snprintf(buf, sizeof buf, "%ld", s.placements);
 	field(_("Placements"), buf);
 	snprintf(buf, sizeof buf, "%ld", s.checkins);
 	field(_("Check-ins"), buf);
 	field(_("Latest check-in"), s.last_checkin);
 	snprintf(buf, sizeof buf, "%ld", im.reports);
-	field(_("Manager of"), buf);
+	field(C_("person", "Manager of"), buf);
 	lup_person_clear(&p);
 	return 0;
 }

@@ -39,18 +39,18 @@ const char *lup_import_field_key(enum lup_import_field f)
 const char *lup_import_field_label(enum lup_import_field f)
 {
 	switch (f) {
-	case LUP_IMP_ID: return _("id");
-	case LUP_IMP_NAME: return _("name");
-	case LUP_IMP_FIRST: return _("first name");
-	case LUP_IMP_LAST: return _("last name");
-	case LUP_IMP_EMAIL: return _("e-mail");
-	case LUP_IMP_PHONE: return _("phone");
-	case LUP_IMP_UNIT: return _("unit");
-	case LUP_IMP_ROLE: return _("role");
-	case LUP_IMP_MANAGER: return _("manager");
-	case LUP_IMP_EMPNO: return _("employee number");
-	case LUP_IMP_ACTIVE: return _("active");
-	default: return _("ignored");
+	case LUP_IMP_ID: return C_("import field", "id");
+	case LUP_IMP_NAME: return C_("import field", "name");
+	case LUP_IMP_FIRST: return C_("import field", "first name");
+	case LUP_IMP_LAST: return C_("import field", "last name");
+	case LUP_IMP_EMAIL: return C_("import field", "e-mail");
+	case LUP_IMP_PHONE: return C_("import field", "phone");
+	case LUP_IMP_UNIT: return C_("import field", "unit");
+	case LUP_IMP_ROLE: return C_("import field", "role");
+	case LUP_IMP_MANAGER: return C_("import field", "manager");
+	case LUP_IMP_EMPNO: return C_("import field", "employee number");
+	case LUP_IMP_ACTIVE: return C_("import field", "active");
+	default: return C_("import field", "ignored");
 	}
 }
 
@@ -424,12 +424,15 @@ static char find_delimiter(const char *s, size_t n)
 
 /* ---- Header ---- */
 
-static int header_fatal(lup_import *im, const char *fmt, const char *a, const char *b)
-	__attribute__((format(printf, 2, 0)));
-static int header_fatal(lup_import *im, const char *fmt, const char *a, const char *b)
+static int header_fatal(lup_import *im, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static int header_fatal(lup_import *im, const char *fmt, ...)
 {
-	char msg[400];
-	snprintf(msg, sizeof msg, fmt, a, b);
+	char msg[480];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
 	im->fatal = 1;
 	return lup_err_set(im->err, LUP_EINVAL, "%s", msg);
 }
@@ -490,7 +493,7 @@ static int take_header(lup_import *im)
 		char *colname;
 		int c, f;
 		if (!eq || eq == spec)
-			return header_fatal(im, _("--map %s: write COLUMN=FIELD"), spec ? spec : "", NULL);
+			return header_fatal(im, _("--map %s: write COLUMN=FIELD"), spec ? spec : "");
 		f = lup_import_field_parse(eq + 1);
 		if (f < 0)
 			return header_fatal(im, _("--map %s: '%s' is not a field (name, first_name, last_name, "
@@ -502,7 +505,7 @@ static int take_header(lup_import *im)
 			return header_fatal(im, _("--map: the file has no column '%s' (its columns: %s)"),
 			                    colname, column_list(im));
 		if (explicit_[c] && im->colf[c] != (enum lup_import_field)f)
-			return header_fatal(im, _("--map gives the column '%s' twice%s"), im->col[c], "");
+			return header_fatal(im, _("--map gives the column '%s' twice"), im->col[c]);
 		im->colf[c] = (enum lup_import_field)f;
 		explicit_[c] = 1;
 	}
@@ -514,8 +517,8 @@ static int take_header(lup_import *im)
 			if (im->colf[i] == (enum lup_import_field)f && explicit_[i])
 				nexp++;
 		if (nexp > 1)
-			return header_fatal(im, _("--map gives the %s to more than one column%s"),
-			                    lup_import_field_label((enum lup_import_field)f), "");
+			return header_fatal(im, _("--map gives the %s to more than one column"),
+			                    lup_import_field_label((enum lup_import_field)f));
 		for (int i = 0; i < im->ncol; i++) {
 			if (im->colf[i] != (enum lup_import_field)f)
 				continue;
@@ -546,8 +549,8 @@ static int take_header(lup_import *im)
 			return oom(im);
 	} else {
 		return header_fatal(im, _("no column gives the name (Namn or Name, or Förnamn and Efternamn); "
-		                          "the file's columns are %s; name one with --map COLUMN=name%s"),
-		                    column_list(im), "");
+		                          "the file's columns are %s; name one with --map COLUMN=name"),
+		                    column_list(im));
 	}
 	im->header_done = 1;
 	return 0;

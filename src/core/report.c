@@ -27,11 +27,11 @@ const char *lup_report_placement_status(int i)
 const char *lup_report_placement_status_label(int i)
 {
 	switch (i) {
-	case 0: return _("proposed");
-	case 1: return _("agreed");
-	case 2: return _("confirmed");
-	case 3: return _("completed");
-	case 4: return _("cancelled");
+	case 0: return C_("placement status", "proposed");
+	case 1: return C_("placement status", "agreed");
+	case 2: return C_("placement status", "confirmed");
+	case 3: return C_("placement status", "completed");
+	case 4: return C_("placement status", "cancelled");
 	default: return "";
 	}
 }
@@ -1298,6 +1298,17 @@ static void tab_write(struct out *o, struct tab *t)
 	tab_free(t);
 }
 
+/* Numbers are printed in the C locale (lup keeps LC_NUMERIC there for
+ * its files); Swedish writes a decimal comma. */
+static char *decimal(char *buf)
+{
+	if (lup_i18n_is_swedish())
+		for (char *p = buf; *p; p++)
+			if (*p == '.')
+				*p = ',';
+	return buf;
+}
+
 static char *num(char *buf, long n)
 {
 	snprintf(buf, 24, "%ld", n);
@@ -1310,7 +1321,7 @@ static char *pct(char *buf, double share)
 		snprintf(buf, 24, "–");
 	else
 		snprintf(buf, 24, "%.1f %%", share * 100.0);
-	return buf;
+	return decimal(buf);
 }
 
 static double share(long part, long whole)
@@ -1320,19 +1331,19 @@ static double share(long part, long whole)
 
 static const char *cohort_status_label(const char *s)
 {
-	if (strcmp(s, "planned") == 0) return _("planned");
-	if (strcmp(s, "open") == 0) return _("open");
-	if (strcmp(s, "running") == 0) return _("running");
-	if (strcmp(s, "done") == 0) return _("done");
+	if (strcmp(s, "planned") == 0) return C_("cohort status", "planned");
+	if (strcmp(s, "open") == 0) return C_("cohort status", "open");
+	if (strcmp(s, "running") == 0) return C_("cohort status", "running");
+	if (strcmp(s, "done") == 0) return C_("cohort status", "done");
 	return s;
 }
 
 static const char *block_kind_label(const char *k)
 {
-	if (strcmp(k, "ul") == 0) return _("Developmental Leadership (UL)");
-	if (strcmp(k, "abw") == 0) return _("activity-based workplace");
-	if (strcmp(k, "egov") == 0) return _("e-government tools and methods");
-	return _("other");
+	if (strcmp(k, "ul") == 0) return C_("block kind", "Developmental Leadership (UL)");
+	if (strcmp(k, "abw") == 0) return C_("block kind", "activity-based workplace");
+	if (strcmp(k, "egov") == 0) return C_("block kind", "e-government tools and methods");
+	return C_("block kind", "other");
 }
 
 /* ---- Inline SVG bar charts (HTML only) ---- */
@@ -1470,25 +1481,25 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 	for (size_t i = 0; i < r->nprogrammes; i++) {
 		const struct lup_report_programme *p = &r->programmes[i];
 		long reached = p->enrol.enrolled + p->enrol.completed;
-		struct tab t = { 3, (const char *const[]){ _("Measure"), _("People"), _("Of target") }, "lrr", 0, 0, 0, 0 };
+		struct tab t = { 3, (const char *const[]){ C_("report", "Measure"), C_("report", "People"), _("Of target") }, "lrr", 0, 0, 0, 0 };
 		struct bar pb[2];
 		if (r->nprogrammes > 1 || p->name[0])
 			heading(&o, 3, p->name);
 		if (p->start_date[0] || p->end_date[0])
 			para(&o, _("%s to %s, %ld cohorts."), p->start_date[0] ? p->start_date : "…",
 			     p->end_date[0] ? p->end_date : "…", p->cohorts);
-		tab_row(&t, _("Target"), num(b1, p->target), "");
+		tab_row(&t, C_("report", "Target"), num(b1, p->target), "");
 		tab_row(&t, _("Reached (enrolled or completed)"), num(b2, reached), pct(b3, share(reached, p->target)));
-		tab_row(&t, _("Completed"), num(b4, p->enrol.completed), pct(b5, share(p->enrol.completed, p->target)));
+		tab_row(&t, C_("report", "Completed"), num(b4, p->enrol.completed), pct(b5, share(p->enrol.completed, p->target)));
 		tab_row(&t, _("Enrolled, not yet completed"), num(b6, p->enrol.enrolled), "");
 		tab_row(&t, _("On the waiting list"), num(b7, p->enrol.waitlisted), "");
-		tab_row(&t, _("Withdrawn"), num(b8, p->enrol.withdrawn), "");
+		tab_row(&t, C_("report", "Withdrawn"), num(b8, p->enrol.withdrawn), "");
 		tab_write(&o, &t);
-		pb[0] = (struct bar){ _("Reached"), (double)reached, -1, b2 };
-		pb[1] = (struct bar){ _("Completed"), (double)p->enrol.completed, -1, b4 };
+		pb[0] = (struct bar){ C_("report", "Reached"), (double)reached, -1, b2 };
+		pb[1] = (struct bar){ C_("report", "Completed"), (double)p->enrol.completed, -1, b4 };
 		{
 			double max = (double)(reached > p->target ? reached : p->target);
-			snprintf(b9, sizeof b9, "%s %ld", _("target"), p->target);
+			snprintf(b9, sizeof b9, "%s %ld", C_("report", "target"), p->target);
 			svg_bars(&o, _("Participants against the target"), pb, 2, max, (double)p->target, b9,
 			         NULL, NULL);
 		}
@@ -1499,9 +1510,9 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 	if (r->ncohorts == 0) {
 		para(&o, _("No cohorts yet."));
 	} else {
-		struct tab t = { 11, (const char *const[]){ _("Cohort"), _("Status"), _("Start"), _("End"),
-			_("Seats"), _("Enrolled"), _("Completed"), _("Waiting"), _("Withdrawn"),
-			_("Sessions held"), _("Attendance") }, "llllrrrrrrr", 0, 0, 0, 0 };
+		struct tab t = { 11, (const char *const[]){ C_("report", "Cohort"), C_("report", "Status"), C_("report", "Start"), C_("report", "End"),
+			C_("report", "Seats"), C_("report", "Enrolled"), C_("report", "Completed"), C_("report", "Waiting"), C_("report", "Withdrawn"),
+			_("Sessions held"), C_("report", "Attendance") }, "llllrrrrrrr", 0, 0, 0, 0 };
 		for (size_t i = 0; i < r->ncohorts; i++) {
 			const struct lup_report_cohort *c = &r->cohorts[i];
 			char held[48];
@@ -1519,8 +1530,8 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 	if (r->nblocks == 0) {
 		para(&o, _("No blocks yet."));
 	} else {
-		struct tab t = { 7, (const char *const[]){ _("Block"), _("Sessions held"), _("Attendance"),
-			_("Participants"), _("Block finished"), _("Completed the block"), _("Share") },
+		struct tab t = { 7, (const char *const[]){ C_("report", "Block"), _("Sessions held"), C_("report", "Attendance"),
+			C_("report", "Participants"), _("Block finished"), _("Completed the block"), C_("report", "Share") },
 			"lrrrrrr", 0, 0, 0, 0 };
 		char held[48];
 		for (size_t i = 0; i < r->nblocks; i++) {
@@ -1554,13 +1565,13 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 	}
 
 	/* Attendance overall. */
-	heading(&o, 2, _("Attendance"));
+	heading(&o, 2, C_("report", "Attendance"));
 	{
 		long held = r->att.present + r->att.late + r->att.absent;
-		struct tab t = { 2, (const char *const[]){ _("Recorded"), _("Sessions × people") }, "lr", 0, 0, 0, 0 };
-		tab_row(&t, _("Present"), num(b1, r->att.present));
-		tab_row(&t, _("Late"), num(b2, r->att.late));
-		tab_row(&t, _("Absent"), num(b3, r->att.absent));
+		struct tab t = { 2, (const char *const[]){ C_("report", "Recorded"), _("Sessions × people") }, "lr", 0, 0, 0, 0 };
+		tab_row(&t, C_("report", "Present"), num(b1, r->att.present));
+		tab_row(&t, C_("report", "Late"), num(b2, r->att.late));
+		tab_row(&t, C_("report", "Absent"), num(b3, r->att.absent));
 		tab_row(&t, _("Excused (not in the rate)"), num(b4, r->att.excused));
 		tab_row(&t, _("Attendance rate"), pct(b5, share(r->att.present + r->att.late, held)));
 		tab_write(&o, &t);
@@ -1571,7 +1582,7 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 	if (r->placements_total == 0) {
 		para(&o, _("No placements yet."));
 	} else {
-		struct tab t = { 2, (const char *const[]){ _("Status"), _("Placements") }, "lr", 0, 0, 0, 0 };
+		struct tab t = { 2, (const char *const[]){ C_("report", "Status"), C_("report", "Placements") }, "lr", 0, 0, 0, 0 };
 		char (*txt)[24] = calloc(LUP_PLACEMENT_STATUSES + r->ncountries, sizeof *txt);
 		double max = 0;
 		for (int s = 0; s < LUP_PLACEMENT_STATUSES; s++) {
@@ -1583,15 +1594,15 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 					max = (double)r->placements[s];
 			}
 		}
-		tab_row(&t, _("All"), num(b1, r->placements_total));
+		tab_row(&t, C_("report", "All"), num(b1, r->placements_total));
 		tab_write(&o, &t);
 		if (txt)
 			svg_bars(&o, _("Placements by status"), bars, LUP_PLACEMENT_STATUSES, max, -1, NULL, NULL, NULL);
 
 		heading(&o, 3, _("By country"));
 		{
-			struct tab tc = { 8, (const char *const[]){ _("Country"), _("All"), _("proposed"),
-				_("agreed"), _("confirmed"), _("completed"), _("cancelled"), _("Days completed") },
+			struct tab tc = { 8, (const char *const[]){ C_("report", "Country"), C_("report", "All"), C_("placement status", "proposed"),
+				C_("placement status", "agreed"), C_("placement status", "confirmed"), C_("placement status", "completed"), C_("placement status", "cancelled"), _("Days completed") },
 				"lrrrrrrr", 0, 0, 0, 0 };
 			size_t nb = r->ncountries < 20 ? r->ncountries : 20;
 			for (size_t i = 0; i < r->ncountries; i++) {
@@ -1617,8 +1628,8 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 	if (r->nareas == 0) {
 		para(&o, _("No one has two final self-assessments yet."));
 	} else {
-		struct tab t = { 5, (const char *const[]){ _("Area"), _("People"), _("First"), _("Latest"),
-			_("Change") }, "lrrrr", 0, 0, 0, 0 };
+		struct tab t = { 5, (const char *const[]){ C_("report", "Area"), C_("report", "People"), C_("report", "First"), C_("report", "Latest"),
+			C_("report", "Change") }, "lrrrr", 0, 0, 0, 0 };
 		char (*lab)[256] = calloc(r->nareas, sizeof *lab);
 		char (*txt)[48] = calloc(r->nareas, sizeof *txt);
 		double max = 0;
@@ -1631,10 +1642,14 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 			snprintf(b2, sizeof b2, "%.2f", a->before);
 			snprintf(b3, sizeof b3, "%.2f", a->after);
 			snprintf(b4, sizeof b4, "%+.2f", a->after - a->before);
+			decimal(b2);
+			decimal(b3);
+			decimal(b4);
 			tab_row(&t, name, num(b1, a->people), b2, b3, b4);
 			if (lab && txt) {
 				snprintf(lab[i], sizeof lab[i], "%s", name);
 				snprintf(txt[i], sizeof txt[i], "%.1f → %.1f", a->before, a->after);
+				decimal(txt[i]);
 				bars[i] = (struct bar){ lab[i], a->before, a->after, txt[i] };
 			}
 			if (a->before > max)
@@ -1645,18 +1660,18 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 		tab_write(&o, &t);
 		if (lab && txt)
 			svg_bars(&o, _("Competence before and after"), bars, r->nareas, ceil(max), -1, NULL,
-			         _("first"), _("latest"));
+			         C_("report", "first"), C_("report", "latest"));
 		free(lab);
 		free(txt);
 	}
 
 	/* Check-ins. */
-	heading(&o, 2, _("Check-ins"));
+	heading(&o, 2, C_("report", "Check-ins"));
 	para(&o, _("Of %ld participants, %ld are overdue for a check-in (the latest is older than "
 	           "%ld days, or their role's interval) and %ld have none yet."),
 	     r->checkins_due, r->checkins_overdue, r->interval_days, r->checkins_never);
 	if (r->checkins_overdue + r->checkins_never > 0) {
-		struct tab t = { 4, (const char *const[]){ _("Cohort"), _("Participants"), _("Overdue"),
+		struct tab t = { 4, (const char *const[]){ C_("report", "Cohort"), C_("report", "Participants"), C_("report", "Overdue"),
 			_("None yet") }, "lrrr", 0, 0, 0, 0 };
 		for (size_t i = 0; i < r->ncohorts; i++) {
 			const struct lup_report_cohort *c = &r->cohorts[i];
