@@ -1,5 +1,5 @@
 /* cmd_export.c — lup export TABLE [--format csv|json] [--excel] [-o FILE],
- * and lup export ics …, which belongs to the calendar export. */
+ * and lup export ics …, which the calendar export (cmd_ics.c) answers. */
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
@@ -47,13 +47,8 @@ int cmd_export(struct lup_cli *cli, int argc, char **argv)
 
 	if (argc < 2)
 		return table_usage(NULL);
-	if (strcmp(argv[1], "ics") == 0) {
-		/* The calendar export (cli_export_ics, argv[0] = "ics") is not
-		 * in this build yet; when it is, this branch becomes
-		 *     return cli_export_ics(cli, argc - 1, argv + 1);       */
-		cli_error("export ics: %s", _("not available in this build"));
-		return LUP_EXIT_FAIL;
-	}
+	if (strcmp(argv[1], "ics") == 0)
+		return cli_export_ics(cli, argc - 1, argv + 1);
 	if (!(table = lup_export_table_name(argv[1])))
 		return table_usage(argv[1]);
 	for (int i = 2; i < argc; i++) {

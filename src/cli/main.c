@@ -27,7 +27,7 @@ static const struct lup_cmd commands[] = {
 	  N_("write a consistent copy of the database"),
 	  N_("Copy the database with SQLite's online backup API into a temporary file, "
 	     "sync it to disk, then rename it to FILE.") },
-	{ "export", cmd_export, "TABLE [--format csv|json] [--excel] [-o FILE] | ics …",
+	{ "export", cmd_export, "TABLE [--format csv|json] [--excel] [-o FILE] | ics [--cohort REF | --person REF] [--utc] [-o FILE]",
 	  N_("write a table as CSV or JSON"),
 	  N_("Write people, cohorts, sessions, enrolments, attendance, hosts, placements, "
 	     "checkins or ratings as CSV (RFC 4180, UTF-8, CRLF line ends) or, with --format json, "
@@ -35,7 +35,12 @@ static const struct lup_cmd commands[] = {
 	     "name and e-mail and the cohort's name). --excel writes the CSV as Swedish Excel "
 	     "reads it: a byte-order mark and semicolons. The file is written to a temporary "
 	     "file and renamed into place; standard output unless -o FILE. An export of people "
-	     "imports again unchanged. 'lup export ics' writes the sessions as a calendar.") },
+	     "imports again unchanged. export ics: write the sessions as iCalendar (RFC 5545) for "
+	     "calendar programs: all of them, a cohort's (REF: its name or an id prefix) or those of "
+	     "the cohorts a person is enrolled in (REF: e-mail, employee number or id prefix). Times "
+	     "are in Europe/Stockholm with its time zone, or in UTC with --utc. Each session keeps "
+	     "its UID across exports and its SEQUENCE rises when it changes, so importing again "
+	     "updates events instead of duplicating them.") },
 	{ "framework", cmd_framework, "list [--all] | import FILE... | show REF",
 	  N_("list, import and show competence frameworks"),
 	  N_("list: the imported frameworks, the latest revision of each (--all: every revision). "

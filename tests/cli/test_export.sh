@@ -82,7 +82,13 @@ run --db "$DB" export people --format json --excel
 expect_rc 2
 run --db "$DB" export people -o
 expect_rc 2
-run --db "$DB" export ics
-check_ '! grep -q "cannot export" "$ERR"' "ics is not routed to the calendar export"
+
+case_ "export ics goes to the calendar export"
+run --db "$DB" export ics --cohort "Pilot Halland"
+expect_rc 0
+expect_out "^BEGIN:VCALENDAR"
+expect_out "^SUMMARY:Studiebesök Nacka \(Pilot Halland\)"
+run --db "$DB" export ics --bogus
+expect_rc 2
 
 finish
