@@ -22,6 +22,13 @@ int lup_person_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_
  * uniqueness; employee number unique; the manager must exist and must not
  * make a cycle.  A failing field is named in err->field. */
 int lup_person_save(lup_db *db, struct lup_person *p, lup_err *err);
+/* The same checks and the same write as lup_person_save, for a caller that
+ * saves many people inside its own transaction (lup_db_begin): without
+ * the savepoint lup_person_save opens for each person.  None is needed:
+ * every check runs before the single INSERT or UPDATE, which SQLite
+ * applies whole or not at all, so a refused person leaves nothing behind
+ * and the caller may go on.  Fails when no transaction is open. */
+int lup_person_save_in(lup_db *db, struct lup_person *p, lup_err *err);
 int lup_person_delete(lup_db *db, const char *id, lup_err *err);
 
 /* What goes with a person when they are deleted. */

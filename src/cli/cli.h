@@ -45,9 +45,11 @@ int cmd_help(struct lup_cli *, int, char **);
 /* lup export ics (argv[0] is "ics"); the general export command routes
  * "export ics" here. */
 int cli_export_ics(struct lup_cli *, int, char **);
-/* TEMPORARY: "export" answering only "export ics", until the general
- * export command takes its place. */
-int cmd_export_ics_only(struct lup_cli *, int, char **);
 int cmd_framework(struct lup_cli *, int, char **);
+int cmd_import(struct lup_cli *, int, char **);
+int cmd_export(struct lup_cli *, int, char **);
+int cmd_report(struct lup_cli *, int, char **);
+int cmd_person(struct lup_cli *, int, char **);
+int cmd_purge(struct lup_cli *, int, char **);
 
 #endif

@@ -81,14 +81,3 @@ int cli_export_ics(struct lup_cli *cli, int argc, char **argv)
 		                         (unsigned long)events), events, out);
 	return 0;
 }
-
-/* Until the general export command routes "export ics" here, "export"
- * itself answers only to "ics". */
-int cmd_export_ics_only(struct lup_cli *cli, int argc, char **argv)
-{
-	if (argc < 2)
-		return cli_usage("export", _("what to export? (ics)"));
-	if (strcmp(argv[1], "ics") != 0)
-		return cli_usage("export", _("cannot export '%s' (ics)"), argv[1]);
-	return cli_export_ics(cli, argc - 1, argv + 1);
-}

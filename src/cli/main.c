@@ -27,16 +27,20 @@ static const struct lup_cmd commands[] = {
 	  N_("write a consistent copy of the database"),
 	  N_("Copy the database with SQLite's online backup API into a temporary file, "
 	     "sync it to disk, then rename it to FILE.") },
-	/* TEMPORARY: to be replaced by the general export command, which
-	 * routes "export ics" to cli_export_ics. */
-	{ "export", cmd_export_ics_only, "ics [--cohort REF | --person REF] [--utc] [-o FILE]",
-	  N_("write the programme's sessions as an iCalendar file"),
-	  N_("Write the sessions as iCalendar (RFC 5545) for calendar programs: all of them, "
-	     "a cohort's (REF: its name or an id prefix) or those of the cohorts a person is "
-	     "enrolled in (REF: e-mail, employee number or id prefix). Times are in "
-	     "Europe/Stockholm with its time zone, or in UTC with --utc. Each session keeps its "
-	     "UID across exports and its SEQUENCE rises when it changes, so importing again "
-	     "updates events instead of duplicating them. Standard output unless -o FILE.") },
+	{ "export", cmd_export, "TABLE [--format csv|json] [--excel] [-o FILE] | ics [--cohort REF | --person REF] [--utc] [-o FILE]",
+	  N_("write a table as CSV or JSON"),
+	  N_("Write people, cohorts, sessions, enrolments, attendance, hosts, placements, "
+	     "checkins or ratings as CSV (RFC 4180, UTF-8, CRLF line ends) or, with --format json, "
+	     "as a JSON array of objects. Names stand beside ids (an enrolment has the person's "
+	     "name and e-mail and the cohort's name). --excel writes the CSV as Swedish Excel "
+	     "reads it: a byte-order mark and semicolons. The file is written to a temporary "
+	     "file and renamed into place; standard output unless -o FILE. An export of people "
+	     "imports again unchanged. export ics: write the sessions as iCalendar (RFC 5545) for "
+	     "calendar programs: all of them, a cohort's (REF: its name or an id prefix) or those of "
+	     "the cohorts a person is enrolled in (REF: e-mail, employee number or id prefix). Times "
+	     "are in Europe/Stockholm with its time zone, or in UTC with --utc. Each session keeps "
+	     "its UID across exports and its SEQUENCE rises when it changes, so importing again "
+	     "updates events instead of duplicating them.") },
 	{ "framework", cmd_framework, "list [--all] | import FILE... | show REF",
 	  N_("list, import and show competence frameworks"),
 	  N_("list: the imported frameworks, the latest revision of each (--all: every revision). "
@@ -44,6 +48,41 @@ static const struct lup_cmd commands[] = {
 	     "or report it unchanged; a bad file is refused naming its file, line, section and key, "
 	     "and nothing is stored. show: a framework's levels, areas, competences and targets; "
 	     "REF is an id (its latest revision), ID@REVISION, or 6+ characters of a revision's uuid.") },
+	{ "import", cmd_import, "people FILE [--dry-run] [--delimiter C] [--encoding NAME] [--map COLUMN=FIELD]…",
+	  N_("import people from a CSV file, all or nothing"),
+	  N_("Read people from a CSV file (comma, semicolon or tab; UTF-8 or Windows-1252, "
+	     "found by themselves unless given) whose header names the columns in Swedish or "
+	     "English: Namn/Name (or Förnamn and Efternamn), E-post/Email, Telefon/Phone, "
+	     "Enhet/Unit, Roll/Role/Titel, Chef/Manager (the manager's e-mail or employee "
+	     "number), Anställningsnummer/Employee number; --map COLUMN=FIELD names others. "
+	     "A row updates the person with its employee number, else its e-mail, and adds "
+	     "anyone new. Every row is checked first: if any is refused, each one is listed "
+	     "with its line, column and reason, and nothing is stored. --dry-run lists what "
+	     "would be added, updated and refused.") },
+	{ "person", cmd_person, "show|export|erase REF [--yes] [-o FILE]",
+	  N_("show, export or erase everything about one person"),
+	  N_("show prints a person's record and a summary. export writes everything lup holds "
+	     "on them as one JSON document (for a request of access or portability). erase "
+	     "removes them and everything about them: enrolments, attendance, placements and "
+	     "their log, check-ins and ratings, log entries, targets; where others' records name "
+	     "them (as manager or assessor) the reference is removed. The database is then "
+	     "rebuilt and its WAL emptied so that no copy remains. erase asks first unless --yes, "
+	     "and without a terminal refuses to go on without --yes. REF is an e-mail address, "
+	     "an employee number or an id prefix of 6 or more characters.") },
+	{ "purge", cmd_purge, "[--dry-run]",
+	  N_("erase the people the retention rule says to"),
+	  N_("With [privacy] retention_years = N above 0, erase (as person erase does) everyone whose "
+	     "every enrolment ended, by its own end date or else its cohort's, more than N years ago, "
+	     "and who has no placement, check-in or log entry since. People never enrolled are kept. "
+	     "--dry-run lists them and erases nothing.") },
+	{ "report", cmd_report, "[--format text|md|html] [--as-of DATE] [-o FILE]",
+	  N_("write the programme's progress for its steering group"),
+	  N_("Participants reached and completed against the target, by cohort and by block; "
+	     "attendance rates (present and late of those recorded; excused absences apart); "
+	     "placements by status and by country; the change in self-assessed competence by "
+	     "area between each person's first and latest final self-assessment; overdue "
+	     "check-ins. As text, Markdown, or one self-contained HTML file with bar charts "
+	     "that prints well. --as-of describes another day than today.") },
 	{ "help", cmd_help, "[COMMAND]",
 	  N_("describe a command"),
 	  N_("Without a command, list the commands; with one, describe it.") },

@@ -134,6 +134,8 @@ static int validate(lup_db *db, struct lup_person *p, lup_err *err)
 		return lup_err_field(err, "name", _("a name is required"));
 	if (strlen(p->name) > 200)
 		return lup_err_field(err, "name", _("the name is longer than 200 characters"));
+	if (p->email && strlen(p->email) > 254)
+		return lup_err_field(err, "email", _("the e-mail address is longer than 254 characters"));
 	if (p->email && !lup_email_valid(p->email))
 		return lup_err_field(err, "email", _("'%s' is not an e-mail address"), p->email);
 	if (p->email) {
@@ -144,6 +146,9 @@ static int validate(lup_db *db, struct lup_person *p, lup_err *err)
 		if (r)
 			return lup_err_field(err, "email", _("%s belongs to someone else already"), p->email);
 	}
+	if (p->employee_no && strlen(p->employee_no) > 40)
+		return lup_err_field(err, "employee_no",
+		                     _("the employee number is longer than 40 characters"));
 	if (p->employee_no) {
 		r = exists_other(db, "SELECT count(*) FROM person WHERE employee_no = ?1 AND id <> ?2",
 		                 p->employee_no, p->id, err);
@@ -190,7 +195,10 @@ static const char sql_update[] =
 	"manager_id = ?7, employee_no = ?8, active = ?9, search = ?10, sort_name = ?11, "
 	"sort_unit = ?12, sort_role = ?13, updated_at = ?14 WHERE id = ?1";
 
-int lup_person_save(lup_db *db, struct lup_person *p, lup_err *err)
+/* Check p and write it: every check (reads only) runs before the one
+ * INSERT or UPDATE, which SQLite applies whole or not at all, so a failure
+ * leaves the database as it was.  On failure a new p keeps id "". */
+static int person_write(lup_db *db, struct lup_person *p, lup_err *err)
 {
 	int insert = p->id[0] == '\0';
 	char now[21];
@@ -199,8 +207,6 @@ int lup_person_save(lup_db *db, struct lup_person *p, lup_err *err)
 	sqlite3_stmt *st;
 	int rc = -1;
 
-	if (lup_db_begin(db, err) < 0)
-		return -1;
 	if (!insert) {
 		struct lup_person old;
 		if (lup_person_get(db, p->id, &old, err) < 0)
@@ -250,16 +256,35 @@ int lup_person_save(lup_db *db, struct lup_person *p, lup_err *err)
 	if (insert)
 		memcpy(p->created_at, now, sizeof now);
 	memcpy(p->updated_at, now, sizeof now);
-	rc = lup_db_commit(db, err);
+	rc = 0;
 out:
-	if (rc < 0) {
-		lup_db_rollback(db);
-		if (insert)
-			p->id[0] = '\0';
-	}
+	if (rc < 0 && insert)
+		p->id[0] = '\0';
 	lup_buf_free(&all);
 	free(search); free(k1); free(k2); free(k3);
 	return rc;
+}
+
+int lup_person_save(lup_db *db, struct lup_person *p, lup_err *err)
+{
+	int insert = p->id[0] == '\0';
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (person_write(db, p, err) < 0 || lup_db_commit(db, err) < 0) {
+		lup_db_rollback(db);
+		if (insert)
+			p->id[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+int lup_person_save_in(lup_db *db, struct lup_person *p, lup_err *err)
+{
+	if (db->txdepth < 1)
+		return lup_err_set(err, LUP_EFAIL, "lup_person_save_in: no transaction");
+	return person_write(db, p, err);
 }
 
 int lup_person_delete(lup_db *db, const char *id, lup_err *err)

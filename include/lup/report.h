@@ -1,0 +1,121 @@
+/* report.h — the programme's progress for its steering group, as figures
+ * (what the Reports screen shows) and as text, Markdown or HTML.
+ *
+ * Definitions (lup(1) says the same):
+ * - reached: people with a place (enrolled or completed); completed: people
+ *   whose enrolment is completed; both are set against the programme's
+ *   target (or [programme] target when the programme has none).
+ * - attendance rate: (present + late) / (present + late + absent); excused
+ *   absences are counted apart and left out of the rate.
+ * - a block is finished in a cohort when all of the cohort's sessions of
+ *   that block have ended; a participant completed the block when they
+ *   attended (present or late) at least the block's minimum share of them.
+ * - competence change: for each person with two or more final
+ *   self-assessments, the mean of their ratings in an area in the first
+ *   and in the latest; the report gives the mean of those over people.
+ * - a check-in is overdue when a participant's latest final check-in is
+ *   older than their interval ([interval] by role, else
+ *   [competence] interval_days), or when they have none.
+ */
+#ifndef LUP_REPORT_H
+#define LUP_REPORT_H
+
+#include <stdio.h>
+#include "lup/config.h"
+#include "lup/db.h"
+#include "lup/util.h"
+
+struct lup_report_att {
+	long present, late, excused, absent;
+};
+/* (present + late) / (present + late + absent), or -1 when none. */
+double lup_report_att_rate(const struct lup_report_att *a);
+
+struct lup_report_enrol {
+	long enrolled, completed, waitlisted, withdrawn;
+};
+
+struct lup_report_programme {
+	char id[LUP_UUID_LEN + 1];
+	char name[201], start_date[11], end_date[11];
+	long target;
+	struct lup_report_enrol enrol;
+	long cohorts;
+};
+
+struct lup_report_cohort {
+	char id[LUP_UUID_LEN + 1], programme_id[LUP_UUID_LEN + 1];
+	char name[201], status[16], start_date[11], end_date[11];
+	long capacity;
+	struct lup_report_enrol enrol;
+	long sessions, sessions_held;
+	struct lup_report_att att;
+	long checkins_due, checkins_overdue, checkins_never;  /* participants counted */
+};
+
+struct lup_report_block {
+	char id[LUP_UUID_LEN + 1], programme_id[LUP_UUID_LEN + 1];
+	char name[201], kind[8];
+	int seq;
+	double min_attendance;
+	long sessions, sessions_held;
+	struct lup_report_att att;
+	long participants;   /* enrolled or completed in cohorts with sessions of this block */
+	long finished;       /* … in cohorts where the block is finished */
+	long completed;      /* … of those, attended at least min_attendance */
+};
+
+#define LUP_PLACEMENT_STATUSES 5   /* proposed agreed confirmed completed cancelled */
+struct lup_report_country {
+	char country[3];
+	long by_status[LUP_PLACEMENT_STATUSES];
+	long total, days;            /* days: length of the completed stays */
+};
+
+struct lup_report_area {
+	char framework[65], code[32], name[201], name_sv[201];
+	long people;
+	double before, after;
+};
+
+struct lup_report {
+	char as_of[11];              /* the day the report describes */
+	long people, active_people;
+	long default_target;         /* [programme] target */
+	struct lup_report_programme *programmes;
+	size_t nprogrammes;
+	struct lup_report_cohort *cohorts;      /* by programme, start date, name */
+	size_t ncohorts;
+	struct lup_report_block *blocks;        /* by programme, sequence */
+	size_t nblocks;
+	struct lup_report_att att;              /* every recorded session */
+	long placements[LUP_PLACEMENT_STATUSES];
+	long placements_total;
+	struct lup_report_country *countries;   /* most placements first */
+	size_t ncountries;
+	struct lup_report_area *areas;          /* by framework, area code */
+	size_t nareas;
+	long competence_people;                 /* people with a before and an after */
+	long interval_days;                     /* [competence] interval_days */
+	long checkins_due, checkins_overdue, checkins_never;
+};
+
+/* The placement status keywords in order, and their translated names. */
+const char *lup_report_placement_status(int i);
+const char *lup_report_placement_status_label(int i);
+
+/* Gather the figures as of a day (YYYY-MM-DD; NULL or "" for today).
+ * cfg may be NULL (built-in defaults). */
+int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
+                     struct lup_report *r, lup_err *err);
+void lup_report_free(struct lup_report *r);
+
+enum lup_report_format { LUP_REPORT_TEXT, LUP_REPORT_MD, LUP_REPORT_HTML };
+
+int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE *out,
+                     lup_err *err);
+/* Written safely (temporary file, fsync, rename); "-" is standard output. */
+int lup_report_file(const struct lup_report *r, enum lup_report_format f,
+                    const char *path, lup_err *err);
+
+#endif

@@ -1,0 +1,88 @@
+/* cmd_export.c — lup export TABLE [--format csv|json] [--excel] [-o FILE],
+ * and lup export ics …, which the calendar export (cmd_ics.c) answers. */
+#include <stdio.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "lup/export.h"
+#include "lup/i18n.h"
+
+/* "--opt VALUE" or "--opt=VALUE": 1 taken, 0 not this option, -1 no value. */
+static int opt_value(int argc, char **argv, int *i, const char *name, const char **out)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*out = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n])
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*out = argv[++*i];
+	return 1;
+}
+
+static int table_usage(const char *what)
+{
+	lup_buf b = { 0 };
+	int rc;
+	for (const char *const *t = lup_export_tables(); *t; t++)
+		lup_buf_printf(&b, "%s, ", *t);
+	lup_buf_puts(&b, "ics");
+	rc = what ? cli_usage("export", _("cannot export '%s' (%s)"), what, b.s)
+	          : cli_usage("export", _("what to export? (%s)"), b.s);
+	lup_buf_free(&b);
+	return rc;
+}
+
+int cmd_export(struct lup_cli *cli, int argc, char **argv)
+{
+	struct lup_export_opts o = { LUP_EXPORT_CSV, 0 };
+	const char *table, *out = "-", *fmt = NULL;
+	long rows;
+	lup_err err;
+	int rc;
+
+	if (argc < 2)
+		return table_usage(NULL);
+	if (strcmp(argv[1], "ics") == 0)
+		return cli_export_ics(cli, argc - 1, argv + 1);
+	if (!(table = lup_export_table_name(argv[1])))
+		return table_usage(argv[1]);
+	for (int i = 2; i < argc; i++) {
+		int r;
+		if (strcmp(argv[i], "--excel") == 0) {
+			o.excel = 1;
+			continue;
+		}
+		if ((r = opt_value(argc, argv, &i, "--format", &fmt)) ||
+		    (r = opt_value(argc, argv, &i, "-o", &out)) ||
+		    (r = opt_value(argc, argv, &i, "--output", &out))) {
+			if (r < 0)
+				return cli_usage("export", _("%s needs a value"), argv[i]);
+			continue;
+		}
+		return cli_usage("export", _("unexpected argument %s"), argv[i]);
+	}
+	if (fmt && strcmp(fmt, "json") == 0)
+		o.format = LUP_EXPORT_JSON;
+	else if (fmt && strcmp(fmt, "csv") != 0)
+		return cli_usage("export", _("--format is csv or json, not '%s'"), fmt);
+	if (o.excel && o.format == LUP_EXPORT_JSON)
+		return cli_usage("export", _("--excel is for CSV, not JSON"));
+	if (!*out)
+		return cli_usage("export", _("-o needs a file name"));
+	if ((rc = cli_open_db(cli, 0)))
+		return rc;
+	if (lup_export_file(cli->db, table, &o, out, &rows, &err) < 0) {
+		cli_error("export: %s", err.msg);
+		return LUP_EXIT_FAIL;
+	}
+	if (strcmp(out, "-") != 0)
+		fprintf(stderr, ngettext("lup: export: %ld row of %s written to %s\n",
+		                         "lup: export: %ld rows of %s written to %s\n",
+		                         (unsigned long)rows), rows, table, out);
+	return 0;
+}

@@ -1,0 +1,173 @@
+/* cmd_person.c — lup person show|export|erase REF. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+#include "cli/cli.h"
+#include "lup/i18n.h"
+#include "lup/people.h"
+#include "lup/privacy.h"
+
+static void field(const char *label, const char *value)
+{
+	printf("%-22s %s\n", label, value && *value ? value : "—");
+}
+
+static int show(struct lup_cli *cli, const char *id)
+{
+	struct lup_person p;
+	struct lup_person_summary s;
+	struct lup_person_impact im;
+	lup_err err;
+	char buf[64];
+
+	if (lup_person_get(cli->db, id, &p, &err) < 0 || lup_person_summary(cli->db, id, &s, &err) < 0 ||
+	    lup_person_impact(cli->db, id, &im, &err) < 0) {
+		lup_person_clear(&p);
+		cli_error("person show: %s", err.msg);
+		return LUP_EXIT_FAIL;
+	}
+	field(_("Name"), p.name);
+	field(_("E-mail"), p.email);
+	field(_("Phone"), p.phone);
+	field(_("Unit"), p.org_unit);
+	field(_("Role"), p.role);
+	field(_("Employee number"), p.employee_no);
+	field(_("Manager"), s.manager_name);
+	field(_("Active"), p.active ? C_("person", "yes") : C_("person", "no"));
+	field(_("Id"), p.id);
+	field(C_("person", "Added"), p.created_at);
+	field(C_("person", "Changed"), p.updated_at);
+	putchar('\n');
+	field(C_("person", "Programme status"), s.programme_status);
+	field(_("Cohort"), s.cohort);
+	snprintf(buf, sizeof buf, "%ld", s.enrolments);
+	field(_("Enrolments"), buf);
+	snprintf(buf, sizeof buf, _("%ld attended, %ld absent, %ld excused"),
+	         s.sessions_attended, s.sessions_missed, s.sessions_excused);
+	field(C_("person", "Sessions"), buf);
+	snprintf(buf, sizeof buf, "%ld", s.placements);
+	field(_("Placements"), buf);
+	snprintf(buf, sizeof buf, "%ld", s.checkins);
+	field(_("Check-ins"), buf);
+	field(_("Latest check-in"), s.last_checkin);
+	snprintf(buf, sizeof buf, "%ld", im.reports);
+	field(C_("person", "Manager of"), buf);
+	lup_person_clear(&p);
+	return 0;
+}
+
+/* Ask on the terminal; 1 for yes. */
+static int confirm(const char *question)
+{
+	char line[64];
+	fprintf(stderr, "%s ", question);
+	fflush(stderr);
+	if (!fgets(line, sizeof line, stdin))
+		return 0;
+	line[strcspn(line, "\r\n")] = '\0';
+	return strcasecmp(line, "y") == 0 || strcasecmp(line, "yes") == 0 ||
+	       strcasecmp(line, "j") == 0 || strcasecmp(line, "ja") == 0;
+}
+
+static int erase(struct lup_cli *cli, const char *id, int yes)
+{
+	struct lup_person p;
+	struct lup_person_impact im;
+	struct lup_erase_counts n = { 0 };
+	lup_err err;
+	int rc;
+
+	if (lup_person_get(cli->db, id, &p, &err) < 0 || lup_person_impact(cli->db, id, &im, &err) < 0) {
+		lup_person_clear(&p);
+		cli_error("person erase: %s", err.msg);
+		return LUP_EXIT_FAIL;
+	}
+	if (!yes) {
+		char q[1024];
+		if (!isatty(STDIN_FILENO)) {
+			lup_person_clear(&p);
+			cli_error(_("person erase: not asking without a terminal; add --yes to erase"));
+			return LUP_EXIT_FAIL;
+		}
+		snprintf(q, sizeof q,
+		         _("Erase %s%s%s%s and everything lup holds about them (enrolments %ld, attendance %ld, "
+		           "placements %ld, check-ins %ld, log entries %ld)? This cannot be undone. [y/N]"),
+		         p.name, p.email ? " <" : "", p.email ? p.email : "", p.email ? ">" : "",
+		         im.enrolments, im.attendance, im.placements, im.checkins, im.log_entries);
+		if (!confirm(q)) {
+			lup_person_clear(&p);
+			fprintf(stderr, _("lup: person erase: nothing was erased\n"));
+			return LUP_EXIT_FAIL;
+		}
+	}
+	lup_person_clear(&p);
+	rc = lup_person_erase(cli->db, id, &n, &err);
+	if (rc < 0 && n.people == 0) {
+		cli_error("person erase: %s", err.msg);
+		return LUP_EXIT_FAIL;
+	}
+	fprintf(stderr, _("lup: person erase: erased (enrolments %ld, attendance %ld, placements %ld, "
+	                  "check-ins %ld, ratings %ld, log entries %ld; removed as manager %ld times, "
+	                  "as assessor %ld times)\n"),
+	        n.enrolments, n.attendance, n.placements, n.checkins, n.ratings, n.log_entries,
+	        n.manager_refs, n.assessor_refs);
+	if (n.promoted)
+		fprintf(stderr, ngettext("lup: person erase: %ld person on the waiting list got the free seat\n",
+		                         "lup: person erase: %ld people on the waiting list got the free seats\n",
+		                         (unsigned long)n.promoted), n.promoted);
+	if (rc < 0) {
+		cli_error("person erase: %s", err.msg);
+		return LUP_EXIT_FAIL;
+	}
+	return 0;
+}
+
+int cmd_person(struct lup_cli *cli, int argc, char **argv)
+{
+	const char *sub, *ref = NULL, *out = "-";
+	char id[LUP_UUID_LEN + 1];
+	int yes = 0, rc;
+	lup_err err;
+
+	if (argc < 2)
+		return cli_usage("person", _("show, export or erase?"));
+	sub = argv[1];
+	if (strcmp(sub, "show") != 0 && strcmp(sub, "export") != 0 && strcmp(sub, "erase") != 0)
+		return cli_usage("person", _("no subcommand '%s' (show, export, erase)"), sub);
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(sub, "erase") == 0 && (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0))
+			yes = 1;
+		else if (strcmp(sub, "export") == 0 && strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+			out = argv[++i];
+		else if (strcmp(sub, "export") == 0 && strncmp(argv[i], "-o", 2) == 0 && argv[i][2])
+			out = argv[i] + 2;
+		else if (argv[i][0] == '-' && argv[i][1])
+			return cli_usage("person", _("unexpected argument %s"), argv[i]);
+		else if (!ref)
+			ref = argv[i];
+		else
+			return cli_usage("person", _("one person at a time"));
+	}
+	if (!ref)
+		return cli_usage("person", _("which person? (e-mail, employee number or id)"));
+	if (!*out)
+		return cli_usage("person", _("-o needs a file name"));
+	if ((rc = cli_open_db(cli, 0)))
+		return rc;
+	if (lup_person_find(cli->db, ref, id, &err) < 0) {
+		cli_error("person %s: %s", sub, err.msg);
+		return LUP_EXIT_FAIL;
+	}
+	if (strcmp(sub, "show") == 0)
+		return show(cli, id);
+	if (strcmp(sub, "erase") == 0)
+		return erase(cli, id, yes);
+	if (lup_person_export_file(cli->db, id, out, &err) < 0) {
+		cli_error("person export: %s", err.msg);
+		return LUP_EXIT_FAIL;
+	}
+	if (strcmp(out, "-") != 0)
+		fprintf(stderr, _("lup: person export: written to %s\n"), out);
+	return 0;
+}

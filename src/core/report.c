@@ -1,0 +1,1704 @@
+/* report.c — the steering group's figures, then text, Markdown or HTML.
+ *
+ * The figures come from a handful of aggregate queries; the one over
+ * attendance (the largest table) runs once, grouped by cohort, block and
+ * person, and everything attendance-related (rates by cohort, by block and
+ * overall, and who completed each block) is summed from its rows here.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/internal.h"
+#include "lup/cal.h"
+#include "lup/lineedit.h"
+#include "lup/report.h"
+
+static const char *const pstatus[LUP_PLACEMENT_STATUSES] = {
+	"proposed", "agreed", "confirmed", "completed", "cancelled"
+};
+
+const char *lup_report_placement_status(int i)
+{
+	return i >= 0 && i < LUP_PLACEMENT_STATUSES ? pstatus[i] : "";
+}
+
+const char *lup_report_placement_status_label(int i)
+{
+	switch (i) {
+	case 0: return C_("placement status", "proposed");
+	case 1: return C_("placement status", "agreed");
+	case 2: return C_("placement status", "confirmed");
+	case 3: return C_("placement status", "completed");
+	case 4: return C_("placement status", "cancelled");
+	default: return "";
+	}
+}
+
+double lup_report_att_rate(const struct lup_report_att *a)
+{
+	long held = a->present + a->late + a->absent;
+	return held > 0 ? (double)(a->present + a->late) / (double)held : -1.0;
+}
+
+static void att_add(struct lup_report_att *to, const struct lup_report_att *a)
+{
+	to->present += a->present;
+	to->late += a->late;
+	to->excused += a->excused;
+	to->absent += a->absent;
+}
+
+/* ---- An id → index map (ids are lup's 36-character UUIDs) ---- */
+
+struct idmap {
+	const char **key;
+	size_t *val;
+	size_t cap;
+};
+
+/* Eight bytes at a time: the keys are ids of 36 characters or a little
+ * more, and this runs for every row of the largest tables. */
+static uint64_t id_hash(const char *s)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL;
+	size_t n = strlen(s), i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	h ^= h >> 29;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 32);
+}
+
+/* keys must outlive the map; n is how many will be put. */
+static int idmap_init(struct idmap *m, size_t n)
+{
+	m->cap = 16;
+	while (m->cap < n * 2)
+		m->cap *= 2;
+	m->key = calloc(m->cap, sizeof *m->key);
+	m->val = calloc(m->cap, sizeof *m->val);
+	return m->key && m->val ? 0 : -1;
+}
+
+static void idmap_put(struct idmap *m, const char *k, size_t v)
+{
+	size_t i = (size_t)id_hash(k) & (m->cap - 1);
+	while (m->key[i] && strcmp(m->key[i], k) != 0)
+		i = (i + 1) & (m->cap - 1);
+	m->key[i] = k;
+	m->val[i] = v;
+}
+
+static long idmap_get(const struct idmap *m, const char *k)
+{
+	if (!k || !m->cap)
+		return -1;
+	for (size_t i = (size_t)id_hash(k) & (m->cap - 1); m->key[i]; i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->key[i], k) == 0)
+			return (long)m->val[i];
+	return -1;
+}
+
+static void idmap_free(struct idmap *m)
+{
+	free(m->key);
+	free(m->val);
+	memset(m, 0, sizeof *m);
+}
+
+/* ---- Gathering ---- */
+
+static const char sql_counts[] =
+	"SELECT count(*), coalesce(sum(active), 0) FROM person";
+static const char sql_programmes[] =
+	"SELECT id, name, target, coalesce(start_date, ''), coalesce(end_date, '') FROM programme "
+	"ORDER BY start_date, name, id";
+static const char sql_cohorts[] =
+	"SELECT c.id, c.programme_id, c.name, c.status, coalesce(c.start_date, ''), "
+	"coalesce(c.end_date, ''), c.capacity, "
+	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'enrolled'), "
+	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'completed'), "
+	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'waitlisted'), "
+	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'withdrawn') "
+	"FROM cohort c JOIN programme pr ON pr.id = c.programme_id "
+	"ORDER BY pr.start_date, pr.name, pr.id, c.start_date, c.name, c.id";
+static const char sql_blocks[] =
+	"SELECT b.id, b.programme_id, b.name, b.kind, b.seq, b.min_attendance "
+	"FROM block b JOIN programme pr ON pr.id = b.programme_id "
+	"ORDER BY pr.start_date, pr.name, pr.id, b.seq";
+/* ?1: the end of the report's day, "YYYY-MM-DD 24:00" (sorts after every
+ * time of that day). */
+static const char sql_sessions[] =
+	"SELECT id, cohort_id, block_id, ends_at <= ?1 FROM session";
+/* The largest table, read once from end to end (no look-ups): the
+ * sessions are matched to their cohort and block here. */
+static const char sql_attendance[] =
+	"SELECT session_id, person_id, status FROM attendance";
+/* People in a cohort without a place: their attendance counts in the
+ * rates, not towards completing a block. */
+static const char sql_no_place[] =
+	"SELECT cohort_id, person_id FROM enrolment WHERE status IN ('withdrawn', 'waitlisted')";
+static const char sql_placements[] =
+	"SELECT h.country, p.status, count(*), "
+	"coalesce(sum(julianday(p.end_date) - julianday(p.start_date) + 1), 0) "
+	"FROM placement p JOIN host_org h ON h.id = p.host_id GROUP BY h.country, p.status";
+/* Areas by framework ident and code; names from the newest revision. */
+static const char sql_areas[] =
+	"SELECT c.id, f.ident, ar.code, ar.name, coalesce(ar.name_sv, '') FROM competence c "
+	"JOIN area ar ON ar.id = c.area_id JOIN framework f ON f.id = c.framework_id "
+	"ORDER BY f.ident, ar.code, f.revision";
+/* Final self-assessments in order by person, then date: the first and
+ * the last of each person's run are the ones that count. */
+static const char sql_ends[] =
+	"SELECT id, person_id FROM checkin WHERE kind = 'self' AND status = 'final' "
+	"ORDER BY person_id, date, id";
+static const char sql_ratings[] =
+	"SELECT checkin_id, competence_id, level FROM rating WHERE level IS NOT NULL";
+/* Overdue check-ins come from three plain reads, joined here: a join in
+ * SQL looked every participant up in the person table one by one. */
+static const char sql_od_people[] =
+	"SELECT id, role FROM person WHERE active = 1";
+/* ?1 the report's day */
+static const char sql_od_last[] =
+	"SELECT person_id, julianday(?1) - julianday(max(date)) FROM checkin "
+	"WHERE status = 'final' GROUP BY person_id";
+static const char sql_od_enrolled[] =
+	"SELECT cohort_id, person_id FROM enrolment WHERE status IN ('enrolled', 'completed')";
+/* An upper bound of the attendance rows, to size a map once. */
+static const char sql_att_rows[] = "SELECT coalesce(max(rowid), 0) FROM attendance";
+
+/* Keys copied into chunks that stay put, for maps that outlive the rows. */
+struct chunk {
+	struct chunk *next;
+	size_t used;
+	char data[65536 - 2 * sizeof(void *)];
+};
+
+static const char *keep(struct chunk **head, const char *s, size_t n)
+{
+	struct chunk *c = *head;
+	char *d;
+	if (n + 1 > sizeof c->data)
+		return NULL;
+	if (!c || sizeof c->data - c->used < n + 1) {
+		if (!(c = malloc(sizeof *c)))
+			return NULL;
+		c->used = 0;
+		c->next = *head;
+		*head = c;
+	}
+	d = c->data + c->used;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	c->used += n + 1;
+	return d;
+}
+
+static void chunks_free(struct chunk **head)
+{
+	while (*head) {
+		struct chunk *c = *head;
+		*head = c->next;
+		free(c);
+	}
+}
+
+/* An idmap that grows: the value of k, adding it (with a copy of the key)
+ * as `next` when it is new.  -1 when memory runs out. */
+static long idmap_intern(struct idmap *m, struct chunk **keys, size_t *count, const char *k)
+{
+	size_t i;
+	if (!m->cap && idmap_init(m, 1024) < 0)
+		return -1;
+	for (i = (size_t)id_hash(k) & (m->cap - 1); m->key[i]; i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->key[i], k) == 0)
+			return (long)m->val[i];
+	if ((*count + 1) * 2 > m->cap) {
+		struct idmap big;
+		if (idmap_init(&big, m->cap) < 0) {
+			idmap_free(&big);
+			return -1;
+		}
+		for (size_t j = 0; j < m->cap; j++)
+			if (m->key[j])
+				idmap_put(&big, m->key[j], m->val[j]);
+		idmap_free(m);
+		*m = big;
+		for (i = (size_t)id_hash(k) & (m->cap - 1); m->key[i]; i = (i + 1) & (m->cap - 1))
+			;
+	}
+	if (!(m->key[i] = keep(keys, k, strlen(k))))
+		return -1;
+	m->val[i] = *count;
+	return (long)(*count)++;
+}
+
+struct gather {
+	lup_db *db;
+	struct lup_report *r;
+	lup_err *err;
+	struct idmap cohort_ix;
+	/* per cohort × (blocks + 1): sessions and sessions held; the last
+	 * column is sessions without a block */
+	long *nsess, *nheld;
+	/* sessions: id → index; their cohort and block (nblocks: none) */
+	struct idmap sess_ix;
+	struct chunk *keys;
+	size_t nsessions, capsessions;
+	long *sess_cohort, *sess_block;
+};
+
+static int fail_sql(struct gather *g, sqlite3_stmt *st, const char *what)
+{
+	lup_done(st);
+	return lup_sqlerr(g->db, g->err, what);
+}
+
+static int oom(lup_err *err)
+{
+	return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+}
+
+static void text_col(sqlite3_stmt *st, int i, char *buf, size_t n)
+{
+	lup_col_copy(st, i, buf, n);
+}
+
+static long block_index(const struct lup_report *r, const char *id)
+{
+	if (!id)
+		return -1;
+	for (size_t i = 0; i < r->nblocks; i++)
+		if (strcmp(r->blocks[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+static int gather_lists(struct gather *g)
+{
+	struct lup_report *r = g->r;
+	sqlite3_stmt *st;
+	int rc;
+	size_t cap;
+
+	if (!(st = lup_stmt(g->db, sql_counts, g->err)))
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return fail_sql(g, st, _("making the report"));
+	r->people = sqlite3_column_int64(st, 0);
+	r->active_people = sqlite3_column_int64(st, 1);
+	lup_done(st);
+
+	if (!(st = lup_stmt(g->db, sql_programmes, g->err)))
+		return -1;
+	cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct lup_report_programme *p;
+		if (r->nprogrammes == cap) {
+			void *q = realloc(r->programmes, (cap = cap ? cap * 2 : 4) * sizeof *r->programmes);
+			if (!q) {
+				lup_done(st);
+				return oom(g->err);
+			}
+			r->programmes = q;
+		}
+		p = &r->programmes[r->nprogrammes++];
+		memset(p, 0, sizeof *p);
+		text_col(st, 0, p->id, sizeof p->id);
+		text_col(st, 1, p->name, sizeof p->name);
+		p->target = sqlite3_column_int64(st, 2);
+		if (p->target <= 0)
+			p->target = r->default_target;
+		text_col(st, 3, p->start_date, sizeof p->start_date);
+		text_col(st, 4, p->end_date, sizeof p->end_date);
+	}
+	if (rc != SQLITE_DONE)
+		return fail_sql(g, st, _("making the report"));
+	lup_done(st);
+
+	if (!(st = lup_stmt(g->db, sql_cohorts, g->err)))
+		return -1;
+	cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct lup_report_cohort *c;
+		if (r->ncohorts == cap) {
+			void *q = realloc(r->cohorts, (cap = cap ? cap * 2 : 16) * sizeof *r->cohorts);
+			if (!q) {
+				lup_done(st);
+				return oom(g->err);
+			}
+			r->cohorts = q;
+		}
+		c = &r->cohorts[r->ncohorts++];
+		memset(c, 0, sizeof *c);
+		text_col(st, 0, c->id, sizeof c->id);
+		text_col(st, 1, c->programme_id, sizeof c->programme_id);
+		text_col(st, 2, c->name, sizeof c->name);
+		text_col(st, 3, c->status, sizeof c->status);
+		text_col(st, 4, c->start_date, sizeof c->start_date);
+		text_col(st, 5, c->end_date, sizeof c->end_date);
+		c->capacity = sqlite3_column_int64(st, 6);
+		c->enrol.enrolled = sqlite3_column_int64(st, 7);
+		c->enrol.completed = sqlite3_column_int64(st, 8);
+		c->enrol.waitlisted = sqlite3_column_int64(st, 9);
+		c->enrol.withdrawn = sqlite3_column_int64(st, 10);
+	}
+	if (rc != SQLITE_DONE)
+		return fail_sql(g, st, _("making the report"));
+	lup_done(st);
+
+	if (!(st = lup_stmt(g->db, sql_blocks, g->err)))
+		return -1;
+	cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct lup_report_block *b;
+		if (r->nblocks == cap) {
+			void *q = realloc(r->blocks, (cap = cap ? cap * 2 : 8) * sizeof *r->blocks);
+			if (!q) {
+				lup_done(st);
+				return oom(g->err);
+			}
+			r->blocks = q;
+		}
+		b = &r->blocks[r->nblocks++];
+		memset(b, 0, sizeof *b);
+		text_col(st, 0, b->id, sizeof b->id);
+		text_col(st, 1, b->programme_id, sizeof b->programme_id);
+		text_col(st, 2, b->name, sizeof b->name);
+		text_col(st, 3, b->kind, sizeof b->kind);
+		b->seq = sqlite3_column_int(st, 4);
+		b->min_attendance = sqlite3_column_double(st, 5);
+	}
+	if (rc != SQLITE_DONE)
+		return fail_sql(g, st, _("making the report"));
+	lup_done(st);
+
+	/* Programme totals from their cohorts. */
+	if (idmap_init(&g->cohort_ix, r->ncohorts) < 0)
+		return oom(g->err);
+	for (size_t i = 0; i < r->ncohorts; i++) {
+		struct lup_report_cohort *c = &r->cohorts[i];
+		idmap_put(&g->cohort_ix, c->id, i);
+		for (size_t j = 0; j < r->nprogrammes; j++) {
+			struct lup_report_programme *p = &r->programmes[j];
+			if (strcmp(p->id, c->programme_id) != 0)
+				continue;
+			p->cohorts++;
+			p->enrol.enrolled += c->enrol.enrolled;
+			p->enrol.completed += c->enrol.completed;
+			p->enrol.waitlisted += c->enrol.waitlisted;
+			p->enrol.withdrawn += c->enrol.withdrawn;
+		}
+	}
+	return 0;
+}
+
+static int gather_sessions(struct gather *g)
+{
+	struct lup_report *r = g->r;
+	size_t w = r->nblocks + 1;
+	char end_of_day[24];
+	sqlite3_stmt *st;
+	int rc;
+
+	g->nsess = calloc(r->ncohorts * w + 1, sizeof *g->nsess);
+	g->nheld = calloc(r->ncohorts * w + 1, sizeof *g->nheld);
+	if (!g->nsess || !g->nheld)
+		return oom(g->err);
+	snprintf(end_of_day, sizeof end_of_day, "%s 24:00", r->as_of);
+	if (!(st = lup_stmt(g->db, sql_sessions, g->err)))
+		return -1;
+	sqlite3_bind_text(st, 1, end_of_day, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long c = idmap_get(&g->cohort_ix, (const char *)sqlite3_column_text(st, 1));
+		long b = block_index(r, (const char *)sqlite3_column_text(st, 2));
+		int held = sqlite3_column_int(st, 3);
+		size_t col = b < 0 ? r->nblocks : (size_t)b;
+		long ix;
+		if (g->nsessions == g->capsessions) {
+			size_t cap = g->capsessions ? g->capsessions * 2 : 1024;
+			long *q1 = realloc(g->sess_cohort, cap * sizeof *q1), *q2;
+			if (q1)
+				g->sess_cohort = q1;
+			q2 = q1 ? realloc(g->sess_block, cap * sizeof *q2) : NULL;
+			if (!q2) {
+				lup_done(st);
+				return oom(g->err);
+			}
+			g->sess_block = q2;
+			g->capsessions = cap;
+		}
+		if ((ix = idmap_intern(&g->sess_ix, &g->keys, &g->nsessions,
+		                       (const char *)sqlite3_column_text(st, 0))) < 0) {
+			lup_done(st);
+			return oom(g->err);
+		}
+		g->sess_cohort[ix] = c;
+		g->sess_block[ix] = (long)col;
+		if (c < 0)
+			continue;
+		g->nsess[(size_t)c * w + col]++;
+		g->nheld[(size_t)c * w + col] += held;
+		r->cohorts[c].sessions++;
+		r->cohorts[c].sessions_held += held;
+		if (b >= 0) {
+			r->blocks[b].sessions++;
+			r->blocks[b].sessions_held += held;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		return fail_sql(g, st, _("making the report"));
+	lup_done(st);
+	for (size_t c = 0; c < r->ncohorts; c++) {
+		long places = r->cohorts[c].enrol.enrolled + r->cohorts[c].enrol.completed;
+		for (size_t b = 0; b < r->nblocks; b++) {
+			long n = g->nsess[c * w + b];
+			if (n == 0)
+				continue;
+			r->blocks[b].participants += places;
+			if (g->nheld[c * w + b] == n)
+				r->blocks[b].finished += places;
+		}
+	}
+	return 0;
+}
+
+/* n in hex at buf, then `end` (and a NUL when end is not NUL). */
+static void hex(char *buf, unsigned long n, char end)
+{
+	char tmp[24];
+	int k = 0;
+	do {
+		tmp[k++] = "0123456789abcdef"[n & 15];
+		n >>= 4;
+	} while (n);
+	while (k)
+		*buf++ = tmp[--k];
+	*buf++ = end;
+	*buf = '\0';
+}
+
+/* "cohort id" + "person id" as one key. */
+static void pair_key(char *buf, const char *a, const char *b)
+{
+	snprintf(buf, 2 * LUP_UUID_LEN + 2, "%.36s%.36s", a ? a : "", b ? b : "");
+}
+
+static int gather_attendance(struct gather *g)
+{
+	struct lup_report *r = g->r;
+	size_t w = r->nblocks + 1, nnp = 0, nok = 0, capok = 0;
+	struct idmap np = { 0 }, okmap = { 0 };
+	struct chunk *keys = NULL;
+	long *ok = NULL;    /* sessions attended, per person × cohort × block */
+	long *okc = NULL, *okb = NULL;
+	sqlite3_stmt *st;
+	int rc = -1, src;
+
+	if (!(st = lup_stmt(g->db, sql_no_place, g->err)))
+		return -1;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		char key[2 * LUP_UUID_LEN + 2];
+		pair_key(key, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1));
+		if (idmap_intern(&np, &keys, &nnp, key) < 0) {
+			lup_done(st);
+			oom(g->err);
+			goto out;
+		}
+	}
+	if (src != SQLITE_DONE) {
+		fail_sql(g, st, _("making the report"));
+		goto out;
+	}
+	lup_done(st);
+
+	/* Size the per-person map once: it has at most a key per row. */
+	if (!(st = lup_stmt(g->db, sql_att_rows, g->err)))
+		goto out;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		sqlite3_int64 rows = sqlite3_column_int64(st, 0);
+		if (rows > 0 && rows < 50000000 && idmap_init(&okmap, (size_t)rows) < 0) {
+			lup_done(st);
+			oom(g->err);
+			goto out;
+		}
+	}
+	lup_done(st);
+	if (!(st = lup_stmt(g->db, sql_attendance, g->err)))
+		goto out;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		long s = idmap_get(&g->sess_ix, (const char *)sqlite3_column_text(st, 0));
+		const char *person = (const char *)sqlite3_column_text(st, 1);
+		const char *status = (const char *)sqlite3_column_text(st, 2);
+		struct lup_report_att a = { 0, 0, 0, 0 };
+		long c, b;
+		if (s < 0 || !status || !person)
+			continue;
+		c = g->sess_cohort[s];
+		b = g->sess_block[s];
+		switch (status[0]) {
+		case 'p': a.present = 1; break;
+		case 'l': a.late = 1; break;
+		case 'e': a.excused = 1; break;
+		default: a.absent = 1; break;
+		}
+		att_add(&r->att, &a);
+		if (c < 0)
+			continue;
+		att_add(&r->cohorts[c].att, &a);
+		if ((size_t)b >= r->nblocks)
+			continue;
+		att_add(&r->blocks[b].att, &a);
+		if (a.present || a.late) {
+			char key[LUP_UUID_LEN + 48];
+			long ix;
+			size_t pl = strnlen(person, LUP_UUID_LEN);
+			memcpy(key, person, pl);
+			key[pl] = '/';
+			hex(key + pl + 1, (unsigned long)c, '/');
+			hex(key + strlen(key), (unsigned long)b, '\0');
+			if (nok == capok) {
+				size_t cap = capok ? capok * 2 : 4096;
+				long *q = realloc(ok, cap * sizeof *q);
+				if (q)
+					ok = q;
+				q = q ? realloc(okc, cap * sizeof *q) : NULL;
+				if (q)
+					okc = q;
+				q = q ? realloc(okb, cap * sizeof *q) : NULL;
+				if (q)
+					okb = q;
+				if (!q) {
+					lup_done(st);
+					oom(g->err);
+					goto out;
+				}
+				capok = cap;
+			}
+			size_t before = nok;
+			if ((ix = idmap_intern(&okmap, &keys, &nok, key)) < 0) {
+				lup_done(st);
+				oom(g->err);
+				goto out;
+			}
+			if (nok > before) {  /* new */
+				ok[ix] = 0;
+				okc[ix] = c;
+				okb[ix] = b;
+			}
+			ok[ix]++;
+		}
+	}
+	if (src != SQLITE_DONE) {
+		fail_sql(g, st, _("making the report"));
+		goto out;
+	}
+	lup_done(st);
+	/* Who completed each block: attended enough of a finished block, in a
+	 * cohort where they have a place. */
+	for (size_t i = 0; i < okmap.cap; i++) {
+		const char *k = okmap.key[i];
+		size_t ix;
+		long c, b, n;
+		char key[2 * LUP_UUID_LEN + 2];
+		if (!k)
+			continue;
+		ix = okmap.val[i];   /* the key starts with the person's id */
+		c = okc[ix];
+		b = okb[ix];
+		n = g->nsess[(size_t)c * w + (size_t)b];
+		if (n == 0 || g->nheld[(size_t)c * w + (size_t)b] != n)
+			continue;
+		if ((double)ok[ix] + 1e-9 < r->blocks[b].min_attendance * (double)n)
+			continue;
+		snprintf(key, sizeof key, "%.36s%.36s", r->cohorts[c].id, k);
+		if (idmap_get(&np, key) >= 0)
+			continue;
+		r->blocks[b].completed++;
+	}
+	/* A block that asks for no attendance is completed by being finished. */
+	for (size_t b = 0; b < r->nblocks; b++)
+		if (r->blocks[b].min_attendance <= 0)
+			r->blocks[b].completed = r->blocks[b].finished;
+	rc = 0;
+out:
+	idmap_free(&np);
+	idmap_free(&okmap);
+	chunks_free(&keys);
+	free(ok);
+	free(okc);
+	free(okb);
+	return rc;
+}
+
+static int gather_placements(struct gather *g)
+{
+	struct lup_report *r = g->r;
+	sqlite3_stmt *st = lup_stmt(g->db, sql_placements, g->err);
+	size_t cap = 0;
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *country = (const char *)sqlite3_column_text(st, 0);
+		const char *status = (const char *)sqlite3_column_text(st, 1);
+		long n = sqlite3_column_int64(st, 2), days = (long)sqlite3_column_double(st, 3);
+		struct lup_report_country *c = NULL;
+		int s = -1;
+		for (int i = 0; i < LUP_PLACEMENT_STATUSES; i++)
+			if (status && strcmp(status, pstatus[i]) == 0)
+				s = i;
+		for (size_t i = 0; i < r->ncountries; i++)
+			if (strcmp(r->countries[i].country, country ? country : "") == 0)
+				c = &r->countries[i];
+		if (!c) {
+			if (r->ncountries == cap) {
+				void *q = realloc(r->countries, (cap = cap ? cap * 2 : 16) * sizeof *r->countries);
+				if (!q) {
+					lup_done(st);
+					return oom(g->err);
+				}
+				r->countries = q;
+			}
+			c = &r->countries[r->ncountries++];
+			memset(c, 0, sizeof *c);
+			snprintf(c->country, sizeof c->country, "%s", country ? country : "");
+		}
+		c->total += n;
+		r->placements_total += n;
+		if (s >= 0) {
+			c->by_status[s] += n;
+			r->placements[s] += n;
+			if (s == 3)
+				c->days += days;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		return fail_sql(g, st, _("making the report"));
+	lup_done(st);
+	/* Most placements first, then by country code. */
+	for (size_t i = 1; i < r->ncountries; i++)
+		for (size_t j = i; j > 0; j--) {
+			struct lup_report_country *a = &r->countries[j - 1], *b = &r->countries[j], t;
+			if (a->total > b->total || (a->total == b->total && strcmp(a->country, b->country) <= 0))
+				break;
+			t = *a;
+			*a = *b;
+			*b = t;
+		}
+	return 0;
+}
+
+struct acc {
+	double sum[2];   /* [0] latest, [1] first */
+	long n[2];
+};
+
+static int gather_competence(struct gather *g)
+{
+	struct lup_report *r = g->r;
+	struct idmap comp = { 0 }, ends = { 0 };
+	struct chunk *keys = NULL;
+	size_t ncomp = 0, nends = 0, capa = 0, capc = 0, cape = 0, nslots = 0;
+	long *comp_area = NULL, *end_slot = NULL;
+	unsigned char *end_first = NULL;
+	struct acc *acc = NULL;
+	char last_person[LUP_UUID_LEN + 1] = "";
+	sqlite3_stmt *st;
+	int rc = -1, src;
+
+	/* Areas, and the area of every competence. */
+	if (!(st = lup_stmt(g->db, sql_areas, g->err)))
+		return -1;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *ident = (const char *)sqlite3_column_text(st, 1);
+		const char *code = (const char *)sqlite3_column_text(st, 2);
+		struct lup_report_area *a = r->nareas ? &r->areas[r->nareas - 1] : NULL;
+		long ix;
+		if (!a || strcmp(a->framework, ident ? ident : "") != 0 || strcmp(a->code, code ? code : "") != 0) {
+			if (r->nareas == capa) {
+				void *q = realloc(r->areas, (capa = capa ? capa * 2 : 8) * sizeof *r->areas);
+				if (!q)
+					goto nomem;
+				r->areas = q;
+			}
+			a = &r->areas[r->nareas++];
+			memset(a, 0, sizeof *a);
+			snprintf(a->framework, sizeof a->framework, "%s", ident ? ident : "");
+			snprintf(a->code, sizeof a->code, "%s", code ? code : "");
+		}
+		/* ordered by revision: the newest names win */
+		text_col(st, 3, a->name, sizeof a->name);
+		text_col(st, 4, a->name_sv, sizeof a->name_sv);
+		if (ncomp == capc) {
+			long *q = realloc(comp_area, (capc = capc ? capc * 2 : 64) * sizeof *q);
+			if (!q)
+				goto nomem;
+			comp_area = q;
+		}
+		if ((ix = idmap_intern(&comp, &keys, &ncomp, (const char *)sqlite3_column_text(st, 0))) < 0)
+			goto nomem;
+		comp_area[ix] = (long)r->nareas - 1;
+	}
+	if (src != SQLITE_DONE)
+		goto dberr;
+	lup_done(st);
+
+	/* The check-ins that count: each person's first and latest, one
+	 * slot per person with two or more. */
+	if (!(st = lup_stmt(g->db, sql_ends, g->err)))
+		goto out;
+	{
+		char first[LUP_UUID_LEN + 1] = "", latest[LUP_UUID_LEN + 1] = "";
+		long run = 0;
+		for (;;) {
+			const char *person = NULL;
+			src = sqlite3_step(st);
+			if (src == SQLITE_ROW)
+				person = (const char *)sqlite3_column_text(st, 1);
+			if (src != SQLITE_ROW || !person || strcmp(person, last_person) != 0) {
+				/* the previous person's run ends */
+				if (run >= 2) {
+					long i1, i2;
+					if (nends + 2 > cape) {
+						size_t cap = cape ? cape * 2 : 1024;
+						long *q = realloc(end_slot, cap * sizeof *q);
+						unsigned char *q2;
+						if (!q)
+							goto nomem;
+						end_slot = q;
+						if (!(q2 = realloc(end_first, cap)))
+							goto nomem;
+						end_first = q2;
+						cape = cap;
+					}
+					if ((i1 = idmap_intern(&ends, &keys, &nends, first)) < 0 ||
+					    (i2 = idmap_intern(&ends, &keys, &nends, latest)) < 0)
+						goto nomem;
+					end_slot[i1] = end_slot[i2] = (long)nslots;
+					end_first[i1] = 1;
+					end_first[i2] = 0;
+					nslots++;
+				}
+				if (src != SQLITE_ROW)
+					break;
+				run = 0;
+				snprintf(last_person, sizeof last_person, "%s", person ? person : "");
+			}
+			lup_col_copy(st, 0, run == 0 ? first : latest, LUP_UUID_LEN + 1);
+			run++;
+		}
+	}
+	if (src != SQLITE_DONE)
+		goto dberr;
+	lup_done(st);
+	if (nslots == 0 || r->nareas == 0) {
+		rc = 0;
+		goto out;
+	}
+	if (!(acc = calloc(nslots * r->nareas, sizeof *acc)))
+		goto nomem;
+
+	/* Their ratings, summed per person, area, first or latest. */
+	if (!(st = lup_stmt(g->db, sql_ratings, g->err)))
+		goto out;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		long k = idmap_get(&ends, (const char *)sqlite3_column_text(st, 0));
+		long a;
+		struct acc *x;
+		if (k < 0 || (a = idmap_get(&comp, (const char *)sqlite3_column_text(st, 1))) < 0)
+			continue;
+		x = &acc[(size_t)end_slot[k] * r->nareas + (size_t)comp_area[a]];
+		x->sum[end_first[k]] += sqlite3_column_double(st, 2);
+		x->n[end_first[k]]++;
+	}
+	if (src != SQLITE_DONE)
+		goto dberr;
+	lup_done(st);
+
+	/* Each person's mean per area before and after; the mean over people. */
+	for (size_t a = 0; a < r->nareas; a++) {
+		struct lup_report_area *ar = &r->areas[a];
+		double before = 0, after = 0;
+		for (size_t p = 0; p < nslots; p++) {
+			const struct acc *x = &acc[p * r->nareas + a];
+			if (!x->n[0] || !x->n[1])
+				continue;
+			ar->people++;
+			before += x->sum[1] / (double)x->n[1];
+			after += x->sum[0] / (double)x->n[0];
+		}
+		if (ar->people) {
+			ar->before = before / (double)ar->people;
+			ar->after = after / (double)ar->people;
+		}
+		if (ar->people > r->competence_people)
+			r->competence_people = ar->people;
+	}
+	/* Only areas someone moved in are reported. */
+	{
+		size_t o = 0;
+		for (size_t a = 0; a < r->nareas; a++)
+			if (r->areas[a].people)
+				r->areas[o++] = r->areas[a];
+		r->nareas = o;
+	}
+	rc = 0;
+	goto out;
+nomem:
+	lup_done(st);
+	oom(g->err);
+	goto out;
+dberr:
+	fail_sql(g, st, _("making the report"));
+out:
+	if (rc < 0) {
+		free(r->areas);
+		r->areas = NULL;
+		r->nareas = 0;
+	} else if (r->nareas == 0) {
+		free(r->areas);
+		r->areas = NULL;
+	}
+	idmap_free(&comp);
+	idmap_free(&ends);
+	chunks_free(&keys);
+	free(comp_area);
+	free(end_slot);
+	free(end_first);
+	free(acc);
+	return rc;
+}
+
+/* [interval]: days per role, as the user wrote them. */
+struct intervals {
+	const char **role;
+	long *days;
+	size_t n, cap;
+};
+
+static void add_interval(void *ud, const char *key, const char *value)
+{
+	struct intervals *iv = ud;
+	char *end;
+	long days = strtol(value ? value : "", &end, 10);
+	if (!key || !*key || !value || end == value || *end || days < 1)
+		return;
+	if (iv->n == iv->cap) {
+		size_t cap = iv->cap ? iv->cap * 2 : 8;
+		const char **q = realloc(iv->role, cap * sizeof *q);
+		long *q2;
+		if (!q)
+			return;
+		iv->role = q;
+		if (!(q2 = realloc(iv->days, cap * sizeof *q2)))
+			return;
+		iv->days = q2;
+		iv->cap = cap;
+	}
+	iv->role[iv->n] = key;
+	iv->days[iv->n++] = days;
+}
+
+/* Role names match regardless of case and diacritics: lup.ini keys are
+ * lower-cased byte by byte, which leaves Ö an Ö. */
+static int same_role(const char *folded_role, const char *key)
+{
+	char *k = lup_fold(key);
+	int same = k && strcmp(folded_role, k) == 0;
+	free(k);
+	return same;
+}
+
+static int gather_overdue(struct gather *g, const lup_config *cfg)
+{
+	struct lup_report *r = g->r;
+	struct intervals iv = { 0 };
+	struct idmap people = { 0 }, last = { 0 };
+	struct chunk *keys = NULL;
+	size_t npeople = 0, cappeople = 0, nlast = 0, caplast = 0;
+	long *interval = NULL;      /* per active person */
+	double *since = NULL;       /* days since the latest final check-in */
+	sqlite3_stmt *st;
+	int rc = -1, src;
+
+	if (cfg)
+		lup_config_each(cfg, "interval", add_interval, &iv);
+	if (!(st = lup_stmt(g->db, sql_od_people, g->err)))
+		goto out;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *role = (const char *)sqlite3_column_text(st, 1);
+		long days = r->interval_days, ix;
+		if (npeople == cappeople) {
+			long *q = realloc(interval, (cappeople = cappeople ? cappeople * 2 : 1024) * sizeof *q);
+			if (!q)
+				goto nomem;
+			interval = q;
+		}
+		if ((ix = idmap_intern(&people, &keys, &npeople, (const char *)sqlite3_column_text(st, 0))) < 0)
+			goto nomem;
+		if (role && iv.n) {
+			char *f = lup_fold(role);
+			for (size_t i = 0; f && i < iv.n; i++)
+				if (same_role(f, iv.role[i])) {
+					days = iv.days[i];
+					break;
+				}
+			free(f);
+		}
+		interval[ix] = days;
+	}
+	if (src != SQLITE_DONE)
+		goto dberr;
+	lup_done(st);
+
+	if (!(st = lup_stmt(g->db, sql_od_last, g->err)))
+		goto out;
+	sqlite3_bind_text(st, 1, r->as_of, -1, SQLITE_TRANSIENT);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		long ix;
+		if (nlast == caplast) {
+			double *q = realloc(since, (caplast = caplast ? caplast * 2 : 1024) * sizeof *q);
+			if (!q)
+				goto nomem;
+			since = q;
+		}
+		if ((ix = idmap_intern(&last, &keys, &nlast, (const char *)sqlite3_column_text(st, 0))) < 0)
+			goto nomem;
+		since[ix] = sqlite3_column_double(st, 1);
+	}
+	if (src != SQLITE_DONE)
+		goto dberr;
+	lup_done(st);
+
+	if (!(st = lup_stmt(g->db, sql_od_enrolled, g->err)))
+		goto out;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *person = (const char *)sqlite3_column_text(st, 1);
+		long c = idmap_get(&g->cohort_ix, (const char *)sqlite3_column_text(st, 0));
+		long p = idmap_get(&people, person), l;
+		int never, over;
+		if (p < 0)
+			continue;   /* not active */
+		l = idmap_get(&last, person);
+		never = l < 0;
+		over = !never && since[l] > (double)interval[p];
+		r->checkins_due++;
+		r->checkins_never += never;
+		r->checkins_overdue += over;
+		if (c >= 0) {
+			r->cohorts[c].checkins_due++;
+			r->cohorts[c].checkins_never += never;
+			r->cohorts[c].checkins_overdue += over;
+		}
+	}
+	if (src != SQLITE_DONE)
+		goto dberr;
+	lup_done(st);
+	rc = 0;
+	goto out;
+nomem:
+	lup_done(st);
+	oom(g->err);
+	goto out;
+dberr:
+	fail_sql(g, st, _("making the report"));
+out:
+	free(iv.role);
+	free(iv.days);
+	idmap_free(&people);
+	idmap_free(&last);
+	chunks_free(&keys);
+	free(interval);
+	free(since);
+	return rc;
+}
+
+int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
+                     struct lup_report *r, lup_err *err)
+{
+	struct gather g;
+	int rc = -1, own;
+
+	memset(r, 0, sizeof *r);
+	memset(&g, 0, sizeof g);
+	if (as_of && *as_of) {
+		lup_date d;
+		if (lup_date_parse(as_of, lup_date_today(), &d) < 0)
+			return lup_err_set(err, LUP_EINVAL, _("'%s' is not a date (YYYY-MM-DD)"), as_of);
+		lup_date_format(d, r->as_of);
+	} else {
+		lup_date_format(lup_date_today(), r->as_of);
+	}
+	r->default_target = cfg ? lup_config_int(cfg, "programme:target") : 300;
+	r->interval_days = cfg ? lup_config_int(cfg, "competence:interval_days") : 180;
+	g.db = db;
+	g.r = r;
+	g.err = err;
+	/* The report reads most of the database once: memory-mapped pages
+	 * spare a read(2) and a copy for each. */
+	sqlite3_exec(db->h, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
+	/* One read transaction: every figure describes the same moment. */
+	own = sqlite3_get_autocommit(db->h);
+	if (own && lup_exec(db, "BEGIN", err) < 0)
+		return -1;
+	if (gather_lists(&g) == 0 && gather_sessions(&g) == 0 && gather_attendance(&g) == 0 &&
+	    gather_placements(&g) == 0 && gather_competence(&g) == 0 && gather_overdue(&g, cfg) == 0)
+		rc = 0;
+	if (own)
+		lup_exec(db, "COMMIT", NULL);
+	sqlite3_exec(db->h, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
+	idmap_free(&g.cohort_ix);
+	idmap_free(&g.sess_ix);
+	chunks_free(&g.keys);
+	free(g.sess_cohort);
+	free(g.sess_block);
+	free(g.nsess);
+	free(g.nheld);
+	if (rc < 0)
+		lup_report_free(r);
+	return rc;
+}
+
+void lup_report_free(struct lup_report *r)
+{
+	free(r->programmes);
+	free(r->cohorts);
+	free(r->blocks);
+	free(r->countries);
+	free(r->areas);
+	memset(r, 0, sizeof *r);
+}
+
+/* ---- Writing ---- */
+
+struct out {
+	FILE *fp;
+	enum lup_report_format f;
+	int svg_id;
+};
+
+static void put_html(FILE *fp, const char *s)
+{
+	for (; s && *s; s++)
+		switch (*s) {
+		case '&': fputs("&amp;", fp); break;
+		case '<': fputs("&lt;", fp); break;
+		case '>': fputs("&gt;", fp); break;
+		case '"': fputs("&quot;", fp); break;
+		case '\'': fputs("&#39;", fp); break;
+		case '\r': case '\n': case '\t': putc(' ', fp); break;
+		default: putc(*s, fp);
+		}
+}
+
+static void put_md(FILE *fp, const char *s)
+{
+	for (; s && *s; s++) {
+		if (strchr("\\`*_[]<>|#", *s))
+			putc('\\', fp);
+		putc(*s == '\r' || *s == '\n' || *s == '\t' ? ' ' : *s, fp);
+	}
+}
+
+static void put_text(FILE *fp, const char *s)
+{
+	for (; s && *s; s++)
+		putc(*s == '\r' || *s == '\n' || *s == '\t' ? ' ' : *s, fp);
+}
+
+static void put(struct out *o, const char *s)
+{
+	if (o->f == LUP_REPORT_HTML)
+		put_html(o->fp, s);
+	else if (o->f == LUP_REPORT_MD)
+		put_md(o->fp, s);
+	else
+		put_text(o->fp, s);
+}
+
+static int width_of(const char *s)
+{
+	return s ? lup_utf8_width(s, strlen(s)) : 0;
+}
+
+static void heading(struct out *o, int level, const char *text)
+{
+	switch (o->f) {
+	case LUP_REPORT_HTML:
+		fprintf(o->fp, "<h%d>", level);
+		put(o, text);
+		fprintf(o->fp, "</h%d>\n", level);
+		break;
+	case LUP_REPORT_MD:
+		fprintf(o->fp, "%.*s ", level, "####");
+		put(o, text);
+		fputs("\n\n", o->fp);
+		break;
+	default: {
+		int w = width_of(text);
+		put(o, text);
+		putc('\n', o->fp);
+		for (int i = 0; i < w; i++)
+			fputs(level == 1 ? "=" : "-", o->fp);
+		fputs("\n\n", o->fp);
+	}
+	}
+}
+
+static void para(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void para(struct out *o, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (o->f == LUP_REPORT_HTML)
+		fputs("<p>", o->fp);
+	put(o, buf);
+	fputs(o->f == LUP_REPORT_HTML ? "</p>\n" : "\n\n", o->fp);
+}
+
+/* A table built row by row, then written in the output's format. */
+struct tab {
+	int ncol;
+	const char *const *head;
+	const char *align;      /* 'l' or 'r' per column */
+	char **cell;
+	size_t nrows, cap;
+	int failed;
+};
+
+static void tab_row(struct tab *t, ...)
+{
+	va_list ap;
+	if (t->nrows == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 16;
+		char **q = realloc(t->cell, cap * (size_t)t->ncol * sizeof *q);
+		if (!q) {
+			t->failed = 1;
+			return;
+		}
+		t->cell = q;
+		t->cap = cap;
+	}
+	va_start(ap, t);
+	for (int i = 0; i < t->ncol; i++) {
+		const char *v = va_arg(ap, const char *);
+		char *c = strdup(v ? v : "");
+		if (!c)
+			t->failed = 1;
+		t->cell[t->nrows * (size_t)t->ncol + (size_t)i] = c;
+	}
+	va_end(ap);
+	t->nrows++;
+}
+
+static void tab_free(struct tab *t)
+{
+	for (size_t i = 0; i < t->nrows * (size_t)t->ncol; i++)
+		free(t->cell[i]);
+	free(t->cell);
+	t->cell = NULL;
+	t->nrows = t->cap = 0;
+}
+
+static void pad(FILE *fp, int n)
+{
+	for (; n > 0; n--)
+		putc(' ', fp);
+}
+
+static void tab_write(struct out *o, struct tab *t)
+{
+	FILE *fp = o->fp;
+	if (o->f == LUP_REPORT_HTML) {
+		fputs("<table>\n<thead><tr>", fp);
+		for (int c = 0; c < t->ncol; c++) {
+			fputs(t->align[c] == 'r' ? "<th class=\"n\">" : "<th>", fp);
+			put(o, t->head[c]);
+			fputs("</th>", fp);
+		}
+		fputs("</tr></thead>\n<tbody>\n", fp);
+		for (size_t r = 0; r < t->nrows; r++) {
+			fputs("<tr>", fp);
+			for (int c = 0; c < t->ncol; c++) {
+				fputs(t->align[c] == 'r' ? "<td class=\"n\">" : "<td>", fp);
+				put(o, t->cell[r * (size_t)t->ncol + (size_t)c]);
+				fputs("</td>", fp);
+			}
+			fputs("</tr>\n", fp);
+		}
+		fputs("</tbody>\n</table>\n", fp);
+	} else if (o->f == LUP_REPORT_MD) {
+		fputs("|", fp);
+		for (int c = 0; c < t->ncol; c++) {
+			putc(' ', fp);
+			put(o, t->head[c]);
+			fputs(" |", fp);
+		}
+		fputs("\n|", fp);
+		for (int c = 0; c < t->ncol; c++)
+			fputs(t->align[c] == 'r' ? " ---: |" : " --- |", fp);
+		putc('\n', fp);
+		for (size_t r = 0; r < t->nrows; r++) {
+			fputs("|", fp);
+			for (int c = 0; c < t->ncol; c++) {
+				putc(' ', fp);
+				put(o, t->cell[r * (size_t)t->ncol + (size_t)c]);
+				fputs(" |", fp);
+			}
+			putc('\n', fp);
+		}
+		putc('\n', fp);
+	} else {
+		int w[32] = { 0 };
+		int nc = t->ncol < 32 ? t->ncol : 32;
+		for (int c = 0; c < nc; c++) {
+			w[c] = width_of(t->head[c]);
+			for (size_t r = 0; r < t->nrows; r++) {
+				int x = width_of(t->cell[r * (size_t)t->ncol + (size_t)c]);
+				if (x > w[c])
+					w[c] = x;
+			}
+		}
+		for (size_t r = 0; r <= t->nrows + 1; r++) {
+			for (int c = 0; c < nc; c++) {
+				const char *s = r == 0 ? t->head[c] : r == 1 ? NULL
+				              : t->cell[(r - 2) * (size_t)t->ncol + (size_t)c];
+				int x;
+				if (c)
+					fputs("  ", fp);
+				if (!s) {
+					for (int i = 0; i < w[c]; i++)
+						putc('-', fp);
+					continue;
+				}
+				x = width_of(s);
+				if (t->align[c] == 'r')
+					pad(fp, w[c] - x);
+				put(o, s);
+				if (t->align[c] != 'r' && c + 1 < nc)
+					pad(fp, w[c] - x);
+			}
+			putc('\n', fp);
+		}
+		putc('\n', fp);
+	}
+	tab_free(t);
+}
+
+/* Numbers are printed in the C locale (lup keeps LC_NUMERIC there for
+ * its files); Swedish writes a decimal comma. */
+static char *decimal(char *buf)
+{
+	if (lup_i18n_is_swedish())
+		for (char *p = buf; *p; p++)
+			if (*p == '.')
+				*p = ',';
+	return buf;
+}
+
+static char *num(char *buf, long n)
+{
+	snprintf(buf, 24, "%ld", n);
+	return buf;
+}
+
+static char *pct(char *buf, double share)
+{
+	if (share < 0 || !isfinite(share))
+		snprintf(buf, 24, "–");
+	else
+		snprintf(buf, 24, "%.1f %%", share * 100.0);
+	return decimal(buf);
+}
+
+static double share(long part, long whole)
+{
+	return whole > 0 ? (double)part / (double)whole : -1.0;
+}
+
+static const char *cohort_status_label(const char *s)
+{
+	if (strcmp(s, "planned") == 0) return C_("cohort status", "planned");
+	if (strcmp(s, "open") == 0) return C_("cohort status", "open");
+	if (strcmp(s, "running") == 0) return C_("cohort status", "running");
+	if (strcmp(s, "done") == 0) return C_("cohort status", "done");
+	return s;
+}
+
+static const char *block_kind_label(const char *k)
+{
+	if (strcmp(k, "ul") == 0) return C_("block kind", "Developmental Leadership (UL)");
+	if (strcmp(k, "abw") == 0) return C_("block kind", "activity-based workplace");
+	if (strcmp(k, "egov") == 0) return C_("block kind", "e-government tools and methods");
+	return C_("block kind", "other");
+}
+
+/* ---- Inline SVG bar charts (HTML only) ---- */
+
+struct bar {
+	const char *label;
+	double v, v2;   /* v2 < 0: one bar */
+	const char *text;
+};
+
+#define SVG_W 640
+#define SVG_LABEL 230
+#define SVG_BARS 320
+
+static void svg_bars(struct out *o, const char *title, const struct bar *b, size_t n,
+                     double max, double mark, const char *mark_label, const char *legend1,
+                     const char *legend2)
+{
+	FILE *fp = o->fp;
+	int paired = 0, row = 22, top = legend1 ? 22 : 6;
+	int h;
+	if (n == 0 || o->f != LUP_REPORT_HTML)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (b[i].v2 >= 0)
+			paired = 1;
+	if (max <= 0)
+		max = 1;
+	h = top + (int)n * row + 6;
+	o->svg_id++;
+	fprintf(fp, "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
+	            "width=\"%d\" height=\"%d\" role=\"img\" aria-labelledby=\"chart%d\">"
+	            "<title id=\"chart%d\">", SVG_W, h, SVG_W, h, o->svg_id, o->svg_id);
+	put(o, title);
+	fputs("</title>\n", fp);
+	if (legend1) {
+		fprintf(fp, "<rect class=\"%s\" x=\"%d\" y=\"4\" width=\"12\" height=\"10\"/>"
+		            "<text x=\"%d\" y=\"13\">", paired ? "b1" : "b2", SVG_LABEL, SVG_LABEL + 16);
+		put(o, legend1);
+		fputs("</text>", fp);
+		if (legend2) {
+			fprintf(fp, "<rect class=\"b2\" x=\"%d\" y=\"4\" width=\"12\" height=\"10\"/>"
+			            "<text x=\"%d\" y=\"13\">", SVG_LABEL + 150, SVG_LABEL + 166);
+			put(o, legend2);
+			fputs("</text>", fp);
+		}
+		putc('\n', fp);
+	}
+	for (size_t i = 0; i < n; i++) {
+		int y = top + (int)i * row;
+		double v1 = b[i].v < 0 ? 0 : b[i].v, v2 = b[i].v2;
+		int w1 = (int)lround(SVG_BARS * (v1 > max ? 1.0 : v1 / max));
+		char label[128];
+		size_t cut = lup_utf8_fit(b[i].label ? b[i].label : "", 30, NULL);
+		snprintf(label, sizeof label, "%.*s%s", (int)cut, b[i].label ? b[i].label : "",
+		         b[i].label && b[i].label[cut] ? "…" : "");
+		fprintf(fp, "<text class=\"l\" x=\"%d\" y=\"%d\">", SVG_LABEL - 8, y + 15);
+		put(o, label);
+		fputs("</text>", fp);
+		if (paired) {
+			int w2 = (int)lround(SVG_BARS * (v2 < 0 ? 0 : v2 > max ? 1.0 : v2 / max));
+			fprintf(fp, "<rect class=\"b1\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"9\"/>"
+			            "<rect class=\"b2\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"9\"/>",
+			        SVG_LABEL, y + 2, w1, SVG_LABEL, y + 11, w2);
+			w1 = w1 > w2 ? w1 : w2;
+		} else {
+			fprintf(fp, "<rect class=\"b2\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\"/>",
+			        SVG_LABEL, y + 2, w1);
+		}
+		fprintf(fp, "<text x=\"%d\" y=\"%d\">", SVG_LABEL + w1 + 6, y + 15);
+		put(o, b[i].text ? b[i].text : "");
+		fputs("</text>\n", fp);
+	}
+	if (mark >= 0 && mark <= max) {
+		int x = SVG_LABEL + (int)lround(SVG_BARS * mark / max);
+		fprintf(fp, "<line class=\"mark\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", x, top - 2, x, h - 2);
+		if (mark_label) {
+			fprintf(fp, "<text class=\"l\" x=\"%d\" y=\"%d\">", x - 3, top - 6 > 10 ? top - 6 : 10);
+			put(o, mark_label);
+			fputs("</text>", fp);
+		}
+	}
+	fputs("</svg></figure>\n", fp);
+}
+
+static const char html_head[] =
+	"<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+	"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
+static const char html_style[] =
+	"</title>\n<style>\n"
+	"body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;color:#111;"
+	"background:#fff;max-width:62em;margin:2em auto;padding:0 1em;line-height:1.4}\n"
+	"h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:1.8em;"
+	"border-bottom:2px solid #234;padding-bottom:.1em}h3{font-size:1.05em}\n"
+	"table{border-collapse:collapse;margin:.4em 0 1.2em;font-size:.92em}\n"
+	"th,td{padding:.15em .6em;border-bottom:1px solid #ccc;text-align:left;vertical-align:top}\n"
+	"th{border-bottom:2px solid #666}.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+	"figure{margin:.4em 0 1em}svg{max-width:100%;height:auto;font-size:12px;font-family:inherit}\n"
+	"svg text{fill:#111}svg text.l{text-anchor:end}svg .b1{fill:#a9c4e0}svg .b2{fill:#1f5c99}\n"
+	"svg .mark{stroke:#b00;stroke-width:2;stroke-dasharray:4 2}\n"
+	"@media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}"
+	"table,figure{break-inside:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
+	"</style>\n</head>\n<body>\n";
+
+static const char *area_label(const struct lup_report_area *a, char *buf, size_t n)
+{
+	const char *name = lup_i18n_is_swedish() && a->name_sv[0] ? a->name_sv : a->name;
+	snprintf(buf, n, "%s %s", a->code, name);
+	return buf;
+}
+
+int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE *fp,
+                     lup_err *err)
+{
+	struct out o = { fp, f, 0 };
+	char b1[24], b2[24], b3[24], b4[24], b5[24], b6[24], b7[24], b8[24], b9[24];
+	struct bar *bars = NULL;
+	size_t nbars = r->nblocks + r->ncountries + r->nareas + 8;
+
+	if (!(bars = calloc(nbars, sizeof *bars)))
+		return oom(err);
+	if (f == LUP_REPORT_HTML) {
+		fprintf(fp, html_head, lup_i18n_is_swedish() ? "sv" : "en");
+		put(&o, _("Programme progress"));
+		fputs(html_style, fp);
+	}
+	heading(&o, 1, _("Programme progress"));
+	para(&o, _("As of %s. lup holds %ld people, %ld of them active."), r->as_of,
+	     r->people, r->active_people);
+
+	/* The programmes against their targets. */
+	heading(&o, 2, _("Participants against the target"));
+	if (r->nprogrammes == 0)
+		para(&o, _("No programme yet (the target is %ld)."), r->default_target);
+	for (size_t i = 0; i < r->nprogrammes; i++) {
+		const struct lup_report_programme *p = &r->programmes[i];
+		long reached = p->enrol.enrolled + p->enrol.completed;
+		struct tab t = { 3, (const char *const[]){ C_("report", "Measure"), C_("report", "People"), _("Of target") }, "lrr", 0, 0, 0, 0 };
+		struct bar pb[2];
+		if (r->nprogrammes > 1 || p->name[0])
+			heading(&o, 3, p->name);
+		if (p->start_date[0] || p->end_date[0])
+			para(&o, _("%s to %s, %ld cohorts."), p->start_date[0] ? p->start_date : "…",
+			     p->end_date[0] ? p->end_date : "…", p->cohorts);
+		tab_row(&t, C_("report", "Target"), num(b1, p->target), "");
+		tab_row(&t, _("Reached (enrolled or completed)"), num(b2, reached), pct(b3, share(reached, p->target)));
+		tab_row(&t, C_("report", "Completed"), num(b4, p->enrol.completed), pct(b5, share(p->enrol.completed, p->target)));
+		tab_row(&t, _("Enrolled, not yet completed"), num(b6, p->enrol.enrolled), "");
+		tab_row(&t, _("On the waiting list"), num(b7, p->enrol.waitlisted), "");
+		tab_row(&t, C_("report", "Withdrawn"), num(b8, p->enrol.withdrawn), "");
+		tab_write(&o, &t);
+		pb[0] = (struct bar){ C_("report", "Reached"), (double)reached, -1, b2 };
+		pb[1] = (struct bar){ C_("report", "Completed"), (double)p->enrol.completed, -1, b4 };
+		{
+			double max = (double)(reached > p->target ? reached : p->target);
+			snprintf(b9, sizeof b9, "%s %ld", C_("report", "target"), p->target);
+			svg_bars(&o, _("Participants against the target"), pb, 2, max, (double)p->target, b9,
+			         NULL, NULL);
+		}
+	}
+
+	/* Cohorts. */
+	heading(&o, 2, _("By cohort"));
+	if (r->ncohorts == 0) {
+		para(&o, _("No cohorts yet."));
+	} else {
+		struct tab t = { 11, (const char *const[]){ C_("report", "Cohort"), C_("report", "Status"), C_("report", "Start"), C_("report", "End"),
+			C_("report", "Seats"), C_("report", "Enrolled"), C_("report", "Completed"), C_("report", "Waiting"), C_("report", "Withdrawn"),
+			_("Sessions held"), C_("report", "Attendance") }, "llllrrrrrrr", 0, 0, 0, 0 };
+		for (size_t i = 0; i < r->ncohorts; i++) {
+			const struct lup_report_cohort *c = &r->cohorts[i];
+			char held[48];
+			snprintf(held, sizeof held, "%ld/%ld", c->sessions_held, c->sessions);
+			tab_row(&t, c->name, cohort_status_label(c->status), c->start_date, c->end_date,
+			        num(b1, c->capacity), num(b2, c->enrol.enrolled), num(b3, c->enrol.completed),
+			        num(b4, c->enrol.waitlisted), num(b5, c->enrol.withdrawn), held,
+			        pct(b6, lup_report_att_rate(&c->att)));
+		}
+		tab_write(&o, &t);
+	}
+
+	/* Blocks. */
+	heading(&o, 2, _("By block"));
+	if (r->nblocks == 0) {
+		para(&o, _("No blocks yet."));
+	} else {
+		struct tab t = { 7, (const char *const[]){ C_("report", "Block"), _("Sessions held"), C_("report", "Attendance"),
+			C_("report", "Participants"), _("Block finished"), _("Completed the block"), C_("report", "Share") },
+			"lrrrrrr", 0, 0, 0, 0 };
+		char held[48];
+		for (size_t i = 0; i < r->nblocks; i++) {
+			const struct lup_report_block *b = &r->blocks[i];
+			snprintf(held, sizeof held, "%ld/%ld", b->sessions_held, b->sessions);
+			tab_row(&t, b->name, held, pct(b1, lup_report_att_rate(&b->att)), num(b2, b->participants),
+			        num(b3, b->finished), num(b4, b->completed), pct(b5, share(b->completed, b->finished)));
+		}
+		tab_write(&o, &t);
+		para(&o, _("A block is finished in a cohort when all its sessions there have taken place; "
+		           "a participant completed it by attending (present or late) at least the block's "
+		           "minimum share of them."));
+		for (size_t i = 0; i < r->nblocks; i++) {
+			bars[i].label = r->blocks[i].name[0] ? r->blocks[i].name : block_kind_label(r->blocks[i].kind);
+			bars[i].v = lup_report_att_rate(&r->blocks[i].att) * 100.0;
+			bars[i].v2 = -1;
+			bars[i].text = NULL;
+		}
+		{
+			/* the value labels need their own storage */
+			char (*txt)[24] = calloc(r->nblocks, sizeof *txt);
+			if (txt) {
+				for (size_t i = 0; i < r->nblocks; i++) {
+					pct(txt[i], lup_report_att_rate(&r->blocks[i].att));
+					bars[i].text = txt[i];
+				}
+				svg_bars(&o, _("Attendance by block"), bars, r->nblocks, 100, -1, NULL, NULL, NULL);
+				free(txt);
+			}
+		}
+	}
+
+	/* Attendance overall. */
+	heading(&o, 2, C_("report", "Attendance"));
+	{
+		long held = r->att.present + r->att.late + r->att.absent;
+		struct tab t = { 2, (const char *const[]){ C_("report", "Recorded"), _("Sessions × people") }, "lr", 0, 0, 0, 0 };
+		tab_row(&t, C_("report", "Present"), num(b1, r->att.present));
+		tab_row(&t, C_("report", "Late"), num(b2, r->att.late));
+		tab_row(&t, C_("report", "Absent"), num(b3, r->att.absent));
+		tab_row(&t, _("Excused (not in the rate)"), num(b4, r->att.excused));
+		tab_row(&t, _("Attendance rate"), pct(b5, share(r->att.present + r->att.late, held)));
+		tab_write(&o, &t);
+	}
+
+	/* Placements. */
+	heading(&o, 2, _("Job shadowing"));
+	if (r->placements_total == 0) {
+		para(&o, _("No placements yet."));
+	} else {
+		struct tab t = { 2, (const char *const[]){ C_("report", "Status"), C_("report", "Placements") }, "lr", 0, 0, 0, 0 };
+		char (*txt)[24] = calloc(LUP_PLACEMENT_STATUSES + r->ncountries, sizeof *txt);
+		double max = 0;
+		for (int s = 0; s < LUP_PLACEMENT_STATUSES; s++) {
+			tab_row(&t, lup_report_placement_status_label(s), num(b1, r->placements[s]));
+			if (txt) {
+				bars[s] = (struct bar){ lup_report_placement_status_label(s), (double)r->placements[s], -1,
+				                        num(txt[s], r->placements[s]) };
+				if (r->placements[s] > max)
+					max = (double)r->placements[s];
+			}
+		}
+		tab_row(&t, C_("report", "All"), num(b1, r->placements_total));
+		tab_write(&o, &t);
+		if (txt)
+			svg_bars(&o, _("Placements by status"), bars, LUP_PLACEMENT_STATUSES, max, -1, NULL, NULL, NULL);
+
+		heading(&o, 3, _("By country"));
+		{
+			struct tab tc = { 8, (const char *const[]){ C_("report", "Country"), C_("report", "All"), C_("placement status", "proposed"),
+				C_("placement status", "agreed"), C_("placement status", "confirmed"), C_("placement status", "completed"), C_("placement status", "cancelled"), _("Days completed") },
+				"lrrrrrrr", 0, 0, 0, 0 };
+			size_t nb = r->ncountries < 20 ? r->ncountries : 20;
+			for (size_t i = 0; i < r->ncountries; i++) {
+				const struct lup_report_country *c = &r->countries[i];
+				tab_row(&tc, c->country, num(b1, c->total), num(b2, c->by_status[0]), num(b3, c->by_status[1]),
+				        num(b4, c->by_status[2]), num(b5, c->by_status[3]), num(b6, c->by_status[4]),
+				        num(b7, c->days));
+			}
+			tab_write(&o, &tc);
+			if (txt) {
+				for (size_t i = 0; i < nb; i++)
+					bars[i] = (struct bar){ r->countries[i].country, (double)r->countries[i].total, -1,
+					                        num(txt[LUP_PLACEMENT_STATUSES + i], r->countries[i].total) };
+				svg_bars(&o, _("Placements by country"), bars, nb,
+				         nb ? (double)r->countries[0].total : 1, -1, NULL, NULL, NULL);
+			}
+		}
+		free(txt);
+	}
+
+	/* Competence. */
+	heading(&o, 2, _("Competence before and after"));
+	if (r->nareas == 0) {
+		para(&o, _("No one has two final self-assessments yet."));
+	} else {
+		struct tab t = { 5, (const char *const[]){ C_("report", "Area"), C_("report", "People"), C_("report", "First"), C_("report", "Latest"),
+			C_("report", "Change") }, "lrrrr", 0, 0, 0, 0 };
+		char (*lab)[256] = calloc(r->nareas, sizeof *lab);
+		char (*txt)[48] = calloc(r->nareas, sizeof *txt);
+		double max = 0;
+		para(&o, _("Mean self-assessed level per area: each person's first and latest final "
+		           "self-assessment (%ld people with both)."), r->competence_people);
+		for (size_t i = 0; i < r->nareas; i++) {
+			const struct lup_report_area *a = &r->areas[i];
+			char name[256];
+			area_label(a, name, sizeof name);
+			snprintf(b2, sizeof b2, "%.2f", a->before);
+			snprintf(b3, sizeof b3, "%.2f", a->after);
+			snprintf(b4, sizeof b4, "%+.2f", a->after - a->before);
+			decimal(b2);
+			decimal(b3);
+			decimal(b4);
+			tab_row(&t, name, num(b1, a->people), b2, b3, b4);
+			if (lab && txt) {
+				snprintf(lab[i], sizeof lab[i], "%s", name);
+				snprintf(txt[i], sizeof txt[i], "%.1f → %.1f", a->before, a->after);
+				decimal(txt[i]);
+				bars[i] = (struct bar){ lab[i], a->before, a->after, txt[i] };
+			}
+			if (a->before > max)
+				max = a->before;
+			if (a->after > max)
+				max = a->after;
+		}
+		tab_write(&o, &t);
+		if (lab && txt)
+			svg_bars(&o, _("Competence before and after"), bars, r->nareas, ceil(max), -1, NULL,
+			         C_("report", "first"), C_("report", "latest"));
+		free(lab);
+		free(txt);
+	}
+
+	/* Check-ins. */
+	heading(&o, 2, C_("report", "Check-ins"));
+	para(&o, _("Of %ld participants, %ld are overdue for a check-in (the latest is older than "
+	           "%ld days, or their role's interval) and %ld have none yet."),
+	     r->checkins_due, r->checkins_overdue, r->interval_days, r->checkins_never);
+	if (r->checkins_overdue + r->checkins_never > 0) {
+		struct tab t = { 4, (const char *const[]){ C_("report", "Cohort"), C_("report", "Participants"), C_("report", "Overdue"),
+			_("None yet") }, "lrrr", 0, 0, 0, 0 };
+		for (size_t i = 0; i < r->ncohorts; i++) {
+			const struct lup_report_cohort *c = &r->cohorts[i];
+			if (c->checkins_overdue + c->checkins_never == 0)
+				continue;
+			tab_row(&t, c->name, num(b1, c->checkins_due), num(b2, c->checkins_overdue),
+			        num(b3, c->checkins_never));
+		}
+		tab_write(&o, &t);
+	}
+	if (f == LUP_REPORT_HTML)
+		fputs("</body>\n</html>\n", fp);
+	free(bars);
+	if (ferror(fp))
+		return lup_err_set(err, LUP_EFAIL, _("cannot write the report"));
+	return 0;
+}
+
+int lup_report_file(const struct lup_report *r, enum lup_report_format f,
+                    const char *path, lup_err *err)
+{
+	lup_afile af;
+	if (lup_afile_open(&af, path, 0600, err) < 0)
+		return -1;
+	if (lup_report_write(r, f, af.fp, err) < 0) {
+		lup_afile_abort(&af);
+		return -1;
+	}
+	return lup_afile_commit(&af, err);
+}

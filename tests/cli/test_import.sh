@@ -1,0 +1,142 @@
+#!/bin/sh
+# lup import people: every fixture of tests/data, all or nothing, the dry
+# run, options and usage errors.
+. tests/cli/lib.sh
+D="$TOP/tests/data"
+DB="$TMP/i.db"
+people() { "$LUP" --db "$1" export people 2>/dev/null | tail -n +2 | wc -l; }
+
+case_ "UTF-8, managers named before and after"
+run --db "$DB" import people "$D/people_utf8.csv"
+expect_rc 0
+expect_err "5 added, 0 updated, 0 unchanged"
+run --db "$DB" export people
+expect_out "Örjan Nilsson,orjan.nilsson@kungsbacka.se,0300-83 40 04,Vård & Omsorg,Enhetschef,1004,1005,Karin Åkesson,1"
+expect_out "Märta Lindqvist,marta.lindqvist@kungsbacka.se,,Förskola & Grundskola,Rektor,1003,1002,Björn Ängström"
+
+case_ "the same file again changes nothing"
+run --db "$DB" import people "$D/people_utf8.csv"
+expect_rc 0
+expect_err "0 added, 0 updated, 5 unchanged"
+
+case_ "UTF-8 with a byte-order mark, semicolons, first and last name"
+run --db "$DB" import people "$D/people_bom.csv"
+expect_rc 0
+expect_err "1 added, 0 updated, 1 unchanged"
+run --db "$DB" export people
+expect_out "Jörgen Ström,jorgen.strom@kungsbacka.se,,Kultur & Fritid,Enhetschef,2001"
+
+case_ "Windows-1252 is found and converted"
+run --db "$TMP/w.db" import people "$D/people_cp1252.csv" --dry-run
+expect_rc 0
+expect_out "add +3  Änglamark, Pär <par.anglamark@kungsbacka.se>"
+expect_out "add +4  Ödegård Ölund"
+run --db "$TMP/w.db" import people "$D/people_cp1252.csv"
+expect_rc 0
+run --db "$TMP/w.db" export people
+expect_out '"Änglamark, Pär",par.anglamark@kungsbacka.se'
+
+case_ "semicolons with commas inside fields; tabs"
+run --db "$TMP/s.db" import people "$D/people_semicolon.csv"
+expect_rc 0
+expect_err "2 added"
+run --db "$TMP/s.db" export people
+expect_out '"Förskola, område norr"'
+run --db "$TMP/s.db" import people "$D/people_tab.tsv"
+expect_rc 0
+expect_err "2 added"
+
+case_ "quoted fields holding delimiters, quotes and line breaks"
+run --db "$TMP/q.db" import people "$D/people_quoted.csv" --dry-run
+expect_rc 0
+expect_out "add +2  Berg, Anna <anna.berg@kungsbacka.se>"
+expect_out "add +3  Lindgren  Johan"
+expect_out "add +6  Eva Ek"
+run --db "$TMP/q.db" import people "$D/people_quoted.csv"
+run --db "$TMP/q.db" export people --format json
+expect_out '"name":"Lindgren\\r\\nJohan"'
+expect_out '"role":"Chef för \\"Kontaktcenter\\""'
+
+case_ "a header alone imports nobody"
+run --db "$TMP/h.db" import people "$D/header_only.csv"
+expect_rc 0
+expect_err "0 added, 0 updated, 0 unchanged"
+
+case_ "an empty file fails"
+run --db "$TMP/h.db" import people "$D/empty.csv"
+expect_rc 1
+expect_err "import: .*empty.csv: the file is empty"
+
+case_ "ragged rows: each named by line; nothing stored"
+run --db "$TMP/r.db" import people "$D/people_ragged.csv"
+expect_rc 1
+expect_err "people_ragged.csv:3: the row has 2 fields where the header has 3"
+expect_err "people_ragged.csv:4: the row has 4 fields where the header has 3"
+expect_err "2 of 3 rows refused; nothing was stored"
+check_ '[ "$(people "$TMP/r.db")" -eq 0 ]' "a ragged file stored people"
+
+case_ "every bad row listed with line, column and why"
+run --db "$DB" import people "$D/people_bad.csv"
+expect_rc 1
+expect_err "people_bad.csv:3: Namn: a name is required"
+expect_err "people_bad.csv:4: E-post: 'kalle.ek\(at\)kungsbacka.se' is not an e-mail address"
+expect_err "people_bad.csv:5: Chef: unknown manager 'nosuch@kungsbacka.se'"
+expect_err "people_bad.csv:6: E-post: the same e-mail as line 2"
+expect_err "people_bad.csv:7: Anställningsnummer: the same employee number as line 2"
+expect_err "people_bad.csv:8: Anställningsnummer: the employee number is longer than 40 characters"
+expect_err "people_bad.csv:9: the row has 3 fields where the header has 5"
+expect_err "people_bad.csv:10: Chef: nobody can be their own manager"
+expect_err "8 of 9 rows refused; nothing was stored"
+
+case_ "a failed import leaves the database byte-identical"
+"$LUP" --db "$DB" check 2>/dev/null
+before=$(cksum <"$DB")
+sqlite3 "$DB" .dump >"$TMP/before.sql"
+run --db "$DB" import people "$D/people_bad.csv"
+expect_rc 1
+check_ '[ "$(cksum <"$DB")" = "$before" ]' "the database file changed"
+check_ '[ ! -s "$DB-wal" ]' "the WAL holds frames after a failed import"
+sqlite3 "$DB" .dump >"$TMP/after.sql"
+check_ 'cmp -s "$TMP/before.sql" "$TMP/after.sql"' "the dump differs"
+
+case_ "a dry run shows and stores nothing"
+n=$(people "$DB")
+printf 'Namn,E-post,Anställningsnummer\nNy Person,ny@kungsbacka.se,9001\nÅsa Öberg,asa.oberg@kungsbacka.se,1001\nTrasig,trasig,9002\n' >"$TMP/dry.csv"
+run --db "$DB" import people "$TMP/dry.csv" --dry-run
+expect_rc 1
+expect_out "^add +2  Ny Person"
+expect_out "^unchanged +3  Åsa Öberg"
+expect_out "^refuse +4  Trasig <trasig>  \(E-post: 'trasig' is not an e-mail address\)"
+check_ '[ "$(people "$DB")" -eq "$n" ]' "a dry run stored people"
+
+case_ "--map, --delimiter, --encoding, standard input"
+printf 'Vem|Kontakt|Nr\nÅke Ö|ake@x.se|77\n' | iconv -f UTF-8 -t ISO-8859-1 >"$TMP/map.csv"
+run_in "$TMP/map.csv" --db "$TMP/m.db" import people - --delimiter '|' --encoding ISO-8859-1 \
+	--map Vem=name --map Kontakt=email --map Nr=employee_no
+expect_rc 0
+expect_err "1 added"
+run --db "$TMP/m.db" person show 77
+expect_out "Åke Ö"
+
+case_ "a file whose header names no name column"
+printf 'Vem,Kontakt\nA,a@x.se\n' >"$TMP/noname.csv"
+run --db "$TMP/m.db" import people "$TMP/noname.csv"
+expect_rc 1
+expect_err "no column gives the name"
+
+case_ "usage errors exit 2"
+run --db "$TMP/m.db" import people
+expect_rc 2
+run --db "$TMP/m.db" import hosts "$D/people_utf8.csv"
+expect_rc 2
+run --db "$TMP/m.db" import people "$D/people_utf8.csv" --map Namn=shoesize
+expect_rc 2
+run --db "$TMP/m.db" import people "$D/people_utf8.csv" --delimiter ';;'
+expect_rc 2
+run --db "$TMP/m.db" import people "$D/people_utf8.csv" --bogus
+expect_rc 2
+run --db "$TMP/m.db" import people "$TMP/no-such-file.csv"
+expect_rc 1
+expect_err "cannot read"
+
+finish

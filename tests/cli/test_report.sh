@@ -1,0 +1,69 @@
+#!/bin/sh
+# lup report in text, Markdown and HTML on the programme fixture, whose
+# every figure is known (tests/unit/test_report.c has the arithmetic).
+. tests/cli/lib.sh
+D="$TOP/tests/data"
+DB="$TMP/r.db"
+"$LUP" --db "$DB" import people "$D/programme_people.csv" 2>/dev/null
+sqlite3 "$DB" <"$D/programme.sql"
+
+case_ "text"
+run --db "$DB" report --as-of 2016-06-01
+expect_rc 0
+expect_out "^As of 2016-06-01\. lup holds 8 people, 8 of them active\."
+expect_out "^Target +10 *$"
+expect_out "^Reached \(enrolled or completed\) +5 +50\.0 %"
+expect_out "^Completed +3 +30\.0 %"
+expect_out "^On the waiting list +1"
+expect_out "^Pilot Halland +done +2014-03-01 +2014-06-30 +4 +0 +3 +0 +1 +5/5 +80\.0 %"
+expect_out "^Omgång 1 +running +2016-05-01 +2016-09-30 +2 +2 +0 +1 +0 +2/4 +75\.0 %"
+expect_out "^Utvecklande ledarskap +6/7 +76\.5 % +5 +3 +2 +66\.7 %"
+expect_out "^Aktivitetsbaserat arbetssätt +1/2 +100\.0 % +5 +3 +2 +66\.7 %"
+expect_out "^Excused \(not in the rate\) +2"
+expect_out "^Attendance rate +78\.9 %"
+expect_out "^completed +1"
+expect_out "^DK +2 +0 +0 +1 +1 +0 +5"
+expect_out "^1 Information and data literacy +2 +2\.75 +4\.00 +\+1\.25"
+expect_out "^2 Communication and collaboration +1 +1\.00 +3\.00 +\+2\.00"
+expect_out "Of 5 participants, 2 are overdue for a check-in .* and 2 have none yet"
+
+case_ "Markdown"
+run --db "$DB" report --as-of 2016-06-01 --format md
+expect_rc 0
+expect_out "^# Programme progress"
+expect_out "^## By cohort"
+expect_out "^\| Pilot Halland \| done \| 2014-03-01 \| 2014-06-30 \| 4 \| 0 \| 3 \| 0 \| 1 \| 5/5 \| 80\.0 % \|$"
+expect_out "^\| Reached \(enrolled or completed\) \| 5 \| 50\.0 % \|$"
+
+case_ "HTML: one file, charts inline, nothing fetched, prints well"
+run --db "$DB" report --as-of 2016-06-01 --format html -o "$TMP/report.html"
+expect_rc 0
+expect_err "written to"
+cp "$TMP/report.html" "$OUT"
+expect_out "^<!DOCTYPE html>"
+expect_out "<svg xmlns=\"http://www.w3.org/2000/svg\""
+expect_out "@media print"
+expect_out "<td class=\"n\">78\.9 %</td>"
+expect_out "<td>Pilot Halland</td><td>done</td>"
+expect_no_out "<script|src=|href=|url\(|@import"
+check_ '[ "$(stat -c %a "$TMP/report.html")" = 600 ]' "the report is not private"
+
+case_ "Swedish"
+if locale -a 2>/dev/null | grep -qi '^sv_SE\.utf-\?8$'; then
+	LC_ALL=sv_SE.UTF-8 run --db "$DB" report --as-of 2016-06-01
+	expect_rc 0
+	expect_out "^Nådda \(antagna eller klara\) +5 +50,0 %"
+	expect_out "^1 Informations- och datakunskap"
+fi
+
+case_ "usage errors exit 2"
+run --db "$DB" report --format pdf
+expect_rc 2
+run --db "$DB" report --as-of
+expect_rc 2
+run --db "$DB" report extra
+expect_rc 2
+run --db "$DB" report --as-of 2016-02-30
+expect_rc 1
+
+finish
