@@ -46,7 +46,7 @@ PO       = $(wildcard share/lup/po/*.po)
 MO       = $(PO:share/lup/po/%.po=$(B)/locale/%/LC_MESSAGES/lup.mo)
 MAN      = $(wildcard man/*.[0-9])
 
-.PHONY: all deps run check unit asan fuzz bench install uninstall clean pot
+.PHONY: all deps run check check-suites unit asan fuzz bench install uninstall clean pot
 all: $(LUP) $(MO)
 
 $(LUP): $(CLI_OBJ) $(B)/libluptui.a $(B)/liblupcore.a
@@ -90,13 +90,21 @@ deps:
 $(B)/demo.db: | $(LUP)
 	$(LUP) --db $@ demo
 
-run: all $(B)/demo.db
+# run and check first make sure the build and test tools are there (a quick
+# look when they are), so a fresh machine needs nothing else typed.
+run:
+	@sh scripts/deps.sh
+	@$(MAKE) --no-print-directory all $(B)/demo.db
 	$(LUP) --db $(B)/demo.db
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
-check: all $(UNIT_BIN)
+check:
+	@sh scripts/deps.sh
+	@$(MAKE) --no-print-directory check-suites
+
+check-suites: all $(UNIT_BIN)
 	@LUP=$(LUP) B=$(B) sh tests/check.sh $(UNIT_BIN)
 
 # The same suites under AddressSanitizer and UBSan, in a build of their own.
