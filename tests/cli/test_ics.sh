@@ -212,9 +212,10 @@ run --db "$DB" export ics --cohort "Kull 2" --person bo.ek@example.se
 expect_rc 2
 expect_err "not both"
 
-case_ "export of something else"
-run --db "$DB" export people
+case_ "export of something that is not a table"
+run --db "$DB" export calendars
 expect_rc 2
+expect_err "calendars"
 
 case_ "unwritable target leaves nothing behind"
 run --db "$DB" export ics -o "$TMP/no/such/dir/c.ics"
