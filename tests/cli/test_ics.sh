@@ -213,7 +213,7 @@ expect_rc 2
 expect_err "not both"
 
 case_ "export of something else"
-run --db "$DB" export people
+run --db "$DB" export secrets
 expect_rc 2
 
 case_ "unwritable target leaves nothing behind"
