@@ -22,6 +22,10 @@ struct network {
 	char country[3];          /* the country filter: a code, or "" */
 	char network[160];        /* the network filter, or "" */
 	char pending_delete[LUP_UUID_LEN + 1];
+	struct net_names {
+		char (*v)[160];
+		int n, cap;
+	} names;                  /* for the network pick list */
 };
 
 /* Short column titles for the statuses (the host view spells them out). */
@@ -162,45 +166,47 @@ static int pick_country(tui_app *app, void *ud, const char *text, struct tui_pic
 	return n;
 }
 
-struct net_pick {
-	struct tui_pick *out;
-	int n, max;
-	char *want;   /* folded */
-};
-
+/* The networks' names are read once when the pick list opens (a pass over
+ * every host), then narrowed as letters are typed. */
 static void one_network(void *ud, const char *network, const char *roles)
 {
-	struct net_pick *np = ud;
-	char *f;
+	struct net_names *nn = ud;
 	(void)roles;
-	if (np->n >= np->max)
-		return;
-	f = lup_fold(network);
-	if (f && (!np->want[0] || strstr(f, np->want))) {
-		snprintf(np->out[np->n].value, sizeof np->out[np->n].value, "%s", network);
-		snprintf(np->out[np->n].label, sizeof np->out[np->n].label, "%s", network);
-		np->n++;
+	if (nn->n == nn->cap) {
+		int cap = nn->cap ? nn->cap * 2 : 32;
+		void *nv = realloc(nn->v, (size_t)cap * sizeof nn->v[0]);
+		if (!nv)
+			return;
+		nn->v = nv;
+		nn->cap = cap;
 	}
-	free(f);
+	snprintf(nn->v[nn->n++], sizeof nn->v[0], "%s", network);
 }
 
 static int pick_network(tui_app *app, void *ud, const char *text, struct tui_pick *out, int max,
                         lup_err *err)
 {
-	struct net_pick np = { out, 0, max, lup_fold(text) };
-	(void)ud;
-	if (!np.want)
+	struct network *s = ud;
+	char *want = lup_fold(text);
+	int n = 0;
+	(void)app;
+	if (!want)
 		return lup_err_set(err, LUP_EFAIL, "%s", _("out of memory"));
-	lup_trim(np.want);
+	lup_trim(want);
 	snprintf(out[0].value, sizeof out[0].value, "%s", "");
 	snprintf(out[0].label, sizeof out[0].label, "%s", _("All networks"));
-	np.n = 1;
-	if (lup_network_names(tui_db(app), one_network, &np, err) < 0) {
-		free(np.want);
-		return -1;
+	n = 1;
+	for (int i = 0; i < s->names.n && n < max; i++) {
+		char *f = lup_fold(s->names.v[i]);
+		if (f && (!want[0] || strstr(f, want))) {
+			snprintf(out[n].value, sizeof out[n].value, "%s", s->names.v[i]);
+			snprintf(out[n].label, sizeof out[n].label, "%s", s->names.v[i]);
+			n++;
+		}
+		free(f);
 	}
-	free(np.want);
-	return np.n;
+	free(want);
+	return n;
 }
 
 /* ---- the screen ---- */
@@ -302,8 +308,15 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	case TUI_A_FILTER_COUNTRY:
 		return tui_push(app, tui_picker(app, _("Country"), _("Type a code or a name: pl, Poland, Polen"),
 		                                pick_country, s), TAG_COUNTRY);
-	case TUI_A_FILTER_NETWORK:
+	case TUI_A_FILTER_NETWORK: {
+		lup_err err;
+		s->names.n = 0;
+		if (lup_network_names(tui_db(app), one_network, &s->names, &err) < 0) {
+			tui_error(app, "%s", err.msg);
+			return TUI_REDRAW;
+		}
 		return tui_push(app, tui_picker(app, _("Network"), NULL, pick_network, s), TAG_NETWORK);
+	}
 	case TUI_A_BACK:
 		/* after the text filter (the list's), Esc clears country and network */
 		if (s->country[0] || s->network[0]) {
@@ -351,6 +364,7 @@ static void destroy(tui_screen *scr)
 {
 	struct network *s = (struct network *)scr;
 	tui_list_free(&s->list);
+	free(s->names.v);
 	free(s);
 }
 
