@@ -69,7 +69,7 @@ static void draw_header(struct tui_list *l, int y, int x, int width)
 		              : c == C_TOTAL ? _("Total") : lup_pstatus_label((enum lup_pstatus)(c - C_S0));
 		if (s->colw[c] <= 0)
 			continue;
-		tui_put(y, x, s->colw[c], t, tui_attr(TUI_S_HEADER), c >= C_S0 ? TUI_RIGHT | TUI_CLIP : 0);
+		tui_put(y, x, s->colw[c], t, tui_attr(TUI_S_HEADER), c >= C_S0 ? TUI_RIGHT : 0);
 		x += s->colw[c] + 1;
 	}
 }
@@ -133,16 +133,21 @@ static void on_resize(tui_screen *scr, tui_app *app)
 		min[c] = w < 5 ? 5 : w;
 		weight[c] = 0;
 	}
-	/* narrow: the status titles give way before the country */
+	/* narrow: the widest status titles give way before the country */
 	{
 		int need = -1;
 		for (int c = 0; c < NCOLS; c++)
 			need += min[c] + 1;
-		for (int c = C_S0; c <= C_TOTAL && need > r.w - 3; c++)
-			if (min[c] > 6) {
-				need -= min[c] - 6;
-				min[c] = 6;
-			}
+		while (need > r.w - 3) {
+			int widest = C_S0;
+			for (int c = C_S0; c <= C_TOTAL; c++)
+				if (min[c] > min[widest])
+					widest = c;
+			if (min[widest] <= 6)
+				break;
+			min[widest]--;
+			need--;
+		}
 	}
 	tui_columns(r.w - 3, NCOLS, min, weight, s->colw);
 	tui_list_layout(&s->list, app, r);

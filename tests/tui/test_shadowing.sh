@@ -23,6 +23,7 @@ PERSON=$(sqlite3 "$TMP/demo.db" "SELECT name FROM person p WHERE active AND NOT 
 # A stay that is over: from 20 to 12 days ago.  Capacity counts the year the
 # stay starts in, this year unless today is early in January.
 START=$(date -d '-20 days' +%F) END=$(date -d '-12 days' +%F)
+LONG_START=$(date -d '-100 days' +%F)
 THIS=$(date +%Y)
 if [ "${START%%-*}" = "$THIS" ]; then LEFT=1; else LEFT=2; fi
 
@@ -147,6 +148,79 @@ keys d
 wait_for "has placements (1)"
 check_ '[ "$(sql "SELECT count(*) FROM host_org WHERE name = '\''Testowo Town Hall'\''")" = 1 ]' \
 	"the host is gone"
+
+case_ "a warning does not stop a save"
+keys Enter
+wait_for "1 completed"
+keys a
+wait_for "Propose a placement"
+text "$PERSON"
+wait_for "┌"
+keys Enter
+wait_gone "┌"
+keys Tab Tab Tab
+text "$LONG_START"
+keys Tab
+text "$END"
+keys C-s
+wait_for "Saved, with"
+wait_for "at most 60 days"
+check_ 'cursor_line | grep -q "proposed.*$PERSON"' "the new placement is not focused"
+keys Enter
+wait_for "Warnings"
+wait_for "! the stay is "
+
+case_ "learning log"
+keys l
+wait_for "Learning log: $PERSON at Testowo Town Hall"
+text "Met the citizen service team"
+keys C-s
+wait_for "Met the citizen service team"
+check_ '[ "$(sql "SELECT count(*) FROM log_entry WHERE text = '\''Met the citizen service team'\''")" = 1 ]' \
+	"the log entry is not stored"
+
+case_ "delete a placement"
+keys d
+wait_for "Delete the placement: $PERSON"
+keys y
+wait_for "Deleted the placement."
+wait_for "1 completed"
+check_ '! on_screen "proposed"' "the deleted placement still shows"
+keys q
+wait_for "[Network]"
+
+case_ "the networks field names a line at fault"
+keys /
+text "testowo"
+wait_for "1 of 1 (18)"
+keys Enter e
+wait_for "Edit Testowo Town Hall"
+keys Tab Tab Tab Tab End Enter
+text ": nobody"
+keys C-s
+wait_for "line 2: a role without a network"
+keys Escape
+wait_for "Discard your changes?"
+keys y
+wait_for "[Network]"
+keys Escape
+
+case_ "delete a host without placements"
+keys /
+text "bergen"
+wait_for "1 of 1 (18)"
+keys Enter d
+wait_for "Delete Bergen Municipality?"
+keys Enter
+wait_gone "Delete Bergen"
+check_ 'cursor_line | grep -q "Bergen"' "Enter on the question deleted the host"
+keys d
+wait_for "Delete Bergen Municipality?"
+keys y
+wait_for "Deleted Bergen Municipality."
+check_ '[ "$(sql "SELECT count(*) FROM host_org WHERE name = '\''Bergen Municipality'\''")" = 0 ]' \
+	"the host is still there"
+keys Escape
 
 case_ "the person's page lists it"
 keys 1
