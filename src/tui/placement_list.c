@@ -186,7 +186,7 @@ void tui_plist_free(struct tui_plist *pl)
 void tui_plist_layout(struct tui_plist *pl, tui_rect r)
 {
 	int w = r.w - 3, out[NCOLS];
-	int status_w = 0;
+	int status_w = 0, days_w;
 	/* the status column fits the longest status word */
 	for (int s = 0; s < LUP_PS_COUNT; s++) {
 		int sw = tui_width(lup_pstatus_label((enum lup_pstatus)s));
@@ -195,13 +195,16 @@ void tui_plist_layout(struct tui_plist *pl, tui_rect r)
 	}
 	if (status_w < 6)
 		status_w = 6;
+	days_w = tui_width(_("Days"));
+	if (days_w < 4)
+		days_w = 4;
 	memset(pl->colw, 0, sizeof pl->colw);
 	pl->wide = w >= 120;
 	if (pl->host_id[0]) {
 		/* a host's: no host and country columns */
-		int min[5] = { status_w, 16, 10, 10, 4 }, weight[5] = { 0, 4, 0, 0, 0 };
+		int min[5] = { status_w, 16, 10, 10, days_w }, weight[5] = { 0, 4, 0, 0, 0 };
 		int n = pl->wide ? 6 : 5;
-		int min6[6] = { status_w, 16, 10, 10, 4, 20 }, weight6[6] = { 0, 3, 0, 0, 0, 4 };
+		int min6[6] = { status_w, 16, 10, 10, days_w, 20 }, weight6[6] = { 0, 3, 0, 0, 0, 6 };
 		tui_columns(w, n, pl->wide ? min6 : min, pl->wide ? weight6 : weight, out);
 		pl->colw[C_STATUS] = out[0];
 		pl->colw[C_PERSON] = out[1];
@@ -211,7 +214,7 @@ void tui_plist_layout(struct tui_plist *pl, tui_rect r)
 		if (pl->wide)
 			pl->colw[C_NEXT] = out[5];
 	} else if (pl->wide) {
-		int min[8] = { status_w, 16, 16, 9, 10, 10, 4, 20 }, weight[8] = { 0, 3, 3, 1, 0, 0, 0, 4 };
+		int min[8] = { status_w, 16, 16, 9, 10, 10, days_w, 20 }, weight[8] = { 0, 3, 3, 1, 0, 0, 0, 6 };
 		tui_columns(w, 8, min, weight, out);
 		memcpy(pl->colw, out, sizeof out);
 	} else {
