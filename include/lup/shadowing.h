@@ -286,6 +286,11 @@ int lup_host_count(lup_db *db, const struct lup_host_query *q,
 long lup_host_position(lup_db *db, const struct lup_host_query *q,
                        const struct lup_host_row *row, lup_err *err);
 const char *lup_host_sort_name(enum lup_host_sort s);
+/* One host's row as lup_host_page fills it for q (its sort keys and the
+ * counts of q's year), by id, whether or not it matches q's filters: to
+ * focus a host just saved.  LUP_ENOTFOUND if there is no such host. */
+int lup_host_row(lup_db *db, const struct lup_host_query *q, const char *id,
+                 struct lup_host_row *out, lup_err *err);
 
 /* A host's placements per status and its capacity this year. */
 struct lup_host_stats {

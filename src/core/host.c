@@ -538,6 +538,26 @@ static void bind_host_from(sqlite3_stmt *st, const struct lup_host_row *from)
 	sqlite3_bind_text(st, 5, from->id, -1, SQLITE_TRANSIENT);
 }
 
+static void read_host_row(sqlite3_stmt *st, struct lup_host_row *r)
+{
+	memset(r, 0, sizeof *r);
+	lup_col_copy(st, 0, r->id, sizeof r->id);
+	lup_sh_col(st, 1, r->name, sizeof r->name);
+	lup_sh_col(st, 2, r->city, sizeof r->city);
+	lup_col_copy(st, 3, r->type, sizeof r->type);
+	lup_col_copy(st, 4, r->country, sizeof r->country);
+	lup_networks_text((const char *)sqlite3_column_text(st, 5), 0,
+	                  r->networks, sizeof r->networks);
+	r->capacity = sqlite3_column_int(st, 6);
+	r->has_coords = sqlite3_column_type(st, 7) != SQLITE_NULL;
+	r->lat = sqlite3_column_double(st, 7);
+	r->lon = sqlite3_column_double(st, 8);
+	read_counts((const char *)sqlite3_column_text(st, 9), r->by_status, &r->year_count);
+	r->left = r->capacity >= 0 ? r->capacity - r->year_count : 0;
+	lup_col_copy(st, 10, r->key1, sizeof r->key1);
+	lup_col_copy(st, 11, r->key2, sizeof r->key2);
+}
+
 int lup_host_page(lup_db *db, const struct lup_host_query *q,
                   const struct lup_host_row *from, int dir, int limit,
                   struct lup_host_row *rows, lup_err *err)
@@ -557,25 +577,8 @@ int lup_host_page(lup_db *db, const struct lup_host_query *q,
 	sqlite3_bind_int(st, 4, limit);
 	if (from)
 		bind_host_from(st, from);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_host_row *r = &rows[n++];
-		memset(r, 0, sizeof *r);
-		lup_col_copy(st, 0, r->id, sizeof r->id);
-		lup_sh_col(st, 1, r->name, sizeof r->name);
-		lup_sh_col(st, 2, r->city, sizeof r->city);
-		lup_col_copy(st, 3, r->type, sizeof r->type);
-		lup_col_copy(st, 4, r->country, sizeof r->country);
-		lup_networks_text((const char *)sqlite3_column_text(st, 5), 0,
-		                  r->networks, sizeof r->networks);
-		r->capacity = sqlite3_column_int(st, 6);
-		r->has_coords = sqlite3_column_type(st, 7) != SQLITE_NULL;
-		r->lat = sqlite3_column_double(st, 7);
-		r->lon = sqlite3_column_double(st, 8);
-		read_counts((const char *)sqlite3_column_text(st, 9), r->by_status, &r->year_count);
-		r->left = r->capacity >= 0 ? r->capacity - r->year_count : 0;
-		lup_col_copy(st, 10, r->key1, sizeof r->key1);
-		lup_col_copy(st, 11, r->key2, sizeof r->key2);
-	}
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_host_row(st, &rows[n++]);
 	lup_done(st);
 	if (n < limit && rc != SQLITE_DONE)
 		return lup_sqlerr(db, err, _("listing host organisations"));
@@ -628,6 +631,38 @@ long lup_host_position(lup_db *db, const struct lup_host_query *q,
 	}
 	lup_done(st);
 	return pos;
+}
+
+/* One host as the list shows it in q's sort order (its keys for paging),
+ * whether or not it matches q's filters. */
+static const char *const host_row_sql[LUP_HSORT_COUNT] = {
+	[LUP_HSORT_NAME] = "SELECT " HCOLS "h.sort_name, '' FROM host_org h WHERE h.id = ?1",
+	[LUP_HSORT_COUNTRY] = "SELECT " HCOLS "h.country, h.sort_name FROM host_org h WHERE h.id = ?1",
+};
+
+int lup_host_row(lup_db *db, const struct lup_host_query *q, const char *id,
+                 struct lup_host_row *out, lup_err *err)
+{
+	enum lup_host_sort sort = q && (unsigned)q->sort < LUP_HSORT_COUNT ? q->sort : LUP_HSORT_NAME;
+	sqlite3_stmt *st = lup_stmt(db, host_row_sql[sort], err);
+	char lo[11], hi[11];
+	int rc;
+
+	if (!st)
+		return -1;
+	lup_sh_year_bounds(query_year(q ? q->year : 0), lo, hi);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, hi, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_host_row(st, out);
+	lup_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return lup_err_set(err, LUP_ENOTFOUND, _("no such host organisation"));
+	return lup_sqlerr(db, err, _("listing host organisations"));
 }
 
 const char *lup_host_sort_name(enum lup_host_sort s)

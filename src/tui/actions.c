@@ -39,6 +39,26 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	[TUI_A_DELETE]       = { "delete", TUI_CTX_RECORD, "d", N_("Delete"),
 	                         N_("Delete the focused one (asks first; No is the default)") },
 
+	[TUI_A_VIEW_NEXT]    = { "view-next", TUI_CTX_VIEWS, "v ]", N_("View"),
+	                         N_("Show the next view of the section (Shadowing: network, pipeline, summary)") },
+	[TUI_A_VIEW_PREV]    = { "view-prev", TUI_CTX_VIEWS, "V [", NULL, N_("Show the previous view of the section") },
+
+	[TUI_A_FILTER_COUNTRY] = { "filter-country", TUI_CTX_HOSTS, "c", N_("Country"),
+	                         N_("Show the hosts of one country (type a code or a name; Enter on All shows every country)") },
+	[TUI_A_FILTER_NETWORK] = { "filter-network", TUI_CTX_HOSTS, "n", N_("Network"),
+	                         N_("Show the hosts of one network (Enter on All shows every network)") },
+
+	[TUI_A_ADVANCE]      = { "advance", TUI_CTX_PLACEMENTS, "> m", N_("Move on"),
+	                         N_("Move the placement on to its next status, or say what is missing") },
+	[TUI_A_CANCEL_PLACEMENT] = { "cancel-placement", TUI_CTX_PLACEMENTS, "x", N_("Cancel it"),
+	                         N_("Cancel the placement, giving a reason (it is kept)") },
+	[TUI_A_LOG_ADD]      = { "log-add", TUI_CTX_PLACEMENTS, "l", N_("Log"),
+	                         N_("Add an entry to the placement's learning log") },
+
+	[TUI_A_PICK]         = { "pick", TUI_CTX_PICKER, "Enter", N_("Pick"), N_("Pick the highlighted entry") },
+	[TUI_A_PICK_CLOSE]   = { "pick-close", TUI_CTX_PICKER, "Esc", N_("Close"),
+	                         N_("Close the list without picking") },
+
 	[TUI_A_NEXT_FIELD]   = { "next-field", TUI_CTX_FORM, "Tab Down Enter", N_("Next"), N_("Go to the next field") },
 	[TUI_A_PREV_FIELD]   = { "prev-field", TUI_CTX_FORM, "S-Tab Up", N_("Previous"),
 	                         N_("Go to the previous field") },
@@ -64,6 +84,10 @@ static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_MOVE] = N_("Moving"),
 	[TUI_CTX_LIST] = N_("Lists"),
 	[TUI_CTX_RECORD] = N_("Records"),
+	[TUI_CTX_VIEWS] = N_("Views"),
+	[TUI_CTX_HOSTS] = N_("Host organisations"),
+	[TUI_CTX_PLACEMENTS] = N_("Placements"),
+	[TUI_CTX_PICKER] = N_("Pick lists"),
 	[TUI_CTX_FORM] = N_("Forms"),
 	[TUI_CTX_CHOICE] = N_("Choice fields"),
 	[TUI_CTX_DIALOG] = N_("Questions"),

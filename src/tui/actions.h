@@ -59,6 +59,10 @@ enum tui_ctx {
 	TUI_CTX_MOVE,     /* lists and scrolled views: move the focus */
 	TUI_CTX_LIST,     /* lists: open, filter, sort */
 	TUI_CTX_RECORD,   /* add, edit, delete the focused record */
+	TUI_CTX_VIEWS,    /* a section with several views: switch between them */
+	TUI_CTX_HOSTS,    /* the network of host organisations: filter by country, network */
+	TUI_CTX_PLACEMENTS, /* placements: move on, cancel, learning log */
+	TUI_CTX_PICKER,   /* a pick list: type to narrow, Enter picks */
 	TUI_CTX_FORM,     /* forms: next/previous field, save, cancel */
 	TUI_CTX_CHOICE,   /* a focused choice or yes/no field */
 	TUI_CTX_DIALOG,   /* a yes/no question */
@@ -80,6 +84,14 @@ enum tui_action {
 	TUI_A_OPEN, TUI_A_FILTER, TUI_A_SORT,
 	/* record */
 	TUI_A_ADD, TUI_A_EDIT, TUI_A_DELETE,
+	/* views */
+	TUI_A_VIEW_NEXT, TUI_A_VIEW_PREV,
+	/* hosts */
+	TUI_A_FILTER_COUNTRY, TUI_A_FILTER_NETWORK,
+	/* placements */
+	TUI_A_ADVANCE, TUI_A_CANCEL_PLACEMENT, TUI_A_LOG_ADD,
+	/* picker */
+	TUI_A_PICK, TUI_A_PICK_CLOSE,
 	/* form */
 	TUI_A_NEXT_FIELD, TUI_A_PREV_FIELD, TUI_A_SAVE, TUI_A_CANCEL,
 	/* choice */

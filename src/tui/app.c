@@ -164,6 +164,9 @@ static int open_section(tui_app *app, int sec)
 	s->below = NULL;
 	app->stack[sec][0] = s;
 	app->depth[sec] = 1;
+	/* a section opened after the start needs its layout too */
+	if (s->ops->on_resize)
+		s->ops->on_resize(s, app);
 	return 0;
 }
 
@@ -255,16 +258,38 @@ static void draw_tabs(tui_app *app)
 		tui_put(0, COLS - 4, 4, "lup ", tui_attr(TUI_S_TABS), TUI_CLIP);
 }
 
-static void draw_status(tui_app *app)
+/* The status line; a message too long for it goes on over the key-hint
+ * line (cut at a space), and then 1 is returned: no hints this time. */
+static int draw_status(tui_app *app)
 {
-	int y = LINES - 2, x = 0;
+	int y = LINES - 2, x = 0, used = 0;
 	attr_t a = tui_attr(app->status_err ? TUI_S_ERROR : TUI_S_STATUS);
+	size_t fit, cut;
 	tui_fill(y, 0, COLS, tui_attr(TUI_S_STATUS));
 	if (!app->status[0])
-		return;
+		return 0;
 	if (app->status_err)
 		x = tui_put(y, 0, COLS, _("Error: "), a, 0);
-	tui_put(y, x, COLS - x, app->status, a, 0);
+	if (tui_width(app->status) <= COLS - x) {
+		tui_put(y, x, COLS - x, app->status, a, 0);
+		return 0;
+	}
+	fit = lup_utf8_fit(app->status, COLS - x, &used);
+	for (cut = fit; cut > 0 && app->status[cut] != ' '; cut--)
+		;
+	if (cut == 0)
+		cut = fit;
+	{
+		char first[sizeof app->status];
+		const char *rest = app->status + cut;
+		snprintf(first, sizeof first, "%.*s", (int)cut, app->status);
+		tui_put(y, x, COLS - x, first, a, 0);
+		while (*rest == ' ')
+			rest++;
+		tui_fill(y + 1, 0, COLS, tui_attr(TUI_S_STATUS));
+		tui_put(y + 1, 0, COLS, rest, a, 0);
+	}
+	return 1;
 }
 
 static void draw_hints(tui_app *app)
@@ -341,8 +366,8 @@ static void draw_frame(tui_app *app)
 		app->cur_set = 0;
 		for (int i = base < 0 ? 0 : base; i < app->depth[sec]; i++)
 			app->stack[sec][i]->ops->draw(app->stack[sec][i], app);
-		draw_status(app);
-		draw_hints(app);
+		if (!draw_status(app))
+			draw_hints(app);
 		if (app->cur_set)
 			move(app->cur_y, app->cur_x);
 		else

@@ -7,6 +7,7 @@
 #include "lup/people.h"
 #include "tui/dialog.h"
 #include "tui/people.h"
+#include "tui/shadowing.h"
 
 static const tui_person_part parts[] = {
 	tui_person_part_details,
@@ -72,12 +73,9 @@ int tui_person_part_programme(tui_app *app, const char *id, struct tui_view *v, 
 
 int tui_person_part_shadowing(tui_app *app, const char *id, struct tui_view *v, lup_err *err)
 {
-	struct lup_person_summary sum;
-	if (lup_person_summary(tui_db(app), id, &sum, err) < 0)
-		return -1;
+	/* the count and the latest placements: see person_placements.c */
 	tui_view_heading(v, _("Job shadowing"));
-	tui_view_field(v, _("Placements"), "%ld", sum.placements);
-	return 0;
+	return tui_shadow_person_lines(app, id, v, err);
 }
 
 int tui_person_part_competence(tui_app *app, const char *id, struct tui_view *v, lup_err *err)

@@ -6,12 +6,13 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/people.h"
+#include "tui/shadowing.h"
 
 /* A section's first screen: replace NULL with its constructor. */
 const struct tui_section tui_sections[TUI_NSECTIONS] = {
 	{ N_("People"), tui_people_screen },
 	{ N_("Programme"), NULL },
-	{ N_("Shadowing"), NULL },
+	{ N_("Shadowing"), tui_shadowing_screen },
 	{ N_("Competence"), NULL },
 	{ N_("Reports"), NULL },
 };

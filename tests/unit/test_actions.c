@@ -81,6 +81,11 @@ static void test_no_duplicate_keys(void **state)
 	check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_FORM) | TUI_CTXBIT(TUI_CTX_CHOICE));
 	check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_DIALOG));
 	check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_HELP));
+	/* the Shadowing section: the network, the pipeline, a placement, a pick list */
+	check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
+	               TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_VIEWS) |
+	               TUI_CTXBIT(TUI_CTX_HOSTS) | TUI_CTXBIT(TUI_CTX_PLACEMENTS));
+	check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_PICKER));
 }
 
 static void test_design_defaults(void **state)
@@ -126,6 +131,23 @@ static void test_design_defaults(void **state)
 	assert_int_equal(tui_action_for('y', TUI_CTXBIT(TUI_CTX_DIALOG)), TUI_A_YES);
 	assert_int_equal(tui_action_for('j', TUI_CTXBIT(TUI_CTX_DIALOG)), TUI_A_YES);
 	assert_int_equal(tui_action_for(TUI_KEY_ENTER, TUI_CTXBIT(TUI_CTX_DIALOG)), TUI_A_PRESS);
+	/* the Shadowing section */
+	{
+		unsigned sh = list | TUI_CTXBIT(TUI_CTX_VIEWS) | TUI_CTXBIT(TUI_CTX_HOSTS) |
+		              TUI_CTXBIT(TUI_CTX_PLACEMENTS);
+		unsigned pick = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_PICKER);
+		assert_int_equal(tui_action_for('v', sh), TUI_A_VIEW_NEXT);
+		assert_int_equal(tui_action_for('V', sh), TUI_A_VIEW_PREV);
+		assert_int_equal(tui_action_for('c', sh), TUI_A_FILTER_COUNTRY);
+		assert_int_equal(tui_action_for('n', sh), TUI_A_FILTER_NETWORK);
+		assert_int_equal(tui_action_for('>', sh), TUI_A_ADVANCE);
+		assert_int_equal(tui_action_for('x', sh), TUI_A_CANCEL_PLACEMENT);
+		assert_int_equal(tui_action_for('l', sh), TUI_A_LOG_ADD);
+		assert_int_equal(tui_action_for(TUI_KEY_ENTER, sh), TUI_A_OPEN);
+		assert_int_equal(tui_action_for(TUI_KEY_ENTER, pick), TUI_A_PICK);
+		assert_int_equal(tui_action_for(TUI_KEY_ESC, pick), TUI_A_PICK_CLOSE);
+		assert_int_equal(tui_action_for(TUI_KEY_DOWN, pick), TUI_A_DOWN);
+	}
 	/* a more specific context wins */
 	assert_int_equal(tui_action_for(TUI_KEY_ESC, TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_FORM)),
 	                 TUI_A_CANCEL);

@@ -1105,6 +1105,40 @@ static void test_host_list(void **state)
 	assert_int_equal(rows[0].left, 2);
 }
 
+/* A host's row by id: the same as the list's, with the keys to page on
+ * from it, whatever the filters. */
+static void test_host_row(void **state)
+{
+	struct fx *f = *state;
+	struct lup_host_query q = { 0 };
+	struct lup_host_row rows[4], one;
+	char a[37];
+	lup_err err;
+
+	mkplacement(f, f->anna, f->gdansk, "2023-03-06", "2023-03-10", a);
+	q.year = 2023;
+	assert_int_equal(lup_host_row(f->db, &q, f->gdansk, &one, &err), 0);
+	assert_int_equal(lup_host_page(f->db, &q, NULL, 1, 4, rows, &err), 2);
+	assert_memory_equal(&one, &rows[0], sizeof one);
+	assert_int_equal(one.by_status[LUP_PS_PROPOSED], 1);
+	assert_int_equal(one.left, 1);
+	/* paging on from it gives the next host */
+	assert_int_equal(lup_host_page(f->db, &q, &one, 1, 4, rows, &err), 1);
+	assert_string_equal(rows[0].name, "Tallinn City Office");
+	/* by country, the keys are the country's */
+	q.sort = LUP_HSORT_COUNTRY;
+	assert_int_equal(lup_host_row(f->db, &q, f->gdansk, &one, &err), 0);
+	assert_string_equal(one.key1, "PL");
+	assert_int_equal(lup_host_page(f->db, &q, &one, -1, 4, rows, &err), 1);
+	assert_string_equal(rows[0].country, "EE");
+	/* a filter it does not match does not hide it */
+	q.filter = "tallinn";
+	assert_int_equal(lup_host_row(f->db, &q, f->gdansk, &one, &err), 0);
+	assert_string_equal(one.name, "Gdańsk City Hall");
+	assert_int_equal(lup_host_row(f->db, &q, "no-such-id", &one, &err), -1);
+	assert_int_equal(err.code, LUP_ENOTFOUND);
+}
+
 static void test_pipeline(void **state)
 {
 	struct fx *f = *state;
@@ -1362,6 +1396,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_placement_validation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_log, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_host_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_host_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pipeline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_summary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_network_names, setup, teardown),

@@ -1,0 +1,258 @@
+/* placement_view.c — one placement: status and what the next step needs,
+ * participant, host, dates, travel and grant, checklist, warnings, cancel
+ * reason, objectives, reflection and the learning log.  > moves it on,
+ * x cancels it, l adds to the log, e edits, d deletes. */
+#include <stdlib.h>
+#include <string.h>
+#include "lup/country.h"
+#include "lup/i18n.h"
+#include "lup/people.h"
+#include "tui/dialog.h"
+#include "tui/shadowing.h"
+
+enum { TAG_FORM = 1, TAG_DELETE, TAG_CANCEL, TAG_LOG };
+#define LOG_SHOWN 50
+
+struct placement_view {
+	tui_screen base;
+	char id[LUP_UUID_LEN + 1];
+	enum lup_pstatus status;
+	int gone;
+	struct tui_view view;
+};
+
+static const char *or_dash(const char *s)
+{
+	return s && *s ? s : "–";
+}
+
+static const char *yes_no(int v)
+{
+	return v ? _("Yes") : _("No");
+}
+
+/* Each line of a multi-line text, indented under its heading. */
+static void text_lines(struct tui_view *v, const char *text, const char *none)
+{
+	const char *p = text;
+	if (!text || !*text) {
+		tui_view_line(v, TUI_S_DIM, "%s", none);
+		return;
+	}
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		tui_view_line(v, TUI_S_NORMAL, "%.*s", (int)n, p);
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+}
+
+static void load(struct placement_view *s, tui_app *app)
+{
+	struct lup_placement p;
+	struct lup_person person;
+	struct lup_host host;
+	struct lup_warnings w;
+	struct lup_log_row log[LOG_SHOWN];
+	lup_err err;
+	int next, n;
+
+	tui_view_clear(&s->view);
+	if (lup_placement_get(tui_db(app), s->id, &p, &err) < 0) {
+		s->gone = 1;
+		tui_view_line(&s->view, TUI_S_DIM, "%s", err.msg);
+		return;
+	}
+	s->status = p.status;
+	memset(&person, 0, sizeof person);
+	lup_host_init(&host);
+	lup_person_get(tui_db(app), p.person_id, &person, &err);
+	lup_host_get(tui_db(app), p.host_id, &host, &err);
+
+	{
+		char title[400];
+		snprintf(title, sizeof title, _("%s at %s"), or_dash(person.name), or_dash(host.name));
+		tui_view_heading(&s->view, title);
+	}
+	tui_view_field(&s->view, _("Status"), "%s", lup_pstatus_label(p.status));
+	next = lup_pstatus_next(p.status);
+	if (next >= 0) {
+		lup_err_clear(&err);
+		if (lup_placement_can_move(&p, (enum lup_pstatus)next, lup_date_today(), NULL, &err) == 0) {
+			tui_view_field(&s->view, _("Next step"), _("ready to be %s: press >"),
+			               lup_pstatus_label((enum lup_pstatus)next));
+		} else {
+			/* what is missing, without "the placement cannot be … yet:" */
+			const char *what = strstr(err.msg, ": ");
+			tui_view_field(&s->view, _("Next step"), _("%s needs: %s"),
+			               lup_pstatus_label((enum lup_pstatus)next), what ? what + 2 : err.msg);
+		}
+	}
+	if (p.status == LUP_PS_CANCELLED)
+		tui_view_field(&s->view, _("Cancel reason"), "%s", or_dash(p.cancel_reason));
+	tui_view_field(&s->view, _("Participant"), "%s", or_dash(person.name));
+	tui_view_field(&s->view, _("Host organisation"), "%s%s%s (%s)", or_dash(host.name),
+	               host.city ? ", " : "", host.city ? host.city : "", lup_country_name(host.country));
+	tui_view_field(&s->view, _("Host mentor"), "%s", or_dash(p.mentor));
+	{
+		long days = lup_placement_days(p.start_date, p.end_date);
+		if (days > 0)
+			tui_view_field(&s->view, _("Dates"), ngettext("%s to %s, %ld day", "%s to %s, %ld days",
+			               (unsigned long)days), p.start_date, p.end_date, days);
+		else
+			tui_view_field(&s->view, _("Dates"), "%s – %s", or_dash(p.start_date), or_dash(p.end_date));
+	}
+	tui_view_field(&s->view, _("Travel"), ngettext("%d travel day%s", "%d travel days%s",
+	               (unsigned long)p.travel_days), p.travel_days,
+	               p.green_travel ? _(", green travel") : "");
+	if (host.has_coords) {
+		double km = lup_home_distance_km(tui_config(app), host.lat, host.lon);
+		enum lup_band band = lup_distance_band(km);
+		char label[64];
+		lup_band_label(band, label, sizeof label);
+		tui_view_field(&s->view, _("Travel grant"), _("%d EUR (%.0f km, band %s%s)"),
+		               lup_band_grant(band, p.green_travel), km, label,
+		               p.green_travel && lup_band_info(band)->green_eur > 0 ? _(", green rate") : "");
+	}
+
+	tui_view_heading(&s->view, _("Checklist"));
+	tui_view_field(&s->view, _("Objectives"), "%s", yes_no(!lup_blank(p.objectives)));
+	tui_view_field(&s->view, _("Agreement signed"), "%s", yes_no(p.agreement_signed));
+	tui_view_field(&s->view, _("Travel booked"), "%s", yes_no(p.travel_booked));
+	tui_view_field(&s->view, _("Insurance"), "%s", yes_no(p.insurance));
+	tui_view_field(&s->view, _("Report received"), "%s", yes_no(p.report_received));
+
+	lup_err_clear(&err);
+	n = lup_placement_warnings(tui_db(app), tui_config(app), &p, &w, &err);
+	if (n < 0) {
+		tui_error(app, "%s", err.msg);
+	} else if (n > 0) {
+		tui_view_heading(&s->view, _("Warnings"));
+		for (int i = 0; i < w.n; i++)
+			tui_view_line(&s->view, TUI_S_WARN, "! %s", w.msg[i]);
+	}
+
+	tui_view_heading(&s->view, _("Objectives"));
+	text_lines(&s->view, p.objectives, _("none yet: the learning agreement is needed to agree"));
+	tui_view_heading(&s->view, _("Reflection"));
+	text_lines(&s->view, p.reflection, _("none yet"));
+
+	tui_view_heading(&s->view, _("Learning log"));
+	lup_err_clear(&err);
+	n = lup_placement_log_page(tui_db(app), s->id, NULL, 1, LOG_SHOWN, log, &err);
+	if (n < 0)
+		tui_error(app, "%s", err.msg);
+	else if (n == 0)
+		tui_view_line(&s->view, TUI_S_DIM, "%s", _("no entries yet: press l to add one"));
+	for (int i = 0; i < n; i++)
+		tui_view_field(&s->view, log[i].date, "%s%s", log[i].text, log[i].cut ? " …" : "");
+	if (n == LOG_SHOWN)
+		tui_view_line(&s->view, TUI_S_DIM, _("(the first %d entries)"), LOG_SHOWN);
+
+	lup_person_clear(&person);
+	lup_host_clear(&host);
+	lup_placement_clear(&p);
+}
+
+static unsigned contexts(tui_screen *scr, tui_app *app)
+{
+	(void)scr; (void)app;
+	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_RECORD) |
+	       TUI_CTXBIT(TUI_CTX_PLACEMENTS);
+}
+
+static int enter(tui_screen *scr, tui_app *app)
+{
+	load((struct placement_view *)scr, app);
+	return TUI_REDRAW;
+}
+
+static void draw(tui_screen *scr, tui_app *app)
+{
+	struct placement_view *s = (struct placement_view *)scr;
+	tui_rect r = tui_area(app);
+	r.x += 1;
+	r.w -= 2;
+	tui_view_draw(&s->view, app, r);
+}
+
+static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
+{
+	struct placement_view *s = (struct placement_view *)scr;
+	int r = tui_view_action(&s->view, app, a);
+	if (!(r & TUI_UNHANDLED))
+		return r;
+	if (s->gone && a != TUI_A_QUIT && a != TUI_A_BACK && a < TUI_A_COUNT &&
+	    tui_action_info(a)->ctx != TUI_CTX_MAIN && tui_action_info(a)->ctx != TUI_CTX_ANY)
+		return 0;
+	switch (a) {
+	case TUI_A_EDIT:
+		return tui_push(app, tui_placement_form(app, s->id, NULL, NULL), TAG_FORM);
+	case TUI_A_DELETE:
+		return tui_placement_confirm_delete(app, TAG_DELETE, s->id);
+	case TUI_A_ADVANCE:
+		if (tui_placement_advance(app, s->id) == 0)
+			load(s, app);
+		return TUI_REDRAW;
+	case TUI_A_CANCEL_PLACEMENT:
+		return tui_push(app, tui_cancel_form(app, s->id), TAG_CANCEL);
+	case TUI_A_LOG_ADD:
+		return tui_push(app, tui_log_form(app, s->id), TAG_LOG);
+	case TUI_A_ADD:
+		return 0;
+	default:
+		return TUI_UNHANDLED;
+	}
+}
+
+static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
+{
+	struct placement_view *s = (struct placement_view *)scr;
+	(void)app;
+	if (a == TUI_A_ADVANCE || a == TUI_A_CANCEL_PLACEMENT)
+		return !s->gone && lup_pstatus_next(s->status) >= 0;
+	return a != TUI_A_ADD;
+}
+
+static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
+{
+	struct placement_view *s = (struct placement_view *)scr;
+	if (tag == TAG_DELETE && result == TUI_YES && tui_placement_delete(app, s->id) == 0)
+		return tui_pop(app, TUI_DELETED);
+	if (tag == TAG_FORM && result == TUI_SAVED)
+		tui_placement_saved_status(app, tui_placement_form_warnings(child));
+	if (tag == TAG_LOG && result == TUI_SAVED)
+		s->view.top = 1 << 20;   /* show the log's end, where the entry is */
+	return TUI_REDRAW;
+}
+
+static void destroy(tui_screen *scr)
+{
+	struct placement_view *s = (struct placement_view *)scr;
+	tui_view_free(&s->view);
+	free(s);
+}
+
+static const struct tui_screen_ops ops = {
+	.name = N_("Placement"),
+	.contexts = contexts,
+	.enter = enter,
+	.draw = draw,
+	.on_action = on_action,
+	.on_result = on_result,
+	.offers = offers,
+	.destroy = destroy,
+};
+
+tui_screen *tui_placement_view(tui_app *app, const char *id)
+{
+	struct placement_view *s = calloc(1, sizeof *s);
+	(void)app;
+	if (!s)
+		return NULL;
+	s->base.ops = &ops;
+	snprintf(s->id, sizeof s->id, "%s", id);
+	tui_view_init(&s->view);
+	return &s->base;
+}
