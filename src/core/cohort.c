@@ -325,6 +325,26 @@ int lup_cohort_count(lup_db *db, const struct lup_cohort_query *q, long *n, lup_
 	return 0;
 }
 
+long lup_cohort_position(lup_db *db, const struct lup_cohort_query *q,
+                         const struct lup_cohort_row *row, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM cohort c WHERE " CFILT
+		"AND (coalesce(c.start_date, '9999-12-31'), c.id) < (?3, ?4)";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	long n;
+	if (!st)
+		return -1;
+	bind_query(st, q);
+	sqlite3_bind_text(st, 3, row->key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, row->id, -1, SQLITE_TRANSIENT);
+	if (lup_p_step(db, st, err, _("counting cohorts")) < 0)
+		return -1;
+	n = sqlite3_column_int64(st, 0);
+	lup_done(st);
+	return n;
+}
+
 int lup_cohort_row_get(lup_db *db, const struct lup_cohort_query *q, const char *id,
                        struct lup_cohort_row *row, lup_err *err)
 {

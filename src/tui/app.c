@@ -164,6 +164,9 @@ static int open_section(tui_app *app, int sec)
 	s->below = NULL;
 	app->stack[sec][0] = s;
 	app->depth[sec] = 1;
+	/* a section opened after the start gets its size like the others */
+	if (s->ops->on_resize)
+		s->ops->on_resize(s, app);
 	return 0;
 }
 
