@@ -282,8 +282,10 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 		load_programme(s, app);
 		if (id && *id && lup_cohort_row_get(tui_db(app), &q, id, &row, &err) == 0)
 			tui_list_reload(&s->list, app, &row);
-		if (notice)
+		if (notice) {
+			tui_list_reload(&s->list, app, NULL);
 			return tui_push(app, notice, TAG_NOTICE);
+		}
 	} else if (tag == TAG_DELETE && result == TUI_YES) {
 		tui_cohort_delete(app, s->pending_delete);
 	}

@@ -695,8 +695,10 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 			copy_session(s, app, s->pending, to, name, 0);
 		}
 	}
-	if (notice)
+	if (notice) {
+		enter(scr, app);   /* the screen under the notice shows the change */
 		return tui_push(app, notice, TAG_NOTICE);
+	}
 	return TUI_REDRAW;
 }
 
