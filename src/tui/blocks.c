@@ -15,7 +15,7 @@ struct blocks {
 	tui_screen base;
 	char prog[LUP_ID_SIZE];
 	struct lup_block b[LUP_MAX_BLOCKS];
-	int n, focus;
+	int n, focus, top;
 	char pending[LUP_ID_SIZE];
 };
 
@@ -80,9 +80,13 @@ static void draw(tui_screen *scr, tui_app *app)
 		tui_put(r.y + 4, r.x + 2, r.w - 4, _("No blocks: press a to add one."), tui_attr(TUI_S_DIM), 0);
 		tui_cursor(app, r.y + 4, r.x + 2);
 	}
-	for (int i = 0; i < s->n && i < r.h - 4; i++) {
+	if (s->focus < s->top)
+		s->top = s->focus;
+	if (r.h - 4 > 0 && s->focus >= s->top + r.h - 4)
+		s->top = s->focus - (r.h - 4) + 1;
+	for (int i = s->top; i < s->n && i - s->top < r.h - 4; i++) {
 		const struct lup_block *b = &s->b[i];
-		int y = r.y + 3 + i, focused = i == s->focus;
+		int y = r.y + 3 + i - s->top, focused = i == s->focus;
 		attr_t a = focused ? tui_attr(TUI_S_FOCUS) : tui_attr(TUI_S_NORMAL);
 		char seq[8], att[16];
 		snprintf(seq, sizeof seq, "%d", b->seq);

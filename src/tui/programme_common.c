@@ -75,18 +75,18 @@ void tui_prog_names(const struct lup_promotions *p, char *buf, size_t n)
 void tui_prog_saved_status(tui_app *app, const struct lup_warnings *w,
                            const struct lup_promotions *moved)
 {
-	char first[600] = "", names[400] = "";
-	if (w && w->n > 0)
-		snprintf(first, sizeof first,
-		         ngettext("Saved, with %d warning: %s", "Saved, with %d warnings: %s",
-		                  (unsigned long)w->n),
-		         (int)w->n, w->v[0].msg ? w->v[0].msg : "");
-	else
-		snprintf(first, sizeof first, "%s", _("Saved."));
+	lup_buf b = { 0 };
+	char names[400];
+	/* who moved up first: the warnings can be read again (! on the cohort) */
+	lup_buf_puts(&b, _("Saved."));
 	if (moved && moved->n > 0) {
 		tui_prog_names(moved, names, sizeof names);
-		tui_status(app, _("%s Moved up from the waitlist: %s."), first, names);
-	} else {
-		tui_status(app, "%s", first);
+		lup_buf_puts(&b, " ");
+		lup_buf_printf(&b, _("Moved up from the waitlist: %s."), names);
 	}
+	if (w && w->n > 0)
+		lup_buf_printf(&b, ngettext(" %d warning: %s", " %d warnings: %s", (unsigned long)w->n),
+		               (int)w->n, w->v[0].msg ? w->v[0].msg : "");
+	tui_status(app, "%s", b.s ? b.s : "");
+	lup_buf_free(&b);
 }

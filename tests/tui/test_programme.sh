@@ -206,6 +206,19 @@ wait_for "Ta bort kullen Testkull?"
 check_ 'on_screen "4 tillfällen, 17 anmälningar"' "the question does not say what goes"
 keys n
 wait_gone "Ta bort kullen"
+
+case_ "Swedish: a larger capacity seats the one waiting, and says so"
+second=$(q "SELECT p.name FROM enrolment e JOIN person p ON p.id = e.person_id JOIN cohort c ON c.id = e.cohort_id
+            WHERE c.name = 'Testkull' AND e.status = 'waitlisted'")
+keys e
+wait_for "Ändra kullen Testkull"
+keys Tab C-u; text "17"
+keys C-s
+wait_for "Sparat. Fick plats från väntelistan: $second."
+wait_for "Sparat, med varningar som du kan bortse från"
+check_ 'on_screen "17 platser är fler än UL:s högsta antal"' "the notice does not give the UL warning"
+keys Enter
+wait_for "17/17"
 keys q
 wait_exit
 check_ '[ "$(q "SELECT count(*) FROM cohort WHERE name = '"'Testkull'"'")" = 1 ]' "No deleted the cohort"
