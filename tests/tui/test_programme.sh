@@ -221,5 +221,6 @@ keys Enter
 wait_for "17/17"
 keys q
 wait_exit
+check_ '[ "$STATUS" = 0 ]' "exit status $STATUS"
 check_ '[ "$(q "SELECT count(*) FROM cohort WHERE name = '"'Testkull'"'")" = 1 ]' "No deleted the cohort"
 finish
