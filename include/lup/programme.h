@@ -182,6 +182,10 @@ int lup_cohort_page(lup_db *db, const struct lup_cohort_query *q,
                     const struct lup_cohort_row *from, int dir, int limit,
                     struct lup_cohort_row *rows, lup_err *err);
 int lup_cohort_count(lup_db *db, const struct lup_cohort_query *q, long *n, lup_err *err);
+/* The 0-based position of a row in the query's order (for "3 of 19"), or
+ * -1 with err set. */
+long lup_cohort_position(lup_db *db, const struct lup_cohort_query *q,
+                         const struct lup_cohort_row *row, lup_err *err);
 /* One row by id (for refreshing the focused row after an edit). */
 int lup_cohort_row_get(lup_db *db, const struct lup_cohort_query *q, const char *id,
                        struct lup_cohort_row *row, lup_err *err);

@@ -239,9 +239,23 @@ fail:
 	"c.facilitators, coalesce(c.start_date, '9999-12-31') AS k FROM cohort c "
 #define CFILT "(?1 IS NULL OR c.programme_id = ?1) AND (?2 IS NULL OR c.status = ?2) "
 
+/* A page: the ids are chosen (and sorted) first, and the counts are made
+ * for those rows only, not for every cohort before the LIMIT. */
+#define CPAGE(cmp, dir) \
+	"SELECT c.id, c.name, coalesce(c.start_date, ''), coalesce(c.end_date, ''), c.status, " \
+	"c.capacity, " \
+	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status IN ('enrolled', 'completed')), " \
+	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'completed'), " \
+	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'waitlisted'), " \
+	"(SELECT count(*) FROM session s WHERE s.cohort_id = c.id), " \
+	"c.facilitators, p.k FROM (SELECT c.id, coalesce(c.start_date, '9999-12-31') AS k FROM cohort c " \
+	"WHERE " CFILT "AND (coalesce(c.start_date, '9999-12-31'), c.id) " cmp " (?3, ?4) " \
+	"ORDER BY k " dir ", c.id " dir " LIMIT ?5) p JOIN cohort c ON c.id = p.id " \
+	"ORDER BY p.k " dir ", p.id " dir
+
 static const char *const page_sql[2] = {
-	CROW "WHERE " CFILT "AND (k, c.id) > (?3, ?4) ORDER BY k, c.id LIMIT ?5",
-	CROW "WHERE " CFILT "AND (k, c.id) < (?3, ?4) ORDER BY k DESC, c.id DESC LIMIT ?5",
+	CPAGE(">", "ASC"),
+	CPAGE("<", "DESC"),
 };
 
 static void bind_query(sqlite3_stmt *st, const struct lup_cohort_query *q)
@@ -323,6 +337,26 @@ int lup_cohort_count(lup_db *db, const struct lup_cohort_query *q, long *n, lup_
 	*n = sqlite3_column_int64(st, 0);
 	lup_done(st);
 	return 0;
+}
+
+long lup_cohort_position(lup_db *db, const struct lup_cohort_query *q,
+                         const struct lup_cohort_row *row, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM cohort c WHERE " CFILT
+		"AND (coalesce(c.start_date, '9999-12-31'), c.id) < (?3, ?4)";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	long n;
+	if (!st)
+		return -1;
+	bind_query(st, q);
+	sqlite3_bind_text(st, 3, row->key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, row->id, -1, SQLITE_TRANSIENT);
+	if (lup_p_step(db, st, err, _("counting cohorts")) < 0)
+		return -1;
+	n = sqlite3_column_int64(st, 0);
+	lup_done(st);
+	return n;
 }
 
 int lup_cohort_row_get(lup_db *db, const struct lup_cohort_query *q, const char *id,

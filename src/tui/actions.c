@@ -76,6 +76,54 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Move between the buttons") },
 
 	[TUI_A_CLOSE]        = { "close", TUI_CTX_HELP, "q Esc", N_("Close"), N_("Close the help") },
+
+	[TUI_A_CALENDAR]     = { "calendar", TUI_CTX_PROGRAMME, "c", N_("Calendar"),
+	                         N_("Open the calendar: of all cohorts, or of the cohort shown") },
+	[TUI_A_BLOCKS]       = { "blocks", TUI_CTX_PROGRAMME, "b", NULL,
+	                         N_("Edit the programme's blocks: kind, order and name") },
+
+	[TUI_A_SWITCH_PART]  = { "switch-part", TUI_CTX_COHORT, "Tab S-Tab", NULL,
+	                         N_("Switch between the cohort's sessions and its participants") },
+	[TUI_A_COPY_NEXT_WEEK] = { "copy-next-week", TUI_CTX_COHORT, "n", N_("+1 week"),
+	                         N_("Copy the focused session to the same weekday next week") },
+	[TUI_A_COPY_TO_COHORT] = { "copy-to-cohort", TUI_CTX_COHORT, "C", NULL,
+	                         N_("Copy the focused session to another cohort (same day and time)") },
+	[TUI_A_ATTENDANCE]   = { "attendance", TUI_CTX_COHORT, "r", N_("Register"),
+	                         N_("Take attendance for the focused session (Enter does the same)") },
+	[TUI_A_WITHDRAW]     = { "withdraw", TUI_CTX_COHORT, "w", N_("Withdraw"),
+	                         N_("Withdraw the focused participant (asks first); the first person "
+	                            "waiting moves up") },
+	[TUI_A_COMPLETE]     = { "mark-completions", TUI_CTX_COHORT, "m", N_("Completions"),
+	                         N_("Mark as completed everyone who met every block (a cohort that "
+	                            "is done)") },
+	[TUI_A_WARNINGS]     = { "warnings", TUI_CTX_COHORT, "!", NULL,
+	                         N_("Show all the cohort's warnings and its sessions' conflicts") },
+	[TUI_A_EDIT_COHORT]  = { "edit-cohort", TUI_CTX_COHORT, "E", NULL,
+	                         N_("Edit the cohort: name, capacity, dates, status, facilitators") },
+
+	[TUI_A_MARK]         = { "mark", TUI_CTX_PICKER, "Space Ins", N_("Mark"),
+	                         N_("Mark or unmark the focused row (to pick several)") },
+	[TUI_A_PICK]         = { "pick", TUI_CTX_PICKER, "Enter", N_("Pick"),
+	                         N_("Pick the marked rows, or the focused one when none is marked") },
+
+	[TUI_A_PRESENT]      = { "present", TUI_CTX_REGISTER, "p 1", N_("Present"),
+	                         N_("Mark the focused person present and move to the next") },
+	[TUI_A_LATE]         = { "late", TUI_CTX_REGISTER, "l 2", N_("Late"),
+	                         N_("Mark the focused person late and move to the next") },
+	[TUI_A_EXCUSED]      = { "excused", TUI_CTX_REGISTER, "e 3", N_("Excused"),
+	                         N_("Mark the focused person excused and move to the next") },
+	[TUI_A_ABSENT]       = { "absent", TUI_CTX_REGISTER, "a 4", N_("Absent"),
+	                         N_("Mark the focused person absent and move to the next") },
+	[TUI_A_UNMARK]       = { "unmark", TUI_CTX_REGISTER, "BS Del", NULL,
+	                         N_("Clear the focused person's mark") },
+
+	[TUI_A_MOVE_UP]      = { "move-up", TUI_CTX_BLOCKS, "- K", N_("Up"),
+	                         N_("Move the focused block one place up") },
+	[TUI_A_MOVE_DOWN]    = { "move-down", TUI_CTX_BLOCKS, "+ J", N_("Down"),
+	                         N_("Move the focused block one place down") },
+
+	[TUI_A_OK]           = { "ok", TUI_CTX_NOTICE, "Enter Esc q", N_("Close"),
+	                         N_("Close the message") },
 };
 
 static const char *const contexts[TUI_CTX_COUNT] = {
@@ -92,6 +140,12 @@ static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_CHOICE] = N_("Choice fields"),
 	[TUI_CTX_DIALOG] = N_("Questions"),
 	[TUI_CTX_HELP] = N_("Help"),
+	[TUI_CTX_PROGRAMME] = N_("Programme"),
+	[TUI_CTX_COHORT] = N_("A cohort"),
+	[TUI_CTX_PICKER] = N_("Pickers"),
+	[TUI_CTX_REGISTER] = N_("Attendance register"),
+	[TUI_CTX_BLOCKS] = N_("Blocks"),
+	[TUI_CTX_NOTICE] = N_("Messages"),
 };
 
 /* The bindings in force. */

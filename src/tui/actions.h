@@ -67,6 +67,13 @@ enum tui_ctx {
 	TUI_CTX_CHOICE,   /* a focused choice or yes/no field */
 	TUI_CTX_DIALOG,   /* a yes/no question */
 	TUI_CTX_HELP,     /* the help overlay */
+	/* the Programme section */
+	TUI_CTX_PROGRAMME, /* the cohort list and a cohort: calendar, blocks */
+	TUI_CTX_COHORT,   /* a cohort: its sessions and participants */
+	TUI_CTX_PICKER,   /* pickers: mark several, pick */
+	TUI_CTX_REGISTER, /* the attendance register */
+	TUI_CTX_BLOCKS,   /* the blocks editor */
+	TUI_CTX_NOTICE,   /* a message to read and close */
 	TUI_CTX_COUNT
 };
 #define TUI_CTXBIT(c) (1u << (c))
@@ -100,6 +107,19 @@ enum tui_action {
 	TUI_A_YES, TUI_A_NO, TUI_A_PRESS, TUI_A_SWITCH,
 	/* help */
 	TUI_A_CLOSE,
+	/* programme */
+	TUI_A_CALENDAR, TUI_A_BLOCKS,
+	/* cohort */
+	TUI_A_SWITCH_PART, TUI_A_COPY_NEXT_WEEK, TUI_A_COPY_TO_COHORT, TUI_A_ATTENDANCE,
+	TUI_A_WITHDRAW, TUI_A_COMPLETE, TUI_A_WARNINGS, TUI_A_EDIT_COHORT,
+	/* picker */
+	TUI_A_MARK, TUI_A_PICK,
+	/* register */
+	TUI_A_PRESENT, TUI_A_LATE, TUI_A_EXCUSED, TUI_A_ABSENT, TUI_A_UNMARK,
+	/* blocks */
+	TUI_A_MOVE_UP, TUI_A_MOVE_DOWN,
+	/* notice */
+	TUI_A_OK,
 	TUI_A_COUNT
 };
 

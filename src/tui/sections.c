@@ -7,11 +7,12 @@
 #include "tui/draw.h"
 #include "tui/people.h"
 #include "tui/shadowing.h"
+#include "tui/programme.h"
 
 /* A section's first screen: replace NULL with its constructor. */
 const struct tui_section tui_sections[TUI_NSECTIONS] = {
 	{ N_("People"), tui_people_screen },
-	{ N_("Programme"), NULL },
+	{ N_("Programme"), tui_programme_screen },
 	{ N_("Shadowing"), tui_shadowing_screen },
 	{ N_("Competence"), NULL },
 	{ N_("Reports"), NULL },

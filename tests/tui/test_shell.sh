@@ -6,10 +6,10 @@
 for LOC in C.UTF-8 sv_SE.UTF-8; do
 	if [ "$LOC" = C.UTF-8 ]; then
 		TAB="[1 People]" HELP="Keys: People" HKEY="Show the keys of this screen" SMALL="too small: 60×20"
-		PROG="Programme is not built yet." NEW="New person" KEEP="Ann Lind"
+		PROG="[2 Programme]" NEW="New person" KEEP="Ann Lind"
 	else
 		TAB="[1 Personer]" HELP="Tangenter: Personer" HKEY="Visa tangenterna för den här skärmen"
-		SMALL="för liten: 60×20" PROG="Program är inte byggt ännu." NEW="Ny person" KEEP="Ann Lind"
+		SMALL="för liten: 60×20" PROG="[2 Program]" NEW="Ny person" KEEP="Ann Lind"
 	fi
 	new_db 30
 

@@ -153,6 +153,57 @@ static void test_design_defaults(void **state)
 	                 TUI_A_CANCEL);
 }
 
+/* The Programme screens: one key per attendance status (letters and
+ * digits, so that they work whatever the language), Tab between a
+ * cohort's parts, Space marking in pickers; no clash among the contexts
+ * each screen uses (the overrides of section keys are meant). */
+static void test_programme_keys(void **state)
+{
+	unsigned any = TUI_CTXBIT(TUI_CTX_ANY), main_ = TUI_CTXBIT(TUI_CTX_MAIN),
+	         move = TUI_CTXBIT(TUI_CTX_MOVE), list = TUI_CTXBIT(TUI_CTX_LIST),
+	         rec = TUI_CTXBIT(TUI_CTX_RECORD);
+	unsigned reg = any | main_ | move | TUI_CTXBIT(TUI_CTX_REGISTER);
+	unsigned cohort = any | main_ | move | list | rec | TUI_CTXBIT(TUI_CTX_PROGRAMME) |
+	                  TUI_CTXBIT(TUI_CTX_COHORT);
+	unsigned picker = any | main_ | move | list | TUI_CTXBIT(TUI_CTX_PICKER);
+	unsigned blocks = any | main_ | move | rec | TUI_CTXBIT(TUI_CTX_BLOCKS);
+	(void)state;
+	tui_keys_defaults();
+	assert_int_equal(tui_action_for('p', reg), TUI_A_PRESENT);
+	assert_int_equal(tui_action_for('1', reg), TUI_A_PRESENT);
+	assert_int_equal(tui_action_for('l', reg), TUI_A_LATE);
+	assert_int_equal(tui_action_for('2', reg), TUI_A_LATE);
+	assert_int_equal(tui_action_for('e', reg), TUI_A_EXCUSED);
+	assert_int_equal(tui_action_for('3', reg), TUI_A_EXCUSED);
+	assert_int_equal(tui_action_for('a', reg), TUI_A_ABSENT);
+	assert_int_equal(tui_action_for('4', reg), TUI_A_ABSENT);
+	assert_int_equal(tui_action_for(TUI_KEY_BS, reg), TUI_A_UNMARK);
+	assert_int_equal(tui_action_for('j', reg), TUI_A_DOWN);
+	assert_int_equal(tui_action_for('q', reg), TUI_A_QUIT);
+	assert_int_equal(tui_action_for('5', reg), TUI_A_SECTION5);
+	assert_int_equal(tui_action_for(TUI_KEY_TAB, cohort), TUI_A_SWITCH_PART);
+	assert_int_equal(tui_action_for(TUI_KEY_BTAB, cohort), TUI_A_SWITCH_PART);
+	assert_int_equal(tui_action_for('n', cohort), TUI_A_COPY_NEXT_WEEK);
+	assert_int_equal(tui_action_for('C', cohort), TUI_A_COPY_TO_COHORT);
+	assert_int_equal(tui_action_for('c', cohort), TUI_A_CALENDAR);
+	assert_int_equal(tui_action_for('r', cohort), TUI_A_ATTENDANCE);
+	assert_int_equal(tui_action_for('w', cohort), TUI_A_WITHDRAW);
+	assert_int_equal(tui_action_for('a', cohort), TUI_A_ADD);
+	assert_int_equal(tui_action_for(TUI_KEY_ENTER, cohort), TUI_A_OPEN);
+	assert_int_equal(tui_action_for(TUI_KEY_SPACE, picker), TUI_A_MARK);
+	assert_int_equal(tui_action_for(TUI_KEY_ENTER, picker), TUI_A_PICK);
+	assert_int_equal(tui_action_for('/', picker), TUI_A_FILTER);
+	assert_int_equal(tui_action_for('-', blocks), TUI_A_MOVE_UP);
+	assert_int_equal(tui_action_for('+', blocks), TUI_A_MOVE_DOWN);
+	assert_int_equal(tui_action_for('k', blocks), TUI_A_UP);
+	assert_int_equal(tui_action_for(TUI_KEY_ENTER, any | move | TUI_CTXBIT(TUI_CTX_NOTICE)), TUI_A_OK);
+	check_no_clash(any | move | list | rec | TUI_CTXBIT(TUI_CTX_PROGRAMME) | TUI_CTXBIT(TUI_CTX_COHORT));
+	check_no_clash(any | move | TUI_CTXBIT(TUI_CTX_REGISTER));
+	check_no_clash(blocks);
+	check_no_clash(any | main_ | move | TUI_CTXBIT(TUI_CTX_PICKER));
+	check_no_clash(any | move | TUI_CTXBIT(TUI_CTX_NOTICE));
+}
+
 static void test_rebinding(void **state)
 {
 	unsigned rec = TUI_CTXBIT(TUI_CTX_RECORD);
@@ -260,6 +311,7 @@ int main(void)
 		cmocka_unit_test(test_names_unique),
 		cmocka_unit_test(test_no_duplicate_keys),
 		cmocka_unit_test(test_design_defaults),
+		cmocka_unit_test(test_programme_keys),
 		cmocka_unit_test(test_rebinding),
 		cmocka_unit_test(test_keys_section),
 		cmocka_unit_test(test_man_table),

@@ -654,6 +654,9 @@ static void test_cohort_paging(void **state)
 	n = lup_cohort_page(f->db, &q, &all[5], -1, 10, page, NULL);
 	assert_int_equal(n, 5);
 	assert_string_equal(page[0].id, all[0].id);
+	/* Positions in that order, undated ones last. */
+	for (int i = 0; i < 25; i++)
+		assert_int_equal(lup_cohort_position(f->db, &q, &all[i], NULL), i);
 	/* Filtered by status. */
 	q.status = "open";
 	assert_int_equal(lup_cohort_count(f->db, &q, &count, NULL), 0);

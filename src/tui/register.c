@@ -1,0 +1,231 @@
+/* register.c — the attendance register of one session: the people who
+ * held a seat in its cohort on its day, one row each.  One key per status
+ * marks the focused person and moves to the next, so a group of 16 takes
+ * 16 keystrokes; the counts at the top follow every mark.  Each mark is
+ * saved at once. */
+#include <stdlib.h>
+#include <string.h>
+#include "lup/cal.h"
+#include "lup/enrol.h"
+#include "lup/i18n.h"
+#include "tui/draw.h"
+#include "tui/programme.h"
+
+struct reg {
+	tui_screen base;
+	char sid[LUP_ID_SIZE];
+	char title[200], when[64], cohort[128];
+	int gone;
+	struct lup_register_row *rows;
+	int n, focus, top, body;
+};
+
+static void load(struct reg *s, tui_app *app)
+{
+	struct lup_session ses;
+	struct lup_register_row *rows = NULL;
+	lup_err err;
+	int n;
+
+	lup_err_clear(&err);
+	if (lup_session_get(tui_db(app), s->sid, &ses, &err) < 0) {
+		s->gone = 1;
+		tui_error(app, "%s", err.msg);
+		return;
+	}
+	{
+		struct lup_session_query q = { ses.cohort_id, 0 };
+		struct lup_session_row row;
+		lup_datetime dt;
+		char weeks[32] = "";
+		if (lup_session_row_get(tui_db(app), &q, s->sid, &row, &err) == 0) {
+			snprintf(s->title, sizeof s->title, "%s", row.title);
+			snprintf(s->cohort, sizeof s->cohort, "%s", row.cohort);
+		}
+		if (lup_datetime_parse(ses.starts_at, &dt) == 0)
+			snprintf(weeks, sizeof weeks, _("w. %d"), lup_date_isoweek(dt.date, NULL));
+		snprintf(s->when, sizeof s->when, "%.16s–%.5s (%s)", ses.starts_at, ses.ends_at + 11, weeks);
+	}
+	lup_session_clear(&ses);
+	if ((n = lup_register(tui_db(app), s->sid, &rows, &err)) < 0) {
+		tui_error(app, "%s", err.msg);
+		return;
+	}
+	free(s->rows);
+	s->rows = rows;
+	s->n = n;
+	if (s->focus >= n)
+		s->focus = n > 0 ? n - 1 : 0;
+}
+
+static unsigned contexts(tui_screen *scr, tui_app *app)
+{
+	(void)scr; (void)app;
+	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_REGISTER);
+}
+
+static int enter(tui_screen *scr, tui_app *app)
+{
+	load((struct reg *)scr, app);
+	return TUI_REDRAW;
+}
+
+static enum tui_style style_of(const char *status)
+{
+	if (strcmp(status, "present") == 0) return TUI_S_GOOD;
+	if (strcmp(status, "late") == 0) return TUI_S_WARN;
+	if (strcmp(status, "absent") == 0) return TUI_S_BAD;
+	if (!*status) return TUI_S_DIM;
+	return TUI_S_NORMAL;
+}
+
+static void draw(tui_screen *scr, tui_app *app)
+{
+	struct reg *s = (struct reg *)scr;
+	tui_rect r = tui_area(app);
+	int c[5] = { 0 }, unmarked = 0, x, namew, statw = 20, y;
+	char line[400];
+
+	if (s->gone) {
+		tui_put(r.y + 1, r.x + 2, r.w - 4, _("This session is gone: press q to go back."),
+		        tui_attr(TUI_S_DIM), 0);
+		tui_cursor(app, r.y + 1, r.x + 2);
+		return;
+	}
+	for (int i = 0; i < s->n; i++) {
+		const char *st = s->rows[i].status;
+		if (strcmp(st, "present") == 0) c[0]++;
+		else if (strcmp(st, "late") == 0) c[1]++;
+		else if (strcmp(st, "excused") == 0) c[2]++;
+		else if (strcmp(st, "absent") == 0) c[3]++;
+		else unmarked++;
+	}
+	snprintf(line, sizeof line, _("Attendance: %s"), s->title);
+	x = r.x + 1 + tui_put(r.y, r.x + 1, r.w - 2, line, tui_attr(TUI_S_TITLE), 0);
+	snprintf(line, sizeof line, "  %s · %s", s->when, s->cohort);
+	tui_put(r.y, x, r.x + r.w - 1 - x, line, tui_attr(TUI_S_NORMAL), 0);
+	/* TRANSLATORS: the register's counts, e.g. "12 present, 1 late, 1 excused, 2 absent". */
+	snprintf(line, sizeof line, _("%d present, %d late, %d excused, %d absent"), c[0], c[1], c[2], c[3]);
+	x = r.x + 1 + tui_put(r.y + 1, r.x + 1, r.w - 2, line, tui_attr(TUI_S_NORMAL) | A_BOLD, 0);
+	if (unmarked > 0) {
+		snprintf(line, sizeof line, ngettext(", %d not marked", ", %d not marked", (unsigned long)unmarked),
+		         unmarked);
+		tui_put(r.y + 1, x, r.x + r.w - 1 - x, line, tui_attr(TUI_S_NORMAL), 0);
+	}
+	namew = r.w - 3 - statw - 1 - 24;
+	if (namew < 20) {
+		namew = r.w - 3 - statw - 1;
+	}
+	tui_fill(r.y + 2, r.x, r.w, tui_attr(TUI_S_HEADER));
+	tui_put(r.y + 2, r.x + 2, namew, _("Name"), tui_attr(TUI_S_HEADER), 0);
+	tui_put(r.y + 2, r.x + 2 + namew + 1, statw, _("Attendance"), tui_attr(TUI_S_HEADER), 0);
+	s->body = r.h - 3;
+	if (s->body < 1)
+		s->body = 1;
+	if (s->focus < s->top)
+		s->top = s->focus;
+	if (s->focus >= s->top + s->body)
+		s->top = s->focus - s->body + 1;
+	if (s->n == 0) {
+		tui_put(r.y + 4, r.x + 2, r.w - 4, _("Nobody held a seat in the cohort on this day."),
+		        tui_attr(TUI_S_DIM), 0);
+		tui_cursor(app, r.y + 4, r.x + 2);
+		return;
+	}
+	for (int i = 0; i < s->body && s->top + i < s->n; i++) {
+		const struct lup_register_row *p = &s->rows[s->top + i];
+		int focused = s->top + i == s->focus;
+		attr_t a = focused ? tui_attr(TUI_S_FOCUS) : tui_attr(TUI_S_NORMAL);
+		const char *word = p->status[0] ? lup_attendance_label(p->status) : _("not marked");
+		y = r.y + 3 + i;
+		tui_fill(y, r.x, r.w, a);
+		if (focused) {
+			tui_put(y, r.x, 1, tui_glyph_marker(), a | A_BOLD, 0);
+			tui_cursor(app, y, r.x);
+		}
+		tui_put(y, r.x + 2, namew, p->name, a, 0);
+		tui_put(y, r.x + 2 + namew + 1, statw, word, focused ? a : tui_attr(style_of(p->status)), 0);
+		if (strcmp(p->enrolment_status, "enrolled") != 0 && r.w - 3 - namew - statw - 2 > 8)
+			tui_put(y, r.x + 2 + namew + 1 + statw + 1, r.w - 4 - namew - statw - 1,
+			        lup_enrol_status_label(p->enrolment_status), focused ? a : tui_attr(TUI_S_DIM), 0);
+	}
+}
+
+static int mark(struct reg *s, tui_app *app, const char *status)
+{
+	lup_err err;
+	struct lup_register_row *p;
+	if (s->n == 0 || s->gone)
+		return 0;
+	p = &s->rows[s->focus];
+	lup_err_clear(&err);
+	if (lup_attendance_set(tui_db(app), s->sid, p->person_id, status, &err) < 0) {
+		tui_error(app, "%s", err.msg);
+		return TUI_REDRAW;
+	}
+	snprintf(p->status, sizeof p->status, "%s", status ? status : "");
+	if (!status)
+		return TUI_REDRAW;
+	if (s->focus < s->n - 1) {
+		s->focus++;
+	} else {
+		int left = 0;
+		for (int i = 0; i < s->n; i++)
+			left += !s->rows[i].status[0];
+		if (left == 0)
+			tui_status(app, "%s", _("Everyone is marked."));
+	}
+	return TUI_REDRAW;
+}
+
+static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
+{
+	struct reg *s = (struct reg *)scr;
+	int page = s->body > 1 ? s->body - 1 : 1;
+	switch (a) {
+	case TUI_A_PRESENT: return mark(s, app, "present");
+	case TUI_A_LATE: return mark(s, app, "late");
+	case TUI_A_EXCUSED: return mark(s, app, "excused");
+	case TUI_A_ABSENT: return mark(s, app, "absent");
+	case TUI_A_UNMARK: return mark(s, app, NULL);
+	case TUI_A_UP: s->focus--; break;
+	case TUI_A_DOWN: s->focus++; break;
+	case TUI_A_PAGE_UP: s->focus -= page; break;
+	case TUI_A_PAGE_DOWN: s->focus += page; break;
+	case TUI_A_TOP: s->focus = 0; break;
+	case TUI_A_BOTTOM: s->focus = s->n - 1; break;
+	default: return TUI_UNHANDLED;
+	}
+	if (s->focus >= s->n)
+		s->focus = s->n - 1;
+	if (s->focus < 0)
+		s->focus = 0;
+	return TUI_REDRAW;
+}
+
+static void destroy(tui_screen *scr)
+{
+	struct reg *s = (struct reg *)scr;
+	free(s->rows);
+	free(s);
+}
+
+static const struct tui_screen_ops ops = {
+	.name = N_("Attendance register"),
+	.contexts = contexts,
+	.enter = enter,
+	.draw = draw,
+	.on_action = on_action,
+	.destroy = destroy,
+};
+
+tui_screen *tui_register_screen(tui_app *app, const char *session_id)
+{
+	struct reg *s = calloc(1, sizeof *s);
+	(void)app;
+	if (!s)
+		return NULL;
+	s->base.ops = &ops;
+	snprintf(s->sid, sizeof s->sid, "%s", session_id);
+	return &s->base;
+}

@@ -1,0 +1,43 @@
+#!/bin/sh
+# The Programme screens at 300 and at 50,000 people (`lup demo --people N`),
+# through lup's headless mode: opening the section, moving through the
+# cohorts, opening a running cohort, and marking 16 people present in a
+# session's register.  Prints figures per kind of key; passes or fails on
+# nothing.  Target: every keypress under 16 ms of CPU at 50,000.
+LUP=${LUP:-./lup}; B=${B:-build}
+case "$LUP" in /*) ;; *) LUP="$PWD/$LUP" ;; esac
+dir="$B/bench-programme-tui"
+mkdir -p "$dir"
+export LUP_CONFIG="" LINES=${LINES:-24} COLUMNS=${COLUMNS:-80} LC_ALL=${LC_ALL:-C.UTF-8}
+unset LANGUAGE
+
+for n in 300 50000; do
+	db="$dir/demo-$n.db"
+	if [ ! -s "$db" ]; then
+		rm -f "$db" "$db-wal" "$db-shm"
+		"$LUP" --db "$db" demo --people "$n" >/dev/null || { echo "bench: lup demo failed"; exit 1; }
+	fi
+	# How far from the end of the cohort list the last running cohort is.
+	back=$(sqlite3 "$db" "WITH o AS (SELECT status, row_number() OVER (ORDER BY coalesce(start_date,
+	  '9999-12-31') DESC, id DESC) AS r FROM cohort) SELECT min(r) - 1 FROM o WHERE status = 'running'")
+	{
+		echo 2
+		echo "j j j j j j j j j j j j j j j j j j j j PgDn PgDn PgDn PgUp PgUp g"
+		echo G
+		i=0; while [ "$i" -lt "${back:-0}" ]; do printf 'k '; i=$((i + 1)); done; echo
+		echo Enter Enter
+		echo p p p p p p p p p p p p p p p p
+		echo "q Tab j j Tab q q"
+	} >"$dir/keys-$n"
+	LUP_KEYS_TIMES="$dir/times-$n" LUP_KEYS="$dir/keys-$n" "$LUP" --db "$db" \
+		2>"$dir/out-$n" </dev/null >/dev/null
+	echo "== $n people ($(sqlite3 "$db" "SELECT count(*) FROM cohort") cohorts)"
+	grep -o 'first_frame_ms=[^ ]* .*' "$dir/out-$n" | sed 's/^/  /' | fold -s -w 100
+	# per key: count, mean and max wall time, mean CPU time
+	awk '{ k = $1; n[k]++; s[k] += $2; c[k] += $3; if ($2 > m[k]) m[k] = $2 }
+	     END { for (k in n) printf "  %-6s %4d keys  mean %7.3f ms  max %7.3f ms  cpu mean %7.3f ms\n",
+	           k, n[k], s[k] / n[k], m[k], c[k] / n[k] }' "$dir/times-$n" | sort
+done
+echo "(2 opens the section, G/k/j/PgDn/PgUp/g move through the cohorts, Enter opens"
+echo " a cohort and then a session's register, p marks present; the programme's"
+echo " progress and the sessions' conflicts are counted once no key waits: idle_max_ms)"

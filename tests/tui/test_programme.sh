@@ -1,0 +1,226 @@
+#!/bin/sh
+# The Programme section by keys alone, on the demonstration database with
+# 30 more people who are in no cohort: a new 16-seat cohort with two
+# sessions; 18 people marked in the picker (two wait); a withdrawal that
+# seats the first person waiting; the register taken with one key per
+# person; a session copied to next week and to another cohort; the blocks
+# editor.  In English at 80x24, in Swedish at 132x43.
+. tests/tui/lib.sh
+
+# The demonstration programme, and 30 people outside it ("… @example.se").
+demo_db() {
+	rm -f "$DB" "$DB-wal" "$DB-shm"
+	"$LUP" --db "$DB" init >/dev/null && "$LUP" --db "$DB" demo >/dev/null ||
+		{ echo "lup demo failed"; exit 1; }
+	sqlite3 "$DB" ".param set :n 30" ".read $TOP/tests/tui/people.sql" ||
+		{ echo "adding people failed"; exit 1; }
+}
+q() { sqlite3 "$DB" "$1"; }
+status_line() { screen | tail -2 | head -1; }
+hint_line() { screen | tail -1; }
+
+# ---------------------------------------------------------------- English
+LOC=C.UTF-8
+demo_db
+start 80x24
+
+case_ "the section: progress and cohorts"
+wait_for "[1 People]" || { finish; exit 1; }
+keys 2
+wait_for "of 300 enrolled, "
+wait_for "Pilot Halland"
+check_ 'hint_line | grep -q "c Calendar"' "the hint line does not offer the calendar"
+
+case_ "a new cohort"
+keys a
+wait_for "New cohort"
+text "Testkull"
+keys Tab C-u; text "16"
+keys Tab; text "2031-03-10"
+keys Tab; text "2031-06-13"
+keys Tab Tab; text "Eva Ek, Olle Berg"
+keys C-s
+wait_for "Saved."
+wait_for "Testkull"
+check_ 'cursor_line | grep -q "Testkull"' "the cursor is not on the new cohort"
+check_ 'cursor_line | grep -q "w. 11–24"' "the new cohort's weeks do not show"
+check_ '[ "$(q "SELECT capacity || status FROM cohort WHERE name = '"'Testkull'"'")" = 16planned ]' \
+	"the cohort was not stored with 16 seats, planned"
+
+case_ "two sessions, warned about UL part 1"
+keys Enter
+wait_for "[ Sessions (0) ]"
+keys a
+wait_for "New session"
+keys Tab Tab; text "Kursdag ett"
+keys Tab C-u; text "2031-03-10"
+keys C-s
+wait_for "Saved, with conflicts you may override"
+check_ 'on_screen "UL part 1"' "the notice does not name the UL rule"
+keys Enter
+wait_gone "you may override"
+wait_for "Sessions (1)"
+# the next one starts as a copy of the last, a week later
+keys a
+wait_for "New session"
+check_ 'on_screen "2031-03-17"' "the new session does not start a week after the last"
+keys C-s
+wait_for "Saved, with"
+keys Enter
+wait_for "Sessions (2)"
+check_ '[ "$(q "SELECT count(*) FROM session s JOIN cohort c ON c.id = s.cohort_id WHERE c.name = '"'Testkull'"'")" = 2 ]' \
+	"the database does not have two sessions"
+
+case_ "enrol 18 into 16 seats by marking them"
+keys Tab
+wait_for "[ Participants 0/16 ]"
+keys a
+wait_for "Enrol in Testkull"
+keys /; text "example.se"
+wait_for "1 of 30 (330)"
+keys Enter
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18; do keys Space; done
+wait_for "18 marked"
+keys Enter
+wait_for "16 enrolled, 2 on the waitlist"
+wait_for "[ Participants 16/16 +2 waiting ]"
+keys End
+wait_for "waitlisted (2)"
+keys Home
+check_ '[ "$(q "SELECT count(*) FROM enrolment WHERE status = '"'waitlisted'"' AND cohort_id = (SELECT id FROM cohort WHERE name = '"'Testkull'"')")" = 2 ]' \
+	"the database does not have two waiting"
+
+case_ "withdraw: the first waiting moves up and is named"
+first=$(q "SELECT p.name FROM enrolment e JOIN person p ON p.id = e.person_id JOIN cohort c ON c.id = e.cohort_id
+           WHERE c.name = 'Testkull' AND e.status = 'waitlisted' ORDER BY e.waitlist_pos LIMIT 1")
+gone=$(cursor_line | sed 's/^▸ *//; s/  .*//')
+keys w
+wait_for "Withdraw $gone from Testkull?"
+check_ 'on_screen "[ No ]"' "No is not the default"
+keys y
+wait_for "Withdrew $gone. $first moved up from the waitlist."
+wait_for "[ Participants 16/16 +1 waiting ]"
+
+case_ "the register: one key per person"
+keys Tab
+wait_for "[ Sessions (2) ]"
+keys Home Enter
+wait_for "Attendance: Kursdag ett"
+wait_for "0 present, 0 late, 0 excused, 0 absent, 16 not marked"
+check_ 'hint_line | grep -q "p Present  l Late  e Excused  a Absent"' "the hint line does not show the marks"
+keys p p p p p p p p p p p p l e a a
+wait_for "12 present, 1 late, 1 excused, 2 absent"
+wait_for "Everyone is marked."
+check_ '[ "$(q "SELECT group_concat(n, '"' '"') FROM (SELECT a.status || count(*) AS n FROM attendance a
+              JOIN session s ON s.id = a.session_id WHERE s.title = '"'Kursdag ett'"' GROUP BY a.status ORDER BY a.status)")" = "absent2 excused1 late1 present12" ]' \
+	"the database does not hold 12/1/1/2"
+check_ '! on_screen "$gone"' "the withdrawn person is on the register"
+
+case_ "copy a session to the same weekday next week"
+keys q
+wait_for "[ Sessions (2) ]"
+check_ 'cursor_line | grep -q "Kursdag ett"' "the cursor is not on the first session"
+keys n
+wait_for "Copied to 2031-03-17 09:00, week 12."
+wait_for "Sessions (3)"
+check_ 'cursor_line | grep -q "2031-03-17 12 .*Kursdag ett"' "the cursor is not on the copy"
+keys End n
+wait_for "Copied to 2031-03-24 09:00, week 13."
+wait_for "Sessions (4)"
+
+case_ "delete a session: No first"
+keys d
+wait_for "Delete the session"
+keys Enter
+wait_gone "Delete the session"
+check_ 'on_screen "Sessions (4)"' "Enter deleted the session"
+
+case_ "back to the list: seats and the progress"
+keys q
+wait_for "Testkull"
+check_ 'cursor_line | grep -q "16/16 +1 waiting"' "the list does not show the seats"
+wait_for "306 of 300 enrolled"
+keys q
+wait_exit
+check_ '[ "$STATUS" = 0 ]' "exit status $STATUS"
+
+# ---------------------------------------------------------------- Swedish
+LOC=sv_SE.UTF-8
+start 132x43
+
+case_ "Swedish: the cohort and its register with digit keys"
+wait_for "[1 Personer]" || { finish; exit 1; }
+keys 2
+wait_for "av 300 antagna"
+wait_for "Veckor"
+keys End
+wait_for "Testkull"
+check_ 'cursor_line | grep -q "2031-03-10 – 2031-06-13"' "the wide list does not show both dates"
+check_ 'cursor_line | grep -q "16/16 +1 väntar"' "the seats are not in Swedish"
+keys Enter
+wait_for "[ Tillfällen (4) ]"
+check_ 'on_screen "Handledare: Eva Ek, Olle Berg"' "the facilitators do not show"
+keys j Enter
+wait_for "Närvaro: "
+wait_for "16 ej markerade"
+check_ 'hint_line | grep -q "p Närvarande"' "the hint line is not in Swedish"
+keys 1 1 1 1 1 1 1 1 1 1 1 1 1 1 2 4
+wait_for "14 närvarande, 1 sena, 0 med förhinder, 1 frånvarande"
+check_ 'on_screen "frånvarande"' "the status words are not in Swedish"
+keys q
+
+case_ "Swedish: copy to another cohort with the picker"
+wait_for "[ Tillfällen (4) ]"
+keys C
+wait_for "Vilken kull ska tillfället kopieras till?"
+check_ 'on_screen "Testkull (den här)"' "the picker does not mark the cohort itself"
+keys g Enter
+wait_for "Kopierat till Pilot Halland: 2031-03-17 09:00, vecka 12."
+check_ '[ "$(q "SELECT count(*) FROM session s JOIN cohort c ON c.id = s.cohort_id WHERE c.name = '"'Pilot Halland'"' AND s.starts_at LIKE '"'2031-%'"'")" = 1 ]' \
+	"the copy is not in Pilot Halland"
+
+case_ "Swedish: participants, completions refused while planned"
+keys Tab
+wait_for "[ Deltagare 16/16 +1 väntar ]"
+wait_for "på väntelista (1)"
+keys m
+wait_for "Fel:"
+keys q
+
+case_ "Swedish: the blocks editor moves a block"
+wait_for "Testkull"
+keys b
+wait_for "Programmets block, i ordning"
+b1=$(q "SELECT name FROM block ORDER BY seq LIMIT 1")
+keys +
+check_ 'poll "[ \"\$(q \"SELECT name FROM block WHERE seq = 2\")\" = \"$b1\" ]" 5' "the first block did not move down"
+check_ 'cursor_line | grep -q "$b1"' "the cursor did not follow the block"
+keys -
+check_ 'poll "[ \"\$(q \"SELECT name FROM block WHERE seq = 1\")\" = \"$b1\" ]" 5' "the block did not move back up"
+keys q
+
+case_ "Swedish: deleting a cohort says what goes with it"
+wait_for "Testkull"
+keys d
+wait_for "Ta bort kullen Testkull?"
+check_ 'on_screen "4 tillfällen, 17 anmälningar"' "the question does not say what goes"
+keys n
+wait_gone "Ta bort kullen"
+
+case_ "Swedish: a larger capacity seats the one waiting, and says so"
+second=$(q "SELECT p.name FROM enrolment e JOIN person p ON p.id = e.person_id JOIN cohort c ON c.id = e.cohort_id
+            WHERE c.name = 'Testkull' AND e.status = 'waitlisted'")
+keys e
+wait_for "Ändra kullen Testkull"
+keys Tab C-u; text "17"
+keys C-s
+wait_for "Sparat. Fick plats från väntelistan: $second."
+wait_for "Sparat, med varningar som du kan bortse från"
+check_ 'on_screen "17 platser är fler än UL:s högsta antal"' "the notice does not give the UL warning"
+keys Enter
+wait_for "17/17"
+keys q
+wait_exit
+check_ '[ "$STATUS" = 0 ]' "exit status $STATUS"
+check_ '[ "$(q "SELECT count(*) FROM cohort WHERE name = '"'Testkull'"'")" = 1 ]' "No deleted the cohort"
+finish
