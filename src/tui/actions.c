@@ -56,6 +56,26 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Move between the buttons") },
 
 	[TUI_A_CLOSE]        = { "close", TUI_CTX_HELP, "q Esc", N_("Close"), N_("Close the help") },
+
+	/* the programme calendar */
+	[TUI_A_CALENDAR]     = { "calendar", TUI_CTX_MAIN, "C", NULL,
+	                         N_("Open the programme calendar, from any section") },
+	[TUI_A_CAL_OPEN]     = { "calendar-open", TUI_CTX_CALENDAR, "Enter", N_("Open"),
+	                         N_("Agenda: show the session with its conflicts; month: show the day in the agenda") },
+	[TUI_A_CAL_TODAY]    = { "today", TUI_CTX_CALENDAR, "t", N_("Today"), N_("Go to today") },
+	[TUI_A_CAL_GOTO]     = { "go-to-date", TUI_CTX_CALENDAR, ":", N_("Date"),
+	                         N_("Go to a date: YYYY-MM-DD, YYYY-MM, today, +7, -1, +2w, or a week: v. 37, 2015-W37") },
+	[TUI_A_CAL_MONTH]    = { "month", TUI_CTX_CALENDAR, "m", N_("Month"),
+	                         N_("Switch between the agenda and the month grid") },
+	[TUI_A_CAL_AGENDA]   = { "agenda", TUI_CTX_CALENDAR, "a", N_("Agenda"), N_("Show the agenda") },
+	[TUI_A_CAL_COHORT]   = { "calendar-cohort", TUI_CTX_CALENDAR, "c", N_("Cohort"),
+	                         N_("Show one cohort's calendar, or every cohort's") },
+	[TUI_A_CAL_EXPORT]   = { "calendar-export", TUI_CTX_CALENDAR, "x", N_("Export"),
+	                         N_("Write the calendar shown to an iCalendar file") },
+	[TUI_A_CAL_PREV]     = { "previous-day", TUI_CTX_CALENDAR, "Left h", NULL,
+	                         N_("Month: the day before; agenda: the week before") },
+	[TUI_A_CAL_NEXT]     = { "next-day", TUI_CTX_CALENDAR, "Right l", NULL,
+	                         N_("Month: the day after; agenda: the week after") },
 };
 
 static const char *const contexts[TUI_CTX_COUNT] = {
@@ -68,6 +88,7 @@ static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_CHOICE] = N_("Choice fields"),
 	[TUI_CTX_DIALOG] = N_("Questions"),
 	[TUI_CTX_HELP] = N_("Help"),
+	[TUI_CTX_CALENDAR] = N_("Calendar"),
 };
 
 /* The bindings in force. */

@@ -63,6 +63,7 @@ enum tui_ctx {
 	TUI_CTX_CHOICE,   /* a focused choice or yes/no field */
 	TUI_CTX_DIALOG,   /* a yes/no question */
 	TUI_CTX_HELP,     /* the help overlay */
+	TUI_CTX_CALENDAR, /* the programme calendar: agenda and month grid */
 	TUI_CTX_COUNT
 };
 #define TUI_CTXBIT(c) (1u << (c))
@@ -88,6 +89,10 @@ enum tui_action {
 	TUI_A_YES, TUI_A_NO, TUI_A_PRESS, TUI_A_SWITCH,
 	/* help */
 	TUI_A_CLOSE,
+	/* calendar: open it from any section (main), and its own keys */
+	TUI_A_CALENDAR,
+	TUI_A_CAL_OPEN, TUI_A_CAL_TODAY, TUI_A_CAL_GOTO, TUI_A_CAL_MONTH, TUI_A_CAL_AGENDA,
+	TUI_A_CAL_COHORT, TUI_A_CAL_EXPORT, TUI_A_CAL_PREV, TUI_A_CAL_NEXT,
 	TUI_A_COUNT
 };
 
