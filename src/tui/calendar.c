@@ -440,7 +440,7 @@ static int notes_width(const struct lup_session_row *row)
 static void columns(struct cal *s)
 {
 	static const int min[NCOLS] = { 9, 11, 9, 14, 8, 0 };
-	static const int weight[NCOLS] = { 0, 0, 2, 5, 3, 0 };
+	static const int weight[NCOLS] = { 0, 0, 1, 6, 3, 0 };
 	int mn[NCOLS], wt[NCOLS], out[NCOLS], map[NCOLS], n = 0, notes = 0, cap = (s->r.w - 2) / 4;
 	for (int i = 0; i < s->nrows; i++) {
 		int w = notes_width(&s->rows[i]);
