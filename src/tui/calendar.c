@@ -439,7 +439,7 @@ static int notes_width(const struct lup_session_row *row)
 
 static void columns(struct cal *s)
 {
-	static const int min[NCOLS] = { 9, 11, 9, 14, 8, 0 };
+	static const int min[NCOLS] = { 6, 11, 11, 14, 8, 0 };
 	static const int weight[NCOLS] = { 0, 0, 1, 6, 3, 0 };
 	int mn[NCOLS], wt[NCOLS], out[NCOLS], map[NCOLS], n = 0, notes = 0, cap = (s->r.w - 2) / 4;
 	for (int i = 0; i < s->nrows; i++) {
@@ -555,7 +555,8 @@ static void draw_row(struct cal *s, const struct lup_session_row *row, int y, in
 	char day[32], span[40];
 	const char *cells[NCOLS];
 	int x = r.x + 2;
-	snprintf(day, sizeof day, "%s %02d-%02d", cal_weekday_abbr(lup_date_weekday(d)), d.m, d.d);
+	/* the month and year are in the week's heading */
+	snprintf(day, sizeof day, "%s %2d", cal_weekday_abbr(lup_date_weekday(d)), d.d);
 	cal_time_span(row->starts_at, row->ends_at, span, sizeof span);
 	cells[C_DAY] = day;
 	cells[C_TIME] = span;
@@ -693,6 +694,8 @@ static void draw_month(struct cal *s, tui_app *app)
 				         cell->sessions);   /* a cell of the month grid */
 				if (tui_width(b) > cw - 2)
 					snprintf(b, sizeof b, _("%d sess."), cell->sessions);
+				if (tui_width(b) > cw - 2)
+					snprintf(b, sizeof b, "%d", cell->sessions);
 				tui_put(cy + 1, x + 1, cw - 2, b, base | (focused ? A_BOLD : 0), 0);
 			}
 			if (focused) {

@@ -30,7 +30,7 @@ for RUN in "C.UTF-8 80x24" "C.UTF-8 132x43" "sv_SE.UTF-8 80x24"; do
 	LOC=${RUN% *} SIZE=${RUN#* }
 	if [ "$LOC" = C.UTF-8 ]; then
 		TAB="[1 People]" CAL="Calendar · All cohorts" WEEK="Week" GOTO="Go to a date"
-		W38="Week 38 · 2015-09-14 – 09-20" WED="Wed 09-16" NOTDATE="is not a date"
+		W38="Week 38 · 2015-09-14 – 09-20" WED="Wed 16" NOTDATE="is not a date"
 		W25="Week 25 · 2015-06-15 – 06-21" MIDS="Midsummer Eve, Midsummer Day" CONFL="Conflicts (1)"
 		ONE="1 conflict" JUNE="June 2015" JULY="July 2015" LEGEND="19 Midsummer Eve, 20 Midsummer Day"
 		DAY19="Fri 2015-06-19 · Week 25 · ✱ Midsummer Eve (day off)" HEAD="Week  Mon"
@@ -39,7 +39,7 @@ for RUN in "C.UTF-8 80x24" "C.UTF-8 132x43" "sv_SE.UTF-8 80x24"; do
 		WROTE="Wrote $PILOT events to $ICS"
 	else
 		TAB="[1 Personer]" CAL="Kalender · Alla kullar" WEEK="v." GOTO="Gå till ett datum"
-		W38="v. 38 · 2015-09-14 – 09-20" WED="ons 09-16" NOTDATE="är inget datum"
+		W38="v. 38 · 2015-09-14 – 09-20" WED="ons 16" NOTDATE="är inget datum"
 		W25="v. 25 · 2015-06-15 – 06-21" MIDS="Midsommarafton, Midsommardagen" CONFL="Konflikter (1)"
 		ONE="1 konflikt" JUNE="juni 2015" JULY="juli 2015" LEGEND="19 Midsommarafton, 20 Midsommardagen"
 		DAY19="fre 2015-06-19 · v. 25 · ✱ Midsommarafton (ledig dag)" HEAD="Vecka mån"
