@@ -877,7 +877,7 @@ static int goto_typed(void *ud, tui_app *app, const char *text, lup_err *err)
 	(void)app;
 	if (cal_parse_goto(text, lup_date_today(), s->day, &d) < 0)
 		return lup_err_field(err, "value",
-		                     _("'%s' is not a date: write YYYY-MM-DD, YYYY-MM, today, +7, or a week: v. 37"),
+		                     _("'%s' is not a date: write YYYY-MM-DD, today, +7 or a week: v. 37"),
 		                     text);
 	s->day = d;
 	if (s->view == V_AGENDA) {

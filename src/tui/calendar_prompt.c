@@ -35,7 +35,7 @@ static void on_resize(tui_screen *scr, tui_app *app)
 	struct prompt *s = (struct prompt *)scr;
 	tui_rect r = tui_area(app), in;
 	int w = r.w - 4 > 100 ? 100 : r.w - 4;
-	s->box.h = 5;
+	s->box.h = 7;   /* the line, up to three of a message under it, a hint */
 	s->box.w = w;
 	s->box.x = r.x + (r.w - w) / 2;
 	s->box.y = r.y + r.h - s->box.h - 1;
@@ -43,7 +43,7 @@ static void on_resize(tui_screen *scr, tui_app *app)
 		s->box.y = r.y;
 	in.y = s->box.y + 1;
 	in.x = s->box.x + 1;
-	in.h = 3;
+	in.h = 5;
 	in.w = w - 2;
 	tui_form_layout(s->form, in);
 }
