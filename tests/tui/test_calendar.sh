@@ -1,10 +1,11 @@
 #!/bin/sh
 # The programme calendar by keys alone, on a demonstration database: open it
 # from any section, ISO week headings, jump to a typed date and to a typed
-# week, a wrong date refused, a session's details and conflicts, the month
-# grid with week numbers and Midsummer marked, back to the agenda on a day,
-# today, and one cohort's calendar exported from the screen and read back
-# with a real iCalendar parser.  At 80x24 and 132x43, and in Swedish.
+# week, a wrong date refused, a session on a public holiday, a session's
+# details and conflicts, the month grid with week numbers and Midsummer
+# marked, back to the agenda on a day, today, and one cohort's calendar
+# exported from the screen and read back with a real iCalendar parser.
+# At 80x24 and 132x43, and in Swedish.
 . tests/tui/lib.sh
 
 # python3-icalendar is Debian's: prefer the system interpreter.
@@ -15,6 +16,11 @@ done
 
 rm -f "$DB" "$DB-wal" "$DB-shm"
 "$LUP" --db "$DB" demo >/dev/null || { echo "lup demo failed"; exit 1; }
+# One more session, on Ascension Day 2015 (Thursday 14 May).
+sqlite3 "$DB" "INSERT INTO session (id, cohort_id, title, kind, starts_at, ends_at, location)
+               SELECT '88888888-0000-4000-8000-000000000001', id, 'Extra kursdag', 'course_day',
+                      '2015-05-14 09:00', '2015-05-14 16:00', 'Aranäs, Kungsbacka'
+               FROM cohort WHERE name = 'Omgång 3'" || { echo "adding a session failed"; exit 1; }
 PILOT=$(sqlite3 "$DB" "SELECT count(*) FROM session s JOIN cohort c ON c.id = s.cohort_id
                        WHERE c.name = 'Pilot Halland'")
 ICS="$TMP/lup-Pilot-Halland.ics"
@@ -37,6 +43,7 @@ for RUN in "C.UTF-8 80x24" "C.UTF-8 132x43" "sv_SE.UTF-8 80x24"; do
 		NEXT="No sessions on 2015-06-19: the next is on 2015-08-11." LAST="these are the last ones"
 		PICK="Whose calendar" PCAL="Calendar · Pilot Halland" EXPORT="Export this cohort's calendar"
 		WROTE="Wrote $PILOT events to $ICS"
+		HOLROW="✱ Ascension Day" HOLWARN="2015-05-14 is a public holiday: Ascension Day"
 	else
 		TAB="[1 Personer]" CAL="Kalender · Alla kullar" WEEK="v." GOTO="Gå till ett datum"
 		W38="v. 38 · 2015-09-14 – 09-20" WED="ons 16" NOTDATE="är inget datum"
@@ -46,6 +53,7 @@ for RUN in "C.UTF-8 80x24" "C.UTF-8 132x43" "sv_SE.UTF-8 80x24"; do
 		NEXT="Inga tillfällen den 2015-06-19: nästa är den 2015-08-11." LAST="här är de sista"
 		PICK="Vems kalender" PCAL="Kalender · Pilot Halland" EXPORT="Exportera kullens kalender"
 		WROTE="Skrev $PILOT händelser till $ICS"
+		HOLROW="✱ Kristi himmelsf" HOLWARN="2015-05-14 är en helgdag: Kristi himmelsfärdsdag"
 	fi
 	rm -f "$ICS"
 
@@ -74,6 +82,19 @@ for RUN in "C.UTF-8 80x24" "C.UTF-8 132x43" "sv_SE.UTF-8 80x24"; do
 	keys Escape
 	wait_gone "$GOTO"
 	check_ 'on_screen "$W38"' "a refused date moved the agenda"
+
+	case_ "a session on a public holiday $SIZE"
+	text ":"
+	wait_for "$GOTO"
+	text "2015-05-14"
+	keys Enter
+	wait_for "$HOLROW"
+	check_ 'cursor_line | grep -q "Extra kursdag.*$HOLROW"' "no holiday marker on the session's line"
+	keys Enter
+	wait_for "$HOLWARN"
+	check_ 'on_screen "$HOLROW"' "the details do not name the holiday"
+	keys Escape
+	wait_gone "$HOLWARN"
 
 	case_ "go to a typed week $SIZE"
 	text ":"
