@@ -489,6 +489,7 @@ static void layout(struct cal *s, tui_app *app)
 
 static void reload(struct cal *s)
 {
+	cache_clear(s);   /* sessions may have changed elsewhere */
 	s->total_pending = 1;
 	if (s->view == V_AGENDA) {
 		agenda_reload(s);
