@@ -21,7 +21,7 @@ enum { TAG_VIEW = 1, TAG_GOTO, TAG_EXPORT, TAG_PICK };
 enum { C_DAY, C_TIME, C_COHORT, C_TITLE, C_PLACE, C_NOTES, NCOLS };
 
 #define CACHE 512          /* conflict counts remembered */
-#define CONFLICTS_PER_IDLE 4
+#define CONFLICTS_PER_IDLE 2
 #define MAX_DAYROWS 32     /* the focused day's sessions under the month */
 
 struct conf_cache {
