@@ -209,7 +209,7 @@ int lup_placement_cancel(lup_db *db, const char *id, const char *reason, lup_err
 /* ---- Warnings: things worth knowing that do not stop a save ---- */
 
 #define LUP_WARN_MAX 8
-struct lup_warnings {
+struct lup_pwarnings {  /* a placement's warnings */
 	int n;
 	char msg[LUP_WARN_MAX][256];
 };
@@ -221,7 +221,7 @@ struct lup_warnings {
  * other placements (not cancelled).  A cancelled placement has none.
  * Returns the number of warnings, or -1. */
 int lup_placement_warnings(lup_db *db, const lup_config *cfg, const struct lup_placement *p,
-                           struct lup_warnings *w, lup_err *err);
+                           struct lup_pwarnings *w, lup_err *err);
 /* Days of the stay, start to end inclusive; -1 if a date is invalid. */
 long lup_placement_days(const char *start, const char *end);
 

@@ -454,9 +454,9 @@ int lup_placement_cancel(lup_db *db, const char *id, const char *reason, lup_err
 
 /* ---- Warnings ---- */
 
-static void warn(struct lup_warnings *w, const char *fmt, ...)
+static void warn(struct lup_pwarnings *w, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-static void warn(struct lup_warnings *w, const char *fmt, ...)
+static void warn(struct lup_pwarnings *w, const char *fmt, ...)
 {
 	va_list ap;
 	if (w->n >= LUP_WARN_MAX)
@@ -511,7 +511,7 @@ static const char sql_others[] =
 	"AND p.start_date <= ?3 AND p.end_date >= ?2 ORDER BY p.start_date, p.id LIMIT 3";
 
 int lup_placement_warnings(lup_db *db, const lup_config *cfg, const struct lup_placement *p,
-                           struct lup_warnings *w, lup_err *err)
+                           struct lup_pwarnings *w, lup_err *err)
 {
 	long days = lup_placement_days(p->start_date, p->end_date);
 	long min = cfg_int(cfg, "shadowing", "min_days"), max = cfg_int(cfg, "shadowing", "max_days");

@@ -55,7 +55,6 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	[TUI_A_LOG_ADD]      = { "log-add", TUI_CTX_PLACEMENTS, "l", N_("Log"),
 	                         N_("Add an entry to the placement's learning log") },
 
-	[TUI_A_PICK]         = { "pick", TUI_CTX_PICKER, "Enter", N_("Pick"), N_("Pick the highlighted entry") },
 	[TUI_A_PICK_CLOSE]   = { "pick-close", TUI_CTX_PICKER, "Esc", N_("Close"),
 	                         N_("Close the list without picking") },
 
@@ -77,8 +76,6 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 
 	[TUI_A_CLOSE]        = { "close", TUI_CTX_HELP, "q Esc", N_("Close"), N_("Close the help") },
 
-	[TUI_A_CALENDAR]     = { "calendar", TUI_CTX_PROGRAMME, "c", N_("Calendar"),
-	                         N_("Open the calendar: of all cohorts, or of the cohort shown") },
 	[TUI_A_BLOCKS]       = { "blocks", TUI_CTX_PROGRAMME, "b", NULL,
 	                         N_("Edit the programme's blocks: kind, order and name") },
 
@@ -86,7 +83,7 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Switch between the cohort's sessions and its participants") },
 	[TUI_A_COPY_NEXT_WEEK] = { "copy-next-week", TUI_CTX_COHORT, "n", N_("+1 week"),
 	                         N_("Copy the focused session to the same weekday next week") },
-	[TUI_A_COPY_TO_COHORT] = { "copy-to-cohort", TUI_CTX_COHORT, "C", NULL,
+	[TUI_A_COPY_TO_COHORT] = { "copy-to-cohort", TUI_CTX_COHORT, "o", NULL,
 	                         N_("Copy the focused session to another cohort (same day and time)") },
 	[TUI_A_ATTENDANCE]   = { "attendance", TUI_CTX_COHORT, "r", N_("Register"),
 	                         N_("Take attendance for the focused session (Enter does the same)") },
@@ -124,6 +121,26 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 
 	[TUI_A_OK]           = { "ok", TUI_CTX_NOTICE, "Enter Esc q", N_("Close"),
 	                         N_("Close the message") },
+	/* the programme calendar */
+	[TUI_A_CALENDAR]     = { "calendar", TUI_CTX_MAIN, "C", N_("Calendar"),
+	                         N_("Open the programme calendar: a cohort's from a cohort, "
+	                            "else every cohort's") },
+	[TUI_A_CAL_OPEN]     = { "calendar-open", TUI_CTX_CALENDAR, "Enter", N_("Open"),
+	                         N_("Agenda: show the session with its conflicts; month: show the day in the agenda") },
+	[TUI_A_CAL_TODAY]    = { "today", TUI_CTX_CALENDAR, "t", N_("Today"), N_("Go to today") },
+	[TUI_A_CAL_GOTO]     = { "go-to-date", TUI_CTX_CALENDAR, ":", N_("Date"),
+	                         N_("Go to a date: YYYY-MM-DD, YYYY-MM, today, +7, -1, +2w, or a week: v. 37, 2015-W37") },
+	[TUI_A_CAL_MONTH]    = { "month", TUI_CTX_CALENDAR, "m", N_("Month"),
+	                         N_("Switch between the agenda and the month grid") },
+	[TUI_A_CAL_AGENDA]   = { "agenda", TUI_CTX_CALENDAR, "a", N_("Agenda"), N_("Show the agenda") },
+	[TUI_A_CAL_COHORT]   = { "calendar-cohort", TUI_CTX_CALENDAR, "c", N_("Cohort"),
+	                         N_("Show one cohort's calendar, or every cohort's") },
+	[TUI_A_CAL_EXPORT]   = { "calendar-export", TUI_CTX_CALENDAR, "x", N_("Export"),
+	                         N_("Write the calendar shown to an iCalendar file") },
+	[TUI_A_CAL_PREV]     = { "previous-day", TUI_CTX_CALENDAR, "Left h", NULL,
+	                         N_("Month: the day before; agenda: the week before") },
+	[TUI_A_CAL_NEXT]     = { "next-day", TUI_CTX_CALENDAR, "Right l", NULL,
+	                         N_("Month: the day after; agenda: the week after") },
 };
 
 static const char *const contexts[TUI_CTX_COUNT] = {
@@ -142,10 +159,10 @@ static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_HELP] = N_("Help"),
 	[TUI_CTX_PROGRAMME] = N_("Programme"),
 	[TUI_CTX_COHORT] = N_("A cohort"),
-	[TUI_CTX_PICKER] = N_("Pickers"),
 	[TUI_CTX_REGISTER] = N_("Attendance register"),
 	[TUI_CTX_BLOCKS] = N_("Blocks"),
 	[TUI_CTX_NOTICE] = N_("Messages"),
+	[TUI_CTX_CALENDAR] = N_("Calendar"),
 };
 
 /* The bindings in force. */

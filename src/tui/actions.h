@@ -62,7 +62,7 @@ enum tui_ctx {
 	TUI_CTX_VIEWS,    /* a section with several views: switch between them */
 	TUI_CTX_HOSTS,    /* the network of host organisations: filter by country, network */
 	TUI_CTX_PLACEMENTS, /* placements: move on, cancel, learning log */
-	TUI_CTX_PICKER,   /* a pick list: type to narrow, Enter picks */
+	TUI_CTX_PICKER,   /* a pick list: type to narrow, Space marks several, Enter picks */
 	TUI_CTX_FORM,     /* forms: next/previous field, save, cancel */
 	TUI_CTX_CHOICE,   /* a focused choice or yes/no field */
 	TUI_CTX_DIALOG,   /* a yes/no question */
@@ -70,10 +70,10 @@ enum tui_ctx {
 	/* the Programme section */
 	TUI_CTX_PROGRAMME, /* the cohort list and a cohort: calendar, blocks */
 	TUI_CTX_COHORT,   /* a cohort: its sessions and participants */
-	TUI_CTX_PICKER,   /* pickers: mark several, pick */
 	TUI_CTX_REGISTER, /* the attendance register */
 	TUI_CTX_BLOCKS,   /* the blocks editor */
 	TUI_CTX_NOTICE,   /* a message to read and close */
+	TUI_CTX_CALENDAR, /* the programme calendar: agenda and month grid */
 	TUI_CTX_COUNT
 };
 #define TUI_CTXBIT(c) (1u << (c))
@@ -108,18 +108,22 @@ enum tui_action {
 	/* help */
 	TUI_A_CLOSE,
 	/* programme */
-	TUI_A_CALENDAR, TUI_A_BLOCKS,
+	TUI_A_BLOCKS,
 	/* cohort */
 	TUI_A_SWITCH_PART, TUI_A_COPY_NEXT_WEEK, TUI_A_COPY_TO_COHORT, TUI_A_ATTENDANCE,
 	TUI_A_WITHDRAW, TUI_A_COMPLETE, TUI_A_WARNINGS, TUI_A_EDIT_COHORT,
-	/* picker */
-	TUI_A_MARK, TUI_A_PICK,
+	/* picker: marking several */
+	TUI_A_MARK,
 	/* register */
 	TUI_A_PRESENT, TUI_A_LATE, TUI_A_EXCUSED, TUI_A_ABSENT, TUI_A_UNMARK,
 	/* blocks */
 	TUI_A_MOVE_UP, TUI_A_MOVE_DOWN,
 	/* notice */
 	TUI_A_OK,
+	/* calendar: open it from any section (main), and its own keys */
+	TUI_A_CALENDAR,
+	TUI_A_CAL_OPEN, TUI_A_CAL_TODAY, TUI_A_CAL_GOTO, TUI_A_CAL_MONTH, TUI_A_CAL_AGENDA,
+	TUI_A_CAL_COHORT, TUI_A_CAL_EXPORT, TUI_A_CAL_PREV, TUI_A_CAL_NEXT,
 	TUI_A_COUNT
 };
 

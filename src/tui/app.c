@@ -13,6 +13,7 @@
 #include "lup/i18n.h"
 #include "lup/lineedit.h"
 #include "tui/app.h"
+#include "tui/calendar.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 
@@ -517,6 +518,8 @@ static int default_action(tui_app *app, enum tui_action a)
 		return tui_is_root(app, top) ? TUI_QUIT : tui_pop(app, TUI_CANCELLED);
 	case TUI_A_BACK:
 		return tui_is_root(app, top) ? 0 : tui_pop(app, TUI_CANCELLED);
+	case TUI_A_CALENDAR:
+		return top && tui_is_calendar(top) ? 0 : tui_push(app, tui_calendar_screen(app, NULL), 0);
 	default:
 		return 0;
 	}

@@ -142,6 +142,9 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	struct cpicker *s = (struct cpicker *)scr;
 	const struct lup_cohort_row *c = tui_list_focused(&s->list);
 	int r;
+	/* Esc in a pick list: clear the filter first, then go back. */
+	if (a == TUI_A_PICK_CLOSE)
+		a = TUI_A_BACK;
 	if (a == TUI_A_FILTER || a == TUI_A_SORT || a == TUI_A_MARK)
 		return 0;
 	r = tui_list_action(&s->list, app, a);

@@ -280,6 +280,9 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	struct picker *s = (struct picker *)scr;
 	const struct lup_person_row *p = tui_list_focused(&s->list);
 	int r;
+	/* Esc in a pick list: clear the filter first, then go back. */
+	if (a == TUI_A_PICK_CLOSE)
+		a = TUI_A_BACK;
 	if (a == TUI_A_PICK) {
 		/* Enter first ends typing a filter */
 		r = tui_list_action(&s->list, app, TUI_A_OPEN);

@@ -39,7 +39,7 @@ struct placement_form {
 	tui_app *app;
 	struct lup_placement p;   /* as loaded (id "" for a new one) */
 	char saved_id[LUP_UUID_LEN + 1];
-	struct lup_warnings warnings;
+	struct lup_pwarnings warnings;
 };
 
 static void destroy_ud(void *ud)
@@ -176,13 +176,13 @@ const char *tui_placement_form_id(tui_screen *form_screen)
 	return pf ? pf->saved_id : NULL;
 }
 
-const struct lup_warnings *tui_placement_form_warnings(tui_screen *form_screen)
+const struct lup_pwarnings *tui_placement_form_warnings(tui_screen *form_screen)
 {
 	struct placement_form *pf = tui_form_ud(form_screen);
 	return pf ? &pf->warnings : NULL;
 }
 
-void tui_placement_saved_status(tui_app *app, const struct lup_warnings *w)
+void tui_placement_saved_status(tui_app *app, const struct lup_pwarnings *w)
 {
 	lup_buf b = { 0 };
 	if (!w || w->n == 0) {

@@ -53,7 +53,7 @@ static void load(struct placement_view *s, tui_app *app)
 	struct lup_placement p;
 	struct lup_person person;
 	struct lup_host host;
-	struct lup_warnings w;
+	struct lup_pwarnings w;
 	struct lup_log_row log[LOG_SHOWN];
 	lup_err err;
 	int next, n;

@@ -59,9 +59,9 @@ tui_screen *tui_placement_view(tui_app *app, const char *id);
 tui_screen *tui_placement_form(tui_app *app, const char *id, const char *host_id,
                                const char *person_id);
 const char *tui_placement_form_id(tui_screen *form_screen);
-const struct lup_warnings *tui_placement_form_warnings(tui_screen *form_screen);
+const struct lup_pwarnings *tui_placement_form_warnings(tui_screen *form_screen);
 /* Say on the status line that a placement was saved, with its warnings. */
-void tui_placement_saved_status(tui_app *app, const struct lup_warnings *w);
+void tui_placement_saved_status(tui_app *app, const struct lup_pwarnings *w);
 /* The small form asking why a placement is cancelled; pops TUI_SAVED once
  * it is. */
 tui_screen *tui_cancel_form(tui_app *app, const char *id);

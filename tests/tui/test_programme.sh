@@ -171,7 +171,7 @@ keys q
 
 case_ "Swedish: copy to another cohort with the picker"
 wait_for "[ Tillfällen (4) ]"
-keys C
+keys o
 wait_for "Vilken kull ska tillfället kopieras till?"
 check_ 'on_screen "Testkull (den här)"' "the picker does not mark the cohort itself"
 keys g Enter

@@ -184,8 +184,8 @@ static void test_programme_keys(void **state)
 	assert_int_equal(tui_action_for(TUI_KEY_TAB, cohort), TUI_A_SWITCH_PART);
 	assert_int_equal(tui_action_for(TUI_KEY_BTAB, cohort), TUI_A_SWITCH_PART);
 	assert_int_equal(tui_action_for('n', cohort), TUI_A_COPY_NEXT_WEEK);
-	assert_int_equal(tui_action_for('C', cohort), TUI_A_COPY_TO_COHORT);
-	assert_int_equal(tui_action_for('c', cohort), TUI_A_CALENDAR);
+	assert_int_equal(tui_action_for('o', cohort), TUI_A_COPY_TO_COHORT);
+	assert_int_equal(tui_action_for('C', cohort), TUI_A_CALENDAR);
 	assert_int_equal(tui_action_for('r', cohort), TUI_A_ATTENDANCE);
 	assert_int_equal(tui_action_for('w', cohort), TUI_A_WITHDRAW);
 	assert_int_equal(tui_action_for('a', cohort), TUI_A_ADD);
@@ -200,7 +200,9 @@ static void test_programme_keys(void **state)
 	check_no_clash(any | move | list | rec | TUI_CTXBIT(TUI_CTX_PROGRAMME) | TUI_CTXBIT(TUI_CTX_COHORT));
 	check_no_clash(any | move | TUI_CTXBIT(TUI_CTX_REGISTER));
 	check_no_clash(blocks);
-	check_no_clash(any | main_ | move | TUI_CTXBIT(TUI_CTX_PICKER));
+	check_no_clash(any | move | TUI_CTXBIT(TUI_CTX_PICKER));
+	/* in a picker Esc closes it, over the section's "back" */
+	assert_int_equal(tui_action_for(TUI_KEY_ESC, picker), TUI_A_PICK_CLOSE);
 	check_no_clash(any | move | TUI_CTXBIT(TUI_CTX_NOTICE));
 }
 

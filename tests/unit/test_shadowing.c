@@ -540,7 +540,7 @@ static void test_coords(void **state)
 
 /* ---- Warnings ---- */
 
-static int has_warning(const struct lup_warnings *w, const char *text)
+static int has_warning(const struct lup_pwarnings *w, const char *text)
 {
 	for (int i = 0; i < w->n; i++)
 		if (strstr(w->msg[i], text))
@@ -549,7 +549,7 @@ static int has_warning(const struct lup_warnings *w, const char *text)
 }
 
 static void warnings_for(struct fx *f, const char *person, const char *host, const char *start,
-                         const char *end, struct lup_warnings *w)
+                         const char *end, struct lup_pwarnings *w)
 {
 	struct lup_placement p;
 	lup_err err;
@@ -565,7 +565,7 @@ static void warnings_for(struct fx *f, const char *person, const char *host, con
 static void test_duration_warnings(void **state)
 {
 	struct fx *f = *state;
-	struct lup_warnings w;
+	struct lup_pwarnings w;
 	lup_config *cfg;
 	lup_err err;
 	char ini[128];
@@ -620,7 +620,7 @@ static void test_duration_warnings(void **state)
 static void test_capacity_warning(void **state)
 {
 	struct fx *f = *state;
-	struct lup_warnings w;
+	struct lup_pwarnings w;
 	struct lup_placement p;
 	struct lup_host_stats hs;
 	char a[37], b[37], c[37];
@@ -670,7 +670,7 @@ static void test_capacity_warning(void **state)
 static void test_overlap_warnings(void **state)
 {
 	struct fx *f = *state;
-	struct lup_warnings w;
+	struct lup_pwarnings w;
 	struct lup_placement p;
 	char a[37], sql[512];
 	lup_err err;
