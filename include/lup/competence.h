@@ -184,6 +184,11 @@ struct lup_due_row {
 int lup_due_page(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
                  const struct lup_due_row *from, int dir, int limit,
                  struct lup_due_row *rows, lup_err *err);
+/* The 0-based place of row among the rows the query lists (for a list's
+ * "34 of 312"): the rows before it; from the same snapshot, so about as
+ * cheap as a page. */
+long lup_due_position(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
+                      const struct lup_due_row *row, lup_err *err);
 /* People in each state (counts[LUP_DUE_*]), with the query's filter and
  * cohort; states is ignored. */
 int lup_due_count(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,

@@ -1247,6 +1247,33 @@ int lup_due_page(lup_db *db, const lup_config *cfg, const struct lup_due_query *
 	return n;
 }
 
+long lup_due_position(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
+                      const struct lup_due_row *row, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM temp.lup_due WHERE ((?5 >> st) & 1) "
+		"AND (st, due, sort_name, id) < (?1, ?2, ?3, ?4)";
+	unsigned states = q->states ? q->states : LUP_DUE_LISTED;
+	sqlite3_stmt *st;
+	long n = -1;
+
+	if (due_snapshot(db, cfg, q, NULL, err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, sql, err)))
+		return -1;
+	sqlite3_bind_int(st, 1, (int)row->state);
+	sqlite3_bind_text(st, 2, row->due, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, row->key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, row->id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 5, (int)(states & 15));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	lup_done(st);
+	if (n < 0)
+		return lup_sqlerr(db, err, _("listing who is due"));
+	return n;
+}
+
 int lup_due_count(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
                   long counts[4], lup_err *err)
 {
