@@ -56,6 +56,41 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Move between the buttons") },
 
 	[TUI_A_CLOSE]        = { "close", TUI_CTX_HELP, "q Esc", N_("Close"), N_("Close the help") },
+
+	[TUI_A_COMP_VIEW]    = { "competence-view", TUI_CTX_COMPETENCE, "v", N_("View"),
+	                         N_("Switch the Competence view: the Due list, the heat map, the frameworks") },
+	[TUI_A_GAPS]         = { "gaps", TUI_CTX_CHECKINS, "t", N_("Gaps"),
+	                         N_("Show the person's levels against their targets, with the change since the previous check-in") },
+	[TUI_A_HEAT_ROWS]    = { "heat-rows", TUI_CTX_HEATMAP, "b", N_("Rows"),
+	                         N_("Rows of the heat map: org units, or cohorts") },
+	[TUI_A_HEAT_COHORT]  = { "heat-cohort", TUI_CTX_HEATMAP, "c", N_("Cohort"),
+	                         N_("Show only one cohort's people, or everyone") },
+	[TUI_A_HEAT_SOURCE]  = { "heat-source", TUI_CTX_HEATMAP, "o", N_("Levels"),
+	                         N_("Which levels count: manager or validation (else self), self-assessments only, "
+	                            "manager and validation only") },
+	[TUI_A_TARGETS]      = { "targets", TUI_CTX_FRAMEWORKS, "t", N_("Targets"),
+	                         N_("View and edit the focused framework's target levels per role") },
+	[TUI_A_LEVEL0]       = { "level-0", TUI_CTX_SHEET, "0", NULL, N_("Level 0 for the focused competence, then the next") },
+	[TUI_A_LEVEL1]       = { "level-1", TUI_CTX_SHEET, "1", NULL, N_("Level 1 for the focused competence, then the next") },
+	[TUI_A_LEVEL2]       = { "level-2", TUI_CTX_SHEET, "2", NULL, N_("Level 2 for the focused competence, then the next") },
+	[TUI_A_LEVEL3]       = { "level-3", TUI_CTX_SHEET, "3", NULL, N_("Level 3 for the focused competence, then the next") },
+	[TUI_A_LEVEL4]       = { "level-4", TUI_CTX_SHEET, "4", NULL, N_("Level 4 for the focused competence, then the next") },
+	[TUI_A_LEVEL5]       = { "level-5", TUI_CTX_SHEET, "5", NULL, N_("Level 5 for the focused competence, then the next") },
+	[TUI_A_LEVEL6]       = { "level-6", TUI_CTX_SHEET, "6", NULL, N_("Level 6 for the focused competence, then the next") },
+	[TUI_A_LEVEL7]       = { "level-7", TUI_CTX_SHEET, "7", NULL, N_("Level 7 for the focused competence, then the next") },
+	[TUI_A_LEVEL8]       = { "level-8", TUI_CTX_SHEET, "8", NULL, N_("Level 8 for the focused competence, then the next") },
+	[TUI_A_LEVEL9]       = { "level-9", TUI_CTX_SHEET, "9", NULL,
+	                         N_("Level 9 for the focused competence, then the next (levels from 10 up: type the digits)") },
+	[TUI_A_NOT_ASSESSED] = { "not-assessed", TUI_CTX_SHEET, "n", N_("Not assessed"),
+	                         N_("Mark the focused competence as not assessed, then the next") },
+	[TUI_A_CLEAR_LEVEL]  = { "clear-level", TUI_CTX_SHEET, "BS Del", NULL,
+	                         N_("Clear the focused competence's level (and its comment)") },
+	[TUI_A_COMMENT]      = { "comment", TUI_CTX_SHEET, "c", N_("Comment"),
+	                         N_("Write a comment on the focused rating") },
+	[TUI_A_FINALIZE]     = { "finalize", TUI_CTX_SHEET, "^S F2", N_("Finalise"),
+	                         N_("Make the check-in final (asks first; No is the default); leaving keeps the draft") },
+	[TUI_A_PERSON_COMPETENCE] = { "person-competence", TUI_CTX_PERSON, "c", N_("Competence"),
+	                         N_("Open the person's check-ins, rating sheets and gap analysis") },
 };
 
 static const char *const contexts[TUI_CTX_COUNT] = {
@@ -68,6 +103,12 @@ static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_CHOICE] = N_("Choice fields"),
 	[TUI_CTX_DIALOG] = N_("Questions"),
 	[TUI_CTX_HELP] = N_("Help"),
+	[TUI_CTX_COMPETENCE] = N_("Competence"),
+	[TUI_CTX_CHECKINS] = N_("Check-ins"),
+	[TUI_CTX_HEATMAP] = N_("Heat map"),
+	[TUI_CTX_FRAMEWORKS] = N_("Frameworks"),
+	[TUI_CTX_SHEET] = N_("Rating sheets and targets"),
+	[TUI_CTX_PERSON] = N_("A person"),
 };
 
 /* The bindings in force. */
