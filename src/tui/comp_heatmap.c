@@ -150,8 +150,8 @@ static void draw(tui_screen *scr, tui_app *app)
 	const struct lup_heatmap *h = &s->hm;
 
 	snprintf(b, sizeof b, "%s", s->cohort[0] ? s->cohort_name : _("everyone"));
-	snprintf(line, sizeof line, _("%s by %s · %s · levels: %s"), s->fw_name,
-	         s->by == LUP_HEAT_UNIT ? _("org unit") : _("cohort"), b, source_text(s->source));
+	snprintf(line, sizeof line, _("By %s · %s · levels: %s · %s"),
+	         s->by == LUP_HEAT_UNIT ? _("org unit") : _("cohort"), b, source_text(s->source), s->fw_name);
 	tui_put(r.y, r.x + 1, r.w - 2, line, tui_attr(TUI_S_TITLE), 0);
 	if (!s->built) {
 		tui_put(r.y + 2, r.x + 2, r.w - 4, s->error[0] ? s->error : _("Nothing to show."), tui_attr(TUI_S_DIM), 0);

@@ -137,7 +137,10 @@ wait_for "Ny avstämning för $P2"
 keys C-s
 wait_for "Bedömningsblad: $P2"
 wait_for "Informations- och datakunskap"
-wait_for "Surfa, söka och filtrera"
+SV11=$(q "SELECT substr(name_sv, 1, 20) FROM competence WHERE code = '1.1' ORDER BY rowid DESC LIMIT 1")
+SV41=$(q "SELECT name_sv FROM competence WHERE code = '4.1' ORDER BY rowid DESC LIMIT 1")
+check_ '[ -n "$SV11" ] && ! on_screen "Browsing, searching"' "1.1 has no Swedish name, or the English one shows"
+wait_for "$SV11"
 keys 0
 wait_for "0 är ingen nivå för 1.1 (1–8): inget ändrades"
 keys n
@@ -146,7 +149,7 @@ check_ 'screen | grep "1\.1 " | grep -q "ej bed\."' "1.1 is not marked ej bed."
 keys G
 wait_for "Säkerhet"
 wait_for "Problemlösning"
-wait_for "Skydda enheter"
+wait_for "$SV41"
 keys q
 wait_for "Utkastet finns kvar: 1 av 21 bedömda."
 check_ 'screen | grep "$TODAY" | grep -q "utkast"' "the draft is not in the history"
@@ -190,17 +193,19 @@ start 80x24 NO_COLOR=1
 wait_for "[1 People]"
 keys 4 v
 wait_for "[Heat map]"
-wait_for "by org unit"
+wait_for "By org unit"
 wait_for "Mean shortfall to target:"
 check_ 'screen | grep -Eq "(░░|▒▒|▓▓|██) +[0-9]\.[0-9]"' "no cell with a shade and a number"
 check_ '! tm capture-pane -p -e -t lup | grep -Eq "[[;](3[0-7]|4[0-7]|38|48|9[0-7])[;m]"' "colour under NO_COLOR"
 keys b
-wait_for "by cohort"
+wait_for "By cohort"
 wait_for "Omgång 1"
 keys c
 wait_for "whose levels?"
 keys Down Enter
-wait_for "· Pilot Halland ·"
+wait_for "By cohort · Pilot Halland ·"
+keys b
+wait_for "By org unit · Pilot Halland ·"
 keys o
 wait_for "Levels: self-assessed only."
 keys q
