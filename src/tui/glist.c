@@ -180,6 +180,8 @@ static void end_with(struct tui_glist *g, tui_app *app, char *a, int n, int aske
 	/* the smallest s with rows s.. (and last) fitting */
 	while (s > 0 && lines_of(g, ROW(g, seq, s - 1), n - s + 1 + (last != NULL)) <= g->r.h)
 		s--;
+	if (s == n && n > 0)   /* too little room even for one more: move by one */
+		s = n - 1;
 	if (s > 0) {
 		start_after(g, ROW(g, seq, s - 1));
 	} else if (n == asked && n > 0) {
