@@ -26,6 +26,12 @@ target() {
 }
 T11=$(target 1.1) T54=$(target 5.4)
 check_ '[ -n "$P1" ] && [ -n "$P2" ] && [ -n "$P3" ] && [ -n "$T11" ] && [ -n "$T54" ]' "the demo has no such people"
+# lup left cleanly: status 0, nothing on its error output (sanitizers write there)
+clean_exit() {
+	wait_exit
+	check_ '[ "$STATUS" = 0 ]' "exit status $STATUS"
+	check_ '[ ! -s "$TMP/stderr" ]' "lup wrote to stderr: $(head -c 300 "$TMP/stderr")"
+}
 overdue() { screen | sed -n 's/.*Overdue: \([0-9]*\).*/\1/p' | head -1; }
 # 21 levels, one for each DigComp competence in order (1.1 … 5.4)
 LEVELS="5 3 4 2 6 3 4 5 2 3 4 5 6 2 3 4 5 6 3 4 2"
@@ -85,6 +91,16 @@ GOT=$(q "SELECT group_concat(level, ' ') FROM (SELECT r.level FROM rating r
           JOIN person p ON p.id = k.person_id WHERE p.name = '$P1' AND k.status = 'draft' ORDER BY c.seq)")
 check_ '[ "$GOT" = "$LEVELS" ]' "stored levels '$GOT', typed '$LEVELS'"
 
+case_ "a comment"
+keys c
+wait_for "Comment on 5.4"
+text "Visar andra hur man gör"
+keys C-s
+wait_for "Rating sheet: $P1"
+check_ 'poll "screen | grep \"5\.4 \" | grep -q \"[*]\"" 5' "5.4 has no comment marker"
+check_ '[ "$(q "SELECT comment FROM rating WHERE comment IS NOT NULL AND checkin_id IN (SELECT k.id FROM checkin k JOIN person p ON p.id = k.person_id WHERE p.name = '"'$P1'"' AND k.status = '"'draft'"')")" = "Visar andra hur man gör" ]' \
+	"the comment is not stored"
+
 case_ "finalise: No first, then Yes"
 keys C-s
 wait_for "Make this check-in final? 21 of 21 rated."
@@ -109,8 +125,28 @@ keys End
 check_ 'poll "screen | grep \"5\.4 \" | grep -q \"2/$T54\"" 5' "5.4 does not show level 2 against target $T54"
 check_ 'screen | grep -q "█"' "no bars"
 
+case_ "correcting a final check-in"
+keys q
+wait_for "$P1: competence check-ins"
+keys g Enter
+wait_for "Correct the self-assessment of $TODAY?"
+keys y
+wait_for "Rating sheet: $P1"
+wait_for "21 of 21 rated"
+keys 6
+check_ 'screen | grep "1\.1 " | grep -q " 6 "' "the correction did not take level 6 for 1.1"
+keys q
+wait_for "The draft is kept: 21 of 21 rated."
+check_ 'screen | grep "$TODAY" | grep -q "draft"' "no draft correction in the history"
+check_ 'screen | grep "$TODAY" | grep -q "final"' "the final check-in is gone"
+keys g d
+wait_for "Delete the draft self-assessment of $TODAY?"
+keys y
+wait_for "Draft deleted."
+check_ '! screen | grep "$TODAY" | grep -q "draft"' "the draft is still there"
+
 case_ "the Due list changed"
-keys q q
+keys q
 wait_for "[Due]"
 keys Escape
 wait_for "Overdue: $((BEFORE - 1))"
@@ -118,8 +154,7 @@ keys /
 text "$P1"
 wait_for "Nothing matches the filter"
 keys Escape q
-wait_exit
-check_ '[ "$STATUS" = 0 ]' "exit status $STATUS"
+clean_exit
 
 case_ "Swedish"
 LOC=sv_SE.UTF-8
@@ -154,7 +189,7 @@ keys q
 wait_for "Utkastet finns kvar: 1 av 21 bedömda."
 check_ 'screen | grep "$TODAY" | grep -q "utkast"' "the draft is not in the history"
 keys q q q
-wait_exit
+clean_exit
 LOC=C.UTF-8
 
 case_ "132x43: from People, a manager review beside the self-assessment"
@@ -186,7 +221,7 @@ S=$(latest "k.kind = 'self'") A=$(latest "k.kind <> 'self'")
 check_ 'screen | grep -E "1\.1 " | grep -Eq " $S( [↑↓=])?( \([0-9]\))? +$A( [↑↓=])?( \([0-9]\))? "' \
 	"1.1 does not show self $S beside assessed $A"
 keys q q q q
-wait_exit
+clean_exit
 
 case_ "the heat map in monochrome"
 start 80x24 NO_COLOR=1
@@ -209,7 +244,7 @@ wait_for "By org unit · Pilot Halland ·"
 keys o
 wait_for "Levels: self-assessed only."
 keys q
-wait_exit
+clean_exit
 
 case_ "the heat map in colour (the check above can fail)"
 start 80x24
@@ -235,5 +270,5 @@ check_ 'cursor_line | grep -q "1\.2 "' "the focus did not move on"
 keys Up BSpace
 check_ 'poll "[ -z \"\$(target 1.1)\" ]" 5' "BS did not remove the target"
 keys q q q
-wait_exit
+clean_exit
 finish
