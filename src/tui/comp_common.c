@@ -113,3 +113,13 @@ const char *tui_comp_decimal(double v, char buf[32])
 	}
 	return buf;
 }
+
+const char *tui_comp_key(enum tui_action a, char buf[16])
+{
+	tui_key k[TUI_MAX_KEYS];
+	if (tui_action_keys(a, k) == 0) {
+		snprintf(buf, 16, "%s", "?");
+		return buf;
+	}
+	return tui_key_name(k[0], buf);
+}

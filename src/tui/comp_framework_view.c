@@ -55,9 +55,10 @@ static void load(struct fw_view *s, tui_app *app)
 			const struct lup_fw_competence *k = &fw->comps[c];
 			if (strcmp(k->area, ar->code) != 0)
 				continue;
-			tui_view_line(&s->view, k->retired ? TUI_S_DIM : TUI_S_NORMAL, "%-6s %s  (%d%s%d)%s", k->code,
-			              lup_fw_text(k->name, k->name_sv), k->level_min, dash, k->level_max,
-			              k->retired ? _("  (retired)") : "");
+			char range[32];
+			snprintf(range, sizeof range, "%d%s%d", k->level_min, dash, k->level_max);
+			tui_view_line(&s->view, k->retired ? TUI_S_DIM : TUI_S_NORMAL, "%-6s %-5s  %s%s", k->code, range,
+			              lup_fw_text(k->name, k->name_sv), k->retired ? _("  (retired)") : "");
 		}
 	}
 

@@ -77,7 +77,7 @@ static void layout(struct heat *s)
 {
 	int ncols = s->built && s->hm.ncols ? (int)s->hm.ncols : 1;
 	tui_rect r = s->r;
-	s->peoplew = 7;
+	s->peoplew = 8;
 	s->labw = r.w / 4 < 18 ? 18 : r.w / 4 > 34 ? 34 : r.w / 4;
 	s->cellw = (r.w - 3 - s->labw - 1 - s->peoplew - 1) / ncols - 1;
 	if (s->cellw > 20)

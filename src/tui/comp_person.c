@@ -219,7 +219,10 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	struct person *s = (struct person *)scr;
 	const struct lup_checkin_row *k = tui_list_focused(&s->list);
 	char q[256];
-	int r = tui_list_action(&s->list, app, a);
+	int r;
+	if (a == TUI_A_FILTER || a == TUI_A_SORT)
+		return 0;   /* a person's few check-ins, newest first */
+	r = tui_list_action(&s->list, app, a);
 	if (!(r & TUI_UNHANDLED))
 		return r;
 	if (s->gone && a != TUI_A_QUIT && a != TUI_A_BACK)
@@ -259,7 +262,7 @@ static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
 	struct person *s = (struct person *)scr;
 	const struct lup_checkin_row *k = tui_list_focused(&s->list);
 	(void)app;
-	if (a == TUI_A_SORT)
+	if (a == TUI_A_SORT || a == TUI_A_FILTER)
 		return 0;
 	if (a == TUI_A_EDIT || a == TUI_A_DELETE)
 		return k && strcmp(k->status, "draft") == 0;

@@ -69,7 +69,7 @@ static void draw(tui_screen *scr, tui_app *app)
 	struct section *s = (struct section *)scr;
 	tui_rect r = tui_area(app);
 	int x = r.x + 1;
-	char hint[160], keys[64];
+	char hint[160], key[16];
 	tui_screen *v = cur(scr);
 	for (int i = 0; i < NVIEWS; i++) {
 		char b[96];
@@ -77,7 +77,7 @@ static void draw(tui_screen *scr, tui_app *app)
 		x += tui_put(r.y, x, r.x + r.w - x, b,
 		             i == s->cur ? tui_attr(TUI_S_TAB_ACTIVE) : tui_attr(TUI_S_DIM), 0) + 1;
 	}
-	snprintf(hint, sizeof hint, _("%s: next view"), tui_action_keys_text(TUI_A_COMP_VIEW, keys, sizeof keys));
+	snprintf(hint, sizeof hint, _("%s: next view"), tui_comp_key(TUI_A_COMP_VIEW, key));
 	if (x + tui_width(hint) + 2 < r.x + r.w)
 		tui_put(r.y, r.x + r.w - tui_width(hint) - 1, tui_width(hint), hint, tui_attr(TUI_S_DIM), 0);
 	v->ops->draw(v, app);

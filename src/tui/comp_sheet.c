@@ -247,10 +247,9 @@ static int rate(struct sheet *s, tui_app *app, const struct lup_rating_row *r, i
 
 static void next(struct sheet *s, tui_app *app)
 {
-	char keys[48];
+	char key[16];
 	if (!tui_glist_next(&s->gl, app) && s->rated == s->total)
-		tui_status(app, _("All %ld rated: %s finalises."), s->total,
-		           tui_action_keys_text(TUI_A_FINALIZE, keys, sizeof keys));
+		tui_status(app, _("All %ld rated: %s finalises."), s->total, tui_comp_key(TUI_A_FINALIZE, key));
 }
 
 static void out_of_range(tui_app *app, const struct lup_rating_row *r, int v)

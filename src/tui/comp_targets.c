@@ -168,7 +168,7 @@ static void draw(tui_screen *scr, tui_app *app)
 	struct targets *s = (struct targets *)scr;
 	tui_rect r = tui_area(app);
 	const char *titles[NCOLS] = { _("Code"), _("Competence"), _("Levels"), _("Target") };
-	char line[400], prog[96], k1[48];
+	char line[400], prog[96], k1[16];
 	int pw, x = r.x + 2;
 	snprintf(line, sizeof line, _("Target levels of %s · %s"), s->role,
 	         s->fw ? lup_fw_text(s->fw->name, s->fw->name_sv) : s->ident);
@@ -177,7 +177,7 @@ static void draw(tui_screen *scr, tui_app *app)
 	pw = tui_width(prog);
 	tui_put(r.y + 1, r.x + r.w - pw - 1, pw, prog, tui_attr(TUI_S_TITLE) | A_BOLD, 0);
 	snprintf(line, sizeof line, _("Digit: target level, then the next · %s: no target · saved as you go"),
-	         tui_action_keys_text(TUI_A_CLEAR_LEVEL, k1, sizeof k1));
+	         tui_comp_key(TUI_A_CLEAR_LEVEL, k1));
 	tui_put(r.y + 1, r.x + 1, r.w - pw - 4, line, tui_attr(TUI_S_DIM), 0);
 	tui_fill(r.y + 2, r.x, r.w, tui_attr(TUI_S_HEADER));
 	for (int c = 0; c < NCOLS; c++) {

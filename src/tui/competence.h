@@ -70,6 +70,8 @@ void tui_comp_due_text(enum lup_due_state st, const char *due, long days, char *
 /* The shade character of a mean gap for the heat map (" " without
  * levels, ░ ▒ ▓ █ as it grows; ASCII stand-ins without UTF-8). */
 const char *tui_comp_shade(double mean_gap, long pairs);
+/* The first key of an action, for a hint ("^S"). */
+const char *tui_comp_key(enum tui_action a, char buf[16]);
 /* One decimal, with a decimal comma in Swedish: "1.5", "1,5". */
 const char *tui_comp_decimal(double v, char buf[32]);
 
