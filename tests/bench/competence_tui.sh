@@ -90,4 +90,5 @@ row "Gap view: open (ms)" "$gaps_300" "$gaps_50000"
 row "Heat map: open (ms)" "$heat_300" "$heat_50000"
 printf '%s\n' "(a digit is one transaction, synchronously written: its wall time is mostly" \
   " the disk's fsync; the Due list is worked out again after any change, so its" \
-  " first frame and each filter key cost a pass over everyone)"
+  " first frame after one costs a pass over everyone, while a filter key only" \
+  " scans the list kept; the heat map is built again only after a change)"
