@@ -57,4 +57,13 @@ struct lup_db_counts {
 };
 int lup_db_counts(lup_db *db, struct lup_db_counts *out, lup_err *err);
 
+/* A stamp of the database's state, for screens that keep something costly
+ * worked out from it (a heat map): two stamps differ when anything was
+ * written in between, by this connection or another. */
+struct lup_db_stamp {
+	long long data_version, changes;
+};
+void lup_db_stamp(lup_db *db, struct lup_db_stamp *out);
+int lup_db_stamp_equal(const struct lup_db_stamp *a, const struct lup_db_stamp *b);
+
 #endif

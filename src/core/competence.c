@@ -1055,26 +1055,30 @@ int lup_due_person(lup_db *db, const lup_config *cfg, const char *person_id, lup
  * costs about a third of a second at 50,000 people, too much for every
  * page.  The table is computed again whenever its answer could differ: a
  * change to the database by this connection (sqlite3_total_changes) or
- * another (PRAGMA data_version), or another day, query or [interval].
+ * another (PRAGMA data_version), or another day, cohort or [interval].
+ * The filter is not part of it: it keeps each person's folded search text,
+ * and pages and counts match the filter against that, so typing a filter
+ * costs a scan of the table, not a new pass over everyone's check-ins.
  *
- * ?3 filter, ?6 default interval, ?7 cohort, ?8 today, ?9 today + soon. */
+ * ?6 default interval, ?7 cohort, ?8 today, ?9 today + soon. */
 static const char due_build_sql[] =
 	"WITH d AS MATERIALIZED (SELECT p.id, p.name, coalesce(p.org_unit, '') AS unit, "
-	"coalesce(p.role, '') AS role, p.sort_name, "
+	"coalesce(p.role, '') AS role, p.sort_name, p.search, "
 	"(SELECT max(k.date) FROM checkin k WHERE k.person_id = p.id AND " EFFECTIVE("k") ") AS last, "
 	"coalesce((SELECT i.days FROM temp.lup_interval i WHERE i.role = p.role), ?6) AS iv "
-	"FROM person p WHERE p.active = 1 AND (?3 = '' OR instr(p.search, ?3) > 0) "
+	"FROM person p WHERE p.active = 1 "
 	"AND (?7 IS NULL OR EXISTS (SELECT 1 FROM enrolment e WHERE e.person_id = p.id "
 	"AND e.cohort_id = ?7 AND e.status <> 'withdrawn'))), "
 	"e AS MATERIALIZED (SELECT *, CASE WHEN last IS NULL THEN '' "
 	"ELSE date(last, '+' || iv || ' days') END AS due FROM d) "
-	"INSERT INTO temp.lup_due (id, name, unit, role, sort_name, st, last, due, iv) "
-	"SELECT id, name, unit, role, sort_name, "
+	"INSERT INTO temp.lup_due (id, name, unit, role, sort_name, search, st, last, due, iv) "
+	"SELECT id, name, unit, role, sort_name, coalesce(search, ''), "
 	"CASE WHEN due = '' THEN 2 WHEN due < ?8 THEN 0 WHEN due <= ?9 THEN 1 ELSE 3 END, "
 	"coalesce(last, ''), due, iv FROM e";
 
+/* ?3 the folded filter ("" for none) */
 #define DUE_SEL "SELECT id, name, unit, role, st, last, due, iv, sort_name FROM temp.lup_due " \
-	"WHERE ((?10 >> st) & 1) "
+	"WHERE ((?10 >> st) & 1) AND (?3 = '' OR instr(search, ?3) > 0) "
 
 /* [backward][from a row] */
 static const char *const due_sql[2][2] = {
@@ -1096,14 +1100,19 @@ static void key_interval(void *ud, const char *key, const char *value)
 	lup_buf_printf(c->b, "%s=%ld;", key, interval_value(value));
 }
 
+/* Make the snapshot current; counts (may be NULL) with the query's filter,
+ * *filter_out (may be NULL) the folded filter to match pages against
+ * (malloc'd). */
 static int due_snapshot(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
-                        long counts[4], lup_err *err)
+                        long counts[4], char **filter_out, lup_err *err)
 {
 	static const char sql_dv[] = "PRAGMA data_version";
 	static const char sql_key[] = "SELECT k, dv, tc, c0, c1, c2, c3 FROM temp.lup_due_key";
 	static const char sql_clear[] = "DELETE FROM temp.lup_due";
 	static const char sql_unkey[] = "DELETE FROM temp.lup_due_key";
 	static const char sql_count[] = "SELECT st, count(*) FROM temp.lup_due GROUP BY st";
+	static const char sql_count_f[] =
+		"SELECT st, count(*) FROM temp.lup_due WHERE instr(search, ?1) > 0 GROUP BY st";
 	static const char sql_setkey[] =
 		"INSERT INTO temp.lup_due_key (k, dv, tc, c0, c1, c2, c3) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 	char today[11], soon[11], *filter;
@@ -1116,7 +1125,7 @@ static int due_snapshot(lup_db *db, const lup_config *cfg, const struct lup_due_
 
 	/* Created on each call: changing temp_store drops temporary tables. */
 	if (lup_exec(db, "CREATE TEMP TABLE IF NOT EXISTS lup_due (id TEXT NOT NULL, name TEXT, unit TEXT, "
-	                 "role TEXT, sort_name TEXT, st INTEGER, last TEXT, due TEXT, iv INTEGER);"
+	                 "role TEXT, sort_name TEXT, search TEXT, st INTEGER, last TEXT, due TEXT, iv INTEGER);"
 	                 "CREATE INDEX IF NOT EXISTS temp.lup_due_order ON lup_due (st, due, sort_name, id);"
 	                 "CREATE TEMP TABLE IF NOT EXISTS lup_due_key (k TEXT, dv INTEGER, tc INTEGER, "
 	                 "c0 INTEGER, c1 INTEGER, c2 INTEGER, c3 INTEGER)", err) < 0)
@@ -1126,7 +1135,7 @@ static int due_snapshot(lup_db *db, const lup_config *cfg, const struct lup_due_
 	lup_trim(filter);
 	lup_date_format(q->today, today);
 	lup_date_format(lup_date_add(q->today, soon_days(cfg)), soon);
-	lup_buf_printf(&key, "%s|%s|%d|%s|%s|", today, soon, default_interval(cfg), filter,
+	lup_buf_printf(&key, "%s|%s|%d|%s|", today, soon, default_interval(cfg),
 	               q->cohort_id ? q->cohort_id : "");
 	if (cfg)
 		lup_config_each(cfg, "interval", key_interval, &kc);
@@ -1162,7 +1171,6 @@ static int due_snapshot(lup_db *db, const lup_config *cfg, const struct lup_due_
 		goto fail;
 	if (!(st = lup_stmt(db, due_build_sql, err)))
 		goto fail;
-	sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 6, default_interval(cfg));
 	lup_bind_text(st, 7, q->cohort_id);
 	sqlite3_bind_text(st, 8, today, -1, SQLITE_TRANSIENT);
@@ -1192,9 +1200,29 @@ static int due_snapshot(lup_db *db, const lup_config *cfg, const struct lup_due_
 	if (run(db, st, _("listing who is due"), err) < 0)
 		goto fail;
 done:
+	/* The counts kept are everyone's; with a filter, count its matches. */
+	if (counts && *filter) {
+		memset(c, 0, sizeof c);
+		if (!(st = lup_stmt(db, sql_count_f, err)))
+			goto fail;
+		sqlite3_bind_text(st, 1, filter, -1, SQLITE_TRANSIENT);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int s = sqlite3_column_int(st, 0);
+			if (s >= 0 && s < 4)
+				c[s] = (long)sqlite3_column_int64(st, 1);
+		}
+		lup_done(st);
+		if (rc != SQLITE_DONE) {
+			lup_sqlerr(db, err, _("counting who is due"));
+			goto fail;
+		}
+	}
 	if (counts)
 		memcpy(counts, c, sizeof c);
-	free(filter);
+	if (filter_out)
+		*filter_out = filter;
+	else
+		free(filter);
 	lup_buf_free(&key);
 	return 0;
 fail:
@@ -1210,11 +1238,16 @@ int lup_due_page(lup_db *db, const lup_config *cfg, const struct lup_due_query *
 	int back = dir < 0, n = 0, rc = SQLITE_DONE;
 	unsigned states = q->states ? q->states : LUP_DUE_LISTED;
 	sqlite3_stmt *st;
+	char *filter = NULL;
 
-	if (due_snapshot(db, cfg, q, NULL, err) < 0)
+	if (due_snapshot(db, cfg, q, NULL, &filter, err) < 0)
 		return -1;
-	if (!(st = lup_stmt(db, due_sql[back][from != NULL], err)))
+	if (!(st = lup_stmt(db, due_sql[back][from != NULL], err))) {
+		free(filter);
 		return -1;
+	}
+	sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
+	free(filter);
 	if (from) {
 		sqlite3_bind_int(st, 1, (int)from->state);
 		sqlite3_bind_text(st, 2, from->due, -1, SQLITE_TRANSIENT);
@@ -1247,11 +1280,43 @@ int lup_due_page(lup_db *db, const lup_config *cfg, const struct lup_due_query *
 	return n;
 }
 
+long lup_due_position(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
+                      const struct lup_due_row *row, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM temp.lup_due WHERE ((?5 >> st) & 1) "
+		"AND (st, due, sort_name, id) < (?1, ?2, ?3, ?4) AND (?6 = '' OR instr(search, ?6) > 0)";
+	unsigned states = q->states ? q->states : LUP_DUE_LISTED;
+	sqlite3_stmt *st;
+	char *filter = NULL;
+	long n = -1;
+
+	if (due_snapshot(db, cfg, q, NULL, &filter, err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, sql, err))) {
+		free(filter);
+		return -1;
+	}
+	sqlite3_bind_text(st, 6, filter, -1, SQLITE_TRANSIENT);
+	free(filter);
+	sqlite3_bind_int(st, 1, (int)row->state);
+	sqlite3_bind_text(st, 2, row->due, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, row->key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, row->id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 5, (int)(states & 15));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	lup_done(st);
+	if (n < 0)
+		return lup_sqlerr(db, err, _("listing who is due"));
+	return n;
+}
+
 int lup_due_count(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
                   long counts[4], lup_err *err)
 {
 	memset(counts, 0, 4 * sizeof *counts);
-	return due_snapshot(db, cfg, q, counts, err);
+	return due_snapshot(db, cfg, q, counts, NULL, err);
 }
 
 /* ---- Gap analysis ---- */

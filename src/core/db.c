@@ -160,6 +160,19 @@ int lup_db_user_version(lup_db *db)
 	return v;
 }
 
+void lup_db_stamp(lup_db *db, struct lup_db_stamp *out)
+{
+	int dv = -1;
+	pragma_int(db, "PRAGMA data_version", &dv);
+	out->data_version = dv;
+	out->changes = (long long)sqlite3_total_changes64(db->h);
+}
+
+int lup_db_stamp_equal(const struct lup_db_stamp *a, const struct lup_db_stamp *b)
+{
+	return a->data_version == b->data_version && a->changes == b->changes;
+}
+
 static int migrate(lup_db *db, lup_err *err)
 {
 	int have, app = 0, tables = 0;

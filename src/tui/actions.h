@@ -74,6 +74,14 @@ enum tui_ctx {
 	TUI_CTX_BLOCKS,   /* the blocks editor */
 	TUI_CTX_NOTICE,   /* a message to read and close */
 	TUI_CTX_CALENDAR, /* the programme calendar: agenda and month grid */
+	/* the Competence section (later contexts win: the sheet's digits
+	 * over the section keys) */
+	TUI_CTX_COMPETENCE, /* its top views: Due list, heat map, frameworks */
+	TUI_CTX_CHECKINS, /* a person's check-ins */
+	TUI_CTX_HEATMAP,  /* the heat map */
+	TUI_CTX_FRAMEWORKS, /* the frameworks list */
+	TUI_CTX_SHEET,    /* a rating sheet or a role's targets: digits set levels */
+	TUI_CTX_PERSON,   /* a person's detail view */
 	TUI_CTX_COUNT
 };
 #define TUI_CTXBIT(c) (1u << (c))
@@ -124,6 +132,15 @@ enum tui_action {
 	TUI_A_CALENDAR,
 	TUI_A_CAL_OPEN, TUI_A_CAL_TODAY, TUI_A_CAL_GOTO, TUI_A_CAL_MONTH, TUI_A_CAL_AGENDA,
 	TUI_A_CAL_COHORT, TUI_A_CAL_EXPORT, TUI_A_CAL_PREV, TUI_A_CAL_NEXT,
+	/* competence */
+	TUI_A_COMP_VIEW,
+	TUI_A_GAPS,
+	TUI_A_HEAT_ROWS, TUI_A_HEAT_COHORT, TUI_A_HEAT_SOURCE,
+	TUI_A_TARGETS,
+	TUI_A_LEVEL0, TUI_A_LEVEL1, TUI_A_LEVEL2, TUI_A_LEVEL3, TUI_A_LEVEL4,
+	TUI_A_LEVEL5, TUI_A_LEVEL6, TUI_A_LEVEL7, TUI_A_LEVEL8, TUI_A_LEVEL9,
+	TUI_A_NOT_ASSESSED, TUI_A_CLEAR_LEVEL, TUI_A_COMMENT, TUI_A_FINALIZE,
+	TUI_A_PERSON_COMPETENCE,
 	TUI_A_COUNT
 };
 

@@ -175,6 +175,28 @@ static unsigned help_contexts(tui_screen *s, tui_app *app)
 	return TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_HELP);
 }
 
+/* The keys of action a that do a on this screen: not those a more
+ * specific context takes (the rating sheet's digits over 1–5). */
+static const char *live_keys(enum tui_action a, unsigned mask, char *buf, size_t n)
+{
+	tui_key k[TUI_MAX_KEYS];
+	int nk = tui_action_keys(a, k);
+	size_t used = 0;
+	char kb[16];
+	if (n)
+		buf[0] = 0;
+	for (int i = 0; i < nk && used < n; i++) {
+		int w;
+		if (tui_action_for(k[i], mask) != a)
+			continue;
+		w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "", tui_key_name(k[i], kb));
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
+}
+
 /* Lines of the help: a heading per context, then "keys  text". */
 static int help_line(struct help *h, int i, const char **keys_out, char *kbuf, size_t kn,
                      const char **text, int *heading)
@@ -204,7 +226,7 @@ static int help_line(struct help *h, int i, const char **keys_out, char *kbuf, s
 			if (n++ == i) {
 				*heading = 0;
 				*text = _(ai->help);
-				*keys_out = tui_action_keys_text((enum tui_action)a, kbuf, kn);
+				*keys_out = live_keys((enum tui_action)a, h->mask, kbuf, kn);
 				if (!**keys_out)
 					*keys_out = _("(none)");
 				return 1;

@@ -5,6 +5,8 @@
 #include <string.h>
 #include "lup/i18n.h"
 #include "lup/people.h"
+#include "lup/competence.h"
+#include "tui/competence.h"
 #include "tui/dialog.h"
 #include "tui/people.h"
 #include "tui/shadowing.h"
@@ -86,6 +88,14 @@ int tui_person_part_competence(tui_app *app, const char *id, struct tui_view *v,
 	tui_view_heading(v, _("Competence"));
 	tui_view_field(v, _("Check-ins"), "%ld", sum.checkins);
 	tui_view_field(v, _("Latest check-in"), "%s", sum.last_checkin[0] ? sum.last_checkin : _("none yet"));
+	{
+		struct lup_due_info due;
+		char b[160];
+		if (lup_due_person(tui_db(app), tui_config(app), id, lup_date_today(), &due, err) < 0)
+			return -1;
+		tui_comp_due_text(due.state, due.due, due.days, b, sizeof b);
+		tui_view_field(v, _("Next check-in due"), "%s", b);
+	}
 	return 0;
 }
 
@@ -111,7 +121,8 @@ static void load(struct person_view *s, tui_app *app)
 static unsigned contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
-	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_RECORD);
+	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_RECORD) |
+	       TUI_CTXBIT(TUI_CTX_PERSON);
 }
 
 static int enter(tui_screen *scr, tui_app *app)
@@ -142,6 +153,8 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		return s->gone ? 0 : tui_person_confirm_delete(app, TAG_DELETE, s->id);
 	case TUI_A_ADD:
 		return 0;
+	case TUI_A_PERSON_COMPETENCE:
+		return s->gone ? 0 : tui_push(app, tui_comp_person(app, s->id), 0);
 	default:
 		return TUI_UNHANDLED;
 	}

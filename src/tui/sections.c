@@ -4,6 +4,7 @@
 #include <string.h>
 #include "lup/i18n.h"
 #include "tui/app.h"
+#include "tui/competence.h"
 #include "tui/draw.h"
 #include "tui/people.h"
 #include "tui/shadowing.h"
@@ -14,7 +15,7 @@ const struct tui_section tui_sections[TUI_NSECTIONS] = {
 	{ N_("People"), tui_people_screen },
 	{ N_("Programme"), tui_programme_screen },
 	{ N_("Shadowing"), tui_shadowing_screen },
-	{ N_("Competence"), NULL },
+	{ N_("Competence"), tui_competence_screen },
 	{ N_("Reports"), NULL },
 };
 

@@ -206,6 +206,36 @@ static void test_programme_keys(void **state)
 	check_no_clash(any | move | TUI_CTXBIT(TUI_CTX_NOTICE));
 }
 
+/* The Competence screens: no key means two things on a screen, except
+ * the rating sheet's digits, which take 1–5 from the section keys there. */
+static void test_competence_keys(void **state)
+{
+	unsigned base = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE);
+	unsigned sheet = base | TUI_CTXBIT(TUI_CTX_SHEET);
+	(void)state;
+	tui_keys_defaults();
+	check_no_clash(base | TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_COMPETENCE));
+	check_no_clash(base | TUI_CTXBIT(TUI_CTX_COMPETENCE) | TUI_CTXBIT(TUI_CTX_HEATMAP));
+	check_no_clash(base | TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_COMPETENCE) |
+	               TUI_CTXBIT(TUI_CTX_FRAMEWORKS));
+	check_no_clash(base | TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_RECORD) |
+	               TUI_CTXBIT(TUI_CTX_CHECKINS));
+	check_no_clash(base | TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PERSON));
+	check_no_clash(TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_SHEET));
+	for (int d = 0; d <= 9; d++)
+		assert_int_equal(tui_action_for('0' + d, sheet), TUI_A_LEVEL0 + d);
+	assert_int_equal(tui_action_for('1', base), TUI_A_SECTION1);   /* elsewhere: sections */
+	assert_int_equal(tui_action_for('n', sheet), TUI_A_NOT_ASSESSED);
+	assert_int_equal(tui_action_for(TUI_KEY_BS, sheet), TUI_A_CLEAR_LEVEL);
+	assert_int_equal(tui_action_for('c', sheet), TUI_A_COMMENT);
+	assert_int_equal(tui_action_for(TUI_KEY_CTRL('S'), sheet), TUI_A_FINALIZE);
+	assert_int_equal(tui_action_for('q', sheet), TUI_A_QUIT);      /* still goes back */
+	assert_int_equal(tui_action_for(TUI_KEY_ESC, sheet), TUI_A_BACK);
+	assert_int_equal(tui_action_for('j', sheet), TUI_A_DOWN);
+	assert_int_equal(tui_action_for('v', base | TUI_CTXBIT(TUI_CTX_COMPETENCE)), TUI_A_COMP_VIEW);
+	assert_int_equal(tui_action_for('c', base | TUI_CTXBIT(TUI_CTX_PERSON)), TUI_A_PERSON_COMPETENCE);
+}
+
 static void test_rebinding(void **state)
 {
 	unsigned rec = TUI_CTXBIT(TUI_CTX_RECORD);
@@ -314,6 +344,7 @@ int main(void)
 		cmocka_unit_test(test_no_duplicate_keys),
 		cmocka_unit_test(test_design_defaults),
 		cmocka_unit_test(test_programme_keys),
+		cmocka_unit_test(test_competence_keys),
 		cmocka_unit_test(test_rebinding),
 		cmocka_unit_test(test_keys_section),
 		cmocka_unit_test(test_man_table),

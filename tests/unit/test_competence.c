@@ -505,6 +505,14 @@ static void test_due(void **state)
 	assert_string_equal(page[0].name, "Anna");
 	assert_string_equal(page[2].name, "Bo");
 
+	/* Places in the list. */
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(lup_due_position(db, cfg, &q, &rows[i], &err), i);
+	q.filter = "iva";
+	assert_int_equal(lup_due_position(db, cfg, &q, &rows[1], &err), 0);   /* Ivar alone */
+	assert_int_equal(lup_due_position(db, cfg, &q, &rows[4], &err), 1);   /* Gus: after Ivar */
+	q.filter = NULL;
+
 	/* Only some states, a filter, a cohort. */
 	q.states = 1u << LUP_DUE_OK;
 	assert_int_equal(lup_due_page(db, cfg, &q, NULL, 1, 10, rows, &err), 3);

@@ -182,6 +182,33 @@ static void test_nested_transactions(void **state)
 	tdb_close(&t);
 }
 
+/* A stamp changes with a write by this connection or by another. */
+static void test_stamp(void **state)
+{
+	struct tdb t;
+	struct lup_db_stamp a, b;
+	lup_db *other;
+	lup_err err;
+	(void)state;
+	tdb_open(&t);
+	lup_db_stamp(t.db, &a);
+	lup_db_stamp(t.db, &b);
+	assert_true(lup_db_stamp_equal(&a, &b));
+	assert_int_equal(lup_exec(t.db, "SELECT count(*) FROM person", &err), 0);
+	lup_db_stamp(t.db, &b);
+	assert_true(lup_db_stamp_equal(&a, &b));      /* reading changes nothing */
+	assert_int_equal(lup_exec(t.db, INS("A"), &err), 0);
+	lup_db_stamp(t.db, &b);
+	assert_false(lup_db_stamp_equal(&a, &b));
+	lup_db_stamp(t.db, &a);
+	assert_int_equal(lup_db_open(t.path, 0, &other, &err), 0);
+	assert_int_equal(lup_exec(other, INS("B"), &err), 0);
+	lup_db_close(other);
+	lup_db_stamp(t.db, &b);
+	assert_false(lup_db_stamp_equal(&a, &b));
+	tdb_close(&t);
+}
+
 static int problems;
 static void on_problem(void *ud, const char *p)
 {
@@ -254,6 +281,7 @@ int main(void)
 		cmocka_unit_test(test_newer_refused_untouched),
 		cmocka_unit_test(test_foreign_files_refused),
 		cmocka_unit_test(test_nested_transactions),
+		cmocka_unit_test(test_stamp),
 		cmocka_unit_test(test_check_and_backup),
 		cmocka_unit_test(test_resolve_id),
 	};

@@ -1,0 +1,422 @@
+/* comp_sheet.c — the rating sheet of one check-in: the framework's
+ * competences under their areas, each with its allowed levels, the level
+ * given (or – / n/a), the person's target, their level last time and a
+ * comment marker.  A digit rates the focused competence and moves to the
+ * next, so a whole framework takes one key per competence; n marks "not
+ * assessed", BS clears, c comments, ^S finalises.  Every rating is saved
+ * as it is given: leaving keeps the draft. */
+#include <stdlib.h>
+#include <string.h>
+#include "lup/i18n.h"
+#include "lup/people.h"
+#include "tui/competence.h"
+#include "tui/dialog.h"
+#include "tui/glist.h"
+
+enum { TAG_FINALIZE = 1, TAG_COMMENT };
+enum { C_CODE, C_NAME, C_RANGE, C_LEVEL, C_TARGET, C_PREV, C_NOTE, C_COMMENT, NCOLS };
+#define HEAD 3   /* title, progress, column titles */
+
+struct sheet {
+	tui_screen base;
+	tui_app *app;
+	char id[LUP_UUID_LEN + 1];
+	struct lup_checkin ck;
+	char person[200];
+	struct lup_framework *fw;   /* for the descriptions; may be NULL */
+	struct tui_glist gl;
+	long rated, total;
+	int colw[NCOLS];
+	/* digits typed for a competence whose levels go past 9 */
+	long pend_seq;
+	int pend, pend_len;
+	int loaded;
+};
+
+/* ---- the list ---- */
+
+static int fetch(struct tui_glist *g, const void *from, int dir, int n, void *rows, lup_err *err)
+{
+	struct sheet *s = g->ud;
+	return lup_rating_page(tui_db(s->app), s->id, from, dir, n, rows, err);
+}
+
+static const char *group(struct tui_glist *g, const void *row)
+{
+	(void)g;
+	return ((const struct lup_rating_row *)row)->area;
+}
+
+static void draw_heading(struct tui_glist *g, const void *row, int y, int x, int width)
+{
+	const struct lup_rating_row *r = row;
+	char b[400];
+	(void)g;
+	snprintf(b, sizeof b, "%s  %s", r->area, lup_fw_text(r->area_name, r->area_name_sv));
+	tui_put(y, x + 1, width - 1, b, tui_attr(TUI_S_HEADER), 0);
+}
+
+static const char *range_text(int lmin, int lmax, char buf[32])
+{
+	snprintf(buf, 32, "%d%s%d", lmin, tui_utf8() ? "–" : "-", lmax);
+	return buf;
+}
+
+static void draw_row(struct tui_glist *g, const void *row, int y, int x, int width, attr_t a)
+{
+	struct sheet *s = g->ud;
+	const struct lup_rating_row *r = row;
+	char range[32], lv[32], tg[16], pv[16], b1[16];
+	const char *cells[NCOLS];
+	(void)width;
+	if (s->pend_len && s->pend_seq == r->seq)
+		snprintf(lv, sizeof lv, "%d_", s->pend);
+	else
+		snprintf(lv, sizeof lv, "%s", tui_comp_level(r->level, b1));
+	snprintf(tg, sizeof tg, "%s", r->target == LUP_LEVEL_NONE ? "" : tui_comp_level(r->target, b1));
+	snprintf(pv, sizeof pv, "%s", r->previous == LUP_LEVEL_NONE ? "" : tui_comp_level(r->previous, b1));
+	cells[C_CODE] = r->code;
+	cells[C_NAME] = lup_fw_text(r->name, r->name_sv);
+	cells[C_RANGE] = range_text(r->level_min, r->level_max, range);
+	cells[C_LEVEL] = lv;
+	cells[C_TARGET] = tg;
+	cells[C_PREV] = pv;
+	cells[C_NOTE] = r->comment[0] ? "*" : "";
+	cells[C_COMMENT] = r->comment;
+	for (int c = 0; c < NCOLS; c++) {
+		attr_t ca = a;
+		unsigned fl = 0;
+		if (s->colw[c] <= 0)
+			continue;
+		if (c == C_LEVEL) {
+			ca |= A_BOLD;
+			fl = TUI_RIGHT;
+		} else if (c == C_RANGE || c == C_TARGET || c == C_PREV) {
+			fl = TUI_RIGHT;
+			if (!(a & A_REVERSE))
+				ca = tui_attr(TUI_S_DIM);
+		} else if (c == C_COMMENT && !(a & A_REVERSE)) {
+			ca = tui_attr(TUI_S_DIM);
+		}
+		tui_put(y, x, s->colw[c], cells[c], ca, fl);
+		x += s->colw[c] + 1;
+	}
+}
+
+static const char *empty_text(struct tui_glist *g)
+{
+	(void)g;
+	return _("This framework has no competences.");
+}
+
+static const struct tui_glist_ops gl_ops = {
+	.fetch = fetch, .group = group, .draw_heading = draw_heading, .draw_row = draw_row,
+	.empty_text = empty_text,
+};
+
+/* ---- the screen ---- */
+
+static void recount(struct sheet *s, tui_app *app)
+{
+	lup_err err;
+	lup_err_clear(&err);
+	if (lup_rating_count(tui_db(app), s->id, &s->rated, &s->total, &err) < 0)
+		tui_error(app, "%s", err.msg);
+}
+
+static int is_draft(const struct sheet *s)
+{
+	return strcmp(s->ck.status, "draft") == 0;
+}
+
+static void load(struct sheet *s, tui_app *app)
+{
+	struct lup_person p;
+	lup_err err;
+	lup_err_clear(&err);
+	lup_checkin_clear(&s->ck);
+	if (lup_checkin_get(tui_db(app), s->id, &s->ck, &err) < 0) {
+		tui_error(app, "%s", err.msg);
+		return;
+	}
+	if (lup_person_get(tui_db(app), s->ck.person_id, &p, &err) == 0) {
+		snprintf(s->person, sizeof s->person, "%s", p.name);
+		lup_person_clear(&p);
+	}
+	if (!s->fw && lup_framework_load(tui_db(app), s->ck.framework_id, &s->fw, &err) < 0)
+		s->fw = NULL;   /* only the descriptions are missed */
+	s->loaded = 1;
+}
+
+static unsigned contexts(tui_screen *scr, tui_app *app)
+{
+	(void)scr; (void)app;
+	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_SHEET);
+}
+
+static void on_resize(tui_screen *scr, tui_app *app)
+{
+	struct sheet *s = (struct sheet *)scr;
+	/* code, name, levels, level, target, last time, comment marker, comment */
+	static const int min[NCOLS] = { 5, 20, 6, 7, 7, 6, 1, 0 }, weight[NCOLS] = { 0, 1, 0, 0, 0, 0, 0, 0 };
+	static const int wmin[NCOLS] = { 5, 34, 6, 7, 7, 6, 1, 20 }, wweight[NCOLS] = { 0, 1, 0, 0, 0, 0, 0, 1 };
+	tui_rect r = tui_area(app);
+	int wide = r.w >= 110;
+	r.y += HEAD;
+	r.h -= HEAD + 1;   /* the description below */
+	tui_columns(r.w - 3, wide ? NCOLS : NCOLS - 1, wide ? wmin : min, wide ? wweight : weight, s->colw);
+	if (!wide)
+		s->colw[C_COMMENT] = 0;
+	tui_glist_layout(&s->gl, app, r);
+}
+
+static int enter(tui_screen *scr, tui_app *app)
+{
+	struct sheet *s = (struct sheet *)scr;
+	load(s, app);
+	recount(s, app);
+	tui_glist_reload(&s->gl, app);
+	return TUI_REDRAW;
+}
+
+static void draw_titles(struct sheet *s, int y, int x)
+{
+	const char *titles[NCOLS] = { _("Code"), _("Competence"), _("Levels"), _("Level"), _("Target"),
+	                              _("Before"), "", _("Comment") };
+	tui_fill(y, x - 2, s->gl.r.w, tui_attr(TUI_S_HEADER));
+	for (int c = 0; c < NCOLS; c++) {
+		if (s->colw[c] <= 0)
+			continue;
+		tui_put(y, x, s->colw[c], titles[c], tui_attr(TUI_S_HEADER),
+		        c == C_LEVEL || c == C_RANGE || c == C_TARGET || c == C_PREV ? TUI_RIGHT : 0);
+		x += s->colw[c] + 1;
+	}
+}
+
+static void draw(tui_screen *scr, tui_app *app)
+{
+	struct sheet *s = (struct sheet *)scr;
+	tui_rect r = tui_area(app);
+	const struct lup_rating_row *f = tui_glist_focused(&s->gl);
+	char line[512], prog[96];
+	int pw;
+
+	snprintf(prog, sizeof prog, _("%ld of %ld rated"), s->rated, s->total);
+	pw = tui_width(prog);
+	tui_put(r.y, r.x + r.w - pw - 1, pw, prog,
+	        tui_attr(s->rated == s->total && s->total ? TUI_S_GOOD : TUI_S_TITLE) | A_BOLD, 0);
+	snprintf(line, sizeof line, _("Rating sheet: %s · %s · %s · %s"), s->person,
+	         lup_checkin_kind_label(s->ck.kind), s->ck.date, lup_checkin_status_label(s->ck.status));
+	tui_put(r.y, r.x + 1, r.w - pw - 4, line, tui_attr(TUI_S_TITLE), 0);
+	if (is_draft(s))
+		snprintf(line, sizeof line, "%s", _("A digit gives the focused competence its level and moves on; "
+		                                    "every rating is saved at once."));
+	else
+		snprintf(line, sizeof line, "%s", _("This check-in is final: it can be read, not changed."));
+	tui_put(r.y + 1, r.x + 1, r.w - 2, line, tui_attr(TUI_S_DIM), 0);
+	draw_titles(s, r.y + 2, r.x + 2);
+	tui_glist_draw(&s->gl, app);
+	/* the focused competence's description */
+	if (f && s->fw) {
+		const struct lup_fw_competence *c = lup_fw_competence_get(s->fw, f->code);
+		const char *d = c ? lup_fw_text(c->description, c->description_sv) : "";
+		if (d && *d)
+			tui_put(r.y + r.h - 1, r.x + 2, r.w - 3, d, tui_attr(TUI_S_DIM), 0);
+	}
+}
+
+static void forget_digits(struct sheet *s)
+{
+	s->pend = s->pend_len = 0;
+	s->pend_seq = -1;
+}
+
+/* Save one rating; 0, or -1 with the error shown. */
+static int rate(struct sheet *s, tui_app *app, const struct lup_rating_row *r, int level)
+{
+	lup_err err;
+	lup_err_clear(&err);
+	if (lup_rating_set(tui_db(app), s->id, r->competence_id, level, &err) < 0) {
+		tui_error(app, "%s", err.msg);
+		return -1;
+	}
+	recount(s, app);
+	tui_glist_reload(&s->gl, app);
+	return 0;
+}
+
+static void next(struct sheet *s, tui_app *app)
+{
+	char key[16];
+	if (!tui_glist_next(&s->gl, app) && s->rated == s->total)
+		tui_status(app, _("All %ld rated: %s finalises."), s->total, tui_comp_key(TUI_A_FINALIZE, key));
+}
+
+static void out_of_range(tui_app *app, const struct lup_rating_row *r, int v)
+{
+	tui_error(app, _("%d is not a level of %s (%d–%d): nothing changed"), v, r->code, r->level_min,
+	          r->level_max);
+}
+
+static int digit(struct sheet *s, tui_app *app, int d)
+{
+	const struct lup_rating_row *f = tui_glist_focused(&s->gl);
+	struct lup_rating_row r;
+	int v;
+	if (!f)
+		return 0;
+	r = *f;
+	if (r.level_max < 10) {   /* one digit is one level */
+		forget_digits(s);
+		if (d < r.level_min || d > r.level_max) {
+			out_of_range(app, &r, d);
+			return TUI_REDRAW;
+		}
+		if (rate(s, app, &r, d) == 0)
+			next(s, app);
+		return TUI_REDRAW;
+	}
+	/* Levels past 9: the digits typed so far make the level, saved as soon
+	 * as it is one; on to the next once no further digit could follow. */
+	v = s->pend_len && s->pend_seq == r.seq ? s->pend * 10 + d : d;
+	if (v > r.level_max || (v < r.level_min && v * 10 > r.level_max) || (s->pend_len && s->pend == 0)) {
+		forget_digits(s);
+		out_of_range(app, &r, v);
+		return TUI_REDRAW;
+	}
+	s->pend = v;
+	s->pend_len++;
+	s->pend_seq = r.seq;
+	if (v >= r.level_min && rate(s, app, &r, v) < 0) {
+		forget_digits(s);
+		return TUI_REDRAW;
+	}
+	if (v == 0 || v * 10 > r.level_max) {
+		forget_digits(s);
+		next(s, app);
+	}
+	return TUI_REDRAW;
+}
+
+static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
+{
+	struct sheet *s = (struct sheet *)scr;
+	const struct lup_rating_row *f = tui_glist_focused(&s->gl);
+	struct lup_rating_row r;
+	char q[300];
+	int rr;
+	if (a >= TUI_A_LEVEL0 && a <= TUI_A_LEVEL9)
+		return digit(s, app, (int)(a - TUI_A_LEVEL0));
+	forget_digits(s);
+	rr = tui_glist_action(&s->gl, app, a);
+	if (!(rr & TUI_UNHANDLED))
+		return rr;
+	switch (a) {
+	case TUI_A_NOT_ASSESSED:
+		if (!f)
+			return 0;
+		r = *f;
+		if (rate(s, app, &r, LUP_LEVEL_NA) == 0)
+			next(s, app);
+		return TUI_REDRAW;
+	case TUI_A_CLEAR_LEVEL:
+		if (!f)
+			return 0;
+		r = *f;
+		if (r.level != LUP_LEVEL_NONE)
+			rate(s, app, &r, LUP_LEVEL_NONE);
+		return TUI_REDRAW;
+	case TUI_A_COMMENT: {
+		tui_screen *child;
+		if (!f)
+			return 0;
+		if (!is_draft(s)) {
+			tui_error(app, "%s", _("a final check-in cannot be changed; correct it with a new one that supersedes it"));
+			return TUI_REDRAW;
+		}
+		if (f->level == LUP_LEVEL_NONE) {
+			tui_error(app, "%s", _("rate the competence (a level or n) before commenting on it"));
+			return TUI_REDRAW;
+		}
+		snprintf(q, sizeof q, _("Comment on %s %s"), f->code, lup_fw_text(f->name, f->name_sv));
+		child = tui_comp_comment_form(app, s->id, f->competence_id, q);
+		return child ? tui_push(app, child, TAG_COMMENT) : TUI_REDRAW;
+	}
+	case TUI_A_FINALIZE:
+		if (!is_draft(s)) {
+			tui_status(app, "%s", _("The check-in is final already."));
+			return TUI_REDRAW;
+		}
+		snprintf(q, sizeof q, _("Make this check-in final? %ld of %ld rated."), s->rated, s->total);
+		return tui_confirm(app, TAG_FINALIZE, q,
+		                   _("A final check-in counts for the Due list and the gap analysis, and is not "
+		                     "changed again: a correction supersedes it. No keeps it a draft."));
+	case TUI_A_QUIT: case TUI_A_BACK:
+		if (is_draft(s))
+			tui_status(app, _("The draft is kept: %ld of %ld rated."), s->rated, s->total);
+		return TUI_UNHANDLED;
+	default:
+		return TUI_UNHANDLED;
+	}
+}
+
+static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
+{
+	struct sheet *s = (struct sheet *)scr;
+	(void)app;
+	if (a == TUI_A_NOT_ASSESSED || a == TUI_A_COMMENT || a == TUI_A_FINALIZE)
+		return is_draft(s);
+	return 1;
+}
+
+static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
+{
+	struct sheet *s = (struct sheet *)scr;
+	lup_err err;
+	(void)child;
+	if (tag == TAG_FINALIZE && result == TUI_YES) {
+		lup_err_clear(&err);
+		if (lup_checkin_finalize(tui_db(app), s->id, &err) < 0) {
+			tui_error(app, "%s", err.msg);
+			return TUI_REDRAW;
+		}
+		tui_status(app, _("The %s of %s is final."), lup_checkin_kind_label(s->ck.kind), s->ck.date);
+		return tui_pop(app, TUI_SAVED);
+	}
+	return TUI_REDRAW;
+}
+
+static void destroy(tui_screen *scr)
+{
+	struct sheet *s = (struct sheet *)scr;
+	tui_glist_free(&s->gl);
+	lup_checkin_clear(&s->ck);
+	lup_framework_free(s->fw);
+	free(s);
+}
+
+static const struct tui_screen_ops ops = {
+	.name = N_("Rating sheet"),
+	.contexts = contexts,
+	.enter = enter,
+	.draw = draw,
+	.on_action = on_action,
+	.on_resize = on_resize,
+	.on_result = on_result,
+	.offers = offers,
+	.destroy = destroy,
+};
+
+tui_screen *tui_comp_sheet(tui_app *app, const char *checkin_id)
+{
+	struct sheet *s = calloc(1, sizeof *s);
+	(void)app;
+	if (!s)
+		return NULL;
+	s->base.ops = &ops;
+	s->app = app;
+	snprintf(s->id, sizeof s->id, "%s", checkin_id);
+	s->pend_seq = -1;
+	tui_glist_init(&s->gl, &gl_ops, s, sizeof(struct lup_rating_row));
+	return &s->base;
+}

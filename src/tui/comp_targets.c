@@ -1,0 +1,304 @@
+/* comp_targets.c — one role's target levels in a framework: its
+ * competences under their areas with the target of each.  A digit sets
+ * the focused competence's target and moves to the next, BS removes it;
+ * each change is saved at once (lup_target_set). */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "lup/i18n.h"
+#include "tui/competence.h"
+#include "tui/glist.h"
+
+enum { C_CODE, C_NAME, C_RANGE, C_TARGET, NCOLS };
+#define HEAD 3
+
+struct target_row {
+	long idx;
+	const struct lup_fw_competence *comp;
+	const struct lup_fw_area *area;
+	int level;
+};
+
+struct targets {
+	tui_screen base;
+	tui_app *app;
+	char ident[LUP_FW_IDENT_MAX + 1], role[200];
+	struct lup_framework *fw;
+	struct target_row *rows;   /* the competences not retired */
+	long n, set;
+	struct tui_glist gl;
+	int colw[NCOLS];
+	long pend_idx;
+	int pend, pend_len;
+};
+
+static void load(struct targets *s, tui_app *app)
+{
+	char id[LUP_UUID_LEN + 1];
+	lup_err err;
+	lup_err_clear(&err);
+	free(s->rows);
+	s->rows = NULL;
+	s->n = s->set = 0;
+	lup_framework_free(s->fw);
+	s->fw = NULL;
+	if (lup_framework_current(tui_db(app), s->ident, id, &err) < 0 ||
+	    lup_framework_load(tui_db(app), id, &s->fw, &err) < 0) {
+		tui_error(app, "%s", err.msg);
+		s->fw = NULL;
+		return;
+	}
+	if (!s->fw->ncomps || !(s->rows = calloc(s->fw->ncomps, sizeof *s->rows)))
+		return;
+	for (size_t c = 0; c < s->fw->ncomps; c++) {
+		const struct lup_fw_competence *k = &s->fw->comps[c];
+		struct target_row *r;
+		if (k->retired)
+			continue;
+		r = &s->rows[s->n];
+		r->idx = s->n++;
+		r->comp = k;
+		r->area = lup_fw_area_get(s->fw, k->area);
+		r->level = LUP_LEVEL_NONE;
+		for (size_t t = 0; t < s->fw->ntargets; t++)
+			if (strcasecmp(s->fw->targets[t].role, s->role) == 0 &&
+			    strcasecmp(s->fw->targets[t].code, k->code) == 0) {
+				r->level = s->fw->targets[t].level;
+				s->set++;
+				break;
+			}
+	}
+}
+
+static int fetch(struct tui_glist *g, const void *fromv, int dir, int n, void *rowsv, lup_err *err)
+{
+	struct targets *s = g->ud;
+	const struct target_row *from = fromv;
+	struct target_row *rows = rowsv;
+	long i, got = 0;
+	(void)err;
+	if (dir > 0) {
+		for (i = from ? from->idx + 1 : 0; i < s->n && got < n; i++)
+			rows[got++] = s->rows[i];
+		return (int)got;
+	}
+	i = from ? from->idx - 1 : s->n - 1;
+	for (long j = i - n + 1 < 0 ? 0 : i - n + 1; j <= i; j++)
+		rows[got++] = s->rows[j];
+	return (int)got;
+}
+
+static const char *group(struct tui_glist *g, const void *row)
+{
+	(void)g;
+	return ((const struct target_row *)row)->comp->area;
+}
+
+static void draw_heading(struct tui_glist *g, const void *row, int y, int x, int width)
+{
+	const struct target_row *r = row;
+	char b[400];
+	(void)g;
+	snprintf(b, sizeof b, "%s  %s", r->comp->area, r->area ? lup_fw_text(r->area->name, r->area->name_sv) : "");
+	tui_put(y, x + 1, width - 1, b, tui_attr(TUI_S_HEADER), 0);
+}
+
+static void draw_row(struct tui_glist *g, const void *row, int y, int x, int width, attr_t a)
+{
+	struct targets *s = g->ud;
+	const struct target_row *r = row;
+	char range[32], lv[32], b1[16];
+	(void)width;
+	snprintf(range, sizeof range, "%d%s%d", r->comp->level_min, tui_utf8() ? "–" : "-", r->comp->level_max);
+	if (s->pend_len && s->pend_idx == r->idx)
+		snprintf(lv, sizeof lv, "%d_", s->pend);
+	else
+		snprintf(lv, sizeof lv, "%s", tui_comp_level(r->level, b1));
+	tui_put(y, x, s->colw[C_CODE], r->comp->code, a, 0);
+	x += s->colw[C_CODE] + 1;
+	tui_put(y, x, s->colw[C_NAME], lup_fw_text(r->comp->name, r->comp->name_sv), a, 0);
+	x += s->colw[C_NAME] + 1;
+	tui_put(y, x, s->colw[C_RANGE], range, a & A_REVERSE ? a : tui_attr(TUI_S_DIM), TUI_RIGHT);
+	x += s->colw[C_RANGE] + 1;
+	tui_put(y, x, s->colw[C_TARGET], lv, a | A_BOLD, TUI_RIGHT);
+}
+
+static const char *empty_text(struct tui_glist *g)
+{
+	(void)g;
+	return _("This framework has no competences.");
+}
+
+static const struct tui_glist_ops gl_ops = {
+	.fetch = fetch, .group = group, .draw_heading = draw_heading, .draw_row = draw_row,
+	.empty_text = empty_text,
+};
+
+/* ---- the screen ---- */
+
+static unsigned contexts(tui_screen *scr, tui_app *app)
+{
+	(void)scr; (void)app;
+	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_SHEET);
+}
+
+static void on_resize(tui_screen *scr, tui_app *app)
+{
+	struct targets *s = (struct targets *)scr;
+	static const int min[NCOLS] = { 5, 20, 6, 7 }, weight[NCOLS] = { 0, 1, 0, 0 };
+	tui_rect r = tui_area(app);
+	r.y += HEAD;
+	r.h -= HEAD;
+	tui_columns(r.w - 3, NCOLS, min, weight, s->colw);
+	if (!s->fw)
+		load(s, app);
+	tui_glist_layout(&s->gl, app, r);
+}
+
+static int enter(tui_screen *scr, tui_app *app)
+{
+	struct targets *s = (struct targets *)scr;
+	tui_glist_reload(&s->gl, app);
+	(void)app;
+	return TUI_REDRAW;
+}
+
+static void draw(tui_screen *scr, tui_app *app)
+{
+	struct targets *s = (struct targets *)scr;
+	tui_rect r = tui_area(app);
+	const char *titles[NCOLS] = { _("Code"), _("Competence"), _("Levels"), _("Target") };
+	char line[400], prog[96], k1[16];
+	int pw, x = r.x + 2;
+	snprintf(line, sizeof line, _("Target levels of %s · %s"), s->role,
+	         s->fw ? lup_fw_text(s->fw->name, s->fw->name_sv) : s->ident);
+	tui_put(r.y, r.x + 1, r.w - 2, line, tui_attr(TUI_S_TITLE), 0);
+	snprintf(prog, sizeof prog, _("%ld of %ld set"), s->set, s->n);
+	pw = tui_width(prog);
+	tui_put(r.y + 1, r.x + r.w - pw - 1, pw, prog, tui_attr(TUI_S_TITLE) | A_BOLD, 0);
+	snprintf(line, sizeof line, _("Digit: target level, then the next · %s: no target · saved as you go"),
+	         tui_comp_key(TUI_A_CLEAR_LEVEL, k1));
+	tui_put(r.y + 1, r.x + 1, r.w - pw - 4, line, tui_attr(TUI_S_DIM), 0);
+	tui_fill(r.y + 2, r.x, r.w, tui_attr(TUI_S_HEADER));
+	for (int c = 0; c < NCOLS; c++) {
+		tui_put(r.y + 2, x, s->colw[c], titles[c], tui_attr(TUI_S_HEADER),
+		        c == C_RANGE || c == C_TARGET ? TUI_RIGHT : 0);
+		x += s->colw[c] + 1;
+	}
+	tui_glist_draw(&s->gl, app);
+}
+
+static void forget_digits(struct targets *s)
+{
+	s->pend = s->pend_len = 0;
+	s->pend_idx = -1;
+}
+
+static int set_target(struct targets *s, tui_app *app, long idx, int level)
+{
+	struct target_row *r = &s->rows[idx];
+	lup_err err;
+	lup_err_clear(&err);
+	if (lup_target_set(tui_db(app), s->ident, r->comp->code, s->role, NULL, level, &err) < 0) {
+		tui_error(app, "%s", err.msg);
+		return -1;
+	}
+	s->set += (level != LUP_LEVEL_NONE) - (r->level != LUP_LEVEL_NONE);
+	r->level = level;
+	tui_glist_reload(&s->gl, app);
+	return 0;
+}
+
+static int digit(struct targets *s, tui_app *app, int d)
+{
+	const struct target_row *f = tui_glist_focused(&s->gl);
+	int v, lmin, lmax;
+	if (!f)
+		return 0;
+	lmin = f->comp->level_min;
+	lmax = f->comp->level_max;
+	v = lmax >= 10 && s->pend_len && s->pend_idx == f->idx ? s->pend * 10 + d : d;
+	if (v > lmax || (v < lmin && (lmax < 10 || v * 10 > lmax))) {
+		forget_digits(s);
+		tui_error(app, _("%d is not a level of %s (%d–%d): nothing changed"), v, f->comp->code, lmin, lmax);
+		return TUI_REDRAW;
+	}
+	if (lmax >= 10) {
+		s->pend = v;
+		s->pend_len++;
+		s->pend_idx = f->idx;
+	}
+	if (v >= lmin && set_target(s, app, f->idx, v) < 0) {
+		forget_digits(s);
+		return TUI_REDRAW;
+	}
+	if (lmax < 10 || v == 0 || v * 10 > lmax) {
+		forget_digits(s);
+		tui_glist_next(&s->gl, app);
+	}
+	return TUI_REDRAW;
+}
+
+static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
+{
+	struct targets *s = (struct targets *)scr;
+	const struct target_row *f = tui_glist_focused(&s->gl);
+	int r;
+	if (a >= TUI_A_LEVEL0 && a <= TUI_A_LEVEL9)
+		return digit(s, app, (int)(a - TUI_A_LEVEL0));
+	forget_digits(s);
+	r = tui_glist_action(&s->gl, app, a);
+	if (!(r & TUI_UNHANDLED))
+		return r;
+	switch (a) {
+	case TUI_A_CLEAR_LEVEL:
+		if (f && f->level != LUP_LEVEL_NONE)
+			set_target(s, app, f->idx, LUP_LEVEL_NONE);
+		return TUI_REDRAW;
+	case TUI_A_NOT_ASSESSED: case TUI_A_COMMENT: case TUI_A_FINALIZE:
+		return 0;   /* the rating sheet's */
+	default:
+		return TUI_UNHANDLED;
+	}
+}
+
+static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
+{
+	(void)scr; (void)app;
+	return a != TUI_A_NOT_ASSESSED && a != TUI_A_COMMENT && a != TUI_A_FINALIZE;
+}
+
+static void destroy(tui_screen *scr)
+{
+	struct targets *s = (struct targets *)scr;
+	tui_glist_free(&s->gl);
+	free(s->rows);
+	lup_framework_free(s->fw);
+	free(s);
+}
+
+static const struct tui_screen_ops ops = {
+	.name = N_("Target levels"),
+	.contexts = contexts,
+	.enter = enter,
+	.draw = draw,
+	.on_action = on_action,
+	.on_resize = on_resize,
+	.offers = offers,
+	.destroy = destroy,
+};
+
+tui_screen *tui_comp_targets(tui_app *app, const char *ident, const char *role)
+{
+	struct targets *s = calloc(1, sizeof *s);
+	(void)app;
+	if (!s)
+		return NULL;
+	s->base.ops = &ops;
+	s->app = app;
+	snprintf(s->ident, sizeof s->ident, "%s", ident);
+	snprintf(s->role, sizeof s->role, "%s", role);
+	s->pend_idx = -1;
+	tui_glist_init(&s->gl, &gl_ops, s, sizeof(struct target_row));
+	return &s->base;
+}
