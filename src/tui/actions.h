@@ -74,6 +74,10 @@ enum tui_ctx {
 	TUI_CTX_BLOCKS,   /* the blocks editor */
 	TUI_CTX_NOTICE,   /* a message to read and close */
 	TUI_CTX_CALENDAR, /* the programme calendar: agenda and month grid */
+	/* people list, reports, import (after FORM: their keys win in a form) */
+	TUI_CTX_PEOPLE,   /* the list of people: import */
+	TUI_CTX_REPORT,   /* the Reports section: write to a file, refresh */
+	TUI_CTX_IMPORT,   /* importing people: the file form and the preview */
 	TUI_CTX_COUNT
 };
 #define TUI_CTXBIT(c) (1u << (c))
@@ -124,6 +128,8 @@ enum tui_action {
 	TUI_A_CALENDAR,
 	TUI_A_CAL_OPEN, TUI_A_CAL_TODAY, TUI_A_CAL_GOTO, TUI_A_CAL_MONTH, TUI_A_CAL_AGENDA,
 	TUI_A_CAL_COHORT, TUI_A_CAL_EXPORT, TUI_A_CAL_PREV, TUI_A_CAL_NEXT,
+	/* people list, reports, import */
+	TUI_A_IMPORT, TUI_A_REPORT_EXPORT, TUI_A_REPORT_REFRESH, TUI_A_IMPORT_RUN, TUI_A_IMPORT_CANCEL,
 	TUI_A_COUNT
 };
 
