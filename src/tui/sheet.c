@@ -338,6 +338,13 @@ int tui_sheet_lines(const struct tui_sheet *s)
 	return s->nlines;
 }
 
+int tui_sheet_colw(const struct tui_sheet *s, int t, int col)
+{
+	if (t < 0 || t >= s->ntables || col < 0 || col >= s->tables[t].ncols)
+		return -1;
+	return s->tables[t].w[col];
+}
+
 /* ---- drawing ---- */
 
 void tui_bar(int y, int x, int width, double share, attr_t attr)

@@ -81,6 +81,9 @@ void tui_sheet_progress(struct tui_sheet *s, int indent, double done, double par
 /* Lay out for a width (call from on_resize and after adding items). */
 void tui_sheet_layout(struct tui_sheet *s, int width);
 int tui_sheet_lines(const struct tui_sheet *s);
+/* The width of column col of table t (0-based, in the order added) at the
+ * last layout: 0 when it was left out, -1 when there is no such column. */
+int tui_sheet_colw(const struct tui_sheet *s, int t, int col);
 void tui_sheet_draw(struct tui_sheet *s, tui_app *app, tui_rect r);
 /* Scrolling (TUI_CTX_MOVE); TUI_UNHANDLED for other actions. */
 int tui_sheet_action(struct tui_sheet *s, tui_app *app, enum tui_action a);
