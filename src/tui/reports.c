@@ -39,7 +39,7 @@ static void decimal_comma(char *s)
 const char *tui_report_pct(char *buf, size_t n, double share)
 {
 	if (share < 0 || !isfinite(share))
-		snprintf(buf, n, "–");
+		snprintf(buf, n, "%s", tui_utf8() ? "–" : "-");
 	else
 		snprintf(buf, n, "%.1f %%", share * 100.0);
 	decimal_comma(buf);
