@@ -175,6 +175,18 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Make the check-in final (asks first; No is the default); leaving keeps the draft") },
 	[TUI_A_PERSON_COMPETENCE] = { "person-competence", TUI_CTX_PERSON, "c", N_("Competence"),
 	                         N_("Open the person's check-ins, rating sheets and gap analysis") },
+	/* people list, reports, import */
+	[TUI_A_IMPORT]       = { "import", TUI_CTX_PEOPLE, "i", N_("Import"),
+	                         N_("Import people from a CSV file: shows what would change before anything is stored") },
+	[TUI_A_REPORT_EXPORT] = { "report-export", TUI_CTX_REPORT, "x", N_("Save as"),
+	                         N_("Write the report to a file: HTML with charts, Markdown or text") },
+	[TUI_A_REPORT_REFRESH] = { "report-refresh", TUI_CTX_REPORT, "r F5", N_("Recount"),
+	                         N_("Gather the report's figures again") },
+	[TUI_A_IMPORT_RUN]   = { "import-run", TUI_CTX_IMPORT, "^S F2", N_("Import"),
+	                         N_("In the file form, read the file and show what would change; in the preview, "
+	                            "import every row (asks first; No is the default)") },
+	[TUI_A_IMPORT_CANCEL] = { "import-cancel", TUI_CTX_IMPORT, "Esc", N_("Cancel"),
+	                         N_("Go back without importing anything") },
 };
 
 static const char *const contexts[TUI_CTX_COUNT] = {
@@ -203,6 +215,9 @@ static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_FRAMEWORKS] = N_("Frameworks"),
 	[TUI_CTX_SHEET] = N_("Rating sheets and targets"),
 	[TUI_CTX_PERSON] = N_("A person"),
+	[TUI_CTX_PEOPLE] = N_("People list"),
+	[TUI_CTX_REPORT] = N_("Reports"),
+	[TUI_CTX_IMPORT] = N_("Importing people"),
 };
 
 /* The bindings in force. */

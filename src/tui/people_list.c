@@ -5,10 +5,11 @@
 #include "lup/i18n.h"
 #include "lup/people.h"
 #include "tui/dialog.h"
+#include "tui/import.h"
 #include "tui/list.h"
 #include "tui/people.h"
 
-enum { TAG_FORM = 1, TAG_VIEW, TAG_DELETE };
+enum { TAG_FORM = 1, TAG_VIEW, TAG_DELETE, TAG_IMPORT };
 enum { C_NAME, C_UNIT, C_ROLE, C_EMAIL, C_STATUS, NCOLS };
 
 struct people {
@@ -132,7 +133,7 @@ static unsigned contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
-	       TUI_CTXBIT(TUI_CTX_RECORD);
+	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PEOPLE);
 }
 
 static void on_resize(tui_screen *scr, tui_app *app)
@@ -185,6 +186,8 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 			return 0;
 		memcpy(s->pending_delete, p->id, sizeof s->pending_delete);
 		return tui_person_confirm_delete(app, TAG_DELETE, p->id);
+	case TUI_A_IMPORT:
+		return tui_push(app, tui_import_form(app), TAG_IMPORT);
 	default:
 		return TUI_UNHANDLED;
 	}
@@ -211,6 +214,7 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 	} else if (tag == TAG_DELETE && result == TUI_YES) {
 		tui_person_delete(app, s->pending_delete);
 	}
+	/* after an import (TUI_IMPORTED) enter() reloads the list and counts again */
 	return TUI_REDRAW;
 }
 

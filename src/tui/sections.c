@@ -9,6 +9,7 @@
 #include "tui/people.h"
 #include "tui/shadowing.h"
 #include "tui/programme.h"
+#include "tui/reports.h"
 
 /* A section's first screen: replace NULL with its constructor. */
 const struct tui_section tui_sections[TUI_NSECTIONS] = {
@@ -16,7 +17,7 @@ const struct tui_section tui_sections[TUI_NSECTIONS] = {
 	{ N_("Programme"), tui_programme_screen },
 	{ N_("Shadowing"), tui_shadowing_screen },
 	{ N_("Competence"), tui_competence_screen },
-	{ N_("Reports"), NULL },
+	{ N_("Reports"), tui_reports_screen },
 };
 
 struct placeholder {

@@ -336,6 +336,38 @@ static void test_man_table(void **state)
 	free(buf);
 }
 
+/* The People list's import, the Reports section and the import screens. */
+static void test_reports_import_keys(void **state)
+{
+	unsigned any = TUI_CTXBIT(TUI_CTX_ANY);
+	unsigned people = any | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
+	                  TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PEOPLE);
+	unsigned report = any | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_REPORT);
+	unsigned file = any | TUI_CTXBIT(TUI_CTX_FORM) | TUI_CTXBIT(TUI_CTX_CHOICE) | TUI_CTXBIT(TUI_CTX_IMPORT);
+	unsigned preview = any | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_IMPORT);
+	(void)state;
+	tui_keys_defaults();
+	check_no_clash(people);
+	check_no_clash(report);
+	assert_int_equal(tui_action_for('i', people), TUI_A_IMPORT);
+	assert_int_equal(tui_action_for('a', people), TUI_A_ADD);
+	assert_int_equal(tui_action_for('x', report), TUI_A_REPORT_EXPORT);
+	assert_int_equal(tui_action_for('r', report), TUI_A_REPORT_REFRESH);
+	assert_int_equal(tui_action_for(TUI_KEY_F(5), report), TUI_A_REPORT_REFRESH);
+	assert_int_equal(tui_action_for('j', report), TUI_A_DOWN);
+	assert_int_equal(tui_action_for('5', report), TUI_A_SECTION5);
+	/* importing: ^S and Esc mean the import's own actions, over the form's and the sections' */
+	assert_int_equal(tui_action_for(TUI_KEY_CTRL('S'), file), TUI_A_IMPORT_RUN);
+	assert_int_equal(tui_action_for(TUI_KEY_F(2), file), TUI_A_IMPORT_RUN);
+	assert_int_equal(tui_action_for(TUI_KEY_ESC, file), TUI_A_IMPORT_CANCEL);
+	assert_int_equal(tui_action_for(TUI_KEY_TAB, file), TUI_A_NEXT_FIELD);
+	assert_int_equal(tui_action_for(TUI_KEY_SPACE, file), TUI_A_CHOICE_NEXT);
+	assert_int_equal(tui_action_for(TUI_KEY_CTRL('S'), preview), TUI_A_IMPORT_RUN);
+	assert_int_equal(tui_action_for(TUI_KEY_ESC, preview), TUI_A_IMPORT_CANCEL);
+	assert_int_equal(tui_action_for(TUI_KEY_DOWN, preview), TUI_A_DOWN);
+	assert_int_equal(tui_action_for('q', preview), TUI_A_QUIT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -348,6 +380,7 @@ int main(void)
 		cmocka_unit_test(test_rebinding),
 		cmocka_unit_test(test_keys_section),
 		cmocka_unit_test(test_man_table),
+		cmocka_unit_test(test_reports_import_keys),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	return cmocka_run_group_tests(tests, NULL, NULL);
