@@ -29,7 +29,7 @@ wait_for "[1 People]" || { finish; exit 1; }
 keys 2
 wait_for "of 300 enrolled, "
 wait_for "Pilot Halland"
-check_ 'hint_line | grep -q "c Calendar"' "the hint line does not offer the calendar"
+check_ 'hint_line | grep -q "C Calendar"' "the hint line does not offer the calendar"
 
 case_ "a new cohort"
 keys a
