@@ -158,8 +158,7 @@ static int open_section(tui_app *app, int sec)
 	tui_screen *s;
 	if (app->depth[sec])
 		return 0;
-	s = tui_sections[sec].make ? tui_sections[sec].make(app)
-	                           : tui_placeholder_screen(_(tui_sections[sec].name));
+	s = tui_sections[sec].make(app);
 	if (!s)
 		return -1;
 	s->below = NULL;

@@ -4,17 +4,13 @@
 
 #include "tui/screen.h"
 
-/* The sections behind the tabs and the keys 1–5.  make is NULL for a
- * section not built yet (it then shows a notice saying so). */
+/* The sections behind the tabs and the keys 1–5. */
 #define TUI_NSECTIONS 5
 struct tui_section {
 	const char *name;                       /* N_() */
 	tui_screen *(*make)(tui_app *app);      /* its first screen */
 };
 extern const struct tui_section tui_sections[TUI_NSECTIONS];
-
-/* A plain screen saying that `name` (translated) is not built yet. */
-tui_screen *tui_placeholder_screen(const char *name);
 
 /* The smallest terminal lup draws on. */
 #define TUI_MIN_COLS 80
