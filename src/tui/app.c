@@ -296,8 +296,18 @@ static void draw_hints(tui_app *app)
 {
 	tui_screen *top = tui_top(app);
 	unsigned mask = contexts_of(app, top);
-	int y = LINES - 1, x = 0;
+	int y = LINES - 1, x = 0, reserve = 0;
 	tui_fill(y, 0, COLS, tui_attr(TUI_S_HINT));
+	/* The help key always keeps its place at the end: every other key
+	 * can be found through it. */
+	{
+		const struct tui_action_info *hi = tui_action_info(TUI_A_HELP);
+		tui_key hk[TUI_MAX_KEYS];
+		char kb[16];
+		if (hi->hint && tui_action_keys(TUI_A_HELP, hk) > 0 &&
+		    tui_action_for(hk[0], mask) == TUI_A_HELP)
+			reserve = tui_width(tui_key_name(hk[0], kb)) + 1 + tui_width(_(hi->hint)) + 2;
+	}
 	for (int c = TUI_CTX_COUNT - 1; c >= 0; c--) {
 		if (!(mask & TUI_CTXBIT(c)))
 			continue;
@@ -324,8 +334,8 @@ static void draw_hints(tui_app *app)
 			hint = a == TUI_A_QUIT && !tui_is_root(app, top) ? _("Back") : _(ai->hint);
 			kn = tui_key_name(keys[0], kb);
 			w = tui_width(kn) + 1 + tui_width(hint) + 2;
-			if (x + w > COLS)
-				return;
+			if (x + w > COLS - (a == TUI_A_HELP ? 0 : reserve))
+				continue;
 			x += tui_put(y, x, COLS - x, kn, tui_attr(TUI_S_HINT_KEY), 0);
 			x += tui_put(y, x, COLS - x, " ", tui_attr(TUI_S_HINT), 0);
 			x += tui_put(y, x, COLS - x, hint, tui_attr(TUI_S_HINT), 0);
