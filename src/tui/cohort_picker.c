@@ -142,9 +142,9 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	struct cpicker *s = (struct cpicker *)scr;
 	const struct lup_cohort_row *c = tui_list_focused(&s->list);
 	int r;
-	/* Esc in a pick list: clear the filter first, then go back. */
+	/* Esc in a pick list: back (it has no filter) */
 	if (a == TUI_A_PICK_CLOSE)
-		a = TUI_A_BACK;
+		return tui_pop(app, TUI_CANCELLED);
 	if (a == TUI_A_FILTER || a == TUI_A_SORT || a == TUI_A_MARK)
 		return 0;
 	r = tui_list_action(&s->list, app, a);
@@ -165,7 +165,7 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
 {
 	(void)scr; (void)app;
-	return a != TUI_A_FILTER && a != TUI_A_SORT && a != TUI_A_MARK;
+	return a != TUI_A_FILTER && a != TUI_A_SORT && a != TUI_A_MARK && a != TUI_A_PICK_CLOSE;
 }
 
 static void destroy(tui_screen *scr)

@@ -280,9 +280,12 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	struct picker *s = (struct picker *)scr;
 	const struct lup_person_row *p = tui_list_focused(&s->list);
 	int r;
-	/* Esc in a pick list: clear the filter first, then go back. */
-	if (a == TUI_A_PICK_CLOSE)
-		a = TUI_A_BACK;
+	/* Esc in a pick list: clear the filter first, then go back (the
+	 * application's default for back does not see a changed action). */
+	if (a == TUI_A_PICK_CLOSE) {
+		r = tui_list_action(&s->list, app, TUI_A_BACK);
+		return r & TUI_UNHANDLED ? tui_pop(app, TUI_CANCELLED) : r;
+	}
 	if (a == TUI_A_PICK) {
 		/* Enter first ends typing a filter */
 		r = tui_list_action(&s->list, app, TUI_A_OPEN);
@@ -305,6 +308,12 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	}
 }
 
+static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
+{
+	(void)scr; (void)app;
+	return a != TUI_A_PICK_CLOSE;   /* q Back says it, and the line is full */
+}
+
 static void destroy(tui_screen *scr)
 {
 	struct picker *s = (struct picker *)scr;
@@ -319,6 +328,7 @@ static const struct tui_screen_ops ops = {
 	.enter = enter,
 	.draw = draw,
 	.on_action = on_action,
+	.offers = offers,
 	.on_key = on_key,
 	.on_resize = on_resize,
 	.idle = idle,

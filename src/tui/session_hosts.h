@@ -1,7 +1,5 @@
 /* session_hosts.h — the host register as a reference search, for the
- * session form's host field.  Apart from programme.h because shadowing.h
- * and conflict.h cannot be included together (each has its own struct
- * lup_warnings). */
+ * session form's host field. */
 #ifndef LUP_TUI_SESSION_HOSTS_H
 #define LUP_TUI_SESSION_HOSTS_H
 

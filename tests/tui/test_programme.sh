@@ -78,6 +78,14 @@ keys a
 wait_for "Enrol in Testkull"
 keys /; text "example.se"
 wait_for "1 of 30 (330)"
+keys Escape
+wait_for "1 of 330"
+keys Escape
+wait_for "[ Participants 0/16 ]"
+keys a
+wait_for "Enrol in Testkull"
+keys /; text "example.se"
+wait_for "1 of 30 (330)"
 keys Enter
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18; do keys Space; done
 wait_for "18 marked"
@@ -170,6 +178,11 @@ check_ 'on_screen "frånvarande"' "the status words are not in Swedish"
 keys q
 
 case_ "Swedish: copy to another cohort with the picker"
+wait_for "[ Tillfällen (4) ]"
+keys o
+wait_for "Vilken kull ska tillfället kopieras till?"
+keys Escape
+wait_gone "Vilken kull ska tillfället kopieras till?"
 wait_for "[ Tillfällen (4) ]"
 keys o
 wait_for "Vilken kull ska tillfället kopieras till?"

@@ -608,7 +608,7 @@ static void test_cohort_paging(void **state)
 	long count;
 
 	for (int i = 0; i < 24; i++) {
-		char name[32], date[11];
+		char name[32], date[32];
 		struct lup_cohort c = { 0 };
 		lup_err err;
 		snprintf(name, sizeof name, "Kull %02d", i);
@@ -616,7 +616,7 @@ static void test_cohort_paging(void **state)
 		snprintf(c.programme_id, sizeof c.programme_id, "%s", f->prog);
 		c.name = strdup(name);
 		if (i % 5)   /* some undated: last */
-			snprintf(c.start_date, sizeof c.start_date, "%s", date);
+			snprintf(c.start_date, sizeof c.start_date, "%.10s", date);
 		assert_int_equal(lup_cohort_save(f->db, f->cfg, &c, NULL, NULL, &err), 0);
 		lup_cohort_clear(&c);
 	}
