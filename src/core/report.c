@@ -267,6 +267,27 @@ static int oom(lup_err *err)
 	return lup_err_set(err, LUP_EFAIL, _("out of memory"));
 }
 
+/* Room for one more element in an array that doubles from `first`: *pp is
+ * the array (any element type), *cap its allocated length.  0 when out of
+ * memory, the array then unchanged. */
+static int grow_array(void *pp, size_t *cap, size_t first, size_t size)
+{
+	size_t c = *cap ? *cap * 2 : first;
+	void *old, *q;
+	memcpy(&old, pp, sizeof old);
+	if (!(q = realloc(old, c * size)))
+		return 0;
+	memcpy(pp, &q, sizeof q);
+	*cap = c;
+	return 1;
+}
+
+/* The next element of arr (n in use, cap allocated), zeroed; NULL when out
+ * of memory. */
+#define APPEND(arr, n, cap, first) \
+	((n) < (cap) || grow_array(&(arr), &(cap), (first), sizeof *(arr)) \
+	 ? memset(&(arr)[(n)++], 0, sizeof *(arr)) : NULL)
+
 static void text_col(sqlite3_stmt *st, int i, char *buf, size_t n)
 {
 	lup_col_copy(st, i, buf, n);
@@ -302,16 +323,10 @@ static int gather_lists(struct gather *g)
 	cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lup_report_programme *p;
-		if (r->nprogrammes == cap) {
-			void *q = realloc(r->programmes, (cap = cap ? cap * 2 : 4) * sizeof *r->programmes);
-			if (!q) {
-				lup_done(st);
-				return oom(g->err);
-			}
-			r->programmes = q;
+		if (!(p = APPEND(r->programmes, r->nprogrammes, cap, 4))) {
+			lup_done(st);
+			return oom(g->err);
 		}
-		p = &r->programmes[r->nprogrammes++];
-		memset(p, 0, sizeof *p);
 		text_col(st, 0, p->id, sizeof p->id);
 		text_col(st, 1, p->name, sizeof p->name);
 		p->target = sqlite3_column_int64(st, 2);
@@ -329,16 +344,10 @@ static int gather_lists(struct gather *g)
 	cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lup_report_cohort *c;
-		if (r->ncohorts == cap) {
-			void *q = realloc(r->cohorts, (cap = cap ? cap * 2 : 16) * sizeof *r->cohorts);
-			if (!q) {
-				lup_done(st);
-				return oom(g->err);
-			}
-			r->cohorts = q;
+		if (!(c = APPEND(r->cohorts, r->ncohorts, cap, 16))) {
+			lup_done(st);
+			return oom(g->err);
 		}
-		c = &r->cohorts[r->ncohorts++];
-		memset(c, 0, sizeof *c);
 		text_col(st, 0, c->id, sizeof c->id);
 		text_col(st, 1, c->programme_id, sizeof c->programme_id);
 		text_col(st, 2, c->name, sizeof c->name);
@@ -360,16 +369,10 @@ static int gather_lists(struct gather *g)
 	cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lup_report_block *b;
-		if (r->nblocks == cap) {
-			void *q = realloc(r->blocks, (cap = cap ? cap * 2 : 8) * sizeof *r->blocks);
-			if (!q) {
-				lup_done(st);
-				return oom(g->err);
-			}
-			r->blocks = q;
+		if (!(b = APPEND(r->blocks, r->nblocks, cap, 8))) {
+			lup_done(st);
+			return oom(g->err);
 		}
-		b = &r->blocks[r->nblocks++];
-		memset(b, 0, sizeof *b);
 		text_col(st, 0, b->id, sizeof b->id);
 		text_col(st, 1, b->programme_id, sizeof b->programme_id);
 		text_col(st, 2, b->name, sizeof b->name);
@@ -661,16 +664,10 @@ static int gather_placements(struct gather *g)
 			if (strcmp(r->countries[i].country, country ? country : "") == 0)
 				c = &r->countries[i];
 		if (!c) {
-			if (r->ncountries == cap) {
-				void *q = realloc(r->countries, (cap = cap ? cap * 2 : 16) * sizeof *r->countries);
-				if (!q) {
-					lup_done(st);
-					return oom(g->err);
-				}
-				r->countries = q;
+			if (!(c = APPEND(r->countries, r->ncountries, cap, 16))) {
+				lup_done(st);
+				return oom(g->err);
 			}
-			c = &r->countries[r->ncountries++];
-			memset(c, 0, sizeof *c);
 			snprintf(c->country, sizeof c->country, "%s", country ? country : "");
 		}
 		c->total += n;
@@ -725,14 +722,8 @@ static int gather_competence(struct gather *g)
 		struct lup_report_area *a = r->nareas ? &r->areas[r->nareas - 1] : NULL;
 		long ix;
 		if (!a || strcmp(a->framework, ident ? ident : "") != 0 || strcmp(a->code, code ? code : "") != 0) {
-			if (r->nareas == capa) {
-				void *q = realloc(r->areas, (capa = capa ? capa * 2 : 8) * sizeof *r->areas);
-				if (!q)
-					goto nomem;
-				r->areas = q;
-			}
-			a = &r->areas[r->nareas++];
-			memset(a, 0, sizeof *a);
+			if (!(a = APPEND(r->areas, r->nareas, capa, 8)))
+				goto nomem;
 			snprintf(a->framework, sizeof a->framework, "%s", ident ? ident : "");
 			snprintf(a->code, sizeof a->code, "%s", code ? code : "");
 		}
