@@ -125,6 +125,31 @@ static void tidy(char **s)
 	}
 }
 
+/* Which unique value is taken, once the write has hit a UNIQUE
+ * constraint: the common case, no clash, costs no look-ups at all (an
+ * import of 50,000 people saves 100,000 of them).  1 with the field
+ * named in err, 0 if neither is, -1 on error. */
+static int taken(lup_db *db, const struct lup_person *p, lup_err *err)
+{
+	int r;
+	if (p->email) {
+		r = exists_other(db, "SELECT count(*) FROM person WHERE email = ?1 COLLATE NOCASE AND id <> ?2",
+		                 p->email, p->id, err);
+		if (r)
+			return r < 0 ? -1 : (lup_err_field(err, "email", _("%s belongs to someone else already"),
+			                                   p->email), 1);
+	}
+	if (p->employee_no) {
+		r = exists_other(db, "SELECT count(*) FROM person WHERE employee_no = ?1 AND id <> ?2",
+		                 p->employee_no, p->id, err);
+		if (r)
+			return r < 0 ? -1 : (lup_err_field(err, "employee_no",
+			                                   _("employee number %s belongs to someone else already"),
+			                                   p->employee_no), 1);
+	}
+	return 0;
+}
+
 static int validate(lup_db *db, struct lup_person *p, lup_err *err)
 {
 	int r;
@@ -138,27 +163,9 @@ static int validate(lup_db *db, struct lup_person *p, lup_err *err)
 		return lup_err_field(err, "email", _("the e-mail address is longer than 254 characters"));
 	if (p->email && !lup_email_valid(p->email))
 		return lup_err_field(err, "email", _("'%s' is not an e-mail address"), p->email);
-	if (p->email) {
-		r = exists_other(db, "SELECT count(*) FROM person WHERE email = ?1 COLLATE NOCASE AND id <> ?2",
-		                 p->email, p->id, err);
-		if (r < 0)
-			return -1;
-		if (r)
-			return lup_err_field(err, "email", _("%s belongs to someone else already"), p->email);
-	}
 	if (p->employee_no && strlen(p->employee_no) > 40)
 		return lup_err_field(err, "employee_no",
 		                     _("the employee number is longer than 40 characters"));
-	if (p->employee_no) {
-		r = exists_other(db, "SELECT count(*) FROM person WHERE employee_no = ?1 AND id <> ?2",
-		                 p->employee_no, p->id, err);
-		if (r < 0)
-			return -1;
-		if (r)
-			return lup_err_field(err, "employee_no",
-			                     _("employee number %s belongs to someone else already"),
-			                     p->employee_no);
-	}
 	if (p->phone && strlen(p->phone) > 40)
 		return lup_err_field(err, "phone", _("the phone number is longer than 40 characters"));
 	if (p->org_unit && strlen(p->org_unit) > 200)
@@ -248,8 +255,15 @@ static int person_write(lup_db *db, struct lup_person *p, lup_err *err)
 	sqlite3_bind_text(st, 13, k3, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 14, now, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) != SQLITE_DONE) {
+		int x = sqlite3_extended_errcode(db->h);
 		lup_sqlerr(db, err, _("saving a person"));
 		lup_done(st);
+		if (x == SQLITE_CONSTRAINT_UNIQUE) {
+			lup_err why;
+			lup_err_clear(&why);
+			if (taken(db, p, &why) != 0)
+				*err = why;
+		}
 		goto out;
 	}
 	lup_done(st);

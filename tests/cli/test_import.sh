@@ -99,6 +99,44 @@ check_ '[ ! -s "$DB-wal" ]' "the WAL holds frames after a failed import"
 sqlite3 "$DB" .dump >"$TMP/after.sql"
 check_ 'cmp -s "$TMP/before.sql" "$TMP/after.sql"' "the dump differs"
 
+case_ "50,000 rows: the list indexes are rebuilt in the same transaction"
+awk 'BEGIN { print "Namn;E-post;Enhet;Roll;Chef;Anställningsnummer"
+	for (i = 1; i <= 50000; i++)
+		printf "Person %d Öberg;p%d@kungsbacka.se;Enhet %d;Rektor;%s;B%06d\n", i, i, i % 40,
+			(i % 10 == 0 ? sprintf("B%06d", i % 9973 + 1) : ""), i }' >"$TMP/big.csv"
+indexes() { sqlite3 "$1" "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'person'
+	ORDER BY name"; }
+"$LUP" --db "$TMP/fresh.db" init 2>/dev/null
+want=$(indexes "$TMP/fresh.db")
+check_ '[ "$(printf "%s\n" "$want" | wc -l)" -ge 7 ]' "a new database has not the person indexes expected"
+run --db "$TMP/big.db" import people "$TMP/big.csv"
+expect_rc 0
+expect_err "50000 added, 0 updated, 0 unchanged"
+check_ '[ "$(indexes "$TMP/big.db")" = "$want" ]' "the person indexes differ after a large import"
+run --db "$TMP/big.db" check
+expect_rc 0
+run --db "$TMP/big.db" person show B000020
+expect_out "Person 20 Öberg"
+expect_out "Person 21 Öberg"
+run --db "$TMP/big.db" import people "$TMP/big.csv"
+expect_rc 0
+expect_err "0 added, 0 updated, 50000 unchanged"
+
+case_ "50,000 rows with one bad row at the end: nothing stored, indexes intact"
+cp "$TMP/big.csv" "$TMP/bigbad.csv"
+printf 'Sist;inte-en-adress;X;Y;;B999999\n' >>"$TMP/bigbad.csv"
+rm -f "$TMP/bb.db"; "$LUP" --db "$TMP/bb.db" import people "$D/people_utf8.csv" 2>/dev/null
+before=$(cksum <"$TMP/bb.db")
+run --db "$TMP/bb.db" import people "$TMP/bigbad.csv"
+expect_rc 1
+expect_err "bigbad.csv:50002: E-post: 'inte-en-adress' is not an e-mail address"
+expect_err "1 of 50001 rows refused; nothing was stored"
+check_ '[ "$(cksum <"$TMP/bb.db")" = "$before" ]' "the database file changed"
+check_ '[ "$(indexes "$TMP/bb.db")" = "$want" ]' "the person indexes differ after a refused import"
+run --db "$TMP/bb.db" import people "$TMP/bigbad.csv" --dry-run
+expect_rc 1
+check_ '[ "$(indexes "$TMP/bb.db")" = "$want" ]' "the person indexes differ after a dry run"
+
 case_ "a dry run shows and stores nothing"
 n=$(people "$DB")
 printf 'Namn,E-post,Anställningsnummer\nNy Person,ny@kungsbacka.se,9001\nÅsa Öberg,asa.oberg@kungsbacka.se,1001\nTrasig,trasig,9002\n' >"$TMP/dry.csv"

@@ -47,6 +47,29 @@ static void test_validation(void **state)
 	assert_int_equal(lup_person_save(t.db, &p, &err), -1);
 	assert_string_equal(err.field, "email");
 	assert_non_null(strstr(err.msg, "someone else"));
+	assert_string_equal(p.id, "");
+	lup_person_clear(&p);
+
+	/* Employee numbers are unique too; the clash is found when the
+	 * write meets the index, and named like the e-mail's. */
+	assert_int_equal(lup_person_get(t.db, a, &p, &err), 0);
+	p.employee_no = strdup("E17");
+	assert_int_equal(lup_person_save(t.db, &p, &err), 0);   /* own values: no clash */
+	lup_person_clear(&p);
+	memset(&p, 0, sizeof p);
+	p.name = strdup("Y");
+	p.email = strdup("y@example.org");
+	p.employee_no = strdup("E17");
+	assert_int_equal(lup_person_save(t.db, &p, &err), -1);
+	assert_string_equal(err.field, "employee_no");
+	assert_non_null(strstr(err.msg, "E17"));
+	free(p.employee_no);
+	p.employee_no = strdup("E18");
+	assert_int_equal(lup_person_save(t.db, &p, &err), 0);
+	free(p.email);                                          /* an update that takes a's address */
+	p.email = strdup("Asa@Example.org");
+	assert_int_equal(lup_person_save(t.db, &p, &err), -1);
+	assert_string_equal(err.field, "email");
 	lup_person_clear(&p);
 
 	/* Manager must exist and must not make a loop. */
