@@ -1428,8 +1428,10 @@ int lup_gap_page(lup_db *db, const char *person_id, const char *framework_id,
  * active people, or (driven from the enrolment index) one cohort's.
  * [by cohort][one cohort]; ?2 cohort. */
 static const char *const heat_people[2][2] = {
+	/* "+p.id": one pass over the table and a sort, not a walk of the id
+	 * index with a row look-up each (a third of the time at 50,000) */
 	{ "SELECT p.id, coalesce(p.role, ''), coalesce(p.org_unit, '') FROM person p "
-	  "WHERE p.active = 1 ORDER BY p.id",
+	  "WHERE p.active = 1 ORDER BY +p.id",
 	  "SELECT p.id, coalesce(p.role, ''), coalesce(p.org_unit, '') FROM enrolment e "
 	  "JOIN person p ON p.id = e.person_id WHERE e.cohort_id = ?2 AND e.status <> 'withdrawn' "
 	  "AND p.active = 1 ORDER BY p.id" },
