@@ -850,10 +850,11 @@ int lup_placement_log_page(lup_db *db, const char *placement_id,
 	"coalesce(length(trim(p.objectives)), 0) > 0, p.agreement_signed, p.travel_booked, " \
 	"p.insurance, p.report_received, coalesce(p.cancel_reason, '') "
 /* ?3 folded filter, ?6 status, ?7 person, ?8 host, ?9 country, ?10/?11 year */
-/* The text and country filters are sets made once per query (IN with an
- * uncorrelated subquery), not a lookup per placement. */
-#define PLFILT "(?3 = '' OR p.person_id IN (SELECT id FROM person WHERE instr(search, ?3) > 0) " \
-	"OR p.host_id IN (SELECT id FROM host_org WHERE instr(search, ?3) > 0)) " \
+/* The text filter reads the placement's own search column (its person's
+ * and host's folded text, kept by triggers); the country filter is a set
+ * made once per query (IN with an uncorrelated subquery), not a lookup
+ * per placement. */
+#define PLFILT "(?3 = '' OR instr(p.search, ?3) > 0) " \
 	"AND (?6 = '' OR p.status = ?6) AND (?7 = '' OR p.person_id = ?7) " \
 	"AND (?8 = '' OR p.host_id = ?8) " \
 	"AND (?9 = '' OR p.host_id IN (SELECT id FROM host_org WHERE country = ?9)) " \
@@ -869,10 +870,10 @@ int lup_placement_log_page(lup_db *db, const char *placement_id,
 	  PLSEL cond " AND " PLFILT " AND (p.start_date, p.id) < (?2, ?5)" PLBACK } }
 
 enum { PL_ALL, PL_PERSON, PL_HOST, PL_TEXT, PL_MODES };
-/* With a text filter (and no person or host), the placements of the
- * matching people and hosts, through their indexes. */
-#define PLTEXT "(p.person_id IN (SELECT id FROM person WHERE instr(search, ?3) > 0) " \
-	"OR p.host_id IN (SELECT id FROM host_org WHERE instr(search, ?3) > 0))"
+/* With a text filter (and no person or host): the placements in the
+ * page's order, each matched on its own search column, until the page is
+ * full. */
+#define PLTEXT "instr(p.search, ?3) > 0"
 
 /* [one status (?12)][mode][backward][from a row] */
 static const char *const pl_page_sql[2][PL_MODES][2][2] = {
@@ -883,17 +884,6 @@ static const char *const pl_page_sql[2][PL_MODES][2][2] = {
 
 #define RANK "(CASE p.status WHEN 'proposed' THEN 0 WHEN 'agreed' THEN 1 " \
 	"WHEN 'confirmed' THEN 2 WHEN 'completed' THEN 3 ELSE 4 END)"
-/* The few placements a text filter matches, all statuses in one query
- * (the sets are made once, not once per status).  [backward][from a row] */
-static const char *const pl_text_ranked_sql[2][2] = {
-	{ PLSEL PLTEXT " AND " PLFILT " ORDER BY " RANK ", p.start_date, p.id LIMIT ?4",
-	  PLSEL PLTEXT " AND " PLFILT " AND (" RANK ", p.start_date, p.id) > (?1, ?2, ?5)"
-	  " ORDER BY " RANK ", p.start_date, p.id LIMIT ?4" },
-	{ PLSEL PLTEXT " AND " PLFILT " ORDER BY " RANK " DESC, p.start_date DESC, p.id DESC LIMIT ?4",
-	  PLSEL PLTEXT " AND " PLFILT " AND (" RANK ", p.start_date, p.id) < (?1, ?2, ?5)"
-	  " ORDER BY " RANK " DESC, p.start_date DESC, p.id DESC LIMIT ?4" },
-};
-
 static const char *const pl_counts_sql[PL_MODES] = {
 	"SELECT p.status, count(*) FROM placement p WHERE " PLFILT " GROUP BY p.status",
 	"SELECT p.status, count(*) FROM placement p WHERE p.person_id = ?7 AND " PLFILT
@@ -975,17 +965,14 @@ static void read_pl_row(sqlite3_stmt *st, struct lup_placement_row *r)
 	memcpy(r->key_date, r->start, sizeof r->key_date);
 }
 
-#define PL_RANKED (-2)
-
-/* Up to limit rows of one query (status -1: all statuses, by start date;
- * PL_RANKED: a text filter's matches by status and start date),
- * in the query's direction.  Returns the count or -1. */
+/* Up to limit rows of one query (status -1: all statuses; else that
+ * one), by start date, in the query's direction.  Returns the count or
+ * -1. */
 static int pl_fetch(lup_db *db, const struct lup_placement_query *q, int status,
                     const struct lup_placement_row *from, int back, int limit,
                     struct lup_placement_row *rows, lup_err *err)
 {
-	sqlite3_stmt *st = lup_stmt(db, status == PL_RANKED ? pl_text_ranked_sql[back][from != NULL]
-	                   : pl_page_sql[status >= 0][pl_mode(q)][back][from != NULL], err);
+	sqlite3_stmt *st = lup_stmt(db, pl_page_sql[status >= 0][pl_mode(q)][back][from != NULL], err);
 	int n = 0, rc = SQLITE_DONE;
 
 	if (!st)
@@ -1023,8 +1010,6 @@ int lup_placement_page(lup_db *db, const struct lup_placement_query *q,
 		return 0;
 	if (sort == LUP_PLSORT_START && only < 0) {
 		n = pl_fetch(db, q, -1, from, back, limit, rows, err);
-	} else if (sort == LUP_PLSORT_STATUS && only < 0 && pl_mode(q) == PL_TEXT) {
-		n = pl_fetch(db, q, PL_RANKED, from, back, limit, rows, err);
 	} else {
 		/* Status by status, from the row's own status on. */
 		int s = only >= 0 ? only : from ? from->key_rank : back ? LUP_PS_COUNT - 1 : 0;

@@ -70,7 +70,8 @@ case_ "init: a private file in a private folder"
 db="$TMP/new/lup/lup.db"
 run --db "$db" init
 expect_rc 0
-expect_out 'schema 1'
+expect_out "ready \\(schema $(sqlite3 "$db" 'PRAGMA user_version')\\)"
+check_ '[ "$(sqlite3 "$db" "PRAGMA user_version")" -ge 2 ]' "a new database is not at schema 2 or later"
 check_ '[ "$(stat -c %a "$db")" = 600 ]' "database mode is $(stat -c %a "$db" 2>&1), not 600"
 check_ '[ "$(stat -c %a "$TMP/new/lup")" = 700 ]' "folder mode is $(stat -c %a "$TMP/new/lup" 2>&1), not 700"
 check_ '[ "$(stat -c %a "$TMP/new")" = 700 ]' "parent folder mode is not 700"

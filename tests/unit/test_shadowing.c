@@ -1274,6 +1274,110 @@ static void test_pipeline(void **state)
 	assert_string_equal(more[0].id, id[2]);
 }
 
+/* How many placements a text filter finds. */
+static int found(struct fx *f, const char *filter)
+{
+	struct lup_placement_query q = { .status = LUP_PS_ANY, .filter = filter };
+	struct lup_placement_row rows[8];
+	long counts[LUP_PS_COUNT], total = 0;
+	lup_err err;
+	int n = lup_placement_page(f->db, &q, NULL, 1, 8, rows, &err);
+	assert_int_equal(lup_placement_counts(f->db, &q, counts, &err), 0);
+	for (int i = 0; i < LUP_PS_COUNT; i++)
+		total += counts[i];
+	assert_int_equal(total, n);   /* the counts agree with the page */
+	return n;
+}
+
+/* The filter matches each placement's own copy of its person's and host's
+ * search text: it follows a rename of either and a move to another host. */
+static void test_pipeline_search_follows(void **state)
+{
+	struct fx *f = *state;
+	struct lup_person p;
+	struct lup_host h;
+	struct lup_placement pl;
+	char id[37];
+	lup_err err;
+
+	mkplacement(f, f->anna, f->gdansk, "2024-05-06", "2024-05-10", id);
+	assert_int_equal(found(f, "ostberg"), 1);
+	assert_int_equal(found(f, "gdansk city"), 1);
+	assert_int_equal(found(f, "tallinn"), 0);
+	/* a filter never spans the person's text and the host's */
+	assert_int_equal(found(f, "ostberg gdansk"), 0);
+
+	assert_int_equal(lup_person_get(f->db, f->anna, &p, &err), 0);
+	free(p.name);
+	p.name = strdup("Anna Lindqvist");
+	assert_int_equal(lup_person_save(f->db, &p, &err), 0);
+	lup_person_clear(&p);
+	assert_int_equal(found(f, "ostberg"), 0);
+	assert_int_equal(found(f, "lindqvist"), 1);
+
+	assert_int_equal(lup_host_get(f->db, f->gdansk, &h, &err), 0);
+	free(h.name);
+	h.name = strdup("Sopot Rådhus");
+	assert_int_equal(lup_host_save(f->db, &h, &err), 0);
+	lup_host_clear(&h);
+	assert_int_equal(found(f, "gdansk city"), 0);
+	assert_int_equal(found(f, "sopot radhus"), 1);
+
+	assert_int_equal(lup_placement_get(f->db, id, &pl, &err), 0);
+	memcpy(pl.host_id, f->tallinn, sizeof pl.host_id);
+	assert_int_equal(lup_placement_save(f->db, &pl, &err), 0);
+	lup_placement_clear(&pl);
+	assert_int_equal(found(f, "sopot"), 0);
+	assert_int_equal(found(f, "tallinn city"), 1);
+	assert_int_equal(found(f, "lindqvist"), 1);
+}
+
+/* A database of schema 1 with placements: opening it adds the search
+ * column, fills it, and the filter finds them. */
+static void test_pipeline_search_upgrade(void **state)
+{
+	char dir[64], path[96], sql[128];
+	sqlite3 *h;
+	lup_db *db;
+	lup_err err;
+	struct lup_placement_query q = { .status = LUP_PS_ANY, .filter = "ostberg" };
+	struct lup_placement_row rows[4];
+	(void)state;
+
+	snprintf(dir, sizeof dir, "/tmp/lup-v1.XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/v1.db", dir);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(lup_migrations[0].version, 1);
+	for (const char *const *st = lup_migrations[0].steps; *st; st++)
+		assert_int_equal(sqlite3_exec(h, *st, NULL, NULL, NULL), SQLITE_OK);
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", LUP_APPLICATION_ID);
+	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+		"PRAGMA user_version = 1;"
+		"INSERT INTO person (id, name, search) VALUES "
+		"('00000000-0000-4000-8000-000000000001', 'Anna Östberg', 'anna ostberg');"
+		"INSERT INTO host_org (id, name, type, country, search, sort_name) VALUES "
+		"('00000000-0000-4000-8000-000000000002', 'Tartu linn', 'municipality', 'EE', 'tartu linn', 'tartu linn');"
+		"INSERT INTO placement (id, person_id, host_id, start_date, end_date) VALUES "
+		"('00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000001', "
+		"'00000000-0000-4000-8000-000000000002', '2024-05-06', '2024-05-10');",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+
+	assert_int_equal(lup_db_open(path, 0, &db, &err), 0);
+	assert_int_equal(lup_db_user_version(db), lup_db_schema_version());
+	assert_int_equal(lup_placement_page(db, &q, NULL, 1, 4, rows, &err), 1);
+	assert_string_equal(rows[0].id, "00000000-0000-4000-8000-000000000003");
+	q.filter = "tartu";
+	assert_int_equal(lup_placement_page(db, &q, NULL, 1, 4, rows, &err), 1);
+	q.filter = "riga";
+	assert_int_equal(lup_placement_page(db, &q, NULL, 1, 4, rows, &err), 0);
+	lup_db_close(db);
+	snprintf(sql, sizeof sql, "rm -rf '%s'", dir);
+	assert_int_equal(system(sql), 0);
+}
+
 static void test_summary(void **state)
 {
 	struct fx *f = *state;
@@ -1398,6 +1502,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_host_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_host_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pipeline, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pipeline_search_follows, setup, teardown),
+		cmocka_unit_test(test_pipeline_search_upgrade),
 		cmocka_unit_test_setup_teardown(test_summary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_network_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_host_reindex, setup, teardown),
