@@ -153,6 +153,11 @@ int cmd_person(struct lup_cli *cli, int argc, char **argv)
 		return cli_usage("person", _("which person? (e-mail, employee number or id)"));
 	if (!*out)
 		return cli_usage("person", _("-o needs a file name"));
+	/* show and export only read: a damaged page fails the read with a
+	 * message, so they skip the whole-file quick_check like report and
+	 * export; erase writes and keeps it. */
+	if (strcmp(sub, "erase") != 0)
+		cli->db_flags |= LUP_DB_NOCHECK;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (lup_person_find(cli->db, ref, id, &err) < 0) {

@@ -194,9 +194,10 @@ kind=$(cat "$W/report.kind" 2>/dev/null)
 fresh() { :; }
 t_report=$(best "$LUP" --db "$R" report -o /dev/null) || exit 1
 t_html=$(best "$LUP" --db "$R" report --format html -o "$W/report.html") || exit 1
-# Opening alone (with the quick_check every lup command runs): a look-up
-# that finds nobody.
-t_open=$(best sh -c "'$LUP' --db '$R' person show nobody@nowhere.invalid; true") || exit 1
+# A writing command opens with a quick_check of the whole file: measured
+# as a dry-run import of a file with no rows.
+printf 'Namn\n' >"$W/empty.csv"
+t_open=$(best sh -c "'$LUP' --db '$R' import people '$W/empty.csv' --dry-run; true") || exit 1
 counts=$(sqlite3 "$R" "SELECT (SELECT count(*) FROM person) || ' people, ' || (SELECT count(*) FROM cohort) || ' cohorts, '
 	|| (SELECT count(*) FROM attendance) || ' attendance records, ' || (SELECT count(*) FROM rating) || ' ratings'")
 mb=$(awk -v s="$(wc -c <"$R")" 'BEGIN { printf "%.0f", s / 1e6 }')
@@ -204,5 +205,5 @@ echo "report: $kind database: $counts, $mb MB (best of 3 each)"
 awk -v a="$t_report" -v h="$t_html" -v o="$t_open" 'BEGIN {
 	printf "  lup report (text)                  %7.3f s  (the goal: under 1 s)\n", a
 	printf "  lup report --format html           %7.3f s\n", h
-	printf "  of which opening the database      %7.3f s  (quick_check at open)\n", o
+	printf "  a writing command opening it       %7.3f s  (its quick_check; report and other reads skip it)\n", o
 }'

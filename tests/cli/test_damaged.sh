@@ -8,6 +8,7 @@ case_ "a demo database to damage"
 run --db "$DB" demo --people 40
 expect_rc 0
 sqlite3 "$DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+email=$(sqlite3 "$DB" "SELECT email FROM person WHERE email IS NOT NULL ORDER BY rowid LIMIT 1")
 root=$(sqlite3 "$DB" "SELECT rootpage FROM sqlite_schema WHERE name = 'person'")
 python3 - "$DB" "$root" <<'PY'
 import sys
@@ -17,7 +18,8 @@ with open(path, 'r+b') as f:
     f.write(b'\xff' * 3000)
 PY
 
-for cmd in "export people" "export people --format json" "report" "report --format html"; do
+for cmd in "export people" "export people --format json" "report" "report --format html" \
+           "person show $email" "person export $email"; do
 	case_ "$cmd on a damaged table"
 	# shellcheck disable=SC2086
 	run --db "$DB" $cmd
