@@ -210,22 +210,7 @@ fail:
 int lup_cohort_delete(lup_db *db, const char *id, lup_err *err)
 {
 	static const char sql[] = "DELETE FROM cohort WHERE id = ?1";
-	sqlite3_stmt *st;
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (!(st = lup_stmt(db, sql, err)))
-		goto fail;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("deleting a cohort")) < 0)
-		goto fail;
-	if (sqlite3_changes(db->h) == 0) {
-		lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
-		goto fail;
-	}
-	return lup_db_commit(db, err);
-fail:
-	lup_db_rollback(db);
-	return -1;
+	return lup_delete_by_id(db, sql, id, _("deleting a cohort"), _("no such cohort"), err);
 }
 
 /* ---- The list ---- */

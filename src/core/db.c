@@ -52,6 +52,31 @@ int lup_exec(lup_db *db, const char *sql, lup_err *err)
 	return 0;
 }
 
+int lup_delete_by_id(lup_db *db, const char *sql, const char *id, const char *what,
+                     const char *missing, lup_err *err)
+{
+	sqlite3_stmt *st;
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		lup_sqlerr(db, err, what);
+		lup_done(st);
+		goto fail;
+	}
+	lup_done(st);
+	if (sqlite3_changes(db->h) == 0) {
+		lup_err_set(err, LUP_ENOTFOUND, "%s", missing);
+		goto fail;
+	}
+	return lup_db_commit(db, err);
+fail:
+	lup_db_rollback(db);
+	return -1;
+}
+
 sqlite3_stmt *lup_stmt(lup_db *db, const char *sql, lup_err *err)
 {
 	unsigned slot = (unsigned)(((uintptr_t)sql >> 3) % LUP_STMT_CACHE);

@@ -16,6 +16,12 @@ struct lup_migration {
 };
 extern const struct lup_migration lup_migrations[];
 
+/* Delete the row whose id is ?1 of sql, in its own transaction (nested in
+ * the caller's if any): what names the failure, missing is the message
+ * when no row has that id (LUP_ENOTFOUND). */
+int lup_delete_by_id(lup_db *db, const char *sql, const char *id, const char *what,
+                     const char *missing, lup_err *err);
+
 #define LUP_STMT_CACHE 256   /* the programme modules alone prepare about 85 */
 
 struct lup_db {

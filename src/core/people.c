@@ -304,29 +304,7 @@ int lup_person_save_in(lup_db *db, struct lup_person *p, lup_err *err)
 int lup_person_delete(lup_db *db, const char *id, lup_err *err)
 {
 	static const char sql[] = "DELETE FROM person WHERE id = ?1";
-	sqlite3_stmt *st;
-	int changed;
-
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (!(st = lup_stmt(db, sql, err))) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_sqlerr(db, err, _("deleting a person"));
-		lup_done(st);
-		lup_db_rollback(db);
-		return -1;
-	}
-	lup_done(st);
-	changed = sqlite3_changes(db->h);
-	if (!changed) {
-		lup_db_rollback(db);
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such person"));
-	}
-	return lup_db_commit(db, err);
+	return lup_delete_by_id(db, sql, id, _("deleting a person"), _("no such person"), err);
 }
 
 int lup_person_impact(lup_db *db, const char *id, struct lup_person_impact *o, lup_err *err)

@@ -470,31 +470,10 @@ fail:
 	return -1;
 }
 
-static int delete_by_id(lup_db *db, const char *sql, const char *id, const char *what,
-                        const char *missing, lup_err *err)
-{
-	sqlite3_stmt *st;
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (!(st = lup_stmt(db, sql, err)))
-		goto fail;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, what) < 0)
-		goto fail;
-	if (sqlite3_changes(db->h) == 0) {
-		lup_err_set(err, LUP_ENOTFOUND, "%s", missing);
-		goto fail;
-	}
-	return lup_db_commit(db, err);
-fail:
-	lup_db_rollback(db);
-	return -1;
-}
-
 int lup_programme_delete(lup_db *db, const char *id, lup_err *err)
 {
 	static const char sql[] = "DELETE FROM programme WHERE id = ?1";
-	return delete_by_id(db, sql, id, _("deleting a programme"), _("no such programme"), err);
+	return lup_delete_by_id(db, sql, id, _("deleting a programme"), _("no such programme"), err);
 }
 
 int lup_programme_list(lup_db *db, struct lup_programme_row *rows, int max, lup_err *err)
