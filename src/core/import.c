@@ -1381,6 +1381,7 @@ static long count_people(lup_db *db, lup_err *err)
 struct bulk {
 	int n;
 	char *sql[16];
+	char name[16][64];
 };
 
 static int bulk_begin(lup_db *db, size_t rows, long people, struct bulk *b, lup_err *err)
@@ -1391,22 +1392,27 @@ static int bulk_begin(lup_db *db, size_t rows, long people, struct bulk *b, lup_
 	b->n = 0;
 	if (rows < 1000 || (long)rows * 2 < people)
 		return 0;
-	if (!(st = lup_stmt(db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'person' "
-	                        "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY name", err)))
+	if (!(st = lup_stmt(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+	                        "AND tbl_name = 'person' AND sql IS NOT NULL "
+	                        "AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY name", err)))
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && b->n < (int)(sizeof b->sql / sizeof *b->sql))
-		if (!(b->sql[b->n++] = strdup((const char *)sqlite3_column_text(st, 0)))) {
-			b->n--;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && b->n < (int)(sizeof b->sql / sizeof *b->sql)) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		/* lup's own index names: letters and underscores */
+		if (!name || strspn(name, "abcdefghijklmnopqrstuvwxyz_") != strlen(name) ||
+		    strlen(name) >= sizeof b->name[0])
+			continue;
+		if (!(b->sql[b->n] = strdup((const char *)sqlite3_column_text(st, 1)))) {
 			lup_done(st);
 			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
 		}
+		snprintf(b->name[b->n], sizeof b->name[0], "%s", name);
+		b->n++;
+	}
 	lup_done(st);
 	for (int i = 0; i < b->n; i++) {
-		/* "CREATE INDEX name ON …": drop it by that name */
-		const char *s = b->sql[i] + strlen("CREATE INDEX ");
-		char sql[128];
-		int len = (int)strcspn(s, " ");
-		snprintf(sql, sizeof sql, "DROP INDEX \"%.*s\"", len, s);
+		char sql[96];
+		snprintf(sql, sizeof sql, "DROP INDEX %s", b->name[i]);
 		if (lup_exec(db, sql, err) < 0)
 			return -1;
 	}
