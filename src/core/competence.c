@@ -1054,11 +1054,13 @@ int lup_due_person(lup_db *db, const lup_config *cfg, const char *person_id, lup
  * paged from an index on it: working out each person's latest check-in
  * costs about a third of a second at 50,000 people, too much for every
  * page.  The table is computed again whenever its answer could differ: a
- * change to the database by this connection (sqlite3_total_changes) or
- * another (PRAGMA data_version), or another day, cohort or [interval].
- * The filter is not part of it: it keeps each person's folded search text,
- * and pages and counts match the filter against that, so typing a filter
- * costs a scan of the table, not a new pass over everyone's check-ins.
+ * change by this connection to what it reads (see due_watch_sql), a
+ * change to the database by another connection (PRAGMA data_version), or
+ * another day, cohort or [interval].  Any other write (an attendance mark,
+ * a rating in a draft, a host) leaves it as it is.  The filter is not part
+ * of it: it keeps each person's folded search text, and pages and counts
+ * match the filter against that, so typing a filter costs a scan of the
+ * table, not a new pass over everyone's check-ins.
  *
  * ?6 default interval, ?7 cohort, ?8 today, ?9 today + soon. */
 static const char due_build_sql[] =
@@ -1079,6 +1081,55 @@ static const char due_build_sql[] =
 	"WHERE p.active = 1 "
 	"AND (?7 IS NULL OR EXISTS (SELECT 1 FROM enrolment e WHERE e.person_id = p.id "
 	"AND e.cohort_id = ?7 AND e.status <> 'withdrawn')))";
+
+/* What the Due list reads, watched: temporary triggers (this connection
+ * only, never stored in the file) count in temp.lup_due_gen each change by
+ * this connection to a person, a final check-in or an enrolment that could
+ * move someone on the list; the snapshot records the count it was built
+ * at.  A draft check-in (and so every rating) counts for nothing until it
+ * is made final; an enrolment only by whether it is withdrawn.  Other
+ * connections' changes show in PRAGMA data_version instead.  The
+ * snapshot's own writes go to temporary tables, which nothing watches. */
+/* (a trigger names no schema in its body: a TEMP one finds temp first) */
+#define DUE_BUMP " BEGIN UPDATE lup_due_gen SET n = n + 1; END;"
+#define DUE_WATCH(name, when) "CREATE TEMP TRIGGER IF NOT EXISTS lup_due_w_" name " " when DUE_BUMP
+static const char due_watch_sql[] =
+	"CREATE TEMP TABLE IF NOT EXISTS lup_due (id TEXT NOT NULL, name TEXT, unit TEXT, "
+	"role TEXT, sort_name TEXT, search TEXT, st INTEGER, last TEXT, due TEXT, iv INTEGER);"
+	"CREATE TEMP TABLE IF NOT EXISTS lup_due_key (k TEXT, dv INTEGER, gen INTEGER, "
+	"c0 INTEGER, c1 INTEGER, c2 INTEGER, c3 INTEGER);"
+	"CREATE TEMP TABLE IF NOT EXISTS lup_due_gen (n INTEGER NOT NULL);"
+	"INSERT INTO temp.lup_due_gen (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM temp.lup_due_gen);"
+	DUE_WATCH("person_ins", "AFTER INSERT ON main.person")
+	DUE_WATCH("person_del", "AFTER DELETE ON main.person")
+	DUE_WATCH("person_upd", "AFTER UPDATE ON main.person WHEN "
+	          "OLD.active IS NOT NEW.active OR OLD.role IS NOT NEW.role OR OLD.name IS NOT NEW.name "
+	          "OR OLD.org_unit IS NOT NEW.org_unit OR OLD.sort_name IS NOT NEW.sort_name "
+	          "OR OLD.search IS NOT NEW.search OR OLD.id IS NOT NEW.id")
+	DUE_WATCH("checkin_ins", "AFTER INSERT ON main.checkin WHEN NEW.status = 'final'")
+	DUE_WATCH("checkin_del", "AFTER DELETE ON main.checkin WHEN OLD.status = 'final'")
+	DUE_WATCH("checkin_upd", "AFTER UPDATE ON main.checkin WHEN "
+	          "(OLD.status = 'final' OR NEW.status = 'final') AND (OLD.status IS NOT NEW.status "
+	          "OR OLD.date IS NOT NEW.date OR OLD.person_id IS NOT NEW.person_id "
+	          "OR OLD.supersedes_id IS NOT NEW.supersedes_id OR OLD.id IS NOT NEW.id)")
+	DUE_WATCH("enrolment_ins", "AFTER INSERT ON main.enrolment")
+	DUE_WATCH("enrolment_del", "AFTER DELETE ON main.enrolment")
+	DUE_WATCH("enrolment_upd", "AFTER UPDATE ON main.enrolment WHEN "
+	          "OLD.person_id IS NOT NEW.person_id OR OLD.cohort_id IS NOT NEW.cohort_id "
+	          "OR (OLD.status <> 'withdrawn') IS NOT (NEW.status <> 'withdrawn')");
+/* The objects due_watch_sql makes (all dropped together when temp_store
+ * changes, so the count of them tells whether to make them again). */
+#define DUE_OBJECTS 12
+static const char due_objects_sql[] =
+	"SELECT count(*) FROM temp.sqlite_master WHERE (type = 'table' AND name IN "
+	"('lup_due', 'lup_due_key', 'lup_due_gen')) OR (type = 'trigger' AND name LIKE 'lup\\_due\\_w\\_%' ESCAPE '\\')";
+
+static unsigned long due_rebuilds;
+
+unsigned long lup_due_rebuilds(void)
+{
+	return due_rebuilds;
+}
 
 /* ?3 the folded filter ("" for none) */
 #define DUE_SEL "SELECT id, name, unit, role, st, last, due, iv, sort_name FROM temp.lup_due " \
@@ -1108,30 +1159,34 @@ static void key_interval(void *ud, const char *key, const char *value)
  * *filter_out (may be NULL) the folded filter to match pages against
  * (malloc'd). */
 static int due_snapshot(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
-                        long counts[4], char **filter_out, lup_err *err)
+                        long counts[4], long all[4], char **filter_out, lup_err *err)
 {
 	static const char sql_dv[] = "PRAGMA data_version";
-	static const char sql_key[] = "SELECT k, dv, tc, c0, c1, c2, c3 FROM temp.lup_due_key";
+	static const char sql_gen[] = "SELECT n FROM temp.lup_due_gen";
+	static const char sql_key[] = "SELECT k, dv, gen, c0, c1, c2, c3 FROM temp.lup_due_key";
 	static const char sql_clear[] = "DELETE FROM temp.lup_due";
 	static const char sql_unkey[] = "DELETE FROM temp.lup_due_key";
 	static const char sql_count[] = "SELECT st, count(*) FROM temp.lup_due GROUP BY st";
 	static const char sql_count_f[] =
 		"SELECT st, count(*) FROM temp.lup_due WHERE instr(search, ?1) > 0 GROUP BY st";
 	static const char sql_setkey[] =
-		"INSERT INTO temp.lup_due_key (k, dv, tc, c0, c1, c2, c3) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+		"INSERT INTO temp.lup_due_key (k, dv, gen, c0, c1, c2, c3) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 	char today[11], soon[11], *filter;
 	lup_buf key = { 0 };
 	struct key_ctx kc = { &key };
 	sqlite3_stmt *st;
-	sqlite3_int64 dv = 0, tc;
+	sqlite3_int64 dv = 0, gen = -1, have = 0;
 	long c[4] = { 0, 0, 0, 0 };
 	int rc, fresh = 0;
 
-	/* Created on each call: changing temp_store drops temporary tables. */
-	if (lup_exec(db, "CREATE TEMP TABLE IF NOT EXISTS lup_due (id TEXT NOT NULL, name TEXT, unit TEXT, "
-	                 "role TEXT, sort_name TEXT, search TEXT, st INTEGER, last TEXT, due TEXT, iv INTEGER);"
-	                 "CREATE TEMP TABLE IF NOT EXISTS lup_due_key (k TEXT, dv INTEGER, tc INTEGER, "
-	                 "c0 INTEGER, c1 INTEGER, c2 INTEGER, c3 INTEGER)", err) < 0)
+	/* Checked on each call: changing temp_store drops temporary tables and
+	 * triggers (and so the snapshot with its watch). */
+	if (!(st = lup_stmt(db, due_objects_sql, err)))
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		have = sqlite3_column_int64(st, 0);
+	lup_done(st);
+	if (have != DUE_OBJECTS && lup_exec(db, due_watch_sql, err) < 0)
 		return -1;
 	if (!(filter = lup_fold(q->filter ? q->filter : "")))
 		return oom(err);
@@ -1152,13 +1207,21 @@ static int due_snapshot(lup_db *db, const lup_config *cfg, const struct lup_due_
 	if (sqlite3_step(st) == SQLITE_ROW)
 		dv = sqlite3_column_int64(st, 0);
 	lup_done(st);
-	tc = sqlite3_total_changes64(db->h);
+	if (!(st = lup_stmt(db, sql_gen, err)))
+		goto fail;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		gen = sqlite3_column_int64(st, 0);
+	lup_done(st);
+	if (gen < 0) {
+		lup_sqlerr(db, err, _("listing who is due"));
+		goto fail;
+	}
 	if (!(st = lup_stmt(db, sql_key, err)))
 		goto fail;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		const char *k = (const char *)sqlite3_column_text(st, 0);
 		fresh = k && strcmp(k, key.s) == 0 && sqlite3_column_int64(st, 1) == dv &&
-		        sqlite3_column_int64(st, 2) == tc;
+		        sqlite3_column_int64(st, 2) == gen;
 		for (int i = 0; i < 4; i++)
 			c[i] = (long)sqlite3_column_int64(st, 3 + i);
 	}
@@ -1167,6 +1230,7 @@ static int due_snapshot(lup_db *db, const lup_config *cfg, const struct lup_due_
 		goto done;
 
 	/* Compute it again. */
+	due_rebuilds++;
 	memset(c, 0, sizeof c);
 	/* The order's index is built once the rows are in: sorting them once
 	 * costs a third of growing the index a row at a time. */
@@ -1196,17 +1260,18 @@ static int due_snapshot(lup_db *db, const lup_config *cfg, const struct lup_due_
 		lup_sqlerr(db, err, _("counting who is due"));
 		goto fail;
 	}
-	/* The key row is the last change: the count it records includes it. */
 	if (!(st = lup_stmt(db, sql_setkey, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, key.s, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, dv);
-	sqlite3_bind_int64(st, 3, sqlite3_total_changes64(db->h) + 1);
+	sqlite3_bind_int64(st, 3, gen);
 	for (int i = 0; i < 4; i++)
 		sqlite3_bind_int64(st, 4 + i, c[i]);
 	if (run(db, st, _("listing who is due"), err) < 0)
 		goto fail;
 done:
+	if (all)
+		memcpy(all, c, sizeof c);
 	/* The counts kept are everyone's; with a filter, count its matches. */
 	if (counts && *filter) {
 		memset(c, 0, sizeof c);
@@ -1247,7 +1312,7 @@ int lup_due_page(lup_db *db, const lup_config *cfg, const struct lup_due_query *
 	sqlite3_stmt *st;
 	char *filter = NULL;
 
-	if (due_snapshot(db, cfg, q, NULL, &filter, err) < 0)
+	if (due_snapshot(db, cfg, q, NULL, NULL, &filter, err) < 0)
 		return -1;
 	if (!(st = lup_stmt(db, due_sql[back][from != NULL], err))) {
 		free(filter);
@@ -1298,7 +1363,7 @@ long lup_due_position(lup_db *db, const lup_config *cfg, const struct lup_due_qu
 	char *filter = NULL;
 	long n = -1;
 
-	if (due_snapshot(db, cfg, q, NULL, &filter, err) < 0)
+	if (due_snapshot(db, cfg, q, NULL, NULL, &filter, err) < 0)
 		return -1;
 	if (!(st = lup_stmt(db, sql, err))) {
 		free(filter);
@@ -1323,7 +1388,14 @@ int lup_due_count(lup_db *db, const lup_config *cfg, const struct lup_due_query 
                   long counts[4], lup_err *err)
 {
 	memset(counts, 0, 4 * sizeof *counts);
-	return due_snapshot(db, cfg, q, counts, NULL, err);
+	return due_snapshot(db, cfg, q, counts, NULL, NULL, err);
+}
+
+int lup_due_count_all(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
+                      long counts[4], lup_err *err)
+{
+	memset(counts, 0, 4 * sizeof *counts);
+	return due_snapshot(db, cfg, q, NULL, counts, NULL, err);
 }
 
 /* ---- Gap analysis ---- */

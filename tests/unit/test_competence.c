@@ -587,6 +587,187 @@ static void test_due(void **state)
 	lup_config_free(cfg);
 }
 
+/* The Due list is worked out again after a change that can move someone
+ * on it, and only then. */
+static void set_person_email(const char *id, const char *role, int active, const char *phone,
+                             const char *email)
+{
+	struct lup_person p;
+	lup_err err;
+	if (lup_person_get(db, id, &p, &err) < 0)
+		fail_msg("person: %s", err.msg);
+	if (role) {
+		free(p.role);
+		p.role = strdup(role);
+	}
+	if (active >= 0)
+		p.active = active;
+	if (phone) {
+		free(p.phone);
+		p.phone = strdup(phone);
+	}
+	if (email) {
+		free(p.email);
+		p.email = strdup(email);
+	}
+	if (lup_person_save(db, &p, &err) < 0)
+		fail_msg("person: %s", err.msg);
+	lup_person_clear(&p);
+}
+
+static void set_person(const char *id, const char *role, int active, const char *phone)
+{
+	set_person_email(id, role, active, phone, NULL);
+}
+
+/* A page of the list; *rebuilt: whether it was worked out afresh. */
+static int due_page(const lup_config *cfg, const struct lup_due_query *q, struct lup_due_row *rows,
+                    int *rebuilt)
+{
+	unsigned long before = lup_due_rebuilds();
+	lup_err err;
+	int n = lup_due_page(db, cfg, q, NULL, 1, 10, rows, &err);
+	if (n < 0)
+		fail_msg("due: %s", err.msg);
+	*rebuilt = lup_due_rebuilds() != before;
+	return n;
+}
+
+static void test_due_kept(void **state)
+{
+	char anna[37], bo[37], cia[37], draft[37], k[37], cid[37], day[11];
+	struct lup_due_row rows[10];
+	struct lup_due_query q = { TODAY, NULL, NULL, 0 };
+	lup_config *cfg = config("[competence]\ninterval_days = 180\ndue_soon_days = 30\n"
+	                         "[interval]\nrektor = 720\n");
+	long counts[4], all[4];
+	lup_err err;
+	int rebuilt;
+	(void)state;
+
+	person("Anna", "enhetschef", "Skola", anna);
+	person("Bo", "enhetschef", "Skola", bo);
+	person("Cia", "enhetschef", "Vård", cia);
+	days_before(200, day); checkin(anna, kc, day, "self", "1.1=3", 1, k);   /* overdue by 20 */
+	days_before(400, day); checkin(bo, kc, day, "self", "1.1=3", 1, k);     /* overdue by 220 */
+	comp(kc, "1.2", cid);
+
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 3);
+	assert_true(rebuilt);
+	assert_string_equal(rows[0].name, "Bo");
+	assert_string_equal(rows[1].name, "Anna");
+	assert_string_equal(rows[2].name, "Cia");
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 3);
+	assert_false(rebuilt);
+
+	/* Writes that move nobody: a draft, its ratings, a phone number, an
+	 * enrolment completed, a table the list does not read. */
+	days_before(1, day); checkin(cia, kc, day, "self", "1.1=4", 0, draft);
+	assert_int_equal(lup_rating_set(db, draft, cid, 2, &err), 0);
+	assert_int_equal(lup_rating_comment(db, draft, cid, "fine", &err), 0);
+	set_person(anna, NULL, -1, "+46 8 123 45");
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 3);
+	assert_false(rebuilt);
+	assert_int_equal(lup_exec(db,
+		"INSERT INTO programme (id, name) VALUES ('00000000-0000-4000-8000-00000000p001', 'P');"
+		"INSERT INTO cohort (id, programme_id, name) VALUES "
+		"('00000000-0000-4000-8000-00000000c001', '00000000-0000-4000-8000-00000000p001', 'Pilot');"
+		"INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at) "
+		"SELECT '00000000-0000-4000-8000-0000000000e1', '00000000-0000-4000-8000-00000000c001', "
+		"id, '00000000-0000-4000-8000-00000000p001', 'enrolled', '2015-01-01' FROM person WHERE name = 'Bo';",
+		&err), 0);
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 3);
+	assert_true(rebuilt);    /* an enrolment added: the cohort's list could change */
+	assert_int_equal(lup_exec(db, "UPDATE enrolment SET status = 'completed'", &err), 0);
+	assert_int_equal(lup_exec(db, "UPDATE programme SET name = 'Programmet'", &err), 0);
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 3);
+	assert_false(rebuilt);
+	assert_string_equal(rows[2].name, "Cia");
+	assert_int_equal(rows[2].state, LUP_DUE_NEVER);
+
+	/* A draft made final: Cia is assessed and leaves the list. */
+	assert_int_equal(lup_checkin_finalize(db, draft, &err), 0);
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 2);
+	assert_true(rebuilt);
+	assert_string_equal(rows[0].name, "Bo");
+	assert_string_equal(rows[1].name, "Anna");
+
+	/* A role with a longer interval: Anna is not due any more. */
+	set_person(anna, "rektor", -1, NULL);
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 1);
+	assert_true(rebuilt);
+	assert_string_equal(rows[0].name, "Bo");
+	set_person(anna, "enhetschef", -1, NULL);
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 2);
+	assert_string_equal(rows[1].name, "Anna");
+
+	/* Bo made inactive, and back. */
+	set_person(bo, NULL, 0, NULL);
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 1);
+	assert_true(rebuilt);
+	assert_string_equal(rows[0].name, "Anna");
+	set_person(bo, NULL, 1, NULL);
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 2);
+
+	/* Only the cohort's people; then Bo withdrawn from it. */
+	q.cohort_id = "00000000-0000-4000-8000-00000000c001";
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 1);
+	assert_string_equal(rows[0].name, "Bo");
+	assert_int_equal(lup_exec(db, "UPDATE enrolment SET status = 'withdrawn'", &err), 0);
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 0);
+	assert_true(rebuilt);
+	q.cohort_id = NULL;
+
+	/* A final check-in written straight into the table. */
+	assert_int_equal(lup_exec(db,
+		"INSERT INTO checkin (id, person_id, framework_id, date, kind, status, created_at, updated_at) "
+		"SELECT '00000000-0000-4000-8000-0000000000k1', p.id, f.id, '2015-05-20', 'self', 'final', "
+		"'2015-05-20T00:00:00Z', '2015-05-20T00:00:00Z' FROM person p, framework f "
+		"WHERE p.name = 'Bo' AND f.id = (SELECT min(id) FROM framework)", &err), 0);
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 1);
+	assert_true(rebuilt);
+	assert_string_equal(rows[0].name, "Anna");
+
+	/* A change rolled back leaves the list as it was before it. */
+	assert_int_equal(lup_db_begin(db, &err), 0);
+	set_person(anna, NULL, 0, NULL);
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 0);
+	lup_db_rollback(db);
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 1);
+	assert_string_equal(rows[0].name, "Anna");
+
+	/* Changing temp_store drops the snapshot and what watches it: both
+	 * come back, and a change made in between is seen. */
+	assert_int_equal(lup_exec(db, "PRAGMA temp_store = FILE", &err), 0);
+	set_person(anna, NULL, 0, NULL);
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 0);
+	assert_true(rebuilt);
+	set_person(anna, NULL, 1, NULL);
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 1);
+	assert_true(rebuilt);
+	assert_int_equal(lup_exec(db, "PRAGMA temp_store = MEMORY", &err), 0);
+
+	/* Counts: with the filter, and everyone's, from the same snapshot. */
+	q.filter = "bo";
+	assert_int_equal(lup_due_count(db, cfg, &q, counts, &err), 0);
+	assert_int_equal(lup_due_count_all(db, cfg, &q, all, &err), 0);
+	assert_int_equal(counts[LUP_DUE_OVERDUE], 0);
+	assert_int_equal(counts[LUP_DUE_OK], 1);
+	assert_int_equal(all[LUP_DUE_OVERDUE], 1);
+	assert_int_equal(all[LUP_DUE_OK], 2);
+	assert_int_equal(all[LUP_DUE_SOON] + all[LUP_DUE_NEVER], 0);
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 0);
+	assert_false(rebuilt);
+
+	/* A new e-mail address is found by the filter. */
+	q.filter = "anna.berg@";
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 0);
+	set_person_email(anna, NULL, -1, NULL, "anna.berg@example.se");
+	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 1);
+	assert_true(rebuilt);
+	lup_config_free(cfg);
+}
+
 /* ---- Gaps ---- */
 
 static void test_gaps(void **state)
@@ -758,6 +939,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_draft_and_final, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rating_sheet, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_due, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_due_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_gaps, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
