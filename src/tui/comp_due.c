@@ -17,7 +17,14 @@ struct due {
 	int colw[NCOLS];
 	long counts[4];
 	int counted;
+	char *counted_filter;   /* the filter counts[] go with */
 };
+
+static void keep_filter(struct due *s, const char *filter)
+{
+	free(s->counted_filter);
+	s->counted_filter = strdup(filter ? filter : "");
+}
 
 static void query(struct tui_list *l, struct lup_due_query *q)
 {
@@ -38,13 +45,17 @@ static int count(struct tui_list *l, long *total, long *matching, lup_err *err)
 {
 	struct due *s = l->ud;
 	struct lup_due_query q;
+	long all[4];
 	query(l, &q);
-	if (lup_due_count(tui_db(s->app), tui_config(s->app), &q, s->counts, err) < 0)
+	/* both from the one snapshot: the whole list is not worked out again
+	 * without the filter */
+	if (lup_due_count(tui_db(s->app), tui_config(s->app), &q, s->counts, err) < 0 ||
+	    lup_due_count_all(tui_db(s->app), tui_config(s->app), &q, all, err) < 0)
 		return -1;
 	s->counted = 1;
-	/* the whole list is not counted apart: that would work the list out
-	 * again without the filter */
-	*total = *matching = s->counts[LUP_DUE_OVERDUE] + s->counts[LUP_DUE_SOON] + s->counts[LUP_DUE_NEVER];
+	keep_filter(s, q.filter);
+	*matching = s->counts[LUP_DUE_OVERDUE] + s->counts[LUP_DUE_SOON] + s->counts[LUP_DUE_NEVER];
+	*total = all[LUP_DUE_OVERDUE] + all[LUP_DUE_SOON] + all[LUP_DUE_NEVER];
 	return 0;
 }
 
@@ -156,7 +167,23 @@ static int on_key(tui_screen *scr, tui_app *app, tui_key k)
 
 static int idle(tui_screen *scr, tui_app *app)
 {
-	return tui_list_idle(&((struct due *)scr)->list, app);
+	struct due *s = (struct due *)scr;
+	int r = tui_list_idle(&s->list, app);
+	const char *f = tui_list_filter(&s->list);
+	/* When every match fits on the screen the list does not count them
+	 * again; the counts above it follow the filter all the same. */
+	if (s->counted && !s->list.count_pending &&
+	    (!s->counted_filter || strcmp(s->counted_filter, f) != 0)) {
+		struct lup_due_query q;
+		lup_err err;
+		lup_err_clear(&err);
+		query(&s->list, &q);
+		if (lup_due_count(tui_db(app), tui_config(app), &q, s->counts, &err) < 0)
+			tui_error(app, "%s", err.msg);
+		keep_filter(s, f);
+		r |= TUI_REDRAW;
+	}
+	return r;
 }
 
 static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
@@ -190,6 +217,7 @@ static void destroy(tui_screen *scr)
 {
 	struct due *s = (struct due *)scr;
 	tui_list_free(&s->list);
+	free(s->counted_filter);
 	free(s);
 }
 

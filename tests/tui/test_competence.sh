@@ -33,6 +33,8 @@ clean_exit() {
 	check_ '[ ! -s "$TMP/stderr" ]' "lup wrote to stderr: $(head -c 300 "$TMP/stderr")"
 }
 overdue() { screen | sed -n 's/.*Overdue: \([0-9]*\).*/\1/p' | head -1; }
+# the count of a state above the Due list: tally "Due soon"
+tally() { screen | sed -n "s/.*$1: \([0-9]*\).*/\1/p" | head -1; }
 # 21 levels, one for each DigComp competence in order (1.1 … 5.4)
 LEVELS="5 3 4 2 6 3 4 5 2 3 4 5 6 2 3 4 5 6 3 4 2"
 
@@ -44,9 +46,19 @@ wait_for "[Due]"
 wait_for "Overdue:"
 BEFORE=$(overdue)
 check_ '[ "${BEFORE:-0}" -gt 0 ]' "nobody is overdue"
+LISTED=$((BEFORE + $(tally "Due soon") + $(tally "Never assessed")))
+wait_for "1 of $LISTED"
+
+case_ "the Due list filtered: N of M (all)"
+# first one letter (many match, counted when idle), then the whole name
+# (one matches: every match fits, the list does not count them again)
 keys /
-text "$P1"
-wait_for "1 of 1"
+text "$(q "SELECT substr('$P1', 1, 1)")"
+wait_for " ($LISTED)"
+text "$(q "SELECT substr('$P1', 2)")"
+wait_for "1 of 1 ($LISTED)"
+check_ 'poll "[ \"\$(overdue)\" = 1 ] && [ \"\$(tally \"Due soon\")\" = 0 ] && [ \"\$(tally \"Never assessed\")\" = 0 ]" 5' \
+	"the counts above the list are not the filter's"
 keys Enter
 check_ 'poll "cursor_line | grep -q \"$P1 .*overdue by [0-9]* days\"" 5' "$P1 is not shown overdue"
 keys Enter
