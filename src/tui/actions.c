@@ -469,6 +469,18 @@ enum tui_action tui_action_for(tui_key k, unsigned ctxmask)
 	return best;
 }
 
+int tui_action_live_keys(enum tui_action a, unsigned ctxmask, tui_key out[TUI_MAX_KEYS])
+{
+	int n = 0;
+	ready();
+	if (a < 0 || a >= TUI_A_COUNT)
+		return 0;
+	for (int i = 0; i < nbound[a]; i++)
+		if (tui_action_for(bound[a][i], ctxmask) == a)
+			out[n++] = bound[a][i];
+	return n;
+}
+
 const char *tui_action_keys_text(enum tui_action a, char *buf, size_t n)
 {
 	size_t used = 0;

@@ -179,6 +179,12 @@ int tui_action_keys(enum tui_action a, tui_key out[TUI_MAX_KEYS]);
 /* The action bound to key in the contexts of ctxmask (later contexts win),
  * or TUI_A_NONE. */
 enum tui_action tui_action_for(tui_key k, unsigned ctxmask);
+/* The keys of action a that reach it in the contexts of ctxmask (up to
+ * TUI_MAX_KEYS): those tui_action_for gives to a, not those a later
+ * context takes (a cohort's Tab, not the next section's).  0 when a's
+ * context is not in ctxmask, when a is unbound, or when every key of a is
+ * taken.  Returns how many. */
+int tui_action_live_keys(enum tui_action a, unsigned ctxmask, tui_key out[TUI_MAX_KEYS]);
 /* "Up, k" — the keys of an action for display; "" when unbound. */
 const char *tui_action_keys_text(enum tui_action a, char *buf, size_t n);
 

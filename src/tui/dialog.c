@@ -167,6 +167,7 @@ struct help {
 	const char *title;   /* the screen's name, N_() */
 	unsigned mask;
 	int top;
+	unsigned char hidden[TUI_A_COUNT];   /* every key taken by a later context */
 };
 
 static unsigned help_contexts(tui_screen *s, tui_app *app)
@@ -175,21 +176,19 @@ static unsigned help_contexts(tui_screen *s, tui_app *app)
 	return TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_HELP);
 }
 
-/* The keys of action a that do a on this screen: not those a more
- * specific context takes (the rating sheet's digits over 1–5). */
+/* The keys that do action a on this screen, for display: not those a more
+ * specific context takes (the rating sheet's digits over 1–5, a cohort's
+ * Tab over the next section). */
 static const char *live_keys(enum tui_action a, unsigned mask, char *buf, size_t n)
 {
 	tui_key k[TUI_MAX_KEYS];
-	int nk = tui_action_keys(a, k);
+	int nk = tui_action_live_keys(a, mask, k);
 	size_t used = 0;
 	char kb[16];
 	if (n)
 		buf[0] = 0;
 	for (int i = 0; i < nk && used < n; i++) {
-		int w;
-		if (tui_action_for(k[i], mask) != a)
-			continue;
-		w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "", tui_key_name(k[i], kb));
+		int w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "", tui_key_name(k[i], kb));
 		if (w < 0)
 			break;
 		used += (size_t)w;
@@ -197,7 +196,8 @@ static const char *live_keys(enum tui_action a, unsigned mask, char *buf, size_t
 	return buf;
 }
 
-/* Lines of the help: a heading per context, then "keys  text". */
+/* Lines of the help: a heading per context, then "keys  text"; actions
+ * hidden are left out, and so is a heading with none shown. */
 static int help_line(struct help *h, int i, const char **keys_out, char *kbuf, size_t kn,
                      const char **text, int *heading)
 {
@@ -208,7 +208,7 @@ static int help_line(struct help *h, int i, const char **keys_out, char *kbuf, s
 			continue;
 		for (int a = 0; a < TUI_A_COUNT; a++) {
 			const struct tui_action_info *ai = tui_action_info((enum tui_action)a);
-			if ((int)ai->ctx != c)
+			if ((int)ai->ctx != c || h->hidden[a])
 				continue;
 			if (first) {
 				if (n > 0) {
@@ -325,5 +325,12 @@ tui_screen *tui_help_screen(tui_app *app, tui_screen *for_screen, unsigned ctxma
 	h->base.flags = TUI_SCREEN_OVERLAY;
 	h->title = for_screen && for_screen->ops->name ? for_screen->ops->name : N_("Help");
 	h->mask = ctxmask | TUI_CTXBIT(TUI_CTX_ANY);
+	/* An unbound action says (none); one whose every key a later context
+	 * takes cannot be reached here and is left out. */
+	for (int a = 0; a < TUI_A_COUNT; a++) {
+		tui_key k[TUI_MAX_KEYS];
+		h->hidden[a] = tui_action_keys((enum tui_action)a, k) > 0 &&
+		               tui_action_live_keys((enum tui_action)a, h->mask, k) == 0;
+	}
 	return &h->base;
 }

@@ -143,6 +143,22 @@ keys Enter
 wait_gone "Delete the session"
 check_ 'on_screen "Sessions (4)"' "Enter deleted the session"
 
+case_ "the help in a cohort: Tab is listed once, for switching part"
+# Tab and S-Tab switch the cohort's parts there, not the section: the
+# section keys they would be elsewhere are not listed at all
+keys ?
+wait_for "Keys: Cohort"
+wait_for "Go to Reports"
+check_ '! on_screen "next section" && ! on_screen "previous section" && ! on_screen "(none)"' \
+	"the help lists the section keys Tab and S-Tab do not reach here"
+keys G
+wait_for "Edit the cohort: name"
+check_ '[ "$(screen | grep -c "│  [^│]*Tab")" = 1 ] && screen | grep "│  Tab, S-Tab  .*Switch between the cohort" >/dev/null' \
+	"Tab is not listed once, for switching between the cohort's parts"
+check_ '! on_screen "next section"' "the help lists the next section"
+keys q
+wait_gone "Keys: Cohort"
+
 case_ "back to the list: seats and the progress"
 keys q
 wait_for "Testkull"

@@ -236,6 +236,68 @@ static void test_competence_keys(void **state)
 	assert_int_equal(tui_action_for('c', base | TUI_CTXBIT(TUI_CTX_PERSON)), TUI_A_PERSON_COMPETENCE);
 }
 
+/* The keys that reach an action on a screen (what the help lists): in a
+ * cohort Tab and S-Tab switch its parts and reach no section key; on the
+ * rating sheet the digits take 1-5; and on every screen no key reaches two
+ * actions, each live key is the one the dispatch gives. */
+static void test_live_keys(void **state)
+{
+	unsigned any = TUI_CTXBIT(TUI_CTX_ANY), main_ = TUI_CTXBIT(TUI_CTX_MAIN),
+	         move = TUI_CTXBIT(TUI_CTX_MOVE), list = TUI_CTXBIT(TUI_CTX_LIST),
+	         rec = TUI_CTXBIT(TUI_CTX_RECORD);
+	unsigned cohort = any | main_ | move | list | rec | TUI_CTXBIT(TUI_CTX_PROGRAMME) |
+	                  TUI_CTXBIT(TUI_CTX_COHORT);
+	unsigned sheet = any | main_ | move | TUI_CTXBIT(TUI_CTX_SHEET);
+	unsigned people = any | main_ | move | list | rec | TUI_CTXBIT(TUI_CTX_PEOPLE);
+	unsigned masks[] = { cohort, sheet, people, any | main_ | move | TUI_CTXBIT(TUI_CTX_REGISTER),
+	                     any | move | TUI_CTXBIT(TUI_CTX_FORM) | TUI_CTXBIT(TUI_CTX_CHOICE),
+	                     any | TUI_CTXBIT(TUI_CTX_DIALOG), ~0u };
+	tui_key k[TUI_MAX_KEYS];
+	(void)state;
+	tui_keys_defaults();
+
+	assert_int_equal(tui_action_live_keys(TUI_A_NEXT_SECTION, cohort, k), 0);
+	assert_int_equal(tui_action_live_keys(TUI_A_PREV_SECTION, cohort, k), 0);
+	assert_int_equal(tui_action_live_keys(TUI_A_SWITCH_PART, cohort, k), 2);
+	assert_int_equal(k[0], TUI_KEY_TAB);
+	assert_int_equal(k[1], TUI_KEY_BTAB);
+	/* elsewhere Tab goes to the next section */
+	assert_int_equal(tui_action_live_keys(TUI_A_NEXT_SECTION, people, k), 1);
+	assert_int_equal(k[0], TUI_KEY_TAB);
+	assert_int_equal(tui_action_live_keys(TUI_A_SWITCH_PART, people, k), 0);   /* not its context */
+	/* some keys of an action taken, others not */
+	assert_int_equal(tui_action_live_keys(TUI_A_SECTION1, sheet, k), 0);
+	assert_int_equal(tui_action_live_keys(TUI_A_SECTION1, people, k), 1);
+	assert_int_equal(tui_keys_bind(TUI_A_SECTION1, "1 F5", NULL, NULL), 0);
+	assert_int_equal(tui_action_live_keys(TUI_A_SECTION1, sheet, k), 1);
+	assert_int_equal(k[0], TUI_KEY_F(5));
+	/* unbound: nothing reaches it, anywhere */
+	assert_int_equal(tui_keys_bind(TUI_A_FILTER, "", NULL, NULL), 0);
+	assert_int_equal(tui_action_live_keys(TUI_A_FILTER, people, k), 0);
+	assert_int_equal(tui_action_live_keys(TUI_A_COUNT, people, k), 0);
+	assert_int_equal(tui_action_live_keys(TUI_A_NONE, people, k), 0);
+	tui_keys_defaults();
+
+	/* Every bound key of the screen's contexts is listed under exactly the
+	 * action the dispatch gives it (so under one), and under no other. */
+	for (size_t m = 0; m < sizeof masks / sizeof masks[0]; m++)
+		for (int a = 0; a < TUI_A_COUNT; a++) {
+			tui_key all[TUI_MAX_KEYS];
+			int na = tui_action_keys((enum tui_action)a, all);
+			for (int i = 0; i < na; i++) {
+				enum tui_action to = tui_action_for(all[i], masks[m]);
+				int live = 0, n = tui_action_live_keys((enum tui_action)a, masks[m], k);
+				char kb[16];
+				for (int j = 0; j < n; j++)
+					live |= k[j] == all[i];
+				if (live != (to == (enum tui_action)a))
+					fail_msg("key %s of %s: %s listed, but it does %s", tui_key_name(all[i], kb),
+					         tui_action_info((enum tui_action)a)->name, live ? "" : "not",
+					         to == TUI_A_NONE ? "nothing" : tui_action_info(to)->name);
+			}
+		}
+}
+
 static void test_rebinding(void **state)
 {
 	unsigned rec = TUI_CTXBIT(TUI_CTX_RECORD);
@@ -377,6 +439,7 @@ int main(void)
 		cmocka_unit_test(test_design_defaults),
 		cmocka_unit_test(test_programme_keys),
 		cmocka_unit_test(test_competence_keys),
+		cmocka_unit_test(test_live_keys),
 		cmocka_unit_test(test_rebinding),
 		cmocka_unit_test(test_keys_section),
 		cmocka_unit_test(test_man_table),
