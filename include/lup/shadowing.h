@@ -335,7 +335,8 @@ struct lup_placement_row {
 int lup_placement_page(lup_db *db, const struct lup_placement_query *q,
                        const struct lup_placement_row *from, int dir, int limit,
                        struct lup_placement_row *rows, lup_err *err);
-/* Matching placements per status (for the pipeline's group headings). */
+/* Matching placements per status (for the pipeline's group headings);
+ * q->status is left aside: every status gets its count. */
 int lup_placement_counts(lup_db *db, const struct lup_placement_query *q,
                          long by_status[LUP_PS_COUNT], lup_err *err);
 long lup_placement_position(lup_db *db, const struct lup_placement_query *q,

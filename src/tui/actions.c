@@ -54,6 +54,8 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Cancel the placement, giving a reason (it is kept)") },
 	[TUI_A_LOG_ADD]      = { "log-add", TUI_CTX_PLACEMENTS, "l", N_("Log"),
 	                         N_("Add an entry to the placement's learning log") },
+	[TUI_A_FILTER_STATUS] = { "filter-status", TUI_CTX_PLACEMENTS, "S", N_("Status"),
+	                         N_("Pipeline: show the placements of one status (Enter on All, or Esc, shows every status)") },
 
 	[TUI_A_PICK_CLOSE]   = { "pick-close", TUI_CTX_PICKER, "Esc", N_("Close"),
 	                         N_("Close the list without picking") },

@@ -61,7 +61,7 @@ enum tui_ctx {
 	TUI_CTX_RECORD,   /* add, edit, delete the focused record */
 	TUI_CTX_VIEWS,    /* a section with several views: switch between them */
 	TUI_CTX_HOSTS,    /* the network of host organisations: filter by country, network */
-	TUI_CTX_PLACEMENTS, /* placements: move on, cancel, learning log */
+	TUI_CTX_PLACEMENTS, /* placements: move on, cancel, learning log, status filter */
 	TUI_CTX_PICKER,   /* a pick list: type to narrow, Space marks several, Enter picks */
 	TUI_CTX_FORM,     /* forms: next/previous field, save, cancel */
 	TUI_CTX_CHOICE,   /* a focused choice or yes/no field */
@@ -108,7 +108,7 @@ enum tui_action {
 	/* hosts */
 	TUI_A_FILTER_COUNTRY, TUI_A_FILTER_NETWORK,
 	/* placements */
-	TUI_A_ADVANCE, TUI_A_CANCEL_PLACEMENT, TUI_A_LOG_ADD,
+	TUI_A_ADVANCE, TUI_A_CANCEL_PLACEMENT, TUI_A_LOG_ADD, TUI_A_FILTER_STATUS,
 	/* picker */
 	TUI_A_PICK, TUI_A_PICK_CLOSE,
 	/* form */

@@ -196,7 +196,7 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
 {
 	(void)scr; (void)app;
-	return a != TUI_A_LOG_ADD;
+	return a != TUI_A_LOG_ADD && a != TUI_A_FILTER_STATUS;
 }
 
 static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)

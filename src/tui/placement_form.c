@@ -263,34 +263,113 @@ static const struct tui_field_def log_fields[] = {
 
 struct log_form {
 	tui_app *app;
-	char id[LUP_UUID_LEN + 1];
+	char id[LUP_UUID_LEN + 1];         /* the placement's */
+	char entry[LUP_UUID_LEN + 1];      /* the entry's: edited, or added */
+	int editing;
 };
 
 static int log_save(void *ud, struct tui_form *f, lup_err *err)
 {
 	struct log_form *lf = ud;
+	if (lf->editing)
+		return lup_placement_log_update(tui_db(lf->app), lf->entry, tui_form_get(f, "date"),
+		                                tui_form_get(f, "text"), err);
 	return lup_placement_log_add(tui_db(lf->app), lf->id, tui_form_get(f, "date"),
-	                             tui_form_get(f, "text"), NULL, err);
+	                             tui_form_get(f, "text"), lf->entry, err);
 }
 
-tui_screen *tui_log_form(tui_app *app, const char *placement_id)
+/* The form for a new entry (entry_id NULL) or an entry to edit. */
+static tui_screen *log_form(tui_app *app, const char *placement_id, const char *entry_id)
 {
 	struct log_form *lf = calloc(1, sizeof *lf);
 	tui_screen *s;
-	char title[400], ww[300], today[11];
+	char title[400], ww[300], date[11];
+	char *text = NULL;
+	lup_err err;
 	if (!lf)
 		return NULL;
 	lf->app = app;
 	snprintf(lf->id, sizeof lf->id, "%s", placement_id);
+	if (entry_id) {
+		lf->editing = 1;
+		snprintf(lf->entry, sizeof lf->entry, "%s", entry_id);
+		if (lup_placement_log_get(tui_db(app), entry_id, date, &text, &err) < 0) {
+			tui_error(app, "%s", err.msg);
+			free(lf);
+			return NULL;
+		}
+	} else {
+		lup_date_format(lup_date_today(), date);
+	}
 	who_where(app, placement_id, ww, sizeof ww);
-	snprintf(title, sizeof title, _("Learning log: %s"), ww);
-	if (!(s = tui_form_screen(title, log_fields, 2, log_save, free, lf)))
+	snprintf(title, sizeof title, entry_id ? _("Edit a learning-log entry: %s") : _("Learning log: %s"), ww);
+	if (!(s = tui_form_screen(title, log_fields, 2, log_save, free, lf))) {
+		free(text);
 		return NULL;
-	lup_date_format(lup_date_today(), today);
-	tui_form_set(tui_form_of(s), "date", today);
+	}
+	tui_form_set(tui_form_of(s), "date", date);
+	if (text)
+		tui_form_set(tui_form_of(s), "text", text);
+	free(text);
 	tui_form_focus(tui_form_of(s), "text");
 	tui_form_mark_clean(tui_form_of(s));
 	return s;
+}
+
+tui_screen *tui_log_form(tui_app *app, const char *placement_id)
+{
+	return log_form(app, placement_id, NULL);
+}
+
+tui_screen *tui_log_edit_form(tui_app *app, const char *placement_id, const char *entry_id)
+{
+	return log_form(app, placement_id, entry_id);
+}
+
+const char *tui_log_form_entry(tui_screen *form_screen)
+{
+	struct log_form *lf = tui_form_ud(form_screen);
+	return lf ? lf->entry : "";
+}
+
+int tui_log_confirm_delete(tui_app *app, int tag, const char *entry_id)
+{
+	char date[11], q[200];
+	char *text = NULL;
+	lup_buf detail = { 0 };
+	lup_err err;
+	int r;
+	if (lup_placement_log_get(tui_db(app), entry_id, date, &text, &err) < 0) {
+		tui_error(app, "%s", err.msg);
+		return TUI_REDRAW;
+	}
+	snprintf(q, sizeof q, _("Delete the learning-log entry of %s?"), date);
+	/* the entry's beginning, so it is clear which one goes */
+	if (strlen(text) > 160) {
+		size_t cut = 160;
+		while (cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
+			cut--;
+		text[cut] = 0;
+		lup_buf_printf(&detail, "%s%s\n\n", text, tui_glyph_ellipsis());
+	} else {
+		lup_buf_printf(&detail, "%s\n\n", text);
+	}
+	lup_buf_puts(&detail, _("This cannot be undone."));
+	r = tui_confirm(app, tag, q, detail.s);
+	lup_buf_free(&detail);
+	free(text);
+	return r;
+}
+
+int tui_log_delete(tui_app *app, const char *entry_id)
+{
+	lup_err err;
+	if (lup_placement_log_delete(tui_db(app), entry_id, &err) < 0) {
+		tui_error(app, "%s", err.msg);
+		return -1;
+	}
+	tui_status(app, "%s", _("Deleted the log entry."));
+	return 0;
 }
 
 /* ---- moving on, deleting ---- */

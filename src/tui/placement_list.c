@@ -26,7 +26,7 @@ static void query(struct tui_plist *pl, struct lup_placement_query *q)
 {
 	memset(q, 0, sizeof *q);
 	q->filter = tui_list_filter(&pl->list);
-	q->status = LUP_PS_ANY;
+	q->status = pl->status;
 	q->host_id = pl->host_id;
 	q->sort = (enum lup_placement_sort)pl->list.sort;
 }
@@ -39,6 +39,17 @@ static int fetch(struct tui_list *l, const void *from, int dir, int n, void *row
 	return lup_placement_page(tui_db(pl->app), &q, from, dir, n, rows, err);
 }
 
+/* Note which query the per-status counts are of. */
+static void counted(struct tui_plist *pl, const struct lup_placement_query *q)
+{
+	free(pl->counted_filter);
+	pl->counted_filter = strdup(q->filter ? q->filter : "");
+	pl->counted_status = q->status;
+	pl->counts_ok = pl->counted_filter != NULL;
+}
+
+/* The counts per status leave the query's status aside (every status gets
+ * its count): the matching rows are the shown status's, or all of them. */
 static int count(struct tui_list *l, long *total, long *matching, lup_err *err)
 {
 	struct tui_plist *pl = l->ud;
@@ -47,14 +58,14 @@ static int count(struct tui_list *l, long *total, long *matching, lup_err *err)
 	query(pl, &q);
 	if (lup_placement_counts(tui_db(pl->app), &q, pl->counts, err) < 0)
 		return -1;
-	pl->counts_ok = 1;
-	*matching = 0;
+	counted(pl, &q);
+	*total = 0;
 	for (int s = 0; s < LUP_PS_COUNT; s++)
-		*matching += pl->counts[s];
-	if (!q.filter || !*q.filter) {
-		*total = *matching;
+		*total += pl->counts[s];
+	*matching = q.status == LUP_PS_ANY ? *total : pl->counts[q.status];
+	if (!q.filter || !*q.filter)
 		return 0;
-	}
+	/* the total: without the text filter either */
 	q.filter = NULL;
 	if (lup_placement_counts(tui_db(pl->app), &q, all, err) < 0)
 		return -1;
@@ -161,6 +172,8 @@ static const char *sort_name(struct tui_list *l, int sort)
 static const char *empty_text(struct tui_list *l)
 {
 	struct tui_plist *pl = l->ud;
+	if (pl->status != LUP_PS_ANY)
+		return _("No placements with this status: Esc shows every status.");
 	return pl->host_id[0] ? _("No placements here yet: press a to propose one.")
 	                      : _("No placements yet: press a to propose one.");
 }
@@ -175,12 +188,15 @@ void tui_plist_init(struct tui_plist *pl, tui_app *app, const char *host_id)
 	memset(pl, 0, sizeof *pl);
 	pl->app = app;
 	snprintf(pl->host_id, sizeof pl->host_id, "%s", host_id ? host_id : "");
+	pl->status = LUP_PS_ANY;
 	tui_list_init(&pl->list, &list_ops, pl, sizeof(struct lup_placement_row), LUP_PLSORT_COUNT);
 }
 
 void tui_plist_free(struct tui_plist *pl)
 {
 	tui_list_free(&pl->list);
+	free(pl->counted_filter);
+	pl->counted_filter = NULL;
 }
 
 void tui_plist_layout(struct tui_plist *pl, tui_rect r)
@@ -236,9 +252,37 @@ void tui_plist_count(struct tui_plist *pl)
 	lup_err err;
 	query(pl, &q);
 	lup_err_clear(&err);
-	pl->counts_ok = lup_placement_counts(tui_db(pl->app), &q, pl->counts, &err) == 0;
-	if (!pl->counts_ok)
+	if (lup_placement_counts(tui_db(pl->app), &q, pl->counts, &err) == 0) {
+		counted(pl, &q);
+		pl->count_failed = 0;
+	} else {
+		/* noted as counted, so that idle does not ask again for the same query */
+		counted(pl, &q);
+		pl->counts_ok = 0;
+		pl->count_failed = 1;
 		tui_error(pl->app, "%s", err.msg);
+	}
+}
+
+int tui_plist_idle(struct tui_plist *pl)
+{
+	int r = tui_list_idle(&pl->list, pl->app);
+	const char *f = tui_list_filter(&pl->list);
+	int changed = !pl->counted_filter || pl->counted_status != pl->status ||
+	              strcmp(pl->counted_filter, f) != 0;
+	if (changed || (!pl->counts_ok && !pl->count_failed)) {
+		tui_plist_count(pl);
+		r |= TUI_REDRAW;
+	}
+	return r;
+}
+
+void tui_plist_set_status(struct tui_plist *pl, int status)
+{
+	pl->status = status >= 0 && status < LUP_PS_COUNT ? status : LUP_PS_ANY;
+	pl->counts_ok = 0;
+	tui_list_home(&pl->list, pl->app);
+	tui_plist_count(pl);
 }
 
 void tui_plist_focus(struct tui_plist *pl, const char *id)

@@ -1,7 +1,9 @@
 /* placement_view.c — one placement: status and what the next step needs,
  * participant, host, dates, travel and grant, checklist, warnings, cancel
  * reason, objectives, reflection and the learning log.  > moves it on,
- * x cancels it, l adds to the log, e edits, d deletes. */
+ * x cancels it, l adds to the log, e edits, d deletes.  The log's entries
+ * take the focus (Down reaches them): on an entry, e edits its date and
+ * text and d deletes it. */
 #include <stdlib.h>
 #include <string.h>
 #include "lup/country.h"
@@ -10,7 +12,7 @@
 #include "tui/dialog.h"
 #include "tui/shadowing.h"
 
-enum { TAG_FORM = 1, TAG_DELETE, TAG_CANCEL, TAG_LOG };
+enum { TAG_FORM = 1, TAG_DELETE, TAG_CANCEL, TAG_LOG, TAG_LOG_EDIT, TAG_LOG_DELETE };
 #define LOG_SHOWN 50
 
 struct placement_view {
@@ -19,6 +21,7 @@ struct placement_view {
 	enum lup_pstatus status;
 	int gone;
 	struct tui_view view;
+	char entry[LUP_UUID_LEN + 1];      /* the log entry asked about, or to focus */
 };
 
 static const char *or_dash(const char *s)
@@ -46,6 +49,15 @@ static void text_lines(struct tui_view *v, const char *text, const char *none)
 		if (*p == '\n')
 			p++;
 	}
+}
+
+/* The first key of an action, as its name ("l", "Down"). */
+static const char *first_key(enum tui_action a, char buf[32])
+{
+	tui_key k[TUI_MAX_KEYS];
+	char kb[16];
+	snprintf(buf, 32, "%s", tui_action_keys(a, k) > 0 ? tui_key_name(k[0], kb) : "?");
+	return buf;
 }
 
 static void load(struct placement_view *s, tui_app *app)
@@ -146,9 +158,16 @@ static void load(struct placement_view *s, tui_app *app)
 	else if (n == 0)
 		tui_view_line(&s->view, TUI_S_DIM, "%s", _("no entries yet: press l to add one"));
 	for (int i = 0; i < n; i++)
-		tui_view_field(&s->view, log[i].date, "%s%s", log[i].text, log[i].cut ? " …" : "");
+		tui_view_item(&s->view, log[i].id, log[i].date, "%s%s", log[i].text,
+		              log[i].cut ? tui_glyph_ellipsis() : "");
 	if (n == LOG_SHOWN)
 		tui_view_line(&s->view, TUI_S_DIM, _("(the first %d entries)"), LOG_SHOWN);
+	if (n > 0) {
+		char k1[32], k2[32], k3[32], k4[32];
+		tui_view_line(&s->view, TUI_S_DIM, _("%s adds an entry; %s moves to one, %s edits it, "
+		              "%s deletes it"), first_key(TUI_A_LOG_ADD, k1), first_key(TUI_A_DOWN, k2),
+		              first_key(TUI_A_EDIT, k3), first_key(TUI_A_DELETE, k4));
+	}
 
 	lup_person_clear(&person);
 	lup_host_clear(&host);
@@ -164,7 +183,12 @@ static unsigned contexts(tui_screen *scr, tui_app *app)
 
 static int enter(tui_screen *scr, tui_app *app)
 {
-	load((struct placement_view *)scr, app);
+	struct placement_view *s = (struct placement_view *)scr;
+	load(s, app);
+	if (s->entry[0]) {   /* an entry just added */
+		tui_view_focus(&s->view, s->entry);
+		s->entry[0] = 0;
+	}
 	return TUI_REDRAW;
 }
 
@@ -181,15 +205,23 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 {
 	struct placement_view *s = (struct placement_view *)scr;
 	int r = tui_view_action(&s->view, app, a);
+	const char *entry;
 	if (!(r & TUI_UNHANDLED))
 		return r;
 	if (s->gone && a != TUI_A_QUIT && a != TUI_A_BACK && a < TUI_A_COUNT &&
 	    tui_action_info(a)->ctx != TUI_CTX_MAIN && tui_action_info(a)->ctx != TUI_CTX_ANY)
 		return 0;
+	entry = tui_view_focused(&s->view);
 	switch (a) {
 	case TUI_A_EDIT:
+		if (entry)
+			return tui_push(app, tui_log_edit_form(app, s->id, entry), TAG_LOG_EDIT);
 		return tui_push(app, tui_placement_form(app, s->id, NULL, NULL), TAG_FORM);
 	case TUI_A_DELETE:
+		if (entry) {
+			snprintf(s->entry, sizeof s->entry, "%s", entry);
+			return tui_log_confirm_delete(app, TAG_LOG_DELETE, entry);
+		}
 		return tui_placement_confirm_delete(app, TAG_DELETE, s->id);
 	case TUI_A_ADVANCE:
 		if (tui_placement_advance(app, s->id) == 0)
@@ -212,7 +244,7 @@ static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
 	(void)app;
 	if (a == TUI_A_ADVANCE || a == TUI_A_CANCEL_PLACEMENT)
 		return !s->gone && lup_pstatus_next(s->status) >= 0;
-	return a != TUI_A_ADD;
+	return a != TUI_A_ADD && a != TUI_A_FILTER_STATUS;
 }
 
 static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
@@ -222,8 +254,18 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 		return tui_pop(app, TUI_DELETED);
 	if (tag == TAG_FORM && result == TUI_SAVED)
 		tui_placement_saved_status(app, tui_placement_form_warnings(child));
-	if (tag == TAG_LOG && result == TUI_SAVED)
-		s->view.top = 1 << 20;   /* show the log's end, where the entry is */
+	if (tag == TAG_LOG && result == TUI_SAVED) {
+		/* focus the new entry (enter() reloads the view first) */
+		snprintf(s->entry, sizeof s->entry, "%s", tui_log_form_entry(child));
+		tui_status(app, "%s", _("Saved."));
+	} else if (tag == TAG_LOG_EDIT && result == TUI_SAVED) {
+		tui_status(app, "%s", _("Saved."));
+	} else if (tag == TAG_LOG_DELETE) {
+		/* the entry after it takes the focus when the view is rebuilt */
+		if (result == TUI_YES)
+			tui_log_delete(app, s->entry);
+		s->entry[0] = 0;
+	}
 	return TUI_REDRAW;
 }
 

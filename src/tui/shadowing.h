@@ -65,8 +65,16 @@ void tui_placement_saved_status(tui_app *app, const struct lup_pwarnings *w);
 /* The small form asking why a placement is cancelled; pops TUI_SAVED once
  * it is. */
 tui_screen *tui_cancel_form(tui_app *app, const char *id);
-/* The form adding a learning-log entry to a placement. */
+/* The form adding a learning-log entry to a placement, and the same form
+ * editing one of its entries (its date and text).  After TUI_SAVED,
+ * tui_log_form_entry() is the entry's id (the new one's, after adding). */
 tui_screen *tui_log_form(tui_app *app, const char *placement_id);
+tui_screen *tui_log_edit_form(tui_app *app, const char *placement_id, const char *entry_id);
+const char *tui_log_form_entry(tui_screen *form_screen);
+/* Ask before deleting a learning-log entry (its date and beginning shown;
+ * No is the default); and delete it after Yes. */
+int tui_log_confirm_delete(tui_app *app, int tag, const char *entry_id);
+int tui_log_delete(tui_app *app, const char *entry_id);
 /* Move a placement on one status: 0 with the new status on the status
  * line, or -1 with what is missing. */
 int tui_placement_advance(tui_app *app, const char *id);
@@ -85,8 +93,12 @@ struct tui_plist {
 	int wide;
 	int colw[8];
 	int last_status;                   /* while drawing: the row above's */
+	int status;                        /* LUP_PS_ANY, or the one status shown */
 	long counts[LUP_PS_COUNT];        /* per status, for the pipeline's line */
 	int counts_ok;
+	char *counted_filter;              /* the text filter the counts are of */
+	int counted_status;                /* and the status */
+	int count_failed;                  /* counting that query failed */
 };
 void tui_plist_init(struct tui_plist *pl, tui_app *app, const char *host_id);
 void tui_plist_free(struct tui_plist *pl);
@@ -96,6 +108,11 @@ void tui_plist_draw(struct tui_plist *pl);
 void tui_plist_focus(struct tui_plist *pl, const char *id);
 /* The per-status counts of the list's query (counts_ok set). */
 void tui_plist_count(struct tui_plist *pl);
+/* The list's idle work, then the per-status counts again when the text
+ * filter or the status changed since they were made (or counts_ok is 0). */
+int tui_plist_idle(struct tui_plist *pl);
+/* Show one status (LUP_PS_ANY: all) from the first row, counted anew. */
+void tui_plist_set_status(struct tui_plist *pl, int status);
 /* Advance, cancel, open, add, edit, delete on the focused placement;
  * TUI_UNHANDLED for other actions.  tag_base: the caller's tags for the
  * children it pushes (tag_base … tag_base + 3); pass on_result's tags in

@@ -5,24 +5,42 @@
 #include <string.h>
 #include "tui/view.h"
 
-enum { L_TEXT, L_HEADING, L_FIELD };
+enum { L_TEXT, L_HEADING, L_FIELD, L_ITEM };
 
 struct tui_view_line {
 	int kind;
 	enum tui_style style;
 	char *label, *text;
+	char *key;            /* L_ITEM: the screen's key */
 };
 
 void tui_view_init(struct tui_view *v)
 {
 	memset(v, 0, sizeof *v);
+	v->focus = -1;
+}
+
+/* The ordinal of line i among the items. */
+static int item_nth(const struct tui_view *v, int i)
+{
+	int nth = 0;
+	for (int j = 0; j < i && j < v->n; j++)
+		nth += v->lines[j].kind == L_ITEM;
+	return nth;
 }
 
 void tui_view_clear(struct tui_view *v)
 {
+	if (v->focus >= 0 && v->focus < v->n && v->lines[v->focus].key) {
+		free(v->refocus_key);
+		v->refocus_key = strdup(v->lines[v->focus].key);
+		v->refocus_nth = item_nth(v, v->focus);
+	}
+	v->focus = -1;
 	for (int i = 0; i < v->n; i++) {
 		free(v->lines[i].label);
 		free(v->lines[i].text);
+		free(v->lines[i].key);
 	}
 	v->n = 0;
 	v->labw = 0;
@@ -32,10 +50,13 @@ void tui_view_free(struct tui_view *v)
 {
 	tui_view_clear(v);
 	free(v->lines);
+	free(v->refocus_key);
 	memset(v, 0, sizeof *v);
+	v->focus = -1;
 }
 
-static void add(struct tui_view *v, int kind, enum tui_style st, const char *label, char *text)
+static void add(struct tui_view *v, int kind, enum tui_style st, const char *label, char *text,
+                const char *key)
 {
 	if (v->n == v->cap) {
 		int cap = v->cap ? v->cap * 2 : 32;
@@ -51,6 +72,13 @@ static void add(struct tui_view *v, int kind, enum tui_style st, const char *lab
 	v->lines[v->n].style = st;
 	v->lines[v->n].label = label ? strdup(label) : NULL;
 	v->lines[v->n].text = text;
+	v->lines[v->n].key = key ? strdup(key) : NULL;
+	if (key && v->refocus_key && strcmp(key, v->refocus_key) == 0) {
+		/* the item focused before the view was rebuilt */
+		v->focus = v->n;
+		free(v->refocus_key);
+		v->refocus_key = NULL;
+	}
 	v->n++;
 	if (label) {
 		int w = tui_width(label);
@@ -76,15 +104,23 @@ static char *vfmt(const char *fmt, va_list ap)
 void tui_view_heading(struct tui_view *v, const char *title)
 {
 	if (v->n)
-		add(v, L_TEXT, TUI_S_NORMAL, NULL, strdup(""));
-	add(v, L_HEADING, TUI_S_HEADER, NULL, strdup(title));
+		add(v, L_TEXT, TUI_S_NORMAL, NULL, strdup(""), NULL);
+	add(v, L_HEADING, TUI_S_HEADER, NULL, strdup(title), NULL);
 }
 
 void tui_view_field(struct tui_view *v, const char *label, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add(v, L_FIELD, TUI_S_NORMAL, label, vfmt(fmt, ap));
+	add(v, L_FIELD, TUI_S_NORMAL, label, vfmt(fmt, ap), NULL);
+	va_end(ap);
+}
+
+void tui_view_item(struct tui_view *v, const char *key, const char *label, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add(v, L_ITEM, TUI_S_NORMAL, label, vfmt(fmt, ap), key ? key : "");
 	va_end(ap);
 }
 
@@ -92,32 +128,99 @@ void tui_view_line(struct tui_view *v, enum tui_style st, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add(v, L_TEXT, st, NULL, vfmt(fmt, ap));
+	add(v, L_TEXT, st, NULL, vfmt(fmt, ap), NULL);
 	va_end(ap);
 }
 
 void tui_view_blank(struct tui_view *v)
 {
-	add(v, L_TEXT, TUI_S_NORMAL, NULL, strdup(""));
+	add(v, L_TEXT, TUI_S_NORMAL, NULL, strdup(""), NULL);
+}
+
+/* After a rebuild that lost the focused item: the item now in its place
+ * (its successor, or the last one). */
+static void settle(struct tui_view *v)
+{
+	int nth = 0, last = -1;
+	if (!v->refocus_key)
+		return;
+	free(v->refocus_key);
+	v->refocus_key = NULL;
+	if (v->focus >= 0)
+		return;
+	for (int i = 0; i < v->n; i++) {
+		if (v->lines[i].kind != L_ITEM)
+			continue;
+		last = i;
+		if (nth++ == v->refocus_nth)
+			break;
+	}
+	v->focus = last;
+}
+
+const char *tui_view_focused(struct tui_view *v)
+{
+	settle(v);
+	return v->focus >= 0 && v->focus < v->n ? v->lines[v->focus].key : NULL;
+}
+
+int tui_view_focus(struct tui_view *v, const char *key)
+{
+	free(v->refocus_key);
+	v->refocus_key = NULL;
+	v->focus = -1;
+	if (!key)
+		return 0;
+	for (int i = 0; i < v->n; i++)
+		if (v->lines[i].kind == L_ITEM && strcmp(v->lines[i].key, key) == 0) {
+			v->focus = i;
+			v->show_focus = 1;
+			return 0;
+		}
+	return -1;
+}
+
+static int focus_visible(const struct tui_view *v)
+{
+	return v->focus >= v->top && v->focus < v->top + v->r.h;
 }
 
 void tui_view_draw(struct tui_view *v, tui_app *app, tui_rect r)
 {
 	int labw = v->labw + 2 < r.w / 3 ? v->labw + 2 : r.w / 3;
+	int cy = r.y;
 	v->r = r;
+	settle(v);
+	if (v->show_focus && v->focus >= 0) {
+		if (v->focus < v->top)
+			v->top = v->focus;
+		else if (v->focus >= v->top + r.h)
+			v->top = v->focus - r.h + 1;
+	}
+	v->show_focus = 0;
 	if (v->top > v->n - r.h)
 		v->top = v->n - r.h;
 	if (v->top < 0)
 		v->top = 0;
 	for (int i = 0; i < r.h && v->top + i < v->n; i++) {
 		struct tui_view_line *l = &v->lines[v->top + i];
-		int y = r.y + i;
+		int y = r.y + i, focused = v->top + i == v->focus;
 		const char *t = l->text ? l->text : "";
 		switch (l->kind) {
 		case L_HEADING:
 			tui_put(y, r.x, r.w, t, tui_attr(TUI_S_HEADER), 0);
 			break;
 		case L_FIELD:
+		case L_ITEM:
+			if (focused) {
+				attr_t fa = tui_attr(TUI_S_FOCUS);
+				tui_fill(y, r.x, r.w, fa);
+				tui_put(y, r.x, 1, tui_glyph_marker(), fa | A_BOLD, 0);
+				tui_put(y, r.x + 2, labw, l->label, fa, 0);
+				tui_put(y, r.x + 2 + labw, r.w - labw - 2, t, fa, 0);
+				cy = y;
+				break;
+			}
 			tui_put(y, r.x + 2, labw, l->label, tui_attr(TUI_S_LABEL), 0);
 			tui_put(y, r.x + 2 + labw, r.w - labw - 2, t, tui_attr(l->style), 0);
 			break;
@@ -125,21 +228,80 @@ void tui_view_draw(struct tui_view *v, tui_app *app, tui_rect r)
 			tui_put(y, r.x + 2, r.w - 2, t, tui_attr(l->style), 0);
 		}
 	}
-	tui_cursor(app, r.y, r.x);
+	tui_cursor(app, cy, r.x);
+}
+
+/* The next (dir 1) or previous (dir -1) item from line `from`, or -1. */
+static int next_item(const struct tui_view *v, int from, int dir)
+{
+	for (int i = from + dir; i >= 0 && i < v->n; i += dir)
+		if (v->lines[i].kind == L_ITEM)
+			return i;
+	return -1;
+}
+
+/* Up and Down among items: 1 when the focus moved, 0 to scroll instead. */
+static int move_focus(struct tui_view *v, int dir)
+{
+	int h = v->r.h > 0 ? v->r.h : 1, i;
+	if (dir > 0) {
+		/* from the focus, or from the line above the screen */
+		i = next_item(v, v->focus >= 0 && focus_visible(v) ? v->focus : v->top - 1, 1);
+		if (i < 0 || i > v->top + h)   /* none, or further than the line below the screen */
+			return 0;
+	} else {
+		if (v->focus < 0 || !focus_visible(v))
+			return 0;
+		i = next_item(v, v->focus, -1);
+		if (i < 0 || i < v->top - 1) {
+			v->focus = -1;   /* leave the items, and scroll */
+			return 0;
+		}
+	}
+	v->focus = i;
+	v->show_focus = 1;
+	return 1;
 }
 
 int tui_view_action(struct tui_view *v, tui_app *app, enum tui_action a)
 {
 	int page = v->r.h > 1 ? v->r.h - 1 : 1;
 	(void)app;
+	settle(v);
 	switch (a) {
-	case TUI_A_UP: v->top--; break;
-	case TUI_A_DOWN: v->top++; break;
+	case TUI_A_UP:
+		if (!move_focus(v, -1))
+			v->top--;
+		break;
+	case TUI_A_DOWN:
+		if (!move_focus(v, 1))
+			v->top++;
+		break;
 	case TUI_A_PAGE_UP: v->top -= page; break;
 	case TUI_A_PAGE_DOWN: v->top += page; break;
-	case TUI_A_TOP: v->top = 0; break;
-	case TUI_A_BOTTOM: v->top = v->n; break;
+	case TUI_A_TOP:
+		v->top = 0;
+		v->focus = -1;   /* the top of the view: none of its items */
+		break;
+	case TUI_A_BOTTOM:
+		v->top = v->n;
+		/* the last item, when nothing but text without items follows it */
+		{
+			int last = next_item(v, v->n, -1);
+			if (last >= 0 && last >= v->n - (v->r.h > 0 ? v->r.h : 1)) {
+				v->focus = last;
+				v->show_focus = 1;
+			}
+		}
+		break;
 	default: return TUI_UNHANDLED;
 	}
+	/* clamp as drawing does, then drop a focus that left the screen */
+	if (v->top > v->n - v->r.h)
+		v->top = v->n - v->r.h;
+	if (v->top < 0)
+		v->top = 0;
+	if (v->focus >= 0 && !v->show_focus && !focus_visible(v))
+		v->focus = -1;
 	return TUI_REDRAW;
 }

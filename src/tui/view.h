@@ -6,7 +6,18 @@
  *     tui_view_field(&v, _("Status"), "%s", _("enrolled"));
  *     tui_view_line(&v, TUI_S_DIM, "%s", _("No placements."));
  * and in the screen: tui_view_draw(&v, app, area), tui_view_action(&v, app, a)
- * with TUI_CTX_MOVE among its contexts. */
+ * with TUI_CTX_MOVE among its contexts.
+ *
+ * Items: a view may hold lines that take the focus (the entries of a short
+ * list shown in it, e.g. a learning log), added with tui_view_item and a
+ * key the screen knows them by.  Down moves the focus to the next item
+ * when it is on screen (or just below it) and scrolls otherwise; Up moves
+ * it back, and from the first item leaves the items (no focus) and
+ * scrolls; End focuses the last item when it ends the view, Home leaves
+ * the items, and the page keys drop a focus that leaves the screen.  The focused item is
+ * drawn in reverse video with the marker and holds the terminal cursor.
+ * tui_view_clear remembers the focused item's key: rebuilding the view
+ * focuses it again, or, when it is gone, the item now in its place. */
 #ifndef LUP_TUI_VIEW_H
 #define LUP_TUI_VIEW_H
 
@@ -19,6 +30,10 @@ struct tui_view {
 	struct tui_view_line *lines;
 	int n, cap, top, labw;
 	tui_rect r;
+	int focus;            /* the focused item's line, -1 for none */
+	/* private: the focus carried over a clear, and scrolling to it */
+	char *refocus_key;
+	int refocus_nth, show_focus;
 };
 
 void tui_view_init(struct tui_view *v);
@@ -30,6 +45,14 @@ void tui_view_field(struct tui_view *v, const char *label, const char *fmt, ...)
 void tui_view_line(struct tui_view *v, enum tui_style st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void tui_view_blank(struct tui_view *v);
+/* A field line that can take the focus, known by key. */
+void tui_view_item(struct tui_view *v, const char *key, const char *label, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* The key of the focused item, or NULL when no item has the focus. */
+const char *tui_view_focused(struct tui_view *v);
+/* Focus the item with this key (NULL: none) and scroll it into view when
+ * drawn; -1 if there is no such item (the focus is then dropped). */
+int tui_view_focus(struct tui_view *v, const char *key);
 void tui_view_draw(struct tui_view *v, tui_app *app, tui_rect r);
 /* Scrolling actions; TUI_UNHANDLED for others. */
 int tui_view_action(struct tui_view *v, tui_app *app, enum tui_action a);
