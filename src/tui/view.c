@@ -76,6 +76,7 @@ static void add(struct tui_view *v, int kind, enum tui_style st, const char *lab
 	if (key && v->refocus_key && strcmp(key, v->refocus_key) == 0) {
 		/* the item focused before the view was rebuilt */
 		v->focus = v->n;
+		v->show_focus = 1;
 		free(v->refocus_key);
 		v->refocus_key = NULL;
 	}
@@ -156,6 +157,7 @@ static void settle(struct tui_view *v)
 			break;
 	}
 	v->focus = last;
+	v->show_focus = 1;
 }
 
 const char *tui_view_focused(struct tui_view *v)
@@ -185,23 +187,31 @@ static int focus_visible(const struct tui_view *v)
 	return v->focus >= v->top && v->focus < v->top + v->r.h;
 }
 
+/* Scroll a focus asked to be shown into the screen, and keep the scroll
+ * position within the text. */
+static void reveal(struct tui_view *v)
+{
+	int h = v->r.h > 0 ? v->r.h : 1;
+	if (v->show_focus && v->focus >= 0) {
+		if (v->focus < v->top)
+			v->top = v->focus;
+		else if (v->focus >= v->top + h)
+			v->top = v->focus - h + 1;
+	}
+	v->show_focus = 0;
+	if (v->top > v->n - h)
+		v->top = v->n - h;
+	if (v->top < 0)
+		v->top = 0;
+}
+
 void tui_view_draw(struct tui_view *v, tui_app *app, tui_rect r)
 {
 	int labw = v->labw + 2 < r.w / 3 ? v->labw + 2 : r.w / 3;
 	int cy = r.y;
 	v->r = r;
 	settle(v);
-	if (v->show_focus && v->focus >= 0) {
-		if (v->focus < v->top)
-			v->top = v->focus;
-		else if (v->focus >= v->top + r.h)
-			v->top = v->focus - r.h + 1;
-	}
-	v->show_focus = 0;
-	if (v->top > v->n - r.h)
-		v->top = v->n - r.h;
-	if (v->top < 0)
-		v->top = 0;
+	reveal(v);
 	for (int i = 0; i < r.h && v->top + i < v->n; i++) {
 		struct tui_view_line *l = &v->lines[v->top + i];
 		int y = r.y + i, focused = v->top + i == v->focus;
@@ -285,7 +295,7 @@ int tui_view_action(struct tui_view *v, tui_app *app, enum tui_action a)
 		break;
 	case TUI_A_BOTTOM:
 		v->top = v->n;
-		/* the last item, when nothing but text without items follows it */
+		/* the last item, when it is on the last screen */
 		{
 			int last = next_item(v, v->n, -1);
 			if (last >= 0 && last >= v->n - (v->r.h > 0 ? v->r.h : 1)) {
@@ -296,12 +306,9 @@ int tui_view_action(struct tui_view *v, tui_app *app, enum tui_action a)
 		break;
 	default: return TUI_UNHANDLED;
 	}
-	/* clamp as drawing does, then drop a focus that left the screen */
-	if (v->top > v->n - v->r.h)
-		v->top = v->n - v->r.h;
-	if (v->top < 0)
-		v->top = 0;
-	if (v->focus >= 0 && !v->show_focus && !focus_visible(v))
+	/* show a focus just moved; drop one that scrolling took off screen */
+	reveal(v);
+	if (v->focus >= 0 && !focus_visible(v))
 		v->focus = -1;
 	return TUI_REDRAW;
 }

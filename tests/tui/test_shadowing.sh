@@ -4,8 +4,9 @@
 # participant, walk it to completed (each step first refused with what is
 # missing), and watch the host's counts and capacity change on the network;
 # the person's page lists it; a host with placements is not deleted; cancel
-# another placement with a reason and find the reason kept.  Then the
-# country and network filters in Swedish, and the wide layout at 132x43.
+# another placement with a reason and find the reason kept; write, edit and
+# delete learning-log entries.  Then the country and network filters and
+# the pipeline's status filter in Swedish, and the wide layout at 132x43.
 . tests/tui/lib.sh
 
 "$LUP" --db "$TMP/demo.db" demo >/dev/null || { echo "lup demo failed"; exit 1; }
@@ -178,8 +179,69 @@ keys C-s
 wait_for "Met the citizen service team"
 check_ '[ "$(sql "SELECT count(*) FROM log_entry WHERE text = '\''Met the citizen service team'\''")" = 1 ]' \
 	"the log entry is not stored"
+check_ 'cursor_line | grep -q "Met the citizen service team"' "the new entry is not focused"
+# a second entry, dated earlier: it comes first
+keys l
+wait_for "Learning log: $PERSON at Testowo Town Hall"
+keys BTab C-u
+text "$START"
+keys Tab
+text "Shadowed the town clerk"
+keys C-s
+wait_for "Shadowed the town clerk"
+check_ 'cursor_line | grep -q "$START  *Shadowed the town clerk"' "the second entry is not focused"
+
+case_ "move between the entries"
+keys Down
+poll 'cursor_line | grep -q "Met the citizen service team"' 5
+check_ 'cursor_line | grep -q "Met the citizen service team"' "Down did not move to the next entry"
+keys Up
+poll 'cursor_line | grep -q "Shadowed the town clerk"' 5
+check_ 'cursor_line | grep -q "Shadowed the town clerk"' "Up did not move back to the first entry"
+keys Down
+
+case_ "edit a log entry"
+keys e
+wait_for "Edit a learning-log entry: $PERSON at Testowo Town Hall"
+check_ 'cursor_line | grep -q "Met the citizen service team"' "the form does not hold the entry's text"
+keys BTab C-u
+text "$END"
+keys Tab End
+text " and the library"
+keys C-s
+wait_for "Met the citizen service team and the library"
+check_ 'cursor_line | grep -q "$END  *Met the citizen service team and the library"' \
+	"the edited entry is not focused with its new date and text"
+check_ '[ "$(sql "SELECT date FROM log_entry WHERE text = '\''Met the citizen service team and the library'\''")" = "$END" ]' \
+	"the edited date and text are not stored"
+check_ '[ "$(sql "SELECT count(*) FROM log_entry WHERE text = '\''Met the citizen service team'\''")" = 0 ]' \
+	"the old text is still stored"
+
+case_ "deleting a log entry asks; No keeps it"
+keys d
+wait_for "Delete the learning-log entry of $END?"
+wait_for "This cannot be undone."
+keys Enter
+wait_gone "Delete the learning-log entry"
+check_ 'on_screen "Met the citizen service team and the library"' "No (Enter) removed the entry from the view"
+check_ '[ "$(sql "SELECT count(*) FROM log_entry WHERE text LIKE '\''Met the citizen%'\''")" = 1 ]' \
+	"No (Enter) deleted the entry"
+
+case_ "deleting a log entry: Yes removes it"
+keys d
+wait_for "Delete the learning-log entry of $END?"
+keys y
+wait_for "Deleted the log entry."
+check_ '! on_screen "and the library"' "the deleted entry still shows"
+check_ '[ "$(sql "SELECT count(*) FROM log_entry WHERE text LIKE '\''Met the citizen%'\''")" = 0 ]' \
+	"the entry is still stored"
+check_ 'cursor_line | grep -q "Shadowed the town clerk"' "the other entry did not take the focus"
+check_ '[ "$(sql "SELECT count(*) FROM placement p JOIN host_org h ON h.id = p.host_id
+	WHERE h.name = '\''Testowo Town Hall'\''")" = 2 ]' "the placement went with its entry"
 
 case_ "delete a placement"
+# Home leaves the entries: d is for the placement again
+keys Home
 keys d
 wait_for "Delete the placement: $PERSON"
 keys y
@@ -299,6 +361,49 @@ case_ "pipeline in Swedish"
 keys v
 wait_for "[Flöde]"
 wait_for "föreslagen 6"
+
+case_ "status filter"
+keys S
+wait_for "Alla statusar"
+text "bekr"
+wait_gone "│  föreslagen"
+keys Down Enter
+wait_for "Status: bekräftad"
+wait_for "1 av 3 (30)"
+check_ 'has "^  bekräftad 3 "' "the counts line does not give bekräftad 3 alone"
+check_ '! on_screen "föreslagen"' "a proposed placement or count still shows"
+check_ '! on_screen "genomförd"' "a completed placement or count still shows"
+check_ 'cursor_line | grep -q "bekräftad"' "the focused row is not confirmed"
+
+case_ "status and text filter"
+keys /
+text "tampere"
+wait_for "1 av 2 (30)"
+wait_for "bekräftad 2 "
+keys Escape
+wait_for "1 av 3 (30)"
+check_ 'has "Status: bekräftad"' "Esc cleared the status before the text filter"
+
+case_ "Esc shows every status"
+keys Escape
+wait_for "1 av 30"
+wait_for "föreslagen 6 · överenskommen 6 · bekräftad 3 · genomförd 12 · inställd 3"
+check_ '! on_screen "Status: bekräftad"' "the status is still named"
+
+case_ "All statuses"
+keys S
+wait_for "Alla statusar"
+text "inst"
+wait_gone "│  föreslagen"
+keys Down Enter
+wait_for "Status: inställd"
+wait_for "1 av 3 (30)"
+keys S
+wait_for "Alla statusar"
+keys Enter
+wait_for "1 av 30"
+check_ '! on_screen "Status: inställd"' "picking All did not show every status"
+check_ 'cursor_line | grep -q "föreslagen"' "the first row is not a proposed placement"
 keys '>'
 wait_for "målen (lärandeavtalet) saknas"
 keys q
@@ -316,6 +421,17 @@ wait_for "government agency"
 keys v
 wait_for "Next step needs"
 wait_for "the objectives (the"
+
+case_ "wide: one status"
+keys S
+wait_for "All statuses"
+text "complet"
+wait_gone "│  proposed"
+keys Down Enter
+wait_for "Status: completed"
+wait_for "1 of 12 (30)"
+check_ 'has "^  completed 12  (one status shown"' "the counts line does not give completed 12 alone"
+check_ '! on_screen "proposed"' "a proposed placement still shows"
 keys v
 wait_for "[Summary]"
 wait_for "All years"
