@@ -521,6 +521,10 @@ static const char *const invariants[] = {
 	"SELECT 'rating ' || substr(r.id, 1, 8) || ': competence of another framework version' "
 	"FROM rating r JOIN checkin k ON k.id = r.checkin_id JOIN competence c ON c.id = r.competence_id "
 	"WHERE c.framework_id <> k.framework_id",
+	/* A placement's copy of its person's and host's search text is
+	 * current (triggers keep it; a write from outside lup could not). */
+	"SELECT 'placement ' || substr(p.id, 1, 8) || ': its search text is out of date' "
+	"FROM placement p WHERE p.search IS NOT (" LUP_PLACEMENT_SEARCH("p.person_id", "p.host_id") ")",
 	/* Nobody is their own manager, however far up. */
 	"WITH RECURSIVE up(start, id, depth) AS (SELECT id, manager_id, 1 FROM person WHERE manager_id IS NOT NULL "
 	"UNION ALL SELECT up.start, p.manager_id, depth + 1 FROM up JOIN person p ON p.id = up.id "

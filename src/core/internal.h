@@ -22,6 +22,13 @@ extern const struct lup_migration lup_migrations[];
 int lup_delete_by_id(lup_db *db, const char *sql, const char *id, const char *what,
                      const char *missing, lup_err *err);
 
+/* A placement's search text (schema 2): its person's and its host's
+ * folded search text, a newline between; the SQL expression for the
+ * placement whose person and host ids are the expressions pid and hid. */
+#define LUP_PLACEMENT_SEARCH(pid, hid) \
+	"coalesce((SELECT search FROM person WHERE id = " pid "), '') || char(10) || " \
+	"coalesce((SELECT search FROM host_org WHERE id = " hid "), '')"
+
 #define LUP_STMT_CACHE 256   /* the programme modules alone prepare about 85 */
 
 struct lup_db {

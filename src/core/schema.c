@@ -312,22 +312,19 @@ NULL
  * person first: at 50,000 people a one-letter filter matched some 45,000
  * of them before a single placement was looked at.  The newline between
  * them is a character no typed filter holds, so no match spans both. */
-#define PL_SEARCH(pid, hid) \
-	"coalesce((SELECT search FROM person WHERE id = " pid "), '') || char(10) || " \
-	"coalesce((SELECT search FROM host_org WHERE id = " hid "), '')"
 static const char *const v2[] = {
 "ALTER TABLE placement ADD COLUMN search TEXT NOT NULL DEFAULT ''",
-"UPDATE placement SET search = " PL_SEARCH("placement.person_id", "placement.host_id"),
+"UPDATE placement SET search = " LUP_PLACEMENT_SEARCH("placement.person_id", "placement.host_id"),
 "CREATE TRIGGER placement_search_ins AFTER INSERT ON placement BEGIN "
-	"UPDATE placement SET search = " PL_SEARCH("NEW.person_id", "NEW.host_id") " WHERE id = NEW.id; END",
+	"UPDATE placement SET search = " LUP_PLACEMENT_SEARCH("NEW.person_id", "NEW.host_id") " WHERE id = NEW.id; END",
 "CREATE TRIGGER placement_search_upd AFTER UPDATE OF person_id, host_id ON placement BEGIN "
-	"UPDATE placement SET search = " PL_SEARCH("NEW.person_id", "NEW.host_id") " WHERE id = NEW.id; END",
+	"UPDATE placement SET search = " LUP_PLACEMENT_SEARCH("NEW.person_id", "NEW.host_id") " WHERE id = NEW.id; END",
 "CREATE TRIGGER placement_search_person AFTER UPDATE OF search ON person "
 	"WHEN NEW.search IS NOT OLD.search BEGIN "
-	"UPDATE placement SET search = " PL_SEARCH("NEW.id", "placement.host_id") " WHERE person_id = NEW.id; END",
+	"UPDATE placement SET search = " LUP_PLACEMENT_SEARCH("NEW.id", "placement.host_id") " WHERE person_id = NEW.id; END",
 "CREATE TRIGGER placement_search_host AFTER UPDATE OF search ON host_org "
 	"WHEN NEW.search IS NOT OLD.search BEGIN "
-	"UPDATE placement SET search = " PL_SEARCH("placement.person_id", "NEW.id") " WHERE host_id = NEW.id; END",
+	"UPDATE placement SET search = " LUP_PLACEMENT_SEARCH("placement.person_id", "NEW.id") " WHERE host_id = NEW.id; END",
 NULL
 };
 

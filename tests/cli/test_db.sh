@@ -262,6 +262,14 @@ expect_rc 1
 expect_out 'foreign key: placement .*host_org'
 expect_err 'problem'
 
+case_ "check: a placement's search text out of date"
+fresh "$broken"
+sqlite3 "$broken" "UPDATE placement SET search = 'nobody' WHERE rowid = 1"
+run --db "$broken" check
+expect_rc 1
+expect_out 'search text is out of date'
+expect_lines 1
+
 case_ "check: a manager loop"
 fresh "$broken"
 sqlite3 "$broken" "UPDATE person SET manager_id = (SELECT id FROM person WHERE rowid = 2) \
