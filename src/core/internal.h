@@ -24,7 +24,9 @@ int lup_delete_by_id(lup_db *db, const char *sql, const char *id, const char *wh
 
 /* A placement's search text (schema 2): its person's and its host's
  * folded search text, a newline between; the SQL expression for the
- * placement whose person and host ids are the expressions pid and hid. */
+ * placement whose person and host ids are the expressions pid and hid.
+ * Migration 2 stores it in triggers: a change to it needs a new migration
+ * that makes them again. */
 #define LUP_PLACEMENT_SEARCH(pid, hid) \
 	"coalesce((SELECT search FROM person WHERE id = " pid "), '') || char(10) || " \
 	"coalesce((SELECT search FROM host_org WHERE id = " hid "), '')"
