@@ -280,5 +280,11 @@ struct lup_heatmap {
 int lup_heatmap_build(lup_db *db, const struct lup_heat_query *q, struct lup_heatmap *out,
                       lup_err *err);
 void lup_heatmap_free(struct lup_heatmap *h);
+/* A stamp of what the heat map reads: equal stamps, the same map.  Only
+ * changes that can alter it (people's roles and units, enrolments,
+ * cohorts, final check-ins and their ratings, targets, frameworks) or any
+ * change by another connection make a new one: an attendance mark or a
+ * draft's rating does not. */
+void lup_heatmap_stamp(lup_db *db, struct lup_db_stamp *out);
 
 #endif

@@ -1728,6 +1728,74 @@ static void hm_free(struct hm *h)
 	free(h->col); free(h->total); free(h->sum); free(h->slot); free(h->touched);
 }
 
+/* What the heat map reads, watched like the Due list (see due_watch_sql):
+ * temporary triggers count this connection's changes to people (role,
+ * unit, active), enrolments, cohort names, final check-ins and their
+ * ratings, targets and frameworks.  Attendance, sessions, placements and a
+ * draft's ratings leave the map as it is. */
+#define HEAT_BUMP " BEGIN UPDATE lup_heat_gen SET n = n + 1; END"
+#define HEAT_WATCH(name, when) "CREATE TEMP TRIGGER IF NOT EXISTS lup_heat_w_" name " " when HEAT_BUMP,
+#define HEAT_ANY(t) HEAT_WATCH(t "_ins", "AFTER INSERT ON main." t) \
+	HEAT_WATCH(t "_del", "AFTER DELETE ON main." t) HEAT_WATCH(t "_upd", "AFTER UPDATE ON main." t)
+static const char *const heat_watch_sql[] = {
+	"CREATE TEMP TABLE IF NOT EXISTS lup_heat_gen (n INTEGER NOT NULL);"
+	"INSERT INTO temp.lup_heat_gen (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM temp.lup_heat_gen)",
+	HEAT_WATCH("person_ins", "AFTER INSERT ON main.person")
+	HEAT_WATCH("person_del", "AFTER DELETE ON main.person")
+	HEAT_WATCH("person_upd", "AFTER UPDATE ON main.person WHEN OLD.active IS NOT NEW.active "
+	           "OR OLD.role IS NOT NEW.role OR OLD.org_unit IS NOT NEW.org_unit OR OLD.id IS NOT NEW.id")
+	HEAT_ANY("enrolment")
+	HEAT_WATCH("cohort_del", "AFTER DELETE ON main.cohort")
+	HEAT_WATCH("cohort_upd", "AFTER UPDATE ON main.cohort WHEN OLD.name IS NOT NEW.name "
+	           "OR OLD.id IS NOT NEW.id")
+	HEAT_WATCH("checkin_ins", "AFTER INSERT ON main.checkin WHEN NEW.status = 'final'")
+	HEAT_WATCH("checkin_del", "AFTER DELETE ON main.checkin WHEN OLD.status = 'final'")
+	HEAT_WATCH("checkin_upd", "AFTER UPDATE ON main.checkin WHEN OLD.status = 'final' "
+	           "OR NEW.status = 'final'")
+	HEAT_WATCH("rating_ins", "AFTER INSERT ON main.rating WHEN "
+	           "(SELECT status FROM checkin WHERE id = NEW.checkin_id) = 'final'")
+	HEAT_WATCH("rating_del", "AFTER DELETE ON main.rating WHEN "
+	           "(SELECT status FROM checkin WHERE id = OLD.checkin_id) IS NOT 'draft'")
+	HEAT_WATCH("rating_upd", "AFTER UPDATE ON main.rating WHEN "
+	           "(SELECT status FROM checkin WHERE id = NEW.checkin_id) = 'final' "
+	           "OR (SELECT status FROM checkin WHERE id = OLD.checkin_id) = 'final'")
+	HEAT_ANY("target") HEAT_ANY("framework") HEAT_ANY("area") HEAT_ANY("competence")
+	NULL
+};
+#define HEAT_OBJECTS 27   /* the table and its 26 triggers */
+static const char heat_objects_sql[] =
+	"SELECT count(*) FROM temp.sqlite_master WHERE (type = 'table' AND name = 'lup_heat_gen') "
+	"OR (type = 'trigger' AND name LIKE 'lup\\_heat\\_w\\_%' ESCAPE '\\')";
+
+void lup_heatmap_stamp(lup_db *db, struct lup_db_stamp *out)
+{
+	static const char sql_gen[] = "SELECT n FROM temp.lup_heat_gen";
+	static long long epoch;   /* the watch made again: nothing before counts */
+	sqlite3_stmt *st;
+	long long have = -1, gen = -1;
+	lup_err err;
+
+	lup_db_stamp(db, out);   /* data_version; and, should the watch fail, every change */
+	if (!(st = lup_stmt(db, heat_objects_sql, &err)))
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		have = sqlite3_column_int64(st, 0);
+	lup_done(st);
+	if (have != HEAT_OBJECTS) {
+		for (const char *const *w = heat_watch_sql; *w; w++)
+			if (lup_exec(db, *w, &err) < 0)
+				return;
+		epoch++;
+	}
+	if (!(st = lup_stmt(db, sql_gen, &err)))
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		gen = sqlite3_column_int64(st, 0);
+	lup_done(st);
+	if (gen >= 0)
+		out->changes = (epoch << 40) + gen;
+}
+
 void lup_heatmap_free(struct lup_heatmap *h)
 {
 	for (size_t i = 0; i < h->nrows; i++)

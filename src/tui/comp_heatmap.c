@@ -68,7 +68,7 @@ static void build(struct heat *s, tui_app *app)
 		return;
 	}
 	s->built = 1;
-	lup_db_stamp(tui_db(app), &s->stamp);
+	lup_heatmap_stamp(tui_db(app), &s->stamp);
 	if (s->focus >= (int)s->hm.nrows)
 		s->focus = s->hm.nrows ? (int)s->hm.nrows - 1 : 0;
 }
@@ -106,8 +106,9 @@ static int enter(tui_screen *scr, tui_app *app)
 {
 	struct heat *s = (struct heat *)scr;
 	struct lup_db_stamp now;
-	lup_db_stamp(tui_db(app), &now);
-	/* Building costs a pass over every rating: only when the data changed. */
+	lup_heatmap_stamp(tui_db(app), &now);
+	/* Building costs a pass over every rating: only when what it reads
+	 * changed. */
 	if (!s->built || !lup_db_stamp_equal(&now, &s->stamp))
 		build(s, app);
 	layout(s);

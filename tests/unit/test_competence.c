@@ -770,6 +770,73 @@ static void test_due_kept(void **state)
 
 /* ---- Gaps ---- */
 
+/* The heat map's stamp changes with what the map reads, and only then;
+ * and a map built at an unchanged stamp is the same map. */
+static void test_heat_stamp(void **state)
+{
+	char anna[37], draft[37], k[37], cid[37], day[11], sql[320];
+	struct lup_db_stamp a, b;
+	struct lup_heat_query q = { 0 };
+	struct lup_heatmap h1, h2;
+	lup_db *other;
+	lup_err err;
+	(void)state;
+
+	person("Anna", "enhetschef", "Skola", anna);
+	days_before(200, day); checkin(anna, kc, day, "self", "1.1=3", 1, k);
+	comp(kc, "1.2", cid);
+	lup_heatmap_stamp(db, &a);
+	lup_heatmap_stamp(db, &b);
+	assert_true(lup_db_stamp_equal(&a, &b));
+
+	/* Writes the map does not read: a draft and its ratings, a phone
+	 * number, a programme. */
+	q.framework_id = kc;
+	assert_int_equal(lup_heatmap_build(db, &q, &h1, &err), 0);
+	days_before(1, day); checkin(anna, kc, day, "self", "1.1=5", 0, draft);
+	assert_int_equal(lup_rating_set(db, draft, cid, 6, &err), 0);
+	set_person(anna, NULL, -1, "+46 8 123 45");
+	assert_int_equal(lup_exec(db, "INSERT INTO programme (id, name) VALUES "
+	                          "('00000000-0000-4000-8000-00000000p001', 'P')", &err), 0);
+	lup_heatmap_stamp(db, &b);
+	assert_true(lup_db_stamp_equal(&a, &b));
+	assert_int_equal(lup_heatmap_build(db, &q, &h2, &err), 0);
+	assert_int_equal(h1.nrows, h2.nrows);
+	assert_int_equal(h1.ncols, h2.ncols);
+	assert_memory_equal(h1.cells, h2.cells, h1.nrows * h1.ncols * sizeof *h1.cells);
+	lup_heatmap_free(&h2);
+
+	/* The draft made final: new levels, a new stamp, another map. */
+	assert_int_equal(lup_checkin_finalize(db, draft, &err), 0);
+	lup_heatmap_stamp(db, &b);
+	assert_false(lup_db_stamp_equal(&a, &b));
+	assert_int_equal(lup_heatmap_build(db, &q, &h2, &err), 0);
+	assert_true(h1.nrows != h2.nrows || h1.ncols != h2.ncols ||
+	            memcmp(h1.cells, h2.cells, h1.nrows * h1.ncols * sizeof *h1.cells) != 0);
+	lup_heatmap_free(&h1);
+	lup_heatmap_free(&h2);
+
+	/* A unit, a target, and another connection's write each make a new one. */
+	a = b;
+	assert_int_equal(lup_exec(db, "UPDATE person SET org_unit = 'Vård'", &err), 0);
+	lup_heatmap_stamp(db, &b);
+	assert_false(lup_db_stamp_equal(&a, &b));
+	a = b;
+	snprintf(sql, sizeof sql, "UPDATE target SET level = level + 1 WHERE rowid = "
+	         "(SELECT min(rowid) FROM target)");
+	assert_int_equal(lup_exec(db, sql, &err), 0);
+	assert_true(count("SELECT count(*) FROM target") > 0);
+	lup_heatmap_stamp(db, &b);
+	assert_false(lup_db_stamp_equal(&a, &b));
+	a = b;
+	snprintf(sql, sizeof sql, "%s/t.db", tmpdir);
+	assert_int_equal(lup_db_open(sql, 0, &other, &err), 0);
+	assert_int_equal(lup_exec(other, "UPDATE programme SET name = 'Q'", &err), 0);
+	lup_db_close(other);
+	lup_heatmap_stamp(db, &b);
+	assert_false(lup_db_stamp_equal(&a, &b));
+}
+
 static void test_gaps(void **state)
 {
 	char p[37], q[37], k[37], kc2[37];
@@ -940,6 +1007,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rating_sheet, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_due, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_due_kept, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_heat_stamp, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_gaps, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
