@@ -58,8 +58,9 @@ struct lup_db_counts {
 int lup_db_counts(lup_db *db, struct lup_db_counts *out, lup_err *err);
 
 /* A stamp of the database's state, for screens that keep something costly
- * worked out from it (a heat map): two stamps differ when anything was
- * written in between, by this connection or another. */
+ * worked out from it: two stamps differ when anything was written in
+ * between, by this connection or another.  (lup_heatmap_stamp narrows it
+ * to what the heat map reads.) */
 struct lup_db_stamp {
 	long long data_version, changes;
 };
