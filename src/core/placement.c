@@ -254,27 +254,7 @@ out:
 int lup_placement_delete(lup_db *db, const char *id, lup_err *err)
 {
 	static const char sql[] = "DELETE FROM placement WHERE id = ?1";
-	sqlite3_stmt *st;
-
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (!(st = lup_stmt(db, sql, err))) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_sqlerr(db, err, _("deleting a placement"));
-		lup_done(st);
-		lup_db_rollback(db);
-		return -1;
-	}
-	lup_done(st);
-	if (sqlite3_changes(db->h) == 0) {
-		lup_db_rollback(db);
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such placement"));
-	}
-	return lup_db_commit(db, err);
+	return lup_delete_by_id(db, sql, id, _("deleting a placement"), _("no such placement"), err);
 }
 
 /* ---- The lifecycle ---- */
@@ -741,27 +721,7 @@ out:
 int lup_placement_log_delete(lup_db *db, const char *id, lup_err *err)
 {
 	static const char sql[] = "DELETE FROM log_entry WHERE id = ?1 AND placement_id IS NOT NULL";
-	sqlite3_stmt *st;
-
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (!(st = lup_stmt(db, sql, err))) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_sqlerr(db, err, _("deleting a log entry"));
-		lup_done(st);
-		lup_db_rollback(db);
-		return -1;
-	}
-	lup_done(st);
-	if (sqlite3_changes(db->h) == 0) {
-		lup_db_rollback(db);
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such log entry"));
-	}
-	return lup_db_commit(db, err);
+	return lup_delete_by_id(db, sql, id, _("deleting a log entry"), _("no such log entry"), err);
 }
 
 int lup_placement_log_get(lup_db *db, const char *id, char date[11], char **text, lup_err *err)
