@@ -604,15 +604,51 @@ static int log_text(char **text, lup_err *err)
 	return check_len(*text, 20000, "text", _("the entry is longer than 20000 characters"), err);
 }
 
+/* Write a log entry with sql, whose ?1..?4 are its id, date, text and the
+ * time now (?5 the placement, for a new one): one transaction; missing is
+ * the message when no row was written. */
+static int log_write(lup_db *db, const char *sql, const char *id, const char *date,
+                     const char *text, const char *placement_id, const char *missing,
+                     lup_err *err)
+{
+	char now[21];
+	sqlite3_stmt *st;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	lup_now_utc(now);
+	if (!(st = lup_stmt(db, sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
+	if (placement_id)
+		sqlite3_bind_text(st, 5, placement_id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		lup_sqlerr(db, err, _("saving a log entry"));
+		lup_done(st);
+		goto fail;
+	}
+	lup_done(st);
+	if (sqlite3_changes(db->h) == 0) {
+		lup_err_set(err, LUP_ENOTFOUND, "%s", missing);
+		goto fail;
+	}
+	return lup_db_commit(db, err);
+fail:
+	lup_db_rollback(db);
+	return -1;
+}
+
 int lup_placement_log_add(lup_db *db, const char *placement_id, const char *date,
                           const char *text, char id_out[LUP_UUID_LEN + 1], lup_err *err)
 {
 	static const char sql[] =
 		"INSERT INTO log_entry (id, person_id, date, placement_id, text, created_at, updated_at) "
 		"SELECT ?1, person_id, ?2, id, ?3, ?4, ?4 FROM placement WHERE id = ?5";
-	char id[LUP_UUID_LEN + 1], now[21];
+	char id[LUP_UUID_LEN + 1];
 	char *t = lup_strdup(text), *d = lup_strdup(date);
-	sqlite3_stmt *st;
 	int rc = -1;
 
 	if ((text && !t) || (date && !d)) {
@@ -630,32 +666,8 @@ int lup_placement_log_add(lup_db *db, const char *placement_id, const char *date
 		lup_err_field(err, "date", _("'%s' is not a date (YYYY-MM-DD)"), d);
 		goto out;
 	}
-	if (lup_db_begin(db, err) < 0)
-		goto out;
 	lup_uuid(id);
-	lup_now_utc(now);
-	if (!(st = lup_stmt(db, sql, err))) {
-		lup_db_rollback(db);
-		goto out;
-	}
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, t, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, placement_id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_sqlerr(db, err, _("saving a log entry"));
-		lup_done(st);
-		lup_db_rollback(db);
-		goto out;
-	}
-	lup_done(st);
-	if (sqlite3_changes(db->h) == 0) {
-		lup_err_set(err, LUP_ENOTFOUND, _("no such placement"));
-		lup_db_rollback(db);
-		goto out;
-	}
-	if (lup_db_commit(db, err) < 0)
+	if (log_write(db, sql, id, d, t, placement_id, _("no such placement"), err) < 0)
 		goto out;
 	if (id_out)
 		memcpy(id_out, id, sizeof id);
@@ -672,9 +684,7 @@ int lup_placement_log_update(lup_db *db, const char *id, const char *date,
 	static const char sql[] =
 		"UPDATE log_entry SET date = ?2, text = ?3, updated_at = ?4 "
 		"WHERE id = ?1 AND placement_id IS NOT NULL";
-	char now[21];
 	char *t = lup_strdup(text), *d = lup_strdup(date);
-	sqlite3_stmt *st;
 	int rc = -1;
 
 	if (log_text(&t, err) < 0)
@@ -688,30 +698,7 @@ int lup_placement_log_update(lup_db *db, const char *id, const char *date,
 		lup_err_field(err, "date", _("'%s' is not a date (YYYY-MM-DD)"), d);
 		goto out;
 	}
-	if (lup_db_begin(db, err) < 0)
-		goto out;
-	lup_now_utc(now);
-	if (!(st = lup_stmt(db, sql, err))) {
-		lup_db_rollback(db);
-		goto out;
-	}
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, t, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_sqlerr(db, err, _("saving a log entry"));
-		lup_done(st);
-		lup_db_rollback(db);
-		goto out;
-	}
-	lup_done(st);
-	if (sqlite3_changes(db->h) == 0) {
-		lup_err_set(err, LUP_ENOTFOUND, _("no such log entry"));
-		lup_db_rollback(db);
-		goto out;
-	}
-	rc = lup_db_commit(db, err);
+	rc = log_write(db, sql, id, d, t, NULL, _("no such log entry"), err);
 out:
 	free(t);
 	free(d);
