@@ -269,6 +269,60 @@ fail:
 	return -1;
 }
 
+static int session_get(lup_db *db, const char *id, void *out, lup_err *err)
+{
+	return lup_session_get(db, id, out, err);
+}
+
+static void session_clear(void *s)
+{
+	lup_session_clear(s);
+}
+
+static void session_gone(lup_db *db, const void *seen, lup_err *err)
+{
+	const struct lup_session *s = seen;
+	(void)db;
+	lup_err_set(err, LUP_EGONE,
+	            _("The session %s was deleted in another window since you opened the form"),
+	            s->title ? s->title : s->starts_at);
+}
+
+static const struct lup_col session_cols[] = {
+	{ LUP_COL(struct lup_session, block_id, BUF, "block_id", N_("Block")),
+	  .ref_sql = "SELECT name FROM block WHERE id = ?1" },
+	{ LUP_COL(struct lup_session, kind, BUF, "kind", N_("Kind")), .label_of = lup_session_kind_label },
+	{ LUP_COL(struct lup_session, title, STR, "title", N_("Title")) },
+	{ LUP_COL(struct lup_session, starts_at, BUF, "starts_at", N_("Starts")) },
+	{ LUP_COL(struct lup_session, ends_at, BUF, "ends_at", N_("Ends")) },
+	{ LUP_COL(struct lup_session, location, STR, "location", N_("Location")) },
+	{ LUP_COL(struct lup_session, facilitators, STR, "facilitators", N_("Facilitators")) },
+	{ LUP_COL(struct lup_session, host_id, BUF, "host_id", N_("Host")),
+	  .ref_sql = "SELECT name FROM host_org WHERE id = ?1" },
+	{ LUP_COL(struct lup_session, host_name, STR, "host_name", N_("Other host")) },
+	{ LUP_COL(struct lup_session, notes, STR, "notes", N_("Notes")) },
+};
+
+static const struct lup_table session_table = {
+	session_cols, sizeof session_cols / sizeof session_cols[0], sizeof(struct lup_session),
+	session_get, session_clear, session_gone
+};
+
+int lup_session_update(lup_db *db, const lup_config *cfg, const struct lup_session *seen,
+                       struct lup_session *s, struct lup_warnings *warn,
+                       struct lup_merge_report *mr, lup_err *err)
+{
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (lup_merge_stored(db, &session_table, s->id, seen, s, mr, err) < 0 ||
+	    lup_session_save(db, cfg, s, NULL, err) < 0 || lup_db_commit(db, err) < 0) {
+		lup_db_rollback(db);
+		return -1;
+	}
+	add_warnings(db, cfg, s, warn);
+	return 0;
+}
+
 int lup_session_delete(lup_db *db, const char *id, lup_err *err)
 {
 	static const char sql[] = "DELETE FROM session WHERE id = ?1";
