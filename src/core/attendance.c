@@ -147,7 +147,8 @@ fail:
 }
 
 static const struct lup_col mark_col = {
-	.field = "status", .label = N_("Mark"), .kind = LUP_COL_BUF, .label_of = lup_attendance_label
+	.field = "status", .label = N_("Attendance"), .kind = LUP_COL_BUF,
+	.label_of = lup_attendance_label
 };
 
 int lup_attendance_edit(lup_db *db, const char *session_id, const char *person_id,

@@ -838,7 +838,7 @@ static void save_attendance(void **state)
 	assert_int_equal(lup_attendance_edit(b, sid, who, "present", "late", NULL, &err), 0);
 	assert_int_equal(lup_attendance_edit(f->db, sid, who, "present", "absent", &mr, &err), -1);
 	assert_int_equal(err.code, LUP_ECHANGED);
-	assert_string_equal(err.msg, "Changed elsewhere since you opened it: Mark is now late (yours: absent)");
+	assert_string_equal(err.msg, "Changed elsewhere since you opened it: Attendance is now late (yours: absent)");
 	assert_int_equal(lup_merge_resolve(&mr, "status", LUP_KEEP_MINE), 0);
 	assert_int_equal(lup_attendance_edit(f->db, sid, who, "present", "absent", &mr, &err), 0);
 	{
