@@ -34,12 +34,22 @@ for LOC in ${LOCS:-C.UTF-8 sv_SE.UTF-8}; do
 		LOOK="[ Look again ]" NOTHING="Nothing was saved" NOW="Changed elsewhere: now Ekonomi"
 		GONE="Kjell Öberg was deleted in another window"
 		DELQ="Delete Kjell Öberg?"
+		REG="Attendance: UL del 2" NONE="0 present, 0 late" ONE="1 present, 0 late"
+		PART="[ Participants" WITHDRAWQ="Withdraw Eva Frost from Omgång 1?"
+		ALREADY="Changed in another window already: Status is withdrawn."
+		WITHDRAWF="Withdraw Filip Gran from Omgång 1?" UNCHANGED="Nothing was changed"
+		ASKEDF="completed (yours: withdrawn)"
 	else
 		EDIT="Ändra Kjell Öberg" SAVED="Sparat." KEPT="Båda ändringarna behölls: Enhet ändrades i ett annat fönster."
 		ASKED="Enhet är nu Ekonomi" YOURS="(ditt: HR)"
 		LOOK="[ Titta igen ]" NOTHING="Ingenting sparades" NOW="Ändrat på annat håll: nu Ekonomi"
 		GONE="Kjell Öberg togs bort i ett annat fönster"
 		DELQ="Ta bort Kjell Öberg?"
+		REG="Närvaro: UL del 2" NONE="0 närvarande, 0 sena" ONE="1 närvarande, 0 sena"
+		PART="[ Deltagare" WITHDRAWQ="Avanmäla Eva Frost från Omgång 1?"
+		ALREADY="Redan ändrat i ett annat fönster: Status är avhoppad."
+		WITHDRAWF="Avanmäla Filip Gran från Omgång 1?" UNCHANGED="Ingenting ändrades"
+		ASKEDF="genomförd (ditt: avhoppad)"
 	fi
 	new_db 12
 	printf 'Namn;E-post;Enhet;Roll\nKjell Öberg;kjell.oberg@kungsbacka.se;IT;Enhetschef\n' >"$TMP/kjell.csv"
@@ -133,6 +143,57 @@ for LOC in ${LOCS:-C.UTF-8 sv_SE.UTF-8}; do
 
 	window a; keys Escape q; wait_exit
 	window b; keys Escape q; wait_exit
+
+	# ------------------------------------------------ saved in place
+	# The small programme of tests/data: cohort Omgång 1 with Eva Frost and
+	# Filip Gran enrolled, Greta Holm waiting, and its session "UL del 2"
+	# not marked yet.
+	new_db 0
+	"$LUP" --db "$DB" import people "$TOP/tests/data/programme_people.csv" >/dev/null 2>&1 &&
+		sqlite3 "$DB" ".read $TOP/tests/data/programme.sql" || { echo "programme data failed"; exit 1; }
+	status_of() { sqlite3 "$DB" "SELECT e.status FROM enrolment e JOIN person p ON p.id = e.person_id
+	                             WHERE p.name = '$1'"; }
+	mark_of() { sqlite3 "$DB" "SELECT a.status FROM attendance a JOIN person p ON p.id = a.person_id
+	                           JOIN session s ON s.id = a.session_id
+	                           WHERE p.name = '$1' AND s.title = 'UL del 2'"; }
+	# the cohort Omgång 1, its participants (Tab) or its session UL del 2
+	omgang() {
+		keys 2; wait_for "Omgång 1"; keys End Enter; wait_for "UL del 2"
+	}
+	window a; start 100x30; wait_for "1 "; omgang
+	window b; start 100x30; wait_for "1 "; omgang
+
+	case_ "a register follows the marks made in the other window"
+	window a; keys Home Down Down Enter; wait_for "$REG"; wait_for "$NONE"
+	window b; keys Home Down Down Enter; wait_for "$REG"; wait_for "$NONE"
+	window a; keys p; wait_for "$ONE"
+	window b; wait_for "$ONE" 1
+	check_ 'cursor_line | grep -q "Eva Frost"' "B's focus left Eva Frost: $(cursor_line)"
+	check_ '[ "$(mark_of "Eva Frost")" = present ]' "Eva Frost is not marked present"
+
+	case_ "a withdrawal whose participant was withdrawn in the other window meanwhile"
+	window a; keys q; wait_for "UL del 2"; keys Tab; wait_for "$PART"
+	window b; keys q; wait_for "UL del 2"; keys Tab; wait_for "$PART"
+	keys Home w; wait_for "$WITHDRAWQ"
+	window a; keys Home w; wait_for "$WITHDRAWQ"; keys y; wait_gone "$WITHDRAWQ"
+	check_ '[ "$(status_of "Eva Frost")" = withdrawn ]' "A did not withdraw Eva Frost"
+	window b; keys y; wait_for "$ALREADY"
+	check_ '[ "$(status_of "Eva Frost")" = withdrawn ]' "Eva Frost is $(status_of "Eva Frost")"
+
+	case_ "a withdrawal whose participant was marked completed elsewhere: asked, nothing overwritten"
+	window a; keys Home; wait_for "Filip Gran"
+	check_ 'cursor_line | grep -q "Filip Gran"' "the focus is not on Filip Gran: $(cursor_line)"
+	keys w; wait_for "$WITHDRAWF"
+	# another program, while the question is open
+	sqlite3 "$DB" "UPDATE enrolment SET status = 'completed', ended_on = '2016-09-30'
+	               WHERE person_id = (SELECT id FROM person WHERE name = 'Filip Gran')"
+	keys y; wait_for "$ASKEDF"
+	check_ 'on_screen "$LOOK"' "Look again is not the focused answer"
+	keys Escape; wait_for "$UNCHANGED"
+	check_ '[ "$(status_of "Filip Gran")" = completed ]' "Filip was withdrawn without a yes"
+
+	window a; keys Escape q q q; wait_exit
+	window b; keys Escape q q q; wait_exit
 	window lup
 done
 finish
