@@ -158,22 +158,14 @@ int lup_attendance_edit(lup_db *db, const char *session_id, const char *person_i
 	static const char sql[] =
 		"SELECT (SELECT status FROM attendance WHERE session_id = ?1 AND person_id = ?2) "
 		"FROM session WHERE id = ?1";
-	sqlite3_stmt *st;
-	char stored[16] = "";
+	char stored[16];
 	int rc, stored_wins;
 
 	if (lup_db_begin(db, err) < 0)
 		return -1;
-	if (!(st = lup_stmt(db, sql, err)))
+	if ((rc = lup_p_lookup(db, sql, session_id, person_id, stored, sizeof stored, err)) < 0)
 		goto fail;
-	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, person_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("taking attendance"))) < 0)
-		goto fail;
-	if (rc == SQLITE_ROW)
-		lup_p_copy(st, 0, stored, sizeof stored);
-	lup_done(st);
-	if (rc != SQLITE_ROW) {
+	if (rc == 0) {
 		lup_merge_gone(mr, err, "%s",
 		               _("The session was deleted in another window since you opened the register"));
 		goto fail;

@@ -353,21 +353,14 @@ int lup_enrol_withdraw_edit(lup_db *db, const char *enrolment_id, const char *se
                             lup_err *err)
 {
 	static const char sql[] = "SELECT status FROM enrolment WHERE id = ?1";
-	sqlite3_stmt *st;
-	char stored[16] = "";
+	char stored[16];
 	int rc, stored_wins;
 
 	if (lup_db_begin(db, err) < 0)
 		return -1;
-	if (!(st = lup_stmt(db, sql, err)))
+	if ((rc = lup_p_lookup(db, sql, enrolment_id, NULL, stored, sizeof stored, err)) < 0)
 		goto fail;
-	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("withdrawing"))) < 0)
-		goto fail;
-	if (rc == SQLITE_ROW)
-		lup_p_copy(st, 0, stored, sizeof stored);
-	lup_done(st);
-	if (rc != SQLITE_ROW) {
+	if (rc == 0) {
 		lup_merge_gone(mr, err, "%s",
 		               _("The enrolment was deleted in another window since you opened the cohort"));
 		goto fail;

@@ -80,6 +80,26 @@ int lup_p_step(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what)
 	return -1;
 }
 
+/* One text value from a one-row query with one bound id; "" when none. */
+int lup_p_lookup(lup_db *db, const char *sql, const char *a, const char *b, char *out,
+                   size_t n, lup_err *err)
+{
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+	out[0] = '\0';
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
+	if (b)
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("looking up"))) < 0)
+		return -1;
+	if (rc == SQLITE_ROW)
+		lup_p_copy(st, 0, out, n);
+	lup_done(st);
+	return rc == SQLITE_ROW;
+}
+
 int lup_p_exec(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what)
 {
 	int rc = sqlite3_step(st);

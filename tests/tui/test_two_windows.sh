@@ -21,6 +21,14 @@ edit_kjell() {
 	wait_for "$EDIT"
 }
 
+# Leave the current window's lup: it exits 0 and says nothing on stderr.
+quit_clean() {
+	keys Escape "$@"
+	wait_exit
+	check_ '[ "$STATUS" = 0 ]' "lup in window $S exited $STATUS"
+	check_ '[ ! -s "$TMP/stderr$(_sfx)" ]' "lup in window $S wrote: $(head -c 400 "$TMP/stderr$(_sfx)")"
+}
+
 # Replace the text of the focused field.
 retype() {
 	keys End C-u
@@ -141,8 +149,8 @@ for LOC in ${LOCS:-C.UTF-8 sv_SE.UTF-8}; do
 	window a; wait_for "Ylva Andersson 9" 1
 	check_ 'cursor_line | grep -q "Ylva Andersson 9"' "the focus did not follow the renamed row: $(cursor_line)"
 
-	window a; keys Escape q; wait_exit
-	window b; keys Escape q; wait_exit
+	window a; quit_clean q
+	window b; quit_clean q
 
 	# ------------------------------------------------ saved in place
 	# The small programme of tests/data: cohort Omgång 1 with Eva Frost and
@@ -192,8 +200,8 @@ for LOC in ${LOCS:-C.UTF-8 sv_SE.UTF-8}; do
 	keys Escape; wait_for "$UNCHANGED"
 	check_ '[ "$(status_of "Filip Gran")" = completed ]' "Filip was withdrawn without a yes"
 
-	window a; keys Escape q q q; wait_exit
-	window b; keys Escape q q q; wait_exit
+	window a; quit_clean q q q
+	window b; quit_clean q q q
 	window lup
 done
 finish

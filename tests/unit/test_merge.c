@@ -280,24 +280,47 @@ static void person_now(struct fx *f, const char *id, struct lup_person *p)
 
 enum { UNIT, ROLE, PHONE };
 
+/* Kjell Öberg open in two windows, A (the fixture's connection) and B,
+ * each holding him as it loaded him. */
+struct two {
+	lup_db *b;
+	const char *id;
+	struct lup_person seen_a, seen_b;
+};
+
+static void open_both(struct fx *f, struct two *t)
+{
+	lup_err err;
+	t->b = other_window(f);
+	t->id = kjell(f);
+	person_now(f, t->id, &t->seen_a);
+	if (lup_person_get(t->b, t->id, &t->seen_b, &err) < 0)
+		fx_fail("Kjell in B", &err);
+}
+
+static void close_both(struct two *t)
+{
+	lup_person_clear(&t->seen_a);
+	lup_person_clear(&t->seen_b);
+	lup_db_close(t->b);
+}
+
 /* The issue's case: A changes the unit, B the role; both are kept and B
  * is told which column came from elsewhere. */
 static void save_only_theirs_changed(void **state)
 {
 	struct fx *f = *state;
-	lup_db *b = other_window(f);
-	const char *id = kjell(f);
-	struct lup_person seen_a, seen_b, now;
+	struct two t;
+	struct lup_person now;
 	struct lup_merge_report mr;
 	char kept[128];
 	lup_err err;
 
-	person_now(f, id, &seen_a);
-	assert_int_equal(lup_person_get(b, id, &seen_b, &err), 0);
-	assert_int_equal(person_edit(f->db, &seen_a, UNIT, "Digitalisering", NULL, &err), 0);
+	open_both(f, &t);
+	assert_int_equal(person_edit(f->db, &t.seen_a, UNIT, "Digitalisering", NULL, &err), 0);
 	lup_merge_report_init(&mr);
-	assert_int_equal(person_edit(b, &seen_b, ROLE, "verksamhetschef", &mr, &err), 0);
-	person_now(f, id, &now);
+	assert_int_equal(person_edit(t.b, &t.seen_b, ROLE, "verksamhetschef", &mr, &err), 0);
+	person_now(f, t.id, &now);
 	assert_string_equal(now.org_unit, "Digitalisering");
 	assert_string_equal(now.role, "verksamhetschef");
 	assert_int_equal(mr.deleted, 0);
@@ -306,9 +329,7 @@ static void save_only_theirs_changed(void **state)
 	assert_string_equal(kept, "Unit");
 	lup_person_clear(&now);
 	lup_merge_report_free(&mr);
-	lup_person_clear(&seen_a);
-	lup_person_clear(&seen_b);
-	lup_db_close(b);
+	close_both(&t);
 }
 
 static void save_only_mine_changed(void **state)
@@ -335,19 +356,17 @@ static void save_only_mine_changed(void **state)
 static void save_both_changed(void **state)
 {
 	struct fx *f = *state;
-	lup_db *b = other_window(f);
-	const char *id = kjell(f);
-	struct lup_person seen_a, seen_b, now;
+	struct two t;
+	struct lup_person now;
 	struct lup_merge_report mr;
 	const struct lup_merge_col *c;
 	char q[512];
 	lup_err err;
 
-	person_now(f, id, &seen_a);
-	assert_int_equal(lup_person_get(b, id, &seen_b, &err), 0);
-	assert_int_equal(person_edit(f->db, &seen_a, UNIT, "Digitalisering", NULL, &err), 0);
+	open_both(f, &t);
+	assert_int_equal(person_edit(f->db, &t.seen_a, UNIT, "Digitalisering", NULL, &err), 0);
 	lup_merge_report_init(&mr);
-	assert_int_equal(person_edit(b, &seen_b, UNIT, "Ekonomi", &mr, &err), -1);
+	assert_int_equal(person_edit(t.b, &t.seen_b, UNIT, "Ekonomi", &mr, &err), -1);
 	assert_int_equal(err.code, LUP_ECHANGED);
 	assert_string_equal(err.field, "org_unit");
 	assert_string_equal(err.msg,
@@ -360,7 +379,7 @@ static void save_both_changed(void **state)
 	assert_string_equal(c->mine_shown, "Ekonomi");
 	lup_merge_question(c, q, sizeof q);
 	assert_string_equal(q, err.msg);
-	person_now(f, id, &now);
+	person_now(f, t.id, &now);
 	assert_string_equal(now.org_unit, "Digitalisering");
 	lup_person_clear(&now);
 
@@ -368,25 +387,23 @@ static void save_both_changed(void **state)
 	 * saved. */
 	{
 		struct lup_person e;
-		person_copy(&e, &seen_b);
+		person_copy(&e, &t.seen_b);
 		set(&e.org_unit, "Ekonomi");
 		set(&e.phone, "0300-1");
-		assert_int_equal(lup_person_update(b, &seen_b, &e, &mr, &err), -1);
+		assert_int_equal(lup_person_update(t.b, &t.seen_b, &e, &mr, &err), -1);
 		assert_int_equal(lup_merge_resolve(&mr, "org_unit", LUP_TAKE_THEIRS), 0);
 		assert_int_equal(mr.conflicts, 0);
 		assert_null(lup_merge_next_conflict(&mr));
-		assert_int_equal(lup_person_update(b, &seen_b, &e, &mr, &err), 0);
+		assert_int_equal(lup_person_update(t.b, &t.seen_b, &e, &mr, &err), 0);
 		lup_person_clear(&e);
 	}
-	person_now(f, id, &now);
+	person_now(f, t.id, &now);
 	assert_string_equal(now.org_unit, "Digitalisering");
 	assert_string_equal(now.phone, "0300-1");
 	lup_person_clear(&now);
 	assert_int_equal(lup_merge_resolve(&mr, "nothing", LUP_KEEP_MINE), -1);
 	lup_merge_report_free(&mr);
-	lup_person_clear(&seen_a);
-	lup_person_clear(&seen_b);
-	lup_db_close(b);
+	close_both(&t);
 }
 
 /* "Keep yours" holds only while the stored value is the one shown: a
@@ -394,63 +411,55 @@ static void save_both_changed(void **state)
 static void save_keep_mine(void **state)
 {
 	struct fx *f = *state;
-	lup_db *b = other_window(f);
-	const char *id = kjell(f);
-	struct lup_person seen_a, seen_b, now;
+	struct two t;
+	struct lup_person now;
 	struct lup_merge_report mr;
 	lup_err err;
 
-	person_now(f, id, &seen_a);
-	assert_int_equal(lup_person_get(b, id, &seen_b, &err), 0);
-	assert_int_equal(person_edit(f->db, &seen_a, UNIT, "Digitalisering", NULL, &err), 0);
+	open_both(f, &t);
+	assert_int_equal(person_edit(f->db, &t.seen_a, UNIT, "Digitalisering", NULL, &err), 0);
 	lup_merge_report_init(&mr);
-	assert_int_equal(person_edit(b, &seen_b, UNIT, "Ekonomi", &mr, &err), -1);
+	assert_int_equal(person_edit(t.b, &t.seen_b, UNIT, "Ekonomi", &mr, &err), -1);
 	assert_int_equal(lup_merge_resolve(&mr, "org_unit", LUP_KEEP_MINE), 0);
 	/* Meanwhile A changes it again. */
 	{
 		struct lup_person s2;
-		person_now(f, id, &s2);
+		person_now(f, t.id, &s2);
 		assert_int_equal(person_edit(f->db, &s2, UNIT, "HR", NULL, &err), 0);
 		lup_person_clear(&s2);
 	}
-	assert_int_equal(person_edit(b, &seen_b, UNIT, "Ekonomi", &mr, &err), -1);
+	assert_int_equal(person_edit(t.b, &t.seen_b, UNIT, "Ekonomi", &mr, &err), -1);
 	assert_int_equal(err.code, LUP_ECHANGED);
 	assert_string_equal(lup_merge_next_conflict(&mr)->theirs_shown, "HR");
 	assert_int_equal(lup_merge_resolve(&mr, "org_unit", LUP_KEEP_MINE), 0);
-	assert_int_equal(person_edit(b, &seen_b, UNIT, "Ekonomi", &mr, &err), 0);
-	person_now(f, id, &now);
+	assert_int_equal(person_edit(t.b, &t.seen_b, UNIT, "Ekonomi", &mr, &err), 0);
+	person_now(f, t.id, &now);
 	assert_string_equal(now.org_unit, "Ekonomi");
 	lup_person_clear(&now);
 	lup_merge_report_free(&mr);
-	lup_person_clear(&seen_a);
-	lup_person_clear(&seen_b);
-	lup_db_close(b);
+	close_both(&t);
 }
 
 static void save_both_to_the_same(void **state)
 {
 	struct fx *f = *state;
-	lup_db *b = other_window(f);
-	const char *id = kjell(f);
-	struct lup_person seen_a, seen_b, now;
+	struct two t;
+	struct lup_person now;
 	struct lup_merge_report mr;
 	lup_err err;
 
-	person_now(f, id, &seen_a);
-	assert_int_equal(lup_person_get(b, id, &seen_b, &err), 0);
-	assert_int_equal(person_edit(f->db, &seen_a, ROLE, "verksamhetschef", NULL, &err), 0);
+	open_both(f, &t);
+	assert_int_equal(person_edit(f->db, &t.seen_a, ROLE, "verksamhetschef", NULL, &err), 0);
 	lup_merge_report_init(&mr);
-	assert_int_equal(person_edit(b, &seen_b, ROLE, "verksamhetschef", &mr, &err), 0);
+	assert_int_equal(person_edit(t.b, &t.seen_b, ROLE, "verksamhetschef", &mr, &err), 0);
 	assert_int_equal(mr.n, 1);
 	assert_int_equal(mr.col[0].how, LUP_MERGE_BOTH);
 	assert_int_equal(mr.conflicts, 0);
-	person_now(f, id, &now);
+	person_now(f, t.id, &now);
 	assert_string_equal(now.role, "verksamhetschef");
 	lup_person_clear(&now);
 	lup_merge_report_free(&mr);
-	lup_person_clear(&seen_a);
-	lup_person_clear(&seen_b);
-	lup_db_close(b);
+	close_both(&t);
 }
 
 /* Deleted in one window, saved in the other: said in words, nothing
@@ -524,6 +533,7 @@ static void save_cohort(void **state)
 	lup_cohort_clear(&e);
 	lup_merge_report_free(&mr);
 	/* Deleted meanwhile. */
+	lup_cohort_clear(&seen);
 	assert_int_equal(lup_cohort_get(f->db, f->cohort, &seen, &err), 0);
 	assert_int_equal(lup_cohort_delete(b, f->cohort, &err), 0);
 	e = seen;
@@ -923,6 +933,7 @@ static void save_competence(void **state)
 	e.note = NULL;
 	strcpy(e.kind, "manager");
 	assert_int_equal(lup_checkin_update(f->db, &seen, &e, NULL, &err), 0);
+	free(e.note);   /* the note kept from the other window */
 	assert_int_equal(lup_checkin_get(f->db, c.id, &now, &err), 0);
 	assert_string_equal(now.kind, "manager");
 	assert_string_equal(now.note, "Inför samtalet");
