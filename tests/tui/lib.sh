@@ -26,7 +26,7 @@ DB="$TMP/lup.db"
 CONFIG="$TMP/lup.ini"
 LOC=${LOC:-C.UTF-8}
 STATUS=""
-S=lup
+_WIN=lup
 : >"$CONFIG"
 _passed=0 _failed=0 _case=""
 
@@ -40,7 +40,7 @@ pass() { _passed=$((_passed + 1)); }
 fail() {
 	_failed=$((_failed + 1))
 	printf 'FAIL %s: %s [%s]: %s\n' "${0##*/}" "$_case" "$LOC" "$*"
-	printf '%s\n' "--- screen ($S) ---"
+	printf '%s\n' "--- screen ($_WIN) ---"
 	screen 2>/dev/null | sed 's/^/  |/'
 	printf '%s\n' '--------------'
 }
@@ -61,18 +61,18 @@ new_db() {
 }
 
 # Each window (tmux session) notes lup's exit status and stderr apart.
-window() { S=$1; }
-_sfx() { [ "$S" = lup ] || printf '.%s' "$S"; }
+window() { _WIN=$1; }
+_sfx() { [ "$_WIN" = lup ] || printf '.%s' "$_WIN"; }
 
 start() {
 	size=${1:-80x24}
 	[ $# -gt 0 ] && shift
 	w=${size%x*} h=${size#*x}
-	tm kill-session -t "$S" >/dev/null 2>&1
+	tm kill-session -t "$_WIN" >/dev/null 2>&1
 	rm -f "$TMP/status$(_sfx)"
 	# The shell around lup notes its exit status; remain-on-exit keeps the
 	# pane (and its last screen) after that.
-	tm new-session -d -s "$S" -x "$w" -y "$h" \
+	tm new-session -d -s "$_WIN" -x "$w" -y "$h" \
 		"env -u LANGUAGE LC_ALL=$LOC LANG=$LOC LUP_CONFIG=$CONFIG LUP_DB=$DB TERM=screen $* \
 		 $LUP --db $DB 2>$TMP/stderr$(_sfx); echo \$? >$TMP/status$(_sfx)" \; \
 		set-option -g remain-on-exit on
@@ -80,11 +80,11 @@ start() {
 # The process id of lup in the pane.
 lup_pid() { pgrep -P "$(pane '#{pane_pid}')" 2>/dev/null | head -1; }
 
-keys() { tm send-keys -t "$S" "$@"; }
-text() { tm send-keys -t "$S" -l -- "$1"; }
-screen() { tm capture-pane -p -t "$S"; }
-resize() { tm resize-window -t "$S" -x "${1%x*}" -y "${1#*x}"; }
-pane() { tm display-message -p -t "$S" "$1"; }
+keys() { tm send-keys -t "$_WIN" "$@"; }
+text() { tm send-keys -t "$_WIN" -l -- "$1"; }
+screen() { tm capture-pane -p -t "$_WIN"; }
+resize() { tm resize-window -t "$_WIN" -x "${1%x*}" -y "${1#*x}"; }
+pane() { tm display-message -p -t "$_WIN" "$1"; }
 
 # poll COND SECONDS: evaluate COND every 50 ms until it holds.
 poll() {

@@ -25,8 +25,8 @@ edit_kjell() {
 quit_clean() {
 	keys Escape "$@"
 	wait_exit
-	check_ '[ "$STATUS" = 0 ]' "lup in window $S exited $STATUS"
-	check_ '[ ! -s "$TMP/stderr$(_sfx)" ]' "lup in window $S wrote: $(head -c 400 "$TMP/stderr$(_sfx)")"
+	check_ '[ "$STATUS" = 0 ]' "lup in window $_WIN exited $STATUS"
+	check_ '[ ! -s "$TMP/stderr$(_sfx)" ]' "lup in window $_WIN wrote: $(head -c 400 "$TMP/stderr$(_sfx)")"
 }
 
 # Replace the text of the focused field.
