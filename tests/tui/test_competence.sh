@@ -151,7 +151,11 @@ keys q
 wait_for "The draft is kept: 21 of 21 rated."
 check_ 'screen | grep "$TODAY" | grep -q "draft"' "no draft correction in the history"
 check_ 'screen | grep "$TODAY" | grep -q "final"' "the final check-in is gone"
-keys g d
+# the draft and the final of the same day: in creation order, and by id
+# when both were made within one second
+keys g
+poll 'cursor_line | grep -q draft' 1 || keys j
+keys d
 wait_for "Delete the draft self-assessment of $TODAY?"
 keys y
 wait_for "Draft deleted."
