@@ -171,7 +171,7 @@ static void test_targets(void **state)
 	assert_int_equal(level, 6);
 	assert_int_equal(personal, 1);
 	assert_int_equal(lup_target_set(db, "kommun-chefer", "1.2", NULL, p, 7, &err), 0);
-	assert_int_equal(count("SELECT count(*) FROM target WHERE person_id IS NOT NULL"), 1);
+	assert_int_equal(count("SELECT count(*) FROM target WHERE person_id IS NOT NULL AND valid_to IS NULL"), 1);
 	assert_int_equal(lup_target_set(db, "kommun-chefer", "1.2", NULL, p, LUP_LEVEL_NONE, &err), 0);
 	assert_int_equal(lup_target_get(db, "kommun-chefer", "1.2", p, &level, &personal, &err), 0);
 	assert_int_equal(level, 4);
@@ -181,10 +181,11 @@ static void test_targets(void **state)
 	assert_int_equal(lup_target_get(db, "kommun-chefer", "L.1", q, &level, NULL, &err), 0);
 	assert_int_equal(level, 3);
 	assert_int_equal(lup_target_set(db, "kommun-chefer", "1.2", "ENHETSCHEF", NULL, 2, &err), 0);
-	assert_int_equal(count("SELECT level FROM target WHERE role = 'enhetschef' AND competence_code = '1.2' "
-	                       "AND source = 'user'"), 2);
-	assert_int_equal(count("SELECT count(*) FROM target WHERE role = 'enhetschef' COLLATE NOCASE "
-	                       "AND competence_code = '1.2'"), 1);
+	assert_int_equal(count("SELECT t.level FROM target t JOIN competence c ON c.id = t.competence_id "
+	                       "WHERE t.role = 'enhetschef' AND c.code = '1.2' AND t.source = 'user' "
+	                       "AND t.valid_to IS NULL"), 2);
+	assert_int_equal(count("SELECT count(*) FROM target t JOIN competence c ON c.id = t.competence_id "
+	                       "WHERE t.role_key = 'enhetschef' AND c.code = '1.2' AND t.valid_to IS NULL"), 1);
 
 	/* Refused: out of range, retired, unknown, both or neither. */
 	assert_int_equal(lup_target_set(db, "kommun-chefer", "L.1", "kock", NULL, 2, &err), -1);
