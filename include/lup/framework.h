@@ -225,10 +225,18 @@ struct lup_fw_plan {
 	struct lup_fw_diff diff;     /* against the latest revision */
 	struct lup_fw_problems problems;
 	void *priv;                  /* what storing needs */
+	int own_fw;                  /* fw is freed with the plan */
 };
 void lup_fw_plan_free(struct lup_fw_plan *p);
+/* Plan fw (parsed, resolved or not).  -1 when planning failed (the
+ * database, memory); 0 otherwise, with plan->problems listing what is
+ * wrong with the framework, if anything. */
 int lup_framework_plan(lup_db *db, struct lup_framework *fw, struct lup_fw_plan *plan,
                        lup_err *err);
+/* Read a file and plan it, finding every problem in one run: those of
+ * its syntax and values, of the whole, and of identities.  plan->fw
+ * belongs to the plan; it is NULL when the file could not be read at all. */
+int lup_framework_plan_file(lup_db *db, const char *path, struct lup_fw_plan *plan, lup_err *err);
 /* Store a plan without problems as the next revision, with its targets:
  * the file's, and those set in lup (for a role or a person), which are
  * carried over to the new revision and win over the file's; the targets

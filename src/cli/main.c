@@ -41,13 +41,31 @@ static const struct lup_cmd commands[] = {
 	     "are in Europe/Stockholm with its time zone, or in UTC with --utc. Each session keeps "
 	     "its UID across exports and its SEQUENCE rises when it changes, so importing again "
 	     "updates events instead of duplicating them.") },
-	{ "framework", cmd_framework, "list [--all] | import FILE... | show REF",
-	  N_("list, import and show competence frameworks"),
+	{ "framework", cmd_framework, "list [--all] | import [--dry-run] FILE... | show REF | "
+	  "export REF [--format ini|moodle] [-o FILE] | diff REF [REF]",
+	  N_("list, import, show, export and compare competence frameworks"),
 	  N_("list: the imported frameworks, the latest revision of each (--all: every revision). "
 	     "import: read framework files (see lup-framework(5)) and store each as a new revision, "
-	     "or report it unchanged; a bad file is refused naming its file, line, section and key, "
-	     "and nothing is stored. show: a framework's levels, areas, competences and targets; "
-	     "REF is an id (its latest revision), ID@REVISION, or 6+ characters of a revision's uuid.") },
+	     "or report it unchanged; first it lists what the new revision changes (competences "
+	     "added, retired, renamed or replaced, level names, targets, roles no one has). Every "
+	     "problem of every file is listed, each as file:line: [section] key: why, and then "
+	     "nothing is stored: the files are stored all together or not at all. --dry-run lists "
+	     "and stores nothing. show: a revision's levels, areas, competences, the targets in "
+	     "force (for an older revision, those when the next replaced it) and how many check-ins "
+	     "use it. export: a revision as a framework file that imports again to the same content "
+	     "(--format moodle: a Moodle competency framework CSV). diff: what changed from one "
+	     "revision to another, or to REF from its previous revision. REF is an id (its latest "
+	     "revision), ID@REVISION, or 6+ characters of a revision's uuid.") },
+	{ "target", cmd_target, "list|set|unset|history (--role ROLE | --person REF) [--framework ID] "
+	  "[CODE=LEVEL... | CODE...] | roles [--framework ID]",
+	  N_("show and set target levels for a role or one person"),
+	  N_("list: the competences of a framework with the target in force for a role, or for a "
+	     "person their role's and their own. set CODE=LEVEL…: set targets (all or none); a "
+	     "person's own target wins over their role's. unset CODE…: end them. history: every "
+	     "target set, with when it was in force and its revision. roles: the roles with targets "
+	     "and how many people have each (none: a misspelling?). Roles match people's roles "
+	     "ignoring case and accents. The framework is the one the role or person is assessed "
+	     "on ([frameworks] in lup.ini, else [competence] framework) unless --framework says.") },
 	{ "import", cmd_import, "people FILE [--dry-run] [--delimiter C] [--encoding NAME] [--map COLUMN=FIELD]…",
 	  N_("import people from a CSV file, all or nothing"),
 	  N_("Read people from a CSV file (comma, semicolon or tab; UTF-8 or Windows-1252, "
@@ -94,6 +112,23 @@ const struct lup_cmd *cli_find(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
 	return NULL;
+}
+
+int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **out)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*out = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n])
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*out = argv[++*i];
+	return 1;
 }
 
 void cli_error(const char *fmt, ...)

@@ -1418,6 +1418,13 @@ fail:
 	return -1;
 }
 
+int lup_due_refresh(lup_db *db, const lup_config *cfg, lup_date today, const char *cohort_id,
+                    lup_err *err)
+{
+	struct lup_due_query q = { today, NULL, cohort_id, 0 };
+	return due_snapshot(db, cfg, &q, NULL, NULL, NULL, err);
+}
+
 int lup_due_page(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
                  const struct lup_due_row *from, int dir, int limit,
                  struct lup_due_row *rows, lup_err *err)

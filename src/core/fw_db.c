@@ -169,7 +169,9 @@ int lup_framework_load(lup_db *db, const char *id, struct lup_framework **out, l
 		"JOIN competence c ON c.id = t.competence_id WHERE t.framework_id = ?1 AND t.role_key IS NOT NULL "
 		"AND ((?2 IS NULL AND t.valid_to IS NULL) OR (?2 IS NOT NULL AND t.valid_from <= ?2 "
 		"AND (t.valid_to IS NULL OR t.valid_to >= ?2))) "
-		"ORDER BY t.role_key, c.seq, t.valid_from DESC";
+		/* roles in the order they came (a file's as it wrote them) */
+		"ORDER BY (SELECT min(u.rowid) FROM target u WHERE u.framework_id = t.framework_id "
+		"AND u.role_key = t.role_key), c.seq, t.valid_from DESC";
 	struct lup_framework *fw;
 	sqlite3_stmt *st;
 	size_t cap = 0, cap_roles = 0;
@@ -561,6 +563,10 @@ void lup_fw_plan_free(struct lup_fw_plan *p)
 	lup_fw_problems_free(&p->problems);
 	priv_free(p->priv);
 	p->priv = NULL;
+	if (p->own_fw)
+		lup_framework_free(p->fw);
+	p->fw = NULL;
+	p->own_fw = 0;
 }
 
 static int cmp_earlier(const void *a, const void *b)
@@ -1180,5 +1186,47 @@ int lup_framework_import_file(lup_db *db, const char *path, char id_out[LUP_UUID
 		return -1;
 	rc = lup_framework_import(db, fw, id_out, unchanged, err);
 	lup_framework_free(fw);
+	return rc;
+}
+
+int lup_framework_plan_file(lup_db *db, const char *path, struct lup_fw_plan *plan, lup_err *err)
+{
+	struct lup_framework *fw = NULL;
+	struct lup_fw_problems pr = { 0 };
+	int rc;
+
+	memset(plan, 0, sizeof *plan);
+	lup_err_clear(err);
+	rc = lup_fw_read_collect(path, &fw, &pr, err);
+	if (!fw) {
+		plan->problems = pr;
+		return err && err->code == LUP_EFAIL && !pr.total ? -1 : 0;
+	}
+	if (rc > 0) {
+		/* what the syntax allows is still resolved, to find the rest */
+		struct lup_framework *base = NULL;
+		const char *chain[LUP_FW_MAX_DEPTH + 1];
+		if (fw->extends) {
+			chain[0] = fw->ident;
+			find_base(db, fw, chain, 1, &base, &pr, err);
+		}
+		if (!fw->extends || base)
+			lup_fw_resolve_collect(fw, base, &pr, err);
+		lup_framework_free(base);
+		plan->fw = fw;
+		plan->own_fw = 1;
+		plan->problems = pr;
+		return 0;
+	}
+	rc = lup_framework_plan(db, fw, plan, err);
+	plan->own_fw = 1;
+	/* problems found on the way come first */
+	if (pr.total) {
+		for (size_t i = 0; i < plan->problems.n; i++)
+			lup_fw_problem(&pr, plan->problems.msg[i]);
+		pr.total += plan->problems.total - plan->problems.n;
+		lup_fw_problems_free(&plan->problems);
+		plan->problems = pr;
+	}
 	return rc;
 }

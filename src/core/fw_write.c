@@ -6,6 +6,7 @@
 #include <string.h>
 #include "core/fw_int.h"
 #include "core/internal.h"
+#include "lup/export.h"
 #include "lup/framework.h"
 
 /* key = value, quoted when the parser would otherwise change it (spaces
@@ -90,29 +91,12 @@ int lup_framework_write_ini(const struct lup_framework *fw, FILE *out, lup_err *
 
 /* ---- Moodle ---- */
 
-/* One CSV field: quoted when it holds a quote, a comma, a line end or
- * spaces at either end. */
-static void csv(FILE *out, const char *v, int last)
-{
-	size_t n = v ? strlen(v) : 0;
-	if (n && (strpbrk(v, "\",\r\n") || v[0] == ' ' || v[n - 1] == ' ')) {
-		fputc('"', out);
-		for (const char *p = v; *p; p++) {
-			if (*p == '"')
-				fputc('"', out);
-			fputc(*p, out);
-		}
-		fputc('"', out);
-	} else if (n) {
-		fputs(v, out);
-	}
-	fputs(last ? "\r\n" : ",", out);
-}
-
 static void row(FILE *out, const char *const f[14])
 {
-	for (int i = 0; i < 14; i++)
-		csv(out, f[i], i == 13);
+	for (int i = 0; i < 14; i++) {
+		lup_csv_put(out, f[i], ',');
+		fputs(i == 13 ? "\r\n" : ",", out);
+	}
 }
 
 /* A scale item: Moodle separates them with commas, so a comma in a
