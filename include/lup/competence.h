@@ -50,6 +50,10 @@ int lup_target_edit(lup_db *db, const char *ident, const char *code, const char 
 int lup_target_get(lup_db *db, const char *ident, const char *code, const char *person_id,
                    int *level, int *personal, lup_err *err);
 
+/* 1 when two roles are one role, as targets match them (case, accents and
+ * spaces at either end aside). */
+int lup_role_same(const char *a, const char *b);
+
 /* The competences (not retired) of the latest revision of ident, in
  * framework order, with the targets in force now for a role, or for a
  * person (their own and their role's). */
@@ -330,6 +334,9 @@ const char *lup_round_scope_label(enum lup_round_scope s);
 int lup_round_start(lup_db *db, const lup_config *cfg, struct lup_round *r, lup_date today,
                     struct lup_round_result *res, lup_err *err);
 int lup_round_get(lup_db *db, const char *id, struct lup_round *out, lup_err *err);
+/* A round by its name (case and accents aside; the newest of that name)
+ * or a unique id prefix of 6+ characters. */
+int lup_round_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err);
 /* Remove a round and those of its drafts that nothing was rated in yet;
  * check-ins with ratings stay, no longer in a round.  *removed: drafts. */
 int lup_round_delete(lup_db *db, const char *id, long *removed, lup_err *err);

@@ -23,6 +23,9 @@ char *lup_fold(const char *utf8);
  * ü as y.  Returns a malloc'd string. */
 char *lup_sortkey(const char *utf8);
 
+/* Text into HTML: & < > " ' escaped, line ends and tabs as spaces. */
+void lup_html_put(FILE *fp, const char *s);
+
 /* Trim leading and trailing white space in place; returns s. */
 char *lup_trim(char *s);
 /* 1 if s is NULL or only white space. */

@@ -77,10 +77,13 @@ static const struct lup_cmd commands[] = {
 	     "anyone new. Every row is checked first: if any is refused, each one is listed "
 	     "with its line, column and reason, and nothing is stored. --dry-run lists what "
 	     "would be added, updated and refused.") },
-	{ "person", cmd_person, "show|export|erase REF [--yes] [-o FILE]",
+	{ "person", cmd_person, "show|export|profile|erase REF [--yes] [-o FILE]",
 	  N_("show, export or erase everything about one person"),
 	  N_("show prints a person's record and a summary. export writes everything lup holds "
-	     "on them as one JSON document (for a request of access or portability). erase "
+	     "on them as one JSON document (for a request of access or portability). profile "
+	     "writes their competence profile for a development talk as one HTML page: their "
+	     "levels now with what each means, against the targets that apply, their comments, "
+	     "and each final check-in with the targets of its time and its framework revision. erase "
 	     "removes them and everything about them: enrolments, attendance, placements and "
 	     "their log, check-ins and ratings, log entries, targets; where others' records name "
 	     "them (as manager or assessor) the reference is removed. The database is then "
@@ -101,6 +104,18 @@ static const struct lup_cmd commands[] = {
 	     "area between each person's first and latest final self-assessment; overdue "
 	     "check-ins. As text, Markdown, or one self-contained HTML file with bar charts "
 	     "that prints well. --as-of describes another day than today.") },
+	{ "round", cmd_round, "list | start (--unit UNIT | --role ROLE | --cohort REF | --everyone) "
+	  "[--kind self|manager|validation] [--date DATE] [--name NAME] [--all] [--invite FILE] | "
+	  "show ROUND | invite ROUND [--pending] [-o FILE] | delete ROUND",
+	  N_("ask a group of people to check in at once"),
+	  N_("start: a round of check-ins for a unit, a role, a cohort or everyone: a draft check-in "
+	     "(of --kind, self-assessment unless said) for each person the Due list shows there "
+	     "(--all: everyone there), on the framework their role is assessed on; a person's open "
+	     "draft of that kind joins the round instead. --invite FILE writes the list of whom to "
+	     "invite. list: the rounds with their progress (done: a final check-in). show: its "
+	     "people. invite: the list of whom to invite as CSV (name, email, unit, role); "
+	     "--pending only those not done, for a reminder. delete: remove a round and its drafts "
+	     "that nothing was rated in. ROUND is a round's name or an id prefix.") },
 	{ "help", cmd_help, "[COMMAND]",
 	  N_("describe a command"),
 	  N_("Without a command, list the commands; with one, describe it.") },

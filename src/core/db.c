@@ -688,7 +688,7 @@ static const struct { const char *table, *sql; } ref_sql[] = {
 #define REF(t) { #t, "SELECT id FROM " #t " WHERE id >= ?1 AND id < ?1 || '~' LIMIT 2" }
 	REF(person), REF(programme), REF(block), REF(cohort), REF(session),
 	REF(enrolment), REF(attendance), REF(host_org), REF(placement),
-	REF(framework), REF(competence), REF(checkin), REF(rating), REF(log_entry),
+	REF(framework), REF(competence), REF(checkin), REF(rating), REF(log_entry), REF(round),
 #undef REF
 };
 

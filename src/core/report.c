@@ -1078,19 +1078,7 @@ struct out {
 	int svg_id;
 };
 
-static void put_html(FILE *fp, const char *s)
-{
-	for (; s && *s; s++)
-		switch (*s) {
-		case '&': fputs("&amp;", fp); break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		case '\'': fputs("&#39;", fp); break;
-		case '\r': case '\n': case '\t': putc(' ', fp); break;
-		default: putc(*s, fp);
-		}
-}
+#define put_html lup_html_put
 
 static void put_md(FILE *fp, const char *s)
 {

@@ -290,6 +290,44 @@ int lup_round_get(lup_db *db, const char *id, struct lup_round *r, lup_err *err)
 	return lup_sqlerr(db, err, _("reading a round"));
 }
 
+int lup_round_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err)
+{
+	static const char sql[] =
+		"SELECT id FROM round WHERE lup_sortkey(name) = ?1 ORDER BY date DESC, created_at DESC LIMIT 1";
+	char *key;
+	sqlite3_stmt *st;
+	int rc;
+	lup_err e2;
+
+	if (!ref || !*ref)
+		return lup_err_set(err, LUP_EINVAL, _("no round given"));
+	if (!(key = lup_sortkey(ref)))
+		return lup_fw_oom(err);
+	lup_trim(key);
+	if (!(st = lup_stmt(db, sql, err))) {
+		free(key);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		lup_col_copy(st, 0, id, LUP_UUID_LEN + 1);
+	lup_done(st);
+	free(key);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("looking up a round"));
+	if (lup_resolve_id(db, "round", ref, id, &e2) == 0)
+		return 0;
+	if (e2.code == LUP_EAMBIG || e2.code == LUP_EBUSY || e2.code == LUP_EFAIL) {
+		if (err)
+			*err = e2;
+		return -1;
+	}
+	return lup_err_set(err, LUP_ENOTFOUND, _("no round matches '%s'"), ref);
+}
+
 int lup_round_delete(lup_db *db, const char *id, long *removed, lup_err *err)
 {
 	static const char sql_drafts[] =

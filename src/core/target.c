@@ -48,6 +48,11 @@ int lup_target_insert(lup_db *db, const char *framework_id, const char *competen
 	return lup_comp_run(db, st, _("storing a target"), err);
 }
 
+int lup_role_same(const char *a, const char *b)
+{
+	return lup_fw_same_text(a, b);
+}
+
 /* The competence code of the latest revision of ident. */
 struct comp_ref {
 	char fwid[LUP_UUID_LEN + 1], id[LUP_UUID_LEN + 1], identity[LUP_UUID_LEN + 1];

@@ -144,6 +144,20 @@ static char *fold_with(const char *utf8, int swedish)
 	return out;
 }
 
+void lup_html_put(FILE *fp, const char *s)
+{
+	for (; s && *s; s++)
+		switch (*s) {
+		case '&': fputs("&amp;", fp); break;
+		case '<': fputs("&lt;", fp); break;
+		case '>': fputs("&gt;", fp); break;
+		case '"': fputs("&quot;", fp); break;
+		case '\'': fputs("&#39;", fp); break;
+		case '\r': case '\n': case '\t': putc(' ', fp); break;
+		default: putc(*s, fp);
+		}
+}
+
 char *lup_trim(char *s)
 {
 	char *p = s, *e;

@@ -13,6 +13,7 @@
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "tui/reports.h"
+#include "tui/save_as.h"
 
 enum { TAG_REPLACE = 1 };
 
@@ -72,24 +73,6 @@ static void follow_format(struct export_form *s)
 	snprintf(s->format, sizeof s->format, "%s", now);
 }
 
-/* The file name as typed: ~ for the home folder; "-" is a file here, not
- * standard output (which is the screen). */
-static int expand(const char *typed_raw, char *out, size_t n)
-{
-	const char *home = getenv("HOME"), *typed;
-	char buf[PATH_MAX];
-	int w;
-	snprintf(buf, sizeof buf, "%s", typed_raw);
-	typed = lup_trim(buf);   /* spaces around a name are a slip of the finger */
-	if ((typed[0] == '~' && (typed[1] == '/' || typed[1] == '\0')) && home && *home)
-		w = snprintf(out, n, "%s%s", home, typed + 1);
-	else if (strcmp(typed, "-") == 0)
-		w = snprintf(out, n, "./-");
-	else
-		w = snprintf(out, n, "%s", typed);
-	return w < 0 || (size_t)w >= n ? -1 : 0;
-}
-
 static int write_now(struct export_form *s, tui_app *app)
 {
 	lup_err err;
@@ -114,7 +97,7 @@ static int save(struct export_form *s, tui_app *app)
 		tui_form_error(s->form, "file", _("Type a file name."));
 		return TUI_REDRAW;
 	}
-	if (expand(typed, s->path, sizeof s->path) < 0) {
+	if (tui_expand_path(typed, s->path, sizeof s->path) < 0) {
 		tui_form_error(s->form, "file", _("The file name is too long."));
 		return TUI_REDRAW;
 	}
