@@ -669,27 +669,27 @@ static int assign_identities(struct lup_fw_plan *plan, struct plan_priv *p, lup_
 
 	for (size_t i = 0; i < fw->ncomps; i++) {
 		struct lup_fw_competence *c = &fw->comps[i];
-		const struct earlier *prev = earlier_get(p, c->code), *src;
+		const struct earlier *prev = earlier_get(p, c->code);
 		int same = prev && lup_fw_same_text(prev->name, c->name) &&
 		           (!prev->name_sv || !c->name_sv || lup_fw_same_text(prev->name_sv, c->name_sv));
 		if (!c->id[0])
 			lup_uuid(c->id);
-		if (same && (!c->replaces || (prev->replaces && strcasecmp(prev->replaces, c->replaces) == 0))) {
+		/* renamed_from and replaces the file gave; those inherited from
+		 * the framework it extends count only where they apply here */
+		const struct earlier *ren = earlier_get(p, c->renamed_from), *rep = earlier_get(p, c->replaces);
+		int own_ren = c->renamed_from && (c->given & BIT(C_RENAMED));
+		int own_rep = c->replaces && (c->given & BIT(C_REPLACES));
+		if (own_ren && !ren)
+			comp_problem(plan, c, C_RENAMED, "renamed_from",
+			             _("no competence %s in an earlier revision of %s"), c->renamed_from, fw->ident);
+		if (own_rep && !rep)
+			comp_problem(plan, c, C_REPLACES, "replaces",
+			             _("no competence %s in an earlier revision of %s"), c->replaces, fw->ident);
+		if (same && (!rep || (prev->replaces && strcasecmp(prev->replaces, c->replaces) == 0))) {
 			memcpy(c->identity, prev->identity, sizeof c->identity);
-		} else if (c->renamed_from) {
-			if (!(src = earlier_get(p, c->renamed_from))) {
-				comp_problem(plan, c, C_RENAMED, "renamed_from",
-				             _("no competence %s in an earlier revision of %s"), c->renamed_from, fw->ident);
-				memcpy(c->identity, c->id, sizeof c->identity);
-			} else {
-				memcpy(c->identity, src->identity, sizeof c->identity);
-			}
-		} else if (c->replaces) {
-			if (!earlier_get(p, c->replaces))
-				comp_problem(plan, c, C_REPLACES, "replaces",
-				             _("no competence %s in an earlier revision of %s"), c->replaces, fw->ident);
-			memcpy(c->identity, c->id, sizeof c->identity);
-		} else if (prev) {
+		} else if (ren) {
+			memcpy(c->identity, ren->identity, sizeof c->identity);
+		} else if (prev && !same && !own_ren && !own_rep) {
 			int en = !lup_fw_same_text(prev->name, c->name);
 			comp_problem(plan, c, en ? C_NAME : C_NAME_SV, en ? "name" : "name_sv",
 			             _("%s was \"%s\" in revision %d and is now \"%s\": if it is the same competence, "
@@ -699,6 +699,7 @@ static int assign_identities(struct lup_fw_plan *plan, struct plan_priv *p, lup_
 			             prev->code, prev->code);
 			memcpy(c->identity, c->id, sizeof c->identity);
 		} else {
+			/* new, or taking another's place */
 			memcpy(c->identity, c->id, sizeof c->identity);
 		}
 	}

@@ -10,7 +10,7 @@
 #include "tui/list.h"
 
 enum { TAG_VIEW = 1, TAG_ROLES, TAG_IMPORT, TAG_PREVIEW };
-enum { C_IDENT, C_NAME, C_VERSION, C_REV, C_COMPS, C_IMPORTED, C_USE, NCOLS };
+enum { C_IDENT, C_NAME, C_VERSION, C_REV, C_COMPS, C_USE, C_IMPORTED, NCOLS };
 
 struct fw_row {
 	long idx;
@@ -113,7 +113,7 @@ static void draw_header(struct tui_list *l, int y, int x, int width)
 {
 	struct frameworks *s = l->ud;
 	const char *titles[NCOLS] = { _("Id"), _("Name"), _("Version"), _("Rev."), _("Competences"),
-	                              _("Imported"), _("In use") };
+	                              _("In use"), _("Imported") };
 	(void)width;
 	for (int c = 0; c < NCOLS; c++) {
 		if (s->colw[c] > 0)
@@ -186,7 +186,7 @@ static unsigned contexts(tui_screen *scr, tui_app *app)
 static void on_resize(tui_screen *scr, tui_app *app)
 {
 	struct frameworks *s = (struct frameworks *)scr;
-	int min[NCOLS] = { 10, 16, 7, 4, 11, 10, 18 };
+	int min[NCOLS] = { 10, 14, 7, 4, 11, 20, 10 };
 	static const int weight[NCOLS] = { 0, 4, 1, 0, 0, 0, 0 };
 	tui_rect r = tui_comp_view_area(app);
 	if (!s->rows)

@@ -139,8 +139,8 @@ static int round_save(void *ud, struct tui_form *f, lup_err *err)
 		else
 			snprintf(tail, sizeof tail, "%s", _("; invite list written"));
 	}
-	snprintf(rf->done, sizeof rf->done, ngettext("Round %s: %ld asked (%ld new drafts, %ld open drafts joined)%s",
-	                                             "Round %s: %ld asked (%ld new drafts, %ld open drafts joined)%s",
+	snprintf(rf->done, sizeof rf->done, ngettext("Round %s: %ld asked (%ld new, %ld with a draft already)%s",
+	                                             "Round %s: %ld asked (%ld new, %ld with a draft already)%s",
 	                                             (unsigned long)res.people),
 	         r.name, res.people, res.made, res.kept, tail);
 	return 0;
