@@ -368,6 +368,8 @@ static const char *const v3[] = {
 "CREATE INDEX competence_identity ON competence(identity, framework_id)",
 
 "ALTER TABLE target RENAME TO target_v2",
+"DROP INDEX target_role",
+"DROP INDEX target_person",
 "CREATE TABLE target ("
 	ID ", "
 	"framework_id TEXT NOT NULL REFERENCES framework(id) ON DELETE CASCADE, "
@@ -383,23 +385,27 @@ static const char *const v3[] = {
 	"CHECK ((role IS NULL) <> (person_id IS NULL)), "
 	"CHECK ((role IS NULL) = (role_key IS NULL)), "
 	"CHECK (valid_to IS NULL OR valid_to >= valid_from))",
-"INSERT OR IGNORE INTO target (id, framework_id, competence_id, role, role_key, person_id, level, source, "
-	"valid_from, valid_to, created_at, updated_at) "
-	"SELECT " SQL_UUID ", f.id, c.id, t.role, CASE WHEN t.role IS NOT NULL THEN lup_sortkey(trim(t.role)) END, "
-	"t.person_id, t.level, coalesce(t.source, 'user'), f.imported_at, "
-	"(SELECT min(g.imported_at) FROM framework g WHERE g.ident = f.ident AND g.revision > f.revision), "
-	"t.created_at, t.updated_at "
-	"FROM target_v2 t JOIN framework f ON f.ident = t.framework_ident "
-	"JOIN competence c ON c.framework_id = f.id AND c.code = t.competence_code COLLATE NOCASE AND c.retired = 0 "
-	"AND t.level BETWEEN c.level_min AND c.level_max "
-	"ORDER BY f.id, (t.source = 'user') DESC, t.updated_at DESC",
-"DROP TABLE target_v2",
 /* the targets in force: one per revision, competence and role or person */
 "CREATE UNIQUE INDEX target_role ON target(framework_id, role_key, competence_id) "
 	"WHERE role_key IS NOT NULL AND valid_to IS NULL",
 "CREATE UNIQUE INDEX target_person ON target(person_id, framework_id, competence_id) "
 	"WHERE person_id IS NOT NULL AND valid_to IS NULL",
 "CREATE INDEX target_competence ON target(competence_id, valid_from)",
+/* one per revision, competence and role (however spelt) or person: the
+ * one set in lup, else the latest */
+"INSERT INTO target (id, framework_id, competence_id, role, role_key, person_id, level, source, "
+	"valid_from, valid_to, created_at, updated_at) "
+	"SELECT " SQL_UUID ", fid, cid, role, rkey, person_id, level, src, vfrom, vto, created_at, updated_at FROM ("
+	"SELECT f.id AS fid, c.id AS cid, t.role, "
+	"CASE WHEN t.role IS NOT NULL THEN lup_sortkey(trim(t.role)) END AS rkey, t.person_id, t.level, "
+	"CASE WHEN t.source = 'file' THEN 'file' ELSE 'user' END AS src, f.imported_at AS vfrom, "
+	"(SELECT min(g.imported_at) FROM framework g WHERE g.ident = f.ident AND g.revision > f.revision) AS vto, "
+	"t.created_at, t.updated_at, row_number() OVER (PARTITION BY f.id, c.id, "
+	"coalesce(lup_sortkey(trim(t.role)), t.person_id) ORDER BY t.source = 'user' DESC, t.updated_at DESC) AS n "
+	"FROM target_v2 t JOIN framework f ON f.ident = t.framework_ident "
+	"JOIN competence c ON c.framework_id = f.id AND c.code = t.competence_code COLLATE NOCASE AND c.retired = 0 "
+	"AND t.level BETWEEN c.level_min AND c.level_max) WHERE n = 1",
+"DROP TABLE target_v2",
 
 "CREATE TABLE round ("
 	ID ", "
