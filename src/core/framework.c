@@ -1257,7 +1257,21 @@ struct rctx {
 	struct lup_fw_problems *pr;
 	lup_err *err;
 	struct fw_map gone_areas, gone_comps;   /* left out for a problem reported */
+	char **gone;                            /* their codes (the maps' keys) */
+	size_t ngone, capgone;
 };
+
+/* Remember that code was left out (a copy: the item itself goes). */
+static int forget(struct rctx *r, struct fw_map *m, const char *code)
+{
+	char **slot, *dup = strdup(code);
+	if (!dup || !(slot = lup_fw_grow((void **)&r->gone, &r->ngone, &r->capgone, sizeof *slot))) {
+		free(dup);
+		return -1;
+	}
+	*slot = dup;
+	return map_put(m, dup, r->ngone - 1);
+}
 
 static int rfail(struct rctx *r, int line, const char *kind, const char *name, const char *key,
                  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
@@ -1385,7 +1399,7 @@ static int resolve_areas(struct rctx *r, const struct lup_framework *base, struc
 					rfail(r, a->line, "area", a->code, "name",
 					      base ? _("missing: a new area needs a name")
 					           : _("missing: every area needs a name"));
-				if (map_put(&r->gone_areas, a->code, i) < 0)
+				if (forget(r, &r->gone_areas, a->code) < 0)
 					goto nomem;
 				continue;
 			}
@@ -1502,7 +1516,7 @@ static int resolve_comps(struct rctx *r, const struct lup_framework *base, const
 				              : _("missing: every competence needs an area")));
 			if (!GOOD(c, C_NAME) || !area_ok) {
 				left_out++;
-				if (map_put(&r->gone_comps, c->code, i) < 0)
+				if (forget(r, &r->gone_comps, c->code) < 0)
 					goto nomem;
 				continue;
 			}
@@ -1738,7 +1752,7 @@ int lup_fw_resolve_collect(struct lup_framework *fw, const struct lup_framework 
                            struct lup_fw_problems *probs, lup_err *err)
 {
 	struct fw_map areas = { 0 };
-	struct rctx r = { fw, probs, err, { 0 }, { 0 } };
+	struct rctx r = { fw, probs, err, { 0 }, { 0 }, NULL, 0, 0 };
 	size_t before = probs->total;
 	int rc = -1;
 
@@ -1796,6 +1810,9 @@ out:
 	map_free(&areas);
 	map_free(&r.gone_areas);
 	map_free(&r.gone_comps);
+	for (size_t i = 0; i < r.ngone; i++)
+		free(r.gone[i]);
+	free(r.gone);
 	return rc;
 }
 
