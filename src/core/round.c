@@ -57,12 +57,19 @@ struct asked {
 static int select_people(lup_db *db, const lup_config *cfg, const struct lup_round *r, lup_date today,
                          struct asked **out, size_t *n, lup_err *err)
 {
-	/* ?1 scope, ?2 the unit's or role's key, ?3 the cohort */
-	static const char sql_all[] =
-		"SELECT p.id, p.role FROM person p WHERE p.active = 1 AND (?1 = 0 "
-		"OR (?1 = 1 AND p.sort_unit = ?2) OR (?1 = 2 AND p.sort_role = ?2) "
-		"OR (?1 = 3 AND EXISTS (SELECT 1 FROM enrolment e WHERE e.person_id = p.id "
-		"AND e.cohort_id = ?3 AND e.status <> 'withdrawn'))) ORDER BY p.sort_name, p.id";
+	/* By scope (each its own statement, so that a unit's or a role's
+	 * people come from its index); ?2 the unit's or role's key, ?3 the
+	 * cohort */
+	static const char *const sql_all[] = {
+		"SELECT p.id, p.role FROM person p WHERE p.active = 1 ORDER BY p.sort_name, p.id",
+		"SELECT p.id, p.role FROM person p WHERE p.sort_unit = ?2 AND p.active = 1 "
+		"ORDER BY p.sort_name, p.id",
+		"SELECT p.id, p.role FROM person p WHERE p.sort_role = ?2 AND p.active = 1 "
+		"ORDER BY p.sort_name, p.id",
+		"SELECT p.id, p.role FROM enrolment e JOIN person p ON p.id = e.person_id "
+		"WHERE e.cohort_id = ?3 AND e.status <> 'withdrawn' AND p.active = 1 "
+		"ORDER BY p.sort_name, p.id",
+	};
 	static const char sql_due[] =
 		"SELECT p.id, p.role FROM temp.lup_due d JOIN person p ON p.id = d.id WHERE d.st IN (0, 1, 2) "
 		"AND (?1 = 0 OR ?1 = 3 OR (?1 = 1 AND p.sort_unit = ?2) OR (?1 = 2 AND p.sort_role = ?2)) "
@@ -83,7 +90,7 @@ static int select_people(lup_db *db, const lup_config *cfg, const struct lup_rou
 		free(key);
 		return -1;
 	}
-	if (!(st = lup_stmt(db, r->only_due ? sql_due : sql_all, err))) {
+	if (!(st = lup_stmt(db, r->only_due ? sql_due : sql_all[r->scope], err))) {
 		free(key);
 		return -1;
 	}

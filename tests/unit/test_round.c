@@ -214,6 +214,32 @@ static void test_round(void **state)
 		assert_int_equal(removed, 3);
 		assert_int_equal(cf_count("SELECT count(*) FROM round"), 1);
 	}
+
+	/* a cohort: those enrolled and still in it (once, whatever they withdrew from before) */
+	cf_exec("INSERT INTO programme (id, name) VALUES ('00000000-0000-4000-8000-0000000b0001', 'P');"
+	        "INSERT INTO cohort (id, programme_id, name) VALUES ('00000000-0000-4000-8000-0000000c0001', "
+	        "'00000000-0000-4000-8000-0000000b0001', 'Pilot');"
+	        "INSERT INTO enrolment (id, cohort_id, person_id, programme_id, requested_at, status) "
+	        "SELECT substr(id, 1, 24) || 'e00000000001', '00000000-0000-4000-8000-0000000c0001', id, "
+	        "'00000000-0000-4000-8000-0000000b0001', '2015-01-01', "
+	        "CASE name WHEN 'Bo' THEN 'withdrawn' ELSE 'enrolled' END FROM person "
+	        "WHERE name IN ('Bo', 'Dan', 'Fia', 'Cia');"
+	        "INSERT INTO enrolment (id, cohort_id, person_id, programme_id, requested_at, status) "
+	        "SELECT substr(id, 1, 24) || 'e00000000002', '00000000-0000-4000-8000-0000000c0001', id, "
+	        "'00000000-0000-4000-8000-0000000b0001', '2014-02-01', 'withdrawn' FROM person WHERE name = 'Cia'");
+	memset(&r, 0, sizeof r);
+	strcpy(r.kind, "validation");
+	r.scope = LUP_ROUND_COHORT;
+	strcpy(r.cohort_id, "00000000-0000-4000-8000-0000000c0001");
+	assert_int_equal(lup_round_start(db, cfg, &r, today, &res, &err), 0);
+	assert_int_equal(res.people, 2);   /* Cia, Dan */
+	assert_string_equal(r.value, "Pilot");
+	/* everyone active */
+	memset(&r, 0, sizeof r);
+	strcpy(r.kind, "self");
+	r.scope = LUP_ROUND_EVERYONE;
+	assert_int_equal(lup_round_start(db, cfg, &r, today, &res, &err), 0);
+	assert_int_equal(res.people, 5);   /* not Fia */
 	assert_int_equal(lup_db_check(db, NULL, NULL, &err), 0);
 	lup_config_free(cfg);
 }
