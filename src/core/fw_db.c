@@ -580,7 +580,7 @@ static const struct earlier *earlier_get(const struct plan_priv *p, const char *
 	if (!code)
 		return NULL;
 	key.code = (char *)code;
-	return bsearch(&key, p->e, p->ne, sizeof *p->e, cmp_earlier);
+	return p->ne ? bsearch(&key, p->e, p->ne, sizeof *p->e, cmp_earlier) : NULL;
 }
 
 /* Every competence code of the ident's revisions, the latest of each. */
@@ -625,7 +625,8 @@ static int load_earlier(lup_db *db, const char *ident, struct plan_priv *p, lup_
 		return lup_sqlerr(db, err, _("reading a framework"));
 	/* ordered by lower(code) already; sorted again by the same rule as
 	 * the look-up compares, to be sure */
-	qsort(p->e, p->ne, sizeof *p->e, cmp_earlier);
+	if (p->ne)
+		qsort(p->e, p->ne, sizeof *p->e, cmp_earlier);
 	return 0;
 }
 
