@@ -75,24 +75,14 @@ static int fetch(struct tui_list *l, const void *fromv, int dir, int n, void *ro
 	struct frameworks *s = l->ud;
 	const struct fw_row *from = fromv;
 	struct fw_row *rows = rowsv;
-	long i, got = 0;
+	long first;
+	int got = tui_list_span(from ? from->idx : -1, dir, n, (long)s->n, &first);
 	(void)err;
-	if (dir > 0) {
-		for (i = from ? from->idx + 1 : 0; i < (long)s->n && got < n; i++, got++) {
-			rows[got].idx = i;
-			rows[got].r = s->rows[i];
-		}
-		return (int)got;
+	for (int k = 0; k < got; k++) {
+		rows[k].idx = first + k;
+		rows[k].r = s->rows[first + k];
 	}
-	i = from ? from->idx - 1 : (long)s->n - 1;
-	{
-		long first = i - n + 1 < 0 ? 0 : i - n + 1;
-		for (long j = first; j <= i; j++, got++) {
-			rows[got].idx = j;
-			rows[got].r = s->rows[j];
-		}
-	}
-	return (int)got;
+	return got;
 }
 
 static int count(struct tui_list *l, long *total, long *matching, lup_err *err)

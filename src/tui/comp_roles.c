@@ -75,17 +75,12 @@ static int fetch(struct tui_list *l, const void *fromv, int dir, int n, void *ro
 	struct roles *s = l->ud;
 	const struct role_row *from = fromv;
 	struct role_row *rows = rowsv;
-	long i, got = 0;
+	long first;
+	int got = tui_list_span(from ? from->idx : -1, dir, n, (long)s->n, &first);
 	(void)err;
-	if (dir > 0) {
-		for (i = from ? from->idx + 1 : 0; i < (long)s->n && got < n; i++)
-			rows[got++] = s->rows[i];
-		return (int)got;
-	}
-	i = from ? from->idx - 1 : (long)s->n - 1;
-	for (long j = i - n + 1 < 0 ? 0 : i - n + 1; j <= i; j++)
-		rows[got++] = s->rows[j];
-	return (int)got;
+	for (int k = 0; k < got; k++)
+		rows[k] = s->rows[first + k];
+	return got;
 }
 
 static int count(struct tui_list *l, long *total, long *matching, lup_err *err)

@@ -248,21 +248,14 @@ static int rounds_fetch(struct tui_list *l, const void *fromv, int dir, int n, v
 	struct rounds *s = l->ud;
 	const struct round_item *from = fromv;
 	struct round_item *rows = rowsv;
-	long i, got = 0;
+	long first;
+	int got = tui_list_span(from ? from->idx : -1, dir, n, (long)s->n, &first);
 	(void)err;
-	if (dir > 0) {
-		for (i = from ? from->idx + 1 : 0; i < (long)s->n && got < n; i++, got++) {
-			rows[got].idx = i;
-			rows[got].r = s->rows[i];
-		}
-		return (int)got;
+	for (int k = 0; k < got; k++) {
+		rows[k].idx = first + k;
+		rows[k].r = s->rows[first + k];
 	}
-	i = from ? from->idx - 1 : (long)s->n - 1;
-	for (long j = i - n + 1 < 0 ? 0 : i - n + 1; j <= i; j++, got++) {
-		rows[got].idx = j;
-		rows[got].r = s->rows[j];
-	}
-	return (int)got;
+	return got;
 }
 
 static int rounds_count(struct tui_list *l, long *total, long *matching, lup_err *err)
@@ -489,21 +482,14 @@ static int people_fetch(struct tui_list *l, const void *fromv, int dir, int n, v
 	struct round *s = l->ud;
 	const struct person_item *from = fromv;
 	struct person_item *rows = rowsv;
-	long i, got = 0;
+	long first;
+	int got = tui_list_span(from ? from->idx : -1, dir, n, (long)s->n, &first);
 	(void)err;
-	if (dir > 0) {
-		for (i = from ? from->idx + 1 : 0; i < (long)s->n && got < n; i++, got++) {
-			rows[got].idx = i;
-			rows[got].p = s->people[i];
-		}
-		return (int)got;
+	for (int k = 0; k < got; k++) {
+		rows[k].idx = first + k;
+		rows[k].p = s->people[first + k];
 	}
-	i = from ? from->idx - 1 : (long)s->n - 1;
-	for (long j = i - n + 1 < 0 ? 0 : i - n + 1; j <= i; j++, got++) {
-		rows[got].idx = j;
-		rows[got].p = s->people[j];
-	}
-	return (int)got;
+	return got;
 }
 
 static int people_count(struct tui_list *l, long *total, long *matching, lup_err *err)

@@ -11,6 +11,7 @@
 #include "tui/changed.h"
 #include "tui/competence.h"
 #include "tui/glist.h"
+#include "tui/list.h"
 
 enum { TAG_CHANGED = 1 };
 
@@ -85,17 +86,12 @@ static int fetch(struct tui_glist *g, const void *fromv, int dir, int n, void *r
 	struct targets *s = g->ud;
 	const struct target_row *from = fromv;
 	struct target_row *rows = rowsv;
-	long i, got = 0;
+	long first;
+	int got = tui_list_span(from ? from->idx : -1, dir, n, (long)s->n, &first);
 	(void)err;
-	if (dir > 0) {
-		for (i = from ? from->idx + 1 : 0; i < s->n && got < n; i++)
-			rows[got++] = s->rows[i];
-		return (int)got;
-	}
-	i = from ? from->idx - 1 : s->n - 1;
-	for (long j = i - n + 1 < 0 ? 0 : i - n + 1; j <= i; j++)
-		rows[got++] = s->rows[j];
-	return (int)got;
+	for (int k = 0; k < got; k++)
+		rows[k] = s->rows[first + k];
+	return got;
 }
 
 static const char *group(struct tui_glist *g, const void *row)
