@@ -91,23 +91,10 @@ static int write_now(struct export_form *s, tui_app *app)
 
 static int save(struct export_form *s, tui_app *app)
 {
-	const char *typed = tui_form_get(s->form, "file");
-	tui_form_error(s->form, "file", NULL);
-	if (lup_blank(typed)) {
-		tui_form_error(s->form, "file", _("Type a file name."));
-		return TUI_REDRAW;
-	}
-	if (tui_expand_path(typed, s->path, sizeof s->path) < 0) {
-		tui_form_error(s->form, "file", _("The file name is too long."));
-		return TUI_REDRAW;
-	}
-	if (access(s->path, F_OK) == 0) {
-		char q[PATH_MAX + 64];
-		snprintf(q, sizeof q, _("Replace %s?"), typed);
-		return tui_confirm(app, TAG_REPLACE, q, _("A file of that name is there already; the report "
-		                                          "takes its place."));
-	}
-	return write_now(s, app);
+	int r = tui_file_field(s->form, "file", app, TAG_REPLACE,
+	                       _("A file of that name is there already; the report takes its place."),
+	                       s->path, sizeof s->path);
+	return r ? r : write_now(s, app);
 }
 
 static unsigned contexts(tui_screen *scr, tui_app *app)
@@ -131,12 +118,8 @@ static void draw(tui_screen *scr, tui_app *app)
 {
 	struct export_form *s = (struct export_form *)scr;
 	tui_rect r = tui_area(app);
-	char cwd[PATH_MAX], line[PATH_MAX + 64];
 	tui_put(r.y, r.x + 1, r.w - 2, _("Write the report to a file"), tui_attr(TUI_S_TITLE), 0);
-	if (getcwd(cwd, sizeof cwd)) {
-		snprintf(line, sizeof line, _("Current folder: %s"), cwd);
-		tui_put(r.y + r.h - 1, r.x + 3, r.w - 4, line, tui_attr(TUI_S_DIM), 0);
-	}
+	tui_draw_cwd(r);
 	tui_form_draw(s->form, app);
 }
 

@@ -57,25 +57,42 @@ static int write_now(struct save_as *s, tui_app *app)
 	return tui_pop(app, TUI_SAVED);
 }
 
-static int save(struct save_as *s, tui_app *app)
+int tui_file_field(struct tui_form *f, const char *field, tui_app *app, int replace_tag, const char *why,
+                   char *out, size_t n)
 {
-	const char *typed = tui_form_get(s->form, "file");
-	tui_form_error(s->form, "file", NULL);
+	const char *typed = tui_form_get(f, field);
+	tui_form_error(f, field, NULL);
 	if (lup_blank(typed)) {
-		tui_form_error(s->form, "file", _("Type a file name."));
+		tui_form_error(f, field, _("Type a file name."));
 		return TUI_REDRAW;
 	}
-	if (tui_expand_path(typed, s->path, sizeof s->path) < 0) {
-		tui_form_error(s->form, "file", _("The file name is too long."));
+	if (tui_expand_path(typed, out, n) < 0) {
+		tui_form_error(f, field, _("The file name is too long."));
 		return TUI_REDRAW;
 	}
-	if (!s->reading && access(s->path, F_OK) == 0) {
+	if (replace_tag >= 0 && access(out, F_OK) == 0) {
 		char q[PATH_MAX + 64];
 		snprintf(q, sizeof q, _("Replace %s?"), typed);
-		return tui_confirm(app, TAG_REPLACE, q, _("A file of that name is there already; the new one "
-		                                          "takes its place."));
+		return tui_confirm(app, replace_tag, q, why);
 	}
-	return write_now(s, app);
+	return 0;
+}
+
+void tui_draw_cwd(tui_rect r)
+{
+	char cwd[PATH_MAX], line[PATH_MAX + 64];
+	if (getcwd(cwd, sizeof cwd)) {
+		snprintf(line, sizeof line, _("Current folder: %s"), cwd);
+		tui_put(r.y + r.h - 1, r.x + 3, r.w - 4, line, tui_attr(TUI_S_DIM), 0);
+	}
+}
+
+static int save(struct save_as *s, tui_app *app)
+{
+	int r = tui_file_field(s->form, "file", app, s->reading ? -1 : TAG_REPLACE,
+	                       _("A file of that name is there already; the new one takes its place."),
+	                       s->path, sizeof s->path);
+	return r ? r : write_now(s, app);
 }
 
 static unsigned contexts(tui_screen *scr, tui_app *app)
@@ -99,12 +116,8 @@ static void draw(tui_screen *scr, tui_app *app)
 {
 	struct save_as *s = (struct save_as *)scr;
 	tui_rect r = tui_area(app);
-	char cwd[PATH_MAX], line[PATH_MAX + 64];
 	tui_put(r.y, r.x + 1, r.w - 2, s->title, tui_attr(TUI_S_TITLE), 0);
-	if (getcwd(cwd, sizeof cwd)) {
-		snprintf(line, sizeof line, _("Current folder: %s"), cwd);
-		tui_put(r.y + r.h - 1, r.x + 3, r.w - 4, line, tui_attr(TUI_S_DIM), 0);
-	}
+	tui_draw_cwd(r);
 	tui_form_draw(s->form, app);
 }
 

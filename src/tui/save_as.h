@@ -30,4 +30,15 @@ void *tui_save_as_ud(tui_screen *s);
  * here.  -1 when too long. */
 int tui_expand_path(const char *typed, char *out, size_t n);
 
+struct tui_form;
+/* The file named in a form's field, as a path into out: blank or too
+ * long, an error under the field and TUI_REDRAW; with replace_tag >= 0 and
+ * a file of that name there, the question whether to replace it (why
+ * below it; the answer comes to on_result with replace_tag) and what
+ * asking returns; else 0, to go on. */
+int tui_file_field(struct tui_form *f, const char *field, tui_app *app, int replace_tag, const char *why,
+                   char *out, size_t n);
+/* "Current folder: …" on the last line of r, under a file field. */
+void tui_draw_cwd(tui_rect r);
+
 #endif
