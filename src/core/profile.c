@@ -345,6 +345,18 @@ static void esc(FILE *fp, const char *s)
 }
 
 /* "3 Routine tasks" with its date and revision below it. */
+/* A table and its row of column titles (NULL after the last). */
+static void table_head(FILE *fp, const char *const *titles)
+{
+	fputs("<table>\n<tr>", fp);
+	for (; *titles; titles++) {
+		fputs("<th>", fp);
+		esc(fp, *titles);
+		fputs("</th>", fp);
+	}
+	fputs("</tr>\n", fp);
+}
+
 static void level_cell(FILE *fp, int level, const char *meaning, const char *date, int rev, int latest_rev)
 {
 	fputs("<td>", fp);
@@ -413,17 +425,9 @@ static void write_fw(FILE *fp, const struct lup_profile_fw *f)
 	} else {
 		esc(fp, _("No targets apply to them in it."));
 	}
-	fputs("</p>\n<table>\n<tr><th>", fp);
-	esc(fp, _("Competence"));
-	fputs("</th><th>", fp);
-	esc(fp, _("Self-assessed"));
-	fputs("</th><th>", fp);
-	esc(fp, _("Assessed"));
-	fputs("</th><th>", fp);
-	esc(fp, _("Target"));
-	fputs("</th><th>", fp);
-	esc(fp, _("Comment"));
-	fputs("</th></tr>\n", fp);
+	fputs("</p>\n", fp);
+	table_head(fp, (const char *const[]){ _("Competence"), _("Self-assessed"), _("Assessed"), _("Target"),
+	                                      _("Comment"), NULL });
 	for (size_t i = 0; i < f->nitems; i++) {
 		const struct lup_profile_item *it = &f->items[i];
 		int level = it->assessed != LUP_LEVEL_NONE ? it->assessed : it->self;
@@ -475,15 +479,8 @@ static void write_fw(FILE *fp, const struct lup_profile_fw *f)
 			fputs("<br>", fp);
 			esc(fp, c->note);
 		}
-		fputs("</p>\n<table>\n<tr><th>", fp);
-		esc(fp, _("Competence"));
-		fputs("</th><th>", fp);
-		esc(fp, _("Level"));
-		fputs("</th><th>", fp);
-		esc(fp, _("Target then"));
-		fputs("</th><th>", fp);
-		esc(fp, _("Comment"));
-		fputs("</th></tr>\n", fp);
+		fputs("</p>\n", fp);
+		table_head(fp, (const char *const[]){ _("Competence"), _("Level"), _("Target then"), _("Comment"), NULL });
 		for (size_t r = 0; r < c->nratings; r++) {
 			const struct lup_profile_rating *x = &c->ratings[r];
 			fputs("<tr><td>", fp);
