@@ -14,7 +14,7 @@ B        ?= build
 LUP      ?= ./lup
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS      = ncursesw sqlite3 libical
+PKGS      = ncursesw sqlite3 libical cairo cairo-pdf pangocairo librsvg-2.0
 
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral

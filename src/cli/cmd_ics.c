@@ -7,25 +7,6 @@
 #include "lup/people.h"
 #include "lup/programme.h"
 
-/* "--name VALUE" or "--name=VALUE": 1 and *out set, 0 not this option,
- * -1 the value is missing. */
-static int opt(int argc, char **argv, int *i, const char *name, const char **out)
-{
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) != 0)
-		return 0;
-	if (argv[*i][n] == '=') {
-		*out = argv[*i] + n + 1;
-		return 1;
-	}
-	if (argv[*i][n])
-		return 0;
-	if (*i + 1 >= argc)
-		return -1;
-	*out = argv[++*i];
-	return 1;
-}
-
 /* argv[0] is "ics". */
 int cli_export_ics(struct lup_cli *cli, int argc, char **argv)
 {
@@ -42,9 +23,9 @@ int cli_export_ics(struct lup_cli *cli, int argc, char **argv)
 			o.utc = 1;
 			continue;
 		}
-		if ((r = opt(argc, argv, &i, "--cohort", &cohort_ref)) ||
-		    (r = opt(argc, argv, &i, "--person", &person_ref)) ||
-		    (r = opt(argc, argv, &i, "-o", &out))) {
+		if ((r = cli_option(argc, argv, &i, "--cohort", &cohort_ref)) ||
+		    (r = cli_option(argc, argv, &i, "--person", &person_ref)) ||
+		    (r = cli_option(argc, argv, &i, "-o", &out))) {
 			if (r < 0)
 				return cli_usage("export", _("%s needs a value"), argv[i]);
 			continue;

@@ -75,6 +75,19 @@ static const struct lup_cmd commands[] = {
 	     "every enrolment ended, by its own end date or else its cohort's, more than N years ago, "
 	     "and who has no placement, check-in or log entry since. People never enrolled are kept. "
 	     "--dry-run lists them and erases nothing.") },
+	{ "print", cmd_print, "sheet|certificate|agreement|attendance-certificate|participants REF [--person REF] [--lang LANG] [-o FILE]",
+	  N_("write a sign-in sheet, certificates, an agreement or a participant list as PDF"),
+	  N_("Write a document as an A4 PDF: sheet, a session's sign-in sheet (REF: a session's id "
+	     "prefix, or COHORT@YYYY-MM-DD for the cohort's session that day, with \" HH:MM\" when "
+	     "it has several); certificate, a certificate for each participant who completed a cohort, "
+	     "one a page (--person REF: only theirs); participants, a cohort's participant list; "
+	     "agreement, a placement's job-shadowing agreement (REF: a placement's id prefix, or a person "
+	     "with one placement); attendance-certificate, the placement's certificate of attendance for "
+	     "the host to sign. The wording comes from templates an organisation can change "
+	     "(lup-documents(5)); the organisation's name, logo and signatory from [documents] in "
+	     "lup.ini. The language is the locale's, or --lang sv or en. The file goes to the "
+	     "documents folder ([documents] folder, else the XDG documents folder) under a name made "
+	     "from the template, or to -o FILE (- for standard output), written whole or not at all.") },
 	{ "report", cmd_report, "[--format text|md|html] [--as-of DATE] [-o FILE]",
 	  N_("write the programme's progress for its steering group"),
 	  N_("Participants reached and completed against the target, by cohort and by block; "
@@ -207,7 +220,10 @@ static int dump_options(const char *format)
 			printf(".It Cm %s No = Ar %s\n", o[i].key,
 			       o[i].type == LUP_OPT_INT ? "integer" : o[i].type == LUP_OPT_REAL ? "number" :
 			       o[i].type == LUP_OPT_BOOL ? "yes|no" : o[i].type == LUP_OPT_CHOICE ? o[i].choices : "text");
-			printf("%s\nDefault:\n.Ql %s .\n", o[i].help, o[i].def);
+			if (*o[i].def)
+				printf("%s\nDefault:\n.Ql %s .\n", o[i].help, o[i].def);
+			else
+				printf("%s\nDefault: empty.\n", o[i].help);
 			if (o[i].type == LUP_OPT_INT || o[i].type == LUP_OPT_REAL)
 				printf("Allowed: %.10g to %.10g.\n", o[i].min, o[i].max);
 		}
@@ -239,8 +255,7 @@ static void config_warning(void *ud, const char *msg)
 	fprintf(stderr, _("lup: warning: %s\n"), msg);
 }
 
-/* Take the value of an option given as "--opt VALUE" or "--opt=VALUE". */
-static int option_value(int argc, char **argv, int *i, const char *name, const char **out)
+int cli_option(int argc, char **argv, int *i, const char *name, const char **out)
 {
 	size_t n = strlen(name);
 	if (strncmp(argv[*i], name, n) != 0)
@@ -293,8 +308,8 @@ int main(int argc, char **argv)
 			i++;
 			break;
 		}
-		if ((r = option_value(argc, argv, &i, "--db", &cli.db_opt)) ||
-		    (r = option_value(argc, argv, &i, "--config", &cli.config_opt))) {
+		if ((r = cli_option(argc, argv, &i, "--db", &cli.db_opt)) ||
+		    (r = cli_option(argc, argv, &i, "--config", &cli.config_opt))) {
 			if (r < 0)
 				return cli_usage(NULL, _("%s needs a value"), argv[i]);
 			continue;

@@ -57,6 +57,21 @@ void lup_p_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
 /* Validate "YYYY-MM-DD" (or "" / NULL: allowed when optional). */
 int lup_p_date_ok(const char *s);
 
+/* The people of a session's register (enrol.h): those holding a seat in
+ * its cohort on its day, and anyone marked at it; ?1 is the session.  The
+ * columns are the person's id and name, their mark (or ''), their best
+ * enrolment status ('z' for withdrawn), then `cols` (", p.email, …"). */
+#define LUP_P_REGISTER_SQL(cols) \
+	"WITH s AS (SELECT cohort_id, substr(starts_at, 1, 10) AS day FROM session WHERE id = ?1) " \
+	"SELECT p.id, p.name, coalesce(a.status, ''), " \
+	"  min(CASE e.status WHEN 'withdrawn' THEN 'z' ELSE e.status END)" cols " " \
+	"FROM s JOIN enrolment e ON e.cohort_id = s.cohort_id AND e.status <> 'waitlisted' " \
+	"JOIN person p ON p.id = e.person_id " \
+	"LEFT JOIN attendance a ON a.session_id = ?1 AND a.person_id = e.person_id " \
+	"WHERE a.id IS NOT NULL OR (e.enrolled_on IS NOT NULL AND e.enrolled_on <= s.day " \
+	"  AND (e.status <> 'withdrawn' OR coalesce(e.ended_on, '') >= s.day)) " \
+	"GROUP BY p.id ORDER BY p.sort_name, p.id"
+
 /* Fill a session row from a statement whose columns are LUP_P_SROW_COLS
  * (starting at column 0). */
 #define LUP_P_SROW_COLS \
