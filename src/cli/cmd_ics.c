@@ -13,6 +13,8 @@ int cli_export_ics(struct lup_cli *cli, int argc, char **argv)
 	const char *cohort_ref = NULL, *person_ref = NULL, *out = "-";
 	char cohort[LUP_ID_SIZE], person[LUP_ID_SIZE];
 	struct lup_ics_opts o = { 0 };
+	struct lup_ics_invite inv = { 0 };
+	int invite = 0, cancel = 0;
 	lup_err err;
 	long events;
 	int rc;
@@ -21,6 +23,10 @@ int cli_export_ics(struct lup_cli *cli, int argc, char **argv)
 		int r;
 		if (strcmp(argv[i], "--utc") == 0) {
 			o.utc = 1;
+			continue;
+		}
+		if (strcmp(argv[i], "--invite") == 0 || strcmp(argv[i], "--cancel") == 0) {
+			*(argv[i][2] == 'i' ? &invite : &cancel) = 1;
 			continue;
 		}
 		if ((r = cli_option(argc, argv, &i, "--cohort", &cohort_ref)) ||
@@ -36,6 +42,20 @@ int cli_export_ics(struct lup_cli *cli, int argc, char **argv)
 		return cli_usage("export", _("give --cohort or --person, not both"));
 	if (!*out)
 		return cli_usage("export", _("-o needs a file name"));
+	if (invite && cancel)
+		return cli_usage("export", _("give --invite or --cancel, not both"));
+	if (invite || cancel) {
+		const struct lup_config *cfg = cli->cfg;
+		const char *name = lup_config_str(cfg, "documents:organiser_name");
+		if (!*name)
+			name = lup_config_str(cfg, "documents:signatory");
+		if (!*name)
+			name = lup_config_str(cfg, "documents:organisation");
+		inv.cancel = cancel;
+		inv.organiser = lup_config_str(cfg, "documents:organiser");
+		inv.organiser_name = name;
+		o.invite = &inv;
+	}
 	/* Only reads: a damaged page fails the read with a message, so the
 	 * whole-file quick_check need not delay every export (DESIGN §6). */
 	cli->db_flags |= LUP_DB_NOCHECK;
@@ -59,9 +79,21 @@ int cli_export_ics(struct lup_cli *cli, int argc, char **argv)
 		cli_error("export ics: %s", err.msg);
 		return LUP_EXIT_FAIL;
 	}
-	if (strcmp(out, "-") != 0)
+	if (cancel)
+		fprintf(stderr, ngettext("lup: export ics: %ld cancellation written to %s\n",
+		                         "lup: export ics: %ld cancellations written to %s\n",
+		                         (unsigned long)events), events, strcmp(out, "-") ? out : _("standard output"));
+	else if (invite)
+		fprintf(stderr, ngettext("lup: export ics: %ld invitation written to %s\n",
+		                         "lup: export ics: %ld invitations written to %s\n",
+		                         (unsigned long)events), events, strcmp(out, "-") ? out : _("standard output"));
+	else if (strcmp(out, "-") != 0)
 		fprintf(stderr, ngettext("lup: export ics: %ld session written to %s\n",
 		                         "lup: export ics: %ld sessions written to %s\n",
 		                         (unsigned long)events), events, out);
+	if (inv.without_email > 0)
+		fprintf(stderr, ngettext("lup: export ics: %ld participant has no e-mail address and is not invited\n",
+		                         "lup: export ics: %ld participants have no e-mail address and are not invited\n",
+		                         (unsigned long)inv.without_email), inv.without_email);
 	return 0;
 }

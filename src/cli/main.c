@@ -27,7 +27,7 @@ static const struct lup_cmd commands[] = {
 	  N_("write a consistent copy of the database"),
 	  N_("Copy the database with SQLite's online backup API into a temporary file, "
 	     "sync it to disk, then rename it to FILE.") },
-	{ "export", cmd_export, "TABLE [--format csv|json] [--excel] [-o FILE] | ics [--cohort REF | --person REF] [--utc] [-o FILE]",
+	{ "export", cmd_export, "TABLE [--format csv|json] [--excel] [-o FILE] | ics [--cohort REF | --person REF] [--invite | --cancel] [--utc] [-o FILE]",
 	  N_("write a table as CSV or JSON"),
 	  N_("Write people, cohorts, sessions, enrolments, attendance, hosts, placements, "
 	     "checkins or ratings as CSV (RFC 4180, UTF-8, CRLF line ends) or, with --format json, "
@@ -40,7 +40,11 @@ static const struct lup_cmd commands[] = {
 	     "the cohorts a person is enrolled in (REF: e-mail, employee number or id prefix). Times "
 	     "are in Europe/Stockholm with its time zone, or in UTC with --utc. Each session keeps "
 	     "its UID across exports and its SEQUENCE rises when it changes, so importing again "
-	     "updates events instead of duplicating them.") },
+	     "updates events instead of duplicating them. --invite writes meeting invitations (RFC 5546 "
+	     "METHOD:REQUEST) that Outlook and Thunderbird accept: the organiser from [documents] organiser "
+	     "and an attendee for each participant with an e-mail address (with --person, only them); send "
+	     "the file again after a change and the meetings move. --cancel writes the cancellations "
+	     "(METHOD:CANCEL) of the sessions deleted since.") },
 	{ "framework", cmd_framework, "list [--all] | import FILE... | show REF",
 	  N_("list, import and show competence frameworks"),
 	  N_("list: the imported frameworks, the latest revision of each (--all: every revision). "

@@ -44,6 +44,17 @@ int lup_p_promote(lup_db *db, const char *cohort_id, struct lup_promotions *prom
 int lup_p_bump_cohort_sessions(lup_db *db, const char *cohort_id, lup_err *err);
 int lup_p_bump_block_sessions(lup_db *db, const char *block_id, lup_err *err);
 
+/* Delete the row ?1 of del_sql, first remembering the sessions it takes
+ * with it in session_removed (note_sql: an INSERT … SELECT of them, ?1
+ * the id, ?2 the time), all in one transaction.  As lup_delete_by_id. */
+#define LUP_P_NOTE_REMOVED \
+	"INSERT OR REPLACE INTO session_removed (id, cohort_id, cohort, title, starts_at, ends_at, " \
+	"location, sequence, created_at, updated_at) SELECT s.id, s.cohort_id, c.name, s.title, " \
+	"s.starts_at, s.ends_at, s.location, s.sequence + 1, ?2, ?2 FROM session s " \
+	"JOIN cohort c ON c.id = s.cohort_id "
+int lup_p_delete_sessions(lup_db *db, const char *note_sql, const char *del_sql, const char *id,
+                          const char *what, const char *missing, lup_err *err);
+
 /* Step a statement expecting one row; returns SQLITE_ROW, SQLITE_DONE, or
  * -1 with err set (and the statement reset). */
 int lup_p_step(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what);
