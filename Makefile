@@ -14,7 +14,10 @@ B        ?= build
 LUP      ?= ./lup
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS      = ncursesw sqlite3 libical cairo cairo-pdf pangocairo librsvg-2.0
+PKGS      = ncursesw sqlite3 libical cairo cairo-pdf pangocairo
+# librsvg reads SVG logos; it is opened when a document has one (doc_render.c),
+# so only its header is needed here and lup starts as fast without it.
+PKGS_HEADERS = librsvg-2.0
 
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
@@ -26,7 +29,7 @@ DEFS = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DNCURSES_WIDECHAR=1 \
        -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
        -DLUP_VERSION='"$(VERSION)"' -DLUP_DATADIR='"$(LUPDATA)"' \
        -DLUP_LOCALEDIR='"$(LOCALEDIR)"'
-PKG_CFLAGS  := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS)))
+PKG_CFLAGS  := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) $(PKGS_HEADERS)))
 ALL_CPPFLAGS = -Iinclude -Isrc $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = $(WARN) $(CFLAGS)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))

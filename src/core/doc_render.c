@@ -13,6 +13,7 @@
  * is drawn once per page layout into a recording surface, which the PDF
  * holds once and each page shows again: at thousands of certificates that
  * is most of the work saved. */
+#include <dlfcn.h>
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -809,6 +810,34 @@ static int render_copy(struct render *r, cairo_t *cr)
 
 /* ---- The logo ---- */
 
+/* librsvg, opened the first time an SVG logo is drawn: linking it would
+ * load some forty libraries at every start of lup. */
+static struct {
+	int tried;
+	void *so;
+	RsvgHandle *(*new_from_file)(const gchar *, GError **);
+	gboolean (*size_in_pixels)(RsvgHandle *, gdouble *, gdouble *);
+	void (*dimensions)(RsvgHandle *, gboolean *, RsvgLength *, gboolean *, RsvgLength *,
+	                   gboolean *, RsvgRectangle *);
+	gboolean (*render)(RsvgHandle *, cairo_t *, const RsvgRectangle *, GError **);
+} rsvg;
+
+static int rsvg_open(void)
+{
+	if (!rsvg.tried) {
+		rsvg.tried = 1;
+		if ((rsvg.so = dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_LOCAL))) {
+			*(void **)&rsvg.new_from_file = dlsym(rsvg.so, "rsvg_handle_new_from_file");
+			*(void **)&rsvg.size_in_pixels = dlsym(rsvg.so, "rsvg_handle_get_intrinsic_size_in_pixels");
+			*(void **)&rsvg.dimensions = dlsym(rsvg.so, "rsvg_handle_get_intrinsic_dimensions");
+			*(void **)&rsvg.render = dlsym(rsvg.so, "rsvg_handle_render_document");
+			if (!rsvg.new_from_file || !rsvg.size_in_pixels || !rsvg.dimensions || !rsvg.render)
+				rsvg.new_from_file = NULL;
+		}
+	}
+	return rsvg.new_from_file ? 0 : -1;
+}
+
 static int load_logo(struct render *r, const char *path, lup_err *err)
 {
 	unsigned char magic[8] = { 0 };
@@ -831,11 +860,16 @@ static int load_logo(struct render *r, const char *path, lup_err *err)
 		r->logo_h = cairo_image_surface_get_height(s);
 	} else {
 		GError *ge = NULL;
-		RsvgHandle *h = rsvg_handle_new_from_file(path, &ge);
+		RsvgHandle *h;
 		gdouble w = 0, hh = 0;
 		RsvgRectangle vp;
 		cairo_t *cr;
 		cairo_rectangle_t ext;
+		if (rsvg_open() < 0)
+			return lup_err_set(err, LUP_EINVAL,
+				_("logo %s: reading an SVG logo needs librsvg (librsvg-2.so.2), which is not "
+				  "installed; give a PNG logo instead"), path);
+		h = rsvg.new_from_file(path, &ge);
 		if (!h) {
 			lup_err_set(err, LUP_EINVAL, _("logo %s: not a PNG or SVG image (%s)"), path,
 			            ge ? ge->message : "?");
@@ -843,10 +877,10 @@ static int load_logo(struct render *r, const char *path, lup_err *err)
 				g_error_free(ge);
 			return -1;
 		}
-		if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &hh) || w <= 0 || hh <= 0) {
+		if (!rsvg.size_in_pixels(h, &w, &hh) || w <= 0 || hh <= 0) {
 			gboolean has_vb = FALSE;
 			RsvgRectangle vb;
-			rsvg_handle_get_intrinsic_dimensions(h, NULL, NULL, NULL, NULL, &has_vb, &vb);
+			rsvg.dimensions(h, NULL, NULL, NULL, NULL, &has_vb, &vb);
 			if (has_vb && vb.width > 0 && vb.height > 0) {
 				w = vb.width;
 				hh = vb.height;
@@ -859,7 +893,7 @@ static int load_logo(struct render *r, const char *path, lup_err *err)
 		r->logo = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
 		cr = cairo_create(r->logo);
 		vp = (RsvgRectangle){ 0, 0, w, hh };
-		if (!rsvg_handle_render_document(h, cr, &vp, &ge)) {
+		if (!rsvg.render(h, cr, &vp, &ge)) {
 			lup_err_set(err, LUP_EINVAL, _("logo %s: %s"), path, ge ? ge->message : "?");
 			if (ge)
 				g_error_free(ge);
