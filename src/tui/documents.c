@@ -1,0 +1,56 @@
+/* documents.c — writing a document from the screens (documents.h). */
+#include <stdlib.h>
+#include <string.h>
+#include "lup/i18n.h"
+#include "lup/shadowing.h"
+#include "tui/documents.h"
+
+int tui_print(tui_app *app, enum lup_doc_kind kind, const char *id, const char *person_id)
+{
+	struct lup_doc_opts o = { NULL, person_id, NULL };
+	struct lup_doc_result *res = calloc(1, sizeof *res);
+	const char *home = getenv("HOME");
+	char shown[4200];
+	lup_err err;
+
+	if (!res) {
+		tui_error(app, "%s", _("out of memory"));
+		return TUI_REDRAW;
+	}
+	lup_err_clear(&err);
+	if (lup_doc_print(tui_db(app), tui_config(app), kind, id, &o, res, &err) < 0) {
+		tui_error(app, "%s", err.msg);
+		free(res);
+		return TUI_REDRAW;
+	}
+	/* ~ for the home folder: the path fits the status line better */
+	if (home && *home && strncmp(res->path, home, strlen(home)) == 0 && res->path[strlen(home)] == '/')
+		snprintf(shown, sizeof shown, "~%s", res->path + strlen(home));
+	else
+		snprintf(shown, sizeof shown, "%s", res->path);
+	if (kind == LUP_DOC_CERTIFICATE)
+		tui_status(app, _("Wrote the certificate to %s."), shown);
+	else
+		tui_status(app, ngettext("Wrote the %s to %s (%d page).", "Wrote the %s to %s (%d pages).",
+		                         (unsigned long)res->stats.pages),
+		           lup_doc_kind_label(kind), shown, res->stats.pages);
+	free(res);
+	return TUI_REDRAW;
+}
+
+int tui_print_placement(tui_app *app, const char *placement_id)
+{
+	struct lup_placement p;
+	enum lup_pstatus st;
+	lup_err err;
+	lup_err_clear(&err);
+	if (lup_placement_get(tui_db(app), placement_id, &p, &err) < 0) {
+		tui_error(app, "%s", err.msg);
+		return TUI_REDRAW;
+	}
+	st = p.status;
+	lup_placement_clear(&p);
+	return tui_print(app, st == LUP_PS_CONFIRMED || st == LUP_PS_COMPLETED ? LUP_DOC_ATTENDANCE
+	                                                                        : LUP_DOC_AGREEMENT,
+	                 placement_id, NULL);
+}
