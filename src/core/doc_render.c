@@ -40,7 +40,7 @@
 #define LOGO_H (16 * MM)
 #define SIG_SPACE (15 * MM)     /* room to sign in */
 #define SIG_GAP (8 * MM)
-#define CACHE_MAX 4096
+#define CACHE_MAX 2048
 #define NLAYERS 8
 
 enum style {
@@ -91,9 +91,7 @@ struct render {
 	const lup_doc_template *t;
 	const struct lup_doc_data *d;
 	const char *lang;
-	PangoContext *pc;
-	PangoFontDescription *fd[S_COUNT];
-	GHashTable *cache;
+	struct shaper *sh;
 	lup_buf key, text;
 	cairo_surface_t *logo;    /* an image, or a recording of the SVG */
 	double logo_w, logo_h;    /* its own size */
@@ -111,6 +109,62 @@ struct render {
 };
 
 /* ---- Layouts ---- */
+
+/* The pango context, fonts and laid-out texts, kept from one document to
+ * the next in the same font: the labels, headings and table headers of
+ * a cohort's certificates are those of the next cohort's. */
+struct shaper {
+	char *font;
+	PangoContext *pc;
+	PangoFontDescription *fd[S_COUNT];
+	PangoAttrList *attrs;
+	GHashTable *cache;
+};
+static struct shaper shared;
+
+static void shaper_free(struct shaper *sh)
+{
+	if (sh->cache)
+		g_hash_table_destroy(sh->cache);
+	for (int i = 0; i < S_COUNT; i++)
+		if (sh->fd[i])
+			pango_font_description_free(sh->fd[i]);
+	if (sh->attrs)
+		pango_attr_list_unref(sh->attrs);
+	if (sh->pc)
+		g_object_unref(sh->pc);
+	free(sh->font);
+	memset(sh, 0, sizeof *sh);
+}
+
+static struct shaper *shaper(const char *font)
+{
+	struct shaper *sh = &shared;
+	cairo_font_options_t *fo;
+	if (sh->font && strcmp(sh->font, font) == 0)
+		return sh;
+	shaper_free(sh);
+	sh->font = strdup(font);
+	sh->pc = pango_font_map_create_context(pango_cairo_font_map_get_default());
+	pango_cairo_context_set_resolution(sh->pc, 72);   /* sizes in points, as cairo's units */
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	pango_cairo_context_set_font_options(sh->pc, fo);
+	cairo_font_options_destroy(fo);
+	for (int i = 0; i < S_COUNT; i++) {
+		sh->fd[i] = pango_font_description_new();
+		pango_font_description_set_family(sh->fd[i], font);
+		pango_font_description_set_weight(sh->fd[i], styles[i].bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+		pango_font_description_set_size(sh->fd[i], (gint)(styles[i].size * PANGO_SCALE));
+	}
+	/* No ligatures: a ligature's glyph has no character of its own, and
+	 * cairo then embeds the font a second time for it. */
+	sh->attrs = pango_attr_list_new();
+	pango_attr_list_insert(sh->attrs, pango_attr_font_features_new("liga 0, clig 0"));
+	sh->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
+	return sh;
+}
 
 static void clear_layers(struct render *r)
 {
@@ -137,16 +191,17 @@ static PangoLayout *layout(struct render *r, enum style st, double width, enum t
 		r->oom = 1;
 		return NULL;
 	}
-	if ((l = g_hash_table_lookup(r->cache, r->key.s)))
+	if ((l = g_hash_table_lookup(r->sh->cache, r->key.s)))
 		return l;
-	if (g_hash_table_size(r->cache) >= CACHE_MAX) {
+	if (g_hash_table_size(r->sh->cache) >= CACHE_MAX) {
 		/* The layers compare layouts by address: a freed one's address
 		 * could come back holding other text. */
-		g_hash_table_remove_all(r->cache);
+		g_hash_table_remove_all(r->sh->cache);
 		clear_layers(r);
 	}
-	l = pango_layout_new(r->pc);
-	pango_layout_set_font_description(l, r->fd[st]);
+	l = pango_layout_new(r->sh->pc);
+	pango_layout_set_font_description(l, r->sh->fd[st]);
+	pango_layout_set_attributes(l, r->sh->attrs);
 	if (w > 0) {
 		pango_layout_set_width(l, w);
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
@@ -158,7 +213,7 @@ static PangoLayout *layout(struct render *r, enum style st, double width, enum t
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	}
 	pango_layout_set_text(l, text, -1);
-	g_hash_table_insert(r->cache, g_strdup(r->key.s), l);
+	g_hash_table_insert(r->sh->cache, g_strdup(r->key.s), l);
 	return l;
 }
 
@@ -928,13 +983,6 @@ static void render_free(struct render *r)
 	free_ops(r);
 	free(r->ops);
 	clear_layers(r);
-	if (r->cache)
-		g_hash_table_destroy(r->cache);
-	for (int i = 0; i < S_COUNT; i++)
-		if (r->fd[i])
-			pango_font_description_free(r->fd[i]);
-	if (r->pc)
-		g_object_unref(r->pc);
 	if (r->logo)
 		cairo_surface_destroy(r->logo);
 	lup_buf_free(&r->key);
@@ -948,7 +996,6 @@ int lup_doc_render(const lup_doc_template *t, const struct lup_doc_style *style,
 	struct render r;
 	cairo_surface_t *surf;
 	cairo_t *cr;
-	cairo_font_options_t *fo;
 	const char *font = style && style->font && *style->font ? style->font : "DejaVu Sans";
 	int ncopies = d->ncopies > 0 ? d->ncopies : 1, rc = 0;
 	struct lup_doc_stats st = { 0, 0, 0 };
@@ -959,20 +1006,7 @@ int lup_doc_render(const lup_doc_template *t, const struct lup_doc_style *style,
 	r.lang = style && style->lang ? style->lang : "en";
 	if (style && style->logo && *style->logo && load_logo(&r, style->logo, err) < 0)
 		return -1;
-	r.pc = pango_font_map_create_context(pango_cairo_font_map_get_default());
-	pango_cairo_context_set_resolution(r.pc, 72);   /* sizes in points, as cairo's units */
-	fo = cairo_font_options_create();
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	pango_cairo_context_set_font_options(r.pc, fo);
-	cairo_font_options_destroy(fo);
-	for (int i = 0; i < S_COUNT; i++) {
-		r.fd[i] = pango_font_description_new();
-		pango_font_description_set_family(r.fd[i], font);
-		pango_font_description_set_weight(r.fd[i], styles[i].bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-		pango_font_description_set_size(r.fd[i], (gint)(styles[i].size * PANGO_SCALE));
-	}
-	r.cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
+	r.sh = shaper(font);
 	r.layers_on = ncopies > 1;
 
 	surf = cairo_pdf_surface_create_for_stream(write_fp, fp, PAGE_W, PAGE_H);
