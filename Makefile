@@ -112,6 +112,7 @@ check-suites: all $(UNIT_BIN)
 
 # The same suites under AddressSanitizer and UBSan, in a build of their own.
 asan:
+	LSAN_OPTIONS="suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0" \
 	$(MAKE) B=build-asan LUP=build-asan/lup \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" check
@@ -132,7 +133,8 @@ $(B)/fuzz/%: tests/fuzz/%.c $(B)/fuzz/libcore.a
 	clang $(ALL_CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	  -o $@ $< $(B)/fuzz/libcore.a $(LIBS)
 fuzz: $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
-	@for f in $^; do n=$${f##*/}; mkdir -p $(B)/fuzz/corpus-$$n; \
+	@export LSAN_OPTIONS="suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0"; \
+	for f in $^; do n=$${f##*/}; mkdir -p $(B)/fuzz/corpus-$$n; \
 	  echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) $(B)/fuzz/corpus-$$n tests/fuzz/seed/$${n#fuzz_} || exit 1; done
 

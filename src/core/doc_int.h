@@ -99,7 +99,8 @@ const char *lup_doc_key_name(enum lup_doc_key k);
 /* Append a text with its placeholders replaced: doc, copy and row may be
  * NULL (their values are then empty); page and pages < 1 leave those
  * empty.  Invalid UTF-8 becomes U+FFFD and control characters other than
- * newline and tab spaces, so what reaches pango is always valid text. */
+ * a newline (a tab too: it would not wrap) spaces, so what reaches pango
+ * is always valid text that fits its column. */
 int lup_doc_expand(lup_buf *b, const struct tp_text *t, const struct lup_doc_values *doc,
                    const struct lup_doc_values *copy, const struct lup_doc_values *row,
                    int page, int pages);

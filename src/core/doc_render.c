@@ -176,7 +176,20 @@ static void clear_layers(struct render *r)
 	}
 }
 
-/* A laid-out text (borrowed from the cache; take a reference to keep it).
+/* Start a copy with room in the cache: it is emptied only between copies,
+ * so the layouts a copy borrows stay alive while it is laid out. */
+static void trim_cache(struct render *r)
+{
+	if (g_hash_table_size(r->sh->cache) >= CACHE_MAX) {
+		g_hash_table_remove_all(r->sh->cache);
+		/* The layers compare layouts by address: a freed one's address
+		 * could come back holding other text. */
+		clear_layers(r);
+	}
+}
+
+/* A laid-out text (borrowed from the cache, valid until the copy is
+ * drawn; take a reference to keep it longer).
  * width <= 0: as wide as the text.  maxlines > 0: cut with an ellipsis
  * after that many lines. */
 static PangoLayout *layout(struct render *r, enum style st, double width, enum tp_align al,
@@ -193,12 +206,6 @@ static PangoLayout *layout(struct render *r, enum style st, double width, enum t
 	}
 	if ((l = g_hash_table_lookup(r->sh->cache, r->key.s)))
 		return l;
-	if (g_hash_table_size(r->sh->cache) >= CACHE_MAX) {
-		/* The layers compare layouts by address: a freed one's address
-		 * could come back holding other text. */
-		g_hash_table_remove_all(r->sh->cache);
-		clear_layers(r);
-	}
 	l = pango_layout_new(r->sh->pc);
 	pango_layout_set_font_description(l, r->sh->fd[st]);
 	pango_layout_set_attributes(l, r->sh->attrs);
@@ -229,6 +236,19 @@ static double width_of(PangoLayout *l)
 	int w, h;
 	pango_layout_get_size(l, &w, &h);
 	return (double)w / PANGO_SCALE;
+}
+
+/* Does what a cell's layout draws stay within the cell, its padding
+ * included?  (Its logical width may be more: spaces at the end of a line
+ * hang past the edge unseen; and a glyph fontconfig has no font for is
+ * drawn as a box a little wider than the break measured.) */
+static int inside(PangoLayout *l, double width)
+{
+	PangoRectangle ink;
+	pango_layout_get_extents(l, &ink, NULL);
+	return ink.width == 0 ||
+	       (ink.x >= -CELL_PAD_X * PANGO_SCALE &&
+	        ink.x + ink.width <= (int)((width + CELL_PAD_X) * PANGO_SCALE));
 }
 
 /* Expand a text for the current copy (and a row) into r->text. */
@@ -525,8 +545,7 @@ static void flow_table(struct render *r, const struct tp_item *it)
 			                 expand(r, &tb->col[c].value, row, 0, 0));
 			if (!cell[c])
 				continue;
-			if (pango_layout_is_ellipsized(cell[c]) ||
-			    width_of(cell[c]) > w[c] - 2 * CELL_PAD_X + 0.5)
+			if (pango_layout_is_ellipsized(cell[c]) || !inside(cell[c], w[c] - 2 * CELL_PAD_X))
 				r->cut++;
 			h = fmax(h, height_of(cell[c]) + 2 * CELL_PAD_Y);
 		}
@@ -827,6 +846,7 @@ static int render_copy(struct render *r, cairo_t *cr)
 	int pages;
 
 	free_ops(r);
+	trim_cache(r);
 	measure_bands(r);
 	flow(r);
 	pages = r->page + 1;
@@ -850,7 +870,8 @@ static int render_copy(struct render *r, cairo_t *cr)
 		start[p + 1] += start[p];
 	for (size_t i = 0; i < r->nops; i++)
 		sorted[start[r->ops[i].page]++] = r->ops[i];
-	memcpy(r->ops, sorted, r->nops * sizeof *sorted);
+	if (r->nops)
+		memcpy(r->ops, sorted, r->nops * sizeof *sorted);
 	free(sorted);
 	free(start);
 	for (int p = 0; p < pages; p++) {

@@ -206,14 +206,18 @@ static int key_source(enum lup_doc_kind kind, enum lup_doc_key key, int in_row)
 	return found;
 }
 
-/* The keys of a kind, as "a, b, c" (rows: only the row's). */
+/* The keys of a kind, as "a, b, c" in the order lup-documents(5) gives
+ * them (rows: only the row's). */
 static void key_list(enum lup_doc_kind kind, int rows, lup_buf *b)
 {
-	for (int k = 0; k < LUP_DK_COUNT; k++) {
-		int s = key_source(kind, (enum lup_doc_key)k, rows);
-		if (s < 0 || (rows && s != TP_ROW) || (!rows && s == TP_ROW) || s == TP_PAGE)
+	int seen[LUP_DK_COUNT] = { 0 };
+	for (size_t i = 0; i < NUSES + NPUSES; i++) {
+		const struct key_use *u = i < NUSES ? &uses[i] : &placement_uses[i - NUSES];
+		int mine = i < NUSES ? (u->kind == ALL || u->kind == (int)kind) : is_placement(kind);
+		if (!mine || seen[u->key] || u->src == TP_PAGE || (u->src == TP_ROW) != rows)
 			continue;
-		lup_buf_printf(b, "%s%s", b->len ? ", " : "", key_names[k]);
+		seen[u->key] = 1;
+		lup_buf_printf(b, "%s%s", b->len ? ", " : "", key_names[u->key]);
 	}
 }
 
@@ -771,7 +775,7 @@ int lup_doc_clean(lup_buf *b, const char *s, size_t n)
 	while (i < n) {
 		uint32_t cp;
 		size_t k = lup_utf8_decode(s + i, n - i, &cp);
-		if (k == 0 || (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7f ||
+		if (k == 0 || (cp < 0x20 && cp != '\n') || cp == 0x7f ||
 		    (cp >= 0x80 && cp < 0xa0)) {
 			if (lup_buf_add(b, s + run, i - run) < 0 ||
 			    lup_buf_puts(b, k == 0 ? "\xef\xbf\xbd" : " ") < 0)
