@@ -23,17 +23,23 @@ int tui_print(tui_app *app, enum lup_doc_kind kind, const char *id, const char *
 		free(res);
 		return TUI_REDRAW;
 	}
-	/* ~ for the home folder: the path fits the status line better */
-	if (home && *home && strncmp(res->path, home, strlen(home)) == 0 && res->path[strlen(home)] == '/')
-		snprintf(shown, sizeof shown, "~%s", res->path + strlen(home));
-	else
-		snprintf(shown, sizeof shown, "%s", res->path);
-	if (kind == LUP_DOC_CERTIFICATE)
-		tui_status(app, _("Wrote the certificate to %s."), shown);
-	else
-		tui_status(app, ngettext("Wrote the %s to %s (%d page).", "Wrote the %s to %s (%d pages).",
-		                         (unsigned long)res->stats.pages),
-		           lup_doc_kind_label(kind), shown, res->stats.pages);
+	/* The file's name first, where a narrow status line shows it; then
+	 * its folder, ~ for the home folder. */
+	{
+		char *slash = strrchr(res->path, '/');
+		const char *name = slash ? slash + 1 : res->path;
+		if (slash)
+			*slash = '\0';
+		if (!slash)
+			snprintf(shown, sizeof shown, ".");
+		else if (home && *home && strncmp(res->path, home, strlen(home)) == 0 &&
+		         (res->path[strlen(home)] == '/' || !res->path[strlen(home)]))
+			snprintf(shown, sizeof shown, "~%s", res->path + strlen(home));
+		else
+			snprintf(shown, sizeof shown, "%s", res->path);
+		tui_status(app, ngettext("Wrote %s (%d page) in %s.", "Wrote %s (%d pages) in %s.",
+		                         (unsigned long)res->stats.pages), name, res->stats.pages, shown);
+	}
 	free(res);
 	return TUI_REDRAW;
 }
