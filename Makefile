@@ -146,10 +146,12 @@ pot:
 	  --package-version=$(VERSION) -o $(B)/lup.pot $(CORE_SRC) $(TUI_SRC) $(CLI_SRC) $(wildcard include/lup/*.h)
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LUPDATA)/frameworks $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LUPDATA)/frameworks $(DESTDIR)$(LUPDATA)/documents \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 $(LUP) $(DESTDIR)$(BINDIR)/lup
 	install -m 644 share/lup/lup.ini $(DESTDIR)$(LUPDATA)/lup.ini
 	for f in share/lup/frameworks/*.ini; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(LUPDATA)/frameworks/; done; true
+	install -m 644 share/lup/documents/*.txt $(DESTDIR)$(LUPDATA)/documents/
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	for m in $(MO); do l=$${m#$(B)/locale/}; l=$${l%%/*}; \
@@ -158,7 +160,8 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lup $(DESTDIR)$(MANDIR)/man1/lup.1 \
-	  $(DESTDIR)$(MANDIR)/man5/lup.ini.5 $(DESTDIR)$(MANDIR)/man5/lup-framework.5
+	  $(DESTDIR)$(MANDIR)/man5/lup.ini.5 $(DESTDIR)$(MANDIR)/man5/lup-framework.5 \
+	  $(DESTDIR)$(MANDIR)/man5/lup-documents.5
 	rm -rf $(DESTDIR)$(LUPDATA)
 	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/lup.mo
 

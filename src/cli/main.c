@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "lup/doc.h"
 #include "lup/i18n.h"
 #include "lup/paths.h"
 #include "tui/tui.h"
@@ -303,6 +304,12 @@ int main(int argc, char **argv)
 		}
 		if (strcmp(argv[i], "--dump-options") == 0)
 			return dump_options(i + 1 < argc ? argv[i + 1] : "");
+		if (strcmp(argv[i], "--dump-documents") == 0) {
+			if (strcmp(i + 1 < argc ? argv[i + 1] : "", "mdoc") != 0)
+				return cli_usage(NULL, "--dump-documents takes mdoc");
+			lup_doc_dump_mdoc(stdout);
+			return 0;
+		}
 		if (strcmp(argv[i], "--dump-keys") == 0) {
 			if (lup_tui_dump_keys(stdout, i + 1 < argc ? argv[i + 1] : "") < 0)
 				return cli_usage(NULL, "--dump-keys takes mdoc");
