@@ -81,6 +81,28 @@ int lup_doc_folder(const lup_config *cfg, char *out, size_t n)
 
 /* ---- References ---- */
 
+/* Step st (bound by the caller) through the rows that could be meant:
+ * the first one's id (column 0) into id, every one into list as
+ * "1a2b3c4d (column 1<sep>column 2)" for a message.  Returns how many
+ * there were, or -1. */
+static int candidates(lup_db *db, sqlite3_stmt *st, const char *what, const char *sep,
+                      char id[LUP_ID_SIZE], lup_buf *list, lup_err *err)
+{
+	int rc, n = 0;
+	while ((rc = lup_p_step(db, st, err, what)) == SQLITE_ROW) {
+		if (n++ == 0)
+			lup_col_copy(st, 0, id, LUP_ID_SIZE);
+		lup_buf_printf(list, "%s%.8s (%s%s%s)", list->len ? ", " : "", sqlite3_column_text(st, 0),
+		               sqlite3_column_text(st, 1), sep, sqlite3_column_text(st, 2));
+	}
+	if (rc < 0) {
+		lup_buf_free(list);
+		return -1;
+	}
+	lup_done(st);
+	return n;
+}
+
 /* "COHORT@YYYY-MM-DD" or "COHORT@YYYY-MM-DD HH:MM": the cohort's session
  * then. */
 static int session_at(lup_db *db, const char *ref, char id[LUP_ID_SIZE], lup_err *err)
@@ -92,7 +114,7 @@ static int session_at(lup_db *db, const char *ref, char id[LUP_ID_SIZE], lup_err
 	char cohort_ref[256], cohort[LUP_ID_SIZE], when[17];
 	lup_buf list = { 0 };
 	sqlite3_stmt *st;
-	int rc, n = 0;
+	int rc, n;
 	lup_date d;
 	lup_datetime dt;
 
@@ -110,17 +132,8 @@ static int session_at(lup_db *db, const char *ref, char id[LUP_ID_SIZE], lup_err
 	sqlite3_bind_text(st, 1, cohort, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, when, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 3, (int)strlen(when));
-	while ((rc = lup_p_step(db, st, err, _("finding a session"))) == SQLITE_ROW) {
-		if (n++ == 0)
-			lup_col_copy(st, 0, id, LUP_ID_SIZE);
-		lup_buf_printf(&list, "%s%.8s (%s %s)", list.len ? ", " : "", sqlite3_column_text(st, 0),
-		               sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
-	}
-	if (rc < 0) {
-		lup_buf_free(&list);
+	if ((n = candidates(db, st, _("finding a session"), " ", id, &list, err)) < 0)
 		return -1;
-	}
-	lup_done(st);
 	if (n == 1)
 		rc = 0;
 	else if (n == 0)
@@ -141,23 +154,14 @@ static int placement_of(lup_db *db, const char *ref, char id[LUP_ID_SIZE], lup_e
 	char person[LUP_ID_SIZE];
 	lup_buf list = { 0 };
 	sqlite3_stmt *st;
-	int rc, n = 0;
+	int rc, n;
 	if (lup_person_find(db, ref, person, err) < 0)
 		return -1;
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, person, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("finding a placement"))) == SQLITE_ROW) {
-		if (n++ == 0)
-			lup_col_copy(st, 0, id, LUP_ID_SIZE);
-		lup_buf_printf(&list, "%s%.8s (%s, %s)", list.len ? ", " : "", sqlite3_column_text(st, 0),
-		               sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
-	}
-	if (rc < 0) {
-		lup_buf_free(&list);
+	if ((n = candidates(db, st, _("finding a placement"), ", ", id, &list, err)) < 0)
 		return -1;
-	}
-	lup_done(st);
 	if (n == 1)
 		rc = 0;
 	else if (n == 0)
