@@ -137,6 +137,39 @@ fail:
 	return -1;
 }
 
+static const struct lup_col mark_col = {
+	.field = "status", .label = N_("Attendance"), .kind = LUP_COL_BUF,
+	.label_of = lup_attendance_label
+};
+
+int lup_attendance_edit(lup_db *db, const char *session_id, const char *person_id,
+                        const char *seen, const char *status, struct lup_merge_report *mr,
+                        lup_err *err)
+{
+	static const char sql[] =
+		"SELECT (SELECT status FROM attendance WHERE session_id = ?1 AND person_id = ?2) "
+		"FROM session WHERE id = ?1";
+	char stored[16];
+	int rc, stored_wins;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if ((rc = lup_p_lookup(db, sql, session_id, person_id, stored, sizeof stored, err)) < 0)
+		goto fail;
+	if (rc == 0) {
+		lup_merge_gone(mr, err, "%s",
+		               _("The session was deleted in another window since you opened the register"));
+		goto fail;
+	}
+	if (lup_merge_value(db, &mark_col, seen, status, stored, &stored_wins, mr, err) < 0 ||
+	    (!stored_wins && lup_attendance_set(db, session_id, person_id, status, err) < 0))
+		goto fail;
+	return lup_db_commit(db, err);
+fail:
+	lup_db_rollback(db);
+	return -1;
+}
+
 /* ---- Completion ---- */
 
 int lup_completion(lup_db *db, const char *enrolment_id, struct lup_block_progress *out,

@@ -68,6 +68,7 @@ enum tui_ctx {
 	TUI_CTX_FORM,     /* forms: next/previous field, save, cancel */
 	TUI_CTX_CHOICE,   /* a focused choice or yes/no field */
 	TUI_CTX_DIALOG,   /* a yes/no question */
+	TUI_CTX_CHANGED,  /* a question about an edit that met a change made elsewhere */
 	TUI_CTX_HELP,     /* the help overlay */
 	/* the Programme section */
 	TUI_CTX_PROGRAMME, /* the cohort list and a cohort: calendar, blocks */
@@ -118,7 +119,9 @@ enum tui_action {
 	/* choice */
 	TUI_A_CHOICE_NEXT, TUI_A_CHOICE_PREV,
 	/* dialog */
-	TUI_A_YES, TUI_A_NO, TUI_A_PRESS, TUI_A_SWITCH,
+	TUI_A_YES, TUI_A_NO, TUI_A_PRESS, TUI_A_SWITCH, TUI_A_SWITCH_BACK,
+	/* changed elsewhere */
+	TUI_A_KEEP_MINE, TUI_A_TAKE_THEIRS, TUI_A_LOOK_AGAIN, TUI_A_SAVE_AS_NEW, TUI_A_DROP_EDIT,
 	/* help */
 	TUI_A_CLOSE,
 	/* programme */

@@ -332,10 +332,13 @@ int tui_plist_action(struct tui_plist *pl, enum tui_action a, int tag_base)
 		if (!r)
 			return 0;
 		{
-			char id[LUP_UUID_LEN + 1];
-			memcpy(id, r->id, sizeof id);
-			if (tui_placement_advance(app, id) == 0) {
-				tui_plist_focus(pl, id);
+			int rc;
+			memcpy(pending, r->id, sizeof pending);
+			rc = tui_placement_advance(app, pending, r->status, tag_base + 4);
+			if (rc == TUI_PUSH)
+				return rc;
+			if (rc == 0) {
+				tui_plist_focus(pl, pending);
 				pl->counts_ok = 0;
 			}
 		}
@@ -364,6 +367,11 @@ int tui_plist_result(struct tui_plist *pl, tui_screen *child, int tag, int resul
 	} else if (tag == tag_base + 2 && result == TUI_YES) {
 		tui_placement_delete(app, pending);
 	} else if (tag == tag_base + 3 && result == TUI_SAVED) {
+		tui_plist_focus(pl, pending);
+	} else if (tag == tag_base + 4) {
+		int rc = tui_placement_advance_answer(app, result, tag);
+		if (rc == TUI_PUSH)
+			return rc;
 		tui_plist_focus(pl, pending);
 	}
 	pl->counts_ok = 0;
