@@ -2,6 +2,7 @@
  * placement as PDF (doc.h). */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli/cli.h"
 #include "lup/doc.h"
 #include "lup/i18n.h"
@@ -45,6 +46,8 @@ int cmd_print(struct lup_cli *cli, int argc, char **argv)
 		return cli_usage("print", _("--person is for certificates"));
 	if (out && !*out)
 		return cli_usage("print", _("-o needs a file name"));
+	if (out && strcmp(out, "-") == 0 && isatty(STDOUT_FILENO))
+		return cli_usage("print", _("a PDF is not for the terminal: give -o FILE, or send - to a program"));
 	/* Only reads: as the exports, no whole-file check first. */
 	cli->db_flags |= LUP_DB_NOCHECK;
 	if ((rc = cli_open_db(cli, 0)))

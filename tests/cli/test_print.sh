@@ -240,6 +240,14 @@ expect_rc 0
 check_ '[ "$(head -c 5 "$OUT")" = "%PDF-" ]' "not a PDF on standard output"
 expect_no_err
 
+case_ "no PDF onto a terminal"
+if command -v script >/dev/null 2>&1; then
+	script -qec "'$LUP' --db '$DB' --config '$CFG' print participants 'Pilot Halland' -o -" /dev/null >"$OUT" 2>&1; RC=$?
+	expect_rc 2
+	expect_out "a PDF is not for the terminal"
+	check_ '! grep -q "%PDF" "$OUT"' "a PDF went to the terminal"
+fi
+
 case_ "mistakes"
 lp print
 expect_rc 2
