@@ -39,9 +39,9 @@ int cmd_export(struct lup_cli *cli, int argc, char **argv)
 			o.excel = 1;
 			continue;
 		}
-		if ((r = cli_opt_value(argc, argv, &i, "--format", &fmt)) ||
-		    (r = cli_opt_value(argc, argv, &i, "-o", &out)) ||
-		    (r = cli_opt_value(argc, argv, &i, "--output", &out))) {
+		if ((r = cli_option(argc, argv, &i, "--format", &fmt)) ||
+		    (r = cli_option(argc, argv, &i, "-o", &out)) ||
+		    (r = cli_option(argc, argv, &i, "--output", &out))) {
 			if (r < 0)
 				return cli_usage("export", _("%s needs a value"), argv[i]);
 			continue;

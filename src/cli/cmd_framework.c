@@ -357,9 +357,9 @@ static int fw_export(struct lup_cli *cli, int argc, char **argv)
 	int rc, r;
 
 	for (int i = 2; i < argc; i++) {
-		if ((r = cli_opt_value(argc, argv, &i, "--format", &format)) ||
-		    (r = cli_opt_value(argc, argv, &i, "-o", &out)) ||
-		    (r = cli_opt_value(argc, argv, &i, "--output", &out))) {
+		if ((r = cli_option(argc, argv, &i, "--format", &format)) ||
+		    (r = cli_option(argc, argv, &i, "-o", &out)) ||
+		    (r = cli_option(argc, argv, &i, "--output", &out))) {
 			if (r < 0)
 				return cli_usage("framework", _("%s needs a value"), argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1]) {

@@ -90,14 +90,14 @@ int cmd_round(struct lup_cli *cli, int argc, char **argv)
 	    strcmp(sub, "delete"))
 		return cli_usage("round", _("no subcommand '%s': list, start, show, invite or delete"), sub);
 	for (int i = 2; i < argc; i++) {
-		if ((r = cli_opt_value(argc, argv, &i, "--unit", &unit)) ||
-		    (r = cli_opt_value(argc, argv, &i, "--role", &role)) ||
-		    (r = cli_opt_value(argc, argv, &i, "--cohort", &cohort)) ||
-		    (r = cli_opt_value(argc, argv, &i, "--kind", &kind)) ||
-		    (r = cli_opt_value(argc, argv, &i, "--date", &date)) ||
-		    (r = cli_opt_value(argc, argv, &i, "--name", &name)) ||
-		    (r = cli_opt_value(argc, argv, &i, "--invite", &out)) ||
-		    (r = cli_opt_value(argc, argv, &i, "-o", &out))) {
+		if ((r = cli_option(argc, argv, &i, "--unit", &unit)) ||
+		    (r = cli_option(argc, argv, &i, "--role", &role)) ||
+		    (r = cli_option(argc, argv, &i, "--cohort", &cohort)) ||
+		    (r = cli_option(argc, argv, &i, "--kind", &kind)) ||
+		    (r = cli_option(argc, argv, &i, "--date", &date)) ||
+		    (r = cli_option(argc, argv, &i, "--name", &name)) ||
+		    (r = cli_option(argc, argv, &i, "--invite", &out)) ||
+		    (r = cli_option(argc, argv, &i, "-o", &out))) {
 			if (r < 0)
 				return cli_usage("round", _("%s needs a value"), argv[i]);
 		} else if (strcmp(argv[i], "--everyone") == 0) {

@@ -205,9 +205,9 @@ int cmd_target(struct lup_cli *cli, int argc, char **argv)
 	if (!(rest = calloc((size_t)argc, sizeof *rest)))
 		return LUP_EXIT_FAIL;
 	for (int i = 2; i < argc; i++) {
-		if ((r = cli_opt_value(argc, argv, &i, "--role", &w.role)) ||
-		    (r = cli_opt_value(argc, argv, &i, "--person", &w.person_ref)) ||
-		    (r = cli_opt_value(argc, argv, &i, "--framework", &w.framework))) {
+		if ((r = cli_option(argc, argv, &i, "--role", &w.role)) ||
+		    (r = cli_option(argc, argv, &i, "--person", &w.person_ref)) ||
+		    (r = cli_option(argc, argv, &i, "--framework", &w.framework))) {
 			if (r < 0) {
 				free(rest);
 				return cli_usage("target", _("%s needs a value"), argv[i]);

@@ -29,16 +29,7 @@ const char *lup_attendance_label(const char *status)
 int lup_register(lup_db *db, const char *session_id, struct lup_register_row **rows,
                  lup_err *err)
 {
-	static const char sql[] =
-		"WITH s AS (SELECT cohort_id, substr(starts_at, 1, 10) AS day FROM session WHERE id = ?1) "
-		"SELECT p.id, p.name, coalesce(a.status, ''), "
-		"  min(CASE e.status WHEN 'withdrawn' THEN 'z' ELSE e.status END) "
-		"FROM s JOIN enrolment e ON e.cohort_id = s.cohort_id AND e.status <> 'waitlisted' "
-		"JOIN person p ON p.id = e.person_id "
-		"LEFT JOIN attendance a ON a.session_id = ?1 AND a.person_id = e.person_id "
-		"WHERE a.id IS NOT NULL OR (e.enrolled_on IS NOT NULL AND e.enrolled_on <= s.day "
-		"  AND (e.status <> 'withdrawn' OR coalesce(e.ended_on, '') >= s.day)) "
-		"GROUP BY p.id ORDER BY p.sort_name, p.id";
+	static const char sql[] = LUP_P_REGISTER_SQL("");
 	static const char exists[] = "SELECT 1 FROM session WHERE id = ?1";
 	struct lup_register_row *v = NULL;
 	sqlite3_stmt *st;

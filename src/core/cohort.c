@@ -259,8 +259,9 @@ int lup_cohort_update(lup_db *db, const lup_config *cfg, const struct lup_cohort
 
 int lup_cohort_delete(lup_db *db, const char *id, lup_err *err)
 {
+	static const char note[] = LUP_P_NOTE_REMOVED "WHERE s.cohort_id = ?1";
 	static const char sql[] = "DELETE FROM cohort WHERE id = ?1";
-	return lup_delete_by_id(db, sql, id, _("deleting a cohort"), _("no such cohort"), err);
+	return lup_p_delete_sessions(db, note, sql, id, _("deleting a cohort"), _("no such cohort"), err);
 }
 
 /* ---- The list ---- */

@@ -537,8 +537,10 @@ int lup_programme_update(lup_db *db, const lup_config *cfg, const struct lup_pro
 
 int lup_programme_delete(lup_db *db, const char *id, lup_err *err)
 {
+	static const char note[] = LUP_P_NOTE_REMOVED "WHERE c.programme_id = ?1";
 	static const char sql[] = "DELETE FROM programme WHERE id = ?1";
-	return lup_delete_by_id(db, sql, id, _("deleting a programme"), _("no such programme"), err);
+	return lup_p_delete_sessions(db, note, sql, id, _("deleting a programme"), _("no such programme"),
+	                             err);
 }
 
 int lup_programme_list(lup_db *db, struct lup_programme_row *rows, int max, lup_err *err)

@@ -328,12 +328,35 @@ static const char *const v2[] = {
 NULL
 };
 
+/* 3: sessions that were deleted (with their cohort or programme too), so
+ * that a meeting invitation sent for them can be cancelled (lup export ics
+ * --cancel, RFC 5546 METHOD:CANCEL).  The id is the session's own: its
+ * iCalendar UID is "<id>@lup".  sequence is the cancellation's SEQUENCE,
+ * one above the session's last; updated_at is when it was deleted.  No
+ * reference to the cohort, which may be gone as well; nothing about a
+ * person is kept. */
+static const char *const v3[] = {
+"CREATE TABLE session_removed ("
+	ID ", "
+	"cohort_id TEXT NOT NULL CHECK (length(cohort_id) = 36), "
+	"cohort TEXT NOT NULL, "
+	"title TEXT NOT NULL, "
+	"starts_at TEXT NOT NULL CHECK " ISTIME("starts_at") ", "
+	"ends_at TEXT NOT NULL CHECK " ISTIME("ends_at") ", "
+	"location TEXT, "
+	"sequence INTEGER NOT NULL CHECK (sequence >= 1), "
+	TS ")",
+"CREATE INDEX session_removed_cohort ON session_removed(cohort_id, starts_at, id)",
+"CREATE INDEX session_removed_starts ON session_removed(starts_at, id)",
+NULL
+};
+
 /* A random (version 4) UUID in SQL, for rows a migration makes. */
 #define SQL_UUID "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || " \
 	"substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) || " \
 	"substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))"
 
-/* 3: competence assurance that stays true across framework revisions.
+/* 4: competence assurance that stays true across framework revisions.
  *
  * - A competence has an identity, the same in every revision of its
  *   framework for as long as it means the same; ratings are compared by
@@ -352,7 +375,7 @@ NULL
  *   go.
  * - Check-in rounds: a group of people asked to check in at once, and
  *   the drafts made for them. */
-static const char *const v3[] = {
+static const char *const v4[] = {
 "ALTER TABLE competence ADD COLUMN identity TEXT NOT NULL DEFAULT ''",
 "ALTER TABLE competence ADD COLUMN renamed_from TEXT",
 "ALTER TABLE competence ADD COLUMN replaces TEXT",
@@ -430,5 +453,6 @@ const struct lup_migration lup_migrations[] = {
 	{ 1, v1 },
 	{ 2, v2 },
 	{ 3, v3 },
+	{ 4, v4 },
 	{ 0, NULL }
 };

@@ -303,10 +303,32 @@ int lup_session_update(lup_db *db, const lup_config *cfg, const struct lup_sessi
 	return 0;
 }
 
+int lup_p_delete_sessions(lup_db *db, const char *note_sql, const char *del_sql, const char *id,
+                          const char *what, const char *missing, lup_err *err)
+{
+	sqlite3_stmt *st;
+	char now[21];
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	lup_now_utc(now);
+	if (!(st = lup_stmt(db, note_sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	if (lup_p_exec(db, st, err, what) < 0 ||
+	    lup_delete_by_id(db, del_sql, id, what, missing, err) < 0)
+		goto fail;
+	return lup_db_commit(db, err);
+fail:
+	lup_db_rollback(db);
+	return -1;
+}
+
 int lup_session_delete(lup_db *db, const char *id, lup_err *err)
 {
+	static const char note[] = LUP_P_NOTE_REMOVED "WHERE s.id = ?1";
 	static const char sql[] = "DELETE FROM session WHERE id = ?1";
-	return lup_delete_by_id(db, sql, id, _("deleting a session"), _("no such session"), err);
+	return lup_p_delete_sessions(db, note, sql, id, _("deleting a session"), _("no such session"), err);
 }
 
 static void shift(char *t, size_t n, int days)

@@ -220,11 +220,17 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                            "import it (asks first; No is the default)") },
 	[TUI_A_IMPORT_CANCEL] = { "import-cancel", TUI_CTX_IMPORT, "Esc", N_("Cancel"),
 	                         N_("Go back without importing anything") },
+	/* documents */
+	[TUI_A_PRINT]        = { "print", TUI_CTX_DOCUMENTS, "P", N_("Print"),
+	                         N_("Write the focused one's document as PDF to the documents folder: a session's "
+	                            "sign-in sheet, a cohort's participant list, a participant's certificate, a "
+	                            "placement's agreement (its certificate of attendance once confirmed)") },
 };
 
 static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_ANY] = N_("Everywhere"),
 	[TUI_CTX_MAIN] = N_("Sections"),
+	[TUI_CTX_DOCUMENTS] = N_("Documents"),
 	[TUI_CTX_MOVE] = N_("Moving"),
 	[TUI_CTX_LIST] = N_("Lists"),
 	[TUI_CTX_RECORD] = N_("Records"),

@@ -56,6 +56,8 @@ int tui_key_is_text(tui_key k);
 enum tui_ctx {
 	TUI_CTX_ANY,      /* every screen, forms and dialogs too: help, redraw */
 	TUI_CTX_MAIN,     /* section screens: switch section, back, quit */
+	TUI_CTX_DOCUMENTS, /* a session, cohort, participant or placement: print its
+	                      paper (early: its hint comes after the screen's own) */
 	TUI_CTX_MOVE,     /* lists and scrolled views: move the focus */
 	TUI_CTX_LIST,     /* lists: open, filter, sort */
 	TUI_CTX_RECORD,   /* add, edit, delete the focused record */
@@ -154,6 +156,8 @@ enum tui_action {
 	TUI_A_ROUND, TUI_A_ROUND_INVITE,
 	/* people list, reports, import */
 	TUI_A_IMPORT, TUI_A_REPORT_EXPORT, TUI_A_REPORT_REFRESH, TUI_A_IMPORT_RUN, TUI_A_IMPORT_CANCEL,
+	/* documents */
+	TUI_A_PRINT,
 	TUI_A_COUNT
 };
 

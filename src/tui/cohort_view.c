@@ -13,6 +13,7 @@
 #include "tui/calendar.h"
 #include "tui/changed.h"
 #include "tui/dialog.h"
+#include "tui/documents.h"
 #include "tui/list.h"
 #include "tui/people.h"
 #include "tui/programme.h"
@@ -334,7 +335,8 @@ static unsigned contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
-	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PROGRAMME) | TUI_CTXBIT(TUI_CTX_COHORT);
+	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PROGRAMME) | TUI_CTXBIT(TUI_CTX_COHORT) |
+	       TUI_CTXBIT(TUI_CTX_DOCUMENTS);
 }
 
 static void on_resize(tui_screen *scr, tui_app *app)
@@ -639,6 +641,8 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		case TUI_A_WITHDRAW: case TUI_A_COMPLETE:
 			tui_status(app, "%s", _("That is for participants: Tab shows them."));
 			return TUI_REDRAW;
+		case TUI_A_PRINT:
+			return sr ? tui_print(app, LUP_DOC_SHEET, sr->id, NULL) : 0;
 		default:
 			return TUI_UNHANDLED;
 		}
@@ -653,6 +657,8 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	case TUI_A_COMPLETE:
 		complete(s, app);
 		return TUI_REDRAW;
+	case TUI_A_PRINT:
+		return er ? tui_print(app, LUP_DOC_CERTIFICATE, s->id, er->person_id) : 0;
 	case TUI_A_EDIT:
 		return 0;
 	case TUI_A_COPY_NEXT_WEEK: case TUI_A_COPY_TO_COHORT: case TUI_A_ATTENDANCE:

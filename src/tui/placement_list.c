@@ -8,6 +8,7 @@
 #include "lup/country.h"
 #include "lup/i18n.h"
 #include "tui/dialog.h"
+#include "tui/documents.h"
 #include "tui/shadowing.h"
 
 enum { C_STATUS, C_PERSON, C_HOST, C_COUNTRY, C_START, C_END, C_DAYS, C_NEXT, NCOLS };
@@ -349,6 +350,8 @@ int tui_plist_action(struct tui_plist *pl, enum tui_action a, int tag_base)
 		return tui_push(app, tui_cancel_form(app, r->id), tag_base + 3);
 	case TUI_A_LOG_ADD:
 		return 0;
+	case TUI_A_PRINT:
+		return r ? tui_print_placement(app, r->id) : 0;
 	default:
 		return TUI_UNHANDLED;
 	}

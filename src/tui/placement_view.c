@@ -10,6 +10,7 @@
 #include "lup/i18n.h"
 #include "lup/people.h"
 #include "tui/dialog.h"
+#include "tui/documents.h"
 #include "tui/shadowing.h"
 
 enum { TAG_FORM = 1, TAG_DELETE, TAG_CANCEL, TAG_LOG, TAG_LOG_EDIT, TAG_LOG_DELETE, TAG_ADVANCE };
@@ -178,7 +179,7 @@ static unsigned contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_RECORD) |
-	       TUI_CTXBIT(TUI_CTX_PLACEMENTS);
+	       TUI_CTXBIT(TUI_CTX_PLACEMENTS) | TUI_CTXBIT(TUI_CTX_DOCUMENTS);
 }
 
 static int enter(tui_screen *scr, tui_app *app)
@@ -235,6 +236,8 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		return tui_push(app, tui_cancel_form(app, s->id), TAG_CANCEL);
 	case TUI_A_LOG_ADD:
 		return tui_push(app, tui_log_form(app, s->id), TAG_LOG);
+	case TUI_A_PRINT:
+		return tui_print_placement(app, s->id);
 	case TUI_A_ADD:
 		return 0;
 	default:

@@ -4,7 +4,7 @@
  * code with another meaning is refused unless the file says renamed_from
  * or replaces; every problem in one run; a re-import of an old file says
  * which revision it equals; what a new revision changes; export and
- * import give the same content back; the schema 3 migration. */
+ * import give the same content back; the migration of schema 4 (from 2, through 3). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -329,7 +329,7 @@ static void test_export(void **state)
 	free(two);
 }
 
-/* Schema 3: a database of schema 2 with a reused code and targets of a
+/* Schema 4, the competence migration: a database of schema 2 with a reused code and targets of a
  * retired competence and a role written in two ways. */
 static void test_migration(void **state)
 {
