@@ -115,6 +115,19 @@ static void test_targets_end_with_their_competence(void **state)
 	assert_int_equal(cf_count("SELECT count(*) FROM target t JOIN competence c ON c.id = t.competence_id "
 	                          "WHERE c.code = 'VER.2' AND t.valid_to IS NOT NULL"), 2);
 	assert_int_equal(cf_count("SELECT count(*) FROM target WHERE valid_to IS NULL"), 0);
+
+	/* retired (still in the file) ends them too: the role's, the file's,
+	 * the person's */
+	assert_int_equal(lup_target_set(db, "ver", "VER.1", "enhetschef", NULL, 3, &err), 0);
+	assert_int_equal(lup_target_set(db, "ver", "VER.1", NULL, p, 4, &err), 0);
+	snprintf(buf, sizeof buf, VER_HEAD "retired = yes\n[competence VER.3]\narea = V\nname = Uppföljning\n"
+	         "[targets enhetschef]\nVER.3 = 2\n", "3");
+	cf_import(buf, r2);
+	assert_int_equal(cf_count("SELECT count(*) FROM target t JOIN competence c ON c.id = t.competence_id "
+	                          "WHERE t.valid_to IS NULL AND c.code = 'VER.1'"), 0);
+	assert_int_equal(cf_count("SELECT count(*) FROM target WHERE valid_to IS NULL"), 1);
+	assert_int_equal(lup_target_get(db, "ver", "VER.1", p, &level, NULL, &err), 0);
+	assert_int_equal(level, LUP_LEVEL_NONE);
 }
 
 /* Problem 4: roles as HR writes them; roles no one has are named. */
