@@ -89,6 +89,8 @@ enum tui_ctx {
 	TUI_CTX_PEOPLE,   /* the list of people: import */
 	TUI_CTX_REPORT,   /* the Reports section: write to a file, refresh */
 	TUI_CTX_IMPORT,   /* importing people: the file form and the preview */
+	TUI_CTX_DUE,      /* the Due list */
+	TUI_CTX_ROUNDS,   /* check-in rounds and a round's people */
 	TUI_CTX_COUNT
 };
 #define TUI_CTXBIT(c) (1u << (c))
@@ -150,6 +152,8 @@ enum tui_action {
 	TUI_A_LEVEL5, TUI_A_LEVEL6, TUI_A_LEVEL7, TUI_A_LEVEL8, TUI_A_LEVEL9,
 	TUI_A_NOT_ASSESSED, TUI_A_CLEAR_LEVEL, TUI_A_COMMENT, TUI_A_FINALIZE,
 	TUI_A_PERSON_COMPETENCE,
+	TUI_A_CORRECT, TUI_A_PROFILE, TUI_A_PERSON_TARGETS, TUI_A_HEAT_FRAMEWORK, TUI_A_FW_IMPORT,
+	TUI_A_ROUND, TUI_A_ROUND_INVITE,
 	/* people list, reports, import */
 	TUI_A_IMPORT, TUI_A_REPORT_EXPORT, TUI_A_REPORT_REFRESH, TUI_A_IMPORT_RUN, TUI_A_IMPORT_CANCEL,
 	/* documents */

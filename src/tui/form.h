@@ -118,6 +118,11 @@ int tui_form_as_new(struct tui_form *f);
  * deleted check-in): deleted elsewhere, it says so and stays open. */
 void tui_form_no_new(struct tui_form *f);
 
+/* Told when the person changes a choice or a reference (not when a value
+ * is set with tui_form_set): field is its name; ud the form's. */
+typedef void (*tui_form_changed_fn)(struct tui_form *f, const char *field, void *ud);
+void tui_form_on_change(struct tui_form *f, tui_form_changed_fn fn);
+
 /* Widget interface, for screens that embed a form themselves. */
 void tui_form_layout(struct tui_form *f, tui_rect r);
 void tui_form_draw(struct tui_form *f, tui_app *app);

@@ -87,6 +87,17 @@ static void test_no_duplicate_keys(void **state)
 	               TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_VIEWS) |
 	               TUI_CTXBIT(TUI_CTX_HOSTS) | TUI_CTXBIT(TUI_CTX_PLACEMENTS));
 	check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_PICKER));
+	/* the Competence section's views, a person's check-ins */
+	{
+		unsigned base = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
+		                TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_COMPETENCE);
+		check_no_clash(base | TUI_CTXBIT(TUI_CTX_DUE));
+		check_no_clash(base | TUI_CTXBIT(TUI_CTX_HEATMAP));
+		check_no_clash(base | TUI_CTXBIT(TUI_CTX_FRAMEWORKS));
+		check_no_clash(base | TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_ROUNDS));
+		check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
+		               TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_CHECKINS));
+	}
 }
 
 static void test_design_defaults(void **state)
