@@ -74,4 +74,21 @@ int lup_p_date_ok(const char *s);
 	"LEFT JOIN host_org h ON h.id = s.host_id "
 void lup_p_session_row(sqlite3_stmt *st, struct lup_session_row *r);
 
+/* Enrolment e held a seat on day (an SQL expression "YYYY-MM-DD"): it
+ * counts from enrolled_on, and a withdrawn one until the day it ended. */
+#define LUP_P_SEAT_ON(e, day) \
+	"(" e ".enrolled_on IS NOT NULL AND " e ".enrolled_on <= " day " AND (" e ".status <> 'withdrawn' " \
+	"OR coalesce(" e ".ended_on, '') >= " day "))"
+
+/* The status of cohort c (an alias) on the day `today` (an SQL
+ * expression, e.g. "?9"), by lup_cohort_status_on: its first and last
+ * day from its dates and its sessions. */
+#define LUP_P_COHORT_STATUS(c, today) \
+	"lup_cohort_status(" c ".status_override, " \
+	"nullif(min(coalesce(" c ".start_date, '9999-12-31'), coalesce((SELECT substr(min(s_.starts_at), 1, 10) " \
+	"FROM session s_ WHERE s_.cohort_id = " c ".id), '9999-12-31')), '9999-12-31'), " \
+	"nullif(max(coalesce(" c ".end_date, ''), coalesce((SELECT substr(max(s_.ends_at), 1, 10) " \
+	"FROM session s_ WHERE s_.cohort_id = " c ".id), '')), ''), " \
+	"EXISTS (SELECT 1 FROM session s_ WHERE s_.cohort_id = " c ".id), " today ")"
+
 #endif
