@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "core/internal.h"
+#include "core/prog.h"
 #include "lup/cal.h"
 #include "lup/lineedit.h"
 #include "lup/report.h"
@@ -121,8 +121,9 @@ static const char sql_counts[] =
 static const char sql_programmes[] =
 	"SELECT id, name, target, coalesce(start_date, ''), coalesce(end_date, '') FROM programme "
 	"ORDER BY start_date, name, id";
+/* ?1 the report's day */
 static const char sql_cohorts[] =
-	"SELECT c.id, c.programme_id, c.name, c.status, coalesce(c.start_date, ''), "
+	"SELECT c.id, c.programme_id, c.name, " LUP_P_COHORT_STATUS("c", "?1") ", coalesce(c.start_date, ''), "
 	"coalesce(c.end_date, ''), c.capacity, "
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'enrolled'), "
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'completed'), "
@@ -134,10 +135,21 @@ static const char sql_blocks[] =
 	"SELECT b.id, b.programme_id, b.name, b.kind, b.seq, b.min_attendance "
 	"FROM block b JOIN programme pr ON pr.id = b.programme_id "
 	"ORDER BY pr.start_date, pr.name, pr.id, b.seq";
-/* ?1: the end of the report's day, "YYYY-MM-DD 24:00" (sorts after every
- * time of that day). */
+/* ?1: the report's day: a session is held once its day has come. */
 static const char sql_sessions[] =
-	"SELECT id, cohort_id, block_id, ends_at <= ?1 FROM session";
+	"SELECT id, cohort_id, block_id, substr(starts_at, 1, 10) <= ?1 FROM session";
+/* Study visits: sessions with a host, per host (registered, or by the name
+ * typed), ?1 the report's day. */
+static const char sql_visits[] =
+	"SELECT coalesce(h.name, trim(s.host_name)), h.id IS NOT NULL, "
+	"sum(substr(s.starts_at, 1, 10) <= ?1), sum(substr(s.starts_at, 1, 10) > ?1), "
+	"count(DISTINCT CASE WHEN substr(s.starts_at, 1, 10) <= ?1 THEN s.cohort_id END), "
+	"coalesce(sum(CASE WHEN substr(s.starts_at, 1, 10) <= ?1 THEN (SELECT count(*) FROM attendance a "
+	"  WHERE a.session_id = s.id AND a.status IN ('present', 'late')) END), 0) "
+	"FROM session s LEFT JOIN host_org h ON h.id = s.host_id "
+	"WHERE s.host_id IS NOT NULL OR length(trim(coalesce(s.host_name, ''))) > 0 "
+	"GROUP BY s.host_id, CASE WHEN s.host_id IS NULL THEN lup_sortkey(trim(s.host_name)) END "
+	"ORDER BY 3 DESC, lup_sortkey(1), 1";
 /* The largest table, read once from end to end (no look-ups): the
  * sessions are matched to their cohort and block here. */
 static const char sql_attendance[] =
@@ -254,6 +266,7 @@ struct gather {
 	struct chunk *keys;
 	size_t nsessions, capsessions;
 	long *sess_cohort, *sess_block;
+	unsigned char *sess_held;
 };
 
 static int fail_sql(struct gather *g, sqlite3_stmt *st, const char *what)
@@ -341,6 +354,7 @@ static int gather_lists(struct gather *g)
 
 	if (!(st = lup_stmt(g->db, sql_cohorts, g->err)))
 		return -1;
+	sqlite3_bind_text(st, 1, r->as_of, -1, SQLITE_TRANSIENT);
 	cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lup_report_cohort *c;
@@ -408,7 +422,6 @@ static int gather_sessions(struct gather *g)
 {
 	struct lup_report *r = g->r;
 	size_t w = r->nblocks + 1;
-	char end_of_day[24];
 	sqlite3_stmt *st;
 	int rc;
 
@@ -416,10 +429,9 @@ static int gather_sessions(struct gather *g)
 	g->nheld = calloc(r->ncohorts * w + 1, sizeof *g->nheld);
 	if (!g->nsess || !g->nheld)
 		return oom(g->err);
-	snprintf(end_of_day, sizeof end_of_day, "%s 24:00", r->as_of);
 	if (!(st = lup_stmt(g->db, sql_sessions, g->err)))
 		return -1;
-	sqlite3_bind_text(st, 1, end_of_day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 1, r->as_of, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long c = idmap_get(&g->cohort_ix, (const char *)sqlite3_column_text(st, 1));
 		long b = block_index(r, (const char *)sqlite3_column_text(st, 2));
@@ -429,14 +441,18 @@ static int gather_sessions(struct gather *g)
 		if (g->nsessions == g->capsessions) {
 			size_t cap = g->capsessions ? g->capsessions * 2 : 1024;
 			long *q1 = realloc(g->sess_cohort, cap * sizeof *q1), *q2;
+			unsigned char *q3;
 			if (q1)
 				g->sess_cohort = q1;
 			q2 = q1 ? realloc(g->sess_block, cap * sizeof *q2) : NULL;
-			if (!q2) {
+			if (q2)
+				g->sess_block = q2;
+			q3 = q2 ? realloc(g->sess_held, cap) : NULL;
+			if (!q3) {
 				lup_done(st);
 				return oom(g->err);
 			}
-			g->sess_block = q2;
+			g->sess_held = q3;
 			g->capsessions = cap;
 		}
 		if ((ix = idmap_intern(&g->sess_ix, &g->keys, &g->nsessions,
@@ -446,6 +462,7 @@ static int gather_sessions(struct gather *g)
 		}
 		g->sess_cohort[ix] = c;
 		g->sess_block[ix] = (long)col;
+		g->sess_held[ix] = (unsigned char)held;
 		if (c < 0)
 			continue;
 		g->nsess[(size_t)c * w + col]++;
@@ -455,6 +472,8 @@ static int gather_sessions(struct gather *g)
 		if (b >= 0) {
 			r->blocks[b].sessions++;
 			r->blocks[b].sessions_held += held;
+			if (r->blocks[b].seq >= 1 && r->blocks[b].seq <= 32)
+				r->cohorts[c].runs |= 1u << (r->blocks[b].seq - 1);
 		}
 	}
 	if (rc != SQLITE_DONE)
@@ -464,8 +483,11 @@ static int gather_sessions(struct gather *g)
 		long places = r->cohorts[c].enrol.enrolled + r->cohorts[c].enrol.completed;
 		for (size_t b = 0; b < r->nblocks; b++) {
 			long n = g->nsess[c * w + b];
+			if (strcmp(r->blocks[b].programme_id, r->cohorts[c].programme_id) == 0)
+				r->blocks[b].cohorts++;
 			if (n == 0)
 				continue;
+			r->blocks[b].runs++;
 			r->blocks[b].participants += places;
 			if (g->nheld[c * w + b] == n)
 				r->blocks[b].finished += places;
@@ -543,8 +565,8 @@ static int gather_attendance(struct gather *g)
 		const char *status = (const char *)sqlite3_column_text(st, 2);
 		struct lup_report_att a = { 0, 0, 0, 0 };
 		long c, b;
-		if (s < 0 || !status || !person)
-			continue;
+		if (s < 0 || !status || !person || !g->sess_held[s])
+			continue;   /* a mark on a session still to come counts nowhere */
 		c = g->sess_cohort[s];
 		b = g->sess_block[s];
 		switch (status[0]) {
@@ -640,6 +662,35 @@ out:
 	free(okc);
 	free(okb);
 	return rc;
+}
+
+static int gather_visits(struct gather *g)
+{
+	struct lup_report *r = g->r;
+	sqlite3_stmt *st = lup_stmt(g->db, sql_visits, g->err);
+	size_t cap = 0;
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, r->as_of, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct lup_report_visits *v;
+		if (!(v = APPEND(r->visits, r->nvisits, cap, 8))) {
+			lup_done(st);
+			return oom(g->err);
+		}
+		text_col(st, 0, v->host, sizeof v->host);
+		v->registered = sqlite3_column_int(st, 1);
+		v->held = sqlite3_column_int64(st, 2);
+		v->planned = sqlite3_column_int64(st, 3);
+		v->cohorts = sqlite3_column_int64(st, 4);
+		v->present = sqlite3_column_int64(st, 5);
+	}
+	if (rc != SQLITE_DONE)
+		return fail_sql(g, st, _("making the report"));
+	lup_done(st);
+	return 0;
 }
 
 static int gather_placements(struct gather *g)
@@ -1043,7 +1094,8 @@ int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
 	if (own && lup_exec(db, "BEGIN", err) < 0)
 		return -1;
 	if (gather_lists(&g) == 0 && gather_sessions(&g) == 0 && gather_attendance(&g) == 0 &&
-	    gather_placements(&g) == 0 && gather_competence(&g) == 0 && gather_overdue(&g, cfg) == 0)
+	    gather_visits(&g) == 0 && gather_placements(&g) == 0 && gather_competence(&g) == 0 &&
+	    gather_overdue(&g, cfg) == 0)
 		rc = 0;
 	if (own)
 		lup_exec(db, "COMMIT", NULL);
@@ -1053,6 +1105,7 @@ int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
 	chunks_free(&g.keys);
 	free(g.sess_cohort);
 	free(g.sess_block);
+	free(g.sess_held);
 	free(g.nsess);
 	free(g.nheld);
 	if (rc < 0)
@@ -1065,6 +1118,7 @@ void lup_report_free(struct lup_report *r)
 	free(r->programmes);
 	free(r->cohorts);
 	free(r->blocks);
+	free(r->visits);
 	free(r->countries);
 	free(r->areas);
 	memset(r, 0, sizeof *r);
@@ -1320,21 +1374,41 @@ static double share(long part, long whole)
 	return whole > 0 ? (double)part / (double)whole : -1.0;
 }
 
-static const char *cohort_status_label(const char *s)
-{
-	if (strcmp(s, "planned") == 0) return C_("cohort status", "planned");
-	if (strcmp(s, "open") == 0) return C_("cohort status", "open");
-	if (strcmp(s, "running") == 0) return C_("cohort status", "running");
-	if (strcmp(s, "done") == 0) return C_("cohort status", "done");
-	return s;
-}
-
 static const char *block_kind_label(const char *k)
 {
 	if (strcmp(k, "ul") == 0) return C_("block kind", "Developmental Leadership (UL)");
 	if (strcmp(k, "abw") == 0) return C_("block kind", "activity-based workplace");
 	if (strcmp(k, "egov") == 0) return C_("block kind", "e-government tools and methods");
 	return C_("block kind", "other");
+}
+
+void lup_report_blocks_run(const struct lup_report *r, const struct lup_report_cohort *c,
+                           char *buf, size_t n)
+{
+	int of = 0, run = 0;
+	size_t o;
+	for (size_t b = 0; b < r->nblocks; b++)
+		if (strcmp(r->blocks[b].programme_id, c->programme_id) == 0) {
+			of++;
+			if (r->blocks[b].seq >= 1 && r->blocks[b].seq <= 32 &&
+			    (c->runs & (1u << (r->blocks[b].seq - 1))))
+				run++;
+		}
+	if (run == 0) {
+		snprintf(buf, n, "%s", C_("blocks run", "none"));
+		return;
+	}
+	/* TRANSLATORS: blocks a cohort runs, e.g. "2 of 3". */
+	snprintf(buf, n, _("%d of %d"), run, of);
+	if (run == of)
+		return;
+	o = strlen(buf);
+	for (size_t b = 0, first = 1; b < r->nblocks && o + 8 < n; b++)
+		if (strcmp(r->blocks[b].programme_id, c->programme_id) == 0 && r->blocks[b].seq >= 1 &&
+		    r->blocks[b].seq <= 32 && (c->runs & (1u << (r->blocks[b].seq - 1)))) {
+			o += (size_t)snprintf(buf + o, n - o, "%s%d", first ? ": " : ", ", r->blocks[b].seq);
+			first = 0;
+		}
 }
 
 /* ---- Inline SVG bar charts (HTML only) ---- */
@@ -1501,19 +1575,23 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 	if (r->ncohorts == 0) {
 		para(&o, _("No cohorts yet."));
 	} else {
-		struct tab t = { 11, (const char *const[]){ C_("report", "Cohort"), C_("report", "Status"), C_("report", "Start"), C_("report", "End"),
-			C_("report", "Seats"), C_("report", "Enrolled"), C_("report", "Completed"), C_("report", "Waiting"), C_("report", "Withdrawn"),
-			_("Sessions held"), C_("report", "Attendance") }, "llllrrrrrrr", 0, 0, 0, 0 };
+		struct tab t = { 12, (const char *const[]){ C_("report", "Cohort"), C_("report", "Status"), C_("report", "Start"), C_("report", "End"),
+			_("Blocks run"), C_("report", "Seats"), C_("report", "Enrolled"), C_("report", "Completed"), C_("report", "Waiting"),
+			C_("report", "Withdrawn"), _("Sessions held"), C_("report", "Attendance") }, "lllllrrrrrrr", 0, 0, 0, 0 };
 		for (size_t i = 0; i < r->ncohorts; i++) {
 			const struct lup_report_cohort *c = &r->cohorts[i];
-			char held[48];
+			char held[48], runs[160];
 			snprintf(held, sizeof held, "%ld/%ld", c->sessions_held, c->sessions);
-			tab_row(&t, c->name, cohort_status_label(c->status), c->start_date, c->end_date,
+			lup_report_blocks_run(r, c, runs, sizeof runs);
+			tab_row(&t, c->name, lup_cohort_status_label(c->status), c->start_date, c->end_date, runs,
 			        num(b1, c->capacity), num(b2, c->enrol.enrolled), num(b3, c->enrol.completed),
 			        num(b4, c->enrol.waitlisted), num(b5, c->enrol.withdrawn), held,
 			        pct(b6, lup_report_att_rate(&c->att)));
 		}
 		tab_write(&o, &t);
+		para(&o, _("Blocks run: the blocks (by number, as in the table by block) a cohort has "
+		           "sessions in. A session is held once its day has come; attendance counts held "
+		           "sessions only."));
 	}
 
 	/* Blocks. */
@@ -1521,20 +1599,24 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 	if (r->nblocks == 0) {
 		para(&o, _("No blocks yet."));
 	} else {
-		struct tab t = { 7, (const char *const[]){ C_("report", "Block"), _("Sessions held"), C_("report", "Attendance"),
-			C_("report", "Participants"), _("Block finished"), _("Completed the block"), C_("report", "Share") },
-			"lrrrrrr", 0, 0, 0, 0 };
-		char held[48];
+		struct tab t = { 8, (const char *const[]){ C_("report", "Block"), _("Cohorts running it"), _("Sessions held"),
+			C_("report", "Attendance"), C_("report", "Participants"), _("Block finished"), _("Completed the block"),
+			C_("report", "Share") }, "lrrrrrrr", 0, 0, 0, 0 };
+		char held[48], name[240], runs[48];
 		for (size_t i = 0; i < r->nblocks; i++) {
 			const struct lup_report_block *b = &r->blocks[i];
+			snprintf(name, sizeof name, "%d %s", b->seq, b->name);
+			snprintf(runs, sizeof runs, "%ld/%ld", b->runs, b->cohorts);
 			snprintf(held, sizeof held, "%ld/%ld", b->sessions_held, b->sessions);
-			tab_row(&t, b->name, held, pct(b1, lup_report_att_rate(&b->att)), num(b2, b->participants),
+			tab_row(&t, name, runs, held, pct(b1, lup_report_att_rate(&b->att)), num(b2, b->participants),
 			        num(b3, b->finished), num(b4, b->completed), pct(b5, share(b->completed, b->finished)));
 		}
 		tab_write(&o, &t);
-		para(&o, _("A block is finished in a cohort when all its sessions there have taken place; "
-		           "a participant completed it by attending (present or late) at least the block's "
-		           "minimum share of them."));
+		para(&o, _("Only the cohorts that run a block count for it: a block a cohort has no sessions "
+		           "in is neither met nor missed there, and a participant completes the programme by "
+		           "meeting every block their cohort runs. A block is finished in a cohort when all "
+		           "its sessions there have been held; a participant completed it by attending "
+		           "(present or late) at least the block's minimum share of them."));
 		for (size_t i = 0; i < r->nblocks; i++) {
 			bars[i].label = r->blocks[i].name[0] ? r->blocks[i].name : block_kind_label(r->blocks[i].kind);
 			bars[i].v = lup_report_att_rate(&r->blocks[i].att) * 100.0;
@@ -1565,6 +1647,27 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 		tab_row(&t, C_("report", "Absent"), num(b3, r->att.absent));
 		tab_row(&t, _("Excused (not in the rate)"), num(b4, r->att.excused));
 		tab_row(&t, _("Attendance rate"), pct(b5, share(r->att.present + r->att.late, held)));
+		tab_write(&o, &t);
+	}
+
+	/* Study visits. */
+	heading(&o, 2, _("Study visits made"));
+	if (r->nvisits == 0) {
+		para(&o, _("No study visits yet."));
+	} else {
+		struct tab t = { 5, (const char *const[]){ _("Host organisation"), _("Visits made"), C_("report", "Cohorts"),
+			_("Present at them"), _("Still to come") }, "lrrrr", 0, 0, 0, 0 };
+		char host[240];
+		for (size_t i = 0; i < r->nvisits; i++) {
+			const struct lup_report_visits *v = &r->visits[i];
+			if (v->registered)
+				snprintf(host, sizeof host, "%s", v->host);
+			else
+				/* TRANSLATORS: a study-visit host typed as text, not in the register. */
+				snprintf(host, sizeof host, _("%s (not in the register)"), v->host);
+			tab_row(&t, host, num(b1, v->held), num(b2, v->cohorts), num(b3, v->present),
+			        num(b4, v->planned));
+		}
 		tab_write(&o, &t);
 	}
 
