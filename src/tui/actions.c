@@ -202,6 +202,19 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                            "import every row (asks first; No is the default)") },
 	[TUI_A_IMPORT_CANCEL] = { "import-cancel", TUI_CTX_IMPORT, "Esc", N_("Cancel"),
 	                         N_("Go back without importing anything") },
+	[TUI_A_UNSEAT]       = { "to-waitlist", TUI_CTX_COHORT, "u", N_("To waitlist"),
+	                         N_("Move the focused participant back to the waitlist, first in line (only "
+	                            "before they attended anything); the first person waiting takes the seat "
+	                            "when the capacity has room for it") },
+	[TUI_A_ENROL_AS_OF]  = { "enrol-as-of", TUI_CTX_ENROL, "d", N_("As of"),
+	                         N_("The day the seats count from, to take attendance for sessions before "
+	                            "today (a paper cohort, a back-filled study visit); empty: today") },
+	[TUI_A_REG_LOG]      = { "log-entry", TUI_CTX_REGISTER, "r", N_("Log"),
+	                         N_("Write a learning-log entry for the focused person about this session "
+	                            "(what a study visit gave them)") },
+	[TUI_A_HOST_VISITS]  = { "study-visits", TUI_CTX_HOST, "b", N_("Visits"),
+	                         N_("Show the organisation's study visits by cohort, who was there and what "
+	                            "the visits gave") },
 };
 
 static const char *const contexts[TUI_CTX_COUNT] = {
@@ -234,6 +247,8 @@ static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_PEOPLE] = N_("People list"),
 	[TUI_CTX_REPORT] = N_("Reports"),
 	[TUI_CTX_IMPORT] = N_("Importing people"),
+	[TUI_CTX_ENROL] = N_("Enrolling people"),
+	[TUI_CTX_HOST] = N_("A host organisation"),
 };
 
 /* The bindings in force. */

@@ -87,6 +87,8 @@ enum tui_ctx {
 	TUI_CTX_PEOPLE,   /* the list of people: import */
 	TUI_CTX_REPORT,   /* the Reports section: write to a file, refresh */
 	TUI_CTX_IMPORT,   /* importing people: the file form and the preview */
+	TUI_CTX_ENROL,    /* the enrol picker: the day the seats count from */
+	TUI_CTX_HOST,     /* one host organisation: its study visits */
 	TUI_CTX_COUNT
 };
 #define TUI_CTXBIT(c) (1u << (c))
@@ -150,6 +152,9 @@ enum tui_action {
 	TUI_A_PERSON_COMPETENCE,
 	/* people list, reports, import */
 	TUI_A_IMPORT, TUI_A_REPORT_EXPORT, TUI_A_REPORT_REFRESH, TUI_A_IMPORT_RUN, TUI_A_IMPORT_CANCEL,
+	/* enrolment: back to the waitlist, enrol as of a day; a session's
+	 * learning log; a host's study visits */
+	TUI_A_UNSEAT, TUI_A_ENROL_AS_OF, TUI_A_REG_LOG, TUI_A_HOST_VISITS,
 	TUI_A_COUNT
 };
 
