@@ -149,7 +149,8 @@ static int count_people(lup_db *db)
 	return n;
 }
 
-#define INS(name) "INSERT INTO person (id, name) VALUES (lower(hex(randomblob(18))), '" name "')"
+#define INS(name) "INSERT INTO person (id, name, sort_name) VALUES (lower(hex(randomblob(18))), '" name "', " \
+	"lup_sortkey('" name "'))"
 
 static void test_nested_transactions(void **state)
 {

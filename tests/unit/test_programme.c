@@ -380,17 +380,44 @@ static void test_completion(void **state)
 	assert_int_equal(bp.attended, 3);
 	assert_true(bp.met);
 
-	/* A block without sessions is met; the UL block has none here. */
+	/* A block the cohort does not run is not scheduled: neither met nor
+	 * counted; the UL block has no sessions here. */
 	assert_true(progress_of(f, ex, "ul", &bp));
 	assert_int_equal(bp.sessions, 0);
-	assert_true(bp.met);
+	assert_false(bp.scheduled);
+	assert_false(bp.met);
+	{
+		struct lup_block_progress all[8];
+		int nb = lup_completion(f->db, ex, all, 8, &err);
+		assert_int_equal(nb, 3);
+		assert_true(lup_completion_met(all, nb));      /* the one block run, met */
+		nb = lup_completion(f->db, ey, all, 8, &err);
+		assert_false(lup_completion_met(all, nb));
+	}
 
-	/* Not done yet: refused. */
-	assert_int_equal(lup_cohort_complete(f->db, f->cohort, &err), -1);
-	assert_int_equal(err.code, LUP_ECONFLICT);
+	/* Not done yet (a session still to come): refused. */
+	{
+		char later[LUP_ID_SIZE];
+		memcpy(later, fx_session(f, f->cohort, "abw", "study_visit", "2099-03-02 09:00",
+		                         "2099-03-02 16:00", NULL, NULL), sizeof later);
+		assert_int_equal(lup_cohort_get(f->db, f->cohort, &c, &err), 0);
+		assert_string_equal(c.status, "running");
+		lup_cohort_clear(&c);
+		assert_int_equal(lup_cohort_complete(f->db, f->cohort, &err), -1);
+		assert_int_equal(err.code, LUP_ECONFLICT);
+		assert_non_null(strstr(err.msg, "running"));
+		assert_int_equal(lup_session_delete(f->db, later, &err), 0);
+	}
+	/* A status set by hand wins over the dates until cleared. */
 	assert_int_equal(lup_cohort_get(f->db, f->cohort, &c, &err), 0);
-	snprintf(c.status, sizeof c.status, "done");
+	assert_string_equal(c.status, "done");
+	snprintf(c.status_override, sizeof c.status_override, "cancelled");
 	assert_int_equal(lup_cohort_save(f->db, f->cfg, &c, NULL, NULL, &err), 0);
+	assert_string_equal(c.status, "cancelled");
+	assert_int_equal(lup_cohort_complete(f->db, f->cohort, &err), -1);
+	c.status_override[0] = '\0';
+	assert_int_equal(lup_cohort_save(f->db, f->cfg, &c, NULL, NULL, &err), 0);
+	assert_string_equal(c.status, "done");
 	lup_cohort_clear(&c);
 	assert_int_equal(lup_cohort_complete(f->db, f->cohort, &err), 2);
 	{
@@ -657,10 +684,23 @@ static void test_cohort_paging(void **state)
 	/* Positions in that order, undated ones last. */
 	for (int i = 0; i < 25; i++)
 		assert_int_equal(lup_cohort_position(f->db, &q, &all[i], NULL), i);
-	/* Filtered by status. */
+	/* Filtered by the status the dates give: the dated ones began in
+	 * 2015 (running: no sessions, no end), the undated ones are planned. */
+	q.status = "running";
+	assert_int_equal(lup_cohort_count(f->db, &q, &count, NULL), 0);
+	assert_int_equal(count, 20);
+	q.status = "planned";
+	assert_int_equal(lup_cohort_count(f->db, &q, &count, NULL), 0);
+	assert_int_equal(count, 5);
+	n = lup_cohort_page(f->db, &q, NULL, 1, 40, page, NULL);
+	assert_int_equal(n, 5);
+	for (int i = 0; i < n; i++) {
+		assert_string_equal(page[i].status, "planned");
+		assert_string_equal(page[i].start_date, "");
+	}
 	q.status = "open";
 	assert_int_equal(lup_cohort_count(f->db, &q, &count, NULL), 0);
-	assert_int_equal(count, 1);
+	assert_int_equal(count, 0);
 }
 
 static void test_session_and_enrolment_lists(void **state)
