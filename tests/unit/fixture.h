@@ -178,6 +178,12 @@ static inline void fx_problem(void *ud, const char *problem)
 	print_error("invariant: %s\n", problem);
 }
 
+/* lup check's problems, one a line, into a lup_buf. */
+static inline void fx_collect(void *ud, const char *problem)
+{
+	lup_buf_printf(ud, "%s\n", problem);
+}
+
 /* lup check finds nothing wrong (the waitlist invariants among others). */
 static inline void fx_sound(struct fx *f)
 {
