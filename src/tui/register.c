@@ -129,11 +129,14 @@ static void draw(tui_screen *scr, tui_app *app)
 	tui_put(r.y, x, r.x + r.w - 1 - x, line, tui_attr(TUI_S_NORMAL), 0);
 	/* TRANSLATORS: the register's counts, e.g. "12 present, 1 late, 1 excused, 2 absent". */
 	snprintf(line, sizeof line, _("%d present, %d late, %d excused, %d absent"), c[0], c[1], c[2], c[3]);
-	x = r.x + 1 + tui_put(r.y + 1, r.x + 1, r.w - 2, line, tui_attr(TUI_S_NORMAL) | A_BOLD, 0);
 	if (s->future) {
-		snprintf(line, sizeof line, _("  Not held yet: attendance can be taken from %s."), s->day);
-		tui_put(r.y + 1, x, r.x + r.w - 1 - x, line, tui_attr(TUI_S_WARN), 0);
-	} else if (unmarked > 0) {
+		/* nothing to count yet: say when there will be */
+		snprintf(line, sizeof line, _("Not held yet: attendance can be taken from %s."), s->day);
+		tui_put(r.y + 1, r.x + 1, r.w - 2, line, tui_attr(TUI_S_WARN) | A_BOLD, 0);
+	} else {
+		x = r.x + 1 + tui_put(r.y + 1, r.x + 1, r.w - 2, line, tui_attr(TUI_S_NORMAL) | A_BOLD, 0);
+	}
+	if (!s->future && unmarked > 0) {
 		snprintf(line, sizeof line, ngettext(", %d not marked", ", %d not marked", (unsigned long)unmarked),
 		         unmarked);
 		tui_put(r.y + 1, x, r.x + r.w - 1 - x, line, tui_attr(TUI_S_NORMAL), 0);
