@@ -101,8 +101,10 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 
 	if (seated > capacity)
 		WARN(LUP_WARN_OVERBOOKED, NULL,
-		     _("%s: %ld people hold seats but the capacity is %d; move someone back to the "
-		       "waitlist, or raise the capacity"), name, seated, capacity);
+		     ngettext("%s: %ld person holds a seat but the capacity is %d; move someone back to "
+		              "the waitlist, or raise the capacity",
+		              "%s: %ld people hold seats but the capacity is %d; move someone back to the "
+		              "waitlist, or raise the capacity", (unsigned long)seated), name, seated, capacity);
 
 	/* Sessions outside the cohort's own dates. */
 	if (!(st = lup_stmt(db, outside_sql, err)))
@@ -242,7 +244,10 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 			     name, part1.n, a, b, need);
 		else if (part1.n > need)
 			WARN(LUP_WARN_UL_PART1, first1,
-			     _("%s: UL part 1 is too long: %d days from %s to %s (it should be %ld consecutive days)"),
+			     ngettext("%s: UL part 1 is too long: %d day from %s to %s (it should be %ld "
+			              "consecutive days)",
+			              "%s: UL part 1 is too long: %d days from %s to %s (it should be %ld "
+			              "consecutive days)", (unsigned long)part1.n),
 			     name, part1.n, a, b, need);
 	}
 	if (part1.n > 0 && first2[0]) {

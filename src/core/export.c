@@ -39,7 +39,7 @@
 	X(created_at, "c.created_at") X(updated_at, "c.updated_at")
 #define COHORTS_FROM \
 	" FROM cohort c JOIN programme pr ON pr.id = c.programme_id " \
-	"ORDER BY pr.name, c.start_date, c.name, c.id"
+	"ORDER BY pr.name, c.start_date, lup_sortkey(c.name), c.id"
 
 #define SESSIONS(F, X, J) \
 	F(id, "s.id") X(cohort_id, "s.cohort_id") X(cohort, "c.name") \

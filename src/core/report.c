@@ -121,35 +121,27 @@ static const char sql_counts[] =
 static const char sql_programmes[] =
 	"SELECT id, name, target, coalesce(start_date, ''), coalesce(end_date, '') FROM programme "
 	"ORDER BY start_date, name, id";
-/* ?1 the report's day */
+/* The status set by hand, if any: the one the dates give comes once the
+ * sessions are read (gather_sessions). */
 static const char sql_cohorts[] =
-	"SELECT c.id, c.programme_id, c.name, " LUP_P_COHORT_STATUS("c", "?1") ", coalesce(c.start_date, ''), "
+	"SELECT c.id, c.programme_id, c.name, coalesce(c.status_override, ''), coalesce(c.start_date, ''), "
 	"coalesce(c.end_date, ''), c.capacity, "
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'enrolled'), "
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'completed'), "
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'waitlisted'), "
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'withdrawn') "
 	"FROM cohort c JOIN programme pr ON pr.id = c.programme_id "
-	"ORDER BY pr.start_date, pr.name, pr.id, c.start_date, c.name, c.id";
+	"ORDER BY pr.start_date, pr.name, pr.id, c.start_date, lup_sortkey(c.name), c.id";
 static const char sql_blocks[] =
 	"SELECT b.id, b.programme_id, b.name, b.kind, b.seq, b.min_attendance "
 	"FROM block b JOIN programme pr ON pr.id = b.programme_id "
 	"ORDER BY pr.start_date, pr.name, pr.id, b.seq";
 /* ?1: the report's day: a session is held once its day has come. */
+/* …with its host (a study visit): from the register, or typed. */
 static const char sql_sessions[] =
-	"SELECT id, cohort_id, block_id, substr(starts_at, 1, 10) <= ?1 FROM session";
-/* Study visits: sessions with a host, per host (registered, or by the name
- * typed), ?1 the report's day. */
-static const char sql_visits[] =
-	"SELECT coalesce(h.name, trim(s.host_name)), h.id IS NOT NULL, "
-	"sum(substr(s.starts_at, 1, 10) <= ?1), sum(substr(s.starts_at, 1, 10) > ?1), "
-	"count(DISTINCT CASE WHEN substr(s.starts_at, 1, 10) <= ?1 THEN s.cohort_id END), "
-	"coalesce(sum(CASE WHEN substr(s.starts_at, 1, 10) <= ?1 THEN (SELECT count(*) FROM attendance a "
-	"  WHERE a.session_id = s.id AND a.status IN ('present', 'late')) END), 0) "
-	"FROM session s LEFT JOIN host_org h ON h.id = s.host_id "
-	"WHERE s.host_id IS NOT NULL OR length(trim(coalesce(s.host_name, ''))) > 0 "
-	"GROUP BY s.host_id, CASE WHEN s.host_id IS NULL THEN lup_sortkey(trim(s.host_name)) END "
-	"ORDER BY 3 DESC, lup_sortkey(1), 1";
+	"SELECT id, cohort_id, block_id, substr(starts_at, 1, 10) <= ?1, substr(starts_at, 1, 10), "
+	"substr(ends_at, 1, 10), host_id, trim(host_name) FROM session";
+static const char sql_host_name[] = "SELECT name FROM host_org WHERE id = ?1";
 /* The largest table, read once from end to end (no look-ups): the
  * sessions are matched to their cohort and block here. */
 static const char sql_attendance[] =
@@ -267,6 +259,9 @@ struct gather {
 	size_t nsessions, capsessions;
 	long *sess_cohort, *sess_block;
 	unsigned char *sess_held;
+	long *sess_visit;             /* its study-visit host in r->visits, or -1 */
+	struct idmap visit_ix;        /* host id (or \t and the typed name's key) → visit */
+	size_t nvisit_keys, capvisits;
 };
 
 static int fail_sql(struct gather *g, sqlite3_stmt *st, const char *what)
@@ -354,7 +349,6 @@ static int gather_lists(struct gather *g)
 
 	if (!(st = lup_stmt(g->db, sql_cohorts, g->err)))
 		return -1;
-	sqlite3_bind_text(st, 1, r->as_of, -1, SQLITE_TRANSIENT);
 	cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lup_report_cohort *c;
@@ -418,53 +412,161 @@ static int gather_lists(struct gather *g)
 	return 0;
 }
 
+/* Room for one more session in the per-session arrays; 0 out of memory. */
+static int sessions_room(struct gather *g)
+{
+	size_t cap = g->capsessions ? g->capsessions * 2 : 1024;
+	long *q1, *q2, *q4;
+	unsigned char *q3;
+	if (g->nsessions < g->capsessions)
+		return 1;
+	if ((q1 = realloc(g->sess_cohort, cap * sizeof *q1)))
+		g->sess_cohort = q1;
+	if (q1 && (q2 = realloc(g->sess_block, cap * sizeof *q2)))
+		g->sess_block = q2;
+	else
+		return 0;
+	if ((q3 = realloc(g->sess_held, cap)))
+		g->sess_held = q3;
+	else
+		return 0;
+	if ((q4 = realloc(g->sess_visit, cap * sizeof *q4)))
+		g->sess_visit = q4;
+	else
+		return 0;
+	g->capsessions = cap;
+	return 1;
+}
+
+/* The study-visit host of a session (columns 6–7: host id, a host typed
+ * as text): its index in r->visits, added when new (a registered host's
+ * name is read once, by visit_names); -1 for a session without a host, -2
+ * when memory ran out. */
+static long visit_of(struct gather *g, sqlite3_stmt *st)
+{
+	const char *id = (const char *)sqlite3_column_text(st, 6);
+	const char *typed = (const char *)sqlite3_column_text(st, 7);
+	size_t before = g->nvisit_keys;
+	char key[300];
+	long v;
+	if (id) {
+		snprintf(key, sizeof key, "%s", id);
+	} else if (typed && *typed) {
+		char *k = lup_sortkey(typed);
+		if (!k)
+			return -2;
+		snprintf(key, sizeof key, "\t%.280s", k);   /* a tab: never an id */
+		free(k);
+	} else {
+		return -1;
+	}
+	if ((v = idmap_intern(&g->visit_ix, &g->keys, &g->nvisit_keys, key)) < 0)
+		return -2;
+	if (g->nvisit_keys > before) {
+		struct lup_report_visits *x = APPEND(g->r->visits, g->r->nvisits, g->capvisits, 8);
+		if (!x)
+			return -2;
+		snprintf(x->host, sizeof x->host, "%s", id ? id : typed);
+		x->registered = id != NULL;
+	}
+	return v;
+}
+
+/* The names of the registered hosts among the visits (their ids until now). */
+static int visit_names(struct gather *g)
+{
+	for (size_t i = 0; i < g->r->nvisits; i++) {
+		struct lup_report_visits *x = &g->r->visits[i];
+		sqlite3_stmt *st;
+		int rc;
+		if (!x->registered)
+			continue;
+		if (!(st = lup_stmt(g->db, sql_host_name, g->err)))
+			return -1;
+		sqlite3_bind_text(st, 1, x->host, -1, SQLITE_TRANSIENT);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			text_col(st, 0, x->host, sizeof x->host);
+		else if (rc != SQLITE_DONE)
+			return fail_sql(g, st, _("making the report"));
+		lup_done(st);
+	}
+	return 0;
+}
+
+/* Most visits made first, then by name. */
+static int by_visits(const void *a, const void *b)
+{
+	const struct lup_report_visits *x = a, *y = b;
+	char *kx, *ky;
+	int c;
+	if (x->held != y->held)
+		return x->held > y->held ? -1 : 1;
+	kx = lup_sortkey(x->host);
+	ky = lup_sortkey(y->host);
+	c = kx && ky ? strcmp(kx, ky) : 0;
+	free(kx);
+	free(ky);
+	return c ? c : strcmp(x->host, y->host);
+}
+
 static int gather_sessions(struct gather *g)
 {
 	struct lup_report *r = g->r;
-	size_t w = r->nblocks + 1;
-	sqlite3_stmt *st;
-	int rc;
+	size_t w = r->nblocks + 1, npairs = 0;
+	char (*first)[11] = calloc(r->ncohorts + 1, sizeof *first);
+	char (*last)[11] = calloc(r->ncohorts + 1, sizeof *last);
+	struct idmap pairs = { 0 };   /* visit host × cohort, made: counted once */
+	sqlite3_stmt *st = NULL;
+	int rc = -1, src;
 
 	g->nsess = calloc(r->ncohorts * w + 1, sizeof *g->nsess);
 	g->nheld = calloc(r->ncohorts * w + 1, sizeof *g->nheld);
-	if (!g->nsess || !g->nheld)
-		return oom(g->err);
+	if (!g->nsess || !g->nheld || !first || !last)
+		goto nomem;
 	if (!(st = lup_stmt(g->db, sql_sessions, g->err)))
-		return -1;
+		goto out;
 	sqlite3_bind_text(st, 1, r->as_of, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		long c = idmap_get(&g->cohort_ix, (const char *)sqlite3_column_text(st, 1));
 		long b = block_index(r, (const char *)sqlite3_column_text(st, 2));
 		int held = sqlite3_column_int(st, 3);
 		size_t col = b < 0 ? r->nblocks : (size_t)b;
-		long ix;
-		if (g->nsessions == g->capsessions) {
-			size_t cap = g->capsessions ? g->capsessions * 2 : 1024;
-			long *q1 = realloc(g->sess_cohort, cap * sizeof *q1), *q2;
-			unsigned char *q3;
-			if (q1)
-				g->sess_cohort = q1;
-			q2 = q1 ? realloc(g->sess_block, cap * sizeof *q2) : NULL;
-			if (q2)
-				g->sess_block = q2;
-			q3 = q2 ? realloc(g->sess_held, cap) : NULL;
-			if (!q3) {
-				lup_done(st);
-				return oom(g->err);
-			}
-			g->sess_held = q3;
-			g->capsessions = cap;
-		}
+		long ix, v;
+		if (!sessions_room(g))
+			goto nomem;
 		if ((ix = idmap_intern(&g->sess_ix, &g->keys, &g->nsessions,
-		                       (const char *)sqlite3_column_text(st, 0))) < 0) {
-			lup_done(st);
-			return oom(g->err);
-		}
+		                       (const char *)sqlite3_column_text(st, 0))) < 0 ||
+		    (v = visit_of(g, st)) < -1)
+			goto nomem;
 		g->sess_cohort[ix] = c;
 		g->sess_block[ix] = (long)col;
 		g->sess_held[ix] = (unsigned char)held;
+		g->sess_visit[ix] = v;
+		if (v >= 0) {
+			struct lup_report_visits *x = &r->visits[v];
+			if (held) {
+				char key[2 * LUP_UUID_LEN + 24];
+				size_t before = npairs;
+				x->held++;
+				snprintf(key, sizeof key, "%ld/%.36s", v, (const char *)sqlite3_column_text(st, 1));
+				if (idmap_intern(&pairs, &g->keys, &npairs, key) < 0)
+					goto nomem;
+				x->cohorts += npairs > before;
+			} else {
+				x->planned++;
+			}
+		}
 		if (c < 0)
 			continue;
+		{
+			/* the cohort's first and last day of sessions, for its status */
+			const char *a = (const char *)sqlite3_column_text(st, 4);
+			const char *z = (const char *)sqlite3_column_text(st, 5);
+			if (a && strlen(a) == 10 && (!first[c][0] || memcmp(a, first[c], 10) < 0))
+				memcpy(first[c], a, 11);
+			if (z && strlen(z) == 10 && (!last[c][0] || memcmp(z, last[c], 10) > 0))
+				memcpy(last[c], z, 11);
+		}
 		g->nsess[(size_t)c * w + col]++;
 		g->nheld[(size_t)c * w + col] += held;
 		r->cohorts[c].sessions++;
@@ -476,9 +578,30 @@ static int gather_sessions(struct gather *g)
 				r->cohorts[c].runs |= 1u << (r->blocks[b].seq - 1);
 		}
 	}
-	if (rc != SQLITE_DONE)
-		return fail_sql(g, st, _("making the report"));
+	if (src != SQLITE_DONE) {
+		fail_sql(g, st, _("making the report"));
+		st = NULL;
+		goto out;
+	}
 	lup_done(st);
+	st = NULL;
+	if (visit_names(g) < 0)
+		goto out;
+	/* Each cohort's status on the report's day (lup_cohort_status_on):
+	 * its first day the earlier of its start and first session, its last
+	 * the later of its end and last session; a status set by hand wins. */
+	for (size_t c = 0; c < r->ncohorts; c++) {
+		struct lup_report_cohort *k = &r->cohorts[c];
+		const char *a = k->start_date, *z = k->end_date;
+		char override[16];
+		if (first[c][0] && (!*a || strcmp(first[c], a) < 0))
+			a = first[c];
+		if (last[c][0] && strcmp(last[c], z) > 0)
+			z = last[c];
+		snprintf(override, sizeof override, "%s", k->status);
+		snprintf(k->status, sizeof k->status, "%s",
+		         lup_cohort_status_on(override, a, z, k->sessions > 0, r->as_of));
+	}
 	for (size_t c = 0; c < r->ncohorts; c++) {
 		long places = r->cohorts[c].enrol.enrolled + r->cohorts[c].enrol.completed;
 		for (size_t b = 0; b < r->nblocks; b++) {
@@ -493,7 +616,18 @@ static int gather_sessions(struct gather *g)
 				r->blocks[b].finished += places;
 		}
 	}
-	return 0;
+	rc = 0;
+	goto out;
+nomem:
+	if (st)
+		lup_done(st);
+	st = NULL;
+	oom(g->err);
+out:
+	free(first);
+	free(last);
+	idmap_free(&pairs);
+	return rc;
 }
 
 /* n in hex at buf, then `end` (and a NUL when end is not NUL). */
@@ -567,6 +701,8 @@ static int gather_attendance(struct gather *g)
 		long c, b;
 		if (s < 0 || !status || !person || !g->sess_held[s])
 			continue;   /* a mark on a session still to come counts nowhere */
+		if (g->sess_visit[s] >= 0 && (status[0] == 'p' || status[0] == 'l'))
+			r->visits[g->sess_visit[s]].present++;
 		c = g->sess_cohort[s];
 		b = g->sess_block[s];
 		switch (status[0]) {
@@ -662,35 +798,6 @@ out:
 	free(okc);
 	free(okb);
 	return rc;
-}
-
-static int gather_visits(struct gather *g)
-{
-	struct lup_report *r = g->r;
-	sqlite3_stmt *st = lup_stmt(g->db, sql_visits, g->err);
-	size_t cap = 0;
-	int rc;
-
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, r->as_of, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_report_visits *v;
-		if (!(v = APPEND(r->visits, r->nvisits, cap, 8))) {
-			lup_done(st);
-			return oom(g->err);
-		}
-		text_col(st, 0, v->host, sizeof v->host);
-		v->registered = sqlite3_column_int(st, 1);
-		v->held = sqlite3_column_int64(st, 2);
-		v->planned = sqlite3_column_int64(st, 3);
-		v->cohorts = sqlite3_column_int64(st, 4);
-		v->present = sqlite3_column_int64(st, 5);
-	}
-	if (rc != SQLITE_DONE)
-		return fail_sql(g, st, _("making the report"));
-	lup_done(st);
-	return 0;
 }
 
 static int gather_placements(struct gather *g)
@@ -1094,9 +1201,10 @@ int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
 	if (own && lup_exec(db, "BEGIN", err) < 0)
 		return -1;
 	if (gather_lists(&g) == 0 && gather_sessions(&g) == 0 && gather_attendance(&g) == 0 &&
-	    gather_visits(&g) == 0 && gather_placements(&g) == 0 && gather_competence(&g) == 0 &&
-	    gather_overdue(&g, cfg) == 0)
+	    gather_placements(&g) == 0 && gather_competence(&g) == 0 && gather_overdue(&g, cfg) == 0) {
+		qsort(r->visits, r->nvisits, sizeof *r->visits, by_visits);
 		rc = 0;
+	}
 	if (own)
 		lup_exec(db, "COMMIT", NULL);
 	sqlite3_exec(db->h, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
@@ -1106,6 +1214,8 @@ int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
 	free(g.sess_cohort);
 	free(g.sess_block);
 	free(g.sess_held);
+	free(g.sess_visit);
+	idmap_free(&g.visit_ix);
 	free(g.nsess);
 	free(g.nheld);
 	if (rc < 0)
