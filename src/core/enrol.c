@@ -348,9 +348,13 @@ static const struct lup_col enrol_status_col = {
 	.label_of = lup_enrol_status_label
 };
 
-int lup_enrol_withdraw_edit(lup_db *db, const char *enrolment_id, const char *seen,
-                            struct lup_promotions *promoted, struct lup_merge_report *mr,
-                            lup_err *err)
+/* A status step from a screen: seen is the status it showed, `to` the one
+ * the step leads to; the stored status is merged with them (lup/merge.h)
+ * and, unless what is stored stays, step(db, id, ud, err) runs, all in one
+ * transaction. */
+static int status_step(lup_db *db, const char *enrolment_id, const char *seen, const char *to,
+                       int (*step)(lup_db *, const char *, void *, lup_err *), void *ud,
+                       struct lup_merge_report *mr, lup_err *err)
 {
 	static const char sql[] = "SELECT status FROM enrolment WHERE id = ?1";
 	char stored[16];
@@ -365,14 +369,25 @@ int lup_enrol_withdraw_edit(lup_db *db, const char *enrolment_id, const char *se
 		               _("The enrolment was deleted in another window since you opened the cohort"));
 		goto fail;
 	}
-	if (lup_merge_value(db, &enrol_status_col, seen, "withdrawn", stored, &stored_wins, mr,
-	                    err) < 0 ||
-	    (!stored_wins && lup_enrol_withdraw(db, enrolment_id, promoted, err) < 0))
+	if (lup_merge_value(db, &enrol_status_col, seen, to, stored, &stored_wins, mr, err) < 0 ||
+	    (!stored_wins && step(db, enrolment_id, ud, err) < 0))
 		goto fail;
 	return lup_db_commit(db, err);
 fail:
 	lup_db_rollback(db);
 	return -1;
+}
+
+static int withdraw_step(lup_db *db, const char *id, void *promoted, lup_err *err)
+{
+	return lup_enrol_withdraw(db, id, promoted, err);
+}
+
+int lup_enrol_withdraw_edit(lup_db *db, const char *enrolment_id, const char *seen,
+                            struct lup_promotions *promoted, struct lup_merge_report *mr,
+                            lup_err *err)
+{
+	return status_step(db, enrolment_id, seen, "withdrawn", withdraw_step, promoted, mr, err);
 }
 
 /* ---- One enrolment: its "since" date and note ---- */
@@ -626,31 +641,23 @@ fail:
 	return -1;
 }
 
+struct unseat_ud {
+	int *position;
+	struct lup_promotions *promoted;
+};
+
+static int unseat_step(lup_db *db, const char *id, void *ud, lup_err *err)
+{
+	struct unseat_ud *u = ud;
+	return lup_enrol_unseat(db, id, u->position, u->promoted, err);
+}
+
 int lup_enrol_unseat_edit(lup_db *db, const char *enrolment_id, const char *seen, int *position,
                           struct lup_promotions *promoted, struct lup_merge_report *mr,
                           lup_err *err)
 {
-	static const char sql[] = "SELECT status FROM enrolment WHERE id = ?1";
-	char stored[16];
-	int rc, stored_wins;
-
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if ((rc = lup_p_lookup(db, sql, enrolment_id, NULL, stored, sizeof stored, err)) < 0)
-		goto fail;
-	if (rc == 0) {
-		lup_merge_gone(mr, err, "%s",
-		               _("The enrolment was deleted in another window since you opened the cohort"));
-		goto fail;
-	}
-	if (lup_merge_value(db, &enrol_status_col, seen, "waitlisted", stored, &stored_wins, mr,
-	                    err) < 0 ||
-	    (!stored_wins && lup_enrol_unseat(db, enrolment_id, position, promoted, err) < 0))
-		goto fail;
-	return lup_db_commit(db, err);
-fail:
-	lup_db_rollback(db);
-	return -1;
+	struct unseat_ud u = { position, promoted };
+	return status_step(db, enrolment_id, seen, "waitlisted", unseat_step, &u, mr, err);
 }
 
 int lup_enrol_find(lup_db *db, const char *programme_id, const char *person_id,

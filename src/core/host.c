@@ -565,25 +565,19 @@ int lup_host_delete(lup_db *db, const char *id, lup_err *err)
 			_("the host organisation has placements (%ld): delete them first, or keep the host"), n);
 		goto fail;
 	}
-	/* Its study visits keep its name as text: they still happened there. */
-	if (!(st = lup_stmt(db, sql_keep, err)))
-		goto fail;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
+	/* Its study visits keep its name as text (they still happened
+	 * there), then it goes. */
+	for (int i = 0; i < 2; i++) {
+		if (!(st = lup_stmt(db, i == 0 ? sql_keep : sql, err)))
+			goto fail;
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			lup_done(st);
+			lup_sqlerr(db, err, _("deleting a host organisation"));
+			goto fail;
+		}
 		lup_done(st);
-		lup_sqlerr(db, err, _("deleting a host organisation"));
-		goto fail;
 	}
-	lup_done(st);
-	if (!(st = lup_stmt(db, sql, err)))
-		goto fail;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_done(st);
-		lup_sqlerr(db, err, _("deleting a host organisation"));
-		goto fail;
-	}
-	lup_done(st);
 	if (sqlite3_changes(db->h) == 0) {
 		lup_err_set(err, LUP_ENOTFOUND, _("no such host organisation"));
 		goto fail;
