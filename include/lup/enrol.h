@@ -205,6 +205,10 @@ struct lup_block_progress {
  * Returns the number of blocks stored. */
 int lup_completion(lup_db *db, const char *enrolment_id, struct lup_block_progress *out,
                    int max, lup_err *err);
+/* How a block stands for the person, in words (translated): "not
+ * scheduled in the cohort", "nothing held yet (2 sessions to come)", "met:
+ * attended 4 of 4 sessions", "not met: attended 2 of 4 sessions, 4 needed". */
+void lup_block_progress_text(const struct lup_block_progress *b, char *buf, size_t n);
 /* Did the person meet every block their cohort runs (and does it run
  * one)?  bp and n as lup_completion filled them. */
 int lup_completion_met(const struct lup_block_progress *bp, int n);

@@ -278,6 +278,24 @@ int lup_completion(lup_db *db, const char *enrolment_id, struct lup_block_progre
 	return n;
 }
 
+void lup_block_progress_text(const struct lup_block_progress *b, char *buf, size_t n)
+{
+	int need = (int)ceil(b->min_attendance * b->sessions - 1e-9);
+	if (!b->scheduled)
+		snprintf(buf, n, "%s", _("not scheduled in the cohort"));
+	else if (b->sessions == 0)
+		snprintf(buf, n, ngettext("nothing held yet (%d session to come)",
+		                          "nothing held yet (%d sessions to come)", (unsigned long)b->planned),
+		         b->planned);
+	else if (b->met)
+		snprintf(buf, n, ngettext("met: attended %d of %d session", "met: attended %d of %d sessions",
+		                          (unsigned long)b->sessions), b->attended, b->sessions);
+	else
+		snprintf(buf, n, ngettext("not met: attended %d of %d session, %d needed",
+		                          "not met: attended %d of %d sessions, %d needed",
+		                          (unsigned long)b->sessions), b->attended, b->sessions, need);
+}
+
 int lup_completion_met(const struct lup_block_progress *bp, int n)
 {
 	int run = 0;
