@@ -1202,7 +1202,8 @@ int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
 		return -1;
 	if (gather_lists(&g) == 0 && gather_sessions(&g) == 0 && gather_attendance(&g) == 0 &&
 	    gather_placements(&g) == 0 && gather_competence(&g) == 0 && gather_overdue(&g, cfg) == 0) {
-		qsort(r->visits, r->nvisits, sizeof *r->visits, by_visits);
+		if (r->nvisits > 1)
+			qsort(r->visits, r->nvisits, sizeof *r->visits, by_visits);
 		rc = 0;
 	}
 	if (own)
