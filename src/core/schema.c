@@ -449,10 +449,42 @@ static const char *const v4[] = {
 NULL
 };
 
+/* 5: what the programme really did.
+ * - A cohort's status is no longer stored: it follows from its dates and
+ *   sessions on the day asked about (lup_cohort_status_on); what a
+ *   coordinator sets by hand (cancelled, or a status the dates do not
+ *   tell) is kept apart in status_override.  The old stored word goes: it
+ *   was what said "running" for cohorts that ended years ago.
+ * - Sort keys compare numbers by value ("Omgång 2" before "Omgång 14"):
+ *   people's and hosts' stored keys, and the role keys targets match
+ *   people by (schema 4), are made again.
+ * - Study-visit hosts typed as text are linked to the organisation of that
+ *   name in the register when exactly one has it; the text stays where
+ *   none (or more than one) does.
+ * lup_sortkey() is lup's own SQL function (sqlfn.c). */
+static const char *const v5[] = {
+"ALTER TABLE cohort ADD COLUMN status_override TEXT CHECK (status_override IS NULL OR "
+	"status_override IN ('planned', 'open', 'running', 'done', 'cancelled'))",
+"ALTER TABLE cohort DROP COLUMN status",
+"UPDATE person SET sort_name = lup_sortkey(name), sort_unit = lup_sortkey(coalesce(org_unit, '')), "
+	"sort_role = lup_sortkey(coalesce(role, '')) "
+	"WHERE sort_name IS NOT lup_sortkey(name) OR sort_unit IS NOT lup_sortkey(coalesce(org_unit, '')) "
+	"OR sort_role IS NOT lup_sortkey(coalesce(role, ''))",
+"UPDATE host_org SET sort_name = lup_sortkey(name) WHERE sort_name IS NOT lup_sortkey(name)",
+"UPDATE target SET role_key = lup_sortkey(trim(role)) "
+	"WHERE role IS NOT NULL AND role_key IS NOT lup_sortkey(trim(role))",
+"UPDATE session SET host_id = (SELECT h.id FROM host_org h "
+	"WHERE h.sort_name = lup_sortkey(trim(session.host_name))), host_name = NULL "
+	"WHERE host_id IS NULL AND host_name IS NOT NULL AND (SELECT count(*) FROM host_org h "
+	"WHERE h.sort_name = lup_sortkey(trim(session.host_name))) = 1",
+NULL
+};
+
 const struct lup_migration lup_migrations[] = {
 	{ 1, v1 },
 	{ 2, v2 },
 	{ 3, v3 },
 	{ 4, v4 },
+	{ 5, v5 },
 	{ 0, NULL }
 };

@@ -225,6 +225,19 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Write the focused one's document as PDF to the documents folder: a session's "
 	                            "sign-in sheet, a cohort's participant list, a participant's certificate, a "
 	                            "placement's agreement (its certificate of attendance once confirmed)") },
+	[TUI_A_UNSEAT]       = { "to-waitlist", TUI_CTX_COHORT, "u", N_("To waitlist"),
+	                         N_("Move the focused participant back to the waitlist, first in line (only "
+	                            "before they attended anything); the first person waiting takes the seat "
+	                            "when the capacity has room for it") },
+	[TUI_A_ENROL_AS_OF]  = { "enrol-as-of", TUI_CTX_ENROL, "d", N_("As of"),
+	                         N_("The day the seats count from, to take attendance for sessions before "
+	                            "today (a paper cohort, a back-filled study visit); empty: today") },
+	[TUI_A_REG_LOG]      = { "log-entry", TUI_CTX_REGISTER, "r", N_("Log"),
+	                         N_("Write a learning-log entry for the focused person about this session "
+	                            "(what a study visit gave them)") },
+	[TUI_A_HOST_VISITS]  = { "study-visits", TUI_CTX_HOST, "b", N_("Visits"),
+	                         N_("Show the organisation's study visits by cohort, who was there and what "
+	                            "the visits gave") },
 };
 
 static const char *const contexts[TUI_CTX_COUNT] = {
@@ -257,9 +270,11 @@ static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_PERSON] = N_("A person"),
 	[TUI_CTX_PEOPLE] = N_("People list"),
 	[TUI_CTX_REPORT] = N_("Reports"),
-	[TUI_CTX_IMPORT] = N_("Importing"),
+	[TUI_CTX_IMPORT] = N_("Importing people"),
 	[TUI_CTX_DUE] = N_("Due list"),
 	[TUI_CTX_ROUNDS] = N_("Check-in rounds"),
+	[TUI_CTX_ENROL] = N_("Enrolling people"),
+	[TUI_CTX_HOST] = N_("A host organisation"),
 };
 
 /* The bindings in force. */
@@ -492,7 +507,7 @@ int tui_action_keys(enum tui_action a, tui_key out[TUI_MAX_KEYS])
 	return nbound[a];
 }
 
-enum tui_action tui_action_for(tui_key k, unsigned ctxmask)
+enum tui_action tui_action_for(tui_key k, tui_ctxmask ctxmask)
 {
 	enum tui_action best = TUI_A_NONE;
 	int best_ctx = -1;
@@ -511,7 +526,7 @@ enum tui_action tui_action_for(tui_key k, unsigned ctxmask)
 	return best;
 }
 
-int tui_action_live_keys(enum tui_action a, unsigned ctxmask, tui_key out[TUI_MAX_KEYS])
+int tui_action_live_keys(enum tui_action a, tui_ctxmask ctxmask, tui_key out[TUI_MAX_KEYS])
 {
 	int n = 0;
 	ready();

@@ -14,6 +14,8 @@
 #ifndef LUP_TUI_ACTIONS_H
 #define LUP_TUI_ACTIONS_H
 
+#include <stdint.h>
+
 #include <stdio.h>
 #include "lup/config.h"
 
@@ -91,9 +93,13 @@ enum tui_ctx {
 	TUI_CTX_IMPORT,   /* importing people: the file form and the preview */
 	TUI_CTX_DUE,      /* the Due list */
 	TUI_CTX_ROUNDS,   /* check-in rounds and a round's people */
+	TUI_CTX_ENROL,    /* the enrol picker: the day the seats count from */
+	TUI_CTX_HOST,     /* one host organisation: its study visits */
 	TUI_CTX_COUNT
 };
-#define TUI_CTXBIT(c) (1u << (c))
+/* A set of contexts: one bit each (more than 32 of them). */
+typedef uint64_t tui_ctxmask;
+#define TUI_CTXBIT(c) ((tui_ctxmask)1 << (c))
 
 enum tui_action {
 	TUI_A_NONE = -1,
@@ -158,6 +164,9 @@ enum tui_action {
 	TUI_A_IMPORT, TUI_A_REPORT_EXPORT, TUI_A_REPORT_REFRESH, TUI_A_IMPORT_RUN, TUI_A_IMPORT_CANCEL,
 	/* documents */
 	TUI_A_PRINT,
+	/* enrolment: back to the waitlist, enrol as of a day; a session's
+	 * learning log; a host's study visits */
+	TUI_A_UNSEAT, TUI_A_ENROL_AS_OF, TUI_A_REG_LOG, TUI_A_HOST_VISITS,
 	TUI_A_COUNT
 };
 
@@ -189,13 +198,13 @@ int tui_keys_bind(enum tui_action a, const char *keys, const char **bad, size_t 
 int tui_action_keys(enum tui_action a, tui_key out[TUI_MAX_KEYS]);
 /* The action bound to key in the contexts of ctxmask (later contexts win),
  * or TUI_A_NONE. */
-enum tui_action tui_action_for(tui_key k, unsigned ctxmask);
+enum tui_action tui_action_for(tui_key k, tui_ctxmask ctxmask);
 /* The keys of action a that reach it in the contexts of ctxmask (up to
  * TUI_MAX_KEYS): those tui_action_for gives to a, not those a later
  * context takes (a cohort's Tab, not the next section's).  0 when a's
  * context is not in ctxmask, when a is unbound, or when every key of a is
  * taken.  Returns how many. */
-int tui_action_live_keys(enum tui_action a, unsigned ctxmask, tui_key out[TUI_MAX_KEYS]);
+int tui_action_live_keys(enum tui_action a, tui_ctxmask ctxmask, tui_key out[TUI_MAX_KEYS]);
 /* "Up, k" — the keys of an action for display; "" when unbound. */
 const char *tui_action_keys_text(enum tui_action a, char *buf, size_t n);
 

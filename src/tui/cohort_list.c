@@ -103,7 +103,7 @@ static void draw_row(struct tui_list *l, const void *row, int y, int x, int widt
 				ca = tui_attr(TUI_S_WARN);
 			else if (i == C_SEATS && c->waitlisted > 0)
 				ca = tui_attr(TUI_S_WARN);
-			else if (i == C_STATUS && strcmp(c->status, "done") == 0)
+			else if (i == C_STATUS && (strcmp(c->status, "done") == 0 || strcmp(c->status, "cancelled") == 0))
 				ca = tui_attr(TUI_S_DIM);
 		}
 		tui_put(y, x, s->colw[i], cells[i], ca, 0);
@@ -184,7 +184,7 @@ static int ensure_programme(struct cohorts *s, tui_app *app)
 	return 0;
 }
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |

@@ -68,7 +68,7 @@ static void fill(struct preview *s)
 	              tui_comp_key(TUI_A_IMPORT_RUN, k1), tui_comp_key(TUI_A_IMPORT_CANCEL, k2));
 }
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_IMPORT);

@@ -320,7 +320,7 @@ static const struct tui_list_ops rounds_ops = {
 	.draw_header = rounds_header, .empty_text = rounds_empty,
 };
 
-static unsigned rounds_contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask rounds_contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
@@ -547,7 +547,7 @@ static const struct tui_list_ops people_ops = {
 	.draw_header = people_header,
 };
 
-static unsigned round_contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask round_contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |

@@ -34,7 +34,7 @@ tui_rect tui_comp_view_area(tui_app *app)
 	return r;
 }
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	tui_screen *v = cur(scr);
 	return v->ops->contexts(v, app) | TUI_CTXBIT(TUI_CTX_COMPETENCE);

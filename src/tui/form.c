@@ -367,9 +367,9 @@ int tui_form_check(struct tui_form *f)
 	return 0;
 }
 
-unsigned tui_form_contexts(struct tui_form *f)
+tui_ctxmask tui_form_contexts(struct tui_form *f)
 {
-	unsigned m = TUI_CTXBIT(TUI_CTX_FORM);
+	tui_ctxmask m = TUI_CTXBIT(TUI_CTX_FORM);
 	if (f->n) {
 		enum tui_field_type t = f->f[f->focus].def->type;
 		if (t == TUI_FIELD_CHOICE || t == TUI_FIELD_YESNO)
@@ -850,7 +850,7 @@ struct form_screen {
 	void *ud;
 };
 
-static unsigned fs_contexts(tui_screen *s, tui_app *app)
+static tui_ctxmask fs_contexts(tui_screen *s, tui_app *app)
 {
 	(void)app;
 	return tui_form_contexts(((struct form_screen *)s)->form);

@@ -130,7 +130,7 @@ int tui_form_key(struct tui_form *f, tui_app *app, tui_key k);
 /* NEXT_FIELD, PREV_FIELD, CHOICE_NEXT, CHOICE_PREV; TUI_UNHANDLED else. */
 int tui_form_action(struct tui_form *f, tui_app *app, enum tui_action a);
 /* TUI_CTX_FORM, plus TUI_CTX_CHOICE on a choice or yes/no field. */
-unsigned tui_form_contexts(struct tui_form *f);
+tui_ctxmask tui_form_contexts(struct tui_form *f);
 
 /* ---- the form screen ---- */
 

@@ -114,7 +114,7 @@ static int read_now(struct import_form *s, tui_app *app)
 	                TAG_PREVIEW);
 }
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)app;
 	return tui_form_contexts(((struct import_form *)scr)->form) | TUI_CTXBIT(TUI_CTX_IMPORT);

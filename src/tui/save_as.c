@@ -95,7 +95,7 @@ static int save(struct save_as *s, tui_app *app)
 	return r ? r : write_now(s, app);
 }
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)app;
 	return tui_form_contexts(((struct save_as *)scr)->form);
