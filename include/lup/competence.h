@@ -450,7 +450,8 @@ struct lup_heatmap {
 };
 int lup_heatmap_build(lup_db *db, const struct lup_heat_query *q, struct lup_heatmap *out,
                       lup_err *err);
-void lup_heatmap_free(struct lup_heatmap *h);
+void lup_heatmap_clear(struct lup_heatmap *h);
+#define lup_heatmap_free lup_heatmap_clear   /* the name before _clear: see util.h */
 /* A stamp of what the heat map reads: equal stamps, the same map.  Only
  * changes that can alter it (people's roles and units, enrolments,
  * cohorts, final check-ins and their ratings, targets, frameworks) or any

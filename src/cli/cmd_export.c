@@ -15,7 +15,7 @@ static int table_usage(const char *what)
 	lup_buf_puts(&b, "ics");
 	rc = what ? cli_usage("export", _("cannot export '%s' (%s)"), what, b.s)
 	          : cli_usage("export", _("what to export? (%s)"), b.s);
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
 	return rc;
 }
 

@@ -127,7 +127,7 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 
 	if (!(files = calloc((size_t)argc, sizeof *files)) || !(order = calloc((size_t)argc, sizeof *order))) {
 		free(files);
-		cli_error("framework: %s", _("out of memory"));
+		cli_error("framework: %s", lup_err_oom_text());
 		return LUP_EXIT_FAIL;
 	}
 	for (int i = 2; i < argc; i++) {
@@ -187,7 +187,7 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 				       path, plan.fw->ident, plan.revision, active_count(plan.fw), plan.fw->ntargets);
 			}
 		}
-		lup_fw_plan_free(&plan);
+		lup_fw_plan_clear(&plan);
 	}
 	if (failed || dry) {
 		lup_db_rollback(cli->db);
@@ -439,7 +439,7 @@ static int fw_diff(struct lup_cli *cli, int argc, char **argv)
 			lup_fw_change_text(&d.c[i], line, sizeof line);
 			printf("  %s\n", line);
 		}
-		lup_fw_diff_free(&d);
+		lup_fw_diff_clear(&d);
 		rc = 0;
 	}
 	lup_framework_free(a);

@@ -95,7 +95,7 @@ int cmd_import(struct lup_cli *cli, int argc, char **argv)
 	if (strcmp(argv[1], "people") != 0)
 		return cli_usage("import", _("lup imports people, not '%s'"), argv[1]);
 	if (!(maps = calloc((size_t)argc, sizeof *maps))) {
-		cli_error("import: %s", _("out of memory"));
+		cli_error("import: %s", lup_err_oom_text());
 		return LUP_EXIT_FAIL;
 	}
 	for (int i = 2; i < argc; i++) {
@@ -162,7 +162,7 @@ int cmd_import(struct lup_cli *cli, int argc, char **argv)
 				lup_buf_printf(&ign, "%s%s", ign.len ? ", " : "", lup_import_column(im, i));
 		if (ign.len)
 			fprintf(stderr, _("lup: import: %s: ignoring the columns %s\n"), file, ign.s);
-		lup_buf_free(&ign);
+		lup_buf_clear(&ign);
 	}
 	if ((rc = cli_open_db(cli, 1))) {
 		lup_import_free(im);

@@ -190,11 +190,11 @@ int cmd_person(struct lup_cli *cli, int argc, char **argv)
 	if (strcmp(sub, "profile") == 0) {
 		struct lup_profile prof;
 		if (lup_profile_build(cli->db, cli->cfg, id, &prof, &err) < 0 ||
-		    (lup_profile_file(&prof, out, &err) < 0 && (lup_profile_free(&prof), 1))) {
+		    (lup_profile_file(&prof, out, &err) < 0 && (lup_profile_clear(&prof), 1))) {
 			cli_error("person profile: %s", err.msg);
 			return LUP_EXIT_FAIL;
 		}
-		lup_profile_free(&prof);
+		lup_profile_clear(&prof);
 		if (strcmp(out, "-") != 0)
 			fprintf(stderr, _("lup: person profile: written to %s\n"), out);
 		return 0;

@@ -57,7 +57,7 @@ int cmd_report(struct lup_cli *cli, int argc, char **argv)
 		return LUP_EXIT_FAIL;
 	}
 	rc = lup_report_file(&r, f, out, &err);
-	lup_report_free(&r);
+	lup_report_clear(&r);
 	if (rc < 0) {
 		cli_error("report: %s", err.msg);
 		return LUP_EXIT_FAIL;

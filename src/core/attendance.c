@@ -55,7 +55,7 @@ int lup_register(lup_db *db, const char *session_id, struct lup_register_row **r
 			if (!nv) {
 				lup_done(st);
 				free(v);
-				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				return lup_err_oom(err);
 			}
 			v = nv;
 		}
@@ -344,7 +344,7 @@ int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err)
 			void *v = realloc(ids, (size_t)(cap = cap ? cap * 2 : 32) * sizeof *ids);
 			if (!v) {
 				lup_done(st);
-				lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				lup_err_oom(err);
 				goto fail;
 			}
 			ids = v;

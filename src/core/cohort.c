@@ -110,9 +110,9 @@ static int name_taken(lup_db *db, const struct lup_cohort *c, lup_err *err)
 
 static int validate(const lup_config *cfg, struct lup_cohort *c, lup_err *err)
 {
-	lup_p_tidy(&c->name);
-	lup_p_tidy(&c->facilitators);
-	lup_p_tidy(&c->notes);
+	lup_tidy(&c->name);
+	lup_tidy(&c->facilitators);
+	lup_tidy(&c->notes);
 	if (!c->name)
 		return lup_err_field(err, "name", _("a name is required"));
 	if (strlen(c->name) > 200)
@@ -339,9 +339,9 @@ static void bind_query(sqlite3_stmt *st, const struct lup_cohort_query *q)
 	sqlite3_bind_text(st, 6, today, -1, SQLITE_TRANSIENT);
 }
 
-static void row_from(lup_db *db, const struct lup_cohort_query *q, sqlite3_stmt *st,
-                     struct lup_cohort_row *r)
+static void row_from(sqlite3_stmt *st, void *row)
 {
+	struct lup_cohort_row *r = row;
 	memset(r, 0, sizeof *r);
 	lup_col_copy(st, 0, r->id, sizeof r->id);
 	lup_p_copy(st, 1, r->name, sizeof r->name);
@@ -356,7 +356,6 @@ static void row_from(lup_db *db, const struct lup_cohort_query *q, sqlite3_stmt 
 	r->facilitators = lup_facilitator_count((const char *)sqlite3_column_text(st, 10));
 	lup_col_copy(st, 11, r->key, sizeof r->key);
 	lup_col_copy(st, 12, r->status_override, sizeof r->status_override);
-	(void)db; (void)q;
 }
 
 static void add_warnings(lup_db *db, const struct lup_cohort_query *q, struct lup_cohort_row *r)
@@ -367,34 +366,25 @@ static void add_warnings(lup_db *db, const struct lup_cohort_query *q, struct lu
 		return;
 	if (lup_cohort_warnings(db, q->cfg, r->id, &w, &ignored) >= 0)
 		r->warnings = (int)w.n;
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 }
 
 int lup_cohort_page(lup_db *db, const struct lup_cohort_query *q,
                     const struct lup_cohort_row *from, int dir, int limit,
                     struct lup_cohort_row *rows, lup_err *err)
 {
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0, n;
 	sqlite3_stmt *st;
 	if (limit <= 0)
 		return 0;
 	if (!(st = lup_stmt(db, page_sql[back], err)))
 		return -1;
 	bind_query(st, q);
-	sqlite3_bind_text(st, 3, from ? from->key : back ? "~" : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, from ? from->id : back ? "~" : "", -1, SQLITE_TRANSIENT);
+	lup_bind_key(st, 3, from ? from->key : NULL, back);
+	lup_bind_key(st, 4, from ? from->id : NULL, back);
 	sqlite3_bind_int(st, 5, limit);
-	while (n < limit && (rc = lup_p_step(db, st, err, _("listing cohorts"))) == SQLITE_ROW)
-		row_from(db, q, st, &rows[n++]);
-	if (rc < 0)
+	if ((n = lup_page_rows(db, st, back, limit, rows, sizeof *rows, row_from, _("listing cohorts"), err)) < 0)
 		return -1;
-	lup_done(st);
-	if (back)
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_cohort_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
 	/* Outside the statement: the rules run queries of their own. */
 	for (int i = 0; i < n; i++)
 		add_warnings(db, q, &rows[i]);
@@ -450,7 +440,7 @@ int lup_cohort_row_get(lup_db *db, const struct lup_cohort_query *q, const char 
 	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
 		return -1;
 	if (rc == SQLITE_ROW)
-		row_from(db, q, st, row);
+		row_from(st, row);
 	lup_done(st);
 	if (rc != SQLITE_ROW)
 		return lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));

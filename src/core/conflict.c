@@ -180,7 +180,7 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 			for (long d = a; d <= b; d++)
 				if (add_day(&part1, d) < 0) {
 					lup_done(st);
-					lup_err_set(err, LUP_EFAIL, _("out of memory"));
+					lup_err_oom(err);
 					goto fail;
 				}
 		}
@@ -524,7 +524,7 @@ static int merge_clashes(lup_db *db, struct lup_warnings *w, struct lup_warnings
 			else
 				lup_buf_printf(&b, "%s '%s' (%s)", _("; also"), t, tab ? tab : "");
 			if (!b.s)
-				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				return lup_err_oom(err);
 			free(same->msg);
 			same->msg = b.s;
 			continue;
@@ -553,7 +553,7 @@ int lup_cohort_conflicts(lup_db *db, const char *cohort_id, struct lup_warnings 
 			if (!v) {
 				lup_done(st);
 				free(ids);
-				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				return lup_err_oom(err);
 			}
 			ids = v;
 		}
@@ -567,11 +567,11 @@ int lup_cohort_conflicts(lup_db *db, const char *cohort_id, struct lup_warnings 
 	for (int i = 0; i < n; i++) {
 		struct lup_warnings one = { 0 };
 		if (lup_session_conflicts(db, ids[i], &one, err) < 0 || merge_clashes(db, w, &one, err) < 0) {
-			lup_warnings_free(&one);
+			lup_warnings_clear(&one);
 			free(ids);
 			return -1;
 		}
-		lup_warnings_free(&one);
+		lup_warnings_clear(&one);
 	}
 	free(ids);
 	added = w ? (int)w->n - before : 0;

@@ -7,7 +7,7 @@
 #include "lup/country.h"
 #include "lup/enrol.h"
 
-void lup_doc_job_free(struct doc_job *job)
+void lup_doc_job_clear(struct doc_job *job)
 {
 	for (size_t i = 0; i < job->nstrs; i++)
 		free(job->strs[i]);
@@ -80,11 +80,6 @@ static struct lup_doc_values *new_copy(struct doc_job *job)
 	struct lup_doc_values *c = grow(&job->copies, &job->data.ncopies, &job->capcopies);
 	job->data.copies = job->copies;
 	return c;
-}
-
-static int oom(lup_err *err)
-{
-	return lup_err_set(err, LUP_EFAIL, _("out of memory"));
 }
 
 /* Hours as "21" or "22.5" (a decimal comma in Swedish), to a tenth. */
@@ -185,7 +180,7 @@ static int gather_sheet(lup_db *db, const char *id, struct doc_job *job, lup_err
 		else if (host && *host)
 			lup_buf_printf(&place, city && *city ? "%s, %s" : "%s", host, city);
 		rc = set(job, d, LUP_DK_place, place.s);
-		lup_buf_free(&place);
+		lup_buf_clear(&place);
 		if (rc < 0)
 			goto nomem;
 	}
@@ -193,19 +188,19 @@ static int gather_sheet(lup_db *db, const char *id, struct doc_job *job, lup_err
 	lup_done(st);
 	snprintf(buf, sizeof buf, "%.10s", starts);
 	if (set(job, d, LUP_DK_date, buf) < 0)
-		return oom(err);
+		return lup_err_oom(err);
 	snprintf(buf, sizeof buf, "%.5s", starts + 11);
 	if (set(job, d, LUP_DK_start, buf) < 0)
-		return oom(err);
+		return lup_err_oom(err);
 	snprintf(buf, sizeof buf, "%.5s", ends + 11);
 	if (set(job, d, LUP_DK_end, buf) < 0)
-		return oom(err);
+		return lup_err_oom(err);
 	if (strncmp(starts, ends, 10) == 0)
 		snprintf(buf, sizeof buf, "%.5s–%.5s", starts + 11, ends + 11);
 	else
 		snprintf(buf, sizeof buf, "%.5s – %s", starts + 11, ends);
 	if (set(job, d, LUP_DK_time, buf) < 0)
-		return oom(err);
+		return lup_err_oom(err);
 
 	if (!(st = lup_stmt(db, people, err)))
 		return -1;
@@ -220,10 +215,10 @@ static int gather_sheet(lup_db *db, const char *id, struct doc_job *job, lup_err
 	if (rc < 0)
 		return -1;
 	lup_done(st);
-	return setnum(job, d, LUP_DK_count, n) < 0 ? oom(err) : 0;
+	return setnum(job, d, LUP_DK_count, n) < 0 ? lup_err_oom(err) : 0;
 nomem:
 	lup_done(st);
-	return oom(err);
+	return lup_err_oom(err);
 }
 
 /* ---- A cohort: participant list and certificates ---- */
@@ -258,7 +253,7 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 	if (setcol(job, d, LUP_DK_cohort, st, 0) < 0 || setcol(job, d, LUP_DK_programme, st, 1) < 0 ||
 	    setcol(job, d, LUP_DK_facilitators, st, 2) < 0) {
 		lup_done(st);
-		return oom(err);
+		return lup_err_oom(err);
 	}
 	lup_p_copy(st, 3, first, sizeof first);
 	lup_p_copy(st, 4, last, sizeof last);
@@ -289,7 +284,7 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 		if (rc == SQLITE_ROW) {
 			lup_done(st);
 			free(bl);
-			return oom(err);
+			return lup_err_oom(err);
 		}
 		if (rc < 0) {
 			free(bl);
@@ -370,7 +365,7 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 	return 0;
 nomem:
 	free(bl);
-	return oom(err);
+	return lup_err_oom(err);
 }
 
 static int gather_participants(lup_db *db, const char *id, const char *lang, struct doc_job *job,
@@ -393,13 +388,13 @@ static int gather_participants(lup_db *db, const char *id, const char *lang, str
 		    setcol(job, r, LUP_DK_unit, st, 1) < 0 || setcol(job, r, LUP_DK_role, st, 2) < 0 ||
 		    setcol(job, r, LUP_DK_email, st, 3) < 0 || setcol(job, r, LUP_DK_phone, st, 4) < 0) {
 			lup_done(st);
-			return oom(err);
+			return lup_err_oom(err);
 		}
 	}
 	if (rc < 0)
 		return -1;
 	lup_done(st);
-	return setnum(job, &job->data.doc, LUP_DK_count, n) < 0 ? oom(err) : 0;
+	return setnum(job, &job->data.doc, LUP_DK_count, n) < 0 ? lup_err_oom(err) : 0;
 }
 
 static int gather_certificates(lup_db *db, const char *id, const char *person_id, const char *lang,
@@ -427,7 +422,7 @@ static int gather_certificates(lup_db *db, const char *id, const char *person_id
 		    setcol(job, c, LUP_DK_role, st, 2) < 0 || setcol(job, c, LUP_DK_email, st, 3) < 0 ||
 		    setcol(job, c, LUP_DK_completed, st, 4) < 0) {
 			lup_done(st);
-			return oom(err);
+			return lup_err_oom(err);
 		}
 	}
 	if (rc < 0)
@@ -504,13 +499,13 @@ static int gather_placement(lup_db *db, const lup_config *cfg, const char *id, c
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
 		if (cols[i] != LUP_DK_COUNT && setcol(job, d, cols[i], st, (int)i) < 0) {
 			lup_done(st);
-			return oom(err);
+			return lup_err_oom(err);
 		}
 	{
 		const char *code = (const char *)sqlite3_column_text(st, 7);
 		if (set(job, d, LUP_DK_country, lup_country_name_in(code, strcmp(lang, "sv") == 0)) < 0) {
 			lup_done(st);
-			return oom(err);
+			return lup_err_oom(err);
 		}
 	}
 	lup_p_copy(st, 12, start, sizeof start);
@@ -519,9 +514,9 @@ static int gather_placement(lup_db *db, const lup_config *cfg, const char *id, c
 	lup_done(st);
 	if (lup_date_parse(start, today, &a) == 0 && lup_date_parse(end, today, &b) == 0 &&
 	    setnum(job, d, LUP_DK_days, lup_date_diff(b, a) + 1) < 0)
-		return oom(err);
+		return lup_err_oom(err);
 	if (set(job, d, LUP_DK_sending, *sending ? sending : home) < 0 || set(job, d, LUP_DK_home, home) < 0)
-		return oom(err);
+		return lup_err_oom(err);
 	return 0;
 }
 
@@ -531,7 +526,7 @@ int lup_doc_gather(lup_db *db, const lup_config *cfg, enum lup_doc_kind kind, co
 	int r;
 	memset(job, 0, sizeof *job);
 	if (common(job, cfg) < 0)
-		return oom(err);
+		return lup_err_oom(err);
 	switch (kind) {
 	case LUP_DOC_SHEET: r = gather_sheet(db, id, job, err); break;
 	case LUP_DOC_CERTIFICATE: r = gather_certificates(db, id, person_id, lang, job, err); break;
@@ -543,6 +538,6 @@ int lup_doc_gather(lup_db *db, const lup_config *cfg, enum lup_doc_kind kind, co
 		r = lup_err_set(err, LUP_EINVAL, _("no such kind of document"));
 	}
 	if (r < 0)
-		lup_doc_job_free(job);
+		lup_doc_job_clear(job);
 	return r;
 }

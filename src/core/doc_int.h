@@ -88,10 +88,10 @@ struct doc_job {
 /* Gather what a kind of document prints about id (a session, cohort or
  * placement), in a language (for decimal commas and country names);
  * person_id narrows certificates to one person.  Free with
- * lup_doc_job_free. */
+ * lup_doc_job_clear. */
 int lup_doc_gather(lup_db *db, const lup_config *cfg, enum lup_doc_kind kind, const char *id,
                    const char *person_id, const char *lang, struct doc_job *job, lup_err *err);
-void lup_doc_job_free(struct doc_job *job);
+void lup_doc_job_clear(struct doc_job *job);
 
 /* The name of a key ("cohort"). */
 const char *lup_doc_key_name(enum lup_doc_key k);

@@ -1006,8 +1006,8 @@ static void render_free(struct render *r)
 	clear_layers(r);
 	if (r->logo)
 		cairo_surface_destroy(r->logo);
-	lup_buf_free(&r->key);
-	lup_buf_free(&r->text);
+	lup_buf_clear(&r->key);
+	lup_buf_clear(&r->text);
 }
 
 int lup_doc_render(const lup_doc_template *t, const struct lup_doc_style *style,
@@ -1047,7 +1047,7 @@ int lup_doc_render(const lup_doc_template *t, const struct lup_doc_style *style,
 		int pages;
 		r.copy = d->ncopies > 0 ? &d->copies[c] : NULL;
 		if ((pages = render_copy(&r, cr)) < 0) {
-			rc = lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			rc = lup_err_oom(err);
 			break;
 		}
 		st.pages += pages;

@@ -103,7 +103,7 @@ int lup_p_promote(lup_db *db, const char *cohort_id, struct lup_promotions *prom
 		if (lup_p_exec(db, st, err, _("moving the waitlist")) < 0)
 			return -1;
 		if (lup_p_promotion_add(promoted, id, person, name) < 0)
-			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			return lup_err_oom(err);
 		ci.seated++;
 		moved++;
 	}
@@ -451,7 +451,7 @@ static int enrolment_write(lup_db *db, struct lup_enrolment *e, lup_err *err)
 	char marked[11], now[21];
 	sqlite3_stmt *st;
 
-	lup_p_tidy(&e->note);
+	lup_tidy(&e->note);
 	lup_trim(e->enrolled_on);
 	if (e->note && strlen(e->note) > 2000)
 		return lup_err_field(err, "note", _("the note is longer than 2000 characters"));
@@ -696,11 +696,27 @@ static const char *const page_sql[2] = {
 	"ORDER BY r DESC, wp DESC, e.requested_at DESC, e.id DESC LIMIT ?7",
 };
 
+static void read_enrolment_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_enrolment_row *r = row;
+	lup_col_copy(st, 0, r->id, sizeof r->id);
+	lup_col_copy(st, 1, r->person_id, sizeof r->person_id);
+	lup_p_copy(st, 2, r->name, sizeof r->name);
+	lup_p_copy(st, 3, r->email, sizeof r->email);
+	lup_p_copy(st, 4, r->org_unit, sizeof r->org_unit);
+	lup_col_copy(st, 5, r->status, sizeof r->status);
+	r->waitlist_pos = sqlite3_column_int(st, 6);
+	lup_col_copy(st, 7, r->requested_at, sizeof r->requested_at);
+	lup_col_copy(st, 8, r->enrolled_on, sizeof r->enrolled_on);
+	lup_col_copy(st, 9, r->ended_on, sizeof r->ended_on);
+	r->rank = sqlite3_column_int(st, 10);
+}
+
 int lup_enrolment_page(lup_db *db, const struct lup_enrolment_query *q,
                        const struct lup_enrolment_row *from, int dir, int limit,
                        struct lup_enrolment_row *rows, lup_err *err)
 {
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0, n;
 	sqlite3_stmt *st;
 	if (!q || !q->cohort_id)
 		return lup_err_set(err, LUP_EINVAL, _("no cohort given"));
@@ -712,33 +728,12 @@ int lup_enrolment_page(lup_db *db, const struct lup_enrolment_query *q,
 	sqlite3_bind_int(st, 2, q->with_withdrawn ? 1 : 0);
 	sqlite3_bind_int(st, 3, from ? from->rank : back ? 9 : 0);
 	sqlite3_bind_int(st, 4, from ? from->waitlist_pos : 0);
-	sqlite3_bind_text(st, 5, from ? from->requested_at : back ? "~" : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, from ? from->id : back ? "~" : "", -1, SQLITE_TRANSIENT);
+	lup_bind_key(st, 5, from ? from->requested_at : NULL, back);
+	lup_bind_key(st, 6, from ? from->id : NULL, back);
 	sqlite3_bind_int(st, 7, limit);
-	while (n < limit && (rc = lup_p_step(db, st, err, _("listing enrolments"))) == SQLITE_ROW) {
-		struct lup_enrolment_row *r = &rows[n++];
-		memset(r, 0, sizeof *r);
-		lup_col_copy(st, 0, r->id, sizeof r->id);
-		lup_col_copy(st, 1, r->person_id, sizeof r->person_id);
-		lup_p_copy(st, 2, r->name, sizeof r->name);
-		lup_p_copy(st, 3, r->email, sizeof r->email);
-		lup_p_copy(st, 4, r->org_unit, sizeof r->org_unit);
-		lup_col_copy(st, 5, r->status, sizeof r->status);
-		r->waitlist_pos = sqlite3_column_int(st, 6);
-		lup_col_copy(st, 7, r->requested_at, sizeof r->requested_at);
-		lup_col_copy(st, 8, r->enrolled_on, sizeof r->enrolled_on);
-		lup_col_copy(st, 9, r->ended_on, sizeof r->ended_on);
-		r->rank = sqlite3_column_int(st, 10);
-	}
-	if (rc < 0)
+	if ((n = lup_page_rows(db, st, back, limit, rows, sizeof *rows, read_enrolment_row,
+	                       _("listing enrolments"), err)) < 0)
 		return -1;
-	lup_done(st);
-	if (back)
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_enrolment_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
 	for (int i = 0; i < n; i++) {
 		struct lup_block_progress bp[LUP_MAX_BLOCKS];
 		lup_err ignored;

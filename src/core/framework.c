@@ -322,21 +322,6 @@ void lup_framework_free(struct lup_framework *fw)
 	free(fw);
 }
 
-/* Grow an array to hold one more item; returns the new item, zeroed. */
-void *lup_fw_grow(void **arr, size_t *n, size_t *cap, size_t size)
-{
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 16;
-		void *p = realloc(*arr, c * size);
-		if (!p)
-			return NULL;
-		*arr = p;
-		*cap = c;
-	}
-	memset((char *)*arr + *n * size, 0, size);
-	return (char *)*arr + (*n)++ * size;
-}
-
 const struct lup_fw_competence *lup_fw_competence_get(const struct lup_framework *fw, const char *code)
 {
 	long i;
@@ -411,14 +396,7 @@ static int fw_fail(lup_err *err, const char *file, int line, const char *section
 	return lup_err_set(err, LUP_EINVAL, "%s", msg);
 }
 
-int lup_fw_oom(lup_err *err)
-{
-	return lup_err_set(err, LUP_EFAIL, _("out of memory"));
-}
-
-#define oom lup_fw_oom
-
-void lup_fw_problems_free(struct lup_fw_problems *p)
+void lup_fw_problems_clear(struct lup_fw_problems *p)
 {
 	if (!p)
 		return;
@@ -517,7 +495,7 @@ static int problem(struct parser *p, int line, int section_off, const char *key,
 static int poom(struct parser *p)
 {
 	p->fatal = 1;
-	return oom(p->err);
+	return lup_err_oom(p->err);
 }
 
 static int key_index(const char *const *keys, const char *key)
@@ -597,7 +575,7 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 		if (p->level_line[v])
 			return pfail(p, line, NULL, _("appears twice (first on line %d)"), p->level_line[v]);
 		p->level_line[v] = line;
-		if (!(l = lup_fw_grow((void **)&fw->levels, &fw->nlevels, &p->cap_levels, sizeof *l)))
+		if (!(l = LUP_PUSH(fw->levels, fw->nlevels, p->cap_levels)))
 			return poom(p);
 		l->value = (int)v;
 		l->line = line;
@@ -630,7 +608,7 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 				free(code);
 				return pfatal(p, line, 0, NULL, _("more than %d areas"), LUP_FW_MAX_AREAS);
 			}
-			if (!(a = lup_fw_grow((void **)&fw->areas, &fw->nareas, &p->cap_areas, sizeof *a))) {
+			if (!(a = LUP_PUSH(fw->areas, fw->nareas, p->cap_areas))) {
 				free(code);
 				return poom(p);
 			}
@@ -643,7 +621,7 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 				free(code);
 				return pfatal(p, line, 0, NULL, _("more than %d competences"), LUP_FW_MAX_COMPETENCES);
 			}
-			if (!(c = lup_fw_grow((void **)&fw->comps, &fw->ncomps, &p->cap_comps, sizeof *c))) {
+			if (!(c = LUP_PUSH(fw->comps, fw->ncomps, p->cap_comps))) {
 				free(code);
 				return poom(p);
 			}
@@ -673,7 +651,7 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 			free(role);
 			return pfatal(p, line, 0, NULL, _("more than %d roles"), LUP_FW_MAX_ROLES);
 		}
-		if (!(slot = lup_fw_grow((void **)&fw->roles, &fw->nroles, &p->cap_roles, sizeof *slot))) {
+		if (!(slot = LUP_PUSH(fw->roles, fw->nroles, p->cap_roles))) {
 			free(role);
 			return poom(p);
 		}
@@ -735,7 +713,7 @@ static int target_value(struct parser *p, int line, const char *key, const char 
 		             v, LUP_FW_LEVEL_LIMIT);
 	if (fw->ntargets >= LUP_FW_MAX_TARGETS)
 		return pfatal(p, line, 0, key, _("more than %d targets"), LUP_FW_MAX_TARGETS);
-	if (!(t = lup_fw_grow((void **)&fw->targets, &fw->ntargets, &p->cap_targets, sizeof *t)))
+	if (!(t = LUP_PUSH(fw->targets, fw->ntargets, p->cap_targets)))
 		return poom(p);
 	t->role = fw->roles[p->role];
 	t->level = (int)x;
@@ -1041,7 +1019,7 @@ int lup_fw_parse_collect(const char *buf, size_t len, const char *file,
 	}
 	if (!(p = calloc(1, sizeof *p)) || !(fw = calloc(1, sizeof *fw))) {
 		free(p);
-		return oom(err);
+		return lup_err_oom(err);
 	}
 	p->fw = fw;
 	p->file = file;
@@ -1118,7 +1096,7 @@ int lup_fw_parse_collect(const char *buf, size_t len, const char *file,
 	*out = fw;
 	return (int)(probs->total - before);
 nomem:
-	oom(err);
+	lup_err_oom(err);
 	p->fatal = 1;
 fatal:
 	map_free(&p->areas);
@@ -1151,10 +1129,10 @@ int lup_framework_parse_all(const char *buf, size_t len, const char *file,
 			lup_fw_problems_err(&just, err);
 		lup_framework_free(*out);
 		*out = NULL;
-		lup_fw_problems_free(&mine);
+		lup_fw_problems_clear(&mine);
 		return -1;
 	}
-	lup_fw_problems_free(&mine);
+	lup_fw_problems_clear(&mine);
 	return 0;
 }
 
@@ -1187,7 +1165,7 @@ static int read_bytes(const char *path, char **out, size_t *len_out, lup_err *er
 	}
 	if (!(buf = malloc(LUP_FW_MAX_BYTES + 1))) {
 		close(fd);
-		return oom(err);
+		return lup_err_oom(err);
 	}
 	/* Read one byte past the limit, in case the file grew since fstat. */
 	while (len <= LUP_FW_MAX_BYTES &&
@@ -1265,7 +1243,7 @@ struct rctx {
 static int forget(struct rctx *r, struct fw_map *m, const char *code)
 {
 	char **slot, *dup = strdup(code);
-	if (!dup || !(slot = lup_fw_grow((void **)&r->gone, &r->ngone, &r->capgone, sizeof *slot))) {
+	if (!dup || !(slot = LUP_PUSH(r->gone, r->ngone, r->capgone))) {
 		free(dup);
 		return -1;
 	}
@@ -1328,7 +1306,7 @@ static int resolve_levels(struct rctx *r, const struct lup_framework *base)
 	int ok = 1;
 
 	if (!lv)
-		return oom(r->err);
+		return lup_err_oom(r->err);
 	for (size_t i = 0; i < n; i++) {
 		const struct lup_fw_level *b = base ? lup_fw_level_get(base, fw->level_min + (int)i) : NULL;
 		lv[i].value = fw->level_min + (int)i;
@@ -1368,7 +1346,7 @@ static int resolve_levels(struct rctx *r, const struct lup_framework *base)
 	free(fw->levels);
 	fw->levels = lv;
 	fw->nlevels = n;
-	return ok ? 0 : oom(r->err);
+	return ok ? 0 : lup_err_oom(r->err);
 }
 
 /* 0, -1 out of memory, 1 nothing to go on with (no areas). */
@@ -1381,7 +1359,7 @@ static int resolve_areas(struct rctx *r, const struct lup_framework *base, struc
 	int ok = 1;
 
 	if (!all)
-		return oom(r->err);
+		return lup_err_oom(r->err);
 	for (size_t i = 0; i < nb; i++, n++) {
 		all[n].code = sdup(base->areas[i].code, &ok);
 		all[n].name = sdup(base->areas[i].name, &ok);
@@ -1453,14 +1431,14 @@ static int resolve_areas(struct rctx *r, const struct lup_framework *base, struc
 	map_free(m);
 	for (size_t i = 0; i < n; i++)
 		if (map_put(m, fw->areas[i].code, i) < 0)
-			return oom(r->err);
+			return lup_err_oom(r->err);
 	return 0;
 nomem:
 	for (size_t i = 0; i < n; i++)
 		area_clear(&all[i]);
 	free(all);
 	free(keys);
-	return oom(r->err);
+	return lup_err_oom(r->err);
 }
 
 static int resolve_comps(struct rctx *r, const struct lup_framework *base, const struct fw_map *areas)
@@ -1473,7 +1451,7 @@ static int resolve_comps(struct rctx *r, const struct lup_framework *base, const
 	int ok = 1, active = 0, left_out = 0;
 
 	if (!all)
-		return oom(r->err);
+		return lup_err_oom(r->err);
 	for (size_t i = 0; i < nb; i++, n++) {
 		const struct lup_fw_competence *b = &base->comps[i];
 		all[n].code = sdup(b->code, &ok);
@@ -1598,7 +1576,7 @@ nomem:
 	free(all);
 	free(keys);
 	map_free(&m);
-	return oom(r->err);
+	return lup_err_oom(r->err);
 }
 
 static int resolve_targets(struct rctx *r)
@@ -1613,7 +1591,7 @@ static int resolve_targets(struct rctx *r)
 		return 0;
 	if (!(keys = calloc(fw->ntargets, sizeof *keys)) || !(drop = calloc(fw->ntargets, 1))) {
 		free(keys);
-		return oom(r->err);
+		return lup_err_oom(r->err);
 	}
 	for (size_t i = 0; i < fw->ntargets; i++) {
 		struct lup_fw_target *t = &fw->targets[i];
@@ -1645,7 +1623,7 @@ static int resolve_targets(struct rctx *r)
 			if (!code) {
 				free(keys);
 				free(drop);
-				return oom(r->err);
+				return lup_err_oom(r->err);
 			}
 			free(t->code);
 			t->code = code;
@@ -1667,7 +1645,7 @@ static int resolve_targets(struct rctx *r)
 	if (!(sorted = malloc(fw->ntargets * sizeof *sorted))) {
 		free(keys);
 		free(drop);
-		return oom(r->err);
+		return lup_err_oom(r->err);
 	}
 	for (size_t i = 0; i < fw->ntargets; i++) {
 		if (drop[keys[i].idx])
@@ -1796,7 +1774,7 @@ int lup_fw_resolve_collect(struct lup_framework *fw, const struct lup_framework 
 	if (resolve_comps(&r, base, &areas) < 0)
 		goto out;
 	if (lup_fw_index_build(fw) < 0) {
-		oom(err);
+		lup_err_oom(err);
 		goto out;
 	}
 	if (resolve_targets(&r) < 0)
@@ -1831,7 +1809,7 @@ int lup_framework_resolve_all(struct lup_framework *fw, const struct lup_framewo
 		just.total = pr->total - before;
 		lup_fw_problems_err(&just, err);
 	}
-	lup_fw_problems_free(&mine);
+	lup_fw_problems_clear(&mine);
 	return rc;
 }
 

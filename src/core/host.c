@@ -109,11 +109,11 @@ int lup_host_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_er
 	if (lup_blank(ref))
 		return lup_err_set(err, LUP_EINVAL, _("no host organisation given"));
 	if (!(t = lup_strdup(ref)))
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	key = lup_sortkey(lup_trim(t));
 	free(t);
 	if (!key)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if (!(st = lup_stmt(db, sql, err))) {
 		free(key);
 		return -1;
@@ -157,7 +157,7 @@ static int validate(struct lup_host *h, lup_err *err)
 	int t;
 
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
-		lup_sh_tidy(texts[i]);
+		lup_tidy(texts[i]);
 	if (!h->name)
 		return lup_err_field(err, "name", _("a name is required"));
 	if (check_len(h->name, 200, "name", _("the name is longer than 200 characters"), err) < 0)
@@ -175,7 +175,7 @@ static int validate(struct lup_host *h, lup_err *err)
 			_("'%s' is not a country: give its two-letter code or its name"), h->country);
 	free(h->country);
 	if (!(h->country = strdup(code)))
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if (check_len(h->city, 100, "city", _("the city is longer than 100 characters"), err) < 0)
 		return -1;
 	if (h->networks && lup_networks_validate(h->networks, err) < 0)
@@ -232,7 +232,7 @@ static char *search_text(const struct lup_host *h)
 	               lup_country_name_in(h->country, 1), nets, h->forum ? h->forum : "",
 	               h->themes ? h->themes : "");
 	out = lup_fold(all.s ? all.s : "");
-	lup_buf_free(&all);
+	lup_buf_clear(&all);
 	return out;
 }
 
@@ -274,7 +274,7 @@ int lup_host_save(lup_db *db, struct lup_host *h, lup_err *err)
 		if (n < 0)
 			goto out;
 		if (!(nets = lup_networks_json(list, n))) {
-			lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			lup_err_oom(err);
 			goto out;
 		}
 		free(h->networks);
@@ -286,7 +286,7 @@ int lup_host_save(lup_db *db, struct lup_host *h, lup_err *err)
 	search = search_text(h);
 	key = lup_sortkey(h->name);
 	if (!search || !key) {
-		lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		lup_err_oom(err);
 		goto out;
 	}
 	if (!(st = lup_stmt(db, insert ? sql_insert : sql_update, err)))
@@ -512,7 +512,7 @@ int lup_host_reindex(lup_db *db, lup_err *err)
 		lup_host_clear(&h);
 		if (!search || !key || !(st = lup_stmt(db, sql_set, err))) {
 			if (!search || !key)
-				lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				lup_err_oom(err);
 			free(search);
 			free(key);
 			goto fail;
@@ -661,7 +661,7 @@ static int bind_host_query(sqlite3_stmt *st, const struct lup_host_query *q, lup
 	const char *code = "";
 
 	if (!filter)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	lup_trim(filter);
 	sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
 	free(filter);
@@ -685,8 +685,9 @@ static void bind_host_from(sqlite3_stmt *st, const struct lup_host_row *from)
 	sqlite3_bind_text(st, 5, from->id, -1, SQLITE_TRANSIENT);
 }
 
-static void read_host_row(sqlite3_stmt *st, struct lup_host_row *r)
+static void read_host_row(sqlite3_stmt *st, void *row)
 {
+	struct lup_host_row *r = row;
 	memset(r, 0, sizeof *r);
 	lup_col_copy(st, 0, r->id, sizeof r->id);
 	lup_sh_col(st, 1, r->name, sizeof r->name);
@@ -710,7 +711,7 @@ int lup_host_page(lup_db *db, const struct lup_host_query *q,
                   struct lup_host_row *rows, lup_err *err)
 {
 	enum lup_host_sort sort = q && (unsigned)q->sort < LUP_HSORT_COUNT ? q->sort : LUP_HSORT_NAME;
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0;
 	sqlite3_stmt *st;
 
 	if (limit <= 0)
@@ -724,18 +725,8 @@ int lup_host_page(lup_db *db, const struct lup_host_query *q,
 	sqlite3_bind_int(st, 4, limit);
 	if (from)
 		bind_host_from(st, from);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_host_row(st, &rows[n++]);
-	lup_done(st);
-	if (n < limit && rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("listing host organisations"));
-	if (back)
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_host_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
-	return n;
+	return lup_page_rows(db, st, back, limit, rows, sizeof *rows, read_host_row,
+	                     _("listing host organisations"), err);
 }
 
 int lup_host_count(lup_db *db, const struct lup_host_query *q,

@@ -198,10 +198,10 @@ static icalcomponent *vevent(const struct row *r, int utc)
 		icalcomponent_add_property(ev, icalproperty_new_description(desc.s));
 	if (*r->kind)
 		icalcomponent_add_property(ev, icalproperty_new_categories(lup_session_kind_label(r->kind)));
-	lup_buf_free(&uid);
-	lup_buf_free(&summary);
-	lup_buf_free(&desc);
-	lup_buf_free(&where);
+	lup_buf_clear(&uid);
+	lup_buf_clear(&summary);
+	lup_buf_clear(&desc);
+	lup_buf_clear(&where);
 	return ev;
 }
 
@@ -244,7 +244,7 @@ static icalproperty *cal_address(int organiser, const char *email, const char *n
 		icalproperty_add_parameter(p, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
 		icalproperty_add_parameter(p, icalparameter_new_rsvp(ICAL_RSVP_TRUE));
 	}
-	lup_buf_free(&uri);
+	lup_buf_clear(&uri);
 	return p;
 }
 

@@ -205,7 +205,7 @@ static char *arena_printf(lup_import *im, const char *fmt, ...)
 static int oom(lup_import *im)
 {
 	im->fatal = 1;
-	return lup_err_set(im->err, LUP_EFAIL, _("out of memory"));
+	return lup_err_oom(im->err);
 }
 
 static int add_problem(lup_import *im, long line, const char *column, const char *why)
@@ -289,7 +289,7 @@ static int convert(const char *enc, const char *in, size_t n, char **out, size_t
 		return lup_err_set(err, LUP_EINVAL, _("unknown encoding '%s'"), enc);
 	if (!(buf = malloc(cap))) {
 		iconv_close(cd);
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	}
 	op = buf;
 	left_out = cap - 1;
@@ -302,7 +302,7 @@ static int convert(const char *enc, const char *in, size_t n, char **out, size_t
 			if (!nb) {
 				free(buf);
 				iconv_close(cd);
-				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				return lup_err_oom(err);
 			}
 			buf = nb;
 			cap *= 2;
@@ -464,7 +464,7 @@ static char *column_list(lup_import *im)
 	for (int i = 0; i < im->ncol; i++)
 		lup_buf_printf(&b, "%s%s", i ? ", " : "", im->col[i]);
 	s = arena_strndup(im, b.s ? b.s : "", b.len);
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
 	return s ? s : "";
 }
 
@@ -748,7 +748,7 @@ int lup_import_parse(const char *data, size_t len, const struct lup_import_opts 
 
 	*out = NULL;
 	if (!im)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	im->opts = o;
 	im->err = err;
 	im->maxprobs = o && o->max_problems > 0 ? o->max_problems : 100;
@@ -806,20 +806,20 @@ int lup_import_read_file(const char *path, const struct lup_import_opts *o,
 		if (lup_buf_add(&b, chunk, n) < 0) {
 			if (fp != stdin)
 				fclose(fp);
-			lup_buf_free(&b);
-			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			lup_buf_clear(&b);
+			return lup_err_oom(err);
 		}
 	if (ferror(fp)) {
 		int e = errno;
 		if (fp != stdin)
 			fclose(fp);
-		lup_buf_free(&b);
+		lup_buf_clear(&b);
 		return lup_err_set(err, LUP_EINVAL, _("cannot read %s: %s"), path, strerror(e));
 	}
 	if (fp != stdin)
 		fclose(fp);
 	rc = lup_import_parse(b.s, b.len, o, out, err);
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
 	return rc;
 }
 
@@ -1068,7 +1068,7 @@ static int save_failed(lup_import *im, size_t i, const lup_err *e, lup_err *err)
 	}
 	if (!(why = arena_strndup(im, e->msg, strlen(e->msg))) ||
 	    refuse(im, i, column_for(im, e->field), why) < 0)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	return 0;
 }
 
@@ -1127,13 +1127,13 @@ static int check_duplicates(struct run *ru, size_t i)
 				                            _("the same e-mail as line %ld"),
 				im->rows[other].line);
 			if (!why || refuse(im, i, fcolumn(im, keyf[k]), why) < 0)
-				return lup_err_set(ru->err, LUP_EFAIL, _("out of memory"));
+				return lup_err_oom(ru->err);
 			return 1;
 		}
 	}
 	for (int k = 0; k < 3; k++)
 		if (r->value[keyf[k]] && keyset_put(sets[k], r->value[keyf[k]], i) < 0)
-			return lup_err_set(ru->err, LUP_EFAIL, _("out of memory"));
+			return lup_err_oom(ru->err);
 	return 0;
 }
 
@@ -1162,7 +1162,7 @@ static int match_row(struct run *ru, size_t i, char id[LUP_UUID_LEN + 1])
 			const char *why = arena_printf(im, _("%s belongs to the person with employee number %s"),
 			                               r->value[LUP_IMP_EMAIL], empno);
 			if (!why || refuse(im, i, fcolumn(im, LUP_IMP_EMAIL), why) < 0)
-				return lup_err_set(ru->err, LUP_EFAIL, _("out of memory"));
+				return lup_err_oom(ru->err);
 			return 2;
 		}
 		return 1;
@@ -1196,7 +1196,7 @@ static int first_pass(struct run *ru, size_t i)
 	if (r->value[LUP_IMP_ACTIVE] && (active = parse_active(r->value[LUP_IMP_ACTIVE])) < 0) {
 		const char *why = arena_printf(im, _("'%s' is neither yes nor no"), r->value[LUP_IMP_ACTIVE]);
 		if (!why || refuse(im, i, fcolumn(im, LUP_IMP_ACTIVE), why) < 0)
-			return lup_err_set(ru->err, LUP_EFAIL, _("out of memory"));
+			return lup_err_oom(ru->err);
 		return 0;
 	}
 	if ((m = match_row(ru, i, id)) < 0)
@@ -1216,7 +1216,7 @@ static int first_pass(struct run *ru, size_t i)
 	    set_from(im, r, LUP_IMP_ROLE, &p.role, &changed) < 0 ||
 	    set_from(im, r, LUP_IMP_EMPNO, &p.employee_no, &changed) < 0) {
 		lup_person_clear(&p);
-		return lup_err_set(ru->err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(ru->err);
 	}
 	if (im->fcol[LUP_IMP_MANAGER] >= 0) {
 		const char *ref = r->value[LUP_IMP_MANAGER];
@@ -1234,7 +1234,7 @@ static int first_pass(struct run *ru, size_t i)
 				free(p.manager_id);
 				if (!(p.manager_id = strdup(im->rows[mr].person_id))) {
 					lup_person_clear(&p);
-					return lup_err_set(ru->err, LUP_EFAIL, _("out of memory"));
+					return lup_err_oom(ru->err);
 				}
 				changed = 1;
 			}
@@ -1298,7 +1298,7 @@ static int second_pass(struct run *ru, size_t i)
 			why = arena_printf(im, _("unknown manager '%s': no one in the file or in lup has "
 			                         "that e-mail, employee number or id"), ref);
 			if (!why || refuse(im, i, fcolumn(im, LUP_IMP_MANAGER), why) < 0)
-				return lup_err_set(ru->err, LUP_EFAIL, _("out of memory"));
+				return lup_err_oom(ru->err);
 			return 0;
 		}
 	}
@@ -1311,7 +1311,7 @@ static int second_pass(struct run *ru, size_t i)
 	free(p.manager_id);
 	if (!(p.manager_id = strdup(mid))) {
 		lup_person_clear(&p);
-		return lup_err_set(ru->err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(ru->err);
 	}
 	lup_err_clear(&e);
 	if (lup_person_save_in(ru->db, &p, &e) < 0) {
@@ -1405,7 +1405,7 @@ static int bulk_begin(lup_db *db, size_t rows, long people, struct bulk *b, lup_
 			continue;
 		if (!(b->sql[b->n] = strdup((const char *)sqlite3_column_text(st, 1)))) {
 			lup_done(st);
-			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			return lup_err_oom(err);
 		}
 		snprintf(b->name[b->n], sizeof b->name[0], "%s", name);
 		b->n++;
@@ -1450,7 +1450,7 @@ int lup_import_run(lup_db *db, lup_import *im, int dry_run,
 	ru.err = err;
 	ru.emails.nocase = 1;
 	if (im->nrows && !(ru.defer = calloc(im->nrows, 1)))
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	/* A second run starts from what reading found. */
 	im->nprobs = im->nparse_probs;
 	for (size_t i = 0; i < im->nrows; i++)
@@ -1475,7 +1475,7 @@ int lup_import_run(lup_db *db, lup_import *im, int dry_run,
 		if (ru.defer[i] && second_pass(&ru, i) < 0)
 			goto fail;
 	if (sort_problems(im) < 0) {
-		lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		lup_err_oom(err);
 		goto fail;
 	}
 	for (size_t i = 0; i < im->nrows; i++)

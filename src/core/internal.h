@@ -67,6 +67,28 @@ char *lup_col_dup(sqlite3_stmt *st, int i);
 /* Copy a column into a fixed buffer (empty for NULL). */
 void lup_col_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
 
+/* ---- Paging by key (pager.c) ----
+ *
+ * Lists never load a whole table: a screen holds a window of rows and
+ * asks for the next limit rows after its last one, or before its first.
+ * Each list has a statement per direction: forward, its order after the
+ * key of the row `from` (or from the start); backward, the reverse order
+ * before it (or from the end).  The caller prepares and binds it; the
+ * pager steps it, reads each row with read (a row of size bytes, zeroed
+ * first), finishes the statement and puts rows read backward in the
+ * order they are shown.  Returns the count, or -1 with err naming what
+ * failed (what: "listing people"). */
+int lup_page_rows(lup_db *db, sqlite3_stmt *st, int back, int limit, void *rows, size_t size,
+                  void (*read)(sqlite3_stmt *st, void *row), const char *what, lup_err *err);
+/* Bind a text key of a list's statement: the value of the row the page
+ * starts from, or (value NULL: no row) where the list starts in its
+ * direction: "" forward, "~" backward (lup's keys and ids sort between). */
+void lup_bind_key(sqlite3_stmt *st, int i, const char *value, int back);
+/* A one-row query of counts, bound by the caller: column i of its row
+ * into out[i] for n columns; finishes the statement.  0, or -1 with err
+ * naming what failed. */
+int lup_count_row(lup_db *db, sqlite3_stmt *st, long *out, int n, const char *what, lup_err *err);
+
 /* Resolve a reference (a unique id prefix of 6+ characters) in table to a
  * full id.  table is one of lup's fixed table names. */
 int lup_resolve_id(lup_db *db, const char *table, const char *ref,

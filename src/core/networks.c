@@ -49,17 +49,6 @@ size_t lup_sh_chars(const char *s)
 	return n;
 }
 
-void lup_sh_tidy(char **s)
-{
-	if (*s) {
-		lup_trim(*s);
-		if (!**s) {
-			free(*s);
-			*s = NULL;
-		}
-	}
-}
-
 int lup_sh_date(char **s, lup_date today)
 {
 	lup_date d;
@@ -415,7 +404,7 @@ char *lup_networks_json(const struct lup_network *nets, int n)
 		lup_buf_puts(&b, "}");
 	}
 	if (lup_buf_puts(&b, "]") < 0) {
-		lup_buf_free(&b);
+		lup_buf_clear(&b);
 		return NULL;
 	}
 	return b.s;
@@ -425,7 +414,7 @@ static int replace_json(char **json, const struct lup_network *nets, int n, lup_
 {
 	char *j = lup_networks_json(nets, n);
 	if (!j)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	free(*json);
 	*json = j;
 	return 0;
@@ -515,7 +504,7 @@ void lup_networks_text(const char *json, int with_roles, char *buf, size_t n)
 			lup_buf_printf(&b, " (%s)", nets[i].role);
 	}
 	lup_sh_copy(buf, n, b.s ? b.s : "");
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
 }
 
 /* ---- Names for a picker ---- */
@@ -624,10 +613,10 @@ int lup_network_names(lup_db *db, lup_network_cb cb, void *ud, lup_err *err)
 	rc = 0;
 	goto out;
 oom:
-	lup_err_set(err, LUP_EFAIL, _("out of memory"));
+	lup_err_oom(err);
 out:
 	for (size_t k = 0; k < l.n; k++)
-		lup_buf_free(&l.v[k].roles);
+		lup_buf_clear(&l.v[k].roles);
 	free(l.v);
 	return rc;
 }

@@ -115,17 +115,6 @@ static int exists_other(lup_db *db, const char *sql, const char *value, const ch
 }
 
 /* Trim every text field; empty becomes NULL. */
-static void tidy(char **s)
-{
-	if (*s) {
-		lup_trim(*s);
-		if (!**s) {
-			free(*s);
-			*s = NULL;
-		}
-	}
-}
-
 /* Which unique value is taken, once the write has hit a UNIQUE
  * constraint: the common case, no clash, costs no look-ups at all (an
  * import of 50,000 people saves 100,000 of them).  1 with the field
@@ -154,8 +143,8 @@ static int taken(lup_db *db, const struct lup_person *p, lup_err *err)
 static int validate(lup_db *db, struct lup_person *p, lup_err *err)
 {
 	int r;
-	tidy(&p->name); tidy(&p->email); tidy(&p->phone); tidy(&p->org_unit);
-	tidy(&p->role); tidy(&p->manager_id); tidy(&p->employee_no);
+	lup_tidy(&p->name); lup_tidy(&p->email); lup_tidy(&p->phone); lup_tidy(&p->org_unit);
+	lup_tidy(&p->role); lup_tidy(&p->manager_id); lup_tidy(&p->employee_no);
 	if (!p->name)
 		return lup_err_field(err, "name", _("a name is required"));
 	if (strlen(p->name) > 200)
@@ -236,7 +225,7 @@ static int person_write(lup_db *db, struct lup_person *p, lup_err *err)
 	k2 = lup_sortkey(p->org_unit ? p->org_unit : "");
 	k3 = lup_sortkey(p->role ? p->role : "");
 	if (!search || !k1 || !k2 || !k3) {
-		lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		lup_err_oom(err);
 		goto out;
 	}
 	if (!(st = lup_stmt(db, insert ? sql_insert : sql_update, err)))
@@ -275,7 +264,7 @@ static int person_write(lup_db *db, struct lup_person *p, lup_err *err)
 out:
 	if (rc < 0 && insert)
 		p->id[0] = '\0';
-	lup_buf_free(&all);
+	lup_buf_clear(&all);
 	free(search); free(k1); free(k2); free(k3);
 	return rc;
 }
@@ -449,8 +438,9 @@ static char *folded_filter(const struct lup_person_query *q)
 	return f;
 }
 
-static void fill_row(sqlite3_stmt *st, struct lup_person_row *r)
+static void fill_row(sqlite3_stmt *st, void *row)
 {
+	struct lup_person_row *r = row;
 	const char *stat = (const char *)sqlite3_column_text(st, 6);
 	memset(r, 0, sizeof *r);
 	lup_col_copy(st, 0, r->id, sizeof r->id);
@@ -500,12 +490,12 @@ int lup_person_page(lup_db *db, const struct lup_person_query *q,
                     struct lup_person_row *rows, lup_err *err)
 {
 	enum lup_person_sort sort = q && q->sort < LUP_PSORT_COUNT ? q->sort : LUP_PSORT_NAME;
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0, n;
 	char *filter = folded_filter(q);
 	sqlite3_stmt *st;
 
 	if (!filter)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if (!(st = lup_stmt(db, page_sql[sort][back][from != NULL], err))) {
 		free(filter);
 		return -1;
@@ -514,21 +504,8 @@ int lup_person_page(lup_db *db, const struct lup_person_query *q,
 	sqlite3_bind_int(st, 4, limit);
 	if (from)
 		bind_from(st, from);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		fill_row(st, &rows[n++]);
-	if (n < limit && rc != SQLITE_DONE) {
-		lup_done(st);
-		free(filter);
-		return lup_sqlerr(db, err, _("listing people"));
-	}
-	lup_done(st);
+	n = lup_page_rows(db, st, back, limit, rows, sizeof *rows, fill_row, _("listing people"), err);
 	free(filter);
-	if (back)  /* fetched in reverse: put them in display order */
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_person_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
 	return n;
 }
 
@@ -541,7 +518,7 @@ int lup_person_count(lup_db *db, const struct lup_person_query *q,
 	char *filter = folded_filter(q);
 	sqlite3_stmt *st;
 	if (!filter)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if (!(st = lup_stmt(db, sql, err))) {
 		free(filter);
 		return -1;
@@ -569,7 +546,7 @@ long lup_person_position(lup_db *db, const struct lup_person_query *q,
 	sqlite3_stmt *st;
 	long pos = -1;
 	if (!filter)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if ((st = lup_stmt(db, position_sql[sort], err))) {
 		sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
 		bind_from(st, row);

@@ -126,8 +126,8 @@ static int validate(lup_db *db, struct lup_placement *p, enum lup_pstatus old, l
 	const char *label = lup_pstatus_label(old);
 	int r;
 
-	lup_sh_tidy(&p->mentor); lup_sh_tidy(&p->start_date); lup_sh_tidy(&p->end_date);
-	lup_sh_tidy(&p->objectives); lup_sh_tidy(&p->reflection);
+	lup_tidy(&p->mentor); lup_tidy(&p->start_date); lup_tidy(&p->end_date);
+	lup_tidy(&p->objectives); lup_tidy(&p->reflection);
 	if (!p->person_id[0])
 		return lup_err_field(err, "person", _("choose the participant"));
 	if ((r = row_exists(db, "SELECT count(*) FROM person WHERE id = ?1", p->person_id, err)) < 0)
@@ -424,7 +424,7 @@ int lup_placement_can_move(const struct lup_placement *p, enum lup_pstatus to,
 	}
 	if (b.len)
 		rc = lup_sh_conflict(err, first, fmt, b.s);
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
 	return rc;
 }
 
@@ -443,7 +443,7 @@ static int move_locked(lup_db *db, struct lup_placement *p, enum lup_pstatus to,
 	if (lup_placement_can_move(p, to, today, reason, err) < 0)
 		return -1;
 	if (to == LUP_PS_CANCELLED && !(why = lup_strdup(reason)))
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	lup_trim(why);
 	lup_now_utc(now);
 	if (!(st = lup_stmt(db, sql_move, err))) {
@@ -729,7 +729,7 @@ int lup_placement_warnings(lup_db *db, const lup_config *cfg, const struct lup_p
 
 static int log_text(char **text, lup_err *err)
 {
-	lup_sh_tidy(text);
+	lup_tidy(text);
 	if (!*text)
 		return lup_err_field(err, "text", _("the entry is empty"));
 	return check_len(*text, 20000, "text", _("the entry is longer than 20000 characters"), err);
@@ -785,12 +785,12 @@ static int log_add(lup_db *db, const char *sql, const char *parent_id, const cha
 	int rc = -1;
 
 	if ((text && !t) || (date && !d)) {
-		lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		lup_err_oom(err);
 		goto out;
 	}
 	if (log_text(&t, err) < 0)
 		goto out;
-	lup_sh_tidy(&d);
+	lup_tidy(&d);
 	if (!d) {
 		char buf[11];
 		lup_date_format(lup_date_today(), buf);
@@ -844,7 +844,7 @@ int lup_placement_log_update(lup_db *db, const char *id, const char *date,
 
 	if (log_text(&t, err) < 0)
 		goto out;
-	lup_sh_tidy(&d);
+	lup_tidy(&d);
 	if (!d) {
 		lup_err_field(err, "date", _("a date is required"));
 		goto out;
@@ -909,7 +909,7 @@ int lup_placement_log_edit(lup_db *db, const char *id, const char *seen_date,
 	snprintf(mine.date, sizeof mine.date, "%s", date ? date : "");
 	seen.text = (char *)seen_text;   /* only read */
 	if (text && !(mine.text = strdup(text)))
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if (lup_db_begin(db, err) < 0)
 		goto out;
 	if (lup_merge_stored(db, &log_table, id, &seen, &mine, mr, err) < 0 ||
@@ -963,11 +963,19 @@ static const char *const log_page_sql[2][2] = {
 	  "AND (date, id) < (?1, ?2) ORDER BY date DESC, id DESC LIMIT ?4" },
 };
 
+static void read_log_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_log_row *r = row;
+	lup_col_copy(st, 0, r->id, sizeof r->id);
+	lup_col_copy(st, 1, r->date, sizeof r->date);
+	r->cut = lup_sh_col(st, 2, r->text, sizeof r->text);
+}
+
 int lup_placement_log_page(lup_db *db, const char *placement_id,
                            const struct lup_log_row *from, int dir, int limit,
                            struct lup_log_row *rows, lup_err *err)
 {
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0;
 	sqlite3_stmt *st;
 
 	if (limit <= 0)
@@ -980,23 +988,8 @@ int lup_placement_log_page(lup_db *db, const char *placement_id,
 		sqlite3_bind_text(st, 1, from->date, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, from->id, -1, SQLITE_TRANSIENT);
 	}
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_log_row *r = &rows[n++];
-		memset(r, 0, sizeof *r);
-		lup_col_copy(st, 0, r->id, sizeof r->id);
-		lup_col_copy(st, 1, r->date, sizeof r->date);
-		r->cut = lup_sh_col(st, 2, r->text, sizeof r->text);
-	}
-	lup_done(st);
-	if (n < limit && rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("listing log entries"));
-	if (back)
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_log_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
-	return n;
+	return lup_page_rows(db, st, back, limit, rows, sizeof *rows, read_log_row,
+	                     _("listing log entries"), err);
 }
 
 /* ---- The lists ----
@@ -1086,7 +1079,7 @@ static int bind_pl_query(sqlite3_stmt *st, const struct lup_placement_query *q, 
 	const char *code = "";
 
 	if (!filter)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	lup_trim(filter);
 	sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
 	free(filter);
@@ -1103,10 +1096,10 @@ static int bind_pl_query(sqlite3_stmt *st, const struct lup_placement_query *q, 
 	return 0;
 }
 
-static void read_pl_row(sqlite3_stmt *st, struct lup_placement_row *r)
+static void read_pl_row(sqlite3_stmt *st, void *row)
 {
+	struct lup_placement_row *r = row;
 	int s;
-	memset(r, 0, sizeof *r);
 	lup_col_copy(st, 0, r->id, sizeof r->id);
 	s = lup_pstatus_parse((const char *)sqlite3_column_text(st, 1));
 	r->status = s < 0 ? LUP_PS_PROPOSED : (enum lup_pstatus)s;
@@ -1139,7 +1132,6 @@ static int pl_fetch(lup_db *db, const struct lup_placement_query *q, int status,
                     struct lup_placement_row *rows, lup_err *err)
 {
 	sqlite3_stmt *st = lup_stmt(db, pl_page_sql[status >= 0][pl_mode(q)][back][from != NULL], err);
-	int n = 0, rc = SQLITE_DONE;
 
 	if (!st)
 		return -1;
@@ -1155,12 +1147,9 @@ static int pl_fetch(lup_db *db, const struct lup_placement_query *q, int status,
 	}
 	if (status >= 0)
 		sqlite3_bind_text(st, 12, status_keys[status], -1, SQLITE_STATIC);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_pl_row(st, &rows[n++]);
-	lup_done(st);
-	if (n < limit && rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("listing placements"));
-	return n;
+	/* in the order read: lup_placement_page turns the whole page */
+	return lup_page_rows(db, st, 0, limit, rows, sizeof *rows, read_pl_row,
+	                     _("listing placements"), err);
 }
 
 int lup_placement_page(lup_db *db, const struct lup_placement_query *q,
@@ -1195,11 +1184,7 @@ int lup_placement_page(lup_db *db, const struct lup_placement_query *q,
 	if (n < 0)
 		return -1;
 	if (back)  /* fetched in reverse: put them in display order */
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_placement_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
+		lup_reverse(rows, (size_t)n, sizeof *rows);
 	return n;
 }
 
@@ -1270,11 +1255,21 @@ static const char *const sum_page_sql[2][2] = {
 	  SUMSEL "HAVING (h.country, y) < (?1, ?2) ORDER BY h.country DESC, y DESC LIMIT ?4" },
 };
 
+static void read_summary_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_shadow_summary_row *r = row;
+	lup_col_copy(st, 0, r->country, sizeof r->country);
+	r->year = sqlite3_column_int(st, 1);
+	for (int s = 0; s < LUP_PS_COUNT; s++)
+		r->by_status[s] = sqlite3_column_int(st, 2 + s);
+	r->total = sqlite3_column_int(st, 2 + LUP_PS_COUNT);
+}
+
 int lup_shadow_summary_page(lup_db *db, int year,
                             const struct lup_shadow_summary_row *from, int dir, int limit,
                             struct lup_shadow_summary_row *rows, lup_err *err)
 {
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0;
 	sqlite3_stmt *st;
 
 	if (limit <= 0)
@@ -1287,23 +1282,6 @@ int lup_shadow_summary_page(lup_db *db, int year,
 		sqlite3_bind_text(st, 1, from->country, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int(st, 2, from->year);
 	}
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_shadow_summary_row *r = &rows[n++];
-		memset(r, 0, sizeof *r);
-		lup_col_copy(st, 0, r->country, sizeof r->country);
-		r->year = sqlite3_column_int(st, 1);
-		for (int s = 0; s < LUP_PS_COUNT; s++)
-			r->by_status[s] = sqlite3_column_int(st, 2 + s);
-		r->total = sqlite3_column_int(st, 2 + LUP_PS_COUNT);
-	}
-	lup_done(st);
-	if (n < limit && rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("summing placements"));
-	if (back)
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_shadow_summary_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
-	return n;
+	return lup_page_rows(db, st, back, limit, rows, sizeof *rows, read_summary_row,
+	                     _("summing placements"), err);
 }

@@ -199,7 +199,7 @@ static int erase_rows(lup_db *db, const char *id, struct lup_erase_counts *n, lu
 			if (!q) {
 				lup_done(st);
 				free(cohorts);
-				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				return lup_err_oom(err);
 			}
 			cohorts = q;
 		}
@@ -369,7 +369,7 @@ static long list(lup_db *db, const char *cut, struct candidate **out, lup_err *e
 			free(v[i].ended);
 		}
 		free(v);
-		return rc == SQLITE_ROW ? lup_err_set(err, LUP_EFAIL, _("out of memory"))
+		return rc == SQLITE_ROW ? lup_err_oom(err)
 		                        : lup_sqlerr(db, err, _("finding people to purge"));
 	}
 	*out = v;

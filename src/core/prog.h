@@ -13,8 +13,6 @@
 void lup_p_now_local(char out[17]);
 void lup_p_today(char out[11]);
 
-/* Trim a malloc'd string in place; blank becomes NULL (freed). */
-void lup_p_tidy(char **s);
 /* Is the keyword one of the NULL-terminated list? */
 int lup_p_keyword(const char *const *list, const char *s);
 
@@ -97,7 +95,9 @@ int lup_p_date_ok(const char *s);
 #define LUP_P_SROW_FROM \
 	" FROM session s JOIN cohort c ON c.id = s.cohort_id LEFT JOIN block b ON b.id = s.block_id " \
 	"LEFT JOIN host_org h ON h.id = s.host_id "
-void lup_p_session_row(sqlite3_stmt *st, struct lup_session_row *r);
+void lup_p_session_row(sqlite3_stmt *st, void *row);   /* a struct lup_session_row */
+/* Each row's count of conflicts (lup_session_conflicts). */
+void lup_p_count_conflicts(lup_db *db, struct lup_session_row *rows, int n);
 
 /* Enrolment e held a seat on day (an SQL expression "YYYY-MM-DD"): it
  * counts from enrolled_on, and a withdrawn one until the day it ended. */

@@ -25,17 +25,6 @@ void lup_p_today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-void lup_p_tidy(char **s)
-{
-	if (*s) {
-		lup_trim(*s);
-		if (!**s) {
-			free(*s);
-			*s = NULL;
-		}
-	}
-}
-
 void lup_p_copy(sqlite3_stmt *st, int i, char *buf, size_t n)
 {
 	const char *t = (const char *)sqlite3_column_text(st, i);
@@ -208,7 +197,7 @@ int lup_p_warn(struct lup_warnings *w, enum lup_warn_kind kind, const char *coho
 		size_t cap = w->cap ? w->cap * 2 : 8;
 		struct lup_warning *v = realloc(w->v, cap * sizeof *v);
 		if (!v)
-			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			return lup_err_oom(err);
 		w->v = v;
 		w->cap = cap;
 	}
@@ -225,8 +214,8 @@ int lup_p_warn(struct lup_warnings *w, enum lup_warn_kind kind, const char *coho
 		vsnprintf(tmp, sizeof tmp, fmt, ap);
 		va_end(ap);
 		if (lup_buf_puts(&b, tmp) < 0 || !b.s) {
-			lup_buf_free(&b);
-			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			lup_buf_clear(&b);
+			return lup_err_oom(err);
 		}
 	}
 	x->msg = b.s;
@@ -234,7 +223,7 @@ int lup_p_warn(struct lup_warnings *w, enum lup_warn_kind kind, const char *coho
 	return 0;
 }
 
-void lup_warnings_free(struct lup_warnings *w)
+void lup_warnings_clear(struct lup_warnings *w)
 {
 	if (!w)
 		return;
@@ -265,7 +254,7 @@ int lup_p_promotion_add(struct lup_promotions *p, const char *enrolment_id,
 	return 0;
 }
 
-void lup_promotions_free(struct lup_promotions *p)
+void lup_promotions_clear(struct lup_promotions *p)
 {
 	if (!p)
 		return;
@@ -414,7 +403,7 @@ static int default_blocks(lup_db *db, const lup_config *cfg, const char *program
 			b.min_attendance = -1;
 			seq++;
 			if (!b.name)
-				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				return lup_err_oom(err);
 			if (lup_block_save(db, cfg, &b, err) < 0) {
 				lup_block_clear(&b);
 				return -1;
@@ -440,8 +429,8 @@ int lup_programme_save(lup_db *db, const lup_config *cfg, struct lup_programme *
 	sqlite3_stmt *st;
 	char now[21];
 
-	lup_p_tidy(&p->name);
-	lup_p_tidy(&p->description);
+	lup_tidy(&p->name);
+	lup_tidy(&p->description);
 	if (!p->name)
 		return lup_err_field(err, "name", _("a name is required"));
 	if (strlen(p->name) > 200)
@@ -594,7 +583,7 @@ int lup_programme_ensure(lup_db *db, const lup_config *cfg, const char *name,
 	p.name = strdup(name && *name ? name : _("Leadership development"));
 	p.target = -1;
 	if (!p.name)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if (lup_programme_save(db, cfg, &p, err) < 0) {
 		lup_programme_clear(&p);
 		return -1;
@@ -720,8 +709,8 @@ int lup_block_save(lup_db *db, const lup_config *cfg, struct lup_block *b, lup_e
 	sqlite3_stmt *st;
 	char now[21];
 
-	lup_p_tidy(&b->name);
-	lup_p_tidy(&b->description);
+	lup_tidy(&b->name);
+	lup_tidy(&b->description);
 	if (!b->kind[0])
 		snprintf(b->kind, sizeof b->kind, "other");
 	if (!lup_p_keyword(lup_block_kinds, b->kind))
@@ -947,7 +936,7 @@ int lup_block_delete(lup_db *db, const char *id, lup_err *err)
 			void *v = realloc(ids, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *ids);
 			if (!v) {
 				lup_done(st);
-				lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				lup_err_oom(err);
 				goto fail_b;
 			}
 			ids = v;
@@ -972,8 +961,9 @@ fail:
 }
 
 /* Used by the other modules: a session row from LUP_P_SROW_COLS. */
-void lup_p_session_row(sqlite3_stmt *st, struct lup_session_row *r)
+void lup_p_session_row(sqlite3_stmt *st, void *row)
 {
+	struct lup_session_row *r = row;
 	lup_datetime dt;
 	memset(r, 0, sizeof *r);
 	lup_col_copy(st, 0, r->id, sizeof r->id);

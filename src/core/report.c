@@ -272,32 +272,6 @@ static int fail_sql(struct gather *g, sqlite3_stmt *st, const char *what)
 	return lup_sqlerr(g->db, g->err, what);
 }
 
-static int oom(lup_err *err)
-{
-	return lup_err_set(err, LUP_EFAIL, _("out of memory"));
-}
-
-/* Room for one more element in an array that doubles from `first`: *pp is
- * the array (any element type), *cap its allocated length.  0 when out of
- * memory, the array then unchanged. */
-static int grow_array(void *pp, size_t *cap, size_t first, size_t size)
-{
-	size_t c = *cap ? *cap * 2 : first;
-	void *old, *q;
-	memcpy(&old, pp, sizeof old);
-	if (!(q = realloc(old, c * size)))
-		return 0;
-	memcpy(pp, &q, sizeof q);
-	*cap = c;
-	return 1;
-}
-
-/* The next element of arr (n in use, cap allocated), zeroed; NULL when out
- * of memory. */
-#define APPEND(arr, n, cap, first) \
-	((n) < (cap) || grow_array(&(arr), &(cap), (first), sizeof *(arr)) \
-	 ? memset(&(arr)[(n)++], 0, sizeof *(arr)) : NULL)
-
 static void text_col(sqlite3_stmt *st, int i, char *buf, size_t n)
 {
 	lup_col_copy(st, i, buf, n);
@@ -333,9 +307,9 @@ static int gather_lists(struct gather *g)
 	cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lup_report_programme *p;
-		if (!(p = APPEND(r->programmes, r->nprogrammes, cap, 4))) {
+		if (!(p = LUP_PUSH(r->programmes, r->nprogrammes, cap))) {
 			lup_done(st);
-			return oom(g->err);
+			return lup_err_oom(g->err);
 		}
 		text_col(st, 0, p->id, sizeof p->id);
 		text_col(st, 1, p->name, sizeof p->name);
@@ -354,9 +328,9 @@ static int gather_lists(struct gather *g)
 	cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lup_report_cohort *c;
-		if (!(c = APPEND(r->cohorts, r->ncohorts, cap, 16))) {
+		if (!(c = LUP_PUSH(r->cohorts, r->ncohorts, cap))) {
 			lup_done(st);
-			return oom(g->err);
+			return lup_err_oom(g->err);
 		}
 		text_col(st, 0, c->id, sizeof c->id);
 		text_col(st, 1, c->programme_id, sizeof c->programme_id);
@@ -379,9 +353,9 @@ static int gather_lists(struct gather *g)
 	cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lup_report_block *b;
-		if (!(b = APPEND(r->blocks, r->nblocks, cap, 8))) {
+		if (!(b = LUP_PUSH(r->blocks, r->nblocks, cap))) {
 			lup_done(st);
-			return oom(g->err);
+			return lup_err_oom(g->err);
 		}
 		text_col(st, 0, b->id, sizeof b->id);
 		text_col(st, 1, b->programme_id, sizeof b->programme_id);
@@ -396,7 +370,7 @@ static int gather_lists(struct gather *g)
 
 	/* Programme totals from their cohorts. */
 	if (idmap_init(&g->cohort_ix, r->ncohorts) < 0)
-		return oom(g->err);
+		return lup_err_oom(g->err);
 	for (size_t i = 0; i < r->ncohorts; i++) {
 		struct lup_report_cohort *c = &r->cohorts[i];
 		idmap_put(&g->cohort_ix, c->id, i);
@@ -465,7 +439,7 @@ static long visit_of(struct gather *g, sqlite3_stmt *st)
 	if ((v = idmap_intern(&g->visit_ix, &g->keys, &g->nvisit_keys, key)) < 0)
 		return -2;
 	if (g->nvisit_keys > before) {
-		struct lup_report_visits *x = APPEND(g->r->visits, g->r->nvisits, g->capvisits, 8);
+		struct lup_report_visits *x = LUP_PUSH(g->r->visits, g->r->nvisits, g->capvisits);
 		if (!x)
 			return -2;
 		snprintf(x->host, sizeof x->host, "%s", id ? id : typed);
@@ -624,7 +598,7 @@ nomem:
 	if (st)
 		lup_done(st);
 	st = NULL;
-	oom(g->err);
+	lup_err_oom(g->err);
 out:
 	free(first);
 	free(last);
@@ -671,7 +645,7 @@ static int gather_attendance(struct gather *g)
 		pair_key(key, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1));
 		if (idmap_intern(&np, &keys, &nnp, key) < 0) {
 			lup_done(st);
-			oom(g->err);
+			lup_err_oom(g->err);
 			goto out;
 		}
 	}
@@ -688,7 +662,7 @@ static int gather_attendance(struct gather *g)
 		sqlite3_int64 rows = sqlite3_column_int64(st, 0);
 		if (rows > 0 && rows < 50000000 && idmap_init(&okmap, (size_t)rows) < 0) {
 			lup_done(st);
-			oom(g->err);
+			lup_err_oom(g->err);
 			goto out;
 		}
 	}
@@ -741,7 +715,7 @@ static int gather_attendance(struct gather *g)
 					okb = q;
 				if (!q) {
 					lup_done(st);
-					oom(g->err);
+					lup_err_oom(g->err);
 					goto out;
 				}
 				capok = cap;
@@ -749,7 +723,7 @@ static int gather_attendance(struct gather *g)
 			size_t before = nok;
 			if ((ix = idmap_intern(&okmap, &keys, &nok, key)) < 0) {
 				lup_done(st);
-				oom(g->err);
+				lup_err_oom(g->err);
 				goto out;
 			}
 			if (nok > before) {  /* new */
@@ -824,9 +798,9 @@ static int gather_placements(struct gather *g)
 			if (strcmp(r->countries[i].country, country ? country : "") == 0)
 				c = &r->countries[i];
 		if (!c) {
-			if (!(c = APPEND(r->countries, r->ncountries, cap, 16))) {
+			if (!(c = LUP_PUSH(r->countries, r->ncountries, cap))) {
 				lup_done(st);
-				return oom(g->err);
+				return lup_err_oom(g->err);
 			}
 			snprintf(c->country, sizeof c->country, "%s", country ? country : "");
 		}
@@ -884,7 +858,7 @@ static int gather_competence(struct gather *g)
 		struct lup_report_area *a = r->nareas ? &r->areas[r->nareas - 1] : NULL;
 		long ix;
 		if (!a || strcmp(a->framework, ident ? ident : "") != 0 || strcmp(a->code, code ? code : "") != 0) {
-			if (!(a = APPEND(r->areas, r->nareas, capa, 8)))
+			if (!(a = LUP_PUSH(r->areas, r->nareas, capa)))
 				goto nomem;
 			snprintf(a->framework, sizeof a->framework, "%s", ident ? ident : "");
 			snprintf(a->code, sizeof a->code, "%s", code ? code : "");
@@ -1028,7 +1002,7 @@ static int gather_competence(struct gather *g)
 	goto out;
 nomem:
 	lup_done(st);
-	oom(g->err);
+	lup_err_oom(g->err);
 	goto out;
 dberr:
 	fail_sql(g, st, _("making the report"));
@@ -1181,7 +1155,7 @@ static int gather_overdue(struct gather *g, const lup_config *cfg)
 	goto out;
 nomem:
 	lup_done(st);
-	oom(g->err);
+	lup_err_oom(g->err);
 	goto out;
 dberr:
 	fail_sql(g, st, _("making the report"));
@@ -1244,11 +1218,11 @@ int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
 	free(g.nsess);
 	free(g.nheld);
 	if (rc < 0)
-		lup_report_free(r);
+		lup_report_clear(r);
 	return rc;
 }
 
-void lup_report_free(struct lup_report *r)
+void lup_report_clear(struct lup_report *r)
 {
 	free(r->programmes);
 	free(r->cohorts);
@@ -1719,7 +1693,7 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 	size_t nbars = r->nblocks + r->ncountries + r->nareas + 8;
 
 	if (!(bars = calloc(nbars, sizeof *bars)))
-		return oom(err);
+		return lup_err_oom(err);
 	if (f == LUP_REPORT_HTML) {
 		fprintf(fp, html_head, lup_i18n_is_swedish() ? "sv" : "en");
 		put_html(fp, _("Programme progress"));

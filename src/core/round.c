@@ -82,7 +82,7 @@ static int select_people(lup_db *db, const lup_config *cfg, const struct lup_rou
 	*out = NULL;
 	*n = 0;
 	if ((r->scope == LUP_ROUND_UNIT || r->scope == LUP_ROUND_ROLE) && !(key = lup_sortkey(r->value)))
-		return lup_fw_oom(err);
+		return lup_err_oom(err);
 	if (key)
 		lup_trim(key);
 	if (r->only_due &&
@@ -98,7 +98,7 @@ static int select_people(lup_db *db, const lup_config *cfg, const struct lup_rou
 	lup_bind_text(st, 2, key);
 	lup_bind_text(st, 3, r->cohort_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct asked *a = lup_fw_grow((void **)out, n, &cap, sizeof *a);
+		struct asked *a = LUP_PUSH(*out, *n, cap);
 		if (!a) {
 			rc = SQLITE_NOMEM;
 			break;
@@ -109,7 +109,7 @@ static int select_people(lup_db *db, const lup_config *cfg, const struct lup_rou
 	lup_done(st);
 	free(key);
 	if (rc == SQLITE_NOMEM)
-		return lup_fw_oom(err);
+		return lup_err_oom(err);
 	if (rc != SQLITE_DONE)
 		return lup_sqlerr(db, err, _("starting a round"));
 	return 0;
@@ -164,7 +164,7 @@ static int valid_round(lup_db *db, struct lup_round *r, lup_date today, lup_err 
 			}
 			snprintf(r->name, sizeof r->name, "%.*s", (int)k, b.s);
 		}
-		lup_buf_free(&b);
+		lup_buf_clear(&b);
 	}
 	return 0;
 }
@@ -309,7 +309,7 @@ int lup_round_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_e
 	if (!ref || !*ref)
 		return lup_err_set(err, LUP_EINVAL, _("no round given"));
 	if (!(key = lup_sortkey(ref)))
-		return lup_fw_oom(err);
+		return lup_err_oom(err);
 	lup_trim(key);
 	if (!(st = lup_stmt(db, sql, err))) {
 		free(key);
@@ -387,7 +387,7 @@ int lup_round_list(lup_db *db, struct lup_round_row **rows, size_t *n, lup_err *
 	if (!st)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_round_row *r = lup_fw_grow((void **)rows, n, &cap, sizeof *r);
+		struct lup_round_row *r = LUP_PUSH(*rows, *n, cap);
 		if (!r) {
 			rc = SQLITE_NOMEM;
 			break;
@@ -406,7 +406,7 @@ int lup_round_list(lup_db *db, struct lup_round_row **rows, size_t *n, lup_err *
 		free(*rows);
 		*rows = NULL;
 		*n = 0;
-		return rc == SQLITE_NOMEM ? lup_fw_oom(err) : lup_sqlerr(db, err, _("listing rounds"));
+		return rc == SQLITE_NOMEM ? lup_err_oom(err) : lup_sqlerr(db, err, _("listing rounds"));
 	}
 	return 0;
 }
@@ -450,7 +450,7 @@ int lup_round_people(lup_db *db, const char *id, struct lup_round_person **rows,
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_round_person *r = lup_fw_grow((void **)rows, n, &cap, sizeof *r);
+		struct lup_round_person *r = LUP_PUSH(*rows, *n, cap);
 		if (!r) {
 			rc = SQLITE_NOMEM;
 			break;
@@ -469,7 +469,7 @@ int lup_round_people(lup_db *db, const char *id, struct lup_round_person **rows,
 		free(*rows);
 		*rows = NULL;
 		*n = 0;
-		return rc == SQLITE_NOMEM ? lup_fw_oom(err) : lup_sqlerr(db, err, _("reading a round"));
+		return rc == SQLITE_NOMEM ? lup_err_oom(err) : lup_sqlerr(db, err, _("reading a round"));
 	}
 	return 0;
 }

@@ -78,11 +78,11 @@ static int validate(lup_db *db, struct lup_session *s, char programme_id[LUP_ID_
 	lup_datetime a, b;
 	int r;
 
-	lup_p_tidy(&s->title);
-	lup_p_tidy(&s->location);
-	lup_p_tidy(&s->facilitators);
-	lup_p_tidy(&s->host_name);
-	lup_p_tidy(&s->notes);
+	lup_tidy(&s->title);
+	lup_tidy(&s->location);
+	lup_tidy(&s->facilitators);
+	lup_tidy(&s->host_name);
+	lup_tidy(&s->notes);
 	lup_trim(s->starts_at);
 	lup_trim(s->ends_at);
 
@@ -125,7 +125,7 @@ static int validate(lup_db *db, struct lup_session *s, char programme_id[LUP_ID_
 		else
 			lup_buf_printf(&t, "%s", kl);
 		if (!t.s)
-			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			return lup_err_oom(err);
 		s->title = t.s;
 	}
 	if (strlen(s->title) > 200)
@@ -384,7 +384,7 @@ int lup_session_copy(lup_db *db, const lup_config *cfg, const char *id, const ch
 	shift(c.starts_at, sizeof c.starts_at, days);
 	shift(c.ends_at, sizeof c.ends_at, days);
 	if (oom) {
-		lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		lup_err_oom(err);
 		goto fail;
 	}
 	if (strcmp(c.cohort_id, src.cohort_id) != 0 && c.block_id[0]) {
@@ -541,20 +541,22 @@ static const char *const page_sql[2] = {
 	"ORDER BY s.starts_at DESC, s.id DESC LIMIT ?4",
 };
 
-static void count_conflicts(lup_db *db, struct lup_session_row *r)
+void lup_p_count_conflicts(lup_db *db, struct lup_session_row *rows, int n)
 {
-	struct lup_warnings w = { 0 };
-	lup_err ignored;
-	if (lup_session_conflicts(db, r->id, &w, &ignored) >= 0)
-		r->conflicts = (int)w.n;
-	lup_warnings_free(&w);
+	for (int i = 0; i < n; i++) {
+		struct lup_warnings w = { 0 };
+		lup_err ignored;
+		if (lup_session_conflicts(db, rows[i].id, &w, &ignored) >= 0)
+			rows[i].conflicts = (int)w.n;
+		lup_warnings_clear(&w);
+	}
 }
 
 int lup_session_page(lup_db *db, const struct lup_session_query *q,
                      const struct lup_session_row *from, int dir, int limit,
                      struct lup_session_row *rows, lup_err *err)
 {
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0, n;
 	sqlite3_stmt *st;
 	if (!q || !q->cohort_id)
 		return lup_err_set(err, LUP_EINVAL, _("no cohort given"));
@@ -563,23 +565,13 @@ int lup_session_page(lup_db *db, const struct lup_session_query *q,
 	if (!(st = lup_stmt(db, page_sql[back], err)))
 		return -1;
 	sqlite3_bind_text(st, 1, q->cohort_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, from ? from->starts_at : back ? "~" : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, from ? from->id : back ? "~" : "", -1, SQLITE_TRANSIENT);
+	lup_bind_key(st, 2, from ? from->starts_at : NULL, back);
+	lup_bind_key(st, 3, from ? from->id : NULL, back);
 	sqlite3_bind_int(st, 4, limit);
-	while (n < limit && (rc = lup_p_step(db, st, err, _("listing sessions"))) == SQLITE_ROW)
-		lup_p_session_row(st, &rows[n++]);
-	if (rc < 0)
-		return -1;
-	lup_done(st);
-	if (back)
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_session_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
-	if (q->with_conflicts)
-		for (int i = 0; i < n; i++)
-			count_conflicts(db, &rows[i]);
+	n = lup_page_rows(db, st, back, limit, rows, sizeof *rows, lup_p_session_row,
+	                  _("listing sessions"), err);
+	if (n > 0 && q->with_conflicts)
+		lup_p_count_conflicts(db, rows, n);
 	return n;
 }
 
@@ -616,6 +608,6 @@ int lup_session_row_get(lup_db *db, const struct lup_session_query *q, const cha
 	if (rc != SQLITE_ROW)
 		return lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
 	if (q && q->with_conflicts)
-		count_conflicts(db, row);
+		lup_p_count_conflicts(db, row, 1);
 	return 0;
 }

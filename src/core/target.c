@@ -27,7 +27,7 @@ int lup_target_insert(lup_db *db, const char *framework_id, const char *competen
 	sqlite3_stmt *st;
 
 	if (role && !(key = lup_sortkey(role)))
-		return lup_fw_oom(err);
+		return lup_err_oom(err);
 	target_id(id, framework_id, identity, key ? key : person_id, valid_from);
 	lup_now_utc(now);
 	if (!(st = lup_stmt(db, sql, err))) {
@@ -148,7 +148,7 @@ int lup_target_set(lup_db *db, const char *ident, const char *code, const char *
 		if (rc == 0)
 			return lup_err_set(err, LUP_ENOTFOUND, _("no such person"));
 	} else if (!(key = lup_sortkey(role))) {
-		return lup_fw_oom(err);
+		return lup_err_oom(err);
 	}
 	who = person_id ? person_id : key;
 	lup_now_utc(now);
@@ -233,7 +233,7 @@ static int target_now(lup_db *db, const char *ident, const char *code, const cha
 	if (lup_framework_current(db, ident, fwid, err) < 0)
 		return -1;
 	if (!person_id && !(key = lup_sortkey(role ? role : "")))
-		return lup_fw_oom(err);
+		return lup_err_oom(err);
 	if (key)
 		lup_trim(key);
 	if (!(st = lup_stmt(db, person_id ? sql_person : sql_role, err))) {
@@ -352,7 +352,7 @@ int lup_target_list(lup_db *db, const char *ident, const char *role, const char 
 		if (rc != SQLITE_ROW)
 			return lup_sqlerr(db, err, _("reading targets"));
 	} else if (role && !(key = lup_sortkey(role))) {
-		return lup_fw_oom(err);
+		return lup_err_oom(err);
 	}
 	if (!(st = lup_stmt(db, sql, err))) {
 		free(key);
@@ -362,7 +362,7 @@ int lup_target_list(lup_db *db, const char *ident, const char *role, const char 
 	lup_bind_text(st, 2, key);
 	lup_bind_text(st, 3, person_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_target_row *r = lup_fw_grow((void **)rows, n, &cap, sizeof *r);
+		struct lup_target_row *r = LUP_PUSH(*rows, *n, cap);
 		if (!r) {
 			rc = SQLITE_NOMEM;
 			break;
@@ -386,7 +386,7 @@ int lup_target_list(lup_db *db, const char *ident, const char *role, const char 
 		free(*rows);
 		*rows = NULL;
 		*n = 0;
-		return rc == SQLITE_NOMEM ? lup_fw_oom(err) : lup_sqlerr(db, err, _("reading targets"));
+		return rc == SQLITE_NOMEM ? lup_err_oom(err) : lup_sqlerr(db, err, _("reading targets"));
 	}
 	return 0;
 }
@@ -411,7 +411,7 @@ int lup_target_roles(lup_db *db, const char *ident, struct lup_target_role **row
 		return -1;
 	sqlite3_bind_text(st, 1, fwid, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_target_role *r = lup_fw_grow((void **)rows, n, &cap, sizeof *r);
+		struct lup_target_role *r = LUP_PUSH(*rows, *n, cap);
 		if (!r) {
 			rc = SQLITE_NOMEM;
 			break;
@@ -425,7 +425,7 @@ int lup_target_roles(lup_db *db, const char *ident, struct lup_target_role **row
 		free(*rows);
 		*rows = NULL;
 		*n = 0;
-		return rc == SQLITE_NOMEM ? lup_fw_oom(err) : lup_sqlerr(db, err, _("reading targets"));
+		return rc == SQLITE_NOMEM ? lup_err_oom(err) : lup_sqlerr(db, err, _("reading targets"));
 	}
 	return 0;
 }
@@ -451,7 +451,7 @@ int lup_target_history(lup_db *db, const char *ident, const char *role, const ch
 	if (role_arg(role, rolebuf, sizeof rolebuf, &role, err) < 0)
 		return -1;
 	if (role && !(key = lup_sortkey(role)))
-		return lup_fw_oom(err);
+		return lup_err_oom(err);
 	if (!(st = lup_stmt(db, sql, err))) {
 		free(key);
 		return -1;
@@ -460,7 +460,7 @@ int lup_target_history(lup_db *db, const char *ident, const char *role, const ch
 	lup_bind_text(st, 2, key);
 	lup_bind_text(st, 3, person_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_target_change *r = lup_fw_grow((void **)rows, n, &cap, sizeof *r);
+		struct lup_target_change *r = LUP_PUSH(*rows, *n, cap);
 		if (!r) {
 			rc = SQLITE_NOMEM;
 			break;
@@ -479,7 +479,7 @@ int lup_target_history(lup_db *db, const char *ident, const char *role, const ch
 		free(*rows);
 		*rows = NULL;
 		*n = 0;
-		return rc == SQLITE_NOMEM ? lup_fw_oom(err) : lup_sqlerr(db, err, _("reading targets"));
+		return rc == SQLITE_NOMEM ? lup_err_oom(err) : lup_sqlerr(db, err, _("reading targets"));
 	}
 	return 0;
 }

@@ -134,7 +134,7 @@ static void load(struct session_view *s, tui_app *app)
 		for (size_t i = 0; i < w.n; i++)
 			wrapped(&s->view, TUI_S_WARN, pre, w.v[i].msg ? w.v[i].msg : "", width - 2);
 	}
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 	lup_session_clear(&full);
 }
 

@@ -381,8 +381,8 @@ int tui_cohort_confirm_delete(tui_app *app, int tag, const char *id)
 	lup_buf_puts(&detail, " ");
 	lup_buf_puts(&detail, _("This cannot be undone."));
 	r = tui_confirm(app, tag, question, detail.s);
-	lup_buf_free(&what);
-	lup_buf_free(&detail);
+	lup_buf_clear(&what);
+	lup_buf_clear(&detail);
 	return r;
 }
 

@@ -263,7 +263,7 @@ static void load(struct cohort_view *s, tui_app *app)
 	struct lup_cohort c;
 	lup_err err;
 	lup_err_clear(&err);
-	lup_warnings_free(&s->warn);
+	lup_warnings_clear(&s->warn);
 	if (lup_cohort_row_get(tui_db(app), &q, s->id, &s->row, &err) < 0 ||
 	    lup_cohort_get(tui_db(app), s->id, &c, &err) < 0) {
 		s->gone = 1;
@@ -479,7 +479,7 @@ static int copy_session(struct cohort_view *s, tui_app *app, const char *session
 	if (lup_session_copy(tui_db(app), tui_config(app), session_id, cohort_id, days, &out, &w,
 	                     &err) < 0) {
 		tui_error(app, "%s", err.msg);
-		lup_warnings_free(&w);
+		lup_warnings_clear(&w);
 		return TUI_REDRAW;
 	}
 	if (lup_datetime_parse(out.starts_at, &dt) == 0)
@@ -496,7 +496,7 @@ static int copy_session(struct cohort_view *s, tui_app *app, const char *session
 	if (!cohort_name)
 		focus_session(s, app, out.id);
 	lup_session_clear(&out);
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 	return TUI_REDRAW;
 }
 
@@ -510,7 +510,7 @@ static int show_warnings(struct cohort_view *s, tui_app *app)
 	if (lup_cohort_warnings(tui_db(app), tui_config(app), s->id, &w, &err) < 0 ||
 	    lup_cohort_conflicts(tui_db(app), s->id, &w, &err) < 0) {
 		tui_error(app, "%s", err.msg);
-		lup_warnings_free(&w);
+		lup_warnings_clear(&w);
 		return TUI_REDRAW;
 	}
 	if (w.n == 0) {
@@ -520,7 +520,7 @@ static int show_warnings(struct cohort_view *s, tui_app *app)
 	snprintf(title, sizeof title, _("Warnings and conflicts: %s"), s->row.name);
 	{
 		tui_screen *n = tui_notice_warnings(title, &w);
-		lup_warnings_free(&w);
+		lup_warnings_clear(&w);
 		return tui_push(app, n, TAG_NOTICE);
 	}
 }
@@ -794,10 +794,10 @@ static void destroy(tui_screen *scr)
 	struct cohort_view *s = (struct cohort_view *)scr;
 	tui_list_free(&s->sessions);
 	tui_list_free(&s->people);
-	lup_warnings_free(&s->warn);
+	lup_warnings_clear(&s->warn);
 	tui_edit_free(&s->edit);
 	tui_edit_free(&s->unseat);
-	lup_promotions_free(&s->moved);
+	lup_promotions_clear(&s->moved);
 	free(s);
 }
 

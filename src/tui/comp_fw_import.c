@@ -141,7 +141,7 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 static void destroy(tui_screen *scr)
 {
 	struct preview *s = (struct preview *)scr;
-	lup_fw_plan_free(&s->plan);
+	lup_fw_plan_clear(&s->plan);
 	tui_view_free(&s->view);
 	free(s);
 }

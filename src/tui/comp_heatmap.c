@@ -46,7 +46,7 @@ static void build(struct heat *s, tui_app *app)
 	size_t n = 0;
 	lup_err err;
 	lup_err_clear(&err);
-	lup_heatmap_free(&s->hm);
+	lup_heatmap_clear(&s->hm);
 	memset(&s->hm, 0, sizeof s->hm);
 	s->built = 0;
 	s->error[0] = 0;
@@ -312,7 +312,7 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 static void destroy(tui_screen *scr)
 {
 	struct heat *s = (struct heat *)scr;
-	lup_heatmap_free(&s->hm);
+	lup_heatmap_clear(&s->hm);
 	free(s);
 }
 

@@ -224,7 +224,7 @@ static int write_profile(void *ud, const char *path, lup_err *err)
 	if (lup_profile_build(tui_db(s->app), tui_config(s->app), s->id, &p, err) < 0)
 		return -1;
 	rc = lup_profile_file(&p, path, err);
-	lup_profile_free(&p);
+	lup_profile_clear(&p);
 	return rc;
 }
 

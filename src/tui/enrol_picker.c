@@ -271,14 +271,14 @@ static int enrol(struct picker *s, tui_app *app)
 	if (seated + waiting == 0) {
 		/* nothing happened: stay, so that the marks can be put right */
 		tui_error(app, "%s", msg.s ? msg.s : "");
-		lup_buf_free(&msg);
+		lup_buf_clear(&msg);
 		free(ids);
 		free(out);
 		tui_list_reload(&s->list, app, NULL);
 		return TUI_REDRAW;
 	}
 	tui_status(app, "%s", msg.s ? msg.s : "");
-	lup_buf_free(&msg);
+	lup_buf_clear(&msg);
 	free(ids);
 	free(out);
 	return tui_pop(app, TUI_SAVED);

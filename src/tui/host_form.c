@@ -96,7 +96,7 @@ static void destroy_ud(void *ud)
 {
 	struct host_form *hf = ud;
 	lup_host_clear(&hf->h);
-	lup_buf_free(&hf->net_help);
+	lup_buf_clear(&hf->net_help);
 	free(hf);
 }
 
@@ -222,7 +222,7 @@ static void set_networks(struct tui_form *f, const char *json)
 			lup_buf_printf(&b, ": %s", nets[i].role);
 	}
 	tui_form_set(f, "networks", b.s ? b.s : "");
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
 }
 
 tui_screen *tui_host_form(tui_app *app, const char *id)

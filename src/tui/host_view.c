@@ -73,7 +73,7 @@ static void load(struct host_view *s, tui_app *app)
 				lup_buf_printf(&b, "%s%d %s", b.len ? ", " : "", st.by_status[i],
 				               lup_pstatus_label((enum lup_pstatus)i));
 		tui_view_field(&s->right, _("Placements"), "%s", b.s ? b.s : _("none yet"));
-		lup_buf_free(&b);
+		lup_buf_clear(&b);
 		if (st.sessions > 0) {
 			char keys[32];
 			tui_action_keys_text(TUI_A_HOST_VISITS, keys, sizeof keys);

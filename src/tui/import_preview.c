@@ -221,7 +221,7 @@ static void draw(tui_screen *scr, tui_app *app)
 		size_t n = strlen(line);
 		snprintf(line + n, sizeof line - n, _("; columns not used: %s"), ign.s);
 	}
-	lup_buf_free(&ign);
+	lup_buf_clear(&ign);
 	tui_put(r.y + 1, r.x + 1, r.w - 2, line, tui_attr(TUI_S_DIM), 0);
 	draw_counts(s, r.y + 2, r.x + 1, r.w - 2);
 
@@ -335,7 +335,7 @@ static void draw(tui_screen *scr, tui_app *app)
 				lup_buf_printf(&d, "%s", p->why);
 		}
 		tui_put_wrapped(r.y + r.h - DETAIL, r.x + 1, r.w - 2, DETAIL, d.s ? d.s : "", tui_attr(st), 1);
-		lup_buf_free(&d);
+		lup_buf_clear(&d);
 	}
 }
 

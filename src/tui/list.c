@@ -21,7 +21,7 @@ void tui_list_free(struct tui_list *l)
 {
 	free(l->rows);
 	free(l->tmp);
-	lup_le_free(&l->filter);
+	lup_le_clear(&l->filter);
 	l->rows = l->tmp = NULL;
 	l->nrows = l->cap = 0;
 }

@@ -304,8 +304,8 @@ int tui_person_confirm_delete(tui_app *app, int tag, const char *id)
 	lup_buf_puts(&detail, " ");
 	lup_buf_puts(&detail, _("This cannot be undone."));
 	r = tui_confirm(app, tag, q, detail.s);
-	lup_buf_free(&what);
-	lup_buf_free(&detail);
+	lup_buf_clear(&what);
+	lup_buf_clear(&detail);
 	lup_person_clear(&p);
 	return r;
 }

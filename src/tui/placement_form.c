@@ -203,7 +203,7 @@ void tui_placement_saved_status(tui_app *app, const struct lup_pwarnings *w)
 	else
 		tui_status(app, ngettext("Saved, with %d warning: %s.", "Saved, with %d warnings: %s.",
 		                         (unsigned long)w->n), w->n, b.s);
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
 }
 
 /* ---- cancelling ---- */
@@ -376,7 +376,7 @@ int tui_log_confirm_delete(tui_app *app, int tag, const char *entry_id)
 	}
 	lup_buf_puts(&detail, _("This cannot be undone."));
 	r = tui_confirm(app, tag, q, detail.s);
-	lup_buf_free(&detail);
+	lup_buf_clear(&detail);
 	free(text);
 	return r;
 }

@@ -88,5 +88,5 @@ void tui_prog_saved_status(tui_app *app, const struct lup_warnings *w,
 		lup_buf_printf(&b, ngettext(" %d warning: %s", " %d warnings: %s", (unsigned long)w->n),
 		               (int)w->n, w->v[0].msg ? w->v[0].msg : "");
 	tui_status(app, "%s", b.s ? b.s : "");
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
 }

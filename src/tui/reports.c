@@ -429,7 +429,7 @@ static void gather(struct reports *s, tui_app *app)
 		return;
 	}
 	if (s->have)
-		lup_report_free(&s->rep);
+		lup_report_clear(&s->rep);
 	s->rep = r;
 	s->have = 1;
 	fill(s);
@@ -530,7 +530,7 @@ static void destroy(tui_screen *scr)
 	struct reports *s = (struct reports *)scr;
 	tui_sheet_free(&s->sheet);
 	if (s->have)
-		lup_report_free(&s->rep);
+		lup_report_clear(&s->rep);
 	free(s);
 }
 

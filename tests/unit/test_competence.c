@@ -691,7 +691,7 @@ static void test_heat_stamp(void **state)
 	assert_int_equal(h1.nrows, h2.nrows);
 	assert_int_equal(h1.ncols, h2.ncols);
 	assert_memory_equal(h1.cells, h2.cells, h1.nrows * h1.ncols * sizeof *h1.cells);
-	lup_heatmap_free(&h2);
+	lup_heatmap_clear(&h2);
 
 	/* The draft made final: new levels, a new stamp, another map. */
 	assert_int_equal(lup_checkin_finalize(db, draft, &err), 0);
@@ -700,8 +700,8 @@ static void test_heat_stamp(void **state)
 	assert_int_equal(lup_heatmap_build(db, &q, &h2, &err), 0);
 	assert_true(h1.nrows != h2.nrows || h1.ncols != h2.ncols ||
 	            memcmp(h1.cells, h2.cells, h1.nrows * h1.ncols * sizeof *h1.cells) != 0);
-	lup_heatmap_free(&h1);
-	lup_heatmap_free(&h2);
+	lup_heatmap_clear(&h1);
+	lup_heatmap_clear(&h2);
 
 	/* A unit, a target, and another connection's write each make a new one. */
 	a = b;
@@ -829,7 +829,7 @@ static void test_gaps(void **state)
 		assert_int_equal(c->pairs, 1);
 		assert_int_equal(c->unassessed, 1);
 		assert_true(c->mean_gap > 0.99 && c->mean_gap < 1.01);
-		lup_heatmap_free(&h);
+		lup_heatmap_clear(&h);
 
 		hq.source = LUP_GAP_SELF;        /* self-assessments only */
 		assert_int_equal(lup_heatmap_build(db, &hq, &h, &err), 0);
@@ -837,13 +837,13 @@ static void test_gaps(void **state)
 		assert_int_equal(c->pairs, 2);
 		assert_true(c->mean_gap > 1.49 && c->mean_gap < 1.51);
 		assert_int_equal(h.cells[h.ncols].pairs, 0);
-		lup_heatmap_free(&h);
+		lup_heatmap_clear(&h);
 
 		hq.source = LUP_GAP_ASSESSED;
 		assert_int_equal(lup_heatmap_build(db, &hq, &h, &err), 0);
 		assert_int_equal(h.cells[0].pairs, 1);
 		assert_true(h.cells[0].mean_gap < 0.01);
-		lup_heatmap_free(&h);
+		lup_heatmap_clear(&h);
 
 		/* By cohort: both in one. */
 		assert_int_equal(lup_exec(db,
@@ -862,7 +862,7 @@ static void test_gaps(void **state)
 		assert_int_equal(h.cells[0].pairs, 3);
 		assert_int_equal(h.cells[0].below, 2);
 		assert_true(h.cells[0].mean_gap > 1.33 && h.cells[0].mean_gap < 1.34);
-		lup_heatmap_free(&h);
+		lup_heatmap_clear(&h);
 
 		/* A large group is read in one scan: the same figures. */
 		assert_int_equal(lup_exec(db,
@@ -882,7 +882,7 @@ static void test_gaps(void **state)
 		assert_int_equal(h.cells[h.ncols].pairs, 1);
 		assert_true(h.cells[h.ncols].mean_gap > 1.99 && h.cells[h.ncols].mean_gap < 2.01);
 		assert_int_equal(h.cells[2 * h.ncols].pairs + h.cells[2 * h.ncols].unassessed, 0);
-		lup_heatmap_free(&h);
+		lup_heatmap_clear(&h);
 	}
 }
 

@@ -494,7 +494,7 @@ static void test_problem_limit(void **state)
 	assert_int_equal(lup_import_nproblems(im, &total), 20);
 	assert_int_equal(total, 250);
 	lup_import_free(im);
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
 }
 
 int main(void)

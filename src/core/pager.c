@@ -1,0 +1,41 @@
+/* pager.c — paging by key: the loop every list query shares (internal.h). */
+#include <string.h>
+#include "core/internal.h"
+
+int lup_page_rows(lup_db *db, sqlite3_stmt *st, int back, int limit, void *rows, size_t size,
+                  void (*read)(sqlite3_stmt *st, void *row), const char *what, lup_err *err)
+{
+	int n = 0, rc = SQLITE_DONE;
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		void *r = (char *)rows + (size_t)n++ * size;
+		memset(r, 0, size);
+		read(st, r);
+	}
+	if (n < limit && rc != SQLITE_DONE) {
+		lup_sqlerr(db, err, what);
+		lup_done(st);
+		return -1;
+	}
+	lup_done(st);
+	if (back)
+		lup_reverse(rows, (size_t)n, size);
+	return n;
+}
+
+void lup_bind_key(sqlite3_stmt *st, int i, const char *value, int back)
+{
+	sqlite3_bind_text(st, i, value ? value : back ? "~" : "", -1, SQLITE_TRANSIENT);
+}
+
+int lup_count_row(lup_db *db, sqlite3_stmt *st, long *out, int n, const char *what, lup_err *err)
+{
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		lup_sqlerr(db, err, what);
+		lup_done(st);
+		return -1;
+	}
+	for (int i = 0; i < n; i++)
+		out[i] = (long)sqlite3_column_int64(st, i);
+	lup_done(st);
+	return 0;
+}
