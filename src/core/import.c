@@ -19,6 +19,7 @@
 #include <csv.h>
 #include "core/internal.h"
 #include "lup/import.h"
+#include "lup/map.h"
 #include "lup/people.h"
 
 /* ---- Fields and header names ---- */
@@ -875,98 +876,6 @@ const struct lup_import_problem *lup_import_problem(const lup_import *im, size_t
 
 /* ---- Checking and storing ---- */
 
-/* Keys seen in the file (ids, employee numbers, e-mail addresses) and the
- * row that has each: open addressing, FNV-1a. */
-struct keyset {
-	const char **key;
-	size_t *row;
-	size_t cap, n;
-	int nocase;   /* e-mail: ASCII case ignored, as SQLite's NOCASE */
-};
-
-static int lower_ascii(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-static uint64_t key_hash(const struct keyset *ks, const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++) {
-		h ^= (unsigned char)(ks->nocase ? lower_ascii((unsigned char)*s) : *s);
-		h *= 1099511628211ULL;
-	}
-	/* FNV's low bits mix poorly; the table is indexed by them. */
-	h ^= h >> 32;
-	h *= 0x9e3779b97f4a7c15ULL;
-	return h ^ (h >> 29);
-}
-
-static int key_eq(const struct keyset *ks, const char *a, const char *b)
-{
-	if (!ks->nocase)
-		return strcmp(a, b) == 0;
-	for (; *a && *b; a++, b++)
-		if (lower_ascii((unsigned char)*a) != lower_ascii((unsigned char)*b))
-			return 0;
-	return *a == *b;
-}
-
-/* The row holding key, or -1. */
-static long keyset_get(const struct keyset *ks, const char *k)
-{
-	if (!ks->cap || !k)
-		return -1;
-	for (size_t i = (size_t)key_hash(ks, k) & (ks->cap - 1);; i = (i + 1) & (ks->cap - 1)) {
-		if (!ks->key[i])
-			return -1;
-		if (key_eq(ks, ks->key[i], k))
-			return (long)ks->row[i];
-	}
-}
-
-static int keyset_put(struct keyset *ks, const char *k, size_t row)
-{
-	size_t i;
-	if ((ks->n + 1) * 2 > ks->cap) {
-		struct keyset big = { 0 };
-		big.cap = ks->cap ? ks->cap * 2 : 1024;
-		big.nocase = ks->nocase;
-		big.key = calloc(big.cap, sizeof *big.key);
-		big.row = calloc(big.cap, sizeof *big.row);
-		if (!big.key || !big.row) {
-			free(big.key);
-			free(big.row);
-			return -1;
-		}
-		for (size_t j = 0; j < ks->cap; j++)
-			if (ks->key[j]) {
-				for (i = (size_t)key_hash(&big, ks->key[j]) & (big.cap - 1); big.key[i];
-				     i = (i + 1) & (big.cap - 1))
-					;
-				big.key[i] = ks->key[j];
-				big.row[i] = ks->row[j];
-			}
-		big.n = ks->n;
-		free(ks->key);
-		free(ks->row);
-		*ks = big;
-	}
-	for (i = (size_t)key_hash(ks, k) & (ks->cap - 1); ks->key[i]; i = (i + 1) & (ks->cap - 1))
-		;
-	ks->key[i] = k;
-	ks->row[i] = row;
-	ks->n++;
-	return 0;
-}
-
-static void keyset_free(struct keyset *ks)
-{
-	free(ks->key);
-	free(ks->row);
-	memset(ks, 0, sizeof *ks);
-}
-
 static const char sql_by_id[] = "SELECT id, employee_no FROM person WHERE id = ?1";
 static const char sql_by_empno[] = "SELECT id, employee_no FROM person WHERE employee_no = ?1";
 static const char sql_by_email[] =
@@ -1101,7 +1010,8 @@ static int sort_problems(lup_import *im)
 struct run {
 	lup_db *db;
 	lup_import *im;
-	struct keyset ids, empnos, emails;
+	/* keys seen in the file (e-mail: case ignored, as SQLite's NOCASE) → the row */
+	lup_map ids, empnos, emails;
 	unsigned char *defer;   /* rows whose manager is resolved in the second pass */
 	int empty;              /* lup held nobody: every row is a new person */
 	lup_err *err;
@@ -1113,14 +1023,14 @@ static int check_duplicates(struct run *ru, size_t i)
 	lup_import *im = ru->im;
 	const struct lup_import_row *r = &im->rows[i];
 	static const enum lup_import_field keyf[3] = { LUP_IMP_ID, LUP_IMP_EMPNO, LUP_IMP_EMAIL };
-	struct keyset *sets[3] = { &ru->ids, &ru->empnos, &ru->emails };
+	lup_map *sets[3] = { &ru->ids, &ru->empnos, &ru->emails };
 
 	for (int k = 0; k < 3; k++) {
 		const char *v = r->value[keyf[k]];
 		long other;
 		if (!v)
 			continue;
-		if ((other = keyset_get(sets[k], v)) >= 0) {
+		if ((other = lup_map_get(sets[k], v)) >= 0) {
 			const char *why = arena_printf(im,
 				keyf[k] == LUP_IMP_ID ? _("the same id as line %ld") :
 				keyf[k] == LUP_IMP_EMPNO ? _("the same employee number as line %ld") :
@@ -1132,7 +1042,7 @@ static int check_duplicates(struct run *ru, size_t i)
 		}
 	}
 	for (int k = 0; k < 3; k++)
-		if (r->value[keyf[k]] && keyset_put(sets[k], r->value[keyf[k]], i) < 0)
+		if (r->value[keyf[k]] && lup_map_put(sets[k], r->value[keyf[k]], i) < 0)
 			return lup_err_oom(ru->err);
 	return 0;
 }
@@ -1174,11 +1084,11 @@ static int match_row(struct run *ru, size_t i, char id[LUP_UUID_LEN + 1])
  * employee number, e-mail or id (rows up to `upto` only), or -1. */
 static long manager_row(struct run *ru, const char *ref)
 {
-	long m = keyset_get(&ru->empnos, ref);
+	long m = lup_map_get(&ru->empnos, ref);
 	if (m < 0)
-		m = keyset_get(&ru->emails, ref);
+		m = lup_map_get(&ru->emails, ref);
 	if (m < 0)
-		m = keyset_get(&ru->ids, ref);
+		m = lup_map_get(&ru->ids, ref);
 	return m;
 }
 
@@ -1518,9 +1428,9 @@ out:
 	bulk_free(&bulk);
 	if (counts)
 		*counts = c;
-	keyset_free(&ru.ids);
-	keyset_free(&ru.empnos);
-	keyset_free(&ru.emails);
+	lup_map_clear(&ru.ids);
+	lup_map_clear(&ru.empnos);
+	lup_map_clear(&ru.emails);
 	free(ru.defer);
 	return rc;
 }

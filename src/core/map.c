@@ -16,18 +16,22 @@
 #define HASH_KEYCMP(a, b, n) key_cmp(nocase_, (a), (b), (n))
 #include <uthash.h>
 
+/* An entry fills one cache line: a look-up that walks a bucket's chain
+ * reads one line for each entry it passes. */
 struct lup_map_ent {
-	size_t value;
 	UT_hash_handle hh;
-};
+	size_t value;
+} __attribute__((aligned(64)));
 
+/* Entries are cut from the front of a block, copied keys from its back. */
 struct lup_map_block {
 	struct lup_map_block *next;
-	size_t used, cap;
-	max_align_t data[];
+	size_t front, back;   /* data[0, front) entries, data[back, BLOCK) keys */
+	char pad[64 - sizeof(void *) - 2 * sizeof(size_t)];
+	struct lup_map_ent data[];
 };
 
-#define BLOCK 65536
+#define BLOCK (1024 * sizeof(struct lup_map_ent))   /* 64 KiB */
 
 static int lower(int c)
 {
@@ -66,23 +70,46 @@ static int key_cmp(int nocase, const void *a, const void *b, size_t n)
 	return 0;
 }
 
-/* n bytes from the map's blocks, aligned for any entry; NULL out of memory. */
-static void *carve(lup_map *m, size_t n)
+/* Room in the newest block for an entry (key NULL) or a copy of key (len
+ * bytes and its NUL); a new block when it is full.  NULL out of memory. */
+static void *carve(lup_map *m, const char *key, size_t len)
 {
 	struct lup_map_block *b = m->blocks;
-	size_t a = sizeof(max_align_t);
-	n = (n + a - 1) / a * a;
-	if (!b || b->cap - b->used < n) {
-		size_t cap = n > BLOCK ? n : BLOCK;
-		if (!(b = malloc(sizeof *b + cap)))
+	size_t need = key ? len + 1 : sizeof(struct lup_map_ent);
+	void *at;
+	if (key && need > BLOCK / 4) {
+		/* a long key: a block of its own, after the newest */
+		struct lup_map_block *k = aligned_alloc(64, (sizeof *k + need + 63) / 64 * 64);
+		if (!k)
 			return NULL;
-		b->used = 0;
-		b->cap = cap;
+		k->front = k->back = 0;
+		if (b) {
+			k->next = b->next;
+			b->next = k;
+		} else {
+			k->next = NULL;
+			m->blocks = k;
+		}
+		memcpy(k->data, key, len + 1);
+		return k->data;
+	}
+	if (!b || b->back - b->front < need) {
+		if (!(b = aligned_alloc(64, sizeof *b + BLOCK)))
+			return NULL;
+		b->front = 0;
+		b->back = BLOCK;
 		b->next = m->blocks;
 		m->blocks = b;
 	}
-	b->used += n;
-	return (char *)b->data + b->used - n;
+	if (key) {
+		b->back -= need;
+		at = (char *)b->data + b->back;
+		memcpy(at, key, len + 1);
+	} else {
+		at = (char *)b->data + b->front;
+		b->front += sizeof(struct lup_map_ent);
+	}
+	return at;
 }
 
 static struct lup_map_ent *find(const lup_map *m, const char *key, size_t len, unsigned hashv)
@@ -97,7 +124,7 @@ static struct lup_map_ent *find(const lup_map *m, const char *key, size_t len, u
 static int add(lup_map *m, const char *key, size_t len, unsigned hashv, size_t value)
 {
 	int nocase_ = m->nocase;
-	struct lup_map_ent *e = carve(m, sizeof *e);
+	struct lup_map_ent *e = carve(m, NULL, 0);
 	if (!e)
 		return -1;
 	memset(e, 0, sizeof *e);
@@ -141,9 +168,8 @@ long lup_map_intern(lup_map *m, const char *key)
 	char *copy;
 	if (e)
 		return (long)e->value;
-	if (!(copy = carve(m, len + 1)))
+	if (!(copy = carve(m, key, len)))
 		return -1;
-	memcpy(copy, key, len + 1);
 	if (add(m, copy, len, h, m->n) < 0)
 		return -1;
 	return (long)m->n - 1;
