@@ -34,6 +34,7 @@
 #include <stdio.h>
 #include "lup/config.h"
 #include "lup/db.h"
+#include "lup/shadowing.h"
 #include "lup/util.h"
 
 struct lup_report_att {
@@ -78,10 +79,9 @@ struct lup_report_block {
 	long completed;      /* … of those, attended at least min_attendance */
 };
 
-#define LUP_PLACEMENT_STATUSES 5   /* proposed agreed confirmed completed cancelled */
 struct lup_report_country {
 	char country[3];
-	long by_status[LUP_PLACEMENT_STATUSES];
+	long by_status[LUP_PS_COUNT];   /* by enum lup_pstatus */
 	long total, days;            /* days: length of the completed stays */
 };
 
@@ -114,7 +114,7 @@ struct lup_report {
 	struct lup_report_att att;              /* every recorded session */
 	struct lup_report_visits *visits;       /* most visits made first */
 	size_t nvisits;
-	long placements[LUP_PLACEMENT_STATUSES];
+	long placements[LUP_PS_COUNT];          /* by enum lup_pstatus */
 	long placements_total;
 	struct lup_report_country *countries;   /* most placements first */
 	size_t ncountries;
@@ -124,10 +124,6 @@ struct lup_report {
 	long interval_days;                     /* [competence] interval_days */
 	long checkins_due, checkins_overdue, checkins_never;
 };
-
-/* The placement status keywords in order, and their translated names. */
-const char *lup_report_placement_status(int i);
-const char *lup_report_placement_status_label(int i);
 
 /* The blocks cohort c of r runs, by number: "3 of 3", "2 of 3: 1, 3", or
  * "none" (translated) into buf. */

@@ -6,34 +6,6 @@
 #include "lup/i18n.h"
 #include "lup/import.h"
 
-static int delimiter_of(const char *s, char *out)
-{
-	static const struct { const char *name; char c; } names[] = {
-		{ "tab", '\t' }, { "\\t", '\t' }, { "semicolon", ';' }, { "semikolon", ';' },
-		{ "comma", ',' }, { "komma", ',' },
-	};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(s, names[i].name) == 0) {
-			*out = names[i].c;
-			return 0;
-		}
-	if (strlen(s) == 1 && s[0] != '"' && s[0] != '\n' && s[0] != '\r') {
-		*out = s[0];
-		return 0;
-	}
-	return -1;
-}
-
-static const char *action_name(enum lup_import_action a)
-{
-	switch (a) {
-	case LUP_IMPORT_ADD: return C_("import action", "add");
-	case LUP_IMPORT_UPDATE: return C_("import action", "update");
-	case LUP_IMPORT_UNCHANGED: return C_("import action", "unchanged");
-	default: return C_("import action", "refuse");
-	}
-}
-
 static void print_problems(const char *file, const lup_import *im)
 {
 	size_t total, n = lup_import_nproblems(im, &total);
@@ -60,7 +32,7 @@ static void print_preview(const lup_import *im)
 	for (size_t i = 0; i < lup_import_nrows(im); i++) {
 		const struct lup_import_row *r = lup_import_row(im, i);
 		const char *name = r->value[LUP_IMP_NAME], *mail = r->value[LUP_IMP_EMAIL];
-		printf("%-10s %6ld  ", action_name(r->action), r->line);
+		printf("%-10s %6ld  ", lup_import_action_label(r->action), r->line);
 		put_clean(name ? name : "—");
 		if (mail) {
 			fputs(" <", stdout);
@@ -125,7 +97,7 @@ int cmd_import(struct lup_cli *cli, int argc, char **argv)
 		if (!v)
 			continue;
 		if (strncmp(a, "--delimiter", 11) == 0 || strcmp(a, "-d") == 0) {
-			if (delimiter_of(v, &o.delimiter) < 0) {
+			if (lup_import_delimiter_parse(v, &o.delimiter) < 0) {
 				free(maps);
 				return cli_usage("import", _("--delimiter takes one character, or tab, "
 				                             "semicolon or comma, not '%s'"), v);

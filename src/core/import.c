@@ -107,6 +107,34 @@ enum lup_import_field lup_import_match_header(const char *header)
 	return LUP_IMP_IGNORE;
 }
 
+int lup_import_delimiter_parse(const char *name, char *out)
+{
+	static const struct { const char *name; char c; } names[] = {
+		{ "tab", '\t' }, { "\\t", '\t' }, { "semicolon", ';' }, { "semikolon", ';' },
+		{ "comma", ',' }, { "komma", ',' },
+	};
+	for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i].name) == 0) {
+			*out = names[i].c;
+			return 0;
+		}
+	if (name && strlen(name) == 1 && name[0] != '"' && name[0] != '\n' && name[0] != '\r') {
+		*out = name[0];
+		return 0;
+	}
+	return -1;
+}
+
+const char *lup_import_action_label(enum lup_import_action a)
+{
+	switch (a) {
+	case LUP_IMPORT_ADD: return C_("import action", "add");
+	case LUP_IMPORT_UPDATE: return C_("import action", "update");
+	case LUP_IMPORT_UNCHANGED: return C_("import action", "unchanged");
+	default: return C_("import action", "refuse");
+	}
+}
+
 int lup_import_field_parse(const char *s)
 {
 	char k[64], fk[64];

@@ -18,27 +18,6 @@
 #include "lup/map.h"
 #include "lup/report.h"
 
-static const char *const pstatus[LUP_PLACEMENT_STATUSES] = {
-	"proposed", "agreed", "confirmed", "completed", "cancelled"
-};
-
-const char *lup_report_placement_status(int i)
-{
-	return i >= 0 && i < LUP_PLACEMENT_STATUSES ? pstatus[i] : "";
-}
-
-const char *lup_report_placement_status_label(int i)
-{
-	switch (i) {
-	case 0: return C_("placement status", "proposed");
-	case 1: return C_("placement status", "agreed");
-	case 2: return C_("placement status", "confirmed");
-	case 3: return C_("placement status", "completed");
-	case 4: return C_("placement status", "cancelled");
-	default: return "";
-	}
-}
-
 double lup_report_att_rate(const struct lup_report_att *a)
 {
 	long held = a->present + a->late + a->absent;
@@ -587,10 +566,7 @@ static int gather_placements(struct gather *g)
 		const char *status = (const char *)sqlite3_column_text(st, 1);
 		long n = sqlite3_column_int64(st, 2), days = (long)sqlite3_column_double(st, 3);
 		struct lup_report_country *c = NULL;
-		int s = -1;
-		for (int i = 0; i < LUP_PLACEMENT_STATUSES; i++)
-			if (status && strcmp(status, pstatus[i]) == 0)
-				s = i;
+		int s = lup_pstatus_parse(status);
 		for (size_t i = 0; i < r->ncountries; i++)
 			if (strcmp(r->countries[i].country, country ? country : "") == 0)
 				c = &r->countries[i];
@@ -1587,12 +1563,12 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 		para(&o, _("No placements yet."));
 	} else {
 		struct tab t = { 2, (const char *const[]){ C_("report", "Status"), C_("report", "Placements") }, "lr", 0, 0, 0, 0 };
-		char (*txt)[24] = calloc(LUP_PLACEMENT_STATUSES + r->ncountries, sizeof *txt);
+		char (*txt)[24] = calloc(LUP_PS_COUNT + r->ncountries, sizeof *txt);
 		double max = 0;
-		for (int s = 0; s < LUP_PLACEMENT_STATUSES; s++) {
-			tab_row(&t, lup_report_placement_status_label(s), num(b1, r->placements[s]));
+		for (int s = 0; s < LUP_PS_COUNT; s++) {
+			tab_row(&t, lup_pstatus_label((enum lup_pstatus)s), num(b1, r->placements[s]));
 			if (txt) {
-				bars[s] = (struct bar){ lup_report_placement_status_label(s), (double)r->placements[s], -1,
+				bars[s] = (struct bar){ lup_pstatus_label((enum lup_pstatus)s), (double)r->placements[s], -1,
 				                        num(txt[s], r->placements[s]) };
 				if (r->placements[s] > max)
 					max = (double)r->placements[s];
@@ -1601,7 +1577,7 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 		tab_row(&t, C_("report", "All"), num(b1, r->placements_total));
 		tab_write(&o, &t);
 		if (txt)
-			svg_bars(&o, _("Placements by status"), bars, LUP_PLACEMENT_STATUSES, max, -1, NULL, NULL, NULL);
+			svg_bars(&o, _("Placements by status"), bars, LUP_PS_COUNT, max, -1, NULL, NULL, NULL);
 
 		heading(&o, 3, _("By country"));
 		{
@@ -1620,7 +1596,7 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 				for (size_t i = 0; i < nb; i++)
 					bars[i] = (struct bar){ lup_country_name(r->countries[i].country),
 					                        (double)r->countries[i].total, -1,
-					                        num(txt[LUP_PLACEMENT_STATUSES + i], r->countries[i].total) };
+					                        num(txt[LUP_PS_COUNT + i], r->countries[i].total) };
 				svg_bars(&o, _("Placements by country"), bars, nb,
 				         nb ? (double)r->countries[0].total : 1, -1, NULL, NULL, NULL);
 			}

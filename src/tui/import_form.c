@@ -91,9 +91,8 @@ static int read_now(struct import_form *s, tui_app *app)
 	int rc;
 
 	memset(&o, 0, sizeof o);
-	if (strcmp(d, "comma") == 0) o.delimiter = ',';
-	else if (strcmp(d, "semicolon") == 0) o.delimiter = ';';
-	else if (strcmp(d, "tab") == 0) o.delimiter = '\t';
+	if (strcmp(d, "auto") != 0)
+		lup_import_delimiter_parse(d, &o.delimiter);
 	if (strcmp(e, "auto") != 0)
 		o.encoding = e;
 	lup_err_clear(&err);

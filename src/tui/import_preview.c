@@ -35,16 +35,6 @@ struct preview {
 	tui_rect list;          /* where the rows are drawn */
 };
 
-static const char *action_word(enum lup_import_action a)
-{
-	switch (a) {
-	case LUP_IMPORT_ADD: return C_("import action", "add");
-	case LUP_IMPORT_UPDATE: return C_("import action", "update");
-	case LUP_IMPORT_UNCHANGED: return C_("import action", "unchanged");
-	default: return C_("import action", "refuse");
-	}
-}
-
 static enum tui_style action_style(enum lup_import_action a)
 {
 	switch (a) {
@@ -169,7 +159,7 @@ static void cells(const struct preview *s, size_t e, const char *out[NCOLS], cha
 		column = p->column;
 		reason = p->why;
 	}
-	out[C_ACTION] = action_word(*act);
+	out[C_ACTION] = lup_import_action_label(*act);
 	if (reason && column)
 		snprintf(why, wn, "%s: %s", column, reason);
 	else
