@@ -1310,75 +1310,12 @@ static long count_people(lup_db *db, lup_err *err)
 	return n;
 }
 
-/* A large import into a table not much larger than it: the person
- * table's non-unique indexes (the list orders, each carrying the search
- * text) are cheaper to build once, sorted, after the rows are in than to
- * grow a row at a time (a quarter of the work of 10,000 new people).  It
- * all happens inside the import's transaction, so a refused row or a dry
- * run rolls the indexes back untouched.  The unique indexes stay: the
- * import looks people up through them. */
-struct bulk {
-	int n;
-	char *sql[16];
-	char name[16][64];
-};
-
-static int bulk_begin(lup_db *db, size_t rows, long people, struct bulk *b, lup_err *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	b->n = 0;
-	if (rows < 1000 || (long)rows * 2 < people)
-		return 0;
-	if (!(st = lup_stmt(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
-	                        "AND tbl_name = 'person' AND sql IS NOT NULL "
-	                        "AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY name", err)))
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && b->n < (int)(sizeof b->sql / sizeof *b->sql)) {
-		const char *name = (const char *)sqlite3_column_text(st, 0);
-		/* lup's own index names: letters and underscores */
-		if (!name || strspn(name, "abcdefghijklmnopqrstuvwxyz_") != strlen(name) ||
-		    strlen(name) >= sizeof b->name[0])
-			continue;
-		if (!(b->sql[b->n] = strdup((const char *)sqlite3_column_text(st, 1)))) {
-			lup_done(st);
-			return lup_err_oom(err);
-		}
-		snprintf(b->name[b->n], sizeof b->name[0], "%s", name);
-		b->n++;
-	}
-	lup_done(st);
-	for (int i = 0; i < b->n; i++) {
-		char sql[96];
-		snprintf(sql, sizeof sql, "DROP INDEX %s", b->name[i]);
-		if (lup_exec(db, sql, err) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-static int bulk_end(lup_db *db, struct bulk *b, lup_err *err)
-{
-	for (int i = 0; i < b->n; i++)
-		if (lup_exec(db, b->sql[i], err) < 0)
-			return -1;
-	return 0;
-}
-
-static void bulk_free(struct bulk *b)
-{
-	for (int i = 0; i < b->n; i++)
-		free(b->sql[i]);
-	b->n = 0;
-}
-
 int lup_import_run(lup_db *db, lup_import *im, int dry_run,
                    struct lup_import_counts *counts, lup_err *err)
 {
 	struct run ru;
 	struct lup_import_counts c = { 0 };
-	struct bulk bulk = { 0 };
+	struct lup_bulk bulk = { 0 };
 	long people;
 	int rc = -1, old_cache;
 
@@ -1404,7 +1341,13 @@ int lup_import_run(lup_db *db, lup_import *im, int dry_run,
 	if ((people = count_people(db, err)) < 0)
 		goto fail;
 	ru.empty = people == 0;
-	if (bulk_begin(db, im->nrows, people, &bulk, err) < 0)
+	/* A large import into a table not much larger than it: the person
+	 * table's list orders (each carrying the search text) are cheaper to
+	 * build once, sorted, after the rows are in than to grow a row at a
+	 * time (a quarter of the work of 10,000 new people).  A refused row
+	 * or a dry run rolls them back untouched with the rest. */
+	if (im->nrows >= 1000 && (long)im->nrows * 2 >= people &&
+	    lup_bulk_begin(db, "person", &bulk, err) < 0)
 		goto fail;
 	for (size_t i = 0; i < im->nrows; i++)
 		if (!im->parse_bad[i] && first_pass(&ru, i) < 0)
@@ -1438,7 +1381,7 @@ int lup_import_run(lup_db *db, lup_import *im, int dry_run,
 		rc = 0;
 		goto forget_ids;
 	}
-	if (bulk_end(db, &bulk, err) < 0)
+	if (lup_bulk_end(db, &bulk, err) < 0)
 		goto fail;
 	if (lup_db_commit(db, err) < 0)
 		goto forget_ids;
@@ -1453,7 +1396,7 @@ forget_ids:
 			im->rows[i].person_id[0] = '\0';
 out:
 	restore_cache(db, old_cache);
-	bulk_free(&bulk);
+	lup_bulk_clear(&bulk);
 	if (counts)
 		*counts = c;
 	lup_map_clear(&ru.ids);

@@ -67,6 +67,23 @@ char *lup_col_dup(sqlite3_stmt *st, int i);
 /* Copy a column into a fixed buffer (empty for NULL). */
 void lup_col_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
 
+/* ---- Loading many rows at once (schema.c) ----
+ *
+ * Indexes are cheaper to build once, sorted, after many rows are in than
+ * to grow a row at a time.  lup_bulk_begin drops table's indexes that
+ * are not unique (the unique ones stay: a load looks rows up through
+ * them), inside the caller's transaction; lup_bulk_end makes them again
+ * as they were, before it commits.  A rollback brings them back
+ * untouched.  table is one of lup's fixed table names. */
+struct lup_bulk {
+	int n;
+	char *sql[16];
+	char name[16][64];
+};
+int lup_bulk_begin(lup_db *db, const char *table, struct lup_bulk *b, lup_err *err);
+int lup_bulk_end(lup_db *db, struct lup_bulk *b, lup_err *err);
+void lup_bulk_clear(struct lup_bulk *b);
+
 /* ---- Paging by key (pager.c) ----
  *
  * Lists never load a whole table: a screen holds a window of rows and

@@ -6,7 +6,61 @@
  * YYYY-MM-DD; session times are local (Europe/Stockholm) YYYY-MM-DD HH:MM.
  * Statuses are English keywords, checked here and translated for display.
  */
+#include <stdlib.h>
+#include <string.h>
 #include "core/internal.h"
+
+/* ---- Loading many rows at once (internal.h) ---- */
+
+int lup_bulk_begin(lup_db *db, const char *table, struct lup_bulk *b, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 "
+		"AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY name";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+
+	b->n = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && b->n < (int)(sizeof b->sql / sizeof *b->sql)) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		/* lup's own index names: letters and underscores */
+		if (!name || strspn(name, "abcdefghijklmnopqrstuvwxyz_") != strlen(name) ||
+		    strlen(name) >= sizeof b->name[0])
+			continue;
+		if (!(b->sql[b->n] = strdup((const char *)sqlite3_column_text(st, 1)))) {
+			lup_done(st);
+			return lup_err_oom(err);
+		}
+		snprintf(b->name[b->n], sizeof b->name[0], "%s", name);
+		b->n++;
+	}
+	lup_done(st);
+	for (int i = 0; i < b->n; i++) {
+		char drop[96];
+		snprintf(drop, sizeof drop, "DROP INDEX %s", b->name[i]);
+		if (lup_exec(db, drop, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int lup_bulk_end(lup_db *db, struct lup_bulk *b, lup_err *err)
+{
+	for (int i = 0; i < b->n; i++)
+		if (lup_exec(db, b->sql[i], err) < 0)
+			return -1;
+	return 0;
+}
+
+void lup_bulk_clear(struct lup_bulk *b)
+{
+	for (int i = 0; i < b->n; i++)
+		free(b->sql[i]);
+	b->n = 0;
+}
 
 #define TS  "created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), " \
             "updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"

@@ -352,6 +352,62 @@ static void test_upgrade_to_3(void **state)
 	assert_int_equal(system(sql), 0);
 }
 
+/* The person table's indexes as sqlite_schema has them: "name sql" lines,
+ * unique ones marked. */
+static void person_indexes(lup_db *db, char *out, size_t n)
+{
+	sqlite3_stmt *st;
+	size_t k = 0;
+	out[0] = '\0';
+	assert_int_equal(sqlite3_prepare_v2(db->h, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+	                                    "AND tbl_name = 'person' AND sql IS NOT NULL ORDER BY name",
+	                                    -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW && k < n)
+		k += (size_t)snprintf(out + k, n - k, "%s %s\n", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+}
+
+/* Bulk loading: the person table's indexes that are not unique go, the
+ * unique ones stay, and the same ones come back, by lup_bulk_end or by a
+ * rollback. */
+static void test_bulk_indexes(void **state)
+{
+	struct tdb t;
+	struct lup_bulk b = { 0 };
+	char before[8192], during[8192], after[8192];
+	lup_err err;
+	(void)state;
+	tdb_open(&t);
+	person_indexes(t.db, before, sizeof before);
+	assert_non_null(strstr(before, "CREATE INDEX"));
+	assert_non_null(strstr(before, "CREATE UNIQUE INDEX"));
+	for (int commit = 1; commit >= 0; commit--) {
+		assert_int_equal(lup_db_begin(t.db, &err), 0);
+		assert_int_equal(lup_bulk_begin(t.db, "person", &b, &err), 0);
+		assert_true(b.n > 0);
+		person_indexes(t.db, during, sizeof during);
+		assert_null(strstr(during, "CREATE INDEX"));
+		assert_non_null(strstr(during, "CREATE UNIQUE INDEX"));
+		if (commit) {
+			assert_int_equal(lup_bulk_end(t.db, &b, &err), 0);
+			assert_int_equal(lup_db_commit(t.db, &err), 0);
+		} else {
+			lup_db_rollback(t.db);
+		}
+		lup_bulk_clear(&b);
+		assert_int_equal(b.n, 0);
+		person_indexes(t.db, after, sizeof after);
+		assert_string_equal(after, before);
+	}
+	/* a table without such indexes: nothing to do */
+	assert_int_equal(lup_db_begin(t.db, &err), 0);
+	assert_int_equal(lup_bulk_begin(t.db, "no_such_table", &b, &err), 0);
+	assert_int_equal(b.n, 0);
+	assert_int_equal(lup_bulk_end(t.db, &b, &err), 0);
+	lup_db_rollback(t.db);
+	tdb_close(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -365,6 +421,7 @@ int main(void)
 		cmocka_unit_test(test_check_and_backup),
 		cmocka_unit_test(test_resolve_id),
 		cmocka_unit_test(test_upgrade_to_3),
+		cmocka_unit_test(test_bulk_indexes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
