@@ -33,7 +33,8 @@ int lup_register(lup_db *db, const char *session_id, struct lup_register_row **r
 	static const char exists[] = "SELECT 1 FROM session WHERE id = ?1";
 	struct lup_register_row *v = NULL;
 	sqlite3_stmt *st;
-	int n = 0, cap = 0, rc;
+	size_t n = 0, cap = 0;
+	int rc;
 
 	*rows = NULL;
 	if (!(st = lup_stmt(db, exists, err)))
@@ -50,17 +51,11 @@ int lup_register(lup_db *db, const char *session_id, struct lup_register_row **r
 	while ((rc = lup_p_step(db, st, err, _("reading the register"))) == SQLITE_ROW) {
 		struct lup_register_row *r;
 		const char *es;
-		if (n == cap) {
-			void *nv = realloc(v, (size_t)(cap = cap ? cap * 2 : 32) * sizeof *v);
-			if (!nv) {
-				lup_done(st);
-				free(v);
-				return lup_err_oom(err);
-			}
-			v = nv;
+		if (!(r = LUP_PUSH(v, n, cap))) {
+			lup_done(st);
+			free(v);
+			return lup_err_oom(err);
 		}
-		r = &v[n++];
-		memset(r, 0, sizeof *r);
 		lup_col_copy(st, 0, r->person_id, sizeof r->person_id);
 		lup_p_copy(st, 1, r->name, sizeof r->name);
 		lup_col_copy(st, 2, r->status, sizeof r->status);
@@ -74,7 +69,7 @@ int lup_register(lup_db *db, const char *session_id, struct lup_register_row **r
 	}
 	lup_done(st);
 	*rows = v;
-	return n;
+	return (int)n;
 }
 
 int lup_attendance_set(lup_db *db, const char *session_id, const char *person_id,
@@ -310,8 +305,9 @@ int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err)
 	static const char mark_sql[] =
 		"UPDATE enrolment SET status = 'completed', ended_on = ?2, updated_at = ?3 WHERE id = ?1";
 	char status[16], today[11], now[21];
-	char (*ids)[LUP_ID_SIZE] = NULL;
-	int n = 0, cap = 0, marked = 0, rc;
+	char (*ids)[LUP_ID_SIZE] = NULL, (*id)[LUP_ID_SIZE];
+	size_t n = 0, cap = 0;
+	int marked = 0, rc;
 	sqlite3_stmt *st;
 
 	if (lup_db_begin(db, err) < 0)
@@ -340,22 +336,18 @@ int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err)
 		goto fail;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
 	while ((rc = lup_p_step(db, st, err, _("marking completions"))) == SQLITE_ROW) {
-		if (n == cap) {
-			void *v = realloc(ids, (size_t)(cap = cap ? cap * 2 : 32) * sizeof *ids);
-			if (!v) {
-				lup_done(st);
-				lup_err_oom(err);
-				goto fail;
-			}
-			ids = v;
+		if (!(id = LUP_PUSH(ids, n, cap))) {
+			lup_done(st);
+			lup_err_oom(err);
+			goto fail;
 		}
-		lup_col_copy(st, 0, ids[n++], LUP_ID_SIZE);
+		lup_col_copy(st, 0, *id, LUP_ID_SIZE);
 	}
 	if (rc < 0)
 		goto fail;
 	lup_done(st);
 	lup_now_utc(now);
-	for (int i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct lup_block_progress bp[LUP_MAX_BLOCKS];
 		int nb = lup_completion(db, ids[i], bp, LUP_MAX_BLOCKS, err);
 		if (nb < 0)

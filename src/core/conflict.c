@@ -9,21 +9,19 @@
 
 struct ul_day_set {
 	long *day;
-	int n, cap;
+	int n;
+	size_t cap;
 };
 
 static int add_day(struct ul_day_set *s, long d)
 {
+	long *slot;
 	for (int i = 0; i < s->n; i++)
 		if (s->day[i] == d)
 			return 0;
-	if (s->n == s->cap) {
-		void *v = realloc(s->day, (size_t)(s->cap = s->cap ? s->cap * 2 : 8) * sizeof *s->day);
-		if (!v)
-			return -1;
-		s->day = v;
-	}
-	s->day[s->n++] = d;
+	if (!(slot = LUP_PUSH(s->day, s->n, s->cap)))
+		return -1;
+	*slot = d;
 	return 0;
 }
 
@@ -541,30 +539,27 @@ int lup_cohort_conflicts(lup_db *db, const char *cohort_id, struct lup_warnings 
 {
 	int before = w ? (int)w->n : 0;
 	static const char sql[] = "SELECT id FROM session WHERE cohort_id = ?1 ORDER BY starts_at, id";
-	char (*ids)[LUP_ID_SIZE] = NULL;
-	int n = 0, cap = 0, rc, added = 0;
+	char (*ids)[LUP_ID_SIZE] = NULL, (*id)[LUP_ID_SIZE];
+	size_t n = 0, cap = 0;
+	int rc, added = 0;
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
 	while ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) == SQLITE_ROW) {
-		if (n == cap) {
-			void *v = realloc(ids, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *ids);
-			if (!v) {
-				lup_done(st);
-				free(ids);
-				return lup_err_oom(err);
-			}
-			ids = v;
+		if (!(id = LUP_PUSH(ids, n, cap))) {
+			lup_done(st);
+			free(ids);
+			return lup_err_oom(err);
 		}
-		lup_col_copy(st, 0, ids[n++], LUP_ID_SIZE);
+		lup_col_copy(st, 0, *id, LUP_ID_SIZE);
 	}
 	if (rc < 0) {
 		free(ids);
 		return -1;
 	}
 	lup_done(st);
-	for (int i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct lup_warnings one = { 0 };
 		if (lup_session_conflicts(db, ids[i], &one, err) < 0 || merge_clashes(db, w, &one, err) < 0) {
 			lup_warnings_clear(&one);

@@ -21,15 +21,8 @@ void lup_doc_job_clear(struct doc_job *job)
 static const char *keep(struct doc_job *job, const char *s)
 {
 	char *c;
-	if (job->nstrs == job->capstrs) {
-		size_t cap = job->capstrs ? job->capstrs * 2 : 64;
-		char **v = realloc(job->strs, cap * sizeof *v);
-		if (!v)
-			return NULL;
-		job->strs = v;
-		job->capstrs = cap;
-	}
-	if (!(c = strdup(s ? s : "")))
+	if (lup_grow(&job->strs, &job->capstrs, job->nstrs + 1, sizeof *job->strs) < 0 ||
+	    !(c = strdup(s ? s : "")))
 		return NULL;
 	job->strs[job->nstrs++] = c;
 	return c;
@@ -53,31 +46,16 @@ static int setnum(struct doc_job *job, struct lup_doc_values *v, enum lup_doc_ke
 	return set(job, v, k, b);
 }
 
-/* A new row (or copy): appended zeroed, or NULL when memory runs out. */
-static struct lup_doc_values *grow(struct lup_doc_values **v, int *n, int *cap)
-{
-	if (*n == *cap) {
-		int c = *cap ? *cap * 2 : 16;
-		struct lup_doc_values *nv = realloc(*v, (size_t)c * sizeof *nv);
-		if (!nv)
-			return NULL;
-		*v = nv;
-		*cap = c;
-	}
-	memset(&(*v)[*n], 0, sizeof **v);
-	return &(*v)[(*n)++];
-}
-
 static struct lup_doc_values *new_row(struct doc_job *job)
 {
-	struct lup_doc_values *r = grow(&job->rows, &job->data.nrows, &job->caprows);
+	struct lup_doc_values *r = LUP_PUSH(job->rows, job->data.nrows, job->caprows);
 	job->data.rows = job->rows;
 	return r;
 }
 
 static struct lup_doc_values *new_copy(struct doc_job *job)
 {
-	struct lup_doc_values *c = grow(&job->copies, &job->data.ncopies, &job->capcopies);
+	struct lup_doc_values *c = LUP_PUSH(job->copies, job->data.ncopies, job->capcopies);
 	job->data.copies = job->copies;
 	return c;
 }
@@ -236,7 +214,8 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 		"ORDER BY starts_at, id";
 	struct lup_doc_values *d = &job->data.doc;
 	struct blk { char id[LUP_ID_SIZE]; char first[11], last[11]; long minutes, sessions; } *bl = NULL;
-	int nb = 0, capb = 0, rc;
+	int nb = 0, rc;
+	size_t capb = 0;
 	char first[11] = "", last[11] = "", prog[LUP_ID_SIZE], buf[64];
 	long minutes = 0, sessions = 0;
 	sqlite3_stmt *st;
@@ -268,12 +247,8 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 		sqlite3_bind_text(st, 1, prog, -1, SQLITE_TRANSIENT);
 		while ((rc = lup_p_step(db, st, err, _("reading the blocks"))) == SQLITE_ROW) {
 			struct lup_doc_values *r;
-			if (nb == capb) {
-				void *v = realloc(bl, (size_t)(capb = capb ? capb * 2 : 8) * sizeof *bl);
-				if (!v)
-					break;
-				bl = v;
-			}
+			if (lup_grow(&bl, &capb, (size_t)nb + 1, sizeof *bl) < 0)
+				break;
 			memset(&bl[nb], 0, sizeof *bl);
 			lup_p_copy(st, 0, bl[nb].id, sizeof bl[nb].id);
 			/* a row per block, dropped again below if it had no session */

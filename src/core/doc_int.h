@@ -26,6 +26,7 @@ struct tp_seg {
 struct tp_text {
 	struct tp_seg *seg;
 	int nseg;
+	size_t capseg;
 	int uses_copy;               /* a copy's value appears in it */
 	int uses_page;
 };
@@ -71,6 +72,7 @@ struct lup_doc_template {
 	char *store;                 /* the literal text, unescaped */
 	struct tp_item *items;
 	int nitems;
+	size_t capitems;
 	struct tp_text header, footer, pagenumber, filename;
 	int has_header, has_footer, has_pagenumber, has_filename;
 };
@@ -79,7 +81,7 @@ struct lup_doc_template {
 struct doc_job {
 	struct lup_doc_data data;
 	struct lup_doc_values *rows, *copies;
-	int caprows, capcopies;
+	size_t caprows, capcopies;
 	char **strs;                 /* every value, to free */
 	size_t nstrs, capstrs;
 	char title_hint[128];        /* what the document is about, for messages */

@@ -270,19 +270,11 @@ static const char *expand(struct render *r, const struct tp_text *t,
 
 static struct op *add_op(struct render *r, enum op_type type, int dynamic)
 {
-	struct op *o;
-	if (r->nops == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 256;
-		struct op *v = realloc(r->ops, cap * sizeof *v);
-		if (!v) {
-			r->oom = 1;
-			return NULL;
-		}
-		r->ops = v;
-		r->cap = cap;
+	struct op *o = LUP_PUSH(r->ops, r->nops, r->cap);
+	if (!o) {
+		r->oom = 1;
+		return NULL;
 	}
-	o = &r->ops[r->nops++];
-	memset(o, 0, sizeof *o);
 	o->type = type;
 	o->page = r->page;
 	o->dynamic = dynamic;

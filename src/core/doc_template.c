@@ -271,11 +271,10 @@ static char *next_part(char **s)
 
 static int add_seg(struct parser *p, struct tp_text *t, struct tp_seg seg)
 {
-	struct tp_seg *v = realloc(t->seg, (size_t)(t->nseg + 1) * sizeof *v);
+	struct tp_seg *v = LUP_PUSH(t->seg, t->nseg, t->capseg);
 	if (!v)
 		return lup_err_oom(p->err);
-	t->seg = v;
-	t->seg[t->nseg++] = seg;
+	*v = seg;
 	return 0;
 }
 
@@ -371,15 +370,13 @@ static struct tp_item *new_item(struct parser *p, enum tp_op op)
 		perr(p, _("more than %d lines to print"), MAX_ITEMS);
 		return NULL;
 	}
-	if (!(v = realloc(t->items, (size_t)(t->nitems + 1) * sizeof *v))) {
+	if (!(v = LUP_PUSH(t->items, t->nitems, t->capitems))) {
 		lup_err_oom(p->err);
 		return NULL;
 	}
-	t->items = v;
-	memset(&v[t->nitems], 0, sizeof v[0]);
-	v[t->nitems].op = op;
-	v[t->nitems].line = p->line;
-	return &v[t->nitems++];
+	v->op = op;
+	v->line = p->line;
+	return v;
 }
 
 /* A number from min to max (a width, millimetres, a count). */
@@ -570,6 +567,7 @@ static void free_text(struct tp_text *x)
 	free(x->seg);
 	x->seg = NULL;
 	x->nseg = 0;
+	x->capseg = 0;
 }
 
 void lup_doc_template_free(lup_doc_template *t)

@@ -175,7 +175,7 @@ struct lup_import {
 
 	struct lup_import_row *rows;
 	unsigned char *parse_bad;          /* rows refused while reading */
-	size_t nrows, caprows;
+	size_t nrows, caprows, capbad;
 	struct lup_import_problem *probs;
 	size_t nprobs, capprobs, nparse_probs;
 	int maxprobs;
@@ -239,18 +239,12 @@ static int oom(lup_import *im)
 
 static int add_problem(lup_import *im, long line, const char *column, const char *why)
 {
-	if (im->nprobs == im->capprobs) {
-		size_t cap = im->capprobs ? im->capprobs * 2 : 64;
-		void *p = realloc(im->probs, cap * sizeof *im->probs);
-		if (!p)
-			return oom(im);
-		im->probs = p;
-		im->capprobs = cap;
-	}
-	im->probs[im->nprobs].line = line;
-	im->probs[im->nprobs].column = column;
-	im->probs[im->nprobs].why = why;
-	im->nprobs++;
+	struct lup_import_problem *p = LUP_PUSH(im->probs, im->nprobs, im->capprobs);
+	if (!p)
+		return oom(im);
+	p->line = line;
+	p->column = column;
+	p->why = why;
 	return 0;
 }
 
@@ -592,19 +586,9 @@ static int take_row(lup_import *im)
 	struct lup_import_row *r;
 	size_t i = im->nrows;
 
-	if (im->nrows == im->caprows) {
-		size_t cap = im->caprows ? im->caprows * 2 : 256;
-		void *p = realloc(im->rows, cap * sizeof *im->rows), *q;
-		if (!p)
-			return oom(im);
-		im->rows = p;
-		if (!(q = realloc(im->parse_bad, cap)))
-			return oom(im);
-		im->parse_bad = q;
-		im->caprows = cap;
-	}
-	r = &im->rows[im->nrows++];
-	memset(r, 0, sizeof *r);
+	if (lup_grow(&im->parse_bad, &im->capbad, i + 1, 1) < 0 ||
+	    !(r = LUP_PUSH(im->rows, im->nrows, im->caprows)))
+		return oom(im);
 	im->parse_bad[i] = 0;
 	r->line = im->rec_line;
 	r->action = LUP_IMPORT_ADD;
@@ -638,17 +622,8 @@ static void on_field(void *s, size_t len, void *ud)
 	char *v;
 	if (im->fatal)
 		return;
-	if (im->nrec == im->caprec) {
-		size_t cap = im->caprec ? im->caprec * 2 : 32;
-		void *p = realloc(im->rec, cap * sizeof *im->rec);
-		if (!p) {
-			oom(im);
-			return;
-		}
-		im->rec = p;
-		im->caprec = cap;
-	}
-	if (!(v = arena_strndup(im, s ? s : "", s ? len : 0))) {
+	if (lup_grow(&im->rec, &im->caprec, im->nrec + 1, sizeof *im->rec) < 0 ||
+	    !(v = arena_strndup(im, s ? s : "", s ? len : 0))) {
 		oom(im);
 		return;
 	}

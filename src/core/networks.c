@@ -543,17 +543,9 @@ static int list_add(struct name_list *l, const char *network, const char *roles)
 		if (same_network(l->v[k].network, network))
 			break;
 	if (k == l->n) {
-		if (l->n == l->cap) {
-			size_t cap = l->cap ? l->cap * 2 : 16;
-			void *nv = realloc(l->v, cap * sizeof l->v[0]);
-			if (!nv)
-				return -1;
-			l->v = nv;
-			l->cap = cap;
-		}
-		memset(&l->v[k], 0, sizeof l->v[k]);
+		if (!LUP_PUSH(l->v, l->n, l->cap))
+			return -1;
 		lup_sh_copy(l->v[k].network, sizeof l->v[k].network, network);
-		l->n++;
 	}
 	/* Add each role not there yet. */
 	for (const char *p = roles; p && *p; ) {

@@ -193,15 +193,9 @@ int lup_p_warn(struct lup_warnings *w, enum lup_warn_kind kind, const char *coho
 	va_list ap;
 	if (!w)
 		return 0;
-	if (w->n == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 8;
-		struct lup_warning *v = realloc(w->v, cap * sizeof *v);
-		if (!v)
-			return lup_err_oom(err);
-		w->v = v;
-		w->cap = cap;
-	}
-	x = &w->v[w->n];
+	if (lup_grow(&w->v, &w->cap, w->n + 1, sizeof *w->v) < 0)
+		return lup_err_oom(err);
+	x = &w->v[w->n];   /* counted once its message is made */
 	memset(x, 0, sizeof *x);
 	x->kind = kind;
 	snprintf(x->cohort_id, sizeof x->cohort_id, "%s", cohort_id ? cohort_id : "");
@@ -239,15 +233,8 @@ int lup_p_promotion_add(struct lup_promotions *p, const char *enrolment_id,
 	struct lup_promotion *x;
 	if (!p)
 		return 0;
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 4;
-		struct lup_promotion *v = realloc(p->v, cap * sizeof *v);
-		if (!v)
-			return -1;
-		p->v = v;
-		p->cap = cap;
-	}
-	x = &p->v[p->n++];
+	if (!(x = LUP_PUSH(p->v, p->n, p->cap)))
+		return -1;
 	snprintf(x->enrolment_id, sizeof x->enrolment_id, "%s", enrolment_id);
 	snprintf(x->person_id, sizeof x->person_id, "%s", person_id);
 	snprintf(x->name, sizeof x->name, "%s", name ? name : "");
@@ -910,8 +897,9 @@ int lup_block_delete(lup_db *db, const char *id, lup_err *err)
 		"SELECT id FROM block WHERE programme_id = ?1 AND seq > ?2 ORDER BY seq";
 	struct lup_block b;
 	sqlite3_stmt *st;
-	char (*ids)[LUP_ID_SIZE] = NULL;
-	int n = 0, cap = 0, rc, seq;
+	char (*ids)[LUP_ID_SIZE] = NULL, (*one)[LUP_ID_SIZE];
+	size_t n = 0, cap = 0;
+	int rc, seq;
 
 	if (lup_db_begin(db, err) < 0)
 		return -1;
@@ -932,22 +920,18 @@ int lup_block_delete(lup_db *db, const char *id, lup_err *err)
 	sqlite3_bind_text(st, 1, b.programme_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, seq);
 	while ((rc = lup_p_step(db, st, err, _("deleting a block"))) == SQLITE_ROW) {
-		if (n == cap) {
-			void *v = realloc(ids, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *ids);
-			if (!v) {
-				lup_done(st);
-				lup_err_oom(err);
-				goto fail_b;
-			}
-			ids = v;
+		if (!(one = LUP_PUSH(ids, n, cap))) {
+			lup_done(st);
+			lup_err_oom(err);
+			goto fail_b;
 		}
-		lup_col_copy(st, 0, ids[n++], LUP_ID_SIZE);
+		lup_col_copy(st, 0, *one, LUP_ID_SIZE);
 	}
 	if (rc < 0)
 		goto fail_b;
 	lup_done(st);
-	for (int i = 0; i < n; i++)
-		if (set_seq(db, ids[i], seq + i, err) < 0)
+	for (size_t i = 0; i < n; i++)
+		if (set_seq(db, ids[i], seq + (int)i, err) < 0)
 			goto fail_b;
 	free(ids);
 	lup_block_clear(&b);

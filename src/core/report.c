@@ -1073,23 +1073,17 @@ struct tab {
 	int ncol;
 	const char *const *head;
 	const char *align;      /* 'l' or 'r' per column */
-	char **cell;
-	size_t nrows, cap;
+	char **cell;            /* row by row, ncol a row */
+	size_t nrows, cap;      /* cap: cells */
 	int failed;
 };
 
 static void tab_row(struct tab *t, ...)
 {
 	va_list ap;
-	if (t->nrows == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 16;
-		char **q = realloc(t->cell, cap * (size_t)t->ncol * sizeof *q);
-		if (!q) {
-			t->failed = 1;
-			return;
-		}
-		t->cell = q;
-		t->cap = cap;
+	if (lup_grow(&t->cell, &t->cap, (t->nrows + 1) * (size_t)t->ncol, sizeof *t->cell) < 0) {
+		t->failed = 1;
+		return;
 	}
 	va_start(ap, t);
 	for (int i = 0; i < t->ncol; i++) {
