@@ -69,7 +69,7 @@ $(B)/%.o: %.c
 
 $(B)/tests/%: tests/unit/%.c $(B)/libluptui.a $(B)/liblupcore.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libluptui.a $(B)/liblupcore.a $(LIBS) -lcmocka
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(B)/libluptui.a $(B)/liblupcore.a $(LIBS) -lcmocka
 
 $(B)/locale/%/LC_MESSAGES/lup.mo: share/lup/po/%.po
 	@mkdir -p $(dir $@)
@@ -84,7 +84,7 @@ $(B)/src/core/paths.o $(B)/src/core/i18n.o: $(B)/prefix.stamp
 .PHONY: FORCE
 FORCE:
 
--include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
 deps:
 	@sh scripts/deps.sh

@@ -14,14 +14,14 @@ static int fw_list(struct lup_cli *cli, int argc, char **argv)
 	struct lup_framework_row *rows;
 	size_t n;
 	int all = 0, rc;
+	const struct cli_opt opts[] = {
+		{ "--all", NULL, NULL, &all, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
 	lup_err err;
 
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--all") == 0)
-			all = 1;
-		else
-			return cli_usage("framework", _("unexpected argument %s"), argv[i]);
-	}
+	if (cli_args("framework", argc, argv, 2, opts, NULL, 0) < 0)
+		return LUP_EXIT_USAGE;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (lup_framework_list(cli->db, all, &rows, &n, &err) < 0) {
@@ -46,7 +46,7 @@ static int fw_list(struct lup_cli *cli, int argc, char **argv)
 
 /* The files in the order they can be stored: a file whose framework
  * another of them extends comes before it. */
-static void order_files(int n, char **paths, int *order)
+static void order_files(int n, const char **paths, int *order)
 {
 	char (*ident)[LUP_FW_IDENT_MAX + 1] = calloc((size_t)n, sizeof *ident);
 	char (*base)[LUP_FW_IDENT_MAX + 1] = calloc((size_t)n, sizeof *base);
@@ -120,8 +120,12 @@ static void preview(const char *path, const struct lup_fw_plan *plan)
 
 static int fw_import(struct lup_cli *cli, int argc, char **argv)
 {
-	int rc, dry = 0, nfiles = 0, *order, failed = 0;
-	char **files;
+	int rc, dry = 0, nfiles, *order, failed = 0;
+	const char **files;
+	const struct cli_opt opts[] = {
+		{ "--dry-run", "-n", NULL, &dry, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
 	size_t problems = 0;
 	lup_err err;
 
@@ -130,15 +134,10 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 		cli_error("framework: %s", lup_err_oom_text());
 		return LUP_EXIT_FAIL;
 	}
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--dry-run") == 0 || strcmp(argv[i], "-n") == 0)
-			dry = 1;
-		else if (argv[i][0] == '-' && argv[i][1]) {
-			free(files);
-			free(order);
-			return cli_usage("framework", _("unexpected argument %s"), argv[i]);
-		} else
-			files[nfiles++] = argv[i];
+	if ((nfiles = cli_args("framework", argc, argv, 2, opts, files, argc)) < 0) {
+		free(files);
+		free(order);
+		return LUP_EXIT_USAGE;
 	}
 	if (!nfiles) {
 		free(files);
@@ -350,27 +349,22 @@ static int fw_show(struct lup_cli *cli, int argc, char **argv)
 /* framework export REF [--format ini|moodle] [-o FILE] */
 static int fw_export(struct lup_cli *cli, int argc, char **argv)
 {
-	const char *ref = NULL, *format = "ini", *out = "-";
+	const char *ref[2] = { NULL, NULL }, *format = "ini", *out = "-";
+	const struct cli_opt opts[] = {
+		{ "--format", NULL, &format, NULL, NULL },
+		{ "--output", "-o", &out, NULL, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
 	struct lup_framework *fw;
 	lup_afile af;
 	lup_err err;
-	int rc, r;
+	int rc, n;
 
-	for (int i = 2; i < argc; i++) {
-		if ((r = cli_option(argc, argv, &i, "--format", &format)) ||
-		    (r = cli_option(argc, argv, &i, "-o", &out)) ||
-		    (r = cli_option(argc, argv, &i, "--output", &out))) {
-			if (r < 0)
-				return cli_usage("framework", _("%s needs a value"), argv[i]);
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage("framework", _("unexpected argument %s"), argv[i]);
-		} else if (!ref) {
-			ref = argv[i];
-		} else {
-			return cli_usage("framework", _("one framework at a time"));
-		}
-	}
-	if (!ref)
+	if ((n = cli_args("framework", argc, argv, 2, opts, ref, 2)) < 0)
+		return LUP_EXIT_USAGE;
+	if (n > 1)
+		return cli_usage("framework", _("one framework at a time"));
+	if (!ref[0])
 		return cli_usage("framework", _("which framework? give its id"));
 	if (strcmp(format, "ini") != 0 && strcmp(format, "moodle") != 0)
 		return cli_usage("framework", _("--format is ini or moodle, not '%s'"), format);
@@ -379,7 +373,7 @@ static int fw_export(struct lup_cli *cli, int argc, char **argv)
 	cli->db_flags |= LUP_DB_NOCHECK;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
-	if (load_ref(cli, ref, &fw, NULL, NULL) < 0)
+	if (load_ref(cli, ref[0], &fw, NULL, NULL) < 0)
 		return LUP_EXIT_FAIL;
 	if (lup_afile_open(&af, out, 0644, &err) < 0 ||
 	    ((strcmp(format, "ini") == 0 ? lup_framework_write_ini(fw, af.fp, &err)

@@ -52,12 +52,46 @@ static void print_preview(const lup_import *im)
 	}
 }
 
+/* The options and the file of lup import people: 0, or the exit status. */
+static int import_args(int argc, char **argv, struct lup_import_opts *o, const char **maps,
+                       const char **file, int *dry)
+{
+	const char *delimiter = NULL;
+	int nfile;
+	const struct cli_opt opts[] = {
+		{ "--dry-run", "-n", NULL, dry, NULL },
+		{ "--delimiter", "-d", &delimiter, NULL, NULL },
+		{ "--encoding", NULL, &o->encoding, NULL, NULL },
+		{ "--map", NULL, maps, NULL, &o->nmap },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
+
+	if ((nfile = cli_args("import", argc, argv, 2, opts, file, 1)) < 0)
+		return LUP_EXIT_USAGE;
+	if (nfile > 1)
+		return cli_usage("import", _("one file at a time"));
+	if (delimiter && lup_import_delimiter_parse(delimiter, &o->delimiter) < 0)
+		return cli_usage("import", _("--delimiter takes one character, or tab, "
+		                             "semicolon or comma, not '%s'"), delimiter);
+	for (int i = 0; i < o->nmap; i++) {
+		const char *eq = strrchr(maps[i], '=');
+		if (!eq || eq == maps[i] || lup_import_field_parse(eq + 1) < 0)
+			return cli_usage("import", _("--map takes COLUMN=FIELD, FIELD one of name, "
+			                             "first_name, last_name, email, phone, unit, role, "
+			                             "manager, employee_no, active, id, ignore; not '%s'"), maps[i]);
+	}
+	if (!*file)
+		return cli_usage("import", _("which file? (- reads standard input)"));
+	o->map = maps;
+	return 0;
+}
+
 int cmd_import(struct lup_cli *cli, int argc, char **argv)
 {
 	struct lup_import_opts o;
 	struct lup_import_counts c;
 	const char *file = NULL, **maps;
-	int dry = 0, rc, nmap = 0;
+	int dry = 0, rc;
 	lup_import *im = NULL;
 	lup_err err;
 
@@ -70,57 +104,10 @@ int cmd_import(struct lup_cli *cli, int argc, char **argv)
 		cli_error("import: %s", lup_err_oom_text());
 		return LUP_EXIT_FAIL;
 	}
-	for (int i = 2; i < argc; i++) {
-		const char *a = argv[i], *v = NULL;
-		if (strcmp(a, "--dry-run") == 0 || strcmp(a, "-n") == 0) {
-			dry = 1;
-		} else if (strcmp(a, "--delimiter") == 0 || strcmp(a, "--encoding") == 0 ||
-		           strcmp(a, "--map") == 0 || strcmp(a, "-d") == 0) {
-			if (i + 1 >= argc) {
-				free(maps);
-				return cli_usage("import", _("%s needs a value"), a);
-			}
-			v = argv[++i];
-		} else if (strncmp(a, "--delimiter=", 12) == 0 || strncmp(a, "--encoding=", 11) == 0 ||
-		           strncmp(a, "--map=", 6) == 0) {
-			v = strchr(a, '=') + 1;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			free(maps);
-			return cli_usage("import", _("unknown option %s"), a);
-		} else if (!file) {
-			file = a;
-			continue;
-		} else {
-			free(maps);
-			return cli_usage("import", _("one file at a time"));
-		}
-		if (!v)
-			continue;
-		if (strncmp(a, "--delimiter", 11) == 0 || strcmp(a, "-d") == 0) {
-			if (lup_import_delimiter_parse(v, &o.delimiter) < 0) {
-				free(maps);
-				return cli_usage("import", _("--delimiter takes one character, or tab, "
-				                             "semicolon or comma, not '%s'"), v);
-			}
-		} else if (strncmp(a, "--encoding", 10) == 0) {
-			o.encoding = v;
-		} else {
-			const char *eq = strrchr(v, '=');
-			if (!eq || eq == v || lup_import_field_parse(eq + 1) < 0) {
-				free(maps);
-				return cli_usage("import", _("--map takes COLUMN=FIELD, FIELD one of name, "
-				                             "first_name, last_name, email, phone, unit, role, "
-				                             "manager, employee_no, active, id, ignore; not '%s'"), v);
-			}
-			maps[nmap++] = v;
-		}
-	}
-	if (!file) {
+	if ((rc = import_args(argc, argv, &o, maps, &file, &dry))) {
 		free(maps);
-		return cli_usage("import", _("which file? (- reads standard input)"));
+		return rc;
 	}
-	o.map = maps;
-	o.nmap = nmap;
 	if (lup_import_read_file(file, &o, &im, &err) < 0) {
 		cli_error("import: %s: %s", file, err.msg);
 		free(maps);

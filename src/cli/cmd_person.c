@@ -141,9 +141,19 @@ static int erase(struct lup_cli *cli, const char *id, int yes)
 
 int cmd_person(struct lup_cli *cli, int argc, char **argv)
 {
-	const char *sub, *ref = NULL, *out = "-";
+	const char *sub, *ref = NULL, *out = "-", *words[2] = { NULL, NULL };
 	char id[LUP_UUID_LEN + 1];
-	int yes = 0, rc;
+	int yes = 0, rc, n;
+	/* the options of erase, of export and profile, of show */
+	const struct cli_opt erase_opts[] = {
+		{ "--yes", "-y", NULL, &yes, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
+	const struct cli_opt out_opts[] = {
+		{ "-o", NULL, &out, NULL, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
+	const struct cli_opt no_opts[] = { { NULL, NULL, NULL, NULL, NULL } };
 	lup_err err;
 
 	if (argc < 2)
@@ -152,22 +162,13 @@ int cmd_person(struct lup_cli *cli, int argc, char **argv)
 	if (strcmp(sub, "show") != 0 && strcmp(sub, "export") != 0 && strcmp(sub, "erase") != 0 &&
 	    strcmp(sub, "profile") != 0)
 		return cli_usage("person", _("no subcommand '%s' (show, export, profile, erase)"), sub);
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(sub, "erase") == 0 && (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0))
-			yes = 1;
-		else if ((strcmp(sub, "export") == 0 || strcmp(sub, "profile") == 0) && strcmp(argv[i], "-o") == 0 &&
-		         i + 1 < argc)
-			out = argv[++i];
-		else if ((strcmp(sub, "export") == 0 || strcmp(sub, "profile") == 0) && strncmp(argv[i], "-o", 2) == 0 &&
-		         argv[i][2])
-			out = argv[i] + 2;
-		else if (argv[i][0] == '-' && argv[i][1])
-			return cli_usage("person", _("unexpected argument %s"), argv[i]);
-		else if (!ref)
-			ref = argv[i];
-		else
-			return cli_usage("person", _("one person at a time"));
-	}
+	if ((n = cli_args("person", argc, argv, 2,
+	                  strcmp(sub, "erase") == 0 ? erase_opts
+	                  : strcmp(sub, "show") == 0 ? no_opts : out_opts, words, 2)) < 0)
+		return LUP_EXIT_USAGE;
+	if (n > 1)
+		return cli_usage("person", _("one person at a time"));
+	ref = words[0];
 	if (!ref)
 		return cli_usage("person", _("which person? (e-mail, employee number or id)"));
 	if (!*out)

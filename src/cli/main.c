@@ -295,7 +295,10 @@ static void config_warning(void *ud, const char *msg)
 	fprintf(stderr, _("lup: warning: %s\n"), msg);
 }
 
-int cli_option(int argc, char **argv, int *i, const char *name, const char **out)
+/* lup's own options, before the command: "--opt VALUE" or "--opt=VALUE"
+ * at argv[*i]: 1 and *out set (*i moved past the value), 0 when argv[*i]
+ * is not this option, -1 when its value is missing. */
+static int cli_option(int argc, char **argv, int *i, const char *name, const char **out)
 {
 	size_t n = strlen(name);
 	if (strncmp(argv[*i], name, n) != 0)
