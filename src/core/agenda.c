@@ -80,11 +80,7 @@ int lup_agenda_count(lup_db *db, const struct lup_agenda_query *q, long *n, lup_
 	lup_bind_text(st, 1, q ? q->cohort_id : NULL);
 	sqlite3_bind_text(st, 5, lo, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 6, hi, -1, SQLITE_TRANSIENT);
-	if (lup_p_step(db, st, err, _("reading the calendar")) < 0)
-		return -1;
-	*n = sqlite3_column_int64(st, 0);
-	lup_done(st);
-	return 0;
+	return lup_count_row(db, st, n, 1, _("reading the calendar"), err);
 }
 
 int lup_agenda_month(lup_db *db, const char *cohort_id, int year, int month,

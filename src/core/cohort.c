@@ -233,16 +233,6 @@ fail:
 	return -1;
 }
 
-static int cohort_get(lup_db *db, const char *id, void *out, lup_err *err)
-{
-	return lup_cohort_get(db, id, out, err);
-}
-
-static void cohort_clear(void *c)
-{
-	lup_cohort_clear(c);
-}
-
 static void cohort_gone(lup_db *db, const void *seen, lup_err *err)
 {
 	const struct lup_cohort *c = seen;
@@ -269,10 +259,8 @@ static const struct lup_col cohort_cols[] = {
 	{ LUP_COL(struct lup_cohort, notes, STR, "notes", N_("Notes")) },
 };
 
-static const struct lup_table cohort_table = {
-	cohort_cols, sizeof cohort_cols / sizeof cohort_cols[0], sizeof(struct lup_cohort),
-	cohort_get, cohort_clear, cohort_gone
-};
+LUP_TABLE(cohort_table, struct lup_cohort, cohort_cols,
+          lup_cohort_get, lup_cohort_clear, cohort_gone);
 
 int lup_cohort_update(lup_db *db, const lup_config *cfg, const struct lup_cohort *seen,
                       struct lup_cohort *c, struct lup_warnings *warn,
@@ -398,11 +386,7 @@ int lup_cohort_count(lup_db *db, const struct lup_cohort_query *q, long *n, lup_
 	if (!st)
 		return -1;
 	bind_query(st, q);
-	if (lup_p_step(db, st, err, _("counting cohorts")) < 0)
-		return -1;
-	*n = sqlite3_column_int64(st, 0);
-	lup_done(st);
-	return 0;
+	return lup_count_row(db, st, n, 1, _("counting cohorts"), err);
 }
 
 long lup_cohort_position(lup_db *db, const struct lup_cohort_query *q,
@@ -418,11 +402,7 @@ long lup_cohort_position(lup_db *db, const struct lup_cohort_query *q,
 	bind_query(st, q);
 	sqlite3_bind_text(st, 3, row->key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, row->id, -1, SQLITE_TRANSIENT);
-	if (lup_p_step(db, st, err, _("counting cohorts")) < 0)
-		return -1;
-	n = sqlite3_column_int64(st, 0);
-	lup_done(st);
-	return n;
+	return lup_count_row(db, st, &n, 1, _("counting cohorts"), err) < 0 ? -1 : n;
 }
 
 int lup_cohort_row_get(lup_db *db, const struct lup_cohort_query *q, const char *id,

@@ -499,16 +499,6 @@ static int enrolment_write(lup_db *db, struct lup_enrolment *e, lup_err *err)
 	return 0;
 }
 
-static int enrolment_get(lup_db *db, const char *id, void *out, lup_err *err)
-{
-	return lup_enrolment_get(db, id, out, err);
-}
-
-static void enrolment_clear(void *e)
-{
-	lup_enrolment_clear(e);
-}
-
 static void enrolment_gone(lup_db *db, const void *seen, lup_err *err)
 {
 	const struct lup_enrolment *e = seen;
@@ -523,10 +513,8 @@ static const struct lup_col enrolment_cols[] = {
 	{ LUP_COL(struct lup_enrolment, note, STR, "note", N_("Note")) },
 };
 
-static const struct lup_table enrolment_table = {
-	enrolment_cols, sizeof enrolment_cols / sizeof enrolment_cols[0], sizeof(struct lup_enrolment),
-	enrolment_get, enrolment_clear, enrolment_gone
-};
+LUP_TABLE(enrolment_table, struct lup_enrolment, enrolment_cols,
+          lup_enrolment_get, lup_enrolment_clear, enrolment_gone);
 
 int lup_enrolment_update(lup_db *db, const struct lup_enrolment *seen, struct lup_enrolment *e,
                          struct lup_merge_report *mr, lup_err *err)
@@ -760,9 +748,5 @@ int lup_enrolment_count(lup_db *db, const struct lup_enrolment_query *q, long *n
 		return -1;
 	sqlite3_bind_text(st, 1, q->cohort_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, q->with_withdrawn ? 1 : 0);
-	if (lup_p_step(db, st, err, _("counting enrolments")) < 0)
-		return -1;
-	*n = sqlite3_column_int64(st, 0);
-	lup_done(st);
-	return 0;
+	return lup_count_row(db, st, n, 1, _("counting enrolments"), err);
 }

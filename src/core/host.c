@@ -339,16 +339,6 @@ out:
 
 /* ---- Saving an edit over what is stored now ---- */
 
-static int host_get(lup_db *db, const char *id, void *out, lup_err *err)
-{
-	return lup_host_get(db, id, out, err);
-}
-
-static void host_clear(void *h)
-{
-	lup_host_clear(h);
-}
-
 static void host_gone(lup_db *db, const void *seen, lup_err *err)
 {
 	const struct lup_host *h = seen;
@@ -459,10 +449,7 @@ static const struct lup_col host_cols[] = {
 	{ LUP_COL(struct lup_host, notes, STR, "notes", N_("Notes")) },
 };
 
-static const struct lup_table host_table = {
-	host_cols, sizeof host_cols / sizeof host_cols[0], sizeof(struct lup_host),
-	host_get, host_clear, host_gone
-};
+LUP_TABLE(host_table, struct lup_host, host_cols, lup_host_get, lup_host_clear, host_gone);
 
 int lup_host_update(lup_db *db, const struct lup_host *seen, struct lup_host *h,
                     struct lup_merge_report *mr, lup_err *err)
@@ -742,13 +729,11 @@ int lup_host_count(lup_db *db, const struct lup_host_query *q,
 		lup_done(st);
 		return -1;
 	}
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		lup_done(st);
-		return lup_sqlerr(db, err, _("counting host organisations"));
-	}
-	*total = sqlite3_column_int64(st, 0);
-	*matching = sqlite3_column_int64(st, 1);
-	lup_done(st);
+	long c[2];
+	if (lup_count_row(db, st, c, 2, _("counting host organisations"), err) < 0)
+		return -1;
+	*total = c[0];
+	*matching = c[1];
 	return 0;
 }
 
@@ -760,15 +745,12 @@ long lup_host_position(lup_db *db, const struct lup_host_query *q,
 	long pos = -1;
 	if (!st)
 		return -1;
-	if (bind_host_query(st, q, err) == 0) {
-		bind_host_from(st, row);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			pos = sqlite3_column_int64(st, 0);
-		else
-			lup_sqlerr(db, err, _("listing host organisations"));
+	if (bind_host_query(st, q, err) < 0) {
+		lup_done(st);
+		return -1;
 	}
-	lup_done(st);
-	return pos;
+	bind_host_from(st, row);
+	return lup_count_row(db, st, &pos, 1, _("listing host organisations"), err) < 0 ? -1 : pos;
 }
 
 /* One host as the list shows it in q's sort order (its keys for paging),

@@ -154,6 +154,21 @@ struct lup_table {
 	/* LUP_EGONE with a message naming the record the screen loaded. */
 	void (*gone)(lup_db *db, const void *seen, lup_err *err);
 };
+/* The table `name` of a module's struct `type`: its columns (an array),
+ * its own get and clear (which take a type *: the macro makes the void *
+ * adapters struct lup_table calls) and its gone. */
+#define LUP_TABLE(name, type, cols, get, clear, gone) \
+	static int name##_get(lup_db *db_, const char *id_, void *out_, lup_err *err_) \
+	{ \
+		return get(db_, id_, (type *)out_, err_); \
+	} \
+	static void name##_clear(void *row_) \
+	{ \
+		clear((type *)row_); \
+	} \
+	static const struct lup_table name = { \
+		cols, sizeof cols / sizeof cols[0], sizeof(type), name##_get, name##_clear, gone \
+	}
 
 /* Inside the caller's transaction: read the row id as stored now (t->get)
  * and merge seen (as the screen loaded it), mine (the edit) and it with

@@ -293,16 +293,6 @@ int lup_person_save_in(lup_db *db, struct lup_person *p, lup_err *err)
 
 /* ---- Saving an edit over what is stored now ---- */
 
-static int person_get(lup_db *db, const char *id, void *out, lup_err *err)
-{
-	return lup_person_get(db, id, out, err);
-}
-
-static void person_clear(void *p)
-{
-	lup_person_clear(p);
-}
-
 static void person_gone(lup_db *db, const void *seen, lup_err *err)
 {
 	const struct lup_person *p = seen;
@@ -323,10 +313,8 @@ static const struct lup_col person_cols[] = {
 	{ LUP_COL(struct lup_person, active, BOOL, "active", N_("Active")) },
 };
 
-static const struct lup_table person_table = {
-	person_cols, sizeof person_cols / sizeof person_cols[0], sizeof(struct lup_person),
-	person_get, person_clear, person_gone
-};
+LUP_TABLE(person_table, struct lup_person, person_cols,
+          lup_person_get, lup_person_clear, person_gone);
 
 int lup_person_update(lup_db *db, const struct lup_person *seen, struct lup_person *p,
                       struct lup_merge_report *mr, lup_err *err)
@@ -517,6 +505,8 @@ int lup_person_count(lup_db *db, const struct lup_person_query *q,
 		"CASE WHEN ?3 = '' THEN -1 ELSE (SELECT count(*) FROM person p WHERE " FILT ") END";
 	char *filter = folded_filter(q);
 	sqlite3_stmt *st;
+	long c[2];
+	int rc;
 	if (!filter)
 		return lup_err_oom(err);
 	if (!(st = lup_stmt(db, sql, err))) {
@@ -524,17 +514,12 @@ int lup_person_count(lup_db *db, const struct lup_person_query *q,
 		return -1;
 	}
 	sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		lup_done(st);
-		free(filter);
-		return lup_sqlerr(db, err, _("counting people"));
-	}
-	*total = sqlite3_column_int64(st, 0);
-	*matching = sqlite3_column_int64(st, 1);
-	if (*matching < 0)
-		*matching = *total;
-	lup_done(st);
+	rc = lup_count_row(db, st, c, 2, _("counting people"), err);
 	free(filter);
+	if (rc < 0)
+		return -1;
+	*total = c[0];
+	*matching = c[1] < 0 ? c[0] : c[1];
 	return 0;
 }
 
@@ -550,11 +535,8 @@ long lup_person_position(lup_db *db, const struct lup_person_query *q,
 	if ((st = lup_stmt(db, position_sql[sort], err))) {
 		sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
 		bind_from(st, row);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			pos = sqlite3_column_int64(st, 0);
-		else
-			lup_sqlerr(db, err, _("listing people"));
-		lup_done(st);
+		if (lup_count_row(db, st, &pos, 1, _("listing people"), err) < 0)
+			pos = -1;
 	}
 	free(filter);
 	return pos;

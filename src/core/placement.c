@@ -253,16 +253,6 @@ out:
 
 /* ---- Saving an edit over what is stored now ---- */
 
-static int placement_get(lup_db *db, const char *id, void *out, lup_err *err)
-{
-	return lup_placement_get(db, id, out, err);
-}
-
-static void placement_clear(void *p)
-{
-	lup_placement_clear(p);
-}
-
 /* A name by id for a message ("" when there is none). */
 static void name_of(lup_db *db, const char *sql, const char *id, char *buf, size_t n)
 {
@@ -314,10 +304,8 @@ static const struct lup_col placement_cols[] = {
 	{ LUP_COL(struct lup_placement, reflection, STR, "reflection", N_("Reflection")) },
 };
 
-static const struct lup_table placement_table = {
-	placement_cols, sizeof placement_cols / sizeof placement_cols[0],
-	sizeof(struct lup_placement), placement_get, placement_clear, placement_gone
-};
+LUP_TABLE(placement_table, struct lup_placement, placement_cols,
+          lup_placement_get, lup_placement_clear, placement_gone);
 
 int lup_placement_update(lup_db *db, const struct lup_placement *seen, struct lup_placement *p,
                          struct lup_merge_report *mr, lup_err *err)
@@ -1222,17 +1210,14 @@ long lup_placement_position(lup_db *db, const struct lup_placement_query *q,
 	long pos = -1;
 	if (!st)
 		return -1;
-	if (bind_pl_query(st, q, 1, err) == 0) {
-		sqlite3_bind_int(st, 1, row->key_rank);
-		sqlite3_bind_text(st, 2, row->key_date, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 5, row->id, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			pos = sqlite3_column_int64(st, 0);
-		else
-			lup_sqlerr(db, err, _("listing placements"));
+	if (bind_pl_query(st, q, 1, err) < 0) {
+		lup_done(st);
+		return -1;
 	}
-	lup_done(st);
-	return pos;
+	sqlite3_bind_int(st, 1, row->key_rank);
+	sqlite3_bind_text(st, 2, row->key_date, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, row->id, -1, SQLITE_TRANSIENT);
+	return lup_count_row(db, st, &pos, 1, _("listing placements"), err) < 0 ? -1 : pos;
 }
 
 const char *lup_placement_sort_name(enum lup_placement_sort s)

@@ -468,16 +468,6 @@ fail:
 	return -1;
 }
 
-static int programme_get(lup_db *db, const char *id, void *out, lup_err *err)
-{
-	return lup_programme_get(db, id, out, err);
-}
-
-static void programme_clear(void *p)
-{
-	lup_programme_clear(p);
-}
-
 static void programme_gone(lup_db *db, const void *seen, lup_err *err)
 {
 	const struct lup_programme *p = seen;
@@ -495,10 +485,8 @@ static const struct lup_col programme_cols[] = {
 	{ LUP_COL(struct lup_programme, end_date, BUF, "end_date", N_("Ends")) },
 };
 
-static const struct lup_table programme_table = {
-	programme_cols, sizeof programme_cols / sizeof programme_cols[0],
-	sizeof(struct lup_programme), programme_get, programme_clear, programme_gone
-};
+LUP_TABLE(programme_table, struct lup_programme, programme_cols,
+          lup_programme_get, lup_programme_clear, programme_gone);
 
 int lup_programme_update(lup_db *db, const lup_config *cfg, const struct lup_programme *seen,
                          struct lup_programme *p, struct lup_merge_report *mr, lup_err *err)
@@ -773,16 +761,6 @@ fail:
 	return -1;
 }
 
-static int block_get(lup_db *db, const char *id, void *out, lup_err *err)
-{
-	return lup_block_get(db, id, out, err);
-}
-
-static void block_clear(void *b)
-{
-	lup_block_clear(b);
-}
-
 static void block_gone(lup_db *db, const void *seen, lup_err *err)
 {
 	const struct lup_block *b = seen;
@@ -806,10 +784,7 @@ static const struct lup_col block_cols[] = {
 	  .show = show_share },
 };
 
-static const struct lup_table block_table = {
-	block_cols, sizeof block_cols / sizeof block_cols[0], sizeof(struct lup_block),
-	block_get, block_clear, block_gone
-};
+LUP_TABLE(block_table, struct lup_block, block_cols, lup_block_get, lup_block_clear, block_gone);
 
 int lup_block_update(lup_db *db, const lup_config *cfg, const struct lup_block *seen,
                      struct lup_block *b, struct lup_merge_report *mr, lup_err *err)

@@ -249,16 +249,6 @@ fail:
 	return -1;
 }
 
-static int session_get(lup_db *db, const char *id, void *out, lup_err *err)
-{
-	return lup_session_get(db, id, out, err);
-}
-
-static void session_clear(void *s)
-{
-	lup_session_clear(s);
-}
-
 static void session_gone(lup_db *db, const void *seen, lup_err *err)
 {
 	const struct lup_session *s = seen;
@@ -283,10 +273,8 @@ static const struct lup_col session_cols[] = {
 	{ LUP_COL(struct lup_session, notes, STR, "notes", N_("Notes")) },
 };
 
-static const struct lup_table session_table = {
-	session_cols, sizeof session_cols / sizeof session_cols[0], sizeof(struct lup_session),
-	session_get, session_clear, session_gone
-};
+LUP_TABLE(session_table, struct lup_session, session_cols,
+          lup_session_get, lup_session_clear, session_gone);
 
 int lup_session_update(lup_db *db, const lup_config *cfg, const struct lup_session *seen,
                        struct lup_session *s, struct lup_warnings *warn,
@@ -584,11 +572,7 @@ int lup_session_count(lup_db *db, const struct lup_session_query *q, long *n, lu
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, q->cohort_id, -1, SQLITE_TRANSIENT);
-	if (lup_p_step(db, st, err, _("counting sessions")) < 0)
-		return -1;
-	*n = sqlite3_column_int64(st, 0);
-	lup_done(st);
-	return 0;
+	return lup_count_row(db, st, n, 1, _("counting sessions"), err);
 }
 
 int lup_session_row_get(lup_db *db, const struct lup_session_query *q, const char *id,
