@@ -1043,7 +1043,7 @@ fatal:
 	free(p);
 	lup_framework_free(fw);
 	if (probs->total == before)
-		lup_fw_problem(probs, err && err->msg[0] ? err->msg : _("out of memory"));
+		lup_fw_problem(probs, err && err->msg[0] ? err->msg : lup_err_oom_text());
 	return -1;
 }
 

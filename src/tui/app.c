@@ -101,7 +101,7 @@ int tui_push(tui_app *app, tui_screen *child, int tag)
 {
 	if (!child) {   /* its constructor failed, and may have said why */
 		if (!app->status[0])
-			tui_error(app, "%s", _("out of memory"));
+			tui_error(app, "%s", lup_err_oom_text());
 		return TUI_REDRAW;
 	}
 	if (app->push && app->push->ops->destroy)  /* only one push per handler */
@@ -179,7 +179,7 @@ static int switch_section(tui_app *app, int sec)
 	if (sec == app->section && app->depth[sec])
 		return 0;
 	if (open_section(app, sec) < 0) {
-		tui_error(app, "%s", _("out of memory"));
+		tui_error(app, "%s", lup_err_oom_text());
 		return TUI_REDRAW;
 	}
 	leave(app, tui_top(app));

@@ -66,7 +66,7 @@ static long count_before(struct tui_list *l, const void *row, lup_err *err)
 	if (!buf || !from) {
 		free(buf);
 		free(from);
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	}
 	memcpy(from, row, l->row_size);
 	while ((got = l->ops->fetch(l, from, -1, CHUNK, buf, err)) > 0) {

@@ -29,7 +29,7 @@ static int cohorts(struct picker *s, const struct lup_cohort_row *from, int dir,
 	if (n <= 0)
 		return 0;
 	if (!(tmp = malloc((size_t)n * sizeof *tmp)))
-		return lup_err_set(err, LUP_EFAIL, "%s", _("out of memory"));
+		return lup_err_oom(err);
 	memset(&q, 0, sizeof q);
 	got = lup_cohort_page(tui_db(s->app), &q, from, dir, n, tmp, err);
 	for (int i = 0; i < got; i++) {

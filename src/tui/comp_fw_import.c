@@ -168,7 +168,7 @@ static int plan_file(void *ud, const char *path, lup_err *err)
 	struct pick *pk = ud;
 	struct preview *s = calloc(1, sizeof *s);
 	if (!s)
-		return lup_err_set(err, LUP_EFAIL, "%s", _("out of memory"));
+		return lup_err_oom(err);
 	s->base.ops = &preview_ops;
 	snprintf(s->path, sizeof s->path, "%s", path);
 	tui_view_init(&s->view);

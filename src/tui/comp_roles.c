@@ -149,7 +149,7 @@ static int role_save(void *ud, struct tui_form *f, lup_err *err)
 	struct role_form *rf = ud;
 	char *t = strdup(tui_form_get(f, "role"));
 	if (!t)
-		return lup_err_set(err, LUP_EFAIL, "%s", _("out of memory"));
+		return lup_err_oom(err);
 	lup_trim(t);
 	if (!*t) {
 		free(t);

@@ -42,7 +42,7 @@ static int search_cohorts(tui_app *app, void *ud, const char *text, struct tui_r
 	int got = 0, n;
 	(void)ud;
 	if (!want)
-		return lup_err_set(err, LUP_EFAIL, "%s", _("out of memory"));
+		return lup_err_oom(err);
 	memset(&q, 0, sizeof q);
 	do {
 		if ((n = lup_cohort_page(tui_db(app), &q, from, 1, 64, rows, err)) < 0) {

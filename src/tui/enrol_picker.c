@@ -51,7 +51,7 @@ static void toggle(struct picker *s, tui_app *app, const char *id)
 		int cap = s->cap ? s->cap * 2 : 32;
 		void *m = realloc(s->marked, (size_t)cap * sizeof *s->marked);
 		if (!m) {
-			tui_error(app, "%s", _("out of memory"));
+			tui_error(app, "%s", lup_err_oom_text());
 			return;
 		}
 		s->marked = m;
@@ -233,7 +233,7 @@ static int enrol(struct picker *s, tui_app *app)
 	if (!ids || !out) {
 		free(ids);
 		free(out);
-		tui_error(app, "%s", _("out of memory"));
+		tui_error(app, "%s", lup_err_oom_text());
 		return TUI_REDRAW;
 	}
 	for (int i = 0; i < n; i++)

@@ -117,7 +117,7 @@ static int read_networks(const char *text, char **json, lup_err *err)
 		char *one = strndup(p, n), *colon, *role = NULL;
 		line++;
 		if (!one)
-			return lup_err_set(err, LUP_EFAIL, "%s", _("out of memory"));
+			return lup_err_oom(err);
 		if ((colon = strchr(one, ':'))) {
 			*colon = 0;
 			role = colon + 1;

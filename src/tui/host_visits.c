@@ -30,7 +30,7 @@ static void load(struct host_visits *s, tui_app *app)
 	tui_view_clear(&s->view);
 	lup_host_init(&h);
 	if (!v || !notes) {
-		tui_error(app, "%s", _("out of memory"));
+		tui_error(app, "%s", lup_err_oom_text());
 		goto out;
 	}
 	if (lup_host_get(tui_db(app), s->id, &h, &err) < 0) {

@@ -200,7 +200,7 @@ static int pick_network(tui_app *app, void *ud, const char *text, struct tui_pic
 	int n = 0;
 	(void)app;
 	if (!want)
-		return lup_err_set(err, LUP_EFAIL, "%s", _("out of memory"));
+		return lup_err_oom(err);
 	lup_trim(want);
 	snprintf(out[0].value, sizeof out[0].value, "%s", "");
 	snprintf(out[0].label, sizeof out[0].label, "%s", _("All networks"));

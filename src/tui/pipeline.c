@@ -56,7 +56,7 @@ static int pick_status(tui_app *app, void *ud, const char *text, struct tui_pick
 	int n = 0;
 	(void)app; (void)ud;
 	if (!want)
-		return lup_err_set(err, LUP_EFAIL, "%s", _("out of memory"));
+		return lup_err_oom(err);
 	lup_trim(want);
 	snprintf(out[n].value, sizeof out[n].value, "%s", "");
 	snprintf(out[n].label, sizeof out[n].label, "%s", _("All statuses"));
