@@ -38,6 +38,9 @@ char *lup_trim(char *s);
 void lup_tidy(char **s);
 /* 1 if s is NULL or only white space. */
 int lup_blank(const char *s);
+/* Copy src (NULL: "") into dst of n bytes, cut where it must be at the
+ * start of a UTF-8 character, never inside one; 1 when it was cut. */
+int lup_copy_cut(char *dst, size_t n, const char *src);
 /* strdup that accepts NULL. */
 char *lup_strdup(const char *s);
 /* A plausible e-mail address: one @, a dot in the domain, no spaces. */

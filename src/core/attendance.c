@@ -57,7 +57,7 @@ int lup_register(lup_db *db, const char *session_id, struct lup_register_row **r
 			return lup_err_oom(err);
 		}
 		lup_col_copy(st, 0, r->person_id, sizeof r->person_id);
-		lup_p_copy(st, 1, r->name, sizeof r->name);
+		lup_col_cut(st, 1, r->name, sizeof r->name);
 		lup_col_copy(st, 2, r->status, sizeof r->status);
 		es = (const char *)sqlite3_column_text(st, 3);
 		snprintf(r->enrolment_status, sizeof r->enrolment_status, "%s",
@@ -117,7 +117,7 @@ int lup_attendance_set(lup_db *db, const char *session_id, const char *person_id
 	rc = sqlite3_column_int(st, 1);
 	seat = sqlite3_column_int(st, 2);
 	lup_col_copy(st, 3, since, sizeof since);
-	lup_p_copy(st, 4, name, sizeof name);
+	lup_col_cut(st, 4, name, sizeof name);
 	lup_done(st);
 	if (!rc) {
 		lup_err_set(err, LUP_ECONFLICT, _("that person is not in the session's cohort"));
@@ -242,7 +242,7 @@ int lup_completion(lup_db *db, const char *enrolment_id, struct lup_block_progre
 		int all;
 		memset(b, 0, sizeof *b);
 		lup_col_copy(st, 0, b->block_id, sizeof b->block_id);
-		lup_p_copy(st, 1, b->name, sizeof b->name);
+		lup_col_cut(st, 1, b->name, sizeof b->name);
 		lup_col_copy(st, 2, b->kind, sizeof b->kind);
 		b->min_attendance = sqlite3_column_double(st, 3);
 		b->sessions = sqlite3_column_int(st, 4);

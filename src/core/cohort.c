@@ -332,7 +332,7 @@ static void row_from(sqlite3_stmt *st, void *row)
 	struct lup_cohort_row *r = row;
 	memset(r, 0, sizeof *r);
 	lup_col_copy(st, 0, r->id, sizeof r->id);
-	lup_p_copy(st, 1, r->name, sizeof r->name);
+	lup_col_cut(st, 1, r->name, sizeof r->name);
 	lup_col_copy(st, 2, r->start_date, sizeof r->start_date);
 	lup_col_copy(st, 3, r->end_date, sizeof r->end_date);
 	lup_col_copy(st, 4, r->status, sizeof r->status);

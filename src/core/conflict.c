@@ -81,7 +81,7 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 		lup_done(st);
 		return lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
 	}
-	lup_p_copy(st, 0, name, sizeof name);
+	lup_col_cut(st, 0, name, sizeof name);
 	capacity = sqlite3_column_int(st, 1);
 	lup_col_copy(st, 2, status, sizeof status);
 	facilitators = lup_col_dup(st, 3);
@@ -111,7 +111,7 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 	while ((rc = lup_p_step(db, st, err, _("checking the rules"))) == SQLITE_ROW) {
 		char sid[LUP_ID_SIZE], title[128], day[11], start[11], end[11];
 		lup_col_copy(st, 0, sid, sizeof sid);
-		lup_p_copy(st, 1, title, sizeof title);
+		lup_col_cut(st, 1, title, sizeof title);
 		lup_col_copy(st, 2, day, sizeof day);
 		lup_col_copy(st, 3, start, sizeof start);
 		lup_col_copy(st, 4, end, sizeof end);
@@ -351,7 +351,7 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 		return lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
 	}
 	lup_col_copy(st, 0, cohort, sizeof cohort);
-	lup_p_copy(st, 1, title, sizeof title);
+	lup_col_cut(st, 1, title, sizeof title);
 	lup_col_copy(st, 2, starts, sizeof starts);
 	lup_col_copy(st, 3, ends, sizeof ends);
 	location = lup_col_dup(st, 4);
@@ -386,8 +386,8 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 		const char *ofac = (const char *)sqlite3_column_text(st, 7);
 		lup_col_copy(st, 0, oid, sizeof oid);
 		lup_col_copy(st, 1, ocohort, sizeof ocohort);
-		lup_p_copy(st, 2, oname, sizeof oname);
-		lup_p_copy(st, 3, otitle, sizeof otitle);
+		lup_col_cut(st, 2, oname, sizeof oname);
+		lup_col_cut(st, 3, otitle, sizeof otitle);
 		range_text((const char *)sqlite3_column_text(st, 4),
 		           (const char *)sqlite3_column_text(st, 5), when, sizeof when);
 		if (strcmp(ocohort, cohort) == 0) {
@@ -423,10 +423,10 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 	while ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) == SQLITE_ROW) {
 		char pid[LUP_ID_SIZE], pname[128], oid[LUP_ID_SIZE], otitle[128], oname[128], when[40];
 		lup_col_copy(st, 0, pid, sizeof pid);
-		lup_p_copy(st, 1, pname, sizeof pname);
+		lup_col_cut(st, 1, pname, sizeof pname);
 		lup_col_copy(st, 2, oid, sizeof oid);
-		lup_p_copy(st, 3, otitle, sizeof otitle);
-		lup_p_copy(st, 4, oname, sizeof oname);
+		lup_col_cut(st, 3, otitle, sizeof otitle);
+		lup_col_cut(st, 4, oname, sizeof oname);
 		range_text((const char *)sqlite3_column_text(st, 5),
 		           (const char *)sqlite3_column_text(st, 6), when, sizeof when);
 		WARN(LUP_WARN_PERSON_OVERLAP, oid, pid,
@@ -445,11 +445,11 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 	while ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) == SQLITE_ROW) {
 		char pid[LUP_ID_SIZE], pname[128], plid[LUP_ID_SIZE], a[11], b[11], host[128];
 		lup_col_copy(st, 0, pid, sizeof pid);
-		lup_p_copy(st, 1, pname, sizeof pname);
+		lup_col_cut(st, 1, pname, sizeof pname);
 		lup_col_copy(st, 2, plid, sizeof plid);
 		lup_col_copy(st, 3, a, sizeof a);
 		lup_col_copy(st, 4, b, sizeof b);
-		lup_p_copy(st, 5, host, sizeof host);
+		lup_col_cut(st, 5, host, sizeof host);
 		WARN(LUP_WARN_PLACEMENT, plid, pid,
 		     _("%s is on job shadowing at %s from %s to %s, during '%s' (%s)"), pname, host, a, b,
 		     title, day1);

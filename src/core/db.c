@@ -134,6 +134,11 @@ void lup_col_copy(sqlite3_stmt *st, int i, char *buf, size_t n)
 	snprintf(buf, n, "%s", t ? (const char *)t : "");
 }
 
+int lup_col_cut(sqlite3_stmt *st, int i, char *buf, size_t n)
+{
+	return lup_copy_cut(buf, n, (const char *)sqlite3_column_text(st, i));
+}
+
 /* Reading the header first lets lup refuse a file it must not touch
  * without SQLite writing a byte to it. */
 static int check_header(const char *path, lup_err *err)

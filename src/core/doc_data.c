@@ -142,8 +142,8 @@ static int gather_sheet(lup_db *db, const char *id, struct doc_job *job, lup_err
 		lup_done(st);
 		return lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
 	}
-	lup_p_copy(st, 1, starts, sizeof starts);
-	lup_p_copy(st, 2, ends, sizeof ends);
+	lup_col_cut(st, 1, starts, sizeof starts);
+	lup_col_cut(st, 2, ends, sizeof ends);
 	if (setcol(job, d, LUP_DK_session, st, 0) < 0 || setcol(job, d, LUP_DK_facilitators, st, 4) < 0 ||
 	    setcol(job, d, LUP_DK_host, st, 5) < 0 || setcol(job, d, LUP_DK_cohort, st, 7) < 0 ||
 	    setcol(job, d, LUP_DK_programme, st, 8) < 0 || setcol(job, d, LUP_DK_block, st, 9) < 0)
@@ -234,9 +234,9 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 		lup_done(st);
 		return lup_err_oom(err);
 	}
-	lup_p_copy(st, 3, first, sizeof first);
-	lup_p_copy(st, 4, last, sizeof last);
-	lup_p_copy(st, 5, prog, sizeof prog);
+	lup_col_cut(st, 3, first, sizeof first);
+	lup_col_cut(st, 4, last, sizeof last);
+	lup_col_cut(st, 5, prog, sizeof prog);
 	snprintf(job->title_hint, sizeof job->title_hint, "%s", d->v[LUP_DK_cohort]);
 	lup_done(st);
 
@@ -250,7 +250,7 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 			if (lup_grow(&bl, &capb, (size_t)nb + 1, sizeof *bl) < 0)
 				break;
 			memset(&bl[nb], 0, sizeof *bl);
-			lup_p_copy(st, 0, bl[nb].id, sizeof bl[nb].id);
+			lup_col_cut(st, 0, bl[nb].id, sizeof bl[nb].id);
 			/* a row per block, dropped again below if it had no session */
 			if (!(r = new_row(job)) || setcol(job, r, LUP_DK_block, st, 1) < 0)
 				break;
@@ -422,8 +422,8 @@ static int gather_certificates(lup_db *db, const char *id, const char *person_id
 	}
 	{
 		char name[200], status[16];
-		lup_p_copy(st, 0, name, sizeof name);
-		lup_p_copy(st, 1, status, sizeof status);
+		lup_col_cut(st, 0, name, sizeof name);
+		lup_col_cut(st, 1, status, sizeof status);
 		lup_done(st);
 		if (!*status)
 			return lup_err_set(err, LUP_ECONFLICT, _("%s is not in %s"), name,
@@ -483,8 +483,8 @@ static int gather_placement(lup_db *db, const lup_config *cfg, const char *id, c
 			return lup_err_oom(err);
 		}
 	}
-	lup_p_copy(st, 12, start, sizeof start);
-	lup_p_copy(st, 13, end, sizeof end);
+	lup_col_cut(st, 12, start, sizeof start);
+	lup_col_cut(st, 13, end, sizeof end);
 	snprintf(job->title_hint, sizeof job->title_hint, "%s, %s", d->v[LUP_DK_person], d->v[LUP_DK_host]);
 	lup_done(st);
 	if (lup_date_parse(start, today, &a) == 0 && lup_date_parse(end, today, &b) == 0 &&

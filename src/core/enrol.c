@@ -44,7 +44,7 @@ static int cohort_info(lup_db *db, const char *cohort_id, struct cohort_info *ci
 		return -1;
 	if (rc == SQLITE_ROW) {
 		lup_col_copy(st, 0, ci->programme_id, sizeof ci->programme_id);
-		lup_p_copy(st, 1, ci->name, sizeof ci->name);
+		lup_col_cut(st, 1, ci->name, sizeof ci->name);
 		ci->capacity = sqlite3_column_int(st, 2);
 		ci->seated = sqlite3_column_int64(st, 3);
 	}
@@ -87,7 +87,7 @@ int lup_p_promote(lup_db *db, const char *cohort_id, struct lup_promotions *prom
 		}
 		lup_col_copy(st, 0, id, sizeof id);
 		lup_col_copy(st, 1, person, sizeof person);
-		lup_p_copy(st, 2, name, sizeof name);
+		lup_col_cut(st, 2, name, sizeof name);
 		lup_done(st);
 		if (!(st = lup_stmt(db, seat, err)))
 			return -1;
@@ -121,7 +121,7 @@ static int person_name(lup_db *db, const char *person_id, char *name, size_t n, 
 	if ((rc = lup_p_step(db, st, err, _("reading a person"))) < 0)
 		return -1;
 	if (rc == SQLITE_ROW)
-		lup_p_copy(st, 0, name, n);
+		lup_col_cut(st, 0, name, n);
 	lup_done(st);
 	return rc == SQLITE_ROW ? 0 : lup_err_field(err, "person", _("no such person"));
 }
@@ -173,7 +173,7 @@ int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const ch
 	if (rc == SQLITE_ROW) {
 		char other[LUP_ID_SIZE], cname[128], status[16];
 		lup_col_copy(st, 0, other, sizeof other);
-		lup_p_copy(st, 1, cname, sizeof cname);
+		lup_col_cut(st, 1, cname, sizeof cname);
 		lup_col_copy(st, 2, status, sizeof status);
 		pos = sqlite3_column_int(st, 3);
 		lup_done(st);
@@ -425,8 +425,8 @@ int lup_enrolment_get(lup_db *db, const char *id, struct lup_enrolment *e, lup_e
 		lup_col_copy(st, 8, e->requested_at, sizeof e->requested_at);
 		lup_col_copy(st, 9, e->created_at, sizeof e->created_at);
 		lup_col_copy(st, 10, e->updated_at, sizeof e->updated_at);
-		lup_p_copy(st, 11, e->name, sizeof e->name);
-		lup_p_copy(st, 12, e->cohort, sizeof e->cohort);
+		lup_col_cut(st, 11, e->name, sizeof e->name);
+		lup_col_cut(st, 12, e->cohort, sizeof e->cohort);
 	}
 	lup_done(st);
 	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such enrolment"));
@@ -570,7 +570,7 @@ int lup_enrol_unseat(lup_db *db, const char *enrolment_id, int *position,
 	}
 	lup_col_copy(st, 0, cohort, sizeof cohort);
 	lup_col_copy(st, 1, status, sizeof status);
-	lup_p_copy(st, 2, name, sizeof name);
+	lup_col_cut(st, 2, name, sizeof name);
 	waiting = sqlite3_column_int64(st, 3);
 	marks = sqlite3_column_int64(st, 4);
 	lup_done(st);
@@ -689,9 +689,9 @@ static void read_enrolment_row(sqlite3_stmt *st, void *row)
 	struct lup_enrolment_row *r = row;
 	lup_col_copy(st, 0, r->id, sizeof r->id);
 	lup_col_copy(st, 1, r->person_id, sizeof r->person_id);
-	lup_p_copy(st, 2, r->name, sizeof r->name);
-	lup_p_copy(st, 3, r->email, sizeof r->email);
-	lup_p_copy(st, 4, r->org_unit, sizeof r->org_unit);
+	lup_col_cut(st, 2, r->name, sizeof r->name);
+	lup_col_cut(st, 3, r->email, sizeof r->email);
+	lup_col_cut(st, 4, r->org_unit, sizeof r->org_unit);
 	lup_col_copy(st, 5, r->status, sizeof r->status);
 	r->waitlist_pos = sqlite3_column_int(st, 6);
 	lup_col_copy(st, 7, r->requested_at, sizeof r->requested_at);

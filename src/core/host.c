@@ -677,8 +677,8 @@ static void read_host_row(sqlite3_stmt *st, void *row)
 	struct lup_host_row *r = row;
 	memset(r, 0, sizeof *r);
 	lup_col_copy(st, 0, r->id, sizeof r->id);
-	lup_sh_col(st, 1, r->name, sizeof r->name);
-	lup_sh_col(st, 2, r->city, sizeof r->city);
+	lup_col_cut(st, 1, r->name, sizeof r->name);
+	lup_col_cut(st, 2, r->city, sizeof r->city);
 	lup_col_copy(st, 3, r->type, sizeof r->type);
 	lup_col_copy(st, 4, r->country, sizeof r->country);
 	lup_networks_text((const char *)sqlite3_column_text(st, 5), 0,
@@ -851,8 +851,8 @@ int lup_host_visits(lup_db *db, const char *host_id, struct lup_host_visit *out,
 		memset(v, 0, sizeof *v);
 		lup_col_copy(st, 0, v->session_id, sizeof v->session_id);
 		lup_col_copy(st, 1, v->cohort_id, sizeof v->cohort_id);
-		lup_sh_col(st, 2, v->cohort, sizeof v->cohort);
-		lup_sh_col(st, 3, v->title, sizeof v->title);
+		lup_col_cut(st, 2, v->cohort, sizeof v->cohort);
+		lup_col_cut(st, 3, v->title, sizeof v->title);
 		lup_col_copy(st, 4, v->day, sizeof v->day);
 		v->held = sqlite3_column_int(st, 5);
 		v->present = sqlite3_column_int64(st, 6);
@@ -882,9 +882,9 @@ int lup_host_visit_notes(lup_db *db, const char *host_id, struct lup_visit_note 
 		struct lup_visit_note *v = &out[n++];
 		memset(v, 0, sizeof *v);
 		lup_col_copy(st, 0, v->date, sizeof v->date);
-		lup_sh_col(st, 1, v->person, sizeof v->person);
-		lup_sh_col(st, 2, v->cohort, sizeof v->cohort);
-		v->cut = lup_sh_col(st, 3, v->text, sizeof v->text);
+		lup_col_cut(st, 1, v->person, sizeof v->person);
+		lup_col_cut(st, 2, v->cohort, sizeof v->cohort);
+		v->cut = lup_col_cut(st, 3, v->text, sizeof v->text);
 	}
 	lup_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)

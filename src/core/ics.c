@@ -361,7 +361,7 @@ int lup_ics_write(lup_db *db, const struct lup_ics_opts *o, FILE *fp, long *even
 			return -1;
 		if (rc == SQLITE_ROW) {
 			char name[160];
-			lup_p_copy(st, 0, name, sizeof name);
+			lup_col_cut(st, 0, name, sizeof name);
 			snprintf(calname, sizeof calname, "lup: %s", name);
 		}
 		lup_done(st);
@@ -408,7 +408,7 @@ int lup_ics_write(lup_db *db, const struct lup_ics_opts *o, FILE *fp, long *even
 			/* The attendees' query needs its own statement: keep the
 			 * cohort's id past this row. */
 			char cohort_id[40];
-			lup_p_copy(st, 15, cohort_id, sizeof cohort_id);
+			lup_col_cut(st, 15, cohort_id, sizeof cohort_id);
 			if (invite_parts(db, ev, cohort_id, person, inv, err) < 0) {
 				icalcomponent_free(ev);
 				lup_done(st);

@@ -66,6 +66,9 @@ int lup_bind_text(sqlite3_stmt *st, int i, const char *s);
 char *lup_col_dup(sqlite3_stmt *st, int i);
 /* Copy a column into a fixed buffer (empty for NULL). */
 void lup_col_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
+/* The same for text a person wrote, cut (if it must be) at the start of a
+ * UTF-8 character (lup_copy_cut); 1 when it was cut. */
+int lup_col_cut(sqlite3_stmt *st, int i, char *buf, size_t n);
 
 /* ---- Loading many rows at once (schema.c) ----
  *

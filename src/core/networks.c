@@ -9,37 +9,6 @@
 
 /* ---- Shared helpers ---- */
 
-static size_t cut_len(const char *s, size_t max)
-{
-	size_t len = strlen(s);
-	if (len <= max)
-		return len;
-	len = max;
-	/* Back up over continuation bytes to the start of the character that
-	 * did not fit. */
-	while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
-		len--;
-	return len;
-}
-
-int lup_sh_copy(char *dst, size_t n, const char *src)
-{
-	size_t len;
-	if (n == 0)
-		return 0;
-	if (!src)
-		src = "";
-	len = cut_len(src, n - 1);
-	memcpy(dst, src, len);
-	dst[len] = '\0';
-	return src[len] != '\0';
-}
-
-int lup_sh_col(sqlite3_stmt *st, int i, char *dst, size_t n)
-{
-	return lup_sh_copy(dst, n, (const char *)sqlite3_column_text(st, i));
-}
-
 size_t lup_sh_chars(const char *s)
 {
 	size_t n = 0;
@@ -503,7 +472,7 @@ void lup_networks_text(const char *json, int with_roles, char *buf, size_t n)
 		if (with_roles && nets[i].role[0])
 			lup_buf_printf(&b, " (%s)", nets[i].role);
 	}
-	lup_sh_copy(buf, n, b.s ? b.s : "");
+	lup_copy_cut(buf, n, b.s ? b.s : "");
 	lup_buf_clear(&b);
 }
 
@@ -545,7 +514,7 @@ static int list_add(struct name_list *l, const char *network, const char *roles)
 	if (k == l->n) {
 		if (!LUP_PUSH(l->v, l->n, l->cap))
 			return -1;
-		lup_sh_copy(l->v[k].network, sizeof l->v[k].network, network);
+		lup_copy_cut(l->v[k].network, sizeof l->v[k].network, network);
 	}
 	/* Add each role not there yet. */
 	for (const char *p = roles; p && *p; ) {
@@ -586,7 +555,7 @@ int lup_network_names(lup_db *db, lup_network_cb cb, void *ud, lup_err *err)
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		const char *role = (const char *)sqlite3_column_text(st, 1);
 		char r[128];
-		lup_sh_copy(r, sizeof r, role);
+		lup_copy_cut(r, sizeof r, role);
 		for (char *c = r; *c; c++)
 			if (*c == '|')
 				*c = '/';

@@ -262,7 +262,7 @@ static void name_of(lup_db *db, const char *sql, const char *id, char *buf, size
 		return;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		lup_sh_col(st, 0, buf, n);
+		lup_col_cut(st, 0, buf, n);
 	lup_done(st);
 }
 
@@ -956,7 +956,7 @@ static void read_log_row(sqlite3_stmt *st, void *row)
 	struct lup_log_row *r = row;
 	lup_col_copy(st, 0, r->id, sizeof r->id);
 	lup_col_copy(st, 1, r->date, sizeof r->date);
-	r->cut = lup_sh_col(st, 2, r->text, sizeof r->text);
+	r->cut = lup_col_cut(st, 2, r->text, sizeof r->text);
 }
 
 int lup_placement_log_page(lup_db *db, const char *placement_id,
@@ -1093,9 +1093,9 @@ static void read_pl_row(sqlite3_stmt *st, void *row)
 	r->status = s < 0 ? LUP_PS_PROPOSED : (enum lup_pstatus)s;
 	lup_col_copy(st, 2, r->person_id, sizeof r->person_id);
 	lup_col_copy(st, 3, r->host_id, sizeof r->host_id);
-	lup_sh_col(st, 4, r->person, sizeof r->person);
-	lup_sh_col(st, 5, r->host, sizeof r->host);
-	lup_sh_col(st, 6, r->city, sizeof r->city);
+	lup_col_cut(st, 4, r->person, sizeof r->person);
+	lup_col_cut(st, 5, r->host, sizeof r->host);
+	lup_col_cut(st, 6, r->city, sizeof r->city);
 	lup_col_copy(st, 7, r->country, sizeof r->country);
 	lup_col_copy(st, 8, r->start, sizeof r->start);
 	lup_col_copy(st, 9, r->end, sizeof r->end);
@@ -1107,7 +1107,7 @@ static void read_pl_row(sqlite3_stmt *st, void *row)
 	r->travel_booked = sqlite3_column_int(st, 14);
 	r->insurance = sqlite3_column_int(st, 15);
 	r->report_received = sqlite3_column_int(st, 16);
-	lup_sh_col(st, 17, r->cancel_reason, sizeof r->cancel_reason);
+	lup_col_cut(st, 17, r->cancel_reason, sizeof r->cancel_reason);
 	r->key_rank = (int)r->status;
 	memcpy(r->key_date, r->start, sizeof r->key_date);
 }

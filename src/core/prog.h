@@ -64,9 +64,6 @@ int lup_p_lookup(lup_db *db, const char *sql, const char *a, const char *b, char
 /* Run a write statement to completion; 0 or -1.  Resets it. */
 int lup_p_exec(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what);
 
-/* Copy a text column into buf, cut (if it must be) at a UTF-8 character
- * boundary; empty for NULL. */
-void lup_p_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
 
 /* Validate "YYYY-MM-DD" (or "" / NULL: allowed when optional). */
 int lup_p_date_ok(const char *s);

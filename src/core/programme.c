@@ -25,22 +25,6 @@ void lup_p_today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-void lup_p_copy(sqlite3_stmt *st, int i, char *buf, size_t n)
-{
-	const char *t = (const char *)sqlite3_column_text(st, i);
-	size_t len = t ? strlen(t) : 0;
-	if (!n)
-		return;
-	if (len >= n) {
-		len = n - 1;
-		while (len > 0 && ((unsigned char)t[len] & 0xc0) == 0x80)
-			len--;
-	}
-	if (len)
-		memcpy(buf, t, len);
-	buf[len] = '\0';
-}
-
 int lup_p_keyword(const char *const *list, const char *s)
 {
 	if (!s)
@@ -84,7 +68,7 @@ int lup_p_lookup(lup_db *db, const char *sql, const char *a, const char *b, char
 	if ((rc = lup_p_step(db, st, err, _("looking up"))) < 0)
 		return -1;
 	if (rc == SQLITE_ROW)
-		lup_p_copy(st, 0, out, n);
+		lup_col_cut(st, 0, out, n);
 	lup_done(st);
 	return rc == SQLITE_ROW;
 }
@@ -520,7 +504,7 @@ int lup_programme_list(lup_db *db, struct lup_programme_row *rows, int max, lup_
 		return -1;
 	while (n < max && (rc = lup_p_step(db, st, err, _("listing programmes"))) == SQLITE_ROW) {
 		lup_col_copy(st, 0, rows[n].id, sizeof rows[n].id);
-		lup_p_copy(st, 1, rows[n].name, sizeof rows[n].name);
+		lup_col_cut(st, 1, rows[n].name, sizeof rows[n].name);
 		rows[n].target = sqlite3_column_int64(st, 2);
 		rows[n].cohorts = sqlite3_column_int64(st, 3);
 		n++;
@@ -927,16 +911,16 @@ void lup_p_session_row(sqlite3_stmt *st, void *row)
 	memset(r, 0, sizeof *r);
 	lup_col_copy(st, 0, r->id, sizeof r->id);
 	lup_col_copy(st, 1, r->cohort_id, sizeof r->cohort_id);
-	lup_p_copy(st, 2, r->cohort, sizeof r->cohort);
-	lup_p_copy(st, 3, r->title, sizeof r->title);
+	lup_col_cut(st, 2, r->cohort, sizeof r->cohort);
+	lup_col_cut(st, 3, r->title, sizeof r->title);
 	lup_col_copy(st, 4, r->kind, sizeof r->kind);
-	lup_p_copy(st, 5, r->block, sizeof r->block);
+	lup_col_cut(st, 5, r->block, sizeof r->block);
 	lup_col_copy(st, 6, r->block_kind, sizeof r->block_kind);
 	lup_col_copy(st, 7, r->starts_at, sizeof r->starts_at);
 	lup_col_copy(st, 8, r->ends_at, sizeof r->ends_at);
-	lup_p_copy(st, 9, r->location, sizeof r->location);
-	lup_p_copy(st, 10, r->facilitators, sizeof r->facilitators);
-	lup_p_copy(st, 11, r->host, sizeof r->host);
+	lup_col_cut(st, 9, r->location, sizeof r->location);
+	lup_col_cut(st, 10, r->facilitators, sizeof r->facilitators);
+	lup_col_cut(st, 11, r->host, sizeof r->host);
 	r->sequence = sqlite3_column_int64(st, 12);
 	r->marked = sqlite3_column_int(st, 13);
 	if (lup_datetime_parse(r->starts_at, &dt) == 0)

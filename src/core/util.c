@@ -229,6 +229,26 @@ int lup_blank(const char *s)
 	return 1;
 }
 
+int lup_copy_cut(char *dst, size_t n, const char *src)
+{
+	size_t len;
+	if (n == 0)
+		return 0;
+	if (!src)
+		src = "";
+	len = strlen(src);
+	if (len > n - 1) {
+		len = n - 1;
+		/* back over continuation bytes to the start of the character
+		 * that did not fit */
+		while (len > 0 && ((unsigned char)src[len] & 0xc0) == 0x80)
+			len--;
+	}
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+	return src[len] != '\0';
+}
+
 char *lup_strdup(const char *s)
 {
 	return s ? strdup(s) : NULL;

@@ -110,6 +110,32 @@ static void test_tidy(void **state)
 	free(s);
 }
 
+static void test_copy_cut(void **state)
+{
+	char b[8];
+	(void)state;
+	assert_int_equal(lup_copy_cut(b, sizeof b, "Berg"), 0);
+	assert_string_equal(b, "Berg");
+	assert_int_equal(lup_copy_cut(b, 5, "Berg"), 0);      /* exactly fits */
+	assert_string_equal(b, "Berg");
+	assert_int_equal(lup_copy_cut(b, 4, "Berg"), 1);
+	assert_string_equal(b, "Ber");
+	/* "Åsa": Å is two bytes; never half of it */
+	assert_int_equal(lup_copy_cut(b, 2, "Åsa"), 1);
+	assert_string_equal(b, "");
+	assert_int_equal(lup_copy_cut(b, 3, "Åsa"), 1);
+	assert_string_equal(b, "Å");
+	assert_int_equal(lup_copy_cut(b, 5, "åäö"), 1);       /* 6 bytes into 4 */
+	assert_string_equal(b, "åä");
+	assert_int_equal(lup_copy_cut(b, 4, "€x"), 1);        /* three bytes, then one */
+	assert_string_equal(b, "€");
+	assert_int_equal(lup_copy_cut(b, sizeof b, NULL), 0);
+	assert_string_equal(b, "");
+	b[0] = 'x';
+	assert_int_equal(lup_copy_cut(b, 0, "abc"), 0);       /* no room: untouched */
+	assert_int_equal(b[0], 'x');
+}
+
 static void test_oom(void **state)
 {
 	lup_err err;
@@ -131,6 +157,7 @@ int main(void)
 		cmocka_unit_test(test_push),
 		cmocka_unit_test(test_reverse),
 		cmocka_unit_test(test_tidy),
+		cmocka_unit_test(test_copy_cut),
 		cmocka_unit_test(test_oom),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
