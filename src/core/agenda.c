@@ -130,7 +130,7 @@ int lup_agenda_month(lup_db *db, const char *cohort_id, int year, int month,
 	sqlite3_bind_text(st, 2, lo, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, hi, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, from, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("reading the calendar"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("reading the calendar"), err)) == SQLITE_ROW) {
 		lup_datetime a, e;
 		long x, y;
 		if (lup_datetime_parse((const char *)sqlite3_column_text(st, 0), &a) < 0 ||

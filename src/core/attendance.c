@@ -40,7 +40,7 @@ int lup_register(lup_db *db, const char *session_id, struct lup_register_row **r
 	if (!(st = lup_stmt(db, exists, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a session"), err)) < 0)
 		return -1;
 	lup_done(st);
 	if (rc != SQLITE_ROW)
@@ -48,7 +48,7 @@ int lup_register(lup_db *db, const char *session_id, struct lup_register_row **r
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("reading the register"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("reading the register"), err)) == SQLITE_ROW) {
 		struct lup_register_row *r;
 		const char *es;
 		if (!(r = LUP_PUSH(v, n, cap))) {
@@ -106,7 +106,7 @@ int lup_attendance_set(lup_db *db, const char *session_id, const char *person_id
 		goto fail;
 	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, person_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("taking attendance"))) < 0)
+	if ((rc = lup_step(db, st, _("taking attendance"), err)) < 0)
 		goto fail;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
@@ -156,7 +156,7 @@ int lup_attendance_set(lup_db *db, const char *session_id, const char *person_id
 		sqlite3_bind_text(st, 4, status, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
 	}
-	if (lup_p_exec(db, st, err, _("taking attendance")) < 0)
+	if (lup_run(db, st, _("taking attendance"), err) < 0)
 		goto fail;
 	return lup_db_commit(db, err);
 fail:
@@ -237,7 +237,7 @@ int lup_completion(lup_db *db, const char *enrolment_id, struct lup_block_progre
 	lup_p_now_local(now);
 	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	while (n < max && (rc = lup_p_step(db, st, err, _("computing completion"))) == SQLITE_ROW) {
+	while (n < max && (rc = lup_step(db, st, _("computing completion"), err)) == SQLITE_ROW) {
 		struct lup_block_progress *b = &out[n++];
 		int all;
 		memset(b, 0, sizeof *b);
@@ -317,7 +317,7 @@ int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err)
 	lup_p_today(today);
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a cohort"), err)) < 0)
 		goto fail;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
@@ -335,7 +335,7 @@ int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err)
 	if (!(st = lup_stmt(db, list_sql, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("marking completions"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("marking completions"), err)) == SQLITE_ROW) {
 		if (!(id = LUP_PUSH(ids, n, cap))) {
 			lup_done(st);
 			lup_err_oom(err);
@@ -359,7 +359,7 @@ int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err)
 		sqlite3_bind_text(st, 1, ids[i], -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-		if (lup_p_exec(db, st, err, _("marking completions")) < 0)
+		if (lup_run(db, st, _("marking completions"), err) < 0)
 			goto fail;
 		marked++;
 	}

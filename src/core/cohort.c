@@ -41,7 +41,7 @@ int lup_cohort_get(lup_db *db, const char *id, struct lup_cohort *c, lup_err *er
 	lup_p_today(today);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a cohort"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW) {
 		lup_col_copy(st, 0, c->id, sizeof c->id);
@@ -72,7 +72,7 @@ int lup_cohort_find(lup_db *db, const char *ref, char id[LUP_ID_SIZE], lup_err *
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("looking up a cohort"))) == SQLITE_ROW)
+	while ((rc = lup_step(db, st, _("looking up a cohort"), err)) == SQLITE_ROW)
 		if (n++ == 0)
 			lup_col_copy(st, 0, id, LUP_ID_SIZE);
 	if (rc < 0)
@@ -101,7 +101,7 @@ static int name_taken(lup_db *db, const struct lup_cohort *c, lup_err *err)
 	sqlite3_bind_text(st, 1, c->programme_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, c->name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, c->id, -1, SQLITE_TRANSIENT);
-	if (lup_p_step(db, st, err, _("checking the name")) < 0)
+	if (lup_step(db, st, _("checking the name"), err) < 0)
 		return -1;
 	n = sqlite3_column_int(st, 0);
 	lup_done(st);
@@ -202,7 +202,7 @@ int lup_cohort_save(lup_db *db, const lup_config *cfg, struct lup_cohort *c,
 	lup_bind_text(st, 8, c->facilitators);
 	lup_bind_text(st, 9, c->notes);
 	sqlite3_bind_text(st, 10, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("saving a cohort")) < 0)
+	if (lup_run(db, st, _("saving a cohort"), err) < 0)
 		goto fail;
 	/* More seats: the waitlist moves up. */
 	if (!insert && lup_p_promote(db, c->id, promoted, err) < 0)
@@ -417,7 +417,7 @@ int lup_cohort_row_get(lup_db *db, const struct lup_cohort_query *q, const char 
 	lup_p_today(today);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 6, today, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a cohort"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW)
 		row_from(st, row);

@@ -75,7 +75,7 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 	lup_p_today(today);
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("checking the rules"))) < 0)
+	if ((rc = lup_step(db, st, _("checking the rules"), err)) < 0)
 		return -1;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
@@ -108,7 +108,7 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 	if (!(st = lup_stmt(db, outside_sql, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("checking the rules"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("checking the rules"), err)) == SQLITE_ROW) {
 		char sid[LUP_ID_SIZE], title[128], day[11], start[11], end[11];
 		lup_col_copy(st, 0, sid, sizeof sid);
 		lup_col_cut(st, 1, title, sizeof title);
@@ -152,7 +152,7 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 	if (!(st = lup_stmt(db, ul_sql, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("checking the rules"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("checking the rules"), err)) == SQLITE_ROW) {
 		const char *kind = (const char *)sqlite3_column_text(st, 1);
 		int follow = kind && strcmp(kind, "follow_up") == 0;
 		long a, b;
@@ -344,7 +344,7 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 	if (!(st = lup_stmt(db, self_sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) < 0)
+	if ((rc = lup_step(db, st, _("checking for conflicts"), err)) < 0)
 		return -1;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
@@ -380,7 +380,7 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 	sqlite3_bind_text(st, 2, lo, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, ends, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, starts, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("checking for conflicts"), err)) == SQLITE_ROW) {
 		char oid[LUP_ID_SIZE], ocohort[LUP_ID_SIZE], oname[128], otitle[128], when[40], who[128];
 		const char *oloc = (const char *)sqlite3_column_text(st, 6);
 		const char *ofac = (const char *)sqlite3_column_text(st, 7);
@@ -420,7 +420,7 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 	sqlite3_bind_text(st, 2, lo, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, ends, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, starts, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("checking for conflicts"), err)) == SQLITE_ROW) {
 		char pid[LUP_ID_SIZE], pname[128], oid[LUP_ID_SIZE], otitle[128], oname[128], when[40];
 		lup_col_copy(st, 0, pid, sizeof pid);
 		lup_col_cut(st, 1, pname, sizeof pname);
@@ -442,7 +442,7 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 	sqlite3_bind_text(st, 1, cohort, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, day1, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, dayn, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("checking for conflicts"), err)) == SQLITE_ROW) {
 		char pid[LUP_ID_SIZE], pname[128], plid[LUP_ID_SIZE], a[11], b[11], host[128];
 		lup_col_copy(st, 0, pid, sizeof pid);
 		lup_col_cut(st, 1, pname, sizeof pname);
@@ -546,7 +546,7 @@ int lup_cohort_conflicts(lup_db *db, const char *cohort_id, struct lup_warnings 
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("checking for conflicts"), err)) == SQLITE_ROW) {
 		if (!(id = LUP_PUSH(ids, n, cap))) {
 			lup_done(st);
 			free(ids);

@@ -89,7 +89,7 @@ static int candidates(lup_db *db, sqlite3_stmt *st, const char *what, const char
                       char id[LUP_ID_SIZE], lup_buf *list, lup_err *err)
 {
 	int rc, n = 0;
-	while ((rc = lup_p_step(db, st, err, what)) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, what, err)) == SQLITE_ROW) {
 		if (n++ == 0)
 			lup_col_copy(st, 0, id, LUP_ID_SIZE);
 		lup_buf_printf(list, "%s%.8s (%s%s%s)", list->len ? ", " : "", sqlite3_column_text(st, 0),

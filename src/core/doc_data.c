@@ -136,7 +136,7 @@ static int gather_sheet(lup_db *db, const char *id, struct doc_job *job, lup_err
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a session"), err)) < 0)
 		return -1;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
@@ -183,7 +183,7 @@ static int gather_sheet(lup_db *db, const char *id, struct doc_job *job, lup_err
 	if (!(st = lup_stmt(db, people, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("reading the register"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("reading the register"), err)) == SQLITE_ROW) {
 		struct lup_doc_values *r = new_row(job);
 		if (!r || setnum(job, r, LUP_DK_n, ++n) < 0 || setcol(job, r, LUP_DK_name, st, 1) < 0 ||
 		    setcol(job, r, LUP_DK_unit, st, 4) < 0 || setcol(job, r, LUP_DK_role, st, 5) < 0 ||
@@ -223,7 +223,7 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a cohort"), err)) < 0)
 		return -1;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
@@ -245,7 +245,7 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 		if (!(st = lup_stmt(db, block_sql, err)))
 			return -1;
 		sqlite3_bind_text(st, 1, prog, -1, SQLITE_TRANSIENT);
-		while ((rc = lup_p_step(db, st, err, _("reading the blocks"))) == SQLITE_ROW) {
+		while ((rc = lup_step(db, st, _("reading the blocks"), err)) == SQLITE_ROW) {
 			struct lup_doc_values *r;
 			if (lup_grow(&bl, &capb, (size_t)nb + 1, sizeof *bl) < 0)
 				break;
@@ -274,7 +274,7 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	{
 		char sfirst[11] = "", slast[11] = "";
-		while ((rc = lup_p_step(db, st, err, _("reading the sessions"))) == SQLITE_ROW) {
+		while ((rc = lup_step(db, st, _("reading the sessions"), err)) == SQLITE_ROW) {
 			const char *b = (const char *)sqlite3_column_text(st, 0);
 			const char *s = (const char *)sqlite3_column_text(st, 1);
 			const char *e = (const char *)sqlite3_column_text(st, 2);
@@ -357,7 +357,7 @@ static int gather_participants(lup_db *db, const char *id, const char *lang, str
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("reading the participants"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("reading the participants"), err)) == SQLITE_ROW) {
 		struct lup_doc_values *r = new_row(job);
 		if (!r || setnum(job, r, LUP_DK_n, ++n) < 0 || setcol(job, r, LUP_DK_name, st, 0) < 0 ||
 		    setcol(job, r, LUP_DK_unit, st, 1) < 0 || setcol(job, r, LUP_DK_role, st, 2) < 0 ||
@@ -391,7 +391,7 @@ static int gather_certificates(lup_db *db, const char *id, const char *person_id
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	lup_bind_text(st, 2, person_id);
-	while ((rc = lup_p_step(db, st, err, _("reading the participants"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("reading the participants"), err)) == SQLITE_ROW) {
 		struct lup_doc_values *c = new_copy(job);
 		if (!c || setcol(job, c, LUP_DK_person, st, 0) < 0 || setcol(job, c, LUP_DK_unit, st, 1) < 0 ||
 		    setcol(job, c, LUP_DK_role, st, 2) < 0 || setcol(job, c, LUP_DK_email, st, 3) < 0 ||
@@ -414,7 +414,7 @@ static int gather_certificates(lup_db *db, const char *id, const char *person_id
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, person_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading the participants"))) < 0)
+	if ((rc = lup_step(db, st, _("reading the participants"), err)) < 0)
 		return -1;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
@@ -461,7 +461,7 @@ static int gather_placement(lup_db *db, const lup_config *cfg, const char *id, c
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a placement"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a placement"), err)) < 0)
 		return -1;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);

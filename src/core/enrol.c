@@ -40,7 +40,7 @@ static int cohort_info(lup_db *db, const char *cohort_id, struct cohort_info *ci
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a cohort"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW) {
 		lup_col_copy(st, 0, ci->programme_id, sizeof ci->programme_id);
@@ -79,7 +79,7 @@ int lup_p_promote(lup_db *db, const char *cohort_id, struct lup_promotions *prom
 		if (!st)
 			return -1;
 		sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-		if ((rc = lup_p_step(db, st, err, _("moving the waitlist"))) < 0)
+		if ((rc = lup_step(db, st, _("moving the waitlist"), err)) < 0)
 			return -1;
 		if (rc != SQLITE_ROW) {
 			lup_done(st);
@@ -94,13 +94,13 @@ int lup_p_promote(lup_db *db, const char *cohort_id, struct lup_promotions *prom
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-		if (lup_p_exec(db, st, err, _("moving the waitlist")) < 0)
+		if (lup_run(db, st, _("moving the waitlist"), err) < 0)
 			return -1;
 		if (!(st = lup_stmt(db, close_up, err)))
 			return -1;
 		sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-		if (lup_p_exec(db, st, err, _("moving the waitlist")) < 0)
+		if (lup_run(db, st, _("moving the waitlist"), err) < 0)
 			return -1;
 		if (lup_p_promotion_add(promoted, id, person, name) < 0)
 			return lup_err_oom(err);
@@ -118,7 +118,7 @@ static int person_name(lup_db *db, const char *person_id, char *name, size_t n, 
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, person_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a person"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a person"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW)
 		lup_col_cut(st, 0, name, n);
@@ -168,7 +168,7 @@ int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const ch
 		goto fail;
 	sqlite3_bind_text(st, 1, ci.programme_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, person_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("enrolling"))) < 0)
+	if ((rc = lup_step(db, st, _("enrolling"), err)) < 0)
 		goto fail;
 	if (rc == SQLITE_ROW) {
 		char other[LUP_ID_SIZE], cname[128], status[16];
@@ -194,7 +194,7 @@ int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const ch
 		if (!(st = lup_stmt(db, next_pos, err)))
 			goto fail;
 		sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-		if (lup_p_step(db, st, err, _("enrolling")) < 0)
+		if (lup_step(db, st, _("enrolling"), err) < 0)
 			goto fail;
 		pos = sqlite3_column_int(st, 0);
 		lup_done(st);
@@ -223,7 +223,7 @@ int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const ch
 		sqlite3_bind_null(st, 8);
 	else
 		sqlite3_bind_text(st, 8, day, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("enrolling")) < 0)
+	if (lup_run(db, st, _("enrolling"), err) < 0)
 		goto fail;
 	if (lup_db_commit(db, err) < 0)
 		goto refused;
@@ -294,7 +294,7 @@ int lup_enrol_withdraw(lup_db *db, const char *enrolment_id, struct lup_promotio
 	if (!(st = lup_stmt(db, get, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("withdrawing"))) < 0)
+	if ((rc = lup_step(db, st, _("withdrawing"), err)) < 0)
 		goto fail;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
@@ -320,7 +320,7 @@ int lup_enrol_withdraw(lup_db *db, const char *enrolment_id, struct lup_promotio
 	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("withdrawing")) < 0)
+	if (lup_run(db, st, _("withdrawing"), err) < 0)
 		goto fail;
 	if (pos) {
 		if (!(st = lup_stmt(db, close_up, err)))
@@ -328,7 +328,7 @@ int lup_enrol_withdraw(lup_db *db, const char *enrolment_id, struct lup_promotio
 		sqlite3_bind_text(st, 1, cohort, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int(st, 2, pos);
 		sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-		if (lup_p_exec(db, st, err, _("withdrawing")) < 0)
+		if (lup_run(db, st, _("withdrawing"), err) < 0)
 			goto fail;
 	} else if (lup_p_promote(db, cohort, promoted, err) < 0) {
 		goto fail;
@@ -411,7 +411,7 @@ int lup_enrolment_get(lup_db *db, const char *id, struct lup_enrolment *e, lup_e
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading an enrolment"))) < 0)
+	if ((rc = lup_step(db, st, _("reading an enrolment"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW) {
 		lup_col_copy(st, 0, e->id, sizeof e->id);
@@ -493,7 +493,7 @@ static int enrolment_write(lup_db *db, struct lup_enrolment *e, lup_err *err)
 	lup_bind_text(st, 2, e->enrolled_on);
 	lup_bind_text(st, 3, e->note);
 	sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("saving an enrolment")) < 0)
+	if (lup_run(db, st, _("saving an enrolment"), err) < 0)
 		return -1;
 	memcpy(e->updated_at, now, sizeof now);
 	return 0;
@@ -561,7 +561,7 @@ int lup_enrol_unseat(lup_db *db, const char *enrolment_id, int *position,
 	if (!(st = lup_stmt(db, info, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("moving to the waitlist"))) < 0)
+	if ((rc = lup_step(db, st, _("moving to the waitlist"), err)) < 0)
 		goto fail;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
@@ -602,7 +602,7 @@ int lup_enrol_unseat(lup_db *db, const char *enrolment_id, int *position,
 		goto fail;
 	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("moving to the waitlist")) < 0 ||
+	if (lup_run(db, st, _("moving to the waitlist"), err) < 0 ||
 	    lup_p_promote(db, cohort, promoted, err) < 0)
 		goto fail;
 	if (!(st = lup_stmt(db, make_room, err)))
@@ -610,12 +610,12 @@ int lup_enrol_unseat(lup_db *db, const char *enrolment_id, int *position,
 	sqlite3_bind_text(st, 1, cohort, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, enrolment_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("moving to the waitlist")) < 0)
+	if (lup_run(db, st, _("moving to the waitlist"), err) < 0)
 		goto fail;
 	if (!(st = lup_stmt(db, to_front, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("moving to the waitlist")) < 0)
+	if (lup_run(db, st, _("moving to the waitlist"), err) < 0)
 		goto fail;
 	if (lup_db_commit(db, err) < 0)
 		goto fail;
@@ -659,7 +659,7 @@ int lup_enrol_find(lup_db *db, const char *programme_id, const char *person_id,
 		return -1;
 	sqlite3_bind_text(st, 1, programme_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, person_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("looking up an enrolment"))) < 0)
+	if ((rc = lup_step(db, st, _("looking up an enrolment"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW)
 		lup_col_copy(st, 0, enrolment_id, LUP_ID_SIZE);

@@ -316,12 +316,8 @@ int lup_host_save(lup_db *db, struct lup_host *h, lup_err *err)
 	sqlite3_bind_text(st, 20, search, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 21, key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 22, now, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_sqlerr(db, err, _("saving a host organisation"));
-		lup_done(st);
+	if (lup_run(db, st, _("saving a host organisation"), err) < 0)
 		goto out;
-	}
-	lup_done(st);
 	if (insert)
 		memcpy(h->created_at, now, sizeof now);
 	memcpy(h->updated_at, now, sizeof now);
@@ -558,12 +554,8 @@ int lup_host_delete(lup_db *db, const char *id, lup_err *err)
 		if (!(st = lup_stmt(db, i == 0 ? sql_keep : sql, err)))
 			goto fail;
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			lup_done(st);
-			lup_sqlerr(db, err, _("deleting a host organisation"));
+		if (lup_run(db, st, _("deleting a host organisation"), err) < 0)
 			goto fail;
-		}
-		lup_done(st);
 	}
 	if (sqlite3_changes(db->h) == 0) {
 		lup_err_set(err, LUP_ENOTFOUND, _("no such host organisation"));

@@ -60,6 +60,13 @@ int lup_exec(lup_db *db, const char *sql, lup_err *err);
 sqlite3_stmt *lup_stmt(lup_db *db, const char *sql, lup_err *err);
 void lup_done(sqlite3_stmt *st);
 
+/* Step st once: SQLITE_ROW or SQLITE_DONE, or -1 with err naming what
+ * failed (and st finished). */
+int lup_step(lup_db *db, sqlite3_stmt *st, const char *what, lup_err *err);
+/* Run a statement that writes to its end and finish it: 0, or -1 with
+ * err naming what failed. */
+int lup_run(lup_db *db, sqlite3_stmt *st, const char *what, lup_err *err);
+
 /* Binding helpers: NULL or empty text binds NULL. */
 int lup_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* A column as a malloc'd string (NULL for SQL NULL). */

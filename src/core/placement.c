@@ -229,12 +229,8 @@ int lup_placement_save(lup_db *db, struct lup_placement *p, lup_err *err)
 	sqlite3_bind_int(st, 13, p->report_received ? 1 : 0);
 	lup_bind_text(st, 14, p->reflection);
 	sqlite3_bind_text(st, 15, now, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_sqlerr(db, err, _("saving a placement"));
-		lup_done(st);
+	if (lup_run(db, st, _("saving a placement"), err) < 0)
 		goto out;
-	}
-	lup_done(st);
 	p->status = old;
 	if (insert) {
 		memcpy(p->created_at, now, sizeof now);
@@ -427,6 +423,7 @@ static int move_locked(lup_db *db, struct lup_placement *p, enum lup_pstatus to,
 	char now[21];
 	char *why = NULL;
 	sqlite3_stmt *st;
+	int rc;
 
 	if (lup_placement_can_move(p, to, today, reason, err) < 0)
 		return -1;
@@ -442,14 +439,9 @@ static int move_locked(lup_db *db, struct lup_placement *p, enum lup_pstatus to,
 	sqlite3_bind_text(st, 2, lup_pstatus_key(to), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
 	lup_bind_text(st, 4, why);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_done(st);
-		free(why);
-		return lup_sqlerr(db, err, _("changing a placement's status"));
-	}
-	lup_done(st);
+	rc = lup_run(db, st, _("changing a placement's status"), err);
 	free(why);
-	return 0;
+	return rc;
 }
 
 int lup_placement_move(lup_db *db, const char *id, enum lup_pstatus to,
@@ -746,12 +738,8 @@ static int log_write(lup_db *db, const char *sql, const char *id, const char *da
 		sqlite3_bind_text(st, 5, placement_id, -1, SQLITE_TRANSIENT);
 	if (person_id)
 		sqlite3_bind_text(st, 6, person_id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_sqlerr(db, err, _("saving a log entry"));
-		lup_done(st);
+	if (lup_run(db, st, _("saving a log entry"), err) < 0)
 		goto fail;
-	}
-	lup_done(st);
 	if (sqlite3_changes(db->h) == 0) {
 		lup_err_set(err, LUP_ENOTFOUND, "%s", missing);
 		goto fail;

@@ -169,11 +169,8 @@ static int run_step(lup_db *db, const char *sql, const char *a, const char *b, c
 		sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
 	if (sqlite3_bind_parameter_count(st) >= 3)
 		sqlite3_bind_text(st, 3, c, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_done(st);
-		return lup_sqlerr(db, err, _("erasing"));
-	}
-	lup_done(st);
+	if (lup_run(db, st, _("erasing"), err) < 0)
+		return -1;
 	if (changed)
 		*changed += sqlite3_changes(db->h);
 	return 0;

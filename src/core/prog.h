@@ -53,16 +53,11 @@ int lup_p_bump_block_sessions(lup_db *db, const char *block_id, lup_err *err);
 int lup_p_delete_sessions(lup_db *db, const char *note_sql, const char *del_sql, const char *id,
                           const char *what, const char *missing, lup_err *err);
 
-/* Step a statement expecting one row; returns SQLITE_ROW, SQLITE_DONE, or
- * -1 with err set (and the statement reset). */
-int lup_p_step(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what);
 /* One text value from a one-row query whose ?1 (and ?2, when b is not
  * NULL) are bound to a and b, into out (n bytes): 1, or 0 when there is
  * no row (out ""), or -1 with err set. */
 int lup_p_lookup(lup_db *db, const char *sql, const char *a, const char *b, char *out, size_t n,
                  lup_err *err);
-/* Run a write statement to completion; 0 or -1.  Resets it. */
-int lup_p_exec(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what);
 
 
 /* Validate "YYYY-MM-DD" (or "" / NULL: allowed when optional). */

@@ -43,16 +43,6 @@ int lup_p_date_ok(const char *s)
 	return strlen(s) == 10 && lup_date_parse(s, lup_date_today(), &d) == 0 && s[4] == '-';
 }
 
-int lup_p_step(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what)
-{
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc;
-	lup_sqlerr(db, err, what);
-	lup_done(st);
-	return -1;
-}
-
 /* One text value from a one-row query with one bound id; "" when none. */
 int lup_p_lookup(lup_db *db, const char *sql, const char *a, const char *b, char *out,
                    size_t n, lup_err *err)
@@ -65,24 +55,12 @@ int lup_p_lookup(lup_db *db, const char *sql, const char *a, const char *b, char
 	sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
 	if (b)
 		sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("looking up"))) < 0)
+	if ((rc = lup_step(db, st, _("looking up"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW)
 		lup_col_cut(st, 0, out, n);
 	lup_done(st);
 	return rc == SQLITE_ROW;
-}
-
-int lup_p_exec(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what)
-{
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		lup_sqlerr(db, err, what);
-		lup_done(st);
-		return -1;
-	}
-	lup_done(st);
-	return 0;
 }
 
 /* The next name of a facilitator list, trimmed; separators and blank
@@ -244,7 +222,7 @@ int lup_p_bump_cohort_sessions(lup_db *db, const char *cohort_id, lup_err *err)
 	lup_now_utc(now);
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	return lup_p_exec(db, st, err, _("updating sessions"));
+	return lup_run(db, st, _("updating sessions"), err);
 }
 
 int lup_p_bump_block_sessions(lup_db *db, const char *block_id, lup_err *err)
@@ -258,7 +236,7 @@ int lup_p_bump_block_sessions(lup_db *db, const char *block_id, lup_err *err)
 	lup_now_utc(now);
 	sqlite3_bind_text(st, 1, block_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	return lup_p_exec(db, st, err, _("updating sessions"));
+	return lup_run(db, st, _("updating sessions"), err);
 }
 
 /* ---- Keywords ---- */
@@ -334,7 +312,7 @@ int lup_programme_get(lup_db *db, const char *id, struct lup_programme *p, lup_e
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a programme"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a programme"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW) {
 		lup_col_copy(st, 0, p->id, sizeof p->id);
@@ -431,7 +409,7 @@ int lup_programme_save(lup_db *db, const lup_config *cfg, struct lup_programme *
 	lup_bind_text(st, 5, p->start_date);
 	lup_bind_text(st, 6, p->end_date);
 	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("saving a programme")) < 0)
+	if (lup_run(db, st, _("saving a programme"), err) < 0)
 		goto fail;
 	if (!insert && sqlite3_changes(db->h) == 0) {
 		lup_err_set(err, LUP_ENOTFOUND, _("no such programme"));
@@ -502,7 +480,7 @@ int lup_programme_list(lup_db *db, struct lup_programme_row *rows, int max, lup_
 	int n = 0, rc;
 	if (!st)
 		return -1;
-	while (n < max && (rc = lup_p_step(db, st, err, _("listing programmes"))) == SQLITE_ROW) {
+	while (n < max && (rc = lup_step(db, st, _("listing programmes"), err)) == SQLITE_ROW) {
 		lup_col_copy(st, 0, rows[n].id, sizeof rows[n].id);
 		lup_col_cut(st, 1, rows[n].name, sizeof rows[n].name);
 		rows[n].target = sqlite3_column_int64(st, 2);
@@ -522,7 +500,7 @@ int lup_programme_first(lup_db *db, char id[LUP_ID_SIZE], lup_err *err)
 	int rc;
 	if (!st)
 		return -1;
-	if ((rc = lup_p_step(db, st, err, _("reading a programme"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a programme"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW)
 		lup_col_copy(st, 0, id, LUP_ID_SIZE);
@@ -573,7 +551,7 @@ int lup_programme_progress(lup_db *db, const char *programme_id, struct lup_prog
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, programme_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("counting"))) < 0)
+	if ((rc = lup_step(db, st, _("counting"), err)) < 0)
 		return -1;
 	if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
 		lup_done(st);
@@ -627,7 +605,7 @@ int lup_block_get(lup_db *db, const char *id, struct lup_block *b, lup_err *err)
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a block"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a block"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW)
 		block_from(st, b);
@@ -644,7 +622,7 @@ int lup_block_list(lup_db *db, const char *programme_id, struct lup_block *out, 
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, programme_id, -1, SQLITE_TRANSIENT);
-	while (n < max && (rc = lup_p_step(db, st, err, _("listing blocks"))) == SQLITE_ROW)
+	while (n < max && (rc = lup_step(db, st, _("listing blocks"), err)) == SQLITE_ROW)
 		block_from(st, &out[n++]);
 	if (rc < 0) {
 		while (n > 0)
@@ -697,7 +675,7 @@ int lup_block_save(lup_db *db, const lup_config *cfg, struct lup_block *b, lup_e
 		if (!(st = lup_stmt(db, count_sql, err)))
 			goto fail;
 		sqlite3_bind_text(st, 1, b->programme_id, -1, SQLITE_TRANSIENT);
-		if (lup_p_step(db, st, err, _("saving a block")) < 0)
+		if (lup_step(db, st, _("saving a block"), err) < 0)
 			goto fail;
 		rc = sqlite3_column_int(st, 0);
 		lup_done(st);
@@ -724,11 +702,11 @@ int lup_block_save(lup_db *db, const lup_config *cfg, struct lup_block *b, lup_e
 	lup_bind_text(st, 5, b->description);
 	sqlite3_bind_double(st, 6, b->min_attendance);
 	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("saving a block"))) < 0)
+	if ((rc = lup_step(db, st, _("saving a block"), err)) < 0)
 		goto fail;
 	if (rc == SQLITE_ROW) {
 		b->seq = sqlite3_column_int(st, 0);
-		if (lup_p_exec(db, st, err, _("saving a block")) < 0)
+		if (lup_run(db, st, _("saving a block"), err) < 0)
 			goto fail;
 	} else {
 		lup_done(st);
@@ -796,7 +774,7 @@ static int set_seq(lup_db *db, const char *id, int seq, lup_err *err)
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, seq);
 	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-	return lup_p_exec(db, st, err, _("moving a block"));
+	return lup_run(db, st, _("moving a block"), err);
 }
 
 int lup_block_move(lup_db *db, const char *id, int delta, lup_err *err)
@@ -817,7 +795,7 @@ int lup_block_move(lup_db *db, const char *id, int delta, lup_err *err)
 		goto fail_b;
 	sqlite3_bind_text(st, 1, b.programme_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, target);
-	if ((rc = lup_p_step(db, st, err, _("moving a block"))) < 0)
+	if ((rc = lup_step(db, st, _("moving a block"), err)) < 0)
 		goto fail_b;
 	if (rc == SQLITE_ROW)
 		lup_col_copy(st, 0, other, sizeof other);
@@ -831,7 +809,7 @@ int lup_block_move(lup_db *db, const char *id, int delta, lup_err *err)
 	if (!(st = lup_stmt(db, top, err)))
 		goto fail_b;
 	sqlite3_bind_text(st, 1, b.programme_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("moving a block"))) < 0)
+	if ((rc = lup_step(db, st, _("moving a block"), err)) < 0)
 		goto fail_b;
 	spare = sqlite3_column_int(st, 0) + 1;
 	lup_done(st);
@@ -872,13 +850,13 @@ int lup_block_delete(lup_db *db, const char *id, lup_err *err)
 	if (!(st = lup_stmt(db, del, err)))
 		goto fail_b;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("deleting a block")) < 0)
+	if (lup_run(db, st, _("deleting a block"), err) < 0)
 		goto fail_b;
 	if (!(st = lup_stmt(db, later, err)))
 		goto fail_b;
 	sqlite3_bind_text(st, 1, b.programme_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, seq);
-	while ((rc = lup_p_step(db, st, err, _("deleting a block"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("deleting a block"), err)) == SQLITE_ROW) {
 		if (!(one = LUP_PUSH(ids, n, cap))) {
 			lup_done(st);
 			lup_err_oom(err);

@@ -200,7 +200,7 @@ int lup_round_start(lup_db *db, const lup_config *cfg, struct lup_round *r, lup_
 	lup_bind_text(st, 6, r->cohort_id);
 	sqlite3_bind_text(st, 7, r->date, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 8, now, -1, SQLITE_TRANSIENT);
-	if (lup_comp_run(db, st, _("starting a round"), err) < 0 ||
+	if (lup_run(db, st, _("starting a round"), err) < 0 ||
 	    select_people(db, cfg, r, today, &people, &n, err) < 0)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
@@ -219,7 +219,7 @@ int lup_round_start(lup_db *db, const lup_config *cfg, struct lup_round *r, lup_
 			sqlite3_bind_text(st, 1, draft, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_text(st, 2, r->id, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-			if (lup_comp_run(db, st, _("starting a round"), err) < 0)
+			if (lup_run(db, st, _("starting a round"), err) < 0)
 				goto fail;
 			res->kept++;
 		} else {
@@ -349,13 +349,13 @@ int lup_round_delete(lup_db *db, const char *id, long *removed, lup_err *err)
 	if (!(st = lup_stmt(db, sql_drafts, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (lup_comp_run(db, st, _("removing a round"), err) < 0)
+	if (lup_run(db, st, _("removing a round"), err) < 0)
 		goto fail;
 	*removed = (long)sqlite3_changes(db->h);
 	if (!(st = lup_stmt(db, sql_round, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (lup_comp_run(db, st, _("removing a round"), err) < 0)
+	if (lup_run(db, st, _("removing a round"), err) < 0)
 		goto fail;
 	if (sqlite3_changes(db->h) == 0) {
 		lup_err_set(err, LUP_ENOTFOUND, _("no such round"));

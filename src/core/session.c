@@ -26,7 +26,7 @@ int lup_session_get(lup_db *db, const char *id, struct lup_session *s, lup_err *
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a session"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW) {
 		lup_col_copy(st, 0, s->id, sizeof s->id);
@@ -232,7 +232,7 @@ int lup_session_save(lup_db *db, const lup_config *cfg, struct lup_session *s,
 	lup_bind_text(st, 12, s->notes);
 	sqlite3_bind_int64(st, 13, sequence);
 	sqlite3_bind_text(st, 14, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("saving a session")) < 0)
+	if (lup_run(db, st, _("saving a session"), err) < 0)
 		goto fail;
 	if (lup_db_commit(db, err) < 0)
 		goto fail;
@@ -303,7 +303,7 @@ int lup_p_delete_sessions(lup_db *db, const char *note_sql, const char *del_sql,
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, what) < 0 ||
+	if (lup_run(db, st, what, err) < 0 ||
 	    lup_delete_by_id(db, del_sql, id, what, missing, err) < 0)
 		goto fail;
 	return lup_db_commit(db, err);
@@ -445,7 +445,7 @@ int lup_session_suggest(lup_db *db, const lup_config *cfg, const char *cohort_id
 	if (!(st = lup_stmt(db, last_sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a session"), err)) < 0)
 		return -1;
 	if ((have_last = rc == SQLITE_ROW)) {
 		lup_col_copy(st, 0, out->block_id, sizeof out->block_id);
@@ -460,7 +460,7 @@ int lup_session_suggest(lup_db *db, const lup_config *cfg, const char *cohort_id
 		if (!(st = lup_stmt(db, first_sql, err)))
 			return -1;
 		sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-		if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
+		if ((rc = lup_step(db, st, _("reading a cohort"), err)) < 0)
 			return -1;
 		if (rc != SQLITE_ROW) {
 			lup_done(st);
@@ -480,7 +480,7 @@ int lup_session_suggest(lup_db *db, const lup_config *cfg, const char *cohort_id
 	if (!(st = lup_stmt(db, part1_sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a session"), err)) < 0)
 		return -1;
 	p1 = sqlite3_column_int64(st, 0);
 	lup_col_copy(st, 1, p1_last, sizeof p1_last);
@@ -584,7 +584,7 @@ int lup_session_row_get(lup_db *db, const struct lup_session_query *q, const cha
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a session"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW)
 		lup_p_session_row(st, row);

@@ -45,7 +45,7 @@ int lup_target_insert(lup_db *db, const char *framework_id, const char *competen
 	sqlite3_bind_text(st, 9, valid_from, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 10, now, -1, SQLITE_TRANSIENT);
 	free(key);
-	return lup_comp_run(db, st, _("storing a target"), err);
+	return lup_run(db, st, _("storing a target"), err);
 }
 
 int lup_role_same(const char *a, const char *b)
@@ -185,7 +185,7 @@ int lup_target_set(lup_db *db, const char *ident, const char *code, const char *
 			sqlite3_bind_int(st, 2, level);
 			sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
 		}
-		if (lup_comp_run(db, st, _("setting a target"), err) < 0)
+		if (lup_run(db, st, _("setting a target"), err) < 0)
 			goto fail;
 		goto done;
 	}
@@ -194,7 +194,7 @@ int lup_target_set(lup_db *db, const char *ident, const char *code, const char *
 			goto fail;
 		sqlite3_bind_text(st, 1, open_id, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-		if (lup_comp_run(db, st, _("setting a target"), err) < 0)
+		if (lup_run(db, st, _("setting a target"), err) < 0)
 			goto fail;
 	}
 	/* a role keeps the spelling it was first given */

@@ -352,6 +352,37 @@ static void test_upgrade_to_3(void **state)
 	assert_int_equal(system(sql), 0);
 }
 
+/* lup_step and lup_run: a row, the end, a failure named and the
+ * statement finished after it. */
+static void test_step_run(void **state)
+{
+	static const char make[] = "CREATE TEMP TABLE sr (k TEXT PRIMARY KEY)";
+	static const char put[] = "INSERT INTO sr VALUES (?1)";
+	static const char get[] = "SELECT k FROM sr ORDER BY k";
+	struct tdb t;
+	sqlite3_stmt *st;
+	lup_err err;
+	(void)state;
+	tdb_open(&t);
+	assert_non_null(st = lup_stmt(t.db, make, &err));
+	assert_int_equal(lup_run(t.db, st, "making", &err), 0);
+	assert_non_null(st = lup_stmt(t.db, put, &err));
+	sqlite3_bind_text(st, 1, "a", -1, SQLITE_STATIC);
+	assert_int_equal(lup_run(t.db, st, "adding", &err), 0);
+	assert_false(sqlite3_stmt_busy(st));
+	assert_non_null(st = lup_stmt(t.db, put, &err));
+	sqlite3_bind_text(st, 1, "a", -1, SQLITE_STATIC);   /* the same key again */
+	assert_int_equal(lup_run(t.db, st, "adding again", &err), -1);
+	assert_non_null(strstr(err.msg, "adding again"));
+	assert_false(sqlite3_stmt_busy(st));
+	assert_non_null(st = lup_stmt(t.db, get, &err));
+	assert_int_equal(lup_step(t.db, st, "reading", &err), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "a");
+	assert_int_equal(lup_step(t.db, st, "reading", &err), SQLITE_DONE);
+	lup_done(st);
+	tdb_close(&t);
+}
+
 /* The person table's indexes as sqlite_schema has them: "name sql" lines,
  * unique ones marked. */
 static void person_indexes(lup_db *db, char *out, size_t n)
@@ -422,6 +453,7 @@ int main(void)
 		cmocka_unit_test(test_resolve_id),
 		cmocka_unit_test(test_upgrade_to_3),
 		cmocka_unit_test(test_bulk_indexes),
+		cmocka_unit_test(test_step_run),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
