@@ -7,8 +7,9 @@
  *	lup_map_get(&m, code);             its number, or -1
  *	lup_map_clear(&m);
  *
- * Entries and copied keys live in blocks the map owns, so a map of a
- * million keys makes a few dozen allocations, not a million. */
+ * Entries and copied keys live in 64 KiB blocks the map owns, so a map
+ * of a hundred thousand keys makes about a hundred allocations, not a
+ * hundred thousand. */
 #ifndef LUP_MAP_H
 #define LUP_MAP_H
 

@@ -70,7 +70,7 @@ void lup_reverse(void *arr, size_t n, size_t size);
 /* A growable text buffer; lup_buf_clear frees its text and empties it. */
 typedef struct lup_buf { char *s; size_t len, cap; } lup_buf;
 void lup_buf_clear(lup_buf *b);
-#define lup_buf_free lup_buf_clear   /* the name before _clear: see util.h */
+#define lup_buf_free lup_buf_clear   /* the name before _clear (Names, above) */
 int lup_buf_add(lup_buf *b, const char *s, size_t n);
 int lup_buf_puts(lup_buf *b, const char *s);
 int lup_buf_printf(lup_buf *b, const char *fmt, ...)
