@@ -26,6 +26,23 @@ void lup_cohort_clear(struct lup_cohort *c)
 	memset(c, 0, sizeof *c);
 }
 
+static void read_cohort(sqlite3_stmt *st, void *row)
+{
+	struct lup_cohort *c = row;
+	lup_col_copy(st, 0, c->id, sizeof c->id);
+	lup_col_copy(st, 1, c->programme_id, sizeof c->programme_id);
+	c->name = lup_col_dup(st, 2);
+	c->capacity = sqlite3_column_int(st, 3);
+	lup_col_copy(st, 4, c->start_date, sizeof c->start_date);
+	lup_col_copy(st, 5, c->end_date, sizeof c->end_date);
+	lup_col_copy(st, 6, c->status, sizeof c->status);
+	c->facilitators = lup_col_dup(st, 7);
+	c->notes = lup_col_dup(st, 8);
+	lup_col_copy(st, 9, c->created_at, sizeof c->created_at);
+	lup_col_copy(st, 10, c->updated_at, sizeof c->updated_at);
+	lup_col_copy(st, 11, c->status_override, sizeof c->status_override);
+}
+
 int lup_cohort_get(lup_db *db, const char *id, struct lup_cohort *c, lup_err *err)
 {
 	static const char sql[] =
@@ -34,31 +51,12 @@ int lup_cohort_get(lup_db *db, const char *id, struct lup_cohort *c, lup_err *er
 		"coalesce(c.status_override, '') FROM cohort c WHERE c.id = ?1";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
 	char today[11];
-	int rc;
-	memset(c, 0, sizeof *c);
-	if (!st)
-		return -1;
-	lup_p_today(today);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_step(db, st, _("reading a cohort"), err)) < 0)
-		return -1;
-	if (rc == SQLITE_ROW) {
-		lup_col_copy(st, 0, c->id, sizeof c->id);
-		lup_col_copy(st, 1, c->programme_id, sizeof c->programme_id);
-		c->name = lup_col_dup(st, 2);
-		c->capacity = sqlite3_column_int(st, 3);
-		lup_col_copy(st, 4, c->start_date, sizeof c->start_date);
-		lup_col_copy(st, 5, c->end_date, sizeof c->end_date);
-		lup_col_copy(st, 6, c->status, sizeof c->status);
-		c->facilitators = lup_col_dup(st, 7);
-		c->notes = lup_col_dup(st, 8);
-		lup_col_copy(st, 9, c->created_at, sizeof c->created_at);
-		lup_col_copy(st, 10, c->updated_at, sizeof c->updated_at);
-		lup_col_copy(st, 11, c->status_override, sizeof c->status_override);
+	if (st) {
+		lup_p_today(today);
+		sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
 	}
-	lup_done(st);
-	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
+	return lup_get_row(db, st, id, c, sizeof *c, read_cohort, _("reading a cohort"),
+	                   _("no such cohort"), err);
 }
 
 int lup_cohort_find(lup_db *db, const char *ref, char id[LUP_ID_SIZE], lup_err *err)
@@ -411,19 +409,13 @@ int lup_cohort_row_get(lup_db *db, const struct lup_cohort_query *q, const char 
 	static const char sql[] = CROW "WHERE c.id = ?1";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
 	char today[11];
-	int rc;
-	if (!st)
+	if (st) {
+		lup_p_today(today);
+		sqlite3_bind_text(st, 6, today, -1, SQLITE_TRANSIENT);
+	}
+	if (lup_get_row(db, st, id, row, sizeof *row, row_from, _("reading a cohort"),
+	                _("no such cohort"), err) < 0)
 		return -1;
-	lup_p_today(today);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, today, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_step(db, st, _("reading a cohort"), err)) < 0)
-		return -1;
-	if (rc == SQLITE_ROW)
-		row_from(st, row);
-	lup_done(st);
-	if (rc != SQLITE_ROW)
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
 	add_warnings(db, q, row);
 	return 0;
 }

@@ -398,6 +398,24 @@ void lup_enrolment_clear(struct lup_enrolment *e)
 	memset(e, 0, sizeof *e);
 }
 
+static void read_enrolment(sqlite3_stmt *st, void *row)
+{
+	struct lup_enrolment *e = row;
+	lup_col_copy(st, 0, e->id, sizeof e->id);
+	lup_col_copy(st, 1, e->cohort_id, sizeof e->cohort_id);
+	lup_col_copy(st, 2, e->person_id, sizeof e->person_id);
+	lup_col_copy(st, 3, e->status, sizeof e->status);
+	e->waitlist_pos = sqlite3_column_int(st, 4);
+	lup_col_copy(st, 5, e->enrolled_on, sizeof e->enrolled_on);
+	lup_col_copy(st, 6, e->ended_on, sizeof e->ended_on);
+	e->note = lup_col_dup(st, 7);
+	lup_col_copy(st, 8, e->requested_at, sizeof e->requested_at);
+	lup_col_copy(st, 9, e->created_at, sizeof e->created_at);
+	lup_col_copy(st, 10, e->updated_at, sizeof e->updated_at);
+	lup_col_cut(st, 11, e->name, sizeof e->name);
+	lup_col_cut(st, 12, e->cohort, sizeof e->cohort);
+}
+
 int lup_enrolment_get(lup_db *db, const char *id, struct lup_enrolment *e, lup_err *err)
 {
 	static const char sql[] =
@@ -405,31 +423,8 @@ int lup_enrolment_get(lup_db *db, const char *id, struct lup_enrolment *e, lup_e
 		"e.enrolled_on, e.ended_on, e.note, e.requested_at, e.created_at, e.updated_at, p.name, c.name "
 		"FROM enrolment e JOIN person p ON p.id = e.person_id JOIN cohort c ON c.id = e.cohort_id "
 		"WHERE e.id = ?1";
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	int rc;
-	memset(e, 0, sizeof *e);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_step(db, st, _("reading an enrolment"), err)) < 0)
-		return -1;
-	if (rc == SQLITE_ROW) {
-		lup_col_copy(st, 0, e->id, sizeof e->id);
-		lup_col_copy(st, 1, e->cohort_id, sizeof e->cohort_id);
-		lup_col_copy(st, 2, e->person_id, sizeof e->person_id);
-		lup_col_copy(st, 3, e->status, sizeof e->status);
-		e->waitlist_pos = sqlite3_column_int(st, 4);
-		lup_col_copy(st, 5, e->enrolled_on, sizeof e->enrolled_on);
-		lup_col_copy(st, 6, e->ended_on, sizeof e->ended_on);
-		e->note = lup_col_dup(st, 7);
-		lup_col_copy(st, 8, e->requested_at, sizeof e->requested_at);
-		lup_col_copy(st, 9, e->created_at, sizeof e->created_at);
-		lup_col_copy(st, 10, e->updated_at, sizeof e->updated_at);
-		lup_col_cut(st, 11, e->name, sizeof e->name);
-		lup_col_cut(st, 12, e->cohort, sizeof e->cohort);
-	}
-	lup_done(st);
-	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such enrolment"));
+	return lup_get_row(db, lup_stmt(db, sql, err), id, e, sizeof *e, read_enrolment,
+	                   _("reading an enrolment"), _("no such enrolment"), err);
 }
 
 /* The first day the person was marked for a session of the cohort, "" if

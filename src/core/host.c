@@ -58,45 +58,41 @@ static const char sql_get[] =
 	"contact_phone, languages, themes, capacity, agreement_type, agreement_start, "
 	"agreement_end, lat, lon, notes, created_at, updated_at FROM host_org WHERE id = ?1";
 
+static void read_host(sqlite3_stmt *st, void *row)
+{
+	struct lup_host *h = row;
+	lup_col_copy(st, 0, h->id, sizeof h->id);
+	h->name = lup_col_dup(st, 1);
+	lup_col_copy(st, 2, h->type, sizeof h->type);
+	h->country = lup_col_dup(st, 3);
+	h->city = lup_col_dup(st, 4);
+	h->networks = lup_col_dup(st, 5);
+	h->forum = lup_col_dup(st, 6);
+	h->contact_name = lup_col_dup(st, 7);
+	h->contact_email = lup_col_dup(st, 8);
+	h->contact_phone = lup_col_dup(st, 9);
+	h->languages = lup_col_dup(st, 10);
+	h->themes = lup_col_dup(st, 11);
+	h->capacity = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 12);
+	h->agreement_type = lup_col_dup(st, 13);
+	h->agreement_start = lup_col_dup(st, 14);
+	h->agreement_end = lup_col_dup(st, 15);
+	h->has_coords = sqlite3_column_type(st, 16) != SQLITE_NULL;
+	h->lat = sqlite3_column_double(st, 16);
+	h->lon = sqlite3_column_double(st, 17);
+	h->notes = lup_col_dup(st, 18);
+	lup_col_copy(st, 19, h->created_at, sizeof h->created_at);
+	lup_col_copy(st, 20, h->updated_at, sizeof h->updated_at);
+}
+
 int lup_host_get(lup_db *db, const char *id, struct lup_host *h, lup_err *err)
 {
-	sqlite3_stmt *st = lup_stmt(db, sql_get, err);
-	int rc;
-	lup_host_init(h);
-	if (!st)
+	if (lup_get_row(db, lup_stmt(db, sql_get, err), id, h, sizeof *h, read_host,
+	                _("reading a host organisation"), _("no such host organisation"), err) < 0) {
+		lup_host_init(h);   /* as a new one: capacity -1 */
 		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		lup_col_copy(st, 0, h->id, sizeof h->id);
-		h->name = lup_col_dup(st, 1);
-		lup_col_copy(st, 2, h->type, sizeof h->type);
-		h->country = lup_col_dup(st, 3);
-		h->city = lup_col_dup(st, 4);
-		h->networks = lup_col_dup(st, 5);
-		h->forum = lup_col_dup(st, 6);
-		h->contact_name = lup_col_dup(st, 7);
-		h->contact_email = lup_col_dup(st, 8);
-		h->contact_phone = lup_col_dup(st, 9);
-		h->languages = lup_col_dup(st, 10);
-		h->themes = lup_col_dup(st, 11);
-		h->capacity = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 12);
-		h->agreement_type = lup_col_dup(st, 13);
-		h->agreement_start = lup_col_dup(st, 14);
-		h->agreement_end = lup_col_dup(st, 15);
-		h->has_coords = sqlite3_column_type(st, 16) != SQLITE_NULL;
-		h->lat = sqlite3_column_double(st, 16);
-		h->lon = sqlite3_column_double(st, 17);
-		h->notes = lup_col_dup(st, 18);
-		lup_col_copy(st, 19, h->created_at, sizeof h->created_at);
-		lup_col_copy(st, 20, h->updated_at, sizeof h->updated_at);
 	}
-	lup_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such host organisation"));
-	return lup_sqlerr(db, err, _("reading a host organisation"));
+	return 0;
 }
 
 int lup_host_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err)
@@ -758,23 +754,14 @@ int lup_host_row(lup_db *db, const struct lup_host_query *q, const char *id,
 	enum lup_host_sort sort = q && (unsigned)q->sort < LUP_HSORT_COUNT ? q->sort : LUP_HSORT_NAME;
 	sqlite3_stmt *st = lup_stmt(db, host_row_sql[sort], err);
 	char lo[11], hi[11];
-	int rc;
 
-	if (!st)
-		return -1;
-	lup_sh_year_bounds(query_year(q ? q->year : 0), lo, hi);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, lo, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, hi, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_host_row(st, out);
-	lup_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such host organisation"));
-	return lup_sqlerr(db, err, _("listing host organisations"));
+	if (st) {
+		lup_sh_year_bounds(query_year(q ? q->year : 0), lo, hi);
+		sqlite3_bind_text(st, 6, lo, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 7, hi, -1, SQLITE_TRANSIENT);
+	}
+	return lup_get_row(db, st, id, out, sizeof *out, read_host_row,
+	                   _("listing host organisations"), _("no such host organisation"), err);
 }
 
 const char *lup_host_sort_name(enum lup_host_sort s)

@@ -111,6 +111,13 @@ int lup_page_rows(lup_db *db, sqlite3_stmt *st, int back, int limit, void *rows,
  * starts from, or (value NULL: no row) where the list starts in its
  * direction: "" forward, "~" backward (lup's keys and ids sort between). */
 void lup_bind_key(sqlite3_stmt *st, int i, const char *value, int back);
+/* Fetch one: zero row (size bytes), bind id to ?1 of st (the caller binds
+ * any other parameter; st NULL: lup_stmt failed, err says why) and read
+ * its row with read.  0; -1 with LUP_ENOTFOUND and the message missing
+ * when there is none, or with err naming what failed. */
+int lup_get_row(lup_db *db, sqlite3_stmt *st, const char *id, void *row, size_t size,
+                void (*read)(sqlite3_stmt *st, void *row), const char *what, const char *missing,
+                lup_err *err);
 /* A one-row query of counts, bound by the caller: column i of its row
  * into out[i] for n columns; finishes the statement.  0, or -1 with err
  * naming what failed. */

@@ -1,4 +1,5 @@
-/* pager.c — paging by key: the loop every list query shares (internal.h). */
+/* pager.c — paging by key: the loop every list query shares, and the
+ * fetch of one row and of counts that go with it (internal.h). */
 #include <string.h>
 #include "core/internal.h"
 
@@ -25,6 +26,23 @@ int lup_page_rows(lup_db *db, sqlite3_stmt *st, int back, int limit, void *rows,
 void lup_bind_key(sqlite3_stmt *st, int i, const char *value, int back)
 {
 	sqlite3_bind_text(st, i, value ? value : back ? "~" : "", -1, SQLITE_TRANSIENT);
+}
+
+int lup_get_row(lup_db *db, sqlite3_stmt *st, const char *id, void *row, size_t size,
+                void (*read)(sqlite3_stmt *st, void *row), const char *what, const char *missing,
+                lup_err *err)
+{
+	int rc;
+	memset(row, 0, size);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_step(db, st, what, err)) < 0)
+		return -1;
+	if (rc == SQLITE_ROW)
+		read(st, row);
+	lup_done(st);
+	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, "%s", missing);
 }
 
 int lup_count_row(lup_db *db, sqlite3_stmt *st, long *out, int n, const char *what, lup_err *err)

@@ -16,34 +16,26 @@ static const char sql_get[] =
 	"SELECT id, name, email, phone, org_unit, role, manager_id, employee_no, active, "
 	"created_at, updated_at FROM person WHERE id = ?1";
 
+static void read_person(sqlite3_stmt *st, void *row)
+{
+	struct lup_person *p = row;
+	lup_col_copy(st, 0, p->id, sizeof p->id);
+	p->name = lup_col_dup(st, 1);
+	p->email = lup_col_dup(st, 2);
+	p->phone = lup_col_dup(st, 3);
+	p->org_unit = lup_col_dup(st, 4);
+	p->role = lup_col_dup(st, 5);
+	p->manager_id = lup_col_dup(st, 6);
+	p->employee_no = lup_col_dup(st, 7);
+	p->active = sqlite3_column_int(st, 8);
+	lup_col_copy(st, 9, p->created_at, sizeof p->created_at);
+	lup_col_copy(st, 10, p->updated_at, sizeof p->updated_at);
+}
+
 int lup_person_get(lup_db *db, const char *id, struct lup_person *p, lup_err *err)
 {
-	sqlite3_stmt *st = lup_stmt(db, sql_get, err);
-	int rc;
-	memset(p, 0, sizeof *p);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		lup_col_copy(st, 0, p->id, sizeof p->id);
-		p->name = lup_col_dup(st, 1);
-		p->email = lup_col_dup(st, 2);
-		p->phone = lup_col_dup(st, 3);
-		p->org_unit = lup_col_dup(st, 4);
-		p->role = lup_col_dup(st, 5);
-		p->manager_id = lup_col_dup(st, 6);
-		p->employee_no = lup_col_dup(st, 7);
-		p->active = sqlite3_column_int(st, 8);
-		lup_col_copy(st, 9, p->created_at, sizeof p->created_at);
-		lup_col_copy(st, 10, p->updated_at, sizeof p->updated_at);
-	}
-	lup_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such person"));
-	return lup_sqlerr(db, err, _("reading a person"));
+	return lup_get_row(db, lup_stmt(db, sql_get, err), id, p, sizeof *p, read_person,
+	                   _("reading a person"), _("no such person"), err);
 }
 
 int lup_person_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err)
@@ -450,20 +442,8 @@ int lup_person_row(lup_db *db, const struct lup_person_query *q, const char *id,
                    struct lup_person_row *out, lup_err *err)
 {
 	enum lup_person_sort sort = q && q->sort < LUP_PSORT_COUNT ? q->sort : LUP_PSORT_NAME;
-	sqlite3_stmt *st = lup_stmt(db, row_sql[sort], err);
-	int rc;
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		fill_row(st, out);
-	lup_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such person"));
-	return lup_sqlerr(db, err, _("listing people"));
+	return lup_get_row(db, lup_stmt(db, row_sql[sort], err), id, out, sizeof *out, fill_row,
+	                   _("listing people"), _("no such person"), err);
 }
 
 static void bind_from(sqlite3_stmt *st, const struct lup_person_row *from)

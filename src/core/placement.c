@@ -55,44 +55,36 @@ static const char sql_get[] =
 	"reflection, cancel_reason, coalesce(status_changed_at, ''), created_at, updated_at "
 	"FROM placement WHERE id = ?1";
 
+static void read_placement(sqlite3_stmt *st, void *row)
+{
+	struct lup_placement *p = row;
+	int s;
+	lup_col_copy(st, 0, p->id, sizeof p->id);
+	lup_col_copy(st, 1, p->person_id, sizeof p->person_id);
+	lup_col_copy(st, 2, p->host_id, sizeof p->host_id);
+	p->mentor = lup_col_dup(st, 3);
+	p->start_date = lup_col_dup(st, 4);
+	p->end_date = lup_col_dup(st, 5);
+	p->travel_days = sqlite3_column_int(st, 6);
+	p->green_travel = sqlite3_column_int(st, 7);
+	s = lup_pstatus_parse((const char *)sqlite3_column_text(st, 8));
+	p->status = s < 0 ? LUP_PS_PROPOSED : (enum lup_pstatus)s;
+	p->objectives = lup_col_dup(st, 9);
+	p->agreement_signed = sqlite3_column_int(st, 10);
+	p->travel_booked = sqlite3_column_int(st, 11);
+	p->insurance = sqlite3_column_int(st, 12);
+	p->report_received = sqlite3_column_int(st, 13);
+	p->reflection = lup_col_dup(st, 14);
+	p->cancel_reason = lup_col_dup(st, 15);
+	lup_col_copy(st, 16, p->status_changed_at, sizeof p->status_changed_at);
+	lup_col_copy(st, 17, p->created_at, sizeof p->created_at);
+	lup_col_copy(st, 18, p->updated_at, sizeof p->updated_at);
+}
+
 int lup_placement_get(lup_db *db, const char *id, struct lup_placement *p, lup_err *err)
 {
-	sqlite3_stmt *st = lup_stmt(db, sql_get, err);
-	int rc;
-	memset(p, 0, sizeof *p);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		int s;
-		lup_col_copy(st, 0, p->id, sizeof p->id);
-		lup_col_copy(st, 1, p->person_id, sizeof p->person_id);
-		lup_col_copy(st, 2, p->host_id, sizeof p->host_id);
-		p->mentor = lup_col_dup(st, 3);
-		p->start_date = lup_col_dup(st, 4);
-		p->end_date = lup_col_dup(st, 5);
-		p->travel_days = sqlite3_column_int(st, 6);
-		p->green_travel = sqlite3_column_int(st, 7);
-		s = lup_pstatus_parse((const char *)sqlite3_column_text(st, 8));
-		p->status = s < 0 ? LUP_PS_PROPOSED : (enum lup_pstatus)s;
-		p->objectives = lup_col_dup(st, 9);
-		p->agreement_signed = sqlite3_column_int(st, 10);
-		p->travel_booked = sqlite3_column_int(st, 11);
-		p->insurance = sqlite3_column_int(st, 12);
-		p->report_received = sqlite3_column_int(st, 13);
-		p->reflection = lup_col_dup(st, 14);
-		p->cancel_reason = lup_col_dup(st, 15);
-		lup_col_copy(st, 16, p->status_changed_at, sizeof p->status_changed_at);
-		lup_col_copy(st, 17, p->created_at, sizeof p->created_at);
-		lup_col_copy(st, 18, p->updated_at, sizeof p->updated_at);
-	}
-	lup_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such placement"));
-	return lup_sqlerr(db, err, _("reading a placement"));
+	return lup_get_row(db, lup_stmt(db, sql_get, err), id, p, sizeof *p, read_placement,
+	                   _("reading a placement"), _("no such placement"), err);
 }
 
 static int row_exists(lup_db *db, const char *sql, const char *id, lup_err *err)

@@ -301,31 +301,26 @@ void lup_programme_clear(struct lup_programme *p)
 	memset(p, 0, sizeof *p);
 }
 
+static void read_programme(sqlite3_stmt *st, void *row)
+{
+	struct lup_programme *p = row;
+	lup_col_copy(st, 0, p->id, sizeof p->id);
+	p->name = lup_col_dup(st, 1);
+	p->description = lup_col_dup(st, 2);
+	p->target = sqlite3_column_int64(st, 3);
+	lup_col_copy(st, 4, p->start_date, sizeof p->start_date);
+	lup_col_copy(st, 5, p->end_date, sizeof p->end_date);
+	lup_col_copy(st, 6, p->created_at, sizeof p->created_at);
+	lup_col_copy(st, 7, p->updated_at, sizeof p->updated_at);
+}
+
 int lup_programme_get(lup_db *db, const char *id, struct lup_programme *p, lup_err *err)
 {
 	static const char sql[] =
 		"SELECT id, name, description, target, start_date, end_date, created_at, updated_at "
 		"FROM programme WHERE id = ?1";
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	int rc;
-	memset(p, 0, sizeof *p);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_step(db, st, _("reading a programme"), err)) < 0)
-		return -1;
-	if (rc == SQLITE_ROW) {
-		lup_col_copy(st, 0, p->id, sizeof p->id);
-		p->name = lup_col_dup(st, 1);
-		p->description = lup_col_dup(st, 2);
-		p->target = sqlite3_column_int64(st, 3);
-		lup_col_copy(st, 4, p->start_date, sizeof p->start_date);
-		lup_col_copy(st, 5, p->end_date, sizeof p->end_date);
-		lup_col_copy(st, 6, p->created_at, sizeof p->created_at);
-		lup_col_copy(st, 7, p->updated_at, sizeof p->updated_at);
-	}
-	lup_done(st);
-	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such programme"));
+	return lup_get_row(db, lup_stmt(db, sql, err), id, p, sizeof *p, read_programme,
+	                   _("reading a programme"), _("no such programme"), err);
 }
 
 /* The default blocks named in [programme] blocks: "ul,abw,egov". */
@@ -584,8 +579,9 @@ void lup_block_clear(struct lup_block *b)
 
 #define BLOCK_COLS "id, programme_id, seq, kind, name, description, min_attendance"
 
-static void block_from(sqlite3_stmt *st, struct lup_block *b)
+static void block_from(sqlite3_stmt *st, void *row)
 {
+	struct lup_block *b = row;
 	memset(b, 0, sizeof *b);
 	lup_col_copy(st, 0, b->id, sizeof b->id);
 	lup_col_copy(st, 1, b->programme_id, sizeof b->programme_id);
@@ -599,18 +595,8 @@ static void block_from(sqlite3_stmt *st, struct lup_block *b)
 int lup_block_get(lup_db *db, const char *id, struct lup_block *b, lup_err *err)
 {
 	static const char sql[] = "SELECT " BLOCK_COLS " FROM block WHERE id = ?1";
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	int rc;
-	memset(b, 0, sizeof *b);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_step(db, st, _("reading a block"), err)) < 0)
-		return -1;
-	if (rc == SQLITE_ROW)
-		block_from(st, b);
-	lup_done(st);
-	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such block"));
+	return lup_get_row(db, lup_stmt(db, sql, err), id, b, sizeof *b, block_from,
+	                   _("reading a block"), _("no such block"), err);
 }
 
 int lup_block_list(lup_db *db, const char *programme_id, struct lup_block *out, int max,

@@ -15,38 +15,33 @@ void lup_session_clear(struct lup_session *s)
 	memset(s, 0, sizeof *s);
 }
 
+static void read_session(sqlite3_stmt *st, void *row)
+{
+	struct lup_session *s = row;
+	lup_col_copy(st, 0, s->id, sizeof s->id);
+	lup_col_copy(st, 1, s->cohort_id, sizeof s->cohort_id);
+	lup_col_copy(st, 2, s->block_id, sizeof s->block_id);
+	s->title = lup_col_dup(st, 3);
+	lup_col_copy(st, 4, s->kind, sizeof s->kind);
+	lup_col_copy(st, 5, s->starts_at, sizeof s->starts_at);
+	lup_col_copy(st, 6, s->ends_at, sizeof s->ends_at);
+	s->location = lup_col_dup(st, 7);
+	s->facilitators = lup_col_dup(st, 8);
+	lup_col_copy(st, 9, s->host_id, sizeof s->host_id);
+	s->host_name = lup_col_dup(st, 10);
+	s->notes = lup_col_dup(st, 11);
+	s->sequence = sqlite3_column_int64(st, 12);
+	lup_col_copy(st, 13, s->created_at, sizeof s->created_at);
+	lup_col_copy(st, 14, s->updated_at, sizeof s->updated_at);
+}
+
 int lup_session_get(lup_db *db, const char *id, struct lup_session *s, lup_err *err)
 {
 	static const char sql[] =
 		"SELECT id, cohort_id, block_id, title, kind, starts_at, ends_at, location, facilitators, "
 		"host_id, host_name, notes, sequence, created_at, updated_at FROM session WHERE id = ?1";
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	int rc;
-	memset(s, 0, sizeof *s);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_step(db, st, _("reading a session"), err)) < 0)
-		return -1;
-	if (rc == SQLITE_ROW) {
-		lup_col_copy(st, 0, s->id, sizeof s->id);
-		lup_col_copy(st, 1, s->cohort_id, sizeof s->cohort_id);
-		lup_col_copy(st, 2, s->block_id, sizeof s->block_id);
-		s->title = lup_col_dup(st, 3);
-		lup_col_copy(st, 4, s->kind, sizeof s->kind);
-		lup_col_copy(st, 5, s->starts_at, sizeof s->starts_at);
-		lup_col_copy(st, 6, s->ends_at, sizeof s->ends_at);
-		s->location = lup_col_dup(st, 7);
-		s->facilitators = lup_col_dup(st, 8);
-		lup_col_copy(st, 9, s->host_id, sizeof s->host_id);
-		s->host_name = lup_col_dup(st, 10);
-		s->notes = lup_col_dup(st, 11);
-		s->sequence = sqlite3_column_int64(st, 12);
-		lup_col_copy(st, 13, s->created_at, sizeof s->created_at);
-		lup_col_copy(st, 14, s->updated_at, sizeof s->updated_at);
-	}
-	lup_done(st);
-	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
+	return lup_get_row(db, lup_stmt(db, sql, err), id, s, sizeof *s, read_session,
+	                   _("reading a session"), _("no such session"), err);
 }
 
 /* Normalise a time field to "YYYY-MM-DD HH:MM".  An end may be a bare time,
@@ -579,18 +574,9 @@ int lup_session_row_get(lup_db *db, const struct lup_session_query *q, const cha
                         struct lup_session_row *row, lup_err *err)
 {
 	static const char sql[] = "SELECT " LUP_P_SROW_COLS LUP_P_SROW_FROM "WHERE s.id = ?1";
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	int rc;
-	if (!st)
+	if (lup_get_row(db, lup_stmt(db, sql, err), id, row, sizeof *row, lup_p_session_row,
+	                _("reading a session"), _("no such session"), err) < 0)
 		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_step(db, st, _("reading a session"), err)) < 0)
-		return -1;
-	if (rc == SQLITE_ROW)
-		lup_p_session_row(st, row);
-	lup_done(st);
-	if (rc != SQLITE_ROW)
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
 	if (q && q->with_conflicts)
 		lup_p_count_conflicts(db, row, 1);
 	return 0;

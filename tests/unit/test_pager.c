@@ -181,6 +181,40 @@ static void test_failure(void **state)
 	tdb_close(&t);
 }
 
+/* Fetch one: by id (?1), another parameter bound by the caller. */
+static void test_get_row(void **state)
+{
+	static const char sql[] = "SELECT k, id, n FROM pg WHERE id = ?1 AND k = ?2";
+	struct tdb t;
+	struct row r;
+	sqlite3_stmt *st;
+	lup_err err;
+	(void)state;
+	tdb_open(&t);
+	fill(&t);
+	assert_non_null(st = lup_stmt(t.db, sql, &err));
+	sqlite3_bind_text(st, 2, "c", -1, SQLITE_STATIC);
+	memset(&r, 'x', sizeof r);
+	assert_int_equal(lup_get_row(t.db, st, "2", &r, sizeof r, read_row, "reading", "no such row", &err), 0);
+	assert_string_equal(r.k, "c");
+	assert_int_equal(r.n, 5);
+	/* none: not found, named; the row zeroed */
+	assert_non_null(st = lup_stmt(t.db, sql, &err));
+	sqlite3_bind_text(st, 2, "c", -1, SQLITE_STATIC);
+	memset(&r, 'x', sizeof r);
+	lup_err_clear(&err);
+	assert_int_equal(lup_get_row(t.db, st, "3", &r, sizeof r, read_row, "reading", "no such row", &err), -1);
+	assert_int_equal(err.code, LUP_ENOTFOUND);
+	assert_string_equal(err.msg, "no such row");
+	assert_string_equal(r.k, "");
+	assert_false(sqlite3_stmt_busy(st));
+	/* no statement (lup_stmt failed and said why): -1, the row zeroed */
+	memset(&r, 'x', sizeof r);
+	assert_int_equal(lup_get_row(t.db, NULL, "2", &r, sizeof r, read_row, "reading", "no such row", &err), -1);
+	assert_int_equal(r.n, 0);
+	tdb_close(&t);
+}
+
 static void test_count_row(void **state)
 {
 	struct tdb t;
@@ -210,6 +244,7 @@ int main(void)
 		cmocka_unit_test(test_rows_zeroed),
 		cmocka_unit_test(test_bind_key),
 		cmocka_unit_test(test_failure),
+		cmocka_unit_test(test_get_row),
 		cmocka_unit_test(test_count_row),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
