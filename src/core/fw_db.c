@@ -323,6 +323,21 @@ fail:
 	return -1;
 }
 
+static void read_framework_list_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_framework_row *r = row;
+	lup_col_copy(st, 0, r->id, sizeof r->id);
+	lup_col_copy(st, 1, r->ident, sizeof r->ident);
+	lup_col_copy(st, 2, r->name, sizeof r->name);
+	lup_col_copy(st, 3, r->name_sv, sizeof r->name_sv);
+	lup_col_copy(st, 4, r->version, sizeof r->version);
+	lup_col_copy(st, 5, r->extends, sizeof r->extends);
+	r->revision = sqlite3_column_int(st, 6);
+	lup_col_copy(st, 7, r->imported_at, sizeof r->imported_at);
+	r->competences = (long)sqlite3_column_int64(st, 8);
+	r->checkins = (long)sqlite3_column_int64(st, 9);
+}
+
 int lup_framework_list(lup_db *db, int all, struct lup_framework_row **rows, size_t *n, lup_err *err)
 {
 	static const char sql[] =
@@ -334,42 +349,11 @@ int lup_framework_list(lup_db *db, int all, struct lup_framework_row **rows, siz
 		"(SELECT max(g.revision) FROM framework g WHERE g.ident = f.ident) "
 		"ORDER BY f.ident, f.revision DESC";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	size_t cap = 0;
-	int rc;
 
-	*rows = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	sqlite3_bind_int(st, 1, all ? 1 : 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_framework_row *r = LUP_PUSH(*rows, *n, cap);
-		if (!r) {
-			lup_done(st);
-			free(*rows);
-			*rows = NULL;
-			*n = 0;
-			return lup_err_oom(err);
-		}
-		lup_col_copy(st, 0, r->id, sizeof r->id);
-		lup_col_copy(st, 1, r->ident, sizeof r->ident);
-		lup_col_copy(st, 2, r->name, sizeof r->name);
-		lup_col_copy(st, 3, r->name_sv, sizeof r->name_sv);
-		lup_col_copy(st, 4, r->version, sizeof r->version);
-		lup_col_copy(st, 5, r->extends, sizeof r->extends);
-		r->revision = sqlite3_column_int(st, 6);
-		lup_col_copy(st, 7, r->imported_at, sizeof r->imported_at);
-		r->competences = (long)sqlite3_column_int64(st, 8);
-		r->checkins = (long)sqlite3_column_int64(st, 9);
-	}
-	lup_done(st);
-	if (rc != SQLITE_DONE) {
-		free(*rows);
-		*rows = NULL;
-		*n = 0;
-		return lup_sqlerr(db, err, _("listing frameworks"));
-	}
-	return 0;
+	if (st)
+		sqlite3_bind_int(st, 1, all ? 1 : 0);
+	return lup_read_all(db, st, rows, n, sizeof **rows, read_framework_list_row,
+	                    _("listing frameworks"), err);
 }
 
 /* ---- Finding the framework a file extends ---- */

@@ -111,6 +111,14 @@ int lup_page_rows(lup_db *db, sqlite3_stmt *st, int back, int limit, void *rows,
  * starts from, or (value NULL: no row) where the list starts in its
  * direction: "" forward, "~" backward (lup's keys and ids sort between). */
 void lup_bind_key(sqlite3_stmt *st, int i, const char *value, int back);
+/* Every row of st (prepared and bound; NULL: lup_stmt failed, err says
+ * why), each read by read into a new element, zeroed first, of a growable
+ * array: rowsp is the address of its pointer (any T **), *n its count,
+ * both emptied first; size bytes a row.  Finishes the statement.  0, or
+ * -1 with err set (out of memory, or naming what failed), the array freed
+ * (for rows that hold only their own bytes). */
+int lup_read_all(lup_db *db, sqlite3_stmt *st, void *rowsp, size_t *n, size_t size,
+                 void (*read)(sqlite3_stmt *st, void *row), const char *what, lup_err *err);
 /* Fetch one: zero row (size bytes), bind id to ?1 of st (the caller binds
  * any other parameter; st NULL: lup_stmt failed, err says why) and read
  * its row with read.  0; -1 with LUP_ENOTFOUND and the message missing

@@ -1,5 +1,6 @@
 /* pager.c — paging by key: the loop every list query shares, and the
  * fetch of one row and of counts that go with it (internal.h). */
+#include <stdlib.h>
 #include <string.h>
 #include "core/internal.h"
 
@@ -26,6 +27,42 @@ int lup_page_rows(lup_db *db, sqlite3_stmt *st, int back, int limit, void *rows,
 void lup_bind_key(sqlite3_stmt *st, int i, const char *value, int back)
 {
 	sqlite3_bind_text(st, i, value ? value : back ? "~" : "", -1, SQLITE_TRANSIENT);
+}
+
+int lup_read_all(lup_db *db, sqlite3_stmt *st, void *rowsp, size_t *n, size_t size,
+                 void (*read)(sqlite3_stmt *st, void *row), const char *what, lup_err *err)
+{
+	void *rows = NULL;
+	size_t cap = 0;
+	int rc = SQLITE_DONE;
+
+	*n = 0;
+	memcpy(rowsp, &rows, sizeof rows);
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char *r;
+		if (lup_grow(&rows, &cap, *n + 1, size) < 0) {
+			lup_done(st);
+			free(rows);
+			*n = 0;
+			return lup_err_oom(err);
+		}
+		r = (char *)rows + *n * size;
+		memset(r, 0, size);
+		read(st, r);
+		(*n)++;
+	}
+	if (rc != SQLITE_DONE) {
+		lup_sqlerr(db, err, what);
+		lup_done(st);
+		free(rows);
+		*n = 0;
+		return -1;
+	}
+	lup_done(st);
+	memcpy(rowsp, &rows, sizeof rows);
+	return 0;
 }
 
 int lup_get_row(lup_db *db, sqlite3_stmt *st, const char *id, void *row, size_t size,

@@ -372,43 +372,27 @@ fail:
 #define ROUND_DONE(r) "(SELECT count(DISTINCT k.person_id) FROM checkin k WHERE k.round_id = " r \
 	" AND k.status = 'final')"
 
+static void read_round_list_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_round_row *r = row;
+	lup_col_copy(st, 0, r->id, sizeof r->id);
+	lup_col_copy(st, 1, r->name, sizeof r->name);
+	lup_col_copy(st, 2, r->kind, sizeof r->kind);
+	r->scope = scope_of((const char *)sqlite3_column_text(st, 3));
+	lup_col_copy(st, 4, r->value, sizeof r->value);
+	lup_col_copy(st, 5, r->date, sizeof r->date);
+	r->people = (long)sqlite3_column_int64(st, 6);
+	r->done = (long)sqlite3_column_int64(st, 7);
+}
+
 int lup_round_list(lup_db *db, struct lup_round_row **rows, size_t *n, lup_err *err)
 {
 	static const char sql[] =
 		"SELECT r.id, r.name, r.kind, r.scope, coalesce(r.scope_value, ''), r.date, "
 		ROUND_PEOPLE("r.id") ", " ROUND_DONE("r.id") " FROM round r "
 		"ORDER BY r.date DESC, r.created_at DESC, r.id";
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	size_t cap = 0;
-	int rc;
-
-	*rows = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_round_row *r = LUP_PUSH(*rows, *n, cap);
-		if (!r) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		lup_col_copy(st, 0, r->id, sizeof r->id);
-		lup_col_copy(st, 1, r->name, sizeof r->name);
-		lup_col_copy(st, 2, r->kind, sizeof r->kind);
-		r->scope = scope_of((const char *)sqlite3_column_text(st, 3));
-		lup_col_copy(st, 4, r->value, sizeof r->value);
-		lup_col_copy(st, 5, r->date, sizeof r->date);
-		r->people = (long)sqlite3_column_int64(st, 6);
-		r->done = (long)sqlite3_column_int64(st, 7);
-	}
-	lup_done(st);
-	if (rc != SQLITE_DONE) {
-		free(*rows);
-		*rows = NULL;
-		*n = 0;
-		return rc == SQLITE_NOMEM ? lup_err_oom(err) : lup_sqlerr(db, err, _("listing rounds"));
-	}
-	return 0;
+	return lup_read_all(db, lup_stmt(db, sql, err), rows, n, sizeof **rows, read_round_list_row,
+	                    _("listing rounds"), err);
 }
 
 int lup_round_progress(lup_db *db, const char *id, long *done, long *people, lup_err *err)
@@ -429,6 +413,19 @@ int lup_round_progress(lup_db *db, const char *id, long *done, long *people, lup
 	return 0;
 }
 
+static void read_round_people_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_round_person *r = row;
+	lup_col_copy(st, 0, r->person_id, sizeof r->person_id);
+	lup_col_copy(st, 1, r->name, sizeof r->name);
+	lup_col_copy(st, 2, r->email, sizeof r->email);
+	lup_col_copy(st, 3, r->unit, sizeof r->unit);
+	lup_col_copy(st, 4, r->role, sizeof r->role);
+	lup_col_copy(st, 5, r->checkin_id, sizeof r->checkin_id);
+	lup_col_copy(st, 6, r->status, sizeof r->status);
+	r->rated = (long)sqlite3_column_int64(st, 7);
+}
+
 int lup_round_people(lup_db *db, const char *id, struct lup_round_person **rows, size_t *n,
                      lup_err *err)
 {
@@ -441,37 +438,11 @@ int lup_round_people(lup_db *db, const char *id, struct lup_round_person **rows,
 		"ORDER BY k2.status = 'final' DESC, k2.date DESC, k2.created_at DESC, k2.id DESC LIMIT 1) "
 		"ORDER BY p.sort_name, p.id";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	size_t cap = 0;
-	int rc;
 
-	*rows = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_round_person *r = LUP_PUSH(*rows, *n, cap);
-		if (!r) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		lup_col_copy(st, 0, r->person_id, sizeof r->person_id);
-		lup_col_copy(st, 1, r->name, sizeof r->name);
-		lup_col_copy(st, 2, r->email, sizeof r->email);
-		lup_col_copy(st, 3, r->unit, sizeof r->unit);
-		lup_col_copy(st, 4, r->role, sizeof r->role);
-		lup_col_copy(st, 5, r->checkin_id, sizeof r->checkin_id);
-		lup_col_copy(st, 6, r->status, sizeof r->status);
-		r->rated = (long)sqlite3_column_int64(st, 7);
-	}
-	lup_done(st);
-	if (rc != SQLITE_DONE) {
-		free(*rows);
-		*rows = NULL;
-		*n = 0;
-		return rc == SQLITE_NOMEM ? lup_err_oom(err) : lup_sqlerr(db, err, _("reading a round"));
-	}
-	return 0;
+	if (st)
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	return lup_read_all(db, st, rows, n, sizeof **rows, read_round_people_row,
+	                    _("reading a round"), err);
 }
 
 int lup_round_invites(lup_db *db, const char *id, int pending_only, const char *path, long *rows,

@@ -314,6 +314,23 @@ int lup_target_get(lup_db *db, const char *ident, const char *code, const char *
 	return 0;
 }
 
+static void read_target_list_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_target_row *r = row;
+	lup_col_copy(st, 0, r->competence_id, sizeof r->competence_id);
+	lup_col_copy(st, 1, r->code, sizeof r->code);
+	lup_col_copy(st, 2, r->name, sizeof r->name);
+	lup_col_copy(st, 3, r->name_sv, sizeof r->name_sv);
+	lup_col_copy(st, 4, r->area, sizeof r->area);
+	r->level_min = sqlite3_column_int(st, 5);
+	r->level_max = sqlite3_column_int(st, 6);
+	lup_comp_level(st, 7, &r->role_level);
+	r->from_file = sqlite3_column_int(st, 8);
+	lup_comp_level(st, 10, &r->own_level);
+	r->level = r->own_level != LUP_LEVEL_NONE ? r->own_level : r->role_level;
+	lup_col_copy(st, r->own_level != LUP_LEVEL_NONE ? 11 : 9, r->since, sizeof r->since);
+}
+
 int lup_target_list(lup_db *db, const char *ident, const char *role, const char *person_id,
                     struct lup_target_row **rows, size_t *n, lup_err *err)
 {
@@ -328,7 +345,6 @@ int lup_target_list(lup_db *db, const char *ident, const char *role, const char 
 	static const char sql_role[] = "SELECT sort_role FROM person WHERE id = ?1";
 	char fwid[LUP_UUID_LEN + 1], rolebuf[256], *key = NULL;
 	sqlite3_stmt *st;
-	size_t cap = 0;
 	int rc;
 
 	*rows = NULL;
@@ -361,34 +377,18 @@ int lup_target_list(lup_db *db, const char *ident, const char *role, const char 
 	sqlite3_bind_text(st, 1, fwid, -1, SQLITE_TRANSIENT);
 	lup_bind_text(st, 2, key);
 	lup_bind_text(st, 3, person_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_target_row *r = LUP_PUSH(*rows, *n, cap);
-		if (!r) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		lup_col_copy(st, 0, r->competence_id, sizeof r->competence_id);
-		lup_col_copy(st, 1, r->code, sizeof r->code);
-		lup_col_copy(st, 2, r->name, sizeof r->name);
-		lup_col_copy(st, 3, r->name_sv, sizeof r->name_sv);
-		lup_col_copy(st, 4, r->area, sizeof r->area);
-		r->level_min = sqlite3_column_int(st, 5);
-		r->level_max = sqlite3_column_int(st, 6);
-		lup_comp_level(st, 7, &r->role_level);
-		r->from_file = sqlite3_column_int(st, 8);
-		lup_comp_level(st, 10, &r->own_level);
-		r->level = r->own_level != LUP_LEVEL_NONE ? r->own_level : r->role_level;
-		lup_col_copy(st, r->own_level != LUP_LEVEL_NONE ? 11 : 9, r->since, sizeof r->since);
-	}
-	lup_done(st);
+	rc = lup_read_all(db, st, rows, n, sizeof **rows, read_target_list_row,
+	                  _("reading targets"), err);
 	free(key);
-	if (rc != SQLITE_DONE) {
-		free(*rows);
-		*rows = NULL;
-		*n = 0;
-		return rc == SQLITE_NOMEM ? lup_err_oom(err) : lup_sqlerr(db, err, _("reading targets"));
-	}
-	return 0;
+	return rc;
+}
+
+static void read_target_roles_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_target_role *r = row;
+	lup_col_copy(st, 0, r->role, sizeof r->role);
+	r->targets = (long)sqlite3_column_int64(st, 1);
+	r->people = (long)sqlite3_column_int64(st, 2);
 }
 
 int lup_target_roles(lup_db *db, const char *ident, struct lup_target_role **rows, size_t *n,
@@ -400,8 +400,6 @@ int lup_target_roles(lup_db *db, const char *ident, struct lup_target_role **row
 		"AND t.valid_to IS NULL GROUP BY t.role_key ORDER BY t.role_key";
 	char fwid[LUP_UUID_LEN + 1];
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
 	*rows = NULL;
 	*n = 0;
@@ -410,24 +408,20 @@ int lup_target_roles(lup_db *db, const char *ident, struct lup_target_role **row
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, fwid, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_target_role *r = LUP_PUSH(*rows, *n, cap);
-		if (!r) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		lup_col_copy(st, 0, r->role, sizeof r->role);
-		r->targets = (long)sqlite3_column_int64(st, 1);
-		r->people = (long)sqlite3_column_int64(st, 2);
-	}
-	lup_done(st);
-	if (rc != SQLITE_DONE) {
-		free(*rows);
-		*rows = NULL;
-		*n = 0;
-		return rc == SQLITE_NOMEM ? lup_err_oom(err) : lup_sqlerr(db, err, _("reading targets"));
-	}
-	return 0;
+	return lup_read_all(db, st, rows, n, sizeof **rows, read_target_roles_row,
+	                    _("reading targets"), err);
+}
+
+static void read_target_history_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_target_change *r = row;
+	lup_col_copy(st, 0, r->code, sizeof r->code);
+	r->revision = sqlite3_column_int(st, 1);
+	r->level = sqlite3_column_int(st, 2);
+	lup_col_copy(st, 3, r->role, sizeof r->role);
+	lup_col_copy(st, 4, r->from, sizeof r->from);
+	lup_col_copy(st, 5, r->to, sizeof r->to);
+	r->from_file = sqlite3_column_int(st, 6);
 }
 
 int lup_target_history(lup_db *db, const char *ident, const char *role, const char *person_id,
@@ -441,7 +435,6 @@ int lup_target_history(lup_db *db, const char *ident, const char *role, const ch
 		"ORDER BY t.valid_from, f.revision, c.seq, t.rowid";
 	char rolebuf[256], *key = NULL;
 	sqlite3_stmt *st;
-	size_t cap = 0;
 	int rc;
 
 	*rows = NULL;
@@ -459,27 +452,8 @@ int lup_target_history(lup_db *db, const char *ident, const char *role, const ch
 	sqlite3_bind_text(st, 1, ident ? ident : "", -1, SQLITE_TRANSIENT);
 	lup_bind_text(st, 2, key);
 	lup_bind_text(st, 3, person_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_target_change *r = LUP_PUSH(*rows, *n, cap);
-		if (!r) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		lup_col_copy(st, 0, r->code, sizeof r->code);
-		r->revision = sqlite3_column_int(st, 1);
-		r->level = sqlite3_column_int(st, 2);
-		lup_col_copy(st, 3, r->role, sizeof r->role);
-		lup_col_copy(st, 4, r->from, sizeof r->from);
-		lup_col_copy(st, 5, r->to, sizeof r->to);
-		r->from_file = sqlite3_column_int(st, 6);
-	}
-	lup_done(st);
+	rc = lup_read_all(db, st, rows, n, sizeof **rows, read_target_history_row,
+	                  _("reading targets"), err);
 	free(key);
-	if (rc != SQLITE_DONE) {
-		free(*rows);
-		*rows = NULL;
-		*n = 0;
-		return rc == SQLITE_NOMEM ? lup_err_oom(err) : lup_sqlerr(db, err, _("reading targets"));
-	}
-	return 0;
+	return rc;
 }

@@ -181,6 +181,41 @@ static void test_failure(void **state)
 	tdb_close(&t);
 }
 
+/* Every row into a growing array; none; a failure part way. */
+static void test_read_all(void **state)
+{
+	static const char all[] = "SELECT k, id, n FROM pg ORDER BY n";
+	static const char none[] = "SELECT k, id, n FROM pg WHERE 0";
+	struct tdb t;
+	struct row *rows = (struct row *)&t;   /* not NULL: it is set */
+	size_t n = 99;
+	lup_err err;
+	(void)state;
+	tdb_open(&t);
+	fill(&t);
+	assert_int_equal(lup_read_all(t.db, lup_stmt(t.db, all, &err), &rows, &n, sizeof *rows, read_row,
+	                              "reading", &err), 0);
+	assert_int_equal(n, 20);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(rows[i].n, (long)i);
+	assert_string_equal(rows[19].k, "j");
+	free(rows);
+	assert_int_equal(lup_read_all(t.db, lup_stmt(t.db, none, &err), &rows, &n, sizeof *rows, read_row,
+	                              "reading", &err), 0);
+	assert_int_equal(n, 0);
+	assert_null(rows);
+	/* the overflow comes on the second row: nothing is handed back */
+	assert_int_equal(lup_read_all(t.db, lup_stmt(t.db, bad_sql, &err), &rows, &n, sizeof *rows, read_row,
+	                              "reading things", &err), -1);
+	assert_non_null(strstr(err.msg, "reading things"));
+	assert_int_equal(n, 0);
+	assert_null(rows);
+	assert_int_equal(lup_read_all(t.db, NULL, &rows, &n, sizeof *rows, read_row, "x", &err), -1);
+	assert_int_equal(n, 0);
+	assert_null(rows);
+	tdb_close(&t);
+}
+
 /* Fetch one: by id (?1), another parameter bound by the caller. */
 static void test_get_row(void **state)
 {
@@ -244,6 +279,7 @@ int main(void)
 		cmocka_unit_test(test_rows_zeroed),
 		cmocka_unit_test(test_bind_key),
 		cmocka_unit_test(test_failure),
+		cmocka_unit_test(test_read_all),
 		cmocka_unit_test(test_get_row),
 		cmocka_unit_test(test_count_row),
 	};
