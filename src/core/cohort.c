@@ -265,14 +265,8 @@ int lup_cohort_update(lup_db *db, const lup_config *cfg, const struct lup_cohort
                       struct lup_promotions *promoted, struct lup_merge_report *mr,
                       lup_err *err)
 {
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (lup_merge_stored(db, &cohort_table, c->id, seen, c, mr, err) < 0 ||
-	    lup_cohort_save(db, cfg, c, warn, promoted, err) < 0 || lup_db_commit(db, err) < 0) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return LUP_MERGE_SAVE(db, &cohort_table, c->id, seen, c, mr, err,
+	                      lup_cohort_save(db, cfg, c, warn, promoted, err));
 }
 
 int lup_cohort_delete(lup_db *db, const char *id, lup_err *err)

@@ -514,14 +514,8 @@ LUP_TABLE(enrolment_table, struct lup_enrolment, enrolment_cols,
 int lup_enrolment_update(lup_db *db, const struct lup_enrolment *seen, struct lup_enrolment *e,
                          struct lup_merge_report *mr, lup_err *err)
 {
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (lup_merge_stored(db, &enrolment_table, e->id, seen, e, mr, err) < 0 ||
-	    enrolment_write(db, e, err) < 0 || lup_db_commit(db, err) < 0) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return LUP_MERGE_SAVE(db, &enrolment_table, e->id, seen, e, mr, err,
+	                      enrolment_write(db, e, err));
 }
 
 /* ---- Back to the waitlist ---- */

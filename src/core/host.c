@@ -446,14 +446,8 @@ LUP_TABLE(host_table, struct lup_host, host_cols, lup_host_get, lup_host_clear, 
 int lup_host_update(lup_db *db, const struct lup_host *seen, struct lup_host *h,
                     struct lup_merge_report *mr, lup_err *err)
 {
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (lup_merge_stored(db, &host_table, h->id, seen, h, mr, err) < 0 ||
-	    lup_host_save(db, h, err) < 0 || lup_db_commit(db, err) < 0) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return LUP_MERGE_SAVE(db, &host_table, h->id, seen, h, mr, err,
+	                      lup_host_save(db, h, err));
 }
 
 int lup_host_reindex(lup_db *db, lup_err *err)

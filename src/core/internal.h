@@ -202,6 +202,14 @@ struct lup_table {
  * (may be NULL) what was found, keeping the answers it held. */
 int lup_merge_stored(lup_db *db, const struct lup_table *t, const char *id, const void *seen,
                      void *mine, struct lup_merge_report *mr, lup_err *err);
+/* Save an edit in one transaction: merge it with the row as stored
+ * (lup_merge_stored on t, the row id), then write (an expression, the
+ * module's save of mine: 0 or -1) and commit.  0, or -1 with nothing
+ * written. */
+#define LUP_MERGE_SAVE(db, t, id, seen, mine, mr, err, write) \
+	(lup_db_begin((db), (err)) < 0 ? -1 \
+	 : lup_merge_stored((db), (t), (id), (seen), (mine), (mr), (err)) < 0 || (write) < 0 || \
+	   lup_db_commit((db), (err)) < 0 ? (lup_db_rollback(db), -1) : 0)
 /* The row an edit was for is gone: mr (may be NULL) says so, err gets
  * LUP_EGONE and the message.  Returns -1. */
 int lup_merge_gone(struct lup_merge_report *mr, lup_err *err, const char *fmt, ...)

@@ -311,14 +311,8 @@ LUP_TABLE(person_table, struct lup_person, person_cols,
 int lup_person_update(lup_db *db, const struct lup_person *seen, struct lup_person *p,
                       struct lup_merge_report *mr, lup_err *err)
 {
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (lup_merge_stored(db, &person_table, p->id, seen, p, mr, err) < 0 ||
-	    person_write(db, p, err) < 0 || lup_db_commit(db, err) < 0) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return LUP_MERGE_SAVE(db, &person_table, p->id, seen, p, mr, err,
+	                      person_write(db, p, err));
 }
 
 int lup_person_delete(lup_db *db, const char *id, lup_err *err)

@@ -298,14 +298,8 @@ LUP_TABLE(placement_table, struct lup_placement, placement_cols,
 int lup_placement_update(lup_db *db, const struct lup_placement *seen, struct lup_placement *p,
                          struct lup_merge_report *mr, lup_err *err)
 {
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (lup_merge_stored(db, &placement_table, p->id, seen, p, mr, err) < 0 ||
-	    lup_placement_save(db, p, err) < 0 || lup_db_commit(db, err) < 0) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return LUP_MERGE_SAVE(db, &placement_table, p->id, seen, p, mr, err,
+	                      lup_placement_save(db, p, err));
 }
 
 int lup_placement_delete(lup_db *db, const char *id, lup_err *err)

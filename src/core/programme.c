@@ -448,14 +448,8 @@ LUP_TABLE(programme_table, struct lup_programme, programme_cols,
 int lup_programme_update(lup_db *db, const lup_config *cfg, const struct lup_programme *seen,
                          struct lup_programme *p, struct lup_merge_report *mr, lup_err *err)
 {
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (lup_merge_stored(db, &programme_table, p->id, seen, p, mr, err) < 0 ||
-	    lup_programme_save(db, cfg, p, err) < 0 || lup_db_commit(db, err) < 0) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return LUP_MERGE_SAVE(db, &programme_table, p->id, seen, p, mr, err,
+	                      lup_programme_save(db, cfg, p, err));
 }
 
 int lup_programme_delete(lup_db *db, const char *id, lup_err *err)
@@ -737,14 +731,8 @@ LUP_TABLE(block_table, struct lup_block, block_cols, lup_block_get, lup_block_cl
 int lup_block_update(lup_db *db, const lup_config *cfg, const struct lup_block *seen,
                      struct lup_block *b, struct lup_merge_report *mr, lup_err *err)
 {
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (lup_merge_stored(db, &block_table, b->id, seen, b, mr, err) < 0 ||
-	    lup_block_save(db, cfg, b, err) < 0 || lup_db_commit(db, err) < 0) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return LUP_MERGE_SAVE(db, &block_table, b->id, seen, b, mr, err,
+	                      lup_block_save(db, cfg, b, err));
 }
 
 /* Move the block at seq `from` to `to` (positions shift to make room):

@@ -275,13 +275,9 @@ int lup_session_update(lup_db *db, const lup_config *cfg, const struct lup_sessi
                        struct lup_session *s, struct lup_warnings *warn,
                        struct lup_merge_report *mr, lup_err *err)
 {
-	if (lup_db_begin(db, err) < 0)
+	if (LUP_MERGE_SAVE(db, &session_table, s->id, seen, s, mr, err,
+	                   lup_session_save(db, cfg, s, NULL, err)) < 0)
 		return -1;
-	if (lup_merge_stored(db, &session_table, s->id, seen, s, mr, err) < 0 ||
-	    lup_session_save(db, cfg, s, NULL, err) < 0 || lup_db_commit(db, err) < 0) {
-		lup_db_rollback(db);
-		return -1;
-	}
 	add_warnings(db, cfg, s, warn);
 	return 0;
 }
