@@ -571,6 +571,14 @@ static const char *const invariants[] = {
 	"OR sort_role IS NOT lup_sortkey(coalesce(role, ''))",
 	"SELECT 'host organisation ' || substr(id, 1, 8) || ': its sort key is out of date' FROM host_org "
 	"WHERE sort_name IS NOT lup_sortkey(name)",
+	/* The Due list's own copy of each person (schema 7: triggers keep
+	 * it; it is worked out from person and checkin alone). */
+	"SELECT 'person ' || substr(p.id, 1, 8) || ': its entry in the Due list is out of date' "
+	"FROM person p LEFT JOIN person_due d ON d.person_id = p.id WHERE d.person_id IS NULL "
+	"OR d.active IS NOT p.active OR d.sort_role IS NOT p.sort_role OR d.sort_name IS NOT p.sort_name "
+	"OR d.search IS NOT p.search OR d.last IS NOT " LUP_DUE_LAST("p.id"),
+	"SELECT 'the Due list has an entry for a person who is gone (' || substr(d.person_id, 1, 8) || ')' "
+	"FROM person_due d WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.id = d.person_id)",
 	/* A session's block belongs to its cohort's programme. */
 	"SELECT 'session ' || substr(s.id, 1, 8) || ': its block is of another programme' "
 	"FROM session s JOIN cohort c ON c.id = s.cohort_id JOIN block b ON b.id = s.block_id "

@@ -32,6 +32,15 @@ int lup_delete_by_id(lup_db *db, const char *sql, const char *id, const char *wh
 	"coalesce((SELECT search FROM person WHERE id = " pid "), '') || char(10) || " \
 	"coalesce((SELECT search FROM host_org WHERE id = " hid "), '')"
 
+/* The day of a person's latest check-in that counts (final, and not
+ * replaced by a final correction), NULL when none: the SQL expression for
+ * the person whose id is the expression pid.  Migration 7 stores it in
+ * person_due through triggers: a change to it needs a new migration that
+ * makes them again. */
+#define LUP_DUE_LAST(pid) \
+	"(SELECT max(k.date) FROM checkin k WHERE k.person_id = " pid " AND k.status = 'final' " \
+	"AND NOT EXISTS (SELECT 1 FROM checkin s WHERE s.supersedes_id = k.id AND s.status = 'final'))"
+
 #define LUP_STMT_CACHE 256   /* the programme modules alone prepare about 85 */
 
 struct lup_db {

@@ -352,6 +352,69 @@ static void test_upgrade_to_3(void **state)
 	assert_int_equal(system(sql), 0);
 }
 
+/* Schema 7 from a database of schema 5: every person gets their entry
+ * in the Due list, with the day of their latest check-in that counts (a
+ * final one, not one a final correction replaces, never a draft). */
+static void test_upgrade_to_7(void **state)
+{
+	char dir[64], path[96], sql[128];
+	sqlite3 *h;
+	lup_db *db;
+	lup_err err;
+	sqlite3_stmt *st;
+	(void)state;
+
+	snprintf(dir, sizeof dir, "/tmp/lup-v5.XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/v5.db", dir);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(lup_sql_functions(h), SQLITE_OK);
+	for (const struct lup_migration *m = lup_migrations; m->steps && m->version <= 5; m++)
+		for (const char *const *q = m->steps; *q; q++)
+			assert_int_equal(sqlite3_exec(h, *q, NULL, NULL, NULL), SQLITE_OK);
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", LUP_APPLICATION_ID);
+	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+#define P(n) "'00000000-0000-4000-8000-00000000000" #n "'"
+#define K(n) "'00000000-0000-4000-8000-0000000000c" #n "'"
+#define F "'00000000-0000-4000-8000-0000000000f1'"
+	assert_int_equal(sqlite3_exec(h,
+		"PRAGMA user_version = 5;"
+		"INSERT INTO person (id, name, role, active, search, sort_name, sort_role) VALUES "
+		"(" P(1) ", 'Anna', 'Rektor', 1, 'anna', 'anna', 'rektor'), "
+		"(" P(2) ", 'Bo', NULL, 1, 'bo', 'bo', ''), "
+		"(" P(3) ", 'Cia', 'Rektor', 0, 'cia', 'cia', 'rektor');"
+		"INSERT INTO framework (id, ident, name, version, content_hash, level_max, imported_at) VALUES "
+		"(" F ", 'f', 'F', '1', 'x', 5, '2014-01-01T00:00:00Z');"
+		"INSERT INTO checkin (id, person_id, framework_id, date, kind, status, supersedes_id) VALUES "
+		"(" K(1) ", " P(1) ", " F ", '2015-01-10', 'self', 'final', NULL), "
+		"(" K(2) ", " P(1) ", " F ", '2015-03-01', 'self', 'final', NULL), "
+		"(" K(3) ", " P(1) ", " F ", '2015-02-01', 'self', 'final', " K(2) "), "
+		"(" K(4) ", " P(1) ", " F ", '2015-04-01', 'self', 'draft', NULL), "
+		"(" K(5) ", " P(2) ", " F ", '2015-05-01', 'self', 'draft', NULL), "
+		"(" K(6) ", " P(3) ", " F ", '2014-05-01', 'manager', 'final', NULL);",
+		NULL, NULL, NULL), SQLITE_OK);
+#undef P
+#undef K
+#undef F
+	sqlite3_close(h);
+
+	assert_int_equal(lup_db_open(path, 0, &db, &err), 0);
+	assert_int_equal(lup_db_user_version(db), lup_db_schema_version());
+	assert_int_equal(sqlite3_prepare_v2(db->h, "SELECT group_concat(sort_name || ':' || active || ':' "
+	                                    "|| sort_role || ':' || coalesce(last, '-'), ' ') FROM "
+	                                    "(SELECT * FROM person_due ORDER BY sort_name)", -1, &st, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	/* Anna: 2015-03-01 is replaced by its correction of 2015-02-01 */
+	assert_string_equal((const char *)sqlite3_column_text(st, 0),
+	                    "anna:1:rektor:2015-02-01 bo:1::- cia:0:rektor:2014-05-01");
+	sqlite3_finalize(st);
+	assert_int_equal(lup_db_check(db, NULL, NULL, &err), 0);
+	lup_db_close(db);
+	snprintf(sql, sizeof sql, "rm -rf '%s'", dir);
+	assert_int_equal(system(sql), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -365,6 +428,7 @@ int main(void)
 		cmocka_unit_test(test_check_and_backup),
 		cmocka_unit_test(test_resolve_id),
 		cmocka_unit_test(test_upgrade_to_3),
+		cmocka_unit_test(test_upgrade_to_7),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
