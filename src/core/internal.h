@@ -41,6 +41,10 @@ int lup_delete_by_id(lup_db *db, const char *sql, const char *id, const char *wh
 	"(SELECT max(k.date) FROM checkin k WHERE k.person_id = " pid " AND k.status = 'final' " \
 	"AND NOT EXISTS (SELECT 1 FROM checkin s WHERE s.supersedes_id = k.id AND s.status = 'final'))"
 
+/* Make person_due (schema 7) again for everyone, in one pass: after a
+ * load of many people with its triggers set aside (import.c). */
+int lup_person_due_fill(lup_db *db, lup_err *err);
+
 #define LUP_STMT_CACHE 256   /* the programme modules alone prepare about 85 */
 
 struct lup_db {

@@ -496,6 +496,9 @@ NULL
 	LUP_DUE_LAST(p ".id")
 #define DUE_REDO(pid) "UPDATE person_due SET last = " LUP_DUE_LAST("person_due.person_id") \
 	" WHERE person_id = " pid ";"
+/* everyone's entry, in the order of its key */
+#define DUE_FILL "INSERT INTO person_due (person_id, active, sort_role, sort_name, search, last) " \
+	"SELECT " DUE_ROW("p") " FROM person p ORDER BY p.id"
 static const char *const v7[] = {
 "CREATE TABLE person_due ("
 	"person_id TEXT PRIMARY KEY NOT NULL, "
@@ -504,8 +507,7 @@ static const char *const v7[] = {
 	"sort_name TEXT NOT NULL, "
 	"search TEXT NOT NULL, "
 	"last TEXT) WITHOUT ROWID",
-"INSERT INTO person_due (person_id, active, sort_role, sort_name, search, last) "
-	"SELECT " DUE_ROW("p") " FROM person p",
+DUE_FILL,
 /* everyone without an interval of their own role, in order of their
  * latest check-in; and one role's people, the same way */
 "CREATE INDEX person_due_last ON person_due(active, last, sort_name, person_id, sort_role, search)",
@@ -535,6 +537,11 @@ static const char *const v7[] = {
 	DUE_REDO("(SELECT person_id FROM checkin WHERE id = OLD.supersedes_id)") " END",
 NULL
 };
+
+int lup_person_due_fill(lup_db *db, lup_err *err)
+{
+	return lup_exec(db, "DELETE FROM person_due; " DUE_FILL, err);
+}
 
 const struct lup_migration lup_migrations[] = {
 	{ 1, v1 },

@@ -7,8 +7,7 @@
 # again after the draft (a write that changes nobody's due date) and the
 # heat map.
 # Prints figures; it does not pass or fail on them.
-LUP=${LUP:-./lup}; B=${B:-build}
-case "$LUP" in /*) ;; *) LUP="$PWD/$LUP" ;; esac
+. tests/bench/lib.sh
 dir="$B/bench-comp"
 mkdir -p "$dir"
 export LUP_CONFIG="" LINES=${LINES:-24} COLUMNS=${COLUMNS:-80} LC_ALL=${LC_ALL:-C.UTF-8}
@@ -52,13 +51,9 @@ stats() {
 one() { awk -v a="$2" 'NR == a { printf "%.1f %.1f\n", $2, $3 }' "$1"; }
 
 for n in 300 50000; do
-	db="$dir/demo-$n.db"
-	if [ ! -s "$db" ]; then
-		rm -f "$db" "$db-wal" "$db-shm"
-		"$LUP" --db "$db" demo --people "$n" >/dev/null 2>&1 || { echo "bench: lup demo --people $n failed"; exit 1; }
-	fi
+	db=$(bench_demo $n) || { echo "bench: lup demo --people $n failed"; exit 1; }
 	# the sheet run writes: work on a copy
-	cp "$db" "$dir/run.db"; rm -f "$dir/run.db-wal" "$dir/run.db-shm"
+	bench_copy "$db" "$dir/run.db"
 	LUP_KEYS="$dir/due.keys" LUP_KEYS_TIMES="$dir/due-$n.times" "$LUP" --db "$dir/run.db" \
 		2>"$dir/due-$n.out" </dev/null >/dev/null
 	LUP_KEYS="$dir/sheet.keys" LUP_KEYS_TIMES="$dir/sheet-$n.times" "$LUP" --db "$dir/run.db" \
