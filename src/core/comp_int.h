@@ -1,6 +1,8 @@
-/* comp_int.h — what the competence modules share: competence.c (check-ins,
- * ratings, due dates, gaps, the heat map), target.c (targets), round.c
- * (check-in rounds) and profile.c (a person's competence profile). */
+/* comp_int.h — what the competence modules share: checkin.c (check-ins
+ * and ratings), target.c (targets), due.c (due dates and the Due list),
+ * gaps.c (gaps), heatmap.c (the heat map), round.c (check-in rounds) and
+ * profile.c (a person's competence profile); the helpers are in
+ * competence.c. */
 #ifndef LUP_CORE_COMP_INT_H
 #define LUP_CORE_COMP_INT_H
 

@@ -711,7 +711,7 @@ int lup_heatmap_begin(lup_db *db, const struct lup_heat_query *q, struct lup_hea
 	snprintf(b->cohort, sizeof b->cohort, "%s", q->cohort_id ? q->cohort_id : "");
 	if (hm_setup(b, err) < 0) {
 		lup_heatmap_end(b);
-		lup_heatmap_free(out);
+		lup_heatmap_clear(out);
 		return -1;
 	}
 	*bp = b;
@@ -760,7 +760,7 @@ int lup_heatmap_step(lup_heat_build *b, int ms, double *progress, lup_err *err)
 		*progress = 1;
 	return 1;
 fail:
-	lup_heatmap_free(b->out);
+	lup_heatmap_clear(b->out);
 	return -1;
 }
 
@@ -776,7 +776,7 @@ int lup_heatmap_build(lup_db *db, const struct lup_heat_query *q, struct lup_hea
 	return rc < 0 ? -1 : 0;
 }
 
-void lup_heatmap_free(struct lup_heatmap *h)
+void lup_heatmap_clear(struct lup_heatmap *h)
 {
 	for (size_t i = 0; i < h->nrows; i++)
 		free(h->row_label[i]);

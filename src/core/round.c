@@ -1,6 +1,6 @@
 /* round.c — check-in rounds: a group of people asked to check in at once,
  * the drafts made for them, their progress and the list of whom to
- * invite (see lup/competence.h). */
+ * invite (see lup/round.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

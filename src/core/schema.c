@@ -491,7 +491,7 @@ NULL
  * table of the programme's (merging laptops leaves it out; each works it
  * out from the rows it merges).  The due date itself needs lup.ini's
  * intervals, so the list reads it from these two indexes a page at a time
- * (competence.c), never building anything for everyone. */
+ * (due.c), never building anything for everyone. */
 #define DUE_ROW(p) p ".id, " p ".active, " p ".sort_role, " p ".sort_name, " p ".search, " \
 	LUP_DUE_LAST(p ".id")
 #define DUE_REDO(pid) "UPDATE person_due SET last = " LUP_DUE_LAST("person_due.person_id") \

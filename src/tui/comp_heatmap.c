@@ -56,7 +56,7 @@ static void stop(struct heat *s)
 	if (s->b) {
 		lup_heatmap_end(s->b);
 		s->b = NULL;
-		lup_heatmap_free(&s->next);
+		lup_heatmap_clear(&s->next);
 	}
 }
 
@@ -71,7 +71,7 @@ static void start(struct heat *s, tui_app *app, int keep_shown)
 	lup_err_clear(&err);
 	stop(s);
 	if (!keep_shown) {
-		lup_heatmap_free(&s->hm);
+		lup_heatmap_clear(&s->hm);
 		s->built = 0;
 	}
 	s->error[0] = 0;
@@ -97,7 +97,7 @@ static void start(struct heat *s, tui_app *app, int keep_shown)
 	lup_heatmap_stamp(tui_db(app), &s->bstamp);
 	if (lup_heatmap_begin(tui_db(app), &q, &s->next, &s->b, &err) < 0) {
 		snprintf(s->error, sizeof s->error, "%s", err.msg);
-		lup_heatmap_free(&s->hm);
+		lup_heatmap_clear(&s->hm);
 		s->built = 0;
 	}
 }
@@ -120,17 +120,17 @@ static int idle(tui_screen *scr, tui_app *app)
 	s->b = NULL;
 	if (rc < 0) {
 		snprintf(s->error, sizeof s->error, "%s", err.msg);
-		lup_heatmap_free(&s->hm);
+		lup_heatmap_clear(&s->hm);
 		s->built = 0;
 		return TUI_REDRAW;
 	}
 	lup_heatmap_stamp(tui_db(app), &now);
 	if (!lup_db_stamp_equal(&now, &s->bstamp)) {
-		lup_heatmap_free(&s->next);
+		lup_heatmap_clear(&s->next);
 		start(s, app, 1);
 		return TUI_REDRAW;
 	}
-	lup_heatmap_free(&s->hm);
+	lup_heatmap_clear(&s->hm);
 	s->hm = s->next;
 	memset(&s->next, 0, sizeof s->next);
 	s->built = 1;
@@ -374,7 +374,7 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 		snprintf(s->cohort_name, sizeof s->cohort_name, "%s", name ? name : "");
 		s->focus = s->top = 0;
 		stop(s);
-		lup_heatmap_free(&s->hm);
+		lup_heatmap_clear(&s->hm);
 		s->built = 0;   /* enter() starts it */
 	}
 	(void)app;
@@ -385,7 +385,7 @@ static void destroy(tui_screen *scr)
 {
 	struct heat *s = (struct heat *)scr;
 	stop(s);
-	lup_heatmap_free(&s->hm);
+	lup_heatmap_clear(&s->hm);
 	free(s);
 }
 

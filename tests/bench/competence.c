@@ -217,7 +217,7 @@ int main(int argc, char **argv)
 		CK(lup_heatmap_build(db, &q, &h, &err));
 		printf("  heat map of one cohort (%ld people × %zu areas): %.1f ms\n", h.nrows ? h.row_people[0] : 0,
 		       h.ncols, (now() - t) * 1e3);
-		lup_heatmap_free(&h);
+		lup_heatmap_clear(&h);
 		q.by = LUP_HEAT_UNIT;
 		q.cohort_id = NULL;
 		t = now();
@@ -225,7 +225,7 @@ int main(int argc, char **argv)
 		CK(lup_heatmap_build(db, &q, &h, &err));
 		printf("  heat map of everyone by unit (%zu units × %zu areas): %.0f ms (CPU %.0f ms)\n", h.nrows,
 		       h.ncols, (now() - t) * 1e3, (cpu() - c0) * 1e3);
-		lup_heatmap_free(&h);
+		lup_heatmap_clear(&h);
 	}
 	{
 		/* A new revision once people have been assessed: the preview
