@@ -72,13 +72,13 @@ ratings=$(sqlite3 "$dir/1m.db" "SELECT count(*) FROM rating")
 
 printf 'screens (%sx%s): CPU ms of the key that opens each (its first frame) / of the\n' "$COLUMNS" "$LINES"
 printf 'slowest key on it; with a million ratings (%s) also the longest piece of work put\n' "$ratings"
-printf 'off until no key waits, all of it right after opening (ms), and peak memory (MB)\n'
-printf '%-21s %12s %12s %12s %7s %7s %5s\n' "" "300" "50,000" "+1M ratings" "piece" "ready" "MB"
+printf 'off until no key waits and all of it right after opening (wall ms); peak memory (MB)\n'
+printf '%-21s %11s %11s %11s %6s %6s %9s\n' "" "300" "50,000" "+1M ratings" "piece" "ready" "MB 50k/1M"
 while IFS='|' read -r name open on; do
 	db="$dir/300.db"; set -- $(run "$db" "$name" "$open" "$on"); a="$1 / $2"
-	db="$dir/50k.db"; set -- $(run "$db" "$name" "$open" "$on"); b="$1 / $2"
+	db="$dir/50k.db"; set -- $(run "$db" "$name" "$open" "$on"); b="$1 / $2"; mb=$5
 	db="$dir/1m.db"; set -- $(run "$db" "$name" "$open" "$on"); c="$1 / $2"
-	printf '%-21s %12s %12s %12s %7s %7s %5s\n' "$name" "$a" "$b" "$c" "$3" "$4" "$5"
+	printf '%-21s %11s %11s %11s %6s %6s %9s\n' "$name" "$a" "$b" "$c" "$3" "$4" "$mb / $5"
 done <"$dir/screens"
 rm -f "$dir/300.db"* "$dir/50k.db"* "$dir/1m.db"*
 printf '%s\n' "(the heat map is worked out in slices of about 8 ms while no key waits: its" \
