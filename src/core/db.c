@@ -273,18 +273,24 @@ static void install_log(void)
 	atomic_store(&log_set, sqlite3_config(SQLITE_CONFIG_LOG, sqlite_log, NULL) == SQLITE_OK ? 1 : -1);
 }
 
-static int quick_check(lup_db *db, lup_err *err)
+/* 1 when SQLite's quick_check finds the whole file sound. */
+static int sound(sqlite3 *h)
 {
 	sqlite3_stmt *st;
 	int ok = 0;
-	if (sqlite3_prepare_v2(db->h, "PRAGMA quick_check(1)", -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(h, "PRAGMA quick_check(1)", -1, &st, NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			const unsigned char *t = sqlite3_column_text(st, 0);
 			ok = t && strcmp((const char *)t, "ok") == 0;
 		}
 		sqlite3_finalize(st);
 	}
-	if (ok)
+	return ok;
+}
+
+static int quick_check(lup_db *db, lup_err *err)
+{
+	if (sound(db->h))
 		return 0;
 	if (sqlite3_errcode(db->h) == SQLITE_BUSY)
 		return lup_sqlerr(db, err, db->path);
@@ -672,6 +678,16 @@ int lup_db_backup(lup_db *db, const char *dest, lup_err *err)
 	/* A backup should stand alone: one file, no -wal beside it. */
 	if (sqlite3_exec(out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail_db;
+	/* A copy of damage is no backup: checked whole before it replaces
+	 * anything (the pages were copied, never read as a database). */
+	if (!sound(out)) {
+		lup_err_set(err, LUP_ECORRUPT, _("%s is damaged (quick_check failed); restore a backup, "
+		                                 "or see what lup check says"), db->path);
+		sqlite3_close(out);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
 	if (sqlite3_close(out) != SQLITE_OK)
 		goto fail_db;
 	out = NULL;

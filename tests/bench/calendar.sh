@@ -7,8 +7,6 @@
 . tests/bench/lib.sh
 dir="$B/bench-tui"
 mkdir -p "$dir"
-export LUP_CONFIG="" LINES=${LINES:-24} COLUMNS=${COLUMNS:-80} LC_ALL=${LC_ALL:-C.UTF-8}
-unset LANGUAGE
 
 # Open the calendar, then page: down row by row, by pages, back, both
 # ends, to a typed date, week by week.

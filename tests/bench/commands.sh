@@ -9,8 +9,6 @@
 . tests/bench/lib.sh
 dir="$B/bench-commands"
 mkdir -p "$dir"
-export LUP_CONFIG="" LC_ALL=C.UTF-8
-unset LANGUAGE
 
 db300=$(bench_demo 300) && db50k=$(bench_demo 50000) || { echo "bench: no demonstration database"; exit 1; }
 # person erase and the like write: work on copies

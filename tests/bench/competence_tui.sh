@@ -10,8 +10,6 @@
 . tests/bench/lib.sh
 dir="$B/bench-comp"
 mkdir -p "$dir"
-export LUP_CONFIG="" LINES=${LINES:-24} COLUMNS=${COLUMNS:-80} LC_ALL=${LC_ALL:-C.UTF-8}
-unset LANGUAGE
 
 # Due list: open the section, move, page, ends, filter, clear.
 cat >"$dir/due.keys" <<'KEYS'

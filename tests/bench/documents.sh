@@ -13,7 +13,6 @@ n=${BENCH_PEOPLE_DOCUMENTS:-50000}
 dir="$B/bench"
 out="$dir/documents-out"
 mkdir -p "$dir" "$out"
-export LUP_CONFIG=""
 make -s "$B/liblupcore.a" || exit 1
 # shellcheck disable=SC2046
 cc -std=c11 -O2 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Iinclude -Isrc \

@@ -17,7 +17,6 @@
 N=${BENCH_PEOPLE:-50000}
 W="$B/bench"
 mkdir -p "$W"
-export LUP_CONFIG="" LC_ALL=C.UTF-8
 
 now() { date +%s.%N; }
 # best CMD…: run it three times after `fresh`, print the fastest in seconds.

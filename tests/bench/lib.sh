@@ -7,6 +7,9 @@ LUP=${LUP:-./lup}; B=${B:-build}
 case "$LUP" in /*) ;; *) LUP="$PWD/$LUP" ;; esac
 BENCH_DB="$B/bench-db"
 mkdir -p "$BENCH_DB"
+# lup's defaults, in English, at the size of an ordinary terminal
+export LUP_CONFIG="" LINES=${LINES:-24} COLUMNS=${COLUMNS:-80} LC_ALL=${LC_ALL:-C.UTF-8}
+unset LANGUAGE
 
 # bench_demo N: the path of a database of `lup demo --people N`.
 bench_demo() {

@@ -7,8 +7,6 @@
 . tests/bench/lib.sh
 dir="$B/bench-programme-tui"
 mkdir -p "$dir"
-export LUP_CONFIG="" LINES=${LINES:-24} COLUMNS=${COLUMNS:-80} LC_ALL=${LC_ALL:-C.UTF-8}
-unset LANGUAGE
 
 for n in 300 50000; do
 	src=$(bench_demo $n) || { echo "bench: lup demo failed"; exit 1; }

@@ -12,8 +12,6 @@
 . tests/bench/lib.sh
 dir="$B/bench-screens"
 mkdir -p "$dir"
-export LUP_CONFIG="" LINES=${LINES:-24} COLUMNS=${COLUMNS:-80} LC_ALL=${LC_ALL:-C.UTF-8}
-unset LANGUAGE
 
 # name|keys that open it|keys on it (key names as in [keys]; "text" typed)
 cat >"$dir/screens" <<'EOF'

@@ -7,8 +7,6 @@
 . tests/bench/lib.sh
 dir="$B/bench-shadowing"
 mkdir -p "$dir"
-export LUP_CONFIG="" LINES=${LINES:-24} COLUMNS=${COLUMNS:-80} LC_ALL=${LC_ALL:-C.UTF-8}
-unset LANGUAGE
 
 p300=$(bench_demo 300) && p50000=$(bench_demo 50000) || { echo "bench: lup demo failed"; exit 1; }
 hosts="$dir/hosts.db"

@@ -7,8 +7,6 @@
 . tests/bench/lib.sh
 dir="$B/bench-tui"
 mkdir -p "$dir"
-export LUP_CONFIG="" LINES=${LINES:-24} COLUMNS=${COLUMNS:-80} LC_ALL=${LC_ALL:-C.UTF-8}
-unset LANGUAGE
 
 # The keys: moving, paging, both ends, filtering letter by letter, sorting,
 # opening a person and a form, and back.

@@ -4,6 +4,7 @@
 # process to the People list showing it (lup in tmux, polling its screen
 # every 20 ms).  Prints figures; it passes or fails on nothing.
 . tests/bench/lib.sh
+unset LINES COLUMNS   # lup runs in tmux, at the size of its window
 dir="$B/bench-tui"
 mkdir -p "$dir"
 src=$(bench_demo 50000) || exit 1

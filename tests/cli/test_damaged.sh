@@ -6,19 +6,24 @@
 . tests/cli/lib.sh
 DB="$TMP/d.db"
 
-case_ "a demo database to damage"
-run --db "$DB" demo --people 40
-expect_rc 0
-sqlite3 "$DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
-email=$(sqlite3 "$DB" "SELECT email FROM person WHERE email IS NOT NULL ORDER BY rowid LIMIT 1")
-root=$(sqlite3 "$DB" "SELECT rootpage FROM sqlite_schema WHERE name = 'person'")
-python3 - "$DB" "$root" <<'PY'
+# damage TABLE FILE: overwrite most of the table's first page.
+damage() {
+	root=$(sqlite3 "$2" "SELECT rootpage FROM sqlite_schema WHERE name = '$1'")
+	python3 - "$2" "$root" <<'PY'
 import sys
 path, page = sys.argv[1], int(sys.argv[2])
 with open(path, 'r+b') as f:
     f.seek(4096 * (page - 1) + 12)
     f.write(b'\xff' * 3000)
 PY
+}
+
+case_ "a demo database to damage"
+run --db "$DB" demo --people 40
+expect_rc 0
+sqlite3 "$DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+email=$(sqlite3 "$DB" "SELECT email FROM person WHERE email IS NOT NULL ORDER BY rowid LIMIT 1")
+damage person "$DB"
 
 for cmd in "export people" "export people --format json" "report" "report --format html" \
            "person show $email" "person export $email"; do
@@ -40,18 +45,6 @@ case_ "lup check lists the damage"
 run --db "$DB" check
 expect_rc 1
 
-# A page of a table an import does not read (attendance), damaged in a
-# copy of a sound database.
-damage_attendance() {
-	root=$(sqlite3 "$1" "SELECT rootpage FROM sqlite_schema WHERE name = 'attendance'")
-	python3 - "$1" "$root" <<'PY'
-import sys
-path, page = sys.argv[1], int(sys.argv[2])
-with open(path, 'r+b') as f:
-    f.seek(4096 * (page - 1) + 12)
-    f.write(b'\xff' * 3000)
-PY
-}
 # Another program writes and ends without closing the file (killed): its
 # change stays in the WAL for the next opener to recover.
 unclean_end() {
@@ -69,8 +62,9 @@ run --db "$GOOD" demo --people 40
 sqlite3 "$GOOD" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 
 case_ "after a clean end a writing command does not read the whole file first"
+# attendance: a table an import does not read
 cp "$GOOD" "$TMP/a.db"
-damage_attendance "$TMP/a.db"
+damage attendance "$TMP/a.db"
 run --db "$TMP/a.db" import people "$TMP/one.csv"
 expect_rc 0
 run --db "$TMP/a.db" check
@@ -79,7 +73,7 @@ expect_out "attendance|Tree|page"
 
 case_ "after an unclean end a writing command checks the whole file first"
 cp "$GOOD" "$TMP/b.db"
-damage_attendance "$TMP/b.db"
+damage attendance "$TMP/b.db"
 check_ 'unclean_end "$TMP/b.db"' "the WAL was left behind"
 run --db "$TMP/b.db" import people "$TMP/one.csv"
 expect_rc 1
@@ -97,7 +91,7 @@ check_ '[ "$(sqlite3 "$TMP/c.db" "SELECT description FROM programme LIMIT 1")" =
 
 case_ "a file about to be upgraded is checked first"
 cp "$GOOD" "$TMP/d.db"
-damage_attendance "$TMP/d.db"
+damage attendance "$TMP/d.db"
 old=$(( $(sqlite3 "$GOOD" 'PRAGMA user_version') - 1 ))
 sqlite3 "$TMP/d.db" "PRAGMA user_version = $old"
 run --db "$TMP/d.db" import people "$TMP/one.csv"

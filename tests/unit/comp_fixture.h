@@ -47,21 +47,29 @@ static inline int cf_teardown(void **state)
 	return 0;
 }
 
-/* cf_setup with DigComp 2.2 and the kommun-chefer example imported; kc
- * gets kommun-chefer's revision. */
-static inline int cf_setup_frameworks(void **state, char kc[LUP_UUID_LEN + 1])
+/* cf_setup with DigComp 2.2 and the kommun-chefer example imported: dc
+ * (may be NULL) and kc get their revisions. */
+static inline int cf_setup_frameworks(void **state, char dc[LUP_UUID_LEN + 1], char kc[LUP_UUID_LEN + 1])
 {
 	char id[LUP_UUID_LEN + 1];
 	int unchanged;
 	lup_err err;
 	if (cf_setup(state) < 0)
 		return -1;
-	if (lup_framework_import_file(db, "share/lup/frameworks/digcomp-2.2.ini", id, &unchanged, &err) < 0 ||
+	if (lup_framework_import_file(db, "share/lup/frameworks/digcomp-2.2.ini", dc ? dc : id, &unchanged,
+	                              &err) < 0 ||
 	    lup_framework_import_file(db, "share/lup/frameworks/kommun-chefer.ini", kc, &unchanged, &err) < 0) {
 		fprintf(stderr, "setup: %s\n", err.msg);
 		return -1;
 	}
 	return 0;
+}
+
+/* The day the competence tests live on, and the day n days before it. */
+#define CF_TODAY ((lup_date){ 2015, 6, 1 })
+static inline void cf_days_before(int n, char out[11])
+{
+	lup_date_format(lup_date_add(CF_TODAY, -n), out);
 }
 
 /* A file in the test's folder. */

@@ -273,29 +273,48 @@ static void test_resolve_id(void **state)
 	tdb_close(&t);
 }
 
+/* A database of schema version upto (in a new folder dir, the file in
+ * path), as lup made it then, with rows (SQL) of that time; the
+ * connection stays open for more.  done() removes the folder. */
+static sqlite3 *old_database(char dir[64], char path[96], int upto, const char *rows)
+{
+	char sql[128];
+	sqlite3 *h;
+	snprintf(dir, 64, "/tmp/lup-v%d.XXXXXX", upto);
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, 96, "%s/v%d.db", dir, upto);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(lup_sql_functions(h), SQLITE_OK);
+	for (const struct lup_migration *m = lup_migrations; m->steps && m->version <= upto; m++)
+		for (const char *const *q = m->steps; *q; q++)
+			assert_int_equal(sqlite3_exec(h, *q, NULL, NULL, NULL), SQLITE_OK);
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d",
+	         LUP_APPLICATION_ID, upto);
+	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, rows, NULL, NULL, NULL), SQLITE_OK);
+	return h;
+}
+
+static void done(const char *dir)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "rm -rf '%s'", dir);
+	assert_int_equal(system(sql), 0);
+}
+
 /* Schema 3 from a database of schema 2: the stored cohort status goes
  * (what was set stays apart only when set again), sort keys are made
  * again, study-visit hosts typed as text are linked by name. */
 static void test_upgrade_to_3(void **state)
 {
-	char dir[64], path[96], sql[128];
+	char dir[64], path[96];
 	sqlite3 *h;
 	lup_db *db;
 	lup_err err;
 	sqlite3_stmt *st;
 	(void)state;
 
-	snprintf(dir, sizeof dir, "/tmp/lup-v2.XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/v2.db", dir);
-	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	for (int m = 0; m < 2; m++)
-		for (const char *const *q = lup_migrations[m].steps; *q; q++)
-			assert_int_equal(sqlite3_exec(h, *q, NULL, NULL, NULL), SQLITE_OK);
-	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", LUP_APPLICATION_ID);
-	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(h,
-		"PRAGMA user_version = 2;"
+	h = old_database(dir, path, 2,
 		"INSERT INTO person (id, name, org_unit, sort_name, sort_unit) VALUES "
 		"('00000000-0000-4000-8000-000000000001', 'Anna Ek', 'Förskola 10', 'anna ek', 'f}rskola 10'),"
 		"('00000000-0000-4000-8000-000000000002', 'Bo Ek', 'Förskola 2', 'bo ek', 'f}rskola 2');"
@@ -313,8 +332,7 @@ static void test_upgrade_to_3(void **state)
 		"('00000000-0000-4000-8000-000000000041', '00000000-0000-4000-8000-000000000020', 'Kungälv', "
 		"'study_visit', '2016-03-01 09:00', '2016-03-01 15:00', 'Kungälvs kommun'),"
 		"('00000000-0000-4000-8000-000000000042', '00000000-0000-4000-8000-000000000020', 'Swedbank', "
-		"'study_visit', '2016-04-01 09:00', '2016-04-01 15:00', 'Swedbank');",
-		NULL, NULL, NULL), SQLITE_OK);
+		"'study_visit', '2016-04-01 09:00', '2016-04-01 15:00', 'Swedbank');");
 	sqlite3_close(h);
 
 	assert_int_equal(lup_db_open(path, 0, &db, &err), 0);
@@ -348,8 +366,7 @@ static void test_upgrade_to_3(void **state)
 	}
 	assert_int_equal(lup_db_check(db, NULL, NULL, &err), 0);
 	lup_db_close(db);
-	snprintf(sql, sizeof sql, "rm -rf '%s'", dir);
-	assert_int_equal(system(sql), 0);
+	done(dir);
 }
 
 /* Schema 7 from a database of schema 5: every person gets their entry
@@ -357,28 +374,17 @@ static void test_upgrade_to_3(void **state)
  * final one, not one a final correction replaces, never a draft). */
 static void test_upgrade_to_7(void **state)
 {
-	char dir[64], path[96], sql[128];
+	char dir[64], path[96];
 	sqlite3 *h;
 	lup_db *db;
 	lup_err err;
 	sqlite3_stmt *st;
 	(void)state;
 
-	snprintf(dir, sizeof dir, "/tmp/lup-v5.XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/v5.db", dir);
-	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	assert_int_equal(lup_sql_functions(h), SQLITE_OK);
-	for (const struct lup_migration *m = lup_migrations; m->steps && m->version <= 5; m++)
-		for (const char *const *q = m->steps; *q; q++)
-			assert_int_equal(sqlite3_exec(h, *q, NULL, NULL, NULL), SQLITE_OK);
-	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", LUP_APPLICATION_ID);
-	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
 #define P(n) "'00000000-0000-4000-8000-00000000000" #n "'"
 #define K(n) "'00000000-0000-4000-8000-0000000000c" #n "'"
 #define F "'00000000-0000-4000-8000-0000000000f1'"
-	assert_int_equal(sqlite3_exec(h,
-		"PRAGMA user_version = 5;"
+	h = old_database(dir, path, 5,
 		"INSERT INTO person (id, name, role, active, search, sort_name, sort_role) VALUES "
 		"(" P(1) ", 'Anna', 'Rektor', 1, 'anna', 'anna', 'rektor'), "
 		"(" P(2) ", 'Bo', NULL, 1, 'bo', 'bo', ''), "
@@ -391,8 +397,7 @@ static void test_upgrade_to_7(void **state)
 		"(" K(3) ", " P(1) ", " F ", '2015-02-01', 'self', 'final', " K(2) "), "
 		"(" K(4) ", " P(1) ", " F ", '2015-04-01', 'self', 'draft', NULL), "
 		"(" K(5) ", " P(2) ", " F ", '2015-05-01', 'self', 'draft', NULL), "
-		"(" K(6) ", " P(3) ", " F ", '2014-05-01', 'manager', 'final', NULL);",
-		NULL, NULL, NULL), SQLITE_OK);
+		"(" K(6) ", " P(3) ", " F ", '2014-05-01', 'manager', 'final', NULL);");
 #undef P
 #undef K
 #undef F
@@ -411,8 +416,7 @@ static void test_upgrade_to_7(void **state)
 	sqlite3_finalize(st);
 	assert_int_equal(lup_db_check(db, NULL, NULL, &err), 0);
 	lup_db_close(db);
-	snprintf(sql, sizeof sql, "rm -rf '%s'", dir);
-	assert_int_equal(system(sql), 0);
+	done(dir);
 }
 
 int main(void)

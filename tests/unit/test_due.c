@@ -10,16 +10,9 @@
 #include "comp_fixture.h"
 
 static char kc[LUP_UUID_LEN + 1];   /* kommun-chefer revision 1 */
-static const lup_date TODAY = { 2015, 6, 1 };
-
-static void days_before(int n, char out[11])
-{
-	lup_date_format(lup_date_add(TODAY, -n), out);
-}
-
 static int setup(void **state)
 {
-	return cf_setup_frameworks(state, kc);
+	return cf_setup_frameworks(state, NULL, kc);
 }
 
 static void test_due(void **state)
@@ -27,7 +20,7 @@ static void test_due(void **state)
 	char anna[37], bo[37], cia[37], dan[37], eva[37], fia[37], gus[37], hedda[37], ivar[37];
 	char k[37], fix[37], day[11];
 	struct lup_due_row rows[10], page[3];
-	struct lup_due_query q = { TODAY, NULL, NULL, 0 };
+	struct lup_due_query q = { CF_TODAY, NULL, NULL, 0 };
 	struct lup_due_info info;
 	long counts[4];
 	lup_config *cfg = cf_config("[competence]\ninterval_days = 180\ndue_soon_days = 30\n"
@@ -52,41 +45,41 @@ static void test_due(void **state)
 	cf_person("Ivar", "enhetschef", "Vård", ivar);
 	assert_int_equal(lup_exec(db, "UPDATE person SET active = 0 WHERE name = 'Fia'", &err), 0);
 
-	days_before(212, day); cf_checkin(anna, kc, day, "self", "1.1=3", 1, k);     /* due 32 days ago */
-	days_before(300, day); cf_checkin(anna, kc, day, "manager", "1.1=3", 1, k);  /* older: does not count */
-	days_before(163, day); cf_checkin(bo, kc, day, "manager", "1.1=3", 1, k);    /* due in 17 days */
-	days_before(31, day); cf_checkin(cia, kc, day, "self", "1.1=3", 1, k);       /* not due */
-	days_before(212, day); cf_checkin(dan, kc, day, "self", "1.1=3", 1, k);      /* 365 days: not due */
-	days_before(5, day); cf_checkin(gus, kc, day, "self", "1.1=3", 0, k);        /* a draft only */
-	days_before(400, day); cf_checkin(hedda, kc, day, "self", "1.1=3", 1, k);    /* corrected later: */
-	days_before(20, day);
+	cf_days_before(212, day); cf_checkin(anna, kc, day, "self", "1.1=3", 1, k);     /* due 32 days ago */
+	cf_days_before(300, day); cf_checkin(anna, kc, day, "manager", "1.1=3", 1, k);  /* older: does not count */
+	cf_days_before(163, day); cf_checkin(bo, kc, day, "manager", "1.1=3", 1, k);    /* due in 17 days */
+	cf_days_before(31, day); cf_checkin(cia, kc, day, "self", "1.1=3", 1, k);       /* not due */
+	cf_days_before(212, day); cf_checkin(dan, kc, day, "self", "1.1=3", 1, k);      /* 365 days: not due */
+	cf_days_before(5, day); cf_checkin(gus, kc, day, "self", "1.1=3", 0, k);        /* a draft only */
+	cf_days_before(400, day); cf_checkin(hedda, kc, day, "self", "1.1=3", 1, k);    /* corrected later: */
+	cf_days_before(20, day);
 	assert_int_equal(lup_checkin_supersede(db, k, day, fix, &err), 0);
 	assert_int_equal(lup_checkin_finalize(db, fix, &err), 0);
-	days_before(180, day); cf_checkin(ivar, kc, day, "validation", "1.1=3", 1, k); /* due today */
+	cf_days_before(180, day); cf_checkin(ivar, kc, day, "validation", "1.1=3", 1, k); /* due today */
 
 	/* One person. */
-	assert_int_equal(lup_due_person(db, cfg, anna, TODAY, &info, &err), 0);
+	assert_int_equal(lup_due_person(db, cfg, anna, CF_TODAY, &info, &err), 0);
 	assert_int_equal(info.state, LUP_DUE_OVERDUE);
 	assert_int_equal(info.days, -32);
 	assert_int_equal(info.interval, 180);
 	assert_string_equal(info.last_kind, "self");
-	days_before(32, day);
+	cf_days_before(32, day);
 	assert_string_equal(info.due, day);
-	assert_int_equal(lup_due_person(db, cfg, bo, TODAY, &info, &err), 0);
+	assert_int_equal(lup_due_person(db, cfg, bo, CF_TODAY, &info, &err), 0);
 	assert_int_equal(info.state, LUP_DUE_SOON);
 	assert_int_equal(info.days, 17);
-	assert_int_equal(lup_due_person(db, cfg, dan, TODAY, &info, &err), 0);
+	assert_int_equal(lup_due_person(db, cfg, dan, CF_TODAY, &info, &err), 0);
 	assert_int_equal(info.state, LUP_DUE_OK);
 	assert_int_equal(info.interval, 365);
-	assert_int_equal(lup_due_person(db, NULL, dan, TODAY, &info, &err), 0);
+	assert_int_equal(lup_due_person(db, NULL, dan, CF_TODAY, &info, &err), 0);
 	assert_int_equal(info.state, LUP_DUE_OVERDUE);    /* without [interval] */
-	assert_int_equal(lup_due_person(db, cfg, gus, TODAY, &info, &err), 0);
+	assert_int_equal(lup_due_person(db, cfg, gus, CF_TODAY, &info, &err), 0);
 	assert_int_equal(info.state, LUP_DUE_NEVER);
 	assert_string_equal(info.due, "");
-	assert_int_equal(lup_due_person(db, cfg, hedda, TODAY, &info, &err), 0);
+	assert_int_equal(lup_due_person(db, cfg, hedda, CF_TODAY, &info, &err), 0);
 	assert_int_equal(info.state, LUP_DUE_OK);
 	assert_int_equal(info.days, 160);
-	assert_int_equal(lup_due_person(db, cfg, ivar, TODAY, &info, &err), 0);
+	assert_int_equal(lup_due_person(db, cfg, ivar, CF_TODAY, &info, &err), 0);
 	assert_int_equal(info.state, LUP_DUE_SOON);
 	assert_int_equal(info.days, 0);
 
@@ -183,7 +176,7 @@ static void test_due(void **state)
 		{
 			lup_db *mine = db;
 			db = other;
-			days_before(1, day);
+			cf_days_before(1, day);
 			cf_comp(kc, "1.1", cid);
 			cf_checkin(ivar, kc, day, "self", "1.1=5", 1, k);
 			db = mine;
@@ -225,7 +218,7 @@ static void test_due_kept(void **state)
 {
 	char anna[37], bo[37], cia[37], draft[37], k[37], cid[37], day[11];
 	struct lup_due_row rows[10];
-	struct lup_due_query q = { TODAY, NULL, NULL, 0 };
+	struct lup_due_query q = { CF_TODAY, NULL, NULL, 0 };
 	lup_config *cfg = cf_config("[competence]\ninterval_days = 180\ndue_soon_days = 30\n"
 	                         "[interval]\nrektor = 720\n");
 	long counts[4], all[4];
@@ -235,8 +228,8 @@ static void test_due_kept(void **state)
 	cf_person("Anna", "enhetschef", "Skola", anna);
 	cf_person("Bo", "enhetschef", "Skola", bo);
 	cf_person("Cia", "enhetschef", "Vård", cia);
-	days_before(200, day); cf_checkin(anna, kc, day, "self", "1.1=3", 1, k);   /* overdue by 20 */
-	days_before(400, day); cf_checkin(bo, kc, day, "self", "1.1=3", 1, k);     /* overdue by 220 */
+	cf_days_before(200, day); cf_checkin(anna, kc, day, "self", "1.1=3", 1, k);   /* overdue by 20 */
+	cf_days_before(400, day); cf_checkin(bo, kc, day, "self", "1.1=3", 1, k);     /* overdue by 220 */
 	cf_comp(kc, "1.2", cid);
 
 	assert_int_equal(due_page(cfg, &q, rows), 3);
@@ -247,7 +240,7 @@ static void test_due_kept(void **state)
 
 	/* Writes that move nobody: a draft, its ratings, a phone number, an
 	 * enrolment completed, a table the list does not read. */
-	days_before(1, day); cf_checkin(cia, kc, day, "self", "1.1=4", 0, draft);
+	cf_days_before(1, day); cf_checkin(cia, kc, day, "self", "1.1=4", 0, draft);
 	assert_int_equal(lup_rating_set(db, draft, cid, 2, &err), 0);
 	assert_int_equal(lup_rating_comment(db, draft, cid, "fine", &err), 0);
 	cf_set_person(anna, NULL, -1, "+46 8 123 45", NULL);
@@ -393,11 +386,11 @@ static void test_due_streams(void **state)
 		cf_person(name, roles[(seed >> 20) % 5], "Skola", id);
 		/* 0 to 2 final check-ins, a day in the last two years; a draft */
 		for (unsigned c = 0; c < (seed >> 24) % 3; c++) {
-			days_before((int)((seed >> (c * 5)) % 730), day);
+			cf_days_before((int)((seed >> (c * 5)) % 730), day);
 			cf_checkin(id, kc, day, c ? "manager" : "self", "1.1=3", 1, k);
 		}
 		if (i % 9 == 0) {
-			days_before(3, day);
+			cf_days_before(3, day);
 			cf_checkin(id, kc, day, "self", "1.1=2", 0, k);
 		}
 		if (i % 11 == 0)
@@ -415,7 +408,7 @@ static void test_due_streams(void **state)
 
 	for (unsigned states = 1; states < 16; states++)
 		for (size_t f = 0; f < sizeof filters / sizeof *filters; f++) {
-			struct lup_due_query q = { TODAY, filters[f], NULL, states };
+			struct lup_due_query q = { CF_TODAY, filters[f], NULL, states };
 			long counts[4], expect[4] = { 0, 0, 0, 0 };
 			int n = 0, got, at;
 			char *fold = lup_fold(filters[f]);
@@ -427,7 +420,7 @@ static void test_due_streams(void **state)
 				struct due_expect *w = &want[n];
 				snprintf(w->id, sizeof w->id, "%s", (const char *)sqlite3_column_text(st, 0));
 				snprintf(w->key, sizeof w->key, "%s", (const char *)sqlite3_column_text(st, 1));
-				assert_int_equal(lup_due_person(db, cfg, w->id, TODAY, &info, &err), 0);
+				assert_int_equal(lup_due_person(db, cfg, w->id, CF_TODAY, &info, &err), 0);
 				w->st = (int)info.state;
 				snprintf(w->due, sizeof w->due, "%s", info.due);
 				expect[w->st]++;

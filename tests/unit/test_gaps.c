@@ -12,7 +12,7 @@ static char kc[LUP_UUID_LEN + 1];   /* kommun-chefer revision 1 */
 
 static int setup(void **state)
 {
-	return cf_setup_frameworks(state, kc);
+	return cf_setup_frameworks(state, NULL, kc);
 }
 
 static void test_gaps(void **state)

@@ -9,16 +9,9 @@
 #include "comp_fixture.h"
 
 static char kc[LUP_UUID_LEN + 1];   /* kommun-chefer revision 1 */
-static const lup_date TODAY = { 2015, 6, 1 };
-
-static void days_before(int n, char out[11])
-{
-	lup_date_format(lup_date_add(TODAY, -n), out);
-}
-
 static int setup(void **state)
 {
-	return cf_setup_frameworks(state, kc);
+	return cf_setup_frameworks(state, NULL, kc);
 }
 
 /* The heat map's stamp changes with what the map reads, and only then;
@@ -34,7 +27,7 @@ static void test_heat_stamp(void **state)
 	(void)state;
 
 	cf_person("Anna", "enhetschef", "Skola", anna);
-	days_before(200, day); cf_checkin(anna, kc, day, "self", "1.1=3", 1, k);
+	cf_days_before(200, day); cf_checkin(anna, kc, day, "self", "1.1=3", 1, k);
 	cf_comp(kc, "1.2", cid);
 	lup_heatmap_stamp(db, &a);
 	lup_heatmap_stamp(db, &b);
@@ -44,7 +37,7 @@ static void test_heat_stamp(void **state)
 	 * number, a programme. */
 	q.framework_id = kc;
 	assert_int_equal(lup_heatmap_build(db, &q, &h1, &err), 0);
-	days_before(1, day); cf_checkin(anna, kc, day, "self", "1.1=5", 0, draft);
+	cf_days_before(1, day); cf_checkin(anna, kc, day, "self", "1.1=5", 0, draft);
 	assert_int_equal(lup_rating_set(db, draft, cid, 6, &err), 0);
 	cf_set_person(anna, NULL, -1, "+46 8 123 45", NULL);
 	assert_int_equal(lup_exec(db, "INSERT INTO programme (id, name) VALUES "

@@ -245,7 +245,7 @@ static void test_person_targets(void **state)
  * matched ignoring case, refused when wrong. */
 static int setup_frameworks(void **state)
 {
-	return cf_setup_frameworks(state, kc);
+	return cf_setup_frameworks(state, NULL, kc);
 }
 
 static void test_targets(void **state)
