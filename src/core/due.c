@@ -253,19 +253,22 @@ static void stream_bounds(struct stream *s, lup_date today, int soon)
 struct role_add {
 	struct due_ctx *c;
 	size_t cap;
-	int failed;
+	int failed, def;
 };
 
-/* One stream for each role [interval] names with a valid number of days;
- * the first of a role's spellings counts, as in lup_competence_interval. */
+/* One stream for each role [interval] names.  As in
+ * lup_competence_interval, the first of a role's spellings counts, and
+ * a value that is no number of days gives the default interval. */
 static void add_role(void *ud, const char *key, const char *value)
 {
 	struct role_add *a = ud;
 	struct due_ctx *c = a->c;
 	long v = interval_value(value);
 	char *k;
-	if (v < 0 || a->failed)
+	if (a->failed)
 		return;
+	if (v < 0)
+		v = a->def;
 	if (!(k = lup_sortkey(key))) {
 		a->failed = 1;
 		return;
@@ -294,7 +297,7 @@ static void add_role(void *ud, const char *key, const char *value)
 static int due_ctx_init(struct due_ctx *c, const lup_config *cfg, const struct lup_due_query *q,
                         lup_err *err)
 {
-	struct role_add a = { c, 8, 0 };
+	struct role_add a = { c, 8, 0, default_interval(cfg) };
 	int soon = soon_days(cfg);
 
 	memset(c, 0, sizeof *c);

@@ -371,7 +371,8 @@ static void test_due_streams(void **state)
 	static const char *const names[] = { "Anna", "Åsa", "Björn", "Cecilia", "Örjan", "Eva", "Märta" };
 	static const char *const filters[] = { "", "a", "rektor", "zz", "ö" };
 	lup_config *cfg = cf_config("[competence]\ninterval_days = 180\ndue_soon_days = 30\n"
-	                         "[interval]\nREKTOR = 365\nverksamhetschef = 90\nrektor = 10\nkock = x\n");
+	                         "[interval]\nREKTOR = 365\nverksamhetschef = 90\nrektor = 10\n"
+	                         "kóck = x\nkock = 30\n");
 	struct due_expect want[80];
 	struct lup_due_row rows[80], page[3];
 	char id[37], k[37], day[11], name[64];
