@@ -92,8 +92,8 @@ row "Due list after an unrelated change" "$due_back_300" "$due_back_50000"
 row "Heat map: open (ms)" "$heat_300" "$heat_50000"
 row "Heat map after an unrelated change" "$heat_back_300" "$heat_back_50000"
 printf '%s\n' "(a digit is one transaction, synchronously written: its wall time is mostly" \
-  " the disk's fsync; the Due list is worked out again after a change to who is" \
-  " due (a person, a final check-in, an enrolment), so its first frame after one" \
-  " costs a pass over everyone, while a filter key only scans the list kept and" \
-  " a draft's ratings change nothing; the heat map likewise is built again only" \
-  " after a change to what it reads)"
+  " the disk's fsync; the Due list reads each page from indexes over what the" \
+  " database keeps for every person, so its first frame costs what any page costs;" \
+  " the heat map is worked out a slice at a time once no key waits, so opening it" \
+  " costs its first frame, and it is worked out again only after a change to what" \
+  " it reads: screens.sh shows how long until it is complete)"
