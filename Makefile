@@ -14,7 +14,7 @@ B        ?= build
 LUP      ?= ./lup
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS      = ncursesw sqlite3 libical
+PKGS      = ncursesw sqlite3 libical libsodium
 
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
@@ -46,7 +46,7 @@ PO       = $(wildcard share/lup/po/*.po)
 MO       = $(PO:share/lup/po/%.po=$(B)/locale/%/LC_MESSAGES/lup.mo)
 MAN      = $(wildcard man/*.[0-9])
 
-.PHONY: all deps run check check-suites unit asan fuzz bench install uninstall clean pot
+.PHONY: all deps run check check-suites unit asan fuzz bench sync-soak install uninstall clean pot
 all: $(LUP) $(MO)
 
 $(LUP): $(CLI_OBJ) $(B)/libluptui.a $(B)/liblupcore.a
@@ -67,6 +67,17 @@ $(B)/%.o: %.c
 $(B)/tests/%: tests/unit/%.c $(B)/libluptui.a $(B)/liblupcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libluptui.a $(B)/liblupcore.a $(LIBS) -lcmocka
+
+# The convergence test of merging laptops (tests/sync/converge.c): a
+# quick run is part of make check, the long one is make sync-soak.
+$(B)/tests/sync-converge: tests/sync/converge.c $(B)/liblupcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/liblupcore.a $(LIBS)
+
+SOAK_SEEDS ?= 200
+sync-soak: $(B)/tests/sync-converge
+	$(B)/tests/sync-converge --seeds $(SOAK_SEEDS) --replicas 4 --rounds 4 --edits 50
+	$(B)/tests/sync-converge --seeds 0 --exhaustive 2,2,2
 
 $(B)/locale/%/LC_MESSAGES/lup.mo: share/lup/po/%.po
 	@mkdir -p $(dir $@)
@@ -104,7 +115,7 @@ check:
 	@sh scripts/deps.sh
 	@$(MAKE) --no-print-directory check-suites
 
-check-suites: all $(UNIT_BIN)
+check-suites: all $(UNIT_BIN) $(B)/tests/sync-converge
 	@LUP=$(LUP) B=$(B) sh tests/check.sh $(UNIT_BIN)
 
 # The same suites under AddressSanitizer and UBSan, in a build of their own.
