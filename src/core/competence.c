@@ -150,7 +150,7 @@ int lup_target_set(lup_db *db, const char *ident, const char *code, const char *
 	if (sqlite3_changes(db->h) == 0) {
 		if (!(st = lup_stmt(db, sql_ins, err)))
 			goto fail;
-		lup_uuid(uuid);
+		lup_id_target(uuid, ident, role, person_id, canon);
 		sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, ident, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, canon, -1, SQLITE_TRANSIENT);
@@ -560,7 +560,7 @@ int lup_checkin_supersede(lup_db *db, const char *id, const char *date,
 			lup_done(st);
 			goto fail;
 		}
-		lup_uuid(rid);
+		lup_id_rating(rid, uuid, (const char *)sqlite3_column_text(st, 0));
 		sqlite3_bind_text(ins, 1, rid, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(ins, 2, uuid, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_value(ins, 3, sqlite3_column_value(st, 0));
@@ -826,7 +826,7 @@ int lup_rating_set(lup_db *db, const char *checkin_id, const char *competence_id
 		if (!(st = lup_stmt(db, sql_set, err)))
 			goto fail;
 		lup_now_utc(now);
-		lup_uuid(uuid);
+		lup_id_rating(uuid, checkin_id, competence_id);
 		sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, checkin_id, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, competence_id, -1, SQLITE_TRANSIENT);

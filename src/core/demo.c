@@ -872,7 +872,7 @@ static int fill_targets(struct demo *d)
 			sqlite3_stmt *st = prep(d, sql);
 			if (!st)
 				return -1;
-			lup_uuid(id);
+			lup_id_target(id, "digcomp", dc_targets[t].role, NULL, dc_codes[i]);
 			bt(st, 1, id);
 			bt(st, 2, dc_codes[i]);
 			bt(st, 3, dc_targets[t].role);
@@ -1216,7 +1216,7 @@ static int write_checkin(struct demo *d, long who, lup_date date, const char *ki
 			continue;
 		if (!(st = prep(d, sql_rating)))
 			return -1;
-		lup_uuid(rid);
+		lup_id_rating(rid, id, d->comp[i]);
 		bt(st, 1, rid);
 		bt(st, 2, id);
 		bt(st, 3, d->comp[i]);
@@ -1362,7 +1362,7 @@ static int write_members(struct demo *d, struct dcohort *c, struct dsession *s, 
 
 		if (!(st = prep(d, sql_enrol)))
 			return -1;
-		lup_uuid(id);
+		lup_id_enrolment(id, c->id, p->id);
 		snprintf(req, sizeof req, "%04d-%02d-%02dT%02ld:%02ld:00Z", asked.y, asked.m, asked.d,
 		         between(r, 7, 15), below(r, 60));
 		bt(st, 1, id);
@@ -1393,7 +1393,7 @@ static int write_members(struct demo *d, struct dcohort *c, struct dsession *s, 
 			char aid[LUP_UUID_LEN + 1];
 			if (!(st = prep(d, sql_attend)))
 				return -1;
-			lup_uuid(aid);
+			lup_id_attendance(aid, s[i].id, p->id);
 			bt(st, 1, aid);
 			bt(st, 2, s[i].id);
 			bt(st, 3, p->id);

@@ -139,7 +139,12 @@ int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const ch
 	static const char ins[] =
 		"INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, "
 		"waitlist_pos, enrolled_on, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6, ?6)";
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6, ?6) "
+		/* Back after withdrawing: the same row (its id is the cohort's and
+		 * the person's), asked for anew. */
+		"ON CONFLICT (id) DO UPDATE SET status = excluded.status, requested_at = excluded.requested_at, "
+		"waitlist_pos = excluded.waitlist_pos, enrolled_on = excluded.enrolled_on, ended_on = NULL, "
+		"updated_at = excluded.updated_at";
 	struct lup_enrol_outcome tmp;
 	struct cohort_info ci;
 	lup_err local;
@@ -201,7 +206,7 @@ int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const ch
 	} else {
 		pos = 0;
 	}
-	lup_uuid(id);
+	lup_id_enrolment(id, cohort_id, person_id);
 	lup_now_utc(now);
 	if (on && *on)
 		snprintf(day, sizeof day, "%s", on);

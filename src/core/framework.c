@@ -1984,7 +1984,7 @@ static int store(lup_db *db, struct lup_framework *fw, const char *source, int r
 		const struct lup_fw_target *t = &fw->targets[i];
 		if (!(st = lup_stmt(db, sql_tg, err)))
 			return -1;
-		lup_uuid(uuid);
+		lup_id_target(uuid, fw->ident, t->role, NULL, t->code);
 		sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, fw->ident, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, t->code, -1, SQLITE_TRANSIENT);

@@ -328,8 +328,104 @@ static const char *const v2[] = {
 NULL
 };
 
+/* 3: several laptops.  Facts with a natural key get name-based ids (the
+ * same fact entered on two laptops is one row; lup_uuid_name() is the SQL
+ * face of crypto.c's lup_uuid_name, registered on every connection), and
+ * the tables of the change log (see sync.c) appear.  A person enrolled
+ * twice in one cohort (withdrawn, then back) keeps one row: the live one,
+ * else the latest. */
+static const char *const v3[] = {
+"DELETE FROM enrolment WHERE EXISTS (SELECT 1 FROM enrolment k WHERE k.cohort_id = enrolment.cohort_id "
+	"AND k.person_id = enrolment.person_id AND k.id <> enrolment.id "
+	"AND ((k.status <> 'withdrawn') > (enrolment.status <> 'withdrawn') "
+	"OR ((k.status <> 'withdrawn') = (enrolment.status <> 'withdrawn') "
+	"AND (k.requested_at, k.id) > (enrolment.requested_at, enrolment.id))))",
+"UPDATE enrolment SET id = lup_uuid_name('enrolment', cohort_id, person_id)",
+"UPDATE attendance SET id = lup_uuid_name('attendance', session_id, person_id)",
+"UPDATE rating SET id = lup_uuid_name('rating', checkin_id, competence_id)",
+"UPDATE target SET id = CASE WHEN role IS NOT NULL "
+	"THEN lup_uuid_name('target', framework_ident, 'role', lower(role), competence_code) "
+	"ELSE lup_uuid_name('target', framework_ident, 'person', person_id, competence_code) END",
+/* This copy of the database: its device id (NULL until first needed),
+ * which file on which machine that id belongs to, its last change number
+ * and hybrid logical clock, its team (lup sync init) and the database all
+ * its copies come from (the first programme's id when there is one, so
+ * that copies of one older file upgraded apart still agree). */
+"CREATE TABLE sync_self ("
+	"one INTEGER PRIMARY KEY CHECK (one = 1), "
+	"device TEXT, "
+	"name TEXT NOT NULL DEFAULT '', "
+	"file_tag TEXT, "
+	"seq INTEGER NOT NULL DEFAULT 0, "
+	"hlc INTEGER NOT NULL DEFAULT 0, "
+	"team TEXT, "
+	"base TEXT NOT NULL)",
+"INSERT INTO sync_self (one, base) VALUES (1, coalesce((SELECT id FROM programme "
+	"ORDER BY created_at, id LIMIT 1), (SELECT lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || "
+	"substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21)) FROM (SELECT hex(randomblob(16)) AS h))))",
+/* Every change: this laptop's and every other's.  cs is the changeset as
+ * made; effect what applying it here did (NULL: the same), which undoing
+ * replays before an earlier change arriving late.  held: waiting for a
+ * change it follows. */
+"CREATE TABLE sync_log ("
+	"device TEXT NOT NULL, "
+	"seq INTEGER NOT NULL CHECK (seq >= 1), "
+	"hlc INTEGER NOT NULL, "
+	"schema INTEGER NOT NULL, "
+	"flags INTEGER NOT NULL DEFAULT 0, "
+	"deps BLOB, "
+	"cs BLOB NOT NULL, "
+	"effect BLOB, "
+	"held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1)), "
+	"PRIMARY KEY (device, seq))",
+"CREATE INDEX sync_log_order ON sync_log (held, hlc, device, seq)",
+/* Every device heard of: its name, how far its changes are applied here,
+ * and what it said it had (its version vector) when last heard. */
+"CREATE TABLE sync_peer ("
+	"device TEXT PRIMARY KEY NOT NULL, "
+	"name TEXT NOT NULL DEFAULT '', "
+	"applied INTEGER NOT NULL DEFAULT 0, "
+	"acks BLOB, "
+	"heard_hlc INTEGER NOT NULL DEFAULT 0)",
+/* What a merge rule set aside, for a person to look at: worked out by
+ * every laptop from the same changes, so alike everywhere. */
+"CREATE TABLE sync_conflict ("
+	"id TEXT PRIMARY KEY NOT NULL, "
+	"device TEXT NOT NULL, "
+	"seq INTEGER NOT NULL, "
+	"hlc INTEGER NOT NULL, "
+	"tbl TEXT NOT NULL, "
+	"row_id TEXT NOT NULL, "
+	"col TEXT, "
+	"kind TEXT NOT NULL CHECK (kind IN ('value', 'row', 'note')), "
+	"rule TEXT NOT NULL, "
+	"arrived_won INTEGER NOT NULL DEFAULT 0, "
+	"kept, "
+	"lost)",
+"CREATE INDEX sync_conflict_row ON sync_conflict (tbl, row_id)",
+/* A person's answer to a conflict: an ordinary change, synced. */
+"CREATE TABLE sync_resolution ("
+	ID ", "
+	"how TEXT NOT NULL CHECK (how IN ('kept', 'took', 'typed', 'restored')), "
+	"value, "
+	TS ")",
+/* The files of a shared folder already read, and what each held. */
+"CREATE TABLE sync_file ("
+	"name TEXT PRIMARY KEY NOT NULL, "
+	"size INTEGER NOT NULL, "
+	"mtime INTEGER NOT NULL, "
+	"ranges BLOB)",
+/* Rows erased for privacy (lup person erase): no change may bring them
+ * back, and no copy of them stays in the log; the erased people's names
+ * only as hashes (lup_name_hash), to clear them where typed elsewhere. */
+"CREATE TABLE sync_erased (tbl TEXT NOT NULL, pk TEXT NOT NULL, PRIMARY KEY (tbl, pk)) WITHOUT ROWID",
+"CREATE TABLE sync_erased_name (hash TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID",
+NULL
+};
+
 const struct lup_migration lup_migrations[] = {
 	{ 1, v1 },
 	{ 2, v2 },
+	{ 3, v3 },
 	{ 0, NULL }
 };
