@@ -285,6 +285,9 @@ int lup_person_erase(lup_db *db, const char *id, struct lup_erase_counts *counts
 		lup_db_rollback(db);
 		return lup_err_set(err, LUP_ENOTFOUND, _("no such person"));
 	}
+	/* The change log keeps no copy: the erase travels as keys only,
+	 * and earlier changes are cleared of the erased rows. */
+	db->erase = 1;
 	if (lup_db_commit(db, err) < 0)
 		return -1;
 	if (counts) {
@@ -420,6 +423,7 @@ long lup_purge(lup_db *db, long years, const char *today, lup_purge_cb cb, void 
 			list_free(v, k);
 			return -1;
 		}
+	db->erase = k > 0;
 	if (lup_db_commit(db, err) < 0) {
 		list_free(v, k);
 		return -1;
