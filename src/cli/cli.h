@@ -51,5 +51,7 @@ int cmd_export(struct lup_cli *, int, char **);
 int cmd_report(struct lup_cli *, int, char **);
 int cmd_person(struct lup_cli *, int, char **);
 int cmd_purge(struct lup_cli *, int, char **);
+int cmd_sync(struct lup_cli *, int, char **);
+int cmd_conflicts(struct lup_cli *, int, char **);
 
 #endif
