@@ -46,7 +46,7 @@ void lup_id_target(char out[LUP_UUID_LEN + 1], const char *ident, const char *ro
 int lup_p_person_derive(lup_db *db, const char *id, lup_err *err);
 int lup_p_host_derive(lup_db *db, const char *id, lup_err *err);
 
-#define LUP_STMT_CACHE 256   /* the programme modules alone prepare about 85 */
+#define LUP_STMT_CACHE 512   /* the programme modules alone prepare about 85, merging 150 */
 
 struct lup_db {
 	sqlite3 *h;

@@ -129,6 +129,13 @@ static void meta_free(struct sync_meta *m)
 		free(t->fk);
 		free(t->sql_exists);
 		free(t->sql_refs);
+		free(t->sql_select);
+		free(t->sql_insert);
+		free(t->sql_update);
+		free(t->sql_delete);
+		for (int c = 0; t->sql_setcol && c < t->ncol; c++)
+			free(t->sql_setcol[c]);
+		free(t->sql_setcol);
 	}
 	free(m);
 }
@@ -222,7 +229,37 @@ static int load_table(lup_db *db, struct sync_table *t, lup_err *err)
 			lup_buf_printf(&q, ", \"%s\"", t->col[t->fk[i].col]);
 		lup_buf_printf(&q, " FROM \"%s\" WHERE id = ?1", t->name);
 		t->sql_refs = q.s;
-		if (!t->sql_exists || !t->sql_refs)
+		memset(&q, 0, sizeof q);
+		lup_buf_printf(&q, "SELECT * FROM \"%s\" WHERE id = ?1", t->name);
+		t->sql_select = q.s;
+		memset(&q, 0, sizeof q);
+		lup_buf_printf(&q, "INSERT INTO \"%s\" (", t->name);
+		for (int c = 0; c < t->ncol; c++)
+			lup_buf_printf(&q, "%s\"%s\"", c ? ", " : "", t->col[c]);
+		lup_buf_puts(&q, ") VALUES (");
+		for (int c = 0; c < t->ncol; c++)
+			lup_buf_printf(&q, "%s?%d", c ? ", " : "", c + 1);
+		lup_buf_puts(&q, ")");
+		t->sql_insert = q.s;
+		memset(&q, 0, sizeof q);
+		lup_buf_printf(&q, "UPDATE \"%s\" SET ", t->name);
+		for (int c = 1; c < t->ncol; c++)
+			lup_buf_printf(&q, "%s\"%s\" = ?%d", c > 1 ? ", " : "", t->col[c], c + 1);
+		lup_buf_puts(&q, " WHERE id = ?1");
+		t->sql_update = q.s;
+		memset(&q, 0, sizeof q);
+		lup_buf_printf(&q, "DELETE FROM \"%s\" WHERE id = ?1", t->name);
+		t->sql_delete = q.s;
+		if (!(t->sql_setcol = calloc((size_t)t->ncol, sizeof *t->sql_setcol)))
+			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		for (int c = 1; c < t->ncol; c++) {
+			memset(&q, 0, sizeof q);
+			lup_buf_printf(&q, "UPDATE \"%s\" SET \"%s\" = ?2 WHERE id = ?1", t->name, t->col[c]);
+			if (!(t->sql_setcol[c] = q.s))
+				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		}
+		if (!t->sql_exists || !t->sql_refs || !t->sql_select || !t->sql_insert || !t->sql_update ||
+		    !t->sql_delete)
 			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
 	}
 	return 0;

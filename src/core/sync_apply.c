@@ -215,22 +215,10 @@ static void rowset_free(struct rowset *s)
 
 /* ---- The fold's state for one change ---- */
 
-enum { P_UPDATE, P_INSERT };
-
-struct pending {
-	int kind, table, ncol;
-	char *id;
-	sqlite3_value **val;  /* what to write; NULL: leave the column */
-	const char *rule;     /* recorded when a value cannot be written */
-	int arrived_won;
-};
-
 struct sync_fold {
 	lup_db *db;
 	const struct sync_meta *m;
 	const struct sync_entry *e;
-	struct pending *p;
-	int np, cap;
 	int failed;
 	lup_err *err;
 	struct rowset rows;   /* the change's rows */
@@ -282,6 +270,7 @@ int lup_fold_record(struct sync_fold *f, int table, const char *row_id, const ch
 		bind_val(st, 12, lost);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		lup_done(st);
+		f->failed = 1;
 		return lup_sqlerr(f->db, f->err, _("recording a conflict"));
 	}
 	lup_done(st);
@@ -337,305 +326,84 @@ static int lattice_rank(const struct sync_table *t, const lup_val *v)
 	return -1;
 }
 
-static int add_pending(struct sync_fold *f, int kind, int table, const char *id, int ncol,
-                       sqlite3_value **src, const unsigned char *take, const char *rule, int won)
+static void values_free(sqlite3_value **v, int n)
 {
-	struct pending *p;
-	if (f->np == f->cap) {
-		void *q = realloc(f->p, (size_t)(f->cap = f->cap ? f->cap * 2 : 8) * sizeof *f->p);
-		if (!q)
-			return oom(f);
-		f->p = q;
-	}
-	p = &f->p[f->np];
-	memset(p, 0, sizeof *p);
-	p->kind = kind;
-	p->table = table;
-	p->ncol = ncol;
-	p->rule = rule;
-	p->arrived_won = won;
-	if (!(p->id = strdup(id)) || !(p->val = calloc((size_t)ncol, sizeof *p->val))) {
-		free(p->id);
-		return oom(f);
-	}
-	for (int i = 0; i < ncol; i++)
-		if (src[i] && (!take || take[i]) && !(p->val[i] = sqlite3_value_dup(src[i]))) {
-			for (int k = 0; k < i; k++)
-				sqlite3_value_free(p->val[k]);
-			free(p->val);
-			free(p->id);
-			return oom(f);
-		}
-	f->np++;
-	return 0;
-}
-
-static void pending_free(struct sync_fold *f)
-{
-	for (int i = 0; i < f->np; i++) {
-		for (int c = 0; c < f->p[i].ncol; c++)
-			sqlite3_value_free(f->p[i].val[c]);
-		free(f->p[i].val);
-		free(f->p[i].id);
-	}
-	free(f->p);
-	f->p = NULL;
-	f->np = f->cap = 0;
-}
-
-/* ---- The handler ---- */
-
-enum { SIDE_THEIRS, SIDE_MINE };
-
-/* Merge an arriving row (UPDATE with old values, or an INSERT of a row
- * that is here already: base NULL) into the row here. */
-static void merge_row(struct sync_fold *f, int ti, sqlite3_changeset_iter *it, int ncol, int insert)
-{
-	const struct sync_table *t = &f->m->t[ti];
-	sqlite3_value **bv = calloc((size_t)ncol, sizeof *bv), **mv = calloc((size_t)ncol, sizeof *mv);
-	sqlite3_value **tv = calloc((size_t)ncol, sizeof *tv), **out = calloc((size_t)ncol, sizeof *out);
-	lup_val *base = calloc((size_t)ncol, sizeof *base), *mine = calloc((size_t)ncol, sizeof *mine);
-	lup_val *theirs = calloc((size_t)ncol, sizeof *theirs);
-	enum lup_merge_how *how = calloc((size_t)ncol, sizeof *how);
-	unsigned char *write = calloc((size_t)ncol, 1);
-	int status_side = -1, any = 0;
-	const char *id;
-
-	if (!bv || !mv || !tv || !out || !base || !mine || !theirs || !how || !write) {
-		oom(f);
-		goto out;
-	}
-	for (int i = 0; i < ncol; i++) {
-		if (!insert)
-			sqlite3changeset_old(it, i, &bv[i]);
-		if (insert)
-			sqlite3changeset_new(it, i, &mv[i]);
-		else
-			sqlite3changeset_new(it, i, &mv[i]);
-		sqlite3changeset_conflict(it, i, &tv[i]);
-		lup_val_from_sqlite(bv[i], &base[i]);
-		lup_val_from_sqlite(mv[i], &mine[i]);
-		lup_val_from_sqlite(tv[i], &theirs[i]);
-	}
-	id = (const char *)sqlite3_value_text(tv[0]);
-	lup_merge3((size_t)ncol, insert ? NULL : base, mine, theirs, NULL, how);
-	/* The status decides first: its side carries the columns that follow it. */
-	if (t->status >= 0 && t->status < ncol && how[t->status] == LUP_MERGE_CONFLICT)
-		status_side = lattice_rank(t, &mine[t->status]) > lattice_rank(t, &theirs[t->status])
-			? SIDE_MINE : SIDE_THEIRS;
-	for (int c = 0; c < ncol && !f->failed; c++) {
-		int side = SIDE_THEIRS;
-		switch (how[c]) {
-		case LUP_MERGE_MINE:
-			side = SIDE_MINE;
-			break;
-		case LUP_MERGE_CONFLICT:
-			switch (t->rule[c]) {
-			case SR_LATER: side = SIDE_MINE; break;
-			case SR_FIRST: side = SIDE_THEIRS; break;
-			case SR_FORWARD: side = status_side; break;
-			case SR_FOLLOW: side = status_side == SIDE_MINE && mv[c] ? SIDE_MINE : SIDE_THEIRS; break;
-			case SR_MIN: side = val_cmp(&mine[c], &theirs[c]) < 0 ? SIDE_MINE : SIDE_THEIRS; break;
-			case SR_MAX: side = val_cmp(&mine[c], &theirs[c]) > 0 ? SIDE_MINE : SIDE_THEIRS; break;
-			default: side = SIDE_THEIRS;
-			}
-			if (!quiet(t, c) && id)
-				lup_fold_record(f, ti, id, t->col[c], "value",
-				                t->rule[c] == SR_FIRST ? "first" : t->rule[c] == SR_FORWARD ? "forward" : "later",
-				                side == SIDE_MINE, side == SIDE_MINE ? &mine[c] : &theirs[c],
-				                side == SIDE_MINE ? &theirs[c] : &mine[c]);
-			break;
-		default:
-			side = SIDE_THEIRS;
-		}
-		if (side == SIDE_MINE && mv[c] && !lup_val_equal(&mine[c], &theirs[c])) {
-			out[c] = mv[c];
-			write[c] = 1;
-			any = 1;
-		}
-	}
-	if (t->status >= 0 && t->status < ncol && write[t->status] && id && strcmp(t->name, "enrolment") == 0 &&
-	    mine[t->status].type == LUP_VAL_TEXT && mine[t->status].n == 8 &&
-	    memcmp(mine[t->status].p, "enrolled", 8) == 0)
-		lup_touch_add(&f->touch.seated, &f->touch.nseated, &f->touch.capseated, id);
-	if (any && id && !f->failed)
-		add_pending(f, P_UPDATE, ti, id, ncol, out, write, "later", 1);
-out:
-	free(bv); free(mv); free(tv); free(out);
-	free(base); free(mine); free(theirs); free(how); free(write);
-}
-
-/* A delete of a row someone changed meanwhile: the delete goes ahead; the
- * row as it was here is listed. */
-static void delete_vs_edit(struct sync_fold *f, int ti, sqlite3_changeset_iter *it, int ncol)
-{
-	const struct sync_table *t = &f->m->t[ti];
-	sqlite3_value **tv = calloc((size_t)ncol, sizeof *tv);
-	int edited = 0;
-	if (!tv) {
-		oom(f);
+	if (!v)
 		return;
-	}
-	for (int c = 0; c < ncol; c++) {
-		sqlite3_value *o = NULL;
-		lup_val a, b;
-		sqlite3changeset_old(it, c, &o);
-		sqlite3changeset_conflict(it, c, &tv[c]);
-		lup_val_from_sqlite(o, &a);
-		lup_val_from_sqlite(tv[c], &b);
-		if (!quiet(t, c) && o && !lup_val_equal(&a, &b))
-			edited = 1;
-	}
-	if (edited)
-		record_row(f, ti, (const char *)sqlite3_value_text(tv[0]), tv, NULL, "delete", 1);
-	free(tv);
-}
-
-/* A change to a row that is no longer here: listed, unless it only touched
- * bookkeeping or the row was erased for privacy. */
-static void edit_of_deleted(struct sync_fold *f, int ti, sqlite3_changeset_iter *it, int ncol)
-{
-	const struct sync_table *t = &f->m->t[ti];
-	sqlite3_value **nv = calloc((size_t)ncol, sizeof *nv);
-	unsigned char *mask = calloc((size_t)ncol, 1);
-	sqlite3_value *idv = NULL;
-	int any = 0;
-	if (!nv || !mask) {
-		oom(f);
-		goto out;
-	}
-	sqlite3changeset_old(it, 0, &idv);
-	nv[0] = idv;
-	mask[0] = 1;
-	for (int c = 1; c < ncol; c++) {
-		sqlite3changeset_new(it, c, &nv[c]);
-		if (nv[c] && !quiet(t, c))
-			mask[c] = 1, any = 1;
-	}
-	if (any && idv && !is_erased(f, ti, (const char *)sqlite3_value_text(idv)))
-		record_row(f, ti, (const char *)sqlite3_value_text(idv), nv, mask, "delete", 0);
-out:
-	free(nv);
-	free(mask);
-}
-
-/* An insert or update a unique index or a check refused: tried again after
- * the change, moving the value aside (see write_pending). */
-static void refused(struct sync_fold *f, int ti, sqlite3_changeset_iter *it, int op, int ncol)
-{
-	sqlite3_value **v = calloc((size_t)ncol, sizeof *v);
-	sqlite3_value *idv = NULL;
-	if (!v) {
-		oom(f);
-		return;
-	}
-	for (int c = 0; c < ncol; c++)
-		sqlite3changeset_new(it, c, &v[c]);
-	if (op == SQLITE_UPDATE) {
-		sqlite3changeset_old(it, 0, &idv);
-		v[0] = NULL;
-	} else {
-		idv = v[0];
-	}
-	if (idv && sqlite3_value_text(idv))
-		add_pending(f, op == SQLITE_INSERT ? P_INSERT : P_UPDATE, ti,
-		            (const char *)sqlite3_value_text(idv), ncol, v, NULL, "unique", 1);
+	for (int i = 0; i < n; i++)
+		sqlite3_value_free(v[i]);
 	free(v);
 }
 
-static int on_filter(void *ctx, const char *table)
-{
-	(void)ctx;
-	return lup_sync_table_index(table) >= 0;
-}
-
-static int on_conflict(void *ctx, int type, sqlite3_changeset_iter *it)
-{
-	struct sync_fold *f = ctx;
-	const char *tab;
-	int ncol, op, ind, ti;
-
-	if (type == SQLITE_CHANGESET_FOREIGN_KEY)
-		return SQLITE_CHANGESET_OMIT;   /* fix_parents sees to them */
-	if (sqlite3changeset_op(it, &tab, &ncol, &op, &ind) != SQLITE_OK ||
-	    (ti = lup_sync_table_index(tab)) < 0 || f->failed)
-		return SQLITE_CHANGESET_OMIT;
-	if (ncol > f->m->t[ti].ncol)
-		ncol = f->m->t[ti].ncol;
-	switch (type) {
-	case SQLITE_CHANGESET_DATA:
-		if (op == SQLITE_UPDATE)
-			merge_row(f, ti, it, ncol, 0);
-		else if (op == SQLITE_DELETE) {
-			delete_vs_edit(f, ti, it, ncol);
-			return SQLITE_CHANGESET_REPLACE;
-		}
-		return SQLITE_CHANGESET_OMIT;
-	case SQLITE_CHANGESET_NOTFOUND:
-		if (op == SQLITE_UPDATE)
-			edit_of_deleted(f, ti, it, ncol);
-		return SQLITE_CHANGESET_OMIT;
-	case SQLITE_CHANGESET_CONFLICT:
-		merge_row(f, ti, it, ncol, 1);
-		return SQLITE_CHANGESET_OMIT;
-	case SQLITE_CHANGESET_CONSTRAINT:
-		refused(f, ti, it, op, ncol);
-		return SQLITE_CHANGESET_OMIT;
-	default:
-		return SQLITE_CHANGESET_OMIT;
-	}
-}
-
-/* ---- Writing what the handler decided ---- */
-
-static int savepoint(lup_db *db, const char *sql)
-{
-	return sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
-}
-
-/* Write some columns of a row (an UPDATE) or a whole row (an INSERT);
- * SQLite's code of the failure, or SQLITE_DONE. */
-static int write_row(struct sync_fold *f, int kind, int ti, const char *id, int ncol,
-                     sqlite3_value **val, const unsigned char *only)
+/* The row here as values (each its own copy); NULL when there is none
+ * (*err_out set when the read failed). */
+static sqlite3_value **row_values(struct sync_fold *f, int ti, const char *id)
 {
 	const struct sync_table *t = &f->m->t[ti];
-	lup_buf sql = { 0 };
-	sqlite3_stmt *st;
-	int k = 0, rc;
-
-	if (kind == P_INSERT) {
-		lup_buf_printf(&sql, "INSERT INTO \"%s\" (", t->name);
-		for (int c = 0; c < ncol; c++)
-			lup_buf_printf(&sql, "%s\"%s\"", c ? ", " : "", t->col[c]);
-		lup_buf_puts(&sql, ") VALUES (");
-		for (int c = 0; c < ncol; c++)
-			lup_buf_printf(&sql, "%s?%d", c ? ", " : "", c + 1);
-		lup_buf_puts(&sql, ")");
-	} else {
-		lup_buf_printf(&sql, "UPDATE \"%s\" SET ", t->name);
-		for (int c = 1; c < ncol; c++)
-			if (val[c] && (!only || only[c]))
-				lup_buf_printf(&sql, "%s\"%s\" = ?%d", k++ ? ", " : "", t->col[c], c + 1);
-		lup_buf_printf(&sql, " WHERE id = ?%d", ncol + 1);
-		if (!k) {
-			lup_buf_free(&sql);
-			return SQLITE_DONE;
-		}
+	sqlite3_stmt *st = lup_stmt(f->db, t->sql_select, f->err);
+	sqlite3_value **v = NULL;
+	int rc;
+	if (!st) {
+		f->failed = 1;
+		return NULL;
 	}
-	if (!sql.s || sqlite3_prepare_v2(f->db->h, sql.s, -1, &st, NULL) != SQLITE_OK) {
-		lup_buf_free(&sql);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (!(v = calloc((size_t)t->ncol, sizeof *v))) {
+			oom(f);
+		} else {
+			for (int c = 0; c < t->ncol && c < sqlite3_column_count(st); c++)
+				if (!(v[c] = sqlite3_value_dup(sqlite3_column_value(st, c)))) {
+					values_free(v, c);
+					v = NULL;
+					oom(f);
+					break;
+				}
+		}
+	} else if (rc != SQLITE_DONE) {
+		f->failed = 1;
+		lup_sqlerr(f->db, f->err, _("merging"));
+	}
+	lup_done(st);
+	return v;
+}
+
+/* Write a whole row (an INSERT, or an UPDATE of every column): SQLite's
+ * code of the failure, or SQLITE_DONE.  A change from an older schema has
+ * fewer columns; the rest get their defaults. */
+static int write_row(struct sync_fold *f, int ti, sqlite3_value **v, int ncol, int update)
+{
+	const struct sync_table *t = &f->m->t[ti];
+	sqlite3_stmt *st;
+	int rc, own = 0;
+	if (!update && ncol < t->ncol) {
+		lup_buf q = { 0 };
+		lup_buf_printf(&q, "INSERT INTO \"%s\" (", t->name);
+		for (int c = 0; c < ncol; c++)
+			lup_buf_printf(&q, "%s\"%s\"", c ? ", " : "", t->col[c]);
+		lup_buf_puts(&q, ") VALUES (");
+		for (int c = 0; c < ncol; c++)
+			lup_buf_printf(&q, "%s?%d", c ? ", " : "", c + 1);
+		lup_buf_puts(&q, ")");
+		rc = q.s ? sqlite3_prepare_v2(f->db->h, q.s, -1, &st, NULL) : SQLITE_NOMEM;
+		lup_buf_free(&q);
+		if (rc != SQLITE_OK)
+			return rc;
+		own = 1;
+	} else if (!(st = lup_stmt(f->db, update ? t->sql_update : t->sql_insert, f->err))) {
 		return SQLITE_ERROR;
 	}
-	lup_buf_free(&sql);
-	for (int c = 0; c < ncol; c++)
-		if (val[c] && (kind == P_INSERT || !only || only[c]))
-			sqlite3_bind_value(st, c + 1, val[c]);
-	if (kind == P_UPDATE)
-		sqlite3_bind_text(st, ncol + 1, id, -1, SQLITE_TRANSIENT);
+	for (int c = 0; c < (update ? t->ncol : ncol); c++)
+		if (v[c])
+			sqlite3_bind_value(st, c + 1, v[c]);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE)
 		rc = sqlite3_extended_errcode(f->db->h);
-	sqlite3_finalize(st);
+	if (own)
+		sqlite3_finalize(st);
+	else
+		lup_done(st);
 	return rc;
 }
 
@@ -648,138 +416,131 @@ static const char *fail_rule(int rc)
 	return "check";
 }
 
-/* The value a column of row id holds here now. */
-static int current(struct sync_fold *f, int ti, const char *id, int c, sqlite3_value **out)
-{
-	char sql[160];
-	sqlite3_stmt *st;
-	*out = NULL;
-	snprintf(sql, sizeof sql, "SELECT \"%s\" FROM \"%s\" WHERE id = ?1", f->m->t[ti].col[c], f->m->t[ti].name);
-	if (sqlite3_prepare_v2(f->db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*out = sqlite3_value_dup(sqlite3_column_value(st, 0));
-	sqlite3_finalize(st);
-	return 0;
-}
-
 /* Column by column, so a value one index or check refuses does not take
- * the others with it; each refused value is listed. */
-static int update_each(struct sync_fold *f, struct pending *p)
+ * the others with it; each refused value is listed (the value here kept). */
+static int update_each(struct sync_fold *f, int ti, const char *id, sqlite3_value **cur,
+                       sqlite3_value **want)
 {
-	for (int c = 1; c < p->ncol && !f->failed; c++) {
-		unsigned char only[p->ncol];
+	const struct sync_table *t = &f->m->t[ti];
+	for (int c = 1; c < t->ncol && !f->failed; c++) {
+		lup_val a, b;
+		sqlite3_stmt *st;
 		int rc;
-		if (!p->val[c])
+		lup_val_from_sqlite(cur[c], &a);
+		lup_val_from_sqlite(want[c], &b);
+		if (lup_val_equal(&a, &b))
 			continue;
-		memset(only, 0, (size_t)p->ncol);
-		only[c] = 1;
-		if (savepoint(f->db, "SAVEPOINT lup_col") < 0)
+		if (!(st = lup_stmt(f->db, t->sql_setcol[c], f->err)))
+			return -1;
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_value(st, 2, want[c]);
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_DONE)
+			rc = sqlite3_extended_errcode(f->db->h);
+		lup_done(st);
+		if (rc == SQLITE_DONE)
+			continue;
+		if ((rc & 0xff) != SQLITE_CONSTRAINT) {
+			f->failed = 1;
 			return lup_sqlerr(f->db, f->err, _("merging"));
-		rc = write_row(f, P_UPDATE, p->table, p->id, p->ncol, p->val, only);
-		if (rc == SQLITE_DONE) {
-			savepoint(f->db, "RELEASE lup_col");
-			continue;
 		}
-		savepoint(f->db, "ROLLBACK TO lup_col; RELEASE lup_col");
-		if (!quiet(&f->m->t[p->table], c)) {
-			sqlite3_value *now = NULL;
-			lup_val k, l;
-			current(f, p->table, p->id, c, &now);
-			lup_val_from_sqlite(now, &k);
-			if (!now)
-				k.type = LUP_VAL_NULL;
-			lup_val_from_sqlite(p->val[c], &l);
-			lup_fold_record(f, p->table, p->id, f->m->t[p->table].col[c], "value", fail_rule(rc), 0, &k, &l);
-			sqlite3_value_free(now);
-		}
+		if (!quiet(t, c))
+			lup_fold_record(f, ti, id, t->col[c], "value", fail_rule(rc), 0, &a, &b);
 	}
 	return f->failed ? -1 : 0;
 }
 
 /* Set one column of a row to be inserted, keeping the old value aside. */
-static int set_col(struct sync_fold *f, struct pending *p, const char *col, sqlite3_value *nv,
-                   const char *kind)
+static int set_col(struct sync_fold *f, int ti, sqlite3_value **v, int ncol, const char *col,
+                   sqlite3_value *nv, const char *kind)
 {
-	int c = lup_sync_col_index(&f->m->t[p->table], col);
+	int c = lup_sync_col_index(&f->m->t[ti], col);
 	lup_val k, l;
-	if (c < 0 || c >= p->ncol)
+	if (c < 0 || c >= ncol)
 		return 0;
 	lup_val_from_sqlite(nv, &k);
 	if (!nv)
 		k.type = LUP_VAL_NULL;
-	lup_val_from_sqlite(p->val[c], &l);
-	if (lup_fold_record(f, p->table, p->id, col, kind, "unique", 0, &k, &l) < 0)
+	lup_val_from_sqlite(v[c], &l);
+	if (lup_fold_record(f, ti, (const char *)sqlite3_value_text(v[0]), col, kind, "unique", 0, &k, &l) < 0)
 		return -1;
-	sqlite3_value_free(p->val[c]);
-	p->val[c] = NULL;   /* NULL: the column is left empty */
-	if (nv && !(p->val[c] = sqlite3_value_dup(nv)))
+	sqlite3_value_free(v[c]);
+	v[c] = NULL;   /* NULL: the column is left empty */
+	if (nv && !(v[c] = sqlite3_value_dup(nv)))
 		return oom(f);
 	return 0;
 }
 
 /* A value the statement gives (one row, one column), or NULL. */
 static sqlite3_value *query_value(struct sync_fold *f, const char *sql, sqlite3_value *a,
-                                  sqlite3_value *b, sqlite3_value *c)
+                                  sqlite3_value *b)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = lup_stmt(f->db, sql, NULL);
 	sqlite3_value *v = NULL;
-	if (sqlite3_prepare_v2(f->db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (!st)
 		return NULL;
-	if (a) sqlite3_bind_value(st, 1, a);
-	if (b) sqlite3_bind_value(st, 2, b);
-	if (c) sqlite3_bind_value(st, 3, c);
+	if (a)
+		sqlite3_bind_value(st, 1, a);
+	if (b)
+		sqlite3_bind_value(st, 2, b);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		v = sqlite3_value_dup(sqlite3_column_value(st, 0));
-	sqlite3_finalize(st);
+	lup_done(st);
 	return v;
 }
 
-static sqlite3_value *col_of(struct sync_fold *f, struct pending *p, const char *col)
+static sqlite3_value *col_of(struct sync_fold *f, int ti, sqlite3_value **v, int ncol, const char *col)
 {
-	int c = lup_sync_col_index(&f->m->t[p->table], col);
-	return c >= 0 && c < p->ncol ? p->val[c] : NULL;
+	int c = lup_sync_col_index(&f->m->t[ti], col);
+	return c >= 0 && c < ncol ? v[c] : NULL;
 }
 
 /* A row a unique index refused: move the clashing value aside (kept in
- * the conflict), so the row itself — and what later changes hang on it —
+ * the conflict), so the row itself, and what later changes hang on it,
  * stays.  0 when something was moved (try again), 1 when nothing could be. */
-static int move_aside(struct sync_fold *f, struct pending *p)
+static int move_aside(struct sync_fold *f, int ti, sqlite3_value **v, int ncol)
 {
-	const char *t = f->m->t[p->table].name;
-	sqlite3_value *v = NULL;
+	static const char email[] = "SELECT 1 FROM person WHERE email = ?1 COLLATE NOCASE AND id <> ?2";
+	static const char empno[] = "SELECT 1 FROM person WHERE employee_no = ?1 AND id <> ?2";
+	static const char withdrawn[] = "SELECT 'withdrawn'";
+	static const char ended[] = "SELECT coalesce(?1, substr(?2, 1, 10))";
+	static const char cname[] =
+		"WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+		"SELECT ?1 || ' (' || i || ')' FROM n WHERE NOT EXISTS (SELECT 1 FROM cohort "
+		"WHERE programme_id = ?2 AND name = ?1 || ' (' || i || ')') LIMIT 1";
+	static const char bseq[] = "SELECT max(seq) + 1 FROM block WHERE programme_id = ?1";
+	static const char frev[] = "SELECT max(revision) + 1 FROM framework WHERE ident = ?1";
+	const char *t = f->m->t[ti].name;
+	sqlite3_value *x = NULL;
 	int rc = 1;
 
 	if (strcmp(t, "person") == 0) {
-		if ((v = query_value(f, "SELECT 1 FROM person WHERE email = ?1 COLLATE NOCASE AND id <> ?2",
-		                     col_of(f, p, "email"), col_of(f, p, "id"), NULL))) {
-			rc = set_col(f, p, "email", NULL, "value") < 0 ? -1 : 0;
-			sqlite3_value_free(v);
+		if ((x = query_value(f, email, col_of(f, ti, v, ncol, "email"), v[0]))) {
+			rc = set_col(f, ti, v, ncol, "email", NULL, "value") < 0 ? -1 : 0;
+			sqlite3_value_free(x);
 		}
-		if (rc >= 0 && (v = query_value(f, "SELECT 1 FROM person WHERE employee_no = ?1 AND id <> ?2",
-		                                col_of(f, p, "employee_no"), col_of(f, p, "id"), NULL))) {
-			rc = set_col(f, p, "employee_no", NULL, "value") < 0 ? -1 : 0;
-			sqlite3_value_free(v);
+		if (rc >= 0 && (x = query_value(f, empno, col_of(f, ti, v, ncol, "employee_no"), v[0]))) {
+			rc = set_col(f, ti, v, ncol, "employee_no", NULL, "value") < 0 ? -1 : 0;
+			sqlite3_value_free(x);
 		}
 		return rc;
 	}
 	if (strcmp(t, "enrolment") == 0) {
 		/* One cohort per person per programme: the earlier enrolment
 		 * keeps it; this one is kept as withdrawn. */
-		sqlite3_value *w = query_value(f, "SELECT 'withdrawn'", NULL, NULL, NULL);
-		sqlite3_value *end = query_value(f, "SELECT coalesce(?1, substr(?2, 1, 10))",
-		                                 col_of(f, p, "enrolled_on"), col_of(f, p, "requested_at"), NULL);
-		if (w && set_col(f, p, "status", w, "note") == 0) {
-			int c = lup_sync_col_index(&f->m->t[p->table], "waitlist_pos");
-			int e = lup_sync_col_index(&f->m->t[p->table], "ended_on");
-			if (c >= 0 && c < p->ncol) {
-				sqlite3_value_free(p->val[c]);
-				p->val[c] = NULL;
+		sqlite3_value *w = query_value(f, withdrawn, NULL, NULL);
+		sqlite3_value *end = query_value(f, ended, col_of(f, ti, v, ncol, "enrolled_on"),
+		                                 col_of(f, ti, v, ncol, "requested_at"));
+		if (w && set_col(f, ti, v, ncol, "status", w, "note") == 0) {
+			int c = lup_sync_col_index(&f->m->t[ti], "waitlist_pos");
+			int e = lup_sync_col_index(&f->m->t[ti], "ended_on");
+			if (c >= 0 && c < ncol) {
+				sqlite3_value_free(v[c]);
+				v[c] = NULL;
 			}
-			if (e >= 0 && e < p->ncol && end) {
-				sqlite3_value_free(p->val[e]);
-				p->val[e] = sqlite3_value_dup(end);
+			if (e >= 0 && e < ncol && end) {
+				sqlite3_value_free(v[e]);
+				v[e] = sqlite3_value_dup(end);
 			}
 			rc = 0;
 		}
@@ -788,66 +549,257 @@ static int move_aside(struct sync_fold *f, struct pending *p)
 		return rc;
 	}
 	if (strcmp(t, "cohort") == 0) {
-		v = query_value(f, "WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
-		                "SELECT ?1 || ' (' || i || ')' FROM n WHERE NOT EXISTS (SELECT 1 FROM cohort "
-		                "WHERE programme_id = ?2 AND name = ?1 || ' (' || i || ')') LIMIT 1",
-		                col_of(f, p, "name"), col_of(f, p, "programme_id"), NULL);
-		if (v)
-			rc = set_col(f, p, "name", v, "value") < 0 ? -1 : 0;
+		if ((x = query_value(f, cname, col_of(f, ti, v, ncol, "name"), col_of(f, ti, v, ncol, "programme_id"))))
+			rc = set_col(f, ti, v, ncol, "name", x, "value") < 0 ? -1 : 0;
 	} else if (strcmp(t, "block") == 0) {
-		v = query_value(f, "SELECT max(seq) + 1 FROM block WHERE programme_id = ?1",
-		                col_of(f, p, "programme_id"), NULL, NULL);
-		if (v)
-			rc = set_col(f, p, "seq", v, "value") < 0 ? -1 : 0;
+		if ((x = query_value(f, bseq, col_of(f, ti, v, ncol, "programme_id"), NULL)))
+			rc = set_col(f, ti, v, ncol, "seq", x, "value") < 0 ? -1 : 0;
 	} else if (strcmp(t, "framework") == 0) {
-		v = query_value(f, "SELECT max(revision) + 1 FROM framework WHERE ident = ?1",
-		                col_of(f, p, "ident"), NULL, NULL);
-		if (v)
-			rc = set_col(f, p, "revision", v, "value") < 0 ? -1 : 0;
-	} else if (strcmp(t, "checkin") == 0 && col_of(f, p, "supersedes_id")) {
-		rc = set_col(f, p, "supersedes_id", NULL, "value") < 0 ? -1 : 0;
+		if ((x = query_value(f, frev, col_of(f, ti, v, ncol, "ident"), NULL)))
+			rc = set_col(f, ti, v, ncol, "revision", x, "value") < 0 ? -1 : 0;
+	} else if (strcmp(t, "checkin") == 0 && col_of(f, ti, v, ncol, "supersedes_id")) {
+		rc = set_col(f, ti, v, ncol, "supersedes_id", NULL, "value") < 0 ? -1 : 0;
 	}
-	sqlite3_value_free(v);
+	sqlite3_value_free(x);
 	return rc;
 }
 
-static int write_pending(struct sync_fold *f)
+/* ---- Applying one change, row by row ----
+ *
+ * Each row of the changeset is compared with the row here, as SQLite's
+ * own changeset_apply does, but with lup's statements (prepared once per
+ * connection) and lup's handler inline: */
+
+enum { SIDE_THEIRS, SIDE_MINE };
+
+/* A row that arrives (o: the changeset's old values, or NULL for an
+ * insert; nw: its new values) merged into the row here (cur): the three-
+ * way merge, then the table's rule for each column both changed.  The
+ * merged row is written when it differs from cur. */
+static int merge_into(struct sync_fold *f, int ti, int ncol, sqlite3_value **o, sqlite3_value **nw,
+                      sqlite3_value **cur)
 {
-	for (int i = 0; i < f->np && !f->failed; i++) {
-		struct pending *p = &f->p[i];
-		int rc, tries = 0;
-		for (;;) {
-			if (savepoint(f->db, "SAVEPOINT lup_row") < 0)
-				return lup_sqlerr(f->db, f->err, _("merging"));
-			rc = write_row(f, p->kind, p->table, p->id, p->ncol, p->val, NULL);
-			if (rc == SQLITE_DONE) {
-				savepoint(f->db, "RELEASE lup_row");
-				break;
+	const struct sync_table *t = &f->m->t[ti];
+	int n = t->ncol, status_side = -1, any = 0, rc = 0;
+	lup_val *base = calloc((size_t)n, sizeof *base), *mine = calloc((size_t)n, sizeof *mine);
+	lup_val *theirs = calloc((size_t)n, sizeof *theirs);
+	enum lup_merge_how *how = calloc((size_t)n, sizeof *how);
+	sqlite3_value **want = calloc((size_t)n, sizeof *want);
+	const char *id = (const char *)sqlite3_value_text(cur[0]);
+
+	if (!base || !mine || !theirs || !how || !want) {
+		rc = oom(f);
+		goto out;
+	}
+	for (int c = 0; c < n; c++) {
+		if (o && c < ncol)
+			lup_val_from_sqlite(o[c], &base[c]);
+		if (c < ncol)
+			lup_val_from_sqlite(nw[c], &mine[c]);
+		lup_val_from_sqlite(cur[c], &theirs[c]);
+	}
+	lup_merge3((size_t)n, o ? base : NULL, mine, theirs, NULL, how);
+	/* The status decides first: its side carries the columns that follow it. */
+	if (t->status >= 0 && how[t->status] == LUP_MERGE_CONFLICT)
+		status_side = lattice_rank(t, &mine[t->status]) > lattice_rank(t, &theirs[t->status])
+			? SIDE_MINE : SIDE_THEIRS;
+	for (int c = 0; c < n && !f->failed; c++) {
+		int side = SIDE_THEIRS;
+		if (how[c] == LUP_MERGE_MINE) {
+			side = SIDE_MINE;
+		} else if (how[c] == LUP_MERGE_CONFLICT) {
+			switch (t->rule[c]) {
+			case SR_LATER: side = SIDE_MINE; break;
+			case SR_FIRST: side = SIDE_THEIRS; break;
+			case SR_FORWARD: side = status_side; break;
+			case SR_FOLLOW: side = status_side == SIDE_MINE && nw[c] ? SIDE_MINE : SIDE_THEIRS; break;
+			case SR_MIN: side = val_cmp(&mine[c], &theirs[c]) < 0 ? SIDE_MINE : SIDE_THEIRS; break;
+			case SR_MAX: side = val_cmp(&mine[c], &theirs[c]) > 0 ? SIDE_MINE : SIDE_THEIRS; break;
+			default: side = SIDE_THEIRS;
 			}
-			savepoint(f->db, "ROLLBACK TO lup_row; RELEASE lup_row");
-			if ((rc & 0xff) != SQLITE_CONSTRAINT) {
-				lup_err_set(f->err, LUP_EFAIL, _("merging: %s"), sqlite3_errstr(rc));
+			if (!quiet(t, c) && id)
+				lup_fold_record(f, ti, id, t->col[c], "value",
+				                t->rule[c] == SR_FIRST ? "first" : t->rule[c] == SR_FORWARD ? "forward" : "later",
+				                side == SIDE_MINE, side == SIDE_MINE ? &mine[c] : &theirs[c],
+				                side == SIDE_MINE ? &theirs[c] : &mine[c]);
+		}
+		want[c] = side == SIDE_MINE && c < ncol && nw[c] ? nw[c] : cur[c];
+		if (want[c] != cur[c] && !lup_val_equal(&mine[c], &theirs[c]))
+			any = 1;
+	}
+	/* A seat this change took (the rules look at it again). */
+	if (t->status >= 0 && want[t->status] != cur[t->status] && id && strcmp(t->name, "enrolment") == 0 &&
+	    mine[t->status].type == LUP_VAL_TEXT && mine[t->status].n == 8 &&
+	    memcmp(mine[t->status].p, "enrolled", 8) == 0 &&
+	    lup_touch_add(&f->touch.seated, &f->touch.nseated, &f->touch.capseated, id) < 0)
+		rc = oom(f);
+	if (any && !f->failed) {
+		int w = write_row(f, ti, want, n, 1);
+		if (w != SQLITE_DONE) {
+			if ((w & 0xff) != SQLITE_CONSTRAINT) {
 				f->failed = 1;
-				return -1;
+				rc = lup_err_set(f->err, LUP_EFAIL, _("merging: %s"), sqlite3_errstr(w));
+			} else {
+				rc = update_each(f, ti, id, cur, want);
 			}
-			if (p->kind == P_UPDATE) {
-				if (update_each(f, p) < 0)
-					return -1;
-				break;
-			}
-			if (tries++ < 3 && (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)) {
-				int m = move_aside(f, p);
-				if (m < 0)
-					return -1;
-				if (m == 0)
-					continue;
-			}
-			/* Nothing to move aside: the row is listed, not written. */
-			if (record_row(f, p->table, p->id, p->val, NULL, fail_rule(rc), 0) < 0)
-				return -1;
-			break;
 		}
 	}
+out:
+	free(base); free(mine); free(theirs); free(how); free(want);
+	return f->failed ? -1 : rc;
+}
+
+/* A row new here: inserted; a value a unique index refuses is moved aside
+ * (and listed); a row that cannot be written at all is listed. */
+static int insert_row(struct sync_fold *f, int ti, int ncol, sqlite3_value **nw)
+{
+	sqlite3_value **v = calloc((size_t)ncol, sizeof *v);
+	int rc = 0;
+	if (!v)
+		return oom(f);
+	for (int c = 0; c < ncol; c++)
+		if (nw[c] && !(v[c] = sqlite3_value_dup(nw[c]))) {
+			values_free(v, ncol);
+			return oom(f);
+		}
+	for (int tries = 0; !f->failed; tries++) {
+		int w = write_row(f, ti, v, ncol, 0), m;
+		if (w == SQLITE_DONE)
+			break;
+		if ((w & 0xff) != SQLITE_CONSTRAINT) {
+			f->failed = 1;
+			rc = lup_err_set(f->err, LUP_EFAIL, _("merging: %s"), sqlite3_errstr(w));
+			break;
+		}
+		if (tries < 3 && w == SQLITE_CONSTRAINT_UNIQUE) {
+			if ((m = move_aside(f, ti, v, ncol)) < 0) {
+				rc = -1;
+				break;
+			}
+			if (m == 0)
+				continue;
+		}
+		/* Nothing to move aside: the row is listed, not written. */
+		rc = record_row(f, ti, (const char *)sqlite3_value_text(v[0]), v, NULL, fail_rule(w), 0);
+		break;
+	}
+	values_free(v, ncol);
+	return f->failed ? -1 : rc;
+}
+
+/* A change to a row that is no longer here: listed, unless it only touched
+ * bookkeeping or the row was erased for privacy. */
+static int edit_of_deleted(struct sync_fold *f, int ti, int ncol, sqlite3_value **o, sqlite3_value **nw)
+{
+	const struct sync_table *t = &f->m->t[ti];
+	unsigned char *mask = calloc((size_t)t->ncol, 1);
+	sqlite3_value **v = calloc((size_t)t->ncol, sizeof *v);
+	const char *id = o[0] ? (const char *)sqlite3_value_text(o[0]) : NULL;
+	int any = 0, rc = 0;
+	if (!mask || !v) {
+		free(mask);
+		free(v);
+		return oom(f);
+	}
+	v[0] = o[0];
+	mask[0] = 1;
+	for (int c = 1; c < ncol; c++)
+		if (nw[c] && !quiet(t, c)) {
+			v[c] = nw[c];
+			mask[c] = 1;
+			any = 1;
+		}
+	if (any && id && !is_erased(f, ti, id))
+		rc = record_row(f, ti, id, v, mask, "delete", 0);
+	free(mask);
+	free(v);
+	return rc;
+}
+
+/* A delete: it goes ahead; a row someone changed meanwhile is listed as it
+ * was here.  A row that others' rows must keep (ON DELETE RESTRICT) stays,
+ * and that is noted. */
+static int delete_row(struct sync_fold *f, int ti, int ncol, sqlite3_value **o, sqlite3_value **cur)
+{
+	const struct sync_table *t = &f->m->t[ti];
+	const char *id = (const char *)sqlite3_value_text(cur[0]);
+	sqlite3_stmt *st;
+	int edited = 0, rc;
+	for (int c = 1; c < ncol && !edited; c++) {
+		lup_val a, b;
+		if (!o[c] || quiet(t, c))
+			continue;
+		lup_val_from_sqlite(o[c], &a);
+		lup_val_from_sqlite(cur[c], &b);
+		edited = !lup_val_equal(&a, &b);
+	}
+	if (!(st = lup_stmt(f->db, t->sql_delete, f->err)))
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		rc = sqlite3_extended_errcode(f->db->h);
+	lup_done(st);
+	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
+		lup_val k = lup_val_text(id);
+		return lup_fold_record(f, ti, id, NULL, "note", "restrict", 0, &k, NULL);
+	}
+	if (rc != SQLITE_DONE) {
+		f->failed = 1;
+		return lup_sqlerr(f->db, f->err, _("merging"));
+	}
+	return edited ? record_row(f, ti, id, cur, NULL, "delete", 1) : 0;
+}
+
+/* Foreign keys are checked at the end (replay_from defers them: parents
+ * may come after their children within one change), and the rows left
+ * without a parent are seen to by fix_parents. */
+static int apply_changes(struct sync_fold *f)
+{
+	sqlite3_changeset_iter *it;
+	sqlite3_value *o[128], *nw[128];
+
+	if (f->e->ncs == 0)
+		return 0;
+	if (sqlite3changeset_start(&it, (int)f->e->ncs, (void *)f->e->cs) != SQLITE_OK)
+		return lup_err_set(f->err, LUP_EFAIL, _("a change cannot be read"));
+	while (!f->failed && sqlite3changeset_next(it) == SQLITE_ROW) {
+		const char *tab, *id;
+		int ncol, op, ind, ti;
+		sqlite3_value **cur;
+
+		if (sqlite3changeset_op(it, &tab, &ncol, &op, &ind) != SQLITE_OK ||
+		    (ti = lup_sync_table_index(tab)) < 0)
+			continue;
+		if (ncol > f->m->t[ti].ncol)
+			ncol = f->m->t[ti].ncol;
+		if (ncol > 128) {
+			lup_err_set(f->err, LUP_EFAIL, _("a change cannot be read"));
+			f->failed = 1;
+			break;
+		}
+		for (int c = 0; c < ncol; c++) {
+			o[c] = nw[c] = NULL;
+			if (op != SQLITE_INSERT)
+				sqlite3changeset_old(it, c, &o[c]);
+			if (op != SQLITE_DELETE)
+				sqlite3changeset_new(it, c, &nw[c]);
+		}
+		id = (const char *)sqlite3_value_text(op == SQLITE_INSERT ? nw[0] : o[0]);
+		if (!id)
+			continue;
+		cur = row_values(f, ti, id);
+		if (f->failed)
+			break;
+		if (op == SQLITE_INSERT)
+			cur ? merge_into(f, ti, ncol, NULL, nw, cur) : insert_row(f, ti, ncol, nw);
+		else if (op == SQLITE_UPDATE)
+			cur ? merge_into(f, ti, ncol, o, nw, cur) : edit_of_deleted(f, ti, ncol, o, nw);
+		else if (cur)
+			delete_row(f, ti, ncol, o, cur);
+		values_free(cur, f->m->t[ti].ncol);
+	}
+	sqlite3changeset_finalize(it);
 	return f->failed ? -1 : 0;
 }
 
@@ -884,35 +836,6 @@ static int row_exists(struct sync_fold *f, int ti, const char *id)
 	rc = sqlite3_step(st) == SQLITE_ROW;
 	lup_done(st);
 	return rc;
-}
-
-/* The row's columns, for the record. */
-static sqlite3_value **row_values(struct sync_fold *f, int ti, const char *id)
-{
-	const struct sync_table *t = &f->m->t[ti];
-	char sql[96];
-	sqlite3_stmt *st;
-	sqlite3_value **v = calloc((size_t)t->ncol, sizeof *v);
-	if (!v)
-		return NULL;
-	snprintf(sql, sizeof sql, "SELECT * FROM \"%s\" WHERE id = ?1", t->name);
-	if (sqlite3_prepare_v2(f->db->h, sql, -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			for (int c = 0; c < t->ncol && c < sqlite3_column_count(st); c++)
-				v[c] = sqlite3_value_dup(sqlite3_column_value(st, c));
-		sqlite3_finalize(st);
-	}
-	return v;
-}
-
-static void values_free(sqlite3_value **v, int n)
-{
-	if (!v)
-		return;
-	for (int i = 0; i < n; i++)
-		sqlite3_value_free(v[i]);
-	free(v);
 }
 
 /* The change's rows that point at a row no longer here: a reference that
@@ -1131,20 +1054,11 @@ static int apply_one(lup_db *db, const struct sync_meta *m, const struct sync_en
 	if (collect_rows(&f, e->cs, (int)e->ncs, &deletes) < 0 ||
 	    lup_touch_changeset(db, e->cs, (int)e->ncs, &f.touch, err) < 0)
 		goto out;
-	if (sqlite3changeset_apply_v2(db->h, (int)e->ncs, (void *)e->cs, on_filter, on_conflict, &f,
-	                              NULL, NULL, 0) != SQLITE_OK) {
-		if (!f.failed)
-			lup_sqlerr(db, err, _("merging"));
-		goto out;
-	}
-	if (f.failed)
+	if (apply_changes(&f) < 0)
 		goto out;
 	if (deletes && cascade_victims(&f, s) < 0)
 		goto out;
-	if (write_pending(&f) < 0)
-		goto out;
-	/* Rows whose parent is gone (SQLite's own report of them, at the end
-	 * of an apply, is not counted on: the rows are looked up). */
+	/* Rows whose parent is gone: looked up. */
 	if (fix_parents(&f, e->cs, (int)e->ncs) < 0)
 		goto out;
 	if (lup_sync_rules(db, &f.touch, e->hlc, &f, err) < 0)
@@ -1161,7 +1075,6 @@ out:
 	}
 	if (s)
 		sqlite3session_delete(s);
-	pending_free(&f);
 	rowset_free(&f.rows);
 	rowset_free(&f.lost);
 	lup_touch_free(&f.touch);
@@ -1357,7 +1270,10 @@ static int replay_from(lup_db *db, long long hlc, const char *device, long long 
 	sqlite3_bind_int64(st, 1, hlc);
 	sqlite3_bind_text(st, 2, device, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 3, seq);
+	/* Both settings make SQLite prepare its statements again: once here,
+	 * not once a change. */
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
+	sqlite3_exec(db->h, "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct sync_entry e;
 		void *eff = NULL;
@@ -1397,6 +1313,7 @@ static int replay_from(lup_db *db, long long hlc, const char *device, long long 
 		}
 		(*n)++;
 	}
+	sqlite3_exec(db->h, "PRAGMA defer_foreign_keys = OFF", NULL, NULL, NULL);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, (int *)NULL);
 	sqlite3_finalize(st);
 	if (rc == -1)

@@ -477,8 +477,10 @@ static int changeset_ok(const unsigned char *cs, size_t n, const char **why)
 {
 	sqlite3_changeset_iter *it;
 	int rc, bad = 0;
-	if (n == 0 || n > INT32_MAX) {
-		*why = "empty";
+	if (n == 0)
+		return 0;   /* a change cleared of erased rows may be empty */
+	if (n > INT32_MAX) {
+		*why = "size";
 		return -1;
 	}
 	if (sqlite3changeset_start(&it, (int)n, (void *)cs) != SQLITE_OK) {

@@ -36,8 +36,14 @@ struct sync_table {
 	struct sync_fk *fk;
 	int nfk;
 	int synced;           /* 0 for sync_conflict (worked out, never sent) */
-	char *sql_exists;     /* SELECT 1 … WHERE id = ?1 (for lup_stmt) */
-	char *sql_refs;       /* SELECT each referring column … WHERE id = ?1 */
+	/* Statements of the table, for lup_stmt (their addresses stay): */
+	char *sql_exists;     /* SELECT 1 … WHERE id = ?1 */
+	char *sql_refs;       /* SELECT NULL, each referring column … WHERE id = ?1 */
+	char *sql_select;     /* SELECT every column … WHERE id = ?1 */
+	char *sql_insert;     /* INSERT every column: column c is ?(c+1) */
+	char *sql_update;     /* UPDATE every column but id (?1): column c is ?(c+1) */
+	char *sql_delete;     /* DELETE … WHERE id = ?1 */
+	char **sql_setcol;    /* per column: UPDATE … SET it = ?2 WHERE id = ?1 */
 };
 
 /* The synced tables in a fixed order (the hash's), then sync_conflict. */

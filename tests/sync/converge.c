@@ -31,6 +31,7 @@
 #include "lup/enrol.h"
 #include "lup/competence.h"
 #include "lup/people.h"
+#include "lup/privacy.h"
 #include "lup/programme.h"
 #include "lup/shadowing.h"
 #include "lup/sync.h"
@@ -297,8 +298,13 @@ static int edit(lup_db *db, int r)
 		return write_sql(db, "INSERT INTO person (id, name, email, created_at, updated_at) "
 		                 "VALUES (?1, 'Ny Person', ?2, ?3, ?3)", id, mail, &err);
 	}
-	if (k < 51) {   /* delete someone others may be editing */
+	if (k < 50) {   /* delete someone others may be editing */
 		return lup_person_delete(db, PERSON(6 + below(10)), &err);
+	}
+	if (k < 51) {   /* erase someone for privacy: nothing of them may come back */
+		struct lup_erase_counts n;
+		memset(&n, 0, sizeof n);
+		return lup_person_erase(db, PERSON(6 + below(10)), &n, &err);
 	}
 	if (k < 53) {   /* delete a session others mark attendance in */
 		return lup_session_delete(db, SESSION(3 + below(6)), &err);
@@ -468,10 +474,13 @@ static int check_logs(struct replica *r)
 			sqlite3_finalize(st);
 		}
 		if (!ok) {
-			/* Gone with its placement, deleted with its person or
-			 * session: those deletes are conflicts or deliberate. */
-			if (sqlite3_prepare_v2(r->db->h, "SELECT count(*) FROM placement", -1, &st, NULL) == SQLITE_OK) {
-				ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) < 4;
+			/* Gone with its placement or its person: a deliberate
+			 * delete, or an erase (which leaves no trace by design). */
+			if (sqlite3_prepare_v2(r->db->h, "SELECT count(*) < 4 OR EXISTS (SELECT 1 FROM sync_erased "
+			                       "WHERE pk = ?1 OR pk IN (SELECT pk FROM sync_erased WHERE tbl = 'person')) "
+			                       "FROM placement", -1, &st, NULL) == SQLITE_OK) {
+				sqlite3_bind_text(st, 1, made_logs[i], -1, SQLITE_STATIC);
+				ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
 				sqlite3_finalize(st);
 			}
 		}
