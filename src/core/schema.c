@@ -364,9 +364,10 @@ static const char *const v3[] = {
 	"ORDER BY created_at, id LIMIT 1), (SELECT lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || "
 	"substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21)) FROM (SELECT hex(randomblob(16)) AS h))))",
 /* Every change: this laptop's and every other's.  cs is the changeset as
- * made; effect what applying it here did (NULL: the same), which undoing
- * replays before an earlier change arriving late.  held: waiting for a
- * change it follows. */
+ * made; effect what applying it here did (NULL: the same), which is undone
+ * when an earlier change arrives late.  Changes applied together keep one
+ * effect, on the first of them; run = 1 marks the others.  held: waiting
+ * for a change it follows. */
 "CREATE TABLE sync_log ("
 	"device TEXT NOT NULL, "
 	"seq INTEGER NOT NULL CHECK (seq >= 1), "
@@ -377,6 +378,7 @@ static const char *const v3[] = {
 	"cs BLOB NOT NULL, "
 	"effect BLOB, "
 	"held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1)), "
+	"run INTEGER NOT NULL DEFAULT 0 CHECK (run IN (0, 1)), "
 	"PRIMARY KEY (device, seq))",
 "CREATE INDEX sync_log_order ON sync_log (held, hlc, device, seq)",
 /* Every device heard of: its name, how far its changes are applied here,

@@ -1231,19 +1231,42 @@ int lup_sync_hash(lup_db *db, char out[65], lup_err *err)
 		sqlite3_stmt *st;
 		int rc;
 
-		lup_buf_puts(&sql, "SELECT ");
-		for (int c = 0; c < t->ncol; c++)
-			lup_buf_printf(&sql, "%squote(\"%s\")", c ? " || ',' || " : "", t->col[c]);
-		lup_buf_printf(&sql, " FROM \"%s\" ORDER BY id", t->name);
+		lup_buf_printf(&sql, "SELECT * FROM \"%s\" ORDER BY id", t->name);
 		if (!sql.s || sqlite3_prepare_v2(db->h, sql.s, -1, &st, NULL) != SQLITE_OK) {
 			lup_buf_free(&sql);
 			return lup_sqlerr(db, err, _("hashing"));
 		}
 		lup_buf_free(&sql);
 		lup_sha256_add(&s, t->name, strlen(t->name) + 1);
+		/* Each value: its type, then its bytes (a number as text, so an
+		 * integer and the same real are told apart by type alone). */
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			lup_sha256_add(&s, sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
-			lup_sha256_add(&s, "\n", 1);
+			for (int c = 0; c < sqlite3_column_count(st); c++) {
+				unsigned char head[5];
+				int type = sqlite3_column_type(st, c), n;
+				const void *p = NULL;
+				char num[32];
+				if (type == SQLITE_INTEGER) {
+					n = snprintf(num, sizeof num, "%lld", sqlite3_column_int64(st, c));
+					p = num;
+				} else if (type == SQLITE_FLOAT) {
+					n = snprintf(num, sizeof num, "%.17g", sqlite3_column_double(st, c));
+					p = num;
+				} else if (type == SQLITE_TEXT) {
+					p = sqlite3_column_text(st, c);
+					n = sqlite3_column_bytes(st, c);
+				} else if (type == SQLITE_BLOB) {
+					p = sqlite3_column_blob(st, c);
+					n = sqlite3_column_bytes(st, c);
+				} else {
+					n = 0;
+				}
+				head[0] = (unsigned char)type;
+				lup_put_u32(head + 1, (uint32_t)n);
+				lup_sha256_add(&s, head, sizeof head);
+				if (n)
+					lup_sha256_add(&s, p, (size_t)n);
+			}
 		}
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)

@@ -1025,10 +1025,10 @@ static int collect_rows(struct sync_fold *f, const void *cs, int n, int *deletes
 	return 0;
 }
 
-/* Apply one change through the handler and the table rules; what it did
- * here goes to *effect (sqlite3_free it). */
+/* Apply one change through the handler and the table rules (the caller's
+ * session records what it does). */
 static int apply_one(lup_db *db, const struct sync_meta *m, const struct sync_entry *e, int erased,
-                     void **effect, int *neffect, lup_err *err)
+                     lup_err *err)
 {
 	struct sync_fold f;
 	sqlite3_session *s = NULL;
@@ -1040,39 +1040,33 @@ static int apply_one(lup_db *db, const struct sync_meta *m, const struct sync_en
 	f.e = e;
 	f.err = err;
 	f.erased = erased;
-	*effect = NULL;
-	*neffect = 0;
-	if (sqlite3session_create(db->h, "main", &s) != SQLITE_OK) {
-		lup_sqlerr(db, err, _("merging"));
-		goto out;
-	}
-	sqlite3session_table_filter(s, fold_filter, NULL);
-	if (sqlite3session_attach(s, NULL) != SQLITE_OK) {
-		lup_sqlerr(db, err, _("merging"));
-		goto out;
-	}
 	if (collect_rows(&f, e->cs, (int)e->ncs, &deletes) < 0 ||
 	    lup_touch_changeset(db, e->cs, (int)e->ncs, &f.touch, err) < 0)
 		goto out;
+	/* A delete may take rows with it that its laptop did not know of: a
+	 * session of its own shows them. */
+	if (deletes) {
+		if (sqlite3session_create(db->h, "main", &s) != SQLITE_OK) {
+			lup_sqlerr(db, err, _("merging"));
+			goto out;
+		}
+		sqlite3session_table_filter(s, fold_filter, NULL);
+		if (sqlite3session_attach(s, NULL) != SQLITE_OK) {
+			lup_sqlerr(db, err, _("merging"));
+			goto out;
+		}
+	}
 	if (apply_changes(&f) < 0)
 		goto out;
-	if (deletes && cascade_victims(&f, s) < 0)
+	if (s && cascade_victims(&f, s) < 0)
 		goto out;
 	/* Rows whose parent is gone: looked up. */
 	if (fix_parents(&f, e->cs, (int)e->ncs) < 0)
 		goto out;
 	if (lup_sync_rules(db, &f.touch, e->hlc, &f, err) < 0)
 		goto out;
-	if (sqlite3session_changeset(s, neffect, effect) != SQLITE_OK) {
-		lup_sqlerr(db, err, _("merging"));
-		goto out;
-	}
 	rc = f.failed ? -1 : 0;
 out:
-	if (rc < 0 && *effect) {
-		sqlite3_free(*effect);
-		*effect = NULL;
-	}
 	if (s)
 		sqlite3session_delete(s);
 	rowset_free(&f.rows);
@@ -1083,6 +1077,33 @@ out:
 
 /* ---- Undoing the changes after a point ---- */
 
+static int cmp_key(long long h1, const char *d1, long long s1, long long h2, const char *d2, long long s2)
+{
+	int c;
+	if (h1 != h2)
+		return h1 < h2 ? -1 : 1;
+	if ((c = strcmp(d1, d2)))
+		return c < 0 ? -1 : 1;
+	return s1 < s2 ? -1 : s1 > s2;
+}
+
+/* A place in canonical order (hlc, device, seq). */
+struct fold_point {
+	long long hlc, seq;
+	char device[37];
+	int set;
+};
+
+static void point_min(struct fold_point *p, long long hlc, const char *device, long long seq)
+{
+	if (!p->set || cmp_key(hlc, device, seq, p->hlc, p->device, p->seq) < 0) {
+		p->hlc = hlc;
+		p->seq = seq;
+		snprintf(p->device, sizeof p->device, "%s", device);
+		p->set = 1;
+	}
+}
+
 static int abort_conflict(void *ctx, int type, sqlite3_changeset_iter *it)
 {
 	(void)type;
@@ -1091,29 +1112,67 @@ static int abort_conflict(void *ctx, int type, sqlite3_changeset_iter *it)
 	return SQLITE_CHANGESET_ABORT;
 }
 
-/* Undo what the applied changes from (hlc, device, seq) on did here, newest
- * first, as one inverted changeset; foreign keys are off meanwhile, since
- * the rows come back in no particular order.  *n receives how many. */
-static int undo_from(lup_db *db, long long hlc, const char *device, long long seq, long *n, lup_err *err)
+/* Undo what the applied changes from p on did here, as one inverted
+ * changeset; foreign keys and triggers are off meanwhile, since the rows
+ * come back in no particular order and the inverse is exact.  Changes
+ * applied together share one effect, so p moves back to the first of the
+ * run it falls in: apply again from p.  *n receives how many effects. */
+static int undo_from(lup_db *db, struct fold_point *p, long *n, lup_err *err)
 {
+	static const char first[] =
+		"SELECT hlc, device, seq, run FROM sync_log WHERE held = 0 AND (hlc, device, seq) >= (?1, ?2, ?3) "
+		"ORDER BY hlc, device, seq LIMIT 1";
+	static const char head[] =
+		"SELECT hlc, device, seq FROM sync_log WHERE held = 0 AND run = 0 AND (hlc, device, seq) < (?1, ?2, ?3) "
+		"ORDER BY hlc DESC, device DESC, seq DESC LIMIT 1";
 	static const char sql[] =
-		"SELECT coalesce(effect, cs) FROM sync_log WHERE held = 0 AND (hlc, device, seq) >= (?1, ?2, ?3) "
+		"SELECT coalesce(effect, cs) FROM sync_log WHERE held = 0 AND run = 0 AND (hlc, device, seq) >= (?1, ?2, ?3) "
 		"ORDER BY hlc, device, seq";
 	sqlite3_changegroup *g;
 	sqlite3_stmt *st;
 	void *all = NULL;
-	int nall = 0, bad = 0, rc;
+	int nall = 0, bad = 0, rc, member = 0;
 
 	*n = 0;
+	/* The run p falls in starts at its head. */
+	if (!(st = lup_stmt(db, first, err)))
+		return -1;
+	sqlite3_bind_int64(st, 1, p->hlc);
+	sqlite3_bind_text(st, 2, p->device, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, p->seq);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW && sqlite3_column_int(st, 3) == 1) {
+		struct fold_point q = { 0 };
+		member = 1;
+		q.hlc = sqlite3_column_int64(st, 0);
+		q.seq = sqlite3_column_int64(st, 2);
+		lup_col_copy(st, 1, q.device, sizeof q.device);
+		lup_done(st);
+		if (!(st = lup_stmt(db, head, err)))
+			return -1;
+		sqlite3_bind_int64(st, 1, q.hlc);
+		sqlite3_bind_text(st, 2, q.device, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 3, q.seq);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			p->hlc = sqlite3_column_int64(st, 0);
+			p->seq = sqlite3_column_int64(st, 2);
+			lup_col_copy(st, 1, p->device, sizeof p->device);
+		}
+	}
+	lup_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("reading the change log"));
+	if (member && rc != SQLITE_ROW)
+		return lup_err_set(err, LUP_ECORRUPT, _("the change log is damaged (a run without its first change)"));
+
 	if (sqlite3changegroup_new(&g) != SQLITE_OK)
 		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
 	if (!(st = lup_stmt(db, sql, err))) {
 		sqlite3changegroup_delete(g);
 		return -1;
 	}
-	sqlite3_bind_int64(st, 1, hlc);
-	sqlite3_bind_text(st, 2, device, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 3, seq);
+	sqlite3_bind_int64(st, 1, p->hlc);
+	sqlite3_bind_text(st, 2, p->device, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, p->seq);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sqlite3changegroup_add(g, sqlite3_column_bytes(st, 0), (void *)sqlite3_column_blob(st, 0)) != SQLITE_OK) {
 			rc = SQLITE_ERROR;
@@ -1128,11 +1187,10 @@ static int undo_from(lup_db *db, long long hlc, const char *device, long long se
 	}
 	sqlite3changegroup_delete(g);
 	if (*n && nall) {
-		/* Neither foreign keys nor triggers: the inverse is exact. */
 		sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_FKEY, 0, (int *)NULL);
 		sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
 		rc = sqlite3changeset_apply_v2(db->h, nall, all, NULL, abort_conflict, &bad, NULL, NULL,
-		                               SQLITE_CHANGESETAPPLY_INVERT);
+		                               SQLITE_CHANGESETAPPLY_INVERT | SQLITE_CHANGESETAPPLY_NOSAVEPOINT);
 		sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, (int *)NULL);
 		sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_FKEY, 1, (int *)NULL);
 		if (rc != SQLITE_OK || bad) {
@@ -1225,16 +1283,6 @@ fail:
 	return -1;
 }
 
-static int cmp_key(long long h1, const char *d1, long long s1, long long h2, const char *d2, long long s2)
-{
-	int c;
-	if (h1 != h2)
-		return h1 < h2 ? -1 : 1;
-	if ((c = strcmp(d1, d2)))
-		return c < 0 ? -1 : 1;
-	return s1 < s2 ? -1 : s1 > s2;
-}
-
 static int erased_any(lup_db *db)
 {
 	sqlite3_stmt *st;
@@ -1246,38 +1294,52 @@ static int erased_any(lup_db *db)
 	return rc;
 }
 
-/* Apply, in canonical order, every applied change from (hlc, device, seq)
- * on, with triggers off (what they would do is in the changes already,
- * and the rules work out the derived text); their effects are stored
- * anew. */
-static int replay_from(lup_db *db, long long hlc, const char *device, long long seq, long *n,
-                       lup_err *err)
+/* Apply, in canonical order, every applied change from p on, with
+ * triggers off (what they would do is in the changes already, and the
+ * rules work out the derived text) and foreign keys deferred (see
+ * apply_changes).  One session records what they did: the run's effect,
+ * kept on its first change. */
+static int replay_from(lup_db *db, const struct fold_point *p, long *n, lup_err *err)
 {
 	static const char sql[] =
 		"SELECT device, seq, hlc, schema, flags, cs FROM sync_log "
 		"WHERE held = 0 AND (hlc, device, seq) >= (?1, ?2, ?3) ORDER BY hlc, device, seq";
-	static const char set[] = "UPDATE sync_log SET effect = ?3 WHERE device = ?1 AND seq = ?2";
+	static const char set_head[] = "UPDATE sync_log SET effect = ?3, run = 0 WHERE device = ?1 AND seq = ?2";
+	static const char set_member[] = "UPDATE sync_log SET effect = NULL, run = 1 WHERE device = ?1 AND seq = ?2";
 	const struct sync_meta *m = lup_sync_meta(db, err);
+	struct sync_entry head;
+	sqlite3_session *s = NULL;
 	int erased = erased_any(db), rc;
 	sqlite3_stmt *st;
+	void *eff = NULL;
+	int neff = 0;
+	unsigned char *head_copy = NULL;
 
 	*n = 0;
+	memset(&head, 0, sizeof head);
 	if (!m)
 		return -1;
+	if (sqlite3session_create(db->h, "main", &s) != SQLITE_OK)
+		return lup_sqlerr(db, err, _("merging"));
+	sqlite3session_table_filter(s, fold_filter, NULL);
+	if (sqlite3session_attach(s, NULL) != SQLITE_OK) {
+		sqlite3session_delete(s);
+		return lup_sqlerr(db, err, _("merging"));
+	}
 	/* Not a cached statement: apply_one runs others meanwhile. */
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		sqlite3session_delete(s);
 		return lup_sqlerr(db, err, _("reading the change log"));
-	sqlite3_bind_int64(st, 1, hlc);
-	sqlite3_bind_text(st, 2, device, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 3, seq);
+	}
+	sqlite3_bind_int64(st, 1, p->hlc);
+	sqlite3_bind_text(st, 2, p->device, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, p->seq);
 	/* Both settings make SQLite prepare its statements again: once here,
 	 * not once a change. */
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
 	sqlite3_exec(db->h, "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct sync_entry e;
-		void *eff = NULL;
-		int neff = 0;
 		sqlite3_stmt *up;
 		memset(&e, 0, sizeof e);
 		lup_col_copy(st, 0, e.device, sizeof e.device);
@@ -1287,35 +1349,67 @@ static int replay_from(lup_db *db, long long hlc, const char *device, long long 
 		e.flags = sqlite3_column_int(st, 4);
 		e.cs = sqlite3_column_blob(st, 5);
 		e.ncs = (size_t)sqlite3_column_bytes(st, 5);
-		if (e.flags & SYNC_F_ERASE)
-			continue;   /* it acted on the base (see erase_base) */
-		if (apply_one(db, m, &e, erased, &eff, &neff, err) < 0 || !(up = lup_stmt(db, set, err))) {
-			sqlite3_free(eff);
+		/* An erase acted on the base (see erase_base): nothing to do. */
+		if (!(e.flags & SYNC_F_ERASE) && apply_one(db, m, &e, erased, err) < 0) {
 			rc = -1;
 			break;
 		}
-		sqlite3_bind_text(up, 1, e.device, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(up, 2, e.seq);
-		/* Most changes do here what they did where they were made. */
-		if ((size_t)neff == e.ncs && memcmp(eff, e.cs, e.ncs) == 0 && !(e.flags & SYNC_F_ERASE))
-			sqlite3_bind_null(up, 3);
-		else if (neff == 0)
-			sqlite3_bind_zeroblob(up, 3, 0);   /* it did nothing here: not NULL */
-		else
-			sqlite3_bind_blob(up, 3, eff, neff, SQLITE_TRANSIENT);
-		rc = sqlite3_step(up);
-		lup_done(up);
-		sqlite3_free(eff);
-		if (rc != SQLITE_DONE) {
-			lup_sqlerr(db, err, _("writing the change log"));
-			rc = -1;
-			break;
+		if (*n == 0) {
+			head = e;
+			if (!(head_copy = malloc(e.ncs + 1))) {
+				rc = -1;
+				lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				break;
+			}
+			memcpy(head_copy, e.cs, e.ncs);
+		} else {
+			if (!(up = lup_stmt(db, set_member, err))) {
+				rc = -1;
+				break;
+			}
+			sqlite3_bind_text(up, 1, e.device, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(up, 2, e.seq);
+			rc = sqlite3_step(up);
+			lup_done(up);
+			if (rc != SQLITE_DONE) {
+				lup_sqlerr(db, err, _("writing the change log"));
+				rc = -1;
+				break;
+			}
 		}
 		(*n)++;
 	}
 	sqlite3_exec(db->h, "PRAGMA defer_foreign_keys = OFF", NULL, NULL, NULL);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, (int *)NULL);
+	if (rc == SQLITE_DONE && *n) {
+		sqlite3_stmt *up;
+		if (sqlite3session_changeset(s, &neff, &eff) != SQLITE_OK) {
+			lup_sqlerr(db, err, _("merging"));
+			rc = -1;
+		} else if (!(up = lup_stmt(db, set_head, err))) {
+			rc = -1;
+		} else {
+			sqlite3_bind_text(up, 1, head.device, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(up, 2, head.seq);
+			/* A change alone that did here what it did where it was
+			 * made keeps no copy of it. */
+			if (*n == 1 && (size_t)neff == head.ncs && memcmp(eff, head_copy, head.ncs) == 0 &&
+			    !(head.flags & SYNC_F_ERASE))
+				sqlite3_bind_null(up, 3);
+			else if (neff == 0)
+				sqlite3_bind_zeroblob(up, 3, 0);   /* it did nothing here: not NULL */
+			else
+				sqlite3_bind_blob(up, 3, eff, neff, SQLITE_TRANSIENT);
+			rc = sqlite3_step(up);
+			lup_done(up);
+			if (rc != SQLITE_DONE)
+				lup_sqlerr(db, err, _("writing the change log"));
+		}
+	}
+	sqlite3_free(eff);
+	free(head_copy);
 	sqlite3_finalize(st);
+	sqlite3session_delete(s);
 	if (rc == -1)
 		return -1;
 	return rc == SQLITE_DONE ? 0 : lup_sqlerr(db, err, _("reading the change log"));
@@ -1666,28 +1760,13 @@ static int redact_log(lup_db *db, lup_err *err)
 	return rc == SQLITE_DONE ? 0 : lup_sqlerr(db, err, _("reading the change log"));
 }
 
-struct fold_point {
-	long long hlc, seq;
-	char device[37];
-	int set;
-};
-
-static void point_min(struct fold_point *p, long long hlc, const char *device, long long seq)
-{
-	if (!p->set || cmp_key(hlc, device, seq, p->hlc, p->device, p->seq) < 0) {
-		p->hlc = hlc;
-		p->seq = seq;
-		snprintf(p->device, sizeof p->device, "%s", device);
-		p->set = 1;
-	}
-}
-
 /* The erases among the applied changes: on the base, from the log. */
 static int erases_to_base(lup_db *db, lup_err *err)
 {
 	static const char sql[] =
-		"SELECT cs, hlc FROM sync_log WHERE flags & 1 AND held = 0 AND effect IS NULL ORDER BY hlc, device, seq";
-	static const char done[] = "UPDATE sync_log SET effect = zeroblob(0) WHERE flags & 1 AND held = 0 AND effect IS NULL";
+		"SELECT cs, hlc FROM sync_log WHERE flags & 3 = 1 AND held = 0 ORDER BY hlc, device, seq";
+	static const char done[] =
+		"UPDATE sync_log SET flags = flags | 2, effect = zeroblob(0) WHERE flags & 3 = 1 AND held = 0";
 	sqlite3_stmt *st;
 	int rc;
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
@@ -1714,7 +1793,10 @@ static int rebase(lup_db *db, long *redone, lup_err *err)
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, (int *)NULL);
 	if (rc < 0 || redact_log(db, err) < 0)
 		return -1;
-	return replay_from(db, 0, "", 0, redone, err);
+	{
+		struct fold_point zero = { 0 };
+		return replay_from(db, &zero, redone, err);
+	}
 }
 
 int lup_sync_erase_rows(lup_db *db, const void *patchset, int n, const void *full, int nfull,
@@ -1726,8 +1808,9 @@ int lup_sync_erase_rows(lup_db *db, const void *patchset, int n, const void *ful
 	long undone, redone;
 	/* Undone with everything else using what it did at the tip, the erase
 	 * then acts on the base instead, and everything is applied again. */
+	struct fold_point zero = { 0 };
 	if (note_erased(db, patchset, n, full, nfull, err) < 0 ||
-	    undo_from(db, 0, "", 0, &undone, err) < 0 || lup_exec(db, mine, err) < 0)
+	    undo_from(db, &zero, &undone, err) < 0 || lup_exec(db, mine, err) < 0)
 		return -1;
 	return rebase(db, &redone, err);
 }
@@ -1857,27 +1940,19 @@ int lup_sync_take(lup_db *db, const struct sync_entry *e, size_t n, struct lup_s
 		rc = 0;
 		goto out;
 	}
-	if (erase_new) {
-		/* An erase changes the base: everything is applied again. */
-		if (undo_from(db, 0, "", 0, &undone, err) < 0)
+	/* An erase changes the base: everything is applied again. */
+	if (erase_new)
+		memset(&p, 0, sizeof p);
+	/* Undo from the earliest ready change on (the ready ones are not
+	 * applied yet, so not undone), mark them applied, and apply
+	 * everything from there in order. */
+	if (undo_from(db, &p, &undone, err) < 0)
+		goto out;
+	for (int i = 0; i < nh; i++)
+		if (h[i].ready && mark_applied(db, &h[i], err) < 0)
 			goto out;
-		for (int i = 0; i < nh; i++)
-			if (h[i].ready && mark_applied(db, &h[i], err) < 0)
-				goto out;
-		if (rebase(db, &redone, err) < 0)
-			goto out;
-	} else {
-		/* Undo from the earliest ready change on (the ready ones are
-		 * not applied yet, so not undone), mark them applied, and apply
-		 * everything from there in order. */
-		if (undo_from(db, p.hlc, p.device, p.seq, &undone, err) < 0)
-			goto out;
-		for (int i = 0; i < nh; i++)
-			if (h[i].ready && mark_applied(db, &h[i], err) < 0)
-				goto out;
-		if (replay_from(db, p.hlc, p.device, p.seq, &redone, err) < 0)
-			goto out;
-	}
+	if (erase_new ? rebase(db, &redone, err) < 0 : replay_from(db, &p, &redone, err) < 0)
+		goto out;
 	rc = 0;
 	r->replayed += redone > r->applied ? redone - r->applied : 0;
 out:

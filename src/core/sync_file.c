@@ -259,7 +259,7 @@ static int build(lup_db *db, const lup_sync_key *key, const struct sync_vv *want
 			put64(&body, (uint64_t)seq);
 			put64(&body, (uint64_t)sqlite3_column_int64(st, 2));
 			put32(&body, (uint32_t)sqlite3_column_int(st, 3));
-			put32(&body, (uint32_t)sqlite3_column_int(st, 4));
+			put32(&body, (uint32_t)(sqlite3_column_int(st, 4) & SYNC_F_ERASE));
 			put32(&body, (uint32_t)(nd / 24));
 			put(&body, sqlite3_column_blob(st, 5), (size_t)nd);
 			put32(&body, (uint32_t)sqlite3_column_bytes(st, 6));

@@ -146,6 +146,7 @@ struct sync_entry {
 	const unsigned char *cs; size_t ncs;
 };
 #define SYNC_F_ERASE 1   /* a patchset erasing rows for privacy */
+#define SYNC_F_BASED 2   /* (here only) an erase already put on the base */
 int lup_sync_take(lup_db *db, const struct sync_entry *e, size_t n, struct lup_sync_result *r,
                   lup_err *err);
 /* Drop the rows erased for privacy from every change in the log and redo
