@@ -788,8 +788,8 @@ static int fits(lup_db *db, const lup_sync_file *f, const char *self_device, con
 		return -1;
 	if (strcmp(f->info.base, base) != 0)
 		return lup_err_set(err, LUP_EINVAL,
-			_("the file comes from another database, not a copy of this one; lup merges only "
-			  "copies of one database"));
+			_("the file comes from another database, not a copy of this one (lup merges only "
+			  "copies of one database); nothing of it was used"));
 	for (size_t i = 0; i < f->n; i++) {
 		sqlite3_changeset_iter *it;
 		if (strcmp(f->e[i].device, self_device) == 0)
@@ -979,13 +979,16 @@ int lup_sync_dir(lup_db *db, const lup_sync_key *key, const char *dir, struct lu
 		return -1;
 	{
 		/* Never the live database itself in a shared folder. */
-		char *real_dir = realpath(dir, NULL), *real_db = realpath(lup_db_path(db), NULL);
+		struct stat ds;
+		char *real_dir, *real_db;
+		if (stat(dir, &ds) != 0 || !S_ISDIR(ds.st_mode))
+			return lup_err_set(err, LUP_ENOTFOUND, _("no folder %s"), dir);
+		real_dir = realpath(dir, NULL);
+		real_db = realpath(lup_db_path(db), NULL);
 		size_t k = real_dir ? strlen(real_dir) : 0;
 		int inside = real_dir && real_db && strncmp(real_db, real_dir, k) == 0 && real_db[k] == '/';
 		free(real_dir);
 		free(real_db);
-		if (!real_dir && errno == ENOENT)
-			return lup_err_set(err, LUP_ENOTFOUND, _("no folder %s"), dir);
 		if (inside)
 			return lup_err_set(err, LUP_EINVAL,
 				_("the database itself is in %s: keep it out of the shared folder (lup shares "
