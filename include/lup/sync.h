@@ -43,7 +43,7 @@ int lup_sync_key_install(const char *from, const char *path, lup_sync_key *key, 
 
 struct lup_sync_self {
 	char device[37];      /* this copy's id */
-	char name[128];       /* this laptop's name ("" until named) */
+	char name[256];       /* this laptop's name ("" until named) */
 	char team[17];        /* the team key's id, "" before lup sync init */
 	char base[37];        /* the database all copies come from */
 	long long seq;        /* the number of this copy's last change */
@@ -72,7 +72,7 @@ struct lup_sync_file_info {
 	char team[17];
 	char base[37];
 	char device[37];      /* the laptop that wrote it */
-	char name[128];
+	char name[256];
 	long long hlc;        /* its clock then */
 	long entries;
 	int origins;          /* devices whose changes it carries */
@@ -135,7 +135,7 @@ int lup_sync_dir(lup_db *db, const lup_sync_key *key, const char *dir, struct lu
 
 struct lup_sync_peer {
 	char device[37];
-	char name[128];
+	char name[256];
 	long long applied;    /* its changes applied here */
 	long long acked;      /* of this laptop's changes, how many it said it has */
 	long long has_all;    /* 1 when it said it has everything this laptop has */
@@ -188,6 +188,23 @@ const char *lup_conflict_column_label(const char *table, const char *column);
 const char *lup_conflict_table_label(const char *table);
 /* What the rule did, one translated sentence. */
 const char *lup_conflict_rule_text(const struct lup_conflict *c);
+
+/* A conflict in a list: fixed size, for the terminal interface's pages. */
+struct lup_conflict_row {
+	char id[37];
+	long long hlc;
+	char table[24], column[40], kind[8], rule[12], resolved[12];
+	char what[256];       /* what the row is, in words */
+	char device_name[64]; /* the laptop whose change met it */
+};
+/* Up to n conflicts after (dir > 0) or before (dir < 0) the row from
+ * (NULL: from the newest, or dir < 0 the oldest), newest first; open ones
+ * only unless all.  Returns the count, or -1. */
+int lup_conflict_page(lup_db *db, int all, const struct lup_conflict_row *from, int dir, int n,
+                      struct lup_conflict_row *rows, lup_err *err);
+/* How many (open, or all), and how many come before row. */
+long lup_conflict_total(lup_db *db, int all, lup_err *err);
+long lup_conflict_position(lup_db *db, int all, const struct lup_conflict_row *row, lup_err *err);
 
 /* Open conflicts (all: resolved ones too), newest first; *out malloc'd,
  * each to be cleared.  Returns the number, or -1. */

@@ -369,6 +369,20 @@ static const char *shown(const char *s)
 	return s && *s ? s : "—";
 }
 
+/* An answer's keyword (sync_resolution.how) in words. */
+static const char *answer_word(const char *how)
+{
+	if (strcmp(how, "kept") == 0)
+		return _("kept");
+	if (strcmp(how, "took") == 0)
+		return _("taken back");
+	if (strcmp(how, "typed") == 0)
+		return _("typed");
+	if (strcmp(how, "restored") == 0)
+		return _("put back");
+	return how;
+}
+
 static void print_conflict_line(const struct lup_conflict *c)
 {
 	char when[17];
@@ -377,7 +391,7 @@ static void print_conflict_line(const struct lup_conflict *c)
 	if (c->column[0])
 		printf(" — %s", lup_conflict_column_label(c->table, c->column));
 	if (c->resolved[0])
-		printf("  [%s]", c->resolved);
+		printf("  [%s]", answer_word(c->resolved));
 	putchar('\n');
 }
 
@@ -406,7 +420,7 @@ static int conflicts_show(struct lup_cli *cli, const char *ref)
 		if (!c.gone)
 			printf("%-14s %s\n", _("Now"), shown(c.now));
 	}
-	printf("%-14s %s\n", _("Answer"), c.resolved[0] ? c.resolved : _("open"));
+	printf("%-14s %s\n", _("Answer"), c.resolved[0] ? answer_word(c.resolved) : _("open"));
 	lup_conflict_clear(&c);
 	return 0;
 }

@@ -1,6 +1,7 @@
 /* sync_conflict.c — the conflicts a merge listed: in words, and a
  * person's answer to each (an ordinary change, so it reaches every
  * laptop). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -338,6 +339,98 @@ int lup_conflict_get(lup_db *db, const char *ref, struct lup_conflict *out, lup_
 		return lup_err_set(err, LUP_EAMBIG, _("'%s' matches more than one; give more characters"), ref);
 	}
 	return 0;
+}
+
+/* ---- Pages, for the terminal interface ---- */
+
+#define RCOLS "c.id, c.hlc, c.tbl, coalesce(c.col, ''), c.kind, c.rule, coalesce(r.how, ''), " \
+	"coalesce((SELECT name FROM sync_peer WHERE device = c.device), '') "
+
+long lup_conflict_total(lup_db *db, int all, lup_err *err)
+{
+	static const char sql[] = "SELECT count(*) FROM sync_conflict";
+	sqlite3_stmt *st;
+	long n;
+	if (!all)
+		return lup_conflict_count(db, err);
+	if (!(st = lup_stmt(db, sql, err)))
+		return -1;
+	n = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : -1;
+	lup_done(st);
+	return n < 0 ? lup_sqlerr(db, err, _("counting conflicts")) : n;
+}
+
+long lup_conflict_position(lup_db *db, int all, const struct lup_conflict_row *row, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT count(*) " CFROM "WHERE (?1 OR r.id IS NULL) AND (c.hlc, c.id) > (?2, ?3)";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	long n;
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, all ? 1 : 0);
+	sqlite3_bind_int64(st, 2, row->hlc);
+	sqlite3_bind_text(st, 3, row->id, -1, SQLITE_TRANSIENT);
+	n = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : -1;
+	lup_done(st);
+	return n < 0 ? lup_sqlerr(db, err, _("counting conflicts")) : n;
+}
+
+int lup_conflict_page(lup_db *db, int all, const struct lup_conflict_row *from, int dir, int n,
+                      struct lup_conflict_row *rows, lup_err *err)
+{
+	/* Newest first: the next page goes down in (hlc, id). */
+	static const char *const sql[2] = {
+		"SELECT " RCOLS CFROM "WHERE (?1 OR r.id IS NULL) AND (c.hlc, c.id) < (?2, ?3) "
+		"ORDER BY c.hlc DESC, c.id DESC LIMIT ?4",
+		"SELECT " RCOLS CFROM "WHERE (?1 OR r.id IS NULL) AND (c.hlc, c.id) > (?2, ?3) "
+		"ORDER BY c.hlc, c.id LIMIT ?4",
+	};
+	int back = dir < 0, k = 0, rc;
+	sqlite3_stmt *st;
+	if (n <= 0)
+		return 0;
+	if (!(st = lup_stmt(db, sql[back], err)))
+		return -1;
+	sqlite3_bind_int(st, 1, all ? 1 : 0);
+	if (from) {
+		sqlite3_bind_int64(st, 2, from->hlc);
+		sqlite3_bind_text(st, 3, from->id, -1, SQLITE_TRANSIENT);
+	} else {
+		sqlite3_bind_int64(st, 2, back ? -1 : INT64_MAX);
+		sqlite3_bind_text(st, 3, back ? "" : "~", -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_int(st, 4, n);
+	while (k < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct lup_conflict_row *r = &rows[k++];
+		memset(r, 0, sizeof *r);
+		lup_col_copy(st, 0, r->id, sizeof r->id);
+		r->hlc = sqlite3_column_int64(st, 1);
+		lup_col_copy(st, 2, r->table, sizeof r->table);
+		lup_col_copy(st, 3, r->column, sizeof r->column);
+		lup_col_copy(st, 4, r->kind, sizeof r->kind);
+		lup_col_copy(st, 5, r->rule, sizeof r->rule);
+		lup_col_copy(st, 6, r->resolved, sizeof r->resolved);
+		lup_col_copy(st, 7, r->device_name, sizeof r->device_name);
+	}
+	lup_done(st);
+	if (k < n && rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("listing conflicts"));
+	if (back)
+		for (int i = 0, j = k - 1; i < j; i++, j--) {
+			struct lup_conflict_row t = rows[i];
+			rows[i] = rows[j];
+			rows[j] = t;
+		}
+	/* The words for each row (its row's, or the one set aside). */
+	for (int i = 0; i < k; i++) {
+		struct lup_conflict c;
+		if (lup_conflict_get(db, rows[i].id, &c, err) < 0)
+			return -1;
+		snprintf(rows[i].what, sizeof rows[i].what, "%s", c.what);
+		lup_conflict_clear(&c);
+	}
+	return k;
 }
 
 /* ---- Answering ---- */

@@ -29,7 +29,7 @@
 
 #define MAGIC "LUPCS\0"
 #define MAX_FILE ((size_t)1 << 30)       /* 1 GiB */
-#define MAX_NAME 200
+#define MAX_NAME 200   /* bytes of a laptop's name in a file (< sizeof info.name) */
 #define MAX_DEVICES 100000
 
 /* ---- The key ---- */
@@ -471,6 +471,112 @@ static int zero_uuid(const char *s)
 	return strcmp(s, "00000000-0000-0000-0000-000000000000") == 0;
 }
 
+/* An SQLite varint (1 to 9 bytes), for lengths and counts: -1 when it
+ * runs past the end or is larger than max. */
+static long long varint(const unsigned char *b, size_t n, size_t *pos, long long max)
+{
+	unsigned long long v = 0;
+	for (int i = 0; i < 9; i++) {
+		unsigned char c;
+		if (*pos >= n)
+			return -1;
+		c = b[(*pos)++];
+		if (i == 8) {
+			v = v << 8 | c;
+			break;
+		}
+		v = v << 7 | (c & 0x7f);
+		if (!(c & 0x80))
+			break;
+	}
+	return v > (unsigned long long)max ? -1 : (long long)v;
+}
+
+/* One record of nfield values (SQLite's changeset record format); undef:
+ * whether a value may be undefined. */
+static int record_ok(const unsigned char *b, size_t n, size_t *pos, long long nfield, int undef)
+{
+	for (long long i = 0; i < nfield; i++) {
+		long long len;
+		if (*pos >= n)
+			return -1;
+		switch (b[(*pos)++]) {
+		case 0:
+			if (!undef)
+				return -1;
+			break;
+		case 1:
+		case 2:
+			if (n - *pos < 8)
+				return -1;
+			*pos += 8;
+			break;
+		case 3:
+		case 4:
+			if ((len = varint(b, n, pos, INT32_MAX)) < 0 || (size_t)len > n - *pos)
+				return -1;
+			*pos += (size_t)len;
+			break;
+		case 5:
+			break;
+		default:
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The bytes follow the changeset (or patchset) format SQLite documents in
+ * sqlite3session.c, all the way through, before SQLite's own reader sees
+ * them: some malformed inputs send that reader into a loop. */
+static int changeset_shape_ok(const unsigned char *b, size_t n)
+{
+	size_t pos = 0;
+	int kind = 0;
+	while (pos < n) {
+		long long ncol, npk = 0;
+		size_t name;
+		if ((b[pos] != 'T' && b[pos] != 'P') || (kind && b[pos] != kind))
+			return -1;
+		kind = b[pos++];
+		if ((ncol = varint(b, n, &pos, 1000)) < 1 || (size_t)ncol > n - pos)
+			return -1;
+		for (long long i = 0; i < ncol; i++) {
+			if (b[pos + (size_t)i] > 1)
+				return -1;
+			npk += b[pos + (size_t)i];
+		}
+		pos += (size_t)ncol;
+		if (npk == 0)
+			return -1;
+		for (name = pos; name < n && b[name]; name++)
+			;
+		if (name >= n || name == pos || name - pos > 64)
+			return -1;
+		pos = name + 1;
+		if (pos >= n || (b[pos] != 0x12 && b[pos] != 0x17 && b[pos] != 0x09))
+			return -1;   /* a table without changes */
+		while (pos < n && b[pos] != 'T' && b[pos] != 'P') {
+			int op = b[pos++], patch = kind == 'P';
+			if (pos >= n || b[pos++] > 1)
+				return -1;
+			if (op == 0x12) {
+				if (record_ok(b, n, &pos, ncol, 0) < 0)
+					return -1;
+			} else if (op == 0x09) {
+				if (record_ok(b, n, &pos, patch ? npk : ncol, 0) < 0)
+					return -1;
+			} else if (op == 0x17) {
+				if ((!patch && record_ok(b, n, &pos, ncol, 1) < 0) || record_ok(b, n, &pos, ncol, 1) < 0)
+					return -1;
+			} else {
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* Walk a changeset through: well formed, of synced tables only, keyed on
  * their first column. */
 static int changeset_ok(const unsigned char *cs, size_t n, const char **why)
@@ -481,6 +587,10 @@ static int changeset_ok(const unsigned char *cs, size_t n, const char **why)
 		return 0;   /* a change cleared of erased rows may be empty */
 	if (n > INT32_MAX) {
 		*why = "size";
+		return -1;
+	}
+	if (changeset_shape_ok(cs, n) < 0) {
+		*why = "changeset";
 		return -1;
 	}
 	if (sqlite3changeset_start(&it, (int)n, (void *)cs) != SQLITE_OK) {
@@ -597,6 +707,7 @@ int lup_sync_file_parse(const void *buf, size_t n, const lup_sync_key *key, lup_
 		goto fail;
 	}
 	f->info.hlc = (long long)v64;
+	_Static_assert(MAX_NAME < sizeof f->info.name, "a name must fit");
 	memcpy(f->info.name, p, namelen);
 	f->info.name[namelen] = '\0';
 	if (memchr(f->info.name, '\0', namelen)) {

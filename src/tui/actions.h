@@ -86,6 +86,7 @@ enum tui_ctx {
 	TUI_CTX_PEOPLE,   /* the list of people: import */
 	TUI_CTX_REPORT,   /* the Reports section: write to a file, refresh */
 	TUI_CTX_IMPORT,   /* importing people: the file form and the preview */
+	TUI_CTX_CONFLICTS, /* the conflicts merging laptops listed: answering them */
 	TUI_CTX_COUNT
 };
 #define TUI_CTXBIT(c) (1u << (c))
@@ -147,6 +148,9 @@ enum tui_action {
 	TUI_A_PERSON_COMPETENCE,
 	/* people list, reports, import */
 	TUI_A_IMPORT, TUI_A_REPORT_EXPORT, TUI_A_REPORT_REFRESH, TUI_A_IMPORT_RUN, TUI_A_IMPORT_CANCEL,
+	/* conflicts of merging laptops: open them from any section (main),
+	 * and answer one */
+	TUI_A_CONFLICTS, TUI_A_CONFLICT_KEEP, TUI_A_CONFLICT_TAKE, TUI_A_CONFLICT_TYPE,
 	TUI_A_COUNT
 };
 

@@ -131,7 +131,7 @@ expect_rc 0
 run --db "$B" conflicts
 expect_lines 0
 run --db "$B" conflicts --all
-expect_out "\[took\]$"
+expect_out "\[taken back\]$"
 run --db "$B" person show anna.berg@kungsbacka.se
 expect_out "^Unit +Skola väster"
 check_ '[ "$(hash "$A")" = "$(hash "$B")" ]' "A and B differ after the answer"
