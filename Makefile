@@ -163,7 +163,7 @@ install: all
 	  install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/lup.mo; done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/lup $(DESTDIR)$(MANDIR)/man1/lup.1 \
+	rm -f $(DESTDIR)$(BINDIR)/lup $(DESTDIR)$(MANDIR)/man1/lup.1 $(DESTDIR)$(MANDIR)/man1/lup-sync.1 \
 	  $(DESTDIR)$(MANDIR)/man5/lup.ini.5 $(DESTDIR)$(MANDIR)/man5/lup-framework.5
 	rm -rf $(DESTDIR)$(LUPDATA)
 	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/lup.mo
