@@ -189,7 +189,7 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                            "import every row (asks first; No is the default)") },
 	[TUI_A_IMPORT_CANCEL] = { "import-cancel", TUI_CTX_IMPORT, "Esc", N_("Cancel"),
 	                         N_("Go back without importing anything") },
-	[TUI_A_CONFLICTS]    = { "conflicts", TUI_CTX_MAIN, "K", NULL,
+	[TUI_A_CONFLICTS]    = { "conflicts", TUI_CTX_MAIN, "M", NULL,
 	                         N_("Show the conflicts merging laptops set aside (the header counts them)") },
 	[TUI_A_CONFLICT_KEEP] = { "conflict-keep", TUI_CTX_CONFLICTS, "1", N_("Keep"),
 	                          N_("Answer the conflict: keep what the rule kept") },

@@ -1,5 +1,5 @@
 /* conflicts.c — what merging laptops set aside, for a person: the list of
- * open conflicts (K from any section; the header counts them), one
+ * open conflicts (M from any section; the header counts them), one
  * conflict with both sides, and the answer: keep what the rule kept (1),
  * take back what it set aside (2), or type a value (3).  An answer is an
  * ordinary change: it travels to the other laptops with the next sync. */

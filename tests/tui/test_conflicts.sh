@@ -1,5 +1,5 @@
 #!/bin/sh
-# The conflicts of merging laptops: counted on the tab line, listed (K),
+# The conflicts of merging laptops: counted on the tab line, listed (M),
 # one shown with both sides, answered by taking back what was set aside
 # and by keeping what was kept; the count goes down with each answer.
 . tests/tui/lib.sh
@@ -40,8 +40,8 @@ for LOC in C.UTF-8 sv_SE.UTF-8; do
 	case_ "the tab line counts the open conflicts"
 	wait_for "$TWO"
 
-	case_ "K lists them"
-	keys K
+	case_ "M lists them"
+	keys M
 	wait_for "$TITLE"
 	wait_for "Anna Berg"
 	wait_for "Björn Ek"
