@@ -1361,7 +1361,8 @@ static int replay_from(lup_db *db, const struct fold_point *p, long *n, lup_err 
 				lup_err_set(err, LUP_EFAIL, _("out of memory"));
 				break;
 			}
-			memcpy(head_copy, e.cs, e.ncs);
+			if (e.ncs)
+				memcpy(head_copy, e.cs, e.ncs);
 		} else {
 			if (!(up = lup_stmt(db, set_member, err))) {
 				rc = -1;

@@ -157,7 +157,7 @@ int lup_sync_key_install(const char *from, const char *path, lup_sync_key *key, 
 
 static int put(lup_buf *b, const void *p, size_t n)
 {
-	return lup_buf_add(b, p, n);
+	return lup_buf_add(b, n ? p : "", n);   /* an empty part may have no pointer */
 }
 
 static int put16(lup_buf *b, unsigned v)
