@@ -45,6 +45,7 @@ void lup_id_target(char out[LUP_UUID_LEN + 1], const char *ident, const char *ro
  * written, 0 when already right or the row is gone, -1 on failure. */
 int lup_p_person_derive(lup_db *db, const char *id, lup_err *err);
 int lup_p_host_derive(lup_db *db, const char *id, lup_err *err);
+extern const char lup_p_sql_promote[];   /* ?1 cohort, ?2 now, ?3 today */
 
 #define LUP_STMT_CACHE 512   /* the programme modules alone prepare about 85, merging 150 */
 

@@ -148,7 +148,8 @@ static const char sql_renumber[] =
 	"AND (w.waitlist_pos < enrolment.waitlist_pos OR (w.waitlist_pos = enrolment.waitlist_pos "
 	"AND w.id < enrolment.id))) + 1, updated_at = ?2 "
 	"WHERE cohort_id = ?1 AND status = 'waitlisted'";
-static const char sql_promote[] =
+/* The first on the waiting list takes a free seat (also after a merge, sync.c). */
+const char lup_p_sql_promote[] =
 	"UPDATE enrolment SET status = 'enrolled', waitlist_pos = NULL, enrolled_on = ?3, "
 	"updated_at = ?2 WHERE id = (SELECT e.id FROM enrolment e JOIN cohort c ON c.id = e.cohort_id "
 	"WHERE e.cohort_id = ?1 AND e.status = 'waitlisted' "
@@ -234,7 +235,7 @@ static int erase_rows(lup_db *db, const char *id, struct lup_erase_counts *n, lu
 		for (;;) {
 			long promoted = 0;
 			if (run_step(db, sql_renumber, cohorts[i], now, NULL, NULL, err) < 0 ||
-			    run_step(db, sql_promote, cohorts[i], now, today, &promoted, err) < 0) {
+			    run_step(db, lup_p_sql_promote, cohorts[i], now, today, &promoted, err) < 0) {
 				free(cohorts);
 				return -1;
 			}

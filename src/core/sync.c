@@ -1008,13 +1008,6 @@ int lup_sync_rules(lup_db *db, struct sync_touch *t, long long hlc,
 		"WHERE w.cohort_id = enrolment.cohort_id AND w.status = 'waitlisted' "
 		"AND (w.requested_at, w.id) <= (enrolment.requested_at, enrolment.id)), updated_at = ?2 "
 		"WHERE cohort_id = ?1 AND status = 'waitlisted'";
-	static const char promote[] =
-		"UPDATE enrolment SET status = 'enrolled', waitlist_pos = NULL, enrolled_on = ?3, "
-		"updated_at = ?2 WHERE id = (SELECT e.id FROM enrolment e JOIN cohort c ON c.id = e.cohort_id "
-		"WHERE e.cohort_id = ?1 AND e.status = 'waitlisted' "
-		"AND (SELECT count(*) FROM enrolment x WHERE x.cohort_id = ?1 "
-		"     AND x.status IN ('enrolled', 'completed')) < c.capacity "
-		"ORDER BY e.waitlist_pos, e.requested_at, e.id LIMIT 1)";
 	static const char close_up[] =
 		"UPDATE enrolment SET waitlist_pos = waitlist_pos - 1, updated_at = ?2 "
 		"WHERE cohort_id = ?1 AND status = 'waitlisted'";
@@ -1042,7 +1035,7 @@ int lup_sync_rules(lup_db *db, struct sync_touch *t, long long hlc,
 		lup_done(st);
 		if ((mx != n || distinct != n) && exec_bind(db, renumber, c, now, NULL, err) < 0)
 			return -1;
-		while ((rc = exec_bind(db, promote, c, now, day, err)) > 0)
+		while ((rc = exec_bind(db, lup_p_sql_promote, c, now, day, err)) > 0)
 			if (exec_bind(db, close_up, c, now, NULL, err) < 0)
 				return -1;
 		if (rc < 0)
