@@ -14,7 +14,10 @@ B        ?= build
 LUP      ?= ./lup
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS      = ncursesw sqlite3 libical libsodium
+PKGS      = ncursesw sqlite3 libical cairo cairo-pdf pangocairo libsodium
+# librsvg reads SVG logos; it is opened when a document has one (doc_render.c),
+# so only its header is needed here and lup starts as fast without it.
+PKGS_HEADERS = librsvg-2.0
 
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
@@ -26,7 +29,7 @@ DEFS = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DNCURSES_WIDECHAR=1 \
        -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
        -DLUP_VERSION='"$(VERSION)"' -DLUP_DATADIR='"$(LUPDATA)"' \
        -DLUP_LOCALEDIR='"$(LOCALEDIR)"'
-PKG_CFLAGS  := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS)))
+PKG_CFLAGS  := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) $(PKGS_HEADERS)))
 ALL_CPPFLAGS = -Iinclude -Isrc $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = $(WARN) $(CFLAGS)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
@@ -120,6 +123,7 @@ check-suites: all $(UNIT_BIN) $(B)/tests/sync-converge
 
 # The same suites under AddressSanitizer and UBSan, in a build of their own.
 asan:
+	LSAN_OPTIONS="suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0" \
 	$(MAKE) B=build-asan LUP=build-asan/lup \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" check
@@ -140,7 +144,8 @@ $(B)/fuzz/%: tests/fuzz/%.c $(B)/fuzz/libcore.a
 	clang $(ALL_CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	  -o $@ $< $(B)/fuzz/libcore.a $(LIBS)
 fuzz: $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
-	@for f in $^; do n=$${f##*/}; mkdir -p $(B)/fuzz/corpus-$$n; \
+	@export LSAN_OPTIONS="suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0"; \
+	for f in $^; do n=$${f##*/}; mkdir -p $(B)/fuzz/corpus-$$n; \
 	  echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) $(B)/fuzz/corpus-$$n tests/fuzz/seed/$${n#fuzz_} || exit 1; done
 
@@ -152,10 +157,12 @@ pot:
 	  --package-version=$(VERSION) -o $(B)/lup.pot $(CORE_SRC) $(TUI_SRC) $(CLI_SRC) $(wildcard include/lup/*.h)
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LUPDATA)/frameworks $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LUPDATA)/frameworks $(DESTDIR)$(LUPDATA)/documents \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 $(LUP) $(DESTDIR)$(BINDIR)/lup
 	install -m 644 share/lup/lup.ini $(DESTDIR)$(LUPDATA)/lup.ini
 	for f in share/lup/frameworks/*.ini; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(LUPDATA)/frameworks/; done; true
+	install -m 644 share/lup/documents/*.txt $(DESTDIR)$(LUPDATA)/documents/
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	for m in $(MO); do l=$${m#$(B)/locale/}; l=$${l%%/*}; \
@@ -164,7 +171,8 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lup $(DESTDIR)$(MANDIR)/man1/lup.1 $(DESTDIR)$(MANDIR)/man1/lup-sync.1 \
-	  $(DESTDIR)$(MANDIR)/man5/lup.ini.5 $(DESTDIR)$(MANDIR)/man5/lup-framework.5
+	  $(DESTDIR)$(MANDIR)/man5/lup.ini.5 $(DESTDIR)$(MANDIR)/man5/lup-framework.5 \
+	  $(DESTDIR)$(MANDIR)/man5/lup-documents.5
 	rm -rf $(DESTDIR)$(LUPDATA)
 	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/lup.mo
 

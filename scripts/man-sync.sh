@@ -37,6 +37,7 @@ settle() {
 
 splice man/lup.ini.5 OPTIONS "$LUP" --dump-options mdoc
 splice man/lup.1 KEYS "$LUP" --dump-keys mdoc
+splice man/lup-documents.5 PLACEHOLDERS "$LUP" --dump-documents mdoc
 whole share/lup/lup.ini "$LUP" --dump-options ini
 
 exit $stale

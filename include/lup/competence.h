@@ -13,6 +13,7 @@
 #include "lup/config.h"
 #include "lup/db.h"
 #include "lup/framework.h"
+#include "lup/merge.h"
 #include "lup/util.h"
 
 /* Levels that are not a level. */
@@ -29,6 +30,13 @@
  * again, and win over the file's. */
 int lup_target_set(lup_db *db, const char *ident, const char *code, const char *role,
                    const char *person_id, int level, lup_err *err);
+/* A target level changed on a screen: seen is the level it showed for
+ * this role or person (LUP_LEVEL_NONE: none), merged with the stored one
+ * (lup/merge.h) before lup_target_set: changed elsewhere to the same
+ * level, nothing to do; to another, LUP_ECHANGED until decided in mr. */
+int lup_target_edit(lup_db *db, const char *ident, const char *code, const char *role,
+                    const char *person_id, int seen, int level, struct lup_merge_report *mr,
+                    lup_err *err);
 /* A person's target: their own, else their role's; LUP_LEVEL_NONE if
  * neither.  *personal (may be NULL) is 1 for their own. */
 int lup_target_get(lup_db *db, const char *ident, const char *code, const char *person_id,
@@ -57,6 +65,10 @@ int lup_checkin_get(lup_db *db, const char *id, struct lup_checkin *out, lup_err
  * note.  A final check-in cannot be changed (LUP_ECONFLICT): supersede it.
  * A failing field is named in err->field. */
 int lup_checkin_save(lup_db *db, struct lup_checkin *c, lup_err *err);
+/* An edit of a stored draft over what is stored now: seen is the
+ * check-in as the screen loaded it (lup/merge.h: LUP_EGONE, LUP_ECHANGED). */
+int lup_checkin_update(lup_db *db, const struct lup_checkin *seen, struct lup_checkin *c,
+                       struct lup_merge_report *mr, lup_err *err);
 /* Make a draft final.  It needs at least one competence rated with a
  * level. */
 int lup_checkin_finalize(lup_db *db, const char *id, lup_err *err);
@@ -120,9 +132,19 @@ int lup_rating_count(lup_db *db, const char *checkin_id, long *rated, long *tota
  * one small transaction. */
 int lup_rating_set(lup_db *db, const char *checkin_id, const char *competence_id, int level,
                    lup_err *err);
+/* A rating changed on a sheet: seen is the level the sheet showed, merged
+ * with the stored one (lup/merge.h) before lup_rating_set.  The check-in
+ * deleted since: LUP_EGONE. */
+int lup_rating_edit(lup_db *db, const char *checkin_id, const char *competence_id, int seen,
+                    int level, struct lup_merge_report *mr, lup_err *err);
 /* The comment of a rating (rate first; NULL or "" removes it). */
 int lup_rating_comment(lup_db *db, const char *checkin_id, const char *competence_id,
                        const char *comment, lup_err *err);
+/* A comment edited in a form: seen is the comment as the form loaded it,
+ * merged with the stored one (lup/merge.h) before lup_rating_comment. */
+int lup_rating_comment_edit(lup_db *db, const char *checkin_id, const char *competence_id,
+                            const char *seen, const char *comment, struct lup_merge_report *mr,
+                            lup_err *err);
 /* The whole comment, malloc'd (NULL when none). */
 int lup_rating_get_comment(lup_db *db, const char *checkin_id, const char *competence_id,
                            char **comment, lup_err *err);

@@ -65,6 +65,13 @@ int lup_enrol_many(lup_db *db, const char *cohort_id, const char *const *person_
  * waitlist closes up. */
 int lup_enrol_withdraw(lup_db *db, const char *enrolment_id, struct lup_promotions *promoted,
                        lup_err *err);
+/* Withdraw from a screen: seen is the status it showed (lup/merge.h).
+ * Withdrawn elsewhere already: nothing to do, 0, and mr says so; moved to
+ * another status elsewhere: LUP_ECHANGED until decided in mr; the
+ * enrolment deleted (with its cohort): LUP_EGONE. */
+int lup_enrol_withdraw_edit(lup_db *db, const char *enrolment_id, const char *seen,
+                            struct lup_promotions *promoted, struct lup_merge_report *mr,
+                            lup_err *err);
 /* The live (not withdrawn) enrolment of a person in a programme. */
 int lup_enrol_find(lup_db *db, const char *programme_id, const char *person_id,
                    char enrolment_id[LUP_ID_SIZE], lup_err *err);
@@ -113,6 +120,15 @@ int lup_register(lup_db *db, const char *session_id, struct lup_register_row **r
  * clears the mark.  The person must be (or have been) in the cohort. */
 int lup_attendance_set(lup_db *db, const char *session_id, const char *person_id,
                        const char *status, lup_err *err);
+
+/* A mark set in a register: seen is the mark it showed ("" for none),
+ * status the new one, merged with the stored mark (lup/merge.h) before
+ * lup_attendance_set: marked elsewhere the same, nothing to do; marked
+ * otherwise, LUP_ECHANGED until decided in mr; the session deleted,
+ * LUP_EGONE. */
+int lup_attendance_edit(lup_db *db, const char *session_id, const char *person_id,
+                        const char *seen, const char *status, struct lup_merge_report *mr,
+                        lup_err *err);
 
 /* ---- Completion ---- */
 

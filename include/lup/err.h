@@ -12,7 +12,10 @@ enum lup_errcode {
 	LUP_EBUSY,      /* the database is locked by another program */
 	LUP_EVERSION,   /* the database was written by a newer lup */
 	LUP_ECORRUPT,   /* the database file is damaged or not a database */
-	LUP_EREADONLY   /* the database cannot be written */
+	LUP_EREADONLY,  /* the database cannot be written */
+	LUP_ECHANGED,   /* changed elsewhere since it was loaded: a person must
+	                   decide (see lup_merge_report in merge.h) */
+	LUP_EGONE       /* deleted elsewhere since it was loaded */
 };
 
 typedef struct lup_err {

@@ -13,11 +13,30 @@
 #include <stdio.h>
 #include "lup/db.h"
 
+/* Meeting invitations (RFC 5546 iTIP), for lup export ics --invite and
+ * --cancel.  REQUEST: the sessions as above, each with STATUS:CONFIRMED,
+ * an ORGANIZER and an ATTENDEE (ROLE=REQ-PARTICIPANT, PARTSTAT=NEEDS-ACTION,
+ * RSVP=TRUE) for every participant of its cohort (enrolled or completed)
+ * with an e-mail address; with a person, only them.  A session that moves
+ * keeps its UID and its SEQUENCE rises, so a calendar program updates the
+ * meeting it accepted.  CANCEL: the sessions deleted since (session_removed),
+ * STATUS:CANCELLED with the SEQUENCE after their last, to the same
+ * attendees. */
+struct lup_ics_invite {
+	int cancel;                /* METHOD:CANCEL for deleted sessions, else REQUEST */
+	const char *organiser;     /* an e-mail address (required) */
+	const char *organiser_name;   /* CN, or NULL */
+	/* out */
+	long attendees;            /* ATTENDEE lines written */
+	long without_email;        /* participants left out for want of an address */
+};
+
 struct lup_ics_opts {
 	const char *cohort_id;     /* only this cohort's sessions */
 	const char *person_id;     /* only the cohorts this person is enrolled
 	                              in (or completed); not both */
 	int utc;                   /* times in UTC instead of Europe/Stockholm */
+	struct lup_ics_invite *invite;   /* NULL: a plain calendar (no METHOD) */
 };
 
 /* Write the calendar to fp; the number of events to *events (may be

@@ -85,4 +85,70 @@ int lup_merge3_text(size_t n, const char *const *base, const char *const *mine,
  * changed need not be merged or saved). */
 int lup_merge_changed(size_t n, const lup_val *base, const lup_val *mine);
 
+/* ---- Saving an edit: the update functions of the core ----
+ *
+ * Every screen that edits a stored row saves it through an update function
+ * of its module (lup_person_update, lup_cohort_update, lup_attendance_mark,
+ * …) that takes the row as the screen loaded it ("seen") besides the edit.
+ * In one transaction it reads the row as it is stored now and merges the
+ * three with lup_merge3, column by column: what only the other side
+ * changed is kept, what only the edit changed is written.  Then:
+ *
+ *   - the row is gone: nothing is written; the function fails with
+ *     LUP_EGONE, err->msg names the record ("Kjell Öberg was deleted in
+ *     another window since you opened the form") and report->deleted is 1;
+ *   - a column both changed, differently, that nobody has decided on:
+ *     nothing is written; it fails with LUP_ECHANGED and the report lists
+ *     the conflicts (err->msg asks about the first, see lup_merge_question);
+ *   - otherwise the merged row is saved, and the report lists the columns
+ *     kept from the other side.
+ *
+ * A person decides a conflict by setting its answer (lup_merge_resolve)
+ * and calling the update again with the same report: the answer holds
+ * while the stored value is still the one they were shown; a value that
+ * changed again is asked about again.  Nothing stored is overwritten
+ * without such an answer. */
+
+enum lup_resolve {
+	LUP_ASK = 0,          /* not decided: nothing is saved */
+	LUP_KEEP_MINE,        /* write the edit's value over the stored one */
+	LUP_TAKE_THEIRS       /* keep the stored value, drop the edit's */
+};
+
+/* One column that the other side changed. */
+struct lup_merge_col {
+	char field[32];              /* its name, as in err->field */
+	const char *label;           /* what a person calls it: N_(), translate it */
+	enum lup_merge_how how;      /* LUP_MERGE_THEIRS, LUP_MERGE_BOTH or LUP_MERGE_CONFLICT */
+	enum lup_resolve resolve;    /* a conflict's answer */
+	char *theirs;                /* the stored value as text (NULL: empty) */
+	char *theirs_shown;          /* the stored value and the edit's as a person */
+	char *mine_shown;            /*   reads them (a name for an id, a label for
+	                                a keyword); "" when empty */
+};
+
+#define LUP_MERGE_MAX 32
+
+struct lup_merge_report {
+	int deleted;                 /* the row was deleted since it was loaded */
+	int conflicts;               /* conflicts still to decide */
+	int n;
+	struct lup_merge_col col[LUP_MERGE_MAX];
+};
+
+void lup_merge_report_init(struct lup_merge_report *r);
+/* Free the strings and forget everything, answers too. */
+void lup_merge_report_free(struct lup_merge_report *r);
+/* Answer the conflict on field: 0, or -1 when there is none. */
+int lup_merge_resolve(struct lup_merge_report *r, const char *field, enum lup_resolve how);
+/* The first conflict not yet answered, or NULL. */
+const struct lup_merge_col *lup_merge_next_conflict(const struct lup_merge_report *r);
+/* The translated labels of the columns merged as how, joined by ", " into
+ * buf ("Unit, Role"); returns how many there are. */
+int lup_merge_fields(const struct lup_merge_report *r, enum lup_merge_how how, char *buf,
+                     size_t n);
+/* "Changed elsewhere since you opened it: Unit is now X (yours: Y)"
+ * (translated; long values shortened) into buf. */
+void lup_merge_question(const struct lup_merge_col *c, char *buf, size_t n);
+
 #endif

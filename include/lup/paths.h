@@ -19,5 +19,7 @@ const char *lup_path_datadir(void);
 const char *lup_path_localedir(void);
 /* The user's framework folder: $XDG_DATA_HOME/lup/frameworks. */
 int lup_path_user_frameworks(char *out, size_t n);
+/* The user's document templates: $XDG_DATA_HOME/lup/documents. */
+int lup_path_user_documents(char *out, size_t n);
 
 #endif

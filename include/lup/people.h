@@ -3,6 +3,7 @@
 #define LUP_PEOPLE_H
 
 #include "lup/db.h"
+#include "lup/merge.h"
 #include "lup/util.h"
 
 struct lup_person {
@@ -29,6 +30,15 @@ int lup_person_save(lup_db *db, struct lup_person *p, lup_err *err);
  * applies whole or not at all, so a refused person leaves nothing behind
  * and the caller may go on.  Fails when no transaction is open. */
 int lup_person_save_in(lup_db *db, struct lup_person *p, lup_err *err);
+/* Save an edit of a stored person: seen is the person as the screen
+ * loaded them, p the edit (p->id theirs).  In one transaction the stored
+ * person is merged with the edit column by column (lup/merge.h): what was
+ * changed elsewhere since seen is kept, what only p changed is written;
+ * fails with LUP_EGONE (deleted since) or LUP_ECHANGED (a column changed
+ * on both sides, to be decided in mr) and then writes nothing.  mr may
+ * be NULL. */
+int lup_person_update(lup_db *db, const struct lup_person *seen, struct lup_person *p,
+                      struct lup_merge_report *mr, lup_err *err);
 int lup_person_delete(lup_db *db, const char *id, lup_err *err);
 
 /* What goes with a person when they are deleted. */

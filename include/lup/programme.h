@@ -16,6 +16,7 @@
 #include "lup/config.h"
 #include "lup/conflict.h"
 #include "lup/db.h"
+#include "lup/merge.h"
 #include "lup/util.h"
 
 #define LUP_ID_SIZE (LUP_UUID_LEN + 1)
@@ -54,6 +55,11 @@ int lup_programme_get(lup_db *db, const char *id, struct lup_programme *out, lup
  * -1 takes [programme] target.  cfg may be NULL for the built-in defaults
  * only on update. */
 int lup_programme_save(lup_db *db, const lup_config *cfg, struct lup_programme *p, lup_err *err);
+/* Save an edit of a stored programme over what is stored now: seen is the
+ * programme as the screen loaded it.  Merged column by column as
+ * lup_person_update does (lup/merge.h); LUP_EGONE, LUP_ECHANGED. */
+int lup_programme_update(lup_db *db, const lup_config *cfg, const struct lup_programme *seen,
+                         struct lup_programme *p, struct lup_merge_report *mr, lup_err *err);
 /* Deletes its blocks, cohorts, sessions and enrolments with it. */
 int lup_programme_delete(lup_db *db, const char *id, lup_err *err);
 
@@ -109,6 +115,10 @@ int lup_block_list(lup_db *db, const char *programme_id, struct lup_block *out, 
 /* Insert (appended after the last block; at most LUP_MAX_BLOCKS) or update.  Renaming a block
  * raises the iCalendar sequence of its sessions. */
 int lup_block_save(lup_db *db, const lup_config *cfg, struct lup_block *b, lup_err *err);
+/* An edit of a stored block, merged over what is stored now (as
+ * lup_programme_update). */
+int lup_block_update(lup_db *db, const lup_config *cfg, const struct lup_block *seen,
+                     struct lup_block *b, struct lup_merge_report *mr, lup_err *err);
 /* Move a block one place up (delta -1) or down (+1); at either end nothing
  * changes.  Returns its new position. */
 int lup_block_move(lup_db *db, const char *id, int delta, lup_err *err);
@@ -152,6 +162,12 @@ int lup_cohort_find(lup_db *db, const char *ref, char id[LUP_ID_SIZE], lup_err *
  * iCalendar sequence of its sessions. */
 int lup_cohort_save(lup_db *db, const lup_config *cfg, struct lup_cohort *c,
                     struct lup_warnings *warn, struct lup_promotions *promoted, lup_err *err);
+/* An edit of a stored cohort, merged over what is stored now (as
+ * lup_programme_update); then saved as lup_cohort_save does. */
+int lup_cohort_update(lup_db *db, const lup_config *cfg, const struct lup_cohort *seen,
+                      struct lup_cohort *c, struct lup_warnings *warn,
+                      struct lup_promotions *promoted, struct lup_merge_report *mr,
+                      lup_err *err);
 /* Deletes its sessions, enrolments and attendance with it. */
 int lup_cohort_delete(lup_db *db, const char *id, lup_err *err);
 
@@ -220,6 +236,11 @@ int lup_session_get(lup_db *db, const char *id, struct lup_session *out, lup_err
  * location, facilitators, host_id, host_name, notes. */
 int lup_session_save(lup_db *db, const lup_config *cfg, struct lup_session *s,
                      struct lup_warnings *warn, lup_err *err);
+/* An edit of a stored session, merged over what is stored now (as
+ * lup_programme_update); then saved as lup_session_save does. */
+int lup_session_update(lup_db *db, const lup_config *cfg, const struct lup_session *seen,
+                       struct lup_session *s, struct lup_warnings *warn,
+                       struct lup_merge_report *mr, lup_err *err);
 int lup_session_delete(lup_db *db, const char *id, lup_err *err);
 
 /* Quick entry.  Copy a session `days` days later (7: the same weekday next

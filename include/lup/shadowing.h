@@ -10,6 +10,7 @@
 #include "lup/cal.h"
 #include "lup/config.h"
 #include "lup/db.h"
+#include "lup/merge.h"
 #include "lup/util.h"
 
 /* ======================================================================
@@ -62,6 +63,11 @@ int lup_host_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_er
  * forum, contact_name, contact_email, contact_phone, languages, themes,
  * capacity, agreement_type, agreement_start, agreement_end, coords). */
 int lup_host_save(lup_db *db, struct lup_host *h, lup_err *err);
+/* Save an edit of a stored host over what is stored now: seen is the host
+ * as the screen loaded it.  Merged column by column as lup_person_update
+ * does (lup/merge.h); LUP_EGONE, LUP_ECHANGED. */
+int lup_host_update(lup_db *db, const struct lup_host *seen, struct lup_host *h,
+                    struct lup_merge_report *mr, lup_err *err);
 /* A host with placements cannot be deleted (LUP_ECONFLICT, saying how
  * many); study-visit sessions lose the link. */
 int lup_host_delete(lup_db *db, const char *id, lup_err *err);
@@ -183,6 +189,11 @@ int lup_placement_get(lup_db *db, const char *id, struct lup_placement *out, lup
  * objectives, a confirmed or completed one its signed agreement and
  * booked travel, a completed one its report. */
 int lup_placement_save(lup_db *db, struct lup_placement *p, lup_err *err);
+/* An edit of a stored placement, merged over what is stored now (as
+ * lup_host_update): the status moved elsewhere in the meantime counts
+ * for what must stay true. */
+int lup_placement_update(lup_db *db, const struct lup_placement *seen, struct lup_placement *p,
+                         struct lup_merge_report *mr, lup_err *err);
 int lup_placement_delete(lup_db *db, const char *id, lup_err *err);
 
 /* Is the step from → to in the lifecycle at all?  0, or -1 with the
@@ -205,6 +216,14 @@ int lup_placement_move(lup_db *db, const char *id, enum lup_pstatus to,
 int lup_placement_advance(lup_db *db, const char *id, lup_date today,
                           enum lup_pstatus *now, lup_err *err);
 int lup_placement_cancel(lup_db *db, const char *id, const char *reason, lup_err *err);
+/* A status step from a screen: from `seen` (the status it showed) to
+ * `to`, the status merged with the stored one (lup/merge.h).  Moved
+ * elsewhere to the same status: nothing to do, 0 (mr says so); moved
+ * elsewhere to another: LUP_ECHANGED until decided in mr; deleted:
+ * LUP_EGONE.  `reason` as for lup_placement_move. */
+int lup_placement_step(lup_db *db, const char *id, enum lup_pstatus seen, enum lup_pstatus to,
+                       lup_date today, const char *reason, struct lup_merge_report *mr,
+                       lup_err *err);
 
 /* ---- Warnings: things worth knowing that do not stop a save ---- */
 
@@ -239,6 +258,11 @@ int lup_placement_log_add(lup_db *db, const char *placement_id, const char *date
                           const char *text, char id_out[LUP_UUID_LEN + 1], lup_err *err);
 int lup_placement_log_update(lup_db *db, const char *id, const char *date,
                              const char *text, lup_err *err);
+/* An edit of a stored entry: seen_date and seen_text as the screen loaded
+ * them, merged with what is stored now (lup/merge.h). */
+int lup_placement_log_edit(lup_db *db, const char *id, const char *seen_date,
+                           const char *seen_text, const char *date, const char *text,
+                           struct lup_merge_report *mr, lup_err *err);
 int lup_placement_log_delete(lup_db *db, const char *id, lup_err *err);
 /* The whole text (malloc'd) and date of one entry. */
 int lup_placement_log_get(lup_db *db, const char *id, char date[11], char **text, lup_err *err);

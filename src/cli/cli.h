@@ -31,6 +31,10 @@ int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(print
 /* Open the database (creating it when create is set); prints the error and
  * returns the exit status on failure, 0 on success. */
 int cli_open_db(struct lup_cli *cli, int create);
+/* The value of an option given as "--opt VALUE" or "--opt=VALUE" at
+ * argv[*i]: 1 and *out set (*i moved past the value), 0 when argv[*i] is
+ * not this option, -1 when its value is missing. */
+int cli_option(int argc, char **argv, int *i, const char *name, const char **out);
 /* Parse a whole non-negative number; -1 if it is not one. */
 long cli_number(const char *s);
 
@@ -53,5 +57,6 @@ int cmd_person(struct lup_cli *, int, char **);
 int cmd_purge(struct lup_cli *, int, char **);
 int cmd_sync(struct lup_cli *, int, char **);
 int cmd_conflicts(struct lup_cli *, int, char **);
+int cmd_print(struct lup_cli *, int, char **);
 
 #endif

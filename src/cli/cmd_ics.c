@@ -7,31 +7,14 @@
 #include "lup/people.h"
 #include "lup/programme.h"
 
-/* "--name VALUE" or "--name=VALUE": 1 and *out set, 0 not this option,
- * -1 the value is missing. */
-static int opt(int argc, char **argv, int *i, const char *name, const char **out)
-{
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) != 0)
-		return 0;
-	if (argv[*i][n] == '=') {
-		*out = argv[*i] + n + 1;
-		return 1;
-	}
-	if (argv[*i][n])
-		return 0;
-	if (*i + 1 >= argc)
-		return -1;
-	*out = argv[++*i];
-	return 1;
-}
-
 /* argv[0] is "ics". */
 int cli_export_ics(struct lup_cli *cli, int argc, char **argv)
 {
 	const char *cohort_ref = NULL, *person_ref = NULL, *out = "-";
 	char cohort[LUP_ID_SIZE], person[LUP_ID_SIZE];
 	struct lup_ics_opts o = { 0 };
+	struct lup_ics_invite inv = { 0 };
+	int invite = 0, cancel = 0;
 	lup_err err;
 	long events;
 	int rc;
@@ -42,9 +25,13 @@ int cli_export_ics(struct lup_cli *cli, int argc, char **argv)
 			o.utc = 1;
 			continue;
 		}
-		if ((r = opt(argc, argv, &i, "--cohort", &cohort_ref)) ||
-		    (r = opt(argc, argv, &i, "--person", &person_ref)) ||
-		    (r = opt(argc, argv, &i, "-o", &out))) {
+		if (strcmp(argv[i], "--invite") == 0 || strcmp(argv[i], "--cancel") == 0) {
+			*(argv[i][2] == 'i' ? &invite : &cancel) = 1;
+			continue;
+		}
+		if ((r = cli_option(argc, argv, &i, "--cohort", &cohort_ref)) ||
+		    (r = cli_option(argc, argv, &i, "--person", &person_ref)) ||
+		    (r = cli_option(argc, argv, &i, "-o", &out))) {
 			if (r < 0)
 				return cli_usage("export", _("%s needs a value"), argv[i]);
 			continue;
@@ -55,6 +42,20 @@ int cli_export_ics(struct lup_cli *cli, int argc, char **argv)
 		return cli_usage("export", _("give --cohort or --person, not both"));
 	if (!*out)
 		return cli_usage("export", _("-o needs a file name"));
+	if (invite && cancel)
+		return cli_usage("export", _("give --invite or --cancel, not both"));
+	if (invite || cancel) {
+		const struct lup_config *cfg = cli->cfg;
+		const char *name = lup_config_str(cfg, "documents:organiser_name");
+		if (!*name)
+			name = lup_config_str(cfg, "documents:signatory");
+		if (!*name)
+			name = lup_config_str(cfg, "documents:organisation");
+		inv.cancel = cancel;
+		inv.organiser = lup_config_str(cfg, "documents:organiser");
+		inv.organiser_name = name;
+		o.invite = &inv;
+	}
 	/* Only reads: a damaged page fails the read with a message, so the
 	 * whole-file quick_check need not delay every export (DESIGN §6). */
 	cli->db_flags |= LUP_DB_NOCHECK;
@@ -78,9 +79,21 @@ int cli_export_ics(struct lup_cli *cli, int argc, char **argv)
 		cli_error("export ics: %s", err.msg);
 		return LUP_EXIT_FAIL;
 	}
-	if (strcmp(out, "-") != 0)
+	if (cancel)
+		fprintf(stderr, ngettext("lup: export ics: %ld cancellation written to %s\n",
+		                         "lup: export ics: %ld cancellations written to %s\n",
+		                         (unsigned long)events), events, strcmp(out, "-") ? out : _("standard output"));
+	else if (invite)
+		fprintf(stderr, ngettext("lup: export ics: %ld invitation written to %s\n",
+		                         "lup: export ics: %ld invitations written to %s\n",
+		                         (unsigned long)events), events, strcmp(out, "-") ? out : _("standard output"));
+	else if (strcmp(out, "-") != 0)
 		fprintf(stderr, ngettext("lup: export ics: %ld session written to %s\n",
 		                         "lup: export ics: %ld sessions written to %s\n",
 		                         (unsigned long)events), events, out);
+	if (inv.without_email > 0)
+		fprintf(stderr, ngettext("lup: export ics: %ld participant has no e-mail address and is not invited\n",
+		                         "lup: export ics: %ld participants have no e-mail address and are not invited\n",
+		                         (unsigned long)inv.without_email), inv.without_email);
 	return 0;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "lup/doc.h"
 #include "lup/i18n.h"
 #include "lup/paths.h"
 #include "tui/tui.h"
@@ -27,7 +28,7 @@ static const struct lup_cmd commands[] = {
 	  N_("write a consistent copy of the database"),
 	  N_("Copy the database with SQLite's online backup API into a temporary file, "
 	     "sync it to disk, then rename it to FILE.") },
-	{ "export", cmd_export, "TABLE [--format csv|json] [--excel] [-o FILE] | ics [--cohort REF | --person REF] [--utc] [-o FILE]",
+	{ "export", cmd_export, "TABLE [--format csv|json] [--excel] [-o FILE] | ics [--cohort REF | --person REF] [--invite | --cancel] [--utc] [-o FILE]",
 	  N_("write a table as CSV or JSON"),
 	  N_("Write people, cohorts, sessions, enrolments, attendance, hosts, placements, "
 	     "checkins or ratings as CSV (RFC 4180, UTF-8, CRLF line ends) or, with --format json, "
@@ -40,7 +41,11 @@ static const struct lup_cmd commands[] = {
 	     "the cohorts a person is enrolled in (REF: e-mail, employee number or id prefix). Times "
 	     "are in Europe/Stockholm with its time zone, or in UTC with --utc. Each session keeps "
 	     "its UID across exports and its SEQUENCE rises when it changes, so importing again "
-	     "updates events instead of duplicating them.") },
+	     "updates events instead of duplicating them. --invite writes meeting invitations (RFC 5546 "
+	     "METHOD:REQUEST) that Outlook and Thunderbird accept: the organiser from [documents] organiser "
+	     "and an attendee for each participant with an e-mail address (with --person, only them); send "
+	     "the file again after a change and the meetings move. --cancel writes the cancellations "
+	     "(METHOD:CANCEL) of the sessions deleted since.") },
 	{ "framework", cmd_framework, "list [--all] | import FILE... | show REF",
 	  N_("list, import and show competence frameworks"),
 	  N_("list: the imported frameworks, the latest revision of each (--all: every revision). "
@@ -75,6 +80,19 @@ static const struct lup_cmd commands[] = {
 	     "every enrolment ended, by its own end date or else its cohort's, more than N years ago, "
 	     "and who has no placement, check-in or log entry since. People never enrolled are kept. "
 	     "--dry-run lists them and erases nothing.") },
+	{ "print", cmd_print, "sheet|certificate|agreement|attendance-certificate|participants REF [--person REF] [--lang LANG] [-o FILE]",
+	  N_("write a sign-in sheet, certificates, an agreement or a participant list as PDF"),
+	  N_("Write a document as an A4 PDF: sheet, a session's sign-in sheet (REF: a session's id "
+	     "prefix, or COHORT@YYYY-MM-DD for the cohort's session that day, with \" HH:MM\" when "
+	     "it has several); certificate, a certificate for each participant who completed a cohort, "
+	     "one a page (--person REF: only theirs); participants, a cohort's participant list; "
+	     "agreement, a placement's job-shadowing agreement (REF: a placement's id prefix, or a person "
+	     "with one placement); attendance-certificate, the placement's certificate of attendance for "
+	     "the host to sign. The wording comes from templates an organisation can change "
+	     "(lup-documents(5)); the organisation's name, logo and signatory from [documents] in "
+	     "lup.ini. The language is the locale's, or --lang sv or en. The file goes to the "
+	     "documents folder ([documents] folder, else the XDG documents folder) under a name made "
+	     "from the template, or to -o FILE (- for standard output), written whole or not at all.") },
 	{ "report", cmd_report, "[--format text|md|html] [--as-of DATE] [-o FILE]",
 	  N_("write the programme's progress for its steering group"),
 	  N_("Participants reached and completed against the target, by cohort and by block; "
@@ -227,7 +245,10 @@ static int dump_options(const char *format)
 			printf(".It Cm %s No = Ar %s\n", o[i].key,
 			       o[i].type == LUP_OPT_INT ? "integer" : o[i].type == LUP_OPT_REAL ? "number" :
 			       o[i].type == LUP_OPT_BOOL ? "yes|no" : o[i].type == LUP_OPT_CHOICE ? o[i].choices : "text");
-			printf("%s\nDefault:\n.Ql %s .\n", o[i].help, o[i].def);
+			if (*o[i].def)
+				printf("%s\nDefault:\n.Ql %s .\n", o[i].help, o[i].def);
+			else
+				printf("%s\nDefault: empty.\n", o[i].help);
 			if (o[i].type == LUP_OPT_INT || o[i].type == LUP_OPT_REAL)
 				printf("Allowed: %.10g to %.10g.\n", o[i].min, o[i].max);
 		}
@@ -259,8 +280,7 @@ static void config_warning(void *ud, const char *msg)
 	fprintf(stderr, _("lup: warning: %s\n"), msg);
 }
 
-/* Take the value of an option given as "--opt VALUE" or "--opt=VALUE". */
-static int option_value(int argc, char **argv, int *i, const char *name, const char **out)
+int cli_option(int argc, char **argv, int *i, const char *name, const char **out)
 {
 	size_t n = strlen(name);
 	if (strncmp(argv[*i], name, n) != 0)
@@ -304,6 +324,12 @@ int main(int argc, char **argv)
 		}
 		if (strcmp(argv[i], "--dump-options") == 0)
 			return dump_options(i + 1 < argc ? argv[i + 1] : "");
+		if (strcmp(argv[i], "--dump-documents") == 0) {
+			if (strcmp(i + 1 < argc ? argv[i + 1] : "", "mdoc") != 0)
+				return cli_usage(NULL, "--dump-documents takes mdoc");
+			lup_doc_dump_mdoc(stdout);
+			return 0;
+		}
 		if (strcmp(argv[i], "--dump-keys") == 0) {
 			if (lup_tui_dump_keys(stdout, i + 1 < argc ? argv[i + 1] : "") < 0)
 				return cli_usage(NULL, "--dump-keys takes mdoc");
@@ -313,8 +339,8 @@ int main(int argc, char **argv)
 			i++;
 			break;
 		}
-		if ((r = option_value(argc, argv, &i, "--db", &cli.db_opt)) ||
-		    (r = option_value(argc, argv, &i, "--config", &cli.config_opt))) {
+		if ((r = cli_option(argc, argv, &i, "--db", &cli.db_opt)) ||
+		    (r = cli_option(argc, argv, &i, "--config", &cli.config_opt))) {
 			if (r < 0)
 				return cli_usage(NULL, _("%s needs a value"), argv[i]);
 			continue;

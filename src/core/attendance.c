@@ -29,16 +29,7 @@ const char *lup_attendance_label(const char *status)
 int lup_register(lup_db *db, const char *session_id, struct lup_register_row **rows,
                  lup_err *err)
 {
-	static const char sql[] =
-		"WITH s AS (SELECT cohort_id, substr(starts_at, 1, 10) AS day FROM session WHERE id = ?1) "
-		"SELECT p.id, p.name, coalesce(a.status, ''), "
-		"  min(CASE e.status WHEN 'withdrawn' THEN 'z' ELSE e.status END) "
-		"FROM s JOIN enrolment e ON e.cohort_id = s.cohort_id AND e.status <> 'waitlisted' "
-		"JOIN person p ON p.id = e.person_id "
-		"LEFT JOIN attendance a ON a.session_id = ?1 AND a.person_id = e.person_id "
-		"WHERE a.id IS NOT NULL OR (e.enrolled_on IS NOT NULL AND e.enrolled_on <= s.day "
-		"  AND (e.status <> 'withdrawn' OR coalesce(e.ended_on, '') >= s.day)) "
-		"GROUP BY p.id ORDER BY p.sort_name, p.id";
+	static const char sql[] = LUP_P_REGISTER_SQL("");
 	static const char exists[] = "SELECT 1 FROM session WHERE id = ?1";
 	struct lup_register_row *v = NULL;
 	sqlite3_stmt *st;
@@ -139,6 +130,39 @@ int lup_attendance_set(lup_db *db, const char *session_id, const char *person_id
 		sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
 	}
 	if (lup_p_exec(db, st, err, _("taking attendance")) < 0)
+		goto fail;
+	return lup_db_commit(db, err);
+fail:
+	lup_db_rollback(db);
+	return -1;
+}
+
+static const struct lup_col mark_col = {
+	.field = "status", .label = N_("Attendance"), .kind = LUP_COL_BUF,
+	.label_of = lup_attendance_label
+};
+
+int lup_attendance_edit(lup_db *db, const char *session_id, const char *person_id,
+                        const char *seen, const char *status, struct lup_merge_report *mr,
+                        lup_err *err)
+{
+	static const char sql[] =
+		"SELECT (SELECT status FROM attendance WHERE session_id = ?1 AND person_id = ?2) "
+		"FROM session WHERE id = ?1";
+	char stored[16];
+	int rc, stored_wins;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if ((rc = lup_p_lookup(db, sql, session_id, person_id, stored, sizeof stored, err)) < 0)
+		goto fail;
+	if (rc == 0) {
+		lup_merge_gone(mr, err, "%s",
+		               _("The session was deleted in another window since you opened the register"));
+		goto fail;
+	}
+	if (lup_merge_value(db, &mark_col, seen, status, stored, &stored_wins, mr, err) < 0 ||
+	    (!stored_wins && lup_attendance_set(db, session_id, person_id, status, err) < 0))
 		goto fail;
 	return lup_db_commit(db, err);
 fail:

@@ -207,10 +207,61 @@ fail:
 	return -1;
 }
 
+static int cohort_get(lup_db *db, const char *id, void *out, lup_err *err)
+{
+	return lup_cohort_get(db, id, out, err);
+}
+
+static void cohort_clear(void *c)
+{
+	lup_cohort_clear(c);
+}
+
+static void cohort_gone(lup_db *db, const void *seen, lup_err *err)
+{
+	const struct lup_cohort *c = seen;
+	(void)db;
+	lup_err_set(err, LUP_EGONE,
+	            _("The cohort %s was deleted in another window since you opened the form"),
+	            c->name ? c->name : "");
+}
+
+static const struct lup_col cohort_cols[] = {
+	{ LUP_COL(struct lup_cohort, name, STR, "name", N_("Name")) },
+	{ LUP_COL(struct lup_cohort, capacity, INT, "capacity", N_("Capacity")) },
+	{ LUP_COL(struct lup_cohort, start_date, BUF, "start_date", N_("Starts")) },
+	{ LUP_COL(struct lup_cohort, end_date, BUF, "end_date", N_("Ends")) },
+	{ LUP_COL(struct lup_cohort, status, BUF, "status", N_("Status")),
+	  .label_of = lup_cohort_status_label },
+	{ LUP_COL(struct lup_cohort, facilitators, STR, "facilitators", N_("Facilitators")) },
+	{ LUP_COL(struct lup_cohort, notes, STR, "notes", N_("Notes")) },
+};
+
+static const struct lup_table cohort_table = {
+	cohort_cols, sizeof cohort_cols / sizeof cohort_cols[0], sizeof(struct lup_cohort),
+	cohort_get, cohort_clear, cohort_gone
+};
+
+int lup_cohort_update(lup_db *db, const lup_config *cfg, const struct lup_cohort *seen,
+                      struct lup_cohort *c, struct lup_warnings *warn,
+                      struct lup_promotions *promoted, struct lup_merge_report *mr,
+                      lup_err *err)
+{
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (lup_merge_stored(db, &cohort_table, c->id, seen, c, mr, err) < 0 ||
+	    lup_cohort_save(db, cfg, c, warn, promoted, err) < 0 || lup_db_commit(db, err) < 0) {
+		lup_db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
 int lup_cohort_delete(lup_db *db, const char *id, lup_err *err)
 {
+	static const char note[] = LUP_P_NOTE_REMOVED "WHERE s.cohort_id = ?1";
 	static const char sql[] = "DELETE FROM cohort WHERE id = ?1";
-	return lup_delete_by_id(db, sql, id, _("deleting a cohort"), _("no such cohort"), err);
+	return lup_p_delete_sessions(db, note, sql, id, _("deleting a cohort"), _("no such cohort"), err);
 }
 
 /* ---- The list ---- */

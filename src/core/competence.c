@@ -167,6 +167,68 @@ fail:
 	return -1;
 }
 
+/* A level as text for the merge: NULL for none, "n/a" for not assessed. */
+static const char *level_text(int level, char buf[16])
+{
+	if (level == LUP_LEVEL_NONE)
+		return NULL;
+	if (level == LUP_LEVEL_NA)
+		return "n/a";
+	snprintf(buf, 16, "%d", level);
+	return buf;
+}
+
+static const char *level_word(const char *value)
+{
+	return strcmp(value, "n/a") == 0 ? _("not assessed") : value;
+}
+
+static const struct lup_col target_col = {
+	.field = "level", .label = N_("Target level"), .kind = LUP_COL_BUF, .label_of = level_word
+};
+
+int lup_target_edit(lup_db *db, const char *ident, const char *code, const char *role,
+                    const char *person_id, int seen, int level, struct lup_merge_report *mr,
+                    lup_err *err)
+{
+	static const char sql_role[] =
+		"SELECT level FROM target WHERE framework_ident = ?1 AND competence_code = ?2 COLLATE NOCASE "
+		"AND role = ?3 COLLATE NOCASE";
+	static const char sql_person[] =
+		"SELECT level FROM target WHERE framework_ident = ?1 AND competence_code = ?2 COLLATE NOCASE "
+		"AND person_id = ?3";
+	int by_role = role && *role, stored = LUP_LEVEL_NONE, stored_wins, rc;
+	char b1[16], b2[16], b3[16], who[256];
+	sqlite3_stmt *st;
+
+	snprintf(who, sizeof who, "%s", by_role ? role : person_id ? person_id : "");
+	lup_trim(who);
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, by_role ? sql_role : sql_person, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, ident, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, code ? code : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, who, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		copy_level(st, 0, &stored);
+	lup_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		lup_sqlerr(db, err, _("reading a target"));
+		goto fail;
+	}
+	if (lup_merge_value(db, &target_col, level_text(seen, b1), level_text(level, b2),
+	                    level_text(stored, b3), &stored_wins, mr, err) < 0)
+		goto fail;
+	if (!stored_wins && lup_target_set(db, ident, code, role, person_id, level, err) < 0)
+		goto fail;
+	return lup_db_commit(db, err);
+fail:
+	lup_db_rollback(db);
+	return -1;
+}
+
 int lup_target_get(lup_db *db, const char *ident, const char *code, const char *person_id,
                    int *level, int *personal, lup_err *err)
 {
@@ -413,6 +475,52 @@ fail:
 	if (insert)
 		c->id[0] = '\0';
 	return -1;
+}
+
+static int checkin_get(lup_db *db, const char *id, void *out, lup_err *err)
+{
+	return lup_checkin_get(db, id, out, err);
+}
+
+static void checkin_clear(void *c)
+{
+	lup_checkin_clear(c);
+}
+
+static void checkin_gone(lup_db *db, const void *seen, lup_err *err)
+{
+	const struct lup_checkin *c = seen;
+	(void)db;
+	lup_err_set(err, LUP_EGONE,
+	            _("The check-in of %s was deleted in another window since you opened it"), c->date);
+}
+
+static const struct lup_col checkin_cols[] = {
+	{ LUP_COL(struct lup_checkin, date, BUF, "date", N_("Date")) },
+	{ LUP_COL(struct lup_checkin, kind, BUF, "kind", N_("Kind")),
+	  .label_of = lup_checkin_kind_label },
+	{ LUP_COL(struct lup_checkin, assessor_id, BUF, "assessor", N_("Assessor")),
+	  .ref_sql = "SELECT name FROM person WHERE id = ?1" },
+	{ LUP_COL(struct lup_checkin, assessor_name, STR, "assessor_name", N_("Or by name")) },
+	{ LUP_COL(struct lup_checkin, note, STR, "note", N_("Note")) },
+};
+
+static const struct lup_table checkin_table = {
+	checkin_cols, sizeof checkin_cols / sizeof checkin_cols[0], sizeof(struct lup_checkin),
+	checkin_get, checkin_clear, checkin_gone
+};
+
+int lup_checkin_update(lup_db *db, const struct lup_checkin *seen, struct lup_checkin *c,
+                       struct lup_merge_report *mr, lup_err *err)
+{
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (lup_merge_stored(db, &checkin_table, c->id, seen, c, mr, err) < 0 ||
+	    lup_checkin_save(db, c, err) < 0 || lup_db_commit(db, err) < 0) {
+		lup_db_rollback(db);
+		return -1;
+	}
+	return 0;
 }
 
 /* Why a lifecycle change did not apply: a missing check-in or its status. */
@@ -885,6 +993,88 @@ fail:
 	free(text);
 	lup_db_rollback(db);
 	return -1;
+}
+
+/* The stored rating of a competence in a draft, for an edit: its level
+ * (LUP_LEVEL_NONE when not rated) and, when comment is not NULL, its
+ * comment.  The check-in deleted since: LUP_EGONE, and mr says so. */
+static int rating_now(lup_db *db, const char *checkin_id, const char *competence_id,
+                      int *level, char **comment, struct lup_merge_report *mr, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT level, comment FROM rating WHERE checkin_id = ?1 AND competence_id = ?2";
+	sqlite3_stmt *st;
+	int lmin, lmax, rc;
+
+	*level = LUP_LEVEL_NONE;
+	if (rating_target(db, checkin_id, competence_id, &lmin, &lmax, err) < 0) {
+		if (err && err->code == LUP_ENOTFOUND) {
+			lup_merge_gone(mr, err, "%s",
+			               _("The check-in was deleted in another window since you opened it"));
+		}
+		return -1;
+	}
+	if (!(st = lup_stmt(db, sql, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, checkin_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, competence_id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*level = sqlite3_column_type(st, 0) == SQLITE_NULL ? LUP_LEVEL_NA : sqlite3_column_int(st, 0);
+		if (comment && sqlite3_column_type(st, 1) != SQLITE_NULL && !(*comment = lup_col_dup(st, 1)))
+			rc = SQLITE_NOMEM;
+	}
+	lup_done(st);
+	if (rc == SQLITE_NOMEM)
+		return oom(err);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("rating"));
+	return 0;
+}
+
+static const struct lup_col rating_col = {
+	.field = "level", .label = N_("Level"), .kind = LUP_COL_BUF, .label_of = level_word
+};
+
+int lup_rating_edit(lup_db *db, const char *checkin_id, const char *competence_id, int seen,
+                    int level, struct lup_merge_report *mr, lup_err *err)
+{
+	char b1[16], b2[16], b3[16];
+	int stored, stored_wins;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (rating_now(db, checkin_id, competence_id, &stored, NULL, mr, err) < 0 ||
+	    lup_merge_value(db, &rating_col, level_text(seen, b1), level_text(level, b2),
+	                    level_text(stored, b3), &stored_wins, mr, err) < 0 ||
+	    (!stored_wins && lup_rating_set(db, checkin_id, competence_id, level, err) < 0)) {
+		lup_db_rollback(db);
+		return -1;
+	}
+	return lup_db_commit(db, err);
+}
+
+static const struct lup_col comment_col = {
+	.field = "comment", .label = N_("Comment"), .kind = LUP_COL_STR
+};
+
+int lup_rating_comment_edit(lup_db *db, const char *checkin_id, const char *competence_id,
+                            const char *seen, const char *comment, struct lup_merge_report *mr,
+                            lup_err *err)
+{
+	char *stored = NULL;
+	int level, stored_wins, rc = -1;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (rating_now(db, checkin_id, competence_id, &level, &stored, mr, err) < 0 ||
+	    lup_merge_value(db, &comment_col, seen, comment, stored, &stored_wins, mr, err) < 0 ||
+	    (!stored_wins && lup_rating_comment(db, checkin_id, competence_id, comment, err) < 0))
+		lup_db_rollback(db);
+	else
+		rc = lup_db_commit(db, err);
+	free(stored);
+	return rc;
 }
 
 int lup_rating_get_comment(lup_db *db, const char *checkin_id, const char *competence_id,

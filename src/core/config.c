@@ -57,6 +57,25 @@ static const struct lup_option options[] = {
 
 	{ "privacy", "retention_years", LUP_OPT_INT, "0", 0, 100, NULL,
 	  N_("Years after a person's programme ended before lup purge removes them; 0 keeps everyone.") },
+
+	{ "documents", "organisation", LUP_OPT_STR, "", 0, 200, NULL,
+	  N_("The organisation's name at the top of every document and as the sending organisation of a mobility agreement; empty: [shadowing] home_name.") },
+	{ "documents", "logo", LUP_OPT_STR, "", 0, 4096, NULL,
+	  N_("A PNG or SVG image printed at the top left of every document; empty for none.") },
+	{ "documents", "signatory", LUP_OPT_STR, "", 0, 200, NULL,
+	  N_("Who signs certificates for the programme: the programme owner's name.") },
+	{ "documents", "signatory_title", LUP_OPT_STR, "", 0, 200, NULL,
+	  N_("The signatory's title, printed under the name.") },
+	{ "documents", "organiser", LUP_OPT_STR, "", 0, 254, NULL,
+	  N_("The e-mail address meeting invitations come from (ORGANIZER); lup export ics --invite needs it.") },
+	{ "documents", "organiser_name", LUP_OPT_STR, "", 0, 200, NULL,
+	  N_("The organiser's name in meeting invitations; empty: the signatory, else the organisation.") },
+	{ "documents", "folder", LUP_OPT_STR, "", 0, 4096, NULL,
+	  N_("Where documents are written; empty: the XDG documents folder (XDG_DOCUMENTS_DIR in user-dirs.dirs), else ~/Documents.") },
+	{ "documents", "templates", LUP_OPT_STR, "", 0, 4096, NULL,
+	  N_("A folder of the organisation's own document templates, looked in first (lup-documents(5)).") },
+	{ "documents", "font", LUP_OPT_STR, "DejaVu Sans", 0, 100, NULL,
+	  N_("The font family documents are set in (a fontconfig name).") },
 };
 
 static const struct lup_free_section free_sections[] = {

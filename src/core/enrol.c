@@ -348,6 +348,38 @@ fail:
 	return -1;
 }
 
+static const struct lup_col enrol_status_col = {
+	.field = "status", .label = N_("Status"), .kind = LUP_COL_BUF,
+	.label_of = lup_enrol_status_label
+};
+
+int lup_enrol_withdraw_edit(lup_db *db, const char *enrolment_id, const char *seen,
+                            struct lup_promotions *promoted, struct lup_merge_report *mr,
+                            lup_err *err)
+{
+	static const char sql[] = "SELECT status FROM enrolment WHERE id = ?1";
+	char stored[16];
+	int rc, stored_wins;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if ((rc = lup_p_lookup(db, sql, enrolment_id, NULL, stored, sizeof stored, err)) < 0)
+		goto fail;
+	if (rc == 0) {
+		lup_merge_gone(mr, err, "%s",
+		               _("The enrolment was deleted in another window since you opened the cohort"));
+		goto fail;
+	}
+	if (lup_merge_value(db, &enrol_status_col, seen, "withdrawn", stored, &stored_wins, mr,
+	                    err) < 0 ||
+	    (!stored_wins && lup_enrol_withdraw(db, enrolment_id, promoted, err) < 0))
+		goto fail;
+	return lup_db_commit(db, err);
+fail:
+	lup_db_rollback(db);
+	return -1;
+}
+
 int lup_enrol_find(lup_db *db, const char *programme_id, const char *person_id,
                    char enrolment_id[LUP_ID_SIZE], lup_err *err)
 {

@@ -382,6 +382,146 @@ int lup_p_host_derive(lup_db *db, const char *id, lup_err *err)
 	return 1;
 }
 
+/* ---- Saving an edit over what is stored now ---- */
+
+static int host_get(lup_db *db, const char *id, void *out, lup_err *err)
+{
+	return lup_host_get(db, id, out, err);
+}
+
+static void host_clear(void *h)
+{
+	lup_host_clear(h);
+}
+
+static void host_gone(lup_db *db, const void *seen, lup_err *err)
+{
+	const struct lup_host *h = seen;
+	(void)db;
+	lup_err_set(err, LUP_EGONE,
+	            _("The host organisation %s was deleted in another window since you opened the form"),
+	            h->name ? h->name : "");
+}
+
+static const char *type_word(const char *key)
+{
+	int t = lup_host_type_parse(key);
+	return t < 0 ? key : lup_host_type_label((enum lup_host_type)t);
+}
+
+static void show_networks(const char *json, char *buf, size_t n)
+{
+	lup_networks_text(json, 1, buf, n);
+}
+
+/* The networks in their canonical form, so that the same list written
+ * two ways compares equal. */
+static char *networks_text(const void *row, int *oom)
+{
+	const struct lup_host *h = row;
+	struct lup_network list[LUP_NETWORKS_MAX];
+	int n = lup_networks_parse(h->networks, list, LUP_NETWORKS_MAX, NULL);
+	char *json;
+	if (n < 0)
+		return (*oom = !(json = strdup(h->networks))) ? NULL : json;
+	if (n == 0)
+		return NULL;
+	*oom = !(json = lup_networks_json(list, n));
+	return json;
+}
+
+static int networks_copy(void *dst, const void *src)
+{
+	struct lup_host *d = dst;
+	const struct lup_host *s = src;
+	char *v = lup_strdup(s->networks);
+	if (s->networks && !v)
+		return -1;
+	free(d->networks);
+	d->networks = v;
+	return 0;
+}
+
+static char *capacity_text(const void *row, int *oom)
+{
+	const struct lup_host *h = row;
+	char buf[16], *v;
+	if (h->capacity < 0)
+		return NULL;
+	snprintf(buf, sizeof buf, "%d", h->capacity);
+	*oom = !(v = strdup(buf));
+	return v;
+}
+
+static int capacity_copy(void *dst, const void *src)
+{
+	((struct lup_host *)dst)->capacity = ((const struct lup_host *)src)->capacity;
+	return 0;
+}
+
+/* Coordinates compare as the form shows them. */
+static char *coords_text(const void *row, int *oom)
+{
+	const struct lup_host *h = row;
+	char buf[64], *v;
+	if (!h->has_coords)
+		return NULL;
+	lup_coords_format(h->lat, h->lon, buf, sizeof buf);
+	*oom = !(v = strdup(buf));
+	return v;
+}
+
+static int coords_copy(void *dst, const void *src)
+{
+	struct lup_host *d = dst;
+	const struct lup_host *s = src;
+	d->has_coords = s->has_coords;
+	d->lat = s->lat;
+	d->lon = s->lon;
+	return 0;
+}
+
+static const struct lup_col host_cols[] = {
+	{ LUP_COL(struct lup_host, name, STR, "name", N_("Name")) },
+	{ LUP_COL(struct lup_host, type, BUF, "type", N_("Type")), .label_of = type_word },
+	{ LUP_COL(struct lup_host, country, STR, "country", N_("Country")), .label_of = lup_country_name },
+	{ LUP_COL(struct lup_host, city, STR, "city", N_("City")) },
+	{ LUP_COL(struct lup_host, networks, FN, "networks", N_("Networks")), .show = show_networks,
+	  .text = networks_text, .copy = networks_copy },
+	{ LUP_COL(struct lup_host, forum, STR, "forum", N_("Forum or working group")) },
+	{ LUP_COL(struct lup_host, contact_name, STR, "contact_name", N_("Contact person")) },
+	{ LUP_COL(struct lup_host, contact_email, STR, "contact_email", N_("E-mail")) },
+	{ LUP_COL(struct lup_host, contact_phone, STR, "contact_phone", N_("Phone")) },
+	{ LUP_COL(struct lup_host, languages, STR, "languages", N_("Languages")) },
+	{ LUP_COL(struct lup_host, themes, STR, "themes", N_("Themes")) },
+	{ LUP_COL(struct lup_host, capacity, FN, "capacity", N_("Placements a year")),
+	  .text = capacity_text, .copy = capacity_copy },
+	{ LUP_COL(struct lup_host, agreement_type, STR, "agreement_type", N_("Agreement")) },
+	{ LUP_COL(struct lup_host, agreement_start, STR, "agreement_start", N_("Agreement from")) },
+	{ LUP_COL(struct lup_host, agreement_end, STR, "agreement_end", N_("Agreement until")) },
+	{ LUP_COL(struct lup_host, lat, FN, "coords", N_("Coordinates")),
+	  .text = coords_text, .copy = coords_copy },
+	{ LUP_COL(struct lup_host, notes, STR, "notes", N_("Notes")) },
+};
+
+static const struct lup_table host_table = {
+	host_cols, sizeof host_cols / sizeof host_cols[0], sizeof(struct lup_host),
+	host_get, host_clear, host_gone
+};
+
+int lup_host_update(lup_db *db, const struct lup_host *seen, struct lup_host *h,
+                    struct lup_merge_report *mr, lup_err *err)
+{
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (lup_merge_stored(db, &host_table, h->id, seen, h, mr, err) < 0 ||
+	    lup_host_save(db, h, err) < 0 || lup_db_commit(db, err) < 0) {
+		lup_db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
 int lup_host_reindex(lup_db *db, lup_err *err)
 {
 	static const char sql_next[] = "SELECT id FROM host_org WHERE id > ?1 ORDER BY id LIMIT 1";

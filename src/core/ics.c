@@ -186,7 +186,8 @@ static icalcomponent *vevent(const struct row *r, int utc)
 		icalcomponent_add_property(ev, icalproperty_new_location(where.s));
 	text_line(&desc, _("Cohort: %s"), r->cohort);
 	text_line(&desc, _("Block: %s"), r->block);
-	text_line(&desc, _("Kind: %s"), lup_session_kind_label(r->kind));
+	if (*r->kind)
+		text_line(&desc, _("Kind: %s"), lup_session_kind_label(r->kind));
 	text_line(&desc, _("Facilitators: %s"), r->facilitators);
 	text_line(&desc, _("Host: %s"), r->host);
 	if (!lup_blank(r->notes)) {
@@ -195,7 +196,8 @@ static icalcomponent *vevent(const struct row *r, int utc)
 	}
 	if (desc.s)
 		icalcomponent_add_property(ev, icalproperty_new_description(desc.s));
-	icalcomponent_add_property(ev, icalproperty_new_categories(lup_session_kind_label(r->kind)));
+	if (*r->kind)
+		icalcomponent_add_property(ev, icalproperty_new_categories(lup_session_kind_label(r->kind)));
 	lup_buf_free(&uid);
 	lup_buf_free(&summary);
 	lup_buf_free(&desc);
@@ -209,13 +211,103 @@ static const char *col(sqlite3_stmt *st, int i)
 	return t ? t : "";
 }
 
+/* ---- Invitations (RFC 5546) ---- */
+
+/* A parameter value: no double quotes (they cannot be quoted) and no
+ * control characters. */
+static char *param_text(const char *s)
+{
+	char *c = strdup(s ? s : "");
+	for (char *p = c; p && *p; p++)
+		if (*p == '"')
+			*p = '\'';
+		else if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return c;
+}
+
+static icalproperty *cal_address(int organiser, const char *email, const char *name)
+{
+	lup_buf uri = { 0 };
+	icalproperty *p;
+	char *cn;
+	lup_buf_printf(&uri, "mailto:%s", email);
+	p = organiser ? icalproperty_new_organizer(uri.s ? uri.s : email)
+	              : icalproperty_new_attendee(uri.s ? uri.s : email);
+	if (name && *name && (cn = param_text(name))) {
+		icalproperty_add_parameter(p, icalparameter_new_cn(cn));
+		free(cn);
+	}
+	if (!organiser) {
+		icalproperty_add_parameter(p, icalparameter_new_cutype(ICAL_CUTYPE_INDIVIDUAL));
+		icalproperty_add_parameter(p, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
+		icalproperty_add_parameter(p, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
+		icalproperty_add_parameter(p, icalparameter_new_rsvp(ICAL_RSVP_TRUE));
+	}
+	lup_buf_free(&uri);
+	return p;
+}
+
+/* The organiser, the status and an attendee for each participant of the
+ * session's cohort (or only the person the export is for). */
+static int invite_parts(lup_db *db, icalcomponent *ev, const char *cohort_id, const char *person,
+                        struct lup_ics_invite *inv, lup_err *err)
+{
+	static const char by_cohort[] =
+		"SELECT p.name, p.email FROM enrolment e JOIN person p ON p.id = e.person_id "
+		"WHERE e.cohort_id = ?1 AND e.status IN ('enrolled', 'completed') AND p.email IS NOT NULL "
+		"ORDER BY p.sort_name, p.id";
+	static const char one[] = "SELECT name, email FROM person WHERE id = ?1 AND email IS NOT NULL";
+	sqlite3_stmt *st;
+	int rc;
+
+	icalcomponent_add_property(ev, icalproperty_new_status(inv->cancel ? ICAL_STATUS_CANCELLED
+	                                                                   : ICAL_STATUS_CONFIRMED));
+	icalcomponent_add_property(ev, cal_address(1, inv->organiser, inv->organiser_name));
+	if (!(st = lup_stmt(db, person ? one : by_cohort, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, person ? person : cohort_id, -1, SQLITE_TRANSIENT);
+	while ((rc = lup_p_step(db, st, err, _("exporting the calendar"))) == SQLITE_ROW) {
+		icalcomponent_add_property(ev, cal_address(0, col(st, 1), col(st, 0)));
+		inv->attendees++;
+	}
+	if (rc < 0)
+		return -1;
+	lup_done(st);
+	return 0;
+}
+
+/* Participants of the export's cohorts who have no e-mail address. */
+static int count_without_email(lup_db *db, const char *cohort, const char *person,
+                               struct lup_ics_invite *inv, lup_err *err)
+{
+	static const char all[] =
+		"SELECT count(*) FROM enrolment e JOIN person p ON p.id = e.person_id "
+		"WHERE e.status IN ('enrolled', 'completed') AND p.email IS NULL";
+	static const char by_cohort[] =
+		"SELECT count(*) FROM enrolment e JOIN person p ON p.id = e.person_id "
+		"WHERE e.cohort_id = ?1 AND e.status IN ('enrolled', 'completed') AND p.email IS NULL";
+	static const char one[] = "SELECT count(*) FROM person WHERE id = ?1 AND email IS NULL";
+	sqlite3_stmt *st = lup_stmt(db, person ? one : cohort ? by_cohort : all, err);
+	int rc;
+	if (!st)
+		return -1;
+	if (person || cohort)
+		sqlite3_bind_text(st, 1, person ? person : cohort, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("exporting the calendar"))) < 0)
+		return -1;
+	inv->without_email = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	lup_done(st);
+	return 0;
+}
+
 int lup_ics_write(lup_db *db, const struct lup_ics_opts *o, FILE *fp, long *events,
                   lup_err *err)
 {
 #define ICOLS "SELECT s.id, s.title, s.kind, s.starts_at, s.ends_at, coalesce(s.location, ''), " \
 	"coalesce(s.facilitators, c.facilitators, ''), coalesce(h.name, s.host_name, ''), " \
 	"coalesce(h.city, ''), coalesce(s.notes, ''), s.sequence, s.created_at, s.updated_at, " \
-	"c.name, coalesce(b.name, '') "
+	"c.name, coalesce(b.name, ''), s.cohort_id "
 #define IJOIN "JOIN cohort c ON c.id = s.cohort_id LEFT JOIN block b ON b.id = s.block_id " \
 	"LEFT JOIN host_org h ON h.id = s.host_id "
 	/* One statement per filter, each on its index. */
@@ -227,10 +319,21 @@ int lup_ics_write(lup_db *db, const struct lup_ics_opts *o, FILE *fp, long *even
 		"WHERE e.person_id = ?1 AND e.status IN ('enrolled', 'completed') ORDER BY s.starts_at, s.id";
 #undef ICOLS
 #undef IJOIN
+	/* Deleted sessions, in the same columns. */
+#define RCOLS "SELECT r.id, r.title, '', r.starts_at, r.ends_at, coalesce(r.location, ''), '', '', '', " \
+	"'', r.sequence, r.created_at, r.updated_at, r.cohort, '', r.cohort_id FROM session_removed r "
+	static const char removed_all[] = RCOLS "ORDER BY r.starts_at, r.id";
+	static const char removed_cohort[] = RCOLS "WHERE r.cohort_id = ?1 ORDER BY r.starts_at, r.id";
+	static const char removed_person[] = RCOLS
+		"WHERE r.cohort_id IN (SELECT cohort_id FROM enrolment WHERE person_id = ?1 "
+		"AND status IN ('enrolled', 'completed')) ORDER BY r.starts_at, r.id";
+#undef RCOLS
 	static const char cohort_sql[] = "SELECT name FROM cohort WHERE id = ?1";
 	static const char person_sql[] = "SELECT name FROM person WHERE id = ?1";
 	const char *cohort = o && o->cohort_id && *o->cohort_id ? o->cohort_id : NULL;
 	const char *person = o && o->person_id && *o->person_id ? o->person_id : NULL;
+	struct lup_ics_invite *inv = o ? o->invite : NULL;
+	const char *sql;
 	char calname[200] = "lup";
 	icalcomponent *cal;
 	sqlite3_stmt *st;
@@ -241,6 +344,15 @@ int lup_ics_write(lup_db *db, const struct lup_ics_opts *o, FILE *fp, long *even
 		*events = 0;
 	if (cohort && person)
 		return lup_err_set(err, LUP_EINVAL, _("give a cohort or a person, not both"));
+	if (inv) {
+		inv->attendees = inv->without_email = 0;
+		if (!inv->organiser || !*inv->organiser)
+			return lup_err_set(err, LUP_EINVAL,
+				_("an invitation needs the organiser's e-mail address ([documents] organiser in lup.ini)"));
+		if (!lup_email_valid(inv->organiser))
+			return lup_err_set(err, LUP_EINVAL, _("the organiser '%s' is not an e-mail address"),
+			                   inv->organiser);
+	}
 	if (cohort || person) {
 		if (!(st = lup_stmt(db, cohort ? cohort_sql : person_sql, err)))
 			return -1;
@@ -256,11 +368,16 @@ int lup_ics_write(lup_db *db, const struct lup_ics_opts *o, FILE *fp, long *even
 		if (rc != SQLITE_ROW)
 			return lup_err_set(err, LUP_ENOTFOUND, cohort ? _("no such cohort") : _("no such person"));
 	}
+	if (inv && count_without_email(db, cohort, person, inv, err) < 0)
+		return -1;
 
 	cal = icalcomponent_new_vcalendar();
 	icalcomponent_add_property(cal, icalproperty_new_prodid("-//lup//lup " LUP_VERSION "//EN"));
 	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
 	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+	if (inv)
+		icalcomponent_add_property(cal, icalproperty_new_method(inv->cancel ? ICAL_METHOD_CANCEL
+		                                                                    : ICAL_METHOD_REQUEST));
 	icalcomponent_add_property(cal, x_prop("X-WR-CALNAME", calname));
 	if (!(o && o->utc)) {
 		icalcomponent_add_property(cal, x_prop("X-WR-TIMEZONE", TZID));
@@ -271,7 +388,11 @@ int lup_ics_write(lup_db *db, const struct lup_ics_opts *o, FILE *fp, long *even
 	if (rc < 0)
 		goto io;
 
-	if (!(st = lup_stmt(db, cohort ? by_cohort : person ? by_person : all_sql, err)))
+	if (inv && inv->cancel)
+		sql = cohort ? removed_cohort : person ? removed_person : removed_all;
+	else
+		sql = cohort ? by_cohort : person ? by_person : all_sql;
+	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	if (cohort || person)
 		sqlite3_bind_text(st, 1, cohort ? cohort : person, -1, SQLITE_TRANSIENT);
@@ -282,7 +403,19 @@ int lup_ics_write(lup_db *db, const struct lup_ics_opts *o, FILE *fp, long *even
 			col(st, 13), col(st, 14), sqlite3_column_int(st, 10)
 		};
 		icalcomponent *ev = vevent(&r, o && o->utc);
-		int bad = put(fp, ev, 0);
+		int bad;
+		if (inv) {
+			/* The attendees' query needs its own statement: keep the
+			 * cohort's id past this row. */
+			char cohort_id[40];
+			lup_p_copy(st, 15, cohort_id, sizeof cohort_id);
+			if (invite_parts(db, ev, cohort_id, person, inv, err) < 0) {
+				icalcomponent_free(ev);
+				lup_done(st);
+				return -1;
+			}
+		}
+		bad = put(fp, ev, 0);
 		icalcomponent_free(ev);
 		if (bad) {
 			lup_done(st);

@@ -8,6 +8,7 @@
 #include "lup/db.h"
 #include "lup/err.h"
 #include "lup/i18n.h"
+#include "lup/merge.h"
 #include "lup/util.h"
 
 struct lup_migration {
@@ -91,5 +92,67 @@ void lup_col_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
  * full id.  table is one of lup's fixed table names. */
 int lup_resolve_id(lup_db *db, const char *table, const char *ref,
                    char out[LUP_UUID_LEN + 1], lup_err *err);
+
+/* ---- Saving an edit: the stored row merged with it (merge_row.c) ----
+ *
+ * A table's merged columns are described once, next to the code that
+ * saves them: where the value sits in the module's struct and how a
+ * person reads it.  Columns a screen never edits (ids, timestamps, a
+ * status moved only by its own function) are left out. */
+enum lup_col_kind {
+	LUP_COL_STR,     /* char *, NULL when empty */
+	LUP_COL_BUF,     /* char[size], "" when empty */
+	LUP_COL_INT,     /* int */
+	LUP_COL_LONG,    /* long */
+	LUP_COL_BOOL,    /* int, 0 or not */
+	LUP_COL_REAL,    /* double */
+	LUP_COL_FN       /* text() and copy() below */
+};
+
+struct lup_col {
+	const char *field;           /* as in err->field and the forms */
+	const char *label;           /* N_(): what a person calls it */
+	enum lup_col_kind kind;
+	size_t off, size;            /* in the struct; size for LUP_COL_BUF */
+	/* How a person reads a stored value (NULL: as it is): a keyword's
+	 * label, or a name looked up by id (ref_sql: one column, ?1 the id). */
+	const char *(*label_of)(const char *value);
+	const char *ref_sql;
+	void (*show)(const char *value, char *buf, size_t n);
+	/* LUP_COL_FN: the value as comparable text (malloc'd, NULL for empty;
+	 * *oom set when memory ran out), and taking it from another row. */
+	char *(*text)(const void *row, int *oom);
+	int (*copy)(void *dst, const void *src);
+};
+#define LUP_COL(type, member, kind_, field_, label_) \
+	.field = (field_), .label = (label_), .kind = LUP_COL_##kind_, \
+	.off = offsetof(type, member), .size = sizeof(((type *)0)->member)
+
+struct lup_table {
+	const struct lup_col *cols;
+	size_t ncols, size;          /* size: of the struct */
+	int (*get)(lup_db *db, const char *id, void *out, lup_err *err);
+	void (*clear)(void *row);
+	/* LUP_EGONE with a message naming the record the screen loaded. */
+	void (*gone)(lup_db *db, const void *seen, lup_err *err);
+};
+
+/* Inside the caller's transaction: read the row id as stored now (t->get)
+ * and merge seen (as the screen loaded it), mine (the edit) and it with
+ * lup_merge3; mine receives the merge.  0: save mine now.  -1: nothing
+ * may be written; err says why (LUP_EGONE, LUP_ECHANGED, a failure) and mr
+ * (may be NULL) what was found, keeping the answers it held. */
+int lup_merge_stored(lup_db *db, const struct lup_table *t, const char *id, const void *seen,
+                     void *mine, struct lup_merge_report *mr, lup_err *err);
+/* The row an edit was for is gone: mr (may be NULL) says so, err gets
+ * LUP_EGONE and the message.  Returns -1. */
+int lup_merge_gone(struct lup_merge_report *mr, lup_err *err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The same for one value of an in-place edit, as text (NULL or "" for
+ * none): *stored_wins is set to 1 when the stored value stays (nothing to
+ * write), 0 when mine is to be written. */
+int lup_merge_value(lup_db *db, const struct lup_col *col, const char *seen, const char *mine,
+                    const char *stored, int *stored_wins, struct lup_merge_report *mr,
+                    lup_err *err);
 
 #endif

@@ -126,3 +126,8 @@ int lup_path_user_frameworks(char *out, size_t n)
 {
 	return xdg("XDG_DATA_HOME", ".local/share", "lup/frameworks", out, n);
 }
+
+int lup_path_user_documents(char *out, size_t n)
+{
+	return xdg("XDG_DATA_HOME", ".local/share", "lup/documents", out, n);
+}

@@ -355,6 +355,56 @@ int lup_person_save_in(lup_db *db, struct lup_person *p, lup_err *err)
 	return person_write(db, p, err);
 }
 
+/* ---- Saving an edit over what is stored now ---- */
+
+static int person_get(lup_db *db, const char *id, void *out, lup_err *err)
+{
+	return lup_person_get(db, id, out, err);
+}
+
+static void person_clear(void *p)
+{
+	lup_person_clear(p);
+}
+
+static void person_gone(lup_db *db, const void *seen, lup_err *err)
+{
+	const struct lup_person *p = seen;
+	(void)db;
+	lup_err_set(err, LUP_EGONE, _("%s was deleted in another window since you opened the form"),
+	            p->name ? p->name : "?");
+}
+
+static const struct lup_col person_cols[] = {
+	{ LUP_COL(struct lup_person, name, STR, "name", N_("Name")) },
+	{ LUP_COL(struct lup_person, email, STR, "email", N_("E-mail")) },
+	{ LUP_COL(struct lup_person, phone, STR, "phone", N_("Phone")) },
+	{ LUP_COL(struct lup_person, org_unit, STR, "org_unit", N_("Unit")) },
+	{ LUP_COL(struct lup_person, role, STR, "role", N_("Role")) },
+	{ LUP_COL(struct lup_person, manager_id, STR, "manager", N_("Manager")),
+	  .ref_sql = "SELECT name FROM person WHERE id = ?1" },
+	{ LUP_COL(struct lup_person, employee_no, STR, "employee_no", N_("Employee number")) },
+	{ LUP_COL(struct lup_person, active, BOOL, "active", N_("Active")) },
+};
+
+static const struct lup_table person_table = {
+	person_cols, sizeof person_cols / sizeof person_cols[0], sizeof(struct lup_person),
+	person_get, person_clear, person_gone
+};
+
+int lup_person_update(lup_db *db, const struct lup_person *seen, struct lup_person *p,
+                      struct lup_merge_report *mr, lup_err *err)
+{
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (lup_merge_stored(db, &person_table, p->id, seen, p, mr, err) < 0 ||
+	    person_write(db, p, err) < 0 || lup_db_commit(db, err) < 0) {
+		lup_db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
 int lup_person_delete(lup_db *db, const char *id, lup_err *err)
 {
 	static const char sql[] = "DELETE FROM person WHERE id = ?1";

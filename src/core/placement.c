@@ -251,6 +251,87 @@ out:
 	return rc;
 }
 
+/* ---- Saving an edit over what is stored now ---- */
+
+static int placement_get(lup_db *db, const char *id, void *out, lup_err *err)
+{
+	return lup_placement_get(db, id, out, err);
+}
+
+static void placement_clear(void *p)
+{
+	lup_placement_clear(p);
+}
+
+/* A name by id for a message ("" when there is none). */
+static void name_of(lup_db *db, const char *sql, const char *id, char *buf, size_t n)
+{
+	sqlite3_stmt *st = lup_stmt(db, sql, NULL);
+	buf[0] = '\0';
+	if (!st)
+		return;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		lup_sh_col(st, 0, buf, n);
+	lup_done(st);
+}
+
+static const char person_name_sql[] = "SELECT name FROM person WHERE id = ?1";
+static const char host_name_sql[] = "SELECT name FROM host_org WHERE id = ?1";
+
+static void placement_gone(lup_db *db, const void *seen, lup_err *err)
+{
+	const struct lup_placement *p = seen;
+	char who[128], where[128];
+	name_of(db, person_name_sql, p->person_id, who, sizeof who);
+	name_of(db, host_name_sql, p->host_id, where, sizeof where);
+	if (who[0] && where[0])
+		lup_err_set(err, LUP_EGONE,
+		            _("The placement of %s at %s was deleted in another window since you opened it"),
+		            who, where);
+	else
+		lup_err_set(err, LUP_EGONE,
+		            _("The placement was deleted in another window since you opened it"));
+}
+
+static const struct lup_col placement_cols[] = {
+	{ LUP_COL(struct lup_placement, person_id, BUF, "person", N_("Participant")),
+	  .ref_sql = person_name_sql },
+	{ LUP_COL(struct lup_placement, host_id, BUF, "host", N_("Host organisation")),
+	  .ref_sql = host_name_sql },
+	{ LUP_COL(struct lup_placement, mentor, STR, "mentor", N_("Host mentor")) },
+	{ LUP_COL(struct lup_placement, start_date, STR, "start_date", N_("Start")) },
+	{ LUP_COL(struct lup_placement, end_date, STR, "end_date", N_("End")) },
+	{ LUP_COL(struct lup_placement, travel_days, INT, "travel_days", N_("Travel days")) },
+	{ LUP_COL(struct lup_placement, green_travel, BOOL, "green_travel", N_("Green travel")) },
+	{ LUP_COL(struct lup_placement, objectives, STR, "objectives", N_("Objectives")) },
+	{ LUP_COL(struct lup_placement, agreement_signed, BOOL, "agreement_signed",
+	          N_("Agreement signed")) },
+	{ LUP_COL(struct lup_placement, travel_booked, BOOL, "travel_booked", N_("Travel booked")) },
+	{ LUP_COL(struct lup_placement, insurance, BOOL, "insurance", N_("Insurance")) },
+	{ LUP_COL(struct lup_placement, report_received, BOOL, "report_received",
+	          N_("Report received")) },
+	{ LUP_COL(struct lup_placement, reflection, STR, "reflection", N_("Reflection")) },
+};
+
+static const struct lup_table placement_table = {
+	placement_cols, sizeof placement_cols / sizeof placement_cols[0],
+	sizeof(struct lup_placement), placement_get, placement_clear, placement_gone
+};
+
+int lup_placement_update(lup_db *db, const struct lup_placement *seen, struct lup_placement *p,
+                         struct lup_merge_report *mr, lup_err *err)
+{
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (lup_merge_stored(db, &placement_table, p->id, seen, p, mr, err) < 0 ||
+	    lup_placement_save(db, p, err) < 0 || lup_db_commit(db, err) < 0) {
+		lup_db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
 int lup_placement_delete(lup_db *db, const char *id, lup_err *err)
 {
 	static const char sql[] = "DELETE FROM placement WHERE id = ?1";
@@ -430,6 +511,46 @@ fail:
 int lup_placement_cancel(lup_db *db, const char *id, const char *reason, lup_err *err)
 {
 	return lup_placement_move(db, id, LUP_PS_CANCELLED, lup_date_today(), reason, err);
+}
+
+static const char *status_word(const char *key)
+{
+	int s = lup_pstatus_parse(key);
+	return s < 0 ? key : lup_pstatus_label((enum lup_pstatus)s);
+}
+
+static const struct lup_col status_col = {
+	.field = "status", .label = N_("Status"), .kind = LUP_COL_BUF, .label_of = status_word
+};
+
+int lup_placement_step(lup_db *db, const char *id, enum lup_pstatus seen, enum lup_pstatus to,
+                       lup_date today, const char *reason, struct lup_merge_report *mr,
+                       lup_err *err)
+{
+	struct lup_placement p;
+	int stored_wins;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (lup_placement_get(db, id, &p, err) < 0) {
+		if (err && err->code == LUP_ENOTFOUND) {
+			lup_merge_gone(mr, err, "%s",
+			               _("The placement was deleted in another window since you opened it"));
+		}
+		goto fail;
+	}
+	if (lup_merge_value(db, &status_col, lup_pstatus_key(seen), lup_pstatus_key(to),
+	                    lup_pstatus_key(p.status), &stored_wins, mr, err) < 0)
+		goto fail;
+	/* Taken there already, or kept as it was moved elsewhere: nothing to do. */
+	if (!stored_wins && move_locked(db, &p, to, today, reason, err) < 0)
+		goto fail;
+	lup_placement_clear(&p);
+	return lup_db_commit(db, err);
+fail:
+	lup_placement_clear(&p);
+	lup_db_rollback(db);
+	return -1;
 }
 
 /* ---- Warnings ---- */
@@ -702,6 +823,70 @@ int lup_placement_log_update(lup_db *db, const char *id, const char *date,
 out:
 	free(t);
 	free(d);
+	return rc;
+}
+
+/* One entry, for the merge. */
+struct log_row {
+	char date[32];   /* as typed: checked when saved */
+	char *text;
+};
+
+static int log_get(lup_db *db, const char *id, void *out, lup_err *err)
+{
+	struct log_row *r = out;
+	return lup_placement_log_get(db, id, r->date, &r->text, err);
+}
+
+static void log_clear(void *row)
+{
+	struct log_row *r = row;
+	free(r->text);
+	memset(r, 0, sizeof *r);
+}
+
+static void log_gone(lup_db *db, const void *seen, lup_err *err)
+{
+	const struct log_row *r = seen;
+	(void)db;
+	lup_err_set(err, LUP_EGONE,
+	            _("The learning-log entry of %s was deleted in another window since you opened it"),
+	            r->date);
+}
+
+static const struct lup_col log_cols[] = {
+	{ LUP_COL(struct log_row, date, BUF, "date", N_("Date")) },
+	{ LUP_COL(struct log_row, text, STR, "text", N_("Entry")) },
+};
+
+static const struct lup_table log_table = {
+	log_cols, sizeof log_cols / sizeof log_cols[0], sizeof(struct log_row),
+	log_get, log_clear, log_gone
+};
+
+int lup_placement_log_edit(lup_db *db, const char *id, const char *seen_date,
+                           const char *seen_text, const char *date, const char *text,
+                           struct lup_merge_report *mr, lup_err *err)
+{
+	struct log_row seen = { "", NULL }, mine = { "", NULL };
+	int rc = -1;
+
+	snprintf(seen.date, sizeof seen.date, "%s", seen_date ? seen_date : "");
+	snprintf(mine.date, sizeof mine.date, "%s", date ? date : "");
+	seen.text = (char *)seen_text;   /* only read */
+	if (text && !(mine.text = strdup(text)))
+		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+	if (lup_db_begin(db, err) < 0)
+		goto out;
+	if (lup_merge_stored(db, &log_table, id, &seen, &mine, mr, err) < 0 ||
+	    lup_placement_log_update(db, id, mine.date, mine.text, err) < 0 ||
+	    lup_db_commit(db, err) < 0) {
+		lup_db_rollback(db);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(mine.text);
 	return rc;
 }
 

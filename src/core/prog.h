@@ -44,9 +44,25 @@ int lup_p_promote(lup_db *db, const char *cohort_id, struct lup_promotions *prom
 int lup_p_bump_cohort_sessions(lup_db *db, const char *cohort_id, lup_err *err);
 int lup_p_bump_block_sessions(lup_db *db, const char *block_id, lup_err *err);
 
+/* Delete the row ?1 of del_sql, first remembering the sessions it takes
+ * with it in session_removed (note_sql: an INSERT … SELECT of them, ?1
+ * the id, ?2 the time), all in one transaction.  As lup_delete_by_id. */
+#define LUP_P_NOTE_REMOVED \
+	"INSERT OR REPLACE INTO session_removed (id, cohort_id, cohort, title, starts_at, ends_at, " \
+	"location, sequence, created_at, updated_at) SELECT s.id, s.cohort_id, c.name, s.title, " \
+	"s.starts_at, s.ends_at, s.location, s.sequence + 1, ?2, ?2 FROM session s " \
+	"JOIN cohort c ON c.id = s.cohort_id "
+int lup_p_delete_sessions(lup_db *db, const char *note_sql, const char *del_sql, const char *id,
+                          const char *what, const char *missing, lup_err *err);
+
 /* Step a statement expecting one row; returns SQLITE_ROW, SQLITE_DONE, or
  * -1 with err set (and the statement reset). */
 int lup_p_step(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what);
+/* One text value from a one-row query whose ?1 (and ?2, when b is not
+ * NULL) are bound to a and b, into out (n bytes): 1, or 0 when there is
+ * no row (out ""), or -1 with err set. */
+int lup_p_lookup(lup_db *db, const char *sql, const char *a, const char *b, char *out, size_t n,
+                 lup_err *err);
 /* Run a write statement to completion; 0 or -1.  Resets it. */
 int lup_p_exec(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what);
 
@@ -56,6 +72,21 @@ void lup_p_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
 
 /* Validate "YYYY-MM-DD" (or "" / NULL: allowed when optional). */
 int lup_p_date_ok(const char *s);
+
+/* The people of a session's register (enrol.h): those holding a seat in
+ * its cohort on its day, and anyone marked at it; ?1 is the session.  The
+ * columns are the person's id and name, their mark (or ''), their best
+ * enrolment status ('z' for withdrawn), then `cols` (", p.email, …"). */
+#define LUP_P_REGISTER_SQL(cols) \
+	"WITH s AS (SELECT cohort_id, substr(starts_at, 1, 10) AS day FROM session WHERE id = ?1) " \
+	"SELECT p.id, p.name, coalesce(a.status, ''), " \
+	"  min(CASE e.status WHEN 'withdrawn' THEN 'z' ELSE e.status END)" cols " " \
+	"FROM s JOIN enrolment e ON e.cohort_id = s.cohort_id AND e.status <> 'waitlisted' " \
+	"JOIN person p ON p.id = e.person_id " \
+	"LEFT JOIN attendance a ON a.session_id = ?1 AND a.person_id = e.person_id " \
+	"WHERE a.id IS NOT NULL OR (e.enrolled_on IS NOT NULL AND e.enrolled_on <= s.day " \
+	"  AND (e.status <> 'withdrawn' OR coalesce(e.ended_on, '') >= s.day)) " \
+	"GROUP BY p.id ORDER BY p.sort_name, p.id"
 
 /* Fill a session row from a statement whose columns are LUP_P_SROW_COLS
  * (starting at column 0). */

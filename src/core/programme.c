@@ -80,6 +80,26 @@ int lup_p_step(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what)
 	return -1;
 }
 
+/* One text value from a one-row query with one bound id; "" when none. */
+int lup_p_lookup(lup_db *db, const char *sql, const char *a, const char *b, char *out,
+                   size_t n, lup_err *err)
+{
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+	out[0] = '\0';
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
+	if (b)
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("looking up"))) < 0)
+		return -1;
+	if (rc == SQLITE_ROW)
+		lup_p_copy(st, 0, out, n);
+	lup_done(st);
+	return rc == SQLITE_ROW;
+}
+
 int lup_p_exec(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what)
 {
 	int rc = sqlite3_step(st);
@@ -470,10 +490,57 @@ fail:
 	return -1;
 }
 
+static int programme_get(lup_db *db, const char *id, void *out, lup_err *err)
+{
+	return lup_programme_get(db, id, out, err);
+}
+
+static void programme_clear(void *p)
+{
+	lup_programme_clear(p);
+}
+
+static void programme_gone(lup_db *db, const void *seen, lup_err *err)
+{
+	const struct lup_programme *p = seen;
+	(void)db;
+	lup_err_set(err, LUP_EGONE,
+	            _("The programme %s was deleted in another window since you opened the form"),
+	            p->name ? p->name : "");
+}
+
+static const struct lup_col programme_cols[] = {
+	{ LUP_COL(struct lup_programme, name, STR, "name", N_("Name")) },
+	{ LUP_COL(struct lup_programme, description, STR, "description", N_("Description")) },
+	{ LUP_COL(struct lup_programme, target, LONG, "target", N_("Target")) },
+	{ LUP_COL(struct lup_programme, start_date, BUF, "start_date", N_("Starts")) },
+	{ LUP_COL(struct lup_programme, end_date, BUF, "end_date", N_("Ends")) },
+};
+
+static const struct lup_table programme_table = {
+	programme_cols, sizeof programme_cols / sizeof programme_cols[0],
+	sizeof(struct lup_programme), programme_get, programme_clear, programme_gone
+};
+
+int lup_programme_update(lup_db *db, const lup_config *cfg, const struct lup_programme *seen,
+                         struct lup_programme *p, struct lup_merge_report *mr, lup_err *err)
+{
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (lup_merge_stored(db, &programme_table, p->id, seen, p, mr, err) < 0 ||
+	    lup_programme_save(db, cfg, p, err) < 0 || lup_db_commit(db, err) < 0) {
+		lup_db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
 int lup_programme_delete(lup_db *db, const char *id, lup_err *err)
 {
+	static const char note[] = LUP_P_NOTE_REMOVED "WHERE c.programme_id = ?1";
 	static const char sql[] = "DELETE FROM programme WHERE id = ?1";
-	return lup_delete_by_id(db, sql, id, _("deleting a programme"), _("no such programme"), err);
+	return lup_p_delete_sessions(db, note, sql, id, _("deleting a programme"), _("no such programme"),
+	                             err);
 }
 
 int lup_programme_list(lup_db *db, struct lup_programme_row *rows, int max, lup_err *err)
@@ -726,6 +793,57 @@ fail:
 	if (insert)
 		b->id[0] = '\0';
 	return -1;
+}
+
+static int block_get(lup_db *db, const char *id, void *out, lup_err *err)
+{
+	return lup_block_get(db, id, out, err);
+}
+
+static void block_clear(void *b)
+{
+	lup_block_clear(b);
+}
+
+static void block_gone(lup_db *db, const void *seen, lup_err *err)
+{
+	const struct lup_block *b = seen;
+	(void)db;
+	lup_err_set(err, LUP_EGONE,
+	            _("The block %s was deleted in another window since you opened the form"),
+	            b->name ? b->name : "");
+}
+
+/* A share as a person reads it: "80 %". */
+static void show_share(const char *value, char *buf, size_t n)
+{
+	snprintf(buf, n, "%g %%", strtod(value, NULL) * 100.0);
+}
+
+static const struct lup_col block_cols[] = {
+	{ LUP_COL(struct lup_block, kind, BUF, "kind", N_("Kind")), .label_of = lup_block_kind_label },
+	{ LUP_COL(struct lup_block, name, STR, "name", N_("Name")) },
+	{ LUP_COL(struct lup_block, description, STR, "description", N_("Description")) },
+	{ LUP_COL(struct lup_block, min_attendance, REAL, "min_attendance", N_("Attendance needed")),
+	  .show = show_share },
+};
+
+static const struct lup_table block_table = {
+	block_cols, sizeof block_cols / sizeof block_cols[0], sizeof(struct lup_block),
+	block_get, block_clear, block_gone
+};
+
+int lup_block_update(lup_db *db, const lup_config *cfg, const struct lup_block *seen,
+                     struct lup_block *b, struct lup_merge_report *mr, lup_err *err)
+{
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (lup_merge_stored(db, &block_table, b->id, seen, b, mr, err) < 0 ||
+	    lup_block_save(db, cfg, b, err) < 0 || lup_db_commit(db, err) < 0) {
+		lup_db_rollback(db);
+		return -1;
+	}
+	return 0;
 }
 
 /* Move the block at seq `from` to `to` (positions shift to make room):

@@ -5,6 +5,7 @@
  * person, and everything attendance-related (rates by cohort, by block and
  * overall, and who completed each block) is summed from its rows here.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 #include "core/internal.h"
 #include "lup/cal.h"
+#include "lup/country.h"
 #include "lup/lineedit.h"
 #include "lup/report.h"
 
@@ -1078,18 +1080,23 @@ struct out {
 	int svg_id;
 };
 
-static void put_html(FILE *fp, const char *s)
+static void put_html_n(FILE *fp, const char *s, size_t n)
 {
-	for (; s && *s; s++)
-		switch (*s) {
+	for (size_t i = 0; i < n; i++)
+		switch (s[i]) {
 		case '&': fputs("&amp;", fp); break;
 		case '<': fputs("&lt;", fp); break;
 		case '>': fputs("&gt;", fp); break;
 		case '"': fputs("&quot;", fp); break;
 		case '\'': fputs("&#39;", fp); break;
 		case '\r': case '\n': case '\t': putc(' ', fp); break;
-		default: putc(*s, fp);
+		default: putc(s[i], fp);
 		}
+}
+
+static void put_html(FILE *fp, const char *s)
+{
+	put_html_n(fp, s, s ? strlen(s) : 0);
 }
 
 static void put_md(FILE *fp, const char *s)
@@ -1107,10 +1114,44 @@ static void put_text(FILE *fp, const char *s)
 		putc(*s == '\r' || *s == '\n' || *s == '\t' ? ' ' : *s, fp);
 }
 
+/* A date such as 2014-03-10 at s (not inside a longer number)? */
+static int is_date(const char *s, const char *start)
+{
+	static const char shape[] = "dddd-dd-dd";
+	if (s > start && isdigit((unsigned char)s[-1]))
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (!s[i] || (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-'))
+			return 0;
+	return !isdigit((unsigned char)s[10]);
+}
+
+/* HTML text in which a date is never broken over two lines (a browser
+ * breaks after a hyphen) nor a percent sign parted from its number. */
+static void put_html_whole(FILE *fp, const char *s)
+{
+	const char *run = s;
+	for (const char *p = s; p && *p; p++) {
+		if (is_date(p, s)) {
+			put_html_n(fp, run, (size_t)(p - run));
+			fputs("<span class=\"nw\">", fp);
+			put_html_n(fp, p, 10);
+			fputs("</span>", fp);
+			run = p + 10;
+			p += 9;
+		} else if (p[0] == ' ' && p[1] == '%') {
+			put_html_n(fp, run, (size_t)(p - run));
+			fputs("&nbsp;", fp);
+			run = p + 1;
+		}
+	}
+	put_html(fp, run);
+}
+
 static void put(struct out *o, const char *s)
 {
 	if (o->f == LUP_REPORT_HTML)
-		put_html(o->fp, s);
+		put_html_whole(o->fp, s);
 	else if (o->f == LUP_REPORT_MD)
 		put_md(o->fp, s);
 	else
@@ -1355,7 +1396,7 @@ static void svg_bars(struct out *o, const char *title, const struct bar *b, size
 {
 	FILE *fp = o->fp;
 	int paired = 0, row = 22, top = legend1 ? 22 : 6;
-	int h;
+	int h, markx = -1;
 	if (n == 0 || o->f != LUP_REPORT_HTML)
 		return;
 	for (size_t i = 0; i < n; i++)
@@ -1363,22 +1404,29 @@ static void svg_bars(struct out *o, const char *title, const struct bar *b, size
 			paired = 1;
 	if (max <= 0)
 		max = 1;
+	/* The mark's label has a band of its own above the bars, so it never
+	 * lies over a bar or a bar's figure. */
+	if (mark >= 0 && mark <= max) {
+		markx = SVG_LABEL + (int)lround(SVG_BARS * mark / max);
+		if (mark_label)
+			top += 16;
+	}
 	h = top + (int)n * row + 6;
 	o->svg_id++;
 	fprintf(fp, "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
 	            "width=\"%d\" height=\"%d\" role=\"img\" aria-labelledby=\"chart%d\">"
 	            "<title id=\"chart%d\">", SVG_W, h, SVG_W, h, o->svg_id, o->svg_id);
-	put(o, title);
+	put_html(fp, title);
 	fputs("</title>\n", fp);
 	if (legend1) {
 		fprintf(fp, "<rect class=\"%s\" x=\"%d\" y=\"4\" width=\"12\" height=\"10\"/>"
 		            "<text x=\"%d\" y=\"13\">", paired ? "b1" : "b2", SVG_LABEL, SVG_LABEL + 16);
-		put(o, legend1);
+		put_html(fp, legend1);
 		fputs("</text>", fp);
 		if (legend2) {
 			fprintf(fp, "<rect class=\"b2\" x=\"%d\" y=\"4\" width=\"12\" height=\"10\"/>"
 			            "<text x=\"%d\" y=\"13\">", SVG_LABEL + 150, SVG_LABEL + 166);
-			put(o, legend2);
+			put_html(fp, legend2);
 			fputs("</text>", fp);
 		}
 		putc('\n', fp);
@@ -1392,7 +1440,7 @@ static void svg_bars(struct out *o, const char *title, const struct bar *b, size
 		snprintf(label, sizeof label, "%.*s%s", (int)cut, b[i].label ? b[i].label : "",
 		         b[i].label && b[i].label[cut] ? "…" : "");
 		fprintf(fp, "<text class=\"l\" x=\"%d\" y=\"%d\">", SVG_LABEL - 8, y + 15);
-		put(o, label);
+		put_html(fp, label);
 		fputs("</text>", fp);
 		if (paired) {
 			int w2 = (int)lround(SVG_BARS * (v2 < 0 ? 0 : v2 > max ? 1.0 : v2 / max));
@@ -1404,16 +1452,24 @@ static void svg_bars(struct out *o, const char *title, const struct bar *b, size
 			fprintf(fp, "<rect class=\"b2\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\"/>",
 			        SVG_LABEL, y + 2, w1);
 		}
-		fprintf(fp, "<text x=\"%d\" y=\"%d\">", SVG_LABEL + w1 + 6, y + 15);
-		put(o, b[i].text ? b[i].text : "");
+		{
+			/* a figure that would cross the mark's line goes after it
+			 * (12px text: about 7px a character) */
+			int tx = SVG_LABEL + w1 + 6;
+			int tw = 7 * (int)(b[i].text ? strlen(b[i].text) : 0);
+			if (markx >= 0 && tx < markx + 3 && tx + tw > markx - 3)
+				tx = markx + 5;
+			fprintf(fp, "<text x=\"%d\" y=\"%d\">", tx, y + 15);
+		}
+		put_html(fp, b[i].text ? b[i].text : "");
 		fputs("</text>\n", fp);
 	}
-	if (mark >= 0 && mark <= max) {
-		int x = SVG_LABEL + (int)lround(SVG_BARS * mark / max);
+	if (markx >= 0) {
+		int x = markx;
 		fprintf(fp, "<line class=\"mark\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", x, top - 2, x, h - 2);
 		if (mark_label) {
-			fprintf(fp, "<text class=\"l\" x=\"%d\" y=\"%d\">", x - 3, top - 6 > 10 ? top - 6 : 10);
-			put(o, mark_label);
+			fprintf(fp, "<text class=\"l\" x=\"%d\" y=\"%d\">", x - 3, top - 5);
+			put_html(fp, mark_label);
 			fputs("</text>", fp);
 		}
 	}
@@ -1435,6 +1491,8 @@ static const char html_style[] =
 	"figure{margin:.4em 0 1em}svg{max-width:100%;height:auto;font-size:12px;font-family:inherit}\n"
 	"svg text{fill:#111}svg text.l{text-anchor:end}svg .b1{fill:#a9c4e0}svg .b2{fill:#1f5c99}\n"
 	"svg .mark{stroke:#b00;stroke-width:2;stroke-dasharray:4 2}\n"
+	".nw{white-space:nowrap}\n"
+	"@page{size:A4;margin:16mm 14mm}\n"
 	"@media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}"
 	"table,figure{break-inside:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
 	"</style>\n</head>\n<body>\n";
@@ -1458,7 +1516,7 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 		return oom(err);
 	if (f == LUP_REPORT_HTML) {
 		fprintf(fp, html_head, lup_i18n_is_swedish() ? "sv" : "en");
-		put(&o, _("Programme progress"));
+		put_html(fp, _("Programme progress"));
 		fputs(html_style, fp);
 	}
 	heading(&o, 1, _("Programme progress"));
@@ -1598,14 +1656,15 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 			size_t nb = r->ncountries < 20 ? r->ncountries : 20;
 			for (size_t i = 0; i < r->ncountries; i++) {
 				const struct lup_report_country *c = &r->countries[i];
-				tab_row(&tc, c->country, num(b1, c->total), num(b2, c->by_status[0]), num(b3, c->by_status[1]),
+				tab_row(&tc, lup_country_name(c->country), num(b1, c->total), num(b2, c->by_status[0]), num(b3, c->by_status[1]),
 				        num(b4, c->by_status[2]), num(b5, c->by_status[3]), num(b6, c->by_status[4]),
 				        num(b7, c->days));
 			}
 			tab_write(&o, &tc);
 			if (txt) {
 				for (size_t i = 0; i < nb; i++)
-					bars[i] = (struct bar){ r->countries[i].country, (double)r->countries[i].total, -1,
+					bars[i] = (struct bar){ lup_country_name(r->countries[i].country),
+					                        (double)r->countries[i].total, -1,
 					                        num(txt[LUP_PLACEMENT_STATUSES + i], r->countries[i].total) };
 				svg_bars(&o, _("Placements by country"), bars, nb,
 				         nb ? (double)r->countries[0].total : 1, -1, NULL, NULL, NULL);

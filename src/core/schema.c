@@ -328,13 +328,36 @@ static const char *const v2[] = {
 NULL
 };
 
-/* 3: several laptops.  Facts with a natural key get name-based ids (the
+/* 3: sessions that were deleted (with their cohort or programme too), so
+ * that a meeting invitation sent for them can be cancelled (lup export ics
+ * --cancel, RFC 5546 METHOD:CANCEL).  The id is the session's own: its
+ * iCalendar UID is "<id>@lup".  sequence is the cancellation's SEQUENCE,
+ * one above the session's last; updated_at is when it was deleted.  No
+ * reference to the cohort, which may be gone as well; nothing about a
+ * person is kept. */
+static const char *const v3[] = {
+"CREATE TABLE session_removed ("
+	ID ", "
+	"cohort_id TEXT NOT NULL CHECK (length(cohort_id) = 36), "
+	"cohort TEXT NOT NULL, "
+	"title TEXT NOT NULL, "
+	"starts_at TEXT NOT NULL CHECK " ISTIME("starts_at") ", "
+	"ends_at TEXT NOT NULL CHECK " ISTIME("ends_at") ", "
+	"location TEXT, "
+	"sequence INTEGER NOT NULL CHECK (sequence >= 1), "
+	TS ")",
+"CREATE INDEX session_removed_cohort ON session_removed(cohort_id, starts_at, id)",
+"CREATE INDEX session_removed_starts ON session_removed(starts_at, id)",
+NULL
+};
+
+/* 4: several laptops.  Facts with a natural key get name-based ids (the
  * same fact entered on two laptops is one row; lup_uuid_name() is the SQL
  * face of crypto.c's lup_uuid_name, registered on every connection), and
  * the tables of the change log (see sync.c) appear.  A person enrolled
  * twice in one cohort (withdrawn, then back) keeps one row: the live one,
  * else the latest. */
-static const char *const v3[] = {
+static const char *const v4[] = {
 "DELETE FROM enrolment WHERE EXISTS (SELECT 1 FROM enrolment k WHERE k.cohort_id = enrolment.cohort_id "
 	"AND k.person_id = enrolment.person_id AND k.id <> enrolment.id "
 	"AND ((k.status <> 'withdrawn') > (enrolment.status <> 'withdrawn') "
@@ -429,5 +452,6 @@ const struct lup_migration lup_migrations[] = {
 	{ 1, v1 },
 	{ 2, v2 },
 	{ 3, v3 },
+	{ 4, v4 },
 	{ 0, NULL }
 };

@@ -49,26 +49,6 @@ int lup_session_get(lup_db *db, const char *id, struct lup_session *s, lup_err *
 	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
 }
 
-/* One text value from a one-row query with one bound id; "" when none. */
-static int lookup1(lup_db *db, const char *sql, const char *a, const char *b, char *out,
-                   size_t n, lup_err *err)
-{
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	int rc;
-	out[0] = '\0';
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
-	if (b)
-		sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("looking up"))) < 0)
-		return -1;
-	if (rc == SQLITE_ROW)
-		lup_p_copy(st, 0, out, n);
-	lup_done(st);
-	return rc == SQLITE_ROW;
-}
-
 /* Normalise a time field to "YYYY-MM-DD HH:MM".  An end may be a bare time,
  * on the start's day. */
 static int norm_time(char *field, size_t n, const char *day)
@@ -106,10 +86,10 @@ static int validate(lup_db *db, struct lup_session *s, char programme_id[LUP_ID_
 	lup_trim(s->starts_at);
 	lup_trim(s->ends_at);
 
-	if ((r = lookup1(db, prog_sql, s->cohort_id, NULL, programme_id, LUP_ID_SIZE, err)) <= 0)
+	if ((r = lup_p_lookup(db, prog_sql, s->cohort_id, NULL, programme_id, LUP_ID_SIZE, err)) <= 0)
 		return r < 0 ? -1 : lup_err_field(err, "cohort", _("no such cohort"));
 	if (s->block_id[0]) {
-		if ((r = lookup1(db, block_sql, s->block_id, programme_id, block_name,
+		if ((r = lup_p_lookup(db, block_sql, s->block_id, programme_id, block_name,
 		                 sizeof block_name, err)) <= 0)
 			return r < 0 ? -1 : lup_err_field(err, "block_id",
 				_("that block is not one of this cohort's programme"));
@@ -155,7 +135,7 @@ static int validate(lup_db *db, struct lup_session *s, char programme_id[LUP_ID_
 	if (s->facilitators && strlen(s->facilitators) > 500)
 		return lup_err_field(err, "facilitators", _("the facilitators are longer than 500 characters"));
 	if (s->host_id[0]) {
-		if ((r = lookup1(db, host_sql, s->host_id, NULL, tmp, sizeof tmp, err)) <= 0)
+		if ((r = lup_p_lookup(db, host_sql, s->host_id, NULL, tmp, sizeof tmp, err)) <= 0)
 			return r < 0 ? -1 : lup_err_field(err, "host_id", _("no such host organisation"));
 		if (s->host_name)
 			return lup_err_field(err, "host_name",
@@ -269,10 +249,86 @@ fail:
 	return -1;
 }
 
+static int session_get(lup_db *db, const char *id, void *out, lup_err *err)
+{
+	return lup_session_get(db, id, out, err);
+}
+
+static void session_clear(void *s)
+{
+	lup_session_clear(s);
+}
+
+static void session_gone(lup_db *db, const void *seen, lup_err *err)
+{
+	const struct lup_session *s = seen;
+	(void)db;
+	lup_err_set(err, LUP_EGONE,
+	            _("The session %s was deleted in another window since you opened the form"),
+	            s->title ? s->title : s->starts_at);
+}
+
+static const struct lup_col session_cols[] = {
+	{ LUP_COL(struct lup_session, block_id, BUF, "block_id", N_("Block")),
+	  .ref_sql = "SELECT name FROM block WHERE id = ?1" },
+	{ LUP_COL(struct lup_session, kind, BUF, "kind", N_("Kind")), .label_of = lup_session_kind_label },
+	{ LUP_COL(struct lup_session, title, STR, "title", N_("Title")) },
+	{ LUP_COL(struct lup_session, starts_at, BUF, "starts_at", N_("Starts")) },
+	{ LUP_COL(struct lup_session, ends_at, BUF, "ends_at", N_("Ends")) },
+	{ LUP_COL(struct lup_session, location, STR, "location", N_("Location")) },
+	{ LUP_COL(struct lup_session, facilitators, STR, "facilitators", N_("Facilitators")) },
+	{ LUP_COL(struct lup_session, host_id, BUF, "host_id", N_("Host")),
+	  .ref_sql = "SELECT name FROM host_org WHERE id = ?1" },
+	{ LUP_COL(struct lup_session, host_name, STR, "host_name", N_("Other host")) },
+	{ LUP_COL(struct lup_session, notes, STR, "notes", N_("Notes")) },
+};
+
+static const struct lup_table session_table = {
+	session_cols, sizeof session_cols / sizeof session_cols[0], sizeof(struct lup_session),
+	session_get, session_clear, session_gone
+};
+
+int lup_session_update(lup_db *db, const lup_config *cfg, const struct lup_session *seen,
+                       struct lup_session *s, struct lup_warnings *warn,
+                       struct lup_merge_report *mr, lup_err *err)
+{
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (lup_merge_stored(db, &session_table, s->id, seen, s, mr, err) < 0 ||
+	    lup_session_save(db, cfg, s, NULL, err) < 0 || lup_db_commit(db, err) < 0) {
+		lup_db_rollback(db);
+		return -1;
+	}
+	add_warnings(db, cfg, s, warn);
+	return 0;
+}
+
+int lup_p_delete_sessions(lup_db *db, const char *note_sql, const char *del_sql, const char *id,
+                          const char *what, const char *missing, lup_err *err)
+{
+	sqlite3_stmt *st;
+	char now[21];
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	lup_now_utc(now);
+	if (!(st = lup_stmt(db, note_sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	if (lup_p_exec(db, st, err, what) < 0 ||
+	    lup_delete_by_id(db, del_sql, id, what, missing, err) < 0)
+		goto fail;
+	return lup_db_commit(db, err);
+fail:
+	lup_db_rollback(db);
+	return -1;
+}
+
 int lup_session_delete(lup_db *db, const char *id, lup_err *err)
 {
+	static const char note[] = LUP_P_NOTE_REMOVED "WHERE s.id = ?1";
 	static const char sql[] = "DELETE FROM session WHERE id = ?1";
-	return lup_delete_by_id(db, sql, id, _("deleting a session"), _("no such session"), err);
+	return lup_p_delete_sessions(db, note, sql, id, _("deleting a session"), _("no such session"), err);
 }
 
 static void shift(char *t, size_t n, int days)
@@ -333,15 +389,15 @@ int lup_session_copy(lup_db *db, const lup_config *cfg, const char *id, const ch
 	}
 	if (strcmp(c.cohort_id, src.cohort_id) != 0 && c.block_id[0]) {
 		/* Into another programme: its block of the same kind. */
-		if ((r = lookup1(db, prog_sql, src.cohort_id, NULL, from_prog, sizeof from_prog, err)) < 0)
+		if ((r = lup_p_lookup(db, prog_sql, src.cohort_id, NULL, from_prog, sizeof from_prog, err)) < 0)
 			goto fail;
-		if ((r = lookup1(db, prog_sql, c.cohort_id, NULL, to_prog, sizeof to_prog, err)) <= 0) {
+		if ((r = lup_p_lookup(db, prog_sql, c.cohort_id, NULL, to_prog, sizeof to_prog, err)) <= 0) {
 			if (r == 0)
 				lup_err_field(err, "cohort", _("no such cohort"));
 			goto fail;
 		}
 		if (strcmp(from_prog, to_prog) != 0 &&
-		    lookup1(db, kind_sql, src.block_id, to_prog, c.block_id, sizeof c.block_id, err) < 0)
+		    lup_p_lookup(db, kind_sql, src.block_id, to_prog, c.block_id, sizeof c.block_id, err) < 0)
 			goto fail;
 	}
 	if (lup_session_save(db, cfg, &c, warn, err) < 0)

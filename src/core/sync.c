@@ -68,7 +68,7 @@
 const char *const lup_sync_tables[SYNC_NTABLES] = {
 	"person", "programme", "block", "host_org", "cohort", "session", "enrolment",
 	"attendance", "placement", "framework", "level", "area", "competence", "target",
-	"checkin", "rating", "log_entry", "sync_resolution",
+	"checkin", "rating", "log_entry", "session_removed", "sync_resolution",
 	"sync_conflict"
 };
 
@@ -104,7 +104,7 @@ static const struct { const char *table, *col; enum sync_rule rule; } col_rules[
 	{ "person", "sort_unit", SR_DERIVED }, { "person", "sort_role", SR_DERIVED },
 	{ "host_org", "search", SR_DERIVED }, { "host_org", "sort_name", SR_DERIVED },
 	{ "placement", "search", SR_DERIVED },
-	{ "session", "sequence", SR_MAX },
+	{ "session", "sequence", SR_MAX }, { "session_removed", "sequence", SR_MAX },
 	{ "placement", "status", SR_FORWARD }, { "placement", "status_changed_at", SR_FOLLOW },
 	{ "enrolment", "status", SR_FORWARD }, { "enrolment", "waitlist_pos", SR_FOLLOW },
 	{ "enrolment", "enrolled_on", SR_FOLLOW }, { "enrolment", "ended_on", SR_FOLLOW },

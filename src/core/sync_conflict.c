@@ -58,7 +58,7 @@ const char *lup_conflict_table_label(const char *table)
 		{ "placement", N_("placement") }, { "framework", N_("framework") }, { "level", N_("level") },
 		{ "area", N_("area") }, { "competence", N_("competence") }, { "target", N_("target") },
 		{ "checkin", N_("check-in") }, { "rating", N_("rating") }, { "log_entry", N_("learning-log entry") },
-		{ "sync_resolution", N_("answer to a conflict") },
+		{ "session_removed", N_("deleted session") }, { "sync_resolution", N_("answer to a conflict") },
 	};
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
 		if (table && strcmp(v[i].t, table) == 0)
@@ -125,6 +125,7 @@ static const struct { const char *table, *expr; } row_words[] = {
 	{ "rating", "(SELECT p.name FROM checkin k JOIN person p ON p.id = k.person_id WHERE k.id = x.checkin_id) "
 	            "|| ', ' || (SELECT code FROM competence WHERE id = x.competence_id)" },
 	{ "log_entry", "(SELECT name FROM person WHERE id = x.person_id) || ', ' || x.date" },
+	{ "session_removed", "x.title || ' ' || x.starts_at" },
 };
 
 /* The words for row id of table into out; 0 when the row is gone. */

@@ -73,8 +73,21 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	[TUI_A_YES]          = { "yes", TUI_CTX_DIALOG, "y Y j J", N_("Yes"), N_("Answer yes") },
 	[TUI_A_NO]           = { "no", TUI_CTX_DIALOG, "n N Esc q", N_("No"), N_("Answer no") },
 	[TUI_A_PRESS]        = { "press", TUI_CTX_DIALOG, "Enter", NULL, N_("Press the focused button (No at first)") },
-	[TUI_A_SWITCH]       = { "switch", TUI_CTX_DIALOG, "Left Right Tab S-Tab", NULL,
-	                         N_("Move between the buttons") },
+	[TUI_A_SWITCH]       = { "switch", TUI_CTX_DIALOG, "Right Tab", NULL,
+	                         N_("Move to the next button") },
+	[TUI_A_SWITCH_BACK]  = { "switch-back", TUI_CTX_DIALOG, "Left S-Tab", NULL,
+	                         N_("Move to the previous button") },
+
+	[TUI_A_KEEP_MINE]    = { "keep-mine", TUI_CTX_CHANGED, "k", N_("Keep yours"),
+	                         N_("Changed elsewhere: save your value over the one stored since you opened it") },
+	[TUI_A_TAKE_THEIRS]  = { "take-theirs", TUI_CTX_CHANGED, "t", N_("Take theirs"),
+	                         N_("Changed elsewhere: keep the stored value and drop yours for that field") },
+	[TUI_A_LOOK_AGAIN]   = { "look-again", TUI_CTX_CHANGED, "l", N_("Look again"),
+	                         N_("Save nothing yet and go back to look (also Esc; the default)") },
+	[TUI_A_SAVE_AS_NEW]  = { "save-as-new", TUI_CTX_CHANGED, "s", N_("Save as new"),
+	                         N_("Deleted elsewhere: save your edit as a new record") },
+	[TUI_A_DROP_EDIT]    = { "drop-edit", TUI_CTX_CHANGED, "d", N_("Drop the edit"),
+	                         N_("Deleted elsewhere: close the form and let your edit go") },
 
 	[TUI_A_CLOSE]        = { "close", TUI_CTX_HELP, "q Esc", N_("Close"), N_("Close the help") },
 
@@ -197,11 +210,17 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                          N_("Answer the conflict: take back the value (or the record) it set aside") },
 	[TUI_A_CONFLICT_TYPE] = { "conflict-type", TUI_CTX_CONFLICTS, "3", N_("Type"),
 	                          N_("Answer the conflict with a value typed in") },
+	/* documents */
+	[TUI_A_PRINT]        = { "print", TUI_CTX_DOCUMENTS, "P", N_("Print"),
+	                         N_("Write the focused one's document as PDF to the documents folder: a session's "
+	                            "sign-in sheet, a cohort's participant list, a participant's certificate, a "
+	                            "placement's agreement (its certificate of attendance once confirmed)") },
 };
 
 static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_ANY] = N_("Everywhere"),
 	[TUI_CTX_MAIN] = N_("Sections"),
+	[TUI_CTX_DOCUMENTS] = N_("Documents"),
 	[TUI_CTX_MOVE] = N_("Moving"),
 	[TUI_CTX_LIST] = N_("Lists"),
 	[TUI_CTX_RECORD] = N_("Records"),
@@ -212,6 +231,7 @@ static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_FORM] = N_("Forms"),
 	[TUI_CTX_CHOICE] = N_("Choice fields"),
 	[TUI_CTX_DIALOG] = N_("Questions"),
+	[TUI_CTX_CHANGED] = N_("Changed elsewhere"),
 	[TUI_CTX_HELP] = N_("Help"),
 	[TUI_CTX_PROGRAMME] = N_("Programme"),
 	[TUI_CTX_COHORT] = N_("A cohort"),

@@ -56,6 +56,8 @@ int tui_key_is_text(tui_key k);
 enum tui_ctx {
 	TUI_CTX_ANY,      /* every screen, forms and dialogs too: help, redraw */
 	TUI_CTX_MAIN,     /* section screens: switch section, back, quit */
+	TUI_CTX_DOCUMENTS, /* a session, cohort, participant or placement: print its
+	                      paper (early: its hint comes after the screen's own) */
 	TUI_CTX_MOVE,     /* lists and scrolled views: move the focus */
 	TUI_CTX_LIST,     /* lists: open, filter, sort */
 	TUI_CTX_RECORD,   /* add, edit, delete the focused record */
@@ -66,6 +68,7 @@ enum tui_ctx {
 	TUI_CTX_FORM,     /* forms: next/previous field, save, cancel */
 	TUI_CTX_CHOICE,   /* a focused choice or yes/no field */
 	TUI_CTX_DIALOG,   /* a yes/no question */
+	TUI_CTX_CHANGED,  /* a question about an edit that met a change made elsewhere */
 	TUI_CTX_HELP,     /* the help overlay */
 	/* the Programme section */
 	TUI_CTX_PROGRAMME, /* the cohort list and a cohort: calendar, blocks */
@@ -117,7 +120,9 @@ enum tui_action {
 	/* choice */
 	TUI_A_CHOICE_NEXT, TUI_A_CHOICE_PREV,
 	/* dialog */
-	TUI_A_YES, TUI_A_NO, TUI_A_PRESS, TUI_A_SWITCH,
+	TUI_A_YES, TUI_A_NO, TUI_A_PRESS, TUI_A_SWITCH, TUI_A_SWITCH_BACK,
+	/* changed elsewhere */
+	TUI_A_KEEP_MINE, TUI_A_TAKE_THEIRS, TUI_A_LOOK_AGAIN, TUI_A_SAVE_AS_NEW, TUI_A_DROP_EDIT,
 	/* help */
 	TUI_A_CLOSE,
 	/* programme */
@@ -151,6 +156,8 @@ enum tui_action {
 	/* conflicts of merging laptops: open them from any section (main),
 	 * and answer one */
 	TUI_A_CONFLICTS, TUI_A_CONFLICT_KEEP, TUI_A_CONFLICT_TAKE, TUI_A_CONFLICT_TYPE,
+	/* documents */
+	TUI_A_PRINT,
 	TUI_A_COUNT
 };
 

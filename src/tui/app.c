@@ -20,6 +20,9 @@
 #include "tui/draw.h"
 
 #define MAX_DEPTH 16
+/* While no key comes, look this often whether another program changed the
+ * database (and how the background check goes). */
+#define POLL_MS 250
 
 struct tui_app {
 	lup_db *db;
@@ -40,6 +43,7 @@ struct tui_app {
 	long conflicts;
 	struct lup_db_stamp conflicts_stamp;
 	int conflicts_counted;
+	long long data_version; /* of the database when last looked at */
 	/* headless */
 	tui_key *script;
 	size_t nscript, iscript;
@@ -461,7 +465,7 @@ static int key_waiting(tui_app *app)
 		return 1;
 	nodelay(stdscr, TRUE);
 	r = get_wch(&ch);
-	timeout(app->verifying ? 500 : -1);  /* back to waiting, as before */
+	timeout(POLL_MS);  /* back to waiting, as before */
 	if (r == ERR)
 		return 0;
 	app->next = from_curses(r, ch);
@@ -481,11 +485,33 @@ static void poll_verify(tui_app *app)
 	if (v == 0)
 		return;
 	app->verifying = 0;
-	timeout(-1);
 	if (v < 0) {
 		tui_error(app, "%s", err.msg);
 		draw_frame(app);
 	}
+}
+
+/* Another program (a second lup window, a sync) committed a change since
+ * we last looked: the screen on top shows it (changed()), keeping its focus.
+ * Our own writes leave data_version alone.  A form or a question is left
+ * as it is: a form's save merges, and the screen under a question is
+ * shown anew once it is back on top (enter). */
+static int watch_changes(tui_app *app)
+{
+	struct lup_db_stamp st;
+	tui_screen *top;
+	int r;
+	lup_db_stamp(app->db, &st);
+	if (st.data_version == app->data_version)
+		return 0;
+	app->data_version = st.data_version;
+	top = tui_top(app);
+	if (app->too_small || !top || !top->ops->changed)
+		return 0;
+	r = settle(app, top->ops->changed(top, app));
+	if (r & TUI_QUIT)
+		app->quit = 1;
+	return r | TUI_REDRAW;
 }
 
 static double clock_ms(void)
@@ -511,9 +537,13 @@ static tui_key read_key(tui_app *app)
 			return TUI_KEY_NONE;
 		double t0 = clock_ms();
 		r = get_wch(&ch);
-		if (r == ERR && app->verifying && clock_ms() - t0 >= 100) {
-			/* The half-second wake-up while the check runs, not an error. */
+		if (r == ERR && clock_ms() - t0 >= 100) {
+			/* The wake-up while no key comes, not an error. */
 			poll_verify(app);
+			if (watch_changes(app) & (TUI_REDRAW | TUI_RELAYOUT))
+				draw_frame(app);
+			if (app->quit)
+				return TUI_KEY_NONE;
 			continue;
 		}
 		if (r == ERR) {
@@ -544,8 +574,9 @@ static int default_action(tui_app *app, enum tui_action a)
 			return tui_pop(app, TUI_CANCELLED);
 		return tui_push(app, tui_help_screen(app, top, contexts_of(app, top)), 0);
 	case TUI_A_REDRAW:
+		/* everything drawn anew, from what is stored now */
 		clearok(curscr, TRUE);
-		return TUI_REDRAW;
+		return (top && top->ops->changed ? top->ops->changed(top, app) : 0) | TUI_REDRAW;
 	case TUI_A_SECTION1: case TUI_A_SECTION2: case TUI_A_SECTION3:
 	case TUI_A_SECTION4: case TUI_A_SECTION5:
 		return switch_section(app, a - TUI_A_SECTION1);
@@ -726,6 +757,9 @@ static void report_times(tui_app *app, double first, double first_cpu)
  * mode: after every key, timed on its own). */
 static void run_idle(tui_app *app)
 {
+	if ((app->script || !key_waiting(app)) && (watch_changes(app) & (TUI_REDRAW | TUI_RELAYOUT)) &&
+	    !app->quit)
+		draw_frame(app);
 	for (int i = 0; i < 8 && !app->quit; i++) {
 		tui_screen *top = tui_top(app);
 		double ti = now_ms();
@@ -811,6 +845,11 @@ int tui_app_run(lup_db *db, const lup_config *cfg)
 	curs_set(1);
 	tui_theme_init(cfg);
 
+	{
+		struct lup_db_stamp st;
+		lup_db_stamp(db, &st);
+		app.data_version = st.data_version;
+	}
 	if (open_section(&app, 0) < 0) {
 		endwin();
 		fprintf(stderr, "%s", _("lup: out of memory\n"));
@@ -824,10 +863,10 @@ int tui_app_run(lup_db *db, const lup_config *cfg)
 	first_cpu = cpu_ms() - c0;
 	/* lup opened the database without quick_check so this frame did not
 	 * wait for it; the check runs now beside the interface. */
-	if (!app.script && lup_db_verify_start(db, NULL) == 0) {
+	if (!app.script && lup_db_verify_start(db, NULL) == 0)
 		app.verifying = 1;
-		timeout(500);
-	}
+	if (!app.script)
+		timeout(POLL_MS);
 
 	while (!app.quit) {
 		tui_key k;

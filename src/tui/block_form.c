@@ -63,7 +63,12 @@ static int save(void *ud, struct tui_form *f, lup_err *err)
 	b.name = *v ? strdup(v) : NULL;
 	v = tui_form_get(f, "description");
 	b.description = *v ? strdup(v) : NULL;
-	rc = lup_block_save(tui_db(bf->app), tui_config(bf->app), &b, err);
+	if (bf->b.id[0] && !tui_form_as_new(f)) {
+		rc = lup_block_update(tui_db(bf->app), tui_config(bf->app), &bf->b, &b, tui_form_report(f), err);
+	} else {
+		b.id[0] = '\0';
+		rc = lup_block_save(tui_db(bf->app), tui_config(bf->app), &b, err);
+	}
 	if (rc == 0) {
 		memcpy(bf->saved_id, b.id, sizeof bf->saved_id);
 		memcpy(bf->b.id, b.id, sizeof bf->b.id);

@@ -178,6 +178,7 @@ static const struct tui_screen_ops ops = {
 	.name = N_("Blocks"),
 	.contexts = contexts,
 	.enter = enter,
+	.changed = enter,
 	.draw = draw,
 	.on_action = on_action,
 	.on_result = on_result,

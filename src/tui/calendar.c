@@ -1025,6 +1025,7 @@ static const struct tui_screen_ops ops = {
 	.name = N_("Calendar"),
 	.contexts = contexts,
 	.enter = enter,
+	.changed = enter,
 	.draw = draw,
 	.on_action = on_action,
 	.on_resize = on_resize,

@@ -190,6 +190,7 @@ static const struct tui_screen_ops ops = {
 	.name = N_("Session in the calendar"),
 	.contexts = contexts,
 	.enter = enter,
+	.changed = enter,
 	.draw = draw,
 	.on_action = on_action,
 	.on_resize = on_resize,

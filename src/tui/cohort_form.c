@@ -81,7 +81,13 @@ static int save(void *ud, struct tui_form *f, lup_err *err)
 	c.notes = dup_field(f, "notes");
 	lup_warnings_free(&cf->warn);
 	cf->moved.n = 0;
-	rc = lup_cohort_save(tui_db(cf->app), tui_config(cf->app), &c, &cf->warn, &cf->moved, err);
+	if (cf->c.id[0] && !tui_form_as_new(f)) {
+		rc = lup_cohort_update(tui_db(cf->app), tui_config(cf->app), &cf->c, &c, &cf->warn, &cf->moved,
+		                       tui_form_report(f), err);
+	} else {
+		c.id[0] = '\0';
+		rc = lup_cohort_save(tui_db(cf->app), tui_config(cf->app), &c, &cf->warn, &cf->moved, err);
+	}
 	if (rc == 0) {
 		memcpy(cf->saved_id, c.id, sizeof cf->saved_id);
 		memcpy(cf->c.id, c.id, sizeof cf->c.id);   /* a second save updates */

@@ -8,6 +8,7 @@
 #include "lup/programme.h"
 #include "tui/calendar.h"
 #include "tui/dialog.h"
+#include "tui/documents.h"
 #include "tui/list.h"
 #include "tui/programme.h"
 
@@ -187,7 +188,7 @@ static unsigned contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
-	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PROGRAMME);
+	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PROGRAMME) | TUI_CTXBIT(TUI_CTX_DOCUMENTS);
 }
 
 static void on_resize(tui_screen *scr, tui_app *app)
@@ -274,6 +275,8 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		return tui_cohort_confirm_delete(app, TAG_DELETE, c->id);
 	case TUI_A_CALENDAR:
 		return tui_push(app, tui_calendar_screen(app, NULL), TAG_CALENDAR);
+	case TUI_A_PRINT:
+		return c ? tui_print(app, LUP_DOC_PARTICIPANTS, c->id, NULL) : 0;
 	case TUI_A_BLOCKS:
 		if (ensure_programme(s, app) < 0)
 			return TUI_REDRAW;
@@ -323,6 +326,7 @@ static const struct tui_screen_ops ops = {
 	.name = N_("Cohorts"),
 	.contexts = contexts,
 	.enter = enter,
+	.changed = enter,
 	.draw = draw,
 	.on_action = on_action,
 	.on_resize = on_resize,

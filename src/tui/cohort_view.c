@@ -11,14 +11,16 @@
 #include "lup/enrol.h"
 #include "lup/i18n.h"
 #include "tui/calendar.h"
+#include "tui/changed.h"
 #include "tui/dialog.h"
+#include "tui/documents.h"
 #include "tui/list.h"
 #include "tui/people.h"
 #include "tui/programme.h"
 
 enum {
 	TAG_SESSION_FORM = 1, TAG_COHORT_FORM, TAG_DEL_SESSION, TAG_WITHDRAW, TAG_ENROL,
-	TAG_PICK_COHORT, TAG_REGISTER, TAG_PERSON, TAG_NOTICE, TAG_OTHER
+	TAG_PICK_COHORT, TAG_REGISTER, TAG_PERSON, TAG_NOTICE, TAG_OTHER, TAG_CHANGED
 };
 enum { PART_SESSIONS, PART_PEOPLE };
 enum { S_DATE, S_WEEK, S_TIME, S_TITLE, S_BLOCK, S_KIND, S_LOC, S_CONF, NS };
@@ -40,6 +42,9 @@ struct cohort_view {
 	int head;                     /* lines above the part tabs */
 	char pending[LUP_ID_SIZE];    /* the session or enrolment asked about */
 	char pending_name[200];
+	char pending_status[16];      /* the enrolment's status as shown */
+	struct tui_edit edit;         /* a withdrawal that met a change made elsewhere */
+	struct lup_promotions moved;
 };
 
 /* ---- positions in short lists ---- */
@@ -330,7 +335,8 @@ static unsigned contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
-	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PROGRAMME) | TUI_CTXBIT(TUI_CTX_COHORT);
+	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PROGRAMME) | TUI_CTXBIT(TUI_CTX_COHORT) |
+	       TUI_CTXBIT(TUI_CTX_DOCUMENTS);
 }
 
 static void on_resize(tui_screen *scr, tui_app *app)
@@ -522,6 +528,7 @@ static int ask_withdraw(struct cohort_view *s, tui_app *app, const struct lup_en
 	}
 	memcpy(s->pending, e->id, sizeof s->pending);
 	snprintf(s->pending_name, sizeof s->pending_name, "%s", e->name);
+	snprintf(s->pending_status, sizeof s->pending_status, "%s", e->status);
 	snprintf(q, sizeof q, _("Withdraw %s from %s?"), e->name, s->row.name);
 	if (strcmp(e->status, "waitlisted") == 0)
 		detail = _("They leave the waitlist, and those after them move up a place.");
@@ -532,24 +539,26 @@ static int ask_withdraw(struct cohort_view *s, tui_app *app, const struct lup_en
 	return tui_confirm(app, TAG_WITHDRAW, q, detail);
 }
 
-static void withdraw(struct cohort_view *s, tui_app *app)
+static int save_withdrawal(void *ud, tui_app *app, struct lup_merge_report *mr, lup_err *err)
 {
-	struct lup_promotions moved = { 0 };
-	lup_err err;
+	struct cohort_view *s = ud;
+	s->moved.n = 0;
+	return lup_enrol_withdraw_edit(tui_db(app), s->pending, s->pending_status, &s->moved, mr, err);
+}
+
+/* After the withdrawal was saved (rc 0), not (-1), or looked at again. */
+static int withdrawn(struct cohort_view *s, tui_app *app, int rc)
+{
 	char names[400];
-	lup_err_clear(&err);
-	if (lup_enrol_withdraw(tui_db(app), s->pending, &moved, &err) < 0) {
-		tui_error(app, "%s", err.msg);
-		lup_promotions_free(&moved);
-		return;
-	}
-	if (moved.n > 0) {
-		tui_prog_names(&moved, names, sizeof names);
+	if (rc != 0 || tui_edit_kept(&s->edit))
+		return rc == TUI_PUSH ? rc : TUI_REDRAW;
+	if (s->moved.n > 0) {
+		tui_prog_names(&s->moved, names, sizeof names);
 		tui_status(app, _("Withdrew %s. %s moved up from the waitlist."), s->pending_name, names);
 	} else {
 		tui_status(app, _("Withdrew %s."), s->pending_name);
 	}
-	lup_promotions_free(&moved);
+	return TUI_REDRAW;
 }
 
 static void complete(struct cohort_view *s, tui_app *app)
@@ -632,6 +641,8 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		case TUI_A_WITHDRAW: case TUI_A_COMPLETE:
 			tui_status(app, "%s", _("That is for participants: Tab shows them."));
 			return TUI_REDRAW;
+		case TUI_A_PRINT:
+			return sr ? tui_print(app, LUP_DOC_SHEET, sr->id, NULL) : 0;
 		default:
 			return TUI_UNHANDLED;
 		}
@@ -646,6 +657,8 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	case TUI_A_COMPLETE:
 		complete(s, app);
 		return TUI_REDRAW;
+	case TUI_A_PRINT:
+		return er ? tui_print(app, LUP_DOC_CERTIFICATE, s->id, er->person_id) : 0;
 	case TUI_A_EDIT:
 		return 0;
 	case TUI_A_COPY_NEXT_WEEK: case TUI_A_COPY_TO_COHORT: case TUI_A_ATTENDANCE:
@@ -694,7 +707,9 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 		else
 			tui_status(app, _("Deleted the session %s."), s->pending_name);
 	} else if (tag == TAG_WITHDRAW && result == TUI_YES) {
-		withdraw(s, app);
+		return withdrawn(s, app, tui_edit_run(&s->edit, app, TAG_CHANGED));
+	} else if (tag == TAG_CHANGED) {
+		return withdrawn(s, app, tui_edit_answer(&s->edit, app, result, TAG_CHANGED));
 	} else if (tag == TAG_PICK_COHORT && result == TUI_SAVED) {
 		const char *to = tui_cohort_picked(child);
 		struct lup_cohort c;
@@ -718,6 +733,8 @@ static void destroy(tui_screen *scr)
 	tui_list_free(&s->sessions);
 	tui_list_free(&s->people);
 	lup_warnings_free(&s->warn);
+	tui_edit_free(&s->edit);
+	lup_promotions_free(&s->moved);
 	free(s);
 }
 
@@ -731,6 +748,7 @@ static const struct tui_screen_ops ops = {
 	.on_result = on_result,
 	.idle = idle,
 	.offers = offers,
+	.changed = enter,
 	.destroy = destroy,
 };
 
@@ -742,6 +760,8 @@ tui_screen *tui_cohort_view(tui_app *app, const char *id)
 	s->base.ops = &ops;
 	s->app = app;
 	snprintf(s->id, sizeof s->id, "%s", id);
+	s->edit.save = save_withdrawal;
+	s->edit.ud = s;
 	tui_list_init(&s->sessions, &session_ops, s, sizeof(struct lup_session_row), 1);
 	tui_list_init(&s->people, &people_ops, s, sizeof(struct lup_enrolment_row), 1);
 	load(s, app);

@@ -94,7 +94,15 @@ static int save(void *ud, struct tui_form *f, lup_err *err)
 			goto out;
 		}
 	}
-	rc = lup_checkin_save(tui_db(cf->app), &c, err);
+	if (cf->ck.id[0] && !tui_form_as_new(f)) {
+		rc = lup_checkin_update(tui_db(cf->app), &cf->ck, &c, tui_form_report(f), err);
+	} else {
+		if (c.id[0]) {   /* deleted elsewhere: a new draft of the same framework */
+			c.id[0] = '\0';
+			snprintf(c.person_id, sizeof c.person_id, "%s", cf->person_id);
+		}
+		rc = lup_checkin_save(tui_db(cf->app), &c, err);
+	}
 	if (rc == 0)
 		memcpy(cf->saved_id, c.id, sizeof cf->saved_id);
 out:

@@ -12,12 +12,21 @@ static const struct tui_field_def fields[] = {
 struct comment_form {
 	tui_app *app;
 	char checkin[LUP_UUID_LEN + 1], competence[LUP_UUID_LEN + 1];
+	char *seen;   /* the comment as loaded */
 };
+
+static void destroy_ud(void *ud)
+{
+	struct comment_form *cf = ud;
+	free(cf->seen);
+	free(cf);
+}
 
 static int save(void *ud, struct tui_form *f, lup_err *err)
 {
 	struct comment_form *cf = ud;
-	return lup_rating_comment(tui_db(cf->app), cf->checkin, cf->competence, tui_form_get(f, "comment"), err);
+	return lup_rating_comment_edit(tui_db(cf->app), cf->checkin, cf->competence, cf->seen,
+	                               tui_form_get(f, "comment"), tui_form_report(f), err);
 }
 
 tui_screen *tui_comp_comment_form(tui_app *app, const char *checkin_id, const char *competence_id,
@@ -38,12 +47,11 @@ tui_screen *tui_comp_comment_form(tui_app *app, const char *checkin_id, const ch
 		free(cf);
 		return NULL;
 	}
-	if (!(s = tui_form_screen(title, fields, 1, save, free, cf))) {
-		free(text);
+	cf->seen = text;
+	if (!(s = tui_form_screen(title, fields, 1, save, destroy_ud, cf)))
 		return NULL;
-	}
 	tui_form_set(tui_form_of(s), "comment", text);
 	tui_form_mark_clean(tui_form_of(s));
-	free(text);
+	tui_form_no_new(tui_form_of(s));
 	return s;
 }

@@ -225,6 +225,7 @@ static const struct tui_screen_ops ops = {
 	.name = N_("Due for a check-in"),
 	.contexts = contexts,
 	.enter = enter,
+	.changed = enter,
 	.draw = draw,
 	.on_action = on_action,
 	.on_key = on_key,

@@ -119,6 +119,7 @@ static const struct tui_screen_ops ops = {
 	.name = N_("Framework"),
 	.contexts = contexts,
 	.enter = enter,
+	.changed = enter,
 	.draw = draw,
 	.on_action = on_action,
 	.destroy = destroy,

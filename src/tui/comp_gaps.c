@@ -290,6 +290,7 @@ static const struct tui_screen_ops ops = {
 	.name = N_("Gap analysis"),
 	.contexts = contexts,
 	.enter = enter,
+	.changed = enter,
 	.draw = draw,
 	.on_action = on_action,
 	.on_resize = on_resize,

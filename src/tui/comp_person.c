@@ -319,6 +319,7 @@ static const struct tui_screen_ops ops = {
 	.name = N_("Check-ins"),
 	.contexts = contexts,
 	.enter = enter,
+	.changed = enter,
 	.draw = draw,
 	.on_action = on_action,
 	.on_key = on_key,

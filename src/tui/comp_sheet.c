@@ -9,11 +9,12 @@
 #include <string.h>
 #include "lup/i18n.h"
 #include "lup/people.h"
+#include "tui/changed.h"
 #include "tui/competence.h"
 #include "tui/dialog.h"
 #include "tui/glist.h"
 
-enum { TAG_FINALIZE = 1, TAG_COMMENT };
+enum { TAG_FINALIZE = 1, TAG_COMMENT, TAG_CHANGED };
 enum { C_CODE, C_NAME, C_RANGE, C_LEVEL, C_TARGET, C_PREV, C_NOTE, C_COMMENT, NCOLS };
 #define HEAD 3   /* title, progress, column titles */
 
@@ -31,6 +32,10 @@ struct sheet {
 	long pend_seq;
 	int pend, pend_len;
 	int loaded;
+	/* the rating being saved: its competence, the level shown, the new one */
+	struct tui_edit edit;
+	char comp[LUP_UUID_LEN + 1];
+	int seen, level;
 };
 
 /* ---- the list ---- */
@@ -231,18 +236,31 @@ static void forget_digits(struct sheet *s)
 	s->pend_seq = -1;
 }
 
-/* Save one rating; 0, or -1 with the error shown. */
+static int save_rating(void *ud, tui_app *app, struct lup_merge_report *mr, lup_err *err)
+{
+	struct sheet *s = ud;
+	return lup_rating_edit(tui_db(app), s->id, s->comp, s->seen, s->level, mr, err);
+}
+
+/* After a rating was saved (rc 0), not (-1), or looked at again (1): the
+ * sheet shows what is stored. */
+static int rated(struct sheet *s, tui_app *app, int rc)
+{
+	if (rc != TUI_PUSH) {
+		recount(s, app);
+		tui_glist_reload(&s->gl, app);
+	}
+	return rc == 1 ? -1 : rc;
+}
+
+/* Save one rating; 0, -1 with the error shown, or TUI_PUSH when it asks
+ * about a change made elsewhere. */
 static int rate(struct sheet *s, tui_app *app, const struct lup_rating_row *r, int level)
 {
-	lup_err err;
-	lup_err_clear(&err);
-	if (lup_rating_set(tui_db(app), s->id, r->competence_id, level, &err) < 0) {
-		tui_error(app, "%s", err.msg);
-		return -1;
-	}
-	recount(s, app);
-	tui_glist_reload(&s->gl, app);
-	return 0;
+	memcpy(s->comp, r->competence_id, sizeof s->comp);
+	s->seen = r->level;
+	s->level = level;
+	return rated(s, app, tui_edit_run(&s->edit, app, TAG_CHANGED));
 }
 
 static void next(struct sheet *s, tui_app *app)
@@ -262,7 +280,7 @@ static int digit(struct sheet *s, tui_app *app, int d)
 {
 	const struct lup_rating_row *f = tui_glist_focused(&s->gl);
 	struct lup_rating_row r;
-	int v;
+	int v, rc;
 	if (!f)
 		return 0;
 	r = *f;
@@ -272,7 +290,10 @@ static int digit(struct sheet *s, tui_app *app, int d)
 			out_of_range(app, &r, d);
 			return TUI_REDRAW;
 		}
-		if (rate(s, app, &r, d) == 0)
+		rc = rate(s, app, &r, d);
+		if (rc == TUI_PUSH)
+			return rc;
+		if (rc == 0)
 			next(s, app);
 		return TUI_REDRAW;
 	}
@@ -287,9 +308,12 @@ static int digit(struct sheet *s, tui_app *app, int d)
 	s->pend = v;
 	s->pend_len++;
 	s->pend_seq = r.seq;
-	if (v >= r.level_min && rate(s, app, &r, v) < 0) {
-		forget_digits(s);
-		return TUI_REDRAW;
+	if (v >= r.level_min) {
+		rc = rate(s, app, &r, v);
+		if (rc != 0) {
+			forget_digits(s);
+			return rc == TUI_PUSH ? rc : TUI_REDRAW;
+		}
 	}
 	if (v == 0 || v * 10 > r.level_max) {
 		forget_digits(s);
@@ -316,15 +340,17 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		if (!f)
 			return 0;
 		r = *f;
-		if (rate(s, app, &r, LUP_LEVEL_NA) == 0)
+		if ((rr = rate(s, app, &r, LUP_LEVEL_NA)) == TUI_PUSH)
+			return rr;
+		if (rr == 0)
 			next(s, app);
 		return TUI_REDRAW;
 	case TUI_A_CLEAR_LEVEL:
 		if (!f)
 			return 0;
 		r = *f;
-		if (r.level != LUP_LEVEL_NONE)
-			rate(s, app, &r, LUP_LEVEL_NONE);
+		if (r.level != LUP_LEVEL_NONE && rate(s, app, &r, LUP_LEVEL_NONE) == TUI_PUSH)
+			return TUI_PUSH;
 		return TUI_REDRAW;
 	case TUI_A_COMMENT: {
 		tui_screen *child;
@@ -374,6 +400,12 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 	struct sheet *s = (struct sheet *)scr;
 	lup_err err;
 	(void)child;
+	if (tag == TAG_CHANGED) {
+		int rc = rated(s, app, tui_edit_answer(&s->edit, app, result, TAG_CHANGED));
+		if (rc == 0 && s->level != LUP_LEVEL_NONE)
+			next(s, app);
+		return rc == TUI_PUSH ? rc : TUI_REDRAW;
+	}
 	if (tag == TAG_FINALIZE && result == TUI_YES) {
 		lup_err_clear(&err);
 		if (lup_checkin_finalize(tui_db(app), s->id, &err) < 0) {
@@ -390,6 +422,7 @@ static void destroy(tui_screen *scr)
 {
 	struct sheet *s = (struct sheet *)scr;
 	tui_glist_free(&s->gl);
+	tui_edit_free(&s->edit);
 	lup_checkin_clear(&s->ck);
 	lup_framework_free(s->fw);
 	free(s);
@@ -404,6 +437,7 @@ static const struct tui_screen_ops ops = {
 	.on_resize = on_resize,
 	.on_result = on_result,
 	.offers = offers,
+	.changed = enter,
 	.destroy = destroy,
 };
 
@@ -417,6 +451,8 @@ tui_screen *tui_comp_sheet(tui_app *app, const char *checkin_id)
 	s->app = app;
 	snprintf(s->id, sizeof s->id, "%s", checkin_id);
 	s->pend_seq = -1;
+	s->edit.save = save_rating;
+	s->edit.ud = s;
 	tui_glist_init(&s->gl, &gl_ops, s, sizeof(struct lup_rating_row));
 	return &s->base;
 }

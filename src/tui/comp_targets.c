@@ -6,8 +6,11 @@
 #include <string.h>
 #include <strings.h>
 #include "lup/i18n.h"
+#include "tui/changed.h"
 #include "tui/competence.h"
 #include "tui/glist.h"
+
+enum { TAG_CHANGED = 1 };
 
 enum { C_CODE, C_NAME, C_RANGE, C_TARGET, NCOLS };
 #define HEAD 3
@@ -30,6 +33,11 @@ struct targets {
 	int colw[NCOLS];
 	long pend_idx;
 	int pend, pend_len;
+	/* the target being saved: its competence, the level shown, the new one */
+	struct tui_edit edit;
+	char code[LUP_FW_CODE_MAX + 1];
+	long idx;
+	int seen, level;
 };
 
 static void load(struct targets *s, tui_app *app)
@@ -194,19 +202,46 @@ static void forget_digits(struct targets *s)
 	s->pend_idx = -1;
 }
 
+static int save_target(void *ud, tui_app *app, struct lup_merge_report *mr, lup_err *err)
+{
+	struct targets *s = ud;
+	return lup_target_edit(tui_db(app), s->ident, s->code, s->role, NULL, s->seen, s->level, mr, err);
+}
+
+/* The targets as stored now (another window may have changed them). */
+static int reload(tui_screen *scr, tui_app *app)
+{
+	struct targets *s = (struct targets *)scr;
+	load(s, app);
+	tui_glist_reload(&s->gl, app);
+	return TUI_REDRAW;
+}
+
+/* After a target was saved (rc 0), not (-1), or looked at again (1). */
+static int target_set(struct targets *s, tui_app *app, long idx, int rc)
+{
+	if (rc == TUI_PUSH)
+		return rc;
+	if (rc != 0 || tui_edit_kept(&s->edit)) {
+		reload(&s->base, app);
+		return -1;
+	}
+	s->set += (s->level != LUP_LEVEL_NONE) - (s->rows[idx].level != LUP_LEVEL_NONE);
+	s->rows[idx].level = s->level;
+	tui_glist_reload(&s->gl, app);
+	return 0;
+}
+
+/* 0 when set, -1 when not (the status line says why), TUI_PUSH when it
+ * asks about a change made elsewhere. */
 static int set_target(struct targets *s, tui_app *app, long idx, int level)
 {
 	struct target_row *r = &s->rows[idx];
-	lup_err err;
-	lup_err_clear(&err);
-	if (lup_target_set(tui_db(app), s->ident, r->comp->code, s->role, NULL, level, &err) < 0) {
-		tui_error(app, "%s", err.msg);
-		return -1;
-	}
-	s->set += (level != LUP_LEVEL_NONE) - (r->level != LUP_LEVEL_NONE);
-	r->level = level;
-	tui_glist_reload(&s->gl, app);
-	return 0;
+	snprintf(s->code, sizeof s->code, "%s", r->comp->code);
+	s->seen = r->level;
+	s->level = level;
+	s->idx = idx;
+	return target_set(s, app, idx, tui_edit_run(&s->edit, app, TAG_CHANGED));
 }
 
 static int digit(struct targets *s, tui_app *app, int d)
@@ -228,9 +263,12 @@ static int digit(struct targets *s, tui_app *app, int d)
 		s->pend_len++;
 		s->pend_idx = f->idx;
 	}
-	if (v >= lmin && set_target(s, app, f->idx, v) < 0) {
-		forget_digits(s);
-		return TUI_REDRAW;
+	if (v >= lmin) {
+		int rc = set_target(s, app, f->idx, v);
+		if (rc != 0) {
+			forget_digits(s);
+			return rc == TUI_PUSH ? rc : TUI_REDRAW;
+		}
 	}
 	if (lmax < 10 || v == 0 || v * 10 > lmax) {
 		forget_digits(s);
@@ -252,8 +290,8 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		return r;
 	switch (a) {
 	case TUI_A_CLEAR_LEVEL:
-		if (f && f->level != LUP_LEVEL_NONE)
-			set_target(s, app, f->idx, LUP_LEVEL_NONE);
+		if (f && f->level != LUP_LEVEL_NONE && set_target(s, app, f->idx, LUP_LEVEL_NONE) == TUI_PUSH)
+			return TUI_PUSH;
 		return TUI_REDRAW;
 	case TUI_A_NOT_ASSESSED: case TUI_A_COMMENT: case TUI_A_FINALIZE:
 		return 0;   /* the rating sheet's */
@@ -268,10 +306,25 @@ static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
 	return a != TUI_A_NOT_ASSESSED && a != TUI_A_COMMENT && a != TUI_A_FINALIZE;
 }
 
+static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
+{
+	struct targets *s = (struct targets *)scr;
+	(void)child;
+	if (tag == TAG_CHANGED) {
+		long idx = s->idx;
+		forget_digits(s);
+		if (idx >= 0 && idx < s->n &&
+		    target_set(s, app, idx, tui_edit_answer(&s->edit, app, result, TAG_CHANGED)) == TUI_PUSH)
+			return TUI_PUSH;
+	}
+	return TUI_REDRAW;
+}
+
 static void destroy(tui_screen *scr)
 {
 	struct targets *s = (struct targets *)scr;
 	tui_glist_free(&s->gl);
+	tui_edit_free(&s->edit);
 	free(s->rows);
 	lup_framework_free(s->fw);
 	free(s);
@@ -284,7 +337,9 @@ static const struct tui_screen_ops ops = {
 	.draw = draw,
 	.on_action = on_action,
 	.on_resize = on_resize,
+	.on_result = on_result,
 	.offers = offers,
+	.changed = reload,
 	.destroy = destroy,
 };
 
@@ -299,6 +354,8 @@ tui_screen *tui_comp_targets(tui_app *app, const char *ident, const char *role)
 	snprintf(s->ident, sizeof s->ident, "%s", ident);
 	snprintf(s->role, sizeof s->role, "%s", role);
 	s->pend_idx = -1;
+	s->edit.save = save_target;
+	s->edit.ud = s;
 	tui_glist_init(&s->gl, &gl_ops, s, sizeof(struct target_row));
 	return &s->base;
 }

@@ -204,6 +204,7 @@ static const struct tui_screen_ops show_ops = {
 	.draw = show_draw,
 	.on_action = show_action,
 	.on_result = show_result,
+	.changed = show_enter,
 	.offers = show_offers,
 	.destroy = show_destroy,
 };
@@ -400,6 +401,7 @@ static const struct tui_screen_ops ops = {
 	.on_action = on_action,
 	.on_result = on_result,
 	.on_resize = on_resize,
+	.changed = enter,
 	.offers = offers,
 	.idle = idle,
 	.destroy = destroy,

@@ -61,103 +61,154 @@ static void draw_line(void *ud, int i, const char *s, size_t n)
 	tui_put(d->y + i, d->x, d->w, buf, d->a, TUI_CLIP);
 }
 
-/* ---- confirm ---- */
+/* ---- questions ---- */
 
-struct confirm {
+#define MAX_BUTTONS 4
+
+struct choose {
 	tui_screen base;
 	char *question, *detail;
-	int yes_focused;
-	int bx;  /* where the buttons are, for the cursor */
+	struct tui_button b[MAX_BUTTONS];
+	int n, focus, cancel;
 };
 
-static unsigned confirm_contexts(tui_screen *s, tui_app *app)
+static unsigned choose_contexts(tui_screen *scr, tui_app *app)
 {
-	(void)s; (void)app;
-	return TUI_CTXBIT(TUI_CTX_DIALOG);
+	struct choose *c = (struct choose *)scr;
+	unsigned m = TUI_CTXBIT(TUI_CTX_DIALOG);
+	(void)app;
+	for (int i = 0; i < c->n; i++)
+		m |= TUI_CTXBIT(tui_action_info(c->b[i].action)->ctx);
+	return m;
 }
 
-static void confirm_draw(tui_screen *scr, tui_app *app)
+/* Only the buttons' keys go on the hint line. */
+static int choose_offers(tui_screen *scr, tui_app *app, enum tui_action a)
 {
-	struct confirm *c = (struct confirm *)scr;
-	tui_rect r = tui_area(app);
-	int w = r.w > 72 ? 64 : r.w - 8, h, y, x, lines;
-	attr_t a = tui_attr(TUI_S_DIALOG);
-	const char *yes = _("Yes"), *no = _("No");
-	char by[64], bn[64];
-	int bw;
+	struct choose *c = (struct choose *)scr;
+	(void)app;
+	if (a != TUI_A_YES && a != TUI_A_NO && tui_action_info(a)->ctx != TUI_CTX_CHANGED)
+		return 1;
+	for (int i = 0; i < c->n; i++)
+		if (c->b[i].action == a)
+			return 1;
+	return 0;
+}
 
+static void choose_draw(tui_screen *scr, tui_app *app)
+{
+	struct choose *c = (struct choose *)scr;
+	tui_rect r = tui_area(app);
+	int w = r.w > 72 ? 64 : r.w - 8, h, y, x, lines, qlines, bw = 0, bx, cx = 0;
+	attr_t a = tui_attr(TUI_S_DIALOG);
+	char label[MAX_BUTTONS][96];
+
+	qlines = wrap(c->question, w - 4, NULL, NULL);
+	if (qlines > 4)
+		qlines = 4;
 	lines = wrap(c->detail, w - 4, NULL, NULL);
-	if (lines > r.h - 8)
-		lines = r.h - 8;
-	h = 6 + lines + (lines ? 1 : 0);
+	if (lines > r.h - 7 - qlines)
+		lines = r.h - 7 - qlines;
+	if (lines < 0)
+		lines = 0;
+	h = 5 + qlines + lines + (lines ? 1 : 0);
 	y = r.y + (r.h - h) / 2;
 	x = r.x + (r.w - w) / 2;
 	tui_box(y, x, h, w, _("Question"), a);
-	tui_put(y + 2, x + 2, w - 4, c->question, a | A_BOLD, 0);
+	{
+		struct draw_lines d = { y + 2, x + 2, w - 4, qlines, a | A_BOLD };
+		wrap(c->question, w - 4, draw_line, &d);
+	}
 	if (lines) {
-		struct draw_lines d = { y + 4, x + 2, w - 4, lines, a };
+		struct draw_lines d = { y + 3 + qlines, x + 2, w - 4, lines, a };
 		wrap(c->detail, w - 4, draw_line, &d);
 	}
-	snprintf(bn, sizeof bn, c->yes_focused ? "  %s  " : "[ %s ]", no);
-	snprintf(by, sizeof by, c->yes_focused ? "[ %s ]" : "  %s  ", yes);
-	bw = tui_width(bn) + 2 + tui_width(by);
-	c->bx = x + (w - bw) / 2;
-	tui_put(y + h - 2, c->bx, tui_width(by), by, c->yes_focused ? tui_attr(TUI_S_FOCUS) : a, 0);
-	tui_put(y + h - 2, c->bx + tui_width(by) + 2, tui_width(bn), bn,
-	        c->yes_focused ? a : tui_attr(TUI_S_FOCUS), 0);
-	tui_cursor(app, y + h - 2, c->yes_focused ? c->bx + 2 : c->bx + tui_width(by) + 4);
+	for (int i = 0; i < c->n; i++) {
+		snprintf(label[i], sizeof label[i], i == c->focus ? "[ %s ]" : "  %s  ", _(c->b[i].label));
+		bw += tui_width(label[i]) + (i ? 2 : 0);
+	}
+	bx = x + (w - bw) / 2;
+	if (bx < x + 1)
+		bx = x + 1;
+	for (int i = 0; i < c->n; i++) {
+		int lw = tui_width(label[i]);
+		if (i == c->focus)
+			cx = bx + 2;
+		tui_put(y + h - 2, bx, lw, label[i], i == c->focus ? tui_attr(TUI_S_FOCUS) : a, TUI_CLIP);
+		bx += lw + 2;
+	}
+	tui_cursor(app, y + h - 2, cx);
 }
 
-static int confirm_action(tui_screen *scr, tui_app *app, enum tui_action a)
+static int choose_action(tui_screen *scr, tui_app *app, enum tui_action a)
 {
-	struct confirm *c = (struct confirm *)scr;
+	struct choose *c = (struct choose *)scr;
 	switch (a) {
-	case TUI_A_YES:
-		return tui_pop(app, TUI_YES);
-	case TUI_A_NO:
-		return tui_pop(app, TUI_NO);
 	case TUI_A_PRESS:
-		return tui_pop(app, c->yes_focused ? TUI_YES : TUI_NO);
+		return tui_pop(app, c->b[c->focus].result);
+	case TUI_A_NO:
+		return tui_pop(app, c->cancel);
 	case TUI_A_SWITCH:
-		c->yes_focused = !c->yes_focused;
+		c->focus = (c->focus + 1) % c->n;
+		return TUI_REDRAW;
+	case TUI_A_SWITCH_BACK:
+		c->focus = (c->focus + c->n - 1) % c->n;
 		return TUI_REDRAW;
 	case TUI_A_HELP: case TUI_A_REDRAW:
 		return TUI_UNHANDLED;
 	default:
+		for (int i = 0; i < c->n; i++)
+			if (c->b[i].action == a)
+				return tui_pop(app, c->b[i].result);
 		return 0;   /* nothing else while a question is open */
 	}
 }
 
-static void confirm_destroy(tui_screen *scr)
+static void choose_destroy(tui_screen *scr)
 {
-	struct confirm *c = (struct confirm *)scr;
+	struct choose *c = (struct choose *)scr;
 	free(c->question);
 	free(c->detail);
 	free(c);
 }
 
-static const struct tui_screen_ops confirm_ops = {
+static const struct tui_screen_ops choose_ops = {
 	.name = N_("Question"),
-	.contexts = confirm_contexts,
-	.draw = confirm_draw,
-	.on_action = confirm_action,
-	.destroy = confirm_destroy,
+	.contexts = choose_contexts,
+	.draw = choose_draw,
+	.on_action = choose_action,
+	.offers = choose_offers,
+	.destroy = choose_destroy,
 };
 
-int tui_confirm(tui_app *app, int tag, const char *question, const char *detail)
+int tui_choose(tui_app *app, int tag, const char *question, const char *detail,
+               const struct tui_button *buttons, int n, int focus, int cancel)
 {
-	struct confirm *c = calloc(1, sizeof *c);
+	struct choose *c = calloc(1, sizeof *c);
 	if (c) {
-		c->base.ops = &confirm_ops;
+		c->base.ops = &choose_ops;
 		c->base.flags = TUI_SCREEN_OVERLAY;
 		c->question = strdup(question ? question : "");
 		c->detail = detail && *detail ? strdup(detail) : NULL;
+		c->n = n < 1 ? 1 : n > MAX_BUTTONS ? MAX_BUTTONS : n;
+		memcpy(c->b, buttons, (size_t)c->n * sizeof *c->b);
+		c->focus = focus >= 0 && focus < c->n ? focus : 0;
+		c->cancel = cancel;
 		if (!c->question) {
-			confirm_destroy(&c->base);
+			choose_destroy(&c->base);
 			c = NULL;
 		}
 	}
 	return tui_push(app, c ? &c->base : NULL, tag);
+}
+
+int tui_confirm(tui_app *app, int tag, const char *question, const char *detail)
+{
+	static const struct tui_button yes_no[] = {
+		{ TUI_A_YES, N_("Yes"), TUI_YES },
+		{ TUI_A_NO, N_("No"), TUI_NO },
+	};
+	return tui_choose(app, tag, question, detail, yes_no, 2, 1, TUI_NO);
 }
 
 /* ---- help ---- */

@@ -1,4 +1,4 @@
-/* dialog.h — a yes/no question, and the help overlay. */
+/* dialog.h — questions (yes/no, or a few buttons), and the help overlay. */
 #ifndef LUP_TUI_DIALOG_H
 #define LUP_TUI_DIALOG_H
 
@@ -10,6 +10,21 @@
  * TUI_YES or TUI_NO with this tag.  Returns TUI_PUSH: use it as
  * `return tui_confirm(app, TAG, question, detail);`. */
 int tui_confirm(tui_app *app, int tag, const char *question, const char *detail);
+
+/* One button of a question: the action whose keys press it (its hint is
+ * shown on the key-hint line), its label (N_()) and what it answers. */
+struct tui_button {
+	enum tui_action action;
+	const char *label;
+	int result;
+};
+/* Ask a question with up to four buttons over the current screen.  Enter
+ * presses the focused button (buttons[focus] at first), a button's keys
+ * press it, Esc (the No keys) answers `cancel`: make the focused button
+ * and `cancel` the answer that loses and overwrites nothing.  The answer
+ * comes to on_result with this tag.  Returns TUI_PUSH. */
+int tui_choose(tui_app *app, int tag, const char *question, const char *detail,
+               const struct tui_button *buttons, int n, int focus, int cancel);
 
 /* The help overlay: the keys of the contexts in ctxmask, generated from
  * the action table (the application opens it on ? and F1). */

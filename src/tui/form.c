@@ -5,6 +5,7 @@
 #include "lup/i18n.h"
 #include "lup/lineedit.h"
 #include "lup/util.h"
+#include "tui/changed.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"
@@ -34,6 +35,9 @@ struct tui_form {
 	int n, focus, top, labw;
 	void *ud;
 	tui_rect r;
+	struct lup_merge_report report;   /* what the last save found changed elsewhere */
+	int as_new;                       /* deleted elsewhere: save it as a new one */
+	int no_new;                       /* … which it cannot be */
 };
 
 static size_t maxlen_of(const struct tui_field_def *d)
@@ -114,8 +118,24 @@ void tui_form_free(struct tui_form *f)
 		free(fl->clean);
 		free(fl->value);
 	}
+	lup_merge_report_free(&f->report);
 	free(f->f);
 	free(f);
+}
+
+struct lup_merge_report *tui_form_report(struct tui_form *f)
+{
+	return &f->report;
+}
+
+int tui_form_as_new(struct tui_form *f)
+{
+	return f->as_new;
+}
+
+void tui_form_no_new(struct tui_form *f)
+{
+	f->no_new = 1;
 }
 
 static struct field *find(struct tui_form *f, const char *name)
@@ -803,7 +823,7 @@ void tui_form_draw(struct tui_form *f, tui_app *app)
 
 /* ---- the form screen ---- */
 
-enum { TAG_DISCARD = 1 };
+enum { TAG_DISCARD = 1, TAG_CHANGED, TAG_GONE };
 
 struct form_screen {
 	tui_screen base;
@@ -844,27 +864,66 @@ static int fs_key(tui_screen *s, tui_app *app, tui_key k)
 	return tui_form_key(((struct form_screen *)s)->form, app, k);
 }
 
+/* Look again: nothing saved; under each field changed elsewhere, what it
+ * is now.  The fields keep what was typed: saving again asks again about
+ * a field both changed, unless it now holds the stored value. */
+static void look_again(struct tui_form *f, tui_app *app)
+{
+	const struct lup_merge_report *mr = &f->report;
+	int first = -1;
+	for (int i = 0; i < mr->n; i++) {
+		const struct lup_merge_col *c = &mr->col[i];
+		struct field *fl = find(f, c->field);
+		const char *now = c->theirs_shown[0] ? c->theirs_shown : _("(empty)");
+		if (!fl || c->how == LUP_MERGE_BOTH)
+			continue;
+		if (c->how == LUP_MERGE_CONFLICT) {
+			snprintf(fl->msg, sizeof fl->msg, _("Changed elsewhere: now %s"), now);
+			if (first < 0)
+				first = (int)(fl - f->f);
+		} else {
+			snprintf(fl->msg, sizeof fl->msg, _("Changed elsewhere to %s: kept unless you change it"), now);
+		}
+	}
+	if (first >= 0)
+		f->focus = first;
+	tui_status(app, "%s", _("Nothing was saved: the marked fields were changed in another window. "
+	                        "Save again when you have looked."));
+}
+
+static int fs_save(struct form_screen *fs, tui_app *app)
+{
+	lup_err err;
+	lup_err_clear(&err);
+	if (fs->save(fs->ud, fs->form, &err) < 0) {
+		if (err.code == LUP_ECHANGED && lup_merge_next_conflict(&fs->form->report))
+			return tui_ask_changed(app, TAG_CHANGED, &fs->form->report);
+		if (err.code == LUP_EGONE && !fs->form->no_new)
+			return tui_ask_gone(app, TAG_GONE, err.msg);
+		if (!tui_form_show_error(fs->form, &err))
+			tui_error(app, "%s", err.msg);
+		else
+			tui_error(app, "%s", _("Please correct the marked field."));
+		return TUI_REDRAW;
+	}
+	tui_saved_status(app, &fs->form->report);
+	return tui_pop(app, TUI_SAVED);
+}
+
 static int fs_action(tui_screen *s, tui_app *app, enum tui_action a)
 {
 	struct form_screen *fs = (struct form_screen *)s;
-	lup_err err;
 	switch (a) {
 	case TUI_A_SAVE:
+		/* what the last save said is said again if it still holds */
+		for (int i = 0; i < fs->form->n; i++)
+			fs->form->f[i].msg[0] = 0;
 		leave_field(fs->form);
 		if (tui_form_check(fs->form) < 0) {
 			tui_error(app, "%s", _("Please correct the marked field."));
 			return TUI_REDRAW;
 		}
-		lup_err_clear(&err);
-		if (fs->save(fs->ud, fs->form, &err) < 0) {
-			if (!tui_form_show_error(fs->form, &err))
-				tui_error(app, "%s", err.msg);
-			else
-				tui_error(app, "%s", _("Please correct the marked field."));
-			return TUI_REDRAW;
-		}
-		tui_status(app, "%s", _("Saved."));
-		return tui_pop(app, TUI_SAVED);
+		return fs_save(fs, app);
 	case TUI_A_CANCEL:
 		if (tui_form_changed(fs->form))
 			return tui_confirm(app, TAG_DISCARD, _("Discard your changes?"),
@@ -878,9 +937,34 @@ static int fs_action(tui_screen *s, tui_app *app, enum tui_action a)
 
 static int fs_result(tui_screen *s, tui_app *app, tui_screen *child, int tag, int result)
 {
-	(void)s; (void)child;
-	if (tag == TAG_DISCARD && result == TUI_YES)
-		return tui_pop(app, TUI_CANCELLED);
+	struct form_screen *fs = (struct form_screen *)s;
+	(void)child;
+	switch (tag) {
+	case TAG_DISCARD:
+		if (result == TUI_YES)
+			return tui_pop(app, TUI_CANCELLED);
+		break;
+	case TAG_CHANGED:
+		if (!tui_changed_answer(&fs->form->report, result)) {
+			look_again(fs->form, app);
+			break;
+		}
+		if (lup_merge_next_conflict(&fs->form->report))
+			return tui_ask_changed(app, TAG_CHANGED, &fs->form->report);
+		return fs_save(fs, app);
+	case TAG_GONE:
+		if (result == TUI_SAVE_AS_NEW) {
+			fs->form->as_new = 1;
+			lup_merge_report_free(&fs->form->report);
+			return fs_save(fs, app);
+		}
+		if (result == TUI_DROP_EDIT) {
+			tui_status(app, "%s", _("Your edit was dropped."));
+			return tui_pop(app, TUI_CANCELLED);
+		}
+		tui_status(app, "%s", _("Nothing was saved."));
+		break;
+	}
 	return TUI_REDRAW;
 }
 

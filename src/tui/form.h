@@ -27,11 +27,20 @@
  *     tui_form_set(tui_form_of(s), "name", …);  tui_form_mark_clean(tui_form_of(s));
  *     return tui_push(app, s, TAG);     (parent's on_result gets TUI_SAVED
  *                                        or TUI_CANCELLED)
- * ^S/F2 save; Esc cancels and asks first when anything changed. */
+ * ^S/F2 save; Esc cancels and asks first when anything changed.
+ *
+ * Editing a stored record, the save function passes the row as the form
+ * loaded it and tui_form_report() to the core's update function (e.g.
+ * lup_person_update): what another window changed meanwhile is kept, and
+ * when both changed a field the form screen asks (changed.h) and saves
+ * again with the answers.  When the record was deleted meanwhile and the
+ * person chooses to save it as new, tui_form_as_new() is 1: the save
+ * function then inserts it. */
 #ifndef LUP_TUI_FORM_H
 #define LUP_TUI_FORM_H
 
 #include "lup/err.h"
+#include "lup/merge.h"
 #include "tui/screen.h"
 
 enum tui_field_type {
@@ -99,6 +108,15 @@ int tui_form_show_error(struct tui_form *f, const lup_err *err);
 int tui_form_check(struct tui_form *f);
 void tui_form_focus(struct tui_form *f, const char *name);
 const char *tui_form_focused(struct tui_form *f);   /* the focused field's name */
+
+/* For the core's update functions: what a save found changed elsewhere,
+ * with the answers given so far (lup/merge.h). */
+struct lup_merge_report *tui_form_report(struct tui_form *f);
+/* 1 once the person chose to save a record deleted elsewhere as new. */
+int tui_form_as_new(struct tui_form *f);
+/* A form whose record cannot be made again (a comment on a rating of a
+ * deleted check-in): deleted elsewhere, it says so and stays open. */
+void tui_form_no_new(struct tui_form *f);
 
 /* Widget interface, for screens that embed a form themselves. */
 void tui_form_layout(struct tui_form *f, tui_rect r);

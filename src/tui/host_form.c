@@ -184,8 +184,14 @@ static int save(void *ud, struct tui_form *f, lup_err *err)
 		goto out;
 	if (read_networks(tui_form_get(f, "networks"), &h.networks, err) < 0)
 		goto out;
-	if (lup_host_save(tui_db(hf->app), &h, err) < 0)
-		goto out;
+	if (hf->h.id[0] && !tui_form_as_new(f)) {
+		if (lup_host_update(tui_db(hf->app), &hf->h, &h, tui_form_report(f), err) < 0)
+			goto out;
+	} else {
+		h.id[0] = '\0';
+		if (lup_host_save(tui_db(hf->app), &h, err) < 0)
+			goto out;
+	}
 	memcpy(hf->saved_id, h.id, sizeof hf->saved_id);
 	rc = 0;
 out:

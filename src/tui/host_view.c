@@ -116,7 +116,7 @@ static unsigned contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
-	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PLACEMENTS);
+	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PLACEMENTS) | TUI_CTXBIT(TUI_CTX_DOCUMENTS);
 }
 
 static void layout(struct host_view *s, tui_app *app)
@@ -225,6 +225,7 @@ static const struct tui_screen_ops ops = {
 	.name = N_("Host organisation"),
 	.contexts = contexts,
 	.enter = enter,
+	.changed = enter,
 	.draw = draw,
 	.on_action = on_action,
 	.on_key = on_key,

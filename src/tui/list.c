@@ -189,6 +189,14 @@ void tui_list_reload(struct tui_list *l, tui_app *app, const void *anchor)
 		return;
 	}
 	memcpy(save, anchor, l->row_size);
+	if (anchor == tui_list_focused(l) && l->ops->row_again) {
+		/* the focused record as stored now: its sort keys may have changed */
+		char *now = malloc(l->row_size);
+		lup_err err;
+		if (now && l->ops->row_again(l, save, now, &err) == 0)
+			memcpy(save, now, l->row_size);
+		free(now);
+	}
 	want = l->focus < l->cap ? l->focus : l->cap - 1;
 	/* up to `want` rows before the anchor, then the anchor (or what took
 	 * its place) and on after the row just before it */

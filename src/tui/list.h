@@ -50,6 +50,11 @@ struct tui_list_ops {
 	const char *(*sort_name)(struct tui_list *l, int sort);
 	/* Optional: what to say when there are no rows (translated). */
 	const char *(*empty_text)(struct tui_list *l);
+	/* Optional: row as it is stored now, found by its id, with the sort
+	 * keys of the list's query, into out; 0, or -1 when it is gone.  With
+	 * it a reload keeps the focus on the same record even when its sort
+	 * key changed (renamed in another window, or the sort cycled). */
+	int (*row_again)(struct tui_list *l, const void *row, void *out, lup_err *err);
 };
 
 struct tui_list {
@@ -76,8 +81,9 @@ void tui_list_free(struct tui_list *l);
  * count, the second for the column titles); refetches around the focus. */
 void tui_list_layout(struct tui_list *l, tui_app *app, tui_rect r);
 /* Refetch after a change.  anchor: a row (as fetch fills them, keys
- * current) to focus, e.g. the one just saved; NULL keeps the focused row.
- * If the anchor is gone its successor gets the focus. */
+ * current) to focus, e.g. the one just saved; NULL keeps the focused row
+ * (found again by row_again when the list has it).  If the anchor is gone
+ * its successor gets the focus. */
 void tui_list_reload(struct tui_list *l, tui_app *app, const void *anchor);
 /* Back to the first row, recounting (after a filter or data change). */
 void tui_list_home(struct tui_list *l, tui_app *app);

@@ -142,9 +142,18 @@ static const char *empty_text(struct tui_list *l)
 	return _("No host organisations yet: press a to add one.");
 }
 
+static int row_again(struct tui_list *l, const void *row, void *out, lup_err *err)
+{
+	struct network *s = l->ud;
+	struct lup_host_query q;
+	query(l, &q);
+	return lup_host_row(tui_db(s->app), &q, ((const struct lup_host_row *)row)->id, out, err);
+}
+
 static const struct tui_list_ops list_ops = {
 	.fetch = fetch, .count = count, .position = position, .draw_row = draw_row,
 	.draw_header = draw_header, .sort_name = sort_name, .empty_text = empty_text,
+	.row_again = row_again,
 };
 
 /* ---- pick lists for the filters ---- */
@@ -372,6 +381,7 @@ static const struct tui_screen_ops ops = {
 	.name = N_("Network"),
 	.contexts = contexts,
 	.enter = enter,
+	.changed = enter,
 	.draw = draw,
 	.on_action = on_action,
 	.on_key = on_key,

@@ -68,6 +68,14 @@ static long position(struct tui_list *l, const void *row, lup_err *err)
 	return lup_person_position(tui_db(s->app), &q, row, err);
 }
 
+static int row_again(struct tui_list *l, const void *row, void *out, lup_err *err)
+{
+	struct people *s = l->ud;
+	struct lup_person_query q;
+	query(l, &q);
+	return lup_person_row(tui_db(s->app), &q, ((const struct lup_person_row *)row)->id, out, err);
+}
+
 static void draw_header(struct tui_list *l, int y, int x, int width)
 {
 	struct people *s = l->ud;
@@ -125,6 +133,7 @@ static const char *empty_text(struct tui_list *l)
 static const struct tui_list_ops list_ops = {
 	.fetch = fetch, .count = count, .position = position, .draw_row = draw_row,
 	.draw_header = draw_header, .sort_name = sort_name, .empty_text = empty_text,
+	.row_again = row_again,
 };
 
 /* ---- the screen ---- */
@@ -229,6 +238,7 @@ static const struct tui_screen_ops ops = {
 	.name = N_("People"),
 	.contexts = contexts,
 	.enter = enter,
+	.changed = enter,
 	.draw = draw,
 	.on_action = on_action,
 	.on_key = on_key,

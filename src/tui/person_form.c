@@ -41,7 +41,7 @@ static char *dup_field(struct tui_form *f, const char *name)
 static int save(void *ud, struct tui_form *f, lup_err *err)
 {
 	struct person_form *pf = ud;
-	struct lup_person p = pf->p;   /* id and timestamps */
+	struct lup_person p = pf->p;   /* id and timestamps; the rest from the form */
 	int rc;
 	p.name = dup_field(f, "name");
 	p.email = dup_field(f, "email");
@@ -51,7 +51,12 @@ static int save(void *ud, struct tui_form *f, lup_err *err)
 	p.manager_id = dup_field(f, "manager");
 	p.employee_no = dup_field(f, "employee_no");
 	p.active = tui_form_bool(f, "active");
-	rc = lup_person_save(tui_db(pf->app), &p, err);
+	if (pf->p.id[0] && !tui_form_as_new(f)) {
+		rc = lup_person_update(tui_db(pf->app), &pf->p, &p, tui_form_report(f), err);
+	} else {
+		p.id[0] = '\0';
+		rc = lup_person_save(tui_db(pf->app), &p, err);
+	}
 	if (rc == 0)
 		memcpy(pf->saved_id, p.id, sizeof pf->saved_id);
 	lup_person_clear(&p);

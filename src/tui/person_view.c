@@ -106,7 +106,10 @@ static void load(struct person_view *s, tui_app *app)
 	tui_view_clear(&s->view);
 	if (lup_person_get(tui_db(app), s->id, &p, &err) < 0) {
 		s->gone = 1;
-		tui_view_line(&s->view, TUI_S_DIM, "%s", err.msg);
+		if (err.code == LUP_ENOTFOUND && s->name[0])
+			tui_view_line(&s->view, TUI_S_DIM, _("%s was deleted in another window."), s->name);
+		else
+			tui_view_line(&s->view, TUI_S_DIM, "%s", err.msg);
 		return;
 	}
 	snprintf(s->name, sizeof s->name, "%s", p.name);
@@ -186,6 +189,7 @@ static const struct tui_screen_ops ops = {
 	.name = N_("Person"),
 	.contexts = contexts,
 	.enter = enter,
+	.changed = enter,
 	.draw = draw,
 	.on_action = on_action,
 	.on_result = on_result,

@@ -21,7 +21,7 @@ static unsigned contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
-	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PLACEMENTS);
+	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PLACEMENTS) | TUI_CTXBIT(TUI_CTX_DOCUMENTS);
 }
 
 static void on_resize(tui_screen *scr, tui_app *app)
@@ -181,6 +181,7 @@ static const struct tui_screen_ops ops = {
 	.name = N_("Pipeline"),
 	.contexts = contexts,
 	.enter = enter,
+	.changed = enter,
 	.draw = draw,
 	.on_action = on_action,
 	.on_key = on_key,

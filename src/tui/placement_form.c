@@ -6,6 +6,7 @@
 #include "lup/i18n.h"
 #include "lup/people.h"
 #include "lup/util.h"
+#include "tui/changed.h"
 #include "tui/dialog.h"
 #include "tui/people.h"
 #include "tui/shadowing.h"
@@ -92,7 +93,12 @@ static int save(void *ud, struct tui_form *f, lup_err *err)
 	p.insurance = tui_form_bool(f, "insurance");
 	p.report_received = tui_form_bool(f, "report_received");
 	p.reflection = dup_field(f, "reflection");
-	rc = lup_placement_save(tui_db(pf->app), &p, err);
+	if (pf->p.id[0] && !tui_form_as_new(f)) {
+		rc = lup_placement_update(tui_db(pf->app), &pf->p, &p, tui_form_report(f), err);
+	} else {
+		p.id[0] = '\0';
+		rc = lup_placement_save(tui_db(pf->app), &p, err);
+	}
 	if (rc == 0) {
 		lup_err werr;
 		memcpy(pf->saved_id, p.id, sizeof pf->saved_id);
@@ -185,10 +191,8 @@ const struct lup_pwarnings *tui_placement_form_warnings(tui_screen *form_screen)
 void tui_placement_saved_status(tui_app *app, const struct lup_pwarnings *w)
 {
 	lup_buf b = { 0 };
-	if (!w || w->n == 0) {
-		tui_status(app, "%s", _("Saved."));
-		return;
-	}
+	if (!w || w->n == 0)
+		return;   /* the form said "Saved.", and what it kept from elsewhere */
 	for (int i = 0; i < w->n; i++) {
 		if (i)
 			lup_buf_puts(&b, "; ");
@@ -212,16 +216,18 @@ static const struct tui_field_def cancel_fields[] = {
 struct cancel_form {
 	tui_app *app;
 	char id[LUP_UUID_LEN + 1];
+	enum lup_pstatus seen;             /* the status when the form opened */
 };
 
 static int cancel_save(void *ud, struct tui_form *f, lup_err *err)
 {
 	struct cancel_form *cf = ud;
-	return lup_placement_cancel(tui_db(cf->app), cf->id, tui_form_get(f, "cancel_reason"), err);
+	return lup_placement_step(tui_db(cf->app), cf->id, cf->seen, LUP_PS_CANCELLED, lup_date_today(),
+	                          tui_form_get(f, "cancel_reason"), tui_form_report(f), err);
 }
 
-/* "Anna Berg at Gdańsk City Hall" */
-static void who_where(tui_app *app, const char *id, char *buf, size_t n)
+/* "Anna Berg at Gdańsk City Hall"; its status to *status (may be NULL). */
+static void who_where(tui_app *app, const char *id, char *buf, size_t n, enum lup_pstatus *status)
 {
 	struct lup_placement p;
 	struct lup_person person;
@@ -232,6 +238,8 @@ static void who_where(tui_app *app, const char *id, char *buf, size_t n)
 	lup_host_init(&host);
 	if (lup_placement_get(tui_db(app), id, &p, &err) < 0)
 		return;
+	if (status)
+		*status = p.status;
 	lup_person_get(tui_db(app), p.person_id, &person, &err);
 	lup_host_get(tui_db(app), p.host_id, &host, &err);
 	snprintf(buf, n, _("%s at %s"), person.name ? person.name : "?", host.name ? host.name : "?");
@@ -244,13 +252,16 @@ tui_screen *tui_cancel_form(tui_app *app, const char *id)
 {
 	struct cancel_form *cf = calloc(1, sizeof *cf);
 	char title[400], ww[300];
+	tui_screen *s;
 	if (!cf)
 		return NULL;
 	cf->app = app;
 	snprintf(cf->id, sizeof cf->id, "%s", id);
-	who_where(app, id, ww, sizeof ww);
+	who_where(app, id, ww, sizeof ww, &cf->seen);
 	snprintf(title, sizeof title, _("Cancel the placement: %s"), ww);
-	return tui_form_screen(title, cancel_fields, 1, cancel_save, free, cf);
+	if ((s = tui_form_screen(title, cancel_fields, 1, cancel_save, free, cf)))
+		tui_form_no_new(tui_form_of(s));
+	return s;
 }
 
 /* ---- the learning log ---- */
@@ -266,14 +277,24 @@ struct log_form {
 	char id[LUP_UUID_LEN + 1];         /* the placement's */
 	char entry[LUP_UUID_LEN + 1];      /* the entry's: edited, or added */
 	int editing;
+	char date[11];                     /* the entry as loaded */
+	char *text;
 };
+
+static void log_destroy(void *ud)
+{
+	struct log_form *lf = ud;
+	free(lf->text);
+	free(lf);
+}
 
 static int log_save(void *ud, struct tui_form *f, lup_err *err)
 {
 	struct log_form *lf = ud;
-	if (lf->editing)
-		return lup_placement_log_update(tui_db(lf->app), lf->entry, tui_form_get(f, "date"),
-		                                tui_form_get(f, "text"), err);
+	if (lf->editing && !tui_form_as_new(f))
+		return lup_placement_log_edit(tui_db(lf->app), lf->entry, lf->date, lf->text,
+		                              tui_form_get(f, "date"), tui_form_get(f, "text"),
+		                              tui_form_report(f), err);
 	return lup_placement_log_add(tui_db(lf->app), lf->id, tui_form_get(f, "date"),
 	                             tui_form_get(f, "text"), lf->entry, err);
 }
@@ -301,16 +322,15 @@ static tui_screen *log_form(tui_app *app, const char *placement_id, const char *
 	} else {
 		lup_date_format(lup_date_today(), date);
 	}
-	who_where(app, placement_id, ww, sizeof ww);
+	who_where(app, placement_id, ww, sizeof ww, NULL);
 	snprintf(title, sizeof title, entry_id ? _("Edit a learning-log entry: %s") : _("Learning log: %s"), ww);
-	if (!(s = tui_form_screen(title, log_fields, 2, log_save, free, lf))) {
-		free(text);
+	memcpy(lf->date, date, sizeof lf->date);
+	lf->text = text;
+	if (!(s = tui_form_screen(title, log_fields, 2, log_save, log_destroy, lf)))
 		return NULL;
-	}
 	tui_form_set(tui_form_of(s), "date", date);
 	if (text)
 		tui_form_set(tui_form_of(s), "text", text);
-	free(text);
 	tui_form_focus(tui_form_of(s), "text");
 	tui_form_mark_clean(tui_form_of(s));
 	return s;
@@ -374,23 +394,50 @@ int tui_log_delete(tui_app *app, const char *entry_id)
 
 /* ---- moving on, deleting ---- */
 
-int tui_placement_advance(tui_app *app, const char *id)
+/* The step waiting for an answer to "changed elsewhere" (one question is
+ * open at a time). */
+static struct {
+	char id[LUP_UUID_LEN + 1];
+	enum lup_pstatus seen;
+	struct tui_edit edit;
+} step;
+
+static int save_step(void *ud, tui_app *app, struct lup_merge_report *mr, lup_err *err)
 {
-	enum lup_pstatus now;
-	lup_err err;
-	lup_err_clear(&err);
-	if (lup_placement_advance(tui_db(app), id, lup_date_today(), &now, &err) < 0) {
-		tui_error(app, "%s", err.msg);
-		return -1;
-	}
-	tui_status(app, _("Moved on: the placement is %s."), lup_pstatus_label(now));
-	return 0;
+	int next = lup_pstatus_next(step.seen);
+	(void)ud;
+	if (next < 0)
+		return lup_pstatus_step(step.seen, step.seen, err);
+	return lup_placement_step(tui_db(app), step.id, step.seen, (enum lup_pstatus)next,
+	                          lup_date_today(), NULL, mr, err);
+}
+
+/* Says where it went, unless it was moved elsewhere already. */
+static int step_done(tui_app *app, int rc)
+{
+	if (rc == 0 && !tui_edit_kept(&step.edit))
+		tui_status(app, _("Moved on: the placement is %s."),
+		           lup_pstatus_label((enum lup_pstatus)lup_pstatus_next(step.seen)));
+	return rc == 1 ? 0 : rc;
+}
+
+int tui_placement_advance(tui_app *app, const char *id, enum lup_pstatus seen, int tag)
+{
+	snprintf(step.id, sizeof step.id, "%s", id);
+	step.seen = seen;
+	step.edit.save = save_step;
+	return step_done(app, tui_edit_run(&step.edit, app, tag));
+}
+
+int tui_placement_advance_answer(tui_app *app, int result, int tag)
+{
+	return step_done(app, tui_edit_answer(&step.edit, app, result, tag));
 }
 
 int tui_placement_confirm_delete(tui_app *app, int tag, const char *id)
 {
 	char q[400], ww[300];
-	who_where(app, id, ww, sizeof ww);
+	who_where(app, id, ww, sizeof ww, NULL);
 	snprintf(q, sizeof q, _("Delete the placement: %s?"), ww);
 	return tui_confirm(app, tag, q, _("Its learning log goes with it. To keep a record of a "
 	                                  "placement that will not happen, cancel it instead (x). "

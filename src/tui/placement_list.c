@@ -8,6 +8,7 @@
 #include "lup/country.h"
 #include "lup/i18n.h"
 #include "tui/dialog.h"
+#include "tui/documents.h"
 #include "tui/shadowing.h"
 
 enum { C_STATUS, C_PERSON, C_HOST, C_COUNTRY, C_START, C_END, C_DAYS, C_NEXT, NCOLS };
@@ -331,10 +332,13 @@ int tui_plist_action(struct tui_plist *pl, enum tui_action a, int tag_base)
 		if (!r)
 			return 0;
 		{
-			char id[LUP_UUID_LEN + 1];
-			memcpy(id, r->id, sizeof id);
-			if (tui_placement_advance(app, id) == 0) {
-				tui_plist_focus(pl, id);
+			int rc;
+			memcpy(pending, r->id, sizeof pending);
+			rc = tui_placement_advance(app, pending, r->status, tag_base + 4);
+			if (rc == TUI_PUSH)
+				return rc;
+			if (rc == 0) {
+				tui_plist_focus(pl, pending);
 				pl->counts_ok = 0;
 			}
 		}
@@ -346,6 +350,8 @@ int tui_plist_action(struct tui_plist *pl, enum tui_action a, int tag_base)
 		return tui_push(app, tui_cancel_form(app, r->id), tag_base + 3);
 	case TUI_A_LOG_ADD:
 		return 0;
+	case TUI_A_PRINT:
+		return r ? tui_print_placement(app, r->id) : 0;
 	default:
 		return TUI_UNHANDLED;
 	}
@@ -361,6 +367,11 @@ int tui_plist_result(struct tui_plist *pl, tui_screen *child, int tag, int resul
 	} else if (tag == tag_base + 2 && result == TUI_YES) {
 		tui_placement_delete(app, pending);
 	} else if (tag == tag_base + 3 && result == TUI_SAVED) {
+		tui_plist_focus(pl, pending);
+	} else if (tag == tag_base + 4) {
+		int rc = tui_placement_advance_answer(app, result, tag);
+		if (rc == TUI_PUSH)
+			return rc;
 		tui_plist_focus(pl, pending);
 	}
 	pl->counts_ok = 0;

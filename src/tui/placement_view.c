@@ -10,9 +10,10 @@
 #include "lup/i18n.h"
 #include "lup/people.h"
 #include "tui/dialog.h"
+#include "tui/documents.h"
 #include "tui/shadowing.h"
 
-enum { TAG_FORM = 1, TAG_DELETE, TAG_CANCEL, TAG_LOG, TAG_LOG_EDIT, TAG_LOG_DELETE };
+enum { TAG_FORM = 1, TAG_DELETE, TAG_CANCEL, TAG_LOG, TAG_LOG_EDIT, TAG_LOG_DELETE, TAG_ADVANCE };
 #define LOG_SHOWN 50
 
 struct placement_view {
@@ -178,7 +179,7 @@ static unsigned contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_RECORD) |
-	       TUI_CTXBIT(TUI_CTX_PLACEMENTS);
+	       TUI_CTXBIT(TUI_CTX_PLACEMENTS) | TUI_CTXBIT(TUI_CTX_DOCUMENTS);
 }
 
 static int enter(tui_screen *scr, tui_app *app)
@@ -223,14 +224,20 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 			return tui_log_confirm_delete(app, TAG_LOG_DELETE, entry);
 		}
 		return tui_placement_confirm_delete(app, TAG_DELETE, s->id);
-	case TUI_A_ADVANCE:
-		if (tui_placement_advance(app, s->id) == 0)
+	case TUI_A_ADVANCE: {
+		int rc = tui_placement_advance(app, s->id, s->status, TAG_ADVANCE);
+		if (rc == TUI_PUSH)
+			return rc;
+		if (rc == 0)
 			load(s, app);
 		return TUI_REDRAW;
+	}
 	case TUI_A_CANCEL_PLACEMENT:
 		return tui_push(app, tui_cancel_form(app, s->id), TAG_CANCEL);
 	case TUI_A_LOG_ADD:
 		return tui_push(app, tui_log_form(app, s->id), TAG_LOG);
+	case TUI_A_PRINT:
+		return tui_print_placement(app, s->id);
 	case TUI_A_ADD:
 		return 0;
 	default:
@@ -254,12 +261,11 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 		return tui_pop(app, TUI_DELETED);
 	if (tag == TAG_FORM && result == TUI_SAVED)
 		tui_placement_saved_status(app, tui_placement_form_warnings(child));
+	if (tag == TAG_ADVANCE)
+		return tui_placement_advance_answer(app, result, TAG_ADVANCE) == TUI_PUSH ? TUI_PUSH : TUI_REDRAW;
 	if (tag == TAG_LOG && result == TUI_SAVED) {
 		/* focus the new entry (enter() reloads the view first) */
 		snprintf(s->entry, sizeof s->entry, "%s", tui_log_form_entry(child));
-		tui_status(app, "%s", _("Saved."));
-	} else if (tag == TAG_LOG_EDIT && result == TUI_SAVED) {
-		tui_status(app, "%s", _("Saved."));
 	} else if (tag == TAG_LOG_DELETE) {
 		/* the entry after it takes the focus when the view is rebuilt */
 		if (result == TUI_YES)
@@ -280,6 +286,7 @@ static const struct tui_screen_ops ops = {
 	.name = N_("Placement"),
 	.contexts = contexts,
 	.enter = enter,
+	.changed = enter,
 	.draw = draw,
 	.on_action = on_action,
 	.on_result = on_result,

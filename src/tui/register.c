@@ -8,8 +8,11 @@
 #include "lup/cal.h"
 #include "lup/enrol.h"
 #include "lup/i18n.h"
+#include "tui/changed.h"
 #include "tui/draw.h"
 #include "tui/programme.h"
+
+enum { TAG_CHANGED = 1 };
 
 struct reg {
 	tui_screen base;
@@ -18,19 +21,25 @@ struct reg {
 	int gone;
 	struct lup_register_row *rows;
 	int n, focus, top, body;
+	/* the mark being saved: whose, what the register showed, the new one */
+	struct tui_edit edit;
+	char person[LUP_ID_SIZE], seen[8];
+	const char *status;
 };
 
 static void load(struct reg *s, tui_app *app)
 {
 	struct lup_session ses;
 	struct lup_register_row *rows = NULL;
+	char focused[LUP_ID_SIZE] = "";
 	lup_err err;
 	int n;
 
 	lup_err_clear(&err);
 	if (lup_session_get(tui_db(app), s->sid, &ses, &err) < 0) {
 		s->gone = 1;
-		tui_error(app, "%s", err.msg);
+		if (err.code != LUP_ENOTFOUND)   /* gone: the screen says so */
+			tui_error(app, "%s", err.msg);
 		return;
 	}
 	{
@@ -51,6 +60,12 @@ static void load(struct reg *s, tui_app *app)
 		tui_error(app, "%s", err.msg);
 		return;
 	}
+	/* the focus stays on its person when rows come or go */
+	if (s->focus < s->n)
+		memcpy(focused, s->rows[s->focus].person_id, sizeof focused);
+	for (int i = 0; focused[0] && i < n; i++)
+		if (strcmp(rows[i].person_id, focused) == 0)
+			s->focus = i;
 	free(s->rows);
 	s->rows = rows;
 	s->n = n;
@@ -151,20 +166,30 @@ static void draw(tui_screen *scr, tui_app *app)
 	}
 }
 
-static int mark(struct reg *s, tui_app *app, const char *status)
+static int save_mark(void *ud, tui_app *app, struct lup_merge_report *mr, lup_err *err)
 {
-	lup_err err;
-	struct lup_register_row *p;
-	if (s->n == 0 || s->gone)
-		return 0;
-	p = &s->rows[s->focus];
-	lup_err_clear(&err);
-	if (lup_attendance_set(tui_db(app), s->sid, p->person_id, status, &err) < 0) {
-		tui_error(app, "%s", err.msg);
-		return TUI_REDRAW;
+	struct reg *s = ud;
+	return lup_attendance_edit(tui_db(app), s->sid, s->person, s->seen, s->status, mr, err);
+}
+
+/* After a mark was saved (rc 0), not saved (-1), or looked at again (1). */
+static int marked(struct reg *s, tui_app *app, int rc)
+{
+	if (rc == TUI_PUSH)
+		return rc;
+	if (rc != 0 || tui_edit_kept(&s->edit)) {
+		/* show what is stored now, the focus on the same person */
+		load(s, app);
+		if (s->gone)
+			tui_error(app, _("The session %s was deleted in another window since you opened the register"),
+			          s->title);
+		if (rc != 0)
+			return TUI_REDRAW;
+	} else {
+		snprintf(s->rows[s->focus].status, sizeof s->rows[s->focus].status, "%s",
+		         s->status ? s->status : "");
 	}
-	snprintf(p->status, sizeof p->status, "%s", status ? status : "");
-	if (!status)
+	if (!s->status)
 		return TUI_REDRAW;
 	if (s->focus < s->n - 1) {
 		s->focus++;
@@ -175,6 +200,27 @@ static int mark(struct reg *s, tui_app *app, const char *status)
 		if (left == 0)
 			tui_status(app, "%s", _("Everyone is marked."));
 	}
+	return TUI_REDRAW;
+}
+
+static int mark(struct reg *s, tui_app *app, const char *status)
+{
+	struct lup_register_row *p;
+	if (s->n == 0 || s->gone)
+		return 0;
+	p = &s->rows[s->focus];
+	memcpy(s->person, p->person_id, sizeof s->person);
+	snprintf(s->seen, sizeof s->seen, "%s", p->status);
+	s->status = status;
+	return marked(s, app, tui_edit_run(&s->edit, app, TAG_CHANGED));
+}
+
+static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
+{
+	struct reg *s = (struct reg *)scr;
+	(void)child;
+	if (tag == TAG_CHANGED)
+		return marked(s, app, tui_edit_answer(&s->edit, app, result, TAG_CHANGED));
 	return TUI_REDRAW;
 }
 
@@ -206,6 +252,7 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 static void destroy(tui_screen *scr)
 {
 	struct reg *s = (struct reg *)scr;
+	tui_edit_free(&s->edit);
 	free(s->rows);
 	free(s);
 }
@@ -216,6 +263,8 @@ static const struct tui_screen_ops ops = {
 	.enter = enter,
 	.draw = draw,
 	.on_action = on_action,
+	.on_result = on_result,
+	.changed = enter,
 	.destroy = destroy,
 };
 
@@ -227,5 +276,7 @@ tui_screen *tui_register_screen(tui_app *app, const char *session_id)
 		return NULL;
 	s->base.ops = &ops;
 	snprintf(s->sid, sizeof s->sid, "%s", session_id);
+	s->edit.save = save_mark;
+	s->edit.ud = s;
 	return &s->base;
 }

@@ -38,6 +38,9 @@
  *   nothing.
  * - idle() runs once no key is waiting: a list counts its rows there, so
  *   forward it (return tui_list_idle(&s->list, app)).
+ * - changed() runs when another program (a second lup window) changed the
+ *   database while the screen is on top, within a second: list and view
+ *   screens set it to enter, so what they show follows, focus kept.
  * - offers() leaves actions a screen does not offer now off the hint line.
  * - A detail view or a form is pushed on the section's stack with
  *   `return tui_push(app, child, TAG);`; when the child finishes with
@@ -84,6 +87,12 @@ enum {
 	TUI_DELETED = 2,
 	TUI_YES = 3,
 	TUI_NO = 4,
+	/* answers to "changed elsewhere since you opened it" (changed.h) */
+	TUI_KEEP_MINE = 5,
+	TUI_TAKE_THEIRS = 6,
+	TUI_LOOK_AGAIN = 7,
+	TUI_SAVE_AS_NEW = 8,
+	TUI_DROP_EDIT = 9,
 	TUI_RESULT_USER = 100
 };
 
@@ -111,6 +120,11 @@ struct tui_screen_ops {
 	 * matches of a filter); returns what must happen, 0 when there was
 	 * nothing to do. */
 	int (*idle)(tui_screen *s, tui_app *app);
+	/* Optional: another program (another lup window, a sync) changed the
+	 * database: show what is stored now, keeping the focus, as enter()
+	 * does for a list or a view (it is usually enter).  Screens holding
+	 * an edit (forms) leave it out: their save merges (changed.h). */
+	int (*changed)(tui_screen *s, tui_app *app);
 	/* Optional: 0 for an action of its contexts that it does not offer
 	 * now (left off the key-hint line), e.g. add on a detail view. */
 	int (*offers)(tui_screen *s, tui_app *app, enum tui_action a);

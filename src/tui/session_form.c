@@ -105,7 +105,14 @@ static int save(void *ud, struct tui_form *f, lup_err *err)
 	s.host_name = dup_field(f, "host_name");
 	s.notes = dup_field(f, "notes");
 	lup_warnings_free(&sf->warn);
-	rc = lup_session_save(tui_db(sf->app), tui_config(sf->app), &s, &sf->warn, err);
+	if (sf->s.id[0] && !tui_form_as_new(f)) {
+		rc = lup_session_update(tui_db(sf->app), tui_config(sf->app), &sf->s, &s, &sf->warn,
+		                        tui_form_report(f), err);
+	} else {
+		s.id[0] = '\0';
+		s.sequence = 0;
+		rc = lup_session_save(tui_db(sf->app), tui_config(sf->app), &s, &sf->warn, err);
+	}
 	if (rc == 0) {
 		memcpy(sf->saved_id, s.id, sizeof sf->saved_id);
 		memcpy(sf->s.id, s.id, sizeof sf->s.id);

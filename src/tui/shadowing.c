@@ -46,6 +46,12 @@ static int enter(tui_screen *scr, tui_app *app)
 	return v->ops->enter ? v->ops->enter(v, app) : TUI_REDRAW;
 }
 
+static int changed(tui_screen *scr, tui_app *app)
+{
+	tui_screen *v = cur(scr);
+	return v->ops->changed ? v->ops->changed(v, app) : 0;
+}
+
 static void leave(tui_screen *scr, tui_app *app)
 {
 	tui_screen *v = cur(scr);
@@ -153,6 +159,7 @@ static const struct tui_screen_ops ops = {
 	.name = N_("Shadowing"),
 	.contexts = contexts,
 	.enter = enter,
+	.changed = changed,
 	.draw = draw,
 	.on_action = on_action,
 	.on_key = on_key,

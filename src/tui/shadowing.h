@@ -60,7 +60,8 @@ tui_screen *tui_placement_form(tui_app *app, const char *id, const char *host_id
                                const char *person_id);
 const char *tui_placement_form_id(tui_screen *form_screen);
 const struct lup_pwarnings *tui_placement_form_warnings(tui_screen *form_screen);
-/* Say on the status line that a placement was saved, with its warnings. */
+/* Say on the status line what a placement's warnings are, once saved (the
+ * form has said "Saved." already). */
 void tui_placement_saved_status(tui_app *app, const struct lup_pwarnings *w);
 /* The small form asking why a placement is cancelled; pops TUI_SAVED once
  * it is. */
@@ -75,9 +76,13 @@ const char *tui_log_form_entry(tui_screen *form_screen);
  * No is the default); and delete it after Yes. */
 int tui_log_confirm_delete(tui_app *app, int tag, const char *entry_id);
 int tui_log_delete(tui_app *app, const char *entry_id);
-/* Move a placement on one status: 0 with the new status on the status
- * line, or -1 with what is missing. */
-int tui_placement_advance(tui_app *app, const char *id);
+/* Move a placement on one status from seen, the status the screen shows:
+ * 0 with the new status on the status line, -1 with what is missing, or
+ * TUI_PUSH when it was moved elsewhere meanwhile and a question asks what
+ * to do: pass the answer (on_result with tag) to
+ * tui_placement_advance_answer, which returns the same way. */
+int tui_placement_advance(tui_app *app, const char *id, enum lup_pstatus seen, int tag);
+int tui_placement_advance_answer(tui_app *app, int result, int tag);
 /* Ask before deleting a placement; and delete it after Yes. */
 int tui_placement_confirm_delete(tui_app *app, int tag, const char *id);
 int tui_placement_delete(tui_app *app, const char *id);
@@ -115,7 +120,7 @@ int tui_plist_idle(struct tui_plist *pl);
 void tui_plist_set_status(struct tui_plist *pl, int status);
 /* Advance, cancel, open, add, edit, delete on the focused placement;
  * TUI_UNHANDLED for other actions.  tag_base: the caller's tags for the
- * children it pushes (tag_base … tag_base + 3); pass on_result's tags in
+ * children it pushes (tag_base … tag_base + 4); pass on_result's tags in
  * that range to tui_plist_result. */
 int tui_plist_action(struct tui_plist *pl, enum tui_action a, int tag_base);
 int tui_plist_result(struct tui_plist *pl, tui_screen *child, int tag, int result, int tag_base);

@@ -13,6 +13,6 @@ rm -rf "$dir"
 mkdir -p "$dir"
 cc -Iinclude -Isrc -D_DEFAULT_SOURCE -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK -O2 \
 	-o "$B/bench-sync" tests/bench/sync.c "$B/liblupcore.a" \
-	$(pkg-config --libs sqlite3 libical libsodium) -liniparser -lcsv -lm -pthread
+	$(pkg-config --libs sqlite3 libical cairo cairo-pdf pangocairo libsodium) -liniparser -lcsv -lm -pthread
 "$B/bench-sync" "$DB" "$dir"
 rm -rf "$dir"

@@ -229,6 +229,115 @@ expect_rc 0
 check_ 'head -1 "$TMP/keep.ics" | grep -q "^BEGIN:VCALENDAR"' "not replaced"
 check_ '[ -z "$(ls "$TMP" | grep "keep.ics.tmp")" ]' "a temporary file was left"
 
+# ---- meeting invitations (RFC 5546) ----
+# Pilot Halland: Åsa enrolled (above), Cia completed, Dag without an
+# address, Eva waiting, Fia withdrawn: two attendees.
+sqlite3 "$DB" <<EOF
+INSERT INTO person (id, name, email) VALUES
+ ('55555555-0000-4000-8000-000000000003', 'Cia Holm', 'cia@example.se'),
+ ('55555555-0000-4000-8000-000000000004', 'Dag Utan', NULL),
+ ('55555555-0000-4000-8000-000000000005', 'Eva Väntar', 'eva@example.se'),
+ ('55555555-0000-4000-8000-000000000006', 'Fia Slutat', 'fia@example.se');
+INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, enrolled_on, waitlist_pos, ended_on) VALUES
+ ('66666666-0000-4000-8000-000000000003', '$C1', '55555555-0000-4000-8000-000000000003', '$P', 'completed', '2015-01-02T10:00:00Z', '2015-01-02', NULL, '2015-06-01'),
+ ('66666666-0000-4000-8000-000000000004', '$C1', '55555555-0000-4000-8000-000000000004', '$P', 'enrolled', '2015-01-02T10:00:00Z', '2015-01-02', NULL, NULL),
+ ('66666666-0000-4000-8000-000000000005', '$C1', '55555555-0000-4000-8000-000000000005', '$P', 'waitlisted', '2015-01-02T10:00:00Z', NULL, 1, NULL),
+ ('66666666-0000-4000-8000-000000000006', '$C1', '55555555-0000-4000-8000-000000000006', '$P', 'withdrawn', '2015-01-02T10:00:00Z', '2015-01-02', NULL, '2015-02-01');
+EOF
+printf '[documents]\norganiser = kurs@kungsbacka.se\nsignatory = Eva Ek\n' >"$TMP/inv.ini"
+
+# itip FILE METHOD WANT: the invitations parse, with METHOD, the organiser
+# and exactly the attendees WANT (addresses, space-separated) in every
+# event; prints what is wrong.
+itip() {
+	"$PY" - "$1" "$2" "$3" <<'PY'
+import sys, icalendar
+ics, method, want = sys.argv[1], sys.argv[2], sorted(sys.argv[3].split())
+cal = icalendar.Calendar.from_ical(open(ics, 'rb').read())
+bad = []
+if str(cal.get('METHOD')) != method:
+    bad.append('METHOD is %s' % cal.get('METHOD'))
+events = cal.walk('VEVENT')
+if not events:
+    bad.append('no events')
+for ev in events:
+    org = str(ev.get('ORGANIZER'))
+    if org != 'mailto:kurs@kungsbacka.se':
+        bad.append('%s: ORGANIZER %s' % (ev['UID'], org))
+    att = ev.get('ATTENDEE', [])
+    if not isinstance(att, list):
+        att = [att]
+    got = sorted(str(a).replace('mailto:', '') for a in att)
+    if got != want:
+        bad.append('%s: attendees %s' % (ev['UID'], got))
+    for a in att:
+        if a.params.get('ROLE') != 'REQ-PARTICIPANT' or a.params.get('RSVP') != 'TRUE':
+            bad.append('%s: attendee parameters %s' % (ev['UID'], dict(a.params)))
+    status = 'CANCELLED' if method == 'CANCEL' else 'CONFIRMED'
+    if str(ev.get('STATUS')) != status:
+        bad.append('%s: STATUS %s' % (ev['UID'], ev.get('STATUS')))
+for b in bad:
+    print(b)
+sys.exit(1 if bad else 0)
+PY
+}
+# uid_seq FILE ID: the SEQUENCE of the event of session ID.
+uid_seq() {
+	awk -v u="UID:$2@lup" '$0 == u "\r" { f = 1 } f && /^SEQUENCE:/ { sub(/\r/, ""); sub(/SEQUENCE:/, ""); print; exit }' "$1"
+}
+
+case_ "invitations need an organiser"
+run --db "$DB" export ics --cohort "Pilot Halland" --invite -o "$TMP/inv.ics"
+expect_rc 1
+expect_err "\[documents\] organiser"
+check_ '[ ! -e "$TMP/inv.ics" ]' "a file was written"
+
+case_ "a cohort's invitations: one attendee for each participant with an address"
+run --db "$DB" --config "$TMP/inv.ini" export ics --cohort "Pilot Halland" --invite -o "$TMP/inv.ics"
+expect_rc 0
+expect_err "5 invitations written to"
+expect_err "1 participant has no e-mail address and is not invited"
+diffs=$(itip "$TMP/inv.ics" REQUEST "asa.oberg@example.se cia@example.se" 2>&1); drc=$?
+check_ '[ $drc -eq 0 ]' "invitations: $diffs"
+check_ '[ "$(grep -c "^ATTENDEE" "$TMP/inv.ics")" -eq 10 ]' "not 2 attendees in each of 5 events"
+# The events themselves are those of the plain calendar.
+diffs=$(compare "$TMP/inv.ics" "s.cohort_id = '$C1'" 2>&1); drc=$?
+check_ '[ $drc -eq 0 ]' "invitation events differ: $diffs"
+
+case_ "a person's invitations name only them"
+run --db "$DB" --config "$TMP/inv.ini" export ics --person bo.ek@example.se --invite
+expect_rc 0
+cp "$OUT" "$TMP/bo.ics"
+diffs=$(itip "$TMP/bo.ics" REQUEST "bo.ek@example.se" 2>&1); drc=$?
+check_ '[ $drc -eq 0 ]' "a person's invitations: $diffs"
+
+case_ "a session moved: the same UID, a higher SEQUENCE"
+before=$(uid_seq "$TMP/inv.ics" 77777777-0000-4000-8000-000000000002)
+# lup's own move raises the sequence (the unit tests and the terminal
+# test move one through lup); here the row is left as such a move leaves it.
+sqlite3 "$DB" "UPDATE session SET starts_at = '2015-03-30 09:00', ends_at = '2015-03-30 17:00',
+  sequence = sequence + 1 WHERE id = '77777777-0000-4000-8000-000000000002'"
+run --db "$DB" --config "$TMP/inv.ini" export ics --cohort "Pilot Halland" --invite -o "$TMP/inv2.ics"
+expect_rc 0
+after=$(uid_seq "$TMP/inv2.ics" 77777777-0000-4000-8000-000000000002)
+check_ '[ "$before" = 3 ] && [ "$after" = 4 ]' "SEQUENCE went from '$before' to '$after'"
+check_ 'grep -q "DTSTART;TZID=Europe/Stockholm:20150330T090000" "$TMP/inv2.ics"' "the new time is not there"
+
+case_ "cancellations of deleted sessions"
+sqlite3 "$DB" "INSERT INTO session_removed (id, cohort_id, cohort, title, starts_at, ends_at, sequence)
+  VALUES ('77777777-0000-4000-8000-000000000099', '$C1', 'Pilot Halland', 'Inställt', '2015-11-02 09:00', '2015-11-02 12:00', 2)"
+run --db "$DB" --config "$TMP/inv.ini" export ics --cohort "Pilot Halland" --cancel -o "$TMP/cancel.ics"
+expect_rc 0
+expect_err "1 cancellation written to"
+diffs=$(itip "$TMP/cancel.ics" CANCEL "asa.oberg@example.se cia@example.se" 2>&1); drc=$?
+check_ '[ $drc -eq 0 ]' "cancellations: $diffs"
+check_ '[ "$(uid_seq "$TMP/cancel.ics" 77777777-0000-4000-8000-000000000099)" = 2 ]' "the cancellation's SEQUENCE"
+
+case_ "--invite and --cancel together"
+run --db "$DB" --config "$TMP/inv.ini" export ics --invite --cancel
+expect_rc 2
+expect_err "not both"
+
 case_ "Swedish messages and calendar text"
 LC_ALL=sv_SE.UTF-8 "$LUP" --db "$DB" export ics --cohort "Ingen sådan" >"$OUT" 2>"$ERR"; RC=$?
 expect_rc 1

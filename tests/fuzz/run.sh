@@ -4,6 +4,8 @@
 # the input in $B/fuzz/.  `make fuzz FUZZ_SECONDS=600` explores longer.
 B=${B:-build}
 SECONDS_EACH=${FUZZ_CHECK_SECONDS:-10}
+# fontconfig keeps its configuration for the life of the process.
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}"
 p=0 f=0
 if ! command -v clang >/dev/null 2>&1; then
 	echo "skip: clang is not installed (make deps installs it)"

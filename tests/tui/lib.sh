@@ -4,6 +4,9 @@
 #   start [WxH] [VAR=value …]   start lup in a fresh tmux session (on a
 #                               private server) with the test's database
 #                               and config; LOC picks the locale
+#   window NAME                 the tmux session the other commands act on
+#                               ("lup" at first): `window b; start` runs a
+#                               second lup, on the same database, beside it
 #   keys KEY…                   tmux key names: Enter Escape Tab BTab C-s F1 …
 #   text TEXT                   type literal text
 #   wait_for TEXT [SECONDS]     poll the screen every 50 ms until TEXT shows
@@ -23,6 +26,7 @@ DB="$TMP/lup.db"
 CONFIG="$TMP/lup.ini"
 LOC=${LOC:-C.UTF-8}
 STATUS=""
+_WIN=lup
 : >"$CONFIG"
 _passed=0 _failed=0 _case=""
 
@@ -36,7 +40,7 @@ pass() { _passed=$((_passed + 1)); }
 fail() {
 	_failed=$((_failed + 1))
 	printf 'FAIL %s: %s [%s]: %s\n' "${0##*/}" "$_case" "$LOC" "$*"
-	printf '%s\n' '--- screen ---'
+	printf '%s\n' "--- screen ($_WIN) ---"
 	screen 2>/dev/null | sed 's/^/  |/'
 	printf '%s\n' '--------------'
 }
@@ -56,26 +60,31 @@ new_db() {
 	fi
 }
 
+# Each window (tmux session) notes lup's exit status and stderr apart.
+window() { _WIN=$1; }
+_sfx() { [ "$_WIN" = lup ] || printf '.%s' "$_WIN"; }
+
 start() {
 	size=${1:-80x24}
 	[ $# -gt 0 ] && shift
 	w=${size%x*} h=${size#*x}
-	tm kill-session -t lup >/dev/null 2>&1
-	rm -f "$TMP/status"
+	tm kill-session -t "$_WIN" >/dev/null 2>&1
+	rm -f "$TMP/status$(_sfx)"
 	# The shell around lup notes its exit status; remain-on-exit keeps the
 	# pane (and its last screen) after that.
-	tm new-session -d -s lup -x "$w" -y "$h" \
+	tm new-session -d -s "$_WIN" -x "$w" -y "$h" \
 		"env -u LANGUAGE LC_ALL=$LOC LANG=$LOC LUP_CONFIG=$CONFIG LUP_DB=$DB TERM=screen $* \
-		 $LUP --db $DB 2>$TMP/stderr; echo \$? >$TMP/status" \; set-option -g remain-on-exit on
+		 $LUP --db $DB 2>$TMP/stderr$(_sfx); echo \$? >$TMP/status$(_sfx)" \; \
+		set-option -g remain-on-exit on
 }
 # The process id of lup in the pane.
 lup_pid() { pgrep -P "$(pane '#{pane_pid}')" 2>/dev/null | head -1; }
 
-keys() { tm send-keys -t lup "$@"; }
-text() { tm send-keys -t lup -l -- "$1"; }
-screen() { tm capture-pane -p -t lup; }
-resize() { tm resize-window -t lup -x "${1%x*}" -y "${1#*x}"; }
-pane() { tm display-message -p -t lup "$1"; }
+keys() { tm send-keys -t "$_WIN" "$@"; }
+text() { tm send-keys -t "$_WIN" -l -- "$1"; }
+screen() { tm capture-pane -p -t "$_WIN"; }
+resize() { tm resize-window -t "$_WIN" -x "${1%x*}" -y "${1#*x}"; }
+pane() { tm display-message -p -t "$_WIN" "$1"; }
 
 # poll COND SECONDS: evaluate COND every 50 ms until it holds.
 poll() {
@@ -97,10 +106,10 @@ wait_gone() {
 	_want=$1
 	if poll '! on_screen "$_want"' "${2:-10}"; then pass; else fail "still showing: $1"; return 1; fi
 }
-dead() { [ -s "$TMP/status" ]; }
+dead() { [ -s "$TMP/status$(_sfx)" ]; }
 wait_exit() {
 	if poll dead "${1:-10}"; then
-		STATUS=$(cat "$TMP/status")
+		STATUS=$(cat "$TMP/status$(_sfx)")
 		pass
 	else
 		STATUS=""

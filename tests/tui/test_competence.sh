@@ -146,12 +146,16 @@ keys y
 wait_for "Rating sheet: $P1"
 wait_for "21 of 21 rated"
 keys 6
-check_ 'screen | grep "1\.1 " | grep -q " 6 "' "the correction did not take level 6 for 1.1"
+check_ 'poll "screen | grep \"1\\.1 \" | grep -q \" 6 \"" 5' "the correction did not take level 6 for 1.1"
 keys q
 wait_for "The draft is kept: 21 of 21 rated."
 check_ 'screen | grep "$TODAY" | grep -q "draft"' "no draft correction in the history"
 check_ 'screen | grep "$TODAY" | grep -q "final"' "the final check-in is gone"
-keys g d
+# the draft and the final of the same day: in creation order, and by id
+# when both were made within one second
+keys g
+poll 'cursor_line | grep -q draft' 1 || keys j
+keys d
 wait_for "Delete the draft self-assessment of $TODAY?"
 keys y
 wait_for "Draft deleted."

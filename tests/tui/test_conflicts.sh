@@ -1,7 +1,8 @@
 #!/bin/sh
 # The conflicts of merging laptops: counted on the tab line, listed (M),
 # one shown with both sides, answered by taking back what was set aside
-# and by keeping what was kept; the count goes down with each answer.
+# and by keeping what was kept; the count goes down with each answer; a
+# sync run beside the open list shows there.
 . tests/tui/lib.sh
 
 # Two laptops from one database change the same two people's units
@@ -83,6 +84,23 @@ for LOC in C.UTF-8 sv_SE.UTF-8; do
 	"$LUP" --db "$TMP/b.db" sync "$TMP/share" >/dev/null 2>&1
 	check_ '[ -z "$("$LUP" --db "$TMP/b.db" conflicts 2>/dev/null)" ]' "the other laptop still lists conflicts"
 	check_ '[ "$("$LUP" --db "$DB" sync hash)" = "$("$LUP" --db "$TMP/b.db" sync hash)" ]' "the laptops differ"
+
+	case_ "a sync run beside the open list: the new conflict shows, and the count"
+	start 100x30
+	keys M
+	wait_for "$NONE"
+	printf 'Namn,E-post,Enhet\nAnna Berg,anna.berg@kungsbacka.se,Skola syd\n' >"$TMP/b2.csv"
+	printf 'Namn,E-post,Enhet\nAnna Berg,anna.berg@kungsbacka.se,Skola nord\n' >"$TMP/a2.csv"
+	"$LUP" --db "$TMP/b.db" import people "$TMP/b2.csv" >/dev/null 2>&1
+	"$LUP" --db "$DB" import people "$TMP/a2.csv" >/dev/null 2>&1
+	"$LUP" --db "$TMP/b.db" sync "$TMP/share" >/dev/null 2>&1
+	"$LUP" --db "$DB" sync "$TMP/share" >/dev/null 2>&1
+	wait_for "$ONE"
+	wait_for "Anna Berg"
+	wait_gone "$NONE"
+	keys q
+	keys q
+	wait_exit
 done
 
 finish

@@ -179,7 +179,8 @@ keys C-s
 wait_for "Met the citizen service team"
 check_ '[ "$(sql "SELECT count(*) FROM log_entry WHERE text = '\''Met the citizen service team'\''")" = 1 ]' \
 	"the log entry is not stored"
-check_ 'cursor_line | grep -q "Met the citizen service team"' "the new entry is not focused"
+# (the text shows in the form as it is typed: wait for the view's cursor)
+check_ 'poll "cursor_line | grep -q \"Met the citizen service team\"" 5' "the new entry is not focused"
 # a second entry, dated earlier: it comes first
 keys l
 wait_for "Learning log: $PERSON at Testowo Town Hall"
@@ -189,7 +190,7 @@ keys Tab
 text "Shadowed the town clerk"
 keys C-s
 wait_for "Shadowed the town clerk"
-check_ 'cursor_line | grep -q "$START  *Shadowed the town clerk"' "the second entry is not focused"
+check_ 'poll "cursor_line | grep -q \"$START  *Shadowed the town clerk\"" 5' "the second entry is not focused"
 
 case_ "move between the entries"
 keys Down
@@ -210,7 +211,7 @@ keys Tab End
 text " and the library"
 keys C-s
 wait_for "Met the citizen service team and the library"
-check_ 'cursor_line | grep -q "$END  *Met the citizen service team and the library"' \
+check_ 'poll "cursor_line | grep -q \"$END  *Met the citizen service team and the library\"" 5' \
 	"the edited entry is not focused with its new date and text"
 check_ '[ "$(sql "SELECT date FROM log_entry WHERE text = '\''Met the citizen service team and the library'\''")" = "$END" ]' \
 	"the edited date and text are not stored"

@@ -80,6 +80,7 @@ static void test_no_duplicate_keys(void **state)
 	               TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_RECORD));
 	check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_FORM) | TUI_CTXBIT(TUI_CTX_CHOICE));
 	check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_DIALOG));
+	check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_DIALOG) | TUI_CTXBIT(TUI_CTX_CHANGED));
 	check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_HELP));
 	/* the Shadowing section: the network, the pipeline, a placement, a pick list */
 	check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
@@ -131,6 +132,16 @@ static void test_design_defaults(void **state)
 	assert_int_equal(tui_action_for('y', TUI_CTXBIT(TUI_CTX_DIALOG)), TUI_A_YES);
 	assert_int_equal(tui_action_for('j', TUI_CTXBIT(TUI_CTX_DIALOG)), TUI_A_YES);
 	assert_int_equal(tui_action_for(TUI_KEY_ENTER, TUI_CTXBIT(TUI_CTX_DIALOG)), TUI_A_PRESS);
+	/* changed elsewhere: Esc is the safe answer, never a letter alone */
+	{
+		unsigned ch = TUI_CTXBIT(TUI_CTX_DIALOG) | TUI_CTXBIT(TUI_CTX_CHANGED);
+		assert_int_equal(tui_action_for('k', ch), TUI_A_KEEP_MINE);
+		assert_int_equal(tui_action_for('t', ch), TUI_A_TAKE_THEIRS);
+		assert_int_equal(tui_action_for('l', ch), TUI_A_LOOK_AGAIN);
+		assert_int_equal(tui_action_for('s', ch), TUI_A_SAVE_AS_NEW);
+		assert_int_equal(tui_action_for('d', ch), TUI_A_DROP_EDIT);
+		assert_int_equal(tui_action_for(TUI_KEY_ESC, ch), TUI_A_NO);
+	}
 	/* the Shadowing section */
 	{
 		unsigned sh = list | TUI_CTXBIT(TUI_CTX_VIEWS) | TUI_CTXBIT(TUI_CTX_HOSTS) |

@@ -230,12 +230,174 @@ static void test_export_to_fifo_and_link(void **state)
 	unlink(file);
 }
 
+/* The calendar of an export, parsed; NULL text is a failure. */
+static icalcomponent *export_parsed(struct fx *f, const struct lup_ics_opts *o, long *events)
+{
+	char path[400], *text;
+	icalcomponent *cal;
+	size_t len;
+	lup_err err;
+	snprintf(path, sizeof path, "%s/out.ics", f->dir);
+	if (lup_ics_export(f->db, o, path, events, &err) < 0)
+		fail_msg("export: %s", err.msg);
+	text = slurp(path, &len);
+	cal = icalparser_parse_string(text);
+	free(text);
+	assert_non_null(cal);
+	return cal;
+}
+
+static icalcomponent *event_of(icalcomponent *cal, const char *session)
+{
+	char uid[64];
+	snprintf(uid, sizeof uid, "%s@lup", session);
+	for (icalcomponent *c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); c;
+	     c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
+		if (strcmp(icalcomponent_get_uid(c), uid) == 0)
+			return c;
+	fail_msg("no event %s", uid);
+	return NULL;
+}
+
+static int count_props(icalcomponent *c, icalproperty_kind kind)
+{
+	return icalcomponent_count_properties(c, kind);
+}
+
+static const char *person_with(struct fx *f, const char *name, const char *email)
+{
+	struct lup_person p = { 0 };
+	lup_err err;
+	char *id = fx_id_slot();
+	p.name = strdup(name);
+	p.email = email ? strdup(email) : NULL;
+	if (lup_person_save(f->db, &p, &err) < 0)
+		fx_fail("person", &err);
+	memcpy(id, p.id, LUP_ID_SIZE);
+	lup_person_clear(&p);
+	if (lup_enrol(f->db, f->cohort, id, "2015-01-02", NULL, &err) < 0)
+		fx_fail("enrol", &err);
+	return id;
+}
+
+static void test_invite(void **state)
+{
+	struct fx *f = *state;
+	struct lup_ics_invite inv = { 0, "kurs@kungsbacka.se", "Eva \"Ek\"", 0, 0 };
+	struct lup_ics_opts o = { 0 };
+	char s1[LUP_ID_SIZE], s2[LUP_ID_SIZE], asa[LUP_ID_SIZE], other[LUP_ID_SIZE];
+	struct lup_session s;
+	icalcomponent *cal, *ev;
+	icalproperty *p;
+	long events;
+	lup_err err;
+	int seq;
+
+	memcpy(asa, person_with(f, "Åsa Öberg", "asa@example.se"), sizeof asa);
+	person_with(f, "Bo Ek", "bo@example.se");
+	person_with(f, "Utan Adress", NULL);
+	memcpy(s1, fx_session(f, f->cohort, "ul", "course_day", "2015-09-07 09:00", "2015-09-07 16:30",
+	                      "Tjolöholm", NULL), sizeof s1);
+	memcpy(s2, fx_session(f, f->cohort, "abw", "study_visit", "2015-10-04 10:00", "2015-10-04 15:00",
+	                      NULL, NULL), sizeof s2);
+	memcpy(other, fx_cohort(f, f->prog, "Kull 2", 16, NULL, "open"), sizeof other);
+	fx_session(f, other, "egov", "course_day", "2015-05-05 09:00", "2015-05-05 12:00", NULL, NULL);
+
+	/* No organiser, or not an address: refused. */
+	o.cohort_id = f->cohort;
+	o.invite = &inv;
+	inv.organiser = "";
+	assert_int_equal(lup_ics_write(f->db, &o, stdout, &events, &err), -1);
+	assert_non_null(strstr(err.msg, "[documents] organiser"));
+	inv.organiser = "kurs at kungsbacka";
+	assert_int_equal(lup_ics_write(f->db, &o, stdout, &events, &err), -1);
+	assert_non_null(strstr(err.msg, "is not an e-mail address"));
+	inv.organiser = "kurs@kungsbacka.se";
+
+	cal = export_parsed(f, &o, &events);
+	assert_int_equal(events, 2);
+	assert_int_equal(icalcomponent_get_method(cal), ICAL_METHOD_REQUEST);
+	ev = event_of(cal, s1);
+	assert_int_equal(count_props(ev, ICAL_ATTENDEE_PROPERTY), 2);   /* the one without an address left out */
+	assert_int_equal(inv.attendees, 4);
+	assert_int_equal(inv.without_email, 1);
+	assert_int_equal(icalcomponent_get_status(ev), ICAL_STATUS_CONFIRMED);
+	p = icalcomponent_get_first_property(ev, ICAL_ORGANIZER_PROPERTY);
+	assert_string_equal(icalproperty_get_organizer(p), "mailto:kurs@kungsbacka.se");
+	assert_string_equal(icalparameter_get_cn(icalproperty_get_first_parameter(p, ICAL_CN_PARAMETER)),
+	                    "Eva 'Ek'");
+	p = icalcomponent_get_first_property(ev, ICAL_ATTENDEE_PROPERTY);
+	assert_string_equal(icalproperty_get_attendee(p), "mailto:bo@example.se");   /* Swedish order */
+	p = icalcomponent_get_next_property(ev, ICAL_ATTENDEE_PROPERTY);
+	assert_string_equal(icalparameter_get_cn(icalproperty_get_first_parameter(p, ICAL_CN_PARAMETER)),
+	                    "Åsa Öberg");
+	assert_int_equal(icalparameter_get_partstat(icalproperty_get_first_parameter(p, ICAL_PARTSTAT_PARAMETER)),
+	                 ICAL_PARTSTAT_NEEDSACTION);
+	assert_int_equal(icalparameter_get_rsvp(icalproperty_get_first_parameter(p, ICAL_RSVP_PARAMETER)),
+	                 ICAL_RSVP_TRUE);
+	seq = icalcomponent_get_sequence(ev);
+	icalcomponent_free(cal);
+
+	/* The session moves: the same UID, the next SEQUENCE. */
+	assert_int_equal(lup_session_get(f->db, s1, &s, &err), 0);
+	snprintf(s.starts_at, sizeof s.starts_at, "2015-09-08 09:00");
+	snprintf(s.ends_at, sizeof s.ends_at, "2015-09-08 16:30");
+	assert_int_equal(lup_session_save(f->db, f->cfg, &s, NULL, &err), 0);
+	lup_session_clear(&s);
+	cal = export_parsed(f, &o, &events);
+	ev = event_of(cal, s1);
+	assert_int_equal(icalcomponent_get_sequence(ev), seq + 1);
+	assert_int_equal(icalcomponent_get_dtstart(ev).day, 8);
+	icalcomponent_free(cal);
+
+	/* A person's invitations name only them. */
+	o.cohort_id = NULL;
+	o.person_id = asa;
+	cal = export_parsed(f, &o, &events);
+	assert_int_equal(events, 2);
+	ev = event_of(cal, s2);
+	assert_int_equal(count_props(ev, ICAL_ATTENDEE_PROPERTY), 1);
+	icalcomponent_free(cal);
+
+	/* A deleted session is cancelled, after its last SEQUENCE. */
+	assert_int_equal(lup_session_get(f->db, s2, &s, &err), 0);
+	seq = (int)s.sequence;
+	lup_session_clear(&s);
+	assert_int_equal(lup_session_delete(f->db, s2, &err), 0);
+	inv.cancel = 1;
+	o.person_id = NULL;
+	o.cohort_id = f->cohort;
+	cal = export_parsed(f, &o, &events);
+	assert_int_equal(events, 1);
+	assert_int_equal(icalcomponent_get_method(cal), ICAL_METHOD_CANCEL);
+	ev = event_of(cal, s2);
+	assert_int_equal(icalcomponent_get_sequence(ev), seq + 1);
+	assert_int_equal(icalcomponent_get_status(ev), ICAL_STATUS_CANCELLED);
+	assert_int_equal(count_props(ev, ICAL_ATTENDEE_PROPERTY), 2);
+	assert_non_null(strstr(icalcomponent_get_summary(ev), "Pilot Halland"));
+	icalcomponent_free(cal);
+
+	/* A cohort deleted takes its sessions: each is remembered; the plain
+	 * calendar no longer holds them. */
+	assert_int_equal(lup_cohort_delete(f->db, other, &err), 0);
+	o.cohort_id = NULL;
+	cal = export_parsed(f, &o, &events);
+	assert_int_equal(events, 2);
+	icalcomponent_free(cal);
+	o.invite = NULL;
+	cal = export_parsed(f, &o, &events);
+	assert_int_equal(events, 1);
+	assert_null(icalcomponent_get_first_property(cal, ICAL_METHOD_PROPERTY));
+	icalcomponent_free(cal);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_local_to_utc),
 		cmocka_unit_test_setup_teardown(test_export, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_export_to_fifo_and_link, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_invite, fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

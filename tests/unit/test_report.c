@@ -169,7 +169,8 @@ static void test_renderings(void **state)
 	has(txt, "78.9 %");   /* 15 of 19 */
 	has(txt, "1 Information and data literacy         2   2.75    4.00   +1.25");
 	has(txt, "Of 5 participants, 2 are overdue");
-	has(txt, "DK         2         0       0          1          1          0               5");
+	/* Countries by name, in the report's language. */
+	has(txt, "Denmark    2         0       0          1          1          0               5");
 
 	md = render(&r, LUP_REPORT_MD);
 	has(md, "# Programme progress");
@@ -182,7 +183,12 @@ static void test_renderings(void **state)
 	has(html, "<meta charset=\"utf-8\">");
 	has(html, "@media print");
 	has(html, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
-	has(html, "<td class=\"n\">78.9 %</td>");
+	/* A4 when printed; a date never broken at its hyphens, a percent
+	 * sign never parted from its number. */
+	has(html, "@page{size:A4");
+	has(html, "<td><span class=\"nw\">2014-03-01</span></td>");
+	has(html, "<td class=\"n\">78.9&nbsp;%</td>");
+	has(html, "<td>Denmark</td>");
 	has(html, "&lt;b&gt;R&amp;D&lt;/b&gt; | &quot;x&quot;");
 	assert_null(strstr(html, "<b>R&D"));
 	/* Self-contained: no scripts, nothing fetched from elsewhere. */
