@@ -1637,13 +1637,15 @@ fail:
 	return rc;
 }
 
+/* 1 when the change touched erased rows (out, maybe empty, replaces it),
+ * 0 when it did not, -1 on failure. */
 static int redact_incoming(lup_db *db, const struct sync_entry *e, void **out, int *nout, lup_err *err)
 {
 	*out = NULL;
 	*nout = 0;
 	if (!touches_erased(db, e->cs, (int)e->ncs))
 		return 0;
-	return redact(db, e->cs, (int)e->ncs, out, nout, err);
+	return redact(db, e->cs, (int)e->ncs, out, nout, err) < 0 ? -1 : 1;
 }
 
 /* Note what an erase patchset erases: its deleted rows, and the names of
@@ -1827,11 +1829,11 @@ static int store(lup_db *db, const struct sync_entry *e, int erasing, struct lup
 	static const char peer[] = "INSERT OR IGNORE INTO sync_peer (device) VALUES (?1)";
 	sqlite3_stmt *st;
 	void *red = NULL;
-	int nred = 0, rc;
+	int nred = 0, redacted = 0, rc;
 
 	r->entries++;
 	/* What was erased here does not come back, not even in the log. */
-	if (erasing && !(e->flags & SYNC_F_ERASE) && redact_incoming(db, e, &red, &nred, err) < 0)
+	if (erasing && !(e->flags & SYNC_F_ERASE) && (redacted = redact_incoming(db, e, &red, &nred, err)) < 0)
 		return -1;
 	if (!(st = lup_stmt(db, ins, err))) {
 		sqlite3_free(red);
@@ -1846,7 +1848,7 @@ static int store(lup_db *db, const struct sync_entry *e, int erasing, struct lup
 		sqlite3_bind_blob(st, 6, e->deps, (int)e->ndeps, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st, 6);
-	if (red || nred)
+	if (redacted)   /* all of it may be gone: an empty change */
 		sqlite3_bind_blob(st, 7, red ? red : "", nred, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_blob(st, 7, e->cs, (int)e->ncs, SQLITE_STATIC);

@@ -662,11 +662,18 @@ static void test_erase_leaves_no_copy_in_the_log(void **state)
 	struct lup_erase_counts n = { 0 };
 	lup_err err;
 	char *hit;
+	char c_path[160];
+	lup_db *c;
+	struct two tc;
 	(void)state;
 	two_open(&t);
 	exec_w(t.a, "UPDATE person SET phone = '0300-77777' WHERE id = '" P(12) "'");
 	exec_w(t.a, "UPDATE checkin SET assessor_name = 'Person 12' WHERE id = '" CHECKIN "'");
 	exchange(&t);
+	/* A third laptop, copied before the erase, has not heard of it. */
+	snprintf(c_path, sizeof c_path, "%s/c.db", t.dir);
+	copy_file(t.b_path, c_path);
+	assert_int_equal(lup_db_open(c_path, 0, &c, &err), 0);
 	assert_int_equal(lup_person_erase(t.a, P(12), &n, &err), 0);
 	exchange(&t);
 	same(&t);
@@ -680,8 +687,79 @@ static void test_erase_leaves_no_copy_in_the_log(void **state)
 	                        "OR instr(cs, 'Person 12') OR instr(effect, 'Person 12')");
 	assert_string_equal(hit, "0");
 	/* A later change about the erased person from a laptop that had not
-	 * heard of the erase does not bring them back. */
+	 * heard of the erase does not bring them back, nor its number. */
+	exec_w(c, "UPDATE person SET phone = '0300-88888', role = 'chef' WHERE id = '" P(12) "'");
+	tc = t;
+	tc.b = c;
+	send(&tc, c, t.a, NULL);
+	send(&tc, t.a, c, NULL);
+	send(&tc, c, t.b, NULL);
+	same(&t);
+	same(&tc);
+	assert_string_equal(text(t.a, "SELECT count(*) FROM person WHERE id = '" P(12) "'"), "0");
+	assert_string_equal(text(c, "SELECT count(*) FROM person WHERE id = '" P(12) "'"), "0");
+	assert_string_equal(text(t.a, "SELECT count(*) FROM sync_conflict WHERE instr(lost, '0300-88888')"), "0");
+	assert_string_equal(text(t.a, "SELECT count(*) FROM sync_log WHERE instr(cs, '0300-88888') "
+	                              "OR instr(effect, '0300-88888')"), "0");
+	lup_db_close(c);
 	two_close(&t);
+}
+
+/* ---- The migration of an older database ---- */
+
+static void test_migration_gives_name_ids(void **state)
+{
+	char dir[64], path[128], id[37];
+	sqlite3 *h;
+	lup_db *db;
+	lup_err err;
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/lup-unit-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/old.db", dir);
+	/* The schema as it was before the change log, with random ids, a
+	 * person enrolled twice in one cohort (withdrawn, then back). */
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	for (const struct lup_migration *m = lup_migrations; m->steps && m->version < 4; m++)
+		for (const char *const *q = m->steps; *q; q++)
+			if (sqlite3_exec(h, *q, NULL, NULL, NULL) != SQLITE_OK)
+				fail_msg("%s: %s", *q, sqlite3_errmsg(h));
+	assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 3;"
+	    "INSERT INTO programme (id, name) VALUES ('00000000-0000-4000-8000-000000000001', 'P');"
+	    "INSERT INTO person (id, name) VALUES ('" P(01) "', 'Ett'), ('" P(02) "', 'Två');"
+	    "INSERT INTO cohort (id, programme_id, name, capacity, status) VALUES ('" COHORT "', "
+	    " '00000000-0000-4000-8000-000000000001', 'Omgång 1', 9, 'open');"
+	    "INSERT INTO session (id, cohort_id, title, starts_at, ends_at) VALUES ('" SESSION "', '" COHORT "', "
+	    " 'Dag 1', '2016-03-10 09:00', '2016-03-10 16:00');"
+	    "INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, enrolled_on, ended_on) "
+	    " VALUES ('11111111-1111-4111-8111-111111111111', '" COHORT "', '" P(01) "', "
+	    " '00000000-0000-4000-8000-000000000001', 'withdrawn', '2016-01-01T08:00:00Z', '2016-01-02', '2016-01-05'),"
+	    " ('22222222-2222-4222-8222-222222222222', '" COHORT "', '" P(01) "', "
+	    " '00000000-0000-4000-8000-000000000001', 'enrolled', '2016-01-09T08:00:00Z', '2016-01-10', NULL),"
+	    " ('33333333-3333-4333-8333-333333333333', '" COHORT "', '" P(02) "', "
+	    " '00000000-0000-4000-8000-000000000001', 'enrolled', '2016-01-09T08:00:00Z', '2016-01-10', NULL);"
+	    "INSERT INTO attendance (id, session_id, person_id, status) VALUES "
+	    " ('44444444-4444-4444-8444-444444444444', '" SESSION "', '" P(02) "', 'late');",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	if (lup_db_open(path, 0, &db, &err) < 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(lup_db_user_version(db), lup_db_schema_version());
+	/* One enrolment each, the live one kept, under its name-based id. */
+	assert_string_equal(text(db, "SELECT count(*) FROM enrolment"), "2");
+	lup_id_enrolment(id, COHORT, P(01));
+	assert_string_equal(text(db, "SELECT status || ' ' || requested_at FROM enrolment WHERE person_id = '" P(01) "'"),
+	                    "enrolled 2016-01-09T08:00:00Z");
+	assert_string_equal(text(db, "SELECT id FROM enrolment WHERE person_id = '" P(01) "'"), id);
+	lup_id_attendance(id, SESSION, P(02));
+	assert_string_equal(text(db, "SELECT id || ' ' || status FROM attendance"),
+	                    (snprintf(path, sizeof path, "%s late", id), path));
+	/* The new tables are there and nothing was recorded as a change. */
+	assert_string_equal(text(db, "SELECT count(*) FROM sync_log"), "0");
+	assert_int_equal(lup_db_check(db, NULL, NULL, &err), 0);
+	lup_db_close(db);
+	snprintf(path, sizeof path, "rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
 }
 
 int main(void)
@@ -704,6 +782,7 @@ int main(void)
 		cmocka_unit_test(test_late_change_replays),
 		cmocka_unit_test(test_conflicts_answered),
 		cmocka_unit_test(test_erase_leaves_no_copy_in_the_log),
+		cmocka_unit_test(test_migration_gives_name_ids),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
