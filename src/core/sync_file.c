@@ -430,31 +430,33 @@ static int take(struct rd *r, size_t n, const unsigned char **out)
 	return 0;
 }
 
-static int get16(struct rd *r, unsigned *v)
+/* n bytes, big-endian. */
+static int get_be(struct rd *r, size_t n, uint64_t *v)
 {
 	const unsigned char *p;
-	if (take(r, 2, &p) < 0)
+	if (take(r, n, &p) < 0)
 		return -1;
-	*v = (unsigned)p[0] << 8 | p[1];
+	*v = 0;
+	for (size_t i = 0; i < n; i++)
+		*v = *v << 8 | p[i];
 	return 0;
+}
+
+static int get16(struct rd *r, unsigned *v)
+{
+	uint64_t x;
+	return get_be(r, 2, &x) < 0 ? -1 : (*v = (unsigned)x, 0);
 }
 
 static int get32(struct rd *r, uint32_t *v)
 {
-	const unsigned char *p;
-	if (take(r, 4, &p) < 0)
-		return -1;
-	*v = lup_get_u32(p);
-	return 0;
+	uint64_t x;
+	return get_be(r, 4, &x) < 0 ? -1 : (*v = (uint32_t)x, 0);
 }
 
 static int get64(struct rd *r, uint64_t *v)
 {
-	const unsigned char *p;
-	if (take(r, 8, &p) < 0)
-		return -1;
-	*v = lup_get_u64(p);
-	return 0;
+	return get_be(r, 8, v);
 }
 
 static int get_uuid(struct rd *r, char out[37])
@@ -662,11 +664,9 @@ int lup_sync_file_parse(const void *buf, size_t n, const lup_sync_key *key, lup_
 		return lup_err_set(err, LUP_EINVAL, _("the file is larger than lup reads (1 GiB)"));
 	r.p = buf;
 	r.left = n - LUP_MAC_BYTES;
-	take(&r, 6, &p);
-	get16(&r, &fmt);
-	get16(&r, &flags);
-	get32(&r, &schema);
-	take(&r, 8, &team);
+	if (take(&r, 6, &p) < 0 || get16(&r, &fmt) < 0 || get16(&r, &flags) < 0 || get32(&r, &schema) < 0 ||
+	    take(&r, 8, &team) < 0)   /* not with n >= min */
+		return lup_err_set(err, LUP_EINVAL, _("the file is cut short; nothing of it was used"));
 	lup_hex(team, 8, teamhex);
 	/* What the header says picks the message; the signature decides. */
 	if (lup_hmac_verify(key->k, buf, n - LUP_MAC_BYTES, (const unsigned char *)buf + n - LUP_MAC_BYTES) < 0) {
