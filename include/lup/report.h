@@ -76,6 +76,8 @@ struct lup_report_area {
 	char framework[65], code[32], name[201], name_sv[201];
 	long people;
 	double before, after;
+	int first_rev_min, first_rev_max;     /* the framework revisions the first */
+	int latest_rev_min, latest_rev_max;   /* and the latest levels were given in */
 };
 
 struct lup_report {

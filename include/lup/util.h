@@ -23,6 +23,11 @@ char *lup_fold(const char *utf8);
  * ü as y.  Returns a malloc'd string. */
 char *lup_sortkey(const char *utf8);
 
+/* Text into HTML: & < > " ' escaped, line ends and tabs as spaces; the
+ * first n bytes of s, or all of it (NULL: nothing). */
+void lup_html_put_n(FILE *fp, const char *s, size_t n);
+void lup_html_put(FILE *fp, const char *s);
+
 /* Trim leading and trailing white space in place; returns s. */
 char *lup_trim(char *s);
 /* 1 if s is NULL or only white space. */

@@ -6,24 +6,6 @@
 #include "lup/export.h"
 #include "lup/i18n.h"
 
-/* "--opt VALUE" or "--opt=VALUE": 1 taken, 0 not this option, -1 no value. */
-static int opt_value(int argc, char **argv, int *i, const char *name, const char **out)
-{
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) != 0)
-		return 0;
-	if (argv[*i][n] == '=') {
-		*out = argv[*i] + n + 1;
-		return 1;
-	}
-	if (argv[*i][n])
-		return 0;
-	if (*i + 1 >= argc)
-		return -1;
-	*out = argv[++*i];
-	return 1;
-}
-
 static int table_usage(const char *what)
 {
 	lup_buf b = { 0 };
@@ -57,9 +39,9 @@ int cmd_export(struct lup_cli *cli, int argc, char **argv)
 			o.excel = 1;
 			continue;
 		}
-		if ((r = opt_value(argc, argv, &i, "--format", &fmt)) ||
-		    (r = opt_value(argc, argv, &i, "-o", &out)) ||
-		    (r = opt_value(argc, argv, &i, "--output", &out))) {
+		if ((r = cli_option(argc, argv, &i, "--format", &fmt)) ||
+		    (r = cli_option(argc, argv, &i, "-o", &out)) ||
+		    (r = cli_option(argc, argv, &i, "--output", &out))) {
 			if (r < 0)
 				return cli_usage("export", _("%s needs a value"), argv[i]);
 			continue;

@@ -1,4 +1,5 @@
-/* cmd_framework.c — lup framework list | import FILE… | show REF. */
+/* cmd_framework.c — lup framework list | import FILE… | show REF |
+ * export REF | diff REF [REF]. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,7 @@
 #include "lup/framework.h"
 #include "lup/i18n.h"
 #include "lup/lineedit.h"
+#include "lup/util.h"
 
 static int fw_list(struct lup_cli *cli, int argc, char **argv)
 {
@@ -42,41 +44,166 @@ static int fw_list(struct lup_cli *cli, int argc, char **argv)
 	return 0;
 }
 
+/* The files in the order they can be stored: a file whose framework
+ * another of them extends comes before it. */
+static void order_files(int n, char **paths, int *order)
+{
+	char (*ident)[LUP_FW_IDENT_MAX + 1] = calloc((size_t)n, sizeof *ident);
+	char (*base)[LUP_FW_IDENT_MAX + 1] = calloc((size_t)n, sizeof *base);
+	int *done = calloc((size_t)n, sizeof *done), k = 0;
+
+	for (int i = 0; i < n; i++)
+		order[i] = i;
+	if (!ident || !base || !done)
+		goto out;
+	for (int i = 0; i < n; i++) {
+		struct lup_framework *fw;
+		lup_err err;
+		if (lup_framework_read(paths[i], &fw, &err) == 0) {
+			snprintf(ident[i], sizeof ident[i], "%s", fw->ident);
+			snprintf(base[i], sizeof base[i], "%s", fw->extends ? fw->extends : "");
+			lup_framework_free(fw);
+		}
+	}
+	/* up to n passes: each takes the files whose base is not waiting */
+	for (int pass = 0; pass < n && k < n; pass++)
+		for (int i = 0; i < n; i++) {
+			int waits = 0;
+			if (done[i])
+				continue;
+			for (int j = 0; j < n && !waits; j++)
+				waits = !done[j] && j != i && base[i][0] && strcmp(base[i], ident[j]) == 0;
+			if (!waits || pass == n - 1) {
+				done[i] = 1;
+				order[k++] = i;
+			}
+		}
+out:
+	free(ident);
+	free(base);
+	free(done);
+}
+
+static size_t active_count(const struct lup_framework *fw)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < fw->ncomps; k++)
+		n += !fw->comps[k].retired;
+	return n;
+}
+
+/* What importing the file does (or would do): its changes, one a line. */
+static void preview(const char *path, const struct lup_fw_plan *plan)
+{
+	const struct lup_framework *fw = plan->fw;
+	char line[1400];
+	if (plan->unchanged)
+		return;
+	if (plan->revision == 1) {
+		printf(_("%s: %s is new: %zu competences in %zu areas, %zu targets\n"), path, fw->ident,
+		       active_count(fw), fw->nareas, fw->ntargets);
+	} else {
+		printf(ngettext("%s: %s revision %d, %zu change from revision %d:\n",
+		                "%s: %s revision %d, %zu changes from revision %d:\n", (unsigned long)plan->diff.n),
+		       path, fw->ident, plan->revision, plan->diff.n, plan->revision - 1);
+		if (plan->same_as)
+			printf(_("  the same content as revision %d\n"), plan->same_as);
+	}
+	for (size_t i = 0; i < plan->diff.n; i++) {
+		const struct lup_fw_change *c = &plan->diff.c[i];
+		if (plan->revision == 1 && c->kind != LUP_FW_ROLE_NOBODY)
+			continue;   /* everything is new */
+		lup_fw_change_text(c, line, sizeof line);
+		printf("  %s\n", line);
+	}
+}
+
 static int fw_import(struct lup_cli *cli, int argc, char **argv)
 {
-	int rc, failed = 0;
+	int rc, dry = 0, nfiles = 0, *order, failed = 0;
+	char **files;
+	size_t problems = 0;
+	lup_err err;
 
-	if (argc < 3)
-		return cli_usage("framework", _("which file? give a framework file to import"));
-	if ((rc = cli_open_db(cli, 1)))
-		return rc;
-	for (int i = 2; i < argc; i++) {
-		struct lup_framework *fw;
-		char id[LUP_UUID_LEN + 1];
-		int unchanged;
-		lup_err err;
-		size_t active = 0;
-
-		if (lup_framework_read(argv[i], &fw, &err) < 0 ||
-		    lup_framework_import(cli->db, fw, id, &unchanged, &err) < 0) {
-			/* Messages about the file name it already. */
-			if (strstr(err.msg, argv[i]))
-				cli_error("framework: %s", err.msg);
-			else
-				cli_error("framework: %s: %s", argv[i], err.msg);
-			lup_framework_free(fw);
-			failed = 1;
-			continue;
-		}
-		for (size_t k = 0; k < fw->ncomps; k++)
-			active += !fw->comps[k].retired;
-		if (unchanged)
-			printf(_("%s: unchanged (%s revision %d)\n"), argv[i], fw->ident, fw->revision);
-		else
-			printf(_("%s: imported as %s revision %d (%zu competences, %zu targets)\n"),
-			       argv[i], fw->ident, fw->revision, active, fw->ntargets);
-		lup_framework_free(fw);
+	if (!(files = calloc((size_t)argc, sizeof *files)) || !(order = calloc((size_t)argc, sizeof *order))) {
+		free(files);
+		cli_error("framework: %s", _("out of memory"));
+		return LUP_EXIT_FAIL;
 	}
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--dry-run") == 0 || strcmp(argv[i], "-n") == 0)
+			dry = 1;
+		else if (argv[i][0] == '-' && argv[i][1]) {
+			free(files);
+			free(order);
+			return cli_usage("framework", _("unexpected argument %s"), argv[i]);
+		} else
+			files[nfiles++] = argv[i];
+	}
+	if (!nfiles) {
+		free(files);
+		free(order);
+		return cli_usage("framework", _("which file? give a framework file to import"));
+	}
+	if ((rc = cli_open_db(cli, 1))) {
+		free(files);
+		free(order);
+		return rc;
+	}
+	order_files(nfiles, files, order);
+	/* All the files, or none: one transaction around them. */
+	if (lup_db_begin(cli->db, &err) < 0) {
+		cli_error("framework: %s", err.msg);
+		free(files);
+		free(order);
+		return LUP_EXIT_FAIL;
+	}
+	for (int k = 0; k < nfiles; k++) {
+		const char *path = files[order[k]];
+		struct lup_fw_plan plan;
+		char id[LUP_UUID_LEN + 1];
+		lup_err_clear(&err);
+		if (lup_framework_plan_file(cli->db, path, &plan, &err) < 0) {
+			cli_error("framework: %s: %s", path, err.msg);
+			failed = 1;
+		} else if (plan.problems.total) {
+			for (size_t i = 0; i < plan.problems.n; i++)
+				cli_error("framework: %s", plan.problems.msg[i]);
+			if (plan.problems.total > plan.problems.n)
+				cli_error(_("framework: %s: and %zu more problems"), path,
+				          plan.problems.total - plan.problems.n);
+			problems += plan.problems.total;
+			failed = 1;
+		} else {
+			preview(path, &plan);
+			if (!failed && lup_framework_store(cli->db, &plan, id, &err) < 0) {
+				cli_error("framework: %s: %s", path, err.msg);
+				failed = 1;
+			} else if (plan.unchanged) {
+				printf(_("%s: unchanged (%s revision %d)\n"), path, plan.fw->ident, plan.revision);
+			} else if (!failed) {
+				printf(dry ? _("%s: would be imported as %s revision %d (%zu competences, %zu targets)\n")
+				           : _("%s: imported as %s revision %d (%zu competences, %zu targets)\n"),
+				       path, plan.fw->ident, plan.revision, active_count(plan.fw), plan.fw->ntargets);
+			}
+		}
+		lup_fw_plan_free(&plan);
+	}
+	if (failed || dry) {
+		lup_db_rollback(cli->db);
+		if (failed && problems)
+			cli_error(ngettext("framework: %zu problem: nothing was stored",
+			                   "framework: %zu problems: nothing was stored", (unsigned long)problems), problems);
+		else if (failed)
+			cli_error(_("framework: nothing was stored"));
+		else
+			fprintf(stderr, _("lup: framework: nothing stored (--dry-run)\n"));
+	} else if (lup_db_commit(cli->db, &err) < 0) {
+		cli_error("framework: %s", err.msg);
+		failed = 1;
+	}
+	free(files);
+	free(order);
 	return failed ? LUP_EXIT_FAIL : 0;
 }
 
@@ -98,7 +225,7 @@ static void label(const char *name, const char *value)
 	printf("%s\n", value);
 }
 
-static void show(const struct lup_framework *fw)
+static void show(const struct lup_framework *fw, long checkins, int latest)
 {
 	const char *prev_area = NULL;
 
@@ -114,6 +241,11 @@ static void show(const struct lup_framework *fw)
 		label(_("from"), fw->file);
 	if (fw->description)
 		printf("  %s\n", fw->description);
+	if (checkins >= 0) {
+		printf("  ");
+		padded(_("in use"), 11);
+		printf(ngettext("%ld check-in\n", "%ld check-ins\n", (unsigned long)checkins), checkins);
+	}
 
 	printf("\n%s %d-%d\n", _("Levels"), fw->level_min, fw->level_max);
 	for (size_t i = 0; i < fw->nlevels; i++) {
@@ -133,7 +265,12 @@ static void show(const struct lup_framework *fw)
 		}
 		printf("    %-8s ", c->code);
 		padded(lup_fw_text(c->name, c->name_sv), 60);
-		printf("%d-%d%s\n", c->level_min, c->level_max, c->retired ? _("  (retired)") : "");
+		printf("%d-%d%s", c->level_min, c->level_max, c->retired ? _("  (retired)") : "");
+		if (c->renamed_from && strcmp(c->renamed_from, c->code) != 0)
+			printf(_("  (renamed from %s)"), c->renamed_from);
+		if (c->replaces)
+			printf(_("  (replaces %s)"), c->replaces);
+		putchar('\n');
 	}
 	/* Areas without competences still show. */
 	for (size_t i = 0; i < fw->nareas; i++) {
@@ -145,7 +282,7 @@ static void show(const struct lup_framework *fw)
 			       lup_fw_text(fw->areas[i].name, fw->areas[i].name_sv));
 	}
 
-	printf("\n%s\n", _("Targets"));
+	printf("\n%s\n", latest ? _("Targets (in force now)") : _("Targets (in force when the next revision came)"));
 	if (!fw->ntargets)
 		printf("  %s\n", _("none"));
 	for (size_t i = 0; i < fw->ntargets;) {
@@ -164,37 +301,162 @@ static void show(const struct lup_framework *fw)
 	}
 }
 
+/* A REF's revision; the number of check-ins made with it and whether it
+ * is the latest of its framework (may be NULL). */
+static int load_ref(struct lup_cli *cli, const char *ref, struct lup_framework **fw, long *checkins,
+                    int *latest)
+{
+	struct lup_framework_row *rows;
+	char id[LUP_UUID_LEN + 1], cur[LUP_UUID_LEN + 1];
+	size_t n;
+	lup_err err;
+
+	if (lup_framework_find(cli->db, ref, id, &err) < 0 || lup_framework_load(cli->db, id, fw, &err) < 0) {
+		cli_error("framework: %s", err.msg);
+		return -1;
+	}
+	if (latest)
+		*latest = lup_framework_current(cli->db, (*fw)->ident, cur, &err) == 0 && strcmp(cur, id) == 0;
+	if (checkins) {
+		*checkins = -1;
+		if (lup_framework_list(cli->db, 1, &rows, &n, &err) == 0) {
+			for (size_t i = 0; i < n; i++)
+				if (strcmp(rows[i].id, id) == 0)
+					*checkins = rows[i].checkins;
+			free(rows);
+		}
+	}
+	return 0;
+}
+
 static int fw_show(struct lup_cli *cli, int argc, char **argv)
 {
 	struct lup_framework *fw;
-	char id[LUP_UUID_LEN + 1];
-	lup_err err;
-	int rc;
+	long checkins;
+	int rc, latest;
 
 	if (argc != 3)
 		return cli_usage("framework", argc < 3 ? _("which framework? give its id")
 		                                       : _("unexpected argument %s"), argv[argc - 1]);
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
-	if (lup_framework_find(cli->db, argv[2], id, &err) < 0 ||
-	    lup_framework_load(cli->db, id, &fw, &err) < 0) {
-		cli_error("framework: %s", err.msg);
+	if (load_ref(cli, argv[2], &fw, &checkins, &latest) < 0)
 		return LUP_EXIT_FAIL;
-	}
-	show(fw);
+	show(fw, checkins, latest);
 	lup_framework_free(fw);
 	return 0;
 }
 
+/* framework export REF [--format ini|moodle] [-o FILE] */
+static int fw_export(struct lup_cli *cli, int argc, char **argv)
+{
+	const char *ref = NULL, *format = "ini", *out = "-";
+	struct lup_framework *fw;
+	lup_afile af;
+	lup_err err;
+	int rc, r;
+
+	for (int i = 2; i < argc; i++) {
+		if ((r = cli_option(argc, argv, &i, "--format", &format)) ||
+		    (r = cli_option(argc, argv, &i, "-o", &out)) ||
+		    (r = cli_option(argc, argv, &i, "--output", &out))) {
+			if (r < 0)
+				return cli_usage("framework", _("%s needs a value"), argv[i]);
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			return cli_usage("framework", _("unexpected argument %s"), argv[i]);
+		} else if (!ref) {
+			ref = argv[i];
+		} else {
+			return cli_usage("framework", _("one framework at a time"));
+		}
+	}
+	if (!ref)
+		return cli_usage("framework", _("which framework? give its id"));
+	if (strcmp(format, "ini") != 0 && strcmp(format, "moodle") != 0)
+		return cli_usage("framework", _("--format is ini or moodle, not '%s'"), format);
+	if (!*out)
+		return cli_usage("framework", _("-o needs a file name"));
+	cli->db_flags |= LUP_DB_NOCHECK;
+	if ((rc = cli_open_db(cli, 0)))
+		return rc;
+	if (load_ref(cli, ref, &fw, NULL, NULL) < 0)
+		return LUP_EXIT_FAIL;
+	if (lup_afile_open(&af, out, 0644, &err) < 0 ||
+	    ((strcmp(format, "ini") == 0 ? lup_framework_write_ini(fw, af.fp, &err)
+	                                 : lup_framework_write_moodle(fw, af.fp, &err)) < 0 &&
+	     (lup_afile_abort(&af), 1)) ||
+	    lup_afile_commit(&af, &err) < 0) {
+		cli_error("framework export: %s", err.msg);
+		lup_framework_free(fw);
+		return LUP_EXIT_FAIL;
+	}
+	if (strcmp(out, "-") != 0)
+		fprintf(stderr, _("lup: framework export: %s revision %d written to %s\n"), fw->ident, fw->revision, out);
+	lup_framework_free(fw);
+	return 0;
+}
+
+/* framework diff A [B]: from A to B, or from A's previous revision to A. */
+static int fw_diff(struct lup_cli *cli, int argc, char **argv)
+{
+	struct lup_framework *a = NULL, *b = NULL;
+	struct lup_fw_diff d;
+	char prev[LUP_UUID_LEN + 1], line[1400];
+	lup_err err;
+	int rc;
+
+	if (argc < 3 || argc > 4)
+		return cli_usage("framework", argc < 3 ? _("which revisions? e.g. framework diff ID@1 ID@2")
+		                                       : _("unexpected argument %s"), argv[argc - 1]);
+	cli->db_flags |= LUP_DB_NOCHECK;
+	if ((rc = cli_open_db(cli, 0)))
+		return rc;
+	if (argc == 4) {
+		if (load_ref(cli, argv[2], &a, NULL, NULL) < 0 || load_ref(cli, argv[3], &b, NULL, NULL) < 0) {
+			lup_framework_free(a);
+			return LUP_EXIT_FAIL;
+		}
+	} else {
+		if (load_ref(cli, argv[2], &b, NULL, NULL) < 0)
+			return LUP_EXIT_FAIL;
+		if (lup_framework_previous(cli->db, b->id, prev, &err) < 0 ||
+		    lup_framework_load(cli->db, prev, &a, &err) < 0) {
+			cli_error("framework diff: %s@%d: %s", b->ident, b->revision, err.msg);
+			lup_framework_free(b);
+			return LUP_EXIT_FAIL;
+		}
+	}
+	if (strcmp(a->ident, b->ident) != 0)
+		fprintf(stderr, _("lup: framework diff: %s and %s are different frameworks: competences are "
+		                  "compared by identity, which they do not share\n"), a->ident, b->ident);
+	if (lup_framework_diff(a, b, &d, &err) < 0) {
+		cli_error("framework diff: %s", err.msg);
+		rc = LUP_EXIT_FAIL;
+	} else {
+		printf(ngettext("%s@%d → %s@%d: %zu change\n", "%s@%d → %s@%d: %zu changes\n", (unsigned long)d.n),
+		       a->ident, a->revision, b->ident, b->revision, d.n);
+		for (size_t i = 0; i < d.n; i++) {
+			lup_fw_change_text(&d.c[i], line, sizeof line);
+			printf("  %s\n", line);
+		}
+		lup_fw_diff_free(&d);
+		rc = 0;
+	}
+	lup_framework_free(a);
+	lup_framework_free(b);
+	return rc;
+}
+
 int cmd_framework(struct lup_cli *cli, int argc, char **argv)
 {
+	static const struct { const char *name; int (*run)(struct lup_cli *, int, char **); } subs[] = {
+		{ "list", fw_list }, { "import", fw_import }, { "show", fw_show },
+		{ "export", fw_export }, { "diff", fw_diff },
+	};
 	if (argc < 2)
-		return cli_usage("framework", _("what to do? list, import or show"));
-	if (strcmp(argv[1], "list") == 0)
-		return fw_list(cli, argc, argv);
-	if (strcmp(argv[1], "import") == 0)
-		return fw_import(cli, argc, argv);
-	if (strcmp(argv[1], "show") == 0)
-		return fw_show(cli, argc, argv);
-	return cli_usage("framework", _("no subcommand '%s': list, import or show"), argv[1]);
+		return cli_usage("framework", _("what to do? list, import, show, export or diff"));
+	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
+		if (strcmp(argv[1], subs[i].name) == 0)
+			return subs[i].run(cli, argc, argv);
+	return cli_usage("framework", _("no subcommand '%s': list, import, show, export or diff"), argv[1]);
 }

@@ -1,4 +1,4 @@
-/* cmd_person.c — lup person show|export|erase REF. */
+/* cmd_person.c — lup person show|export|profile|erase REF. */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "lup/i18n.h"
 #include "lup/people.h"
+#include "lup/profile.h"
 #include "lup/privacy.h"
 
 static void field(const char *label, const char *value)
@@ -133,14 +134,17 @@ int cmd_person(struct lup_cli *cli, int argc, char **argv)
 	if (argc < 2)
 		return cli_usage("person", _("show, export or erase?"));
 	sub = argv[1];
-	if (strcmp(sub, "show") != 0 && strcmp(sub, "export") != 0 && strcmp(sub, "erase") != 0)
-		return cli_usage("person", _("no subcommand '%s' (show, export, erase)"), sub);
+	if (strcmp(sub, "show") != 0 && strcmp(sub, "export") != 0 && strcmp(sub, "erase") != 0 &&
+	    strcmp(sub, "profile") != 0)
+		return cli_usage("person", _("no subcommand '%s' (show, export, profile, erase)"), sub);
 	for (int i = 2; i < argc; i++) {
 		if (strcmp(sub, "erase") == 0 && (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0))
 			yes = 1;
-		else if (strcmp(sub, "export") == 0 && strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+		else if ((strcmp(sub, "export") == 0 || strcmp(sub, "profile") == 0) && strcmp(argv[i], "-o") == 0 &&
+		         i + 1 < argc)
 			out = argv[++i];
-		else if (strcmp(sub, "export") == 0 && strncmp(argv[i], "-o", 2) == 0 && argv[i][2])
+		else if ((strcmp(sub, "export") == 0 || strcmp(sub, "profile") == 0) && strncmp(argv[i], "-o", 2) == 0 &&
+		         argv[i][2])
 			out = argv[i] + 2;
 		else if (argv[i][0] == '-' && argv[i][1])
 			return cli_usage("person", _("unexpected argument %s"), argv[i]);
@@ -168,6 +172,18 @@ int cmd_person(struct lup_cli *cli, int argc, char **argv)
 		return show(cli, id);
 	if (strcmp(sub, "erase") == 0)
 		return erase(cli, id, yes);
+	if (strcmp(sub, "profile") == 0) {
+		struct lup_profile prof;
+		if (lup_profile_build(cli->db, cli->cfg, id, &prof, &err) < 0 ||
+		    (lup_profile_file(&prof, out, &err) < 0 && (lup_profile_free(&prof), 1))) {
+			cli_error("person profile: %s", err.msg);
+			return LUP_EXIT_FAIL;
+		}
+		lup_profile_free(&prof);
+		if (strcmp(out, "-") != 0)
+			fprintf(stderr, _("lup: person profile: written to %s\n"), out);
+		return 0;
+	}
 	if (lup_person_export_file(cli->db, id, out, &err) < 0) {
 		cli_error("person export: %s", err.msg);
 		return LUP_EXIT_FAIL;

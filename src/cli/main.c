@@ -46,13 +46,31 @@ static const struct lup_cmd commands[] = {
 	     "and an attendee for each participant with an e-mail address (with --person, only them); send "
 	     "the file again after a change and the meetings move. --cancel writes the cancellations "
 	     "(METHOD:CANCEL) of the sessions deleted since.") },
-	{ "framework", cmd_framework, "list [--all] | import FILE... | show REF",
-	  N_("list, import and show competence frameworks"),
+	{ "framework", cmd_framework, "list [--all] | import [--dry-run] FILE... | show REF | "
+	  "export REF [--format ini|moodle] [-o FILE] | diff REF [REF]",
+	  N_("list, import, show, export and compare competence frameworks"),
 	  N_("list: the imported frameworks, the latest revision of each (--all: every revision). "
 	     "import: read framework files (see lup-framework(5)) and store each as a new revision, "
-	     "or report it unchanged; a bad file is refused naming its file, line, section and key, "
-	     "and nothing is stored. show: a framework's levels, areas, competences and targets; "
-	     "REF is an id (its latest revision), ID@REVISION, or 6+ characters of a revision's uuid.") },
+	     "or report it unchanged; first it lists what the new revision changes (competences "
+	     "added, retired, renamed or replaced, level names, targets, roles no one has). Every "
+	     "problem of every file is listed, each as file:line: [section] key: why, and then "
+	     "nothing is stored: the files are stored all together or not at all. --dry-run lists "
+	     "and stores nothing. show: a revision's levels, areas, competences, the targets in "
+	     "force (for an older revision, those when the next replaced it) and how many check-ins "
+	     "use it. export: a revision as a framework file that imports again to the same content "
+	     "(--format moodle: a Moodle competency framework CSV). diff: what changed from one "
+	     "revision to another, or to REF from its previous revision. REF is an id (its latest "
+	     "revision), ID@REVISION, or 6+ characters of a revision's uuid.") },
+	{ "target", cmd_target, "list|set|unset|history (--role ROLE | --person REF) [--framework ID] "
+	  "[CODE=LEVEL... | CODE...] | roles [--framework ID]",
+	  N_("show and set target levels for a role or one person"),
+	  N_("list: the competences of a framework with the target in force for a role, or for a "
+	     "person their role's and their own. set CODE=LEVEL…: set targets (all or none); a "
+	     "person's own target wins over their role's. unset CODE…: end them. history: every "
+	     "target set, with when it was in force and its revision. roles: the roles with targets "
+	     "and how many people have each (none: a misspelling?). Roles match people's roles "
+	     "ignoring case and accents. The framework is the one the role or person is assessed "
+	     "on ([frameworks] in lup.ini, else [competence] framework) unless --framework says.") },
 	{ "import", cmd_import, "people FILE [--dry-run] [--delimiter C] [--encoding NAME] [--map COLUMN=FIELD]…",
 	  N_("import people from a CSV file, all or nothing"),
 	  N_("Read people from a CSV file (comma, semicolon or tab; UTF-8 or Windows-1252, "
@@ -64,10 +82,13 @@ static const struct lup_cmd commands[] = {
 	     "anyone new. Every row is checked first: if any is refused, each one is listed "
 	     "with its line, column and reason, and nothing is stored. --dry-run lists what "
 	     "would be added, updated and refused.") },
-	{ "person", cmd_person, "show|export|erase REF [--yes] [-o FILE]",
+	{ "person", cmd_person, "show|export|profile|erase REF [--yes] [-o FILE]",
 	  N_("show, export or erase everything about one person"),
 	  N_("show prints a person's record and a summary. export writes everything lup holds "
-	     "on them as one JSON document (for a request of access or portability). erase "
+	     "on them as one JSON document (for a request of access or portability). profile "
+	     "writes their competence profile for a development talk as one HTML page: their "
+	     "levels now with what each means, against the targets that apply, their comments, "
+	     "and each final check-in with the targets of its time and its framework revision. erase "
 	     "removes them and everything about them: enrolments, attendance, placements and "
 	     "their log, check-ins and ratings, log entries, targets; where others' records name "
 	     "them (as manager or assessor) the reference is removed. The database is then "
@@ -121,6 +142,18 @@ static const struct lup_cmd commands[] = {
 	     "resolve: keep what the rule kept, take back what it set aside (a whole record is put "
 	     "back), or type a value. The answer is an ordinary change: it travels to the other "
 	     "laptops. ID is 6 or more characters of a conflict's id.") },
+	{ "round", cmd_round, "list | start (--unit UNIT | --role ROLE | --cohort REF | --everyone) "
+	  "[--kind self|manager|validation] [--date DATE] [--name NAME] [--all] [--invite FILE] | "
+	  "show ROUND | invite ROUND [--pending] [-o FILE] | delete ROUND",
+	  N_("ask a group of people to check in at once"),
+	  N_("start: a round of check-ins for a unit, a role, a cohort or everyone: a draft check-in "
+	     "(of --kind, self-assessment unless said) for each person the Due list shows there "
+	     "(--all: everyone there), on the framework their role is assessed on; a person's open "
+	     "draft of that kind joins the round instead. --invite FILE writes the list of whom to "
+	     "invite. list: the rounds with their progress (done: a final check-in). show: its "
+	     "people. invite: the list of whom to invite as CSV (name, email, unit, role); "
+	     "--pending only those not done, for a reminder. delete: remove a round and its drafts "
+	     "that nothing was rated in. ROUND is a round's name or an id prefix.") },
 	{ "help", cmd_help, "[COMMAND]",
 	  N_("describe a command"),
 	  N_("Without a command, list the commands; with one, describe it.") },

@@ -1,14 +1,11 @@
-/* competence.c — targets, check-ins, ratings, due dates and gaps. */
+/* competence.c — check-ins, ratings, due dates, gaps and the heat map;
+ * targets are in target.c, rounds in round.c, profiles in profile.c. */
 #include <stdlib.h>
 #include <string.h>
-#include "core/internal.h"
+#include "core/comp_int.h"
 #include "lup/competence.h"
 
 #define NOTE_MAX 4000
-
-/* A check-in that counts: final, and not replaced by a final correction. */
-#define EFFECTIVE(k) k ".status = 'final' AND NOT EXISTS (SELECT 1 FROM checkin s " \
-	"WHERE s.supersedes_id = " k ".id AND s.status = 'final')"
 
 static int oom(lup_err *err)
 {
@@ -20,20 +17,19 @@ static int valid_kind(const char *k)
 	return strcmp(k, "self") == 0 || strcmp(k, "manager") == 0 || strcmp(k, "validation") == 0;
 }
 
-/* Run a statement that returns nothing; reset it. */
-static int run(lup_db *db, sqlite3_stmt *st, const char *what, lup_err *err)
+int lup_comp_run(lup_db *db, sqlite3_stmt *st, const char *what, lup_err *err)
 {
 	int rc = sqlite3_step(st);
 	lup_done(st);
 	return rc == SQLITE_DONE ? 0 : lup_sqlerr(db, err, what);
 }
 
-static void copy_level(sqlite3_stmt *st, int col, int *out)
+void lup_comp_level(sqlite3_stmt *st, int col, int *out)
 {
 	*out = sqlite3_column_type(st, col) == SQLITE_NULL ? LUP_LEVEL_NONE : sqlite3_column_int(st, col);
 }
 
-static void reverse(void *rows, int n, size_t size)
+void lup_comp_reverse(void *rows, int n, size_t size)
 {
 	char tmp[4096], *r = rows;
 	for (int i = 0, j = n - 1; i < j; i++, j--) {
@@ -47,128 +43,7 @@ static void reverse(void *rows, int n, size_t size)
 	}
 }
 
-/* ---- Targets ---- */
-
-int lup_target_set(lup_db *db, const char *ident, const char *code, const char *role,
-                   const char *person_id, int level, lup_err *err)
-{
-	static const char sql_comp[] =
-		"SELECT code, level_min, level_max, retired FROM competence "
-		"WHERE framework_id = ?1 AND code = ?2 COLLATE NOCASE";
-	static const char sql_person[] = "SELECT count(*) FROM person WHERE id = ?1";
-	static const char sql_del_role[] =
-		"DELETE FROM target WHERE framework_ident = ?1 AND competence_code = ?2 "
-		"AND role = ?3 COLLATE NOCASE";
-	static const char sql_del_person[] =
-		"DELETE FROM target WHERE framework_ident = ?1 AND competence_code = ?2 AND person_id = ?3";
-	static const char sql_upd_role[] =
-		"UPDATE target SET level = ?4, source = 'user', updated_at = ?5 "
-		"WHERE framework_ident = ?1 AND competence_code = ?2 AND role = ?3 COLLATE NOCASE";
-	static const char sql_upd_person[] =
-		"UPDATE target SET level = ?4, source = 'user', updated_at = ?5 "
-		"WHERE framework_ident = ?1 AND competence_code = ?2 AND person_id = ?3";
-	static const char sql_ins[] =
-		"INSERT INTO target (id, framework_ident, competence_code, role, person_id, level, source, "
-		"created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'user', ?7, ?7)";
-	char fwid[LUP_UUID_LEN + 1], canon[LUP_FW_CODE_MAX + 1], now[21], uuid[LUP_UUID_LEN + 1];
-	char rolebuf[256];
-	int by_role, lmin, lmax, retired, rc;
-	sqlite3_stmt *st;
-
-	if (role && *role) {
-		if (strlen(role) >= sizeof rolebuf || strlen(role) > 200)
-			return lup_err_field(err, "role", _("the role is longer than 200 characters"));
-		strcpy(rolebuf, role);
-		lup_trim(rolebuf);
-		role = rolebuf[0] ? rolebuf : NULL;
-	} else {
-		role = NULL;
-	}
-	if (person_id && !*person_id)
-		person_id = NULL;
-	if ((role == NULL) == (person_id == NULL))
-		return lup_err_set(err, LUP_EINVAL, _("a target is for a role or for one person"));
-	by_role = role != NULL;
-	if (lup_framework_current(db, ident, fwid, err) < 0)
-		return -1;
-	if (!(st = lup_stmt(db, sql_comp, err)))
-		return -1;
-	sqlite3_bind_text(st, 1, fwid, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, code ? code : "", -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		lup_col_copy(st, 0, canon, sizeof canon);
-		lmin = sqlite3_column_int(st, 1);
-		lmax = sqlite3_column_int(st, 2);
-		retired = sqlite3_column_int(st, 3);
-	}
-	lup_done(st);
-	if (rc == SQLITE_DONE)
-		return lup_err_field(err, "code", _("no competence %s in %s"), code ? code : "", ident);
-	if (rc != SQLITE_ROW)
-		return lup_sqlerr(db, err, _("setting a target"));
-	if (level != LUP_LEVEL_NONE) {
-		if (retired)
-			return lup_err_field(err, "code", _("competence %s is retired"), canon);
-		if (level < lmin || level > lmax)
-			return lup_err_field(err, "level", _("level %d lies outside the levels %d-%d of %s"),
-			                     level, lmin, lmax, canon);
-	}
-	if (!by_role) {
-		if (!(st = lup_stmt(db, sql_person, err)))
-			return -1;
-		sqlite3_bind_text(st, 1, person_id, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-		lup_done(st);
-		if (rc < 0)
-			return lup_sqlerr(db, err, _("setting a target"));
-		if (rc == 0)
-			return lup_err_set(err, LUP_ENOTFOUND, _("no such person"));
-	}
-	lup_now_utc(now);
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (level == LUP_LEVEL_NONE) {
-		if (!(st = lup_stmt(db, by_role ? sql_del_role : sql_del_person, err)))
-			goto fail;
-		sqlite3_bind_text(st, 1, ident, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, canon, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, by_role ? role : person_id, -1, SQLITE_TRANSIENT);
-		if (run(db, st, _("setting a target"), err) < 0)
-			goto fail;
-		return lup_db_commit(db, err);
-	}
-	if (!(st = lup_stmt(db, by_role ? sql_upd_role : sql_upd_person, err)))
-		goto fail;
-	sqlite3_bind_text(st, 1, ident, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, canon, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, by_role ? role : person_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 4, level);
-	sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
-	if (run(db, st, _("setting a target"), err) < 0)
-		goto fail;
-	if (sqlite3_changes(db->h) == 0) {
-		if (!(st = lup_stmt(db, sql_ins, err)))
-			goto fail;
-		lup_id_target(uuid, ident, role, person_id, canon);
-		sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, ident, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, canon, -1, SQLITE_TRANSIENT);
-		lup_bind_text(st, 4, role);
-		lup_bind_text(st, 5, person_id);
-		sqlite3_bind_int(st, 6, level);
-		sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
-		if (run(db, st, _("setting a target"), err) < 0)
-			goto fail;
-	}
-	return lup_db_commit(db, err);
-fail:
-	lup_db_rollback(db);
-	return -1;
-}
-
-/* A level as text for the merge: NULL for none, "n/a" for not assessed. */
-static const char *level_text(int level, char buf[16])
+const char *lup_comp_level_text(int level, char buf[16])
 {
 	if (level == LUP_LEVEL_NONE)
 		return NULL;
@@ -178,90 +53,45 @@ static const char *level_text(int level, char buf[16])
 	return buf;
 }
 
-static const char *level_word(const char *value)
+const char *lup_comp_level_word(const char *value)
 {
 	return strcmp(value, "n/a") == 0 ? _("not assessed") : value;
 }
 
-static const struct lup_col target_col = {
-	.field = "level", .label = N_("Target level"), .kind = LUP_COL_BUF, .label_of = level_word
-};
-
-int lup_target_edit(lup_db *db, const char *ident, const char *code, const char *role,
-                    const char *person_id, int seen, int level, struct lup_merge_report *mr,
-                    lup_err *err)
+int lup_comp_count1(lup_db *db, const char *sql, const char *a, lup_err *err)
 {
-	static const char sql_role[] =
-		"SELECT level FROM target WHERE framework_ident = ?1 AND competence_code = ?2 COLLATE NOCASE "
-		"AND role = ?3 COLLATE NOCASE";
-	static const char sql_person[] =
-		"SELECT level FROM target WHERE framework_ident = ?1 AND competence_code = ?2 COLLATE NOCASE "
-		"AND person_id = ?3";
-	int by_role = role && *role, stored = LUP_LEVEL_NONE, stored_wins, rc;
-	char b1[16], b2[16], b3[16], who[256];
-	sqlite3_stmt *st;
-
-	snprintf(who, sizeof who, "%s", by_role ? role : person_id ? person_id : "");
-	lup_trim(who);
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (!(st = lup_stmt(db, by_role ? sql_role : sql_person, err)))
-		goto fail;
-	sqlite3_bind_text(st, 1, ident, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, code ? code : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, who, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		copy_level(st, 0, &stored);
-	lup_done(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		lup_sqlerr(db, err, _("reading a target"));
-		goto fail;
-	}
-	if (lup_merge_value(db, &target_col, level_text(seen, b1), level_text(level, b2),
-	                    level_text(stored, b3), &stored_wins, mr, err) < 0)
-		goto fail;
-	if (!stored_wins && lup_target_set(db, ident, code, role, person_id, level, err) < 0)
-		goto fail;
-	return lup_db_commit(db, err);
-fail:
-	lup_db_rollback(db);
-	return -1;
-}
-
-int lup_target_get(lup_db *db, const char *ident, const char *code, const char *person_id,
-                   int *level, int *personal, lup_err *err)
-{
-	static const char sql[] =
-		"SELECT (SELECT level FROM target WHERE framework_ident = ?1 AND person_id = ?3 "
-		"AND competence_code = ?2), (SELECT t.level FROM target t JOIN person p ON p.id = ?3 "
-		"WHERE t.framework_ident = ?1 AND t.role = p.role COLLATE NOCASE AND t.competence_code = ?2)";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	int own, byrole;
-	*level = LUP_LEVEL_NONE;
-	if (personal)
-		*personal = 0;
+	int n;
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, ident, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, person_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		lup_done(st);
-		return lup_sqlerr(db, err, _("reading a target"));
+		return lup_sqlerr(db, err, _("checking"));
 	}
-	copy_level(st, 0, &own);
-	copy_level(st, 1, &byrole);
+	n = sqlite3_column_int(st, 0);
 	lup_done(st);
-	if (own != LUP_LEVEL_NONE) {
-		*level = own;
-		if (personal)
-			*personal = 1;
-	} else {
-		*level = byrole;
-	}
-	return 0;
+	return n;
 }
+
+void lup_comp_tidy(char **s)
+{
+	if (*s) {
+		lup_trim(*s);
+		if (!**s) {
+			free(*s);
+			*s = NULL;
+		}
+	}
+}
+
+#define run lup_comp_run
+#define copy_level lup_comp_level
+#define reverse lup_comp_reverse
+#define level_text lup_comp_level_text
+#define level_word lup_comp_level_word
+#define count1 lup_comp_count1
+#define tidy lup_comp_tidy
 
 /* ---- Check-ins ---- */
 
@@ -302,7 +132,7 @@ int lup_checkin_get(lup_db *db, const char *id, struct lup_checkin *c, lup_err *
 		"SELECT k.id, k.person_id, k.framework_id, k.date, k.kind, coalesce(k.assessor_id, ''), "
 		"k.assessor_name, k.note, k.status, coalesce(k.supersedes_id, ''), "
 		"coalesce((SELECT s.id FROM checkin s WHERE s.supersedes_id = k.id), ''), "
-		"k.created_at, k.updated_at FROM checkin k WHERE k.id = ?1";
+		"k.created_at, k.updated_at, coalesce(k.round_id, '') FROM checkin k WHERE k.id = ?1";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
 	int rc;
 	memset(c, 0, sizeof *c);
@@ -324,6 +154,7 @@ int lup_checkin_get(lup_db *db, const char *id, struct lup_checkin *c, lup_err *
 		lup_col_copy(st, 10, c->superseded_by, sizeof c->superseded_by);
 		lup_col_copy(st, 11, c->created_at, sizeof c->created_at);
 		lup_col_copy(st, 12, c->updated_at, sizeof c->updated_at);
+		lup_col_copy(st, 13, c->round_id, sizeof c->round_id);
 	}
 	lup_done(st);
 	if (rc == SQLITE_ROW)
@@ -331,33 +162,6 @@ int lup_checkin_get(lup_db *db, const char *id, struct lup_checkin *c, lup_err *
 	if (rc == SQLITE_DONE)
 		return lup_err_set(err, LUP_ENOTFOUND, _("no such check-in"));
 	return lup_sqlerr(db, err, _("reading a check-in"));
-}
-
-static int count1(lup_db *db, const char *sql, const char *a, lup_err *err)
-{
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	int n;
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		lup_done(st);
-		return lup_sqlerr(db, err, _("checking"));
-	}
-	n = sqlite3_column_int(st, 0);
-	lup_done(st);
-	return n;
-}
-
-static void tidy(char **s)
-{
-	if (*s) {
-		lup_trim(*s);
-		if (!**s) {
-			free(*s);
-			*s = NULL;
-		}
-	}
 }
 
 static int checkin_validate(lup_db *db, struct lup_checkin *c, lup_err *err)
@@ -381,6 +185,16 @@ static int checkin_validate(lup_db *db, struct lup_checkin *c, lup_err *err)
 		return lup_err_field(err, "assessor", _("the assessor's name is longer than 200 characters"));
 	if (c->note && strlen(c->note) > NOTE_MAX)
 		return lup_err_field(err, "note", _("the note is longer than %d characters"), NOTE_MAX);
+	if (strcmp(c->kind, "manager") == 0 && !c->assessor_id[0] && !c->assessor_name && c->person_id[0]) {
+		/* a manager review is by their manager, unless told otherwise */
+		sqlite3_stmt *st = lup_stmt(db, "SELECT coalesce(manager_id, '') FROM person WHERE id = ?1", err);
+		if (!st)
+			return -1;
+		sqlite3_bind_text(st, 1, c->person_id, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			lup_col_copy(st, 0, c->assessor_id, sizeof c->assessor_id);
+		lup_done(st);
+	}
 	if (c->assessor_id[0]) {
 		r = count1(db, "SELECT count(*) FROM person WHERE id = ?1", c->assessor_id, err);
 		if (r < 0)
@@ -395,11 +209,11 @@ int lup_checkin_save(lup_db *db, struct lup_checkin *c, lup_err *err)
 {
 	static const char sql_ins[] =
 		"INSERT INTO checkin (id, person_id, framework_id, date, kind, assessor_id, assessor_name, "
-		"note, status, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft', ?9, ?9)";
+		"note, status, round_id, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft', ?10, ?9, ?9)";
 	static const char sql_upd[] =
 		"UPDATE checkin SET date = ?2, kind = ?3, assessor_id = ?4, assessor_name = ?5, note = ?6, "
-		"updated_at = ?7 WHERE id = ?1 AND status = 'draft'";
+		"updated_at = ?7, framework_id = ?8 WHERE id = ?1 AND status = 'draft'";
 	int insert = c->id[0] == '\0', r;
 	char now[21];
 	sqlite3_stmt *st;
@@ -436,20 +250,43 @@ int lup_checkin_save(lup_db *db, struct lup_checkin *c, lup_err *err)
 		lup_bind_text(st, 7, c->assessor_name);
 		lup_bind_text(st, 8, c->note);
 		sqlite3_bind_text(st, 9, now, -1, SQLITE_TRANSIENT);
+		lup_bind_text(st, 10, c->round_id);
 		if (run(db, st, _("saving a check-in"), err) < 0)
 			goto fail;
 		strcpy(c->status, "draft");
 		memcpy(c->created_at, now, sizeof now);
 	} else {
 		struct lup_checkin old;
+		int moved;
 		if (lup_checkin_get(db, c->id, &old, err) < 0)
 			goto fail;
 		r = strcmp(old.status, "draft") == 0;
+		moved = c->framework_id[0] && strcmp(old.framework_id, c->framework_id) != 0;
+		if (!c->framework_id[0])
+			memcpy(c->framework_id, old.framework_id, sizeof c->framework_id);
 		lup_checkin_clear(&old);
 		if (!r) {
 			lup_err_set(err, LUP_ECONFLICT,
 			            _("a final check-in cannot be changed; correct it with a new one that supersedes it"));
 			goto fail;
+		}
+		if (moved) {
+			/* another framework: only while nothing is rated */
+			r = count1(db, "SELECT count(*) FROM framework WHERE id = ?1", c->framework_id, err);
+			if (r < 0)
+				goto fail;
+			if (!r) {
+				lup_err_field(err, "framework", _("no such framework"));
+				goto fail;
+			}
+			r = count1(db, "SELECT count(*) FROM rating WHERE checkin_id = ?1", c->id, err);
+			if (r < 0)
+				goto fail;
+			if (r) {
+				lup_err_field(err, "framework", _("the draft has ratings already: it keeps its framework "
+				                                  "(delete it and start another to use a different one)"));
+				goto fail;
+			}
 		}
 		if (!(st = lup_stmt(db, sql_upd, err)))
 			goto fail;
@@ -460,6 +297,7 @@ int lup_checkin_save(lup_db *db, struct lup_checkin *c, lup_err *err)
 		lup_bind_text(st, 5, c->assessor_name);
 		lup_bind_text(st, 6, c->note);
 		sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 8, c->framework_id, -1, SQLITE_TRANSIENT);
 		if (run(db, st, _("saving a check-in"), err) < 0)
 			goto fail;
 	}
@@ -503,6 +341,8 @@ static const struct lup_col checkin_cols[] = {
 	  .ref_sql = "SELECT name FROM person WHERE id = ?1" },
 	{ LUP_COL(struct lup_checkin, assessor_name, STR, "assessor_name", N_("Or by name")) },
 	{ LUP_COL(struct lup_checkin, note, STR, "note", N_("Note")) },
+	{ LUP_COL(struct lup_checkin, framework_id, BUF, "framework", N_("Framework")),
+	  .ref_sql = "SELECT ident || '@' || revision FROM framework WHERE id = ?1" },
 };
 
 static const struct lup_table checkin_table = {
@@ -595,9 +435,9 @@ int lup_checkin_supersede(lup_db *db, const char *id, const char *date,
 		"SELECT id, status FROM checkin WHERE supersedes_id = ?1";
 	static const char sql_ins[] =
 		"INSERT INTO checkin (id, person_id, framework_id, date, kind, assessor_id, assessor_name, "
-		"note, status, supersedes_id, created_at, updated_at) "
+		"note, status, supersedes_id, round_id, created_at, updated_at) "
 		"SELECT ?2, person_id, framework_id, ?3, kind, assessor_id, assessor_name, note, 'draft', "
-		"id, ?4, ?4 FROM checkin WHERE id = ?1";
+		"id, round_id, ?4, ?4 FROM checkin WHERE id = ?1";
 	static const char sql_ratings[] =
 		"SELECT competence_id, level, comment FROM rating WHERE checkin_id = ?1";
 	static const char sql_copy[] =
@@ -722,7 +562,8 @@ int lup_checkin_find_draft(lup_db *db, const char *person_id, const char *kind,
 	"SELECT k.id, k.date, k.kind, k.status, f.ident, f.revision, coalesce(a.name, k.assessor_name, ''), " \
 	"(SELECT count(*) FROM rating r WHERE r.checkin_id = k.id), " \
 	"(SELECT count(*) FROM competence c WHERE c.framework_id = k.framework_id AND c.retired = 0), " \
-	"EXISTS (SELECT 1 FROM checkin s WHERE s.supersedes_id = k.id AND s.status = 'final'), k.created_at " \
+	"EXISTS (SELECT 1 FROM checkin s WHERE s.supersedes_id = k.id AND s.status = 'final'), k.created_at, " \
+	"coalesce((SELECT r.name FROM round r WHERE r.id = k.round_id), '') " \
 	"FROM checkin k JOIN framework f ON f.id = k.framework_id LEFT JOIN person a ON a.id = k.assessor_id " \
 	"WHERE k.person_id = ?1 "
 
@@ -764,6 +605,7 @@ int lup_checkin_page(lup_db *db, const char *person_id, const struct lup_checkin
 		r->competences = (long)sqlite3_column_int64(st, 8);
 		r->superseded = sqlite3_column_int(st, 9);
 		lup_col_copy(st, 10, r->created_at, sizeof r->created_at);
+		lup_col_copy(st, 11, r->round, sizeof r->round);
 	}
 	lup_done(st);
 	if (n < limit && rc != SQLITE_DONE)
@@ -775,22 +617,28 @@ int lup_checkin_page(lup_db *db, const char *person_id, const struct lup_checkin
 
 /* ---- Ratings ---- */
 
+/* The sheet: each competence of the check-in's revision with its rating,
+ * the target in force at the end of the check-in's day, and the level of
+ * the same competence (by identity) in the person's last final check-in
+ * before this one of the same kind (self, or manager and validation),
+ * with the revision that was. */
 #define RT_COLS \
 	"SELECT c.id, c.seq, c.code, c.name, coalesce(c.name_sv, ''), a.code, a.name, coalesce(a.name_sv, ''), " \
 	"c.level_min, c.level_max, r.id IS NOT NULL, r.level, coalesce(r.comment, ''), " \
-	"coalesce((SELECT t.level FROM target t WHERE t.framework_ident = f.ident AND t.person_id = k.person_id " \
-	"AND t.competence_code = c.code), (SELECT t.level FROM target t JOIN person p ON p.id = k.person_id " \
-	"WHERE t.framework_ident = f.ident AND t.role = p.role COLLATE NOCASE AND t.competence_code = c.code)), " \
-	"(SELECT r2.level FROM checkin k2 JOIN rating r2 ON r2.checkin_id = k2.id " \
-	"JOIN competence c2 ON c2.id = r2.competence_id WHERE k2.person_id = k.person_id AND " EFFECTIVE("k2") \
-	" AND (k2.date, k2.created_at, k2.id) < (k.date, k.created_at, k.id) " \
-	"AND (k2.kind = 'self') = (k.kind = 'self') AND c2.code = c.code AND r2.level IS NOT NULL " \
-	"AND c2.framework_id IN (SELECT g.id FROM framework g WHERE g.ident = f.ident) " \
-	"ORDER BY k2.date DESC, k2.created_at DESC, k2.id DESC LIMIT 1) " \
+	TARGET_AT("c.identity", "k.person_id", TARGET_TIME("k", "f")) ", " \
+	"pv.level, pv.revision, pv.date " \
 	"FROM checkin k JOIN framework f ON f.id = k.framework_id " \
 	"JOIN competence c ON c.framework_id = k.framework_id AND c.retired = 0 " \
 	"JOIN area a ON a.id = c.area_id " \
-	"LEFT JOIN rating r ON r.checkin_id = k.id AND r.competence_id = c.id WHERE k.id = ?1 "
+	"LEFT JOIN rating r ON r.checkin_id = k.id AND r.competence_id = c.id " \
+	"LEFT JOIN (SELECT r2.level, g.revision, k2.date, c2.identity, " \
+	"row_number() OVER (PARTITION BY c2.identity ORDER BY k2.date DESC, k2.created_at DESC, k2.id DESC) AS n " \
+	"FROM checkin k0 JOIN checkin k2 ON k2.person_id = k0.person_id " \
+	"JOIN rating r2 ON r2.checkin_id = k2.id JOIN competence c2 ON c2.id = r2.competence_id " \
+	"JOIN framework g ON g.id = k2.framework_id " \
+	"WHERE k0.id = ?1 AND " EFFECTIVE("k2") " AND (k2.date, k2.created_at, k2.id) < (k0.date, k0.created_at, k0.id) " \
+	"AND (k2.kind = 'self') = (k0.kind = 'self') AND r2.level IS NOT NULL) pv " \
+	"ON pv.identity = c.identity AND pv.n = 1 WHERE k.id = ?1 "
 
 static const char *const rt_sql[2][2] = {
 	{ RT_COLS "ORDER BY c.seq LIMIT ?3",
@@ -833,6 +681,8 @@ int lup_rating_page(lup_db *db, const char *checkin_id, const struct lup_rating_
 		lup_col_copy(st, 12, r->comment, sizeof r->comment);
 		copy_level(st, 13, &r->target);
 		copy_level(st, 14, &r->previous);
+		r->previous_rev = sqlite3_column_int(st, 15);
+		lup_col_copy(st, 16, r->previous_date, sizeof r->previous_date);
 	}
 	lup_done(st);
 	if (n < limit && rc != SQLITE_DONE)
@@ -1139,14 +989,83 @@ static int soon_days(const lup_config *cfg)
 	return cfg ? (int)lup_config_int(cfg, "competence:due_soon_days") : 30;
 }
 
+/* A free section's value for a role: its key matched as roles are
+ * (lup_sortkey, so case and accents do not matter). */
+struct role_match {
+	char *key;
+	const char *value;
+};
+
+static void match_role(void *ud, const char *key, const char *value)
+{
+	struct role_match *m = ud;
+	char *k;
+	if (m->value || !(k = lup_sortkey(key)))
+		return;
+	if (strcmp(lup_trim(k), m->key) == 0)
+		m->value = value;
+	free(k);
+}
+
+static const char *role_value(const lup_config *cfg, const char *section, const char *role)
+{
+	struct role_match m = { NULL, NULL };
+	if (!cfg || !role || !*role || strlen(role) >= 200 || !(m.key = lup_sortkey(role)))
+		return NULL;
+	lup_trim(m.key);
+	lup_config_each(cfg, section, match_role, &m);
+	free(m.key);
+	return m.value;
+}
+
 int lup_competence_interval(const lup_config *cfg, const char *role)
 {
-	if (cfg && role && *role && strlen(role) < 200) {
-		long v = interval_value(lup_config_get(cfg, "interval", role));
-		if (v > 0)
-			return (int)v;
+	long v = interval_value(role_value(cfg, "interval", role));
+	return v > 0 ? (int)v : default_interval(cfg);
+}
+
+const char *lup_competence_framework_for(const lup_config *cfg, const char *role)
+{
+	const char *id = role_value(cfg, "frameworks", role);
+	if (id && *id)
+		return id;
+	id = cfg ? lup_config_str(cfg, "competence:framework") : NULL;
+	return id && *id ? id : "digcomp";
+}
+
+int lup_competence_framework_person(lup_db *db, const lup_config *cfg, const char *person_id,
+                                    char id[LUP_UUID_LEN + 1], lup_err *err)
+{
+	sqlite3_stmt *st = lup_stmt(db, "SELECT coalesce(role, '') FROM person WHERE id = ?1", err);
+	char role[256] = "";
+	const char *ident;
+	int rc;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, person_id ? person_id : "", -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		lup_col_copy(st, 0, role, sizeof role);
+	lup_done(st);
+	if (rc == SQLITE_DONE)
+		return lup_err_set(err, LUP_ENOTFOUND, _("no such person"));
+	if (rc != SQLITE_ROW)
+		return lup_sqlerr(db, err, _("reading a person"));
+	ident = lup_competence_framework_for(cfg, role);
+	if (lup_framework_current(db, ident, id, err) < 0) {
+		if (err && err->code == LUP_ENOTFOUND) {
+			if (role_value(cfg, "frameworks", role))
+				lup_err_set(err, LUP_ENOTFOUND,
+				            _("framework '%s' (for the role %s in [frameworks] of lup.ini) is not imported: "
+				              "see lup framework import"), ident, role);
+			else
+				lup_err_set(err, LUP_ENOTFOUND,
+				            _("framework '%s' is not imported: see lup framework import, or set "
+				              "[competence] framework in lup.ini"), ident);
+		}
+		return -1;
 	}
-	return default_interval(cfg);
+	return 0;
 }
 
 struct interval_ctx {
@@ -1159,9 +1078,15 @@ static void put_interval(void *ud, const char *key, const char *value)
 {
 	struct interval_ctx *c = ud;
 	long v = interval_value(value);
+	char *k;
 	if (v < 0 || c->failed)
 		return;
-	sqlite3_bind_text(c->st, 1, key, -1, SQLITE_TRANSIENT);
+	if (!(k = lup_sortkey(key))) {
+		c->failed = 1;
+		return;
+	}
+	/* the first of a role's spellings counts, as lup_competence_interval */
+	sqlite3_bind_text(c->st, 1, lup_trim(k), -1, free);
 	sqlite3_bind_int64(c->st, 2, v);
 	if (sqlite3_step(c->st) != SQLITE_DONE)
 		c->failed = 1;
@@ -1171,13 +1096,13 @@ static void put_interval(void *ud, const char *key, const char *value)
 /* The [interval] section as a temporary table the due queries join. */
 static int load_intervals(lup_db *db, const lup_config *cfg, lup_err *err)
 {
-	static const char sql_ins[] = "INSERT OR REPLACE INTO temp.lup_interval (role, days) VALUES (?1, ?2)";
+	static const char sql_ins[] = "INSERT OR IGNORE INTO temp.lup_interval (role, days) VALUES (?1, ?2)";
 	static const char sql_clear[] = "DELETE FROM temp.lup_interval";
 	struct interval_ctx c = { db, NULL, 0 };
 	sqlite3_stmt *st;
 
 	if (lup_exec(db, "CREATE TEMP TABLE IF NOT EXISTS lup_interval "
-	                 "(role TEXT PRIMARY KEY COLLATE NOCASE, days INTEGER NOT NULL)", err) < 0)
+	                 "(role TEXT PRIMARY KEY, days INTEGER NOT NULL)", err) < 0)
 		return -1;
 	if (!(st = lup_stmt(db, sql_clear, err)) || run(db, st, _("reading intervals"), err) < 0)
 		return -1;
@@ -1267,7 +1192,7 @@ static const char due_build_sql[] =
 	 * not a look-up per person */
 	"LEFT JOIN (SELECT k.person_id, max(k.date) AS last FROM checkin k WHERE " EFFECTIVE("k") " "
 	"GROUP BY k.person_id) l ON l.person_id = p.id "
-	"LEFT JOIN temp.lup_interval i ON i.role = p.role "
+	"LEFT JOIN temp.lup_interval i ON i.role = p.sort_role "
 	"WHERE p.active = 1 "
 	"AND (?7 IS NULL OR EXISTS (SELECT 1 FROM enrolment e WHERE e.person_id = p.id "
 	"AND e.cohort_id = ?7 AND e.status <> 'withdrawn')))";
@@ -1493,6 +1418,13 @@ fail:
 	return -1;
 }
 
+int lup_due_refresh(lup_db *db, const lup_config *cfg, lup_date today, const char *cohort_id,
+                    lup_err *err)
+{
+	struct lup_due_query q = { today, NULL, cohort_id, 0 };
+	return due_snapshot(db, cfg, &q, NULL, NULL, NULL, err);
+}
+
 int lup_due_page(lup_db *db, const lup_config *cfg, const struct lup_due_query *q,
                  const struct lup_due_row *from, int dir, int limit,
                  struct lup_due_row *rows, lup_err *err)
@@ -1590,27 +1522,30 @@ int lup_due_count_all(lup_db *db, const lup_config *cfg, const struct lup_due_qu
 
 /* ---- Gap analysis ---- */
 
-/* ?1 person, ?2 framework revision. */
+/* ?1 person, ?2 framework revision.  Ratings are matched to the
+ * revision's competences by identity; each carries its revision. */
 #define GAP_CTE \
-	"WITH fi AS (SELECT ident FROM framework WHERE id = ?2), " \
-	"rt AS (SELECT c2.code, r.level, k.kind, k.date, k.kind <> 'self' AS assessed, " \
-	"row_number() OVER (PARTITION BY c2.code, k.kind <> 'self' " \
+	"WITH rt AS (SELECT c2.identity, r.level, k.kind, k.date, g.revision, k.kind <> 'self' AS assessed, " \
+	"row_number() OVER (PARTITION BY c2.identity, k.kind <> 'self' " \
 	"ORDER BY k.date DESC, k.created_at DESC, k.id DESC) AS n " \
 	"FROM checkin k JOIN rating r ON r.checkin_id = k.id JOIN competence c2 ON c2.id = r.competence_id " \
+	"JOIN framework g ON g.id = k.framework_id " \
 	"WHERE k.person_id = ?1 AND " EFFECTIVE("k") " AND r.level IS NOT NULL " \
-	"AND k.framework_id IN (SELECT g.id FROM framework g, fi WHERE g.ident = fi.ident)) "
+	"AND g.ident = (SELECT ident FROM framework WHERE id = ?2)) "
+/* the targets in force now */
 #define GAP_SEL \
 	"SELECT c.id, c.seq, c.code, c.name, coalesce(c.name_sv, ''), a.code, c.level_min, c.level_max, " \
-	"(SELECT t.level FROM target t, fi WHERE t.framework_ident = fi.ident AND t.person_id = ?1 " \
-	"AND t.competence_code = c.code), " \
-	"(SELECT t.level FROM target t, fi, person p WHERE p.id = ?1 AND t.framework_ident = fi.ident " \
-	"AND t.role = p.role COLLATE NOCASE AND t.competence_code = c.code), " \
-	"s1.level, s1.date, s2.level, m1.level, m1.date, m1.kind, m2.level " \
+	"(SELECT t.level FROM target t JOIN competence tc ON tc.id = t.competence_id " \
+	"WHERE tc.identity = c.identity AND t.person_id = ?1 AND t.valid_to IS NULL), " \
+	"(SELECT t.level FROM target t JOIN competence tc ON tc.id = t.competence_id, person p " \
+	"WHERE p.id = ?1 AND tc.identity = c.identity AND t.role_key = p.sort_role AND t.valid_to IS NULL), " \
+	"s1.level, s1.date, s2.level, m1.level, m1.date, m1.kind, m2.level, " \
+	"s1.revision, s2.revision, m1.revision, m2.revision " \
 	"FROM competence c JOIN area a ON a.id = c.area_id " \
-	"LEFT JOIN rt s1 ON s1.code = c.code AND s1.assessed = 0 AND s1.n = 1 " \
-	"LEFT JOIN rt s2 ON s2.code = c.code AND s2.assessed = 0 AND s2.n = 2 " \
-	"LEFT JOIN rt m1 ON m1.code = c.code AND m1.assessed = 1 AND m1.n = 1 " \
-	"LEFT JOIN rt m2 ON m2.code = c.code AND m2.assessed = 1 AND m2.n = 2 " \
+	"LEFT JOIN rt s1 ON s1.identity = c.identity AND s1.assessed = 0 AND s1.n = 1 " \
+	"LEFT JOIN rt s2 ON s2.identity = c.identity AND s2.assessed = 0 AND s2.n = 2 " \
+	"LEFT JOIN rt m1 ON m1.identity = c.identity AND m1.assessed = 1 AND m1.n = 1 " \
+	"LEFT JOIN rt m2 ON m2.identity = c.identity AND m2.assessed = 1 AND m2.n = 2 " \
 	"WHERE c.framework_id = ?2 AND c.retired = 0 "
 
 static const char *const gap_sql[2][2] = {
@@ -1664,6 +1599,10 @@ int lup_gap_page(lup_db *db, const char *person_id, const char *framework_id,
 		lup_col_copy(st, 14, r->assessed_date, sizeof r->assessed_date);
 		lup_col_copy(st, 15, r->assessed_kind, sizeof r->assessed_kind);
 		copy_level(st, 16, &r->assessed_prev);
+		r->self_rev = sqlite3_column_int(st, 17);
+		r->self_prev_rev = sqlite3_column_int(st, 18);
+		r->assessed_rev = sqlite3_column_int(st, 19);
+		r->assessed_prev_rev = sqlite3_column_int(st, 20);
 		r->self_change = change(r->self, r->self_prev);
 		r->assessed_change = change(r->assessed, r->assessed_prev);
 		r->level = r->assessed != LUP_LEVEL_NONE ? r->assessed : r->self;
@@ -1692,14 +1631,14 @@ int lup_gap_page(lup_db *db, const char *person_id, const char *framework_id,
 static const char *const heat_people[2][2] = {
 	/* "+p.id": one pass over the table and a sort, not a walk of the id
 	 * index with a row look-up each (a third of the time at 50,000) */
-	{ "SELECT p.id, coalesce(p.role, ''), coalesce(p.org_unit, '') FROM person p "
+	{ "SELECT p.id, p.sort_role, coalesce(p.org_unit, '') FROM person p "
 	  "WHERE p.active = 1 ORDER BY +p.id",
-	  "SELECT p.id, coalesce(p.role, ''), coalesce(p.org_unit, '') FROM enrolment e "
+	  "SELECT p.id, p.sort_role, coalesce(p.org_unit, '') FROM enrolment e "
 	  "JOIN person p ON p.id = e.person_id WHERE e.cohort_id = ?2 AND e.status <> 'withdrawn' "
 	  "AND p.active = 1 ORDER BY p.id" },
-	{ "SELECT p.id, coalesce(p.role, ''), c.name FROM enrolment e JOIN person p ON p.id = e.person_id "
+	{ "SELECT p.id, p.sort_role, c.name FROM enrolment e JOIN person p ON p.id = e.person_id "
 	  "JOIN cohort c ON c.id = e.cohort_id WHERE e.status <> 'withdrawn' AND p.active = 1 ORDER BY p.id",
-	  "SELECT p.id, coalesce(p.role, ''), c.name FROM enrolment e JOIN person p ON p.id = e.person_id "
+	  "SELECT p.id, p.sort_role, c.name FROM enrolment e JOIN person p ON p.id = e.person_id "
 	  "JOIN cohort c ON c.id = e.cohort_id WHERE e.cohort_id = ?2 AND e.status <> 'withdrawn' "
 	  "AND p.active = 1 ORDER BY p.id" },
 };
@@ -1708,19 +1647,25 @@ static const char heat_cols[] =
 static const char heat_comps[] =
 	"SELECT c.seq, (SELECT count(*) FROM area b WHERE b.framework_id = ?1 AND b.seq < a.seq) "
 	"FROM competence c JOIN area a ON a.id = c.area_id WHERE c.framework_id = ?1 AND c.retired = 0";
+/* The targets in force now (they belong to the latest revision), each
+ * given the seq of the competence of the same identity in the revision
+ * shown (not retired). */
 static const char heat_role_targets[] =
-	"SELECT t.role, c.seq, t.level FROM target t JOIN competence c ON c.framework_id = ?1 "
-	"AND c.code = t.competence_code AND c.retired = 0 WHERE t.framework_ident = ?2 AND t.role IS NOT NULL "
-	"ORDER BY t.role COLLATE NOCASE";
+	"SELECT t.role_key, c.seq, t.level FROM target t JOIN competence tc ON tc.id = t.competence_id "
+	"JOIN framework g ON g.id = t.framework_id AND g.ident = ?2 "
+	"JOIN competence c ON c.framework_id = ?1 AND c.identity = tc.identity AND c.retired = 0 "
+	"WHERE t.role_key IS NOT NULL AND t.valid_to IS NULL ORDER BY t.role_key";
 static const char heat_own_targets[] =
-	"SELECT t.person_id, c.seq, t.level FROM target t JOIN competence c ON c.framework_id = ?1 "
-	"AND c.code = t.competence_code AND c.retired = 0 WHERE t.framework_ident = ?2 AND t.person_id IS NOT NULL "
-	"ORDER BY t.person_id";
+	"SELECT t.person_id, c.seq, t.level FROM target t JOIN competence tc ON tc.id = t.competence_id "
+	"JOIN framework g ON g.id = t.framework_id AND g.ident = ?2 "
+	"JOIN competence c ON c.framework_id = ?1 AND c.identity = tc.identity AND c.retired = 0 "
+	"WHERE t.person_id IS NOT NULL AND t.valid_to IS NULL ORDER BY t.person_id";
 /* Each competence of any revision of the ident, by id, with the seq of the
- * competence of the same code in the revision shown (not retired). */
+ * competence of the same identity in the revision shown (not retired),
+ * and the revision it belongs to. */
 static const char heat_compmap[] =
-	"SELECT c.id, cur.seq FROM competence c JOIN framework g ON g.id = c.framework_id "
-	"JOIN competence cur ON cur.framework_id = ?1 AND cur.code = c.code AND cur.retired = 0 "
+	"SELECT c.id, cur.seq, g.revision FROM competence c JOIN framework g ON g.id = c.framework_id "
+	"JOIN competence cur ON cur.framework_id = ?1 AND cur.identity = c.identity AND cur.retired = 0 "
 	"WHERE g.ident = ?2 ORDER BY c.id";
 /* ?2 ident, ?3 source, ?4 person.  Competences are mapped in C. */
 #define HEAT_RATINGS \
@@ -1756,11 +1701,11 @@ struct hm_person {
 
 struct hm_comp {
 	char id[LUP_UUID_LEN + 1];
-	int seq;
+	int seq, revision;
 };
 
 struct hm_slot {
-	int level, prio;
+	int level, prio, revision;
 	char date[11], created[21], id[LUP_UUID_LEN + 1];
 };
 
@@ -1784,23 +1729,12 @@ struct hm {
 	size_t ntouched;
 };
 
-static int ascii_casecmp(const char *a, const char *b)
-{
-	for (;; a++, b++) {
-		int x = (unsigned char)*a, y = (unsigned char)*b;
-		if (x >= 'A' && x <= 'Z') x += 32;
-		if (y >= 'A' && y <= 'Z') y += 32;
-		if (x != y || !x)
-			return x - y;
-	}
-}
-
 static int find_role(const struct hm *h, const char *role)
 {
 	size_t lo = 0, hi = h->nroles;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = ascii_casecmp(h->roles[mid].name, role);
+		int c = strcmp(h->roles[mid].name, role);
 		if (!c)
 			return (int)mid;
 		if (c < 0)
@@ -1819,14 +1753,16 @@ static int person_target(const struct hm *h, const struct hm_person *p, int seq)
 	return p->role >= 0 ? h->roles[p->role].level[seq] : -1;
 }
 
-static int hm_seq(const struct hm *h, const char *id)
+static int hm_seq(const struct hm *h, const char *id, int *revision)
 {
 	size_t lo = 0, hi = h->ncomps;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		int c = strcmp(h->comps[mid].id, id);
-		if (!c)
+		if (!c) {
+			*revision = h->comps[mid].revision;
 			return h->comps[mid].seq;
+		}
 		if (c < 0)
 			lo = mid + 1;
 		else
@@ -1838,7 +1774,7 @@ static int hm_seq(const struct hm *h, const char *id)
 static void hm_take(struct hm *h, sqlite3_stmt *st)
 {
 	const char *cid = (const char *)sqlite3_column_text(st, 1);
-	int seq = cid ? hm_seq(h, cid) : -1, prio = sqlite3_column_int(st, 3);
+	int revision = 0, seq = cid ? hm_seq(h, cid, &revision) : -1, prio = sqlite3_column_int(st, 3);
 	const char *date = (const char *)sqlite3_column_text(st, 4);
 	const char *created = (const char *)sqlite3_column_text(st, 5);
 	const char *id = (const char *)sqlite3_column_text(st, 6);
@@ -1864,6 +1800,7 @@ static void hm_take(struct hm *h, sqlite3_stmt *st)
 	}
 	s->level = sqlite3_column_int(st, 2);
 	s->prio = prio;
+	s->revision = revision;
 	snprintf(s->date, sizeof s->date, "%s", date);
 	snprintf(s->created, sizeof s->created, "%s", created);
 	snprintf(s->id, sizeof s->id, "%s", id);
@@ -1873,11 +1810,15 @@ static void hm_flush(struct hm *h, const struct hm_person *p)
 {
 	size_t ncols = h->out->ncols;
 	for (size_t i = 0; i < h->ntouched; i++) {
-		int seq = h->touched[i], level = h->slot[seq].level;
+		int seq = h->touched[i], level = h->slot[seq].level, rev = h->slot[seq].revision;
 		int t = p ? person_target(h, p, seq) : -1;
 		h->slot[seq].level = -1;
 		if (t < 0)
 			continue;
+		if (!h->out->rev_min || rev < h->out->rev_min)
+			h->out->rev_min = rev;
+		if (rev > h->out->rev_max)
+			h->out->rev_max = rev;
 		for (size_t r = p->row0; r < p->row0 + p->nrows; r++) {
 			size_t idx = h->rowof[r] * ncols + (size_t)h->col[seq];
 			struct lup_heat_cell *cell = &h->out->cells[idx];
@@ -2161,6 +2102,7 @@ static int hm_targets(lup_db *db, const char *fwid, const char *ident, struct hm
 		c = &h->comps[h->ncomps++];
 		lup_col_copy(st, 0, c->id, sizeof c->id);
 		c->seq = sqlite3_column_int(st, 1);
+		c->revision = sqlite3_column_int(st, 2);
 	}
 	lup_done(st);
 	if (rc != SQLITE_DONE)
@@ -2177,9 +2119,9 @@ static int hm_targets(lup_db *db, const char *fwid, const char *ident, struct hm
 		struct hm_role *r;
 		if (!role || seq < 0 || (size_t)seq >= h->nseq)
 			continue;
-		/* Rows come in case-insensitive role order: spellings of one role
-		 * that differ in case are one role. */
-		if (!h->nroles || ascii_casecmp(h->roles[h->nroles - 1].name, role) != 0) {
+		/* Rows come in the order of the roles' keys (lup_sortkey): one
+		 * role however it is spelt. */
+		if (!h->nroles || strcmp(h->roles[h->nroles - 1].name, role) != 0) {
 			if (!GROW(h->roles, h->nroles, cap))
 				goto nomem;
 			r = &h->roles[h->nroles];
@@ -2273,7 +2215,7 @@ int lup_heatmap_build(lup_db *db, const struct lup_heat_query *q, struct lup_hea
                       lup_err *err)
 {
 	static const char sql_ident[] =
-		"SELECT ident, (SELECT coalesce(max(seq), 0) + 1 FROM competence WHERE framework_id = ?1) "
+		"SELECT ident, (SELECT coalesce(max(seq), 0) + 1 FROM competence WHERE framework_id = ?1), revision "
 		"FROM framework WHERE id = ?1";
 	char ident[LUP_FW_IDENT_MAX + 1] = "";
 	struct hm h;
@@ -2291,6 +2233,7 @@ int lup_heatmap_build(lup_db *db, const struct lup_heat_query *q, struct lup_hea
 	if (rc == SQLITE_ROW) {
 		lup_col_copy(st, 0, ident, sizeof ident);
 		h.nseq = (size_t)sqlite3_column_int64(st, 1);
+		out->revision = sqlite3_column_int(st, 2);
 	}
 	lup_done(st);
 	if (rc == SQLITE_DONE)

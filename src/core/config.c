@@ -49,7 +49,7 @@ static const struct lup_option options[] = {
 	  N_("Longitude of the sending organisation, for distance bands.") },
 
 	{ "competence", "framework", LUP_OPT_STR, "digcomp", 0, 64, NULL,
-	  N_("The framework new check-ins use, by its id.") },
+	  N_("The framework new check-ins use, by its id, unless [frameworks] names one for the person's role.") },
 	{ "competence", "interval_days", LUP_OPT_INT, "180", 1, 3650, NULL,
 	  N_("Days between re-assessments; [interval] overrides it per role.") },
 	{ "competence", "due_soon_days", LUP_OPT_INT, "30", 0, 365, NULL,
@@ -81,6 +81,7 @@ static const struct lup_option options[] = {
 static const struct lup_free_section free_sections[] = {
 	{ "keys", N_("Key bindings: action = keys, separated by spaces (see lup(1)).") },
 	{ "interval", N_("Re-assessment interval in days per role: role = days.") },
+	{ "frameworks", N_("The framework each role is assessed on: role = framework id.") },
 };
 
 #define NOPT (sizeof options / sizeof options[0])

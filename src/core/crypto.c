@@ -175,23 +175,10 @@ void lup_id_rating(char out[37], const char *checkin_id, const char *competence_
 	lup_uuid_name(out, "rating", 2, p);
 }
 
-void lup_id_target(char out[37], const char *ident, const char *role, const char *person_id,
-                   const char *code)
+void lup_id_target(char out[37], const char *framework_id, const char *identity, const char *role_key,
+                   const char *person_id, const char *valid_from)
 {
-	/* As SQLite's lower() and NOCASE: ASCII letters only. */
-	size_t n = role ? strlen(role) : 0;
-	char small[256], *low = n < sizeof small ? small : malloc(n + 1);
-	const char *p[4];
-	if (!low)
-		low = small, n = 0;
-	for (size_t i = 0; i < n; i++)
-		low[i] = role[i] >= 'A' && role[i] <= 'Z' ? (char)(role[i] + 32) : role[i];
-	low[n] = '\0';
-	p[0] = ident;
-	p[1] = role ? "role" : "person";
-	p[2] = role ? low : person_id;
-	p[3] = code;
-	lup_uuid_name(out, "target", 4, p);
-	if (low != small)
-		free(low);
+	const char *p[] = { framework_id, identity, role_key ? "role" : "person", role_key ? role_key : person_id,
+	                    valid_from };
+	lup_uuid_name(out, "target", 5, p);
 }

@@ -253,6 +253,25 @@ fail:
 	return -1;
 }
 
+/* lup_sortkey(text) in SQL: the key people's roles are matched by (a
+ * migration computes it for rows it makes). */
+static void sql_sortkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *s;
+	char *k;
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	s = sqlite3_value_text(argv[0]);
+	if (!(k = lup_sortkey(s ? (const char *)s : ""))) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, k, -1, free);
+}
+
 static int folder_of(const char *path, char *dir, size_t n)
 {
 	const char *slash = strrchr(path, '/');
@@ -319,6 +338,9 @@ int lup_db_open(const char *path, int flags, lup_db **out, lup_err *err)
 		lup_sqlerr(db, err, path);
 		goto fail;
 	}
+	sqlite3_create_function(db->h, "lup_sortkey", 1,
+	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	                        sql_sortkey, NULL, NULL);
 	if (sqlite3_exec(db->h,
 	        "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;"
 	        "PRAGMA secure_delete = ON; PRAGMA synchronous = FULL;"
@@ -681,7 +703,7 @@ static const struct { const char *table, *sql; } ref_sql[] = {
 #define REF(t) { #t, "SELECT id FROM " #t " WHERE id >= ?1 AND id < ?1 || '~' LIMIT 2" }
 	REF(person), REF(programme), REF(block), REF(cohort), REF(session),
 	REF(enrolment), REF(attendance), REF(host_org), REF(placement),
-	REF(framework), REF(competence), REF(checkin), REF(rating), REF(log_entry),
+	REF(framework), REF(competence), REF(checkin), REF(rating), REF(log_entry), REF(round),
 #undef REF
 };
 

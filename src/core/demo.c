@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/comp_int.h"
 #include "core/internal.h"
 #include "lup/cal.h"
 #include "lup/demo.h"
@@ -863,24 +864,12 @@ static int fill_framework_digcomp(struct demo *d)
 
 static int fill_targets(struct demo *d)
 {
-	static const char sql[] =
-		"INSERT OR IGNORE INTO target (id, framework_ident, competence_code, role, level, "
-		"source, created_at, updated_at) VALUES (?1, 'digcomp', ?2, ?3, ?4, 'demo', ?5, ?5)";
-	char id[LUP_UUID_LEN + 1];
 	for (int t = 0; t < NTARGET; t++)
-		for (int i = 0; i < NCOMP; i++) {
-			sqlite3_stmt *st = prep(d, sql);
-			if (!st)
+		for (int i = 0; i < NCOMP; i++)
+			if (d->have_comp[i] &&
+			    lup_target_insert(d->db, d->framework, d->comp[i], d->comp[i], dc_targets[t].role, NULL,
+			                      dc_targets[t].level[i], "user", d->now, d->err) < 0)
 				return -1;
-			lup_id_target(id, "digcomp", dc_targets[t].role, NULL, dc_codes[i]);
-			bt(st, 1, id);
-			bt(st, 2, dc_codes[i]);
-			bt(st, 3, dc_targets[t].role);
-			sqlite3_bind_int(st, 4, dc_targets[t].level[i]);
-			bt(st, 5, d->now);
-			if (run(d, st) < 0)
-				return -1;
-		}
 	return 0;
 }
 

@@ -19,9 +19,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "core/fw_int.h"
 #include "core/internal.h"
 #include "lup/framework.h"
-#include "lup/paths.h"
 #include "lup/sha256.h"
 
 /* ---- Small helpers ---- */
@@ -47,7 +47,7 @@ static void set_str(char **dst, char *src)
 	*dst = src;
 }
 
-/* A code: letters, digits, '.', '_' and '-'. */
+/* A code: the letters A-Z (either case), digits, '.', '_' and '-'. */
 static int valid_code(const char *s, size_t n)
 {
 	if (n == 0 || n > LUP_FW_CODE_MAX)
@@ -59,6 +59,32 @@ static int valid_code(const char *s, size_t n)
 			return 0;
 	}
 	return 1;
+}
+
+static size_t utf8_len(const unsigned char *p, size_t n);
+
+/* Why s (n bytes) is not a code: its first character that may not be in
+ * one, or its length. */
+static void why_not_code(const char *s, size_t n, char *buf, size_t bn)
+{
+	size_t i = 0;
+	if (n == 0) {
+		snprintf(buf, bn, "%s", _("the code is missing"));
+		return;
+	}
+	if (n > LUP_FW_CODE_MAX) {
+		snprintf(buf, bn, _("a code is at most %d characters"), LUP_FW_CODE_MAX);
+		return;
+	}
+	while (i < n && valid_code(s + i, 1))
+		i++;
+	{
+		size_t l = i < n ? utf8_len((const unsigned char *)s + i, n - i) : 0;
+		if (s[i] == ' ' || s[i] == '\t')
+			snprintf(buf, bn, "%s", _("a code has no spaces"));
+		else
+			snprintf(buf, bn, _("'%.*s' may not be part of a code"), (int)(l ? l : 1), s + i);
+	}
 }
 
 /* An ident: lower-case letters, digits, '.', '_', '-', starting with a
@@ -236,7 +262,7 @@ static int map_put(struct fw_map *m, const char *key, size_t idx)
 		}
 }
 
-static int index_build(struct lup_framework *fw)
+int lup_fw_index_build(struct lup_framework *fw)
 {
 	struct lup_fw_index *ix = fw->index;
 	if (!ix && !(ix = fw->index = calloc(1, sizeof *ix)))
@@ -268,6 +294,7 @@ static void comp_clear(struct lup_fw_competence *c)
 {
 	free(c->code); free(c->area); free(c->name); free(c->name_sv);
 	free(c->description); free(c->description_sv);
+	free(c->renamed_from); free(c->replaces);
 }
 
 void lup_framework_free(struct lup_framework *fw)
@@ -296,7 +323,7 @@ void lup_framework_free(struct lup_framework *fw)
 }
 
 /* Grow an array to hold one more item; returns the new item, zeroed. */
-static void *grow(void **arr, size_t *n, size_t *cap, size_t size)
+void *lup_fw_grow(void **arr, size_t *n, size_t *cap, size_t size)
 {
 	if (*n == *cap) {
 		size_t c = *cap ? *cap * 2 : 16;
@@ -351,7 +378,23 @@ const char *lup_fw_text(const char *en, const char *sv)
 	return en ? en : "";
 }
 
-/* ---- Errors: file:line: [section] key: why ---- */
+/* ---- Problems: file:line: [section] key: why ---- */
+
+void lup_fw_where(char *buf, size_t n, const char *file, int line, const char *section,
+                  const char *key, const char *why)
+{
+	int k = line > 0 ? snprintf(buf, n, "%s:%d:", file, line) : snprintf(buf, n, "%s:", file);
+	if (k < 0 || (size_t)k >= n)
+		return;
+	if (section) {
+		int m = key ? snprintf(buf + k, n - (size_t)k, " [%s] %s:", section, key)
+		            : snprintf(buf + k, n - (size_t)k, " [%s]:", section);
+		if (m < 0 || (size_t)m >= n - (size_t)k)
+			return;
+		k += m;
+	}
+	snprintf(buf + k, n - (size_t)k, " %s", why);
+}
 
 static int fw_fail(lup_err *err, const char *file, int line, const char *section,
                    const char *key, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
@@ -359,36 +402,58 @@ static int fw_fail(lup_err *err, const char *file, int line, const char *section
 static int fw_fail(lup_err *err, const char *file, int line, const char *section,
                    const char *key, const char *fmt, ...)
 {
-	char why[400], where[600];
+	char why[400], msg[1000];
 	va_list ap;
-	int n;
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
-	n = line > 0 ? snprintf(where, sizeof where, "%s:%d:", file, line)
-	             : snprintf(where, sizeof where, "%s:", file);
-	if (n > 0 && (size_t)n < sizeof where && section) {
-		if (key)
-			snprintf(where + n, sizeof where - (size_t)n, " [%s] %s:", section, key);
-		else
-			snprintf(where + n, sizeof where - (size_t)n, " [%s]:", section);
-	}
-	return lup_err_set(err, LUP_EINVAL, "%s %s", where, why);
+	lup_fw_where(msg, sizeof msg, file, line, section, key, why);
+	return lup_err_set(err, LUP_EINVAL, "%s", msg);
 }
 
-static int oom(lup_err *err)
+int lup_fw_oom(lup_err *err)
 {
 	return lup_err_set(err, LUP_EFAIL, _("out of memory"));
 }
 
+#define oom lup_fw_oom
+
+void lup_fw_problems_free(struct lup_fw_problems *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->n; i++)
+		free(p->msg[i]);
+	free(p->msg);
+	memset(p, 0, sizeof *p);
+}
+
+void lup_fw_problem(struct lup_fw_problems *p, const char *msg)
+{
+	char **m;
+	p->total++;
+	if (p->n >= LUP_FW_MAX_PROBLEMS)
+		return;
+	if (!(m = realloc(p->msg, (p->n + 1) * sizeof *m)))
+		return;
+	p->msg = m;
+	if ((m[p->n] = strdup(msg)))
+		p->n++;
+}
+
+int lup_fw_problems_err(const struct lup_fw_problems *p, lup_err *err)
+{
+	const char *first = p->n ? p->msg[0] : _("the framework has problems");
+	size_t more = p->total ? p->total - 1 : 0;
+	if (!more)
+		return lup_err_set(err, LUP_EINVAL, "%s", first);
+	return lup_err_set(err, LUP_EINVAL, ngettext("%s (and %zu more problem)", "%s (and %zu more problems)",
+	                                             (unsigned long)more), first, more);
+}
+
 /* ---- Keys of each kind of section ---- */
 
-enum sect { S_NONE, S_FRAMEWORK, S_LEVEL, S_AREA, S_COMP, S_TARGETS };
-
-enum { F_ID, F_NAME, F_NAME_SV, F_VERSION, F_DESC, F_EXTENDS, F_LMIN, F_LMAX };
-enum { L_NAME, L_NAME_SV, L_BAND, L_BAND_SV };
-enum { A_NAME, A_NAME_SV, A_ORDER };
-enum { C_AREA, C_NAME, C_NAME_SV, C_DESC, C_DESC_SV, C_LEVELS, C_RETIRED, C_ORDER };
+enum sect { S_NONE, S_SKIP, S_FRAMEWORK, S_LEVEL, S_AREA, S_COMP, S_TARGETS };
 
 static const char *const fw_keys[] = {
 	"id", "name", "name_sv", "version", "description", "extends", "level_min", "level_max", NULL
@@ -396,24 +461,30 @@ static const char *const fw_keys[] = {
 static const char *const level_keys[] = { "name", "name_sv", "band", "band_sv", NULL };
 static const char *const area_keys[] = { "name", "name_sv", "order", NULL };
 static const char *const comp_keys[] = {
-	"area", "name", "name_sv", "description", "description_sv", "levels", "retired", "order", NULL
+	"area", "name", "name_sv", "description", "description_sv", "levels", "retired", "order",
+	"renamed_from", "replaces", NULL
 };
 
-#define BIT(k) (1u << (k))
 
-/* ---- The parser ---- */
+/* ---- The parser ----
+ * It goes on past a problem so that one run lists every one: a line it
+ * cannot read is skipped, a section it cannot start has its keys skipped
+ * (S_SKIP), a value it refuses is marked bad so that the resolver does
+ * not report it again as missing.  Only what makes the rest unreadable
+ * (the file too large, not UTF-8, a limit passed, no memory) stops it. */
 
 struct parser {
 	struct lup_framework *fw;
 	const char *file;
 	lup_err *err;
+	struct lup_fw_problems *probs;
+	int fatal;                         /* stop reading */
 	enum sect sect;
 	char label[LUP_FW_NAME_MAX + 32];  /* the current section, as written */
 	int sect_line;
 	size_t cur;                        /* the current level, area or competence */
 	size_t role;                       /* the current [targets] role */
 	unsigned seen;                     /* keys given in this section */
-	int key_line[8];                   /* and where */
 	int fw_line;
 	int level_line[LUP_FW_LEVEL_LIMIT + 1];
 	int role_line[LUP_FW_MAX_ROLES];
@@ -421,17 +492,32 @@ struct parser {
 	size_t cap_levels, cap_areas, cap_comps, cap_targets, cap_roles;
 };
 
-static int pfail(struct parser *p, int line, const char *key, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+/* Record a problem at line (section: the current one unless section_off). */
+static int problem(struct parser *p, int line, int section_off, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 
-static int pfail(struct parser *p, int line, const char *key, const char *fmt, ...)
+static int problem(struct parser *p, int line, int section_off, const char *key, const char *fmt, ...)
 {
-	char why[400];
+	char why[400], msg[1000];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
-	return fw_fail(p->err, p->file, line, p->sect == S_NONE ? NULL : p->label, key, "%s", why);
+	lup_fw_where(msg, sizeof msg, p->file, line,
+	             section_off || p->sect == S_NONE ? NULL : p->label, key, why);
+	lup_fw_problem(p->probs, msg);
+	return -1;
+}
+
+#define pfail(p, line, key, ...) problem((p), (line), 0, (key), __VA_ARGS__)
+
+/* Something that makes the rest of the file unreadable. */
+#define pfatal(p, ...) ((p)->fatal = 1, problem((p), __VA_ARGS__))
+
+static int poom(struct parser *p)
+{
+	p->fatal = 1;
+	return oom(p->err);
 }
 
 static int key_index(const char *const *keys, const char *key)
@@ -456,7 +542,7 @@ static const char *const *keys_of(enum sect s)
 static int start_section(struct parser *p, int line, const char *text, size_t n)
 {
 	struct lup_framework *fw = p->fw;
-	char word[16];
+	char word[16], why[160];
 	size_t w = 0, i = 0;
 	const char *arg;
 	size_t argn;
@@ -482,7 +568,6 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 
 	p->sect = S_NONE;
 	p->seen = 0;
-	memset(p->key_line, 0, sizeof p->key_line);
 	p->sect_line = line;
 	snprintf(p->label, sizeof p->label, "%s%s%.*s", word, argn ? " " : "",
 	         (int)(argn > LUP_FW_NAME_MAX ? LUP_FW_NAME_MAX : argn), arg);
@@ -512,8 +597,8 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 		if (p->level_line[v])
 			return pfail(p, line, NULL, _("appears twice (first on line %d)"), p->level_line[v]);
 		p->level_line[v] = line;
-		if (!(l = grow((void **)&fw->levels, &fw->nlevels, &p->cap_levels, sizeof *l)))
-			return oom(p->err);
+		if (!(l = lup_fw_grow((void **)&fw->levels, &fw->nlevels, &p->cap_levels, sizeof *l)))
+			return poom(p);
 		l->value = (int)v;
 		l->line = line;
 		p->cur = fw->nlevels - 1;
@@ -525,13 +610,15 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 		char *code;
 		long prev;
 		p->sect = area ? S_AREA : S_COMP;
-		if (!valid_code(arg, argn))
+		if (!valid_code(arg, argn)) {
+			why_not_code(arg, argn, why, sizeof why);
 			return pfail(p, line, NULL,
-				area ? _("expected [area CODE]: a code of 1 to %d letters, digits, '.', '_' or '-'")
-				     : _("expected [competence CODE]: a code of 1 to %d letters, digits, '.', '_' or '-'"),
-				LUP_FW_CODE_MAX);
+				area ? _("expected [area CODE]: %s (1 to %d of A-Z, a-z, 0-9, '.', '_' and '-')")
+				     : _("expected [competence CODE]: %s (1 to %d of A-Z, a-z, 0-9, '.', '_' and '-')"),
+				why, LUP_FW_CODE_MAX);
+		}
 		if (!(code = dupn(arg, argn)))
-			return oom(p->err);
+			return poom(p);
 		if ((prev = map_get(m, code)) >= 0) {
 			int first = area ? fw->areas[prev].line : fw->comps[prev].line;
 			free(code);
@@ -541,11 +628,11 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 			struct lup_fw_area *a;
 			if (fw->nareas >= LUP_FW_MAX_AREAS) {
 				free(code);
-				return pfail(p, line, NULL, _("more than %d areas"), LUP_FW_MAX_AREAS);
+				return pfatal(p, line, 0, NULL, _("more than %d areas"), LUP_FW_MAX_AREAS);
 			}
-			if (!(a = grow((void **)&fw->areas, &fw->nareas, &p->cap_areas, sizeof *a))) {
+			if (!(a = lup_fw_grow((void **)&fw->areas, &fw->nareas, &p->cap_areas, sizeof *a))) {
 				free(code);
-				return oom(p->err);
+				return poom(p);
 			}
 			a->code = code;
 			a->line = line;
@@ -554,11 +641,11 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 			struct lup_fw_competence *c;
 			if (fw->ncomps >= LUP_FW_MAX_COMPETENCES) {
 				free(code);
-				return pfail(p, line, NULL, _("more than %d competences"), LUP_FW_MAX_COMPETENCES);
+				return pfatal(p, line, 0, NULL, _("more than %d competences"), LUP_FW_MAX_COMPETENCES);
 			}
-			if (!(c = grow((void **)&fw->comps, &fw->ncomps, &p->cap_comps, sizeof *c))) {
+			if (!(c = lup_fw_grow((void **)&fw->comps, &fw->ncomps, &p->cap_comps, sizeof *c))) {
 				free(code);
-				return oom(p->err);
+				return poom(p);
 			}
 			c->code = code;
 			c->line = line;
@@ -566,7 +653,7 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 			p->cur = fw->ncomps - 1;
 		}
 		if (map_put(m, code, p->cur) < 0)
-			return oom(p->err);
+			return poom(p);
 		return 0;
 	}
 	if (strcmp(word, "targets") == 0) {
@@ -577,28 +664,28 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 			return pfail(p, line, NULL, _("expected [targets ROLE] with a role of 1 to %d bytes"),
 			             LUP_FW_NAME_MAX);
 		if (!(role = dupn(arg, argn)))
-			return oom(p->err);
+			return poom(p);
 		if ((prev = map_get(&p->roles, role)) >= 0) {
 			free(role);
 			return pfail(p, line, NULL, _("appears twice (first on line %d)"), p->role_line[prev]);
 		}
 		if (fw->nroles >= LUP_FW_MAX_ROLES) {
 			free(role);
-			return pfail(p, line, NULL, _("more than %d roles"), LUP_FW_MAX_ROLES);
+			return pfatal(p, line, 0, NULL, _("more than %d roles"), LUP_FW_MAX_ROLES);
 		}
-		if (!(slot = grow((void **)&fw->roles, &fw->nroles, &p->cap_roles, sizeof *slot))) {
+		if (!(slot = lup_fw_grow((void **)&fw->roles, &fw->nroles, &p->cap_roles, sizeof *slot))) {
 			free(role);
-			return oom(p->err);
+			return poom(p);
 		}
 		*slot = role;
 		p->role = fw->nroles - 1;
 		p->role_line[p->role] = line;
 		if (map_put(&p->roles, role, p->role) < 0)
-			return oom(p->err);
+			return poom(p);
 		return 0;
 	}
 	p->sect = S_NONE;
-	return fw_fail(p->err, p->file, line, p->label, NULL,
+	return problem(p, line, 1, NULL, "[%s]: %s", p->label,
 		_("unknown kind of section (expected framework, level N, area CODE, "
 		  "competence CODE or targets ROLE)"));
 }
@@ -608,65 +695,66 @@ static int text_value(struct parser *p, int line, const char *key, const char *v
                       int required, char **out)
 {
 	size_t n = strlen(v);
+	*out = NULL;
 	if (required && n == 0)
 		return pfail(p, line, key, _("must not be empty"));
 	if (n > max)
 		return pfail(p, line, key, _("longer than %zu bytes"), max);
-	*out = NULL;
 	if (n && !(*out = dupn(v, n)))
-		return oom(p->err);
+		return poom(p);
 	return 0;
 }
 
-static int set_key(struct parser *p, int line, const char *key, const char *v)
+/* A code as the value of key (area, renamed_from, replaces). */
+static int code_value(struct parser *p, int line, const char *key, const char *v, char **out)
+{
+	char why[160];
+	*out = NULL;
+	if (!valid_code(v, strlen(v))) {
+		why_not_code(v, strlen(v), why, sizeof why);
+		return pfail(p, line, key, _("'%s' is not a code: %s"), v, why);
+	}
+	if (!(*out = strdup(v)))
+		return poom(p);
+	return 0;
+}
+
+/* The value of a key of a [targets] section. */
+static int target_value(struct parser *p, int line, const char *key, const char *v)
 {
 	struct lup_framework *fw = p->fw;
-	const char *const *keys = keys_of(p->sect);
+	struct lup_fw_target *t;
+	char why[160];
+	long x;
+	if (!valid_code(key, strlen(key))) {
+		why_not_code(key, strlen(key), why, sizeof why);
+		return pfail(p, line, key, _("expected a competence code = a target level (%s)"), why);
+	}
+	if (parse_int(v, 0, LUP_FW_LEVEL_LIMIT, &x) < 0)
+		return pfail(p, line, key, _("'%s' is not a level (a whole number from 0 to %d)"),
+		             v, LUP_FW_LEVEL_LIMIT);
+	if (fw->ntargets >= LUP_FW_MAX_TARGETS)
+		return pfatal(p, line, 0, key, _("more than %d targets"), LUP_FW_MAX_TARGETS);
+	if (!(t = lup_fw_grow((void **)&fw->targets, &fw->ntargets, &p->cap_targets, sizeof *t)))
+		return poom(p);
+	t->role = fw->roles[p->role];
+	t->level = (int)x;
+	t->line = line;
+	if (!(t->code = strdup(key)))
+		return poom(p);
+	return 0;
+}
+
+/* The value of key number k of the current section; -1 when refused. */
+static int set_value(struct parser *p, int line, int k, const char *key, const char *v)
+{
+	struct lup_framework *fw = p->fw;
 	char *s = NULL;
 	long x;
-	int k;
-
-	if (p->sect == S_NONE)
-		return fw_fail(p->err, p->file, line, NULL, NULL,
-		               _("'%s' comes before any [section]"), key);
-	if (p->sect == S_TARGETS) {
-		struct lup_fw_target *t;
-		if (!valid_code(key, strlen(key)))
-			return pfail(p, line, key, _("expected a competence code = a target level"));
-		if (parse_int(v, 0, LUP_FW_LEVEL_LIMIT, &x) < 0)
-			return pfail(p, line, key, _("'%s' is not a level (a whole number from 0 to %d)"),
-			             v, LUP_FW_LEVEL_LIMIT);
-		if (fw->ntargets >= LUP_FW_MAX_TARGETS)
-			return pfail(p, line, key, _("more than %d targets"), LUP_FW_MAX_TARGETS);
-		if (!(t = grow((void **)&fw->targets, &fw->ntargets, &p->cap_targets, sizeof *t)))
-			return oom(p->err);
-		t->role = fw->roles[p->role];
-		t->level = (int)x;
-		t->line = line;
-		if (!(t->code = strdup(key)))
-			return oom(p->err);
-		return 0;
-	}
-	/* Key names are matched in lower case. */
-	{
-		char low[32];
-		size_t n = strlen(key);
-		if (n >= sizeof low)
-			return pfail(p, line, key, _("unknown key"));
-		for (size_t i = 0; i <= n; i++)
-			low[i] = (char)lower((unsigned char)key[i]);
-		if ((k = key_index(keys, low)) < 0)
-			return pfail(p, line, key, _("unknown key"));
-		key = keys[k];
-	}
-	if (p->seen & BIT(k))
-		return pfail(p, line, key, _("given twice in this section"));
-	p->seen |= BIT(k);
+	int r;
 
 	switch (p->sect) {
 	case S_FRAMEWORK:
-		fw->given |= BIT(k);
-		fw->key_line[k] = line;
 		switch (k) {
 		case F_ID:
 		case F_EXTENDS:
@@ -675,28 +763,18 @@ static int set_key(struct parser *p, int line, const char *key, const char *v)
 					_("'%s' is not an id: 1 to %d lower-case letters, digits, '.', '_' or '-'"),
 					v, LUP_FW_IDENT_MAX);
 			if (!(s = strdup(v)))
-				return oom(p->err);
+				return poom(p);
 			set_str(k == F_ID ? &fw->ident : &fw->extends, s);
 			return 0;
 		case F_NAME:
-			if (text_value(p, line, key, v, LUP_FW_NAME_MAX, 1, &s) < 0)
-				return -1;
-			set_str(&fw->name, s);
-			return 0;
 		case F_NAME_SV:
-			if (text_value(p, line, key, v, LUP_FW_NAME_MAX, 0, &s) < 0)
-				return -1;
-			set_str(&fw->name_sv, s);
-			return 0;
 		case F_VERSION:
-			if (text_value(p, line, key, v, 32, 1, &s) < 0)
-				return -1;
-			set_str(&fw->version, s);
-			return 0;
 		case F_DESC:
-			if (text_value(p, line, key, v, LUP_FW_TEXT_MAX, 0, &s) < 0)
+			if (text_value(p, line, key, v, k == F_VERSION ? 32 : k == F_DESC ? LUP_FW_TEXT_MAX : LUP_FW_NAME_MAX,
+			               k == F_NAME || k == F_VERSION, &s) < 0)
 				return -1;
-			set_str(&fw->description, s);
+			set_str(k == F_NAME ? &fw->name : k == F_NAME_SV ? &fw->name_sv
+			        : k == F_VERSION ? &fw->version : &fw->description, s);
 			return 0;
 		default:  /* level_min, level_max */
 			if (parse_int(v, 0, LUP_FW_LEVEL_LIMIT, &x) < 0)
@@ -712,8 +790,6 @@ static int set_key(struct parser *p, int line, const char *key, const char *v)
 		struct lup_fw_level *l = &fw->levels[p->cur];
 		char **dst = k == L_NAME ? &l->name : k == L_NAME_SV ? &l->name_sv
 		           : k == L_BAND ? &l->band : &l->band_sv;
-		l->given |= BIT(k);
-		l->key_line[k] = line;
 		if (text_value(p, line, key, v, LUP_FW_NAME_MAX, k == L_NAME, &s) < 0)
 			return -1;
 		set_str(dst, s);
@@ -721,8 +797,6 @@ static int set_key(struct parser *p, int line, const char *key, const char *v)
 	}
 	case S_AREA: {
 		struct lup_fw_area *a = &fw->areas[p->cur];
-		a->given |= BIT(k);
-		a->key_line[k] = line;
 		if (k == A_ORDER) {
 			if (parse_int(v, -1000000, 1000000, &x) < 0)
 				return pfail(p, line, key, _("'%s' is not a whole number"), v);
@@ -736,16 +810,13 @@ static int set_key(struct parser *p, int line, const char *key, const char *v)
 	}
 	case S_COMP: {
 		struct lup_fw_competence *c = &fw->comps[p->cur];
-		int r;
-		c->given |= BIT(k);
-		c->key_line[k] = line;
 		switch (k) {
 		case C_AREA:
-			if (!valid_code(v, strlen(v)))
-				return pfail(p, line, key, _("'%s' is not an area code"), v);
-			if (!(s = strdup(v)))
-				return oom(p->err);
-			set_str(&c->area, s);
+		case C_RENAMED:
+		case C_REPLACES:
+			if (code_value(p, line, key, v, &s) < 0)
+				return -1;
+			set_str(k == C_AREA ? &c->area : k == C_RENAMED ? &c->renamed_from : &c->replaces, s);
 			return 0;
 		case C_NAME:
 		case C_NAME_SV:
@@ -783,6 +854,58 @@ static int set_key(struct parser *p, int line, const char *key, const char *v)
 	}
 }
 
+static int set_key(struct parser *p, int line, const char *key, const char *v)
+{
+	struct lup_framework *fw = p->fw;
+	const char *const *keys = keys_of(p->sect);
+	unsigned *given = NULL, *bad = NULL;
+	int *key_line = NULL, k, rc;
+
+	if (p->sect == S_SKIP)
+		return 0;   /* the section's own problem has been reported */
+	if (p->sect == S_NONE)
+		return problem(p, line, 1, NULL, _("'%s' comes before any [section]"), key);
+	if (p->sect == S_TARGETS)
+		return target_value(p, line, key, v);
+	/* Key names are matched in lower case. */
+	{
+		char low[32];
+		size_t n = strlen(key);
+		if (n >= sizeof low)
+			return pfail(p, line, key, _("unknown key"));
+		for (size_t i = 0; i <= n; i++)
+			low[i] = (char)lower((unsigned char)key[i]);
+		if ((k = key_index(keys, low)) < 0)
+			return pfail(p, line, key, _("unknown key"));
+		key = keys[k];
+	}
+	if (p->seen & BIT(k))
+		return pfail(p, line, key, _("given twice in this section"));
+	p->seen |= BIT(k);
+	switch (p->sect) {
+	case S_FRAMEWORK:
+		given = &fw->given, bad = &fw->bad, key_line = fw->key_line;
+		break;
+	case S_LEVEL:
+		given = &fw->levels[p->cur].given, bad = &fw->levels[p->cur].bad;
+		key_line = fw->levels[p->cur].key_line;
+		break;
+	case S_AREA:
+		given = &fw->areas[p->cur].given, bad = &fw->areas[p->cur].bad;
+		key_line = fw->areas[p->cur].key_line;
+		break;
+	default:
+		given = &fw->comps[p->cur].given, bad = &fw->comps[p->cur].bad;
+		key_line = fw->comps[p->cur].key_line;
+		break;
+	}
+	*given |= BIT(k);
+	key_line[k] = line;
+	if ((rc = set_value(p, line, k, key, v)) < 0)
+		*bad |= BIT(k);
+	return rc;
+}
+
 /* One line, without its end of line.  Syntax: blank, "; comment",
  * "# comment", "[section]" or "key = value" (value optionally in double
  * quotes, kept verbatim inside them). */
@@ -799,19 +922,26 @@ static int parse_line(struct parser *p, int line, const char *s, size_t n)
 	if (s[i] == '[') {
 		const char *close = memchr(s + i, ']', n - i);
 		size_t j;
-		if (!close)
-			return fw_fail(p->err, p->file, line, NULL, NULL, _("a section name lacks its ']'"));
+		if (!close) {
+			p->sect = S_SKIP;
+			return problem(p, line, 1, NULL, _("a section name lacks its ']'"));
+		}
 		for (j = (size_t)(close - s) + 1; j < n; j++)
-			if (s[j] != ' ' && s[j] != '\t')
-				return fw_fail(p->err, p->file, line, NULL, NULL,
-				               _("text after the section name's ']'"));
-		return start_section(p, line, s + i + 1, (size_t)(close - s) - i - 1);
+			if (s[j] != ' ' && s[j] != '\t') {
+				p->sect = S_SKIP;
+				return problem(p, line, 1, NULL, _("text after the section name's ']'"));
+			}
+		rc = start_section(p, line, s + i + 1, (size_t)(close - s) - i - 1);
+		if (rc < 0)
+			p->sect = S_SKIP;   /* its keys would only repeat the problem */
+		return rc;
 	}
+	if (p->sect == S_SKIP)
+		return 0;
 	{
 		const char *e = memchr(s + i, '=', n - i);
 		if (!e)
-			return fw_fail(p->err, p->file, line, p->sect == S_NONE ? NULL : p->label, NULL,
-			               _("expected 'key = value', a [section] or a comment"));
+			return pfail(p, line, NULL, _("expected 'key = value', a [section] or a comment"));
 		eq = (size_t)(e - s);
 	}
 	ks = i;
@@ -819,11 +949,9 @@ static int parse_line(struct parser *p, int line, const char *s, size_t n)
 	while (ke > ks && (s[ke - 1] == ' ' || s[ke - 1] == '\t'))
 		ke--;
 	if (ke == ks)
-		return fw_fail(p->err, p->file, line, p->sect == S_NONE ? NULL : p->label, NULL,
-		               _("a key is missing before '='"));
+		return pfail(p, line, NULL, _("a key is missing before '='"));
 	if (ke - ks >= sizeof key)
-		return fw_fail(p->err, p->file, line, p->sect == S_NONE ? NULL : p->label, NULL,
-		               _("a key longer than %zu bytes"), sizeof key - 1);
+		return pfail(p, line, NULL, _("a key longer than %zu bytes"), sizeof key - 1);
 	memcpy(key, s + ks, ke - ks);
 	key[ke - ks] = '\0';
 	vs = eq + 1;
@@ -836,29 +964,81 @@ static int parse_line(struct parser *p, int line, const char *s, size_t n)
 		vs++;
 		ve--;
 	} else if (ve > vs && s[vs] == '"') {
-		return fw_fail(p->err, p->file, line, p->sect == S_NONE ? NULL : p->label, key,
-		               _("a quoted value lacks its closing '\"'"));
+		return pfail(p, line, key, _("a quoted value lacks its closing '\"'"));
 	}
 	if (!(val = dupn(s + vs, ve - vs)))
-		return oom(p->err);
+		return poom(p);
 	rc = set_key(p, line, key, val);
 	free(val);
 	return rc;
 }
 
-int lup_framework_parse(const char *buf, size_t len, const char *file,
-                        struct lup_framework **out, lup_err *err)
+/* The text of a file that is not UTF-8: UTF-16, by its byte-order mark or
+ * its zero bytes; 1 when it was named (a problem recorded). */
+static int not_utf8_file(struct parser *p, const unsigned char *b, size_t len)
+{
+	size_t zeros_even = 0, zeros_odd = 0, n = len < 4096 ? len : 4096;
+	if (len >= 2 && ((b[0] == 0xff && b[1] == 0xfe) || (b[0] == 0xfe && b[1] == 0xff))) {
+		pfatal(p, 0, 1, NULL, b[0] == 0xff
+		       ? _("the file is UTF-16 (little-endian), not UTF-8: save it as UTF-8")
+		       : _("the file is UTF-16 (big-endian), not UTF-8: save it as UTF-8"));
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!b[i])
+			*(i % 2 ? &zeros_odd : &zeros_even) += 1;
+	if (n >= 4 && (zeros_odd > n / 4 || zeros_even > n / 4)) {
+		pfatal(p, 0, 1, NULL, zeros_odd > zeros_even
+		       ? _("the file is UTF-16 (little-endian), not UTF-8: save it as UTF-8")
+		       : _("the file is UTF-16 (big-endian), not UTF-8: save it as UTF-8"));
+		return 1;
+	}
+	return 0;
+}
+
+/* A byte that is not UTF-8 at line: when the file holds no UTF-8 beyond
+ * ASCII anywhere, it is Latin-1 (or Windows-1252), and says so once. */
+static void not_utf8_byte(struct parser *p, int line, const unsigned char *buf, size_t len,
+                          unsigned char byte)
+{
+	int multi = 0;
+	for (size_t i = 0; i < len && !multi;) {
+		size_t l = buf[i] < 0x80 ? 1 : utf8_len(buf + i, len - i);
+		if (l > 1)
+			multi = 1;
+		i += l ? l : 1;
+	}
+	if (multi) {
+		pfatal(p, line, 1, NULL, _("not valid UTF-8 (byte 0x%02X)"), byte);
+	} else if (byte >= 0xa0) {
+		char ch[3] = { (char)(0xc0 | byte >> 6), (char)(0x80 | (byte & 0x3f)), 0 };
+		pfatal(p, line, 1, NULL,
+		       _("the file is Latin-1 (ISO 8859-1 or Windows-1252), not UTF-8: byte 0x%02X is '%s' "
+		         "there; save the file as UTF-8"), byte, ch);
+	} else {
+		pfatal(p, line, 1, NULL,
+		       _("the file is Windows-1252, not UTF-8 (byte 0x%02X); save the file as UTF-8"), byte);
+	}
+}
+
+int lup_fw_parse_collect(const char *buf, size_t len, const char *file,
+                         struct lup_framework **out, struct lup_fw_problems *probs, lup_err *err)
 {
 	struct parser *p;
 	struct lup_framework *fw;
-	size_t pos = 0;
-	int line = 0, rc = -1;
+	size_t pos = 0, before = probs->total;
+	int line = 0;
 
 	*out = NULL;
 	if (!file)
 		file = "-";
-	if (len > LUP_FW_MAX_BYTES)
-		return fw_fail(err, file, 0, NULL, NULL, _("larger than %d KiB"), LUP_FW_MAX_BYTES / 1024);
+	if (len > LUP_FW_MAX_BYTES) {
+		char msg[600], why[100];
+		snprintf(why, sizeof why, _("larger than %d KiB"), LUP_FW_MAX_BYTES / 1024);
+		lup_fw_where(msg, sizeof msg, file, 0, NULL, NULL, why);
+		lup_fw_problem(probs, msg);
+		return -1;
+	}
 	if (!(p = calloc(1, sizeof *p)) || !(fw = calloc(1, sizeof *fw))) {
 		free(p);
 		return oom(err);
@@ -866,81 +1046,132 @@ int lup_framework_parse(const char *buf, size_t len, const char *file,
 	p->fw = fw;
 	p->file = file;
 	p->err = err;
+	p->probs = probs;
 	fw->level_min = 1;
 	if (!(fw->file = strdup(file)))
 		goto nomem;
+	if (not_utf8_file(p, (const unsigned char *)buf, len))
+		goto fatal;
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		pos = 3;  /* a byte-order mark */
-	while (pos < len) {
+	while (pos < len && !p->fatal) {
 		const char *s = buf + pos;
 		const char *nl = memchr(s, '\n', len - pos);
 		size_t n = nl ? (size_t)(nl - s) : len - pos;
+		int ok = 1;
 		pos += n + (nl != NULL);
 		line++;
 		if (n && s[n - 1] == '\r')
 			n--;
 		if (n > LUP_FW_MAX_LINE) {
-			fw_fail(err, file, line, NULL, NULL, _("a line longer than %d bytes"), LUP_FW_MAX_LINE);
-			goto out;
+			pfatal(p, line, 1, NULL, _("a line longer than %d bytes"), LUP_FW_MAX_LINE);
+			break;
 		}
-		for (size_t i = 0; i < n;) {
+		for (size_t i = 0; i < n && ok;) {
 			unsigned char c = (unsigned char)s[i];
 			size_t l;
 			if ((c < 0x20 && c != '\t') || c == 0x7f) {
-				fw_fail(err, file, line, NULL, NULL, _("a control character (byte %u)"), c);
-				goto out;
+				problem(p, line, 1, NULL, _("a control character (byte %u)"), c);
+				ok = 0;
+			} else if (!(l = utf8_len((const unsigned char *)s + i, n - i))) {
+				not_utf8_byte(p, line, (const unsigned char *)buf, len, c);
+				ok = 0;
+			} else {
+				i += l;
 			}
-			if (!(l = utf8_len((const unsigned char *)s + i, n - i))) {
-				fw_fail(err, file, line, NULL, NULL, _("not valid UTF-8"));
-				goto out;
-			}
-			i += l;
 		}
-		if (parse_line(p, line, s, n) < 0)
-			goto out;
+		if (ok)
+			parse_line(p, line, s, n);
 	}
+	if (p->fatal)
+		goto fatal;
 	p->sect = S_NONE;
 	if (!p->fw_line) {
-		fw_fail(err, file, 0, NULL, NULL, _("no [framework] section"));
-		goto out;
+		problem(p, 0, 1, NULL, _("no [framework] section"));
+		goto fatal;
 	}
 	fw->line = p->fw_line;
 	{
 		static const int required[] = { F_ID, F_NAME, F_VERSION };
 		for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
 			if (!(fw->given & BIT(required[i]))) {
-				fw_fail(err, file, p->fw_line, "framework", fw_keys[required[i]],
-				        _("missing: every framework needs an id, a name and a version"));
-				goto out;
+				char msg[600];
+				lup_fw_where(msg, sizeof msg, file, p->fw_line, "framework", fw_keys[required[i]],
+				             _("missing: every framework needs an id, a name and a version"));
+				lup_fw_problem(probs, msg);
 			}
 	}
+	if (!fw->ident || !fw->name || !fw->version)
+		goto fatal;   /* nothing further can be checked */
 	if (fw->extends && strcmp(fw->extends, fw->ident) == 0) {
-		fw_fail(err, file, fw->key_line[F_EXTENDS], "framework", "extends",
-		        _("a framework cannot extend itself"));
-		goto out;
+		char msg[600];
+		lup_fw_where(msg, sizeof msg, file, fw->key_line[F_EXTENDS], "framework", "extends",
+		             _("a framework cannot extend itself"));
+		lup_fw_problem(probs, msg);
+		free(fw->extends);
+		fw->extends = NULL;
 	}
+	map_free(&p->areas);
+	map_free(&p->comps);
+	map_free(&p->roles);
+	free(p);
 	*out = fw;
-	fw = NULL;
-	rc = 0;
-	goto out;
+	return (int)(probs->total - before);
 nomem:
 	oom(err);
-out:
+	p->fatal = 1;
+fatal:
 	map_free(&p->areas);
 	map_free(&p->comps);
 	map_free(&p->roles);
 	free(p);
 	lup_framework_free(fw);
-	return rc;
+	if (probs->total == before)
+		lup_fw_problem(probs, err && err->msg[0] ? err->msg : _("out of memory"));
+	return -1;
 }
 
-int lup_framework_read(const char *path, struct lup_framework **out, lup_err *err)
+int lup_framework_parse_all(const char *buf, size_t len, const char *file,
+                            struct lup_framework **out, struct lup_fw_problems *all, lup_err *err)
+{
+	struct lup_fw_problems mine = { 0 }, *pr = all ? all : &mine;
+	size_t before = pr->total;
+	int rc;
+	lup_err_clear(err);
+	rc = lup_fw_parse_collect(buf, len, file, out, pr, err);
+	if (rc != 0) {
+		struct lup_fw_problems just = *pr;
+		/* err names the first of this file's problems */
+		if (before) {
+			just.msg = pr->msg + (before < pr->n ? before : pr->n);
+			just.n = before < pr->n ? pr->n - before : 0;
+			just.total = pr->total - before;
+		}
+		if (!err || err->code != LUP_EFAIL)   /* out of memory says so */
+			lup_fw_problems_err(&just, err);
+		lup_framework_free(*out);
+		*out = NULL;
+		lup_fw_problems_free(&mine);
+		return -1;
+	}
+	lup_fw_problems_free(&mine);
+	return 0;
+}
+
+int lup_framework_parse(const char *buf, size_t len, const char *file,
+                        struct lup_framework **out, lup_err *err)
+{
+	return lup_framework_parse_all(buf, len, file, out, NULL, err);
+}
+
+/* The bytes of a file (at most LUP_FW_MAX_BYTES + 1), malloc'd. */
+static int read_bytes(const char *path, char **out, size_t *len_out, lup_err *err)
 {
 	struct stat sb;
 	char *buf;
 	ssize_t got;
 	size_t len = 0;
-	int fd, rc;
+	int fd;
 
 	*out = NULL;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) < 0)
@@ -972,27 +1203,91 @@ int lup_framework_read(const char *path, struct lup_framework **out, lup_err *er
 		len += (size_t)got;
 	}
 	close(fd);
-	rc = lup_framework_parse(buf, len, path, out, err);
+	*out = buf;
+	*len_out = len;
+	return 0;
+}
+
+int lup_fw_read_collect(const char *path, struct lup_framework **out,
+                        struct lup_fw_problems *probs, lup_err *err)
+{
+	char *buf;
+	size_t len;
+	int rc;
+	*out = NULL;
+	if (read_bytes(path, &buf, &len, err) < 0) {
+		lup_fw_problem(probs, err->msg);
+		return -1;
+	}
+	rc = lup_fw_parse_collect(buf, len, path, out, probs, err);
 	free(buf);
 	return rc;
 }
 
-/* ---- Resolving: inheritance, whole-framework checks, order, hash ---- */
-
-static int rfail(const struct lup_framework *fw, lup_err *err, int line, const char *kind,
-                 const char *name, const char *key, const char *fmt, ...)
-	__attribute__((format(printf, 7, 8)));
-
-static int rfail(const struct lup_framework *fw, lup_err *err, int line, const char *kind,
-                 const char *name, const char *key, const char *fmt, ...)
+int lup_framework_read_all(const char *path, struct lup_framework **out,
+                           struct lup_fw_problems *all, lup_err *err)
 {
-	char why[400], label[LUP_FW_NAME_MAX + 32];
+	char *buf;
+	size_t len;
+	int rc;
+	*out = NULL;
+	if (read_bytes(path, &buf, &len, err) < 0) {
+		if (all)
+			lup_fw_problem(all, err->msg);
+		return -1;
+	}
+	rc = lup_framework_parse_all(buf, len, path, out, all, err);
+	free(buf);
+	return rc;
+}
+
+int lup_framework_read(const char *path, struct lup_framework **out, lup_err *err)
+{
+	return lup_framework_read_all(path, out, NULL, err);
+}
+
+/* ---- Resolving: inheritance, whole-framework checks, order, hash ----
+ * Like the parser, the resolver reports every problem it finds: an area
+ * or competence it cannot place is left out (and remembered, so that what
+ * names it is not reported again), a value out of range keeps the
+ * inherited one. */
+
+struct rctx {
+	struct lup_framework *fw;
+	struct lup_fw_problems *pr;
+	lup_err *err;
+	struct fw_map gone_areas, gone_comps;   /* left out for a problem reported */
+	char **gone;                            /* their codes (the maps' keys) */
+	size_t ngone, capgone;
+};
+
+/* Remember that code was left out (a copy: the item itself goes). */
+static int forget(struct rctx *r, struct fw_map *m, const char *code)
+{
+	char **slot, *dup = strdup(code);
+	if (!dup || !(slot = lup_fw_grow((void **)&r->gone, &r->ngone, &r->capgone, sizeof *slot))) {
+		free(dup);
+		return -1;
+	}
+	*slot = dup;
+	return map_put(m, dup, r->ngone - 1);
+}
+
+static int rfail(struct rctx *r, int line, const char *kind, const char *name, const char *key,
+                 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static int rfail(struct rctx *r, int line, const char *kind, const char *name, const char *key,
+                 const char *fmt, ...)
+{
+	char why[400], label[LUP_FW_NAME_MAX + 32], msg[1000];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
 	snprintf(label, sizeof label, "%s%s%s", kind, name ? " " : "", name ? name : "");
-	return fw_fail(err, fw->file ? fw->file : "-", line, label, key, "%s", why);
+	lup_fw_where(msg, sizeof msg, r->fw->file ? r->fw->file : "-", line, label, key, why);
+	lup_fw_problem(r->pr, msg);
+	return -1;
 }
 
 /* strdup of a maybe-NULL string that records running out of memory. */
@@ -1008,6 +1303,8 @@ static char *sdup(const char *s, int *ok)
 
 /* Move the given fields of a parsed item onto the inherited one. */
 #define TAKE(dst, src) do { free(dst); (dst) = (src); (src) = NULL; } while (0)
+/* A key the file gave with a value the parser accepted. */
+#define GOOD(item, k) (((item)->given & BIT(k)) && !((item)->bad & BIT(k)))
 
 struct sortkey {
 	long a, b, c;
@@ -1023,25 +1320,15 @@ static int cmp_sortkey(const void *x, const void *y)
 	return 0;
 }
 
-static int resolve_levels(struct lup_framework *fw, const struct lup_framework *base, lup_err *err)
+static int resolve_levels(struct rctx *r, const struct lup_framework *base)
 {
+	struct lup_framework *fw = r->fw;
 	size_t n = (size_t)(fw->level_max - fw->level_min + 1);
 	struct lup_fw_level *lv = calloc(n, sizeof *lv);
 	int ok = 1;
 
 	if (!lv)
-		return oom(err);
-	for (size_t i = 0; i < fw->nlevels; i++) {
-		const struct lup_fw_level *l = &fw->levels[i];
-		if (l->value < fw->level_min || l->value > fw->level_max) {
-			char num[16];
-			snprintf(num, sizeof num, "%d", l->value);
-			free(lv);
-			return rfail(fw, err, l->line, "level", num, NULL,
-			             _("level %d lies outside the scale %d-%d"),
-			             l->value, fw->level_min, fw->level_max);
-		}
-	}
+		return oom(r->err);
 	for (size_t i = 0; i < n; i++) {
 		const struct lup_fw_level *b = base ? lup_fw_level_get(base, fw->level_min + (int)i) : NULL;
 		lv[i].value = fw->level_min + (int)i;
@@ -1053,11 +1340,19 @@ static int resolve_levels(struct lup_framework *fw, const struct lup_framework *
 		}
 	}
 	for (size_t i = 0; i < fw->nlevels; i++) {
-		struct lup_fw_level *l = &fw->levels[i], *d = &lv[l->value - fw->level_min];
-		if (l->given & BIT(L_NAME)) TAKE(d->name, l->name);
-		if (l->given & BIT(L_NAME_SV)) TAKE(d->name_sv, l->name_sv);
-		if (l->given & BIT(L_BAND)) TAKE(d->band, l->band);
-		if (l->given & BIT(L_BAND_SV)) TAKE(d->band_sv, l->band_sv);
+		struct lup_fw_level *l = &fw->levels[i], *d;
+		if (l->value < fw->level_min || l->value > fw->level_max) {
+			char num[16];
+			snprintf(num, sizeof num, "%d", l->value);
+			rfail(r, l->line, "level", num, NULL, _("level %d lies outside the scale %d-%d"),
+			      l->value, fw->level_min, fw->level_max);
+			continue;
+		}
+		d = &lv[l->value - fw->level_min];
+		if (GOOD(l, L_NAME)) TAKE(d->name, l->name);
+		if (GOOD(l, L_NAME_SV)) TAKE(d->name_sv, l->name_sv);
+		if (GOOD(l, L_BAND)) TAKE(d->band, l->band);
+		if (GOOD(l, L_BAND_SV)) TAKE(d->band_sv, l->band_sv);
 		d->line = l->line;
 		d->given = l->given;
 		memcpy(d->key_line, l->key_line, sizeof d->key_line);
@@ -1073,19 +1368,20 @@ static int resolve_levels(struct lup_framework *fw, const struct lup_framework *
 	free(fw->levels);
 	fw->levels = lv;
 	fw->nlevels = n;
-	return ok ? 0 : oom(err);
+	return ok ? 0 : oom(r->err);
 }
 
-static int resolve_areas(struct lup_framework *fw, const struct lup_framework *base,
-                         struct fw_map *m, lup_err *err)
+/* 0, -1 out of memory, 1 nothing to go on with (no areas). */
+static int resolve_areas(struct rctx *r, const struct lup_framework *base, struct fw_map *m)
 {
+	struct lup_framework *fw = r->fw;
 	size_t nb = base ? base->nareas : 0, n = 0;
 	struct lup_fw_area *all = calloc(nb + fw->nareas + 1, sizeof *all);
 	struct sortkey *keys = NULL;
 	int ok = 1;
 
 	if (!all)
-		return oom(err);
+		return oom(r->err);
 	for (size_t i = 0; i < nb; i++, n++) {
 		all[n].code = sdup(base->areas[i].code, &ok);
 		all[n].name = sdup(base->areas[i].name, &ok);
@@ -1098,11 +1394,14 @@ static int resolve_areas(struct lup_framework *fw, const struct lup_framework *b
 		struct lup_fw_area *a = &fw->areas[i], *d;
 		long at = map_get(m, a->code);
 		if (at < 0) {
-			if (!(a->given & BIT(A_NAME))) {
-				rfail(fw, err, a->line, "area", a->code, "name",
-				      base ? _("missing: a new area needs a name")
-				           : _("missing: every area needs a name"));
-				goto fail;
+			if (!GOOD(a, A_NAME)) {
+				if (!(a->bad & BIT(A_NAME)))
+					rfail(r, a->line, "area", a->code, "name",
+					      base ? _("missing: a new area needs a name")
+					           : _("missing: every area needs a name"));
+				if (forget(r, &r->gone_areas, a->code) < 0)
+					goto nomem;
+				continue;
 			}
 			d = &all[n];
 			TAKE(d->code, a->code);
@@ -1113,17 +1412,19 @@ static int resolve_areas(struct lup_framework *fw, const struct lup_framework *b
 		} else {
 			d = &all[at];
 		}
-		if (a->given & BIT(A_NAME)) TAKE(d->name, a->name);
-		if (a->given & BIT(A_NAME_SV)) TAKE(d->name_sv, a->name_sv);
-		if (a->given & BIT(A_ORDER)) d->order = a->order;
+		if (GOOD(a, A_NAME)) TAKE(d->name, a->name);
+		if (GOOD(a, A_NAME_SV)) TAKE(d->name_sv, a->name_sv);
+		if (GOOD(a, A_ORDER)) d->order = a->order;
 		d->line = a->line;
 		d->given = a->given;
 		memcpy(d->key_line, a->key_line, sizeof d->key_line);
 	}
 	if (n == 0) {
-		rfail(fw, err, fw->line, "framework", NULL, NULL,
-		      _("no areas: a framework needs at least one [area CODE]"));
-		goto fail;
+		if (!fw->nareas)
+			rfail(r, fw->line, "framework", NULL, NULL,
+			      _("no areas: a framework needs at least one [area CODE]"));
+		free(all);
+		return 1;
 	}
 	/* Display order: by order, then as written. */
 	if (!(keys = calloc(n, sizeof *keys)))
@@ -1152,29 +1453,27 @@ static int resolve_areas(struct lup_framework *fw, const struct lup_framework *b
 	map_free(m);
 	for (size_t i = 0; i < n; i++)
 		if (map_put(m, fw->areas[i].code, i) < 0)
-			return oom(err);
+			return oom(r->err);
 	return 0;
 nomem:
-	oom(err);
-fail:
 	for (size_t i = 0; i < n; i++)
 		area_clear(&all[i]);
 	free(all);
 	free(keys);
-	return -1;
+	return oom(r->err);
 }
 
-static int resolve_comps(struct lup_framework *fw, const struct lup_framework *base,
-                         const struct fw_map *areas, lup_err *err)
+static int resolve_comps(struct rctx *r, const struct lup_framework *base, const struct fw_map *areas)
 {
+	struct lup_framework *fw = r->fw;
 	size_t nb = base ? base->ncomps : 0, n = 0;
 	struct lup_fw_competence *all = calloc(nb + fw->ncomps + 1, sizeof *all);
 	struct sortkey *keys = NULL;
 	struct fw_map m = { 0 };
-	int ok = 1, active = 0;
+	int ok = 1, active = 0, left_out = 0;
 
 	if (!all)
-		return oom(err);
+		return oom(r->err);
 	for (size_t i = 0; i < nb; i++, n++) {
 		const struct lup_fw_competence *b = &base->comps[i];
 		all[n].code = sdup(b->code, &ok);
@@ -1183,6 +1482,8 @@ static int resolve_comps(struct lup_framework *fw, const struct lup_framework *b
 		all[n].name_sv = sdup(b->name_sv, &ok);
 		all[n].description = sdup(b->description, &ok);
 		all[n].description_sv = sdup(b->description_sv, &ok);
+		all[n].renamed_from = sdup(b->renamed_from, &ok);
+		all[n].replaces = sdup(b->replaces, &ok);
 		all[n].level_min = b->level_min;
 		all[n].level_max = b->level_max;
 		all[n].retired = b->retired;
@@ -1192,19 +1493,32 @@ static int resolve_comps(struct lup_framework *fw, const struct lup_framework *b
 	}
 	for (size_t i = 0; i < fw->ncomps; i++) {
 		struct lup_fw_competence *c = &fw->comps[i], *d;
-		long at = map_get(&m, c->code);
+		long at = map_get(&m, c->code), a = -1;
+		int area_ok = GOOD(c, C_AREA);
+		if (area_ok && (a = map_get(areas, c->area)) < 0) {
+			area_ok = 0;
+			if (map_get(&r->gone_areas, c->area) < 0)
+				rfail(r, c->key_line[C_AREA], "competence", c->code, "area",
+				      _("no [area %s] in this framework"), c->area);
+		}
 		if (at < 0) {
-			if (!(c->given & BIT(C_NAME))) {
-				rfail(fw, err, c->line, "competence", c->code, "name",
-				      base ? _("missing: a new competence needs a name")
-				           : _("missing: every competence needs a name"));
-				goto fail;
-			}
-			if (!(c->given & BIT(C_AREA))) {
-				rfail(fw, err, c->line, "competence", c->code, "area",
-				      base ? _("missing: a new competence needs an area")
-				           : _("missing: every competence needs an area"));
-				goto fail;
+			const char *missing = NULL;
+			if (!GOOD(c, C_NAME) && !(c->bad & BIT(C_NAME)))
+				missing = "name";
+			else if (!(c->given & BIT(C_AREA)))
+				missing = "area";
+			if (missing)
+				rfail(r, c->line, "competence", c->code, missing,
+				      strcmp(missing, "name") == 0
+				      ? (base ? _("missing: a new competence needs a name")
+				              : _("missing: every competence needs a name"))
+				      : (base ? _("missing: a new competence needs an area")
+				              : _("missing: every competence needs an area")));
+			if (!GOOD(c, C_NAME) || !area_ok) {
+				left_out++;
+				if (forget(r, &r->gone_comps, c->code) < 0)
+					goto nomem;
+				continue;
 			}
 			d = &all[n];
 			TAKE(d->code, c->code);
@@ -1217,46 +1531,42 @@ static int resolve_comps(struct lup_framework *fw, const struct lup_framework *b
 		} else {
 			d = &all[at];
 		}
-		if (c->given & BIT(C_AREA)) {
-			long a = map_get(areas, c->area);
-			if (a < 0) {
-				rfail(fw, err, c->key_line[C_AREA], "competence", d->code, "area",
-				      _("no [area %s] in this framework"), c->area);
-				goto fail;
-			}
+		if (area_ok) {
 			free(d->area);
 			if (!(d->area = strdup(fw->areas[a].code)))
 				goto nomem;
 		}
-		if (c->given & BIT(C_NAME)) TAKE(d->name, c->name);
-		if (c->given & BIT(C_NAME_SV)) TAKE(d->name_sv, c->name_sv);
-		if (c->given & BIT(C_DESC)) TAKE(d->description, c->description);
-		if (c->given & BIT(C_DESC_SV)) TAKE(d->description_sv, c->description_sv);
-		if (c->given & BIT(C_LEVELS)) {
+		if (GOOD(c, C_NAME)) TAKE(d->name, c->name);
+		if (GOOD(c, C_NAME_SV)) TAKE(d->name_sv, c->name_sv);
+		if (GOOD(c, C_DESC)) TAKE(d->description, c->description);
+		if (GOOD(c, C_DESC_SV)) TAKE(d->description_sv, c->description_sv);
+		if (GOOD(c, C_RENAMED)) TAKE(d->renamed_from, c->renamed_from);
+		if (GOOD(c, C_REPLACES)) TAKE(d->replaces, c->replaces);
+		if (GOOD(c, C_LEVELS)) {
 			if (c->level_min < fw->level_min || c->level_max > fw->level_max) {
-				rfail(fw, err, c->key_line[C_LEVELS], "competence", d->code, "levels",
+				rfail(r, c->key_line[C_LEVELS], "competence", d->code, "levels",
 				      _("%d-%d lies outside the scale %d-%d"), c->level_min, c->level_max,
 				      fw->level_min, fw->level_max);
-				goto fail;
+			} else {
+				d->level_min = c->level_min;
+				d->level_max = c->level_max;
 			}
-			d->level_min = c->level_min;
-			d->level_max = c->level_max;
 		}
-		if (c->given & BIT(C_RETIRED)) d->retired = c->retired;
-		if (c->given & BIT(C_ORDER)) d->order = c->order;
+		if (GOOD(c, C_RETIRED)) d->retired = c->retired;
+		if (GOOD(c, C_ORDER)) d->order = c->order;
 		d->line = c->line;
 		d->given = c->given;
 		memcpy(d->key_line, c->key_line, sizeof d->key_line);
 	}
+	/* An area left out of the base's competences cannot happen: the
+	 * base is whole. */
 	for (size_t i = 0; i < n; i++)
 		active += !all[i].retired;
-	if (!active) {
-		rfail(fw, err, fw->line, "framework", NULL, NULL,
+	if (!active && !left_out)
+		rfail(r, fw->line, "framework", NULL, NULL,
 		      _("no competences: a framework needs at least one [competence CODE] that is not retired"));
-		goto fail;
-	}
 	/* Display order: by area, then order, then as written. */
-	if (!(keys = calloc(n, sizeof *keys)))
+	if (n && !(keys = calloc(n, sizeof *keys)))
 		goto nomem;
 	for (size_t i = 0; i < n; i++) {
 		keys[i].a = map_get(areas, all[i].area);
@@ -1264,11 +1574,12 @@ static int resolve_comps(struct lup_framework *fw, const struct lup_framework *b
 		keys[i].c = (long)i;
 		keys[i].idx = i;
 	}
-	qsort(keys, n, sizeof *keys, cmp_sortkey);
+	if (n)
+		qsort(keys, n, sizeof *keys, cmp_sortkey);
 	for (size_t i = 0; i < fw->ncomps; i++)
 		comp_clear(&fw->comps[i]);
 	free(fw->comps);
-	if (!(fw->comps = calloc(n, sizeof *fw->comps))) {
+	if (!(fw->comps = calloc(n + 1, sizeof *fw->comps))) {
 		fw->ncomps = 0;
 		goto nomem;
 	}
@@ -1282,80 +1593,93 @@ static int resolve_comps(struct lup_framework *fw, const struct lup_framework *b
 	map_free(&m);
 	return 0;
 nomem:
-	oom(err);
-fail:
 	for (size_t i = 0; i < n; i++)
 		comp_clear(&all[i]);
 	free(all);
 	free(keys);
 	map_free(&m);
-	return -1;
+	return oom(r->err);
 }
 
-static int resolve_targets(struct lup_framework *fw, lup_err *err)
+static int resolve_targets(struct rctx *r)
 {
+	struct lup_framework *fw = r->fw;
 	struct sortkey *keys;
 	struct lup_fw_target *sorted;
-	size_t role = 0;
+	unsigned char *drop;
+	size_t role = 0, kept = 0;
 
 	if (!fw->ntargets)
 		return 0;
-	if (!(keys = calloc(fw->ntargets, sizeof *keys)))
-		return oom(err);
+	if (!(keys = calloc(fw->ntargets, sizeof *keys)) || !(drop = calloc(fw->ntargets, 1))) {
+		free(keys);
+		return oom(r->err);
+	}
 	for (size_t i = 0; i < fw->ntargets; i++) {
 		struct lup_fw_target *t = &fw->targets[i];
 		const struct lup_fw_competence *c = lup_fw_competence_get(fw, t->code);
+		/* The targets of one role were written together. */
+		if (i > 0 && t->role != fw->targets[i - 1].role)
+			role++;
+		keys[i].a = (long)role;
+		keys[i].c = (long)i;
+		keys[i].idx = i;
 		if (!c) {
-			free(keys);
-			return rfail(fw, err, t->line, "targets", t->role, t->code,
-			             _("no competence %s in this framework"), t->code);
+			if (map_get(&r->gone_comps, t->code) < 0)
+				rfail(r, t->line, "targets", t->role, t->code, _("no competence %s in this framework"),
+				      t->code);
+			drop[i] = 1;
+			continue;
 		}
+		keys[i].b = c->order;
 		if (c->retired) {
-			free(keys);
-			return rfail(fw, err, t->line, "targets", t->role, t->code,
-			             _("competence %s is retired"), c->code);
-		}
-		if (t->level < c->level_min || t->level > c->level_max) {
-			free(keys);
-			return rfail(fw, err, t->line, "targets", t->role, t->code,
-			             _("level %d lies outside the levels %d-%d of %s"),
-			             t->level, c->level_min, c->level_max, c->code);
+			rfail(r, t->line, "targets", t->role, t->code, _("competence %s is retired"), c->code);
+			drop[i] = 1;
+		} else if (t->level < c->level_min || t->level > c->level_max) {
+			rfail(r, t->line, "targets", t->role, t->code, _("level %d lies outside the levels %d-%d of %s"),
+			      t->level, c->level_min, c->level_max, c->code);
+			drop[i] = 1;
 		}
 		if (strcmp(t->code, c->code) != 0) {
 			char *code = strdup(c->code);
 			if (!code) {
 				free(keys);
-				return oom(err);
+				free(drop);
+				return oom(r->err);
 			}
 			free(t->code);
 			t->code = code;
 		}
-		/* The targets of one role were written together. */
-		if (i > 0 && t->role != fw->targets[i - 1].role)
-			role++;
-		keys[i].a = (long)role;
-		keys[i].b = c->order;
-		keys[i].c = (long)i;
-		keys[i].idx = i;
 	}
 	qsort(keys, fw->ntargets, sizeof *keys, cmp_sortkey);
-	for (size_t i = 1; i < fw->ntargets; i++)
-		if (keys[i].a == keys[i - 1].a && keys[i].b == keys[i - 1].b) {
-			const struct lup_fw_target *t = &fw->targets[keys[i].idx];
-			int first = fw->targets[keys[i - 1].idx].line;
-			free(keys);
-			return rfail(fw, err, t->line, "targets", t->role, t->code,
-			             _("given twice for this role (first on line %d)"), first);
+	for (size_t i = 0, last = (size_t)-1; i < fw->ntargets; i++) {
+		const struct lup_fw_target *t = &fw->targets[keys[i].idx];
+		if (drop[keys[i].idx])
+			continue;
+		if (last != (size_t)-1 && keys[last].a == keys[i].a && keys[last].b == keys[i].b) {
+			rfail(r, t->line, "targets", t->role, t->code, _("given twice for this role (first on line %d)"),
+			      fw->targets[keys[last].idx].line);
+			drop[keys[i].idx] = 1;
+		} else {
+			last = i;
 		}
+	}
 	if (!(sorted = malloc(fw->ntargets * sizeof *sorted))) {
 		free(keys);
-		return oom(err);
+		free(drop);
+		return oom(r->err);
 	}
-	for (size_t i = 0; i < fw->ntargets; i++)
-		sorted[i] = fw->targets[keys[i].idx];
+	for (size_t i = 0; i < fw->ntargets; i++) {
+		if (drop[keys[i].idx])
+			free(fw->targets[keys[i].idx].code);
+		else
+			sorted[kept++] = fw->targets[keys[i].idx];
+	}
 	free(fw->targets);
 	fw->targets = sorted;
+	fw->ntargets = kept;
 	free(keys);
+	free(drop);
 	return 0;
 }
 
@@ -1405,6 +1729,16 @@ static void content_hash(struct lup_framework *fw)
 		h_str(&s, c->code); h_str(&s, c->area); h_str(&s, c->name); h_str(&s, c->name_sv);
 		h_str(&s, c->description); h_str(&s, c->description_sv);
 		h_int(&s, c->level_min); h_int(&s, c->level_max); h_int(&s, c->retired);
+		/* only when given, so revisions stored before these keys keep
+		 * their hash */
+		if (c->renamed_from) {
+			h_str(&s, "renamed_from");
+			h_str(&s, c->renamed_from);
+		}
+		if (c->replaces) {
+			h_str(&s, "replaces");
+			h_str(&s, c->replaces);
+		}
 	}
 	h_int(&s, (long)fw->ntargets);
 	for (size_t i = 0; i < fw->ntargets; i++) {
@@ -1414,674 +1748,108 @@ static void content_hash(struct lup_framework *fw)
 	lup_sha256_hex(&s, fw->hash);
 }
 
-int lup_framework_resolve(struct lup_framework *fw, const struct lup_framework *base, lup_err *err)
+int lup_fw_resolve_collect(struct lup_framework *fw, const struct lup_framework *base,
+                           struct lup_fw_problems *probs, lup_err *err)
 {
 	struct fw_map areas = { 0 };
+	struct rctx r = { fw, probs, err, { 0 }, { 0 }, NULL, 0, 0 };
+	size_t before = probs->total;
+	int rc = -1;
 
 	if (fw->resolved)
 		return 0;
 	if (fw->extends) {
 		if (!base || !base->resolved || !base->ident || strcmp(base->ident, fw->extends) != 0)
-			return rfail(fw, err, fw->key_line[F_EXTENDS], "framework", NULL, "extends",
+			return rfail(&r, fw->key_line[F_EXTENDS], "framework", NULL, "extends",
 			             _("the framework '%s' it extends is not available"), fw->extends);
-		if (((fw->given & BIT(F_LMIN)) && fw->level_min != base->level_min) ||
-		    ((fw->given & BIT(F_LMAX)) && fw->level_max != base->level_max)) {
-			int k = (fw->given & BIT(F_LMIN)) && fw->level_min != base->level_min ? F_LMIN : F_LMAX;
-			return rfail(fw, err, fw->key_line[k], "framework", NULL, fw_keys[k],
-			             _("the scale comes from %s (%d-%d); leave level_min and level_max out"),
-			             base->ident, base->level_min, base->level_max);
+		if ((GOOD(fw, F_LMIN) && fw->level_min != base->level_min) ||
+		    (GOOD(fw, F_LMAX) && fw->level_max != base->level_max)) {
+			int k = GOOD(fw, F_LMIN) && fw->level_min != base->level_min ? F_LMIN : F_LMAX;
+			rfail(&r, fw->key_line[k], "framework", NULL, fw_keys[k],
+			      _("the scale comes from %s (%d-%d); leave level_min and level_max out"),
+			      base->ident, base->level_min, base->level_max);
 		}
 		fw->level_min = base->level_min;
 		fw->level_max = base->level_max;
 	} else {
 		base = NULL;
+		if (fw->bad & (BIT(F_LMIN) | BIT(F_LMAX)))
+			return -1;   /* reported: there is no scale to check against */
 		if (!(fw->given & BIT(F_LMAX)))
-			return rfail(fw, err, fw->line, "framework", NULL, "level_max",
+			return rfail(&r, fw->line, "framework", NULL, "level_max",
 			             _("missing: give the highest level of the scale (and level_min when it is not 1)"));
 		if (fw->level_min > fw->level_max)
-			return rfail(fw, err, fw->key_line[F_LMAX], "framework", NULL, "level_max",
+			return rfail(&r, fw->key_line[F_LMAX], "framework", NULL, "level_max",
 			             _("%d is below level_min %d"), fw->level_max, fw->level_min);
 	}
-	if (resolve_levels(fw, base, err) < 0 ||
-	    resolve_areas(fw, base, &areas, err) < 0 ||
-	    resolve_comps(fw, base, &areas, err) < 0 ||
-	    (index_build(fw) < 0 && oom(err) < 0) ||
-	    resolve_targets(fw, err) < 0) {
-		map_free(&areas);
-		return -1;
+	if (resolve_levels(&r, base) < 0)
+		goto out;
+	switch (resolve_areas(&r, base, &areas)) {
+	case 0:
+		break;
+	case 1:
+		rc = -1;   /* reported */
+		goto out;
+	default:
+		goto out;
 	}
-	map_free(&areas);
+	if (resolve_comps(&r, base, &areas) < 0)
+		goto out;
+	if (lup_fw_index_build(fw) < 0) {
+		oom(err);
+		goto out;
+	}
+	if (resolve_targets(&r) < 0)
+		goto out;
+	if (probs->total > before)
+		goto out;
 	content_hash(fw);
 	fw->resolved = 1;
-	return 0;
-}
-
-/* ---- In the database ---- */
-
-int lup_framework_current(lup_db *db, const char *ident, char id[LUP_UUID_LEN + 1], lup_err *err)
-{
-	static const char sql[] =
-		"SELECT id FROM framework WHERE ident = ?1 ORDER BY revision DESC LIMIT 1";
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	int rc;
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, ident ? ident : "", -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		lup_col_copy(st, 0, id, LUP_UUID_LEN + 1);
-	lup_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("looking up a framework"));
-	return lup_err_set(err, LUP_ENOTFOUND, _("the framework '%s' has not been imported"),
-	                   ident ? ident : "");
-}
-
-int lup_framework_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err)
-{
-	static const char sql_rev[] = "SELECT id FROM framework WHERE ident = ?1 AND revision = ?2";
-	const char *at;
-	lup_err e2;
-
-	if (!ref || !*ref)
-		return lup_err_set(err, LUP_EINVAL, _("no framework given"));
-	if ((at = strchr(ref, '@'))) {
-		char ident[LUP_FW_IDENT_MAX + 1];
-		long rev;
-		sqlite3_stmt *st;
-		int rc;
-		if ((size_t)(at - ref) > LUP_FW_IDENT_MAX || parse_int(at + 1, 1, INT_MAX, &rev) < 0)
-			return lup_err_set(err, LUP_EINVAL,
-				_("'%s' is not a framework reference: expected ID, ID@REVISION or an id prefix"), ref);
-		memcpy(ident, ref, (size_t)(at - ref));
-		ident[at - ref] = '\0';
-		if (!(st = lup_stmt(db, sql_rev, err)))
-			return -1;
-		sqlite3_bind_text(st, 1, ident, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, rev);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			lup_col_copy(st, 0, id, LUP_UUID_LEN + 1);
-		lup_done(st);
-		if (rc == SQLITE_ROW)
-			return 0;
-		if (rc != SQLITE_DONE)
-			return lup_sqlerr(db, err, _("looking up a framework"));
-		return lup_err_set(err, LUP_ENOTFOUND, _("the framework '%s' has no revision %ld"), ident, rev);
-	}
-	if (lup_framework_current(db, ref, id, &e2) == 0)
-		return 0;
-	if (e2.code != LUP_ENOTFOUND) {
-		if (err)
-			*err = e2;
-		return -1;
-	}
-	if (lup_resolve_id(db, "framework", ref, id, &e2) == 0)
-		return 0;
-	if (e2.code == LUP_EAMBIG || e2.code == LUP_EBUSY || e2.code == LUP_EFAIL) {
-		if (err)
-			*err = e2;
-		return -1;
-	}
-	return lup_err_set(err, LUP_ENOTFOUND, _("no framework matches '%s'"), ref);
-}
-
-int lup_framework_load(lup_db *db, const char *id, struct lup_framework **out, lup_err *err)
-{
-	static const char sql_fw[] =
-		"SELECT id, ident, name, name_sv, version, revision, extends, description, source, "
-		"content_hash, level_min, level_max, imported_at FROM framework WHERE id = ?1";
-	static const char sql_lv[] =
-		"SELECT value, name, name_sv, band, band_sv FROM level WHERE framework_id = ?1 ORDER BY value";
-	static const char sql_ar[] =
-		"SELECT id, code, name, name_sv FROM area WHERE framework_id = ?1 ORDER BY seq, code";
-	static const char sql_co[] =
-		"SELECT c.id, c.code, a.code, c.name, c.name_sv, c.description, c.description_sv, "
-		"c.level_min, c.level_max, c.retired FROM competence c JOIN area a ON a.id = c.area_id "
-		"WHERE c.framework_id = ?1 ORDER BY c.seq, c.code";
-	static const char sql_tg[] =
-		"SELECT t.role, t.competence_code, t.level FROM target t "
-		"LEFT JOIN competence c ON c.framework_id = ?2 AND c.code = t.competence_code "
-		"WHERE t.framework_ident = ?1 AND t.role IS NOT NULL "
-		"ORDER BY t.role COLLATE NOCASE, t.role, coalesce(c.seq, 1e9), t.competence_code";
-	struct lup_framework *fw;
-	sqlite3_stmt *st;
-	size_t cap = 0, cap_roles = 0;
-	int rc, ok = 1;
-
-	*out = NULL;
-	if (!(fw = calloc(1, sizeof *fw)))
-		return oom(err);
-	if (!(st = lup_stmt(db, sql_fw, err)))
-		goto fail;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		lup_col_copy(st, 0, fw->id, sizeof fw->id);
-		fw->ident = lup_col_dup(st, 1);
-		fw->name = lup_col_dup(st, 2);
-		fw->name_sv = lup_col_dup(st, 3);
-		fw->version = lup_col_dup(st, 4);
-		fw->revision = sqlite3_column_int(st, 5);
-		fw->extends = lup_col_dup(st, 6);
-		fw->description = lup_col_dup(st, 7);
-		fw->file = lup_col_dup(st, 8);
-		lup_col_copy(st, 9, fw->hash, sizeof fw->hash);
-		fw->level_min = sqlite3_column_int(st, 10);
-		fw->level_max = sqlite3_column_int(st, 11);
-		lup_col_copy(st, 12, fw->imported_at, sizeof fw->imported_at);
-		if (!fw->ident || !fw->name || !fw->version)
-			ok = 0;
-	}
-	lup_done(st);
-	if (rc == SQLITE_DONE) {
-		lup_err_set(err, LUP_ENOTFOUND, _("no such framework"));
-		goto fail;
-	}
-	if (rc != SQLITE_ROW) {
-		lup_sqlerr(db, err, _("reading a framework"));
-		goto fail;
-	}
-	if (!fw->file && !(fw->file = strdup(fw->ident)))
-		ok = 0;
-
-	if (!(st = lup_stmt(db, sql_lv, err)))
-		goto fail;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_fw_level *l = grow((void **)&fw->levels, &fw->nlevels, &cap, sizeof *l);
-		if (!l) {
-			ok = 0;
-			break;
-		}
-		l->value = sqlite3_column_int(st, 0);
-		l->name = lup_col_dup(st, 1);
-		l->name_sv = lup_col_dup(st, 2);
-		l->band = lup_col_dup(st, 3);
-		l->band_sv = lup_col_dup(st, 4);
-	}
-	lup_done(st);
-	if (ok && rc != SQLITE_DONE)
-		goto sqlfail;
-
-	cap = 0;
-	if (!(st = lup_stmt(db, sql_ar, err)))
-		goto fail;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_fw_area *a = grow((void **)&fw->areas, &fw->nareas, &cap, sizeof *a);
-		if (!a) {
-			ok = 0;
-			break;
-		}
-		lup_col_copy(st, 0, a->id, sizeof a->id);
-		a->code = lup_col_dup(st, 1);
-		a->name = lup_col_dup(st, 2);
-		a->name_sv = lup_col_dup(st, 3);
-		a->order = (long)fw->nareas;
-		if (!a->code || !a->name)
-			ok = 0;
-	}
-	lup_done(st);
-	if (ok && rc != SQLITE_DONE)
-		goto sqlfail;
-
-	cap = 0;
-	if (!(st = lup_stmt(db, sql_co, err)))
-		goto fail;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_fw_competence *c = grow((void **)&fw->comps, &fw->ncomps, &cap, sizeof *c);
-		if (!c) {
-			ok = 0;
-			break;
-		}
-		lup_col_copy(st, 0, c->id, sizeof c->id);
-		c->code = lup_col_dup(st, 1);
-		c->area = lup_col_dup(st, 2);
-		c->name = lup_col_dup(st, 3);
-		c->name_sv = lup_col_dup(st, 4);
-		c->description = lup_col_dup(st, 5);
-		c->description_sv = lup_col_dup(st, 6);
-		c->level_min = sqlite3_column_int(st, 7);
-		c->level_max = sqlite3_column_int(st, 8);
-		c->retired = sqlite3_column_int(st, 9);
-		c->order = (long)fw->ncomps;
-		if (!c->code || !c->area || !c->name)
-			ok = 0;
-	}
-	lup_done(st);
-	if (ok && rc != SQLITE_DONE)
-		goto sqlfail;
-
-	cap = 0;
-	if (!(st = lup_stmt(db, sql_tg, err)))
-		goto fail;
-	sqlite3_bind_text(st, 1, fw->ident, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, fw->id, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *role = (const char *)sqlite3_column_text(st, 0);
-		struct lup_fw_target *t;
-		if (!role)
-			continue;
-		if (!fw->nroles || strcmp(fw->roles[fw->nroles - 1], role) != 0) {
-			char **slot = grow((void **)&fw->roles, &fw->nroles, &cap_roles, sizeof *slot);
-			if (!slot || !(*slot = strdup(role))) {
-				if (slot)
-					fw->nroles--;
-				ok = 0;
-				break;
-			}
-		}
-		if (!(t = grow((void **)&fw->targets, &fw->ntargets, &cap, sizeof *t))) {
-			ok = 0;
-			break;
-		}
-		t->role = fw->roles[fw->nroles - 1];
-		t->code = lup_col_dup(st, 1);
-		t->level = sqlite3_column_int(st, 2);
-		if (!t->code)
-			ok = 0;
-	}
-	lup_done(st);
-	if (ok && rc != SQLITE_DONE)
-		goto sqlfail;
-	if (!ok || index_build(fw) < 0) {
-		oom(err);
-		goto fail;
-	}
-	fw->resolved = 1;
-	*out = fw;
-	return 0;
-sqlfail:
-	lup_sqlerr(db, err, _("reading a framework"));
-fail:
-	lup_framework_free(fw);
-	return -1;
-}
-
-int lup_framework_list(lup_db *db, int all, struct lup_framework_row **rows, size_t *n, lup_err *err)
-{
-	static const char sql[] =
-		"SELECT f.id, f.ident, f.name, coalesce(f.name_sv, ''), f.version, coalesce(f.extends, ''), "
-		"f.revision, f.imported_at, "
-		"(SELECT count(*) FROM competence c WHERE c.framework_id = f.id AND c.retired = 0) "
-		"FROM framework f WHERE ?1 OR f.revision = "
-		"(SELECT max(g.revision) FROM framework g WHERE g.ident = f.ident) "
-		"ORDER BY f.ident, f.revision DESC";
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	size_t cap = 0;
-	int rc;
-
-	*rows = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	sqlite3_bind_int(st, 1, all ? 1 : 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_framework_row *r = grow((void **)rows, n, &cap, sizeof *r);
-		if (!r) {
-			lup_done(st);
-			free(*rows);
-			*rows = NULL;
-			*n = 0;
-			return oom(err);
-		}
-		lup_col_copy(st, 0, r->id, sizeof r->id);
-		lup_col_copy(st, 1, r->ident, sizeof r->ident);
-		lup_col_copy(st, 2, r->name, sizeof r->name);
-		lup_col_copy(st, 3, r->name_sv, sizeof r->name_sv);
-		lup_col_copy(st, 4, r->version, sizeof r->version);
-		lup_col_copy(st, 5, r->extends, sizeof r->extends);
-		r->revision = sqlite3_column_int(st, 6);
-		lup_col_copy(st, 7, r->imported_at, sizeof r->imported_at);
-		r->competences = (long)sqlite3_column_int64(st, 8);
-	}
-	lup_done(st);
-	if (rc != SQLITE_DONE) {
-		free(*rows);
-		*rows = NULL;
-		*n = 0;
-		return lup_sqlerr(db, err, _("listing frameworks"));
-	}
-	return 0;
-}
-
-/* ---- Finding the framework a file extends ---- */
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-#define MAX_DIR_FILES 256
-
-/* Look in dir for a framework file with [framework] id = ident.  Returns 1
- * and *out when found, 0 when not, -1 on an error worth reporting (a file
- * named after ident that cannot be used). */
-static int scan_dir(const char *dir, const char *ident, struct lup_framework **out,
-                    char *bad, size_t badn)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	char *names[MAX_DIR_FILES];
-	size_t n = 0;
-	int found = 0;
-
-	*out = NULL;
-	if (!d)
-		return 0;
-	while ((de = readdir(d)) && n < MAX_DIR_FILES) {
-		size_t len = strlen(de->d_name);
-		if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 4, ".ini") != 0)
-			continue;
-		size_t size = strlen(dir) + len + 2;
-		if ((names[n] = malloc(size))) {
-			snprintf(names[n], size, "%s/%s", dir, de->d_name);
-			n++;
-		}
-	}
-	closedir(d);
-	qsort(names, n, sizeof *names, cmp_str);
-	for (size_t i = 0; i < n && !found; i++) {
-		struct lup_framework *fw;
-		lup_err e;
-		const char *base = strrchr(names[i], '/') + 1;
-		if (lup_framework_read(names[i], &fw, &e) < 0) {
-			if (!bad[0] && strncmp(base, ident, strlen(ident)) == 0)
-				snprintf(bad, badn, "%s", e.msg);
-			continue;
-		}
-		if (strcmp(fw->ident, ident) == 0) {
-			*out = fw;
-			found = 1;
-		} else {
-			lup_framework_free(fw);
-		}
-	}
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	return found;
-}
-
-static int find_base(lup_db *db, const struct lup_framework *child, const char **chain, int depth,
-                     struct lup_framework **out, lup_err *err)
-{
-	const char *ident = child->extends;
-	char id[LUP_UUID_LEN + 1], dirs[2][PATH_MAX], bad[512] = "";
-	struct lup_framework *cand = NULL, *up = NULL;
-	int line = child->key_line[F_EXTENDS];
-	lup_err e2;
-
-	*out = NULL;
-	for (int i = 0; i < depth; i++)
-		if (strcmp(chain[i], ident) == 0)
-			return rfail(child, err, line, "framework", NULL, "extends",
-			             _("'%s' leads back to itself through extends"), ident);
-	if (depth >= LUP_FW_MAX_DEPTH)
-		return rfail(child, err, line, "framework", NULL, "extends",
-		             _("frameworks extend each other more than %d deep"), LUP_FW_MAX_DEPTH);
-	if (db) {
-		if (lup_framework_current(db, ident, id, &e2) == 0)
-			return lup_framework_load(db, id, out, err);
-		if (e2.code != LUP_ENOTFOUND) {
-			if (err)
-				*err = e2;
-			return -1;
-		}
-	}
-	if (lup_path_user_frameworks(dirs[0], sizeof dirs[0]) < 0)
-		dirs[0][0] = '\0';
-	snprintf(dirs[1], sizeof dirs[1], "%s/frameworks", lup_path_datadir());
-	for (int i = 0; i < 2 && !cand; i++)
-		if (dirs[i][0])
-			scan_dir(dirs[i], ident, &cand, bad, sizeof bad);
-	if (!cand) {
-		if (bad[0])
-			return rfail(child, err, line, "framework", NULL, "extends",
-			             _("the framework '%s' cannot be read: %s"), ident, bad);
-		return rfail(child, err, line, "framework", NULL, "extends",
-		             _("no framework '%s' has been imported, nor is there a file for it in %s or %s"),
-		             ident, dirs[0], dirs[1]);
-	}
-	if (cand->extends) {
-		chain[depth] = cand->ident;
-		if (find_base(db, cand, chain, depth + 1, &up, err) < 0) {
-			lup_framework_free(cand);
-			return -1;
-		}
-	}
-	if (lup_framework_resolve(cand, up, err) < 0) {
-		lup_framework_free(up);
-		lup_framework_free(cand);
-		return -1;
-	}
-	lup_framework_free(up);
-	*out = cand;
-	return 0;
-}
-
-/* ---- Import ---- */
-
-static int step_done(lup_db *db, sqlite3_stmt *st, lup_err *err)
-{
-	int rc = sqlite3_step(st);
-	lup_done(st);
-	if (rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("storing a framework"));
-	return 0;
-}
-
-static int store(lup_db *db, struct lup_framework *fw, const char *source, int revision, lup_err *err)
-{
-	static const char sql_fw[] =
-		"INSERT INTO framework (id, ident, name, name_sv, version, revision, extends, description, "
-		"source, content_hash, level_min, level_max, imported_at, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?13)";
-	static const char sql_lv[] =
-		"INSERT INTO level (id, framework_id, value, name, name_sv, band, band_sv, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)";
-	static const char sql_ar[] =
-		"INSERT INTO area (id, framework_id, code, seq, name, name_sv, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)";
-	static const char sql_co[] =
-		"INSERT INTO competence (id, framework_id, area_id, code, seq, name, name_sv, description, "
-		"description_sv, level_min, level_max, retired, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)";
-	static const char sql_untarget[] =
-		"DELETE FROM target WHERE framework_ident = ?1 AND role IS NOT NULL AND source = 'file'";
-	static const char sql_tg[] =
-		"INSERT INTO target (id, framework_ident, competence_code, role, level, source, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, 'file', ?6, ?6) ON CONFLICT DO NOTHING";
-	char now[21], uuid[LUP_UUID_LEN + 1];
-	sqlite3_stmt *st;
-
-	lup_now_utc(now);
-	lup_uuid(fw->id);
-	fw->revision = revision;
-	memcpy(fw->imported_at, now, sizeof now);
-	if (!(st = lup_stmt(db, sql_fw, err)))
-		return -1;
-	sqlite3_bind_text(st, 1, fw->id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, fw->ident, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, fw->name, -1, SQLITE_TRANSIENT);
-	lup_bind_text(st, 4, fw->name_sv);
-	sqlite3_bind_text(st, 5, fw->version, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 6, revision);
-	lup_bind_text(st, 7, fw->extends);
-	lup_bind_text(st, 8, fw->description);
-	lup_bind_text(st, 9, source);
-	sqlite3_bind_text(st, 10, fw->hash, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 11, fw->level_min);
-	sqlite3_bind_int(st, 12, fw->level_max);
-	sqlite3_bind_text(st, 13, now, -1, SQLITE_TRANSIENT);
-	if (step_done(db, st, err) < 0)
-		return -1;
-
-	for (size_t i = 0; i < fw->nlevels; i++) {
-		const struct lup_fw_level *l = &fw->levels[i];
-		if (!(st = lup_stmt(db, sql_lv, err)))
-			return -1;
-		lup_uuid(uuid);
-		sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, fw->id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 3, l->value);
-		sqlite3_bind_text(st, 4, l->name, -1, SQLITE_TRANSIENT);
-		lup_bind_text(st, 5, l->name_sv);
-		lup_bind_text(st, 6, l->band);
-		lup_bind_text(st, 7, l->band_sv);
-		sqlite3_bind_text(st, 8, now, -1, SQLITE_TRANSIENT);
-		if (step_done(db, st, err) < 0)
-			return -1;
-	}
-	for (size_t i = 0; i < fw->nareas; i++) {
-		struct lup_fw_area *a = &fw->areas[i];
-		if (!(st = lup_stmt(db, sql_ar, err)))
-			return -1;
-		lup_uuid(a->id);
-		sqlite3_bind_text(st, 1, a->id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, fw->id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, a->code, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 4, a->order);
-		sqlite3_bind_text(st, 5, a->name, -1, SQLITE_TRANSIENT);
-		lup_bind_text(st, 6, a->name_sv);
-		sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
-		if (step_done(db, st, err) < 0)
-			return -1;
-	}
-	for (size_t i = 0; i < fw->ncomps; i++) {
-		struct lup_fw_competence *c = &fw->comps[i];
-		const struct lup_fw_area *a = lup_fw_area_get(fw, c->area);
-		if (!a)
-			return lup_err_set(err, LUP_EFAIL, _("storing a framework: competence %s has no area"), c->code);
-		if (!(st = lup_stmt(db, sql_co, err)))
-			return -1;
-		lup_uuid(c->id);
-		sqlite3_bind_text(st, 1, c->id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, fw->id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, a->id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 4, c->code, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 5, c->order);
-		sqlite3_bind_text(st, 6, c->name, -1, SQLITE_TRANSIENT);
-		lup_bind_text(st, 7, c->name_sv);
-		lup_bind_text(st, 8, c->description);
-		lup_bind_text(st, 9, c->description_sv);
-		sqlite3_bind_int(st, 10, c->level_min);
-		sqlite3_bind_int(st, 11, c->level_max);
-		sqlite3_bind_int(st, 12, c->retired ? 1 : 0);
-		sqlite3_bind_text(st, 13, now, -1, SQLITE_TRANSIENT);
-		if (step_done(db, st, err) < 0)
-			return -1;
-	}
-	if (!(st = lup_stmt(db, sql_untarget, err)))
-		return -1;
-	sqlite3_bind_text(st, 1, fw->ident, -1, SQLITE_TRANSIENT);
-	if (step_done(db, st, err) < 0)
-		return -1;
-	for (size_t i = 0; i < fw->ntargets; i++) {
-		const struct lup_fw_target *t = &fw->targets[i];
-		if (!(st = lup_stmt(db, sql_tg, err)))
-			return -1;
-		lup_id_target(uuid, fw->ident, t->role, NULL, t->code);
-		sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, fw->ident, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, t->code, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 4, t->role, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 5, t->level);
-		sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
-		if (step_done(db, st, err) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-static int import(lup_db *db, struct lup_framework *fw, const char *source,
-                  char id_out[LUP_UUID_LEN + 1], int *unchanged, lup_err *err)
-{
-	static const char sql_latest[] =
-		"SELECT id, revision, content_hash FROM framework WHERE ident = ?1 "
-		"ORDER BY revision DESC LIMIT 1";
-	struct lup_framework *base = NULL;
-	const char *chain[LUP_FW_MAX_DEPTH + 1];
-	sqlite3_stmt *st;
-	int rc, revision = 1, same = 0;
-	char latest[LUP_UUID_LEN + 1] = "";
-
-	*unchanged = 0;
-	id_out[0] = '\0';
-	if (!fw->resolved) {
-		if (fw->extends) {
-			chain[0] = fw->ident;
-			if (find_base(db, fw, chain, 1, &base, err) < 0)
-				return -1;
-		}
-		rc = lup_framework_resolve(fw, base, err);
-		lup_framework_free(base);
-		if (rc < 0)
-			return -1;
-	}
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (!(st = lup_stmt(db, sql_latest, err)))
-		goto fail;
-	sqlite3_bind_text(st, 1, fw->ident, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *h = (const char *)sqlite3_column_text(st, 2);
-		lup_col_copy(st, 0, latest, sizeof latest);
-		revision = sqlite3_column_int(st, 1) + 1;
-		same = h && strcmp(h, fw->hash) == 0;
-	}
-	lup_done(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		lup_sqlerr(db, err, _("looking up a framework"));
-		goto fail;
-	}
-	if (same) {
-		lup_db_rollback(db);
-		memcpy(id_out, latest, sizeof latest);
-		memcpy(fw->id, latest, sizeof latest);
-		fw->revision = revision - 1;
-		*unchanged = 1;
-		return 0;
-	}
-	if (store(db, fw, source, revision, err) < 0)
-		goto fail;
-	if (lup_db_commit(db, err) < 0) {
-		fw->id[0] = '\0';
-		return -1;
-	}
-	memcpy(id_out, fw->id, LUP_UUID_LEN + 1);
-	return 0;
-fail:
-	lup_db_rollback(db);
-	fw->id[0] = '\0';
-	return -1;
-}
-
-int lup_framework_import(lup_db *db, struct lup_framework *fw, char id_out[LUP_UUID_LEN + 1],
-                         int *unchanged, lup_err *err)
-{
-	/* The source is recorded as a full path when the file exists. */
-	char *real = fw->file ? realpath(fw->file, NULL) : NULL;
-	int rc = import(db, fw, real ? real : fw->file, id_out, unchanged, err);
-	free(real);
+	rc = 0;
+out:
+	map_free(&areas);
+	map_free(&r.gone_areas);
+	map_free(&r.gone_comps);
+	for (size_t i = 0; i < r.ngone; i++)
+		free(r.gone[i]);
+	free(r.gone);
 	return rc;
 }
 
-int lup_framework_import_file(lup_db *db, const char *path, char id_out[LUP_UUID_LEN + 1],
-                              int *unchanged, lup_err *err)
+int lup_framework_resolve_all(struct lup_framework *fw, const struct lup_framework *base,
+                              struct lup_fw_problems *all, lup_err *err)
 {
-	struct lup_framework *fw;
+	struct lup_fw_problems mine = { 0 }, *pr = all ? all : &mine;
+	size_t before = pr->total;
 	int rc;
-
-	*unchanged = 0;
-	id_out[0] = '\0';
-	if (lup_framework_read(path, &fw, err) < 0)
-		return -1;
-	rc = lup_framework_import(db, fw, id_out, unchanged, err);
-	lup_framework_free(fw);
+	lup_err_clear(err);
+	rc = lup_fw_resolve_collect(fw, base, pr, err);
+	if (rc < 0 && pr->total > before && (!err || err->code != LUP_EFAIL)) {
+		struct lup_fw_problems just = *pr;
+		just.msg = pr->msg + (before < pr->n ? before : pr->n);
+		just.n = before < pr->n ? pr->n - before : 0;
+		just.total = pr->total - before;
+		lup_fw_problems_err(&just, err);
+	}
+	lup_fw_problems_free(&mine);
 	return rc;
+}
+
+int lup_framework_resolve(struct lup_framework *fw, const struct lup_framework *base, lup_err *err)
+{
+	return lup_framework_resolve_all(fw, base, NULL, err);
+}
+
+int lup_fw_same_text(const char *a, const char *b)
+{
+	char *x, *y;
+	int same;
+	if (!a || !b)
+		return a == b;
+	x = lup_sortkey(a);
+	y = lup_sortkey(b);
+	same = x && y && strcmp(lup_trim(x), lup_trim(y)) == 0;
+	free(x);
+	free(y);
+	return same;
 }

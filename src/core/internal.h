@@ -33,13 +33,14 @@ int lup_delete_by_id(lup_db *db, const char *sql, const char *id, const char *wh
 	"coalesce((SELECT search FROM host_org WHERE id = " hid "), '')"
 
 /* Name-based ids of rows with a natural key: the same fact entered on two
- * laptops is one row (crypto.c).  A target's role counts without regard
- * to case (ASCII), as its unique index does. */
+ * laptops is one row (crypto.c).  A target's: its revision, the
+ * competence's identity, the role's key (lup_sortkey) or the person, and
+ * the moment it came into force. */
 void lup_id_attendance(char out[LUP_UUID_LEN + 1], const char *session_id, const char *person_id);
 void lup_id_enrolment(char out[LUP_UUID_LEN + 1], const char *cohort_id, const char *person_id);
 void lup_id_rating(char out[LUP_UUID_LEN + 1], const char *checkin_id, const char *competence_id);
-void lup_id_target(char out[LUP_UUID_LEN + 1], const char *ident, const char *role,
-                   const char *person_id, const char *code);
+void lup_id_target(char out[LUP_UUID_LEN + 1], const char *framework_id, const char *identity,
+                   const char *role_key, const char *person_id, const char *valid_from);
 
 /* Derived text worked out again from a row (after a merge): a person's
  * search text and sort keys (people.c), a host's (host.c).  1 when

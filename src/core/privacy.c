@@ -61,9 +61,11 @@ static const char sql_export[] =
 	" FROM (SELECT * FROM checkin WHERE person_id = ?1 ORDER BY date, id) k "
 	" JOIN framework f ON f.id = k.framework_id LEFT JOIN person a ON a.id = k.assessor_id)), "
 	"'assessed_others', (SELECT count(*) FROM checkin WHERE assessor_id = ?1 AND person_id <> ?1), "
-	"'targets', json((SELECT json_group_array(json_object('framework', t.framework_ident, "
-	" 'competence', t.competence_code, 'level', t.level, 'source', t.source)) "
-	" FROM (SELECT * FROM target WHERE person_id = ?1 ORDER BY framework_ident, competence_code) t)))";
+	"'targets', json((SELECT json_group_array(json_object('framework', x.ident, 'revision', x.revision, "
+	" 'competence', x.code, 'level', x.level, 'from', x.valid_from, 'to', x.valid_to)) "
+	" FROM (SELECT f.ident, f.revision, c.code, t.level, t.valid_from, t.valid_to FROM target t "
+	"  JOIN framework f ON f.id = t.framework_id JOIN competence c ON c.id = t.competence_id "
+	"  WHERE t.person_id = ?1 ORDER BY f.ident, t.valid_from, c.seq) x)))";
 
 int lup_person_export_json(lup_db *db, const char *id, FILE *out, lup_err *err)
 {

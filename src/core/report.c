@@ -160,8 +160,8 @@ static const char sql_areas[] =
 /* Final self-assessments in order by person, then date: the first and
  * the last of each person's run are the ones that count. */
 static const char sql_ends[] =
-	"SELECT id, person_id FROM checkin WHERE kind = 'self' AND status = 'final' "
-	"ORDER BY person_id, date, id";
+	"SELECT k.id, k.person_id, f.revision FROM checkin k JOIN framework f ON f.id = k.framework_id "
+	"WHERE k.kind = 'self' AND k.status = 'final' ORDER BY k.person_id, k.date, k.id";
 static const char sql_ratings[] =
 	"SELECT checkin_id, competence_id, level FROM rating WHERE level IS NOT NULL";
 /* Overdue check-ins come from three plain reads, joined here: a join in
@@ -700,6 +700,7 @@ static int gather_placements(struct gather *g)
 struct acc {
 	double sum[2];   /* [0] latest, [1] first */
 	long n[2];
+	int rev_lo[2], rev_hi[2];   /* the framework revisions they were given in */
 };
 
 static int gather_competence(struct gather *g)
@@ -710,6 +711,7 @@ static int gather_competence(struct gather *g)
 	size_t ncomp = 0, nends = 0, capa = 0, capc = 0, cape = 0, nslots = 0;
 	long *comp_area = NULL, *end_slot = NULL;
 	unsigned char *end_first = NULL;
+	int *end_rev = NULL;
 	struct acc *acc = NULL;
 	char last_person[LUP_UUID_LEN + 1] = "";
 	sqlite3_stmt *st;
@@ -753,6 +755,7 @@ static int gather_competence(struct gather *g)
 	{
 		char first[LUP_UUID_LEN + 1] = "", latest[LUP_UUID_LEN + 1] = "";
 		long run = 0;
+		int first_rev = 0, latest_rev = 0;
 		for (;;) {
 			const char *person = NULL;
 			src = sqlite3_step(st);
@@ -766,12 +769,16 @@ static int gather_competence(struct gather *g)
 						size_t cap = cape ? cape * 2 : 1024;
 						long *q = realloc(end_slot, cap * sizeof *q);
 						unsigned char *q2;
+						int *q3;
 						if (!q)
 							goto nomem;
 						end_slot = q;
 						if (!(q2 = realloc(end_first, cap)))
 							goto nomem;
 						end_first = q2;
+						if (!(q3 = realloc(end_rev, cap * sizeof *q3)))
+							goto nomem;
+						end_rev = q3;
 						cape = cap;
 					}
 					if ((i1 = idmap_intern(&ends, &keys, &nends, first)) < 0 ||
@@ -780,6 +787,8 @@ static int gather_competence(struct gather *g)
 					end_slot[i1] = end_slot[i2] = (long)nslots;
 					end_first[i1] = 1;
 					end_first[i2] = 0;
+					end_rev[i1] = first_rev;
+					end_rev[i2] = latest_rev;
 					nslots++;
 				}
 				if (src != SQLITE_ROW)
@@ -788,6 +797,7 @@ static int gather_competence(struct gather *g)
 				snprintf(last_person, sizeof last_person, "%s", person ? person : "");
 			}
 			lup_col_copy(st, 0, run == 0 ? first : latest, LUP_UUID_LEN + 1);
+			*(run == 0 ? &first_rev : &latest_rev) = sqlite3_column_int(st, 2);
 			run++;
 		}
 	}
@@ -813,6 +823,8 @@ static int gather_competence(struct gather *g)
 		x = &acc[(size_t)end_slot[k] * r->nareas + (size_t)comp_area[a]];
 		x->sum[end_first[k]] += sqlite3_column_double(st, 2);
 		x->n[end_first[k]]++;
+		x->rev_lo[end_first[k]] = end_rev[k];   /* one check-in: one revision */
+		x->rev_hi[end_first[k]] = end_rev[k];
 	}
 	if (src != SQLITE_DONE)
 		goto dberr;
@@ -829,6 +841,15 @@ static int gather_competence(struct gather *g)
 			ar->people++;
 			before += x->sum[1] / (double)x->n[1];
 			after += x->sum[0] / (double)x->n[0];
+			/* which revisions the numbers come from */
+			if (!ar->first_rev_min || x->rev_lo[1] < ar->first_rev_min)
+				ar->first_rev_min = x->rev_lo[1];
+			if (x->rev_hi[1] > ar->first_rev_max)
+				ar->first_rev_max = x->rev_hi[1];
+			if (!ar->latest_rev_min || x->rev_lo[0] < ar->latest_rev_min)
+				ar->latest_rev_min = x->rev_lo[0];
+			if (x->rev_hi[0] > ar->latest_rev_max)
+				ar->latest_rev_max = x->rev_hi[0];
 		}
 		if (ar->people) {
 			ar->before = before / (double)ar->people;
@@ -868,6 +889,7 @@ out:
 	free(comp_area);
 	free(end_slot);
 	free(end_first);
+	free(end_rev);
 	free(acc);
 	return rc;
 }
@@ -1080,24 +1102,8 @@ struct out {
 	int svg_id;
 };
 
-static void put_html_n(FILE *fp, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		switch (s[i]) {
-		case '&': fputs("&amp;", fp); break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		case '\'': fputs("&#39;", fp); break;
-		case '\r': case '\n': case '\t': putc(' ', fp); break;
-		default: putc(s[i], fp);
-		}
-}
-
-static void put_html(FILE *fp, const char *s)
-{
-	put_html_n(fp, s, s ? strlen(s) : 0);
-}
+#define put_html lup_html_put
+#define put_html_n lup_html_put_n
 
 static void put_md(FILE *fp, const char *s)
 {
@@ -1497,6 +1503,21 @@ static const char html_style[] =
 	"table,figure{break-inside:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
 	"</style>\n</head>\n<body>\n";
 
+/* "1 → 2", "1–2 → 3": the revisions of the first and the latest. */
+static void revisions(const struct lup_report_area *a, char *buf, size_t n)
+{
+	char f[24], l[24];
+	if (a->first_rev_min == a->first_rev_max)
+		snprintf(f, sizeof f, "%d", a->first_rev_min);
+	else
+		snprintf(f, sizeof f, "%d–%d", a->first_rev_min, a->first_rev_max);
+	if (a->latest_rev_min == a->latest_rev_max)
+		snprintf(l, sizeof l, "%d", a->latest_rev_min);
+	else
+		snprintf(l, sizeof l, "%d–%d", a->latest_rev_min, a->latest_rev_max);
+	snprintf(buf, n, "%s → %s", f, l);
+}
+
 static const char *area_label(const struct lup_report_area *a, char *buf, size_t n)
 {
 	const char *name = lup_i18n_is_swedish() && a->name_sv[0] ? a->name_sv : a->name;
@@ -1678,13 +1699,15 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 	if (r->nareas == 0) {
 		para(&o, _("No one has two final self-assessments yet."));
 	} else {
-		struct tab t = { 5, (const char *const[]){ C_("report", "Area"), C_("report", "People"), C_("report", "First"), C_("report", "Latest"),
-			C_("report", "Change") }, "lrrrr", 0, 0, 0, 0 };
+		struct tab t = { 6, (const char *const[]){ C_("report", "Area"), C_("report", "People"), C_("report", "First"), C_("report", "Latest"),
+			C_("report", "Change"), C_("report", "Revisions") }, "lrrrrl", 0, 0, 0, 0 };
 		char (*lab)[256] = calloc(r->nareas, sizeof *lab);
 		char (*txt)[48] = calloc(r->nareas, sizeof *txt);
 		double max = 0;
 		para(&o, _("Mean self-assessed level per area: each person's first and latest final "
-		           "self-assessment (%ld people with both)."), r->competence_people);
+		           "self-assessment (%ld people with both). Revisions: of the framework the first and "
+		           "the latest were made with; levels are compared by competence, not by code."),
+		     r->competence_people);
 		for (size_t i = 0; i < r->nareas; i++) {
 			const struct lup_report_area *a = &r->areas[i];
 			char name[256];
@@ -1695,7 +1718,9 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 			decimal(b2);
 			decimal(b3);
 			decimal(b4);
-			tab_row(&t, name, num(b1, a->people), b2, b3, b4);
+			char rv[64];
+			revisions(a, rv, sizeof rv);
+			tab_row(&t, name, num(b1, a->people), b2, b3, b4, rv);
 			if (lab && txt) {
 				snprintf(lab[i], sizeof lab[i], "%s", name);
 				snprintf(txt[i], sizeof txt[i], "%.1f → %.1f", a->before, a->after);

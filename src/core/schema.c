@@ -351,13 +351,111 @@ static const char *const v3[] = {
 NULL
 };
 
-/* 4: several laptops.  Facts with a natural key get name-based ids (the
+/* A random (version 4) UUID in SQL, for rows a migration makes. */
+#define SQL_UUID "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || " \
+	"substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) || " \
+	"substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))"
+
+/* 4: competence assurance that stays true across framework revisions.
+ *
+ * - A competence has an identity, the same in every revision of its
+ *   framework for as long as it means the same; ratings are compared by
+ *   it, never by the bare code.  A new competence's identity is its own
+ *   id; a file states renames (renamed_from) and replacements (replaces),
+ *   kept as written.  Existing revisions get theirs here: a code keeps
+ *   its identity from revision to revision while its name stays the same
+ *   (ignoring case and accents), and a changed name starts a new one.
+ * - Targets belong to a revision and keep their history: a change closes
+ *   the row in force (valid_to) and opens a new one (valid_from); a new
+ *   revision closes the old revision's rows and opens its own.  Roles
+ *   match people's roles by role_key, lup_sortkey(role), the person's
+ *   sort_role.  The targets of version 2 (one set per framework id) are
+ *   given to every revision whose competence they name, from its import
+ *   until the next revision's; those of retired or removed competences
+ *   go.
+ * - Check-in rounds: a group of people asked to check in at once, and
+ *   the drafts made for them. */
+static const char *const v4[] = {
+"ALTER TABLE competence ADD COLUMN identity TEXT NOT NULL DEFAULT ''",
+"ALTER TABLE competence ADD COLUMN renamed_from TEXT",
+"ALTER TABLE competence ADD COLUMN replaces TEXT",
+"UPDATE competence SET identity = s.ident FROM ("
+	"SELECT id, first_value(id) OVER (PARTITION BY fi, code, seg ORDER BY rev) AS ident FROM ("
+	"SELECT id, fi, code, rev, sum(brk) OVER (PARTITION BY fi, code ORDER BY rev "
+	"ROWS UNBOUNDED PRECEDING) AS seg FROM ("
+	"SELECT c.id, f.ident AS fi, lower(c.code) AS code, f.revision AS rev, "
+	"CASE WHEN lag(lup_sortkey(trim(c.name))) OVER (PARTITION BY f.ident, lower(c.code) "
+	"ORDER BY f.revision) IS lup_sortkey(trim(c.name)) THEN 0 ELSE 1 END AS brk "
+	"FROM competence c JOIN framework f ON f.id = c.framework_id))) s "
+	"WHERE s.id = competence.id",
+"CREATE INDEX competence_identity ON competence(identity, framework_id)",
+
+"ALTER TABLE target RENAME TO target_v2",
+"DROP INDEX target_role",
+"DROP INDEX target_person",
+"CREATE TABLE target ("
+	ID ", "
+	"framework_id TEXT NOT NULL REFERENCES framework(id) ON DELETE CASCADE, "
+	"competence_id TEXT NOT NULL REFERENCES competence(id) ON DELETE CASCADE, "
+	"role TEXT CHECK (role IS NULL OR length(role) BETWEEN 1 AND 200), "
+	"role_key TEXT, "
+	"person_id TEXT REFERENCES person(id) ON DELETE CASCADE, "
+	"level INTEGER NOT NULL CHECK (level >= 0), "
+	"source TEXT NOT NULL DEFAULT 'user' CHECK (source IN ('file', 'user')), "
+	"valid_from TEXT NOT NULL, "
+	"valid_to TEXT, "
+	TS ", "
+	"CHECK ((role IS NULL) <> (person_id IS NULL)), "
+	"CHECK ((role IS NULL) = (role_key IS NULL)), "
+	"CHECK (valid_to IS NULL OR valid_to >= valid_from))",
+/* the targets in force: one per revision, competence and role or person */
+"CREATE UNIQUE INDEX target_role ON target(framework_id, role_key, competence_id) "
+	"WHERE role_key IS NOT NULL AND valid_to IS NULL",
+"CREATE UNIQUE INDEX target_person ON target(person_id, framework_id, competence_id) "
+	"WHERE person_id IS NOT NULL AND valid_to IS NULL",
+"CREATE INDEX target_competence ON target(competence_id, valid_from)",
+/* one per revision, competence and role (however spelt) or person: the
+ * one set in lup, else the latest */
+"INSERT INTO target (id, framework_id, competence_id, role, role_key, person_id, level, source, "
+	"valid_from, valid_to, created_at, updated_at) "
+	"SELECT " SQL_UUID ", fid, cid, role, rkey, person_id, level, src, vfrom, vto, created_at, updated_at FROM ("
+	"SELECT f.id AS fid, c.id AS cid, t.role, "
+	"CASE WHEN t.role IS NOT NULL THEN lup_sortkey(trim(t.role)) END AS rkey, t.person_id, t.level, "
+	"CASE WHEN t.source = 'file' THEN 'file' ELSE 'user' END AS src, f.imported_at AS vfrom, "
+	"(SELECT min(g.imported_at) FROM framework g WHERE g.ident = f.ident AND g.revision > f.revision) AS vto, "
+	"t.created_at, t.updated_at, row_number() OVER (PARTITION BY f.id, c.id, "
+	"coalesce(lup_sortkey(trim(t.role)), t.person_id) ORDER BY t.source = 'user' DESC, t.updated_at DESC) AS n "
+	"FROM target_v2 t JOIN framework f ON f.ident = t.framework_ident "
+	"JOIN competence c ON c.framework_id = f.id AND c.code = t.competence_code COLLATE NOCASE AND c.retired = 0 "
+	"AND t.level BETWEEN c.level_min AND c.level_max) WHERE n = 1",
+"DROP TABLE target_v2",
+
+"CREATE TABLE round ("
+	ID ", "
+	"name TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 200), "
+	"kind TEXT NOT NULL DEFAULT 'self' CHECK (kind IN ('self', 'manager', 'validation')), "
+	"scope TEXT NOT NULL CHECK (scope IN ('everyone', 'unit', 'role', 'cohort')), "
+	"scope_value TEXT, " /* the unit or role as written, the cohort's name */
+	"cohort_id TEXT REFERENCES cohort(id) ON DELETE SET NULL, "
+	"date TEXT NOT NULL CHECK " ISDATE("date") ", " /* the check-ins' date */
+	"note TEXT, "
+	TS ")",
+"CREATE INDEX round_date ON round(date, id)",
+"CREATE INDEX round_cohort ON round(cohort_id)",
+"ALTER TABLE checkin ADD COLUMN round_id TEXT REFERENCES round(id) ON DELETE SET NULL",
+"CREATE INDEX checkin_round ON checkin(round_id, status) WHERE round_id IS NOT NULL",
+/* what uses a revision: "In use", and deleting one */
+"CREATE INDEX checkin_framework ON checkin(framework_id)",
+NULL
+};
+
+/* 5: several laptops.  Facts with a natural key get name-based ids (the
  * same fact entered on two laptops is one row; lup_uuid_name() is the SQL
  * face of crypto.c's lup_uuid_name, registered on every connection), and
  * the tables of the change log (see sync.c) appear.  A person enrolled
  * twice in one cohort (withdrawn, then back) keeps one row: the live one,
  * else the latest. */
-static const char *const v4[] = {
+static const char *const v5[] = {
 "DELETE FROM enrolment WHERE EXISTS (SELECT 1 FROM enrolment k WHERE k.cohort_id = enrolment.cohort_id "
 	"AND k.person_id = enrolment.person_id AND k.id <> enrolment.id "
 	"AND ((k.status <> 'withdrawn') > (enrolment.status <> 'withdrawn') "
@@ -366,9 +464,9 @@ static const char *const v4[] = {
 "UPDATE enrolment SET id = lup_uuid_name('enrolment', cohort_id, person_id)",
 "UPDATE attendance SET id = lup_uuid_name('attendance', session_id, person_id)",
 "UPDATE rating SET id = lup_uuid_name('rating', checkin_id, competence_id)",
-"UPDATE target SET id = CASE WHEN role IS NOT NULL "
-	"THEN lup_uuid_name('target', framework_ident, 'role', lower(role), competence_code) "
-	"ELSE lup_uuid_name('target', framework_ident, 'person', person_id, competence_code) END",
+"UPDATE target SET id = lup_uuid_name('target', framework_id, "
+	"(SELECT identity FROM competence c WHERE c.id = target.competence_id), "
+	"CASE WHEN role_key IS NOT NULL THEN 'role' ELSE 'person' END, coalesce(role_key, person_id), valid_from)",
 /* This copy of the database: its device id (NULL until first needed),
  * which file on which machine that id belongs to, its last change number
  * and hybrid logical clock, its team (lup sync init) and the database all
@@ -453,5 +551,6 @@ const struct lup_migration lup_migrations[] = {
 	{ 2, v2 },
 	{ 3, v3 },
 	{ 4, v4 },
+	{ 5, v5 },
 	{ 0, NULL }
 };

@@ -68,7 +68,7 @@
 const char *const lup_sync_tables[SYNC_NTABLES] = {
 	"person", "programme", "block", "host_org", "cohort", "session", "enrolment",
 	"attendance", "placement", "framework", "level", "area", "competence", "target",
-	"checkin", "rating", "log_entry", "session_removed", "sync_resolution",
+	"round", "checkin", "rating", "log_entry", "session_removed", "sync_resolution",
 	"sync_conflict"
 };
 
@@ -113,6 +113,8 @@ static const struct { const char *table, *col; enum sync_rule rule; } col_rules[
 	{ "checkin", "status", SR_FORWARD },
 	{ "rating", "level", SR_FIRST }, { "rating", "comment", SR_FIRST },
 	{ "framework", "imported_at", SR_MIN },
+	/* a target replaced on two laptops ends when it was first replaced */
+	{ "target", "valid_to", SR_MIN },
 };
 
 static void meta_free(struct sync_meta *m)

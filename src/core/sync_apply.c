@@ -495,6 +495,53 @@ static sqlite3_value *col_of(struct sync_fold *f, int ti, sqlite3_value **v, int
 	return c >= 0 && c < ncol ? v[c] : NULL;
 }
 
+/* Two targets in force for one role or person and competence: set on
+ * two laptops at once.  The one arriving (the later in the canonical
+ * order) holds; the other ends where it begins, stays in the history and
+ * is listed.  0 when one was ended (try again), 1 when none was found. */
+static int replace_target(struct sync_fold *f, int ti, sqlite3_value **v, int ncol)
+{
+	static const char other[] =
+		"SELECT id, level FROM target WHERE framework_id = ?1 AND competence_id = ?2 AND valid_to IS NULL "
+		"AND id <> ?3 AND (role_key = ?4 OR person_id = ?5)";
+	static const char end[] =
+		"UPDATE target SET valid_to = max(valid_from, ?2), updated_at = max(updated_at, ?2) WHERE id = ?1";
+	const char *cols[] = { "framework_id", "competence_id", "id", "role_key", "person_id" };
+	sqlite3_stmt *st;
+	sqlite3_value *from = col_of(f, ti, v, ncol, "valid_from");
+	char id[LUP_UUID_LEN + 1] = "";
+	lup_val kept, lost;
+	int level = 0, rc;
+
+	if (!(st = lup_stmt(f->db, other, f->err)))
+		return f->failed = 1, -1;
+	for (int i = 0; i < 5; i++) {
+		sqlite3_value *x = col_of(f, ti, v, ncol, cols[i]);
+		if (x)
+			sqlite3_bind_value(st, i + 1, x);
+	}
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		lup_col_copy(st, 0, id, sizeof id);
+		level = sqlite3_column_int(st, 1);
+	}
+	lup_done(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 1 : (f->failed = 1, lup_sqlerr(f->db, f->err, _("merging")));
+	lup_val_from_sqlite(col_of(f, ti, v, ncol, "level"), &kept);
+	lost = lup_val_int(level);
+	if (lup_fold_record(f, ti, id, "level", "note", "replaced", 0, &kept, &lost) < 0 ||
+	    !(st = lup_stmt(f->db, end, f->err)))
+		return f->failed = 1, -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if (from)
+		sqlite3_bind_value(st, 2, from);
+	rc = sqlite3_step(st);
+	lup_done(st);
+	if (rc != SQLITE_DONE)
+		return f->failed = 1, lup_sqlerr(f->db, f->err, _("merging"));
+	return 0;
+}
+
 /* A row a unique index refused: move the clashing value aside (kept in
  * the conflict), so the row itself, and what later changes hang on it,
  * stays.  0 when something was moved (try again), 1 when nothing could be. */
@@ -548,6 +595,8 @@ static int move_aside(struct sync_fold *f, int ti, sqlite3_value **v, int ncol)
 		sqlite3_value_free(end);
 		return rc;
 	}
+	if (strcmp(t, "target") == 0)
+		return replace_target(f, ti, v, ncol);
 	if (strcmp(t, "cohort") == 0) {
 		if ((x = query_value(f, cname, col_of(f, ti, v, ncol, "name"), col_of(f, ti, v, ncol, "programme_id"))))
 			rc = set_col(f, ti, v, ncol, "name", x, "value") < 0 ? -1 : 0;

@@ -36,6 +36,8 @@ static const struct { const char *table, *col, *label; } col_labels[] = {
 	{ NULL, "languages", N_("Languages") }, { NULL, "networks", N_("Networks") },
 	{ NULL, "agreement_signed", N_("Agreement signed") }, { NULL, "travel_booked", N_("Travel booked") },
 	{ NULL, "insurance", N_("Insurance") }, { NULL, "report_received", N_("Report received") },
+	{ NULL, "valid_from", N_("In force from") }, { NULL, "valid_to", N_("In force until") },
+	{ NULL, "scope", N_("Whom") }, { NULL, "scope_value", N_("Whom") }, { NULL, "round_id", N_("Round") },
 };
 
 const char *lup_conflict_column_label(const char *table, const char *column)
@@ -57,7 +59,7 @@ const char *lup_conflict_table_label(const char *table)
 		{ "enrolment", N_("enrolment") }, { "attendance", N_("attendance mark") },
 		{ "placement", N_("placement") }, { "framework", N_("framework") }, { "level", N_("level") },
 		{ "area", N_("area") }, { "competence", N_("competence") }, { "target", N_("target") },
-		{ "checkin", N_("check-in") }, { "rating", N_("rating") }, { "log_entry", N_("learning-log entry") },
+		{ "round", N_("check-in round") }, { "checkin", N_("check-in") }, { "rating", N_("rating") }, { "log_entry", N_("learning-log entry") },
 		{ "session_removed", N_("deleted session") }, { "sync_resolution", N_("answer to a conflict") },
 	};
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
@@ -70,6 +72,9 @@ const char *lup_conflict_rule_text(const struct lup_conflict *c)
 {
 	const char *k = c->kind, *r = c->rule;
 	if (strcmp(k, "note") == 0) {
+		if (strcmp(r, "replaced") == 0)
+			return _("Two laptops set this target at once: the later one is in force, and this one "
+			         "ended where it began (it stays in the target's history).");
 		if (strcmp(r, "seat") == 0)
 			return _("Two laptops gave away the last seat: the earlier request keeps it, and this "
 			         "person is back on the waitlist.");
@@ -119,13 +124,15 @@ static const struct { const char *table, *expr; } row_words[] = {
 	                "(SELECT title || ' ' || substr(starts_at, 1, 10) FROM session WHERE id = x.session_id)" },
 	{ "placement", "(SELECT name FROM person WHERE id = x.person_id) || ', ' || "
 	               "(SELECT name FROM host_org WHERE id = x.host_id)" },
-	{ "target", "x.framework_ident || ' ' || x.competence_code || ', ' || "
+	{ "target", "(SELECT f.ident FROM framework f WHERE f.id = x.framework_id) || ' ' || "
+	            "(SELECT code FROM competence WHERE id = x.competence_id) || ', ' || "
 	            "coalesce(x.role, (SELECT name FROM person WHERE id = x.person_id))" },
 	{ "checkin", "(SELECT name FROM person WHERE id = x.person_id) || ', ' || x.date" },
 	{ "rating", "(SELECT p.name FROM checkin k JOIN person p ON p.id = k.person_id WHERE k.id = x.checkin_id) "
 	            "|| ', ' || (SELECT code FROM competence WHERE id = x.competence_id)" },
 	{ "log_entry", "(SELECT name FROM person WHERE id = x.person_id) || ', ' || x.date" },
 	{ "session_removed", "x.title || ' ' || x.starts_at" },
+	{ "round", "x.name || ' ' || x.date" },
 };
 
 /* The words for row id of table into out; 0 when the row is gone. */

@@ -47,7 +47,7 @@ struct sync_table {
 };
 
 /* The synced tables in a fixed order (the hash's), then sync_conflict. */
-#define SYNC_NTABLES 20
+#define SYNC_NTABLES 21
 struct sync_meta {
 	struct sync_table t[SYNC_NTABLES];
 };

@@ -144,6 +144,25 @@ static char *fold_with(const char *utf8, int swedish)
 	return out;
 }
 
+void lup_html_put_n(FILE *fp, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		switch (s[i]) {
+		case '&': fputs("&amp;", fp); break;
+		case '<': fputs("&lt;", fp); break;
+		case '>': fputs("&gt;", fp); break;
+		case '"': fputs("&quot;", fp); break;
+		case '\'': fputs("&#39;", fp); break;
+		case '\r': case '\n': case '\t': putc(' ', fp); break;
+		default: putc(s[i], fp);
+		}
+}
+
+void lup_html_put(FILE *fp, const char *s)
+{
+	lup_html_put_n(fp, s, s ? strlen(s) : 0);
+}
+
 char *lup_trim(char *s)
 {
 	char *p = s, *e;

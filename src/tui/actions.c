@@ -157,7 +157,7 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	[TUI_A_CAL_NEXT]     = { "next-day", TUI_CTX_CALENDAR, "Right l", NULL,
 	                         N_("Month: the day after; agenda: the week after") },
 	[TUI_A_COMP_VIEW]    = { "competence-view", TUI_CTX_COMPETENCE, "v", N_("View"),
-	                         N_("Switch the Competence view: the Due list, the heat map, the frameworks") },
+	                         N_("Switch the Competence view: the Due list, the heat map, the frameworks, the rounds") },
 	[TUI_A_GAPS]         = { "gaps", TUI_CTX_CHECKINS, "t", N_("Gaps"),
 	                         N_("Show the person's levels against their targets, with the change since the previous check-in") },
 	[TUI_A_HEAT_ROWS]    = { "heat-rows", TUI_CTX_HEATMAP, "b", N_("Rows"),
@@ -190,6 +190,24 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Make the check-in final (asks first; No is the default); leaving keeps the draft") },
 	[TUI_A_PERSON_COMPETENCE] = { "person-competence", TUI_CTX_PERSON, "c", N_("Competence"),
 	                         N_("Open the person's check-ins, rating sheets and gap analysis") },
+	[TUI_A_CORRECT]      = { "correct", TUI_CTX_SHEET, "e", N_("Correct"),
+	                         N_("A final check-in: start its correction, a draft with its ratings that takes its "
+	                            "place once made final") },
+	[TUI_A_PROFILE]      = { "profile", TUI_CTX_CHECKINS, "p", N_("Profile"),
+	                         N_("Write the person's competence profile for their development talk (HTML)") },
+	[TUI_A_PERSON_TARGETS] = { "person-targets", TUI_CTX_CHECKINS, "T", N_("Targets"),
+	                         N_("Show the person's targets, their role's and their own, and set their own") },
+	[TUI_A_HEAT_FRAMEWORK] = { "heat-framework", TUI_CTX_HEATMAP, "f", N_("Framework"),
+	                         N_("Show the heat map of the next imported framework") },
+	[TUI_A_FW_IMPORT]    = { "framework-import", TUI_CTX_FRAMEWORKS, "i", N_("Import"),
+	                         N_("Import a framework file: shows what the new revision changes, or every problem, "
+	                            "before anything is stored") },
+	[TUI_A_ROUND]        = { "round", TUI_CTX_DUE, "R", N_("Round"),
+	                         N_("Start a check-in round for the focused person's unit or role, a cohort or "
+	                            "everyone: a draft for each, and the list of whom to invite") },
+	[TUI_A_ROUND_INVITE] = { "round-invite", TUI_CTX_ROUNDS, "x", N_("Invite list"),
+	                         N_("Write the round's list of whom to invite (or remind) as CSV: name, e-mail, "
+	                            "unit, role") },
 	/* people list, reports, import */
 	[TUI_A_IMPORT]       = { "import", TUI_CTX_PEOPLE, "i", N_("Import"),
 	                         N_("Import people from a CSV file: shows what would change before anything is stored") },
@@ -199,7 +217,7 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Gather the report's figures again") },
 	[TUI_A_IMPORT_RUN]   = { "import-run", TUI_CTX_IMPORT, "^S F2", N_("Import"),
 	                         N_("In the file form, read the file and show what would change; in the preview, "
-	                            "import every row (asks first; No is the default)") },
+	                            "import it (asks first; No is the default)") },
 	[TUI_A_IMPORT_CANCEL] = { "import-cancel", TUI_CTX_IMPORT, "Esc", N_("Cancel"),
 	                         N_("Go back without importing anything") },
 	[TUI_A_CONFLICTS]    = { "conflicts", TUI_CTX_MAIN, "M", NULL,
@@ -247,7 +265,9 @@ static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_PERSON] = N_("A person"),
 	[TUI_CTX_PEOPLE] = N_("People list"),
 	[TUI_CTX_REPORT] = N_("Reports"),
-	[TUI_CTX_IMPORT] = N_("Importing people"),
+	[TUI_CTX_IMPORT] = N_("Importing"),
+	[TUI_CTX_DUE] = N_("Due list"),
+	[TUI_CTX_ROUNDS] = N_("Check-in rounds"),
 	[TUI_CTX_CONFLICTS] = N_("Conflicts of merging laptops"),
 };
 
@@ -481,7 +501,7 @@ int tui_action_keys(enum tui_action a, tui_key out[TUI_MAX_KEYS])
 	return nbound[a];
 }
 
-enum tui_action tui_action_for(tui_key k, unsigned ctxmask)
+enum tui_action tui_action_for(tui_key k, tui_ctxmask ctxmask)
 {
 	enum tui_action best = TUI_A_NONE;
 	int best_ctx = -1;
@@ -500,7 +520,7 @@ enum tui_action tui_action_for(tui_key k, unsigned ctxmask)
 	return best;
 }
 
-int tui_action_live_keys(enum tui_action a, unsigned ctxmask, tui_key out[TUI_MAX_KEYS])
+int tui_action_live_keys(enum tui_action a, tui_ctxmask ctxmask, tui_key out[TUI_MAX_KEYS])
 {
 	int n = 0;
 	ready();

@@ -14,6 +14,7 @@
 #ifndef LUP_TUI_ACTIONS_H
 #define LUP_TUI_ACTIONS_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include "lup/config.h"
 
@@ -90,9 +91,13 @@ enum tui_ctx {
 	TUI_CTX_REPORT,   /* the Reports section: write to a file, refresh */
 	TUI_CTX_IMPORT,   /* importing people: the file form and the preview */
 	TUI_CTX_CONFLICTS, /* the conflicts merging laptops listed: answering them */
+	TUI_CTX_DUE,      /* the Due list */
+	TUI_CTX_ROUNDS,   /* check-in rounds and a round's people */
 	TUI_CTX_COUNT
 };
-#define TUI_CTXBIT(c) (1u << (c))
+/* A set of contexts: one bit each (more than 32 of them). */
+typedef uint64_t tui_ctxmask;
+#define TUI_CTXBIT(c) ((tui_ctxmask)1 << (c))
 
 enum tui_action {
 	TUI_A_NONE = -1,
@@ -151,6 +156,8 @@ enum tui_action {
 	TUI_A_LEVEL5, TUI_A_LEVEL6, TUI_A_LEVEL7, TUI_A_LEVEL8, TUI_A_LEVEL9,
 	TUI_A_NOT_ASSESSED, TUI_A_CLEAR_LEVEL, TUI_A_COMMENT, TUI_A_FINALIZE,
 	TUI_A_PERSON_COMPETENCE,
+	TUI_A_CORRECT, TUI_A_PROFILE, TUI_A_PERSON_TARGETS, TUI_A_HEAT_FRAMEWORK, TUI_A_FW_IMPORT,
+	TUI_A_ROUND, TUI_A_ROUND_INVITE,
 	/* people list, reports, import */
 	TUI_A_IMPORT, TUI_A_REPORT_EXPORT, TUI_A_REPORT_REFRESH, TUI_A_IMPORT_RUN, TUI_A_IMPORT_CANCEL,
 	/* conflicts of merging laptops: open them from any section (main),
@@ -189,13 +196,13 @@ int tui_keys_bind(enum tui_action a, const char *keys, const char **bad, size_t 
 int tui_action_keys(enum tui_action a, tui_key out[TUI_MAX_KEYS]);
 /* The action bound to key in the contexts of ctxmask (later contexts win),
  * or TUI_A_NONE. */
-enum tui_action tui_action_for(tui_key k, unsigned ctxmask);
+enum tui_action tui_action_for(tui_key k, tui_ctxmask ctxmask);
 /* The keys of action a that reach it in the contexts of ctxmask (up to
  * TUI_MAX_KEYS): those tui_action_for gives to a, not those a later
  * context takes (a cohort's Tab, not the next section's).  0 when a's
  * context is not in ctxmask, when a is unbound, or when every key of a is
  * taken.  Returns how many. */
-int tui_action_live_keys(enum tui_action a, unsigned ctxmask, tui_key out[TUI_MAX_KEYS]);
+int tui_action_live_keys(enum tui_action a, tui_ctxmask ctxmask, tui_key out[TUI_MAX_KEYS]);
 /* "Up, k" — the keys of an action for display; "" when unbound. */
 const char *tui_action_keys_text(enum tui_action a, char *buf, size_t n);
 

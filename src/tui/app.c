@@ -138,9 +138,9 @@ int tui_is_root(tui_app *app, const tui_screen *scr)
 
 /* ---- the stack ---- */
 
-static unsigned contexts_of(tui_app *app, tui_screen *s)
+static tui_ctxmask contexts_of(tui_app *app, tui_screen *s)
 {
-	unsigned m = TUI_CTXBIT(TUI_CTX_ANY);
+	tui_ctxmask m = TUI_CTXBIT(TUI_CTX_ANY);
 	if (s && s->ops->contexts)
 		m |= s->ops->contexts(s, app);
 	return m;
@@ -329,7 +329,7 @@ static int draw_status(tui_app *app)
 static void draw_hints(tui_app *app)
 {
 	tui_screen *top = tui_top(app);
-	unsigned mask = contexts_of(app, top);
+	tui_ctxmask mask = contexts_of(app, top);
 	int y = LINES - 1, x = 0, reserve = 0;
 	tui_fill(y, 0, COLS, tui_attr(TUI_S_HINT));
 	/* The help key always keeps its place at the end: every other key
@@ -600,7 +600,7 @@ static int default_action(tui_app *app, enum tui_action a)
 static int handle_key(tui_app *app, tui_key k)
 {
 	tui_screen *top = tui_top(app);
-	unsigned mask = contexts_of(app, top);
+	tui_ctxmask mask = contexts_of(app, top);
 	enum tui_action a;
 	int r = TUI_UNHANDLED;
 

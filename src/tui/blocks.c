@@ -48,7 +48,7 @@ static void load(struct blocks *s, tui_app *app, const char *id)
 		s->focus = n > 0 ? n - 1 : 0;
 }
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_RECORD) |

@@ -18,7 +18,7 @@ struct prompt {
 	tui_rect box;
 };
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)app;
 	return tui_form_contexts(((struct prompt *)scr)->form);

@@ -331,7 +331,7 @@ static struct tui_list *part_list(struct cohort_view *s)
 
 /* ---- the screen ---- */
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |

@@ -1,13 +1,15 @@
 /* comp_due.c — the Due list: who is overdue for a competence check-in
  * (and by how many days), who is due soon (and when), who was never
- * assessed; filtered as you type, Enter opens the person's check-ins. */
+ * assessed; filtered as you type, Enter opens the person's check-ins, R
+ * starts a round of check-ins for the focused person's unit or role (or
+ * a cohort, or everyone). */
 #include <stdlib.h>
 #include <string.h>
 #include "lup/i18n.h"
 #include "tui/competence.h"
 #include "tui/list.h"
 
-enum { TAG_PERSON = 1 };
+enum { TAG_PERSON = 1, TAG_ROUND };
 enum { C_NAME, C_UNIT, C_ROLE, C_DUE, C_LAST, NCOLS };
 
 struct due {
@@ -117,10 +119,11 @@ static const struct tui_list_ops list_ops = {
 
 /* ---- the screen ---- */
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
-	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST);
+	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
+	       TUI_CTXBIT(TUI_CTX_DUE);
 }
 
 static void on_resize(tui_screen *scr, tui_app *app)
@@ -196,6 +199,8 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	switch (a) {
 	case TUI_A_OPEN:
 		return p ? tui_push(app, tui_comp_person(app, p->id), TAG_PERSON) : 0;
+	case TUI_A_ROUND:
+		return tui_push(app, tui_comp_round_form(app, p ? p->org_unit : NULL, p ? p->role : NULL), TAG_ROUND);
 	default:
 		return TUI_UNHANDLED;
 	}
@@ -209,7 +214,9 @@ static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
 
 static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
 {
-	(void)scr; (void)app; (void)child; (void)tag; (void)result;
+	(void)scr;
+	if (tag == TAG_ROUND && result == TUI_SAVED)
+		tui_status(app, "%s", tui_comp_round_done(child));
 	return TUI_REDRAW;   /* enter() reloads */
 }
 

@@ -1,14 +1,16 @@
 /* comp_frameworks.c — the imported competence frameworks, every revision
- * (newest first within a framework); Enter shows one's areas and
- * competences, t its target levels per role. */
+ * (newest first within a framework) with what uses it: new check-ins
+ * (the default framework, or one [frameworks] names for a role) and the
+ * check-ins made with it; Enter shows one's areas and competences, t its
+ * target levels per role, i imports a file (a preview first). */
 #include <stdlib.h>
 #include <string.h>
 #include "lup/i18n.h"
 #include "tui/competence.h"
 #include "tui/list.h"
 
-enum { TAG_VIEW = 1, TAG_ROLES };
-enum { C_IDENT, C_NAME, C_VERSION, C_REV, C_COMPS, C_IMPORTED, C_USE, NCOLS };
+enum { TAG_VIEW = 1, TAG_ROLES, TAG_IMPORT, TAG_PREVIEW };
+enum { C_IDENT, C_NAME, C_VERSION, C_REV, C_COMPS, C_USE, C_IMPORTED, NCOLS };
 
 struct fw_row {
 	long idx;
@@ -22,8 +24,31 @@ struct frameworks {
 	int colw[NCOLS];
 	struct lup_framework_row *rows;   /* the whole list: frameworks are few */
 	size_t n;
-	char current[LUP_UUID_LEN + 1];   /* the revision new check-ins use */
+	int identw;                       /* the widest ident */
 };
+
+struct uses {
+	const char *ident;
+	int found;
+};
+
+static void uses_ident(void *ud, const char *key, const char *value)
+{
+	struct uses *u = ud;
+	(void)key;
+	if (value && strcmp(value, u->ident) == 0)
+		u->found = 1;
+}
+
+/* New check-ins use this framework: the default, or a role's. */
+static int for_new(tui_app *app, const char *ident)
+{
+	struct uses u = { ident, 0 };
+	if (strcmp(lup_competence_framework_for(tui_config(app), NULL), ident) == 0)
+		return 1;
+	lup_config_each(tui_config(app), "frameworks", uses_ident, &u);
+	return u.found;
+}
 
 static void load(struct frameworks *s, tui_app *app)
 {
@@ -37,8 +62,12 @@ static void load(struct frameworks *s, tui_app *app)
 		s->rows = NULL;
 		s->n = 0;
 	}
-	if (tui_comp_framework(app, s->current, &err) < 0)
-		s->current[0] = 0;
+	s->identw = 10;
+	for (size_t i = 0; i < s->n; i++) {
+		int w = tui_width(s->rows[i].ident);
+		if (w > s->identw)
+			s->identw = w < 40 ? w : 40;
+	}
 }
 
 static int fetch(struct tui_list *l, const void *fromv, int dir, int n, void *rowsv, lup_err *err)
@@ -46,24 +75,14 @@ static int fetch(struct tui_list *l, const void *fromv, int dir, int n, void *ro
 	struct frameworks *s = l->ud;
 	const struct fw_row *from = fromv;
 	struct fw_row *rows = rowsv;
-	long i, got = 0;
+	long first;
+	int got = tui_list_span(from ? from->idx : -1, dir, n, (long)s->n, &first);
 	(void)err;
-	if (dir > 0) {
-		for (i = from ? from->idx + 1 : 0; i < (long)s->n && got < n; i++, got++) {
-			rows[got].idx = i;
-			rows[got].r = s->rows[i];
-		}
-		return (int)got;
+	for (int k = 0; k < got; k++) {
+		rows[k].idx = first + k;
+		rows[k].r = s->rows[first + k];
 	}
-	i = from ? from->idx - 1 : (long)s->n - 1;
-	{
-		long first = i - n + 1 < 0 ? 0 : i - n + 1;
-		for (long j = first; j <= i; j++, got++) {
-			rows[got].idx = j;
-			rows[got].r = s->rows[j];
-		}
-	}
-	return (int)got;
+	return got;
 }
 
 static int count(struct tui_list *l, long *total, long *matching, lup_err *err)
@@ -84,7 +103,7 @@ static void draw_header(struct tui_list *l, int y, int x, int width)
 {
 	struct frameworks *s = l->ud;
 	const char *titles[NCOLS] = { _("Id"), _("Name"), _("Version"), _("Rev."), _("Competences"),
-	                              _("Imported"), _("In use") };
+	                              _("In use"), _("Imported") };
 	(void)width;
 	for (int c = 0; c < NCOLS; c++) {
 		if (s->colw[c] > 0)
@@ -98,7 +117,7 @@ static void draw_row(struct tui_list *l, const void *row, int y, int x, int widt
 {
 	struct frameworks *s = l->ud;
 	const struct lup_framework_row *f = &((const struct fw_row *)row)->r;
-	char rev[16], comps[24], imported[11];
+	char rev[16], comps[24], imported[11], use[96];
 	const char *cells[NCOLS];
 	(void)width;
 	snprintf(rev, sizeof rev, "%d", f->revision);
@@ -110,7 +129,23 @@ static void draw_row(struct tui_list *l, const void *row, int y, int x, int widt
 	cells[C_REV] = rev;
 	cells[C_COMPS] = comps;
 	cells[C_IMPORTED] = imported;
-	cells[C_USE] = strcmp(f->id, s->current) == 0 ? _("new check-ins") : "";
+	{
+		/* the latest revision of a framework in use takes new check-ins */
+		int latest = !((const struct fw_row *)row)->idx ||
+		             strcmp(s->rows[((const struct fw_row *)row)->idx - 1].ident, f->ident) != 0;
+		int fresh = latest && for_new(s->app, f->ident);
+		if (fresh && f->checkins)
+			snprintf(use, sizeof use, ngettext("new · %ld check-in", "new · %ld check-ins",
+			                                   (unsigned long)f->checkins), f->checkins);
+		else if (fresh)
+			snprintf(use, sizeof use, "%s", _("new check-ins"));
+		else if (f->checkins)
+			snprintf(use, sizeof use, ngettext("%ld check-in", "%ld check-ins", (unsigned long)f->checkins),
+			         f->checkins);
+		else
+			use[0] = '\0';
+		cells[C_USE] = use;
+	}
 	for (int c = 0; c < NCOLS; c++) {
 		if (s->colw[c] <= 0)
 			continue;
@@ -131,7 +166,7 @@ static const struct tui_list_ops list_ops = {
 	.draw_header = draw_header, .empty_text = empty_text,
 };
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
@@ -141,11 +176,14 @@ static unsigned contexts(tui_screen *scr, tui_app *app)
 static void on_resize(tui_screen *scr, tui_app *app)
 {
 	struct frameworks *s = (struct frameworks *)scr;
-	static const int min[NCOLS] = { 10, 16, 7, 4, 11, 10, 13 }, weight[NCOLS] = { 1, 4, 1, 0, 0, 0, 0 };
+	int min[NCOLS] = { 10, 14, 7, 4, 11, 20, 10 };
+	static const int weight[NCOLS] = { 0, 4, 1, 0, 0, 0, 0 };
 	tui_rect r = tui_comp_view_area(app);
-	tui_columns(r.w - 3, NCOLS, min, weight, s->colw);
 	if (!s->rows)
 		load(s, app);
+	/* the id whole when there is room for it and a name */
+	min[C_IDENT] = s->identw < r.w / 3 ? s->identw : r.w / 3 > 10 ? r.w / 3 : 10;
+	tui_columns(r.w - 3, NCOLS, min, weight, s->colw);
 	tui_list_layout(&s->list, app, r);
 }
 
@@ -153,6 +191,7 @@ static int enter(tui_screen *scr, tui_app *app)
 {
 	struct frameworks *s = (struct frameworks *)scr;
 	load(s, app);
+	on_resize(scr, app);   /* the ids' width follows them */
 	tui_list_reload(&s->list, app, NULL);
 	return TUI_REDRAW;
 }
@@ -177,6 +216,8 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		return f ? tui_push(app, tui_comp_framework_view(app, f->r.id), TAG_VIEW) : 0;
 	case TUI_A_TARGETS:
 		return f ? tui_push(app, tui_comp_roles(app, f->r.ident), TAG_ROLES) : 0;
+	case TUI_A_FW_IMPORT:
+		return tui_push(app, tui_comp_fw_import(app), TAG_IMPORT);
 	default:
 		return TUI_UNHANDLED;
 	}
@@ -191,6 +232,18 @@ static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
 static int idle(tui_screen *scr, tui_app *app)
 {
 	return tui_list_idle(&((struct frameworks *)scr)->list, app);
+}
+
+static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
+{
+	struct frameworks *s = (struct frameworks *)scr;
+	if (tag == TAG_IMPORT && result == TUI_SAVED) {
+		tui_screen *preview = tui_comp_fw_import_preview(child);
+		if (preview)
+			return tui_push(app, preview, TAG_PREVIEW);
+	}
+	(void)s;
+	return TUI_REDRAW;
 }
 
 static void destroy(tui_screen *scr)
@@ -211,6 +264,7 @@ static const struct tui_screen_ops ops = {
 	.on_resize = on_resize,
 	.offers = offers,
 	.idle = idle,
+	.on_result = on_result,
 	.destroy = destroy,
 };
 

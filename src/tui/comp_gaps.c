@@ -1,8 +1,11 @@
 /* comp_gaps.c — a person's gap analysis: for each competence of the
- * current framework, their latest self-assessed level and their latest
- * manager or validation level side by side, each with its change since
- * the check-in before (↑ ↓ =), and the level that counts against their
- * target as numbers and a bar ("███░░··· 3/5 −2"). */
+ * framework their role is assessed on (its latest revision), their
+ * latest self-assessed level and their latest manager or validation
+ * level side by side, each with its change since the check-in before
+ * (↑ ↓ =), and the level that counts against their target as numbers
+ * and a bar ("███░░··· 3/5 −2").  A level given in an earlier revision
+ * is marked *, and the line below the list says for the focused
+ * competence which revision and day each number comes from. */
 #include <stdlib.h>
 #include <string.h>
 #include "lup/i18n.h"
@@ -12,6 +15,7 @@
 
 enum { C_CODE, C_NAME, C_SELF, C_ASSESSED, C_BAR, C_NUM, NCOLS };
 #define HEAD 3
+#define FOOT 2   /* where the focused row's numbers come from; the legend */
 #define PAGE 64
 
 struct gaps {
@@ -54,8 +58,9 @@ static void draw_heading(struct tui_glist *g, const void *row, int y, int x, int
 	tui_put(y, x + 1, width - 1, b, tui_attr(TUI_S_HEADER), 0);
 }
 
-/* "3 ↑", wide: "3 ↑ (2)" */
-static void level_cell(char *buf, size_t n, int level, int prev, enum lup_change ch, int wide)
+/* "3 ↑", wide: "3 ↑ (2)"; a * after a level given in another revision
+ * than the one shown. */
+static void level_cell(char *buf, size_t n, int level, int prev, enum lup_change ch, int wide, int other)
 {
 	char b1[16], b2[16];
 	const char *sign = tui_comp_change(ch);
@@ -64,9 +69,10 @@ static void level_cell(char *buf, size_t n, int level, int prev, enum lup_change
 		return;
 	}
 	if (wide && prev != LUP_LEVEL_NONE)
-		snprintf(buf, n, "%s %s (%s)", tui_comp_level(level, b1), sign, tui_comp_level(prev, b2));
+		snprintf(buf, n, "%s%s %s (%s)", tui_comp_level(level, b1), other ? "*" : "", sign,
+		         tui_comp_level(prev, b2));
 	else
-		snprintf(buf, n, "%s %s", tui_comp_level(level, b1), sign);
+		snprintf(buf, n, "%s%s %s", tui_comp_level(level, b1), other ? "*" : "", sign);
 }
 
 static void draw_row(struct tui_glist *g, const void *row, int y, int x, int width, attr_t a)
@@ -78,8 +84,10 @@ static void draw_row(struct tui_glist *g, const void *row, int y, int x, int wid
 	enum tui_style numst = TUI_S_NORMAL;
 	int lo = r->level_min < 1 ? 1 : r->level_min, span = r->level_max - lo + 1, cells_w;
 	(void)width;
-	level_cell(self, sizeof self, r->self, r->self_prev, r->self_change, s->wide);
-	level_cell(assessed, sizeof assessed, r->assessed, r->assessed_prev, r->assessed_change, s->wide);
+	level_cell(self, sizeof self, r->self, r->self_prev, r->self_change, s->wide,
+	           s->fw && r->self_rev && r->self_rev != s->fw->revision);
+	level_cell(assessed, sizeof assessed, r->assessed, r->assessed_prev, r->assessed_change, s->wide,
+	           s->fw && r->assessed_rev && r->assessed_rev != s->fw->revision);
 	cells_w = span > 0 && span * 2 <= s->colw[C_BAR] && s->wide ? span * 2
 	        : span > 0 && span <= s->colw[C_BAR] ? span : s->colw[C_BAR];
 	tui_comp_bar(bar, sizeof bar, r->level, r->target, r->level_min, r->level_max, cells_w);
@@ -185,7 +193,7 @@ static void load(struct gaps *s, tui_app *app)
 		lup_person_clear(&p);
 	}
 	memcpy(was, s->fw_id, sizeof was);
-	s->ok = tui_comp_framework(app, s->fw_id, &err) == 0;
+	s->ok = lup_competence_framework_person(tui_db(app), tui_config(app), s->id, s->fw_id, &err) == 0;
 	if (!s->ok) {
 		tui_error(app, "%s", err.msg);
 		s->fw_id[0] = 0;
@@ -204,7 +212,7 @@ static void load(struct gaps *s, tui_app *app)
 		         s->fw->ident, s->fw->revision);
 }
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE);
@@ -218,7 +226,7 @@ static void on_resize(tui_screen *scr, tui_app *app)
 	tui_rect r = tui_area(app);
 	s->wide = r.w >= 110;
 	r.y += HEAD;
-	r.h -= HEAD + 1;   /* the legend */
+	r.h -= HEAD + FOOT;
 	tui_columns(r.w - 3, NCOLS, s->wide ? wmin : min, s->wide ? wweight : weight, s->colw);
 	tui_glist_layout(&s->gl, app, r);
 }
@@ -232,6 +240,41 @@ static int enter(tui_screen *scr, tui_app *app)
 	return TUI_REDRAW;
 }
 
+/* Where the focused row's numbers come from: "1.1 · self 3 on 2015-03-10
+ * (revision 1), before 2 (revision 1) · assessed 4, manager review, on
+ * 2015-03-20". */
+static void origin(struct gaps *s, const struct lup_gap_row *f, char *buf, size_t n)
+{
+	char b1[16], b2[16];
+	int cur = s->fw ? s->fw->revision : 0;
+	size_t len;
+	snprintf(buf, n, "%s", f->code);
+	if (f->self != LUP_LEVEL_NONE) {
+		len = strlen(buf);
+		snprintf(buf + len, n - len, _(" · self %s on %s (revision %d)"), tui_comp_level(f->self, b1),
+		         f->self_date, f->self_rev ? f->self_rev : cur);
+		if (f->self_prev != LUP_LEVEL_NONE) {
+			len = strlen(buf);
+			snprintf(buf + len, n - len, _(", before %s (revision %d)"), tui_comp_level(f->self_prev, b2),
+			         f->self_prev_rev ? f->self_prev_rev : cur);
+		}
+	}
+	if (f->assessed != LUP_LEVEL_NONE) {
+		len = strlen(buf);
+		snprintf(buf + len, n - len, _(" · assessed %s, %s, on %s (revision %d)"), tui_comp_level(f->assessed, b1),
+		         lup_checkin_kind_label(f->assessed_kind), f->assessed_date, f->assessed_rev ? f->assessed_rev : cur);
+		if (f->assessed_prev != LUP_LEVEL_NONE) {
+			len = strlen(buf);
+			snprintf(buf + len, n - len, _(", before %s (revision %d)"), tui_comp_level(f->assessed_prev, b2),
+			         f->assessed_prev_rev ? f->assessed_prev_rev : cur);
+		}
+	}
+	if (f->self == LUP_LEVEL_NONE && f->assessed == LUP_LEVEL_NONE) {
+		len = strlen(buf);
+		snprintf(buf + len, n - len, "%s", _(" · no level yet"));
+	}
+}
+
 static void draw(tui_screen *scr, tui_app *app)
 {
 	struct gaps *s = (struct gaps *)scr;
@@ -240,6 +283,7 @@ static void draw(tui_screen *scr, tui_app *app)
 	                              _("Against target"), "" };
 	char line[600], b1[48], b2[48], dec[32];
 	int x = r.x + 2, u = tui_utf8(), used;
+	const struct lup_gap_row *f;
 
 	snprintf(line, sizeof line, _("Gap analysis: %s · %s"), s->person, s->fw_name);
 	tui_put(r.y, r.x + 1, r.w - 2, line, tui_attr(TUI_S_TITLE), 0);
@@ -263,7 +307,13 @@ static void draw(tui_screen *scr, tui_app *app)
 		x += s->colw[c] + 1;
 	}
 	tui_glist_draw(&s->gl, app);
-	snprintf(line, sizeof line, _("%s level  %s short of target  %s beyond  ·  %s %s = since the check-in before"),
+	if ((f = tui_glist_focused(&s->gl)))
+		origin(s, f, line, sizeof line);
+	else
+		line[0] = '\0';
+	tui_put(r.y + r.h - 2, r.x + 1, r.w - 2, line, tui_attr(TUI_S_NORMAL), 0);
+	snprintf(line, sizeof line, _("%s level  %s short of target  %s beyond  ·  %s %s = since the check-in before"
+	                              "  ·  * from an earlier revision"),
 	         u ? "█" : "#", u ? "░" : "-", u ? "·" : ".", tui_comp_change(LUP_CHANGE_UP),
 	         tui_comp_change(LUP_CHANGE_DOWN));
 	used = tui_put(r.y + r.h - 1, r.x + 1, r.w - 2, line, tui_attr(TUI_S_DIM), 0);

@@ -1,8 +1,9 @@
-/* comp_heatmap.c — the heat map: org units (or cohorts) × the current
- * framework's areas, each cell the mean shortfall against target as a
- * number and a shade character, so it reads the same without colour.
- * b switches the rows between units and cohorts, c keeps one cohort's
- * people, o chooses which levels count. */
+/* comp_heatmap.c — the heat map: org units (or cohorts) × a framework's
+ * areas (its latest revision), each cell the mean shortfall against
+ * target as a number and a shade character, so it reads the same without
+ * colour.  b switches the rows between units and cohorts, c keeps one
+ * cohort's people, o chooses which levels count, f shows the next
+ * framework.  The title says which revisions the levels come from. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@ struct heat {
 	enum lup_gap_source source;
 	char cohort[LUP_UUID_LEN + 1], cohort_name[160];
 	char fw_id[LUP_UUID_LEN + 1], fw_name[300];
+	char ident[LUP_FW_IDENT_MAX + 1];   /* the framework shown; "" the default */
 	char error[sizeof ((lup_err *)0)->msg];
 	int top, focus;
 	tui_rect r;
@@ -48,14 +50,18 @@ static void build(struct heat *s, tui_app *app)
 	memset(&s->hm, 0, sizeof s->hm);
 	s->built = 0;
 	s->error[0] = 0;
-	if (tui_comp_framework(app, s->fw_id, &err) < 0) {
+	if ((s->ident[0] ? lup_framework_current(tui_db(app), s->ident, s->fw_id, &err)
+	                 : tui_comp_framework(app, s->fw_id, &err)) < 0) {
 		snprintf(s->error, sizeof s->error, "%s", err.msg);
 		return;
 	}
 	if (lup_framework_list(tui_db(app), 1, &fws, &n, &err) == 0)
 		for (size_t i = 0; i < n; i++)
-			if (strcmp(fws[i].id, s->fw_id) == 0)
-				snprintf(s->fw_name, sizeof s->fw_name, "%s", lup_fw_text(fws[i].name, fws[i].name_sv));
+			if (strcmp(fws[i].id, s->fw_id) == 0) {
+				snprintf(s->fw_name, sizeof s->fw_name, "%s (%s r%d)", lup_fw_text(fws[i].name, fws[i].name_sv),
+				         fws[i].ident, fws[i].revision);
+				snprintf(s->ident, sizeof s->ident, "%s", fws[i].ident);
+			}
 	free(fws);
 	memset(&q, 0, sizeof q);
 	q.framework_id = s->fw_id;
@@ -89,7 +95,7 @@ static void layout(struct heat *s)
 		s->body = 1;
 }
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_HEATMAP);
@@ -153,6 +159,14 @@ static void draw(tui_screen *scr, tui_app *app)
 	snprintf(b, sizeof b, "%s", s->cohort[0] ? s->cohort_name : _("everyone"));
 	snprintf(line, sizeof line, _("By %s · %s · levels: %s · %s"),
 	         s->by == LUP_HEAT_UNIT ? _("org unit") : _("cohort"), b, source_text(s->source), s->fw_name);
+	if (s->built && h->rev_min && (h->rev_min != h->revision || h->rev_max != h->revision)) {
+		/* levels given in other revisions count where they mean the same */
+		size_t len = strlen(line);
+		if (h->rev_min == h->rev_max)
+			snprintf(line + len, sizeof line - len, _(" · levels from revision %d"), h->rev_min);
+		else
+			snprintf(line + len, sizeof line - len, _(" · levels from revisions %d–%d"), h->rev_min, h->rev_max);
+	}
 	tui_put(r.y, r.x + 1, r.w - 2, line, tui_attr(TUI_S_TITLE), 0);
 	if (!s->built) {
 		tui_put(r.y + 2, r.x + 2, r.w - 4, s->error[0] ? s->error : _("Nothing to show."), tui_attr(TUI_S_DIM), 0);
@@ -248,6 +262,28 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		return TUI_REDRAW;
 	case TUI_A_HEAT_COHORT:
 		return tui_push(app, tui_comp_cohort_picker(app), TAG_COHORT);
+	case TUI_A_HEAT_FRAMEWORK: {
+		struct lup_framework_row *fws;
+		size_t nf, at = 0;
+		lup_err err;
+		lup_err_clear(&err);
+		if (lup_framework_list(tui_db(app), 0, &fws, &nf, &err) < 0) {
+			tui_error(app, "%s", err.msg);
+			return TUI_REDRAW;
+		}
+		for (size_t i = 0; i < nf; i++)
+			if (strcmp(fws[i].ident, s->ident) == 0)
+				at = (i + 1) % nf;
+		if (nf)
+			snprintf(s->ident, sizeof s->ident, "%s", fws[at].ident);
+		free(fws);
+		if (nf < 2)
+			tui_status(app, "%s", _("Only one framework is imported."));
+		s->focus = s->top = 0;
+		build(s, app);
+		layout(s);
+		return TUI_REDRAW;
+	}
 	default:
 		return TUI_UNHANDLED;
 	}

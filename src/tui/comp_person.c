@@ -1,16 +1,19 @@
 /* comp_person.c — one person's competence check-ins: when the next one is
- * due, their history (date, kind, status, assessor, how much is rated),
- * a new check-in, resuming a draft, correcting a final one, deleting a
- * draft, and the way to their gap analysis. */
+ * due, their history (date, kind, status, assessor, how much is rated,
+ * the framework revision), a new check-in, resuming a draft, reading a
+ * final one and correcting it, deleting a draft, and the ways to their
+ * gap analysis, their targets and their competence profile. */
 #include <stdlib.h>
 #include <string.h>
 #include "lup/i18n.h"
 #include "lup/people.h"
+#include "lup/profile.h"
 #include "tui/competence.h"
 #include "tui/dialog.h"
 #include "tui/list.h"
+#include "tui/save_as.h"
 
-enum { TAG_FORM = 1, TAG_EDIT, TAG_SHEET, TAG_SUPERSEDE, TAG_DELETE, TAG_GAPS };
+enum { TAG_FORM = 1, TAG_EDIT, TAG_SHEET, TAG_SUPERSEDE, TAG_DELETE, TAG_GAPS, TAG_TARGETS, TAG_PROFILE };
 enum { C_DATE, C_KIND, C_STATUS, C_ASSESSOR, C_RATED, C_FW, NCOLS };
 #define PAGE 64
 
@@ -144,7 +147,7 @@ static void load(struct person *s, tui_app *app)
 		tui_error(app, "%s", err.msg);
 }
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
@@ -198,11 +201,10 @@ static int idle(tui_screen *scr, tui_app *app)
 	return tui_list_idle(&((struct person *)scr)->list, app);
 }
 
-static int open_row(struct person *s, tui_app *app, const struct lup_checkin_row *k)
+/* A final check-in: ask to correct it. */
+static int correct(struct person *s, tui_app *app, const struct lup_checkin_row *k)
 {
 	char q[256];
-	if (strcmp(k->status, "draft") == 0)
-		return tui_push(app, tui_comp_sheet(app, k->id), TAG_SHEET);
 	if (k->superseded) {
 		tui_status(app, "%s", _("A later check-in corrects this one: open that one instead."));
 		return TUI_REDRAW;
@@ -212,6 +214,34 @@ static int open_row(struct person *s, tui_app *app, const struct lup_checkin_row
 	return tui_confirm(app, TAG_SUPERSEDE, q,
 	                   _("A final check-in is not changed. A new draft copies its ratings; once it is "
 	                     "made final it takes this one's place, and this one stays in the history."));
+}
+
+static int write_profile(void *ud, const char *path, lup_err *err)
+{
+	struct person *s = ud;
+	struct lup_profile p;
+	int rc;
+	if (lup_profile_build(tui_db(s->app), tui_config(s->app), s->id, &p, err) < 0)
+		return -1;
+	rc = lup_profile_file(&p, path, err);
+	lup_profile_free(&p);
+	return rc;
+}
+
+static int profile(struct person *s, tui_app *app)
+{
+	char name[300], title[300];
+	size_t o = 0;
+	/* TRANSLATORS: the default file name of a competence profile; %s is the person's name */
+	snprintf(name, sizeof name, _("profile-%s.html"), s->name);
+	for (size_t i = 0; name[i]; i++)   /* a name without spaces or slashes */
+		if (name[i] != '/')
+			name[o++] = name[i] == ' ' ? '-' : name[i];
+	name[o] = '\0';
+	snprintf(title, sizeof title, _("Write the competence profile of %s"), s->name);
+	return tui_push(app, tui_save_as(title, name, N_("HTML: opens in a web browser and prints well"),
+	                                 _("Wrote the competence profile to %s"), write_profile, NULL, s),
+	                TAG_PROFILE);
 }
 
 static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
@@ -229,16 +259,15 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		return 0;
 	switch (a) {
 	case TUI_A_OPEN:
-		return k ? open_row(s, app, k) : 0;
+		/* a draft to rate, a final one to read */
+		return k ? tui_push(app, tui_comp_sheet(app, k->id), TAG_SHEET) : 0;
 	case TUI_A_ADD:
 		return tui_push(app, tui_comp_checkin_form(app, s->id, NULL), TAG_FORM);
 	case TUI_A_EDIT:
 		if (!k)
 			return 0;
-		if (strcmp(k->status, "draft") != 0) {
-			tui_error(app, "%s", _("a final check-in cannot be changed; Enter corrects it with a new one"));
-			return TUI_REDRAW;
-		}
+		if (strcmp(k->status, "draft") != 0)
+			return correct(s, app, k);   /* a final one is not changed: corrected */
 		return tui_push(app, tui_comp_checkin_form(app, s->id, k->id), TAG_EDIT);
 	case TUI_A_DELETE:
 		if (!k)
@@ -252,6 +281,10 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		return tui_confirm(app, TAG_DELETE, q, _("Its ratings and comments go with it."));
 	case TUI_A_GAPS:
 		return tui_push(app, tui_comp_gaps(app, s->id), TAG_GAPS);
+	case TUI_A_PERSON_TARGETS:
+		return tui_push(app, tui_comp_targets_person(app, s->id), TAG_TARGETS);
+	case TUI_A_PROFILE:
+		return profile(s, app);
 	default:
 		return TUI_UNHANDLED;
 	}
@@ -264,8 +297,10 @@ static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
 	(void)app;
 	if (a == TUI_A_SORT || a == TUI_A_FILTER)
 		return 0;
-	if (a == TUI_A_EDIT || a == TUI_A_DELETE)
+	if (a == TUI_A_DELETE)
 		return k && strcmp(k->status, "draft") == 0;
+	if (a == TUI_A_EDIT)
+		return k && !k->superseded;
 	return 1;
 }
 

@@ -1,6 +1,7 @@
 /* comp_roles.c — the roles that have target levels in a framework, with
- * how many competences each sets; Enter edits a role's targets, a starts
- * a role, d removes all of a role's targets (asks first). */
+ * how many competences each sets and how many people have the role (none:
+ * a misspelling, or a role still to come); Enter edits a role's targets,
+ * a starts a role, d removes all of a role's targets (asks first). */
 #include <stdlib.h>
 #include <string.h>
 #include "lup/i18n.h"
@@ -12,8 +13,8 @@ enum { TAG_TARGETS = 1, TAG_NEW, TAG_DELETE };
 
 struct role_row {
 	long idx;
-	char role[200];
-	long targets;
+	char role[201];
+	long targets, people;
 };
 
 struct roles {
@@ -26,7 +27,7 @@ struct roles {
 	size_t n;
 	struct lup_framework *fw;
 	long active;   /* competences not retired */
-	char pending[200];
+	char pending[201];
 };
 
 static void load(struct roles *s, tui_app *app)
@@ -49,16 +50,24 @@ static void load(struct roles *s, tui_app *app)
 	s->active = 0;
 	for (size_t c = 0; c < s->fw->ncomps; c++)
 		s->active += !s->fw->comps[c].retired;
-	if (!s->fw->nroles || !(s->rows = calloc(s->fw->nroles, sizeof *s->rows)))
-		return;
-	for (size_t r = 0; r < s->fw->nroles; r++) {
-		s->rows[r].idx = (long)r;
-		snprintf(s->rows[r].role, sizeof s->rows[r].role, "%s", s->fw->roles[r]);
-		for (size_t t = 0; t < s->fw->ntargets; t++)
-			if (s->fw->targets[t].role == s->fw->roles[r])
-				s->rows[r].targets++;
+	{
+		struct lup_target_role *roles;
+		size_t n;
+		if (lup_target_roles(tui_db(app), s->ident, &roles, &n, &err) < 0) {
+			tui_error(app, "%s", err.msg);
+			return;
+		}
+		if (n && (s->rows = calloc(n, sizeof *s->rows))) {
+			for (size_t r = 0; r < n; r++) {
+				s->rows[r].idx = (long)r;
+				snprintf(s->rows[r].role, sizeof s->rows[r].role, "%s", roles[r].role);
+				s->rows[r].targets = roles[r].targets;
+				s->rows[r].people = roles[r].people;
+			}
+			s->n = n;
+		}
+		free(roles);
 	}
-	s->n = s->fw->nroles;
 }
 
 static int fetch(struct tui_list *l, const void *fromv, int dir, int n, void *rowsv, lup_err *err)
@@ -66,17 +75,12 @@ static int fetch(struct tui_list *l, const void *fromv, int dir, int n, void *ro
 	struct roles *s = l->ud;
 	const struct role_row *from = fromv;
 	struct role_row *rows = rowsv;
-	long i, got = 0;
+	long first;
+	int got = tui_list_span(from ? from->idx : -1, dir, n, (long)s->n, &first);
 	(void)err;
-	if (dir > 0) {
-		for (i = from ? from->idx + 1 : 0; i < (long)s->n && got < n; i++)
-			rows[got++] = s->rows[i];
-		return (int)got;
-	}
-	i = from ? from->idx - 1 : (long)s->n - 1;
-	for (long j = i - n + 1 < 0 ? 0 : i - n + 1; j <= i; j++)
-		rows[got++] = s->rows[j];
-	return (int)got;
+	for (int k = 0; k < got; k++)
+		rows[k] = s->rows[first + k];
+	return got;
 }
 
 static int count(struct tui_list *l, long *total, long *matching, lup_err *err)
@@ -97,17 +101,25 @@ static void draw_header(struct tui_list *l, int y, int x, int width)
 {
 	(void)l;
 	tui_put(y, x, width / 2, _("Role"), tui_attr(TUI_S_HEADER), 0);
-	tui_put(y, x + width / 2, width / 2 - 1, _("Targets"), tui_attr(TUI_S_HEADER), 0);
+	tui_put(y, x + width / 2, width / 4 - 1, _("Targets"), tui_attr(TUI_S_HEADER), 0);
+	tui_put(y, x + width / 2 + width / 4, width / 4 - 1, _("People"), tui_attr(TUI_S_HEADER), 0);
 }
 
 static void draw_row(struct tui_list *l, const void *row, int y, int x, int width, attr_t a)
 {
 	struct roles *s = l->ud;
 	const struct role_row *r = row;
-	char b[96];
+	char b[96], p[96];
 	snprintf(b, sizeof b, _("%ld of %ld competences"), r->targets, s->active);
+	if (r->people)
+		snprintf(p, sizeof p, ngettext("%ld has the role", "%ld have the role", (unsigned long)r->people),
+		         r->people);
+	else
+		snprintf(p, sizeof p, "%s", _("no one has it"));
 	tui_put(y, x, width / 2 - 1, r->role, a, 0);
-	tui_put(y, x + width / 2, width / 2 - 1, b, a, 0);
+	tui_put(y, x + width / 2, width / 4 - 1, b, a, 0);
+	tui_put(y, x + width / 2 + width / 4, width / 4 - 1, p,
+	        r->people || (a & A_REVERSE) ? a : tui_attr(TUI_S_WARN), 0);
 }
 
 static const char *empty_text(struct tui_list *l)
@@ -150,7 +162,7 @@ static int role_save(void *ud, struct tui_form *f, lup_err *err)
 
 /* ---- the screen ---- */
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
@@ -241,7 +253,7 @@ static void remove_role(struct roles *s, tui_app *app)
 		return;
 	}
 	for (size_t t = 0; t < s->fw->ntargets; t++) {
-		if (strcmp(s->fw->targets[t].role, s->pending) != 0)
+		if (!lup_role_same(s->fw->targets[t].role, s->pending))
 			continue;
 		if (lup_target_set(tui_db(app), s->ident, s->fw->targets[t].code, s->pending, NULL,
 		                   LUP_LEVEL_NONE, &err) < 0) {

@@ -1,5 +1,6 @@
 /* comp_section.c — the Competence section's first screen: the Due list,
- * the heat map and the frameworks, one at a time, switched with v.  The
+ * the heat map, the frameworks and the check-in rounds, one at a time,
+ * switched with v.  The
  * views are screens of their own; this one hands them everything and
  * draws the line naming the views above them. */
 #include <stdlib.h>
@@ -7,9 +8,9 @@
 #include "tui/competence.h"
 #include "tui/draw.h"
 
-enum { NVIEWS = 3 };
+enum { NVIEWS = 4 };
 
-static const char *const view_names[NVIEWS] = { N_("Due"), N_("Heat map"), N_("Frameworks") };
+static const char *const view_names[NVIEWS] = { N_("Due"), N_("Heat map"), N_("Frameworks"), N_("Rounds") };
 
 struct section {
 	tui_screen base;
@@ -33,7 +34,7 @@ tui_rect tui_comp_view_area(tui_app *app)
 	return r;
 }
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	tui_screen *v = cur(scr);
 	return v->ops->contexts(v, app) | TUI_CTXBIT(TUI_CTX_COMPETENCE);
@@ -164,6 +165,7 @@ tui_screen *tui_competence_screen(tui_app *app)
 	s->views[0] = tui_comp_due_view(app);
 	s->views[1] = tui_comp_heatmap_view(app);
 	s->views[2] = tui_comp_frameworks_view(app);
+	s->views[3] = tui_comp_rounds_view(app);
 	for (int i = 0; i < NVIEWS; i++)
 		if (!s->views[i]) {
 			destroy(&s->base);

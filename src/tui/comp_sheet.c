@@ -1,10 +1,14 @@
 /* comp_sheet.c — the rating sheet of one check-in: the framework's
  * competences under their areas, each with its allowed levels, the level
- * given (or – / n/a), the person's target, their level last time and a
- * comment marker.  A digit rates the focused competence and moves to the
- * next, so a whole framework takes one key per competence; n marks "not
- * assessed", BS clears, c comments, ^S finalises.  Every rating is saved
- * as it is given: leaving keeps the draft. */
+ * given (or – / n/a), the person's target (in force at the end of the
+ * check-in's day), their level last time (with its revision when another)
+ * and a comment marker.  Below the list, what the focused competence
+ * covers and what each of its levels means, the one given marked.  A
+ * digit rates the focused competence and moves to the next, so a whole
+ * framework takes one key per competence; n marks "not assessed", BS
+ * clears, c comments, ^S finalises.  Every rating is saved as it is
+ * given: leaving keeps the draft.  A final check-in is only read; e
+ * starts its correction. */
 #include <stdlib.h>
 #include <string.h>
 #include "lup/i18n.h"
@@ -14,9 +18,10 @@
 #include "tui/dialog.h"
 #include "tui/glist.h"
 
-enum { TAG_FINALIZE = 1, TAG_COMMENT, TAG_CHANGED };
+enum { TAG_FINALIZE = 1, TAG_COMMENT, TAG_CHANGED, TAG_CORRECT };
 enum { C_CODE, C_NAME, C_RANGE, C_LEVEL, C_TARGET, C_PREV, C_NOTE, C_COMMENT, NCOLS };
 #define HEAD 3   /* title, progress, column titles */
+#define FOOT 3   /* the focused competence: what it covers (2), its levels */
 
 struct sheet {
 	tui_screen base;
@@ -71,7 +76,7 @@ static void draw_row(struct tui_glist *g, const void *row, int y, int x, int wid
 {
 	struct sheet *s = g->ud;
 	const struct lup_rating_row *r = row;
-	char range[32], lv[32], tg[16], pv[16], b1[16];
+	char range[32], lv[32], tg[16], pv[32], b1[16];
 	const char *cells[NCOLS];
 	(void)width;
 	if (s->pend_len && s->pend_seq == r->seq)
@@ -79,7 +84,12 @@ static void draw_row(struct tui_glist *g, const void *row, int y, int x, int wid
 	else
 		snprintf(lv, sizeof lv, "%s", tui_comp_level(r->level, b1));
 	snprintf(tg, sizeof tg, "%s", r->target == LUP_LEVEL_NONE ? "" : tui_comp_level(r->target, b1));
-	snprintf(pv, sizeof pv, "%s", r->previous == LUP_LEVEL_NONE ? "" : tui_comp_level(r->previous, b1));
+	if (r->previous == LUP_LEVEL_NONE)
+		pv[0] = '\0';
+	else if (s->fw && r->previous_rev && r->previous_rev != s->fw->revision)
+		snprintf(pv, sizeof pv, "%s r%d", tui_comp_level(r->previous, b1), r->previous_rev);
+	else
+		snprintf(pv, sizeof pv, "%s", tui_comp_level(r->previous, b1));
 	cells[C_CODE] = r->code;
 	cells[C_NAME] = lup_fw_text(r->name, r->name_sv);
 	cells[C_RANGE] = range_text(r->level_min, r->level_max, range);
@@ -153,7 +163,7 @@ static void load(struct sheet *s, tui_app *app)
 	s->loaded = 1;
 }
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_SHEET);
@@ -163,12 +173,12 @@ static void on_resize(tui_screen *scr, tui_app *app)
 {
 	struct sheet *s = (struct sheet *)scr;
 	/* code, name, levels, level, target, last time, comment marker, comment */
-	static const int min[NCOLS] = { 5, 20, 6, 7, 7, 6, 1, 0 }, weight[NCOLS] = { 0, 1, 0, 0, 0, 0, 0, 0 };
-	static const int wmin[NCOLS] = { 5, 34, 6, 7, 7, 6, 1, 20 }, wweight[NCOLS] = { 0, 1, 0, 0, 0, 0, 0, 1 };
+	static const int min[NCOLS] = { 5, 20, 6, 7, 7, 7, 1, 0 }, weight[NCOLS] = { 0, 1, 0, 0, 0, 0, 0, 0 };
+	static const int wmin[NCOLS] = { 5, 34, 6, 7, 7, 8, 1, 20 }, wweight[NCOLS] = { 0, 1, 0, 0, 0, 0, 0, 1 };
 	tui_rect r = tui_area(app);
 	int wide = r.w >= 110;
 	r.y += HEAD;
-	r.h -= HEAD + 1;   /* the description below */
+	r.h -= HEAD + FOOT;
 	tui_columns(r.w - 3, wide ? NCOLS : NCOLS - 1, wide ? wmin : min, wide ? wweight : weight, s->colw);
 	if (!wide)
 		s->colw[C_COMMENT] = 0;
@@ -198,36 +208,79 @@ static void draw_titles(struct sheet *s, int y, int x)
 	}
 }
 
+/* What the focused competence covers (two lines) and what each of its
+ * levels means, the one given marked, from (y, x) in w columns. */
+static void draw_meaning(struct sheet *s, const struct lup_rating_row *f, int y, int x, int w)
+{
+	const struct lup_fw_competence *c = s->fw ? lup_fw_competence_get(s->fw, f->code) : NULL;
+	const char *d = c ? lup_fw_text(c->description, c->description_sv) : "";
+	char head[400];
+	int cx, first = f->level_min;
+
+	tui_fill(y, x - 1, w + 1, tui_attr(TUI_S_NORMAL));
+	tui_fill(y + 1, x - 1, w + 1, tui_attr(TUI_S_NORMAL));
+	tui_fill(y + 2, x - 1, w + 1, tui_attr(TUI_S_NORMAL));
+	snprintf(head, sizeof head, "%s %s%s", f->code, lup_fw_text(f->name, f->name_sv), d && *d ? ":" : "");
+	{
+		char both[LUP_FW_TEXT_MAX + 512];
+		snprintf(both, sizeof both, "%s %s", head, d ? d : "");
+		tui_put_wrapped(y, x, w, 2, both, tui_attr(TUI_S_DIM), 1);
+		/* the competence's own words stand out */
+		if (tui_width(head) <= w)
+			tui_put(y, x, w, head, tui_attr(TUI_S_TITLE), TUI_CLIP);
+	}
+	if (!s->fw)
+		return;
+	/* the levels, from a later one when the one given would not show */
+	if (f->level >= f->level_min && f->level <= f->level_max)
+		for (first = f->level_min; first < f->level; first++) {
+			int total = tui_width(_("Levels: "));
+			for (int v = first; v <= f->level; v++) {
+				const struct lup_fw_level *l = lup_fw_level_get(s->fw, v);
+				snprintf(head, sizeof head, "%d %s", v, l ? lup_fw_text(l->name, l->name_sv) : "");
+				total += tui_width(head) + (v > first ? 3 : 0);
+			}
+			if (total <= w)
+				break;
+		}
+	cx = x + tui_put(y + 2, x, w, _("Levels: "), tui_attr(TUI_S_DIM), 0);
+	for (int v = first; v <= f->level_max && cx < x + w; v++) {
+		const struct lup_fw_level *l = lup_fw_level_get(s->fw, v);
+		attr_t a = v == f->level ? tui_attr(TUI_S_FOCUS) | A_BOLD : tui_attr(TUI_S_NORMAL);
+		snprintf(head, sizeof head, "%d %s", v, l ? lup_fw_text(l->name, l->name_sv) : "");
+		if (v > first)
+			cx += tui_put(y + 2, cx, x + w - cx, " · ", tui_attr(TUI_S_DIM), 0);
+		cx += tui_put(y + 2, cx, x + w - cx, head, a, 0);
+	}
+}
+
 static void draw(tui_screen *scr, tui_app *app)
 {
 	struct sheet *s = (struct sheet *)scr;
 	tui_rect r = tui_area(app);
 	const struct lup_rating_row *f = tui_glist_focused(&s->gl);
-	char line[512], prog[96];
+	char line[512], prog[96], key[16];
 	int pw;
 
 	snprintf(prog, sizeof prog, _("%ld of %ld rated"), s->rated, s->total);
 	pw = tui_width(prog);
 	tui_put(r.y, r.x + r.w - pw - 1, pw, prog,
 	        tui_attr(s->rated == s->total && s->total ? TUI_S_GOOD : TUI_S_TITLE) | A_BOLD, 0);
-	snprintf(line, sizeof line, _("Rating sheet: %s · %s · %s · %s"), s->person,
-	         lup_checkin_kind_label(s->ck.kind), s->ck.date, lup_checkin_status_label(s->ck.status));
+	snprintf(line, sizeof line, _("Rating sheet: %s · %s · %s · %s · %s r%d"), s->person,
+	         lup_checkin_kind_label(s->ck.kind), s->ck.date, lup_checkin_status_label(s->ck.status),
+	         s->fw ? s->fw->ident : "", s->fw ? s->fw->revision : 0);
 	tui_put(r.y, r.x + 1, r.w - pw - 4, line, tui_attr(TUI_S_TITLE), 0);
 	if (is_draft(s))
 		snprintf(line, sizeof line, "%s", _("A digit gives the focused competence its level and moves on; "
 		                                    "every rating is saved at once."));
 	else
-		snprintf(line, sizeof line, "%s", _("This check-in is final: it can be read, not changed."));
+		snprintf(line, sizeof line, _("This check-in is final: it can be read, not changed (%s corrects it)."),
+		         tui_comp_key(TUI_A_CORRECT, key));
 	tui_put(r.y + 1, r.x + 1, r.w - 2, line, tui_attr(TUI_S_DIM), 0);
 	draw_titles(s, r.y + 2, r.x + 2);
 	tui_glist_draw(&s->gl, app);
-	/* the focused competence's description */
-	if (f && s->fw) {
-		const struct lup_fw_competence *c = lup_fw_competence_get(s->fw, f->code);
-		const char *d = c ? lup_fw_text(c->description, c->description_sv) : "";
-		if (d && *d)
-			tui_put(r.y + r.h - 1, r.x + 2, r.w - 3, d, tui_attr(TUI_S_DIM), 0);
-	}
+	if (f)
+		draw_meaning(s, f, r.y + r.h - FOOT, r.x + 2, r.w - 3);
 }
 
 static void forget_digits(struct sheet *s)
@@ -257,10 +310,28 @@ static int rated(struct sheet *s, tui_app *app, int rc)
  * about a change made elsewhere. */
 static int rate(struct sheet *s, tui_app *app, const struct lup_rating_row *r, int level)
 {
+	int rc;
 	memcpy(s->comp, r->competence_id, sizeof s->comp);
 	s->seen = r->level;
 	s->level = level;
-	return rated(s, app, tui_edit_run(&s->edit, app, TAG_CHANGED));
+	rc = rated(s, app, tui_edit_run(&s->edit, app, TAG_CHANGED));
+	if (rc == 0 && level >= 0 && s->fw) {
+		/* what was said, in words */
+		const struct lup_fw_level *l = lup_fw_level_get(s->fw, level);
+		if (l)
+			tui_status(app, _("%s: %d, %s"), r->code, level, lup_fw_text(l->name, l->name_sv));
+	}
+	return rc;
+}
+
+/* A final check-in is read, not rated: say how to correct it. */
+static int final_says(struct sheet *s, tui_app *app)
+{
+	char key[16];
+	if (is_draft(s))
+		return 0;
+	tui_error(app, _("This check-in is final: %s starts its correction."), tui_comp_key(TUI_A_CORRECT, key));
+	return 1;
 }
 
 static void next(struct sheet *s, tui_app *app)
@@ -330,12 +401,27 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	char q[300];
 	int rr;
 	if (a >= TUI_A_LEVEL0 && a <= TUI_A_LEVEL9)
-		return digit(s, app, (int)(a - TUI_A_LEVEL0));
+		return final_says(s, app) ? TUI_REDRAW : digit(s, app, (int)(a - TUI_A_LEVEL0));
 	forget_digits(s);
 	rr = tui_glist_action(&s->gl, app, a);
 	if (!(rr & TUI_UNHANDLED))
 		return rr;
+	if ((a == TUI_A_NOT_ASSESSED || a == TUI_A_CLEAR_LEVEL) && final_says(s, app))
+		return TUI_REDRAW;
 	switch (a) {
+	case TUI_A_CORRECT:
+		if (is_draft(s)) {
+			tui_status(app, "%s", _("This is a draft: rate it here directly."));
+			return TUI_REDRAW;
+		}
+		if (s->ck.superseded_by[0]) {
+			tui_status(app, "%s", _("A later check-in corrects this one: open that one instead."));
+			return TUI_REDRAW;
+		}
+		snprintf(q, sizeof q, _("Correct the %s of %s?"), lup_checkin_kind_label(s->ck.kind), s->ck.date);
+		return tui_confirm(app, TAG_CORRECT, q,
+		                   _("A final check-in is not changed. A new draft copies its ratings; once it is "
+		                     "made final it takes this one's place, and this one stays in the history."));
 	case TUI_A_NOT_ASSESSED:
 		if (!f)
 			return 0;
@@ -392,6 +478,8 @@ static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
 	(void)app;
 	if (a == TUI_A_NOT_ASSESSED || a == TUI_A_COMMENT || a == TUI_A_FINALIZE)
 		return is_draft(s);
+	if (a == TUI_A_CORRECT)
+		return !is_draft(s) && !s->ck.superseded_by[0];
 	return 1;
 }
 
@@ -405,6 +493,18 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 		if (rc == 0 && s->level != LUP_LEVEL_NONE)
 			next(s, app);
 		return rc == TUI_PUSH ? rc : TUI_REDRAW;
+	}
+	if (tag == TAG_CORRECT && result == TUI_YES) {
+		char id[LUP_UUID_LEN + 1];
+		lup_err_clear(&err);
+		if (lup_checkin_supersede(tui_db(app), s->id, NULL, id, &err) < 0) {
+			tui_error(app, "%s", err.msg);
+			return TUI_REDRAW;
+		}
+		/* the sheet goes on with the correction */
+		memcpy(s->id, id, sizeof s->id);
+		tui_status(app, "%s", _("A correction: rate what differs, then make it final."));
+		return enter(scr, app);
 	}
 	if (tag == TAG_FINALIZE && result == TUI_YES) {
 		lup_err_clear(&err);

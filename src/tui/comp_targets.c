@@ -1,31 +1,35 @@
-/* comp_targets.c — one role's target levels in a framework: its
- * competences under their areas with the target of each.  A digit sets
- * the focused competence's target and moves to the next, BS removes it;
- * each change is saved at once (lup_target_set). */
+/* comp_targets.c — the target levels of one role, or of one person, in
+ * a framework: its competences under their areas with the target of
+ * each (for a person, their role's and their own).  A digit sets the
+ * focused competence's target (a person's own) and moves to the next, BS
+ * removes it; each change is saved at once (lup_target_edit). */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include "lup/i18n.h"
+#include "lup/people.h"
 #include "tui/changed.h"
 #include "tui/competence.h"
 #include "tui/glist.h"
+#include "tui/list.h"
 
 enum { TAG_CHANGED = 1 };
 
-enum { C_CODE, C_NAME, C_RANGE, C_TARGET, NCOLS };
+enum { C_CODE, C_NAME, C_RANGE, C_ROLE, C_TARGET, NCOLS };
 #define HEAD 3
 
 struct target_row {
 	long idx;
-	const struct lup_fw_competence *comp;
+	struct lup_target_row t;
 	const struct lup_fw_area *area;
-	int level;
+	int level;                  /* the one set here: the role's, or the person's own */
 };
 
 struct targets {
 	tui_screen base;
 	tui_app *app;
 	char ident[LUP_FW_IDENT_MAX + 1], role[200];
+	char person_id[LUP_UUID_LEN + 1], person[200];   /* a person's own targets */
 	struct lup_framework *fw;
 	struct target_row *rows;   /* the competences not retired */
 	long n, set;
@@ -43,6 +47,8 @@ struct targets {
 static void load(struct targets *s, tui_app *app)
 {
 	char id[LUP_UUID_LEN + 1];
+	struct lup_target_row *rows = NULL;
+	size_t n = 0;
 	lup_err err;
 	lup_err_clear(&err);
 	free(s->rows);
@@ -51,31 +57,28 @@ static void load(struct targets *s, tui_app *app)
 	lup_framework_free(s->fw);
 	s->fw = NULL;
 	if (lup_framework_current(tui_db(app), s->ident, id, &err) < 0 ||
-	    lup_framework_load(tui_db(app), id, &s->fw, &err) < 0) {
+	    lup_framework_load(tui_db(app), id, &s->fw, &err) < 0 ||
+	    lup_target_list(tui_db(app), s->ident, s->person_id[0] ? NULL : s->role,
+	                    s->person_id[0] ? s->person_id : NULL, &rows, &n, &err) < 0) {
 		tui_error(app, "%s", err.msg);
+		lup_framework_free(s->fw);
 		s->fw = NULL;
 		return;
 	}
-	if (!s->fw->ncomps || !(s->rows = calloc(s->fw->ncomps, sizeof *s->rows)))
+	if (!n || !(s->rows = calloc(n, sizeof *s->rows))) {
+		free(rows);
 		return;
-	for (size_t c = 0; c < s->fw->ncomps; c++) {
-		const struct lup_fw_competence *k = &s->fw->comps[c];
-		struct target_row *r;
-		if (k->retired)
-			continue;
-		r = &s->rows[s->n];
-		r->idx = s->n++;
-		r->comp = k;
-		r->area = lup_fw_area_get(s->fw, k->area);
-		r->level = LUP_LEVEL_NONE;
-		for (size_t t = 0; t < s->fw->ntargets; t++)
-			if (strcasecmp(s->fw->targets[t].role, s->role) == 0 &&
-			    strcasecmp(s->fw->targets[t].code, k->code) == 0) {
-				r->level = s->fw->targets[t].level;
-				s->set++;
-				break;
-			}
 	}
+	for (size_t i = 0; i < n; i++) {
+		struct target_row *r = &s->rows[i];
+		r->idx = (long)i;
+		r->t = rows[i];
+		r->area = lup_fw_area_get(s->fw, rows[i].area);
+		r->level = s->person_id[0] ? rows[i].own_level : rows[i].role_level;
+		s->set += r->level != LUP_LEVEL_NONE;
+	}
+	s->n = (long)n;
+	free(rows);
 }
 
 static int fetch(struct tui_glist *g, const void *fromv, int dir, int n, void *rowsv, lup_err *err)
@@ -83,23 +86,18 @@ static int fetch(struct tui_glist *g, const void *fromv, int dir, int n, void *r
 	struct targets *s = g->ud;
 	const struct target_row *from = fromv;
 	struct target_row *rows = rowsv;
-	long i, got = 0;
+	long first;
+	int got = tui_list_span(from ? from->idx : -1, dir, n, (long)s->n, &first);
 	(void)err;
-	if (dir > 0) {
-		for (i = from ? from->idx + 1 : 0; i < s->n && got < n; i++)
-			rows[got++] = s->rows[i];
-		return (int)got;
-	}
-	i = from ? from->idx - 1 : s->n - 1;
-	for (long j = i - n + 1 < 0 ? 0 : i - n + 1; j <= i; j++)
-		rows[got++] = s->rows[j];
-	return (int)got;
+	for (int k = 0; k < got; k++)
+		rows[k] = s->rows[first + k];
+	return got;
 }
 
 static const char *group(struct tui_glist *g, const void *row)
 {
 	(void)g;
-	return ((const struct target_row *)row)->comp->area;
+	return ((const struct target_row *)row)->t.area;
 }
 
 static void draw_heading(struct tui_glist *g, const void *row, int y, int x, int width)
@@ -107,7 +105,7 @@ static void draw_heading(struct tui_glist *g, const void *row, int y, int x, int
 	const struct target_row *r = row;
 	char b[400];
 	(void)g;
-	snprintf(b, sizeof b, "%s  %s", r->comp->area, r->area ? lup_fw_text(r->area->name, r->area->name_sv) : "");
+	snprintf(b, sizeof b, "%s  %s", r->t.area, r->area ? lup_fw_text(r->area->name, r->area->name_sv) : "");
 	tui_put(y, x + 1, width - 1, b, tui_attr(TUI_S_HEADER), 0);
 }
 
@@ -115,19 +113,24 @@ static void draw_row(struct tui_glist *g, const void *row, int y, int x, int wid
 {
 	struct targets *s = g->ud;
 	const struct target_row *r = row;
-	char range[32], lv[32], b1[16];
+	char range[32], lv[32], b1[16], rl[16];
 	(void)width;
-	snprintf(range, sizeof range, "%d%s%d", r->comp->level_min, tui_utf8() ? "–" : "-", r->comp->level_max);
+	snprintf(range, sizeof range, "%d%s%d", r->t.level_min, tui_utf8() ? "–" : "-", r->t.level_max);
 	if (s->pend_len && s->pend_idx == r->idx)
 		snprintf(lv, sizeof lv, "%d_", s->pend);
 	else
 		snprintf(lv, sizeof lv, "%s", tui_comp_level(r->level, b1));
-	tui_put(y, x, s->colw[C_CODE], r->comp->code, a, 0);
+	tui_put(y, x, s->colw[C_CODE], r->t.code, a, 0);
 	x += s->colw[C_CODE] + 1;
-	tui_put(y, x, s->colw[C_NAME], lup_fw_text(r->comp->name, r->comp->name_sv), a, 0);
+	tui_put(y, x, s->colw[C_NAME], lup_fw_text(r->t.name, r->t.name_sv), a, 0);
 	x += s->colw[C_NAME] + 1;
 	tui_put(y, x, s->colw[C_RANGE], range, a & A_REVERSE ? a : tui_attr(TUI_S_DIM), TUI_RIGHT);
 	x += s->colw[C_RANGE] + 1;
+	if (s->colw[C_ROLE] > 0) {
+		tui_put(y, x, s->colw[C_ROLE], tui_comp_level(r->t.role_level, rl),
+		        a & A_REVERSE ? a : tui_attr(TUI_S_DIM), TUI_RIGHT);
+		x += s->colw[C_ROLE] + 1;
+	}
 	tui_put(y, x, s->colw[C_TARGET], lv, a | A_BOLD, TUI_RIGHT);
 }
 
@@ -144,7 +147,7 @@ static const struct tui_glist_ops gl_ops = {
 
 /* ---- the screen ---- */
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_SHEET);
@@ -153,11 +156,16 @@ static unsigned contexts(tui_screen *scr, tui_app *app)
 static void on_resize(tui_screen *scr, tui_app *app)
 {
 	struct targets *s = (struct targets *)scr;
-	static const int min[NCOLS] = { 5, 20, 6, 7 }, weight[NCOLS] = { 0, 1, 0, 0 };
+	static const int min[NCOLS] = { 5, 20, 6, 6, 7 }, weight[NCOLS] = { 0, 1, 0, 0, 0 };
 	tui_rect r = tui_area(app);
 	r.y += HEAD;
 	r.h -= HEAD;
 	tui_columns(r.w - 3, NCOLS, min, weight, s->colw);
+	if (!s->person_id[0]) {
+		/* a role: no column of its role's */
+		s->colw[C_NAME] += s->colw[C_ROLE] + 1;
+		s->colw[C_ROLE] = 0;
+	}
 	if (!s->fw)
 		load(s, app);
 	tui_glist_layout(&s->gl, app, r);
@@ -175,11 +183,16 @@ static void draw(tui_screen *scr, tui_app *app)
 {
 	struct targets *s = (struct targets *)scr;
 	tui_rect r = tui_area(app);
-	const char *titles[NCOLS] = { _("Code"), _("Competence"), _("Levels"), _("Target") };
+	const char *titles[NCOLS] = { _("Code"), _("Competence"), _("Levels"), _("Role's"),
+	                              s->person_id[0] ? _("Own") : _("Target") };
 	char line[400], prog[96], k1[16];
 	int pw, x = r.x + 2;
-	snprintf(line, sizeof line, _("Target levels of %s · %s"), s->role,
-	         s->fw ? lup_fw_text(s->fw->name, s->fw->name_sv) : s->ident);
+	if (s->person_id[0])
+		snprintf(line, sizeof line, _("Own target levels of %s (%s) · %s"), s->person,
+		         s->role[0] ? s->role : _("no role"), s->fw ? lup_fw_text(s->fw->name, s->fw->name_sv) : s->ident);
+	else
+		snprintf(line, sizeof line, _("Target levels of %s · %s"), s->role,
+		         s->fw ? lup_fw_text(s->fw->name, s->fw->name_sv) : s->ident);
 	tui_put(r.y, r.x + 1, r.w - 2, line, tui_attr(TUI_S_TITLE), 0);
 	snprintf(prog, sizeof prog, _("%ld of %ld set"), s->set, s->n);
 	pw = tui_width(prog);
@@ -189,8 +202,10 @@ static void draw(tui_screen *scr, tui_app *app)
 	tui_put(r.y + 1, r.x + 1, r.w - pw - 4, line, tui_attr(TUI_S_DIM), 0);
 	tui_fill(r.y + 2, r.x, r.w, tui_attr(TUI_S_HEADER));
 	for (int c = 0; c < NCOLS; c++) {
+		if (s->colw[c] <= 0)
+			continue;
 		tui_put(r.y + 2, x, s->colw[c], titles[c], tui_attr(TUI_S_HEADER),
-		        c == C_RANGE || c == C_TARGET ? TUI_RIGHT : 0);
+		        c == C_RANGE || c == C_TARGET || c == C_ROLE ? TUI_RIGHT : 0);
 		x += s->colw[c] + 1;
 	}
 	tui_glist_draw(&s->gl, app);
@@ -205,7 +220,8 @@ static void forget_digits(struct targets *s)
 static int save_target(void *ud, tui_app *app, struct lup_merge_report *mr, lup_err *err)
 {
 	struct targets *s = ud;
-	return lup_target_edit(tui_db(app), s->ident, s->code, s->role, NULL, s->seen, s->level, mr, err);
+	return lup_target_edit(tui_db(app), s->ident, s->code, s->person_id[0] ? NULL : s->role,
+	                       s->person_id[0] ? s->person_id : NULL, s->seen, s->level, mr, err);
 }
 
 /* The targets as stored now (another window may have changed them). */
@@ -237,7 +253,7 @@ static int target_set(struct targets *s, tui_app *app, long idx, int rc)
 static int set_target(struct targets *s, tui_app *app, long idx, int level)
 {
 	struct target_row *r = &s->rows[idx];
-	snprintf(s->code, sizeof s->code, "%s", r->comp->code);
+	snprintf(s->code, sizeof s->code, "%s", r->t.code);
 	s->seen = r->level;
 	s->level = level;
 	s->idx = idx;
@@ -250,12 +266,12 @@ static int digit(struct targets *s, tui_app *app, int d)
 	int v, lmin, lmax;
 	if (!f)
 		return 0;
-	lmin = f->comp->level_min;
-	lmax = f->comp->level_max;
+	lmin = f->t.level_min;
+	lmax = f->t.level_max;
 	v = lmax >= 10 && s->pend_len && s->pend_idx == f->idx ? s->pend * 10 + d : d;
 	if (v > lmax || (v < lmin && (lmax < 10 || v * 10 > lmax))) {
 		forget_digits(s);
-		tui_error(app, _("%d is not a level of %s (%d–%d): nothing changed"), v, f->comp->code, lmin, lmax);
+		tui_error(app, _("%d is not a level of %s (%d–%d): nothing changed"), v, f->t.code, lmin, lmax);
 		return TUI_REDRAW;
 	}
 	if (lmax >= 10) {
@@ -342,6 +358,32 @@ static const struct tui_screen_ops ops = {
 	.changed = reload,
 	.destroy = destroy,
 };
+
+tui_screen *tui_comp_targets_person(tui_app *app, const char *person_id)
+{
+	struct lup_person p;
+	char id[LUP_UUID_LEN + 1];
+	tui_screen *scr;
+	struct targets *s;
+	lup_err err;
+	lup_err_clear(&err);
+	if (lup_person_get(tui_db(app), person_id, &p, &err) < 0) {
+		tui_error(app, "%s", err.msg);
+		return NULL;
+	}
+	if (!(scr = tui_comp_targets(app, lup_competence_framework_for(tui_config(app), p.role),
+	                             p.role ? p.role : ""))) {
+		lup_person_clear(&p);
+		return NULL;
+	}
+	s = (struct targets *)scr;
+	snprintf(s->person_id, sizeof s->person_id, "%s", person_id);
+	snprintf(s->person, sizeof s->person, "%s", p.name);
+	lup_person_clear(&p);
+	if (lup_framework_current(tui_db(app), s->ident, id, &err) < 0)
+		tui_error(app, "%s", err.msg);
+	return scr;
+}
 
 tui_screen *tui_comp_targets(tui_app *app, const char *ident, const char *role)
 {

@@ -1,9 +1,9 @@
 /* competence.h — the screens of the Competence section, and what they
  * share.
  *
- * The section's first screen holds three views, switched with v: the Due
- * list (comp_due.c), the heat map (comp_heatmap.c) and the frameworks
- * (comp_frameworks.c).  From the Due list, or from a person's detail view
+ * The section's first screen holds four views, switched with v: the Due
+ * list (comp_due.c), the heat map (comp_heatmap.c), the frameworks
+ * (comp_frameworks.c) and the check-in rounds (comp_rounds.c).  From the Due list, or from a person's detail view
  * in People, a person's check-ins open (comp_person.c), and from there
  * the rating sheet (comp_sheet.c) and the gap analysis (comp_gaps.c). */
 #ifndef LUP_TUI_COMPETENCE_H
@@ -44,12 +44,29 @@ tui_screen *tui_comp_gaps(tui_app *app, const char *person_id);
 tui_screen *tui_comp_cohort_picker(tui_app *app);
 const char *tui_comp_cohort_picked(tui_screen *picker, const char **name);
 
+/* Check-in rounds: the form that starts one (the focused person's unit
+ * and role offered; after TUI_SAVED, tui_comp_round_done() says what it
+ * did), the Rounds view, and one round's people. */
+tui_screen *tui_comp_round_form(tui_app *app, const char *unit, const char *role);
+const char *tui_comp_round_done(tui_screen *form_screen);
+tui_screen *tui_comp_rounds_view(tui_app *app);
+tui_screen *tui_comp_round(tui_app *app, const char *round_id);
+
+/* Importing a framework file: its name, then what it would change (or its
+ * problems) before anything is stored. */
+tui_screen *tui_comp_fw_import(tui_app *app);
+/* After the file name screen popped with TUI_SAVED: the preview, to push. */
+tui_screen *tui_comp_fw_import_preview(tui_screen *name_screen);
+
 /* A framework revision's levels, areas and competences. */
 tui_screen *tui_comp_framework_view(tui_app *app, const char *framework_id);
 /* The roles with target levels in a framework (by ident), and one role's
  * targets. */
 tui_screen *tui_comp_roles(tui_app *app, const char *ident);
 tui_screen *tui_comp_targets(tui_app *app, const char *ident, const char *role);
+/* A person's targets in the framework their role is assessed on: their
+ * role's and their own, which they set. */
+tui_screen *tui_comp_targets_person(tui_app *app, const char *person_id);
 
 /* ---- shared ---- */
 

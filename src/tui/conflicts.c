@@ -129,7 +129,7 @@ static void build(struct show *s, tui_app *app)
 		tui_view_line(&s->view, TUI_S_DIM, "%s", _("1 keeps it as it is (change the record itself if need be)."));
 }
 
-static unsigned show_contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask show_contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_CONFLICTS);
@@ -295,7 +295,7 @@ static const struct tui_list_ops list_ops = {
 	.draw_header = draw_header, .empty_text = empty_text,
 };
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |

@@ -72,10 +72,10 @@ struct choose {
 	int n, focus, cancel;
 };
 
-static unsigned choose_contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask choose_contexts(tui_screen *scr, tui_app *app)
 {
 	struct choose *c = (struct choose *)scr;
-	unsigned m = TUI_CTXBIT(TUI_CTX_DIALOG);
+	tui_ctxmask m = TUI_CTXBIT(TUI_CTX_DIALOG);
 	(void)app;
 	for (int i = 0; i < c->n; i++)
 		m |= TUI_CTXBIT(tui_action_info(c->b[i].action)->ctx);
@@ -216,12 +216,12 @@ int tui_confirm(tui_app *app, int tag, const char *question, const char *detail)
 struct help {
 	tui_screen base;
 	const char *title;   /* the screen's name, N_() */
-	unsigned mask;
+	tui_ctxmask mask;
 	int top;
 	unsigned char hidden[TUI_A_COUNT];   /* every key taken by a later context */
 };
 
-static unsigned help_contexts(tui_screen *s, tui_app *app)
+static tui_ctxmask help_contexts(tui_screen *s, tui_app *app)
 {
 	(void)s; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_HELP);
@@ -230,7 +230,7 @@ static unsigned help_contexts(tui_screen *s, tui_app *app)
 /* The keys that do action a on this screen, for display: not those a more
  * specific context takes (the rating sheet's digits over 1–5, a cohort's
  * Tab over the next section). */
-static const char *live_keys(enum tui_action a, unsigned mask, char *buf, size_t n)
+static const char *live_keys(enum tui_action a, tui_ctxmask mask, char *buf, size_t n)
 {
 	tui_key k[TUI_MAX_KEYS];
 	int nk = tui_action_live_keys(a, mask, k);
@@ -366,7 +366,7 @@ int tui_is_help(const tui_screen *s)
 	return s && s->ops == &help_ops;
 }
 
-tui_screen *tui_help_screen(tui_app *app, tui_screen *for_screen, unsigned ctxmask)
+tui_screen *tui_help_screen(tui_app *app, tui_screen *for_screen, tui_ctxmask ctxmask)
 {
 	struct help *h = calloc(1, sizeof *h);
 	(void)app;

@@ -28,7 +28,7 @@ int tui_choose(tui_app *app, int tag, const char *question, const char *detail,
 
 /* The help overlay: the keys of the contexts in ctxmask, generated from
  * the action table (the application opens it on ? and F1). */
-tui_screen *tui_help_screen(tui_app *app, tui_screen *for_screen, unsigned ctxmask);
+tui_screen *tui_help_screen(tui_app *app, tui_screen *for_screen, tui_ctxmask ctxmask);
 int tui_is_help(const tui_screen *s);
 
 #endif

@@ -157,7 +157,7 @@ static void load(struct picker *s, tui_app *app)
 	tui_prog_seats(row.enrolled, row.capacity, row.waitlisted, s->seats, sizeof s->seats);
 }
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |

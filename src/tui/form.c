@@ -38,7 +38,19 @@ struct tui_form {
 	struct lup_merge_report report;   /* what the last save found changed elsewhere */
 	int as_new;                       /* deleted elsewhere: save it as a new one */
 	int no_new;                       /* … which it cannot be */
+	tui_form_changed_fn on_change;    /* a choice or reference changed */
 };
+
+void tui_form_on_change(struct tui_form *f, tui_form_changed_fn fn)
+{
+	f->on_change = fn;
+}
+
+static void notify(struct tui_form *f, const struct field *fl)
+{
+	if (f->on_change)
+		f->on_change(f, fl->def->name, f->ud);
+}
 
 static size_t maxlen_of(const struct tui_field_def *d)
 {
@@ -355,9 +367,9 @@ int tui_form_check(struct tui_form *f)
 	return 0;
 }
 
-unsigned tui_form_contexts(struct tui_form *f)
+tui_ctxmask tui_form_contexts(struct tui_form *f)
 {
-	unsigned m = TUI_CTXBIT(TUI_CTX_FORM);
+	tui_ctxmask m = TUI_CTXBIT(TUI_CTX_FORM);
 	if (f->n) {
 		enum tui_field_type t = f->f[f->focus].def->type;
 		if (t == TUI_FIELD_CHOICE || t == TUI_FIELD_YESNO)
@@ -421,6 +433,7 @@ int tui_form_action(struct tui_form *f, tui_app *app, enum tui_action a)
 		if (nc > 0) {
 			fl->choice = (fl->choice + (a == TUI_A_CHOICE_NEXT ? 1 : nc - 1)) % nc;
 			fl->msg[0] = 0;
+			notify(f, fl);
 		}
 		return TUI_REDRAW;
 	default:
@@ -548,6 +561,7 @@ int tui_form_key(struct tui_form *f, tui_app *app, tui_key k)
 					memcpy(label, m->label, sizeof label);
 					tui_form_set_ref(f, fl->def->name, id, label);
 					fl->msg[0] = 0;
+					notify(f, fl);
 				}
 				fl->searching = 0;
 				return TUI_REDRAW;
@@ -568,6 +582,7 @@ int tui_form_key(struct tui_form *f, tui_app *app, tui_key k)
 		if ((k == TUI_KEY_BS || k == TUI_KEY_DEL) && fl->ref_id) {
 			tui_form_set_ref(f, fl->def->name, NULL, NULL);
 			fl->msg[0] = 0;
+			notify(f, fl);
 			return TUI_REDRAW;
 		}
 		return TUI_UNHANDLED;
@@ -594,6 +609,7 @@ int tui_form_key(struct tui_form *f, tui_app *app, tui_key k)
 			free(b);
 			if (hit) {
 				fl->choice = j;
+				notify(f, fl);
 				return TUI_REDRAW;
 			}
 		}
@@ -834,7 +850,7 @@ struct form_screen {
 	void *ud;
 };
 
-static unsigned fs_contexts(tui_screen *s, tui_app *app)
+static tui_ctxmask fs_contexts(tui_screen *s, tui_app *app)
 {
 	(void)app;
 	return tui_form_contexts(((struct form_screen *)s)->form);

@@ -118,6 +118,11 @@ int tui_form_as_new(struct tui_form *f);
  * deleted check-in): deleted elsewhere, it says so and stays open. */
 void tui_form_no_new(struct tui_form *f);
 
+/* Told when the person changes a choice or a reference (not when a value
+ * is set with tui_form_set): field is its name; ud the form's. */
+typedef void (*tui_form_changed_fn)(struct tui_form *f, const char *field, void *ud);
+void tui_form_on_change(struct tui_form *f, tui_form_changed_fn fn);
+
 /* Widget interface, for screens that embed a form themselves. */
 void tui_form_layout(struct tui_form *f, tui_rect r);
 void tui_form_draw(struct tui_form *f, tui_app *app);
@@ -125,7 +130,7 @@ int tui_form_key(struct tui_form *f, tui_app *app, tui_key k);
 /* NEXT_FIELD, PREV_FIELD, CHOICE_NEXT, CHOICE_PREV; TUI_UNHANDLED else. */
 int tui_form_action(struct tui_form *f, tui_app *app, enum tui_action a);
 /* TUI_CTX_FORM, plus TUI_CTX_CHOICE on a choice or yes/no field. */
-unsigned tui_form_contexts(struct tui_form *f);
+tui_ctxmask tui_form_contexts(struct tui_form *f);
 
 /* ---- the form screen ---- */
 

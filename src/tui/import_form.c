@@ -13,6 +13,7 @@
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "tui/import.h"
+#include "tui/save_as.h"
 
 enum { TAG_PREVIEW = 1 };
 
@@ -113,7 +114,7 @@ static int read_now(struct import_form *s, tui_app *app)
 	                TAG_PREVIEW);
 }
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)app;
 	return tui_form_contexts(((struct import_form *)scr)->form) | TUI_CTXBIT(TUI_CTX_IMPORT);
@@ -134,17 +135,13 @@ static void draw(tui_screen *scr, tui_app *app)
 {
 	struct import_form *s = (struct import_form *)scr;
 	tui_rect r = tui_area(app);
-	char cwd[PATH_MAX], line[PATH_MAX + 64];
 	tui_put(r.y, r.x + 1, r.w - 2, _("Import people from a CSV file"), tui_attr(TUI_S_TITLE), 0);
 	tui_put_wrapped(r.y + r.h - 4, r.x + 3, r.w - 4, 3,
 	                _("The header line names the columns, in Swedish or English: Namn, E-post, "
 	                  "Telefon, Enhet, Roll, Chef, Anställningsnummer. A row updates the person with "
 	                  "its employee number, else its e-mail; anyone else is added."),
 	                tui_attr(TUI_S_DIM), 1);
-	if (getcwd(cwd, sizeof cwd)) {
-		snprintf(line, sizeof line, _("Current folder: %s"), cwd);
-		tui_put(r.y + r.h - 1, r.x + 3, r.w - 4, line, tui_attr(TUI_S_DIM), 0);
-	}
+	tui_draw_cwd(r);
 	tui_form_draw(s->form, app);
 }
 

@@ -26,6 +26,20 @@ void tui_list_free(struct tui_list *l)
 	l->nrows = l->cap = 0;
 }
 
+int tui_list_span(long from, int dir, int n, long total, long *first)
+{
+	long a, b;   /* the first and the last index, inclusive */
+	if (dir > 0) {
+		a = from < 0 ? 0 : from + 1;
+		b = a + n - 1 < total - 1 ? a + n - 1 : total - 1;
+	} else {
+		b = from < 0 ? total - 1 : from - 1;
+		a = b - n + 1 < 0 ? 0 : b - n + 1;
+	}
+	*first = a;
+	return b < a ? 0 : (int)(b - a + 1);
+}
+
 const char *tui_list_filter(const struct tui_list *l)
 {
 	return lup_le_text(&l->filter);

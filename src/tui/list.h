@@ -98,5 +98,10 @@ int tui_list_key(struct tui_list *l, tui_app *app, tui_key k);
  * call it from the screen's idle(). */
 int tui_list_idle(struct tui_list *l, tui_app *app);
 void tui_list_draw(struct tui_list *l, tui_app *app);
+/* For a fetch over rows kept in an array of total: which of them to
+ * return, after (dir > 0) or before (dir < 0) the one at index from (-1:
+ * from the start or the end), n at most.  Returns how many; *first is the
+ * index of the first (rows go out in index order). */
+int tui_list_span(long from, int dir, int n, long total, long *first);
 
 #endif

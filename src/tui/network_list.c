@@ -232,7 +232,7 @@ static void note(struct tui_shadow_view *v, char *buf, size_t n)
 		snprintf(buf, n, _("Network: %s"), s->network);
 }
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |

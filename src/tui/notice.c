@@ -68,7 +68,7 @@ static void draw_piece(void *ud, const char *s, size_t n)
 	d->prefix = "  ";
 }
 
-static unsigned contexts(tui_screen *s, tui_app *app)
+static tui_ctxmask contexts(tui_screen *s, tui_app *app)
 {
 	(void)s; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_NOTICE);

@@ -31,7 +31,7 @@ static void narrow(struct picker *p, tui_app *app)
 	p->focus = 0;
 }
 
-static unsigned contexts(tui_screen *s, tui_app *app)
+static tui_ctxmask contexts(tui_screen *s, tui_app *app)
 {
 	(void)s; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_PICKER);

@@ -13,6 +13,7 @@
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "tui/reports.h"
+#include "tui/save_as.h"
 
 enum { TAG_REPLACE = 1 };
 
@@ -72,24 +73,6 @@ static void follow_format(struct export_form *s)
 	snprintf(s->format, sizeof s->format, "%s", now);
 }
 
-/* The file name as typed: ~ for the home folder; "-" is a file here, not
- * standard output (which is the screen). */
-static int expand(const char *typed_raw, char *out, size_t n)
-{
-	const char *home = getenv("HOME"), *typed;
-	char buf[PATH_MAX];
-	int w;
-	snprintf(buf, sizeof buf, "%s", typed_raw);
-	typed = lup_trim(buf);   /* spaces around a name are a slip of the finger */
-	if ((typed[0] == '~' && (typed[1] == '/' || typed[1] == '\0')) && home && *home)
-		w = snprintf(out, n, "%s%s", home, typed + 1);
-	else if (strcmp(typed, "-") == 0)
-		w = snprintf(out, n, "./-");
-	else
-		w = snprintf(out, n, "%s", typed);
-	return w < 0 || (size_t)w >= n ? -1 : 0;
-}
-
 static int write_now(struct export_form *s, tui_app *app)
 {
 	lup_err err;
@@ -108,26 +91,13 @@ static int write_now(struct export_form *s, tui_app *app)
 
 static int save(struct export_form *s, tui_app *app)
 {
-	const char *typed = tui_form_get(s->form, "file");
-	tui_form_error(s->form, "file", NULL);
-	if (lup_blank(typed)) {
-		tui_form_error(s->form, "file", _("Type a file name."));
-		return TUI_REDRAW;
-	}
-	if (expand(typed, s->path, sizeof s->path) < 0) {
-		tui_form_error(s->form, "file", _("The file name is too long."));
-		return TUI_REDRAW;
-	}
-	if (access(s->path, F_OK) == 0) {
-		char q[PATH_MAX + 64];
-		snprintf(q, sizeof q, _("Replace %s?"), typed);
-		return tui_confirm(app, TAG_REPLACE, q, _("A file of that name is there already; the report "
-		                                          "takes its place."));
-	}
-	return write_now(s, app);
+	int r = tui_file_field(s->form, "file", app, TAG_REPLACE,
+	                       _("A file of that name is there already; the report takes its place."),
+	                       s->path, sizeof s->path);
+	return r ? r : write_now(s, app);
 }
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)app;
 	return tui_form_contexts(((struct export_form *)scr)->form);
@@ -148,12 +118,8 @@ static void draw(tui_screen *scr, tui_app *app)
 {
 	struct export_form *s = (struct export_form *)scr;
 	tui_rect r = tui_area(app);
-	char cwd[PATH_MAX], line[PATH_MAX + 64];
 	tui_put(r.y, r.x + 1, r.w - 2, _("Write the report to a file"), tui_attr(TUI_S_TITLE), 0);
-	if (getcwd(cwd, sizeof cwd)) {
-		snprintf(line, sizeof line, _("Current folder: %s"), cwd);
-		tui_put(r.y + r.h - 1, r.x + 3, r.w - 4, line, tui_attr(TUI_S_DIM), 0);
-	}
+	tui_draw_cwd(r);
 	tui_form_draw(s->form, app);
 }
 

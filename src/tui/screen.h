@@ -105,7 +105,7 @@ struct tui_screen_ops {
 	const char *name;   /* N_(): for the help overlay's title */
 	/* The active contexts: TUI_CTXBIT(TUI_CTX_…) | …  (may depend on the
 	 * focused field). */
-	unsigned (*contexts)(tui_screen *s, tui_app *app);
+	tui_ctxmask (*contexts)(tui_screen *s, tui_app *app);
 	/* Became the top screen: first shown, back from a child, or the
 	 * section was switched to.  Reload data here. */
 	int (*enter)(tui_screen *s, tui_app *app);

@@ -113,7 +113,7 @@ static const struct tui_list_ops list_ops = {
 	.draw_header = draw_header, .empty_text = empty_text,
 };
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE);

@@ -34,7 +34,7 @@ static tui_screen *cur(tui_screen *scr)
 	return s->views[s->cur];
 }
 
-static unsigned contexts(tui_screen *scr, tui_app *app)
+static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	tui_screen *v = cur(scr);
 	return v->ops->contexts(v, app) | TUI_CTXBIT(TUI_CTX_VIEWS);

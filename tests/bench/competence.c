@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "core/internal.h"
 #include "lup/competence.h"
+#include "lup/profile.h"
 
 static double now(void)
 {
@@ -28,18 +29,20 @@ static double cpu(void)
 static lup_err err;
 #define CK(x) do { if ((x) < 0) { fprintf(stderr, "bench competence: %s: %s\n", #x, err.msg); exit(1); } } while (0)
 
-/* N people in 250 units and four roles; 60% assessed with 1–3 final
+/* N people in 250 units and four roles (their sort keys as people.c
+ * writes them: roles are matched by them); 60% assessed with 1–3 final
  * check-ins of 22 ratings each (the example profile); one cohort of 24. */
 static void generate(lup_db *db, long n, const char *kc)
 {
 	static const char people[] =
 		"WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ?1) "
-		"INSERT INTO person (id, name, org_unit, role, search, sort_name) "
-		"SELECT printf('%08x-0000-4000-8000-%012x', i, i), printf('Person %06d', (i * 7919) % ?1), "
-		"printf('Enhet %03d', i % 250), "
+		"INSERT INTO person (id, name, org_unit, role, search, sort_name, sort_unit, sort_role) "
+		"SELECT id, name, unit, role, search, search, lup_sortkey(unit), lup_sortkey(role) FROM ("
+		"SELECT printf('%08x-0000-4000-8000-%012x', i, i) AS id, printf('Person %06d', (i * 7919) % ?1) AS name, "
+		"printf('Enhet %03d', i % 250) AS unit, "
 		"CASE i % 4 WHEN 0 THEN 'enhetschef' WHEN 1 THEN 'avdelningschef' "
-		"WHEN 2 THEN 'verksamhetschef' ELSE 'samordnare' END, "
-		"printf('person %06d', (i * 7919) % ?1), printf('person %06d', (i * 7919) % ?1) FROM s";
+		"WHEN 2 THEN 'verksamhetschef' ELSE 'samordnare' END AS role, "
+		"printf('person %06d', (i * 7919) % ?1) AS search FROM s)";
 	static const char checkins[] =
 		"INSERT INTO checkin (id, person_id, framework_id, date, kind, status) "
 		"SELECT printf('%08x-%04x-4000-8000-c00000000000', p.rowid, j.j), p.id, ?1, "
@@ -223,6 +226,67 @@ int main(int argc, char **argv)
 		printf("  heat map of everyone by unit (%zu units × %zu areas): %.0f ms (CPU %.0f ms)\n", h.nrows,
 		       h.ncols, (now() - t) * 1e3, (cpu() - c0) * 1e3);
 		lup_heatmap_free(&h);
+	}
+	{
+		/* A new revision once people have been assessed: the preview
+		 * (identities against the last revision, the targets' changes,
+		 * the roles no one has), then storing it with the targets carried
+		 * over. */
+		struct lup_fw_plan plan;
+		FILE *in = fopen("share/lup/frameworks/kommun-chefer.ini", "r"), *f;
+		int ch;
+		snprintf(p, sizeof p, "%s.kc.ini", path);
+		if (!in || !(f = fopen(p, "w")))
+			return 1;
+		while ((ch = fgetc(in)) != EOF)
+			fputc(ch, f);
+		fputs("\n[competence L.9]\narea = L\nname = Bench\n[targets samordnare]\nL.9 = 4\nL.1 = 4\n", f);
+		fclose(in);
+		fclose(f);
+		t = now();
+		CK(lup_framework_plan_file(db, p, &plan, &err));
+		printf("  preview of a new revision (%zu changes, %zu problems): %.1f ms\n", plan.diff.n,
+		       plan.problems.n, (now() - t) * 1e3);
+		t = now();
+		CK(lup_framework_store(db, &plan, id, &err));
+		printf("  storing it, the targets carried over: %.1f ms\n", (now() - t) * 1e3);
+		lup_fw_plan_free(&plan);
+		unlink(p);
+	}
+	{
+		struct lup_profile prof;
+		FILE *f = fopen("/dev/null", "w");
+		t = now();
+		CK(lup_profile_build(db, cfg, pid, &prof, &err));
+		CK(lup_profile_write_html(&prof, f, &err));
+		printf("  a person's competence profile, built and written: %.2f ms\n", (now() - t) * 1e3);
+		lup_profile_free(&prof);
+		fclose(f);
+	}
+	{
+		struct lup_round r = { .kind = "self", .scope = LUP_ROUND_UNIT, .value = "Enhet 007" };
+		struct lup_round_result res;
+		lup_date today = { 2015, 6, 1 };
+		long done, people, rows;
+		t = now();
+		CK(lup_round_start(db, cfg, &r, today, &res, &err));
+		printf("  a round for a unit (%ld drafts): %.1f ms\n", res.made, (now() - t) * 1e3);
+		memset(&r, 0, sizeof r);
+		snprintf(r.kind, sizeof r.kind, "manager");
+		r.scope = LUP_ROUND_ROLE;
+		snprintf(r.value, sizeof r.value, "Enhetschef");
+		r.only_due = 1;
+		t = now();
+		c0 = cpu();
+		CK(lup_round_start(db, cfg, &r, today, &res, &err));
+		printf("  a round for a role, those due (%ld drafts): %.0f ms (CPU %.0f ms)\n", res.made,
+		       (now() - t) * 1e3, (cpu() - c0) * 1e3);
+		t = now();
+		CK(lup_round_progress(db, r.id, &done, &people, &err));
+		printf("  its progress (%ld of %ld done): %.2f ms\n", done, people, (now() - t) * 1e3);
+		t = now();
+		CK(lup_round_invites(db, r.id, 0, "/dev/null", &rows, NULL, &err));
+		printf("  its invite list (%ld rows): %.1f ms\n", rows, (now() - t) * 1e3);
 	}
 	lup_config_free(cfg);
 	lup_db_close(db);

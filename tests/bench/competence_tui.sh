@@ -25,7 +25,7 @@ KEYS
 # Rating sheet: the first person, a new self-assessment, 21 digits, n,
 # BS, paging; then the gap view and the heat map.
 cat >"$dir/sheet.keys" <<'KEYS'
-4 v v v
+4 v v v v
 Enter a ^S
 5 3 4 2 6 3 4 5 2 3 4 5 6 2 3 4 5 6 3 4 2
 g n k BS PgDn PgUp G g
@@ -64,20 +64,21 @@ for n in 300 50000; do
 	LUP_KEYS="$dir/sheet.keys" LUP_KEYS_TIMES="$dir/sheet-$n.times" "$LUP" --db "$dir/run.db" \
 		2>"$dir/sheet-$n.out" </dev/null >/dev/null
 	# due.keys: 1 section switch (the list worked out), 2..50 moving and
-	# paging, 51..60 the filter; sheet.keys: 2 the heat map (built), 3..4
-	# back to the Due list, 5..7 to the sheet, 8..28 the digits, 29..36 n,
-	# BS, paging, 38 the gap view, 44 back on the Due list and 45 the heat
-	# map again (after a draft and its ratings: nothing either of them reads)
+	# paging, 51..60 the filter; sheet.keys: 2 the heat map (built), 3..5
+	# back to the Due list (by the frameworks and the rounds), 6..8 to the
+	# sheet, 9..29 the digits, 30..37 n, BS, paging, 39 the gap view, 45
+	# back on the Due list and 46 the heat map again (after a draft and its
+	# ratings: nothing either of them reads)
 	eval "due_first_$n=\"$(one "$dir/due-$n.times" 1)\""
 	eval "due_move_$n=\"$(stats "$dir/due-$n.times" 2 36)\""
 	eval "due_filter_$n=\"$(stats "$dir/due-$n.times" 37 46)\""
 	eval "heat_$n=\"$(one "$dir/sheet-$n.times" 2)\""
-	eval "sheet_open_$n=\"$(one "$dir/sheet-$n.times" 7)\""
-	eval "sheet_digit_$n=\"$(stats "$dir/sheet-$n.times" 8 28)\""
-	eval "sheet_other_$n=\"$(stats "$dir/sheet-$n.times" 29 36)\""
-	eval "gaps_$n=\"$(one "$dir/sheet-$n.times" 38)\""
-	eval "due_back_$n=\"$(one "$dir/sheet-$n.times" 44)\""
-	eval "heat_back_$n=\"$(one "$dir/sheet-$n.times" 45)\""
+	eval "sheet_open_$n=\"$(one "$dir/sheet-$n.times" 8)\""
+	eval "sheet_digit_$n=\"$(stats "$dir/sheet-$n.times" 9 29)\""
+	eval "sheet_other_$n=\"$(stats "$dir/sheet-$n.times" 30 37)\""
+	eval "gaps_$n=\"$(one "$dir/sheet-$n.times" 39)\""
+	eval "due_back_$n=\"$(one "$dir/sheet-$n.times" 45)\""
+	eval "heat_back_$n=\"$(one "$dir/sheet-$n.times" 46)\""
 done
 rm -f "$dir/run.db" "$dir/run.db-wal" "$dir/run.db-shm"
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# lup framework list | import | show
+# lup framework list | import | show | export | diff
 . tests/cli/lib.sh
 FW=$TOP/share/lup/frameworks
 export LUP_DATADIR="$TOP/share/lup"
@@ -119,6 +119,7 @@ run framework
 expect_rc 2
 run framework frobnicate
 expect_rc 2
+expect_err "no subcommand 'frobnicate': list, import, show, export or diff"
 expect_err "no subcommand 'frobnicate'"
 run framework import
 expect_rc 2
@@ -126,6 +127,111 @@ run framework show
 expect_rc 2
 run framework list extra
 expect_rc 2
+
+case_ "export, import the export, export again: the same bytes"
+run framework export kommun-chefer -o "$TMP/kc1.ini"
+expect_rc 0
+expect_err "kommun-chefer revision 1 written to"
+run framework import "$TMP/kc1.ini"
+expect_rc 0
+expect_out "unchanged \(kommun-chefer revision 1\)"
+run target set --role Enhetschef --framework kommun-chefer 1.1=6
+expect_rc 0
+run framework export kommun-chefer -o "$TMP/kc2.ini"
+run framework import "$TMP/kc2.ini"
+expect_rc 0
+expect_out "imported as kommun-chefer revision 2"
+run framework export kommun-chefer -o "$TMP/kc3.ini"
+expect_rc 0
+check_ 'cmp -s "$TMP/kc2.ini" "$TMP/kc3.ini"' "the second export differs from the first"
+check_ 'grep -q "^1.1 = 6" "$TMP/kc3.ini"' "the target set in lup is not in the export"
+run framework export kommun-chefer --format moodle
+expect_rc 0
+expect_out "^Parent ID number,ID number,Short name,"
+expect_out "^L,L\.1,Leading digital change,"
+run framework export kommun-chefer --format pdf
+expect_rc 2
+
+case_ "an old file again: the revision it equals"
+run framework import "$FW/digcomp-2.2.ini"
+expect_rc 0
+expect_out "digcomp revision 3, [0-9]+ changes? from revision 2"
+expect_out "the same content as revision 1"
+expect_out "framework version: \"2\.2\.1\" → \"2\.2\""
+
+case_ "diff: what changed from one revision to another"
+run framework diff digcomp@1 digcomp@2
+expect_rc 0
+expect_out "^digcomp@1 → digcomp@2: 1 change$"
+expect_out "framework version: \"2\.2\" → \"2\.2\.1\""
+# revision 1 as it stood when 2 came (1.1 = 6 had been set by then)
+# against revision 2 now
+run target set --role enhetschef --framework kommun-chefer 1.2=7
+run framework diff kommun-chefer
+expect_rc 0
+expect_out "^kommun-chefer@1 → kommun-chefer@2: 1 change$"
+expect_out "target for enhetschef, 1\.2: 4 → 7"
+run framework diff kommun-chefer@1
+expect_rc 1
+expect_err "it is the first revision"
+
+case_ "every problem of every file at once, and nothing stored"
+cat >"$TMP/three.ini" <<'INI'
+[framework]
+id = tre
+name = Tre
+version = 1
+level_max = 4
+[area A]
+name = A
+[competence A.1]
+area = A
+name = Ett
+levels = 2-9
+[competence SJÄ.1]
+area = A
+name = Två
+[competence A.3]
+area = B
+name = Tre
+retired = kanske
+INI
+printf '[framework]\nid = fyra\nname = Fyra\nversion = 1\nlevel_max = 4\n[area A]\nname = A\n[competence A.1]\narea = A\nname = Ett\n' >"$TMP/good.ini"
+run framework import "$TMP/good.ini" "$TMP/three.ini"
+expect_rc 1
+expect_err "three\.ini:12: \[competence SJÄ\.1\]: expected \[competence CODE\]: 'Ä' may not be part of a code"
+expect_err "three\.ini:18: \[competence A\.3\] retired: 'kanske': expected yes or no"
+expect_err "three\.ini:11: \[competence A\.1\] levels: 2-9 lies outside the scale 1-4"
+expect_err "three\.ini:16: \[competence A\.3\] area: no \[area B\] in this framework"
+expect_err "4 problems: nothing was stored"
+run framework list --all
+expect_no_out "^fyra "
+expect_no_out "^tre "
+
+case_ "two files, one extending the other, given in either order"
+printf '[framework]\nid = bas\nname = Bas\nversion = 1\nlevel_max = 3\n[area A]\nname = A\n[competence A.1]\narea = A\nname = Ett\n' >"$TMP/bas.ini"
+printf '[framework]\nid = profil\nextends = bas\nname = Profil\nversion = 1\n[targets chef]\nA.1 = 2\n' >"$TMP/profil.ini"
+run framework import --dry-run "$TMP/profil.ini" "$TMP/bas.ini"
+expect_rc 0
+expect_out "bas\.ini: would be imported as bas revision 1"
+expect_out "profil\.ini: would be imported as profil revision 1"
+expect_err "nothing stored \(--dry-run\)"
+run framework list --all
+expect_no_out "^bas "
+run framework import "$TMP/profil.ini" "$TMP/bas.ini"
+expect_rc 0
+expect_out "profil\.ini: imported as profil revision 1"
+expect_out "no one has the role \"chef\""
+
+case_ "Latin-1 and UTF-16 files are named"
+printf '[framework]\nid = l1\nname = Sj\344lv\nversion = 1\n' >"$TMP/latin1.ini"
+run framework import "$TMP/latin1.ini"
+expect_rc 1
+expect_err "latin1\.ini:3: the file is Latin-1 \(ISO 8859-1 or Windows-1252\), not UTF-8: byte 0xE4 is 'ä' there"
+printf '\377\376[\000f\000r\000' >"$TMP/utf16.ini"
+run framework import "$TMP/utf16.ini"
+expect_rc 1
+expect_err "utf16\.ini: the file is UTF-16 \(little-endian\), not UTF-8: save it as UTF-8"
 
 case_ "the database stays sound"
 run check

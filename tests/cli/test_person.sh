@@ -30,7 +30,7 @@ expect_out '"person":\{"id":"[0-9a-f-]{36}","name":"Anna Berg","email":"anna.ber
 expect_out '"enrolments":\[\{[^]]*"cohort":"Pilot Halland"'
 expect_out '"placements":\[\{[^]]*"host":"Aarhus Kommune"[^]]*"log":\[\{"date":"2014-10-08","text":"Anna Berg besökte medborgarservice i Aarhus"\}\]'
 expect_out '"comment":"Anna Berg söker bättre nu"'
-expect_out '"targets":\[\{"framework":"digcomp","competence":"1.1","level":5'
+expect_out '"targets":\[\{"framework":"digcomp","revision":1,"competence":"1.1","level":5,"from":"[0-9T:Z-]+","to":null'
 run --db "$DB" person export 8101 -o "$TMP/anna.json"
 expect_rc 0
 check_ '[ "$(stat -c %a "$TMP/anna.json")" = 600 ]' "the export is not private"

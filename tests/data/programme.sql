@@ -63,10 +63,10 @@ INSERT INTO framework (id, ident, name, version, content_hash, level_min, level_
 INSERT INTO area (id, framework_id, code, seq, name, name_sv) VALUES
  ('61000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000001', '1', 1, 'Information and data literacy', 'Informations- och datakunskap'),
  ('61000000-0000-4000-8000-000000000002', '60000000-0000-4000-8000-000000000001', '2', 2, 'Communication and collaboration', 'Kommunikation och samarbete');
-INSERT INTO competence (id, framework_id, area_id, code, seq, name, level_min, level_max) VALUES
- ('62000000-0000-4000-8000-000000000011', '60000000-0000-4000-8000-000000000001', '61000000-0000-4000-8000-000000000001', '1.1', 1, 'Browsing', 1, 8),
- ('62000000-0000-4000-8000-000000000012', '60000000-0000-4000-8000-000000000001', '61000000-0000-4000-8000-000000000001', '1.2', 2, 'Evaluating', 1, 8),
- ('62000000-0000-4000-8000-000000000021', '60000000-0000-4000-8000-000000000001', '61000000-0000-4000-8000-000000000002', '2.1', 1, 'Interacting', 1, 8);
+INSERT INTO competence (id, framework_id, area_id, code, seq, name, level_min, level_max, identity) VALUES
+ ('62000000-0000-4000-8000-000000000011', '60000000-0000-4000-8000-000000000001', '61000000-0000-4000-8000-000000000001', '1.1', 1, 'Browsing', 1, 8, '62000000-0000-4000-8000-000000000011'),
+ ('62000000-0000-4000-8000-000000000012', '60000000-0000-4000-8000-000000000001', '61000000-0000-4000-8000-000000000001', '1.2', 2, 'Evaluating', 1, 8, '62000000-0000-4000-8000-000000000012'),
+ ('62000000-0000-4000-8000-000000000021', '60000000-0000-4000-8000-000000000001', '61000000-0000-4000-8000-000000000002', '2.1', 1, 'Interacting', 1, 8, '62000000-0000-4000-8000-000000000021');
 INSERT INTO checkin (id, person_id, framework_id, date, kind, assessor_id, assessor_name, status, note)
 WITH v(n, w, d, kind, a, an, st, note) AS (VALUES
  (1, 'anna', '2014-02-20', 'self', NULL, NULL, 'final', NULL),
@@ -93,8 +93,8 @@ WITH v(k, c, l, cm) AS (VALUES
 )
 SELECT printf('64000000-0000-4000-8000-%012d', row_number() OVER ()), '63000000-0000-4000-8000-00000000000' || k, '62000000-0000-4000-8000-0000000000' || c, l, cm
 FROM v;
-INSERT INTO target (id, framework_ident, competence_code, role, person_id, level) VALUES
- ('65000000-0000-4000-8000-000000000001', 'digcomp', '1.1', NULL, (SELECT id FROM who WHERE k = 'anna'), 5),
- ('65000000-0000-4000-8000-000000000002', 'digcomp', '1.1', 'Rektor', NULL, 4);
+INSERT INTO target (id, framework_id, competence_id, role, role_key, person_id, level, valid_from) VALUES
+ ('65000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000001', '62000000-0000-4000-8000-000000000011', NULL, NULL, (SELECT id FROM who WHERE k = 'anna'), 5, '2014-01-01T00:00:00Z'),
+ ('65000000-0000-4000-8000-000000000002', '60000000-0000-4000-8000-000000000001', '62000000-0000-4000-8000-000000000011', 'Rektor', 'rektor', NULL, 4, '2014-01-01T00:00:00Z');
 DROP TABLE who;
 COMMIT;

@@ -22,7 +22,9 @@ P1=$(pick "")
 P2=$(pick "" 1)
 P3=$(pick "AND EXISTS (SELECT 1 FROM checkin m WHERE m.person_id = p.id AND m.kind = 'manager' AND m.status = 'final')")
 target() {
-	q "SELECT level FROM target WHERE framework_ident = 'digcomp' AND role = 'enhetschef' AND competence_code = '$1'"
+	q "SELECT t.level FROM target t JOIN competence c ON c.id = t.competence_id JOIN framework f
+	   ON f.id = t.framework_id WHERE f.ident = 'digcomp' AND t.role_key = 'enhetschef' AND c.code = '$1'
+	   AND t.valid_to IS NULL"
 }
 T11=$(target 1.1) T54=$(target 5.4)
 check_ '[ -n "$P1" ] && [ -n "$P2" ] && [ -n "$P3" ] && [ -n "$T11" ] && [ -n "$T54" ]' "the demo has no such people"
@@ -137,10 +139,19 @@ keys End
 check_ 'poll "screen | grep \"5\.4 \" | grep -q \"2/$T54\"" 5' "5.4 does not show level 2 against target $T54"
 check_ 'screen | grep -q "█"' "no bars"
 
-case_ "correcting a final check-in"
+case_ "a final check-in opens to be read"
 keys q
 wait_for "$P1: competence check-ins"
 keys g Enter
+wait_for "This check-in is final: it can be read, not changed (e corrects it)."
+wait_for "21 of 21 rated"
+keys 4
+wait_for "This check-in is final: e starts its correction."
+check_ '[ "$(q "SELECT count(*) FROM checkin k JOIN person p ON p.id = k.person_id WHERE p.name = '"'$P1'"' AND k.status = '"'draft'"'")" = 0 ]' \
+	"a digit on a final check-in made a draft"
+
+case_ "correcting a final check-in"
+keys e
 wait_for "Correct the self-assessment of $TODAY?"
 keys y
 wait_for "Rating sheet: $P1"
@@ -277,7 +288,7 @@ keys t
 wait_for "Target levels per role: DigComp 2.2"
 wait_for "enhetschef"
 keys Down
-check_ 'cursor_line | grep -q "enhetschef"' "enhetschef is not the second role"
+check_ 'poll "cursor_line | grep -q enhetschef" 5' "enhetschef is not the second role"
 keys Enter
 wait_for "Target levels of enhetschef"
 keys 7

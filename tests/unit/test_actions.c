@@ -42,7 +42,7 @@ static void test_names_unique(void **state)
 }
 
 /* No key may mean two things among contexts active together. */
-static void check_no_clash(unsigned mask)
+static void check_no_clash(tui_ctxmask mask)
 {
 	for (int a = 0; a < TUI_A_COUNT; a++) {
 		tui_key ka[TUI_MAX_KEYS];
@@ -87,13 +87,24 @@ static void test_no_duplicate_keys(void **state)
 	               TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_VIEWS) |
 	               TUI_CTXBIT(TUI_CTX_HOSTS) | TUI_CTXBIT(TUI_CTX_PLACEMENTS));
 	check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_PICKER));
+	/* the Competence section's views, a person's check-ins */
+	{
+		tui_ctxmask base = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
+		                TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_COMPETENCE);
+		check_no_clash(base | TUI_CTXBIT(TUI_CTX_DUE));
+		check_no_clash(base | TUI_CTXBIT(TUI_CTX_HEATMAP));
+		check_no_clash(base | TUI_CTXBIT(TUI_CTX_FRAMEWORKS));
+		check_no_clash(base | TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_ROUNDS));
+		check_no_clash(TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
+		               TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_CHECKINS));
+	}
 }
 
 static void test_design_defaults(void **state)
 {
-	unsigned list = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
+	tui_ctxmask list = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
 	                TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_RECORD);
-	unsigned form = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_FORM) | TUI_CTXBIT(TUI_CTX_CHOICE);
+	tui_ctxmask form = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_FORM) | TUI_CTXBIT(TUI_CTX_CHOICE);
 	(void)state;
 	tui_keys_defaults();
 	assert_int_equal(tui_action_for('j', list), TUI_A_DOWN);
@@ -134,7 +145,7 @@ static void test_design_defaults(void **state)
 	assert_int_equal(tui_action_for(TUI_KEY_ENTER, TUI_CTXBIT(TUI_CTX_DIALOG)), TUI_A_PRESS);
 	/* changed elsewhere: Esc is the safe answer, never a letter alone */
 	{
-		unsigned ch = TUI_CTXBIT(TUI_CTX_DIALOG) | TUI_CTXBIT(TUI_CTX_CHANGED);
+		tui_ctxmask ch = TUI_CTXBIT(TUI_CTX_DIALOG) | TUI_CTXBIT(TUI_CTX_CHANGED);
 		assert_int_equal(tui_action_for('k', ch), TUI_A_KEEP_MINE);
 		assert_int_equal(tui_action_for('t', ch), TUI_A_TAKE_THEIRS);
 		assert_int_equal(tui_action_for('l', ch), TUI_A_LOOK_AGAIN);
@@ -144,9 +155,9 @@ static void test_design_defaults(void **state)
 	}
 	/* the Shadowing section */
 	{
-		unsigned sh = list | TUI_CTXBIT(TUI_CTX_VIEWS) | TUI_CTXBIT(TUI_CTX_HOSTS) |
+		tui_ctxmask sh = list | TUI_CTXBIT(TUI_CTX_VIEWS) | TUI_CTXBIT(TUI_CTX_HOSTS) |
 		              TUI_CTXBIT(TUI_CTX_PLACEMENTS);
-		unsigned pick = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_PICKER);
+		tui_ctxmask pick = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_PICKER);
 		assert_int_equal(tui_action_for('v', sh), TUI_A_VIEW_NEXT);
 		assert_int_equal(tui_action_for('V', sh), TUI_A_VIEW_PREV);
 		assert_int_equal(tui_action_for('c', sh), TUI_A_FILTER_COUNTRY);
@@ -170,14 +181,14 @@ static void test_design_defaults(void **state)
  * each screen uses (the overrides of section keys are meant). */
 static void test_programme_keys(void **state)
 {
-	unsigned any = TUI_CTXBIT(TUI_CTX_ANY), main_ = TUI_CTXBIT(TUI_CTX_MAIN),
+	tui_ctxmask any = TUI_CTXBIT(TUI_CTX_ANY), main_ = TUI_CTXBIT(TUI_CTX_MAIN),
 	         move = TUI_CTXBIT(TUI_CTX_MOVE), list = TUI_CTXBIT(TUI_CTX_LIST),
 	         rec = TUI_CTXBIT(TUI_CTX_RECORD);
-	unsigned reg = any | main_ | move | TUI_CTXBIT(TUI_CTX_REGISTER);
-	unsigned cohort = any | main_ | move | list | rec | TUI_CTXBIT(TUI_CTX_PROGRAMME) |
+	tui_ctxmask reg = any | main_ | move | TUI_CTXBIT(TUI_CTX_REGISTER);
+	tui_ctxmask cohort = any | main_ | move | list | rec | TUI_CTXBIT(TUI_CTX_PROGRAMME) |
 	                  TUI_CTXBIT(TUI_CTX_COHORT);
-	unsigned picker = any | main_ | move | list | TUI_CTXBIT(TUI_CTX_PICKER);
-	unsigned blocks = any | main_ | move | rec | TUI_CTXBIT(TUI_CTX_BLOCKS);
+	tui_ctxmask picker = any | main_ | move | list | TUI_CTXBIT(TUI_CTX_PICKER);
+	tui_ctxmask blocks = any | main_ | move | rec | TUI_CTXBIT(TUI_CTX_BLOCKS);
 	(void)state;
 	tui_keys_defaults();
 	assert_int_equal(tui_action_for('p', reg), TUI_A_PRESENT);
@@ -221,8 +232,8 @@ static void test_programme_keys(void **state)
  * the rating sheet's digits, which take 1–5 from the section keys there. */
 static void test_competence_keys(void **state)
 {
-	unsigned base = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE);
-	unsigned sheet = base | TUI_CTXBIT(TUI_CTX_SHEET);
+	tui_ctxmask base = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE);
+	tui_ctxmask sheet = base | TUI_CTXBIT(TUI_CTX_SHEET);
 	(void)state;
 	tui_keys_defaults();
 	check_no_clash(base | TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_COMPETENCE));
@@ -253,14 +264,14 @@ static void test_competence_keys(void **state)
  * actions, each live key is the one the dispatch gives. */
 static void test_live_keys(void **state)
 {
-	unsigned any = TUI_CTXBIT(TUI_CTX_ANY), main_ = TUI_CTXBIT(TUI_CTX_MAIN),
+	tui_ctxmask any = TUI_CTXBIT(TUI_CTX_ANY), main_ = TUI_CTXBIT(TUI_CTX_MAIN),
 	         move = TUI_CTXBIT(TUI_CTX_MOVE), list = TUI_CTXBIT(TUI_CTX_LIST),
 	         rec = TUI_CTXBIT(TUI_CTX_RECORD);
-	unsigned cohort = any | main_ | move | list | rec | TUI_CTXBIT(TUI_CTX_PROGRAMME) |
+	tui_ctxmask cohort = any | main_ | move | list | rec | TUI_CTXBIT(TUI_CTX_PROGRAMME) |
 	                  TUI_CTXBIT(TUI_CTX_COHORT);
-	unsigned sheet = any | main_ | move | TUI_CTXBIT(TUI_CTX_SHEET);
-	unsigned people = any | main_ | move | list | rec | TUI_CTXBIT(TUI_CTX_PEOPLE);
-	unsigned masks[] = { cohort, sheet, people, any | main_ | move | TUI_CTXBIT(TUI_CTX_REGISTER),
+	tui_ctxmask sheet = any | main_ | move | TUI_CTXBIT(TUI_CTX_SHEET);
+	tui_ctxmask people = any | main_ | move | list | rec | TUI_CTXBIT(TUI_CTX_PEOPLE);
+	tui_ctxmask masks[] = { cohort, sheet, people, any | main_ | move | TUI_CTXBIT(TUI_CTX_REGISTER),
 	                     any | move | TUI_CTXBIT(TUI_CTX_FORM) | TUI_CTXBIT(TUI_CTX_CHOICE),
 	                     any | TUI_CTXBIT(TUI_CTX_DIALOG), ~0u };
 	tui_key k[TUI_MAX_KEYS];
@@ -311,7 +322,7 @@ static void test_live_keys(void **state)
 
 static void test_rebinding(void **state)
 {
-	unsigned rec = TUI_CTXBIT(TUI_CTX_RECORD);
+	tui_ctxmask rec = TUI_CTXBIT(TUI_CTX_RECORD);
 	const char *bad = NULL;
 	size_t badlen = 0;
 	tui_key k[TUI_MAX_KEYS];
@@ -412,12 +423,12 @@ static void test_man_table(void **state)
 /* The People list's import, the Reports section and the import screens. */
 static void test_reports_import_keys(void **state)
 {
-	unsigned any = TUI_CTXBIT(TUI_CTX_ANY);
-	unsigned people = any | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
+	tui_ctxmask any = TUI_CTXBIT(TUI_CTX_ANY);
+	tui_ctxmask people = any | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
 	                  TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PEOPLE);
-	unsigned report = any | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_REPORT);
-	unsigned file = any | TUI_CTXBIT(TUI_CTX_FORM) | TUI_CTXBIT(TUI_CTX_CHOICE) | TUI_CTXBIT(TUI_CTX_IMPORT);
-	unsigned preview = any | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_IMPORT);
+	tui_ctxmask report = any | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_REPORT);
+	tui_ctxmask file = any | TUI_CTXBIT(TUI_CTX_FORM) | TUI_CTXBIT(TUI_CTX_CHOICE) | TUI_CTXBIT(TUI_CTX_IMPORT);
+	tui_ctxmask preview = any | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_IMPORT);
 	(void)state;
 	tui_keys_defaults();
 	check_no_clash(people);

@@ -6,138 +6,24 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include "comp_fixture.h"
 
-#include "core/internal.h"
-#include "lup/competence.h"
-#include "lup/people.h"
-
-static char tmpdir[256];
-static lup_db *db;
 static char kc[LUP_UUID_LEN + 1];   /* kommun-chefer revision 1 */
 static const lup_date TODAY = { 2015, 6, 1 };
 
-static void rm_rf(const char *path)
-{
-	struct stat sb;
-	if (lstat(path, &sb) != 0)
-		return;
-	if (S_ISDIR(sb.st_mode)) {
-		DIR *d = opendir(path);
-		struct dirent *de;
-		char sub[1024];
-		while (d && (de = readdir(d)))
-			if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) {
-				snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
-				rm_rf(sub);
-			}
-		if (d)
-			closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
-
 static int setup(void **state)
 {
-	char path[512], id[LUP_UUID_LEN + 1];
+	char id[LUP_UUID_LEN + 1];
 	int unchanged;
 	lup_err err;
-	(void)state;
-	strcpy(tmpdir, "/tmp/lup-comp-XXXXXX");
-	if (!mkdtemp(tmpdir))
+	if (cf_setup(state) < 0)
 		return -1;
-	snprintf(path, sizeof path, "%s/data", tmpdir);
-	setenv("XDG_DATA_HOME", path, 1);
-	setenv("LUP_DATADIR", "share/lup", 1);
-	snprintf(path, sizeof path, "%s/t.db", tmpdir);
-	if (lup_db_open(path, LUP_DB_CREATE, &db, &err) < 0 ||
-	    lup_framework_import_file(db, "share/lup/frameworks/digcomp-2.2.ini", id, &unchanged, &err) < 0 ||
+	if (lup_framework_import_file(db, "share/lup/frameworks/digcomp-2.2.ini", id, &unchanged, &err) < 0 ||
 	    lup_framework_import_file(db, "share/lup/frameworks/kommun-chefer.ini", kc, &unchanged, &err) < 0) {
 		fprintf(stderr, "setup: %s\n", err.msg);
 		return -1;
 	}
 	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	lup_db_close(db);
-	db = NULL;
-	rm_rf(tmpdir);
-	return 0;
-}
-
-static long count(const char *sql)
-{
-	sqlite3_stmt *st;
-	long n = -1;
-	assert_int_equal(sqlite3_prepare_v2(db->h, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
-static void person(const char *name, const char *role, const char *unit, char id[LUP_UUID_LEN + 1])
-{
-	struct lup_person p;
-	lup_err err;
-	memset(&p, 0, sizeof p);
-	p.name = strdup(name);
-	p.role = role ? strdup(role) : NULL;
-	p.org_unit = unit ? strdup(unit) : NULL;
-	if (lup_person_save(db, &p, &err) < 0)
-		fail_msg("person: %s", err.msg);
-	strcpy(id, p.id);
-	lup_person_clear(&p);
-}
-
-static void comp(const char *fwid, const char *code, char id[LUP_UUID_LEN + 1])
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db->h, "SELECT id FROM competence WHERE framework_id = ?1 AND code = ?2",
-	                                    -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_text(st, 1, fwid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	snprintf(id, LUP_UUID_LEN + 1, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-}
-
-/* A check-in with ratings given as "1.1=3 1.2=n"; final when final is set. */
-static void checkin(const char *pid, const char *fwid, const char *date, const char *kind,
-                    const char *ratings, int final, char id[LUP_UUID_LEN + 1])
-{
-	struct lup_checkin c;
-	char buf[256], *tok, *save;
-	lup_err err;
-	memset(&c, 0, sizeof c);
-	strcpy(c.person_id, pid);
-	strcpy(c.framework_id, fwid);
-	strcpy(c.date, date);
-	strcpy(c.kind, kind);
-	if (lup_checkin_save(db, &c, &err) < 0)
-		fail_msg("checkin: %s", err.msg);
-	snprintf(buf, sizeof buf, "%s", ratings);
-	for (tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
-		char code[16], cid[LUP_UUID_LEN + 1], *eq = strchr(tok, '=');
-		snprintf(code, sizeof code, "%.*s", (int)(eq - tok), tok);
-		comp(fwid, code, cid);
-		if (lup_rating_set(db, c.id, cid, eq[1] == 'n' ? LUP_LEVEL_NA : atoi(eq + 1), &err) < 0)
-			fail_msg("rating %s: %s", tok, err.msg);
-	}
-	if (final && lup_checkin_finalize(db, c.id, &err) < 0)
-		fail_msg("finalize: %s", err.msg);
-	strcpy(id, c.id);
-	lup_checkin_clear(&c);
 }
 
 static void days_before(int n, char out[11])
@@ -153,8 +39,8 @@ static void test_targets(void **state)
 	int level, personal;
 	lup_err err;
 	(void)state;
-	person("Anna Ek", "Enhetschef", "Skola", p);
-	person("Bo Alm", "kock", NULL, q);
+	cf_person("Anna Ek", "Enhetschef", "Skola", p);
+	cf_person("Bo Alm", "kock", NULL, q);
 
 	/* From the file, role matched ignoring case. */
 	assert_int_equal(lup_target_get(db, "kommun-chefer", "1.2", p, &level, &personal, &err), 0);
@@ -171,7 +57,7 @@ static void test_targets(void **state)
 	assert_int_equal(level, 6);
 	assert_int_equal(personal, 1);
 	assert_int_equal(lup_target_set(db, "kommun-chefer", "1.2", NULL, p, 7, &err), 0);
-	assert_int_equal(count("SELECT count(*) FROM target WHERE person_id IS NOT NULL"), 1);
+	assert_int_equal(cf_count("SELECT count(*) FROM target WHERE person_id IS NOT NULL AND valid_to IS NULL"), 1);
 	assert_int_equal(lup_target_set(db, "kommun-chefer", "1.2", NULL, p, LUP_LEVEL_NONE, &err), 0);
 	assert_int_equal(lup_target_get(db, "kommun-chefer", "1.2", p, &level, &personal, &err), 0);
 	assert_int_equal(level, 4);
@@ -181,10 +67,11 @@ static void test_targets(void **state)
 	assert_int_equal(lup_target_get(db, "kommun-chefer", "L.1", q, &level, NULL, &err), 0);
 	assert_int_equal(level, 3);
 	assert_int_equal(lup_target_set(db, "kommun-chefer", "1.2", "ENHETSCHEF", NULL, 2, &err), 0);
-	assert_int_equal(count("SELECT level FROM target WHERE role = 'enhetschef' AND competence_code = '1.2' "
-	                       "AND source = 'user'"), 2);
-	assert_int_equal(count("SELECT count(*) FROM target WHERE role = 'enhetschef' COLLATE NOCASE "
-	                       "AND competence_code = '1.2'"), 1);
+	assert_int_equal(cf_count("SELECT t.level FROM target t JOIN competence c ON c.id = t.competence_id "
+	                       "WHERE t.role = 'enhetschef' AND c.code = '1.2' AND t.source = 'user' "
+	                       "AND t.valid_to IS NULL"), 2);
+	assert_int_equal(cf_count("SELECT count(*) FROM target t JOIN competence c ON c.id = t.competence_id "
+	                       "WHERE t.role_key = 'enhetschef' AND c.code = '1.2' AND t.valid_to IS NULL"), 1);
 
 	/* Refused: out of range, retired, unknown, both or neither. */
 	assert_int_equal(lup_target_set(db, "kommun-chefer", "L.1", "kock", NULL, 2, &err), -1);
@@ -210,11 +97,11 @@ static void test_draft_and_final(void **state)
 	char *text;
 	lup_err err;
 	(void)state;
-	person("Anna Ek", "enhetschef", "Skola", p);
-	comp(kc, "1.1", c11);
-	comp(kc, "3.4", c34);
+	cf_person("Anna Ek", "enhetschef", "Skola", p);
+	cf_comp(kc, "1.1", c11);
+	cf_comp(kc, "3.4", c34);
 	assert_int_equal(lup_framework_current(db, "digcomp", dc, &err), 0);
-	comp(dc, "1.1", dc11);
+	cf_comp(dc, "1.1", dc11);
 
 	memset(&c, 0, sizeof c);
 	strcpy(c.person_id, p);
@@ -244,14 +131,14 @@ static void test_draft_and_final(void **state)
 	assert_int_equal(lup_rating_comment(db, c.id, c11, "why", &err), -1); /* rate first */
 	assert_int_equal(err.code, LUP_ECONFLICT);
 	assert_int_equal(lup_rating_set(db, c.id, c11, LUP_LEVEL_NA, &err), 0);
-	assert_int_equal(count("SELECT count(*) FROM rating WHERE level IS NULL"), 1);
+	assert_int_equal(cf_count("SELECT count(*) FROM rating WHERE level IS NULL"), 1);
 	/* Only "not assessed": not enough to finish. */
 	assert_int_equal(lup_checkin_finalize(db, c.id, &err), -1);
 	assert_int_equal(err.code, LUP_ECONFLICT);
 	assert_int_equal(lup_rating_set(db, c.id, c11, 5, &err), 0);
 	assert_int_equal(lup_rating_set(db, c.id, c11, 3, &err), 0);
-	assert_int_equal(count("SELECT count(*) FROM rating"), 1);
-	assert_int_equal(count("SELECT level FROM rating"), 3);
+	assert_int_equal(cf_count("SELECT count(*) FROM rating"), 1);
+	assert_int_equal(cf_count("SELECT level FROM rating"), 3);
 	assert_int_equal(lup_rating_comment(db, c.id, c11, "  uses the intranet daily ", &err), 0);
 	assert_int_equal(lup_rating_get_comment(db, c.id, c11, &text, &err), 0);
 	assert_string_equal(text, "uses the intranet daily");
@@ -287,8 +174,8 @@ static void test_draft_and_final(void **state)
 	assert_int_equal(lup_rating_comment(db, c.id, c11, "x", &err), -1);
 	assert_int_equal(lup_checkin_delete(db, c.id, &err), -1);
 	assert_int_equal(err.code, LUP_ECONFLICT);
-	assert_int_equal(count("SELECT level FROM rating"), 3);
-	assert_int_equal(count("SELECT count(*) FROM checkin WHERE note = 'first go'"), 1);
+	assert_int_equal(cf_count("SELECT level FROM rating"), 3);
+	assert_int_equal(cf_count("SELECT count(*) FROM checkin WHERE note = 'first go'"), 1);
 
 	/* Superseding: a draft copy, the same one when asked again. */
 	assert_int_equal(lup_checkin_supersede(db, c.id, NULL, fix, &err), 0);
@@ -302,7 +189,7 @@ static void test_draft_and_final(void **state)
 	assert_string_equal(d.kind, "manager");
 	lup_checkin_clear(&d);
 	assert_int_equal(lup_checkin_supersede(db, fix, NULL, again, &err), -1);  /* a draft */
-	assert_int_equal(count("SELECT count(*) FROM rating"), 2);
+	assert_int_equal(cf_count("SELECT count(*) FROM rating"), 2);
 	assert_int_equal(lup_rating_set(db, fix, c11, 4, &err), 0);
 	assert_int_equal(lup_checkin_finalize(db, fix, &err), 0);
 	assert_int_equal(lup_checkin_supersede(db, c.id, NULL, again, &err), -1);
@@ -322,10 +209,10 @@ static void test_draft_and_final(void **state)
 	lup_checkin_clear(&c);
 
 	/* A draft is deleted with its ratings. */
-	checkin(p, kc, "2015-05-10", "self", "1.1=2", 0, again);
-	assert_int_equal(count("SELECT count(*) FROM rating"), 3);
+	cf_checkin(p, kc, "2015-05-10", "self", "1.1=2", 0, again);
+	assert_int_equal(cf_count("SELECT count(*) FROM rating"), 3);
 	assert_int_equal(lup_checkin_delete(db, again, &err), 0);
-	assert_int_equal(count("SELECT count(*) FROM rating"), 2);
+	assert_int_equal(cf_count("SELECT count(*) FROM rating"), 2);
 	assert_int_equal(lup_checkin_delete(db, again, &err), -1);
 	assert_int_equal(err.code, LUP_ENOTFOUND);
 	assert_int_equal(lup_db_check(db, NULL, NULL, &err), 0);
@@ -338,10 +225,10 @@ static void test_rating_sheet(void **state)
 	lup_err err;
 	int n;
 	(void)state;
-	person("Anna Ek", "enhetschef", "Skola", p);
-	checkin(p, kc, "2015-01-10", "self", "1.1=2 1.2=5", 1, k);
-	checkin(p, kc, "2015-02-10", "manager", "1.1=6", 1, k);
-	checkin(p, kc, "2015-04-01", "self", "1.1=4 L.1=n", 0, draft);
+	cf_person("Anna Ek", "enhetschef", "Skola", p);
+	cf_checkin(p, kc, "2015-01-10", "self", "1.1=2 1.2=5", 1, k);
+	cf_checkin(p, kc, "2015-02-10", "manager", "1.1=6", 1, k);
+	cf_checkin(p, kc, "2015-04-01", "self", "1.1=4 L.1=n", 0, draft);
 
 	n = lup_rating_page(db, draft, NULL, 1, 30, rows, &err);
 	assert_int_equal(n, 22);                       /* 3.4 is retired */
@@ -393,7 +280,7 @@ static lup_config *config(const char *text)
 	lup_config *cfg;
 	lup_err err;
 	FILE *fp;
-	snprintf(path, sizeof path, "%s/lup.ini", tmpdir);
+	snprintf(path, sizeof path, "%s/lup.ini", cf_dir);
 	fp = fopen(path, "w");
 	assert_non_null(fp);
 	fputs(text, fp);
@@ -422,28 +309,28 @@ static void test_due(void **state)
 	assert_int_equal(lup_competence_interval(cfg, "kock"), 180);   /* a bad value: the default */
 	assert_int_equal(lup_competence_interval(NULL, "verksamhetschef"), 180);
 
-	person("Anna", "enhetschef", "Skola", anna);
-	person("Bo", "enhetschef", "Skola", bo);
-	person("Cia", "enhetschef", "Vård", cia);
-	person("Dan", "verksamhetschef", "Vård", dan);
-	person("Eva", "enhetschef", "Vård", eva);
-	person("Fia", "enhetschef", "Vård", fia);
-	person("Gus", "enhetschef", "Vård", gus);
-	person("Hedda", "enhetschef", "Vård", hedda);
-	person("Ivar", "enhetschef", "Vård", ivar);
+	cf_person("Anna", "enhetschef", "Skola", anna);
+	cf_person("Bo", "enhetschef", "Skola", bo);
+	cf_person("Cia", "enhetschef", "Vård", cia);
+	cf_person("Dan", "verksamhetschef", "Vård", dan);
+	cf_person("Eva", "enhetschef", "Vård", eva);
+	cf_person("Fia", "enhetschef", "Vård", fia);
+	cf_person("Gus", "enhetschef", "Vård", gus);
+	cf_person("Hedda", "enhetschef", "Vård", hedda);
+	cf_person("Ivar", "enhetschef", "Vård", ivar);
 	assert_int_equal(lup_exec(db, "UPDATE person SET active = 0 WHERE name = 'Fia'", &err), 0);
 
-	days_before(212, day); checkin(anna, kc, day, "self", "1.1=3", 1, k);     /* due 32 days ago */
-	days_before(300, day); checkin(anna, kc, day, "manager", "1.1=3", 1, k);  /* older: does not count */
-	days_before(163, day); checkin(bo, kc, day, "manager", "1.1=3", 1, k);    /* due in 17 days */
-	days_before(31, day); checkin(cia, kc, day, "self", "1.1=3", 1, k);       /* not due */
-	days_before(212, day); checkin(dan, kc, day, "self", "1.1=3", 1, k);      /* 365 days: not due */
-	days_before(5, day); checkin(gus, kc, day, "self", "1.1=3", 0, k);        /* a draft only */
-	days_before(400, day); checkin(hedda, kc, day, "self", "1.1=3", 1, k);    /* corrected later: */
+	days_before(212, day); cf_checkin(anna, kc, day, "self", "1.1=3", 1, k);     /* due 32 days ago */
+	days_before(300, day); cf_checkin(anna, kc, day, "manager", "1.1=3", 1, k);  /* older: does not count */
+	days_before(163, day); cf_checkin(bo, kc, day, "manager", "1.1=3", 1, k);    /* due in 17 days */
+	days_before(31, day); cf_checkin(cia, kc, day, "self", "1.1=3", 1, k);       /* not due */
+	days_before(212, day); cf_checkin(dan, kc, day, "self", "1.1=3", 1, k);      /* 365 days: not due */
+	days_before(5, day); cf_checkin(gus, kc, day, "self", "1.1=3", 0, k);        /* a draft only */
+	days_before(400, day); cf_checkin(hedda, kc, day, "self", "1.1=3", 1, k);    /* corrected later: */
 	days_before(20, day);
 	assert_int_equal(lup_checkin_supersede(db, k, day, fix, &err), 0);
 	assert_int_equal(lup_checkin_finalize(db, fix, &err), 0);
-	days_before(180, day); checkin(ivar, kc, day, "validation", "1.1=3", 1, k); /* due today */
+	days_before(180, day); cf_checkin(ivar, kc, day, "validation", "1.1=3", 1, k); /* due today */
 
 	/* One person. */
 	assert_int_equal(lup_due_person(db, cfg, anna, TODAY, &info, &err), 0);
@@ -551,7 +438,7 @@ static void test_due(void **state)
 
 	/* A new final check-in takes Anna off the list. */
 	q.cohort_id = NULL;
-	checkin(anna, kc, "2015-05-30", "self", "1.1=4", 1, k);
+	cf_checkin(anna, kc, "2015-05-30", "self", "1.1=4", 1, k);
 	assert_int_equal(lup_due_page(db, cfg, &q, NULL, 1, 10, rows, &err), 4);
 	assert_string_equal(rows[0].name, "Ivar");
 
@@ -559,14 +446,14 @@ static void test_due(void **state)
 	{
 		lup_db *other;
 		char path[512], cid[37];
-		snprintf(path, sizeof path, "%s/t.db", tmpdir);
+		snprintf(path, sizeof path, "%s/t.db", cf_dir);
 		assert_int_equal(lup_db_open(path, 0, &other, &err), 0);
 		{
 			lup_db *mine = db;
 			db = other;
 			days_before(1, day);
-			comp(kc, "1.1", cid);
-			checkin(ivar, kc, day, "self", "1.1=5", 1, k);
+			cf_comp(kc, "1.1", cid);
+			cf_checkin(ivar, kc, day, "self", "1.1=5", 1, k);
 			db = mine;
 		}
 		lup_db_close(other);
@@ -645,12 +532,12 @@ static void test_due_kept(void **state)
 	int rebuilt;
 	(void)state;
 
-	person("Anna", "enhetschef", "Skola", anna);
-	person("Bo", "enhetschef", "Skola", bo);
-	person("Cia", "enhetschef", "Vård", cia);
-	days_before(200, day); checkin(anna, kc, day, "self", "1.1=3", 1, k);   /* overdue by 20 */
-	days_before(400, day); checkin(bo, kc, day, "self", "1.1=3", 1, k);     /* overdue by 220 */
-	comp(kc, "1.2", cid);
+	cf_person("Anna", "enhetschef", "Skola", anna);
+	cf_person("Bo", "enhetschef", "Skola", bo);
+	cf_person("Cia", "enhetschef", "Vård", cia);
+	days_before(200, day); cf_checkin(anna, kc, day, "self", "1.1=3", 1, k);   /* overdue by 20 */
+	days_before(400, day); cf_checkin(bo, kc, day, "self", "1.1=3", 1, k);     /* overdue by 220 */
+	cf_comp(kc, "1.2", cid);
 
 	assert_int_equal(due_page(cfg, &q, rows, &rebuilt), 3);
 	assert_true(rebuilt);
@@ -662,7 +549,7 @@ static void test_due_kept(void **state)
 
 	/* Writes that move nobody: a draft, its ratings, a phone number, an
 	 * enrolment completed, a table the list does not read. */
-	days_before(1, day); checkin(cia, kc, day, "self", "1.1=4", 0, draft);
+	days_before(1, day); cf_checkin(cia, kc, day, "self", "1.1=4", 0, draft);
 	assert_int_equal(lup_rating_set(db, draft, cid, 2, &err), 0);
 	assert_int_equal(lup_rating_comment(db, draft, cid, "fine", &err), 0);
 	set_person(anna, NULL, -1, "+46 8 123 45");
@@ -782,9 +669,9 @@ static void test_heat_stamp(void **state)
 	lup_err err;
 	(void)state;
 
-	person("Anna", "enhetschef", "Skola", anna);
-	days_before(200, day); checkin(anna, kc, day, "self", "1.1=3", 1, k);
-	comp(kc, "1.2", cid);
+	cf_person("Anna", "enhetschef", "Skola", anna);
+	days_before(200, day); cf_checkin(anna, kc, day, "self", "1.1=3", 1, k);
+	cf_comp(kc, "1.2", cid);
 	lup_heatmap_stamp(db, &a);
 	lup_heatmap_stamp(db, &b);
 	assert_true(lup_db_stamp_equal(&a, &b));
@@ -793,7 +680,7 @@ static void test_heat_stamp(void **state)
 	 * number, a programme. */
 	q.framework_id = kc;
 	assert_int_equal(lup_heatmap_build(db, &q, &h1, &err), 0);
-	days_before(1, day); checkin(anna, kc, day, "self", "1.1=5", 0, draft);
+	days_before(1, day); cf_checkin(anna, kc, day, "self", "1.1=5", 0, draft);
 	assert_int_equal(lup_rating_set(db, draft, cid, 6, &err), 0);
 	set_person(anna, NULL, -1, "+46 8 123 45");
 	assert_int_equal(lup_exec(db, "INSERT INTO programme (id, name) VALUES "
@@ -825,11 +712,11 @@ static void test_heat_stamp(void **state)
 	snprintf(sql, sizeof sql, "UPDATE target SET level = level + 1 WHERE rowid = "
 	         "(SELECT min(rowid) FROM target)");
 	assert_int_equal(lup_exec(db, sql, &err), 0);
-	assert_true(count("SELECT count(*) FROM target") > 0);
+	assert_true(cf_count("SELECT count(*) FROM target") > 0);
 	lup_heatmap_stamp(db, &b);
 	assert_false(lup_db_stamp_equal(&a, &b));
 	a = b;
-	snprintf(sql, sizeof sql, "%s/t.db", tmpdir);
+	snprintf(sql, sizeof sql, "%s/t.db", cf_dir);
 	assert_int_equal(lup_db_open(sql, 0, &other, &err), 0);
 	assert_int_equal(lup_exec(other, "UPDATE programme SET name = 'Q'", &err), 0);
 	lup_db_close(other);
@@ -844,13 +731,13 @@ static void test_gaps(void **state)
 	lup_err err;
 	int n, unchanged;
 	(void)state;
-	person("Anna", "Enhetschef", "Skola", p);
-	person("Bo", "enhetschef", "Vård", q);
-	checkin(p, kc, "2015-01-10", "self", "1.1=2 1.2=3 L.1=3", 1, k);
-	checkin(p, kc, "2015-03-10", "self", "1.1=3 1.2=2 L.1=n", 1, k);
-	checkin(p, kc, "2015-03-20", "manager", "1.1=4", 1, k);
-	checkin(p, kc, "2015-04-01", "self", "1.1=8 1.2=8", 0, k);   /* a draft: ignored */
-	checkin(q, kc, "2015-03-20", "manager", "1.1=2", 1, k);
+	cf_person("Anna", "Enhetschef", "Skola", p);
+	cf_person("Bo", "enhetschef", "Vård", q);
+	cf_checkin(p, kc, "2015-01-10", "self", "1.1=2 1.2=3 L.1=3", 1, k);
+	cf_checkin(p, kc, "2015-03-10", "self", "1.1=3 1.2=2 L.1=n", 1, k);
+	cf_checkin(p, kc, "2015-03-20", "manager", "1.1=4", 1, k);
+	cf_checkin(p, kc, "2015-04-01", "self", "1.1=8 1.2=8", 0, k);   /* a draft: ignored */
+	cf_checkin(q, kc, "2015-03-20", "manager", "1.1=2", 1, k);
 
 	n = lup_gap_page(db, p, kc, NULL, 1, 30, rows, &err);
 	assert_int_equal(n, 22);
@@ -900,7 +787,7 @@ static void test_gaps(void **state)
 		const char *path = "/tmp/lup-kc2.ini";
 		FILE *in = fopen("share/lup/frameworks/kommun-chefer.ini", "r"), *out;
 		char line[1024], p2[600];
-		snprintf(p2, sizeof p2, "%s/kc2.ini", tmpdir);
+		snprintf(p2, sizeof p2, "%s/kc2.ini", cf_dir);
 		path = p2;
 		out = fopen(path, "w");
 		assert_non_null(in);
@@ -1002,13 +889,13 @@ static void test_gaps(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_targets, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_draft_and_final, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rating_sheet, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_due, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_due_kept, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_heat_stamp, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_gaps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_targets, setup, cf_teardown),
+		cmocka_unit_test_setup_teardown(test_draft_and_final, setup, cf_teardown),
+		cmocka_unit_test_setup_teardown(test_rating_sheet, setup, cf_teardown),
+		cmocka_unit_test_setup_teardown(test_due, setup, cf_teardown),
+		cmocka_unit_test_setup_teardown(test_due_kept, setup, cf_teardown),
+		cmocka_unit_test_setup_teardown(test_heat_stamp, setup, cf_teardown),
+		cmocka_unit_test_setup_teardown(test_gaps, setup, cf_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

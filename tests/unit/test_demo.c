@@ -294,8 +294,11 @@ static void test_competence(void **state)
 	assert_int_equal(q_long(db, "SELECT count(*) FROM competence WHERE name_sv IS NOT NULL "
 	                            "AND level_min = 1 AND level_max = 8"), 21);
 	assert_int_equal(q_long(db, "SELECT count(*) FROM competence WHERE code IN ('1.1', '2.6', '3.4', '4.4', '5.4')"), 5);
-	assert_int_equal(q_long(db, "SELECT count(DISTINCT role) FROM target WHERE framework_ident = 'digcomp'"), 3);
+	assert_int_equal(q_long(db, "SELECT count(DISTINCT t.role_key) FROM target t JOIN framework f "
+	                            "ON f.id = t.framework_id WHERE f.ident = 'digcomp' AND t.valid_to IS NULL"), 3);
 	assert_int_equal(q_long(db, "SELECT count(*) FROM target"), 63);
+	/* every competence has its identity */
+	assert_int_equal(q_long(db, "SELECT count(*) FROM competence WHERE identity = id"), 21);
 	/* Self-assessments before and after, managers' reviews, drafts. */
 	assert_true(q_long(db, "SELECT count(*) FROM checkin WHERE kind = 'self' AND status = 'final'") > 300);
 	assert_true(q_long(db, "SELECT count(*) FROM checkin WHERE kind = 'manager' AND assessor_id IS NOT NULL") > 5);

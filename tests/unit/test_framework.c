@@ -423,7 +423,7 @@ static const struct bad bad_files[] = {
 	  { "bad.ini:8: [competency c]: unknown kind of section" }, 0 },
 	{ "no framework section", "[area a]\nname = A\n", { "bad.ini: no [framework] section" }, 0 },
 	{ "key before any section", "id = t\n", { "bad.ini:1: 'id' comes before any [section]" }, 0 },
-	{ "not UTF-8", HEAD "[area b]\nname = \xff\n", { "bad.ini:9: not valid UTF-8" }, 0 },
+	{ "not UTF-8", HEAD "[area b]\nname = \xff\n", { "bad.ini:9: the file is Latin-1", "not UTF-8" }, 0 },
 	{ "control character", HEAD "[area b]\nname = a\x01" "b\n", { "bad.ini:9: a control character" }, 0 },
 	{ "retired not a boolean", HEAD COMP "retired = maybe\n",
 	  { "bad.ini:11: [competence c] retired: 'maybe': expected yes or no" }, 0 },
@@ -750,9 +750,10 @@ static void test_extends_from_db_and_files(void **state)
 		fail_msg("%s", err.msg);
 	assert_int_equal(count(db, "SELECT count(*) FROM framework"), 1);
 	assert_int_equal(count(db, "SELECT count(*) FROM competence"), 3);
-	assert_int_equal(count(db, "SELECT count(*) FROM target WHERE framework_ident = 'child' "
-	                           "AND role = 'chef' AND competence_code = 'a.1' AND level = 4 "
-	                           "AND source = 'file'"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM target t JOIN framework f ON f.id = t.framework_id "
+	                           "JOIN competence c ON c.id = t.competence_id WHERE f.ident = 'child' "
+	                           "AND t.role = 'chef' AND t.role_key = 'chef' AND c.code = 'a.1' AND t.level = 4 "
+	                           "AND t.source = 'file' AND t.valid_to IS NULL"), 1);
 	assert_int_equal(lup_framework_load(db, id, &fw, &err), 0);
 	assert_string_equal(lup_fw_competence_get(fw, "a.1")->name, "Renamed");
 	assert_int_equal(fw->ntargets, 1);
@@ -792,15 +793,20 @@ static void test_extends_from_db_and_files(void **state)
 	assert_string_equal(id, id2);
 
 	/* A user's target survives a new revision of the file; file targets are replaced. */
-	assert_int_equal(lup_exec(db, "UPDATE target SET level = 2, source = 'user' WHERE framework_ident = 'child'",
-	                          &err), 0);
+	assert_int_equal(lup_exec(db, "UPDATE target SET level = 2, source = 'user' WHERE valid_to IS NULL "
+	                          "AND framework_id IN (SELECT id FROM framework WHERE ident = 'child')", &err), 0);
 	write_file(tmp_path("child.ini"),
 	           "[framework]\nid = child\nextends = base\nname = Child\nversion = 2\n"
-	           "[targets chef]\na.1 = 5\na.2 = 4\n");
+	           "[competence a.1]\nname = Renamed\n[targets chef]\na.1 = 5\na.2 = 4\n");
 	if (lup_framework_import_file(db, tmp_path("child.ini"), id, &unchanged, &err) < 0)
 		fail_msg("%s", err.msg);
-	assert_int_equal(count(db, "SELECT level FROM target WHERE competence_code = 'a.1'"), 2);
-	assert_int_equal(count(db, "SELECT level FROM target WHERE competence_code = 'a.2'"), 4);
+	assert_int_equal(count(db, "SELECT t.level FROM target t JOIN competence c ON c.id = t.competence_id "
+	                           "WHERE c.code = 'a.1' AND t.valid_to IS NULL"), 2);
+	assert_int_equal(count(db, "SELECT t.level FROM target t JOIN competence c ON c.id = t.competence_id "
+	                           "WHERE c.code = 'a.2' AND t.valid_to IS NULL"), 4);
+	/* the earlier revisions' targets are history now */
+	assert_int_equal(count(db, "SELECT count(*) FROM target WHERE valid_to IS NULL"), 2);
+	assert_true(count(db, "SELECT count(*) FROM target WHERE valid_to IS NOT NULL") >= 1);
 	lup_db_close(db);
 }
 
@@ -853,7 +859,8 @@ static void test_import_shipped(void **state)
 	                           "WHERE f.ident = 'digcomp'"), 21);
 	assert_int_equal(count(db, "SELECT count(*) FROM competence c JOIN framework f ON f.id = c.framework_id "
 	                           "WHERE f.ident = 'kommun-chefer' AND c.retired = 0"), 22);
-	assert_int_equal(count(db, "SELECT count(DISTINCT role) FROM target WHERE framework_ident = 'kommun-chefer'"), 3);
+	assert_int_equal(count(db, "SELECT count(DISTINCT t.role) FROM target t JOIN framework f "
+	                           "ON f.id = t.framework_id WHERE f.ident = 'kommun-chefer'"), 3);
 	assert_int_equal(lup_db_check(db, NULL, NULL, &err), 0);
 	lup_db_close(db);
 }

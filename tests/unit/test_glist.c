@@ -1,9 +1,11 @@
 /* test_glist.c — the list with group headings, without a terminal: every
  * row is reached in order by moving and paging, the focused row is always
  * on screen, rows and headings never take more lines than there are, and
- * only the rows on screen are ever fetched. */
+ * only the rows on screen are ever fetched; and the span a fetch over an
+ * array returns is the one this test's own fetch does. */
 #include "helpers.h"
 #include "tui/glist.h"
+#include "tui/list.h"
 
 struct row {
 	int idx;
@@ -164,10 +166,32 @@ static void test_shapes(void **state)
 	walk(0, one, 1, 10);
 }
 
+/* tui_list_span against the fetch above, for every start, direction and
+ * count over arrays of a few sizes. */
+static void test_span(void **state)
+{
+	static const int sizes[] = { 0, 1, 5, 37 };
+	(void)state;
+	for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++) {
+		fill(sizes[z], (const int[]){ 3 }, 1);
+		for (int at = -1; at < ndata; at++)
+			for (int dir = -1; dir <= 1; dir += 2)
+				for (int n = 1; n <= 12; n++) {
+					struct row want[16];
+					long first = -7;
+					int k = fetch(NULL, at < 0 ? NULL : &data[at], dir, n, want, NULL);
+					assert_int_equal(tui_list_span(at, dir, n, ndata, &first), k);
+					for (int i = 0; i < k; i++)
+						assert_int_equal(first + i, want[i].idx);
+				}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_digcomp_shape),
+		cmocka_unit_test(test_span),
 		cmocka_unit_test(test_shapes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -95,6 +95,9 @@ static void test_figures(void **state)
 	assert_int_equal(r.areas[0].people, 2);
 	assert_float_equal(r.areas[0].before, 2.75, 1e-9);
 	assert_float_equal(r.areas[0].after, 4.0, 1e-9);
+	/* the fixture has one revision: the numbers say it */
+	assert_int_equal(r.areas[0].first_rev_min, 1);
+	assert_int_equal(r.areas[0].latest_rev_max, 1);
 	assert_string_equal(r.areas[1].code, "2");
 	assert_int_equal(r.areas[1].people, 1);   /* Björn's latest has no rating there */
 	assert_float_equal(r.areas[1].before, 1.0, 1e-9);

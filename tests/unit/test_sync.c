@@ -256,18 +256,22 @@ static void test_natural_ids(void **state)
 	assert_string_not_equal(a, c);
 	assert_int_equal(a[14], '8');   /* version 8 (RFC 9562) */
 	assert_true(strchr("89ab", a[19]) != NULL);
-	/* A role counts without case, as its unique index does. */
-	lup_id_target(a, "digcomp", "Rektor", NULL, "1.1");
-	lup_id_target(b, "digcomp", "rektor", NULL, "1.1");
+	/* A target: its revision, competence, role's key or person, and when
+	 * it came into force. */
+	lup_id_target(a, "fw", COMP, "rektor", NULL, "2016-01-01T00:00:00Z");
+	lup_id_target(b, "fw", COMP, "rektor", NULL, "2016-01-01T00:00:00Z");
 	assert_string_equal(a, b);
-	lup_id_target(c, "digcomp", NULL, P(01), "1.1");
+	lup_id_target(c, "fw", COMP, NULL, "rektor", "2016-01-01T00:00:00Z");
+	assert_string_not_equal(a, c);
+	lup_id_target(c, "fw", COMP, "rektor", NULL, "2016-01-01T00:00:01Z");
 	assert_string_not_equal(a, c);
 	/* The migration's SQL function gives the same ids. */
 	tdb_open(&t);
 	lup_id_enrolment(a, COHORT, P(03));
 	assert_string_equal(text(t.db, "SELECT lup_uuid_name('enrolment', '" COHORT "', '" P(03) "')"), a);
-	lup_id_target(a, "digcomp", "Rektor", NULL, "1.1");
-	assert_string_equal(text(t.db, "SELECT lup_uuid_name('target', 'digcomp', 'role', lower('Rektor'), '1.1')"), a);
+	lup_id_target(a, "fw", COMP, "rektor", NULL, "2016-01-01T00:00:00Z");
+	assert_string_equal(text(t.db, "SELECT lup_uuid_name('target', 'fw', '" COMP "', 'role', 'rektor', "
+	                               "'2016-01-01T00:00:00Z')"), a);
 	tdb_close(&t);
 }
 
@@ -460,6 +464,37 @@ static void test_status_moves_forward(void **state)
 	assert_string_equal(text(t.a, "SELECT status || ' ' || status_changed_at FROM placement"),
 	                    "confirmed 2016-04-02T00:00:00Z");
 	assert_string_equal(text(t.a, "SELECT rule || ' ' || lost FROM sync_conflict"), "forward agreed");
+	two_close(&t);
+}
+
+static void test_target_set_twice(void **state)
+{
+	struct two t;
+	char a[37], b[37];
+	(void)state;
+	two_open(&t);
+	/* One role's target set on both laptops, a second apart: the later in
+	 * force, the other ended where it began, kept and listed. */
+	lup_id_target(a, "00000000-0000-4000-8000-000000000601", COMP, "rektor", NULL, "2016-03-01T10:00:00Z");
+	lup_id_target(b, "00000000-0000-4000-8000-000000000601", COMP, "rektor", NULL, "2016-03-01T10:00:01Z");
+	exec_w(t.a, "INSERT INTO target (id, framework_id, competence_id, role, role_key, level, valid_from) VALUES "
+	       "(lup_uuid_name('target', '00000000-0000-4000-8000-000000000601', '" COMP "', 'role', 'rektor', "
+	       "'2016-03-01T10:00:00Z'), '00000000-0000-4000-8000-000000000601', '" COMP "', 'Rektor', 'rektor', 2, "
+	       "'2016-03-01T10:00:00Z')");
+	exec_w(t.b, "INSERT INTO target (id, framework_id, competence_id, role, role_key, level, valid_from) VALUES "
+	       "(lup_uuid_name('target', '00000000-0000-4000-8000-000000000601', '" COMP "', 'role', 'rektor', "
+	       "'2016-03-01T10:00:01Z'), '00000000-0000-4000-8000-000000000601', '" COMP "', 'rektor', 'rektor', 3, "
+	       "'2016-03-01T10:00:01Z')");
+	exchange(&t);
+	same(&t);
+	assert_string_equal(text(t.a, "SELECT count(*) || ' ' || max(level) FROM target WHERE valid_to IS NULL"), "1 3");
+	assert_string_equal(text(t.a, "SELECT group_concat(level || ' ' || coalesce(valid_to, '-'), ', ') FROM "
+	                              "(SELECT * FROM target ORDER BY valid_from)"),
+	                    "2 2016-03-01T10:00:01Z, 3 -");
+	assert_string_equal(text(t.a, "SELECT kind || ' ' || rule || ' ' || kept || ' ' || lost || ' ' || "
+	                              "(row_id = (SELECT id FROM target WHERE level = 2)) FROM sync_conflict"),
+	                    "note replaced 3 2 1");
+	assert_string_not_equal(a, b);
 	two_close(&t);
 }
 
@@ -717,14 +752,16 @@ static void test_migration_gives_name_ids(void **state)
 	snprintf(dir, sizeof dir, "/tmp/lup-unit-XXXXXX");
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/old.db", dir);
-	/* The schema as it was before the change log, with random ids, a
-	 * person enrolled twice in one cohort (withdrawn, then back). */
+	/* The schema as it was before the change log (a new database without
+	 * the log's tables), with random ids, a person enrolled twice in one
+	 * cohort (withdrawn, then back). */
+	if (lup_db_open(path, LUP_DB_CREATE, &db, &err) < 0)
+		fail_msg("%s", err.msg);
+	lup_db_close(db);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	for (const struct lup_migration *m = lup_migrations; m->steps && m->version < 4; m++)
-		for (const char *const *q = m->steps; *q; q++)
-			if (sqlite3_exec(h, *q, NULL, NULL, NULL) != SQLITE_OK)
-				fail_msg("%s: %s", *q, sqlite3_errmsg(h));
-	assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 3;"
+	assert_int_equal(sqlite3_exec(h, "DROP TABLE sync_self; DROP TABLE sync_log; DROP TABLE sync_peer;"
+	    "DROP TABLE sync_conflict; DROP TABLE sync_resolution; DROP TABLE sync_file; DROP TABLE sync_erased;"
+	    "DROP TABLE sync_erased_name; PRAGMA user_version = 4;"
 	    "INSERT INTO programme (id, name) VALUES ('00000000-0000-4000-8000-000000000001', 'P');"
 	    "INSERT INTO person (id, name) VALUES ('" P(01) "', 'Ett'), ('" P(02) "', 'Två');"
 	    "INSERT INTO cohort (id, programme_id, name, capacity, status) VALUES ('" COHORT "', "
@@ -739,7 +776,17 @@ static void test_migration_gives_name_ids(void **state)
 	    " ('33333333-3333-4333-8333-333333333333', '" COHORT "', '" P(02) "', "
 	    " '00000000-0000-4000-8000-000000000001', 'enrolled', '2016-01-09T08:00:00Z', '2016-01-10', NULL);"
 	    "INSERT INTO attendance (id, session_id, person_id, status) VALUES "
-	    " ('44444444-4444-4444-8444-444444444444', '" SESSION "', '" P(02) "', 'late');",
+	    " ('44444444-4444-4444-8444-444444444444', '" SESSION "', '" P(02) "', 'late');"
+	    "INSERT INTO framework (id, ident, name, version, content_hash, level_min, level_max, imported_at) VALUES "
+	    " ('00000000-0000-4000-8000-000000000601', 'mini', 'Mini', '1', 'x', 1, 4, '2016-01-01T00:00:00Z');"
+	    "INSERT INTO area (id, framework_id, code, seq, name) VALUES ('00000000-0000-4000-8000-000000000611', "
+	    " '00000000-0000-4000-8000-000000000601', '1', 1, 'Data');"
+	    "INSERT INTO competence (id, framework_id, area_id, code, seq, name, level_min, level_max, identity) VALUES "
+	    " ('" COMP "', '00000000-0000-4000-8000-000000000601', '00000000-0000-4000-8000-000000000611', '1.1', 1, "
+	    " 'K', 1, 4, '" COMP "');"
+	    "INSERT INTO target (id, framework_id, competence_id, role, role_key, level, valid_from) VALUES "
+	    " ('55555555-5555-4555-8555-555555555555', '00000000-0000-4000-8000-000000000601', '" COMP "', "
+	    " 'Rektor', 'rektor', 3, '2016-02-01T00:00:00Z');",
 	    NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
 	if (lup_db_open(path, 0, &db, &err) < 0)
@@ -754,6 +801,8 @@ static void test_migration_gives_name_ids(void **state)
 	lup_id_attendance(id, SESSION, P(02));
 	assert_string_equal(text(db, "SELECT id || ' ' || status FROM attendance"),
 	                    (snprintf(path, sizeof path, "%s late", id), path));
+	lup_id_target(id, "00000000-0000-4000-8000-000000000601", COMP, "rektor", NULL, "2016-02-01T00:00:00Z");
+	assert_string_equal(text(db, "SELECT id FROM target"), id);
 	/* The new tables are there and nothing was recorded as a change. */
 	assert_string_equal(text(db, "SELECT count(*) FROM sync_log"), "0");
 	assert_int_equal(lup_db_check(db, NULL, NULL, &err), 0);
@@ -775,6 +824,7 @@ int main(void)
 		cmocka_unit_test(test_columns_merge),
 		cmocka_unit_test(test_same_fact_twice),
 		cmocka_unit_test(test_status_moves_forward),
+		cmocka_unit_test(test_target_set_twice),
 		cmocka_unit_test(test_delete_wins),
 		cmocka_unit_test(test_last_seat),
 		cmocka_unit_test(test_unique_moved_aside),
