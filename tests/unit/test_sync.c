@@ -419,12 +419,16 @@ static void test_same_fact_twice(void **state)
 	lup_err err;
 	(void)state;
 	two_open(&t);
-	sql(t.a, "INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, enrolled_on) "
+	sql(t.a, "INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, enrolled_on, "
+	    "created_at, updated_at) "
 	    "VALUES (lup_uuid_name('enrolment', '" COHORT "', '" P(01) "'), '" COHORT "', '" P(01) "', "
-	    "'00000000-0000-4000-8000-000000000001', 'enrolled', '2016-01-01T08:00:00Z', '2016-01-02')");
-	sql(t.b, "INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, enrolled_on) "
+	    "'00000000-0000-4000-8000-000000000001', 'enrolled', '2016-01-01T08:00:00Z', '2016-01-02', "
+	    "'2016-01-01T08:00:00Z', '2016-01-01T08:00:00Z')");
+	sql(t.b, "INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, enrolled_on, "
+	    "created_at, updated_at) "
 	    "VALUES (lup_uuid_name('enrolment', '" COHORT "', '" P(01) "'), '" COHORT "', '" P(01) "', "
-	    "'00000000-0000-4000-8000-000000000001', 'enrolled', '2016-01-01T08:00:00Z', '2016-01-02')");
+	    "'00000000-0000-4000-8000-000000000001', 'enrolled', '2016-01-01T08:00:00Z', '2016-01-02', "
+	    "'2016-01-01T08:00:00Z', '2016-01-01T08:00:00Z')");
 	/* The same mark alike on both: one row, nothing listed. */
 	assert_int_equal(lup_attendance_set(t.a, SESSION, P(01), "present", &err), 0);
 	assert_int_equal(lup_attendance_set(t.b, SESSION, P(01), "present", &err), 0);
@@ -508,10 +512,12 @@ static void test_delete_wins(void **state)
 	exec_w(t.a, "UPDATE person SET phone = '0300-1' WHERE id = '" P(09) "'");
 	exec_w(t.b, "DELETE FROM person WHERE id = '" P(09) "'");
 	/* Marked here, its session deleted there: the mark goes with it, listed. */
-	sql(t.a, "INSERT INTO session (id, cohort_id, title, starts_at, ends_at) VALUES ('00000000-0000-4000-8000-000000000301', '"
-	    COHORT "', 'Dag 2', '2016-03-11 09:00', '2016-03-11 16:00')");
-	sql(t.b, "INSERT INTO session (id, cohort_id, title, starts_at, ends_at) VALUES ('00000000-0000-4000-8000-000000000301', '"
-	    COHORT "', 'Dag 2', '2016-03-11 09:00', '2016-03-11 16:00')");
+	sql(t.a, "INSERT INTO session (id, cohort_id, title, starts_at, ends_at, created_at, updated_at) VALUES "
+	    "('00000000-0000-4000-8000-000000000301', '" COHORT "', 'Dag 2', '2016-03-11 09:00', '2016-03-11 16:00', "
+	    "'2016-01-01T08:00:00Z', '2016-01-01T08:00:00Z')");
+	sql(t.b, "INSERT INTO session (id, cohort_id, title, starts_at, ends_at, created_at, updated_at) VALUES "
+	    "('00000000-0000-4000-8000-000000000301', '" COHORT "', 'Dag 2', '2016-03-11 09:00', '2016-03-11 16:00', "
+	    "'2016-01-01T08:00:00Z', '2016-01-01T08:00:00Z')");
 	assert_int_equal(lup_attendance_set(t.a, "00000000-0000-4000-8000-000000000301", P(00), "present", &err), 0);
 	exec_w(t.b, "DELETE FROM session WHERE id = '00000000-0000-4000-8000-000000000301'");
 	exchange(&t);
@@ -811,8 +817,19 @@ static void test_migration_gives_name_ids(void **state)
 	assert_int_equal(system(path), 0);
 }
 
+/* The laptops' clock: a millisecond on at every look, so that what the
+ * tests do later is later whatever the machine's load (two laptops within
+ * one millisecond would be ordered by their device ids). */
+static long long test_ms = 1700000000000LL;
+
+static long long test_clock(void)
+{
+	return ++test_ms;
+}
+
 int main(void)
 {
+	lup_sync_clock = test_clock;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_capture),
 		cmocka_unit_test(test_copy_gets_own_id),
