@@ -68,7 +68,7 @@ static int val_cmp(const lup_val *a, const lup_val *b)
 	}
 	if (ra == 0)
 		return 0;
-	c = memcmp(a->p, b->p, a->n < b->n ? a->n : b->n);
+	c = a->n && b->n ? memcmp(a->p, b->p, a->n < b->n ? a->n : b->n) : 0;   /* an empty blob has no pointer */
 	if (c)
 		return c < 0 ? -1 : 1;
 	return a->n < b->n ? -1 : a->n > b->n;
@@ -1443,7 +1443,7 @@ static int replay_from(lup_db *db, const struct fold_point *p, long *n, lup_err 
 			sqlite3_bind_int64(up, 2, head.seq);
 			/* A change alone that did here what it did where it was
 			 * made keeps no copy of it. */
-			if (*n == 1 && (size_t)neff == head.ncs && memcmp(eff, head_copy, head.ncs) == 0 &&
+			if (*n == 1 && (size_t)neff == head.ncs && (neff == 0 || memcmp(eff, head_copy, head.ncs) == 0) &&
 			    !(head.flags & SYNC_F_ERASE))
 				sqlite3_bind_null(up, 3);
 			else if (neff == 0)

@@ -5,7 +5,6 @@
 #include "core/comp_int.h"
 #include "core/fw_int.h"
 
-
 int lup_target_insert(lup_db *db, const char *framework_id, const char *competence_id,
                       const char *identity, const char *role, const char *person_id, int level,
                       const char *source, const char *valid_from, lup_err *err)

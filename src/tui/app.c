@@ -12,10 +12,10 @@
 #include <unistd.h>
 #include "lup/i18n.h"
 #include "lup/lineedit.h"
+#include "lup/sync.h"
 #include "tui/app.h"
 #include "tui/calendar.h"
 #include "tui/conflicts.h"
-#include "lup/sync.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 
