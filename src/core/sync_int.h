@@ -103,6 +103,8 @@ struct sync_touch {
 };
 void lup_touch_free(struct sync_touch *t);
 int lup_touch_add(char (**v)[37], int *n, int *cap, const char *id);
+/* Each set sorted, once each (lup_sync_rules does it first). */
+void lup_touch_unique(struct sync_touch *t);
 /* Collect from a changeset. */
 int lup_touch_changeset(lup_db *db, const void *cs, int n, struct sync_touch *t, lup_err *err);
 

@@ -1,6 +1,6 @@
 /* sync.c — figures of merging laptops, on the database that
  * tests/bench/programme.sh builds (50,000 people): what recording a change
- * costs a save, applying 1,000 and 10,000 changes, a file's size per
+ * costs a save and a bulk import, applying 1,000 and 10,000 changes, a file's size per
  * 1,000 attendance marks, and five laptops with 1,000 offline edits each
  * merged through a folder until all five are identical.  Prints figures
  * only.
@@ -17,6 +17,7 @@
 
 #include "core/sync_int.h"
 #include "lup/enrol.h"
+#include "lup/import.h"
 #include "lup/people.h"
 #include "lup/sync.h"
 
@@ -127,6 +128,47 @@ static double person_saves(lup_db *db, int n)
 	return (cpu() - t0) * 1000 / n;
 }
 
+/* 50,000 people imported into a new database in one transaction (one
+ * entry of the log): CPU seconds, with the log or without; *bytes gets
+ * the size of the entry. */
+static double import_people(int log, long long *bytes)
+{
+	char path[512];
+	lup_buf csv = { 0 };
+	struct lup_import_opts opts = { 0 };
+	lup_import *im;
+	lup_db *db;
+	lup_err err;
+	double t0;
+	snprintf(path, sizeof path, "%s/import.db", dir);
+	rm_db(path);
+	lup_buf_puts(&csv, "Namn,E-post,Enhet,Roll\n");
+	for (int i = 0; i < 50000; i++)
+		lup_buf_printf(&csv, "Person %d,p%d@kungsbacka.se,Enhet %d,Roll %d\n", i, i, i % 300, i % 7);
+	if (!csv.s || lup_db_open(path, LUP_DB_CREATE, &db, &err) < 0 ||
+	    lup_import_parse(csv.s, csv.len, &opts, &im, &err) < 0)
+		die("import", &err);
+	db->nocapture += !log;
+	t0 = cpu();
+	if (lup_import_run(db, im, 0, NULL, &err) < 0)
+		die("import", &err);
+	t0 = cpu() - t0;
+	db->nocapture -= !log;
+	if (bytes) {
+		sqlite3_stmt *st;
+		*bytes = 0;
+		if (sqlite3_prepare_v2(db->h, "SELECT coalesce(sum(length(cs)), 0) FROM sync_log", -1, &st, NULL) ==
+		    SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+			*bytes = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	lup_import_free(im);
+	lup_buf_free(&csv);
+	lup_db_close(db);
+	rm_db(path);
+	return t0;
+}
+
 static long long file_size(const char *p)
 {
 	struct stat sb;
@@ -200,6 +242,15 @@ int main(int argc, char **argv)
 		printf("%-60s %8.3f ms CPU\n", "  recording costs a save", with - without);
 		lup_db_close(db);
 		rm_db(path);
+	}
+
+	/* A bulk import: one entry of the log. */
+	if (!getenv("BENCH_ONLY_LAPTOPS")) {
+		long long bytes;
+		double with = import_people(1, &bytes), without = import_people(0, NULL);
+		printf("%-60s %8.3f s CPU\n", "import 50,000 people into a new database, recorded", with);
+		printf("%-60s %8.3f s CPU\n", "the same import without the log", without);
+		printf("%-60s %8.1f MiB\n", "  its entry in the log", bytes / 1048576.0);
 	}
 
 	/* 10,000 attendance marks on one laptop, as files of 1,000 and 10,000. */
