@@ -1069,12 +1069,33 @@ static int covered(const struct cover *c, const char *device, long long seq)
 	return 0;
 }
 
+static const char note_sql[] =
+	"INSERT OR REPLACE INTO sync_file (name, size, mtime, ranges) VALUES (?1, ?2, ?3, NULL)";
+
+/* A file of the folder this laptop wrote: noted as read, outside the log
+ * (at worst it is read once more). */
+static void note_read(lup_db *db, const char *path, const char *name)
+{
+	struct stat sb;
+	sqlite3_stmt *st;
+	db->nocapture++;
+	if (stat(path, &sb) == 0 && lup_db_begin(db, NULL) == 0) {
+		if ((st = lup_stmt(db, note_sql, NULL))) {
+			sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(st, 2, (long long)sb.st_size);
+			sqlite3_bind_int64(st, 3, (long long)sb.st_mtime);
+			sqlite3_step(st);
+			lup_done(st);
+		}
+		lup_db_commit(db, NULL);
+	}
+	db->nocapture--;
+}
+
 int lup_sync_dir(lup_db *db, const lup_sync_key *key, const char *dir, struct lup_sync_result *r,
                  lup_sync_bad_cb bad, void *ud, lup_err *err)
 {
 	static const char seen_sql[] = "SELECT size, mtime FROM sync_file WHERE name = ?1";
-	static const char note_sql[] =
-		"INSERT OR REPLACE INTO sync_file (name, size, mtime, ranges) VALUES (?1, ?2, ?3, NULL)";
 	struct lup_sync_self self;
 	lup_sync_file **files = NULL;
 	struct cover cov = { 0 };
@@ -1298,39 +1319,9 @@ int lup_sync_dir(lup_db *db, const lup_sync_key *key, const char *dir, struct lu
 		}
 		lup_buf_free(&b);
 		/* Our own files need not be read back. */
-		if (r->wrote[0]) {
-			struct stat sb;
-			sqlite3_stmt *nst;
-			db->nocapture++;
-			if (stat(r->wrote, &sb) == 0 && lup_db_begin(db, err) == 0) {
-				const char *base_name = strrchr(r->wrote, '/') + 1;
-				if ((nst = lup_stmt(db, note_sql, err))) {
-					sqlite3_bind_text(nst, 1, base_name, -1, SQLITE_TRANSIENT);
-					sqlite3_bind_int64(nst, 2, (long long)sb.st_size);
-					sqlite3_bind_int64(nst, 3, (long long)sb.st_mtime);
-					sqlite3_step(nst);
-					lup_done(nst);
-				}
-				lup_db_commit(db, err);
-			}
-			db->nocapture--;
-		}
-		{
-			struct stat sb;
-			sqlite3_stmt *nst;
-			db->nocapture++;
-			if (stat(path, &sb) == 0 && lup_db_begin(db, err) == 0) {
-				if ((nst = lup_stmt(db, note_sql, err))) {
-					sqlite3_bind_text(nst, 1, name, -1, SQLITE_TRANSIENT);
-					sqlite3_bind_int64(nst, 2, (long long)sb.st_size);
-					sqlite3_bind_int64(nst, 3, (long long)sb.st_mtime);
-					sqlite3_step(nst);
-					lup_done(nst);
-				}
-				lup_db_commit(db, err);
-			}
-			db->nocapture--;
-		}
+		if (r->wrote[0])
+			note_read(db, r->wrote, strrchr(r->wrote, '/') + 1);
+		note_read(db, path, name);
 	}
 	r->conflicts = lup_conflict_count(db, err);
 	rc = r->conflicts < 0 ? -1 : 0;
