@@ -41,7 +41,8 @@
  * forward) and bookkeeping columns (min/max, silently); derived text is
  * worked out again.  A delete wins against a concurrent edit.  A row whose
  * parent was deleted elsewhere is dropped; a value a unique index already
- * holds is moved aside.  Every value a rule sets aside goes to
+ * holds is moved aside (two targets in force for one role: the later
+ * holds, the other ends where it begins).  Every value a rule sets aside goes to
  * sync_conflict, keyed by the change and the cell, so every laptop lists
  * the same conflicts; a person's answer is a row of sync_resolution,
  * synced like any other change.
