@@ -12,16 +12,21 @@
  * LUP_UL_PART_GAP_DAYS (14) days or more after the UL sessions before it
  * ended, whichever comes first; the sessions before it are UL part 1.  So
  * "UL del 2" may be entered as follow-ups or as course days weeks later.
- * Part 1 must cover exactly ul_part1_days consecutive calendar days; part 2
- * must start at least ul_part2_min_weeks weeks after the last day of part 1
- * (counted in days: 8 weeks = 56 days from the last day of part 1).
+ * Part 1 must cover exactly ul_part1_days consecutive calendar days (too
+ * short, too long and gaps are each named); part 2 must start at least
+ * ul_part2_min_weeks weeks after the last day of part 1 (counted in days:
+ * 8 weeks = 56 days from the last day of part 1).  UL that begins with a
+ * follow-up has no part 1: it is missing, or, when course days come later,
+ * out of order.
  * Group size counts the people holding a seat (enrolled or completed): at
  * most ul_max_group, or ul_max_group_three with three or more facilitators
  * (the cohort's facilitators field, comma-separated); at least ul_min_group
  * once the cohort is open or running.  The capacity itself is held to the
  * same maximum, and a cohort with UL sessions should have two facilitators.
  * In any programme, a cohort whose capacity was lowered below the seats
- * taken is warned about (nobody loses a seat).
+ * taken is warned about (nobody loses a seat), and so is every session
+ * outside the cohort's own dates (starting before its start date, ending
+ * after its end date).
  *
  * Conflicts of a session [start, end):
  *   - a participant (enrolled or completed in its cohort) in another
@@ -60,7 +65,8 @@ enum lup_warn_kind {
 	LUP_WARN_FACILITATOR_OVERLAP,
 	LUP_WARN_PLACEMENT,          /* a participant away on job shadowing */
 	LUP_WARN_LOCATION,           /* two sessions in one place at once */
-	LUP_WARN_HOLIDAY             /* public holiday or de facto day off */
+	LUP_WARN_HOLIDAY,            /* public holiday or de facto day off */
+	LUP_WARN_OUTSIDE_DATES       /* a session outside its cohort's dates (any programme) */
 };
 
 struct lup_warning {

@@ -1,4 +1,7 @@
-/* i18n.h — gettext shorthands.  Every user-facing string goes through _(). */
+/* i18n.h — gettext shorthands.  Every user-facing string goes through _();
+ * where a number meets a noun, through ngettext(singular, plural, n) (the
+ * catalogue's plural forms: "1 day", "2 days"; xgettext knows ngettext
+ * without being told), never "%d day(s)". */
 #ifndef LUP_I18N_H
 #define LUP_I18N_H
 

@@ -86,7 +86,8 @@ long lup_person_position(lup_db *db, const struct lup_person_query *q,
 /* Sort names, for the status line. */
 const char *lup_person_sort_name(enum lup_person_sort s);
 
-/* For the detail view. */
+/* For the detail view.  Sessions count once held (their day has come):
+ * a mark on a session still to come is left out. */
 struct lup_person_summary {
 	long enrolments, sessions_attended, sessions_missed, sessions_excused,
 	     placements, checkins;

@@ -25,7 +25,7 @@
 
 /* NULL-terminated lists, in display order, for choice fields. */
 extern const char *const lup_block_kinds[];       /* ul abw egov other */
-extern const char *const lup_cohort_statuses[];   /* planned open running done */
+extern const char *const lup_cohort_statuses[];   /* planned open running done cancelled */
 extern const char *const lup_session_kinds[];     /* course_day follow_up study_visit other */
 
 /* The translated label of a keyword ("course_day" → "Kursdag"); an unknown
@@ -125,7 +125,26 @@ int lup_block_move(lup_db *db, const char *id, int delta, lup_err *err);
 /* Its sessions stay, without a block; the others close up. */
 int lup_block_delete(lup_db *db, const char *id, lup_err *err);
 
-/* ---- Cohorts ---- */
+/* ---- Cohorts ----
+ *
+ * A cohort's status follows from its dates and sessions on a day (today,
+ * unless a report asks for another), never from a stored word:
+ *   planned   no sessions yet, and its start date (if any) still to come;
+ *   open      sessions scheduled, none of them begun: open for enrolment;
+ *   running   its first day has come and its last has not passed;
+ *   done      its last day has passed.
+ * Its first day is the earlier of its start date and its first session,
+ * its last day the later of its end date and the end of its last session.
+ * A coordinator may set a status by hand (status_override): "cancelled",
+ * or one of the four when the dates do not tell it (a cohort closed for
+ * enrolment early); it is kept apart and wins until cleared. */
+
+/* The status of a cohort whose first and last days are first and last
+ * ("" or NULL when unknown) and which has sessions or not, on today
+ * ("YYYY-MM-DD"); override, when set, is returned as it is.  A static
+ * keyword. */
+const char *lup_cohort_status_on(const char *override, const char *first, const char *last,
+                                 int has_sessions, const char *today);
 
 struct lup_cohort {
 	char id[LUP_ID_SIZE];            /* "" for a new cohort */
@@ -133,7 +152,8 @@ struct lup_cohort {
 	char *name;
 	int capacity;                    /* 0 on a new cohort: [programme] default_capacity */
 	char start_date[11], end_date[11];  /* "YYYY-MM-DD" or "" */
-	char status[8];                  /* planned, open, running, done ("" = planned) */
+	char status[12];                 /* read only: the status on today (see above) */
+	char status_override[12];        /* "" (from the dates) or a status set by hand */
 	char *facilitators;              /* "Eva Ek, Olle Berg" */
 	char *notes;
 	char created_at[21], updated_at[21];
@@ -175,7 +195,8 @@ struct lup_cohort_row {
 	char id[LUP_ID_SIZE];
 	char name[128];
 	char start_date[11], end_date[11];
-	char status[8];
+	char status[12];     /* on today, or the override (see lup_cohort_status_on) */
+	char status_override[12];   /* "" unless set by hand */
 	int capacity;
 	long enrolled;       /* holding a seat: enrolled or completed */
 	long completed, waitlisted, sessions;
@@ -186,7 +207,7 @@ struct lup_cohort_row {
 
 struct lup_cohort_query {
 	const char *programme_id;   /* NULL: every programme */
-	const char *status;         /* NULL or "": any status */
+	const char *status;         /* NULL or "": any status (as shown: on today) */
 	const lup_config *cfg;      /* for the warning counts; NULL skips them */
 };
 
@@ -251,6 +272,24 @@ int lup_session_delete(lup_db *db, const char *id, lup_err *err);
 int lup_session_copy(lup_db *db, const lup_config *cfg, const char *id, const char *cohort_id,
                      int days, struct lup_session *out, struct lup_warnings *warn,
                      lup_err *err);
+
+/* What a new session of a cohort most likely is, for a form to start
+ * from (never stored): *out gets the block, kind, day and times, and
+ * location (free with lup_session_clear).
+ *   - the cohort's first session: a course day in the programme's UL
+ *     block (else its first block), on its start date (else a week from
+ *     today), 09:00–16:00;
+ *   - while UL part 1 has fewer than ul_part1_days course days and the
+ *     last session is one of them: the next working day, a course day;
+ *   - after the last session of a UL block: a follow-up (part 2), a week
+ *     later but no sooner than ul_part2_min_weeks after part 1 (a course
+ *     day when there is no part 1 yet);
+ *   - else the last session's block a week later, as that block's
+ *     sessions usually are: a study visit in an activity-based-workplace
+ *     block, "other" in an other block, else a course day.
+ * Days fall on working days; times and location are the last session's. */
+int lup_session_suggest(lup_db *db, const lup_config *cfg, const char *cohort_id,
+                        struct lup_session *out, lup_err *err);
 
 struct lup_session_row {
 	char id[LUP_ID_SIZE];

@@ -5,11 +5,22 @@
  * - reached: people with a place (enrolled or completed); completed: people
  *   whose enrolment is completed; both are set against the programme's
  *   target (or [programme] target when the programme has none).
- * - attendance rate: (present + late) / (present + late + absent); excused
- *   absences are counted apart and left out of the rate.
+ * - a session is held once its day has come (it starts on or before the
+ *   report's day); only held sessions count, so marks on a session still
+ *   to come (which an older lup let in) are left out everywhere.
+ * - attendance rate: (present + late) / (present + late + absent) over held
+ *   sessions; excused absences are counted apart and left out of the rate.
+ * - a cohort runs the blocks it has sessions in; the by-cohort table says
+ *   which, and the by-block table counts only the cohorts that run each
+ *   block (a block a cohort does not run is neither met nor missed).
  * - a block is finished in a cohort when all of the cohort's sessions of
- *   that block have ended; a participant completed the block when they
+ *   that block have been held; a participant completed the block when they
  *   attended (present or late) at least the block's minimum share of them.
+ * - a cohort's status is the one its dates and sessions give on the
+ *   report's day (lup_cohort_status_on), or the one set by hand.
+ * - study visits made: sessions with a host organisation (from the
+ *   register, or a name typed on the session), held and still to come,
+ *   per host, with the cohorts that made them and who was there.
  * - competence change: for each person with two or more final
  *   self-assessments, the mean of their ratings in an area in the first
  *   and in the latest; the report gives the mean of those over people.
@@ -49,6 +60,7 @@ struct lup_report_cohort {
 	long capacity;
 	struct lup_report_enrol enrol;
 	long sessions, sessions_held;
+	unsigned runs;       /* bit seq-1: the cohort has sessions of the programme's block seq */
 	struct lup_report_att att;
 	long checkins_due, checkins_overdue, checkins_never;  /* participants counted */
 };
@@ -60,6 +72,7 @@ struct lup_report_block {
 	double min_attendance;
 	long sessions, sessions_held;
 	struct lup_report_att att;
+	long cohorts, runs;  /* cohorts of its programme; of them, those that run it */
 	long participants;   /* enrolled or completed in cohorts with sessions of this block */
 	long finished;       /* … in cohorts where the block is finished */
 	long completed;      /* … of those, attended at least min_attendance */
@@ -70,6 +83,14 @@ struct lup_report_country {
 	char country[3];
 	long by_status[LUP_PLACEMENT_STATUSES];
 	long total, days;            /* days: length of the completed stays */
+};
+
+struct lup_report_visits {
+	char host[201];
+	int registered;      /* a host from the register (else a name typed on sessions) */
+	long held, planned;  /* study visits made, and still to come */
+	long cohorts;        /* cohorts that made one */
+	long present;        /* present or late at the visits made */
 };
 
 struct lup_report_area {
@@ -91,6 +112,8 @@ struct lup_report {
 	struct lup_report_block *blocks;        /* by programme, sequence */
 	size_t nblocks;
 	struct lup_report_att att;              /* every recorded session */
+	struct lup_report_visits *visits;       /* most visits made first */
+	size_t nvisits;
 	long placements[LUP_PLACEMENT_STATUSES];
 	long placements_total;
 	struct lup_report_country *countries;   /* most placements first */
@@ -105,6 +128,11 @@ struct lup_report {
 /* The placement status keywords in order, and their translated names. */
 const char *lup_report_placement_status(int i);
 const char *lup_report_placement_status_label(int i);
+
+/* The blocks cohort c of r runs, by number: "3 of 3", "2 of 3: 1, 3", or
+ * "none" (translated) into buf. */
+void lup_report_blocks_run(const struct lup_report *r, const struct lup_report_cohort *c,
+                           char *buf, size_t n);
 
 /* Gather the figures as of a day (YYYY-MM-DD; NULL or "" for today).
  * cfg may be NULL (built-in defaults). */

@@ -69,7 +69,7 @@ int lup_host_save(lup_db *db, struct lup_host *h, lup_err *err);
 int lup_host_update(lup_db *db, const struct lup_host *seen, struct lup_host *h,
                     struct lup_merge_report *mr, lup_err *err);
 /* A host with placements cannot be deleted (LUP_ECONFLICT, saying how
- * many); study-visit sessions lose the link. */
+ * many); its study visits keep its name as text (host_name). */
 int lup_host_delete(lup_db *db, const char *id, lup_err *err);
 
 /* Recompute every host's search text and sort key (after rows were
@@ -256,6 +256,12 @@ struct lup_log_row {
  * The new id goes to id_out (may be NULL). */
 int lup_placement_log_add(lup_db *db, const char *placement_id, const char *date,
                           const char *text, char id_out[LUP_UUID_LEN + 1], lup_err *err);
+/* An entry of a participant about a session (a study visit, a course
+ * day): the person must be (or have been) in its cohort.  date as for
+ * lup_placement_log_add. */
+int lup_session_log_add(lup_db *db, const char *session_id, const char *person_id,
+                        const char *date, const char *text, char id_out[LUP_UUID_LEN + 1],
+                        lup_err *err);
 int lup_placement_log_update(lup_db *db, const char *id, const char *date,
                              const char *text, lup_err *err);
 /* An edit of a stored entry: seen_date and seen_text as the screen loaded
@@ -323,6 +329,37 @@ struct lup_host_stats {
 	long sessions;                   /* study visits that name it */
 };
 int lup_host_stats(lup_db *db, const char *id, int year, struct lup_host_stats *out, lup_err *err);
+
+/* ---- A host's study visits ----
+ * The register holds every organisation lup deals with: the network's
+ * hosts of job shadowing and the organisations the programme visits
+ * (Swedbank, Nacka kommun; no network needed).  A study visit is a session
+ * whose host is one of them. */
+
+struct lup_host_visit {
+	char session_id[LUP_UUID_LEN + 1], cohort_id[LUP_UUID_LEN + 1];
+	char cohort[128], title[128];
+	char day[11];
+	int held;                        /* its day has come */
+	long present;                    /* marked present or late */
+	long marked;                     /* marked at all */
+	long entries;                    /* learning-log entries about it */
+};
+/* A host's study visits by cohort (start date, name), then date; up to
+ * max.  Returns how many. */
+int lup_host_visits(lup_db *db, const char *host_id, struct lup_host_visit *out, int max,
+                    lup_err *err);
+
+/* What the visits gave: learning-log entries about a host's study visits,
+ * newest first; up to max. */
+struct lup_visit_note {
+	char date[11];
+	char person[128], cohort[128];
+	char text[512];
+	int cut;                         /* the text was longer */
+};
+int lup_host_visit_notes(lup_db *db, const char *host_id, struct lup_visit_note *out, int max,
+                         lup_err *err);
 
 /* ---- Placements: the pipeline, a host's, a person's ---- */
 

@@ -20,7 +20,9 @@ char *lup_fold(const char *utf8);
 
 /* A sort key whose byte order is Swedish alphabetical order: lower case,
  * å ä ö after z (as "{", "|", "}"), other accents on their base letter,
- * ü as y.  Returns a malloc'd string. */
+ * ü as y; numbers by their value, so "Omgång 2" comes before "Omgång 14"
+ * (stored keys: changing this needs a migration that makes them again).
+ * Returns a malloc'd string. */
 char *lup_sortkey(const char *utf8);
 
 /* Text into HTML: & < > " ' escaped, line ends and tabs as spaces; the

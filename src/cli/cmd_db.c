@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "lup/cal.h"
 #include "lup/demo.h"
 #include "lup/i18n.h"
 
@@ -20,24 +21,35 @@ int cmd_init(struct lup_cli *cli, int argc, char **argv)
 int cmd_demo(struct lup_cli *cli, int argc, char **argv)
 {
 	long people = 0;
+	const char *today = NULL;
 	lup_err err;
 	int rc;
 
 	for (int i = 1; i < argc; i++) {
 		const char *v = NULL;
-		if (strcmp(argv[i], "--people") == 0 && i + 1 < argc)
+		int is_today = strncmp(argv[i], "--today", 7) == 0;
+		if ((strcmp(argv[i], "--people") == 0 || strcmp(argv[i], "--today") == 0) && i + 1 < argc)
 			v = argv[++i];
-		else if (strncmp(argv[i], "--people=", 9) == 0)
-			v = argv[i] + 9;
+		else if (strncmp(argv[i], "--people=", 9) == 0 || strncmp(argv[i], "--today=", 8) == 0)
+			v = strchr(argv[i], '=') + 1;
+		else if (strcmp(argv[i], "--people") == 0 || strcmp(argv[i], "--today") == 0)
+			return cli_usage("demo", _("%s needs a value"), argv[i]);
 		else
 			return cli_usage("demo", _("unexpected argument %s"), argv[i]);
+		if (is_today) {
+			lup_date d;
+			if (strlen(v) != 10 || lup_date_parse(v, lup_date_today(), &d) < 0)
+				return cli_usage("demo", _("--today takes a date (YYYY-MM-DD), not '%s'"), v);
+			today = v;
+			continue;
+		}
 		people = cli_number(v);
 		if (people < 20 || people > 1000000)
 			return cli_usage("demo", _("--people takes a number from 20 to 1000000, not '%s'"), v);
 	}
 	if ((rc = cli_open_db(cli, 1)))
 		return rc;
-	if (lup_demo_fill(cli->db, cli->cfg, people, &err) < 0) {
+	if (lup_demo_fill(cli->db, cli->cfg, people, today, &err) < 0) {
 		cli_error("demo: %s", err.msg);
 		return LUP_EXIT_FAIL;
 	}

@@ -4,6 +4,7 @@
 #include <strings.h>
 #include <unistd.h>
 #include "cli/cli.h"
+#include "lup/enrol.h"
 #include "lup/i18n.h"
 #include "lup/people.h"
 #include "lup/profile.h"
@@ -47,6 +48,20 @@ static int show(struct lup_cli *cli, const char *id)
 	snprintf(buf, sizeof buf, _("%ld attended, %ld absent, %ld excused"),
 	         s.sessions_attended, s.sessions_missed, s.sessions_excused);
 	field(C_("person", "Sessions"), buf);
+	{
+		/* each block of the programme for their live enrolment */
+		struct lup_block_progress bp[LUP_MAX_BLOCKS];
+		char prog[LUP_ID_SIZE], enrolment[LUP_ID_SIZE], text[200];
+		lup_err ignored;
+		int nb;
+		if (lup_programme_first(cli->db, prog, &ignored) == 0 &&
+		    lup_enrol_find(cli->db, prog, id, enrolment, &ignored) == 0 &&
+		    (nb = lup_completion(cli->db, enrolment, bp, LUP_MAX_BLOCKS, &ignored)) >= 0)
+			for (int i = 0; i < nb; i++) {
+				lup_block_progress_text(&bp[i], text, sizeof text);
+				field(bp[i].name, text);
+			}
+	}
 	snprintf(buf, sizeof buf, "%ld", s.placements);
 	field(_("Placements"), buf);
 	snprintf(buf, sizeof buf, "%ld", s.checkins);

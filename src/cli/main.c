@@ -15,11 +15,13 @@ static const struct lup_cmd commands[] = {
 	  N_("create an empty database"),
 	  N_("Create the database file (mode 0600, in a folder of mode 0700) with the "
 	     "current schema. An existing lup database is left as it is.") },
-	{ "demo", cmd_demo, "[--people N]",
+	{ "demo", cmd_demo, "[--people N] [--today YYYY-MM-DD]",
 	  N_("fill a new database with a demonstration programme"),
 	  N_("Fill an empty database with a realistic, deterministic programme: three blocks, "
 	     "two pilot cohorts and roll-out cohorts reaching 300 managers (or N people), "
-	     "sessions, study visits, host organisations, placements and check-ins.") },
+	     "sessions, study visits, host organisations, placements and check-ins. It is placed "
+	     "around today (or the --today date): cohorts done, running, open for enrolment and "
+	     "planned, in numbers that depend on N alone.") },
 	{ "check", cmd_check, "",
 	  N_("check the database for damage and broken rules"),
 	  N_("Run SQLite's integrity and foreign-key checks and lup's own rules. "

@@ -80,17 +80,26 @@ int lup_register(lup_db *db, const char *session_id, struct lup_register_row **r
 int lup_attendance_set(lup_db *db, const char *session_id, const char *person_id,
                        const char *status, lup_err *err)
 {
+	/* The session's day, whether the person is (or was) in its cohort,
+	 * whether they held a seat on that day, and since when they hold one. */
 	static const char check[] =
-		"SELECT (SELECT count(*) FROM enrolment e WHERE e.cohort_id = s.cohort_id "
-		"AND e.person_id = ?2 AND e.status <> 'waitlisted') FROM session s WHERE s.id = ?1";
+		"SELECT substr(s.starts_at, 1, 10), "
+		"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = s.cohort_id "
+		"  AND e.person_id = ?2 AND e.status <> 'waitlisted'), "
+		"EXISTS (SELECT 1 FROM enrolment e WHERE e.cohort_id = s.cohort_id AND e.person_id = ?2 "
+		"  AND e.status <> 'waitlisted' AND " LUP_P_SEAT_ON("e", "substr(s.starts_at, 1, 10)") "), "
+		"(SELECT min(e.enrolled_on) FROM enrolment e WHERE e.cohort_id = s.cohort_id "
+		"  AND e.person_id = ?2 AND e.status <> 'waitlisted'), "
+		"(SELECT name FROM person WHERE id = ?2) "
+		"FROM session s WHERE s.id = ?1";
 	static const char upsert[] =
 		"INSERT INTO attendance (id, session_id, person_id, status, created_at, updated_at) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (session_id, person_id) "
 		"DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at "
 		"WHERE status <> excluded.status";
 	static const char clear[] = "DELETE FROM attendance WHERE session_id = ?1 AND person_id = ?2";
-	int blank = !status || !*status, rc;
-	char id[LUP_ID_SIZE], now[21];
+	int blank = !status || !*status, rc, seat;
+	char id[LUP_ID_SIZE], now[21], day[11], today[11], since[11], name[128];
 	sqlite3_stmt *st;
 
 	if (!blank && !lup_p_keyword(lup_attendance_statuses, status))
@@ -109,10 +118,33 @@ int lup_attendance_set(lup_db *db, const char *session_id, const char *person_id
 		lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
 		goto fail;
 	}
-	rc = sqlite3_column_int(st, 0);
+	lup_col_copy(st, 0, day, sizeof day);
+	rc = sqlite3_column_int(st, 1);
+	seat = sqlite3_column_int(st, 2);
+	lup_col_copy(st, 3, since, sizeof since);
+	lup_p_copy(st, 4, name, sizeof name);
 	lup_done(st);
 	if (!rc) {
 		lup_err_set(err, LUP_ECONFLICT, _("that person is not in the session's cohort"));
+		goto fail;
+	}
+	/* A mark says what happened: not before the day, and only for
+	 * someone who held a seat that day.  Clearing one is always
+	 * allowed (to put right what an older lup let through). */
+	lup_p_today(today);
+	if (!blank && strcmp(day, today) > 0) {
+		lup_err_set(err, LUP_ECONFLICT,
+			_("the session on %s has not taken place yet: its attendance can be taken from that day"),
+			day);
+		goto fail;
+	}
+	if (!blank && !seat) {
+		if (since[0] && strcmp(since, day) > 0)
+			lup_err_set(err, LUP_ECONFLICT,
+				_("%s held no seat on %s: their seat counts from %s (change it on the participant "
+				  "to take attendance before)"), name, day, since);
+		else
+			lup_err_set(err, LUP_ECONFLICT, _("%s held no seat in the cohort on %s"), name, day);
 		goto fail;
 	}
 	if (!(st = lup_stmt(db, blank ? clear : upsert, err)))
@@ -226,10 +258,9 @@ int lup_completion(lup_db *db, const char *enrolment_id, struct lup_block_progre
 		b->unrecorded = sqlite3_column_int(st, 9);
 		b->planned = sqlite3_column_int(st, 10);
 		all = sqlite3_column_int(st, 11);
-		if (all == 0)
-			b->met = 1;          /* nothing in this block to attend */
-		else if (b->sessions == 0)
-			b->met = 0;          /* not started yet */
+		b->scheduled = all > 0;
+		if (!b->scheduled || b->sessions == 0)
+			b->met = 0;          /* not run by the cohort, or nothing held yet */
 		else
 			b->met = b->attended >= (int)ceil(b->min_attendance * b->sessions - 1e-9);
 	}
@@ -239,9 +270,41 @@ int lup_completion(lup_db *db, const char *enrolment_id, struct lup_block_progre
 	return n;
 }
 
+void lup_block_progress_text(const struct lup_block_progress *b, char *buf, size_t n)
+{
+	int need = (int)ceil(b->min_attendance * b->sessions - 1e-9);
+	if (!b->scheduled)
+		snprintf(buf, n, "%s", _("not scheduled in the cohort"));
+	else if (b->sessions == 0)
+		snprintf(buf, n, ngettext("nothing held yet (%d session to come)",
+		                          "nothing held yet (%d sessions to come)", (unsigned long)b->planned),
+		         b->planned);
+	else if (b->met)
+		snprintf(buf, n, ngettext("met: attended %d of %d session", "met: attended %d of %d sessions",
+		                          (unsigned long)b->sessions), b->attended, b->sessions);
+	else
+		snprintf(buf, n, ngettext("not met: attended %d of %d session, %d needed",
+		                          "not met: attended %d of %d sessions, %d needed",
+		                          (unsigned long)b->sessions), b->attended, b->sessions, need);
+}
+
+int lup_completion_met(const struct lup_block_progress *bp, int n)
+{
+	int run = 0;
+	for (int k = 0; k < n; k++) {
+		if (!bp[k].scheduled)
+			continue;
+		run++;
+		if (!bp[k].met)
+			return 0;
+	}
+	return run > 0;
+}
+
 int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err)
 {
-	static const char status_sql[] = "SELECT status FROM cohort WHERE id = ?1";
+	static const char status_sql[] =
+		"SELECT " LUP_P_COHORT_STATUS("c", "?2") " FROM cohort c WHERE c.id = ?1";
 	static const char list_sql[] =
 		"SELECT id FROM enrolment WHERE cohort_id = ?1 AND status = 'enrolled' ORDER BY id";
 	static const char mark_sql[] =
@@ -255,7 +318,9 @@ int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err)
 		return -1;
 	if (!(st = lup_stmt(db, status_sql, err)))
 		goto fail;
+	lup_p_today(today);
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
 	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
 		goto fail;
 	if (rc != SQLITE_ROW) {
@@ -267,7 +332,7 @@ int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err)
 	lup_done(st);
 	if (strcmp(status, "done") != 0) {
 		lup_err_set(err, LUP_ECONFLICT,
-			_("the cohort is %s: set it to done before marking completions"),
+			_("the cohort is %s: completions are marked once its last day has passed"),
 			lup_cohort_status_label(status));
 		goto fail;
 	}
@@ -289,16 +354,13 @@ int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err)
 	if (rc < 0)
 		goto fail;
 	lup_done(st);
-	lup_p_today(today);
 	lup_now_utc(now);
 	for (int i = 0; i < n; i++) {
 		struct lup_block_progress bp[LUP_MAX_BLOCKS];
-		int nb = lup_completion(db, ids[i], bp, LUP_MAX_BLOCKS, err), all = 1;
+		int nb = lup_completion(db, ids[i], bp, LUP_MAX_BLOCKS, err);
 		if (nb < 0)
 			goto fail;
-		for (int k = 0; k < nb; k++)
-			all &= bp[k].met;
-		if (!all)
+		if (!lup_completion_met(bp, nb))
 			continue;
 		if (!(st = lup_stmt(db, mark_sql, err)))
 			goto fail;

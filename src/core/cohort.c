@@ -3,6 +3,21 @@
 #include <string.h>
 #include "core/prog.h"
 
+const char *lup_cohort_status_on(const char *override, const char *first, const char *last,
+                                 int has_sessions, const char *today)
+{
+	if (override && *override) {
+		for (int i = 0; lup_cohort_statuses[i]; i++)
+			if (strcmp(lup_cohort_statuses[i], override) == 0)
+				return lup_cohort_statuses[i];
+	}
+	if (last && *last && strcmp(last, today) < 0)
+		return "done";
+	if (first && *first && strcmp(first, today) <= 0)
+		return "running";
+	return has_sessions ? "open" : "planned";
+}
+
 void lup_cohort_clear(struct lup_cohort *c)
 {
 	free(c->name);
@@ -14,14 +29,18 @@ void lup_cohort_clear(struct lup_cohort *c)
 int lup_cohort_get(lup_db *db, const char *id, struct lup_cohort *c, lup_err *err)
 {
 	static const char sql[] =
-		"SELECT id, programme_id, name, capacity, start_date, end_date, status, facilitators, "
-		"notes, created_at, updated_at FROM cohort WHERE id = ?1";
+		"SELECT c.id, c.programme_id, c.name, c.capacity, c.start_date, c.end_date, "
+		LUP_P_COHORT_STATUS("c", "?2") ", c.facilitators, c.notes, c.created_at, c.updated_at, "
+		"coalesce(c.status_override, '') FROM cohort c WHERE c.id = ?1";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	char today[11];
 	int rc;
 	memset(c, 0, sizeof *c);
 	if (!st)
 		return -1;
+	lup_p_today(today);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
 	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
 		return -1;
 	if (rc == SQLITE_ROW) {
@@ -36,6 +55,7 @@ int lup_cohort_get(lup_db *db, const char *id, struct lup_cohort *c, lup_err *er
 		c->notes = lup_col_dup(st, 8);
 		lup_col_copy(st, 9, c->created_at, sizeof c->created_at);
 		lup_col_copy(st, 10, c->updated_at, sizeof c->updated_at);
+		lup_col_copy(st, 11, c->status_override, sizeof c->status_override);
 	}
 	lup_done(st);
 	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
@@ -107,11 +127,10 @@ static int validate(const lup_config *cfg, struct lup_cohort *c, lup_err *err)
 		return lup_err_field(err, "end_date", _("'%s' is not a date (YYYY-MM-DD)"), c->end_date);
 	if (c->start_date[0] && c->end_date[0] && strcmp(c->end_date, c->start_date) < 0)
 		return lup_err_field(err, "end_date", _("the end comes before the start"));
-	if (!c->status[0])
-		snprintf(c->status, sizeof c->status, "planned");
-	if (!lup_p_keyword(lup_cohort_statuses, c->status))
-		return lup_err_field(err, "status",
-			_("'%s' is not a cohort status (planned, open, running, done)"), c->status);
+	if (c->status_override[0] && !lup_p_keyword(lup_cohort_statuses, c->status_override))
+		return lup_err_field(err, "status_override",
+			_("'%s' is not a cohort status (planned, open, running, done, cancelled; "
+			  "empty: from the dates)"), c->status_override);
 	if (c->facilitators && strlen(c->facilitators) > 500)
 		return lup_err_field(err, "facilitators", _("the facilitators are longer than 500 characters"));
 	if (c->notes && strlen(c->notes) > 10000)
@@ -128,11 +147,11 @@ int lup_cohort_save(lup_db *db, const lup_config *cfg, struct lup_cohort *c,
                     struct lup_warnings *warn, struct lup_promotions *promoted, lup_err *err)
 {
 	static const char ins[] =
-		"INSERT INTO cohort (id, programme_id, name, capacity, start_date, end_date, status, "
-		"facilitators, notes, created_at, updated_at) "
+		"INSERT INTO cohort (id, programme_id, name, capacity, start_date, end_date, "
+		"status_override, facilitators, notes, created_at, updated_at) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)";
 	static const char upd[] =
-		"UPDATE cohort SET name = ?3, capacity = ?4, start_date = ?5, end_date = ?6, status = ?7, "
+		"UPDATE cohort SET name = ?3, capacity = ?4, start_date = ?5, end_date = ?6, status_override = ?7, "
 		"facilitators = ?8, notes = ?9, updated_at = ?10 WHERE id = ?1";
 	int insert = c->id[0] == '\0', r;
 	size_t promoted_before = promoted ? promoted->n : 0;
@@ -179,7 +198,7 @@ int lup_cohort_save(lup_db *db, const lup_config *cfg, struct lup_cohort *c,
 	sqlite3_bind_int(st, 4, c->capacity);
 	lup_bind_text(st, 5, c->start_date);
 	lup_bind_text(st, 6, c->end_date);
-	sqlite3_bind_text(st, 7, c->status, -1, SQLITE_TRANSIENT);
+	lup_bind_text(st, 7, c->status_override);
 	lup_bind_text(st, 8, c->facilitators);
 	lup_bind_text(st, 9, c->notes);
 	sqlite3_bind_text(st, 10, now, -1, SQLITE_TRANSIENT);
@@ -193,6 +212,13 @@ int lup_cohort_save(lup_db *db, const lup_config *cfg, struct lup_cohort *c,
 	if (insert)
 		memcpy(c->created_at, now, sizeof now);
 	memcpy(c->updated_at, now, sizeof now);
+	{
+		/* the status the save leaves it in, for the caller to show */
+		struct lup_cohort now_c;
+		if (lup_cohort_get(db, c->id, &now_c, NULL) == 0)
+			memcpy(c->status, now_c.status, sizeof c->status);
+		lup_cohort_clear(&now_c);
+	}
 	if (warn) {
 		lup_err ignored;
 		lup_cohort_warnings(db, cfg, c->id, warn, &ignored);
@@ -226,13 +252,19 @@ static void cohort_gone(lup_db *db, const void *seen, lup_err *err)
 	            c->name ? c->name : "");
 }
 
+/* A status set by hand, as the form shows it; none: from the dates. */
+static const char *override_label(const char *value)
+{
+	return value && *value ? lup_cohort_status_label(value) : _("from the dates");
+}
+
 static const struct lup_col cohort_cols[] = {
 	{ LUP_COL(struct lup_cohort, name, STR, "name", N_("Name")) },
 	{ LUP_COL(struct lup_cohort, capacity, INT, "capacity", N_("Capacity")) },
 	{ LUP_COL(struct lup_cohort, start_date, BUF, "start_date", N_("Starts")) },
 	{ LUP_COL(struct lup_cohort, end_date, BUF, "end_date", N_("Ends")) },
-	{ LUP_COL(struct lup_cohort, status, BUF, "status", N_("Status")),
-	  .label_of = lup_cohort_status_label },
+	{ LUP_COL(struct lup_cohort, status_override, BUF, "status_override", N_("Status")),
+	  .label_of = override_label },
 	{ LUP_COL(struct lup_cohort, facilitators, STR, "facilitators", N_("Facilitators")) },
 	{ LUP_COL(struct lup_cohort, notes, STR, "notes", N_("Notes")) },
 };
@@ -266,25 +298,28 @@ int lup_cohort_delete(lup_db *db, const char *id, lup_err *err)
 
 /* ---- The list ---- */
 
-#define CROW "SELECT c.id, c.name, coalesce(c.start_date, ''), coalesce(c.end_date, ''), c.status, " \
+#define CSTATUS LUP_P_COHORT_STATUS("c", "?6")
+#define CROW "SELECT c.id, c.name, coalesce(c.start_date, ''), coalesce(c.end_date, ''), " CSTATUS ", " \
 	"c.capacity, " \
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status IN ('enrolled', 'completed')), " \
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'completed'), " \
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'waitlisted'), " \
 	"(SELECT count(*) FROM session s WHERE s.cohort_id = c.id), " \
-	"c.facilitators, coalesce(c.start_date, '9999-12-31') AS k FROM cohort c "
-#define CFILT "(?1 IS NULL OR c.programme_id = ?1) AND (?2 IS NULL OR c.status = ?2) "
+	"c.facilitators, coalesce(c.start_date, '9999-12-31') AS k, coalesce(c.status_override, '') " \
+	"FROM cohort c "
+#define CFILT "(?1 IS NULL OR c.programme_id = ?1) AND (?2 IS NULL OR " CSTATUS " = ?2) "
 
 /* A page: the ids are chosen (and sorted) first, and the counts are made
  * for those rows only, not for every cohort before the LIMIT. */
 #define CPAGE(cmp, dir) \
-	"SELECT c.id, c.name, coalesce(c.start_date, ''), coalesce(c.end_date, ''), c.status, " \
+	"SELECT c.id, c.name, coalesce(c.start_date, ''), coalesce(c.end_date, ''), " CSTATUS ", " \
 	"c.capacity, " \
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status IN ('enrolled', 'completed')), " \
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'completed'), " \
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'waitlisted'), " \
 	"(SELECT count(*) FROM session s WHERE s.cohort_id = c.id), " \
-	"c.facilitators, p.k FROM (SELECT c.id, coalesce(c.start_date, '9999-12-31') AS k FROM cohort c " \
+	"c.facilitators, p.k, coalesce(c.status_override, '') " \
+	"FROM (SELECT c.id, coalesce(c.start_date, '9999-12-31') AS k FROM cohort c " \
 	"WHERE " CFILT "AND (coalesce(c.start_date, '9999-12-31'), c.id) " cmp " (?3, ?4) " \
 	"ORDER BY k " dir ", c.id " dir " LIMIT ?5) p JOIN cohort c ON c.id = p.id " \
 	"ORDER BY p.k " dir ", p.id " dir
@@ -294,10 +329,14 @@ static const char *const page_sql[2] = {
 	CPAGE("<", "DESC"),
 };
 
+/* ?1 programme, ?2 status, ?6 today. */
 static void bind_query(sqlite3_stmt *st, const struct lup_cohort_query *q)
 {
+	char today[11];
+	lup_p_today(today);
 	lup_bind_text(st, 1, q ? q->programme_id : NULL);
 	lup_bind_text(st, 2, q ? q->status : NULL);
+	sqlite3_bind_text(st, 6, today, -1, SQLITE_TRANSIENT);
 }
 
 static void row_from(lup_db *db, const struct lup_cohort_query *q, sqlite3_stmt *st,
@@ -316,6 +355,7 @@ static void row_from(lup_db *db, const struct lup_cohort_query *q, sqlite3_stmt 
 	r->sessions = sqlite3_column_int64(st, 9);
 	r->facilitators = lup_facilitator_count((const char *)sqlite3_column_text(st, 10));
 	lup_col_copy(st, 11, r->key, sizeof r->key);
+	lup_col_copy(st, 12, r->status_override, sizeof r->status_override);
 	(void)db; (void)q;
 }
 
@@ -400,10 +440,13 @@ int lup_cohort_row_get(lup_db *db, const struct lup_cohort_query *q, const char 
 {
 	static const char sql[] = CROW "WHERE c.id = ?1";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	char today[11];
 	int rc;
 	if (!st)
 		return -1;
+	lup_p_today(today);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, today, -1, SQLITE_TRANSIENT);
 	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
 		return -1;
 	if (rc == SQLITE_ROW)

@@ -50,23 +50,33 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
                         struct lup_warnings *w, lup_err *err)
 {
 	static const char info[] =
-		"SELECT c.name, c.capacity, c.status, c.facilitators, "
+		"SELECT c.name, c.capacity, " LUP_P_COHORT_STATUS("c", "?2") ", c.facilitators, "
 		"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status IN ('enrolled', 'completed')), "
 		"EXISTS (SELECT 1 FROM block b WHERE b.programme_id = c.programme_id AND b.kind = 'ul') "
 		"FROM cohort c WHERE c.id = ?1";
+	static const char outside_sql[] =
+		"SELECT s.id, s.title, substr(s.starts_at, 1, 10), c.start_date, c.end_date, "
+		"c.start_date IS NOT NULL AND substr(s.starts_at, 1, 10) < c.start_date "
+		"FROM session s JOIN cohort c ON c.id = s.cohort_id WHERE s.cohort_id = ?1 "
+		"AND ((c.start_date IS NOT NULL AND substr(s.starts_at, 1, 10) < c.start_date) "
+		"  OR (c.end_date IS NOT NULL AND substr(s.ends_at, 1, 10) > c.end_date)) "
+		"ORDER BY s.starts_at, s.id";
 	static const char ul_sql[] =
 		"SELECT s.id, s.kind, s.starts_at, s.ends_at FROM session s JOIN block b ON b.id = s.block_id "
 		"WHERE s.cohort_id = ?1 AND b.kind = 'ul' ORDER BY s.starts_at, s.id";
-	char name[128], status[16], first1[LUP_ID_SIZE] = "", first2[LUP_ID_SIZE] = "";
+	char name[128], status[16], first1[LUP_ID_SIZE] = "", first2[LUP_ID_SIZE] = "", today[11];
+	char late1[LUP_ID_SIZE] = "";
 	char *facilitators = NULL;
 	struct ul_day_set part1 = { 0 };
-	long seated, p2_first = 0, p1_last = 0, prev_end = 0;
+	long seated, p2_first = 0, p1_last = 0, prev_end = 0, late1_day = 0;
 	int capacity, has_ul, nfac, max, added = 0, ul_sessions = 0, rc, before = w ? (int)w->n : 0;
 	sqlite3_stmt *st;
 
 	if (!(st = lup_stmt(db, info, err)))
 		return -1;
+	lup_p_today(today);
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
 	if ((rc = lup_p_step(db, st, err, _("checking the rules"))) < 0)
 		return -1;
 	if (rc != SQLITE_ROW) {
@@ -91,7 +101,34 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 
 	if (seated > capacity)
 		WARN(LUP_WARN_OVERBOOKED, NULL,
-		     _("%s: %ld people hold seats but the capacity is %d"), name, seated, capacity);
+		     ngettext("%s: %ld person holds a seat but the capacity is %d; move someone back to "
+		              "the waitlist, or raise the capacity",
+		              "%s: %ld people hold seats but the capacity is %d; move someone back to the "
+		              "waitlist, or raise the capacity", (unsigned long)seated), name, seated, capacity);
+
+	/* Sessions outside the cohort's own dates. */
+	if (!(st = lup_stmt(db, outside_sql, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
+	while ((rc = lup_p_step(db, st, err, _("checking the rules"))) == SQLITE_ROW) {
+		char sid[LUP_ID_SIZE], title[128], day[11], start[11], end[11];
+		lup_col_copy(st, 0, sid, sizeof sid);
+		lup_p_copy(st, 1, title, sizeof title);
+		lup_col_copy(st, 2, day, sizeof day);
+		lup_col_copy(st, 3, start, sizeof start);
+		lup_col_copy(st, 4, end, sizeof end);
+		if (sqlite3_column_int(st, 5))
+			WARN(LUP_WARN_OUTSIDE_DATES, sid,
+			     _("%s: '%s' on %s is before the cohort starts (%s)"), name, title, day, start);
+		else
+			WARN(LUP_WARN_OUTSIDE_DATES, sid,
+			     _("%s: '%s' on %s is after the cohort ends (%s)"), name, title, day, end);
+	}
+	if (rc < 0)
+		goto fail;
+	lup_done(st);
+	st = NULL;
+
 	if (!has_ul || !cfg)
 		goto done;
 
@@ -131,6 +168,12 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 			lup_col_copy(st, 0, first2, sizeof first2);
 			p2_first = a;
 		}
+		/* Course days after part 2 began while part 1 is missing: a
+		 * part 1 out of order. */
+		if (first2[0] && part1.n == 0 && !follow && !late1[0]) {
+			lup_col_copy(st, 0, late1, sizeof late1);
+			late1_day = a;
+		}
 		if (!first2[0]) {
 			if (!first1[0])
 				lup_col_copy(st, 0, first1, sizeof first1);
@@ -151,6 +194,26 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 	if (ul_sessions > 0 && nfac < 2)
 		WARN(LUP_WARN_FACILITATORS, NULL,
 		     _("%s: UL is led by two facilitators; the cohort names %d"), name, nfac);
+	if (part1.n == 0 && first2[0]) {
+		/* UL begins with part 2: part 1 is missing, or comes after it. */
+		long need = lup_config_int(cfg, "programme:ul_part1_days");
+		char a[11], b[11];
+		day_text(p2_first, b);
+		if (late1[0]) {
+			day_text(late1_day, a);
+			WARN(LUP_WARN_UL_PART1, late1,
+			     _("%s: UL part 1 (course days from %s) comes after part 2 began (%s); "
+			       "part 1 comes first, part 2 at least %ld weeks after it"),
+			     name, a, b, lup_config_int(cfg, "programme:ul_part2_min_weeks"));
+		} else {
+			WARN(LUP_WARN_UL_PART1, first2,
+			     ngettext("%s: UL part 1 is missing: UL begins with a follow-up on %s; part 1 is "
+			              "%ld course day before it",
+			              "%s: UL part 1 is missing: UL begins with a follow-up on %s; part 1 is "
+			              "%ld consecutive course days before it", (unsigned long)need),
+			     name, b, need);
+		}
+	}
 	if (part1.n > 0) {
 		long lo = part1.day[0], hi = part1.day[0], need = lup_config_int(cfg, "programme:ul_part1_days");
 		char a[11], b[11];
@@ -159,18 +222,33 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 			hi = part1.day[i] > hi ? part1.day[i] : hi;
 		}
 		p1_last = hi;
-		if (part1.n != need || hi - lo + 1 != need) {
-			day_text(lo, a);
-			day_text(hi, b);
-			if (part1.n == 1)
-				WARN(LUP_WARN_UL_PART1, first1,
-				     _("%s: UL part 1 should be %ld consecutive days; it is one day (%s)"),
-				     name, need, a);
-			else
-				WARN(LUP_WARN_UL_PART1, first1,
-				     _("%s: UL part 1 should be %ld consecutive days; it is %d days from %s to %s"),
-				     name, need, part1.n, a, b);
-		}
+		day_text(lo, a);
+		day_text(hi, b);
+		if (hi - lo + 1 != part1.n)
+			WARN(LUP_WARN_UL_PART1, first1,
+			     ngettext("%s: UL part 1 should be %ld consecutive day; its %d days from %s to %s "
+			              "have gaps",
+			              "%s: UL part 1 should be %ld consecutive days; its %d days from %s to %s "
+			              "have gaps", (unsigned long)need),
+			     name, need, part1.n, a, b);
+		else if (part1.n < need && part1.n == 1)
+			WARN(LUP_WARN_UL_PART1, first1,
+			     _("%s: UL part 1 is too short: one day (%s); it should be %ld consecutive days"),
+			     name, a, need);
+		else if (part1.n < need)
+			WARN(LUP_WARN_UL_PART1, first1,
+			     ngettext("%s: UL part 1 is too short: %d day from %s to %s; it should be %ld "
+			              "consecutive days",
+			              "%s: UL part 1 is too short: %d days from %s to %s; it should be %ld "
+			              "consecutive days", (unsigned long)part1.n),
+			     name, part1.n, a, b, need);
+		else if (part1.n > need)
+			WARN(LUP_WARN_UL_PART1, first1,
+			     ngettext("%s: UL part 1 is too long: %d day from %s to %s (it should be %ld "
+			              "consecutive days)",
+			              "%s: UL part 1 is too long: %d days from %s to %s (it should be %ld "
+			              "consecutive days)", (unsigned long)part1.n),
+			     name, part1.n, a, b, need);
 	}
 	if (part1.n > 0 && first2[0]) {
 		long weeks = lup_config_int(cfg, "programme:ul_part2_min_weeks");
@@ -259,7 +337,7 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 		"CROSS JOIN host_org h ON h.id = pl.host_id CROSS JOIN person p ON p.id = e.person_id "
 		"WHERE e.cohort_id = ?1 AND e.status IN ('enrolled', 'completed') "
 		"ORDER BY p.sort_name, p.id, pl.start_date";
-	char cohort[LUP_ID_SIZE], starts[17], ends[17], lo[17], day1[11], dayn[11];
+	char cohort[LUP_ID_SIZE], starts[17], ends[17], lo[17], day1[11], dayn[11], title[128];
 	char *location = NULL, *facilitators = NULL, *floc = NULL, *ffac = NULL;
 	int rc, before = w ? (int)w->n : 0;
 	long first, last;
@@ -275,6 +353,7 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 		return lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
 	}
 	lup_col_copy(st, 0, cohort, sizeof cohort);
+	lup_p_copy(st, 1, title, sizeof title);
 	lup_col_copy(st, 2, starts, sizeof starts);
 	lup_col_copy(st, 3, ends, sizeof ends);
 	location = lup_col_dup(st, 4);
@@ -374,7 +453,8 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 		lup_col_copy(st, 4, b, sizeof b);
 		lup_p_copy(st, 5, host, sizeof host);
 		WARN(LUP_WARN_PLACEMENT, plid, pid,
-		     _("%s is on job shadowing at %s from %s to %s"), pname, host, a, b);
+		     _("%s is on job shadowing at %s from %s to %s, during '%s' (%s)"), pname, host, a, b,
+		     title, day1);
 	}
 	if (rc < 0)
 		goto fail_st;
@@ -412,9 +492,54 @@ fail:
 	return -1;
 }
 
+/* Move a session's warnings into w.  A participant's job shadowing that
+ * clashes with several of the cohort's sessions is one warning naming
+ * them all, not one per session: the later sessions are added to the
+ * first's message. */
+static int merge_clashes(lup_db *db, struct lup_warnings *w, struct lup_warnings *one,
+                         lup_err *err)
+{
+	static const char sql[] = "SELECT title || char(9) || substr(starts_at, 1, 10) FROM session WHERE id = ?1";
+	for (size_t i = 0; i < one->n; i++) {
+		struct lup_warning *x = &one->v[i], *same = NULL;
+		if (!w)
+			continue;
+		if (x->kind == LUP_WARN_PLACEMENT)
+			for (size_t k = 0; k < w->n && !same; k++)
+				if (w->v[k].kind == LUP_WARN_PLACEMENT &&
+				    strcmp(w->v[k].person_id, x->person_id) == 0 &&
+				    strcmp(w->v[k].other_id, x->other_id) == 0)
+					same = &w->v[k];
+		if (same) {
+			char t[200], *tab;
+			lup_buf b = { 0 };
+			if (lup_p_lookup(db, sql, x->session_id, NULL, t, sizeof t, err) < 0)
+				return -1;
+			if ((tab = strchr(t, '\t')))
+				*tab++ = '\0';
+			lup_buf_puts(&b, same->msg);
+			/* TRANSLATORS: more sessions a job-shadowing clash falls on. */
+			if (strstr(same->msg, _("; also")))
+				lup_buf_printf(&b, _(", '%s' (%s)"), t, tab ? tab : "");
+			else
+				lup_buf_printf(&b, "%s '%s' (%s)", _("; also"), t, tab ? tab : "");
+			if (!b.s)
+				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			free(same->msg);
+			same->msg = b.s;
+			continue;
+		}
+		if (lup_p_warn(w, x->kind, x->cohort_id, x->session_id, x->other_id, x->person_id, err,
+		               "%s", x->msg) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int lup_cohort_conflicts(lup_db *db, const char *cohort_id, struct lup_warnings *w,
                          lup_err *err)
 {
+	int before = w ? (int)w->n : 0;
 	static const char sql[] = "SELECT id FROM session WHERE cohort_id = ?1 ORDER BY starts_at, id";
 	char (*ids)[LUP_ID_SIZE] = NULL;
 	int n = 0, cap = 0, rc, added = 0;
@@ -440,13 +565,15 @@ int lup_cohort_conflicts(lup_db *db, const char *cohort_id, struct lup_warnings 
 	}
 	lup_done(st);
 	for (int i = 0; i < n; i++) {
-		int r = lup_session_conflicts(db, ids[i], w, err);
-		if (r < 0) {
+		struct lup_warnings one = { 0 };
+		if (lup_session_conflicts(db, ids[i], &one, err) < 0 || merge_clashes(db, w, &one, err) < 0) {
+			lup_warnings_free(&one);
 			free(ids);
 			return -1;
 		}
-		added += r;
+		lup_warnings_free(&one);
 	}
 	free(ids);
+	added = w ? (int)w->n - before : 0;
 	return added;
 }

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "core/internal.h"
+#include "core/prog.h"
 #include "core/sync_int.h"
 
 int lup_db_schema_version(void)
@@ -253,25 +253,6 @@ fail:
 	return -1;
 }
 
-/* lup_sortkey(text) in SQL: the key people's roles are matched by (a
- * migration computes it for rows it makes). */
-static void sql_sortkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const unsigned char *s;
-	char *k;
-	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	s = sqlite3_value_text(argv[0]);
-	if (!(k = lup_sortkey(s ? (const char *)s : ""))) {
-		sqlite3_result_error_nomem(ctx);
-		return;
-	}
-	sqlite3_result_text(ctx, k, -1, free);
-}
-
 static int folder_of(const char *path, char *dir, size_t n)
 {
 	const char *slash = strrchr(path, '/');
@@ -334,13 +315,10 @@ int lup_db_open(const char *path, int flags, lup_db **out, lup_err *err)
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
 	sqlite3_busy_timeout(db->h, 3000);
-	if (lup_sync_register_functions(db->h) < 0) {
+	if (lup_sql_functions(db->h) != SQLITE_OK) {
 		lup_sqlerr(db, err, path);
 		goto fail;
 	}
-	sqlite3_create_function(db->h, "lup_sortkey", 1,
-	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-	                        sql_sortkey, NULL, NULL);
 	if (sqlite3_exec(db->h,
 	        "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;"
 	        "PRAGMA secure_delete = ON; PRAGMA synchronous = FULL;"
@@ -541,6 +519,26 @@ static const char *const invariants[] = {
 	"SELECT 'attendance ' || substr(a.id, 1, 8) || ': the person is not in the session''s cohort' "
 	"FROM attendance a JOIN session s ON s.id = a.session_id WHERE NOT EXISTS (SELECT 1 FROM enrolment e "
 	"WHERE e.cohort_id = s.cohort_id AND e.person_id = a.person_id AND e.status <> 'waitlisted')",
+	/* A mark records what happened: never for a session still to come. */
+	"SELECT 'attendance ' || substr(a.id, 1, 8) || ': ' || p.name || ' is marked ' || a.status "
+	"|| ' for ''' || s.title || ''' on ' || substr(s.starts_at, 1, 10) || ', which has not taken place yet' "
+	"FROM attendance a JOIN session s ON s.id = a.session_id JOIN person p ON p.id = a.person_id "
+	"WHERE substr(s.starts_at, 1, 10) > date('now', 'localtime')",
+	/* Nor for someone whose seat counts from a later day (an enrolment
+	 * after its marks): their "since" date wants moving back. */
+	"SELECT 'attendance ' || substr(a.id, 1, 8) || ': ' || p.name || ' is marked for ''' || s.title "
+	"|| ''' on ' || substr(s.starts_at, 1, 10) || ' but their seat counts from ' "
+	"|| coalesce(min(e.enrolled_on), 'no day') FROM attendance a JOIN session s ON s.id = a.session_id "
+	"JOIN person p ON p.id = a.person_id JOIN enrolment e ON e.cohort_id = s.cohort_id "
+	"AND e.person_id = a.person_id AND e.status <> 'waitlisted' "
+	"GROUP BY a.id HAVING NOT max(" LUP_P_SEAT_ON("e", "substr(s.starts_at, 1, 10)") ")",
+	/* Sort keys follow lup_sortkey (a migration makes them again when it
+	 * changes; a write from outside lup could not). */
+	"SELECT 'person ' || substr(id, 1, 8) || ': its sort keys are out of date' FROM person "
+	"WHERE sort_name IS NOT lup_sortkey(name) OR sort_unit IS NOT lup_sortkey(coalesce(org_unit, '')) "
+	"OR sort_role IS NOT lup_sortkey(coalesce(role, ''))",
+	"SELECT 'host organisation ' || substr(id, 1, 8) || ': its sort key is out of date' FROM host_org "
+	"WHERE sort_name IS NOT lup_sortkey(name)",
 	/* A session's block belongs to its cohort's programme. */
 	"SELECT 'session ' || substr(s.id, 1, 8) || ': its block is of another programme' "
 	"FROM session s JOIN cohort c ON c.id = s.cohort_id JOIN block b ON b.id = s.block_id "

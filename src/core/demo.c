@@ -1,17 +1,26 @@
 /* demo.c — the demonstration programme.
  *
  * A realistic, deterministic data set drawn from the originating project
- * (Kungsbacka kommun, 2013–2016): the programme and its three blocks, the
- * pilot cohorts of 2014 and the roll-out of 2015–2016, sessions and study
- * visits, attendance, the transnational network of host organisations,
- * job-shadowing placements, the DigComp 2.2 framework with role targets,
- * and competence check-ins over time.
+ * (Kungsbacka kommun): the programme and its three blocks, two pilot
+ * cohorts and the roll-out, sessions and study visits to the organisations
+ * the project visited, attendance, the transnational network of host
+ * organisations, job-shadowing placements, the DigComp 2.2 framework with
+ * role targets, and competence check-ins over time.
+ *
+ * It lives on the day it is made ("today", the real date unless one is
+ * given): some cohorts are done, some running with sessions this week and
+ * next, some open for enrolment with their schedule, some planned; check-ins
+ * are due soon or overdue by days or weeks.  The number of cohorts of each
+ * status follows from the number of people alone, so any day gives the same
+ * shape: each cohort is laid out around an anchor week relative to today
+ * and moved a week at a time until the status lup derives from its dates
+ * (lup_cohort_status_on) is the one planned for it.
  *
  * Everything is drawn from a seeded splitmix64 generator, one stream per
- * part, so the same number of people gives the same names, dates and
- * statuses (only the random ids and row timestamps differ).  Dates are
- * relative to a fixed "demo today", not to the clock.  The whole fill is one
- * transaction of prepared inserts, fast enough for 50,000 people.
+ * part, so the same number of people and the same day give the same names,
+ * dates and statuses (only the random ids and row timestamps differ).  The
+ * whole fill is one transaction of prepared inserts, fast enough for
+ * 50,000 people.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -20,9 +29,11 @@
 #include "core/comp_int.h"
 #include "core/internal.h"
 #include "lup/cal.h"
+#include "lup/competence.h"
 #include "lup/demo.h"
 #include "lup/framework.h"
 #include "lup/paths.h"
+#include "lup/programme.h"
 #include "lup/shadowing.h"
 
 #define DEMO_DEFAULT_PEOPLE 300
@@ -186,16 +197,36 @@ static const char *const venues[] = {
 };
 #define NVENUE ((int)(sizeof venues / sizeof venues[0]))
 
-/* Study visits of the activity-based workplace block. */
+/* Study visits of the activity-based workplace block, to the organisations
+ * the project visited; each is in the register of organisations (no
+ * network: a Swedish study-visit host), its contact made up. */
 static const struct visit {
 	const char *host, *title, *location;
+	const char *type, *city, *contact, *email, *phone, *themes, *notes;
+	double lat, lon;
 } visits[] = {
-	{ "Swedbank", "Studiebesök: Swedbank", "Swedbank, huvudkontoret, Sundbyberg" },
+	{ "Swedbank", "Studiebesök: Swedbank", "Swedbank, huvudkontoret, Sundbyberg",
+	  "company", "Sundbyberg", "Karin Lindahl", "karin.lindahl@example.org", "08-555 010 00",
+	  "aktivitetsbaserat kontor, digitala tjänster, ledarskap på distans",
+	  "Huvudkontoret arbetar aktivitetsbaserat: visning av kontoret och samtal med chefer om "
+	  "att leda medarbetare man inte ser varje dag.", 59.3614, 17.9716 },
 	{ "Försäkringskassan", "Studiebesök: Försäkringskassan, huvudkontoret",
-	  "Försäkringskassan, huvudkontoret, Stockholm" },
-	{ "Nacka kommun", "Studiebesök: Nacka kommun", "Nacka stadshus, Nacka" },
+	  "Försäkringskassan, huvudkontoret, Stockholm",
+	  "agency", "Stockholm", "Per Hedin", "per.hedin@example.org", "08-555 020 00",
+	  "aktivitetsbaserad arbetsplats, e-tjänster, digital ärendehandläggning",
+	  "Huvudkontoret: aktivitetsbaserad arbetsplats och hur myndigheten digitaliserat "
+	  "handläggningen.", 59.3378, 18.0590 },
+	{ "Nacka kommun", "Studiebesök: Nacka kommun", "Nacka stadshus, Nacka",
+	  "municipality", "Nacka", "Lena Sjögren", "lena.sjogren@example.org", "08-555 030 00",
+	  "aktivitetsbaserat stadshus, medborgarservice, e-tjänster",
+	  "Stadshuset byggt om för aktivitetsbaserat arbete; kontaktcenter för medborgarna.",
+	  59.3105, 18.1637 },
 	{ "Kungälvs kommun", "Studiebesök: Kungälvs kommun, utvecklingskontoret",
-	  "Kungälvs kommun, utvecklingskontoret, Kungälv" },
+	  "Kungälvs kommun, utvecklingskontoret, Kungälv",
+	  "municipality", "Kungälv", "Jonas Ek", "jonas.ek@example.org", "0303-55 50 00",
+	  "verksamhetsutveckling, processkartläggning, utvecklingskontor",
+	  "Utvecklingskontoret stöttar förvaltningarna med processer och digitalisering.",
+	  57.8710, 11.9805 },
 };
 #define NVISIT 4
 
@@ -300,13 +331,13 @@ static const struct host_def {
 	  "Thandiwe Mokoena", "thandiwe.mokoena@example.org", "+27 21 555 0100", "engelska, afrikaans",
 	  "lokal demokrati, medborgardialog, ungdomsinflytande", "lokal demokrati och medborgardialog", 4,
 	  "ICLD kommunalt partnerskap", "2014-01-01", "2016-12-31", -33.7342, 18.9621,
-	  "Partnerskap sedan 2010; ungefär två resor om året.", 0 },
+	  "Partnerskap sedan många år; ungefär två resor om året.", 0 },
 	{ "Eurocities, Secretariat", "ngo", "BE", "Bruxelles",
 	  "[{\"network\":\"Eurocities\",\"role\":\"secretariat\"}]", NULL,
 	  "Sophie Dubois", "sophie.dubois@example.org", "+32 2 555 01 00", "franska, engelska",
 	  "EU-påverkan, nätverksarbete", "europeiskt nätverksarbete", 1,
 	  "Associerad partner", "2016-01-01", NULL, 50.8503, 4.3517,
-	  "Kommunen blev associerad partner i Eurocities 2016.", 1 },
+	  "Kommunen är associerad partner i Eurocities.", 1 },
 };
 #define NHOST ((int)(sizeof hosts / sizeof hosts[0]))
 
@@ -378,6 +409,7 @@ struct dcohort {
 	lup_date nominal;     /* the start week chosen */
 	lup_date start, end;
 	enum cstatus status;
+	int scheduled;        /* has sessions (a planned cohort has none yet) */
 	int fac[2];           /* facilitator indices */
 	int visit[4], nvisit;
 	int part2_days;
@@ -400,6 +432,7 @@ struct demo {
 	long n;
 	char now[21];
 	lup_date today;
+	int interval;             /* days between check-ins ([competence] interval_days) */
 	double min_att;
 	int part1_days, part2_gap, min_days, max_days;
 
@@ -409,6 +442,8 @@ struct demo {
 	char comp[NCOMP][LUP_UUID_LEN + 1];
 	int have_comp[NCOMP];
 	char host[NHOST][LUP_UUID_LEN + 1];
+	char vhost[NVISIT][LUP_UUID_LEN + 1];   /* the study-visit hosts */
+	lup_date first_day, last_day;            /* of the whole programme */
 
 	struct dperson *p;
 	long np;
@@ -464,6 +499,21 @@ static void fmt_time(lup_date x, int hh, int mm, char out[17])
 {
 	lup_datetime dt = { x, hh, mm };
 	lup_datetime_format(dt, out);
+}
+
+/* The host agreements of the data set were written for DEMO_YEAR: the
+ * same date `years` on ("" for none); 29 February falls back a day. */
+#define DEMO_YEAR 2016
+static void shift_years(const char *date, int years, char out[11])
+{
+	lup_date x;
+	out[0] = '\0';
+	if (!date || lup_date_parse(date, mkdate(2000, 1, 1), &x) < 0)
+		return;
+	x.y += years;
+	if (x.m == 2 && x.d == 29 && !lup_is_leap(x.y))
+		x.d = 28;
+	fmt_date(x, out);
 }
 
 /* A day a course can be held on: a working day outside the summer and the
@@ -535,10 +585,9 @@ static int fill_programme(struct demo *d)
 	bt(st, 2, "Ledarutveckling för en sammanhållen e-förvaltning");
 	bt(st, 3, "Ledarutvecklingsprogram för kommunens chefer i tre block, med "
 	          "kompetenssäkring och jobbskuggning i det transnationella nätverket. "
-	          "Vinnova-projekt 2013-03999; pilot 2014, bred utrullning 2015–2016.");
+	          "Vinnova-projekt 2013-03999: två pilotomgångar, sedan bred utrullning.");
 	sqlite3_bind_int64(st, 4, d->n);
-	bt(st, 5, "2014-01-01");
-	bt(st, 6, "2016-12-31");
+	/* its dates, once the cohorts are laid out: programme_dates() */
 	bt(st, 7, d->now);
 	if (run(d, st) < 0)
 		return -1;
@@ -774,7 +823,7 @@ static int fill_hosts(struct demo *d)
 	for (int i = 0; i < NHOST; i++) {
 		const struct host_def *h = &hosts[i];
 		lup_buf all = { 0 };
-		char *search, *key;
+		char *search, *key, from[11], to[11];
 		sqlite3_stmt *st;
 		int rc;
 
@@ -803,8 +852,10 @@ static int fill_hosts(struct demo *d)
 		bt(st, 12, h->themes);
 		sqlite3_bind_int(st, 13, h->capacity);
 		bt(st, 14, h->agreement);
-		bt(st, 15, h->from);
-		bt(st, 16, h->to);
+		shift_years(h->from, d->today.y - DEMO_YEAR, from);
+		shift_years(h->to, d->today.y - DEMO_YEAR, to);
+		bt(st, 15, from);
+		bt(st, 16, to);
 		sqlite3_bind_double(st, 17, h->lat);
 		sqlite3_bind_double(st, 18, h->lon);
 		bt(st, 19, h->notes);
@@ -814,6 +865,38 @@ static int fill_hosts(struct demo *d)
 		rc = run(d, st);
 		free(search); free(key);
 		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The study-visit hosts: Swedish organisations, no network (search text
+ * and sort key come from lup_host_reindex, after the fill of hosts). */
+static int fill_visit_hosts(struct demo *d)
+{
+	static const char sql[] =
+		"INSERT INTO host_org (id, name, type, country, city, contact_name, contact_email, "
+		"contact_phone, themes, lat, lon, notes, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, 'SE', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)";
+	for (int i = 0; i < NVISIT; i++) {
+		const struct visit *v = &visits[i];
+		sqlite3_stmt *st = prep(d, sql);
+		if (!st)
+			return -1;
+		lup_uuid(d->vhost[i]);
+		bt(st, 1, d->vhost[i]);
+		bt(st, 2, v->host);
+		bt(st, 3, v->type);
+		bt(st, 4, v->city);
+		bt(st, 5, v->contact);
+		bt(st, 6, v->email);
+		bt(st, 7, v->phone);
+		bt(st, 8, v->themes);
+		sqlite3_bind_double(st, 9, v->lat);
+		sqlite3_bind_double(st, 10, v->lon);
+		bt(st, 11, v->notes);
+		bt(st, 12, d->now);
+		if (run(d, st) < 0)
 			return -1;
 	}
 	return 0;
@@ -875,28 +958,20 @@ static int fill_targets(struct demo *d)
 
 /* ---- Cohorts: the plan ---- */
 
-/* Mondays on which a roll-out cohort may start: 2015–2016 term time. */
-static int start_weeks(lup_date *out, int max)
-{
-	int n = 0;
-	for (lup_date x = mkdate(2015, 1, 12); lup_date_cmp(x, mkdate(2016, 9, 26)) <= 0 && n < max;
-	     x = lup_date_add(x, 7)) {
-		int md = x.m * 100 + x.d;
-		if ((md >= 601 && md <= 814) || md >= 1201 || md <= 110)
-			continue;
-		out[n++] = x;
-	}
-	return n;
-}
-
+/* The status lup gives the cohort on the demo's today, from the dates it
+ * is written with (lup_cohort_status_on). */
 static enum cstatus status_on(const struct dcohort *c, lup_date today)
 {
-	if (lup_date_cmp(c->end, today) < 0)
-		return C_DONE;
-	if (lup_date_cmp(c->start, today) <= 0)
-		return C_RUNNING;
-	if (lup_date_diff(c->start, today) <= 100)
-		return C_OPEN;
+	static const char *const names[] = { "planned", "open", "running", "done" };
+	char a[11], b[11], t[11];
+	const char *st;
+	fmt_date(c->start, a);
+	fmt_date(c->end, b);
+	fmt_date(today, t);
+	st = lup_cohort_status_on(NULL, a, b, c->scheduled, t);
+	for (int i = 0; i < 4; i++)
+		if (strcmp(st, names[i]) == 0)
+			return (enum cstatus)i;
 	return C_PLANNED;
 }
 
@@ -941,13 +1016,65 @@ static int plan_sessions(struct demo *d, struct dcohort *c, struct dsession *s)
 	return n;
 }
 
-/* Decide every cohort, its dates, status and members. */
+/* How many roll-out cohorts of each status: from their number alone, so
+ * that every day gives the same shape.  The pilots are done. */
+static void status_counts(long rollout, long count[4])
+{
+	long rest;
+	count[C_RUNNING] = rollout * 15 / 100;
+	count[C_OPEN] = rollout * 12 / 100;
+	count[C_PLANNED] = rollout * 10 / 100;
+	for (int s = C_PLANNED; s <= C_RUNNING; s++) {
+		long least = rollout >= 12 ? 2 : rollout >= 4 ? 1 : 0;
+		if (count[s] < least)
+			count[s] = least;
+	}
+	if (rollout < 4) {   /* the smallest demonstrations: one running, one open */
+		count[C_PLANNED] = 0;
+		count[C_RUNNING] = rollout > 0;
+		count[C_OPEN] = rollout > 1;
+	}
+	rest = rollout - count[C_RUNNING] - count[C_OPEN] - count[C_PLANNED];
+	count[C_DONE] = rest > 0 ? rest : 0;
+}
+
+/* Lay a cohort out around its anchor so that it has the status wanted on
+ * today: the anchor moves a week at a time (course days skip holidays and
+ * the summer and Christmas breaks, which can push a schedule weeks on). */
+static void place(struct demo *d, struct dcohort *c, enum cstatus want, struct dsession *s)
+{
+	c->scheduled = want != C_PLANNED;
+	for (int tries = 0; tries < 120; tries++) {
+		int step = 0;
+		plan_sessions(d, c, s);
+		c->status = status_on(c, d->today);
+		if (c->status == want)
+			return;
+		switch (want) {
+		case C_DONE: step = -7; break;                      /* end before today */
+		case C_RUNNING: step = lup_date_cmp(c->start, d->today) > 0 ? -7 : 7; break;
+		default: step = 7; break;                           /* start after today */
+		}
+		c->nominal = lup_date_add(c->nominal, step);
+	}
+}
+
+/* The Monday of today's week, and week w from it. */
+static lup_date week_from(lup_date today, long w)
+{
+	lup_date monday = lup_date_add(today, 1 - lup_date_weekday(today));
+	return lup_date_add(monday, 7 * w);
+}
+
+/* Decide every cohort, its dates, status and members.  The pilots came
+ * first, about two and a half and two years ago; the roll-out's cohorts
+ * that are done started in the two years before the running ones, which
+ * started in the last eleven weeks; open ones start in three to fourteen
+ * weeks, planned ones (no sessions yet) in twenty to forty. */
 static int plan_cohorts(struct demo *d, long halland_first, long halland_n)
 {
-	lup_date weeks[200];
-	int nweeks = start_weeks(weeks, 200);
 	struct dsession s[16];
-	long *pool, npool = 0, next = 0, rollout, total;
+	long *pool, npool = 0, next = 0, rollout, total, count[4];
 	rng r;
 	int open_seen = 0, planned_seen = 0;
 	long step;
@@ -970,6 +1097,7 @@ static int plan_cohorts(struct demo *d, long halland_first, long halland_n)
 	rollout = (total + SEATS - 1) / SEATS;
 	if (rollout < 2)
 		rollout = 2;
+	status_counts(rollout, count);
 	d->nc = 2 + rollout;
 	step = (d->nc * SEATS + DETAIL_SEATS - 1) / DETAIL_SEATS;
 	if (!(d->c = calloc((size_t)d->nc, sizeof *d->c))) {
@@ -978,7 +1106,8 @@ static int plan_cohorts(struct demo *d, long halland_first, long halland_n)
 	}
 	for (long k = 0; k < d->nc; k++) {
 		struct dcohort *c = &d->c[k];
-		long want, wait = 0;
+		enum cstatus want = C_DONE;
+		long want_people, wait = 0;
 
 		c->withdrawn = -1;
 		c->fac[0] = (int)(k % d->nfac);
@@ -988,51 +1117,71 @@ static int plan_cohorts(struct demo *d, long halland_first, long halland_n)
 		c->part2_days = chance(&r, 70) ? 2 : 1;
 		if (k == 0) {
 			snprintf(c->name, sizeof c->name, "Pilot Halland");
-			c->nominal = mkdate(2014, 3, 10);
+			c->nominal = week_from(d->today, -130);
 			c->nvisit = NVISIT;
 			for (int v = 0; v < NVISIT; v++)
 				c->visit[v] = v;
 		} else {
 			if (k == 1) {
 				snprintf(c->name, sizeof c->name, "Pilot 2");
-				c->nominal = mkdate(2014, 9, 15);
+				c->nominal = week_from(d->today, -104);
 			} else {
-				long idx = k - 2;
+				/* In order: done, running, open, planned; spread
+				 * over each group's weeks, up to three a week. */
+				long idx = k - 2, i, n, lo, hi;
+				if (idx < count[C_DONE]) {
+					want = C_DONE;
+					i = idx, n = count[C_DONE], lo = -96, hi = -22;
+				} else if (idx < count[C_DONE] + count[C_RUNNING]) {
+					want = C_RUNNING;
+					i = idx - count[C_DONE], n = count[C_RUNNING], lo = -11, hi = -1;
+				} else if (idx < count[C_DONE] + count[C_RUNNING] + count[C_OPEN]) {
+					want = C_OPEN;
+					i = idx - count[C_DONE] - count[C_RUNNING], n = count[C_OPEN], lo = 3, hi = 14;
+				} else {
+					want = C_PLANNED;
+					i = idx - count[C_DONE] - count[C_RUNNING] - count[C_OPEN];
+					n = count[C_PLANNED], lo = 20, hi = 40;
+				}
 				snprintf(c->name, sizeof c->name, "Omgång %ld", idx + 1);
-				c->nominal = lup_date_add(weeks[idx * nweeks / rollout], idx % 3);
+				c->nominal = lup_date_add(week_from(d->today, n > 1 ? lo + i * (hi - lo) / (n - 1) : lo),
+				                          idx % 3);
 			}
 			c->nvisit = 2;
 			c->visit[0] = (int)(k % NVISIT);
 			c->visit[1] = (int)((k + 1 + (k / NVISIT) % 3) % NVISIT);
 		}
-		plan_sessions(d, c, s);
-		c->status = status_on(c, d->today);
+		place(d, c, want, s);
+		if (lup_date_cmp(c->start, d->first_day) < 0 || !d->first_day.y)
+			d->first_day = c->start;
+		if (lup_date_cmp(c->end, d->last_day) > 0)
+			d->last_day = c->end;
 
 		/* Members: full groups in cohorts that are done, running or
 		 * open; planned ones have only their first requests. */
 		if (k == 0) {
-			want = halland_n;
+			want_people = halland_n;
 		} else if (c->status == C_PLANNED) {
-			want = planned_seen++ == 0 ? SEATS / 2 : (planned_seen == 2 ? 3 : 0);
+			want_people = planned_seen++ == 0 ? SEATS / 2 : (planned_seen == 2 ? 3 : 0);
 		} else {
-			want = SEATS;
+			want_people = SEATS;
 		}
-		if (k != 0 && want > npool - next)
-			want = npool - next;
+		if (k != 0 && want_people > npool - next)
+			want_people = npool - next;
 		/* A waitlist only where the group is full: the first two open
 		 * cohorts have more requests than seats. */
-		if (k != 0 && c->status == C_OPEN && want == SEATS && open_seen < 2) {
+		if (k != 0 && c->status == C_OPEN && want_people == SEATS && open_seen < 2) {
 			wait = open_seen++ == 0 ? 3 : 2;
-			if (wait > npool - next - want)
-				wait = npool - next - want;
+			if (wait > npool - next - want_people)
+				wait = npool - next - want_people;
 		}
-		if (!(c->members = malloc((size_t)(want + wait + 1) * sizeof *c->members)))
+		if (!(c->members = malloc((size_t)(want_people + wait + 1) * sizeof *c->members)))
 			goto oom;
-		for (long m = 0; m < want + wait; m++) {
+		for (long m = 0; m < want_people + wait; m++) {
 			long who = k == 0 ? halland_first + m : pool[next++];
 			c->members[c->nmembers++] = who;
 			d->p[who].cohort = k;
-			d->p[who].estatus = (signed char)(m >= want ? E_WAITLISTED
+			d->p[who].estatus = (signed char)(m >= want_people ? E_WAITLISTED
 				: c->status == C_DONE ? E_COMPLETED : E_ENROLLED);
 		}
 		c->nwait = (int)wait;
@@ -1050,11 +1199,27 @@ oom:
 	return lup_err_set(d->err, LUP_EFAIL, _("out of memory"));
 }
 
+/* The programme's dates: the years its cohorts span. */
+static int programme_dates(struct demo *d)
+{
+	static const char sql[] = "UPDATE programme SET start_date = ?2, end_date = ?3 WHERE id = ?1";
+	char a[11], b[11];
+	sqlite3_stmt *st = prep(d, sql);
+	if (!st)
+		return -1;
+	fmt_date(mkdate(d->first_day.y, 1, 1), a);
+	fmt_date(mkdate(d->last_day.y, 12, 31), b);
+	bt(st, 1, d->programme);
+	bt(st, 2, a);
+	bt(st, 3, b);
+	return run(d, st);
+}
+
 /* ---- Cohorts: writing ---- */
 
 static const char sql_session[] =
 	"INSERT INTO session (id, cohort_id, block_id, title, kind, starts_at, ends_at, location, "
-	"facilitators, host_name, notes, created_at, updated_at) "
+	"facilitators, host_id, notes, created_at, updated_at) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)";
 static const char sql_enrol[] =
 	"INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, "
@@ -1070,10 +1235,9 @@ static const char sql_log[] =
 static int write_cohort_row(struct demo *d, struct dcohort *c, long k)
 {
 	static const char sql[] =
-		"INSERT INTO cohort (id, programme_id, name, capacity, start_date, end_date, status, "
+		"INSERT INTO cohort (id, programme_id, name, capacity, start_date, end_date, "
 		"facilitators, notes, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)";
-	static const char *const status[] = { "planned", "open", "running", "done" };
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?10)";
 	char a[11], b[11], fac[200], f1[96], f2[96];
 	sqlite3_stmt *st = prep(d, sql);
 
@@ -1091,11 +1255,10 @@ static int write_cohort_row(struct demo *d, struct dcohort *c, long k)
 	sqlite3_bind_int(st, 4, SEATS);
 	bt(st, 5, a);
 	bt(st, 6, b);
-	bt(st, 7, status[c->status]);
 	bt(st, 8, fac);
 	bt(st, 9, k == 0 ? "Pilotomgång med chefer från Region Halland och länets kommuner. "
-	                   "Metoden utvärderades och rapporterades till SKL i september 2014."
-	        : k == 1 ? "Andra pilotomgången; därefter beslutades den breda utrullningen 2015–2016."
+	                   "Metoden utvärderades och rapporterades till SKL."
+	        : k == 1 ? "Andra pilotomgången; därefter beslutades den breda utrullningen."
 	        : c->nwait ? "Fullsatt; väntelista enligt anmälningsordning." : NULL);
 	bt(st, 10, d->now);
 	return run(d, st);
@@ -1113,6 +1276,7 @@ static int write_sessions(struct demo *d, struct dcohort *c, long k, struct dses
 	for (int i = 0; i < n; i++) {
 		const char *kind = "course_day", *loc = venues[k % NVENUE], *facs = fac;
 		const char *host = NULL, *notes = NULL;
+		int v_i;
 		int h1 = 8, m1 = 30, h2 = 17, m2 = 0;
 		sqlite3_stmt *st = prep(d, sql_session);
 
@@ -1125,11 +1289,11 @@ static int write_sessions(struct demo *d, struct dcohort *c, long k, struct dses
 		} else if (s[i].part2) {
 			snprintf(title, sizeof title, "Utvecklande ledarskap del 2, dag %d", ++ul2);
 		} else if (s[i].block == 1) {
-			const struct visit *v = &visits[c->visit[vi++]];
+			const struct visit *v = &visits[v_i = c->visit[vi++]];
 			snprintf(title, sizeof title, "%s", v->title);
 			kind = "study_visit";
 			loc = v->location;
-			host = v->host;
+			host = d->vhost[v_i];
 			facs = f1;
 			h1 = 9; m1 = 0; h2 = 15; m2 = 30;
 		} else if (s[i].block == 2) {
@@ -1241,9 +1405,12 @@ static int person_checkins(struct demo *d, long who, const struct dcohort *c, rn
 		if ((i == 12 && chance(r, 30)) || chance(r, 3))
 			lv[i] = 0;  /* not assessed */
 	}
-	if (!chance(r, 88))
-		return 0;
+	if (!chance(r, 88) || p->estatus == E_WITHDRAWN)
+		return 0;   /* never assessed (who left is no longer asked) */
 	pre = lup_date_add(c->start, -between(r, 3, 20));
+	/* Those waiting for a later start assessed themselves on enrolling. */
+	if (lup_date_cmp(pre, d->today) > 0 && (c->status == C_OPEN || c->status == C_PLANNED))
+		pre = lup_date_add(d->today, -between(r, 1, 20));
 	if (lup_date_cmp(pre, d->today) > 0)
 		return 0;
 	/* Not yet started: the self-assessment may still be a draft. */
@@ -1252,7 +1419,7 @@ static int person_checkins(struct demo *d, long who, const struct dcohort *c, rn
 	if (write_checkin(d, who, pre, "self", -1, "Inför programmet",
 	                  c->status == C_RUNNING && chance(r, 8), lv, r) < 0)
 		return -1;
-	if (c->status != C_DONE || p->estatus == E_WITHDRAWN || !chance(r, 85))
+	if (c->status != C_DONE)
 		return 0;
 	last = lup_date_add(c->end, between(r, 7, 30));
 	if (lup_date_cmp(last, d->today) > 0)
@@ -1275,8 +1442,13 @@ static int person_checkins(struct demo *d, long who, const struct dcohort *c, rn
 		lup_date next = lup_date_add(last, between(r, 165, 215));
 		if (lup_date_cmp(next, d->today) > 0)
 			break;
-		if (!chance(r, 60))
-			break;  /* stopped: overdue from here on */
+		/* Now and then the latest re-assessment has not been done yet:
+		 * overdue by days or weeks, never years. */
+		if (lup_date_cmp(lup_date_add(next, 165), d->today) > 0 && chance(r, 30)) {
+			long over = lup_date_diff(d->today, last) - d->interval;
+			if (over >= 1 && over <= 70)
+				break;
+		}
 		for (int i = 0; i < NCOMP; i++)
 			if (lv[i] > 0 && chance(r, 20))
 				lv[i] = (signed char)clamp_level(lv[i] + 1);
@@ -1294,6 +1466,9 @@ static int write_members(struct demo *d, struct dcohort *c, struct dsession *s, 
 	static const char *const estatus[] = { "", "enrolled", "waitlisted", "withdrawn", "completed" };
 	static const char *const astatus[] = { "present", "late", "excused", "absent" };
 	lup_date opened = lup_date_add(c->start, -between(r, 80, 100));
+	/* a cohort far ahead opened its list a month ago: nobody asks in the future */
+	if (lup_date_cmp(opened, lup_date_add(d->today, -30)) > 0)
+		opened = lup_date_add(d->today, -30);
 	int waitpos = 0, past = 0;
 	char day[11], end[11], req[24];
 	unsigned char att[16];
@@ -1427,6 +1602,8 @@ static int fill_cohorts(struct demo *d)
 	for (long k = 0; k < d->nc; k++) {
 		struct dcohort *c = &d->c[k];
 		int n = plan_sessions(d, c, s);
+		if (!c->scheduled)
+			n = 0;   /* planned: dates, no sessions yet */
 		if (write_cohort_row(d, c, k) < 0 || write_sessions(d, c, k, s, n) < 0 ||
 		    write_members(d, c, s, n, &r) < 0)
 			return -1;
@@ -1622,7 +1799,8 @@ static long pragma_long(lup_db *db, const char *sql)
 	return v;
 }
 
-int lup_demo_fill(lup_db *db, const lup_config *cfg, long people, lup_err *err)
+int lup_demo_fill(lup_db *db, const lup_config *cfg, long people, const char *today,
+                  lup_err *err)
 {
 	struct demo d;
 	long have, hal_first = 0, hal_n = 0;
@@ -1636,7 +1814,14 @@ int lup_demo_fill(lup_db *db, const lup_config *cfg, long people, lup_err *err)
 	if (d.n < DEMO_MIN_PEOPLE || d.n > DEMO_MAX_PEOPLE)
 		return lup_err_set(err, LUP_EINVAL, _("the demonstration takes %d to %d people, not %ld"),
 		                   DEMO_MIN_PEOPLE, DEMO_MAX_PEOPLE, d.n);
-	d.today = mkdate(2016, 5, 16);
+	if (today && *today) {
+		if (lup_date_parse(today, lup_date_today(), &d.today) < 0 || strlen(today) != 10 ||
+		    d.today.y < 1900 || d.today.y > 9000)
+			return lup_err_field(err, "today", _("'%s' is not a date (YYYY-MM-DD)"), today);
+	} else {
+		d.today = lup_date_today();
+	}
+	d.interval = lup_competence_interval(cfg, NULL);
 	d.min_att = cfg ? lup_config_real(cfg, "programme:min_attendance") : 0.8;
 	d.part1_days = cfg ? (int)lup_config_int(cfg, "programme:ul_part1_days") : 3;
 	weeks = cfg ? (int)lup_config_int(cfg, "programme:ul_part2_min_weeks") : 8;
@@ -1667,8 +1852,9 @@ int lup_demo_fill(lup_db *db, const lup_config *cfg, long people, lup_err *err)
 		goto out;
 	}
 	if (fill_programme(&d) < 0 || fill_people(&d, &hal_first, &hal_n) < 0 ||
-	    fill_hosts(&d) < 0 || lup_host_reindex(db, err) < 0 || fill_framework_digcomp(&d) < 0 || fill_targets(&d) < 0 ||
-	    plan_cohorts(&d, hal_first, hal_n) < 0 || fill_cohorts(&d) < 0 ||
+	    fill_hosts(&d) < 0 || fill_visit_hosts(&d) < 0 || lup_host_reindex(db, err) < 0 ||
+	    fill_framework_digcomp(&d) < 0 || fill_targets(&d) < 0 ||
+	    plan_cohorts(&d, hal_first, hal_n) < 0 || programme_dates(&d) < 0 || fill_cohorts(&d) < 0 ||
 	    fill_placements(&d) < 0)
 		goto out;
 	rc = lup_db_commit(db, err);

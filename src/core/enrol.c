@@ -353,9 +353,13 @@ static const struct lup_col enrol_status_col = {
 	.label_of = lup_enrol_status_label
 };
 
-int lup_enrol_withdraw_edit(lup_db *db, const char *enrolment_id, const char *seen,
-                            struct lup_promotions *promoted, struct lup_merge_report *mr,
-                            lup_err *err)
+/* A status step from a screen: seen is the status it showed, `to` the one
+ * the step leads to; the stored status is merged with them (lup/merge.h)
+ * and, unless what is stored stays, step(db, id, ud, err) runs, all in one
+ * transaction. */
+static int status_step(lup_db *db, const char *enrolment_id, const char *seen, const char *to,
+                       int (*step)(lup_db *, const char *, void *, lup_err *), void *ud,
+                       struct lup_merge_report *mr, lup_err *err)
 {
 	static const char sql[] = "SELECT status FROM enrolment WHERE id = ?1";
 	char stored[16];
@@ -370,14 +374,295 @@ int lup_enrol_withdraw_edit(lup_db *db, const char *enrolment_id, const char *se
 		               _("The enrolment was deleted in another window since you opened the cohort"));
 		goto fail;
 	}
-	if (lup_merge_value(db, &enrol_status_col, seen, "withdrawn", stored, &stored_wins, mr,
-	                    err) < 0 ||
-	    (!stored_wins && lup_enrol_withdraw(db, enrolment_id, promoted, err) < 0))
+	if (lup_merge_value(db, &enrol_status_col, seen, to, stored, &stored_wins, mr, err) < 0 ||
+	    (!stored_wins && step(db, enrolment_id, ud, err) < 0))
 		goto fail;
 	return lup_db_commit(db, err);
 fail:
 	lup_db_rollback(db);
 	return -1;
+}
+
+static int withdraw_step(lup_db *db, const char *id, void *promoted, lup_err *err)
+{
+	return lup_enrol_withdraw(db, id, promoted, err);
+}
+
+int lup_enrol_withdraw_edit(lup_db *db, const char *enrolment_id, const char *seen,
+                            struct lup_promotions *promoted, struct lup_merge_report *mr,
+                            lup_err *err)
+{
+	return status_step(db, enrolment_id, seen, "withdrawn", withdraw_step, promoted, mr, err);
+}
+
+/* ---- One enrolment: its "since" date and note ---- */
+
+void lup_enrolment_clear(struct lup_enrolment *e)
+{
+	free(e->note);
+	memset(e, 0, sizeof *e);
+}
+
+int lup_enrolment_get(lup_db *db, const char *id, struct lup_enrolment *e, lup_err *err)
+{
+	static const char sql[] =
+		"SELECT e.id, e.cohort_id, e.person_id, e.status, coalesce(e.waitlist_pos, 0), "
+		"e.enrolled_on, e.ended_on, e.note, e.requested_at, e.created_at, e.updated_at, p.name, c.name "
+		"FROM enrolment e JOIN person p ON p.id = e.person_id JOIN cohort c ON c.id = e.cohort_id "
+		"WHERE e.id = ?1";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+	memset(e, 0, sizeof *e);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("reading an enrolment"))) < 0)
+		return -1;
+	if (rc == SQLITE_ROW) {
+		lup_col_copy(st, 0, e->id, sizeof e->id);
+		lup_col_copy(st, 1, e->cohort_id, sizeof e->cohort_id);
+		lup_col_copy(st, 2, e->person_id, sizeof e->person_id);
+		lup_col_copy(st, 3, e->status, sizeof e->status);
+		e->waitlist_pos = sqlite3_column_int(st, 4);
+		lup_col_copy(st, 5, e->enrolled_on, sizeof e->enrolled_on);
+		lup_col_copy(st, 6, e->ended_on, sizeof e->ended_on);
+		e->note = lup_col_dup(st, 7);
+		lup_col_copy(st, 8, e->requested_at, sizeof e->requested_at);
+		lup_col_copy(st, 9, e->created_at, sizeof e->created_at);
+		lup_col_copy(st, 10, e->updated_at, sizeof e->updated_at);
+		lup_p_copy(st, 11, e->name, sizeof e->name);
+		lup_p_copy(st, 12, e->cohort, sizeof e->cohort);
+	}
+	lup_done(st);
+	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such enrolment"));
+}
+
+/* The first day the person was marked for a session of the cohort, "" if
+ * never. */
+static int first_mark(lup_db *db, const char *cohort_id, const char *person_id, char day[11],
+                      lup_err *err)
+{
+	static const char sql[] =
+		"SELECT min(substr(s.starts_at, 1, 10)) FROM attendance a JOIN session s ON s.id = a.session_id "
+		"WHERE a.person_id = ?2 AND s.cohort_id = ?1";
+	return lup_p_lookup(db, sql, cohort_id, person_id, day, 11, err) < 0 ? -1 : 0;
+}
+
+static int enrolment_write(lup_db *db, struct lup_enrolment *e, lup_err *err)
+{
+	static const char upd[] =
+		"UPDATE enrolment SET enrolled_on = ?2, note = ?3, updated_at = ?4 WHERE id = ?1";
+	struct lup_enrolment old;
+	char marked[11], now[21];
+	sqlite3_stmt *st;
+
+	lup_p_tidy(&e->note);
+	lup_trim(e->enrolled_on);
+	if (e->note && strlen(e->note) > 2000)
+		return lup_err_field(err, "note", _("the note is longer than 2000 characters"));
+	if (!lup_p_date_ok(e->enrolled_on))
+		return lup_err_field(err, "enrolled_on", _("'%s' is not a date (YYYY-MM-DD)"), e->enrolled_on);
+	if (lup_enrolment_get(db, e->id, &old, err) < 0)
+		return -1;
+	if (strcmp(old.status, "waitlisted") == 0 && e->enrolled_on[0]) {
+		lup_enrolment_clear(&old);
+		return lup_err_field(err, "enrolled_on",
+			_("%s is waiting for a seat: a seat counts from the day they get one"), e->name);
+	}
+	if (strcmp(old.status, "waitlisted") != 0 && !e->enrolled_on[0]) {
+		lup_enrolment_clear(&old);
+		return lup_err_field(err, "enrolled_on", _("give the day their seat counts from"));
+	}
+	if (old.ended_on[0] && e->enrolled_on[0] && strcmp(e->enrolled_on, old.ended_on) > 0) {
+		lup_err_field(err, "enrolled_on", _("the seat cannot count from after it ended (%s)"),
+		              old.ended_on);
+		lup_enrolment_clear(&old);
+		return -1;
+	}
+	if (first_mark(db, old.cohort_id, old.person_id, marked, err) < 0) {
+		lup_enrolment_clear(&old);
+		return -1;
+	}
+	if (marked[0] && e->enrolled_on[0] && strcmp(e->enrolled_on, marked) > 0) {
+		lup_err_field(err, "enrolled_on",
+			_("%s has attendance from %s: their seat must count from that day or earlier"),
+			old.name, marked);
+		lup_enrolment_clear(&old);
+		return -1;
+	}
+	lup_enrolment_clear(&old);
+	if (!(st = lup_stmt(db, upd, err)))
+		return -1;
+	lup_now_utc(now);
+	sqlite3_bind_text(st, 1, e->id, -1, SQLITE_TRANSIENT);
+	lup_bind_text(st, 2, e->enrolled_on);
+	lup_bind_text(st, 3, e->note);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
+	if (lup_p_exec(db, st, err, _("saving an enrolment")) < 0)
+		return -1;
+	memcpy(e->updated_at, now, sizeof now);
+	return 0;
+}
+
+static int enrolment_get(lup_db *db, const char *id, void *out, lup_err *err)
+{
+	return lup_enrolment_get(db, id, out, err);
+}
+
+static void enrolment_clear(void *e)
+{
+	lup_enrolment_clear(e);
+}
+
+static void enrolment_gone(lup_db *db, const void *seen, lup_err *err)
+{
+	const struct lup_enrolment *e = seen;
+	(void)db;
+	lup_err_set(err, LUP_EGONE,
+	            _("The enrolment of %s was deleted in another window since you opened the form"),
+	            e->name);
+}
+
+static const struct lup_col enrolment_cols[] = {
+	{ LUP_COL(struct lup_enrolment, enrolled_on, BUF, "enrolled_on", N_("Seat counts from")) },
+	{ LUP_COL(struct lup_enrolment, note, STR, "note", N_("Note")) },
+};
+
+static const struct lup_table enrolment_table = {
+	enrolment_cols, sizeof enrolment_cols / sizeof enrolment_cols[0], sizeof(struct lup_enrolment),
+	enrolment_get, enrolment_clear, enrolment_gone
+};
+
+int lup_enrolment_update(lup_db *db, const struct lup_enrolment *seen, struct lup_enrolment *e,
+                         struct lup_merge_report *mr, lup_err *err)
+{
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (lup_merge_stored(db, &enrolment_table, e->id, seen, e, mr, err) < 0 ||
+	    enrolment_write(db, e, err) < 0 || lup_db_commit(db, err) < 0) {
+		lup_db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- Back to the waitlist ---- */
+
+int lup_enrol_unseat(lup_db *db, const char *enrolment_id, int *position,
+                     struct lup_promotions *promoted, lup_err *err)
+{
+	static const char info[] =
+		"SELECT e.cohort_id, e.status, p.name, "
+		"(SELECT count(*) FROM enrolment w WHERE w.cohort_id = e.cohort_id AND w.status = 'waitlisted'), "
+		"(SELECT count(*) FROM attendance a JOIN session s ON s.id = a.session_id "
+		"  WHERE a.person_id = e.person_id AND s.cohort_id = e.cohort_id) "
+		"FROM enrolment e JOIN person p ON p.id = e.person_id WHERE e.id = ?1";
+	static const char to_end[] =
+		"UPDATE enrolment SET status = 'waitlisted', enrolled_on = NULL, updated_at = ?2, "
+		"waitlist_pos = (SELECT coalesce(max(w.waitlist_pos), 0) + 1 FROM enrolment w "
+		"  WHERE w.cohort_id = enrolment.cohort_id AND w.status = 'waitlisted') WHERE id = ?1";
+	static const char make_room[] =
+		"UPDATE enrolment SET waitlist_pos = waitlist_pos + 1, updated_at = ?3 "
+		"WHERE cohort_id = ?1 AND status = 'waitlisted' AND id <> ?2";
+	static const char to_front[] =
+		"UPDATE enrolment SET waitlist_pos = 1 WHERE id = ?1";
+	char cohort[LUP_ID_SIZE], status[16], name[128], now[21];
+	size_t before = promoted ? promoted->n : 0;
+	struct cohort_info ci;
+	long waiting, marks;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	if (!(st = lup_stmt(db, info, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("moving to the waitlist"))) < 0)
+		goto fail;
+	if (rc != SQLITE_ROW) {
+		lup_done(st);
+		lup_err_set(err, LUP_ENOTFOUND, _("no such enrolment"));
+		goto fail;
+	}
+	lup_col_copy(st, 0, cohort, sizeof cohort);
+	lup_col_copy(st, 1, status, sizeof status);
+	lup_p_copy(st, 2, name, sizeof name);
+	waiting = sqlite3_column_int64(st, 3);
+	marks = sqlite3_column_int64(st, 4);
+	lup_done(st);
+	if (strcmp(status, "enrolled") != 0) {
+		lup_err_set(err, LUP_ECONFLICT, _("%s is %s: only someone holding a seat can go back to the waitlist"),
+		            name, lup_enrol_status_label(status));
+		goto fail;
+	}
+	if (marks > 0) {
+		lup_err_set(err, LUP_ECONFLICT,
+			ngettext("%s has attendance for %ld session: they took part, so withdraw them instead",
+			         "%s has attendance for %ld sessions: they took part, so withdraw them instead",
+			         (unsigned long)marks), name, marks);
+		goto fail;
+	}
+	if (cohort_info(db, cohort, &ci, err) < 0)
+		goto fail;
+	if (ci.seated <= ci.capacity && waiting == 0) {
+		lup_err_set(err, LUP_ECONFLICT,
+			_("%s has a free seat and nobody waiting: %s would get the seat straight back "
+			  "(withdraw them if they are leaving)"), ci.name, name);
+		goto fail;
+	}
+	lup_now_utc(now);
+	/* Out of the seat, to the end of the line; the first person waiting
+	 * takes the seat if it is one the capacity has room for; then the
+	 * one who had a seat goes first in line (they asked before). */
+	if (!(st = lup_stmt(db, to_end, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	if (lup_p_exec(db, st, err, _("moving to the waitlist")) < 0 ||
+	    lup_p_promote(db, cohort, promoted, err) < 0)
+		goto fail;
+	if (!(st = lup_stmt(db, make_room, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, cohort, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, enrolment_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+	if (lup_p_exec(db, st, err, _("moving to the waitlist")) < 0)
+		goto fail;
+	if (!(st = lup_stmt(db, to_front, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
+	if (lup_p_exec(db, st, err, _("moving to the waitlist")) < 0)
+		goto fail;
+	if (lup_db_commit(db, err) < 0)
+		goto fail;
+	if (position)
+		*position = 1;
+	return 0;
+fail:
+	lup_db_rollback(db);
+	if (promoted)
+		promoted->n = before;
+	return -1;
+}
+
+struct unseat_ud {
+	int *position;
+	struct lup_promotions *promoted;
+};
+
+static int unseat_step(lup_db *db, const char *id, void *ud, lup_err *err)
+{
+	struct unseat_ud *u = ud;
+	return lup_enrol_unseat(db, id, u->position, u->promoted, err);
+}
+
+int lup_enrol_unseat_edit(lup_db *db, const char *enrolment_id, const char *seen, int *position,
+                          struct lup_promotions *promoted, struct lup_merge_report *mr,
+                          lup_err *err)
+{
+	struct unseat_ud u = { position, promoted };
+	return status_step(db, enrolment_id, seen, "waitlisted", unseat_step, &u, mr, err);
 }
 
 int lup_enrol_find(lup_db *db, const char *programme_id, const char *person_id,
@@ -467,7 +752,7 @@ int lup_enrolment_page(lup_db *db, const struct lup_enrolment_query *q,
 			continue;
 		nb = lup_completion(db, rows[i].id, bp, LUP_MAX_BLOCKS, &ignored);
 		for (int k = 0; k < nb; k++) {
-			rows[i].blocks++;
+			rows[i].blocks += bp[k].scheduled;
 			rows[i].blocks_met += bp[k].met;
 		}
 	}

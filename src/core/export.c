@@ -6,7 +6,7 @@
  * and no SQL is built at run time.
  */
 #include <string.h>
-#include "core/internal.h"
+#include "core/prog.h"
 #include "lup/export.h"
 
 /* F: the first column; X: another; J: one whose JSON differs from its
@@ -30,7 +30,8 @@
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = '" s "')"
 #define COHORTS(F, X, J) \
 	F(id, "c.id") X(programme_id, "c.programme_id") X(programme, "pr.name") \
-	X(name, "c.name") X(status, "c.status") X(capacity, "c.capacity") \
+	X(name, "c.name") X(status, LUP_P_COHORT_STATUS("c", "date('now', 'localtime')")) \
+	X(status_override, "c.status_override") X(capacity, "c.capacity") \
 	X(start_date, "c.start_date") X(end_date, "c.end_date") \
 	X(enrolled, ENROLCOUNT("enrolled")) X(completed, ENROLCOUNT("completed")) \
 	X(waitlisted, ENROLCOUNT("waitlisted")) X(withdrawn, ENROLCOUNT("withdrawn")) \
@@ -38,7 +39,7 @@
 	X(created_at, "c.created_at") X(updated_at, "c.updated_at")
 #define COHORTS_FROM \
 	" FROM cohort c JOIN programme pr ON pr.id = c.programme_id " \
-	"ORDER BY pr.name, c.start_date, c.name, c.id"
+	"ORDER BY pr.name, c.start_date, lup_sortkey(c.name), c.id"
 
 #define SESSIONS(F, X, J) \
 	F(id, "s.id") X(cohort_id, "s.cohort_id") X(cohort, "c.name") \

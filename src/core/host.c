@@ -563,6 +563,9 @@ int lup_host_delete(lup_db *db, const char *id, lup_err *err)
 {
 	static const char sql_count[] = "SELECT count(*) FROM placement WHERE host_id = ?1";
 	static const char sql[] = "DELETE FROM host_org WHERE id = ?1";
+	static const char sql_keep[] =
+		"UPDATE session SET host_name = (SELECT name FROM host_org WHERE id = ?1), host_id = NULL, "
+		"sequence = sequence + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE host_id = ?1";
 	sqlite3_stmt *st;
 	long n;
 
@@ -583,15 +586,19 @@ int lup_host_delete(lup_db *db, const char *id, lup_err *err)
 			_("the host organisation has placements (%ld): delete them first, or keep the host"), n);
 		goto fail;
 	}
-	if (!(st = lup_stmt(db, sql, err)))
-		goto fail;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
+	/* Its study visits keep its name as text (they still happened
+	 * there), then it goes. */
+	for (int i = 0; i < 2; i++) {
+		if (!(st = lup_stmt(db, i == 0 ? sql_keep : sql, err)))
+			goto fail;
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			lup_done(st);
+			lup_sqlerr(db, err, _("deleting a host organisation"));
+			goto fail;
+		}
 		lup_done(st);
-		lup_sqlerr(db, err, _("deleting a host organisation"));
-		goto fail;
 	}
-	lup_done(st);
 	if (sqlite3_changes(db->h) == 0) {
 		lup_err_set(err, LUP_ENOTFOUND, _("no such host organisation"));
 		goto fail;
@@ -863,4 +870,72 @@ int lup_host_stats(lup_db *db, const char *id, int year, struct lup_host_stats *
 	if (rc == SQLITE_DONE)
 		return lup_err_set(err, LUP_ENOTFOUND, _("no such host organisation"));
 	return lup_sqlerr(db, err, _("reading a host organisation"));
+}
+
+/* ---- Study visits ---- */
+
+int lup_host_visits(lup_db *db, const char *host_id, struct lup_host_visit *out, int max,
+                    lup_err *err)
+{
+	static const char sql[] =
+		"SELECT s.id, s.cohort_id, c.name, s.title, substr(s.starts_at, 1, 10), "
+		"substr(s.starts_at, 1, 10) <= ?2, "
+		"(SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND a.status IN ('present', 'late')), "
+		"(SELECT count(*) FROM attendance a WHERE a.session_id = s.id), "
+		"(SELECT count(*) FROM log_entry l WHERE l.session_id = s.id) "
+		"FROM session s JOIN cohort c ON c.id = s.cohort_id WHERE s.host_id = ?1 "
+		"ORDER BY c.start_date, c.name, c.id, s.starts_at, s.id LIMIT ?3";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	char today[11];
+	int n = 0, rc = SQLITE_DONE;
+	if (!st)
+		return -1;
+	lup_date_format(lup_date_today(), today);
+	sqlite3_bind_text(st, 1, host_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, max);
+	while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct lup_host_visit *v = &out[n++];
+		memset(v, 0, sizeof *v);
+		lup_col_copy(st, 0, v->session_id, sizeof v->session_id);
+		lup_col_copy(st, 1, v->cohort_id, sizeof v->cohort_id);
+		lup_sh_col(st, 2, v->cohort, sizeof v->cohort);
+		lup_sh_col(st, 3, v->title, sizeof v->title);
+		lup_col_copy(st, 4, v->day, sizeof v->day);
+		v->held = sqlite3_column_int(st, 5);
+		v->present = sqlite3_column_int64(st, 6);
+		v->marked = sqlite3_column_int64(st, 7);
+		v->entries = sqlite3_column_int64(st, 8);
+	}
+	lup_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("listing study visits"));
+	return n;
+}
+
+int lup_host_visit_notes(lup_db *db, const char *host_id, struct lup_visit_note *out, int max,
+                         lup_err *err)
+{
+	static const char sql[] =
+		"SELECT l.date, p.name, c.name, l.text FROM log_entry l JOIN session s ON s.id = l.session_id "
+		"JOIN cohort c ON c.id = s.cohort_id JOIN person p ON p.id = l.person_id "
+		"WHERE s.host_id = ?1 ORDER BY l.date DESC, l.id LIMIT ?2";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int n = 0, rc = SQLITE_DONE;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, host_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, max);
+	while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct lup_visit_note *v = &out[n++];
+		memset(v, 0, sizeof *v);
+		lup_col_copy(st, 0, v->date, sizeof v->date);
+		lup_sh_col(st, 1, v->person, sizeof v->person);
+		lup_sh_col(st, 2, v->cohort, sizeof v->cohort);
+		v->cut = lup_sh_col(st, 3, v->text, sizeof v->text);
+	}
+	lup_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("listing study visits"));
+	return n;
 }

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/internal.h"
+#include "lup/cal.h"
 #include "lup/people.h"
 
 void lup_person_clear(struct lup_person *p)
@@ -649,9 +650,13 @@ int lup_person_summary(lup_db *db, const char *id, struct lup_person_summary *o,
 {
 	static const char sql[] =
 		"SELECT (SELECT count(*) FROM enrolment WHERE person_id = ?1 AND status <> 'withdrawn'), "
-		"(SELECT count(*) FROM attendance WHERE person_id = ?1 AND status IN ('present', 'late')), "
-		"(SELECT count(*) FROM attendance WHERE person_id = ?1 AND status = 'absent'), "
-		"(SELECT count(*) FROM attendance WHERE person_id = ?1 AND status = 'excused'), "
+		/* marks of sessions held: a mark on one still to come counts nowhere */
+		"(SELECT count(*) FROM attendance a JOIN session s ON s.id = a.session_id WHERE a.person_id = ?1 "
+		" AND a.status IN ('present', 'late') AND substr(s.starts_at, 1, 10) <= ?2), "
+		"(SELECT count(*) FROM attendance a JOIN session s ON s.id = a.session_id WHERE a.person_id = ?1 "
+		" AND a.status = 'absent' AND substr(s.starts_at, 1, 10) <= ?2), "
+		"(SELECT count(*) FROM attendance a JOIN session s ON s.id = a.session_id WHERE a.person_id = ?1 "
+		" AND a.status = 'excused' AND substr(s.starts_at, 1, 10) <= ?2), "
 		"(SELECT count(*) FROM placement WHERE person_id = ?1), "
 		"(SELECT count(*) FROM checkin WHERE person_id = ?1), "
 		"(SELECT e.status FROM enrolment e WHERE e.person_id = ?1 "
@@ -661,10 +666,13 @@ int lup_person_summary(lup_db *db, const char *id, struct lup_person_summary *o,
 		"(SELECT max(date) FROM checkin WHERE person_id = ?1 AND +status = 'final'), "
 		"(SELECT m.name FROM person p JOIN person m ON m.id = p.manager_id WHERE p.id = ?1)";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	char today[11];
 	memset(o, 0, sizeof *o);
 	if (!st)
 		return -1;
+	lup_date_format(lup_date_today(), today);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		lup_done(st);
 		return lup_sqlerr(db, err, _("reading a person"));

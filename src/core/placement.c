@@ -625,15 +625,21 @@ int lup_placement_warnings(lup_db *db, const lup_config *cfg, const struct lup_p
 	if (p->status == LUP_PS_CANCELLED)
 		return 0;
 	if (days > 0 && days < min)
-		warn(w, _("the stay is %ld days: job shadowing lasts at least %ld days (travel excluded)"),
-		     days, min);
+		warn(w, ngettext("the stay is %ld day: job shadowing lasts at least %ld days (travel excluded)",
+		                 "the stay is %ld days: job shadowing lasts at least %ld days (travel excluded)",
+		                 (unsigned long)days), days, min);
 	if (days > max)
-		warn(w, _("the stay is %ld days: job shadowing lasts at most %ld days (travel excluded)"),
-		     days, max);
+		warn(w, ngettext("the stay is %ld day: job shadowing lasts at most %ld days (travel excluded)",
+		                 "the stay is %ld days: job shadowing lasts at most %ld days (travel excluded)",
+		                 (unsigned long)days), days, max);
 	if (p->travel_days > (p->green_travel ? 6 : 2))
 		warn(w, p->green_travel
-		     ? _("%d travel days: Erasmus+ funds at most 6 with green travel")
-		     : _("%d travel days: Erasmus+ funds at most 2 (6 with green travel)"),
+		     ? ngettext("%d travel day: Erasmus+ funds at most 6 with green travel",
+		                "%d travel days: Erasmus+ funds at most 6 with green travel",
+		                (unsigned long)p->travel_days)
+		     : ngettext("%d travel day: Erasmus+ funds at most 2 (6 with green travel)",
+		                "%d travel days: Erasmus+ funds at most 2 (6 with green travel)",
+		                (unsigned long)p->travel_days),
 		     p->travel_days);
 	if (days <= 0)
 		return w->n;
@@ -656,7 +662,9 @@ int lup_placement_warnings(lup_db *db, const lup_config *cfg, const struct lup_p
 			int cap = sqlite3_column_int(st, 1);
 			int count = sqlite3_column_int(st, 2) + 1;
 			if (cap >= 0 && count > cap)
-				warn(w, _("%s takes %d placements a year; with this one it has %d in %d"),
+				warn(w, ngettext("%s takes %d placement a year; with this one it has %d in %d",
+				                 "%s takes %d placements a year; with this one it has %d in %d",
+				                 (unsigned long)cap),
 				     (const char *)sqlite3_column_text(st, 0), cap, count, a.y);
 		}
 		lup_done(st);
@@ -686,7 +694,8 @@ int lup_placement_warnings(lup_db *db, const lup_config *cfg, const struct lup_p
 		if (rc != SQLITE_DONE)
 			return lup_sqlerr(db, err, _("checking the participant's sessions"));
 		if (total > shown)
-			warn(w, _("it overlaps %ld more sessions"), total - shown);
+			warn(w, ngettext("it overlaps %ld more session", "it overlaps %ld more sessions",
+			                 (unsigned long)(total - shown)), total - shown);
 	}
 
 	/* Their other placements. */
@@ -710,7 +719,8 @@ int lup_placement_warnings(lup_db *db, const lup_config *cfg, const struct lup_p
 		if (rc != SQLITE_DONE)
 			return lup_sqlerr(db, err, _("checking the participant's placements"));
 		if (total > shown)
-			warn(w, _("it overlaps %ld more placements"), total - shown);
+			warn(w, ngettext("it overlaps %ld more placement", "it overlaps %ld more placements",
+			                 (unsigned long)(total - shown)), total - shown);
 	}
 	return w->n;
 }
@@ -726,11 +736,11 @@ static int log_text(char **text, lup_err *err)
 }
 
 /* Write a log entry with sql, whose ?1..?4 are its id, date, text and the
- * time now (?5 the placement, for a new one): one transaction; missing is
- * the message when no row was written. */
+ * time now (?5 the placement or session, ?6 the person, for a new one):
+ * one transaction; missing is the message when no row was written. */
 static int log_write(lup_db *db, const char *sql, const char *id, const char *date,
-                     const char *text, const char *placement_id, const char *missing,
-                     lup_err *err)
+                     const char *text, const char *placement_id, const char *person_id,
+                     const char *missing, lup_err *err)
 {
 	char now[21];
 	sqlite3_stmt *st;
@@ -746,6 +756,8 @@ static int log_write(lup_db *db, const char *sql, const char *id, const char *da
 	sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
 	if (placement_id)
 		sqlite3_bind_text(st, 5, placement_id, -1, SQLITE_TRANSIENT);
+	if (person_id)
+		sqlite3_bind_text(st, 6, person_id, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		lup_sqlerr(db, err, _("saving a log entry"));
 		lup_done(st);
@@ -762,12 +774,12 @@ fail:
 	return -1;
 }
 
-int lup_placement_log_add(lup_db *db, const char *placement_id, const char *date,
-                          const char *text, char id_out[LUP_UUID_LEN + 1], lup_err *err)
+/* A new entry with sql (as log_write), about parent_id, of person_id
+ * when the sql takes one. */
+static int log_add(lup_db *db, const char *sql, const char *parent_id, const char *person_id,
+                   const char *date, const char *text, const char *missing,
+                   char id_out[LUP_UUID_LEN + 1], lup_err *err)
 {
-	static const char sql[] =
-		"INSERT INTO log_entry (id, person_id, date, placement_id, text, created_at, updated_at) "
-		"SELECT ?1, person_id, ?2, id, ?3, ?4, ?4 FROM placement WHERE id = ?5";
 	char id[LUP_UUID_LEN + 1];
 	char *t = lup_strdup(text), *d = lup_strdup(date);
 	int rc = -1;
@@ -788,7 +800,7 @@ int lup_placement_log_add(lup_db *db, const char *placement_id, const char *date
 		goto out;
 	}
 	lup_uuid(id);
-	if (log_write(db, sql, id, d, t, placement_id, _("no such placement"), err) < 0)
+	if (log_write(db, sql, id, d, t, parent_id, person_id, missing, err) < 0)
 		goto out;
 	if (id_out)
 		memcpy(id_out, id, sizeof id);
@@ -797,6 +809,28 @@ out:
 	free(t);
 	free(d);
 	return rc;
+}
+
+int lup_placement_log_add(lup_db *db, const char *placement_id, const char *date,
+                          const char *text, char id_out[LUP_UUID_LEN + 1], lup_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO log_entry (id, person_id, date, placement_id, text, created_at, updated_at) "
+		"SELECT ?1, person_id, ?2, id, ?3, ?4, ?4 FROM placement WHERE id = ?5";
+	return log_add(db, sql, placement_id, NULL, date, text, _("no such placement"), id_out, err);
+}
+
+int lup_session_log_add(lup_db *db, const char *session_id, const char *person_id,
+                        const char *date, const char *text, char id_out[LUP_UUID_LEN + 1],
+                        lup_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO log_entry (id, person_id, date, session_id, text, created_at, updated_at) "
+		"SELECT ?1, ?6, ?2, s.id, ?3, ?4, ?4 FROM session s WHERE s.id = ?5 AND EXISTS "
+		"(SELECT 1 FROM enrolment e WHERE e.cohort_id = s.cohort_id AND e.person_id = ?6 "
+		"AND e.status <> 'waitlisted')";
+	return log_add(db, sql, session_id, person_id, date, text,
+	               _("no such session, or that person is not in its cohort"), id_out, err);
 }
 
 int lup_placement_log_update(lup_db *db, const char *id, const char *date,
@@ -819,7 +853,7 @@ int lup_placement_log_update(lup_db *db, const char *id, const char *date,
 		lup_err_field(err, "date", _("'%s' is not a date (YYYY-MM-DD)"), d);
 		goto out;
 	}
-	rc = log_write(db, sql, id, d, t, NULL, _("no such log entry"), err);
+	rc = log_write(db, sql, id, d, t, NULL, NULL, _("no such log entry"), err);
 out:
 	free(t);
 	free(d);

@@ -84,8 +84,7 @@ int lup_p_date_ok(const char *s);
 	"FROM s JOIN enrolment e ON e.cohort_id = s.cohort_id AND e.status <> 'waitlisted' " \
 	"JOIN person p ON p.id = e.person_id " \
 	"LEFT JOIN attendance a ON a.session_id = ?1 AND a.person_id = e.person_id " \
-	"WHERE a.id IS NOT NULL OR (e.enrolled_on IS NOT NULL AND e.enrolled_on <= s.day " \
-	"  AND (e.status <> 'withdrawn' OR coalesce(e.ended_on, '') >= s.day)) " \
+	"WHERE a.id IS NOT NULL OR " LUP_P_SEAT_ON("e", "s.day") " " \
 	"GROUP BY p.id ORDER BY p.sort_name, p.id"
 
 /* Fill a session row from a statement whose columns are LUP_P_SROW_COLS
@@ -99,5 +98,22 @@ int lup_p_date_ok(const char *s);
 	" FROM session s JOIN cohort c ON c.id = s.cohort_id LEFT JOIN block b ON b.id = s.block_id " \
 	"LEFT JOIN host_org h ON h.id = s.host_id "
 void lup_p_session_row(sqlite3_stmt *st, struct lup_session_row *r);
+
+/* Enrolment e held a seat on day (an SQL expression "YYYY-MM-DD"): it
+ * counts from enrolled_on, and a withdrawn one until the day it ended. */
+#define LUP_P_SEAT_ON(e, day) \
+	"(" e ".enrolled_on IS NOT NULL AND " e ".enrolled_on <= " day " AND (" e ".status <> 'withdrawn' " \
+	"OR coalesce(" e ".ended_on, '') >= " day "))"
+
+/* The status of cohort c (an alias) on the day `today` (an SQL
+ * expression, e.g. "?9"), by lup_cohort_status_on: its first and last
+ * day from its dates and its sessions. */
+#define LUP_P_COHORT_STATUS(c, today) \
+	"lup_cohort_status(" c ".status_override, " \
+	"nullif(min(coalesce(" c ".start_date, '9999-12-31'), coalesce((SELECT substr(min(s_.starts_at), 1, 10) " \
+	"FROM session s_ WHERE s_.cohort_id = " c ".id), '9999-12-31')), '9999-12-31'), " \
+	"nullif(max(coalesce(" c ".end_date, ''), coalesce((SELECT substr(max(s_.ends_at), 1, 10) " \
+	"FROM session s_ WHERE s_.cohort_id = " c ".id), '')), ''), " \
+	"EXISTS (SELECT 1 FROM session s_ WHERE s_.cohort_id = " c ".id), " today ")"
 
 #endif

@@ -304,7 +304,7 @@ int lup_p_bump_block_sessions(lup_db *db, const char *block_id, lup_err *err)
 /* ---- Keywords ---- */
 
 const char *const lup_block_kinds[] = { "ul", "abw", "egov", "other", NULL };
-const char *const lup_cohort_statuses[] = { "planned", "open", "running", "done", NULL };
+const char *const lup_cohort_statuses[] = { "planned", "open", "running", "done", "cancelled", NULL };
 const char *const lup_session_kinds[] = { "course_day", "follow_up", "study_visit", "other", NULL };
 
 const char *lup_block_kind_label(const char *kind)
@@ -334,6 +334,8 @@ const char *lup_cohort_status_label(const char *status)
 		return C_("cohort", "running");
 	if (strcmp(status, "done") == 0)
 		return C_("cohort", "done");
+	if (strcmp(status, "cancelled") == 0)
+		return C_("cohort", "cancelled");
 	return status;
 }
 

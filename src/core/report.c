@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "core/internal.h"
+#include "core/prog.h"
 #include "lup/cal.h"
 #include "lup/country.h"
 #include "lup/lineedit.h"
@@ -123,23 +123,27 @@ static const char sql_counts[] =
 static const char sql_programmes[] =
 	"SELECT id, name, target, coalesce(start_date, ''), coalesce(end_date, '') FROM programme "
 	"ORDER BY start_date, name, id";
+/* The status set by hand, if any: the one the dates give comes once the
+ * sessions are read (gather_sessions). */
 static const char sql_cohorts[] =
-	"SELECT c.id, c.programme_id, c.name, c.status, coalesce(c.start_date, ''), "
+	"SELECT c.id, c.programme_id, c.name, coalesce(c.status_override, ''), coalesce(c.start_date, ''), "
 	"coalesce(c.end_date, ''), c.capacity, "
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'enrolled'), "
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'completed'), "
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'waitlisted'), "
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'withdrawn') "
 	"FROM cohort c JOIN programme pr ON pr.id = c.programme_id "
-	"ORDER BY pr.start_date, pr.name, pr.id, c.start_date, c.name, c.id";
+	"ORDER BY pr.start_date, pr.name, pr.id, c.start_date, lup_sortkey(c.name), c.id";
 static const char sql_blocks[] =
 	"SELECT b.id, b.programme_id, b.name, b.kind, b.seq, b.min_attendance "
 	"FROM block b JOIN programme pr ON pr.id = b.programme_id "
 	"ORDER BY pr.start_date, pr.name, pr.id, b.seq";
-/* ?1: the end of the report's day, "YYYY-MM-DD 24:00" (sorts after every
- * time of that day). */
+/* ?1: the report's day: a session is held once its day has come. */
+/* …with its host (a study visit): from the register, or typed. */
 static const char sql_sessions[] =
-	"SELECT id, cohort_id, block_id, ends_at <= ?1 FROM session";
+	"SELECT id, cohort_id, block_id, substr(starts_at, 1, 10) <= ?1, substr(starts_at, 1, 10), "
+	"substr(ends_at, 1, 10), host_id, trim(host_name) FROM session";
+static const char sql_host_name[] = "SELECT name FROM host_org WHERE id = ?1";
 /* The largest table, read once from end to end (no look-ups): the
  * sessions are matched to their cohort and block here. */
 static const char sql_attendance[] =
@@ -256,6 +260,10 @@ struct gather {
 	struct chunk *keys;
 	size_t nsessions, capsessions;
 	long *sess_cohort, *sess_block;
+	unsigned char *sess_held;
+	long *sess_visit;             /* its study-visit host in r->visits, or -1 */
+	struct idmap visit_ix;        /* host id (or \t and the typed name's key) → visit */
+	size_t nvisit_keys, capvisits;
 };
 
 static int fail_sql(struct gather *g, sqlite3_stmt *st, const char *what)
@@ -406,50 +414,161 @@ static int gather_lists(struct gather *g)
 	return 0;
 }
 
+/* Room for one more session in the per-session arrays; 0 out of memory. */
+static int sessions_room(struct gather *g)
+{
+	size_t cap = g->capsessions ? g->capsessions * 2 : 1024;
+	long *q1, *q2, *q4;
+	unsigned char *q3;
+	if (g->nsessions < g->capsessions)
+		return 1;
+	if ((q1 = realloc(g->sess_cohort, cap * sizeof *q1)))
+		g->sess_cohort = q1;
+	if (q1 && (q2 = realloc(g->sess_block, cap * sizeof *q2)))
+		g->sess_block = q2;
+	else
+		return 0;
+	if ((q3 = realloc(g->sess_held, cap)))
+		g->sess_held = q3;
+	else
+		return 0;
+	if ((q4 = realloc(g->sess_visit, cap * sizeof *q4)))
+		g->sess_visit = q4;
+	else
+		return 0;
+	g->capsessions = cap;
+	return 1;
+}
+
+/* The study-visit host of a session (columns 6–7: host id, a host typed
+ * as text): its index in r->visits, added when new (a registered host's
+ * name is read once, by visit_names); -1 for a session without a host, -2
+ * when memory ran out. */
+static long visit_of(struct gather *g, sqlite3_stmt *st)
+{
+	const char *id = (const char *)sqlite3_column_text(st, 6);
+	const char *typed = (const char *)sqlite3_column_text(st, 7);
+	size_t before = g->nvisit_keys;
+	char key[300];
+	long v;
+	if (id) {
+		snprintf(key, sizeof key, "%s", id);
+	} else if (typed && *typed) {
+		char *k = lup_sortkey(typed);
+		if (!k)
+			return -2;
+		snprintf(key, sizeof key, "\t%.280s", k);   /* a tab: never an id */
+		free(k);
+	} else {
+		return -1;
+	}
+	if ((v = idmap_intern(&g->visit_ix, &g->keys, &g->nvisit_keys, key)) < 0)
+		return -2;
+	if (g->nvisit_keys > before) {
+		struct lup_report_visits *x = APPEND(g->r->visits, g->r->nvisits, g->capvisits, 8);
+		if (!x)
+			return -2;
+		snprintf(x->host, sizeof x->host, "%s", id ? id : typed);
+		x->registered = id != NULL;
+	}
+	return v;
+}
+
+/* The names of the registered hosts among the visits (their ids until now). */
+static int visit_names(struct gather *g)
+{
+	for (size_t i = 0; i < g->r->nvisits; i++) {
+		struct lup_report_visits *x = &g->r->visits[i];
+		sqlite3_stmt *st;
+		int rc;
+		if (!x->registered)
+			continue;
+		if (!(st = lup_stmt(g->db, sql_host_name, g->err)))
+			return -1;
+		sqlite3_bind_text(st, 1, x->host, -1, SQLITE_TRANSIENT);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			text_col(st, 0, x->host, sizeof x->host);
+		else if (rc != SQLITE_DONE)
+			return fail_sql(g, st, _("making the report"));
+		lup_done(st);
+	}
+	return 0;
+}
+
+/* Most visits made first, then by name. */
+static int by_visits(const void *a, const void *b)
+{
+	const struct lup_report_visits *x = a, *y = b;
+	char *kx, *ky;
+	int c;
+	if (x->held != y->held)
+		return x->held > y->held ? -1 : 1;
+	kx = lup_sortkey(x->host);
+	ky = lup_sortkey(y->host);
+	c = kx && ky ? strcmp(kx, ky) : 0;
+	free(kx);
+	free(ky);
+	return c ? c : strcmp(x->host, y->host);
+}
+
 static int gather_sessions(struct gather *g)
 {
 	struct lup_report *r = g->r;
-	size_t w = r->nblocks + 1;
-	char end_of_day[24];
-	sqlite3_stmt *st;
-	int rc;
+	size_t w = r->nblocks + 1, npairs = 0;
+	char (*first)[11] = calloc(r->ncohorts + 1, sizeof *first);
+	char (*last)[11] = calloc(r->ncohorts + 1, sizeof *last);
+	struct idmap pairs = { 0 };   /* visit host × cohort, made: counted once */
+	sqlite3_stmt *st = NULL;
+	int rc = -1, src;
 
 	g->nsess = calloc(r->ncohorts * w + 1, sizeof *g->nsess);
 	g->nheld = calloc(r->ncohorts * w + 1, sizeof *g->nheld);
-	if (!g->nsess || !g->nheld)
-		return oom(g->err);
-	snprintf(end_of_day, sizeof end_of_day, "%s 24:00", r->as_of);
+	if (!g->nsess || !g->nheld || !first || !last)
+		goto nomem;
 	if (!(st = lup_stmt(g->db, sql_sessions, g->err)))
-		return -1;
-	sqlite3_bind_text(st, 1, end_of_day, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		goto out;
+	sqlite3_bind_text(st, 1, r->as_of, -1, SQLITE_TRANSIENT);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		long c = idmap_get(&g->cohort_ix, (const char *)sqlite3_column_text(st, 1));
 		long b = block_index(r, (const char *)sqlite3_column_text(st, 2));
 		int held = sqlite3_column_int(st, 3);
 		size_t col = b < 0 ? r->nblocks : (size_t)b;
-		long ix;
-		if (g->nsessions == g->capsessions) {
-			size_t cap = g->capsessions ? g->capsessions * 2 : 1024;
-			long *q1 = realloc(g->sess_cohort, cap * sizeof *q1), *q2;
-			if (q1)
-				g->sess_cohort = q1;
-			q2 = q1 ? realloc(g->sess_block, cap * sizeof *q2) : NULL;
-			if (!q2) {
-				lup_done(st);
-				return oom(g->err);
-			}
-			g->sess_block = q2;
-			g->capsessions = cap;
-		}
+		long ix, v;
+		if (!sessions_room(g))
+			goto nomem;
 		if ((ix = idmap_intern(&g->sess_ix, &g->keys, &g->nsessions,
-		                       (const char *)sqlite3_column_text(st, 0))) < 0) {
-			lup_done(st);
-			return oom(g->err);
-		}
+		                       (const char *)sqlite3_column_text(st, 0))) < 0 ||
+		    (v = visit_of(g, st)) < -1)
+			goto nomem;
 		g->sess_cohort[ix] = c;
 		g->sess_block[ix] = (long)col;
+		g->sess_held[ix] = (unsigned char)held;
+		g->sess_visit[ix] = v;
+		if (v >= 0) {
+			struct lup_report_visits *x = &r->visits[v];
+			if (held) {
+				char key[2 * LUP_UUID_LEN + 24];
+				size_t before = npairs;
+				x->held++;
+				snprintf(key, sizeof key, "%ld/%.36s", v, (const char *)sqlite3_column_text(st, 1));
+				if (idmap_intern(&pairs, &g->keys, &npairs, key) < 0)
+					goto nomem;
+				x->cohorts += npairs > before;
+			} else {
+				x->planned++;
+			}
+		}
 		if (c < 0)
 			continue;
+		{
+			/* the cohort's first and last day of sessions, for its status */
+			const char *a = (const char *)sqlite3_column_text(st, 4);
+			const char *z = (const char *)sqlite3_column_text(st, 5);
+			if (a && strlen(a) == 10 && (!first[c][0] || memcmp(a, first[c], 10) < 0))
+				memcpy(first[c], a, 11);
+			if (z && strlen(z) == 10 && (!last[c][0] || memcmp(z, last[c], 10) > 0))
+				memcpy(last[c], z, 11);
+		}
 		g->nsess[(size_t)c * w + col]++;
 		g->nheld[(size_t)c * w + col] += held;
 		r->cohorts[c].sessions++;
@@ -457,23 +576,60 @@ static int gather_sessions(struct gather *g)
 		if (b >= 0) {
 			r->blocks[b].sessions++;
 			r->blocks[b].sessions_held += held;
+			if (r->blocks[b].seq >= 1 && r->blocks[b].seq <= 32)
+				r->cohorts[c].runs |= 1u << (r->blocks[b].seq - 1);
 		}
 	}
-	if (rc != SQLITE_DONE)
-		return fail_sql(g, st, _("making the report"));
+	if (src != SQLITE_DONE) {
+		fail_sql(g, st, _("making the report"));
+		st = NULL;
+		goto out;
+	}
 	lup_done(st);
+	st = NULL;
+	if (visit_names(g) < 0)
+		goto out;
+	/* Each cohort's status on the report's day (lup_cohort_status_on):
+	 * its first day the earlier of its start and first session, its last
+	 * the later of its end and last session; a status set by hand wins. */
+	for (size_t c = 0; c < r->ncohorts; c++) {
+		struct lup_report_cohort *k = &r->cohorts[c];
+		const char *a = k->start_date, *z = k->end_date;
+		char override[16];
+		if (first[c][0] && (!*a || strcmp(first[c], a) < 0))
+			a = first[c];
+		if (last[c][0] && strcmp(last[c], z) > 0)
+			z = last[c];
+		snprintf(override, sizeof override, "%s", k->status);
+		snprintf(k->status, sizeof k->status, "%s",
+		         lup_cohort_status_on(override, a, z, k->sessions > 0, r->as_of));
+	}
 	for (size_t c = 0; c < r->ncohorts; c++) {
 		long places = r->cohorts[c].enrol.enrolled + r->cohorts[c].enrol.completed;
 		for (size_t b = 0; b < r->nblocks; b++) {
 			long n = g->nsess[c * w + b];
+			if (strcmp(r->blocks[b].programme_id, r->cohorts[c].programme_id) == 0)
+				r->blocks[b].cohorts++;
 			if (n == 0)
 				continue;
+			r->blocks[b].runs++;
 			r->blocks[b].participants += places;
 			if (g->nheld[c * w + b] == n)
 				r->blocks[b].finished += places;
 		}
 	}
-	return 0;
+	rc = 0;
+	goto out;
+nomem:
+	if (st)
+		lup_done(st);
+	st = NULL;
+	oom(g->err);
+out:
+	free(first);
+	free(last);
+	idmap_free(&pairs);
+	return rc;
 }
 
 /* n in hex at buf, then `end` (and a NUL when end is not NUL). */
@@ -545,8 +701,10 @@ static int gather_attendance(struct gather *g)
 		const char *status = (const char *)sqlite3_column_text(st, 2);
 		struct lup_report_att a = { 0, 0, 0, 0 };
 		long c, b;
-		if (s < 0 || !status || !person)
-			continue;
+		if (s < 0 || !status || !person || !g->sess_held[s])
+			continue;   /* a mark on a session still to come counts nowhere */
+		if (g->sess_visit[s] >= 0 && (status[0] == 'p' || status[0] == 'l'))
+			r->visits[g->sess_visit[s]].present++;
 		c = g->sess_cohort[s];
 		b = g->sess_block[s];
 		switch (status[0]) {
@@ -1067,8 +1225,11 @@ int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
 	if (own && lup_exec(db, "BEGIN", err) < 0)
 		return -1;
 	if (gather_lists(&g) == 0 && gather_sessions(&g) == 0 && gather_attendance(&g) == 0 &&
-	    gather_placements(&g) == 0 && gather_competence(&g) == 0 && gather_overdue(&g, cfg) == 0)
+	    gather_placements(&g) == 0 && gather_competence(&g) == 0 && gather_overdue(&g, cfg) == 0) {
+		if (r->nvisits > 1)
+			qsort(r->visits, r->nvisits, sizeof *r->visits, by_visits);
 		rc = 0;
+	}
 	if (own)
 		lup_exec(db, "COMMIT", NULL);
 	sqlite3_exec(db->h, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
@@ -1077,6 +1238,9 @@ int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
 	chunks_free(&g.keys);
 	free(g.sess_cohort);
 	free(g.sess_block);
+	free(g.sess_held);
+	free(g.sess_visit);
+	idmap_free(&g.visit_ix);
 	free(g.nsess);
 	free(g.nheld);
 	if (rc < 0)
@@ -1089,6 +1253,7 @@ void lup_report_free(struct lup_report *r)
 	free(r->programmes);
 	free(r->cohorts);
 	free(r->blocks);
+	free(r->visits);
 	free(r->countries);
 	free(r->areas);
 	memset(r, 0, sizeof *r);
@@ -1367,21 +1532,41 @@ static double share(long part, long whole)
 	return whole > 0 ? (double)part / (double)whole : -1.0;
 }
 
-static const char *cohort_status_label(const char *s)
-{
-	if (strcmp(s, "planned") == 0) return C_("cohort status", "planned");
-	if (strcmp(s, "open") == 0) return C_("cohort status", "open");
-	if (strcmp(s, "running") == 0) return C_("cohort status", "running");
-	if (strcmp(s, "done") == 0) return C_("cohort status", "done");
-	return s;
-}
-
 static const char *block_kind_label(const char *k)
 {
 	if (strcmp(k, "ul") == 0) return C_("block kind", "Developmental Leadership (UL)");
 	if (strcmp(k, "abw") == 0) return C_("block kind", "activity-based workplace");
 	if (strcmp(k, "egov") == 0) return C_("block kind", "e-government tools and methods");
 	return C_("block kind", "other");
+}
+
+void lup_report_blocks_run(const struct lup_report *r, const struct lup_report_cohort *c,
+                           char *buf, size_t n)
+{
+	int of = 0, run = 0;
+	size_t o;
+	for (size_t b = 0; b < r->nblocks; b++)
+		if (strcmp(r->blocks[b].programme_id, c->programme_id) == 0) {
+			of++;
+			if (r->blocks[b].seq >= 1 && r->blocks[b].seq <= 32 &&
+			    (c->runs & (1u << (r->blocks[b].seq - 1))))
+				run++;
+		}
+	if (run == 0) {
+		snprintf(buf, n, "%s", C_("blocks run", "none"));
+		return;
+	}
+	/* TRANSLATORS: blocks a cohort runs, e.g. "2 of 3". */
+	snprintf(buf, n, _("%d of %d"), run, of);
+	if (run == of)
+		return;
+	o = strlen(buf);
+	for (size_t b = 0, first = 1; b < r->nblocks && o + 8 < n; b++)
+		if (strcmp(r->blocks[b].programme_id, c->programme_id) == 0 && r->blocks[b].seq >= 1 &&
+		    r->blocks[b].seq <= 32 && (c->runs & (1u << (r->blocks[b].seq - 1)))) {
+			o += (size_t)snprintf(buf + o, n - o, "%s%d", first ? ": " : ", ", r->blocks[b].seq);
+			first = 0;
+		}
 }
 
 /* ---- Inline SVG bar charts (HTML only) ---- */
@@ -1580,19 +1765,23 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 	if (r->ncohorts == 0) {
 		para(&o, _("No cohorts yet."));
 	} else {
-		struct tab t = { 11, (const char *const[]){ C_("report", "Cohort"), C_("report", "Status"), C_("report", "Start"), C_("report", "End"),
-			C_("report", "Seats"), C_("report", "Enrolled"), C_("report", "Completed"), C_("report", "Waiting"), C_("report", "Withdrawn"),
-			_("Sessions held"), C_("report", "Attendance") }, "llllrrrrrrr", 0, 0, 0, 0 };
+		struct tab t = { 12, (const char *const[]){ C_("report", "Cohort"), C_("report", "Status"), C_("report", "Start"), C_("report", "End"),
+			_("Blocks run"), C_("report", "Seats"), C_("report", "Enrolled"), C_("report", "Completed"), C_("report", "Waiting"),
+			C_("report", "Withdrawn"), _("Sessions held"), C_("report", "Attendance") }, "lllllrrrrrrr", 0, 0, 0, 0 };
 		for (size_t i = 0; i < r->ncohorts; i++) {
 			const struct lup_report_cohort *c = &r->cohorts[i];
-			char held[48];
+			char held[48], runs[160];
 			snprintf(held, sizeof held, "%ld/%ld", c->sessions_held, c->sessions);
-			tab_row(&t, c->name, cohort_status_label(c->status), c->start_date, c->end_date,
+			lup_report_blocks_run(r, c, runs, sizeof runs);
+			tab_row(&t, c->name, lup_cohort_status_label(c->status), c->start_date, c->end_date, runs,
 			        num(b1, c->capacity), num(b2, c->enrol.enrolled), num(b3, c->enrol.completed),
 			        num(b4, c->enrol.waitlisted), num(b5, c->enrol.withdrawn), held,
 			        pct(b6, lup_report_att_rate(&c->att)));
 		}
 		tab_write(&o, &t);
+		para(&o, _("Blocks run: the blocks (by number, as in the table by block) a cohort has "
+		           "sessions in. A session is held once its day has come; attendance counts held "
+		           "sessions only."));
 	}
 
 	/* Blocks. */
@@ -1600,20 +1789,24 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 	if (r->nblocks == 0) {
 		para(&o, _("No blocks yet."));
 	} else {
-		struct tab t = { 7, (const char *const[]){ C_("report", "Block"), _("Sessions held"), C_("report", "Attendance"),
-			C_("report", "Participants"), _("Block finished"), _("Completed the block"), C_("report", "Share") },
-			"lrrrrrr", 0, 0, 0, 0 };
-		char held[48];
+		struct tab t = { 8, (const char *const[]){ C_("report", "Block"), _("Cohorts running it"), _("Sessions held"),
+			C_("report", "Attendance"), C_("report", "Participants"), _("Block finished"), _("Completed the block"),
+			C_("report", "Share") }, "lrrrrrrr", 0, 0, 0, 0 };
+		char held[48], name[240], runs[48];
 		for (size_t i = 0; i < r->nblocks; i++) {
 			const struct lup_report_block *b = &r->blocks[i];
+			snprintf(name, sizeof name, "%d %s", b->seq, b->name);
+			snprintf(runs, sizeof runs, "%ld/%ld", b->runs, b->cohorts);
 			snprintf(held, sizeof held, "%ld/%ld", b->sessions_held, b->sessions);
-			tab_row(&t, b->name, held, pct(b1, lup_report_att_rate(&b->att)), num(b2, b->participants),
+			tab_row(&t, name, runs, held, pct(b1, lup_report_att_rate(&b->att)), num(b2, b->participants),
 			        num(b3, b->finished), num(b4, b->completed), pct(b5, share(b->completed, b->finished)));
 		}
 		tab_write(&o, &t);
-		para(&o, _("A block is finished in a cohort when all its sessions there have taken place; "
-		           "a participant completed it by attending (present or late) at least the block's "
-		           "minimum share of them."));
+		para(&o, _("Only the cohorts that run a block count for it: a block a cohort has no sessions "
+		           "in is neither met nor missed there, and a participant completes the programme by "
+		           "meeting every block their cohort runs. A block is finished in a cohort when all "
+		           "its sessions there have been held; a participant completed it by attending "
+		           "(present or late) at least the block's minimum share of them."));
 		for (size_t i = 0; i < r->nblocks; i++) {
 			bars[i].label = r->blocks[i].name[0] ? r->blocks[i].name : block_kind_label(r->blocks[i].kind);
 			bars[i].v = lup_report_att_rate(&r->blocks[i].att) * 100.0;
@@ -1644,6 +1837,27 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 		tab_row(&t, C_("report", "Absent"), num(b3, r->att.absent));
 		tab_row(&t, _("Excused (not in the rate)"), num(b4, r->att.excused));
 		tab_row(&t, _("Attendance rate"), pct(b5, share(r->att.present + r->att.late, held)));
+		tab_write(&o, &t);
+	}
+
+	/* Study visits. */
+	heading(&o, 2, _("Study visits made"));
+	if (r->nvisits == 0) {
+		para(&o, _("No study visits yet."));
+	} else {
+		struct tab t = { 5, (const char *const[]){ _("Host organisation"), _("Visits made"), C_("report", "Cohorts"),
+			_("Present at them"), _("Still to come") }, "lrrrr", 0, 0, 0, 0 };
+		char host[240];
+		for (size_t i = 0; i < r->nvisits; i++) {
+			const struct lup_report_visits *v = &r->visits[i];
+			if (v->registered)
+				snprintf(host, sizeof host, "%s", v->host);
+			else
+				/* TRANSLATORS: a study-visit host typed as text, not in the register. */
+				snprintf(host, sizeof host, _("%s (not in the register)"), v->host);
+			tab_row(&t, host, num(b1, v->held), num(b2, v->cohorts), num(b3, v->present),
+			        num(b4, v->planned));
+		}
 		tab_write(&o, &t);
 	}
 

@@ -449,13 +449,43 @@ static const char *const v4[] = {
 NULL
 };
 
-/* 5: several laptops.  Facts with a natural key get name-based ids (the
- * same fact entered on two laptops is one row; lup_uuid_name() is the SQL
- * face of crypto.c's lup_uuid_name, registered on every connection), and
- * the tables of the change log (see sync.c) appear.  A person enrolled
- * twice in one cohort (withdrawn, then back) keeps one row: the live one,
- * else the latest. */
+/* 5: what the programme really did.
+ * - A cohort's status is no longer stored: it follows from its dates and
+ *   sessions on the day asked about (lup_cohort_status_on); what a
+ *   coordinator sets by hand (cancelled, or a status the dates do not
+ *   tell) is kept apart in status_override.  The old stored word goes: it
+ *   was what said "running" for cohorts that ended years ago.
+ * - Sort keys compare numbers by value ("Omgång 2" before "Omgång 14"):
+ *   people's and hosts' stored keys, and the role keys targets match
+ *   people by (schema 4), are made again.
+ * - Study-visit hosts typed as text are linked to the organisation of that
+ *   name in the register when exactly one has it; the text stays where
+ *   none (or more than one) does.
+ * lup_sortkey() is lup's own SQL function (sqlfn.c). */
 static const char *const v5[] = {
+"ALTER TABLE cohort ADD COLUMN status_override TEXT CHECK (status_override IS NULL OR "
+	"status_override IN ('planned', 'open', 'running', 'done', 'cancelled'))",
+"ALTER TABLE cohort DROP COLUMN status",
+"UPDATE person SET sort_name = lup_sortkey(name), sort_unit = lup_sortkey(coalesce(org_unit, '')), "
+	"sort_role = lup_sortkey(coalesce(role, '')) "
+	"WHERE sort_name IS NOT lup_sortkey(name) OR sort_unit IS NOT lup_sortkey(coalesce(org_unit, '')) "
+	"OR sort_role IS NOT lup_sortkey(coalesce(role, ''))",
+"UPDATE host_org SET sort_name = lup_sortkey(name) WHERE sort_name IS NOT lup_sortkey(name)",
+"UPDATE target SET role_key = lup_sortkey(trim(role)) "
+	"WHERE role IS NOT NULL AND role_key IS NOT lup_sortkey(trim(role))",
+"UPDATE session SET host_id = (SELECT h.id FROM host_org h "
+	"WHERE h.sort_name = lup_sortkey(trim(session.host_name))), host_name = NULL "
+	"WHERE host_id IS NULL AND host_name IS NOT NULL AND (SELECT count(*) FROM host_org h "
+	"WHERE h.sort_name = lup_sortkey(trim(session.host_name))) = 1",
+NULL
+};
+
+/* 6: several laptops.  Facts with a natural key get name-based ids (the
+ * same fact entered on two laptops is one row; lup_uuid_name() is the SQL
+ * face of crypto.c's lup_uuid_name, in sqlfn.c), and the tables of the
+ * change log (see sync.c) appear.  A person enrolled twice in one cohort
+ * (withdrawn, then back) keeps one row: the live one, else the latest. */
+static const char *const v6[] = {
 "DELETE FROM enrolment WHERE EXISTS (SELECT 1 FROM enrolment k WHERE k.cohort_id = enrolment.cohort_id "
 	"AND k.person_id = enrolment.person_id AND k.id <> enrolment.id "
 	"AND ((k.status <> 'withdrawn') > (enrolment.status <> 'withdrawn') "
@@ -552,5 +582,6 @@ const struct lup_migration lup_migrations[] = {
 	{ 3, v3 },
 	{ 4, v4 },
 	{ 5, v5 },
+	{ 6, v6 },
 	{ 0, NULL }
 };

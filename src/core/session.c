@@ -414,6 +414,123 @@ fail:
 	return -1;
 }
 
+/* ---- What a new session most likely is ---- */
+
+/* The first working day from d on. */
+static lup_date workday_from(lup_date d)
+{
+	for (int i = 0; i < 30 && !lup_is_workday(d); i++)
+		d = lup_date_add(d, 1);
+	return d;
+}
+
+int lup_session_suggest(lup_db *db, const lup_config *cfg, const char *cohort_id,
+                        struct lup_session *out, lup_err *err)
+{
+	/* The programme's UL block (else its first), the cohort's start. */
+	static const char first_sql[] =
+		"SELECT c.start_date, (SELECT b.id FROM block b WHERE b.programme_id = c.programme_id "
+		"ORDER BY b.kind <> 'ul', b.seq LIMIT 1) FROM cohort c WHERE c.id = ?1";
+	/* The last session, its block's kind. */
+	static const char last_sql[] =
+		"SELECT s.block_id, coalesce(b.kind, ''), s.kind, s.starts_at, s.ends_at, s.location "
+		"FROM session s LEFT JOIN block b ON b.id = s.block_id WHERE s.cohort_id = ?1 "
+		"ORDER BY s.starts_at DESC, s.id DESC LIMIT 1";
+	/* UL part 1 so far: the course days of UL blocks before the first
+	 * follow-up, and the last of them. */
+	static const char part1_sql[] =
+		"SELECT count(*), max(s.starts_at) FROM session s JOIN block b ON b.id = s.block_id "
+		"WHERE s.cohort_id = ?1 AND b.kind = 'ul' AND s.kind = 'course_day' AND s.starts_at < "
+		"coalesce((SELECT min(f.starts_at) FROM session f JOIN block fb ON fb.id = f.block_id "
+		"  WHERE f.cohort_id = ?1 AND fb.kind = 'ul' AND f.kind = 'follow_up'), '9999')";
+	long need = cfg ? lup_config_int(cfg, "programme:ul_part1_days") : 3;
+	long weeks = cfg ? lup_config_int(cfg, "programme:ul_part2_min_weeks") : 8;
+	char bkind[8] = "", last_start[17] = "", last_end[17] = "", p1_last[17] = "";
+	lup_datetime a, b;
+	lup_date day;
+	sqlite3_stmt *st;
+	long p1 = 0;
+	int rc, have_last;
+
+	memset(out, 0, sizeof *out);
+	snprintf(out->cohort_id, sizeof out->cohort_id, "%s", cohort_id);
+	if (!(st = lup_stmt(db, last_sql, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
+		return -1;
+	if ((have_last = rc == SQLITE_ROW)) {
+		lup_col_copy(st, 0, out->block_id, sizeof out->block_id);
+		lup_col_copy(st, 1, bkind, sizeof bkind);
+		lup_col_copy(st, 3, last_start, sizeof last_start);
+		lup_col_copy(st, 4, last_end, sizeof last_end);
+		out->location = lup_col_dup(st, 5);
+	}
+	lup_done(st);
+	if (!have_last) {
+		char start[11] = "";
+		if (!(st = lup_stmt(db, first_sql, err)))
+			return -1;
+		sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
+		if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
+			return -1;
+		if (rc != SQLITE_ROW) {
+			lup_done(st);
+			return lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
+		}
+		lup_col_copy(st, 0, start, sizeof start);
+		lup_col_copy(st, 1, out->block_id, sizeof out->block_id);
+		lup_done(st);
+		if (!start[0] || lup_date_parse(start, lup_date_today(), &day) < 0)
+			day = lup_date_add(lup_date_today(), 7);
+		snprintf(out->kind, sizeof out->kind, "course_day");
+		lup_date_format(workday_from(day), start);
+		snprintf(out->starts_at, sizeof out->starts_at, "%s 09:00", start);
+		snprintf(out->ends_at, sizeof out->ends_at, "%s 16:00", start);
+		return 0;
+	}
+	if (!(st = lup_stmt(db, part1_sql, err)))
+		return -1;
+	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
+		return -1;
+	p1 = sqlite3_column_int64(st, 0);
+	lup_col_copy(st, 1, p1_last, sizeof p1_last);
+	lup_done(st);
+	lup_datetime_parse(last_start, &a);
+	lup_datetime_parse(last_end, &b);
+	if (p1 > 0 && p1 < need && strcmp(p1_last, last_start) == 0) {
+		/* Part 1 goes on: the next working day, the same block. */
+		day = workday_from(lup_date_add(a.date, 1));
+		snprintf(out->kind, sizeof out->kind, "course_day");
+	} else if (strcmp(bkind, "ul") == 0) {
+		/* After part 1, UL comes back as part 2: a follow-up, no sooner
+		 * than the weeks between the parts allow. */
+		lup_datetime p;
+		day = lup_date_add(a.date, 7);
+		if (p1 > 0 && lup_datetime_parse(p1_last, &p) == 0 &&
+		    lup_date_cmp(lup_date_add(p.date, weeks * 7), day) > 0)
+			day = lup_date_add(p.date, weeks * 7);
+		day = workday_from(day);
+		snprintf(out->kind, sizeof out->kind, p1 > 0 ? "follow_up" : "course_day");
+	} else {
+		day = workday_from(lup_date_add(a.date, 7));
+		snprintf(out->kind, sizeof out->kind, "%s",
+		         strcmp(bkind, "abw") == 0 ? "study_visit"
+		         : strcmp(bkind, "other") == 0 ? "other" : "course_day");
+	}
+	/* The same times of day (a session over several days: its first). */
+	a.date = day;
+	b.date = day;
+	if (b.hh * 60 + b.mm <= a.hh * 60 + a.mm) {
+		b.hh = a.hh < 16 ? 16 : 23;
+		b.mm = a.hh < 16 ? 0 : 59;
+	}
+	lup_datetime_format(a, out->starts_at);
+	lup_datetime_format(b, out->ends_at);
+	return 0;
+}
+
 /* ---- The list of a cohort's sessions ---- */
 
 static const char *const page_sql[2] = {

@@ -95,7 +95,6 @@ static const char *const placement_lattice[] = {
 	"proposed", "agreed", "confirmed", "cancelled", "completed", NULL };
 static const char *const enrolment_lattice[] = {
 	"waitlisted", "enrolled", "withdrawn", "completed", NULL };
-static const char *const cohort_lattice[] = { "planned", "open", "running", "done", NULL };
 static const char *const checkin_lattice[] = { "draft", "final", NULL };
 
 static const struct { const char *table, *col; enum sync_rule rule; } col_rules[] = {
@@ -110,7 +109,6 @@ static const struct { const char *table, *col; enum sync_rule rule; } col_rules[
 	{ "enrolment", "status", SR_FORWARD }, { "enrolment", "waitlist_pos", SR_FOLLOW },
 	{ "enrolment", "enrolled_on", SR_FOLLOW }, { "enrolment", "ended_on", SR_FOLLOW },
 	{ "enrolment", "requested_at", SR_MIN },
-	{ "cohort", "status", SR_FORWARD },
 	{ "checkin", "status", SR_FORWARD },
 	{ "rating", "level", SR_FIRST }, { "rating", "comment", SR_FIRST },
 	{ "framework", "imported_at", SR_MIN },
@@ -195,7 +193,6 @@ static int load_table(lup_db *db, struct sync_table *t, lup_err *err)
 	t->status = lup_sync_col_index(t, "status");
 	if (strcmp(t->name, "placement") == 0) t->lattice = placement_lattice;
 	else if (strcmp(t->name, "enrolment") == 0) t->lattice = enrolment_lattice;
-	else if (strcmp(t->name, "cohort") == 0) t->lattice = cohort_lattice;
 	else if (strcmp(t->name, "checkin") == 0) t->lattice = checkin_lattice;
 	else t->status = -1;
 
@@ -1294,59 +1291,4 @@ int lup_sync_hash(lup_db *db, char out[65], lup_err *err)
 	}
 	lup_sha256_hex(&s, out);
 	return 0;
-}
-
-/* ---- SQL functions ---- */
-
-static void sql_uuid_name(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const char *parts[8];
-	char out[37];
-	if (argc < 1 || argc > 9) {
-		sqlite3_result_error(ctx, "lup_uuid_name: 1 to 9 arguments", -1);
-		return;
-	}
-	for (int i = 1; i < argc; i++)
-		parts[i - 1] = (const char *)sqlite3_value_text(argv[i]);
-	lup_uuid_name(out, (const char *)sqlite3_value_text(argv[0]) ? (const char *)sqlite3_value_text(argv[0]) : "",
-	              argc - 1, parts);
-	sqlite3_result_text(ctx, out, 36, SQLITE_TRANSIENT);
-}
-
-/* lup_name_hash(text): SHA-256 (hex) of the text trimmed of spaces and in
- * lower case (ASCII), as COLLATE NOCASE compares: an erased person's
- * name, kept without keeping it. */
-static void sql_name_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const unsigned char *t = sqlite3_value_text(argv[0]);
-	size_t n;
-	lup_sha256 s;
-	char hex[65];
-	(void)argc;
-	if (!t) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	while (*t == ' ')
-		t++;
-	n = strlen((const char *)t);
-	while (n && t[n - 1] == ' ')
-		n--;
-	lup_sha256_init(&s);
-	lup_sha256_add(&s, "lup-name", 9);
-	for (size_t i = 0; i < n; i++) {
-		char c = (char)(t[i] >= 'A' && t[i] <= 'Z' ? t[i] + 32 : t[i]);
-		lup_sha256_add(&s, &c, 1);
-	}
-	lup_sha256_hex(&s, hex);
-	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
-}
-
-int lup_sync_register_functions(sqlite3 *h)
-{
-	if (sqlite3_create_function(h, "lup_uuid_name", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-	                            NULL, sql_uuid_name, NULL, NULL) != SQLITE_OK)
-		return -1;
-	return sqlite3_create_function(h, "lup_name_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-	                               NULL, sql_name_hash, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }

@@ -1585,7 +1585,7 @@ static int redact(lup_db *db, const void *cs, int n, void **out, int *nout, lup_
 	*nout = 0;
 	if (!m)
 		return -1;
-	if (sqlite3_open(":memory:", &x) != SQLITE_OK || lup_sync_register_functions(x) < 0 ||
+	if (sqlite3_open(":memory:", &x) != SQLITE_OK || lup_sql_functions(x) != SQLITE_OK ||
 	    sqlite3changeset_start(&it, n, (void *)cs) != SQLITE_OK)
 		goto fail;
 	/* The hashes, for the scrub. */

@@ -131,7 +131,6 @@ void lup_sync_capture_abort(lup_db *db);
  * file).  Not for read-only connections. */
 int lup_sync_ready(lup_db *db, lup_err *err);
 /* SQL function lup_uuid_name(kind, part…), for the migration. */
-int lup_sync_register_functions(sqlite3 *h);
 
 /* A value as a lup_val (pointing into v). */
 void lup_val_from_sqlite(sqlite3_value *v, struct lup_val *out);

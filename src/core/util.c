@@ -94,9 +94,50 @@ char *lup_fold(const char *utf8)
 	return fold_with(utf8, 0);
 }
 
+/* Numbers in a sort key compare by value ("Omgång 2" before "Omgång
+ * 14"): each run of digits, leading zeros dropped, is written after its
+ * length, '1'–'9' for up to nine digits, ':' and two digits for more (up
+ * to 99).  Both are below every letter, as digits are. */
+static char *natural(char *key)
+{
+	size_t n = strlen(key), o = 0;
+	char *out = malloc(2 * n + 4);
+	if (!out) {
+		free(key);
+		return NULL;
+	}
+	for (size_t i = 0; i < n;) {
+		size_t a, b;
+		if (key[i] < '0' || key[i] > '9') {
+			out[o++] = key[i++];
+			continue;
+		}
+		for (b = i; b < n && key[b] >= '0' && key[b] <= '9'; b++)
+			;
+		for (a = i; a + 1 < b && key[a] == '0'; a++)
+			;
+		if (b - a > 99)
+			a = b - 99;
+		if (b - a <= 9) {
+			out[o++] = (char)('0' + (b - a));
+		} else {
+			out[o++] = ':';
+			out[o++] = (char)('0' + (b - a) / 10);
+			out[o++] = (char)('0' + (b - a) % 10);
+		}
+		memcpy(out + o, key + a, b - a);
+		o += b - a;
+		i = b;
+	}
+	out[o] = '\0';
+	free(key);
+	return out;
+}
+
 char *lup_sortkey(const char *utf8)
 {
-	return fold_with(utf8, 1);
+	char *k = fold_with(utf8, 1);
+	return k ? natural(k) : NULL;
 }
 
 /* Swedish alphabet order for the letters that differ from their base. */

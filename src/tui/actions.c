@@ -233,6 +233,19 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Write the focused one's document as PDF to the documents folder: a session's "
 	                            "sign-in sheet, a cohort's participant list, a participant's certificate, a "
 	                            "placement's agreement (its certificate of attendance once confirmed)") },
+	[TUI_A_UNSEAT]       = { "to-waitlist", TUI_CTX_COHORT, "u", N_("To waitlist"),
+	                         N_("Move the focused participant back to the waitlist, first in line (only "
+	                            "before they attended anything); the first person waiting takes the seat "
+	                            "when the capacity has room for it") },
+	[TUI_A_ENROL_AS_OF]  = { "enrol-as-of", TUI_CTX_ENROL, "d", N_("As of"),
+	                         N_("The day the seats count from, to take attendance for sessions before "
+	                            "today (a paper cohort, a back-filled study visit); empty: today") },
+	[TUI_A_REG_LOG]      = { "log-entry", TUI_CTX_REGISTER, "r", N_("Log"),
+	                         N_("Write a learning-log entry for the focused person about this session "
+	                            "(what a study visit gave them)") },
+	[TUI_A_HOST_VISITS]  = { "study-visits", TUI_CTX_HOST, "b", N_("Visits"),
+	                         N_("Show the organisation's study visits by cohort, who was there and what "
+	                            "the visits gave") },
 };
 
 static const char *const contexts[TUI_CTX_COUNT] = {
@@ -265,10 +278,12 @@ static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_PERSON] = N_("A person"),
 	[TUI_CTX_PEOPLE] = N_("People list"),
 	[TUI_CTX_REPORT] = N_("Reports"),
-	[TUI_CTX_IMPORT] = N_("Importing"),
+	[TUI_CTX_IMPORT] = N_("Importing people"),
 	[TUI_CTX_DUE] = N_("Due list"),
 	[TUI_CTX_ROUNDS] = N_("Check-in rounds"),
 	[TUI_CTX_CONFLICTS] = N_("Conflicts of merging laptops"),
+	[TUI_CTX_ENROL] = N_("Enrolling people"),
+	[TUI_CTX_HOST] = N_("A host organisation"),
 };
 
 /* The bindings in force. */

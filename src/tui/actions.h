@@ -93,6 +93,8 @@ enum tui_ctx {
 	TUI_CTX_CONFLICTS, /* the conflicts merging laptops listed: answering them */
 	TUI_CTX_DUE,      /* the Due list */
 	TUI_CTX_ROUNDS,   /* check-in rounds and a round's people */
+	TUI_CTX_ENROL,    /* the enrol picker: the day the seats count from */
+	TUI_CTX_HOST,     /* one host organisation: its study visits */
 	TUI_CTX_COUNT
 };
 /* A set of contexts: one bit each (more than 32 of them). */
@@ -165,6 +167,9 @@ enum tui_action {
 	TUI_A_CONFLICTS, TUI_A_CONFLICT_KEEP, TUI_A_CONFLICT_TAKE, TUI_A_CONFLICT_TYPE,
 	/* documents */
 	TUI_A_PRINT,
+	/* enrolment: back to the waitlist, enrol as of a day; a session's
+	 * learning log; a host's study visits */
+	TUI_A_UNSEAT, TUI_A_ENROL_AS_OF, TUI_A_REG_LOG, TUI_A_HOST_VISITS,
 	TUI_A_COUNT
 };
 

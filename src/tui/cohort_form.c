@@ -9,7 +9,11 @@
 #include "lup/programme.h"
 #include "tui/programme.h"
 
+/* The status follows from the dates and sessions; a status set here wins
+ * until it is set back to "from the dates". */
 static const struct tui_choice statuses[] = {
+	{ "", N_("from the dates") },
+	{ "cancelled", N_("cancelled") },
 	{ "planned", N_("planned") },
 	{ "open", N_("open") },
 	{ "running", N_("running") },
@@ -22,7 +26,9 @@ static const struct tui_field_def fields[] = {
 	  N_("Seats; past them people join the waitlist (empty: the default from lup.ini)") },
 	{ "start_date", N_("Starts"), TUI_FIELD_DATE, 0, 40, 0, 0, NULL, 0, NULL, NULL },
 	{ "end_date", N_("Ends"), TUI_FIELD_DATE, 0, 40, 0, 0, NULL, 0, NULL, NULL },
-	{ "status", N_("Status"), TUI_FIELD_CHOICE, 0, 0, 0, 0, statuses, 4, NULL, NULL },
+	{ "status_now", N_("Status now"), TUI_FIELD_TEXT, TUI_FIELD_READONLY, 60, 0, 0, NULL, 0, NULL, NULL },
+	{ "status_override", N_("Set status"), TUI_FIELD_CHOICE, 0, 0, 0, 0, statuses, 6, NULL,
+	  N_("Leave it to the dates and sessions, or set one by hand (cancelled, or closed early)") },
 	{ "facilitators", N_("Facilitators"), TUI_FIELD_TEXT, 0, 500, 0, 0, NULL, 0, NULL,
 	  N_("Names separated by commas; UL asks for two (three for more than 16)") },
 	{ "notes", N_("Notes"), TUI_FIELD_LINES, 0, 10000, 0, 4, NULL, 0, NULL, NULL },
@@ -76,7 +82,7 @@ static int save(void *ud, struct tui_form *f, lup_err *err)
 	c.name = dup_field(f, "name");
 	snprintf(c.start_date, sizeof c.start_date, "%s", tui_form_get(f, "start_date"));
 	snprintf(c.end_date, sizeof c.end_date, "%s", tui_form_get(f, "end_date"));
-	snprintf(c.status, sizeof c.status, "%s", tui_form_get(f, "status"));
+	snprintf(c.status_override, sizeof c.status_override, "%s", tui_form_get(f, "status_override"));
 	c.facilitators = dup_field(f, "facilitators");
 	c.notes = dup_field(f, "notes");
 	lup_warnings_free(&cf->warn);
@@ -129,13 +135,15 @@ tui_screen *tui_cohort_form(tui_app *app, const char *programme_id, const char *
 		tui_form_set(f, "capacity", cap);
 		tui_form_set(f, "start_date", cf->c.start_date);
 		tui_form_set(f, "end_date", cf->c.end_date);
-		tui_form_set(f, "status", cf->c.status);
+		tui_form_set(f, "status_now", lup_cohort_status_label(cf->c.status));
+		tui_form_set(f, "status_override", cf->c.status_override);
 		tui_form_set(f, "facilitators", cf->c.facilitators);
 		tui_form_set(f, "notes", cf->c.notes);
 	} else {
 		const lup_config *cfg = tui_config(app);
 		snprintf(cap, sizeof cap, "%ld", cfg ? (long)lup_config_int(cfg, "programme:default_capacity") : 16L);
 		tui_form_set(f, "capacity", cap);
+		tui_form_set(f, "status_now", lup_cohort_status_label("planned"));
 	}
 	tui_form_mark_clean(f);
 	return s;
@@ -155,5 +163,5 @@ tui_screen *tui_cohort_form_report(tui_app *app, tui_screen *form_screen)
 	tui_prog_saved_status(app, &cf->warn, &cf->moved);
 	if (cf->warn.n == 0)
 		return NULL;
-	return tui_notice_warnings(_("Saved, with warnings you may override"), &cf->warn);
+	return tui_notice_warnings(_("Saved, with warnings to weigh"), &cf->warn);
 }

@@ -103,7 +103,7 @@ static void draw_row(struct tui_list *l, const void *row, int y, int x, int widt
 				ca = tui_attr(TUI_S_WARN);
 			else if (i == C_SEATS && c->waitlisted > 0)
 				ca = tui_attr(TUI_S_WARN);
-			else if (i == C_STATUS && strcmp(c->status, "done") == 0)
+			else if (i == C_STATUS && (strcmp(c->status, "done") == 0 || strcmp(c->status, "cancelled") == 0))
 				ca = tui_attr(TUI_S_DIM);
 		}
 		tui_put(y, x, s->colw[i], cells[i], ca, 0);

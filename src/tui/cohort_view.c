@@ -3,8 +3,11 @@
  *   sessions      date, week, time, title, block, kind, location and a
  *                 conflict marker; add, edit, delete, copy to next week or
  *                 to another cohort, take attendance;
- *   participants  enrolments with status and waitlist position; enrol
- *                 (a picker marking several), withdraw, mark completions. */
+ *   participants  enrolments with status, waitlist position, blocks met of
+ *                 those the cohort runs and the day the seat counts from;
+ *                 enrol (a picker marking several, as of a day), edit the
+ *                 day and note, withdraw, back to the waitlist, mark
+ *                 completions. */
 #include <stdlib.h>
 #include <string.h>
 #include "lup/cal.h"
@@ -20,7 +23,8 @@
 
 enum {
 	TAG_SESSION_FORM = 1, TAG_COHORT_FORM, TAG_DEL_SESSION, TAG_WITHDRAW, TAG_ENROL,
-	TAG_PICK_COHORT, TAG_REGISTER, TAG_PERSON, TAG_NOTICE, TAG_OTHER, TAG_CHANGED
+	TAG_PICK_COHORT, TAG_REGISTER, TAG_PERSON, TAG_NOTICE, TAG_OTHER, TAG_CHANGED,
+	TAG_ENROLMENT_FORM, TAG_UNSEAT, TAG_UNSEAT_CHANGED
 };
 enum { PART_SESSIONS, PART_PEOPLE };
 enum { S_DATE, S_WEEK, S_TIME, S_TITLE, S_BLOCK, S_KIND, S_LOC, S_CONF, NS };
@@ -44,6 +48,8 @@ struct cohort_view {
 	char pending_name[200];
 	char pending_status[16];      /* the enrolment's status as shown */
 	struct tui_edit edit;         /* a withdrawal that met a change made elsewhere */
+	struct tui_edit unseat;       /* back to the waitlist, the same */
+	int position;                 /* the place in line it gave */
 	struct lup_promotions moved;
 };
 
@@ -214,6 +220,8 @@ static void p_row(struct tui_list *l, const void *row, int y, int x, int width, 
 	}
 	if (r->blocks > 0)
 		snprintf(blocks, sizeof blocks, "%d/%d", r->blocks_met, r->blocks);
+	else if (strcmp(r->status, "enrolled") == 0 || strcmp(r->status, "completed") == 0)
+		snprintf(blocks, sizeof blocks, "%s", tui_utf8() ? "–" : "-");   /* no block run yet */
 	if (strcmp(r->status, "withdrawn") == 0 && r->ended_on[0])
 		snprintf(since, sizeof since, "%s", r->ended_on);
 	else if (r->enrolled_on[0])
@@ -561,6 +569,52 @@ static int withdrawn(struct cohort_view *s, tui_app *app, int rc)
 	return TUI_REDRAW;
 }
 
+static int ask_unseat(struct cohort_view *s, tui_app *app, const struct lup_enrolment_row *e)
+{
+	char q[300];
+	if (strcmp(e->status, "enrolled") != 0) {
+		tui_error(app, _("%s is %s: only someone holding a seat can go back to the waitlist."), e->name,
+		          lup_enrol_status_label(e->status));
+		return TUI_REDRAW;
+	}
+	memcpy(s->pending, e->id, sizeof s->pending);
+	snprintf(s->pending_name, sizeof s->pending_name, "%s", e->name);
+	snprintf(s->pending_status, sizeof s->pending_status, "%s", e->status);
+	snprintf(q, sizeof q, _("Move %s back to the waitlist of %s?"), e->name, s->row.name);
+	return tui_confirm(app, TAG_UNSEAT, q,
+		s->row.enrolled > s->row.capacity
+		? _("They give up their seat and go first in line; the cohort holds more people than its "
+		    "capacity, so nobody else moves up.")
+		: _("They give up their seat and go first in line; the first person waiting takes the seat."));
+}
+
+static int save_unseat(void *ud, tui_app *app, struct lup_merge_report *mr, lup_err *err)
+{
+	struct cohort_view *s = ud;
+	s->moved.n = 0;
+	s->position = 0;
+	return lup_enrol_unseat_edit(tui_db(app), s->pending, s->pending_status, &s->position, &s->moved,
+	                             mr, err);
+}
+
+/* After the move to the waitlist was saved (rc 0), not (-1), or looked
+ * at again: the status line names who lost the seat, and who got it. */
+static int unseated(struct cohort_view *s, tui_app *app, int rc)
+{
+	char names[400];
+	if (rc != 0 || tui_edit_kept(&s->unseat))
+		return rc == TUI_PUSH ? rc : TUI_REDRAW;
+	if (s->moved.n > 0) {
+		tui_prog_names(&s->moved, names, sizeof names);
+		tui_status(app, _("%s lost the seat and is number %d on the waitlist; %s got it."),
+		           s->pending_name, s->position, names);
+	} else {
+		tui_status(app, _("%s lost the seat and is number %d on the waitlist; nobody moved up."),
+		           s->pending_name, s->position);
+	}
+	return TUI_REDRAW;
+}
+
 static void complete(struct cohort_view *s, tui_app *app)
 {
 	lup_err err;
@@ -638,7 +692,7 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 			memcpy(s->pending, sr->id, sizeof s->pending);
 			return tui_push(app, tui_cohort_picker(app, _("Copy the session to which cohort?"), s->id),
 			                TAG_PICK_COHORT);
-		case TUI_A_WITHDRAW: case TUI_A_COMPLETE:
+		case TUI_A_WITHDRAW: case TUI_A_COMPLETE: case TUI_A_UNSEAT:
 			tui_status(app, "%s", _("That is for participants: Tab shows them."));
 			return TUI_REDRAW;
 		case TUI_A_PRINT:
@@ -654,13 +708,15 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		return er ? tui_push(app, tui_person_view(app, er->person_id), TAG_PERSON) : 0;
 	case TUI_A_WITHDRAW: case TUI_A_DELETE:
 		return er ? ask_withdraw(s, app, er) : 0;
+	case TUI_A_UNSEAT:
+		return er ? ask_unseat(s, app, er) : 0;
 	case TUI_A_COMPLETE:
 		complete(s, app);
 		return TUI_REDRAW;
 	case TUI_A_PRINT:
 		return er ? tui_print(app, LUP_DOC_CERTIFICATE, s->id, er->person_id) : 0;
 	case TUI_A_EDIT:
-		return 0;
+		return er ? tui_push(app, tui_enrolment_form(app, er->id), TAG_ENROLMENT_FORM) : 0;
 	case TUI_A_COPY_NEXT_WEEK: case TUI_A_COPY_TO_COHORT: case TUI_A_ATTENDANCE:
 		tui_status(app, "%s", _("That is for sessions: Tab shows them."));
 		return TUI_REDRAW;
@@ -676,12 +732,12 @@ static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
 	switch (a) {
 	case TUI_A_FILTER: case TUI_A_SORT: case TUI_A_CALENDAR:
 		return 0;
-	case TUI_A_WITHDRAW: case TUI_A_COMPLETE:
+	case TUI_A_WITHDRAW: case TUI_A_COMPLETE: case TUI_A_UNSEAT:
 		return s->part == PART_PEOPLE;
 	case TUI_A_OPEN:
 		return s->part == PART_PEOPLE;
 	case TUI_A_COPY_NEXT_WEEK: case TUI_A_COPY_TO_COHORT: case TUI_A_ATTENDANCE:
-	case TUI_A_EDIT: case TUI_A_DELETE:
+	case TUI_A_DELETE:
 		return s->part == PART_SESSIONS;
 	default:
 		return 1;
@@ -710,6 +766,12 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 		return withdrawn(s, app, tui_edit_run(&s->edit, app, TAG_CHANGED));
 	} else if (tag == TAG_CHANGED) {
 		return withdrawn(s, app, tui_edit_answer(&s->edit, app, result, TAG_CHANGED));
+	} else if (tag == TAG_UNSEAT && result == TUI_YES) {
+		return unseated(s, app, tui_edit_run(&s->unseat, app, TAG_UNSEAT_CHANGED));
+	} else if (tag == TAG_UNSEAT_CHANGED) {
+		return unseated(s, app, tui_edit_answer(&s->unseat, app, result, TAG_UNSEAT_CHANGED));
+	} else if (tag == TAG_ENROLMENT_FORM && result == TUI_SAVED) {
+		tui_status(app, "%s", _("Saved."));
 	} else if (tag == TAG_PICK_COHORT && result == TUI_SAVED) {
 		const char *to = tui_cohort_picked(child);
 		struct lup_cohort c;
@@ -734,6 +796,7 @@ static void destroy(tui_screen *scr)
 	tui_list_free(&s->people);
 	lup_warnings_free(&s->warn);
 	tui_edit_free(&s->edit);
+	tui_edit_free(&s->unseat);
 	lup_promotions_free(&s->moved);
 	free(s);
 }
@@ -762,6 +825,8 @@ tui_screen *tui_cohort_view(tui_app *app, const char *id)
 	snprintf(s->id, sizeof s->id, "%s", id);
 	s->edit.save = save_withdrawal;
 	s->edit.ud = s;
+	s->unseat.save = save_unseat;
+	s->unseat.ud = s;
 	tui_list_init(&s->sessions, &session_ops, s, sizeof(struct lup_session_row), 1);
 	tui_list_init(&s->people, &people_ops, s, sizeof(struct lup_enrolment_row), 1);
 	load(s, app);

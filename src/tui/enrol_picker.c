@@ -3,9 +3,11 @@
  * person and moves on, Enter enrols everyone marked in the order they
  * were marked (or the focused person when nobody is).  Past the capacity
  * they join the waitlist; people already in a cohort of the programme are
- * refused and named. */
+ * refused and named.  d sets the day their seats count from ("enrol as
+ * of"), to take attendance for sessions before today. */
 #include <stdlib.h>
 #include <string.h>
+#include "lup/cal.h"
 #include "lup/enrol.h"
 #include "lup/i18n.h"
 #include "lup/people.h"
@@ -24,7 +26,10 @@ struct picker {
 	int colw[NCOLS];
 	char (*marked)[LUP_ID_SIZE];
 	int nmarked, cap;
+	char as_of[11];              /* the day the seats count from; "" today */
 };
+
+enum { TAG_AS_OF = 1 };
 
 static int is_marked(const struct picker *s, const char *id)
 {
@@ -161,7 +166,7 @@ static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
-	       TUI_CTXBIT(TUI_CTX_PICKER);
+	       TUI_CTXBIT(TUI_CTX_PICKER) | TUI_CTXBIT(TUI_CTX_ENROL);
 }
 
 static void on_resize(tui_screen *scr, tui_app *app)
@@ -191,7 +196,11 @@ static void draw(tui_screen *scr, tui_app *app)
 	int x;
 	snprintf(line, sizeof line, _("Enrol in %s"), s->cohort_name);
 	x = r.x + 1 + tui_put(r.y, r.x + 1, r.w - 2, line, tui_attr(TUI_S_TITLE), 0);
-	snprintf(line, sizeof line, _("  seats %s · %d marked"), s->seats, s->nmarked);
+	if (s->as_of[0])
+		snprintf(line, sizeof line, _("  seats %s · %d marked · as of %s"), s->seats, s->nmarked,
+		         s->as_of);
+	else
+		snprintf(line, sizeof line, _("  seats %s · %d marked"), s->seats, s->nmarked);
 	tui_put(r.y, x, r.x + r.w - 1 - x, line, tui_attr(TUI_S_NORMAL), 0);
 	tui_list_draw(&s->list, app);
 }
@@ -230,7 +239,7 @@ static int enrol(struct picker *s, tui_app *app)
 	for (int i = 0; i < n; i++)
 		ids[i] = s->nmarked ? s->marked[i] : p->id;
 	lup_err_clear(&err);
-	done = lup_enrol_many(tui_db(app), s->cohort, ids, n, NULL, out, &err);
+	done = lup_enrol_many(tui_db(app), s->cohort, ids, n, s->as_of, out, &err);
 	if (done < 0) {
 		tui_error(app, "%s", err.msg);
 		free(ids);
@@ -275,6 +284,48 @@ static int enrol(struct picker *s, tui_app *app)
 	return tui_pop(app, TUI_SAVED);
 }
 
+/* ---- enrol as of a day ---- */
+
+static const struct tui_field_def as_of_fields[] = {
+	{ "enrolled_on", N_("Seats count from"), TUI_FIELD_DATE, 0, 40, 0, 0, NULL, 0, NULL,
+	  N_("For a cohort that met before it was entered in lup: sessions from this day on can be "
+	     "marked for them. Empty: today") },
+};
+
+static int save_as_of(void *ud, struct tui_form *f, lup_err *err)
+{
+	struct picker *s = ud;
+	const char *v = tui_form_get(f, "enrolled_on");
+	lup_date d;
+	if (*v && (strlen(v) != 10 || lup_date_parse(v, lup_date_today(), &d) < 0))
+		return lup_err_field(err, "enrolled_on", _("'%s' is not a date (YYYY-MM-DD)"), v);
+	snprintf(s->as_of, sizeof s->as_of, "%s", v);
+	return 0;
+}
+
+static int ask_as_of(struct picker *s, tui_app *app)
+{
+	tui_screen *form = tui_form_screen(_("Enrol as of"), as_of_fields, 1, save_as_of, NULL, s);
+	if (form) {
+		tui_form_set(tui_form_of(form), "enrolled_on", s->as_of);
+		tui_form_mark_clean(tui_form_of(form));
+	}
+	return tui_push(app, form, TAG_AS_OF);
+}
+
+static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
+{
+	struct picker *s = (struct picker *)scr;
+	(void)child;
+	if (tag == TAG_AS_OF && result == TUI_SAVED) {
+		if (s->as_of[0])
+			tui_status(app, _("Seats given now count from %s."), s->as_of);
+		else
+			tui_status(app, "%s", _("Seats given now count from today."));
+	}
+	return TUI_REDRAW;
+}
+
 static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 {
 	struct picker *s = (struct picker *)scr;
@@ -303,6 +354,8 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		toggle(s, app, p->id);
 		tui_list_action(&s->list, app, TUI_A_DOWN);
 		return TUI_REDRAW;
+	case TUI_A_ENROL_AS_OF:
+		return ask_as_of(s, app);
 	default:
 		return TUI_UNHANDLED;
 	}
@@ -324,6 +377,7 @@ static void destroy(tui_screen *scr)
 
 static const struct tui_screen_ops ops = {
 	.name = N_("Enrol people"),
+	.on_result = on_result,
 	.contexts = contexts,
 	.enter = enter,
 	.draw = draw,

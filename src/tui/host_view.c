@@ -1,6 +1,7 @@
-/* host_view.c — one host organisation: its details, distance from home
- * with the Erasmus+ band and grant, capacity this year, and the list of
- * its placements (open, propose, move on, cancel). */
+/* host_view.c — one organisation of the register: its details, distance
+ * from home with the Erasmus+ band and grant, capacity this year, how many
+ * study visits it had (b lists them), and the list of its placements
+ * (open, propose, move on, cancel). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,7 @@
 #include "tui/dialog.h"
 #include "tui/shadowing.h"
 
-enum { TAG_FORM = 1, TAG_DELETE, TAG_BASE = 10 };
+enum { TAG_FORM = 1, TAG_DELETE, TAG_VISITS, TAG_BASE = 10 };
 
 struct host_view {
 	tui_screen base;
@@ -73,8 +74,11 @@ static void load(struct host_view *s, tui_app *app)
 				               lup_pstatus_label((enum lup_pstatus)i));
 		tui_view_field(&s->right, _("Placements"), "%s", b.s ? b.s : _("none yet"));
 		lup_buf_free(&b);
-		if (st.sessions > 0)
-			tui_view_field(&s->right, _("Study visits"), "%ld", st.sessions);
+		if (st.sessions > 0) {
+			char keys[32];
+			tui_action_keys_text(TUI_A_HOST_VISITS, keys, sizeof keys);
+			tui_view_field(&s->right, _("Study visits"), _("%ld (%s lists them)"), st.sessions, keys);
+		}
 	} else {
 		tui_error(app, "%s", err.msg);
 	}
@@ -116,7 +120,8 @@ static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
 	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
-	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PLACEMENTS) | TUI_CTXBIT(TUI_CTX_DOCUMENTS);
+	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PLACEMENTS) | TUI_CTXBIT(TUI_CTX_DOCUMENTS) |
+	       TUI_CTXBIT(TUI_CTX_HOST);
 }
 
 static void layout(struct host_view *s, tui_app *app)
@@ -184,6 +189,8 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		return s->gone ? 0 : tui_push(app, tui_host_form(app, s->id), TAG_FORM);
 	case TUI_A_DELETE:
 		return s->gone ? 0 : tui_host_confirm_delete(app, TAG_DELETE, s->id);
+	case TUI_A_HOST_VISITS:
+		return s->gone ? 0 : tui_push(app, tui_host_visits(app, s->id), TAG_VISITS);
 	case TUI_A_ADD:
 		if (s->gone)
 			return 0;
@@ -207,7 +214,7 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 			return tui_pop(app, TUI_DELETED);
 		return TUI_REDRAW;
 	}
-	if (tag == TAG_FORM)
+	if (tag == TAG_FORM || tag == TAG_VISITS)
 		return TUI_REDRAW;
 	return tui_plist_result(&s->pl, child, tag, result, TAG_BASE);
 }
@@ -278,7 +285,7 @@ int tui_host_confirm_delete(tui_app *app, int tag, const char *id)
 	}
 	snprintf(q, sizeof q, _("Delete %s?"), h.name);
 	lup_host_clear(&h);
-	return tui_confirm(app, tag, q, _("It has no placements. Study visits that name it lose the link. "
+	return tui_confirm(app, tag, q, _("It has no placements. Study visits to it keep its name as text. "
 	                                  "This cannot be undone."));
 }
 

@@ -3,6 +3,7 @@
  * people.h): other sections add theirs to parts[]. */
 #include <stdlib.h>
 #include <string.h>
+#include "lup/enrol.h"
 #include "lup/i18n.h"
 #include "lup/people.h"
 #include "lup/competence.h"
@@ -70,6 +71,20 @@ int tui_person_part_programme(tui_app *app, const char *id, struct tui_view *v, 
 	tui_view_field(v, _("Enrolments"), "%ld", sum.enrolments);
 	tui_view_field(v, _("Attendance"), _("%ld attended, %ld missed, %ld excused"),
 	               sum.sessions_attended, sum.sessions_missed, sum.sessions_excused);
+	{
+		/* each block of the programme for their live enrolment */
+		struct lup_block_progress bp[LUP_MAX_BLOCKS];
+		char prog[LUP_ID_SIZE], enrolment[LUP_ID_SIZE], text[200];
+		lup_err ignored;
+		int nb;
+		if (lup_programme_first(tui_db(app), prog, &ignored) == 0 &&
+		    lup_enrol_find(tui_db(app), prog, id, enrolment, &ignored) == 0 &&
+		    (nb = lup_completion(tui_db(app), enrolment, bp, LUP_MAX_BLOCKS, err)) >= 0)
+			for (int i = 0; i < nb; i++) {
+				lup_block_progress_text(&bp[i], text, sizeof text);
+				tui_view_field(v, bp[i].name, "%s", text);
+			}
+	}
 	return 0;
 }
 

@@ -5,6 +5,7 @@
  *   tui_cohort_view        one cohort: warnings, sessions, participants
  *   tui_session_form       add or edit a session
  *   tui_register_screen    the attendance register of a session
+ *   tui_enrolment_form     one participant's "since" day and note
  *   tui_enrol_picker       pick people (several) to enrol in a cohort
  *   tui_cohort_picker      pick one cohort (copying a session to it)
  *   tui_blocks_screen      the programme's blocks, and tui_block_form
@@ -44,6 +45,9 @@ const char *tui_session_form_id(tui_screen *form_screen);
 tui_screen *tui_session_form_report(tui_app *app, tui_screen *form_screen);
 
 tui_screen *tui_register_screen(tui_app *app, const char *session_id);
+
+/* The edit form of one enrolment: the day the seat counts from, a note. */
+tui_screen *tui_enrolment_form(tui_app *app, const char *enrolment_id);
 
 /* Pops TUI_SAVED once it enrolled someone; it has said on the status
  * line how many got a seat and how many wait. */

@@ -2,29 +2,34 @@
  * held a seat in its cohort on its day, one row each.  One key per status
  * marks the focused person and moves to the next, so a group of 16 takes
  * 16 keystrokes; the counts at the top follow every mark.  Each mark is
- * saved at once. */
+ * saved at once.  A session still to come shows who will be there, but
+ * takes no marks until its day; r writes a learning-log entry for the
+ * focused person about the session. */
 #include <stdlib.h>
 #include <string.h>
 #include "lup/cal.h"
 #include "lup/enrol.h"
 #include "lup/i18n.h"
+#include "lup/shadowing.h"
 #include "tui/changed.h"
 #include "tui/draw.h"
 #include "tui/programme.h"
 
-enum { TAG_CHANGED = 1 };
+enum { TAG_CHANGED = 1, TAG_LOG };
 
 struct reg {
 	tui_screen base;
 	char sid[LUP_ID_SIZE];
 	char title[200], when[64], cohort[128];
-	int gone;
+	char day[11];                 /* the session's day */
+	int gone, future;             /* future: its day has not come: no marks yet */
 	struct lup_register_row *rows;
 	int n, focus, top, body;
 	/* the mark being saved: whose, what the register showed, the new one */
 	struct tui_edit edit;
 	char person[LUP_ID_SIZE], seen[8];
 	const char *status;
+	char person_name[128];        /* whose learning log an entry went to */
 };
 
 static void load(struct reg *s, tui_app *app)
@@ -51,8 +56,11 @@ static void load(struct reg *s, tui_app *app)
 			snprintf(s->title, sizeof s->title, "%s", row.title);
 			snprintf(s->cohort, sizeof s->cohort, "%s", row.cohort);
 		}
-		if (lup_datetime_parse(ses.starts_at, &dt) == 0)
+		if (lup_datetime_parse(ses.starts_at, &dt) == 0) {
 			snprintf(weeks, sizeof weeks, _("w. %d"), lup_date_isoweek(dt.date, NULL));
+			lup_date_format(dt.date, s->day);
+			s->future = lup_date_cmp(dt.date, lup_date_today()) > 0;
+		}
 		snprintf(s->when, sizeof s->when, "%.16s–%.5s (%s)", ses.starts_at, ses.ends_at + 11, weeks);
 	}
 	lup_session_clear(&ses);
@@ -121,8 +129,14 @@ static void draw(tui_screen *scr, tui_app *app)
 	tui_put(r.y, x, r.x + r.w - 1 - x, line, tui_attr(TUI_S_NORMAL), 0);
 	/* TRANSLATORS: the register's counts, e.g. "12 present, 1 late, 1 excused, 2 absent". */
 	snprintf(line, sizeof line, _("%d present, %d late, %d excused, %d absent"), c[0], c[1], c[2], c[3]);
-	x = r.x + 1 + tui_put(r.y + 1, r.x + 1, r.w - 2, line, tui_attr(TUI_S_NORMAL) | A_BOLD, 0);
-	if (unmarked > 0) {
+	if (s->future) {
+		/* nothing to count yet: say when there will be */
+		snprintf(line, sizeof line, _("Not held yet: attendance can be taken from %s."), s->day);
+		tui_put(r.y + 1, r.x + 1, r.w - 2, line, tui_attr(TUI_S_WARN) | A_BOLD, 0);
+	} else {
+		x = r.x + 1 + tui_put(r.y + 1, r.x + 1, r.w - 2, line, tui_attr(TUI_S_NORMAL) | A_BOLD, 0);
+	}
+	if (!s->future && unmarked > 0) {
 		snprintf(line, sizeof line, ngettext(", %d not marked", ", %d not marked", (unsigned long)unmarked),
 		         unmarked);
 		tui_put(r.y + 1, x, r.x + r.w - 1 - x, line, tui_attr(TUI_S_NORMAL), 0);
@@ -143,6 +157,10 @@ static void draw(tui_screen *scr, tui_app *app)
 		s->top = s->focus - s->body + 1;
 	if (s->n == 0) {
 		tui_put(r.y + 4, r.x + 2, r.w - 4, _("Nobody held a seat in the cohort on this day."),
+		        tui_attr(TUI_S_DIM), 0);
+		tui_put(r.y + 5, r.x + 2, r.w - 4,
+		        _("Someone who took part before they were enrolled in lup: set the day their seat "
+		          "counts from (e on the participant), then take attendance here."),
 		        tui_attr(TUI_S_DIM), 0);
 		tui_cursor(app, r.y + 4, r.x + 2);
 		return;
@@ -208,11 +226,59 @@ static int mark(struct reg *s, tui_app *app, const char *status)
 	struct lup_register_row *p;
 	if (s->n == 0 || s->gone)
 		return 0;
+	if (s->future && status) {
+		/* the core refuses it too; say when it can be done */
+		tui_error(app, _("%s has not taken place yet: attendance can be taken from %s."), s->title,
+		          s->day);
+		return TUI_REDRAW;
+	}
 	p = &s->rows[s->focus];
 	memcpy(s->person, p->person_id, sizeof s->person);
 	snprintf(s->seen, sizeof s->seen, "%s", p->status);
 	s->status = status;
 	return marked(s, app, tui_edit_run(&s->edit, app, TAG_CHANGED));
+}
+
+/* ---- a learning-log entry about the session ---- */
+
+static const struct tui_field_def log_fields[] = {
+	{ "date", N_("Date"), TUI_FIELD_DATE, TUI_FIELD_REQUIRED, 40, 0, 0, NULL, 0, NULL, NULL },
+	{ "text", N_("Entry"), TUI_FIELD_LINES, TUI_FIELD_REQUIRED, 20000, 0, 6, NULL, 0, NULL,
+	  N_("What the session gave: a reflection, something to try at work") },
+};
+
+struct log_form {
+	tui_app *app;
+	char sid[LUP_ID_SIZE], person[LUP_ID_SIZE];
+};
+
+static int save_log(void *ud, struct tui_form *f, lup_err *err)
+{
+	struct log_form *lf = ud;
+	return lup_session_log_add(tui_db(lf->app), lf->sid, lf->person, tui_form_get(f, "date"),
+	                           tui_form_get(f, "text"), NULL, err);
+}
+
+static int log_entry(struct reg *s, tui_app *app)
+{
+	struct log_form *lf;
+	tui_screen *form;
+	char title[300], today[11];
+	if (s->n == 0 || s->gone)
+		return 0;
+	if (!(lf = calloc(1, sizeof *lf)))
+		return tui_push(app, NULL, TAG_LOG);
+	lf->app = app;
+	memcpy(lf->sid, s->sid, sizeof lf->sid);
+	memcpy(lf->person, s->rows[s->focus].person_id, sizeof lf->person);
+	snprintf(s->person_name, sizeof s->person_name, "%s", s->rows[s->focus].name);
+	snprintf(title, sizeof title, _("Learning log of %s: %s"), s->rows[s->focus].name, s->title);
+	if (!(form = tui_form_screen(title, log_fields, 2, save_log, free, lf)))
+		return tui_push(app, NULL, TAG_LOG);
+	lup_date_format(lup_date_today(), today);
+	tui_form_set(tui_form_of(form), "date", today);
+	tui_form_mark_clean(tui_form_of(form));
+	return tui_push(app, form, TAG_LOG);
 }
 
 static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
@@ -221,6 +287,8 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 	(void)child;
 	if (tag == TAG_CHANGED)
 		return marked(s, app, tui_edit_answer(&s->edit, app, result, TAG_CHANGED));
+	if (tag == TAG_LOG && result == TUI_SAVED)
+		tui_status(app, _("Added to %s's learning log."), s->person_name);
 	return TUI_REDRAW;
 }
 
@@ -234,6 +302,7 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	case TUI_A_EXCUSED: return mark(s, app, "excused");
 	case TUI_A_ABSENT: return mark(s, app, "absent");
 	case TUI_A_UNMARK: return mark(s, app, NULL);
+	case TUI_A_REG_LOG: return log_entry(s, app);
 	case TUI_A_UP: s->focus--; break;
 	case TUI_A_DOWN: s->focus++; break;
 	case TUI_A_PAGE_UP: s->focus -= page; break;

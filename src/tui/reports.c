@@ -8,6 +8,7 @@
 #include <string.h>
 #include "lup/country.h"
 #include "lup/i18n.h"
+#include "lup/programme.h"
 #include "lup/report.h"
 #include "tui/reports.h"
 #include "tui/sheet.h"
@@ -76,15 +77,6 @@ static const char *barv(char *buf, double v)
 	return buf;
 }
 
-static const char *cohort_status(const char *s)
-{
-	if (strcmp(s, "planned") == 0) return C_("cohort status", "planned");
-	if (strcmp(s, "open") == 0) return C_("cohort status", "open");
-	if (strcmp(s, "running") == 0) return C_("cohort status", "running");
-	if (strcmp(s, "done") == 0) return C_("cohort status", "done");
-	return s;
-}
-
 static const char *block_kind(const char *k)
 {
 	if (strcmp(k, "ul") == 0) return C_("block kind", "Developmental Leadership (UL)");
@@ -141,6 +133,7 @@ static void part_cohorts(struct tui_sheet *sh, const struct lup_report *r)
 		{ C_("report", "Status"), 0, 2, 0 },
 		{ C_("report", "Start"), 0, 6, 0 },
 		{ C_("report", "End"), 0, 6, 0 },
+		{ _("Blocks run"), 0, 3, 0 },
 		{ C_("report", "Seats"), TUI_SHEET_RIGHT, 5, 0 },
 		{ C_("report", "Enrolled"), TUI_SHEET_RIGHT, 0, 0 },
 		{ C_("report", "Completed"), TUI_SHEET_RIGHT, 0, 0 },
@@ -157,10 +150,12 @@ static void part_cohorts(struct tui_sheet *sh, const struct lup_report *r)
 	tui_sheet_table(sh, cols, (int)(sizeof cols / sizeof cols[0]));
 	for (size_t i = 0; i < r->ncohorts; i++) {
 		const struct lup_report_cohort *c = &r->cohorts[i];
-		char b1[24], b2[24], b3[24], b4[24], b5[24], b6[24], held[48];
+		char b1[24], b2[24], b3[24], b4[24], b5[24], b6[24], held[48], runs[160];
 		snprintf(held, sizeof held, "%ld/%ld", c->sessions_held, c->sessions);
+		lup_report_blocks_run(r, c, runs, sizeof runs);
 		tui_sheet_row(sh, TUI_S_NORMAL, (const char *const[]){
-			c->name, cohort_status(c->status), c->start_date, c->end_date, num(b1, c->capacity),
+			c->name, lup_cohort_status_label(c->status), c->start_date, c->end_date, runs,
+			num(b1, c->capacity),
 			num(b2, c->enrol.enrolled), num(b3, c->enrol.completed), num(b4, c->enrol.waitlisted),
 			num(b5, c->enrol.withdrawn), held,
 			tui_report_pct(b6, sizeof b6, lup_report_att_rate(&c->att)) });
@@ -171,6 +166,7 @@ static void part_blocks(struct tui_sheet *sh, const struct lup_report *r)
 {
 	const struct tui_sheet_col cols[] = {
 		{ C_("report", "Block"), 0, 0, 12 },
+		{ C_("report column", "Cohorts"), TUI_SHEET_RIGHT, 3, 0 },
 		{ _("Sessions held"), TUI_SHEET_RIGHT, 3, 0 },
 		{ C_("report", "Attendance"), TUI_SHEET_RIGHT, 0, 0 },
 		{ C_("report", "Participants"), TUI_SHEET_RIGHT, 2, 0 },
@@ -187,19 +183,50 @@ static void part_blocks(struct tui_sheet *sh, const struct lup_report *r)
 	tui_sheet_table(sh, cols, (int)(sizeof cols / sizeof cols[0]));
 	for (size_t i = 0; i < r->nblocks; i++) {
 		const struct lup_report_block *b = &r->blocks[i];
-		char b1[24], b2[24], b3[24], b4[24], b5[24], b6[24], held[48];
+		char b1[24], b2[24], b3[24], b4[24], b5[24], b6[24], held[48], name[240], runs[48];
 		double sh_done = share(b->completed, b->finished);
 		snprintf(held, sizeof held, "%ld/%ld", b->sessions_held, b->sessions);
+		snprintf(runs, sizeof runs, "%ld/%ld", b->runs, b->cohorts);
+		snprintf(name, sizeof name, "%d %s", b->seq, b->name[0] ? b->name : block_kind(b->kind));
 		tui_sheet_row(sh, TUI_S_NORMAL, (const char *const[]){
-			b->name[0] ? b->name : block_kind(b->kind), held,
+			name, runs, held,
 			tui_report_pct(b1, sizeof b1, lup_report_att_rate(&b->att)), num(b2, b->participants),
 			num(b3, b->finished), num(b4, b->completed), tui_report_pct(b5, sizeof b5, sh_done),
 			barv(b6, sh_done) });
 	}
 	tui_sheet_text(sh, TUI_S_DIM, 0, "%s",
-	               _("A block is finished in a cohort when all its sessions there have taken place; "
-	                 "a participant completed it by attending (present or late) at least the block's "
-	                 "minimum share of them."));
+	               _("Only the cohorts that run a block count for it: a block a cohort has no sessions "
+	                 "in is neither met nor missed there, and a participant completes the programme by "
+	                 "meeting every block their cohort runs. A block is finished in a cohort when all "
+	                 "its sessions there have been held; a participant completed it by attending "
+	                 "(present or late) at least the block's minimum share of them."));
+}
+
+static void part_visits(struct tui_sheet *sh, const struct lup_report *r)
+{
+	const struct tui_sheet_col cols[] = {
+		{ _("Host organisation"), 0, 0, 12 },
+		{ _("Visits made"), TUI_SHEET_RIGHT, 2, 0 },
+		{ C_("report column", "Cohorts"), TUI_SHEET_RIGHT, 2, 0 },
+		{ _("Present at them"), TUI_SHEET_RIGHT, 2, 0 },
+		{ _("Still to come"), TUI_SHEET_RIGHT, 3, 0 },
+	};
+	tui_sheet_heading(sh, 2, _("Study visits made"));
+	if (r->nvisits == 0) {
+		tui_sheet_text(sh, TUI_S_DIM, 0, "%s", _("No study visits yet."));
+		return;
+	}
+	tui_sheet_table(sh, cols, (int)(sizeof cols / sizeof cols[0]));
+	for (size_t i = 0; i < r->nvisits; i++) {
+		const struct lup_report_visits *v = &r->visits[i];
+		char host[240], b1[24], b2[24], b3[24], b4[24];
+		if (v->registered)
+			snprintf(host, sizeof host, "%s", v->host);
+		else
+			snprintf(host, sizeof host, _("%s (not in the register)"), v->host);
+		tui_sheet_row(sh, v->held ? TUI_S_NORMAL : TUI_S_DIM, (const char *const[]){
+			host, num(b1, v->held), num(b2, v->cohorts), num(b3, v->present), num(b4, v->planned) });
+	}
 }
 
 static void part_attendance(struct tui_sheet *sh, const struct lup_report *r)
@@ -382,6 +409,7 @@ static void fill(struct reports *s)
 	part_cohorts(sh, r);
 	part_blocks(sh, r);
 	part_attendance(sh, r);
+	part_visits(sh, r);
 	part_placements(sh, r);
 	part_competence(sh, r);
 	part_checkins(sh, r);

@@ -2,7 +2,9 @@
  * kind, title, day and times, location, facilitators, the host of a study
  * visit (from the register, or a name) and notes.  Its conflicts come
  * back as warnings after the save, never as a refusal.  A new session
- * starts as the cohort's last one a week later, for quick entry. */
+ * starts as what the cohort's next session most likely is
+ * (lup_session_suggest): UL part 1's next day, part 2 eight weeks on, a
+ * study visit a week after the last one. */
 #include <stdlib.h>
 #include <string.h>
 #include "lup/cal.h"
@@ -164,8 +166,6 @@ tui_screen *tui_session_form(tui_app *app, const char *cohort_id, const char *id
 	tui_screen *scr;
 	lup_err err;
 	char title[300], buf[16];
-	struct lup_session_query q = { cohort_id, 0 };
-	struct lup_session_row row;
 
 	if (!sf)
 		return NULL;
@@ -206,32 +206,19 @@ tui_screen *tui_session_form(tui_app *app, const char *cohort_id, const char *id
 			tui_session_host_name(app, sf->s.host_id, name, sizeof name);
 			tui_form_set_ref(f, "host_id", sf->s.host_id, name[0] ? name : NULL);
 		}
-	} else if (lup_session_page(tui_db(app), &q, NULL, -1, 1, &row, &err) == 1) {
-		/* like the cohort's last session, a week later */
-		lup_datetime dt;
-		tui_form_set(f, "kind", row.kind);
-		tui_form_set(f, "start", row.starts_at + 11);
-		tui_form_set(f, "end", row.ends_at + 11);
-		tui_form_set(f, "location", row.location);
-		if (lup_datetime_parse(row.starts_at, &dt) == 0) {
-			lup_date_format(lup_date_add(dt.date, 7), buf);
-			tui_form_set(f, "date", buf);
-		}
-		{
-			struct lup_session last;
-			if (lup_session_get(tui_db(app), row.id, &last, &err) == 0)
-				tui_form_set(f, "block_id", last.block_id);
-			lup_session_clear(&last);
-		}
 	} else {
-		struct lup_cohort c;
-		tui_form_set(f, "start", "09:00");
-		tui_form_set(f, "end", "16:00");
-		if (lup_cohort_get(tui_db(app), cohort_id, &c, &err) == 0)
-			tui_form_set(f, "date", c.start_date);
-		lup_cohort_clear(&c);
-		if (sf->defs[F_BLOCK].nchoices > 1)
-			tui_form_set(f, "block_id", sf->blocks[1].value);
+		/* what the next session most likely is (lup_session_suggest) */
+		struct lup_session next;
+		if (lup_session_suggest(tui_db(app), tui_config(app), cohort_id, &next, &err) == 0) {
+			tui_form_set(f, "block_id", next.block_id);
+			tui_form_set(f, "kind", next.kind);
+			snprintf(buf, sizeof buf, "%.10s", next.starts_at);
+			tui_form_set(f, "date", buf);
+			tui_form_set(f, "start", next.starts_at + 11);
+			tui_form_set(f, "end", next.ends_at + 11);
+			tui_form_set(f, "location", next.location);
+		}
+		lup_session_clear(&next);
 	}
 	tui_form_mark_clean(f);
 	return scr;
@@ -251,5 +238,5 @@ tui_screen *tui_session_form_report(tui_app *app, tui_screen *form_screen)
 	tui_prog_saved_status(app, &sf->warn, NULL);
 	if (sf->warn.n == 0)
 		return NULL;
-	return tui_notice_warnings(_("Saved, with conflicts you may override"), &sf->warn);
+	return tui_notice_warnings(_("Saved, with warnings to weigh"), &sf->warn);
 }

@@ -34,6 +34,8 @@ tui_rect tui_shadow_area(tui_app *app);
 
 /* ---- hosts ---- */
 tui_screen *tui_host_view(tui_app *app, const char *id);
+/* A host's study visits by cohort and what they gave (host_visits.c). */
+tui_screen *tui_host_visits(tui_app *app, const char *host_id);
 /* The add (id NULL) or edit form; after TUI_SAVED, tui_host_form_id()
  * of the child is the saved host's id. */
 tui_screen *tui_host_form(tui_app *app, const char *id);

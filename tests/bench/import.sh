@@ -128,12 +128,11 @@ INSERT INTO block (id, programme_id, seq, kind, name, min_attendance) VALUES
  ('00000000-0000-4000-8000-0000000000b3', '00000000-0000-4000-8000-00000000000a', 3, 'egov', 'Verktyg och metoder för e-förvaltning', 0.8);
 CREATE TEMP TABLE np AS SELECT (count(*) + 15) / 16 AS n FROM person;
 WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < (SELECT n FROM np))
-INSERT INTO cohort (id, programme_id, name, capacity, start_date, end_date, status)
+INSERT INTO cohort (id, programme_id, name, capacity, start_date, end_date)
 SELECT printf('%08x-0000-4000-8000-00000000c000', i), '00000000-0000-4000-8000-00000000000a',
        CASE i WHEN 1 THEN 'Pilot Halland' WHEN 2 THEN 'Pilot 2' ELSE 'Omgång ' || (i - 2) END, 16,
        date('2014-03-03', '+' || (i * 900 / (SELECT n FROM np)) || ' days'),
-       date('2014-03-03', '+' || (i * 900 / (SELECT n FROM np) + 90) || ' days'),
-       CASE WHEN date('2014-03-03', '+' || (i * 900 / (SELECT n FROM np) + 90) || ' days') < '2016-06-01' THEN 'done' ELSE 'running' END
+       date('2014-03-03', '+' || (i * 900 / (SELECT n FROM np) + 90) || ' days')
 FROM k;
 CREATE TEMP TABLE plan (n INTEGER, block TEXT, title TEXT, kind TEXT, day INTEGER);
 INSERT INTO plan VALUES (1, 'b1', 'UL del 1, dag 1', 'course_day', 0), (2, 'b1', 'UL del 1, dag 2', 'course_day', 1),
@@ -145,7 +144,7 @@ SELECT printf('%08x-0000-4000-8000-%012x', c.rowid, pl.n), c.id, '00000000-0000-
 FROM cohort c, plan pl;
 INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, enrolled_on, ended_on)
 SELECT printf('%08x-0000-4000-8000-0000000e0000', p.rowid), c.id, p.id, c.programme_id,
-       CASE WHEN p.rowid % 53 = 0 THEN 'withdrawn' WHEN c.status = 'done' THEN 'completed' ELSE 'enrolled' END,
+       CASE WHEN p.rowid % 53 = 0 THEN 'withdrawn' WHEN c.end_date < '2016-06-01' THEN 'completed' ELSE 'enrolled' END,
        c.start_date || 'T08:00:00Z', c.start_date, CASE WHEN p.rowid % 53 = 0 THEN date(c.start_date, '+30 days') END
 FROM person p JOIN cohort c ON c.rowid = (p.rowid - 1) / 16 + 1;
 INSERT INTO attendance (id, session_id, person_id, status)

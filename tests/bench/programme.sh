@@ -25,10 +25,9 @@ INSERT INTO person (id, name, email, sort_name, search)
 SELECT printf('%08x-0000-4000-8000-%012x', i, i), 'Person ' || i, 'p' || i || '@example.se',
        'person ' || printf('%06d', i), 'person ' || i FROM n;
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 3124)
-INSERT INTO cohort (id, programme_id, name, capacity, start_date, status, facilitators)
+INSERT INTO cohort (id, programme_id, name, capacity, start_date, facilitators)
 SELECT printf('c%07x-0000-4000-8000-%012x', i, i), '00000000-0000-4000-8000-000000000000',
        'Kull ' || i, 16, date('2015-01-05', '+' || (i * 7 % 700) || ' days'),
-       CASE WHEN i < 1000 THEN 'done' ELSE 'open' END,
        'Handledare ' || (i % 50) || ', Handledare ' || ((i + 7) % 50) FROM n;
 -- Ten sessions a cohort: UL part 1 (three days), UL part 2 (+9 weeks),
 -- three study visits, three e-government days.

@@ -17,9 +17,13 @@ for n in 300 50000; do
 		rm -f "$db" "$db-wal" "$db-shm"
 		"$LUP" --db "$db" demo --people "$n" >/dev/null || { echo "bench: lup demo failed"; exit 1; }
 	fi
-	# How far from the end of the cohort list the last running cohort is.
-	back=$(sqlite3 "$db" "WITH o AS (SELECT status, row_number() OVER (ORDER BY coalesce(start_date,
-	  '9999-12-31') DESC, id DESC) AS r FROM cohort) SELECT min(r) - 1 FROM o WHERE status = 'running'")
+	# How far from the end of the cohort list the last running cohort is
+	# (its first session begun, its last not yet ended: lup's rule).
+	back=$(sqlite3 "$db" "WITH o AS (SELECT row_number() OVER (ORDER BY coalesce(c.start_date,
+	  '9999-12-31') DESC, c.id DESC) AS r,
+	  (SELECT min(substr(starts_at, 1, 10)) FROM session s WHERE s.cohort_id = c.id) AS f,
+	  (SELECT max(substr(ends_at, 1, 10)) FROM session s WHERE s.cohort_id = c.id) AS l FROM cohort c)
+	  SELECT min(r) - 1 FROM o WHERE f <= date('now', 'localtime') AND l >= date('now', 'localtime')")
 	{
 		echo 2
 		echo "j j j j j j j j j j j j j j j j j j j j PgDn PgDn PgDn PgUp PgUp g"

@@ -29,7 +29,7 @@ expect_out '--db FILE'
 case_ "help COMMAND"
 run help demo
 expect_rc 0
-expect_out '^usage: lup demo \[--people N\]'
+expect_out '^usage: lup demo \[--people N\] \[--today YYYY-MM-DD\]'
 run help backup
 expect_rc 0
 expect_out 'FILE'
@@ -57,6 +57,11 @@ expect_err "20"
 run --db "$TMP/x.db" demo --people lots
 expect_rc 2
 run --db "$TMP/x.db" demo --colour
+expect_rc 2
+run --db "$TMP/x.db" demo --today 2025-02-30
+expect_rc 2
+expect_err "2025-02-30"
+run --db "$TMP/x.db" demo --today
 expect_rc 2
 run --db "$TMP/x.db" check extra
 expect_rc 2
@@ -110,11 +115,58 @@ expect_out '2000 people'
 run --db "$TMP/demo2000.db" check
 expect_rc 0
 
+case_ "demo --today: the same shape of programme on any day"
+# the cohorts of each status, as lup reports them on the day the demo was made for
+statuses() {
+	"$LUP" --db "$1" report --as-of "$2" | awk '/^By cohort/{f=1} /^Blocks run:/{f=0}
+		f && /^(Pilot|Omg)/ { for (i = 1; i <= NF; i++) if ($i ~ /^(done|running|open|planned)$/) print $i }' |
+		sort | uniq -c | tr -s ' \n' ' '
+}
+for day in 2025-07-14 2026-11-30; do
+	run --db "$TMP/day-$day.db" demo --today "$day"
+	expect_rc 0
+	expect_out '300 people, 19 cohorts'
+done
+check_ '[ "$(statuses "$TMP/day-2025-07-14.db" 2025-07-14)" = " 13 done 2 open 2 planned 2 running " ]' \
+	"the summer day's demo is not 13 done, 2 open, 2 planned, 2 running: $(statuses "$TMP/day-2025-07-14.db" 2025-07-14)"
+check_ '[ "$(statuses "$TMP/day-2026-11-30.db" 2026-11-30)" = "$(statuses "$TMP/day-2025-07-14.db" 2025-07-14)" ]' \
+	"two days give two shapes"
+# made on the real date: lives today, the Due list overdue by days or weeks
+run --db "$demo" report
+expect_out "^Omgång [0-9]+ +running"
+expect_out "^Omgång [0-9]+ +open"
+check_ '[ "$(sqlite3 "$demo" "SELECT count(*) FROM (SELECT max(date) d FROM checkin WHERE status = '"'final'"'
+              GROUP BY person_id) WHERE d < date('"'now'"', '"'localtime'"', '"'-250 days'"')")" = 0 ]' \
+	"someone is overdue by more than weeks"
+check_ '[ "$(sqlite3 "$demo" "SELECT count(*) FROM (SELECT max(date) d FROM checkin WHERE status = '"'final'"'
+              GROUP BY person_id) WHERE d < date('"'now'"', '"'localtime'"', '"'-180 days'"')")" -gt 0 ]' \
+	"nobody is overdue"
+
 case_ "check: the demo database is sound"
 run --db "$demo" check
 expect_rc 0
 expect_err 'sound'
 check_ '[ ! -s "$OUT" ]' "check printed problems"
+
+case_ "check finds what contradicts the programme's rules"
+bad="$TMP/bad.db"
+run --db "$bad" init
+"$LUP" --db "$bad" import people "$TOP/tests/data/programme_people.csv" >/dev/null 2>&1
+sqlite3 "$bad" <"$TOP/tests/data/programme.sql"
+later=$(date -d "+20 days" +%F)
+# as an older lup let in: a mark on a session still to come, and a mark of
+# someone whose seat counts from a later day
+sqlite3 "$bad" "INSERT INTO session (id, cohort_id, title, kind, starts_at, ends_at) VALUES
+  ('d0000000-0000-4000-8000-000000000077', 'c0000000-0000-4000-8000-000000000002', 'Framtida dag',
+   'course_day', '$later 09:00', '$later 16:00');
+INSERT INTO attendance (id, session_id, person_id, status) SELECT 'a9000000-0000-4000-8000-000000000001',
+  'd0000000-0000-4000-8000-000000000077', id, 'present' FROM person WHERE name = 'Eva Frost';
+UPDATE enrolment SET enrolled_on = '2016-05-11' WHERE person_id = (SELECT id FROM person WHERE name = 'Filip Gran')"
+run --db "$bad" check
+expect_rc 1
+expect_out "^attendance a9000000: Eva Frost is marked present for 'Framtida dag' on $later, which has not taken place yet$"
+expect_out "^attendance a0000000: Filip Gran is marked for 'UL del 1, dag 1' on 2016-05-10 but their seat counts from 2016-05-11$"
+expect_err "2 problems found"
 
 case_ "backup: a consistent, private copy"
 copy="$TMP/backups/copy.db"

@@ -27,9 +27,9 @@ INSERT INTO programme (id, name, target) VALUES ('$P', 'Ledarutveckling', 300);
 INSERT INTO block (id, programme_id, seq, kind, name) VALUES
  ('$UL', '$P', 1, 'ul', 'Utvecklande ledarskap'),
  ('$ABW', '$P', 2, 'abw', 'Aktivitetsbaserad arbetsplats');
-INSERT INTO cohort (id, programme_id, name, capacity, status, facilitators) VALUES
- ('$C1', '$P', 'Pilot Halland', 16, 'running', 'Eva Ek, Olle Berg'),
- ('$C2', '$P', 'Kull 2', 16, 'open', 'Kim Lund');
+INSERT INTO cohort (id, programme_id, name, capacity, facilitators) VALUES
+ ('$C1', '$P', 'Pilot Halland', 16, 'Eva Ek, Olle Berg'),
+ ('$C2', '$P', 'Kull 2', 16, 'Kim Lund');
 INSERT INTO host_org (id, name, country, city) VALUES ('$H', 'Försäkringskassan', 'SE', 'Stockholm');
 INSERT INTO person (id, name, email) VALUES
  ('55555555-0000-4000-8000-000000000001', 'Åsa Öberg', 'asa.oberg@example.se'),

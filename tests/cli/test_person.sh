@@ -14,6 +14,10 @@ expect_out "^Manager +Hugo Ivarsson"
 expect_out "^Programme status +completed"
 expect_out "^Cohort +Pilot Halland"
 expect_out "^Sessions +5 attended, 0 absent, 0 excused"
+# each block of her cohort: met, and the one it does not run
+expect_out "^Utvecklande ledarskap +met: attended 4 of 4 sessions$"
+expect_out "^Aktivitetsbaserat arbetssätt met: attended 1 of 1 session$"
+expect_out "^E-förvaltning +not scheduled in the cohort$"
 expect_out "^Check-ins +3"
 id=$(sed -n 's/^Id  *//p' "$OUT")
 run --db "$DB" person show "$(echo "$id" | cut -c1-8)"

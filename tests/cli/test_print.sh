@@ -27,9 +27,9 @@ names="Anders Berg|Birgitta Åkesson|Björn Ödmark|Cecilia Holm|David Lind|Elin
 	echo "INSERT INTO block (id, programme_id, seq, kind, name) VALUES
 	 ('22222222-0000-4000-8000-000000000001', '$P', 1, 'ul', 'Utvecklande ledarskap'),
 	 ('22222222-0000-4000-8000-000000000002', '$P', 2, 'abw', 'Aktivitetsbaserad arbetsplats');"
-	echo "INSERT INTO cohort (id, programme_id, name, capacity, status, facilitators) VALUES
-	 ('$C1', '$P', 'Pilot Halland', 16, 'done', 'Eva Ek, Olle Berg'),
-	 ('$C2', '$P', 'Stor grupp', 100, 'open', 'Kim Lund');"
+	echo "INSERT INTO cohort (id, programme_id, name, capacity, facilitators) VALUES
+	 ('$C1', '$P', 'Pilot Halland', 16, 'Eva Ek, Olle Berg'),
+	 ('$C2', '$P', 'Stor grupp', 100, 'Kim Lund');"
 	echo "INSERT INTO session (id, cohort_id, block_id, title, kind, starts_at, ends_at, location) VALUES
 	 ('$S1', '$C1', '22222222-0000-4000-8000-000000000001', 'UL del 1, dag 1', 'course_day', '2015-03-10 09:00', '2015-03-10 16:00', 'Tjolöholms slott'),
 	 ('77777777-0000-4000-8000-000000000002', '$C1', '22222222-0000-4000-8000-000000000002', 'Studiebesök', 'study_visit', '2015-04-14 09:00', '2015-04-14 12:30', 'Nacka stadshus'),

@@ -6,12 +6,19 @@ CREATE TEMP TABLE who (k TEXT PRIMARY KEY, id TEXT);
 INSERT INTO who SELECT lower(substr(email, 1, instr(email, '.') - 1)), id FROM person;
 INSERT INTO programme (id, name, target, start_date, end_date) VALUES
  ('b0000000-0000-4000-8000-000000000001', 'Ledarutveckling', 10, '2014-01-01', '2016-12-31');
+-- A third block that no cohort runs: neither met nor missed anywhere.
 INSERT INTO block (id, programme_id, seq, kind, name, min_attendance) VALUES
  ('b1000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001', 1, 'ul', 'Utvecklande ledarskap', 0.75),
- ('b1000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000001', 2, 'abw', 'Aktivitetsbaserat arbetssätt', 1.0);
-INSERT INTO cohort (id, programme_id, name, capacity, start_date, end_date, status) VALUES
- ('c0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001', 'Pilot Halland', 4, '2014-03-01', '2014-06-30', 'done'),
- ('c0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000001', 'Omgång 1', 2, '2016-05-01', '2016-09-30', 'running');
+ ('b1000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000001', 2, 'abw', 'Aktivitetsbaserat arbetssätt', 1.0),
+ ('b1000000-0000-4000-8000-000000000003', 'b0000000-0000-4000-8000-000000000001', 3, 'egov', 'E-förvaltning', 0.8);
+-- Their status follows from their dates and sessions.
+INSERT INTO cohort (id, programme_id, name, capacity, start_date, end_date) VALUES
+ ('c0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001', 'Pilot Halland', 4, '2014-03-01', '2014-06-30'),
+ ('c0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000001', 'Omgång 1', 2, '2016-05-01', '2016-09-30');
+-- A study-visit host in the register (no network).
+INSERT INTO host_org (id, name, type, country, city, contact_name, sort_name) VALUES
+ ('f0000000-0000-4000-8000-000000000003', 'Nacka kommun', 'municipality', 'SE', 'Nacka', 'Lena Sjögren', 'nacka kommun');
+-- Omgång 1: five sessions, two of them held by 2016-06-01.
 INSERT INTO session (id, cohort_id, block_id, title, kind, starts_at, ends_at) VALUES
  ('d0000000-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000001', 'b1000000-0000-4000-8000-000000000001', 'UL del 1, dag 1', 'course_day', '2014-03-03 09:00', '2014-03-03 17:00'),
  ('d0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-000000000001', 'b1000000-0000-4000-8000-000000000001', 'UL del 1, dag 2', 'course_day', '2014-03-04 09:00', '2014-03-04 17:00'),
@@ -21,7 +28,11 @@ INSERT INTO session (id, cohort_id, block_id, title, kind, starts_at, ends_at) V
  ('d0000000-0000-4000-8000-000000000006', 'c0000000-0000-4000-8000-000000000002', 'b1000000-0000-4000-8000-000000000001', 'UL del 1, dag 1', 'course_day', '2016-05-10 09:00', '2016-05-10 17:00'),
  ('d0000000-0000-4000-8000-000000000007', 'c0000000-0000-4000-8000-000000000002', 'b1000000-0000-4000-8000-000000000001', 'UL del 1, dag 2', 'course_day', '2016-05-11 09:00', '2016-05-11 17:00'),
  ('d0000000-0000-4000-8000-000000000008', 'c0000000-0000-4000-8000-000000000002', 'b1000000-0000-4000-8000-000000000001', 'UL del 2', 'follow_up', '2016-08-10 09:00', '2016-08-10 17:00'),
- ('d0000000-0000-4000-8000-000000000009', 'c0000000-0000-4000-8000-000000000002', 'b1000000-0000-4000-8000-000000000002', 'Studiebesök Swedbank', 'study_visit', '2016-09-01 09:00', '2016-09-01 15:00');
+ ('d0000000-0000-4000-8000-000000000009', 'c0000000-0000-4000-8000-000000000002', 'b1000000-0000-4000-8000-000000000002', 'Studiebesök Swedbank', 'study_visit', '2016-09-01 09:00', '2016-09-01 15:00'),
+ ('d0000000-0000-4000-8000-000000000010', 'c0000000-0000-4000-8000-000000000002', 'b1000000-0000-4000-8000-000000000001', 'UL del 2, dag 2', 'follow_up', '2016-08-11 09:00', '2016-08-11 17:00');
+-- Study visits: Nacka from the register, Swedbank only typed.
+UPDATE session SET host_id = 'f0000000-0000-4000-8000-000000000003' WHERE id = 'd0000000-0000-4000-8000-000000000005';
+UPDATE session SET host_name = 'Swedbank' WHERE id = 'd0000000-0000-4000-8000-000000000009';
 INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, waitlist_pos, enrolled_on, ended_on)
 WITH v(n, c, w, s, r, pos, eo, en) AS (VALUES
  (1, 'c0000000-0000-4000-8000-000000000001', 'anna', 'completed', '2014-01-10T08:00:00Z', NULL, '2014-02-01', '2014-06-30'),
@@ -42,9 +53,12 @@ WITH v(s, w, st) AS (VALUES
  (4, 'anna', 'late'), (4, 'bjorn', 'absent'), (4, 'cecilia', 'present'),
  (5, 'anna', 'present'), (5, 'bjorn', 'present'), (5, 'cecilia', 'excused'),
  (6, 'eva', 'present'), (6, 'filip', 'present'),
- (7, 'eva', 'present'), (7, 'filip', 'absent')
+ (7, 'eva', 'present'), (7, 'filip', 'absent'),
+ -- marked before the day (as an older lup let through): as of 2016-06-01
+ -- session 10 is still to come, and these count nowhere
+ (10, 'eva', 'present'), (10, 'filip', 'absent')
 )
-SELECT printf('a0000000-0000-4000-8000-%012d', row_number() OVER ()), 'd0000000-0000-4000-8000-00000000000' || s, (SELECT id FROM who WHERE k = w), st
+SELECT printf('a0000000-0000-4000-8000-%012d', row_number() OVER ()), printf('d0000000-0000-4000-8000-%012d', s), (SELECT id FROM who WHERE k = w), st
 FROM v;
 INSERT INTO host_org (id, name, type, country, city, sort_name) VALUES
  ('f0000000-0000-4000-8000-000000000001', 'Aarhus Kommune', 'municipality', 'DK', 'Aarhus', 'aarhus kommune'),

@@ -125,8 +125,8 @@ static void make_base(const char *path)
 	    "INSERT INTO person (id, name, email, org_unit, role) SELECT printf('00000000-0000-4000-8000-%012x', 256 + i), "
 	    " 'Person ' || i, 'p' || i || '@kungsbacka.se', 'Enhet ' || (i % 3), 'chef' FROM n",
 	    "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2) "
-	    "INSERT INTO cohort (id, programme_id, name, capacity, status) SELECT printf('00000000-0000-4000-8000-%012x', 512 + i), "
-	    " '00000000-0000-4000-8000-000000000001', 'Omgång ' || (i + 1), 3 + (i = 2), 'open' FROM n",
+	    "INSERT INTO cohort (id, programme_id, name, capacity) SELECT printf('00000000-0000-4000-8000-%012x', 512 + i), "
+	    " '00000000-0000-4000-8000-000000000001', 'Omgång ' || (i + 1), 3 + (i = 2) FROM n",
 	    "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 8) "
 	    "INSERT INTO session (id, cohort_id, block_id, title, starts_at, ends_at) SELECT "
 	    " printf('00000000-0000-4000-8000-%012x', 768 + i), printf('00000000-0000-4000-8000-%012x', 512 + i / 3), "
@@ -164,12 +164,15 @@ static void make_base(const char *path)
 	    "INSERT INTO log_entry (id, person_id, date, placement_id, text) VALUES "
 	    " ('00000000-0000-4000-8000-000000000901', '00000000-0000-4000-8000-000000000104', '2016-05-03', "
 	    "  '00000000-0000-4000-8000-000000000500', 'Första dagen')",
-	    "UPDATE person SET created_at = '2016-01-01T00:00:00Z', updated_at = '2016-01-01T00:00:00Z'",
+	    "UPDATE person SET created_at = '2016-01-01T00:00:00Z', updated_at = '2016-01-01T00:00:00Z', "
+	    " sort_name = lup_sortkey(name), sort_unit = lup_sortkey(coalesce(org_unit, '')), "
+	    " sort_role = lup_sortkey(coalesce(role, ''))",
 	    "UPDATE cohort SET created_at = '2016-01-01T00:00:00Z', updated_at = '2016-01-01T00:00:00Z'",
 	    "UPDATE session SET created_at = '2016-01-01T00:00:00Z', updated_at = '2016-01-01T00:00:00Z'",
 	    "UPDATE enrolment SET created_at = '2016-01-01T00:00:00Z', updated_at = '2016-01-01T00:00:00Z'",
 	    "UPDATE attendance SET created_at = '2016-01-01T00:00:00Z', updated_at = '2016-01-01T00:00:00Z'",
-	    "UPDATE host_org SET created_at = '2016-01-01T00:00:00Z', updated_at = '2016-01-01T00:00:00Z'",
+	    "UPDATE host_org SET created_at = '2016-01-01T00:00:00Z', updated_at = '2016-01-01T00:00:00Z', "
+	    " sort_name = lup_sortkey(name)",
 	    "UPDATE placement SET created_at = '2016-01-01T00:00:00Z', updated_at = '2016-01-01T00:00:00Z'",
 	    "UPDATE checkin SET created_at = '2016-01-01T00:00:00Z', updated_at = '2016-01-01T00:00:00Z'",
 	    "UPDATE log_entry SET created_at = '2016-01-01T00:00:00Z', updated_at = '2016-01-01T00:00:00Z'",
@@ -309,8 +312,12 @@ static int edit(lup_db *db, int r)
 	if (k < 53) {   /* delete a session others mark attendance in */
 		return lup_session_delete(db, SESSION(3 + below(6)), &err);
 	}
-	if (k < 58) {   /* a cohort's capacity or name */
+	if (k < 58) {   /* a cohort's capacity, name or status set by hand */
+		static const char *const set[] = { "cancelled", "running", NULL };
 		char v[32];
+		if (chance(25))
+			return write_sql(db, "UPDATE cohort SET status_override = ?2, updated_at = ?3 WHERE id = ?1",
+			                 COHORT(below(3)), set[below(3)], &err);
 		if (below(2)) {
 			snprintf(v, sizeof v, "%d", 2 + below(3));
 			return write_sql(db, "UPDATE cohort SET capacity = ?2, updated_at = ?3 WHERE id = ?1",

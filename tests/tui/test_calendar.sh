@@ -15,12 +15,19 @@ for p in /usr/bin/python3 python3; do
 done
 
 rm -f "$DB" "$DB-wal" "$DB-shm"
-"$LUP" --db "$DB" demo >/dev/null || { echo "lup demo failed"; exit 1; }
-# One more session, on Ascension Day 2015 (Thursday 14 May).
+# The demonstration as it was on 16 May 2016, so its dates are known.
+"$LUP" --db "$DB" demo --today 2016-05-16 >/dev/null || { echo "lup demo failed"; exit 1; }
+# One more session, on Ascension Day 2015 (Thursday 14 May), and two that
+# overlap in the week of Midsummer (Wednesday 17 June): one conflict each.
 sqlite3 "$DB" "INSERT INTO session (id, cohort_id, title, kind, starts_at, ends_at, location)
                SELECT '88888888-0000-4000-8000-000000000001', id, 'Extra kursdag', 'course_day',
                       '2015-05-14 09:00', '2015-05-14 16:00', 'Aranäs, Kungsbacka'
-               FROM cohort WHERE name = 'Omgång 3'" || { echo "adding a session failed"; exit 1; }
+               FROM cohort WHERE name = 'Omgång 3';
+               INSERT INTO session (id, cohort_id, title, kind, starts_at, ends_at)
+               SELECT '88888888-0000-4000-8000-00000000000' || n, id, 'Uppsamling ' || n, 'other',
+                      '2015-06-17 ' || t1, '2015-06-17 ' || t2
+               FROM cohort, (SELECT 2 AS n, '09:00' AS t1, '12:00' AS t2 UNION ALL SELECT 3, '10:00', '11:00')
+               WHERE name = 'Omgång 7'" || { echo "adding a session failed"; exit 1; }
 PILOT=$(sqlite3 "$DB" "SELECT count(*) FROM session s JOIN cohort c ON c.id = s.cohort_id
                        WHERE c.name = 'Pilot Halland'")
 ICS="$TMP/lup-Pilot-Halland.ics"
@@ -36,7 +43,7 @@ for RUN in "C.UTF-8 80x24" "C.UTF-8 132x43" "sv_SE.UTF-8 80x24"; do
 	LOC=${RUN% *} SIZE=${RUN#* }
 	if [ "$LOC" = C.UTF-8 ]; then
 		TAB="[1 People]" CAL="Calendar · All cohorts" WEEK="Week" GOTO="Go to a date"
-		W38="Week 38 · 2015-09-14 – 09-20" WED="Wed 16" NOTDATE="is not a date"
+		W38="Week 38 · 2015-09-14 – 09-20" WED="Tue 15" NOTDATE="is not a date"
 		W25="Week 25 · 2015-06-15 – 06-21" MIDS="Midsummer Eve, Midsummer Day" CONFL="Conflicts (1)"
 		ONE="1 conflict" JUNE="June 2015" JULY="July 2015" LEGEND="19 Midsummer Eve, 20 Midsummer Day"
 		DAY19="Fri 2015-06-19 · Week 25 · ✱ Midsummer Eve (day off)" HEAD="Week  Mon"
@@ -46,7 +53,7 @@ for RUN in "C.UTF-8 80x24" "C.UTF-8 132x43" "sv_SE.UTF-8 80x24"; do
 		HOLROW="✱ Ascension Day" HOLWARN="2015-05-14 is a public holiday: Ascension Day"
 	else
 		TAB="[1 Personer]" CAL="Kalender · Alla kullar" WEEK="v." GOTO="Gå till ett datum"
-		W38="v. 38 · 2015-09-14 – 09-20" WED="ons 16" NOTDATE="är inget datum"
+		W38="v. 38 · 2015-09-14 – 09-20" WED="tis 15" NOTDATE="är inget datum"
 		W25="v. 25 · 2015-06-15 – 06-21" MIDS="Midsommarafton, Midsommardagen" CONFL="Konflikter (1)"
 		ONE="1 konflikt" JUNE="juni 2015" JULY="juli 2015" LEGEND="19 Midsommarafton, 20 Midsommardagen"
 		DAY19="fre 2015-06-19 · v. 25 · ✱ Midsommarafton (ledig dag)" HEAD="Vecka mån"

@@ -14,18 +14,22 @@ pdfpages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
 
 rm -f "$DB"
 "$LUP" --db "$DB" demo >/dev/null || { echo "lup demo failed"; exit 1; }
+# The demo lives on the day it is made: Pilot Halland's first day, and a
+# week before it for moving that session.
+day1=$(sqlite3 "$DB" "SELECT substr(min(s.starts_at), 1, 10) FROM session s JOIN cohort c ON c.id = s.cohort_id WHERE c.name = 'Pilot Halland'")
+moved=$(sqlite3 "$DB" "SELECT date('$day1', '-7 days')")
 printf '[documents]\nfolder = %s\norganisation = Kungsbacka kommun\norganiser = kurs@kungsbacka.se\n' "$DOCS" >"$CONFIG"
 
 for LOC in C.UTF-8 sv_SE.UTF-8; do
 	rm -rf "$DOCS"
 	if [ $LOC = C.UTF-8 ]; then
 		start 80x24
-		list=participants-pilot-halland.pdf sheet=sign-in-sheet-2014-03-10-pilot-halland.pdf
+		list=participants-pilot-halland.pdf sheet=sign-in-sheet-$day1-pilot-halland.pdf
 		cert="certificate-pilot-halland-" sessions="Sessions (" people="Blocks met"
 		network="Network" proposed="proposed" print="P Print"
 	else
 		start 132x43
-		list=deltagarlista-pilot-halland.pdf sheet=narvarolista-2014-03-10-pilot-halland.pdf
+		list=deltagarlista-pilot-halland.pdf sheet=narvarolista-$day1-pilot-halland.pdf
 		cert="intyg-pilot-halland-" sessions="Tillfällen (" people="Block klara"
 		network="Nätverk" proposed="föreslagen" print="P Skriv ut"
 	fi
@@ -54,6 +58,12 @@ for LOC in C.UTF-8 sv_SE.UTF-8; do
 	case_ "P on a participant: their certificate"
 	keys Tab
 	wait_for "$people"
+	# The first participant who completed: only they get a certificate.
+	for _ in 1 2 3 4 5 6 7 8; do
+		cursor_line | grep -Eq "completed|slutförd|genomförd|klar" && break
+		prev=$(cursor_line); keys j
+		poll '[ "$(cursor_line)" != "$prev" ]' 5
+	done
 	who=$(cursor_line | sed 's/^[^[:alpha:]]*//; s/  .*//')
 	keys P
 	wait_for "$cert" 20
@@ -88,11 +98,11 @@ keys 2
 wait_for "Pilot Halland"
 keys Enter
 wait_for "Sessions ("
-check_ 'cursor_line | grep -q "2014-03-10"' "the first session is not focused"
+check_ 'cursor_line | grep -q "$day1"' "the first session is not focused"
 keys e
 wait_for "Edit the session"
 keys Tab Tab Tab C-u
-text "2014-03-03"
+text "$moved"
 keys C-s
 wait_for "Saved"
 keys Enter
@@ -116,6 +126,6 @@ PY
 b=$(seq_of "$TMP/before.ics") a=$(seq_of "$TMP/after.ics")
 check_ '[ -n "$b" ] && [ -n "$a" ]' "the session's UID is not in both exports: '$b' / '$a'"
 check_ '[ "${a%% *}" = $(( ${b%% *} + 1 )) ]' "SEQUENCE: before $b, after $a"
-check_ 'echo "$a" | grep -q " 2014-03-03 "' "the invitation does not have the new day: $a"
+check_ 'echo "$a" | grep -q " $moved "' "the invitation does not have the new day: $a"
 check_ '[ "${a##* }" -ge 10 ]' "fewer than ten attendees: $a"
 finish

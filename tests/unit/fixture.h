@@ -61,7 +61,7 @@ static inline const char *fx_cohort(struct fx *f, const char *prog, const char *
 	c.name = strdup(name);
 	c.capacity = capacity;
 	c.facilitators = facilitators ? strdup(facilitators) : NULL;
-	snprintf(c.status, sizeof c.status, "%s", status ? status : "");
+	snprintf(c.status_override, sizeof c.status_override, "%s", status ? status : "");
 	if (lup_cohort_save(f->db, f->cfg, &c, NULL, NULL, &err) < 0)
 		fx_fail("cohort", &err);
 	memcpy(id, c.id, LUP_ID_SIZE);
@@ -130,7 +130,7 @@ static inline const char *fx_session(struct fx *f, const char *cohort, const cha
 static inline const char *fx_host(struct fx *f, const char *name, const char *city)
 {
 	static const char sql[] =
-		"INSERT INTO host_org (id, name, country, city) VALUES (?1, ?2, 'SE', ?3)";
+		"INSERT INTO host_org (id, name, country, city, sort_name) VALUES (?1, ?2, 'SE', ?3, lup_sortkey(?2))";
 	char *id = fx_id_slot();
 	sqlite3_stmt *st;
 	lup_uuid(id);
@@ -178,6 +178,12 @@ static inline void fx_problem(void *ud, const char *problem)
 	print_error("invariant: %s\n", problem);
 }
 
+/* lup check's problems, one a line, into a lup_buf. */
+static inline void fx_collect(void *ud, const char *problem)
+{
+	lup_buf_printf(ud, "%s\n", problem);
+}
+
 /* lup check finds nothing wrong (the waitlist invariants among others). */
 static inline void fx_sound(struct fx *f)
 {
@@ -222,7 +228,6 @@ static int fx_setup(void **state)
 	snprintf(c.programme_id, sizeof c.programme_id, "%s", f->prog);
 	c.name = strdup("Pilot Halland");
 	c.facilitators = strdup("Eva Ek, Olle Berg");
-	snprintf(c.status, sizeof c.status, "open");
 	snprintf(c.start_date, sizeof c.start_date, "2015-01-12");
 	if (lup_cohort_save(f->db, f->cfg, &c, NULL, NULL, &err) < 0)
 		return -1;

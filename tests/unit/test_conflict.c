@@ -43,7 +43,7 @@ static void set_cohort(struct fx *f, const char *id, int capacity, const char *f
 		c.facilitators = strdup(facilitators);
 	}
 	if (status)
-		snprintf(c.status, sizeof c.status, "%s", status);
+		snprintf(c.status_override, sizeof c.status_override, "%s", status);
 	lup_warnings_free(w);
 	assert_int_equal(lup_cohort_save(f->db, f->cfg, &c, w, NULL, &err), 0);
 	lup_cohort_clear(&c);
@@ -206,6 +206,99 @@ static void test_ul_part2_as_course_days(void **state)
 	lup_warnings_free(&w);
 }
 
+/* A UL schedule without part 1: missing, or after part 2 (the example
+ * of a follow-up in January and three course days in March). */
+static void test_ul_part1_missing_or_late(void **state)
+{
+	struct fx *f = *state;
+	struct lup_warnings w = { 0 };
+	char fu[LUP_ID_SIZE], d1[LUP_ID_SIZE];
+	lup_err err;
+
+	memcpy(fu, fx_session(f, f->cohort, "ul", "follow_up", "2027-01-11 09:00", "2027-01-11 17:00",
+	                      NULL, NULL), sizeof fu);
+	assert_true(lup_cohort_warnings(f->db, f->cfg, f->cohort, &w, &err) >= 1);
+	assert_int_equal(fx_count_warnings(&w, LUP_WARN_UL_PART1), 1);
+	assert_string_equal(find(&w, LUP_WARN_UL_PART1)->session_id, fu);
+	assert_non_null(strstr(find(&w, LUP_WARN_UL_PART1)->msg, "part 1 is missing"));
+	assert_non_null(strstr(find(&w, LUP_WARN_UL_PART1)->msg, "2027-01-11"));
+	/* Course days come later: part 1 out of order, named by its first day. */
+	memcpy(d1, fx_session(f, f->cohort, "ul", "course_day", "2027-03-15 09:00", "2027-03-15 17:00",
+	                      NULL, NULL), sizeof d1);
+	fx_session(f, f->cohort, "ul", "course_day", "2027-03-16 09:00", "2027-03-16 17:00", NULL, NULL);
+	fx_session(f, f->cohort, "ul", "course_day", "2027-03-17 09:00", "2027-03-17 17:00", NULL, NULL);
+	lup_warnings_free(&w);
+	assert_true(lup_cohort_warnings(f->db, f->cfg, f->cohort, &w, &err) >= 1);
+	assert_int_equal(fx_count_warnings(&w, LUP_WARN_UL_PART1), 1);
+	assert_string_equal(find(&w, LUP_WARN_UL_PART1)->session_id, d1);
+	assert_non_null(strstr(find(&w, LUP_WARN_UL_PART1)->msg,
+	                       "part 1 (course days from 2027-03-15) comes after part 2 began (2027-01-11)"));
+	/* The follow-up moved after part 1: no part-1 warning, part 2 too soon. */
+	{
+		struct lup_session x;
+		assert_int_equal(lup_session_get(f->db, fu, &x, &err), 0);
+		snprintf(x.starts_at, sizeof x.starts_at, "2027-04-12 09:00");
+		snprintf(x.ends_at, sizeof x.ends_at, "2027-04-12 17:00");
+		lup_warnings_free(&w);
+		assert_int_equal(lup_session_save(f->db, f->cfg, &x, &w, &err), 0);
+		lup_session_clear(&x);
+		assert_false(fx_has_warning(&w, LUP_WARN_UL_PART1));
+		assert_true(fx_has_warning(&w, LUP_WARN_UL_PART2));
+		assert_non_null(strstr(find(&w, LUP_WARN_UL_PART2)->msg, "26 days"));
+	}
+	lup_warnings_free(&w);
+}
+
+/* Part 1 of two consecutive days: too short, said so. */
+static void test_ul_part1_too_short(void **state)
+{
+	struct fx *f = *state;
+	struct lup_warnings w = { 0 };
+	lup_err err;
+
+	fx_session(f, f->cohort, "ul", "course_day", "2015-09-07 09:00", "2015-09-07 17:00", NULL, NULL);
+	assert_true(lup_cohort_warnings(f->db, f->cfg, f->cohort, &w, &err) >= 1);
+	assert_non_null(strstr(find(&w, LUP_WARN_UL_PART1)->msg,
+	                       "too short: one day (2015-09-07); it should be 3 consecutive days"));
+	fx_session(f, f->cohort, "ul", "course_day", "2015-09-08 09:00", "2015-09-08 17:00", NULL, NULL);
+	lup_warnings_free(&w);
+	assert_true(lup_cohort_warnings(f->db, f->cfg, f->cohort, &w, &err) >= 1);
+	assert_non_null(strstr(find(&w, LUP_WARN_UL_PART1)->msg,
+	                       "too short: 2 days from 2015-09-07 to 2015-09-08"));
+	lup_warnings_free(&w);
+}
+
+/* Sessions outside the cohort's own dates, in any programme. */
+static void test_outside_dates(void **state)
+{
+	struct fx *f = *state;
+	struct lup_warnings w = { 0 };
+	struct lup_cohort c;
+	char early[LUP_ID_SIZE], late[LUP_ID_SIZE];
+	lup_err err;
+
+	assert_int_equal(lup_cohort_get(f->db, f->cohort, &c, &err), 0);
+	snprintf(c.end_date, sizeof c.end_date, "2015-06-30");
+	assert_int_equal(lup_cohort_save(f->db, f->cfg, &c, NULL, NULL, &err), 0);
+	lup_cohort_clear(&c);
+	memcpy(early, fx_session(f, f->cohort, "abw", "study_visit", "2015-01-05 09:00", "2015-01-05 15:00",
+	                         NULL, NULL), sizeof early);
+	fx_session(f, f->cohort, "abw", "study_visit", "2015-03-05 09:00", "2015-03-05 15:00", NULL, NULL);
+	memcpy(late, fx_session(f, f->cohort, "abw", "study_visit", "2015-08-20 09:00", "2015-08-20 15:00",
+	                        NULL, NULL), sizeof late);
+	assert_true(lup_cohort_warnings(f->db, f->cfg, f->cohort, &w, &err) >= 2);
+	assert_int_equal(fx_count_warnings(&w, LUP_WARN_OUTSIDE_DATES), 2);
+	for (size_t i = 0; i < w.n; i++) {
+		if (w.v[i].kind != LUP_WARN_OUTSIDE_DATES)
+			continue;
+		if (strcmp(w.v[i].session_id, early) == 0)
+			assert_non_null(strstr(w.v[i].msg, "on 2015-01-05 is before the cohort starts (2015-01-12)"));
+		else
+			assert_non_null(strstr(w.v[i].msg, "on 2015-08-20 is after the cohort ends (2015-06-30)"));
+	}
+	lup_warnings_free(&w);
+}
+
 /* ---- Conflicts ---- */
 
 static void test_person_and_cohort_overlap(void **state)
@@ -332,6 +425,33 @@ static void test_placement(void **state)
 	lup_warnings_free(&w);
 }
 
+/* A placement over three of the cohort's sessions: in the cohort's list,
+ * one warning naming the three sessions, not the same line three times. */
+static void test_placement_clash_named_once(void **state)
+{
+	struct fx *f = *state;
+	struct lup_warnings all = { 0 };
+	char pid[LUP_ID_SIZE], host[LUP_ID_SIZE];
+	const struct lup_warning *x;
+	lup_err err;
+
+	memcpy(pid, fx_person(f, "Maja Lind"), sizeof pid);
+	assert_int_equal(lup_enrol(f->db, f->cohort, pid, "2015-01-12", NULL, &err), 0);
+	memcpy(host, fx_host(f, "Stadt Wien", "Wien"), sizeof host);
+	fx_placement(f, pid, host, "2015-05-04", "2015-05-08", "confirmed");
+	fx_session(f, f->cohort, "ul", "course_day", "2015-05-05 09:00", "2015-05-05 17:00", NULL, NULL);
+	fx_session(f, f->cohort, "ul", "course_day", "2015-05-06 09:00", "2015-05-06 17:00", NULL, NULL);
+	fx_session(f, f->cohort, "ul", "course_day", "2015-05-07 09:00", "2015-05-07 17:00", NULL, NULL);
+	assert_true(lup_cohort_conflicts(f->db, f->cohort, &all, &err) >= 1);
+	assert_int_equal(fx_count_warnings(&all, LUP_WARN_PLACEMENT), 1);
+	x = find(&all, LUP_WARN_PLACEMENT);
+	assert_non_null(strstr(x->msg, "Maja Lind is on job shadowing at Stadt Wien from 2015-05-04 to 2015-05-08"));
+	assert_non_null(strstr(x->msg, "(2015-05-05)"));
+	assert_non_null(strstr(x->msg, "(2015-05-06)"));
+	assert_non_null(strstr(x->msg, "(2015-05-07)"));
+	lup_warnings_free(&all);
+}
+
 static void test_holidays(void **state)
 {
 	struct fx *f = *state;
@@ -446,6 +566,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_ul_group_size, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_ul_parts, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_ul_part2_as_course_days, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_ul_part1_missing_or_late, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_ul_part1_too_short, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_outside_dates, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_placement_clash_named_once, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_person_and_cohort_overlap, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_facilitator_and_location, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_placement, fx_setup, fx_teardown),

@@ -149,7 +149,8 @@ static int count_people(lup_db *db)
 	return n;
 }
 
-#define INS(name) "INSERT INTO person (id, name) VALUES (lower(hex(randomblob(18))), '" name "')"
+#define INS(name) "INSERT INTO person (id, name, sort_name) VALUES (lower(hex(randomblob(18))), '" name "', " \
+	"lup_sortkey('" name "'))"
 
 static void test_nested_transactions(void **state)
 {
@@ -272,6 +273,85 @@ static void test_resolve_id(void **state)
 	tdb_close(&t);
 }
 
+/* Schema 3 from a database of schema 2: the stored cohort status goes
+ * (what was set stays apart only when set again), sort keys are made
+ * again, study-visit hosts typed as text are linked by name. */
+static void test_upgrade_to_3(void **state)
+{
+	char dir[64], path[96], sql[128];
+	sqlite3 *h;
+	lup_db *db;
+	lup_err err;
+	sqlite3_stmt *st;
+	(void)state;
+
+	snprintf(dir, sizeof dir, "/tmp/lup-v2.XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/v2.db", dir);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	for (int m = 0; m < 2; m++)
+		for (const char *const *q = lup_migrations[m].steps; *q; q++)
+			assert_int_equal(sqlite3_exec(h, *q, NULL, NULL, NULL), SQLITE_OK);
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", LUP_APPLICATION_ID);
+	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+		"PRAGMA user_version = 2;"
+		"INSERT INTO person (id, name, org_unit, sort_name, sort_unit) VALUES "
+		"('00000000-0000-4000-8000-000000000001', 'Anna Ek', 'Förskola 10', 'anna ek', 'f}rskola 10'),"
+		"('00000000-0000-4000-8000-000000000002', 'Bo Ek', 'Förskola 2', 'bo ek', 'f}rskola 2');"
+		"INSERT INTO programme (id, name) VALUES ('00000000-0000-4000-8000-000000000010', 'P');"
+		"INSERT INTO cohort (id, programme_id, name, status, start_date, end_date) VALUES "
+		"('00000000-0000-4000-8000-000000000020', '00000000-0000-4000-8000-000000000010', 'Omgång 1', "
+		"'running', '2016-01-01', '2016-06-30');"
+		"INSERT INTO host_org (id, name, country, sort_name) VALUES "
+		"('00000000-0000-4000-8000-000000000030', 'Nacka kommun', 'SE', 'nacka kommun'),"
+		"('00000000-0000-4000-8000-000000000031', 'Kungälvs kommun', 'SE', 'kung|lvs kommun'),"
+		"('00000000-0000-4000-8000-000000000032', 'Kungälvs Kommun', 'SE', 'kung|lvs kommun');"
+		"INSERT INTO session (id, cohort_id, title, kind, starts_at, ends_at, host_name) VALUES "
+		"('00000000-0000-4000-8000-000000000040', '00000000-0000-4000-8000-000000000020', 'Nacka', "
+		"'study_visit', '2016-02-01 09:00', '2016-02-01 15:00', ' NACKA kommun '),"
+		"('00000000-0000-4000-8000-000000000041', '00000000-0000-4000-8000-000000000020', 'Kungälv', "
+		"'study_visit', '2016-03-01 09:00', '2016-03-01 15:00', 'Kungälvs kommun'),"
+		"('00000000-0000-4000-8000-000000000042', '00000000-0000-4000-8000-000000000020', 'Swedbank', "
+		"'study_visit', '2016-04-01 09:00', '2016-04-01 15:00', 'Swedbank');",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+
+	assert_int_equal(lup_db_open(path, 0, &db, &err), 0);
+	assert_int_equal(lup_db_user_version(db), lup_db_schema_version());
+	/* the stored status is gone; nothing set by hand */
+	assert_int_equal(sqlite3_prepare_v2(db->h, "SELECT count(*) FROM pragma_table_info('cohort') "
+	                                    "WHERE name = 'status'", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 0);
+	sqlite3_finalize(st);
+	{
+		const char *want[][2] = {
+			{ "SELECT coalesce(status_override, '-') FROM cohort", "-" },
+			/* Förskola 2 before Förskola 10 now */
+			{ "SELECT group_concat(name, ',') FROM (SELECT name FROM person ORDER BY sort_unit)", "Bo Ek,Anna Ek" },
+			/* linked: one organisation has the name (case and spaces aside) */
+			{ "SELECT host_id || '|' || coalesce(host_name, '-') FROM session WHERE title = 'Nacka'",
+			  "00000000-0000-4000-8000-000000000030|-" },
+			/* two have it: the text stays; none has it: the text stays */
+			{ "SELECT coalesce(host_id, '-') || '|' || host_name FROM session WHERE title = 'Kungälv'",
+			  "-|Kungälvs kommun" },
+			{ "SELECT coalesce(host_id, '-') || '|' || host_name FROM session WHERE title = 'Swedbank'",
+			  "-|Swedbank" },
+		};
+		for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+			assert_int_equal(sqlite3_prepare_v2(db->h, want[i][0], -1, &st, NULL), SQLITE_OK);
+			assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+			assert_string_equal((const char *)sqlite3_column_text(st, 0), want[i][1]);
+			sqlite3_finalize(st);
+		}
+	}
+	assert_int_equal(lup_db_check(db, NULL, NULL, &err), 0);
+	lup_db_close(db);
+	snprintf(sql, sizeof sql, "rm -rf '%s'", dir);
+	assert_int_equal(system(sql), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -284,6 +364,7 @@ int main(void)
 		cmocka_unit_test(test_stamp),
 		cmocka_unit_test(test_check_and_backup),
 		cmocka_unit_test(test_resolve_id),
+		cmocka_unit_test(test_upgrade_to_3),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -95,11 +95,11 @@ static void test_every_table(void **state)
 {
 	static const struct { const char *table; long rows; const char *has; } want[] = {
 		{ "people", 8, "Hugo Ivarsson" },
-		{ "cohorts", 2, "Pilot Halland,done,4,2014-03-01,2014-06-30,0,3,0,1" },
-		{ "sessions", 9, "Utvecklande ledarskap,ul,\"UL del 1, dag 1\",course_day,2014-03-03 09:00" },
+		{ "cohorts", 2, "Pilot Halland,done,,4,2014-03-01,2014-06-30,0,3,0,1" },
+		{ "sessions", 10, "Utvecklande ledarskap,ul,\"UL del 1, dag 1\",course_day,2014-03-03 09:00" },
 		{ "enrolments", 7, "Greta Holm,greta.holm@kungsbacka.se,8107,c0000000-0000-4000-8000-000000000002,Omgång 1,Ledarutveckling,waitlisted,1" },
-		{ "attendance", 21, "Studiebesök Nacka" },
-		{ "hosts", 2, "Aarhus Kommune,municipality,DK,Aarhus,[]" },
+		{ "attendance", 23, "Studiebesök Nacka" },
+		{ "hosts", 3, "Aarhus Kommune,municipality,DK,Aarhus,[]" },
 		{ "placements", 4, "Cecilia Dahl,cecilia.dahl@kungsbacka.se,f0000000-0000-4000-8000-000000000002,Stadt Wien,AT" },
 		{ "checkins", 8, "Hugo Ivarsson" },
 		{ "ratings", 21, "Anna Berg söker bättre nu" },

@@ -613,8 +613,8 @@ static void test_import_versions(void **state)
 	assert_int_equal(count(db, "SELECT count(*) FROM framework"), 1);
 
 	/* A check-in on revision 1. */
-	assert_int_equal(lup_exec(db, "INSERT INTO person (id, name) VALUES "
-	                              "('00000000-0000-4000-8000-000000000001', 'Anna')", &err), 0);
+	assert_int_equal(lup_exec(db, "INSERT INTO person (id, name, sort_name) VALUES "
+	                              "('00000000-0000-4000-8000-000000000001', 'Anna', 'anna')", &err), 0);
 	assert_int_equal(lup_framework_load(db, id1, &fw, &err), 0);
 	strcpy(comp_a1_rev1, lup_fw_competence_get(fw, "a.1")->id);
 	lup_framework_free(fw);

@@ -525,29 +525,30 @@ static void save_cohort(void **state)
 	lup_err err;
 
 	assert_int_equal(lup_cohort_get(f->db, f->cohort, &seen, &err), 0);
-	/* B: 20 seats, and running. */
+	/* B: 20 seats, and set running by hand. */
 	assert_int_equal(lup_cohort_get(b, f->cohort, &e, &err), 0);
 	e.capacity = 20;
-	strcpy(e.status, "running");
+	strcpy(e.status_override, "running");
 	assert_int_equal(lup_cohort_update(b, f->cfg, &seen, &e, NULL, NULL, NULL, &err), 0);
 	lup_cohort_clear(&e);
-	/* A: a new name, and done. */
+	/* A: a new name, and set done by hand. */
 	assert_int_equal(lup_cohort_get(f->db, f->cohort, &e, &err), 0);
 	lup_cohort_clear(&e);
 	e = seen;
 	e.name = strdup("Pilot Halland 1");
 	e.facilitators = lup_strdup(seen.facilitators);
 	e.notes = NULL;
-	strcpy(e.status, "done");
+	strcpy(e.status_override, "done");
 	lup_merge_report_init(&mr);
 	assert_int_equal(lup_cohort_update(f->db, f->cfg, &seen, &e, NULL, NULL, &mr, &err), -1);
 	assert_int_equal(err.code, LUP_ECHANGED);
 	assert_string_equal(err.msg, "Changed elsewhere since you opened it: Status is now running (yours: done)");
-	assert_int_equal(lup_merge_resolve(&mr, "status", LUP_KEEP_MINE), 0);
+	assert_int_equal(lup_merge_resolve(&mr, "status_override", LUP_KEEP_MINE), 0);
 	assert_int_equal(lup_cohort_update(f->db, f->cfg, &seen, &e, NULL, NULL, &mr, &err), 0);
 	assert_int_equal(lup_cohort_get(f->db, f->cohort, &now, &err), 0);
 	assert_string_equal(now.name, "Pilot Halland 1");
 	assert_int_equal(now.capacity, 20);
+	assert_string_equal(now.status_override, "done");
 	assert_string_equal(now.status, "done");
 	lup_cohort_clear(&now);
 	lup_cohort_clear(&e);

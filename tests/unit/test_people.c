@@ -139,6 +139,35 @@ static void test_fold_and_sortkey(void **state)
 	free(f); free(k1); free(k2); free(k3); free(k4); free(k5);
 }
 
+/* Numbers sort by value: "Omgång 2" before "Omgång 14", in any place of
+ * the name; leading zeros do not count; digits still come before letters. */
+static void test_natural_sortkey(void **state)
+{
+	static const char *const in_order[] = {
+		"Förskola 2", "Förskola 9", "Förskola 10", "Förskola 10b", "Förskola 100",
+		"Förskola Norr", "Omgång 1", "Omgång 002 b", "Omgång 2 c", "Omgång 14",
+		"Omgång 123456789", "Omgång 1234567890", "Omgång 99999999999", "Åsa 3",
+	};
+	char *a = lup_sortkey("Omgång 02"), *b = lup_sortkey("Omgång 2");
+	(void)state;
+	for (size_t i = 0; i + 1 < sizeof in_order / sizeof in_order[0]; i++) {
+		char *x = lup_sortkey(in_order[i]), *y = lup_sortkey(in_order[i + 1]);
+		if (strcmp(x, y) >= 0)
+			fail_msg("'%s' does not sort before '%s'", in_order[i], in_order[i + 1]);
+		free(x);
+		free(y);
+	}
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	a = lup_sortkey("");
+	assert_string_equal(a, "");
+	free(a);
+	a = lup_sortkey(NULL);
+	assert_string_equal(a, "");
+	free(a);
+}
+
 /* Page through everything forwards and backwards, with and without a
  * filter, and check order, completeness and positions. */
 static void test_paging(void **state)
@@ -219,6 +248,7 @@ int main(void)
 		cmocka_unit_test(test_validation),
 		cmocka_unit_test(test_save_get_delete),
 		cmocka_unit_test(test_fold_and_sortkey),
+		cmocka_unit_test(test_natural_sortkey),
 		cmocka_unit_test(test_paging),
 	};
 	setlocale(LC_ALL, "C.UTF-8");

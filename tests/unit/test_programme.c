@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/internal.h"
+#include "lup/cal.h"
 #include "lup/config.h"
 #include "lup/enrol.h"
 #include "lup/people.h"
@@ -380,17 +381,44 @@ static void test_completion(void **state)
 	assert_int_equal(bp.attended, 3);
 	assert_true(bp.met);
 
-	/* A block without sessions is met; the UL block has none here. */
+	/* A block the cohort does not run is not scheduled: neither met nor
+	 * counted; the UL block has no sessions here. */
 	assert_true(progress_of(f, ex, "ul", &bp));
 	assert_int_equal(bp.sessions, 0);
-	assert_true(bp.met);
+	assert_false(bp.scheduled);
+	assert_false(bp.met);
+	{
+		struct lup_block_progress all[8];
+		int nb = lup_completion(f->db, ex, all, 8, &err);
+		assert_int_equal(nb, 3);
+		assert_true(lup_completion_met(all, nb));      /* the one block run, met */
+		nb = lup_completion(f->db, ey, all, 8, &err);
+		assert_false(lup_completion_met(all, nb));
+	}
 
-	/* Not done yet: refused. */
-	assert_int_equal(lup_cohort_complete(f->db, f->cohort, &err), -1);
-	assert_int_equal(err.code, LUP_ECONFLICT);
+	/* Not done yet (a session still to come): refused. */
+	{
+		char later[LUP_ID_SIZE];
+		memcpy(later, fx_session(f, f->cohort, "abw", "study_visit", "2099-03-02 09:00",
+		                         "2099-03-02 16:00", NULL, NULL), sizeof later);
+		assert_int_equal(lup_cohort_get(f->db, f->cohort, &c, &err), 0);
+		assert_string_equal(c.status, "running");
+		lup_cohort_clear(&c);
+		assert_int_equal(lup_cohort_complete(f->db, f->cohort, &err), -1);
+		assert_int_equal(err.code, LUP_ECONFLICT);
+		assert_non_null(strstr(err.msg, "running"));
+		assert_int_equal(lup_session_delete(f->db, later, &err), 0);
+	}
+	/* A status set by hand wins over the dates until cleared. */
 	assert_int_equal(lup_cohort_get(f->db, f->cohort, &c, &err), 0);
-	snprintf(c.status, sizeof c.status, "done");
+	assert_string_equal(c.status, "done");
+	snprintf(c.status_override, sizeof c.status_override, "cancelled");
 	assert_int_equal(lup_cohort_save(f->db, f->cfg, &c, NULL, NULL, &err), 0);
+	assert_string_equal(c.status, "cancelled");
+	assert_int_equal(lup_cohort_complete(f->db, f->cohort, &err), -1);
+	c.status_override[0] = '\0';
+	assert_int_equal(lup_cohort_save(f->db, f->cfg, &c, NULL, NULL, &err), 0);
+	assert_string_equal(c.status, "done");
 	lup_cohort_clear(&c);
 	assert_int_equal(lup_cohort_complete(f->db, f->cohort, &err), 2);
 	{
@@ -657,10 +685,23 @@ static void test_cohort_paging(void **state)
 	/* Positions in that order, undated ones last. */
 	for (int i = 0; i < 25; i++)
 		assert_int_equal(lup_cohort_position(f->db, &q, &all[i], NULL), i);
-	/* Filtered by status. */
+	/* Filtered by the status the dates give: the dated ones began in
+	 * 2015 (running: no sessions, no end), the undated ones are planned. */
+	q.status = "running";
+	assert_int_equal(lup_cohort_count(f->db, &q, &count, NULL), 0);
+	assert_int_equal(count, 20);
+	q.status = "planned";
+	assert_int_equal(lup_cohort_count(f->db, &q, &count, NULL), 0);
+	assert_int_equal(count, 5);
+	n = lup_cohort_page(f->db, &q, NULL, 1, 40, page, NULL);
+	assert_int_equal(n, 5);
+	for (int i = 0; i < n; i++) {
+		assert_string_equal(page[i].status, "planned");
+		assert_string_equal(page[i].start_date, "");
+	}
 	q.status = "open";
 	assert_int_equal(lup_cohort_count(f->db, &q, &count, NULL), 0);
-	assert_int_equal(count, 1);
+	assert_int_equal(count, 0);
 }
 
 static void test_session_and_enrolment_lists(void **state)
@@ -737,6 +778,361 @@ static void test_session_and_enrolment_lists(void **state)
 	fx_sound(f);
 }
 
+/* ---- What really happened: marks from the day, seats from a day ---- */
+
+/* "YYYY-MM-DD HH:MM" days from today. */
+static void day_time(long days, const char *hhmm, char out[17])
+{
+	char d[11];
+	lup_date_format(lup_date_add(lup_date_today(), days), d);
+	snprintf(out, 17, "%s %s", d, hhmm);
+}
+
+/* A session still to come takes no mark; one today does; clearing is
+ * always allowed.  Someone without a seat on the day takes none either. */
+static void test_marks_from_the_day(void **state)
+{
+	struct fx *f = *state;
+	char a[17], b[17], later[LUP_ID_SIZE], today[LUP_ID_SIZE], past[LUP_ID_SIZE];
+	char x[LUP_ID_SIZE], y[LUP_ID_SIZE];
+	struct lup_register_row *rows;
+	lup_err err;
+	int n;
+
+	memcpy(x, fx_person(f, "Xenia"), sizeof x);
+	memcpy(y, fx_person(f, "Yngve"), sizeof y);
+	assert_int_equal(lup_enrol(f->db, f->cohort, x, "2015-01-15", NULL, &err), 0);
+	day_time(30, "09:00", a);
+	day_time(30, "16:00", b);
+	memcpy(later, fx_session(f, f->cohort, "abw", "study_visit", a, b, NULL, NULL), sizeof later);
+	day_time(0, "00:01", a);
+	day_time(0, "23:59", b);
+	memcpy(today, fx_session(f, f->cohort, "abw", "study_visit", a, b, NULL, NULL), sizeof today);
+	memcpy(past, fx_session(f, f->cohort, "abw", "study_visit", "2015-03-02 09:00",
+	                        "2015-03-02 16:00", NULL, NULL), sizeof past);
+
+	/* later: refused, saying from when; the register still lists who comes */
+	assert_int_equal(lup_attendance_set(f->db, later, x, "present", &err), -1);
+	assert_int_equal(err.code, LUP_ECONFLICT);
+	assert_non_null(strstr(err.msg, "has not taken place yet: its attendance can be taken from"));
+	{
+		char day[11];
+		lup_date_format(lup_date_add(lup_date_today(), 30), day);
+		assert_non_null(strstr(err.msg, day));
+	}
+	assert_int_equal(lup_attendance_edit(f->db, later, x, "", "present", NULL, &err), -1);
+	assert_int_equal(err.code, LUP_ECONFLICT);
+	n = lup_register(f->db, later, &rows, &err);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].status, "");
+	free(rows);
+	/* clearing (a mark an older lup let in) is allowed */
+	assert_int_equal(lup_attendance_set(f->db, later, x, NULL, &err), 0);
+	/* today: yes */
+	assert_int_equal(lup_attendance_set(f->db, today, x, "late", &err), 0);
+
+	/* Yngve's seat counts from today: not for the session of 2015 … */
+	assert_int_equal(lup_enrol(f->db, f->cohort, y, NULL, NULL, &err), 0);
+	n = lup_register(f->db, past, &rows, &err);
+	assert_int_equal(n, 1);                      /* only Xenia */
+	free(rows);
+	assert_int_equal(lup_attendance_set(f->db, past, y, "present", &err), -1);
+	assert_int_equal(err.code, LUP_ECONFLICT);
+	assert_non_null(strstr(err.msg, "Yngve held no seat on 2015-03-02: their seat counts from"));
+	/* … until the day it counts from is moved back */
+	{
+		struct lup_enrolment seen, e;
+		char id[LUP_ID_SIZE];
+		assert_int_equal(lup_enrol_find(f->db, f->prog, y, id, &err), 0);
+		assert_int_equal(lup_enrolment_get(f->db, id, &seen, &err), 0);
+		e = seen;
+		e.note = NULL;
+		snprintf(e.enrolled_on, sizeof e.enrolled_on, "2015-02-01");
+		assert_int_equal(lup_enrolment_update(f->db, &seen, &e, NULL, &err), 0);
+		lup_enrolment_clear(&seen);
+	}
+	n = lup_register(f->db, past, &rows, &err);
+	assert_int_equal(n, 2);
+	free(rows);
+	assert_int_equal(lup_attendance_set(f->db, past, y, "present", &err), 0);
+	fx_sound(f);
+}
+
+/* The day a seat counts from: a date, for a seat, inside its marks. */
+static void test_enrolment_since(void **state)
+{
+	struct fx *f = *state;
+	char x[LUP_ID_SIZE], w[LUP_ID_SIZE], s1[LUP_ID_SIZE], ex[LUP_ID_SIZE];
+	struct lup_enrol_outcome out;
+	struct lup_enrolment seen, e;
+	struct lup_merge_report mr;
+	lup_err err;
+
+	memcpy(x, fx_person(f, "Xenia"), sizeof x);
+	assert_int_equal(lup_enrol(f->db, f->cohort, x, "2015-02-01", &out, &err), 0);
+	memcpy(ex, out.enrolment_id, sizeof ex);
+	memcpy(s1, fx_session(f, f->cohort, "ul", "course_day", "2015-03-02 09:00", "2015-03-02 16:00",
+	                      NULL, NULL), sizeof s1);
+	fx_mark(f, s1, x, "present");
+	assert_int_equal(lup_enrolment_get(f->db, ex, &seen, &err), 0);
+	assert_string_equal(seen.enrolled_on, "2015-02-01");
+	assert_string_equal(seen.name, "Xenia");
+	assert_string_equal(seen.cohort, "Pilot Halland");
+
+	/* after the first mark: refused, naming it */
+	e = seen;
+	e.note = NULL;
+	snprintf(e.enrolled_on, sizeof e.enrolled_on, "2015-03-03");
+	assert_int_equal(lup_enrolment_update(f->db, &seen, &e, NULL, &err), -1);
+	assert_string_equal(err.field, "enrolled_on");
+	assert_string_equal(err.msg, "Xenia has attendance from 2015-03-02: their seat must count from that day or earlier");
+	/* not a date; none at all */
+	snprintf(e.enrolled_on, sizeof e.enrolled_on, "2015-02-30");
+	assert_int_equal(lup_enrolment_update(f->db, &seen, &e, NULL, &err), -1);
+	assert_string_equal(err.field, "enrolled_on");
+	e.enrolled_on[0] = '\0';
+	assert_int_equal(lup_enrolment_update(f->db, &seen, &e, NULL, &err), -1);
+	assert_string_equal(err.field, "enrolled_on");
+	/* the day of the mark itself, and a note: saved */
+	snprintf(e.enrolled_on, sizeof e.enrolled_on, "2015-03-02");
+	e.note = strdup("Förd in i efterhand från papperslistan");
+	assert_int_equal(lup_enrolment_update(f->db, &seen, &e, NULL, &err), 0);
+	free(e.note);
+	lup_enrolment_clear(&seen);
+	assert_int_equal(lup_enrolment_get(f->db, ex, &seen, &err), 0);
+	assert_string_equal(seen.enrolled_on, "2015-03-02");
+	assert_string_equal(seen.note, "Förd in i efterhand från papperslistan");
+
+	/* two windows: the note changed elsewhere is kept, the day is mine */
+	{
+		struct lup_enrolment other = seen;
+		other.note = strdup("Ändrad i andra fönstret");
+		assert_int_equal(lup_enrolment_update(f->db, &seen, &other, NULL, &err), 0);
+		free(other.note);
+	}
+	e = seen;
+	e.note = lup_strdup(seen.note);
+	snprintf(e.enrolled_on, sizeof e.enrolled_on, "2015-01-20");
+	lup_merge_report_init(&mr);
+	assert_int_equal(lup_enrolment_update(f->db, &seen, &e, &mr, &err), 0);
+	free(e.note);
+	lup_merge_report_free(&mr);
+	lup_enrolment_clear(&seen);
+	assert_int_equal(lup_enrolment_get(f->db, ex, &seen, &err), 0);
+	assert_string_equal(seen.enrolled_on, "2015-01-20");
+	assert_string_equal(seen.note, "Ändrad i andra fönstret");
+	lup_enrolment_clear(&seen);
+
+	/* someone waiting has no seat to count from */
+	{
+		struct lup_cohort c;
+		char small[LUP_ID_SIZE], y[LUP_ID_SIZE];
+		memcpy(small, fx_cohort(f, fx_programme(f, "Annat program"), "Liten", 1, NULL, NULL), sizeof small);
+		memcpy(y, fx_person(f, "Yngve"), sizeof y);
+		memcpy(w, fx_person(f, "Wilma"), sizeof w);
+		assert_int_equal(lup_enrol(f->db, small, y, NULL, NULL, &err), 0);
+		assert_int_equal(lup_enrol(f->db, small, w, NULL, &out, &err), 0);
+		assert_int_equal(out.result, LUP_ENROL_WAITLISTED);
+		assert_int_equal(lup_enrolment_get(f->db, out.enrolment_id, &seen, &err), 0);
+		e = seen;
+		e.note = NULL;
+		snprintf(e.enrolled_on, sizeof e.enrolled_on, "2015-01-01");
+		assert_int_equal(lup_enrolment_update(f->db, &seen, &e, NULL, &err), -1);
+		assert_string_equal(err.field, "enrolled_on");
+		assert_non_null(strstr(err.msg, "Wilma is waiting for a seat"));
+		lup_enrolment_clear(&seen);
+		(void)c;
+	}
+	fx_sound(f);
+}
+
+/* Back to the waitlist: who loses the seat, who gets it, and when not. */
+static void test_back_to_the_waitlist(void **state)
+{
+	struct fx *f = *state;
+	char prog[LUP_ID_SIZE], c[LUP_ID_SIZE], p[5][LUP_ID_SIZE], e[5][LUP_ID_SIZE];
+	struct lup_enrol_outcome out;
+	struct lup_promotions moved = { 0 };
+	struct lup_cohort row;
+	lup_err err;
+	int pos = 0;
+
+	memcpy(prog, fx_programme(f, "Andra programmet"), sizeof prog);
+	memcpy(c, fx_cohort(f, prog, "Kull 3", 3, NULL, NULL), sizeof c);
+	for (int i = 0; i < 5; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "P%d", i);
+		memcpy(p[i], fx_person(f, name), LUP_ID_SIZE);
+		assert_int_equal(lup_enrol(f->db, c, p[i], "2015-01-10", &out, &err), 0);
+		memcpy(e[i], out.enrolment_id, LUP_ID_SIZE);
+	}
+	/* P0 P1 P2 seated; P3, P4 waiting.  P1 steps back: P3 gets the seat,
+	 * P1 goes first in line, before P4. */
+	assert_int_equal(lup_enrol_unseat(f->db, e[1], &pos, &moved, &err), 0);
+	assert_int_equal(pos, 1);
+	assert_int_equal(moved.n, 1);
+	assert_string_equal(moved.v[0].name, "P3");
+	{
+		struct lup_enrolment x;
+		assert_int_equal(lup_enrolment_get(f->db, e[1], &x, &err), 0);
+		assert_string_equal(x.status, "waitlisted");
+		assert_int_equal(x.waitlist_pos, 1);
+		assert_string_equal(x.enrolled_on, "");
+		lup_enrolment_clear(&x);
+		assert_int_equal(lup_enrolment_get(f->db, e[4], &x, &err), 0);
+		assert_int_equal(x.waitlist_pos, 2);
+		lup_enrolment_clear(&x);
+	}
+	fx_sound(f);
+
+	/* The capacity lowered to 2 with 3 seated (P0 P2 P3): one too many.
+	 * P2 steps back: nobody moves up, P2 first in line. */
+	assert_int_equal(lup_cohort_get(f->db, c, &row, &err), 0);
+	row.capacity = 2;
+	assert_int_equal(lup_cohort_save(f->db, f->cfg, &row, NULL, NULL, &err), 0);
+	lup_cohort_clear(&row);
+	moved.n = 0;
+	assert_int_equal(lup_enrol_unseat(f->db, e[2], &pos, &moved, &err), 0);
+	assert_int_equal(pos, 1);
+	assert_int_equal(moved.n, 0);
+	fx_sound(f);
+
+	/* Not for someone waiting, nor someone who attended, nor when the seat
+	 * would come straight back. */
+	assert_int_equal(lup_enrol_unseat(f->db, e[4], &pos, NULL, &err), -1);
+	assert_int_equal(err.code, LUP_ECONFLICT);
+	{
+		char s[LUP_ID_SIZE];
+		memcpy(s, fx_session(f, c, "", "course_day", "2015-02-02 09:00", "2015-02-02 16:00", NULL, NULL),
+		       sizeof s);
+		fx_mark(f, s, p[0], "present");
+		assert_int_equal(lup_enrol_unseat(f->db, e[0], &pos, NULL, &err), -1);
+		assert_string_equal(err.msg, "P0 has attendance for 1 session: they took part, so withdraw them instead");
+	}
+	{
+		char c2[LUP_ID_SIZE], q[LUP_ID_SIZE];
+		memcpy(c2, fx_cohort(f, fx_programme(f, "Tredje programmet"), "Kull 4", 5, NULL, NULL), sizeof c2);
+		memcpy(q, fx_person(f, "Q"), sizeof q);
+		assert_int_equal(lup_enrol(f->db, c2, q, NULL, &out, &err), 0);
+		assert_int_equal(lup_enrol_unseat(f->db, out.enrolment_id, &pos, NULL, &err), -1);
+		assert_non_null(strstr(err.msg, "has a free seat and nobody waiting: Q would get the seat straight back"));
+	}
+	/* From a screen that showed them seated, while another window withdrew
+	 * them: asked, nothing written. */
+	{
+		struct lup_merge_report mr;
+		assert_int_equal(lup_enrol_withdraw(f->db, e[3], NULL, &err), 0);
+		lup_merge_report_init(&mr);
+		assert_int_equal(lup_enrol_unseat_edit(f->db, e[3], "enrolled", &pos, NULL, &mr, &err), -1);
+		assert_int_equal(err.code, LUP_ECHANGED);
+		lup_merge_report_free(&mr);
+	}
+	lup_promotions_free(&moved);
+	fx_sound(f);
+}
+
+/* What a new session most likely is. */
+static void test_session_suggest(void **state)
+{
+	struct fx *f = *state;
+	struct lup_session s;
+	lup_err err;
+
+	/* the first: a UL course day on the cohort's start (a Monday) */
+	assert_int_equal(lup_session_suggest(f->db, f->cfg, f->cohort, &s, &err), 0);
+	assert_string_equal(s.block_id, fx_block(f, f->prog, "ul"));
+	assert_string_equal(s.kind, "course_day");
+	assert_string_equal(s.starts_at, "2015-01-12 09:00");
+	assert_string_equal(s.ends_at, "2015-01-12 16:00");
+	lup_session_clear(&s);
+	/* part 1 goes on: the next working day (Friday → Monday) */
+	fx_session(f, f->cohort, "ul", "course_day", "2015-01-16 08:30", "2015-01-16 17:00", "Aranäs", NULL);
+	assert_int_equal(lup_session_suggest(f->db, f->cfg, f->cohort, &s, &err), 0);
+	assert_string_equal(s.kind, "course_day");
+	assert_string_equal(s.starts_at, "2015-01-19 08:30");
+	assert_string_equal(s.ends_at, "2015-01-19 17:00");
+	assert_string_equal(s.location, "Aranäs");
+	lup_session_clear(&s);
+	fx_session(f, f->cohort, "ul", "course_day", "2015-01-19 08:30", "2015-01-19 17:00", NULL, NULL);
+	fx_session(f, f->cohort, "ul", "course_day", "2015-01-20 08:30", "2015-01-20 17:00", NULL, NULL);
+	/* part 1 done: part 2, a follow-up eight weeks after its last day */
+	assert_int_equal(lup_session_suggest(f->db, f->cfg, f->cohort, &s, &err), 0);
+	assert_string_equal(s.kind, "follow_up");
+	assert_string_equal(s.block_id, fx_block(f, f->prog, "ul"));
+	assert_string_equal(s.starts_at, "2015-03-17 08:30");
+	lup_session_clear(&s);
+	/* after a study visit: another, a week later */
+	fx_session(f, f->cohort, "abw", "study_visit", "2015-02-04 09:00", "2015-02-04 15:00", NULL, NULL);
+	fx_session(f, f->cohort, "abw", "study_visit", "2015-03-25 09:00", "2015-03-25 15:00", NULL, NULL);
+	assert_int_equal(lup_session_suggest(f->db, f->cfg, f->cohort, &s, &err), 0);
+	assert_string_equal(s.kind, "study_visit");
+	assert_string_equal(s.block_id, fx_block(f, f->prog, "abw"));
+	assert_string_equal(s.starts_at, "2015-04-01 09:00");
+	lup_session_clear(&s);
+	/* UL begun with a follow-up (no part 1): the next is a course day */
+	{
+		char other[LUP_ID_SIZE];
+		memcpy(other, fx_cohort(f, f->prog, "Kull F", 16, NULL, NULL), sizeof other);
+		fx_session(f, other, "ul", "follow_up", "2027-01-11 09:00", "2027-01-11 16:00", NULL, NULL);
+		assert_int_equal(lup_session_suggest(f->db, f->cfg, other, &s, &err), 0);
+		assert_string_equal(s.kind, "course_day");
+		lup_session_clear(&s);
+	}
+}
+
+/* A person's attendance counts held sessions only; lup check finds the
+ * marks that contradict the rules. */
+static void test_summary_and_check(void **state)
+{
+	struct fx *f = *state;
+	char x[LUP_ID_SIZE], y[LUP_ID_SIZE], s1[LUP_ID_SIZE], later[LUP_ID_SIZE], a[17], b[17];
+	struct lup_person_summary sum;
+	lup_err err;
+	int problems;
+
+	memcpy(x, fx_person(f, "Xenia"), sizeof x);
+	memcpy(y, fx_person(f, "Yngve"), sizeof y);
+	assert_int_equal(lup_enrol(f->db, f->cohort, x, "2015-01-15", NULL, &err), 0);
+	assert_int_equal(lup_enrol(f->db, f->cohort, y, "2015-03-10", NULL, &err), 0);
+	memcpy(s1, fx_session(f, f->cohort, "ul", "course_day", "2015-03-02 09:00", "2015-03-02 16:00",
+	                      NULL, NULL), sizeof s1);
+	day_time(60, "09:00", a);
+	day_time(60, "16:00", b);
+	memcpy(later, fx_session(f, f->cohort, "ul", "course_day", a, b, NULL, NULL), sizeof later);
+	fx_mark(f, s1, x, "present");
+	fx_sound(f);
+	/* as an older lup let in: a mark on the session to come, and one for
+	 * Yngve before his seat counts */
+	{
+		char sql[400];
+		snprintf(sql, sizeof sql,
+		         "INSERT INTO attendance (id, session_id, person_id, status) VALUES "
+		         "('a1000000-0000-4000-8000-000000000001', '%s', '%s', 'present'), "
+		         "('a1000000-0000-4000-8000-000000000002', '%s', '%s', 'absent')", later, x, s1, y);
+		assert_int_equal(lup_exec(f->db, sql, &err), 0);
+	}
+	assert_int_equal(lup_person_summary(f->db, x, &sum, &err), 0);
+	assert_int_equal(sum.sessions_attended, 1);     /* not 2: one is still to come */
+	problems = lup_db_check(f->db, NULL, NULL, &err);
+	assert_int_equal(problems, 2);
+	{
+		char *seen = NULL;
+		lup_buf all = { 0 };
+		(void)seen;
+		lup_db_check(f->db, fx_collect, &all, &err);
+		assert_non_null(strstr(all.s, "Xenia is marked present for 'Developmental leadership (UL): course day' on "));
+		assert_non_null(strstr(all.s, "which has not taken place yet"));
+		assert_non_null(strstr(all.s, "Yngve is marked for 'Developmental leadership (UL): course day' on 2015-03-02 "
+		                              "but their seat counts from 2015-03-10"));
+		lup_buf_free(&all);
+	}
+	/* put right: the one cleared, the other's seat moved back */
+	assert_int_equal(lup_attendance_set(f->db, later, x, NULL, &err), 0);
+	assert_int_equal(lup_exec(f->db, "UPDATE enrolment SET enrolled_on = '2015-03-01' WHERE enrolled_on = '2015-03-10'",
+	                          &err), 0);
+	fx_sound(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -751,6 +1147,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_session_copy, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_cohort_paging, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_session_and_enrolment_lists, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_marks_from_the_day, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_enrolment_since, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_back_to_the_waitlist, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_session_suggest, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_summary_and_check, fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

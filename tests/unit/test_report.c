@@ -54,14 +54,25 @@ static void test_figures(void **state)
 	assert_int_equal(r.cohorts[0].att.absent, 3);
 	assert_int_equal(r.cohorts[0].att.excused, 2);
 	assert_float_equal(lup_report_att_rate(&r.cohorts[0].att), 0.8, 1e-9);
+	assert_string_equal(r.cohorts[0].status, "done");
+	assert_int_equal(r.cohorts[0].runs, 0x3);      /* blocks 1 and 2, not 3 */
+	/* Five sessions, two held by the report's day: the rate is over
+	 * those two (3 of 4 marks); the marks already made on a session still
+	 * to come (present, absent) count nowhere. */
 	assert_string_equal(r.cohorts[1].name, "Omgång 1");
-	assert_int_equal(r.cohorts[1].sessions, 4);
+	assert_string_equal(r.cohorts[1].status, "running");
+	assert_int_equal(r.cohorts[1].sessions, 5);
 	assert_int_equal(r.cohorts[1].sessions_held, 2);
+	assert_int_equal(r.cohorts[1].att.present, 3);
+	assert_int_equal(r.cohorts[1].att.absent, 1);
 	assert_float_equal(lup_report_att_rate(&r.cohorts[1].att), 0.75, 1e-9);
+	assert_int_equal(r.cohorts[1].runs, 0x3);
 
-	assert_int_equal(r.nblocks, 2);
+	assert_int_equal(r.nblocks, 3);
 	assert_string_equal(r.blocks[0].kind, "ul");
-	assert_int_equal(r.blocks[0].sessions, 7);
+	assert_int_equal(r.blocks[0].cohorts, 2);
+	assert_int_equal(r.blocks[0].runs, 2);
+	assert_int_equal(r.blocks[0].sessions, 8);
 	assert_int_equal(r.blocks[0].sessions_held, 6);
 	assert_int_equal(r.blocks[0].participants, 5);
 	assert_int_equal(r.blocks[0].finished, 3);
@@ -72,6 +83,26 @@ static void test_figures(void **state)
 	assert_int_equal(r.blocks[1].finished, 3);
 	assert_int_equal(r.blocks[1].completed, 2);   /* Cecilia was excused: not attended */
 	assert_float_equal(lup_report_att_rate(&r.blocks[1].att), 1.0, 1e-9);
+	/* The block no cohort runs: counted for nobody. */
+	assert_string_equal(r.blocks[2].kind, "egov");
+	assert_int_equal(r.blocks[2].runs, 0);
+	assert_int_equal(r.blocks[2].cohorts, 2);
+	assert_int_equal(r.blocks[2].participants, 0);
+	assert_int_equal(r.blocks[2].finished, 0);
+	assert_int_equal(r.blocks[2].completed, 0);
+
+	/* Study visits: Nacka from the register, made; Swedbank typed, to come. */
+	assert_int_equal(r.nvisits, 2);
+	assert_string_equal(r.visits[0].host, "Nacka kommun");
+	assert_int_equal(r.visits[0].registered, 1);
+	assert_int_equal(r.visits[0].held, 1);
+	assert_int_equal(r.visits[0].cohorts, 1);
+	assert_int_equal(r.visits[0].present, 2);     /* Anna, Björn; Cecilia excused */
+	assert_int_equal(r.visits[0].planned, 0);
+	assert_string_equal(r.visits[1].host, "Swedbank");
+	assert_int_equal(r.visits[1].registered, 0);
+	assert_int_equal(r.visits[1].held, 0);
+	assert_int_equal(r.visits[1].planned, 1);
 
 	assert_int_equal(r.att.present, 13);
 	assert_int_equal(r.att.late, 2);
@@ -112,10 +143,21 @@ static void test_figures(void **state)
 	assert_int_equal(r.cohorts[1].checkins_never, 2);
 	lup_report_free(&r);
 
-	/* Earlier, fewer sessions had taken place. */
+	/* Earlier, fewer sessions had taken place; the cohorts had another status. */
 	assert_int_equal(lup_report_build(t.db, NULL, "2014-03-03", &r, &err), 0);
 	assert_int_equal(r.cohorts[0].sessions_held, 1);
+	assert_string_equal(r.cohorts[0].status, "running");
+	assert_string_equal(r.cohorts[1].status, "open");
 	assert_int_equal(r.blocks[0].finished, 0);
+	assert_int_equal(r.visits[0].held, 0);
+	assert_int_equal(r.visits[0].planned, 1);
+	lup_report_free(&r);
+	/* Later, every session was held: the marks made early count now. */
+	assert_int_equal(lup_report_build(t.db, NULL, "2016-12-01", &r, &err), 0);
+	assert_string_equal(r.cohorts[1].status, "done");
+	assert_int_equal(r.cohorts[1].sessions_held, 5);
+	assert_int_equal(r.cohorts[1].att.present, 4);
+	assert_int_equal(r.cohorts[1].att.absent, 2);
 	lup_report_free(&r);
 	assert_int_equal(lup_report_build(t.db, NULL, "2016-13-01", &r, &err), -1);
 	tdb_close(&t);
@@ -159,9 +201,9 @@ static void test_renderings(void **state)
 	tdb_open(&t);
 	fixture_load(t.db);
 	assert_int_equal(sqlite3_exec(t.db->h,
-		"INSERT INTO cohort (id, programme_id, name, capacity, status) VALUES "
+		"INSERT INTO cohort (id, programme_id, name, capacity) VALUES "
 		"('c0000000-0000-4000-8000-0000000000ff', 'b0000000-0000-4000-8000-000000000001', "
-		"'<b>R&D</b> | \"x\"', 5, 'planned')", NULL, NULL, NULL), SQLITE_OK);
+		"'<b>R&D</b> | \"x\"', 5)", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(lup_report_build(t.db, NULL, "2016-06-01", &r, &err), 0);
 
 	txt = render(&r, LUP_REPORT_TEXT);
@@ -174,10 +216,17 @@ static void test_renderings(void **state)
 	has(txt, "Of 5 participants, 2 are overdue");
 	/* Countries by name, in the report's language. */
 	has(txt, "Denmark    2         0       0          1          1          0               5");
+	has(txt, "running  2016-05-01  2016-09-30  2 of 3: 1, 2      2         2          0        1          0            2/5      75.0 %");
+	has(txt, "<b>R&D</b> | \"x\"  planned                          none              5");
+	has(txt, "3 E-förvaltning                                0/3            0/0           –             0               0                    0       –");
+	has(txt, "Nacka kommun                              1        1                2              0");
+	has(txt, "Swedbank (not in the register)            0        0                0              1");
 
 	md = render(&r, LUP_REPORT_MD);
 	has(md, "# Programme progress");
-	has(md, "| Pilot Halland | done | 2014-03-01 | 2014-06-30 | 4 | 0 | 3 | 0 | 1 | 5/5 | 80.0 % |");
+	has(md, "| Pilot Halland | done | 2014-03-01 | 2014-06-30 | 2 of 3: 1, 2 | 4 | 0 | 3 | 0 | 1 | 5/5 | 80.0 % |");
+	has(md, "## Study visits made");
+	has(md, "| Nacka kommun | 1 | 1 | 2 | 0 |");
 	has(md, "| --- | --- | --- | --- | ---: |");
 	has(md, "\\<b\\>R&D\\</b\\> \\| \"x\"");
 
@@ -192,6 +241,8 @@ static void test_renderings(void **state)
 	has(html, "<td><span class=\"nw\">2014-03-01</span></td>");
 	has(html, "<td class=\"n\">78.9&nbsp;%</td>");
 	has(html, "<td>Denmark</td>");
+	has(html, "<td>Omgång 1</td><td>running</td><td><span class=\"nw\">2016-05-01</span></td><td><span class=\"nw\">2016-09-30</span></td><td>2 of 3: 1, 2</td>");
+	has(html, "<td>Swedbank (not in the register)</td><td class=\"n\">0</td>");
 	has(html, "&lt;b&gt;R&amp;D&lt;/b&gt; | &quot;x&quot;");
 	assert_null(strstr(html, "<b>R&D"));
 	/* Self-contained: no scripts, nothing fetched from elsewhere. */

@@ -13,8 +13,11 @@
 #include <unistd.h>
 
 #include "core/internal.h"
+#include "lup/cal.h"
 #include "lup/config.h"
+#include "lup/enrol.h"
 #include "lup/people.h"
+#include "lup/programme.h"
 #include "lup/shadowing.h"
 
 struct fx {
@@ -572,7 +575,8 @@ static void test_duration_warnings(void **state)
 	FILE *fp;
 
 	warnings_for(f, f->anna, f->tallinn, "2016-03-01", "2016-03-01", &w);   /* 1 day */
-	assert_true(has_warning(&w, "the stay is 1 days"));
+	assert_true(has_warning(&w, "the stay is 1 day: "));
+	assert_false(has_warning(&w, "1 days"));
 	assert_true(has_warning(&w, "at least 2 days"));
 	warnings_for(f, f->anna, f->tallinn, "2016-03-01", "2016-03-02", &w);   /* 2 days */
 	assert_int_equal(w.n, 0);
@@ -1480,6 +1484,86 @@ static void test_host_reindex(void **state)
 	assert_string_equal(rows[0].name, "Drakenstein Municipality");
 }
 
+/* ---- Study visits: a host's visits by cohort, what they gave ---- */
+
+static void test_study_visits(void **state)
+{
+	struct fx *f = *state;
+	struct lup_cohort c;
+	struct lup_session s;
+	struct lup_host_visit v[8];
+	struct lup_visit_note notes[4];
+	struct lup_host_stats st;
+	char prog[37], visit[37], later[37], day[11];
+	lup_err err;
+	int n;
+
+	assert_int_equal(lup_programme_ensure(f->db, f->cfg, "Ledarutveckling", prog, &err), 0);
+	memset(&c, 0, sizeof c);
+	snprintf(c.programme_id, sizeof c.programme_id, "%s", prog);
+	c.name = strdup("Omgång 3");
+	assert_int_equal(lup_cohort_save(f->db, f->cfg, &c, NULL, NULL, &err), 0);
+	memset(&s, 0, sizeof s);
+	snprintf(s.cohort_id, sizeof s.cohort_id, "%s", c.id);
+	snprintf(s.kind, sizeof s.kind, "study_visit");
+	snprintf(s.starts_at, sizeof s.starts_at, "2015-03-02 09:00");
+	snprintf(s.ends_at, sizeof s.ends_at, "2015-03-02 15:00");
+	snprintf(s.host_id, sizeof s.host_id, "%s", f->tallinn);
+	assert_int_equal(lup_session_save(f->db, f->cfg, &s, NULL, &err), 0);
+	memcpy(visit, s.id, sizeof visit);
+	s.id[0] = '\0';
+	lup_date_format(lup_date_add(lup_date_today(), 40), day);
+	snprintf(s.starts_at, sizeof s.starts_at, "%s 09:00", day);
+	snprintf(s.ends_at, sizeof s.ends_at, "%s 15:00", day);
+	free(s.title);
+	s.title = NULL;
+	assert_int_equal(lup_session_save(f->db, f->cfg, &s, NULL, &err), 0);
+	memcpy(later, s.id, sizeof later);
+	lup_session_clear(&s);
+	assert_int_equal(lup_enrol(f->db, c.id, f->anna, "2015-01-01", NULL, &err), 0);
+	assert_int_equal(lup_attendance_set(f->db, visit, f->anna, "present", &err), 0);
+
+	/* A learning-log entry about the visit: for someone of its cohort only. */
+	assert_int_equal(lup_session_log_add(f->db, visit, f->anna, "2015-03-04",
+	                                     "Tallinn visade hur e-tjänsterna byggs med medborgarna", NULL, &err), 0);
+	assert_int_equal(lup_session_log_add(f->db, visit, f->bo, NULL, "Inte med", NULL, &err), -1);
+	assert_int_equal(err.code, LUP_ENOTFOUND);
+	assert_int_equal(lup_session_log_add(f->db, visit, f->anna, NULL, "   ", NULL, &err), -1);
+	assert_string_equal(err.field, "text");
+
+	/* The host's visits: the one made, the one to come. */
+	n = lup_host_visits(f->db, f->tallinn, v, 8, &err);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].session_id, visit);
+	assert_string_equal(v[0].cohort, "Omgång 3");
+	assert_string_equal(v[0].day, "2015-03-02");
+	assert_int_equal(v[0].held, 1);
+	assert_int_equal(v[0].present, 1);
+	assert_int_equal(v[0].marked, 1);
+	assert_int_equal(v[0].entries, 1);
+	assert_string_equal(v[1].session_id, later);
+	assert_int_equal(v[1].held, 0);
+	assert_int_equal(lup_host_visits(f->db, f->gdansk, v, 8, &err), 0);
+	n = lup_host_visit_notes(f->db, f->tallinn, notes, 4, &err);
+	assert_int_equal(n, 1);
+	assert_string_equal(notes[0].person, "Anna Östberg");
+	assert_string_equal(notes[0].cohort, "Omgång 3");
+	assert_string_equal(notes[0].date, "2015-03-04");
+	assert_non_null(strstr(notes[0].text, "e-tjänsterna"));
+	assert_int_equal(lup_host_stats(f->db, f->tallinn, 0, &st, &err), 0);
+	assert_int_equal(st.sessions, 2);
+
+	/* Deleted, the host's visits keep its name as text. */
+	assert_int_equal(lup_host_delete(f->db, f->tallinn, &err), 0);
+	assert_int_equal(lup_session_get(f->db, visit, &s, &err), 0);
+	assert_string_equal(s.host_id, "");
+	assert_string_equal(s.host_name, "Tallinn City Office");
+	assert_int_equal(s.sequence, 1);
+	lup_session_clear(&s);
+	lup_cohort_clear(&c);
+	assert_int_equal(lup_db_check(f->db, NULL, NULL, &err), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1507,6 +1591,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_summary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_network_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_host_reindex, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_study_visits, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -72,9 +72,9 @@ static void two_open(struct two *t)
 	    "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 15) "
 	    "INSERT INTO person (id, name, email, org_unit) SELECT printf('00000000-0000-4000-8000-0000000001%02d', i), "
 	    " 'Person ' || i, 'p' || i || '@x.se', 'IT' FROM n;"
-	    "INSERT INTO cohort (id, programme_id, name, capacity, status) VALUES "
-	    " ('" COHORT "', '00000000-0000-4000-8000-000000000001', 'Omgång 1', 2, 'open'), "
-	    " ('00000000-0000-4000-8000-000000000201', '00000000-0000-4000-8000-000000000001', 'Omgång 2', 9, 'open');"
+	    "INSERT INTO cohort (id, programme_id, name, capacity) VALUES "
+	    " ('" COHORT "', '00000000-0000-4000-8000-000000000001', 'Omgång 1', 2), "
+	    " ('00000000-0000-4000-8000-000000000201', '00000000-0000-4000-8000-000000000001', 'Omgång 2', 9);"
 	    "INSERT INTO session (id, cohort_id, title, starts_at, ends_at) VALUES "
 	    " ('" SESSION "', '" COHORT "', 'Dag 1', '2016-03-10 09:00', '2016-03-10 16:00');"
 	    "INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, enrolled_on) VALUES "
@@ -92,6 +92,10 @@ static void two_open(struct two *t)
 	    " 'K', 1, 4);"
 	    "INSERT INTO checkin (id, person_id, framework_id, date) VALUES ('" CHECKIN "', '" P(01) "', "
 	    " '00000000-0000-4000-8000-000000000601', '2016-02-01');"
+	    /* the sort keys lup keeps (lup check looks at them) */
+	    "UPDATE person SET sort_name = lup_sortkey(name), sort_unit = lup_sortkey(coalesce(org_unit, '')), "
+	    " sort_role = lup_sortkey(coalesce(role, ''));"
+	    "UPDATE host_org SET sort_name = lup_sortkey(name);"
 	    "COMMIT;");
 	if (lup_sync_key_create(t->key_path, &t->key, &err) < 0 || lup_sync_init(base, &t->key, "a", 0, 0, &err) < 0)
 		fail_msg("%s", err.msg);
@@ -757,21 +761,28 @@ static void test_migration_gives_name_ids(void **state)
 	(void)state;
 	snprintf(dir, sizeof dir, "/tmp/lup-unit-XXXXXX");
 	assert_non_null(mkdtemp(dir));
+	/* A database of schema 4 (before the cohorts' statuses came from their
+	 * dates, and before the change log), with random ids, a person
+	 * enrolled twice in one cohort (withdrawn, then back), a cohort's
+	 * stored status and a role key of the older sort keys: schema 5 and
+	 * then 6 run on it. */
 	snprintf(path, sizeof path, "%s/old.db", dir);
-	/* The schema as it was before the change log (a new database without
-	 * the log's tables), with random ids, a person enrolled twice in one
-	 * cohort (withdrawn, then back). */
-	if (lup_db_open(path, LUP_DB_CREATE, &db, &err) < 0)
-		fail_msg("%s", err.msg);
-	lup_db_close(db);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(h, "DROP TABLE sync_self; DROP TABLE sync_log; DROP TABLE sync_peer;"
-	    "DROP TABLE sync_conflict; DROP TABLE sync_resolution; DROP TABLE sync_file; DROP TABLE sync_erased;"
-	    "DROP TABLE sync_erased_name; PRAGMA user_version = 4;"
+	assert_int_equal(lup_sql_functions(h), SQLITE_OK);
+	for (const struct lup_migration *m = lup_migrations; m->steps && m->version <= 4; m++)
+		for (const char *const *q = m->steps; *q; q++)
+			if (sqlite3_exec(h, *q, NULL, NULL, NULL) != SQLITE_OK)
+				fail_msg("v%d: %s", m->version, sqlite3_errmsg(h));
+	{
+		char q[80];
+		snprintf(q, sizeof q, "PRAGMA user_version = 4; PRAGMA application_id = %d", LUP_APPLICATION_ID);
+		assert_int_equal(sqlite3_exec(h, q, NULL, NULL, NULL), SQLITE_OK);
+	}
+	assert_int_equal(sqlite3_exec(h,
 	    "INSERT INTO programme (id, name) VALUES ('00000000-0000-4000-8000-000000000001', 'P');"
 	    "INSERT INTO person (id, name) VALUES ('" P(01) "', 'Ett'), ('" P(02) "', 'Två');"
 	    "INSERT INTO cohort (id, programme_id, name, capacity, status) VALUES ('" COHORT "', "
-	    " '00000000-0000-4000-8000-000000000001', 'Omgång 1', 9, 'open');"
+	    " '00000000-0000-4000-8000-000000000001', 'Omgång 1', 9, 'running');"
 	    "INSERT INTO session (id, cohort_id, title, starts_at, ends_at) VALUES ('" SESSION "', '" COHORT "', "
 	    " 'Dag 1', '2016-03-10 09:00', '2016-03-10 16:00');"
 	    "INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, enrolled_on, ended_on) "
@@ -792,7 +803,7 @@ static void test_migration_gives_name_ids(void **state)
 	    " 'K', 1, 4, '" COMP "');"
 	    "INSERT INTO target (id, framework_id, competence_id, role, role_key, level, valid_from) VALUES "
 	    " ('55555555-5555-4555-8555-555555555555', '00000000-0000-4000-8000-000000000601', '" COMP "', "
-	    " 'Rektor', 'rektor', 3, '2016-02-01T00:00:00Z');",
+	    " 'Rektor 2', 'rektor 2 (older key)', 3, '2016-02-01T00:00:00Z');",
 	    NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
 	if (lup_db_open(path, 0, &db, &err) < 0)
@@ -807,8 +818,18 @@ static void test_migration_gives_name_ids(void **state)
 	lup_id_attendance(id, SESSION, P(02));
 	assert_string_equal(text(db, "SELECT id || ' ' || status FROM attendance"),
 	                    (snprintf(path, sizeof path, "%s late", id), path));
-	lup_id_target(id, "00000000-0000-4000-8000-000000000601", COMP, "rektor", NULL, "2016-02-01T00:00:00Z");
+	/* The target's id from its role key as schema 5 made it again. */
+	{
+		char *key = lup_sortkey("Rektor 2");
+		assert_non_null(key);
+		assert_string_equal(text(db, "SELECT role_key FROM target"), key);
+		lup_id_target(id, "00000000-0000-4000-8000-000000000601", COMP, key, NULL, "2016-02-01T00:00:00Z");
+		free(key);
+	}
 	assert_string_equal(text(db, "SELECT id FROM target"), id);
+	/* The cohort's stored status is gone: it follows from the dates. */
+	assert_string_equal(text(db, "SELECT count(*) FROM pragma_table_info('cohort') WHERE name = 'status'"), "0");
+	assert_string_equal(text(db, "SELECT coalesce(status_override, '-') FROM cohort"), "-");
 	/* The new tables are there and nothing was recorded as a change. */
 	assert_string_equal(text(db, "SELECT count(*) FROM sync_log"), "0");
 	assert_int_equal(lup_db_check(db, NULL, NULL, &err), 0);
