@@ -145,6 +145,17 @@ int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const ch
 		"ON CONFLICT (id) DO UPDATE SET status = excluded.status, requested_at = excluded.requested_at, "
 		"waitlist_pos = excluded.waitlist_pos, enrolled_on = excluded.enrolled_on, ended_on = NULL, "
 		"updated_at = excluded.updated_at";
+	/* The seat they had before withdrawing stays a row of its own (the
+	 * register and their marks of those days need it), its id from the
+	 * day it began: the same return on two laptops is one row. */
+	static const char keep_past[] =
+		"INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, "
+		"enrolled_on, ended_on, note, created_at, updated_at) "
+		"SELECT lup_uuid_name('enrolment', cohort_id, person_id, enrolled_on), cohort_id, person_id, "
+		"programme_id, 'withdrawn', requested_at, enrolled_on, ended_on, note, created_at, ?2 "
+		"FROM enrolment WHERE id = ?1 AND status = 'withdrawn' AND enrolled_on IS NOT NULL "
+		"ON CONFLICT (id) DO UPDATE SET ended_on = coalesce(max(ended_on, excluded.ended_on), ended_on, "
+		"excluded.ended_on), updated_at = excluded.updated_at";
 	struct lup_enrol_outcome tmp;
 	struct cohort_info ci;
 	lup_err local;
@@ -212,6 +223,12 @@ int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const ch
 		snprintf(day, sizeof day, "%s", on);
 	else
 		lup_p_today(day);
+	if (!(st = lup_stmt(db, keep_past, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	if (lup_p_exec(db, st, err, _("enrolling")) < 0)
+		goto fail;
 	if (!(st = lup_stmt(db, ins, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);

@@ -484,14 +484,22 @@ NULL
  * same fact entered on two laptops is one row; lup_uuid_name() is the SQL
  * face of crypto.c's lup_uuid_name, in sqlfn.c), and the tables of the
  * change log (see sync.c) appear.  A person enrolled twice in one cohort
- * (withdrawn, then back) keeps one row: the live one, else the latest. */
+ * (withdrawn, then back): the live enrolment (else the latest) takes the
+ * cohort's and person's id; an earlier seat keeps its days under an id
+ * from the day it began, as lup_enrol keeps one (enrol.c); an earlier
+ * place on the waitlist only goes, and of two earlier seats begun on one
+ * day the one that lasted longer stays (it covers the other's days). */
 static const char *const v6[] = {
-"DELETE FROM enrolment WHERE EXISTS (SELECT 1 FROM enrolment k WHERE k.cohort_id = enrolment.cohort_id "
-	"AND k.person_id = enrolment.person_id AND k.id <> enrolment.id "
-	"AND ((k.status <> 'withdrawn') > (enrolment.status <> 'withdrawn') "
-	"OR ((k.status <> 'withdrawn') = (enrolment.status <> 'withdrawn') "
-	"AND (k.requested_at, k.id) > (enrolment.requested_at, enrolment.id))))",
-"UPDATE enrolment SET id = lup_uuid_name('enrolment', cohort_id, person_id)",
+"CREATE TEMP TABLE enrol_rank AS WITH r AS (SELECT id, cohort_id, person_id, enrolled_on, ended_on, "
+	"row_number() OVER (PARTITION BY cohort_id, person_id ORDER BY status <> 'withdrawn' DESC, "
+	"requested_at DESC, id DESC) AS n FROM enrolment) "
+	"SELECT id, n, row_number() OVER (PARTITION BY cohort_id, person_id, n = 1, enrolled_on "
+	"ORDER BY coalesce(ended_on, '') DESC, id DESC) AS m, enrolled_on FROM r",
+"DELETE FROM enrolment WHERE id IN (SELECT id FROM temp.enrol_rank WHERE n > 1 AND (enrolled_on IS NULL OR m > 1))",
+"UPDATE enrolment SET id = CASE WHEN (SELECT n FROM temp.enrol_rank r WHERE r.id = enrolment.id) = 1 "
+	"THEN lup_uuid_name('enrolment', cohort_id, person_id) "
+	"ELSE lup_uuid_name('enrolment', cohort_id, person_id, enrolled_on) END",
+"DROP TABLE temp.enrol_rank",
 "UPDATE attendance SET id = lup_uuid_name('attendance', session_id, person_id)",
 "UPDATE rating SET id = lup_uuid_name('rating', checkin_id, competence_id)",
 "UPDATE target SET id = lup_uuid_name('target', framework_id, "

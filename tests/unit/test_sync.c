@@ -763,9 +763,9 @@ static void test_migration_gives_name_ids(void **state)
 	assert_non_null(mkdtemp(dir));
 	/* A database of schema 4 (before the cohorts' statuses came from their
 	 * dates, and before the change log), with random ids, a person
-	 * enrolled twice in one cohort (withdrawn, then back), a cohort's
-	 * stored status and a role key of the older sort keys: schema 5 and
-	 * then 6 run on it. */
+	 * enrolled twice in one cohort (withdrawn, then back, with a mark
+	 * from the first time), a cohort's stored status and a role key of
+	 * the older sort keys: schema 5 and then 6 run on it. */
 	snprintf(path, sizeof path, "%s/old.db", dir);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	assert_int_equal(lup_sql_functions(h), SQLITE_OK);
@@ -787,13 +787,14 @@ static void test_migration_gives_name_ids(void **state)
 	    " 'Dag 1', '2016-03-10 09:00', '2016-03-10 16:00');"
 	    "INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, enrolled_on, ended_on) "
 	    " VALUES ('11111111-1111-4111-8111-111111111111', '" COHORT "', '" P(01) "', "
-	    " '00000000-0000-4000-8000-000000000001', 'withdrawn', '2016-01-01T08:00:00Z', '2016-01-02', '2016-01-05'),"
+	    " '00000000-0000-4000-8000-000000000001', 'withdrawn', '2016-01-01T08:00:00Z', '2016-01-02', '2016-03-15'),"
 	    " ('22222222-2222-4222-8222-222222222222', '" COHORT "', '" P(01) "', "
-	    " '00000000-0000-4000-8000-000000000001', 'enrolled', '2016-01-09T08:00:00Z', '2016-01-10', NULL),"
+	    " '00000000-0000-4000-8000-000000000001', 'enrolled', '2016-04-01T08:00:00Z', '2016-04-02', NULL),"
 	    " ('33333333-3333-4333-8333-333333333333', '" COHORT "', '" P(02) "', "
 	    " '00000000-0000-4000-8000-000000000001', 'enrolled', '2016-01-09T08:00:00Z', '2016-01-10', NULL);"
 	    "INSERT INTO attendance (id, session_id, person_id, status) VALUES "
-	    " ('44444444-4444-4444-8444-444444444444', '" SESSION "', '" P(02) "', 'late');"
+	    " ('44444444-4444-4444-8444-444444444444', '" SESSION "', '" P(02) "', 'late'),"
+	    " ('66666666-6666-4666-8666-666666666666', '" SESSION "', '" P(01) "', 'present');"
 	    "INSERT INTO framework (id, ident, name, version, content_hash, level_min, level_max, imported_at) VALUES "
 	    " ('00000000-0000-4000-8000-000000000601', 'mini', 'Mini', '1', 'x', 1, 4, '2016-01-01T00:00:00Z');"
 	    "INSERT INTO area (id, framework_id, code, seq, name) VALUES ('00000000-0000-4000-8000-000000000611', "
@@ -809,14 +810,22 @@ static void test_migration_gives_name_ids(void **state)
 	if (lup_db_open(path, 0, &db, &err) < 0)
 		fail_msg("%s", err.msg);
 	assert_int_equal(lup_db_user_version(db), lup_db_schema_version());
-	/* One enrolment each, the live one kept, under its name-based id. */
-	assert_string_equal(text(db, "SELECT count(*) FROM enrolment"), "2");
+	/* The live enrolment under the cohort's and person's id; the seat
+	 * before it, with its days, under an id from the day it began. */
+	assert_string_equal(text(db, "SELECT count(*) FROM enrolment"), "3");
 	lup_id_enrolment(id, COHORT, P(01));
-	assert_string_equal(text(db, "SELECT status || ' ' || requested_at FROM enrolment WHERE person_id = '" P(01) "'"),
-	                    "enrolled 2016-01-09T08:00:00Z");
-	assert_string_equal(text(db, "SELECT id FROM enrolment WHERE person_id = '" P(01) "'"), id);
+	assert_string_equal(text(db, "SELECT id || ' ' || requested_at FROM enrolment WHERE person_id = '" P(01) "' "
+	                             "AND status = 'enrolled'"),
+	                    (snprintf(path, sizeof path, "%s 2016-04-01T08:00:00Z", id), path));
+	{
+		const char *parts[] = { COHORT, P(01), "2016-01-02" };
+		lup_uuid_name(id, "enrolment", 3, parts);
+		assert_string_equal(text(db, "SELECT id || ' ' || enrolled_on || ' ' || ended_on FROM enrolment "
+		                             "WHERE person_id = '" P(01) "' AND status = 'withdrawn'"),
+		                    (snprintf(path, sizeof path, "%s 2016-01-02 2016-03-15", id), path));
+	}
 	lup_id_attendance(id, SESSION, P(02));
-	assert_string_equal(text(db, "SELECT id || ' ' || status FROM attendance"),
+	assert_string_equal(text(db, "SELECT id || ' ' || status FROM attendance WHERE person_id = '" P(02) "'"),
 	                    (snprintf(path, sizeof path, "%s late", id), path));
 	/* The target's id from its role key as schema 5 made it again. */
 	{
