@@ -983,7 +983,9 @@ static int fix_parents(struct sync_fold *f, const void *cs, int ncs)
 }
 
 /* What a delete took with it here that its laptop did not know of (rows
- * added meanwhile, deleted or emptied by ON DELETE): listed. */
+ * added meanwhile, deleted or emptied by ON DELETE): listed, and touched
+ * for the table rules (a seat it freed goes to the first waiting, as it
+ * would on the laptop that deleted). */
 static int cascade_victims(struct sync_fold *f, sqlite3_session *s)
 {
 	sqlite3_changeset_iter *it;
@@ -991,6 +993,10 @@ static int cascade_victims(struct sync_fold *f, sqlite3_session *s)
 	int n = 0;
 	if (sqlite3session_changeset(s, &n, &cs) != SQLITE_OK)
 		return lup_sqlerr(f->db, f->err, _("merging"));
+	if (lup_touch_changeset(f->db, cs, n, &f->touch, f->err) < 0) {
+		sqlite3_free(cs);
+		return -1;
+	}
 	if (sqlite3changeset_start(&it, n, cs) != SQLITE_OK) {
 		sqlite3_free(cs);
 		return lup_err_set(f->err, LUP_EFAIL, _("a change cannot be read"));

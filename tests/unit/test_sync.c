@@ -10,6 +10,7 @@
 #include "core/sync_int.h"
 #include "lup/competence.h"
 #include "lup/enrol.h"
+#include "lup/people.h"
 #include "lup/privacy.h"
 #include "lup/sync.h"
 
@@ -535,6 +536,31 @@ static void test_delete_wins(void **state)
 	two_close(&t);
 }
 
+/* A person deleted on a laptop that did not know of their seat: the
+ * delete takes the seat with it everywhere, and the first waiting gets it
+ * as they would where the seat was given. */
+static void test_delete_frees_seat(void **state)
+{
+	struct two t;
+	struct lup_enrol_outcome out;
+	lup_err err;
+	(void)state;
+	two_open(&t);
+	assert_int_equal(lup_enrol(t.a, COHORT, P(05), "2016-02-01", &out, &err), 0);
+	assert_int_equal(out.result, LUP_ENROL_SEATED);
+	assert_int_equal(lup_enrol(t.a, COHORT, P(06), "2016-02-01", &out, &err), 0);
+	assert_int_equal(out.result, LUP_ENROL_WAITLISTED);
+	assert_int_equal(lup_person_delete(t.b, P(05), &err), 0);
+	exchange(&t);
+	same(&t);
+	assert_string_equal(text(t.a, "SELECT group_concat(p.name || ' ' || e.status, ', ') FROM enrolment e "
+	                              "JOIN person p ON p.id = e.person_id ORDER BY p.name"),
+	                    "Person 0 enrolled, Person 6 enrolled");
+	assert_int_equal(lup_db_check(t.a, NULL, NULL, &err), 0);
+	assert_int_equal(lup_db_check(t.b, NULL, NULL, &err), 0);
+	two_close(&t);
+}
+
 static void test_last_seat(void **state)
 {
 	struct two t;
@@ -873,6 +899,7 @@ int main(void)
 		cmocka_unit_test(test_status_moves_forward),
 		cmocka_unit_test(test_target_set_twice),
 		cmocka_unit_test(test_delete_wins),
+		cmocka_unit_test(test_delete_frees_seat),
 		cmocka_unit_test(test_last_seat),
 		cmocka_unit_test(test_unique_moved_aside),
 		cmocka_unit_test(test_held_back),
