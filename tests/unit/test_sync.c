@@ -5,7 +5,9 @@
  * erase that leaves no copy in the log. */
 #include "helpers.h"
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "core/sync_int.h"
 #include "lup/competence.h"
@@ -389,6 +391,72 @@ static void test_file_refusals(void **state)
 	assert_int_equal(err.code, LUP_EVERSION);
 	free(b);
 	assert_int_equal(lup_sync_file_parse("LUPCS", 5, &t.key, &f, &err), -1);
+	two_close(&t);
+}
+
+/* Killed in the middle of an apply (kill -9 after it has written rows,
+ * before it commits): the database is as before, sound, and the same
+ * file applied again gives what the sender has. */
+static int kill_when_written(void *ud)
+{
+	lup_db *db = ud;
+	if (!sqlite3_get_autocommit(db->h) && sqlite3_total_changes(db->h) > 300)
+		raise(SIGKILL);
+	return 0;
+}
+
+static void test_killed_apply(void **state)
+{
+	struct two t;
+	char path[160], before[65], after[65], want[65];
+	lup_sync_file *f;
+	struct lup_sync_result r;
+	lup_err err;
+	long n;
+	pid_t pid;
+	int st;
+	(void)state;
+	two_open(&t);
+	for (int i = 0; i < 16; i++)
+		for (int k = 0; k < 20; k++) {
+			char q[200];
+			snprintf(q, sizeof q, "UPDATE person SET org_unit = 'Enhet %d', role = 'Roll %d' "
+			         "WHERE id = '00000000-0000-4000-8000-0000000001%02d'", k, i, i);
+			exec_w(t.a, q);
+		}
+	snprintf(path, sizeof path, "%s/a.lupcs", t.dir);
+	assert_int_equal(lup_sync_export(t.a, &t.key, LUP_SYNC_ALL, NULL, path, &n, &err), 0);
+	assert_int_equal(n, 320);
+	assert_int_equal(lup_sync_hash(t.b, before, &err), 0);
+	assert_int_equal(lup_sync_hash(t.a, want, &err), 0);
+	lup_db_close(t.b);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		lup_db *db;
+		if (lup_db_open(t.b_path, 0, &db, &err) < 0 || lup_sync_file_read(path, &t.key, &f, &err) < 0)
+			_exit(3);
+		sqlite3_progress_handler(db->h, 100, kill_when_written, db);
+		memset(&r, 0, sizeof r);
+		lup_sync_apply(db, &t.key, &f, 1, &r, &err);
+		_exit(4);   /* it finished: the kill never came */
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFSIGNALED(st));
+	assert_int_equal(WTERMSIG(st), SIGKILL);
+	if (lup_db_open(t.b_path, 0, &t.b, &err) < 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(lup_sync_hash(t.b, after, &err), 0);
+	assert_string_equal(after, before);
+	assert_string_equal(text(t.b, "SELECT count(*) FROM sync_log"), "0");
+	assert_int_equal(lup_db_check(t.b, NULL, NULL, &err), 0);
+	assert_int_equal(lup_sync_file_read(path, &t.key, &f, &err), 0);
+	memset(&r, 0, sizeof r);
+	assert_int_equal(lup_sync_apply(t.b, &t.key, &f, 1, &r, &err), 0);
+	lup_sync_file_free(f);
+	assert_int_equal(r.applied, 320);
+	assert_int_equal(lup_sync_hash(t.b, after, &err), 0);
+	assert_string_equal(after, want);
 	two_close(&t);
 }
 
@@ -894,6 +962,7 @@ int main(void)
 		cmocka_unit_test(test_version_vector),
 		cmocka_unit_test(test_key),
 		cmocka_unit_test(test_file_refusals),
+		cmocka_unit_test(test_killed_apply),
 		cmocka_unit_test(test_columns_merge),
 		cmocka_unit_test(test_same_fact_twice),
 		cmocka_unit_test(test_status_moves_forward),
