@@ -38,6 +38,10 @@ static const struct { const char *table, *col, *label; } col_labels[] = {
 	{ NULL, "agreement_signed", N_("Agreement signed") }, { NULL, "travel_booked", N_("Travel booked") },
 	{ NULL, "insurance", N_("Insurance") }, { NULL, "report_received", N_("Report received") },
 	{ NULL, "valid_from", N_("In force from") }, { NULL, "valid_to", N_("In force until") },
+	{ "host_org", "type", N_("Type") }, { "host_org", "forum", N_("Forum or working group") },
+	{ "host_org", "agreement_type", N_("Agreement") }, { "host_org", "agreement_start", N_("Agreement from") },
+	{ "host_org", "agreement_end", N_("Agreement until") }, { "host_org", "lat", N_("Coordinates") },
+	{ "host_org", "lon", N_("Coordinates") },
 	{ NULL, "scope", N_("Whom") }, { NULL, "scope_value", N_("Whom") }, { NULL, "round_id", N_("Round") },
 };
 
