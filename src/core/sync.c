@@ -73,6 +73,10 @@ const char *const lup_sync_tables[SYNC_NTABLES] = {
 	"sync_conflict"
 };
 
+const char *const lup_sync_local_tables[] = {
+	"sync_self", "sync_log", "sync_peer", "sync_file", "sync_erased", "sync_erased_name", NULL
+};
+
 int lup_sync_table_index(const char *name)
 {
 	for (int i = 0; i < SYNC_NTABLES; i++)

@@ -53,6 +53,10 @@ struct sync_meta {
 };
 extern const char *const lup_sync_tables[SYNC_NTABLES];
 #define SYNC_CONFLICT_TABLE (SYNC_NTABLES - 1)
+/* This copy's own bookkeeping, never synced (NULL-ended).  Every table of
+ * the schema is in one list or the other: a table a migration adds must
+ * be placed (test_sync checks). */
+extern const char *const lup_sync_local_tables[];
 
 /* The tables' columns and rules, read from the schema once per
  * connection. */

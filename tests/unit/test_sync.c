@@ -159,6 +159,36 @@ static void exec_w(lup_db *db, const char *q)
 	assert_int_equal(lup_db_commit(db, &err), 0);
 }
 
+/* ---- What is synced ---- */
+
+/* Every table of the schema is synced or this copy's own bookkeeping: a
+ * table a migration adds without saying which would silently stay on one
+ * laptop. */
+static void test_every_table_placed(void **state)
+{
+	struct two t;
+	sqlite3_stmt *st;
+	int n = 0;
+	(void)state;
+	two_open(&t);
+	assert_int_equal(sqlite3_prepare_v2(t.a->h, "SELECT name FROM sqlite_master WHERE type = 'table' "
+	                                    "AND name NOT LIKE 'sqlite%' ORDER BY name", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		int local = 0;
+		for (const char *const *l = lup_sync_local_tables; *l; l++)
+			local |= strcmp(*l, name) == 0;
+		if (!local && lup_sync_table_index(name) < 0)
+			fail_msg("table %s is neither synced (lup_sync_tables) nor local (lup_sync_local_tables)", name);
+		if (local && lup_sync_table_index(name) >= 0)
+			fail_msg("table %s is both synced and local", name);
+		n++;
+	}
+	sqlite3_finalize(st);
+	assert_int_equal(n, SYNC_NTABLES + 6);
+	two_close(&t);
+}
+
 /* ---- Capture ---- */
 
 static void test_capture(void **state)
@@ -955,6 +985,7 @@ int main(void)
 {
 	lup_sync_clock = test_clock;
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_table_placed),
 		cmocka_unit_test(test_capture),
 		cmocka_unit_test(test_copy_gets_own_id),
 		cmocka_unit_test(test_clock_never_goes_back),
