@@ -6,10 +6,11 @@
  * unique names and e-mails, answers to conflicts …); then changes travel to
  * random replicas as random subsets of other replicas' logs (relays
  * included), shuffled, duplicated and with predecessors withheld.  After a
- * full exchange every replica must have the same `lup sync hash`, no
- * foreign-key violation, a sound file, every learning-log entry made (or a
- * conflict or a deleted parent that says where it went), and applying a
- * file again must change nothing.
+ * full exchange every replica must have the same `lup sync hash`, pass
+ * lup check (no foreign-key violation, a sound file, lup's invariants),
+ * have every learning-log entry made (or a conflict or a deleted parent
+ * that says where it went), and applying a file again must change
+ * nothing.
  *
  *   converge [--seeds N] [--first S] [--replicas R] [--rounds K]
  *            [--edits E] [--exhaustive N1,N2,N3] [--verbose]
@@ -40,6 +41,7 @@
 #define NPEOPLE 16
 
 static int verbose;
+static unsigned long long cur_seed;   /* the seed running, for messages */
 static char tmp[256];
 static lup_sync_key key;
 
@@ -441,23 +443,21 @@ static void hash_of(struct replica *r, char out[65])
 		die("hash: %s", err.msg);
 }
 
+static void problem(void *ud, const char *what)
+{
+	fprintf(stderr, "converge: seed %llu: %s: %s\n", cur_seed, ((struct replica *)ud)->name, what);
+}
+
+/* What lup check finds: integrity_check, foreign_key_check and lup's own
+ * invariants (waitlists, seats, marks within a seat, sort keys …). */
 static int check_sound(struct replica *r)
 {
-	sqlite3_stmt *st;
-	int bad = 0;
-	if (sqlite3_prepare_v2(r->db->h, "SELECT count(*) FROM pragma_foreign_key_check", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) != 0) {
-		fprintf(stderr, "converge: %s: %d foreign-key violations\n", r->name, sqlite3_column_int(st, 0));
-		bad = 1;
-	}
-	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(r->db->h, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
-		fprintf(stderr, "converge: %s: integrity_check: %s\n", r->name, sqlite3_column_text(st, 0));
-		bad = 1;
-	}
-	sqlite3_finalize(st);
-	return bad;
+	lup_err err;
+	int n = lup_db_check(r->db, problem, r, &err);
+	if (n != 0)
+		fprintf(stderr, "converge: seed %llu: %s: lup check: %d problems%s%s\n", cur_seed, r->name, n,
+		        n < 0 ? ": " : "", n < 0 ? err.msg : "");
+	return n != 0;
 }
 
 /* Every log entry made is there, or was deleted by someone, or a conflict
@@ -541,6 +541,7 @@ static int run_seed(unsigned long long seed, const char *base, int nrep, int rou
 	int bad = 0;
 	double t0 = now_s();
 
+	cur_seed = seed;
 	rs = seed * 2654435761ULL + 88172645463325252ULL;
 	nmade = ndeleted = 0;
 	for (int i = 0; i < nrep; i++)
