@@ -221,8 +221,8 @@ static int sync_verify(struct lup_cli *cli, int argc, char **argv, const char *k
 	lup_sync_hlc_text(in.hlc, when);
 	printf(_("%s: signed by team %s; format %d, schema %d\n"), argv[1], in.team, in.format, in.schema);
 	printf(_("Written by %s (device %.8s) at %s UTC\n"), in.name[0] ? in.name : "?", in.device, when);
-	printf(ngettext("%ld change from %d laptop\n", "%ld changes from %d laptops\n",
-	                (unsigned long)in.origins), in.entries, in.origins);
+	printf(ngettext("%ld change ", "%ld changes ", (unsigned long)in.entries), in.entries);
+	printf(ngettext("from %d laptop\n", "from %d laptops\n", (unsigned long)in.origins), in.origins);
 	lup_sync_file_free(f);
 	return 0;
 }

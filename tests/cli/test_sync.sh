@@ -153,6 +153,9 @@ printf 'Namn,E-post,Enhet\nJonas Berg,jonas.berg@kungsbacka.se,IT\n' >"$TMP/j.cs
 run --db "$A" sync export -o "$TMP/a-new.lupcs"
 expect_rc 0
 expect_err "2 changes written"
+run --db "$A" sync verify "$TMP/a-new.lupcs"
+expect_rc 0
+expect_out "^2 changes from 1 laptop$"
 run --db "$B" sync apply "$TMP/a-new.lupcs"
 expect_out "1 new, 1 applied"
 printf 'Namn,E-post,Enhet,Chef\nKarin Berg,karin.berg@kungsbacka.se,IT,jonas.berg@kungsbacka.se\n' >"$TMP/k.csv"
