@@ -16,6 +16,13 @@
 #include "lup/err.h"
 
 #define LUP_SYNC_FORMAT 1          /* the change file format this lup writes */
+/* The oldest schema whose changes this lup reads: the change log began
+ * with schema 6.  A changeset names its columns by position, so a
+ * migration of a synced table may only add columns at the end (older
+ * changes then fill the ones they lack with defaults); one that drops,
+ * renames or reorders them must rewrite the log's changesets and raise
+ * this, or older laptops' changes would land in the wrong columns. */
+#define LUP_SYNC_SCHEMA_MIN 6
 #define LUP_SYNC_EXT ".lupcs"      /* a file of changes */
 #define LUP_SYNC_STATUS_EXT ".lupst" /* a laptop's status in a shared folder */
 

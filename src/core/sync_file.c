@@ -686,6 +686,11 @@ int lup_sync_file_parse(const void *buf, size_t n, const lup_sync_key *key, lup_
 		return lup_err_set(err, LUP_EVERSION,
 			_("the file comes from a newer lup (schema %u; this lup knows %d): upgrade lup first; "
 			  "nothing of it was used"), schema, lup_db_schema_version());
+	if (schema < LUP_SYNC_SCHEMA_MIN)
+		return lup_err_set(err, LUP_EVERSION,
+			_("the file comes from a lup too old to merge with this one (schema %u; this lup reads "
+			  "%d and later): upgrade lup on the laptop that wrote it; nothing of it was used"),
+			schema, LUP_SYNC_SCHEMA_MIN);
 	if (strcmp(teamhex, key->id) != 0)
 		return damaged(err, "team");
 	if (!(f = calloc(1, sizeof *f)))
@@ -758,7 +763,8 @@ int lup_sync_file_parse(const void *buf, size_t n, const lup_sync_key *key, lup_
 				damaged(err, "entry");
 				goto fail;
 			}
-			if (seq < 1 || seq > INT64_MAX || hlc > INT64_MAX || sch > schema || (fl & ~(uint32_t)SYNC_F_ERASE)) {
+			if (seq < 1 || seq > INT64_MAX || hlc > INT64_MAX || sch > schema || sch < LUP_SYNC_SCHEMA_MIN ||
+			    (fl & ~(uint32_t)SYNC_F_ERASE)) {
 				damaged(err, "entry");
 				goto fail;
 			}

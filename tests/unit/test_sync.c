@@ -419,6 +419,16 @@ static void test_file_refusals(void **state)
 	lup_hmac_final(&h, b + n - 32);
 	assert_int_equal(lup_sync_file_parse(b, n, &t.key, &f, &err), -1);
 	assert_int_equal(err.code, LUP_EVERSION);
+	assert_non_null(strstr(err.msg, "newer lup"));
+	/* …and one older than the change log: changesets name columns by
+	 * position, so an older table's would land in the wrong ones. */
+	lup_put_u32(b + 10, LUP_SYNC_SCHEMA_MIN - 1);
+	lup_hmac_init(&h, t.key.k);
+	lup_hmac_add(&h, b, n - 32);
+	lup_hmac_final(&h, b + n - 32);
+	assert_int_equal(lup_sync_file_parse(b, n, &t.key, &f, &err), -1);
+	assert_int_equal(err.code, LUP_EVERSION);
+	assert_non_null(strstr(err.msg, "too old"));
 	free(b);
 	assert_int_equal(lup_sync_file_parse("LUPCS", 5, &t.key, &f, &err), -1);
 	two_close(&t);
