@@ -11,7 +11,7 @@ src=$(bench_demo 50000) || exit 1
 bench_copy "$src" "$dir/two-windows.db"
 db="$dir/two-windows.db"
 cc -Iinclude -Isrc -D_DEFAULT_SOURCE -O2 -o "$B/bench-two-windows" tests/bench/two_windows.c \
-	"$B/liblupcore.a" $(pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3) \
+	"$B/liblupcore.a" $(pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium) \
 	-lical -licalss -licalvcal -liniparser -lcsv -lm -pthread || exit 1
 echo "core, at 50,000 people:"
 "$B/bench-two-windows" "$db" || exit 1
