@@ -958,6 +958,21 @@ int lup_touch_changeset(lup_db *db, const void *cs, int n, struct sync_touch *t,
 	return rc;
 }
 
+int lup_sync_due_redo(lup_db *db, const void *cs, int n, lup_err *err)
+{
+	struct sync_touch t;
+	int rc = 0;
+
+	memset(&t, 0, sizeof t);
+	if (lup_touch_changeset(db, cs, n, &t, err) < 0)
+		rc = -1;
+	lup_touch_unique(&t);
+	for (int i = 0; rc == 0 && i < t.ndue; i++)
+		rc = lup_person_due_redo(db, t.due[i], err);
+	lup_touch_free(&t);
+	return rc;
+}
+
 /* ---- The table rules ---- */
 
 static int exec_bind(lup_db *db, const char *sql, const char *a, const char *b, const char *c,
