@@ -12,21 +12,41 @@
 
 /* ---- Loading many rows at once (internal.h) ---- */
 
+/* Copies of a table that triggers keep: set aside with its indexes during
+ * a load (their triggers dropped, their own indexes too) and made again
+ * in one pass at the end. */
+static const struct {
+	const char *table, *copy;
+	int (*fill)(lup_db *, lup_err *);
+} bulk_copies[] = {
+	{ "person", "person_due", lup_person_due_fill },
+};
+
 int lup_bulk_begin(lup_db *db, const char *table, struct lup_bulk *b, lup_err *err)
 {
+	/* ?1's indexes that are not unique, ?2's too, and ?1's triggers
+	 * named for ?2 (those that keep ?2) */
 	static const char sql[] =
-		"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 "
-		"AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY name";
+		"SELECT name, sql, type = 'trigger' FROM sqlite_schema WHERE sql IS NOT NULL "
+		"AND ((type = 'index' AND tbl_name IN (?1, ?2) AND sql NOT LIKE 'CREATE UNIQUE %') "
+		"OR (type = 'trigger' AND tbl_name = ?1 AND substr(name, 1, length(?2) + 1) = ?2 || '_')) "
+		"ORDER BY type, name";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
 	int rc;
 
 	b->n = 0;
+	b->fill = NULL;
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	for (size_t i = 0; i < sizeof bulk_copies / sizeof *bulk_copies; i++)
+		if (strcmp(bulk_copies[i].table, table) == 0) {
+			sqlite3_bind_text(st, 2, bulk_copies[i].copy, -1, SQLITE_STATIC);
+			b->fill = bulk_copies[i].fill;
+		}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && b->n < (int)(sizeof b->sql / sizeof *b->sql)) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
-		/* lup's own index names: letters and underscores */
+		/* lup's own index and trigger names: letters and underscores */
 		if (!name || strspn(name, "abcdefghijklmnopqrstuvwxyz_") != strlen(name) ||
 		    strlen(name) >= sizeof b->name[0])
 			continue;
@@ -35,12 +55,13 @@ int lup_bulk_begin(lup_db *db, const char *table, struct lup_bulk *b, lup_err *e
 			return lup_err_oom(err);
 		}
 		snprintf(b->name[b->n], sizeof b->name[0], "%s", name);
+		b->trigger[b->n] = sqlite3_column_int(st, 2);
 		b->n++;
 	}
 	lup_done(st);
 	for (int i = 0; i < b->n; i++) {
 		char drop[96];
-		snprintf(drop, sizeof drop, "DROP INDEX %s", b->name[i]);
+		snprintf(drop, sizeof drop, "DROP %s %s", b->trigger[i] ? "TRIGGER" : "INDEX", b->name[i]);
 		if (lup_exec(db, drop, err) < 0)
 			return -1;
 	}
@@ -49,6 +70,11 @@ int lup_bulk_begin(lup_db *db, const char *table, struct lup_bulk *b, lup_err *e
 
 int lup_bulk_end(lup_db *db, struct lup_bulk *b, lup_err *err)
 {
+	int triggers = 0;
+	for (int i = 0; i < b->n; i++)
+		triggers += b->trigger[i];
+	if (triggers && b->fill && b->fill(db, err) < 0)
+		return -1;
 	for (int i = 0; i < b->n; i++)
 		if (lup_exec(db, b->sql[i], err) < 0)
 			return -1;
@@ -534,11 +560,201 @@ static const char *const v5[] = {
 NULL
 };
 
+/* 6: several laptops.  Facts with a natural key get name-based ids (the
+ * same fact entered on two laptops is one row; lup_uuid_name() is the SQL
+ * face of crypto.c's lup_uuid_name, in sqlfn.c), and the tables of the
+ * change log (see sync.c) appear.  A person enrolled twice in one cohort
+ * (withdrawn, then back): the live enrolment (else the latest) takes the
+ * cohort's and person's id; an earlier seat keeps its days under an id
+ * from the day it began, as lup_enrol keeps one (enrol.c); an earlier
+ * place on the waitlist only goes, and of two earlier seats begun on one
+ * day the one that lasted longer stays (it covers the other's days). */
+static const char *const v6[] = {
+"CREATE TEMP TABLE enrol_rank AS WITH r AS (SELECT id, cohort_id, person_id, enrolled_on, ended_on, "
+	"row_number() OVER (PARTITION BY cohort_id, person_id ORDER BY status <> 'withdrawn' DESC, "
+	"requested_at DESC, id DESC) AS n FROM enrolment) "
+	"SELECT id, n, row_number() OVER (PARTITION BY cohort_id, person_id, n = 1, enrolled_on "
+	"ORDER BY coalesce(ended_on, '') DESC, id DESC) AS m, enrolled_on FROM r",
+"DELETE FROM enrolment WHERE id IN (SELECT id FROM temp.enrol_rank WHERE n > 1 AND (enrolled_on IS NULL OR m > 1))",
+"UPDATE enrolment SET id = CASE WHEN (SELECT n FROM temp.enrol_rank r WHERE r.id = enrolment.id) = 1 "
+	"THEN lup_uuid_name('enrolment', cohort_id, person_id) "
+	"ELSE lup_uuid_name('enrolment', cohort_id, person_id, enrolled_on) END",
+"DROP TABLE temp.enrol_rank",
+"UPDATE attendance SET id = lup_uuid_name('attendance', session_id, person_id)",
+"UPDATE rating SET id = lup_uuid_name('rating', checkin_id, competence_id)",
+"UPDATE target SET id = lup_uuid_name('target', framework_id, "
+	"(SELECT identity FROM competence c WHERE c.id = target.competence_id), "
+	"CASE WHEN role_key IS NOT NULL THEN 'role' ELSE 'person' END, coalesce(role_key, person_id), valid_from)",
+/* This copy of the database: its device id (NULL until first needed),
+ * which file on which machine that id belongs to, its last change number
+ * and hybrid logical clock, its team (lup sync init) and the database all
+ * its copies come from (the first programme's id when there is one, so
+ * that copies of one older file upgraded apart still agree). */
+"CREATE TABLE sync_self ("
+	"one INTEGER PRIMARY KEY CHECK (one = 1), "
+	"device TEXT, "
+	"name TEXT NOT NULL DEFAULT '', "
+	"file_tag TEXT, "
+	"seq INTEGER NOT NULL DEFAULT 0, "
+	"hlc INTEGER NOT NULL DEFAULT 0, "
+	"team TEXT, "
+	"base TEXT NOT NULL)",
+"INSERT INTO sync_self (one, base) VALUES (1, coalesce((SELECT id FROM programme "
+	"ORDER BY created_at, id LIMIT 1), (SELECT lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || "
+	"substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21)) FROM (SELECT hex(randomblob(16)) AS h))))",
+/* Every change: this laptop's and every other's.  cs is the changeset as
+ * made; effect what applying it here did (NULL: the same), which is undone
+ * when an earlier change arrives late.  Changes applied together keep one
+ * effect, on the first of them; run = 1 marks the others.  held: waiting
+ * for a change it follows. */
+"CREATE TABLE sync_log ("
+	"device TEXT NOT NULL, "
+	"seq INTEGER NOT NULL CHECK (seq >= 1), "
+	"hlc INTEGER NOT NULL, "
+	"schema INTEGER NOT NULL, "
+	"flags INTEGER NOT NULL DEFAULT 0, "
+	"deps BLOB, "
+	"cs BLOB NOT NULL, "
+	"effect BLOB, "
+	"held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1)), "
+	"run INTEGER NOT NULL DEFAULT 0 CHECK (run IN (0, 1)), "
+	"PRIMARY KEY (device, seq))",
+"CREATE INDEX sync_log_order ON sync_log (held, hlc, device, seq)",
+/* Every device heard of: its name, how far its changes are applied here,
+ * and what it said it had (its version vector) when last heard. */
+"CREATE TABLE sync_peer ("
+	"device TEXT PRIMARY KEY NOT NULL, "
+	"name TEXT NOT NULL DEFAULT '', "
+	"applied INTEGER NOT NULL DEFAULT 0, "
+	"acks BLOB, "
+	"heard_hlc INTEGER NOT NULL DEFAULT 0)",
+/* What a merge rule set aside, for a person to look at: worked out by
+ * every laptop from the same changes, so alike everywhere. */
+"CREATE TABLE sync_conflict ("
+	"id TEXT PRIMARY KEY NOT NULL, "
+	"device TEXT NOT NULL, "
+	"seq INTEGER NOT NULL, "
+	"hlc INTEGER NOT NULL, "
+	"tbl TEXT NOT NULL, "
+	"row_id TEXT NOT NULL, "
+	"col TEXT, "
+	"kind TEXT NOT NULL CHECK (kind IN ('value', 'row', 'note')), "
+	"rule TEXT NOT NULL, "
+	"arrived_won INTEGER NOT NULL DEFAULT 0, "
+	"kept, "
+	"lost)",
+"CREATE INDEX sync_conflict_row ON sync_conflict (tbl, row_id)",
+/* A person's answer to a conflict: an ordinary change, synced. */
+"CREATE TABLE sync_resolution ("
+	ID ", "
+	"how TEXT NOT NULL CHECK (how IN ('kept', 'took', 'typed', 'restored')), "
+	"value, "
+	TS ")",
+/* The files of a shared folder already read, and what each held. */
+"CREATE TABLE sync_file ("
+	"name TEXT PRIMARY KEY NOT NULL, "
+	"size INTEGER NOT NULL, "
+	"mtime INTEGER NOT NULL, "
+	"ranges BLOB)",
+/* Rows erased for privacy (lup person erase): no change may bring them
+ * back, and no copy of them stays in the log; the erased people's names
+ * only as hashes (lup_name_hash), to clear them where typed elsewhere. */
+"CREATE TABLE sync_erased (tbl TEXT NOT NULL, pk TEXT NOT NULL, PRIMARY KEY (tbl, pk)) WITHOUT ROWID",
+"CREATE TABLE sync_erased_name (hash TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID",
+NULL
+};
+
+/* 7: the Due list, kept.  person_due holds, for every person, what the
+ * list orders and filters them by: whether they are active, their role's
+ * and name's sort keys, their search text and the day of their latest
+ * check-in that counts (LUP_DUE_LAST).  It is derived data, worked out
+ * from person and checkin alone, so the same rows give the same table on
+ * every laptop: the triggers below keep it in the same transaction as the
+ * write that changes it (whoever writes: lup, a merge, the sqlite3 shell),
+ * lup check compares it with what it is worked out from, and it is no
+ * table of the programme's (merging laptops leaves it out; each works it
+ * out from the rows it merges).  The due date itself needs lup.ini's
+ * intervals, so the list reads it from these two indexes a page at a time
+ * (due.c), never building anything for everyone. */
+#define DUE_ROW(p) p ".id, " p ".active, " p ".sort_role, " p ".sort_name, " p ".search, " \
+	LUP_DUE_LAST(p ".id")
+#define DUE_REDO(pid) "UPDATE person_due SET last = " LUP_DUE_LAST("person_due.person_id") \
+	" WHERE person_id = " pid ";"
+/* everyone's entry, in the order of its key */
+#define DUE_FILL "INSERT INTO person_due (person_id, active, sort_role, sort_name, search, last) " \
+	"SELECT " DUE_ROW("p") " FROM person p ORDER BY p.id"
+static const char *const v7[] = {
+"CREATE TABLE person_due ("
+	"person_id TEXT PRIMARY KEY NOT NULL, "
+	"active INTEGER NOT NULL, "
+	"sort_role TEXT NOT NULL, "
+	"sort_name TEXT NOT NULL, "
+	"search TEXT NOT NULL, "
+	"last TEXT) WITHOUT ROWID",
+DUE_FILL,
+/* everyone without an interval of their own role, in order of their
+ * latest check-in; and one role's people, the same way */
+"CREATE INDEX person_due_last ON person_due(active, last, sort_name, person_id, sort_role, search)",
+"CREATE INDEX person_due_role ON person_due(active, sort_role, last, sort_name, person_id, search)",
+"CREATE TRIGGER person_due_ins AFTER INSERT ON person BEGIN "
+	"DELETE FROM person_due WHERE person_id = NEW.id; "
+	"INSERT INTO person_due (person_id, active, sort_role, sort_name, search, last) "
+	"SELECT " DUE_ROW("NEW") "; END",
+"CREATE TRIGGER person_due_upd AFTER UPDATE OF id, active, sort_role, sort_name, search ON person BEGIN "
+	"UPDATE person_due SET person_id = NEW.id, active = NEW.active, sort_role = NEW.sort_role, "
+	"sort_name = NEW.sort_name, search = NEW.search WHERE person_id = OLD.id; END",
+"CREATE TRIGGER person_due_del AFTER DELETE ON person BEGIN "
+	"DELETE FROM person_due WHERE person_id = OLD.id; END",
+/* a check-in counts while it is final; a final correction takes the
+ * place of what it corrects (of the same person, but a merge is not
+ * taken on trust) */
+"CREATE TRIGGER person_due_checkin_ins AFTER INSERT ON checkin WHEN NEW.status = 'final' BEGIN "
+	DUE_REDO("NEW.person_id")
+	DUE_REDO("(SELECT person_id FROM checkin WHERE id = NEW.supersedes_id)") " END",
+"CREATE TRIGGER person_due_checkin_upd AFTER UPDATE OF id, person_id, date, status, supersedes_id "
+	"ON checkin WHEN OLD.status = 'final' OR NEW.status = 'final' BEGIN "
+	DUE_REDO("OLD.person_id") DUE_REDO("NEW.person_id")
+	DUE_REDO("(SELECT person_id FROM checkin WHERE id = OLD.supersedes_id)")
+	DUE_REDO("(SELECT person_id FROM checkin WHERE id = NEW.supersedes_id)") " END",
+"CREATE TRIGGER person_due_checkin_del AFTER DELETE ON checkin WHEN OLD.status = 'final' BEGIN "
+	DUE_REDO("OLD.person_id")
+	DUE_REDO("(SELECT person_id FROM checkin WHERE id = OLD.supersedes_id)") " END",
+NULL
+};
+
+int lup_person_due_fill(lup_db *db, lup_err *err)
+{
+	return lup_exec(db, "DELETE FROM person_due; " DUE_FILL, err);
+}
+
+int lup_person_due_redo(lup_db *db, const char *person_id, lup_err *err)
+{
+	static const char del[] = "DELETE FROM person_due WHERE person_id = ?1";
+	static const char ins[] = "INSERT INTO person_due (person_id, active, sort_role, sort_name, search, last) "
+		"SELECT " DUE_ROW("p") " FROM person p WHERE p.id = ?1";
+	const char *sql[] = { del, ins };
+
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st = lup_stmt(db, sql[i], err);
+		if (!st)
+			return -1;
+		sqlite3_bind_text(st, 1, person_id, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			lup_done(st);
+			return lup_sqlerr(db, err, _("keeping the Due list"));
+		}
+		lup_done(st);
+	}
+	return 0;
+}
+
 const struct lup_migration lup_migrations[] = {
 	{ 1, v1 },
 	{ 2, v2 },
 	{ 3, v3 },
 	{ 4, v4 },
 	{ 5, v5 },
+	{ 6, v6 },
+	{ 7, v7 },
 	{ 0, NULL }
 };

@@ -12,8 +12,10 @@
 #include <unistd.h>
 #include "lup/i18n.h"
 #include "lup/lineedit.h"
+#include "lup/sync.h"
 #include "tui/app.h"
 #include "tui/calendar.h"
+#include "tui/conflicts.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 
@@ -36,11 +38,16 @@ struct tui_app {
 	int cur_y, cur_x, cur_set;
 	int too_small, quit, gone;
 	int verifying;          /* the database's background check runs */
+	/* open conflicts of merging laptops, counted again when the database
+	 * changed (the tab line shows them) */
+	long conflicts;
+	struct lup_db_stamp conflicts_stamp;
+	int conflicts_counted;
 	long long data_version; /* of the database when last looked at */
 	/* headless */
 	tui_key *script;
 	size_t nscript, iscript;
-	double *times, *cpu;
+	double *times, *cpu, *idle;  /* idle: the work put off after each key */
 	size_t ntimes;
 	double max_time, max_cpu, max_idle;
 	tui_key max_key;
@@ -246,6 +253,28 @@ static void relayout_all(tui_app *app)
 
 /* ---- drawing ---- */
 
+/* "! 3 conflicts" on the tab line, left of "lup", while any are open. */
+static void draw_conflict_count(tui_app *app, int after)
+{
+	struct lup_db_stamp now;
+	char text[64];
+	int w;
+	lup_db_stamp(app->db, &now);
+	if (!app->conflicts_counted || !lup_db_stamp_equal(&now, &app->conflicts_stamp)) {
+		long n = lup_conflict_count(app->db, NULL);
+		app->conflicts = n > 0 ? n : 0;
+		app->conflicts_stamp = now;
+		app->conflicts_counted = 1;
+	}
+	if (!app->conflicts)
+		return;
+	snprintf(text, sizeof text, ngettext("! %ld conflict ", "! %ld conflicts ", (unsigned long)app->conflicts),
+	         app->conflicts);
+	w = tui_width(text);
+	if (COLS - 4 - w > after)
+		tui_put(0, COLS - 4 - w, w, text, tui_attr(TUI_S_TAB_ACTIVE), TUI_CLIP);
+}
+
 static void draw_tabs(tui_app *app)
 {
 	int x = 0;
@@ -260,6 +289,7 @@ static void draw_tabs(tui_app *app)
 	}
 	if (COLS - x > 5)
 		tui_put(0, COLS - 4, 4, "lup ", tui_attr(TUI_S_TABS), TUI_CLIP);
+	draw_conflict_count(app, x);
 }
 
 /* The status line; a message too long for it goes on over the key-hint
@@ -560,6 +590,8 @@ static int default_action(tui_app *app, enum tui_action a)
 		return tui_is_root(app, top) ? 0 : tui_pop(app, TUI_CANCELLED);
 	case TUI_A_CALENDAR:
 		return top && tui_is_calendar(top) ? 0 : tui_push(app, tui_calendar_screen(app, NULL), 0);
+	case TUI_A_CONFLICTS:
+		return top && tui_is_conflicts(top) ? 0 : tui_push(app, tui_conflicts_screen(app), 0);
 	default:
 		return 0;
 	}
@@ -695,9 +727,10 @@ static void report_times(tui_app *app, double first, double first_cpu)
 	char kb[16];
 	const char *log = getenv("LUP_KEYS_TIMES");
 	FILE *fp = log && *log ? fopen(log, "w") : NULL;
-	if (fp) {  /* every key and its time, in the order pressed */
+	if (fp) {  /* every key, its time and the idle work after it, in the order pressed */
 		for (size_t i = 0; i < app->ntimes; i++)
-			fprintf(fp, "%s %.3f %.3f\n", tui_key_name(app->script[i], kb), app->times[i], app->cpu[i]);
+			fprintf(fp, "%s %.3f %.3f %.3f\n", tui_key_name(app->script[i], kb), app->times[i],
+			        app->cpu[i], app->idle[i]);
 		fclose(fp);
 	}
 	for (size_t i = 0; i < app->ntimes; i++) {
@@ -721,14 +754,17 @@ static void report_times(tui_app *app, double first, double first_cpu)
 
 /* ---- the loop ---- */
 
-/* Work put off while keys come in, once none is waiting (in the headless
- * mode: after every key, timed on its own). */
+/* Work put off while keys come in, once none is waiting, a slice at a
+ * time for as long as the screen has some (a heat map being worked out)
+ * and no key comes; in the headless mode after every key, timed on its
+ * own, the whole of it (with a bound, should a screen never be done). */
 static void run_idle(tui_app *app)
 {
+	double t0 = now_ms();
 	if ((app->script || !key_waiting(app)) && (watch_changes(app) & (TUI_REDRAW | TUI_RELAYOUT)) &&
 	    !app->quit)
 		draw_frame(app);
-	for (int i = 0; i < 8 && !app->quit; i++) {
+	for (long i = 0; i < 100000 && !app->quit; i++) {
 		tui_screen *top = tui_top(app);
 		double ti = now_ms();
 		int r;
@@ -744,6 +780,8 @@ static void run_idle(tui_app *app)
 		if (now_ms() - ti > app->max_idle)
 			app->max_idle = now_ms() - ti;
 	}
+	if (app->idle && app->ntimes)
+		app->idle[app->ntimes - 1] += now_ms() - t0;
 }
 
 static void warn_stderr(void *ud, const char *msg)
@@ -771,8 +809,10 @@ int tui_app_run(lup_db *db, const lup_config *cfg)
 		if (load_script(&app, script) < 0)
 			return 1;
 		if (!(app.times = calloc(app.nscript + 1, sizeof *app.times)) ||
-		    !(app.cpu = calloc(app.nscript + 1, sizeof *app.cpu))) {
+		    !(app.cpu = calloc(app.nscript + 1, sizeof *app.cpu)) ||
+		    !(app.idle = calloc(app.nscript + 1, sizeof *app.idle))) {
 			free(app.times);
+			free(app.cpu);
 			free(app.script);
 			return 1;
 		}
@@ -902,5 +942,6 @@ out:
 	free(app.script);
 	free(app.times);
 	free(app.cpu);
+	free(app.idle);
 	return rc;
 }
