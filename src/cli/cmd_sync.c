@@ -128,7 +128,7 @@ static int sync_apply(struct lup_cli *cli, int argc, char **argv, const char *ke
 	if ((rc = load_key(keyopt, &key)) || (rc = cli_open_db(cli, 0)))
 		return rc;
 	if (!(files = calloc((size_t)argc, sizeof *files))) {
-		cli_error("sync apply: %s", _("out of memory"));
+		cli_error("sync apply: %s", lup_err_oom_text());
 		return LUP_EXIT_FAIL;
 	}
 	/* Every file is checked before anything is applied. */
