@@ -109,7 +109,6 @@ struct lup_fw_problems {
 	size_t total;    /* found */
 };
 void lup_fw_problems_clear(struct lup_fw_problems *p);
-#define lup_fw_problems_free lup_fw_problems_clear   /* the name before _clear: see util.h */
 /* Add a message (copied); the first one also goes to err when given. */
 void lup_fw_problem(struct lup_fw_problems *p, const char *msg);
 
@@ -187,7 +186,6 @@ struct lup_fw_diff {
 	size_t n, cap;
 };
 void lup_fw_diff_clear(struct lup_fw_diff *d);
-#define lup_fw_diff_free lup_fw_diff_clear   /* the name before _clear: see util.h */
 /* The changes from a to b, two resolved frameworks whose competences have
  * identities (revisions loaded from the database, or a file planned with
  * lup_framework_plan); a NULL: everything in b is new.  Targets compared
