@@ -619,16 +619,14 @@ int lup_rating_count(lup_db *db, const char *checkin_id, long *rated, long *tota
 		"(SELECT count(*) FROM checkin k JOIN competence c ON c.framework_id = k.framework_id "
 		"WHERE k.id = ?1 AND c.retired = 0)";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	long v[2];
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, checkin_id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		lup_done(st);
-		return lup_sqlerr(db, err, _("counting ratings"));
-	}
-	*rated = (long)sqlite3_column_int64(st, 0);
-	*total = (long)sqlite3_column_int64(st, 1);
-	lup_done(st);
+	if (lup_count_row(db, st, v, 2, _("counting ratings"), err) < 0)
+		return -1;
+	*rated = v[0];
+	*total = v[1];
 	return 0;
 }
 

@@ -27,16 +27,12 @@ const char *lup_comp_level_word(const char *value)
 int lup_comp_count1(lup_db *db, const char *sql, const char *a, lup_err *err)
 {
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	int n;
+	long n;
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		lup_done(st);
-		return lup_sqlerr(db, err, _("checking"));
-	}
-	n = sqlite3_column_int(st, 0);
-	lup_done(st);
-	return n;
+	if (lup_count_row(db, st, &n, 1, _("checking"), err) < 0)
+		return -1;
+	return (int)n;
 }
 

@@ -556,15 +556,11 @@ static int cohort_rows(lup_db *db, const struct due_ctx *c, struct drow **out, s
 		const char *role = (const char *)sqlite3_column_text(st, 1);
 		const struct stream *s = &c->s[0];
 		struct drow *r;
-		if (*n == cap) {
-			struct drow *m = realloc(*out, (cap = cap ? cap * 2 : 64) * sizeof *m);
-			if (!m) {
-				lup_done(st);
-				free(*out);
-				*out = NULL;
-				return lup_err_oom(err);
-			}
-			*out = m;
+		if (lup_grow(out, &cap, *n + 1, sizeof **out) < 0) {
+			lup_done(st);
+			free(*out);
+			*out = NULL;
+			return lup_err_oom(err);
 		}
 		for (size_t i = 1; i < c->ns; i++)
 			if (strcmp(c->s[i].role, role ? role : "") == 0)

@@ -395,17 +395,15 @@ int lup_round_progress(lup_db *db, const char *id, long *done, long *people, lup
 {
 	static const char sql[] = "SELECT " ROUND_PEOPLE("?1") ", " ROUND_DONE("?1");
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	long v[2];
 	*done = *people = 0;
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		lup_done(st);
-		return lup_sqlerr(db, err, _("reading a round"));
-	}
-	*people = (long)sqlite3_column_int64(st, 0);
-	*done = (long)sqlite3_column_int64(st, 1);
-	lup_done(st);
+	if (lup_count_row(db, st, v, 2, _("reading a round"), err) < 0)
+		return -1;
+	*people = v[0];
+	*done = v[1];
 	return 0;
 }
 
