@@ -1098,22 +1098,18 @@ int lup_sync_rules(lup_db *db, struct sync_touch *t, long long hlc,
 	for (int i = 0; i < t->ncohort; i++) {
 		const char *c = t->cohort[i];
 		sqlite3_stmt *st;
-		int n, mx, distinct, rc;
+		long v[3];
+		int rc;
 
 		if (seats_over(db, c, t, now, fold, err) < 0)
 			return -1;
 		if (!(st = lup_stmt(db, check, err)))
 			return -1;
 		sqlite3_bind_text(st, 1, c, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			lup_done(st);
-			return lup_sqlerr(db, err, _("merging enrolments"));
-		}
-		n = sqlite3_column_int(st, 0);
-		mx = sqlite3_column_int(st, 1);
-		distinct = sqlite3_column_int(st, 2);
-		lup_done(st);
-		if ((mx != n || distinct != n) && exec_bind(db, renumber, c, now, NULL, err) < 0)
+		/* the waiting list's places: count, highest, distinct */
+		if (lup_count_row(db, st, v, 3, _("merging enrolments"), err) < 0)
+			return -1;
+		if ((v[1] != v[0] || v[2] != v[0]) && exec_bind(db, renumber, c, now, NULL, err) < 0)
 			return -1;
 		while ((rc = exec_bind(db, lup_p_sql_promote, c, now, day, err)) > 0)
 			if (exec_bind(db, close_up, c, now, NULL, err) < 0)

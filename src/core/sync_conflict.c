@@ -274,12 +274,8 @@ long lup_conflict_count(lup_db *db, lup_err *err)
 		return 0;
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		lup_done(st);
-		return lup_sqlerr(db, err, _("counting conflicts"));
-	}
-	n = sqlite3_column_int64(st, 0);
-	lup_done(st);
+	if (lup_count_row(db, st, &n, 1, _("counting conflicts"), err) < 0)
+		return -1;
 	return n;
 }
 

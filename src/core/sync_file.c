@@ -221,7 +221,8 @@ static int build(lup_db *db, const lup_sync_key *key, const struct sync_vv *want
 		"SELECT device, seq, hlc, schema, flags, deps, cs FROM sync_log ORDER BY device, seq";
 	struct sync_vv have = { 0 };
 	struct range *r = NULL;
-	int nr = 0, capr = 0, rc;
+	int nr = 0, rc;
+	size_t capr = 0;
 	lup_buf body = { 0 };
 	char dev[37], name[MAX_NAME + 1], base[37];
 	long long hlc;
@@ -268,17 +269,13 @@ static int build(lup_db *db, const lup_sync_key *key, const struct sync_vv *want
 			if (nr && strcmp(r[nr - 1].device, d) == 0 && r[nr - 1].last + 1 == seq) {
 				r[nr - 1].last = seq;
 			} else {
-				if (nr == capr) {
-					void *q = realloc(r, (size_t)(capr = capr ? capr * 2 : 8) * sizeof *r);
-					if (!q) {
-						sqlite3_finalize(st);
-						goto oom;
-					}
-					r = q;
+				struct range *g = LUP_PUSH(r, nr, capr);
+				if (!g) {
+					sqlite3_finalize(st);
+					goto oom;
 				}
-				snprintf(r[nr].device, sizeof r[nr].device, "%s", d);
-				r[nr].first = r[nr].last = seq;
-				nr++;
+				snprintf(g->device, sizeof g->device, "%s", d);
+				g->first = g->last = seq;
 			}
 		}
 		sqlite3_finalize(st);
@@ -1050,19 +1047,17 @@ static int join(char *out, size_t n, const char *dir, const char *name)
 /* Has the folder got every change of ours past what it covers? */
 struct cover {
 	struct range *v;
-	int n, cap;
+	int n;
+	size_t cap;
 };
 
 static int cover_add(struct cover *c, const struct range *r, int n)
 {
 	for (int i = 0; i < n; i++) {
-		if (c->n == c->cap) {
-			void *q = realloc(c->v, (size_t)(c->cap = c->cap ? c->cap * 2 : 16) * sizeof *c->v);
-			if (!q)
-				return -1;
-			c->v = q;
-		}
-		c->v[c->n++] = r[i];
+		struct range *g = LUP_PUSH(c->v, c->n, c->cap);
+		if (!g)
+			return -1;
+		*g = r[i];
 	}
 	return 0;
 }
