@@ -279,6 +279,45 @@ int tui_palette_from_colorfgbg(const char *value)
 	return c == 7 || c >= 9 ? TUI_PAL_LIGHT : TUI_PAL_DARK;
 }
 
+/* The end of the terminal's answer that starts at in[i] (an ESC): after
+ * BEL or ST for an OSC string, after the final byte for a CSI sequence;
+ * n when it is cut short; i when in[i] starts no answer (Esc pressed). */
+static size_t answer_end(const char *in, size_t n, size_t i)
+{
+	size_t j = i + 2;
+	if (i + 1 >= n)
+		return i;
+	if (in[i + 1] == ']') {
+		for (; j < n; j++) {
+			if (in[j] == '\a')
+				return j + 1;
+			if (in[j] == '\033' && j + 1 < n && in[j + 1] == '\\')
+				return j + 2;
+		}
+		return n;
+	}
+	if (in[i + 1] == '[') {
+		while (j < n && (unsigned char)in[j] >= 0x20 && (unsigned char)in[j] <= 0x3f)
+			j++;
+		return j < n ? j + 1 : n;
+	}
+	return i;
+}
+
+size_t tui_term_keys(const char *in, size_t n, char *out)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		size_t end = in[i] == '\033' ? answer_end(in, n, i) : i;
+		if (end > i) {
+			i = end;
+			continue;
+		}
+		out[k++] = in[i++];
+	}
+	return k;
+}
+
 static long now_ms(void)
 {
 	struct timespec ts;
@@ -328,22 +367,10 @@ static int ask_background(void)
 		}
 	}
 	pal = tui_palette_from_osc11(buf, n);
-	/* Give back what is not an answer: plain keys typed while waiting. */
+	/* Give back what is not an answer: keys typed while waiting. */
 	{
 		char keep[sizeof buf];
-		size_t k = 0;
-		for (size_t i = 0; i < n; i++) {
-			if (buf[i] == '\033') {
-				/* skip an answer: up to BEL, ST or a DA1 'c' */
-				size_t j = i + 1;
-				while (j < n && buf[j] != '\a' && buf[j] != 'c' &&
-				       !(buf[j] == '\033' && j + 1 < n && buf[j + 1] == '\\'))
-					j++;
-				i = j < n && buf[j] == '\033' ? j + 1 : j;
-				continue;
-			}
-			keep[k++] = buf[i];
-		}
+		size_t k = tui_term_keys(buf, n, keep);
 		while (k > 0)
 			ungetch((unsigned char)keep[--k]);
 	}

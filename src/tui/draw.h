@@ -63,6 +63,10 @@ int tui_palette_from_osc11(const char *reply, size_t n);
 /* The same from the COLORFGBG variable ("fg;bg", bg a colour number); -1
  * when it is unset or says nothing usable. */
 int tui_palette_from_colorfgbg(const char *value);
+/* The bytes of in (n of them) that are not answers of the terminal (OSC
+ * strings, CSI sequences), into out (room for n): keys typed while lup
+ * waited for an answer.  Returns how many. */
+size_t tui_term_keys(const char *in, size_t n, char *out);
 
 /* After curses starts (raw, noecho): [ui] theme = dark, light or mono
  * chooses; auto (and the old spelling color) asks the terminal for its

@@ -10,7 +10,7 @@
  * styles; bold draws colours 0-7 as 8-15 in xterm and as themselves in
  * other terminals, so both count.  Text needs 4.5:1, bold headers and
  * titles 3:1.  Also: the answers of the terminal (OSC 11, COLORFGBG) that
- * choose a palette. */
+ * choose a palette, and the keys typed while lup waits for them. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -241,6 +241,32 @@ static void test_colorfgbg(void **state)
 	assert_int_equal(tui_palette_from_colorfgbg(NULL), -1);
 }
 
+/* Keys typed while lup waits for the terminal are kept; its answers are
+ * not, whatever their hex digits hold (a 'c' ends DA1, not OSC 11). */
+static void test_term_keys(void **state)
+{
+	static const char both[] = "j\033]11;rgb:c0c0/cccc/c0c0\033\\k\033[?62;22cq";
+	static const char bel[] = "\033]11;rgb:0/0/0\aab";
+	static const char esc[] = "\033x";               /* Esc, then x: keys */
+	static const char cut[] = "a\033]11;rgb:ff";    /* an answer cut short */
+	char out[64];
+	size_t n;
+	(void)state;
+	n = tui_term_keys(both, sizeof both - 1, out);
+	assert_int_equal(n, 3);
+	assert_memory_equal(out, "jkq", 3);
+	n = tui_term_keys(bel, sizeof bel - 1, out);
+	assert_int_equal(n, 2);
+	assert_memory_equal(out, "ab", 2);
+	n = tui_term_keys(esc, sizeof esc - 1, out);
+	assert_int_equal(n, 2);
+	assert_memory_equal(out, "\033x", 2);
+	n = tui_term_keys(cut, sizeof cut - 1, out);
+	assert_int_equal(n, 1);
+	assert_int_equal(tui_term_keys("\033", 1, out), 1);
+	assert_int_equal(tui_term_keys("", 0, out), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -250,6 +276,7 @@ int main(void)
 		cmocka_unit_test(test_focus_reversed),
 		cmocka_unit_test(test_osc11),
 		cmocka_unit_test(test_colorfgbg),
+		cmocka_unit_test(test_term_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
