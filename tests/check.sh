@@ -25,6 +25,7 @@ tally unit sh tests/run-unit.sh "$@"
 for t in tests/cli/test_*.sh; do [ -e "$t" ] && tally "cli ${t##*/}" sh "$t"; done
 [ -x tests/tui/run.sh ] && tally tui sh tests/tui/run.sh
 tally man sh tests/man.sh
+tally layers sh tests/layers.sh
 tally po sh tests/po.sh
 [ -x tests/fuzz/run.sh ] && tally fuzz sh tests/fuzz/run.sh
 

@@ -11,6 +11,10 @@
 #include "tui/calendar_int.h"
 #include "tui/view.h"
 
+/* The marks of the calendar's lines (the agenda's and this view's). */
+const char *cal_glyph_conflict(void) { return tui_utf8() ? "\u26a0" : "!"; }
+const char *cal_glyph_holiday(void) { return tui_utf8() ? "\u2731" : "*"; }
+
 struct session_view {
 	tui_screen base;
 	char id[LUP_ID_SIZE];

@@ -168,7 +168,7 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	case TUI_A_EDIT:
 		return s->gone ? 0 : tui_push(app, tui_person_form(app, s->id), TAG_FORM);
 	case TUI_A_DELETE:
-		return s->gone ? 0 : tui_person_confirm_delete(app, TAG_DELETE, s->id);
+		return s->gone ? 0 : tui_ask_delete(app, &tui_person_deleter, NULL, s->id, TAG_DELETE);
 	case TUI_A_ADD:
 		return 0;
 	case TUI_A_PERSON_COMPETENCE:
@@ -188,7 +188,7 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 {
 	struct person_view *s = (struct person_view *)scr;
 	(void)child;
-	if (tag == TAG_DELETE && result == TUI_YES && tui_person_delete(app, s->id) == 0)
+	if (tag == TAG_DELETE && result == TUI_YES && tui_delete(app, &tui_person_deleter, NULL, s->id) == 0)
 		return tui_pop(app, TUI_DELETED);
 	return TUI_REDRAW;
 }

@@ -221,9 +221,9 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	case TUI_A_DELETE:
 		if (entry) {
 			snprintf(s->entry, sizeof s->entry, "%s", entry);
-			return tui_log_confirm_delete(app, TAG_LOG_DELETE, entry);
+			return tui_ask_delete(app, &tui_log_deleter, NULL, entry, TAG_LOG_DELETE);
 		}
-		return tui_placement_confirm_delete(app, TAG_DELETE, s->id);
+		return tui_ask_delete(app, &tui_placement_deleter, NULL, s->id, TAG_DELETE);
 	case TUI_A_ADVANCE: {
 		int rc = tui_placement_advance(app, s->id, s->status, TAG_ADVANCE);
 		if (rc == TUI_PUSH)
@@ -257,7 +257,7 @@ static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
 static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
 {
 	struct placement_view *s = (struct placement_view *)scr;
-	if (tag == TAG_DELETE && result == TUI_YES && tui_placement_delete(app, s->id) == 0)
+	if (tag == TAG_DELETE && result == TUI_YES && tui_delete(app, &tui_placement_deleter, NULL, s->id) == 0)
 		return tui_pop(app, TUI_DELETED);
 	if (tag == TAG_FORM && result == TUI_SAVED)
 		tui_placement_saved_status(app, tui_placement_form_warnings(child));
@@ -269,7 +269,7 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 	} else if (tag == TAG_LOG_DELETE) {
 		/* the entry after it takes the focus when the view is rebuilt */
 		if (result == TUI_YES)
-			tui_log_delete(app, s->entry);
+			tui_delete(app, &tui_log_deleter, NULL, s->entry);
 		s->entry[0] = 0;
 	}
 	return TUI_REDRAW;

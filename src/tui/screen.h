@@ -57,6 +57,7 @@
 #ifndef LUP_TUI_SCREEN_H
 #define LUP_TUI_SCREEN_H
 
+#include <stddef.h>
 #include "lup/config.h"
 #include "lup/db.h"
 #include "lup/err.h"
@@ -128,6 +129,9 @@ struct tui_screen_ops {
 	/* Optional: 0 for an action of its contexts that it does not offer
 	 * now (left off the key-hint line), e.g. add on a detail view. */
 	int (*offers)(tui_screen *s, tui_app *app, enum tui_action a);
+	/* Optional: for a screen shown as a tab (tabs.h), what the tab bar
+	 * shows on its right, e.g. the screen's own filters; "" for nothing. */
+	void (*note)(tui_screen *s, char *buf, size_t n);
 	void (*destroy)(tui_screen *s);
 };
 
@@ -137,6 +141,8 @@ struct tui_screen {
 	/* set by the application */
 	tui_screen *below;
 	int tag;              /* the tag it was pushed with */
+	/* set by a host that draws above the screen (a tab bar, tabs.h) */
+	int inset;            /* lines of tui_area() the host keeps */
 };
 
 /* ---- what the application offers ---- */
@@ -145,6 +151,9 @@ const lup_config *tui_config(tui_app *app);
 /* The rectangle a screen draws in (between the tab line and the status
  * line). */
 tui_rect tui_area(tui_app *app);
+/* The rectangle screen s draws in: tui_area() less what a host keeps
+ * above it (s->inset lines, e.g. a tab bar).  Screens use this one. */
+tui_rect tui_screen_area(tui_app *app, const tui_screen *s);
 /* Where the terminal cursor goes once the frame is drawn. */
 void tui_cursor(tui_app *app, int y, int x);
 /* A message on the status line until the next key; tui_error marks it as

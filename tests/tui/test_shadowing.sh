@@ -232,7 +232,7 @@ case_ "deleting a log entry: Yes removes it"
 keys d
 wait_for "Delete the learning-log entry of $END?"
 keys y
-wait_for "Deleted the log entry."
+wait_for "Deleted the learning-log entry of $END."
 check_ '! on_screen "and the library"' "the deleted entry still shows"
 check_ '[ "$(sql "SELECT count(*) FROM log_entry WHERE text LIKE '\''Met the citizen%'\''")" = 0 ]' \
 	"the entry is still stored"
@@ -246,7 +246,7 @@ keys Home
 keys d
 wait_for "Delete the placement: $PERSON"
 keys y
-wait_for "Deleted the placement."
+wait_for "Deleted the placement: $PERSON"
 wait_for "1 completed"
 check_ '! on_screen "proposed"' "the deleted placement still shows"
 keys q
