@@ -176,6 +176,8 @@ keys l
 wait_for "Learning log: $PERSON at Testowo Town Hall"
 text "Met the citizen service team"
 keys C-s
+# (the text shows in the form as it is typed: wait for the form to close)
+wait_gone "Learning log: $PERSON at Testowo Town Hall"
 wait_for "Met the citizen service team"
 check_ '[ "$(sql "SELECT count(*) FROM log_entry WHERE text = '\''Met the citizen service team'\''")" = 1 ]' \
 	"the log entry is not stored"
