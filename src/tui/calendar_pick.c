@@ -13,7 +13,6 @@ enum { P_NAME, P_DATES, P_STATUS, P_SESSIONS, NPCOLS };
 struct picker {
 	struct tui_cohorts c;
 	char current[LUP_ID_SIZE];
-	char picked_id[LUP_ID_SIZE], picked_name[128];
 };
 
 static const struct tui_col cols[NPCOLS] = {
@@ -53,23 +52,12 @@ static void draw(struct tui_lscreen *ls, tui_app *app, tui_rect r)
 	tui_put(r.y, r.x + 1, r.w / 2, _("Whose calendar? Enter shows it"), tui_attr(TUI_S_TITLE), 0);
 }
 
-static int pick(struct tui_lscreen *ls, const void *row)
-{
-	struct picker *s = (struct picker *)ls;
-	const struct lup_cohort_row *r = row;
-	if (!r)
-		return 0;
-	snprintf(s->picked_id, sizeof s->picked_id, "%s", r->id);
-	snprintf(s->picked_name, sizeof s->picked_name, "%s", r->id[0] ? r->name : "");
-	return tui_pop(ls->app, TUI_SAVED);
-}
-
 static const struct tui_lscreen_def def = {
 	TUI_COHORTS_DEF,
 	.name = N_("Whose calendar"),
 	.contexts = TUI_LS_CONTEXTS,
 	.cols = cols, .ncols = NPCOLS,
-	.cells = cells, .title = title, .draw = draw, .pick = pick,
+	.cells = cells, .title = title, .draw = draw, .pick = tui_cohorts_pick,
 };
 
 tui_screen *cal_cohort_picker(tui_app *app, const char *current_id)
@@ -88,6 +76,6 @@ void cal_picked(tui_screen *picker, char id[LUP_ID_SIZE], char name[128])
 	id[0] = name[0] = 0;
 	if (!s)
 		return;
-	snprintf(id, LUP_ID_SIZE, "%s", s->picked_id);
-	snprintf(name, 128, "%s", s->picked_name);
+	snprintf(id, LUP_ID_SIZE, "%s", s->c.picked_id);
+	snprintf(name, 128, "%s", s->c.picked_name);
 }

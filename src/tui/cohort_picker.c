@@ -13,7 +13,6 @@ struct cpicker {
 	struct tui_cohorts c;
 	char title[300];
 	char not_id[LUP_ID_SIZE];
-	char picked[LUP_ID_SIZE];
 };
 
 static const struct tui_col cols[NCOLS] = {
@@ -57,8 +56,7 @@ static int pick(struct tui_lscreen *ls, const void *row)
 		tui_error(ls->app, "%s", _("That is the cohort it comes from: pick another."));
 		return TUI_REDRAW;
 	}
-	memcpy(s->picked, c->id, sizeof s->picked);
-	return tui_pop(ls->app, TUI_SAVED);
+	return tui_cohorts_pick(ls, c);
 }
 
 static int offers(struct tui_lscreen *ls, enum tui_action a)
@@ -103,5 +101,5 @@ tui_screen *tui_cohort_picker(tui_app *app, const char *title, const char *not_i
 const char *tui_cohort_picked(tui_screen *picker)
 {
 	struct cpicker *s = tui_lscreen_of(picker, &def);
-	return s ? s->picked : NULL;
+	return s ? s->c.picked_id : NULL;
 }

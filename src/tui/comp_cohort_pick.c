@@ -7,10 +7,6 @@
 #include "tui/competence.h"
 #include "tui/programme.h"
 
-struct picker {
-	struct tui_cohorts c;
-	char id[LUP_UUID_LEN + 1], name[160];
-};
 
 static const struct tui_col cols[] = { { N_("Cohort"), 0, 0, 0 } };
 
@@ -41,40 +37,29 @@ static void draw(struct tui_lscreen *ls, tui_app *app, tui_rect r)
 	        tui_attr(TUI_S_TITLE), 0);
 }
 
-static int pick(struct tui_lscreen *ls, const void *row)
-{
-	struct picker *s = (struct picker *)ls;
-	const struct lup_cohort_row *r = row;
-	if (!r)
-		return 0;
-	snprintf(s->id, sizeof s->id, "%s", r->id);
-	snprintf(s->name, sizeof s->name, "%s", r->id[0] ? r->name : "");
-	return tui_pop(ls->app, TUI_SAVED);
-}
-
 static const struct tui_lscreen_def def = {
 	TUI_COHORTS_DEF,
 	.name = N_("Pick a cohort"),
 	.contexts = TUI_LS_CONTEXTS,
 	.cols = cols, .ncols = 1, .head = 1,
-	.cells = cells, .layout = layout, .draw = draw, .pick = pick,
+	.cells = cells, .layout = layout, .draw = draw, .pick = tui_cohorts_pick,
 };
 
 tui_screen *tui_comp_cohort_picker(tui_app *app)
 {
-	struct picker *s = tui_lscreen_new(app, &def, sizeof *s);
-	if (!s)
+	struct tui_cohorts *c = tui_lscreen_new(app, &def, sizeof *c);
+	if (!c)
 		return NULL;
-	s->c.all_row = 1;
-	return &s->c.ls.base;
+	c->all_row = 1;
+	return &c->ls.base;
 }
 
 const char *tui_comp_cohort_picked(tui_screen *picker, const char **name)
 {
-	struct picker *s = tui_lscreen_of(picker, &def);
-	if (!s)
+	struct tui_cohorts *c = tui_lscreen_of(picker, &def);
+	if (!c)
 		return NULL;
 	if (name)
-		*name = s->name;
-	return s->id;
+		*name = c->picked_name;
+	return c->picked_id;
 }

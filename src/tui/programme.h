@@ -75,11 +75,16 @@ struct tui_cohorts {
 	char prog[LUP_ID_SIZE];   /* the programme's; "" for every programme */
 	int warnings;             /* rows count their warnings */
 	int all_row;              /* a first row (empty id) for every cohort */
+	/* what tui_cohorts_pick picked: "" for every cohort */
+	char picked_id[LUP_ID_SIZE], picked_name[128];
 };
 int tui_cohorts_page(struct tui_lscreen *ls, const void *from, int dir, int n, void *rows, lup_err *err);
 int tui_cohorts_count(struct tui_lscreen *ls, long *total, long *matching, lup_err *err);
 long tui_cohorts_position(struct tui_lscreen *ls, const void *row, lup_err *err);
 int tui_cohorts_fetch_one(struct tui_lscreen *ls, const char *id, void *out, lup_err *err);
+/* A pick list's pick (list_screen.h): notes the cohort (or every cohort)
+ * in picked_id and picked_name, and pops with TUI_SAVED. */
+int tui_cohorts_pick(struct tui_lscreen *ls, const void *row);
 #define TUI_COHORTS_DEF \
 	.row_size = sizeof(struct lup_cohort_row), .id_offset = offsetof(struct lup_cohort_row, id), \
 	.flags = TUI_LS_NO_FILTER, .page = tui_cohorts_page, .count = tui_cohorts_count, \

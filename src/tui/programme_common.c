@@ -166,3 +166,14 @@ int tui_cohorts_fetch_one(struct tui_lscreen *ls, const char *id, void *out, lup
 	struct lup_cohort_query q = cohort_query((struct tui_cohorts *)ls, 1);
 	return lup_cohort_row_get(tui_db(ls->app), &q, id, out, err);
 }
+
+int tui_cohorts_pick(struct tui_lscreen *ls, const void *rowv)
+{
+	struct tui_cohorts *c = (struct tui_cohorts *)ls;
+	const struct lup_cohort_row *row = rowv;
+	if (!row)
+		return 0;
+	snprintf(c->picked_id, sizeof c->picked_id, "%s", row->id);
+	snprintf(c->picked_name, sizeof c->picked_name, "%s", row->id[0] ? row->name : "");
+	return tui_pop(ls->app, TUI_SAVED);
+}
