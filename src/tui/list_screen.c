@@ -11,8 +11,9 @@
 #include "tui/list_screen.h"
 
 /* A short list held in memory: the widget's rows are the item's index
- * (for the position), then the item. */
-#define ITEM_OFF ((sizeof(long) + alignof(max_align_t) - 1) / alignof(max_align_t) * alignof(max_align_t))
+ * (for the position), then the item, each row aligned for anything. */
+#define ALIGNED(n) (((n) + alignof(max_align_t) - 1) / alignof(max_align_t) * alignof(max_align_t))
+#define ITEM_OFF ALIGNED(sizeof(long))
 
 static int in_memory(const struct tui_lscreen *ls)
 {
@@ -388,7 +389,7 @@ static const struct tui_screen_ops base_ops = {
 void *tui_lscreen_new(tui_app *app, const struct tui_lscreen_def *def, size_t size)
 {
 	struct tui_lscreen *ls;
-	size_t row_size = def->row_size + (def->page ? 0 : ITEM_OFF);
+	size_t row_size = def->page ? def->row_size : ITEM_OFF + ALIGNED(def->row_size);
 	if (size < sizeof *ls || def->ncols > TUI_COLS_MAX || !(ls = calloc(1, size)))
 		return NULL;
 	ls->ops = base_ops;
