@@ -126,7 +126,7 @@ static int idle(struct tui_lscreen *ls, tui_app *app)
 	return 0;
 }
 
-static tui_screen *open(struct tui_lscreen *ls, const void *row)
+static tui_screen *open_row(struct tui_lscreen *ls, const void *row)
 {
 	return tui_comp_person(ls->app, ((const struct lup_due_row *)row)->id);
 }
@@ -160,7 +160,7 @@ static const struct tui_lscreen_def def = {
 	.cols = cols, .ncols = NCOLS, .head = 1,
 	.page = page, .count = count, .position = position,
 	.cells = cells, .empty_text = empty_text, .draw = draw,
-	.idle = idle, .open = open, .action = action, .result = result, .destroy = destroy,
+	.idle = idle, .open = open_row, .action = action, .result = result, .destroy = destroy,
 };
 
 tui_screen *tui_comp_due_view(tui_app *app)

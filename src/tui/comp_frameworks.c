@@ -115,7 +115,7 @@ static const char *empty_text(struct tui_lscreen *ls)
 	return _("No framework is imported: see lup framework import and lup-framework(5).");
 }
 
-static tui_screen *open(struct tui_lscreen *ls, const void *row)
+static tui_screen *open_row(struct tui_lscreen *ls, const void *row)
 {
 	return tui_comp_framework_view(ls->app, ((const struct lup_framework_row *)row)->id);
 }
@@ -157,7 +157,7 @@ static const struct tui_lscreen_def def = {
 	.flags = TUI_LS_NO_FILTER,
 	.cols = cols, .ncols = NCOLS,
 	.cells = cells, .layout = layout, .empty_text = empty_text,
-	.load = load, .open = open, .action = action, .result = result, .destroy = destroy,
+	.load = load, .open = open_row, .action = action, .result = result, .destroy = destroy,
 };
 
 tui_screen *tui_comp_frameworks_view(tui_app *app)

@@ -134,7 +134,7 @@ static int profile(struct person *s, tui_app *app)
 	                TAG_PROFILE);
 }
 
-static tui_screen *open(struct tui_lscreen *ls, const void *row)
+static tui_screen *open_row(struct tui_lscreen *ls, const void *row)
 {
 	/* a draft to rate, a final one to read */
 	return tui_comp_sheet(ls->app, ((const struct lup_checkin_row *)row)->id);
@@ -242,7 +242,7 @@ static const struct tui_lscreen_def def = {
 	.flags = TUI_LS_NO_FILTER,
 	.cols = cols, .ncols = NCOLS, .head = 3,
 	.page = page, .cells = cells, .empty_text = empty_text, .load = load, .draw = draw,
-	.open = open, .deleter = &draft_deleter,
+	.open = open_row, .deleter = &draft_deleter,
 	.action = action, .result = result, .offers = offers,
 };
 

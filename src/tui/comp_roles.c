@@ -144,7 +144,7 @@ static int role_save(void *ud, struct tui_form *f, lup_err *err)
 
 /* ---- the screen ---- */
 
-static tui_screen *open(struct tui_lscreen *ls, const void *row)
+static tui_screen *open_row(struct tui_lscreen *ls, const void *row)
 {
 	struct roles *s = (struct roles *)ls;
 	return tui_comp_targets(ls->app, s->ident, ((const struct role_row *)row)->role);
@@ -157,7 +157,7 @@ static int action(struct tui_lscreen *ls, tui_app *app, enum tui_action a, const
 	char title[300];
 	switch (a) {
 	case TUI_A_EDIT:   /* a role is its targets */
-		return row ? tui_push(app, open(ls, row), TUI_LS_TAG_OPEN) : 0;
+		return row ? tui_push(app, open_row(ls, row), TUI_LS_TAG_OPEN) : 0;
 	case TUI_A_ADD:
 		if (!(rf = calloc(1, sizeof *rf)))
 			return tui_push(app, NULL, 0);
@@ -234,7 +234,7 @@ static const struct tui_lscreen_def def = {
 	.flags = TUI_LS_NO_FILTER,
 	.cols = cols, .ncols = NCOLS, .head = 1,
 	.cells = cells, .layout = layout, .empty_text = empty_text, .draw = draw, .load = load,
-	.open = open, .deleter = &role_deleter, .action = action, .result = result, .destroy = destroy,
+	.open = open_row, .deleter = &role_deleter, .action = action, .result = result, .destroy = destroy,
 };
 
 tui_screen *tui_comp_roles(tui_app *app, const char *ident)

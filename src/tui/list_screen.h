@@ -36,7 +36,7 @@
  *         .name = N_("Things"), .contexts = TUI_LS_CONTEXTS | TUI_CTXBIT(TUI_CTX_RECORD),
  *         .row_size = sizeof(struct lup_thing_row), .id_offset = offsetof(struct lup_thing_row, id),
  *         .cols = cols, .ncols = NCOLS, .page = page, .count = count, .position = position,
- *         .fetch_one = fetch_one, .cells = cells, .open = open, .form = form,
+ *         .fetch_one = fetch_one, .cells = cells, .open = open_row, .form = form,
  *         .form_id = tui_thing_form_id, .deleter = &tui_thing_deleter,
  *     };
  *     tui_screen *tui_things_screen(tui_app *app)

@@ -232,7 +232,7 @@ static int pick_network(tui_app *app, void *ud, const char *text, struct tui_pic
 
 /* ---- the screen ---- */
 
-static tui_screen *open(struct tui_lscreen *ls, const void *row)
+static tui_screen *open_row(struct tui_lscreen *ls, const void *row)
 {
 	return tui_host_view(ls->app, ((const struct lup_host_row *)row)->id);
 }
@@ -303,7 +303,7 @@ static const struct tui_lscreen_def def = {
 	.page = page, .count = count, .position = position, .fetch_one = fetch_one,
 	.cells = cells, .layout = layout, .title = title, .sort_name = sort_name,
 	.empty_text = empty_text, .note = note,
-	.open = open, .form = form, .form_id = tui_host_form_id, .deleter = &tui_host_deleter,
+	.open = open_row, .form = form, .form_id = tui_host_form_id, .deleter = &tui_host_deleter,
 	.action = action, .result = result, .destroy = destroy,
 };
 

@@ -55,7 +55,7 @@ static const char *empty_text(struct tui_lscreen *ls)
 	return _("Nobody here yet: press a to add a person.");
 }
 
-static tui_screen *open(struct tui_lscreen *ls, const void *row)
+static tui_screen *open_row(struct tui_lscreen *ls, const void *row)
 {
 	return tui_person_view(ls->app, ((const struct lup_person_row *)row)->id);
 }
@@ -83,7 +83,7 @@ static const struct tui_lscreen_def def = {
 	.page = tui_people_page, .count = tui_people_count, .position = tui_people_position,
 	.fetch_one = tui_people_fetch_one,
 	.cells = cells, .sort_name = tui_people_sort_name, .empty_text = empty_text,
-	.open = open, .form = form, .form_id = tui_person_form_id, .deleter = &tui_person_deleter,
+	.open = open_row, .form = form, .form_id = tui_person_form_id, .deleter = &tui_person_deleter,
 	.action = action,
 };
 

@@ -170,7 +170,7 @@ static int idle(struct tui_lscreen *ls, tui_app *app)
 
 /* ---- the cohorts ---- */
 
-static tui_screen *open(struct tui_lscreen *ls, const void *row)
+static tui_screen *open_row(struct tui_lscreen *ls, const void *row)
 {
 	return tui_cohort_view(ls->app, ((const struct lup_cohort_row *)row)->id);
 }
@@ -260,7 +260,7 @@ static const struct tui_lscreen_def def = {
 	.cols = cols, .ncols = NCOLS, .head = 1,
 	.cells = cells, .layout = layout, .title = title, .empty_text = empty_text,
 	.load = load_programme, .draw = draw, .idle = idle,
-	.open = open, .form = form, .form_id = tui_cohort_form_id, .deleter = &cohort_deleter,
+	.open = open_row, .form = form, .form_id = tui_cohort_form_id, .deleter = &cohort_deleter,
 	.action = action, .result = result,
 };
 
