@@ -19,11 +19,6 @@ const struct tui_section tui_sections[TUI_NSECTIONS] = {
 	{ N_("Reports"), tui_reports_screen },
 };
 
-static tui_screen *help(tui_app *app, tui_screen *top, tui_ctxmask top_contexts)
-{
-	return tui_help_screen(app, top, top_contexts);
-}
-
 static tui_screen *calendar(tui_app *app, tui_screen *top, tui_ctxmask top_contexts)
 {
 	(void)top; (void)top_contexts;
@@ -31,6 +26,6 @@ static tui_screen *calendar(tui_app *app, tui_screen *top, tui_ctxmask top_conte
 }
 
 const struct tui_overlay tui_overlays[TUI_NOVERLAYS] = {
-	{ TUI_A_HELP, help, tui_is_help, 1 },
+	{ TUI_A_HELP, tui_help_screen, tui_is_help, 1 },
 	{ TUI_A_CALENDAR, calendar, tui_is_calendar, 0 },
 };
