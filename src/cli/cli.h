@@ -55,6 +55,8 @@ int cmd_export(struct lup_cli *, int, char **);
 int cmd_report(struct lup_cli *, int, char **);
 int cmd_person(struct lup_cli *, int, char **);
 int cmd_purge(struct lup_cli *, int, char **);
+int cmd_sync(struct lup_cli *, int, char **);
+int cmd_conflicts(struct lup_cli *, int, char **);
 int cmd_target(struct lup_cli *, int, char **);
 int cmd_round(struct lup_cli *, int, char **);
 int cmd_print(struct lup_cli *, int, char **);

@@ -4,6 +4,7 @@
 #include "tui/app.h"
 #include "tui/calendar.h"
 #include "tui/competence.h"
+#include "tui/conflicts.h"
 #include "tui/dialog.h"
 #include "tui/people.h"
 #include "tui/programme.h"
@@ -25,7 +26,14 @@ static tui_screen *calendar(tui_app *app, tui_screen *top, tui_ctxmask top_conte
 	return tui_calendar_screen(app, NULL);
 }
 
+static tui_screen *conflicts(tui_app *app, tui_screen *top, tui_ctxmask top_contexts)
+{
+	(void)top; (void)top_contexts;
+	return tui_conflicts_screen(app);
+}
+
 const struct tui_overlay tui_overlays[TUI_NOVERLAYS] = {
 	{ TUI_A_HELP, tui_help_screen, tui_is_help, 1 },
 	{ TUI_A_CALENDAR, calendar, tui_is_calendar, 0 },
+	{ TUI_A_CONFLICTS, conflicts, tui_is_conflicts, 0 },
 };
