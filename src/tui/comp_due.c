@@ -50,10 +50,12 @@ static int count(struct tui_lscreen *ls, long *total, long *matching, lup_err *e
 	struct due *s = (struct due *)ls;
 	struct lup_due_query q = query(ls);
 	long all[4];
-	/* both from the one snapshot: the whole list is not worked out again
-	 * without the filter */
-	if (lup_due_count(tui_db(ls->app), tui_config(ls->app), &q, s->counts, err) < 0 ||
-	    lup_due_count_all(tui_db(ls->app), tui_config(ls->app), &q, all, err) < 0)
+	/* without a filter, everyone's counts are the ones just made */
+	if (lup_due_count(tui_db(ls->app), tui_config(ls->app), &q, s->counts, err) < 0)
+		return -1;
+	if (!q.filter || !*q.filter)
+		memcpy(all, s->counts, sizeof all);
+	else if (lup_due_count_all(tui_db(ls->app), tui_config(ls->app), &q, all, err) < 0)
 		return -1;
 	s->counted = 1;
 	keep_filter(s, q.filter);
