@@ -859,7 +859,7 @@ int tui_app_run(lup_db *db, const lup_config *cfg)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(1);
-	tui_theme_init(cfg);
+	tui_theme_init(cfg, !app.script);
 
 	{
 		struct lup_db_stamp st;
