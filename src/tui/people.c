@@ -35,7 +35,7 @@ static void cells(struct tui_lscreen *ls, const void *row, struct tui_cells *c)
 		c->text[C_NAME] = p->name;
 	} else {
 		tui_cell_printf(c, C_NAME, "%s (%s)", p->name, _("inactive"));
-		c->add[C_NAME] = A_DIM;
+		c->style[C_NAME] = TUI_S_DIM;
 	}
 	c->text[C_UNIT] = p->org_unit;
 	c->text[C_ROLE] = p->role;
