@@ -85,7 +85,6 @@ struct lup_warnings {
 
 /* Free the messages and the array, leaving an empty list. */
 void lup_warnings_clear(struct lup_warnings *w);
-#define lup_warnings_free lup_warnings_clear   /* the name before _clear: see util.h */
 
 /* The UL rules for a cohort (nothing for a programme without UL, or
  * without cfg), and a capacity lowered below the seats taken.  Returns the

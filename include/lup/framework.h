@@ -228,7 +228,6 @@ struct lup_fw_plan {
 	int own_fw;                  /* fw is freed with the plan */
 };
 void lup_fw_plan_clear(struct lup_fw_plan *p);
-#define lup_fw_plan_free lup_fw_plan_clear   /* the name before _clear: see util.h */
 /* Plan fw (parsed, resolved or not).  -1 when planning failed (the
  * database, memory); 0 otherwise, with plan->problems listing what is
  * wrong with the framework, if anything. */

@@ -37,7 +37,6 @@ enum lup_le_op {
 
 void lup_le_init(lup_lineedit *le, size_t maxlen);
 void lup_le_clear(lup_lineedit *le);     /* leaves an empty, reusable editor */
-#define lup_le_free lup_le_clear   /* the name before _clear: see util.h */
 
 /* Replace the text; the cursor goes to the end.  Invalid UTF-8 becomes
  * U+FFFD and control characters (tab, newline, ...) become spaces.  Text

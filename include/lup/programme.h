@@ -169,7 +169,6 @@ struct lup_promotions {
 	size_t n, cap;
 };
 void lup_promotions_clear(struct lup_promotions *p);
-#define lup_promotions_free lup_promotions_clear   /* the name before _clear: see util.h */
 
 void lup_cohort_clear(struct lup_cohort *c);
 int lup_cohort_get(lup_db *db, const char *id, struct lup_cohort *out, lup_err *err);

@@ -135,7 +135,6 @@ void lup_report_blocks_run(const struct lup_report *r, const struct lup_report_c
 int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
                      struct lup_report *r, lup_err *err);
 void lup_report_clear(struct lup_report *r);
-#define lup_report_free lup_report_clear   /* the name before _clear: see util.h */
 
 enum lup_report_format { LUP_REPORT_TEXT, LUP_REPORT_MD, LUP_REPORT_HTML };
 

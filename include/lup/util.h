@@ -63,14 +63,11 @@ int lup_grow(void *arrp, size_t *cap, size_t need, size_t size);
 void lup_reverse(void *arr, size_t n, size_t size);
 
 /* Names: lup_x_free(x) frees the object x; lup_x_clear(x) frees what a
- * struct the caller owns holds and empties it for use again.  Functions
- * that emptied were once named _free: each keeps its old name as a macro
- * until the branches begun before the rename are in, then they go. */
+ * struct the caller owns holds and empties it for use again. */
 
 /* A growable text buffer; lup_buf_clear frees its text and empties it. */
 typedef struct lup_buf { char *s; size_t len, cap; } lup_buf;
 void lup_buf_clear(lup_buf *b);
-#define lup_buf_free lup_buf_clear   /* the name before _clear (Names, above) */
 int lup_buf_add(lup_buf *b, const char *s, size_t n);
 int lup_buf_puts(lup_buf *b, const char *s);
 int lup_buf_printf(lup_buf *b, const char *fmt, ...)

@@ -55,9 +55,6 @@ struct cal {
 	int skip_reload;               /* back from a child that changed nothing */
 };
 
-const char *cal_glyph_conflict(void) { return tui_utf8() ? "\u26a0" : "!"; }
-const char *cal_glyph_holiday(void) { return tui_utf8() ? "\u2731" : "*"; }
-
 /* ---- conflict counts ---- */
 
 static int cache_get(const struct cal *s, const char *id)
