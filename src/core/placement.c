@@ -1196,20 +1196,8 @@ long lup_placement_position(lup_db *db, const struct lup_placement_query *q,
 
 int lup_placement_row(lup_db *db, const char *id, struct lup_placement_row *out, lup_err *err)
 {
-	sqlite3_stmt *st = lup_stmt(db, "SELECT " PLCOLS "FROM placement p WHERE p.id = ?1", err);
-	int rc;
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_pl_row(st, out);
-	lup_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such placement"));
-	return lup_sqlerr(db, err, _("listing placements"));
+	return lup_get_row(db, lup_stmt(db, "SELECT " PLCOLS "FROM placement p WHERE p.id = ?1", err), id,
+	                   out, sizeof *out, read_pl_row, _("listing placements"), _("no such placement"), err);
 }
 
 const char *lup_placement_sort_name(enum lup_placement_sort s)
