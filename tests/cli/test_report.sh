@@ -64,7 +64,7 @@ case_ "Swedish"
 if locale -a 2>/dev/null | grep -qi '^sv_SE\.utf-\?8$'; then
 	LC_ALL=sv_SE.UTF-8 run --db "$DB" report --as-of 2016-06-01
 	expect_rc 0
-	expect_out "^Nådda \(antagna eller klara\) +5 +50,0 %"
+	expect_out "^Nådda \(antagna eller genomförda\) +5 +50,0 %"
 	expect_out "^1 Informations- och datakunskap"
 fi
 

@@ -11,7 +11,7 @@ for LOC in C.UTF-8 sv_SE.UTF-8; do
 	else
 		NEW="Ny person" NAMEREQ="! namn krävs" MAILBAD="är ingen e-postadress"
 		FIX="Rätta det markerade fältet." SAVED="Sparat." MGR="Chef" LOOP="rapporterar till den här"
-		DISCARD="Slänga dina ändringar?" EDIT="Ändra Anna"
+		DISCARD="Vill du slänga ändringarna?" EDIT="Ändra Anna"
 	fi
 	new_db 12
 	start 80x24
