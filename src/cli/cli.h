@@ -4,6 +4,8 @@
 
 #include "lup/config.h"
 #include "lup/db.h"
+#include "lup/util.h"
+#include <stdio.h>
 
 /* Exit statuses (DESIGN §5). */
 enum { LUP_EXIT_OK = 0, LUP_EXIT_FAIL = 1, LUP_EXIT_USAGE = 2 };
@@ -39,6 +41,16 @@ int cli_option(int argc, char **argv, int *i, const char *name, const char **out
 long cli_number(const char *s);
 
 const struct lup_cmd *cli_find(const char *name);
+
+/* Append one count to a list, ", " between parts: fmt is what ngettext
+ * gave for n and holds one %ld ("%ld person" / "%ld people"). */
+void cli_count(lup_buf *b, const char *fmt, long n) __attribute__((format(printf, 2, 0)));
+/* Terminal columns of a UTF-8 string (å is one column, not two bytes). */
+int cli_width(const char *s);
+/* Print s and pad it with spaces to width columns (left-aligned), or pad
+ * first (right-aligned); printf's %-22s counts bytes, not columns. */
+void cli_pad(FILE *fp, const char *s, int width);
+void cli_pad_right(FILE *fp, const char *s, int width);
 
 /* Subcommands, one file each. */
 int cmd_init(struct lup_cli *, int, char **);

@@ -100,8 +100,13 @@ static void preview(const char *path, const struct lup_fw_plan *plan)
 	if (plan->unchanged)
 		return;
 	if (plan->revision == 1) {
-		printf(_("%s: %s is new: %zu competences in %zu areas, %zu targets\n"), path, fw->ident,
-		       active_count(fw), fw->nareas, fw->ntargets);
+		lup_buf b = { 0 };
+		cli_count(&b, ngettext("%ld competence", "%ld competences", active_count(fw)), (long)active_count(fw));
+		cli_count(&b, ngettext("%ld area", "%ld areas", fw->nareas), (long)fw->nareas);
+		cli_count(&b, ngettext("%ld target", "%ld targets", fw->ntargets), (long)fw->ntargets);
+		/* TRANSLATORS: the last %s lists counts: "21 competences, 5 areas, 40 targets" */
+		printf(_("%s: %s is new: %s\n"), path, fw->ident, b.s ? b.s : "");
+		lup_buf_free(&b);
 	} else {
 		printf(ngettext("%s: %s revision %d, %zu change from revision %d:\n",
 		                "%s: %s revision %d, %zu changes from revision %d:\n", (unsigned long)plan->diff.n),
@@ -170,7 +175,9 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 			for (size_t i = 0; i < plan.problems.n; i++)
 				cli_error("framework: %s", plan.problems.msg[i]);
 			if (plan.problems.total > plan.problems.n)
-				cli_error(_("framework: %s: and %zu more problems"), path,
+				cli_error(ngettext("framework: %s: and %zu more problem",
+				                   "framework: %s: and %zu more problems",
+				                   plan.problems.total - plan.problems.n), path,
 				          plan.problems.total - plan.problems.n);
 			problems += plan.problems.total;
 			failed = 1;
@@ -182,9 +189,16 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 			} else if (plan.unchanged) {
 				printf(_("%s: unchanged (%s revision %d)\n"), path, plan.fw->ident, plan.revision);
 			} else if (!failed) {
-				printf(dry ? _("%s: would be imported as %s revision %d (%zu competences, %zu targets)\n")
-				           : _("%s: imported as %s revision %d (%zu competences, %zu targets)\n"),
-				       path, plan.fw->ident, plan.revision, active_count(plan.fw), plan.fw->ntargets);
+				lup_buf b = { 0 };
+				cli_count(&b, ngettext("%ld competence", "%ld competences", active_count(plan.fw)),
+				          (long)active_count(plan.fw));
+				cli_count(&b, ngettext("%ld target", "%ld targets", plan.fw->ntargets),
+				          (long)plan.fw->ntargets);
+				/* TRANSLATORS: the last %s lists counts: "21 competences, 40 targets" */
+				printf(dry ? _("%s: would be imported as %s revision %d (%s)\n")
+				           : _("%s: imported as %s revision %d (%s)\n"),
+				       path, plan.fw->ident, plan.revision, b.s ? b.s : "");
+				lup_buf_free(&b);
 			}
 		}
 		lup_fw_plan_free(&plan);

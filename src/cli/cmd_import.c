@@ -45,7 +45,8 @@ static void print_problems(const char *file, const lup_import *im)
 			cli_error("import: %s:%ld: %s", file, p->line, p->why);
 	}
 	if (total > n)
-		cli_error(_("import: … and %zu more problems"), total - n);
+		cli_error(ngettext("import: … and %zu more problem", "import: … and %zu more problems", total - n),
+		          total - n);
 }
 
 /* One line per row: line breaks and tabs inside a field print as spaces. */
@@ -177,13 +178,25 @@ int cmd_import(struct lup_cli *cli, int argc, char **argv)
 		lup_import_free(im);
 		return LUP_EXIT_FAIL;
 	}
-	if (dry)
-		fprintf(stderr, _("lup: import: %s: %ld to add, %ld to update, %ld unchanged "
-		                  "(a dry run: nothing was stored)\n"),
-		        file, c.added, c.updated, c.unchanged);
-	else
-		fprintf(stderr, _("lup: import: %s: %ld added, %ld updated, %ld unchanged\n"),
-		        file, c.added, c.updated, c.unchanged);
+	{
+		lup_buf b = { 0 };
+		if (dry) {
+			cli_count(&b, ngettext("%ld would be added", "%ld would be added", (unsigned long)c.added),
+			          c.added);
+			cli_count(&b, ngettext("%ld would be updated", "%ld would be updated", (unsigned long)c.updated),
+			          c.updated);
+		} else {
+			cli_count(&b, ngettext("%ld added", "%ld added", (unsigned long)c.added), c.added);
+			cli_count(&b, ngettext("%ld updated", "%ld updated", (unsigned long)c.updated), c.updated);
+		}
+		cli_count(&b, ngettext("%ld left unchanged", "%ld left unchanged", (unsigned long)c.unchanged),
+		          c.unchanged);
+		if (dry)
+			fprintf(stderr, _("lup: import: %s: %s (a dry run: nothing was stored)\n"), file, b.s);
+		else
+			fprintf(stderr, _("lup: import: %s: %s\n"), file, b.s);
+		lup_buf_free(&b);
+	}
 	lup_import_free(im);
 	return 0;
 }

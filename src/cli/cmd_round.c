@@ -144,8 +144,16 @@ int cmd_round(struct lup_cli *cli, int argc, char **argv)
 			cli_error("round start: %s", err.msg);
 			return LUP_EXIT_FAIL;
 		}
-		printf(_("%s: %ld asked (%ld new drafts, %ld open drafts joined)\n"), rd.name, res.people, res.made,
-		       res.kept);
+		{
+			lup_buf b = { 0 };
+			cli_count(&b, ngettext("%ld new draft", "%ld new drafts", (unsigned long)res.made), res.made);
+			cli_count(&b, ngettext("%ld open draft joined", "%ld open drafts joined", (unsigned long)res.kept),
+			          res.kept);
+			/* TRANSLATORS: the last %s lists the drafts: "3 new drafts, 1 open draft joined" */
+			printf(ngettext("%s: %ld asked (%s)\n", "%s: %ld asked (%s)\n", (unsigned long)res.people),
+			       rd.name, res.people, b.s);
+			lup_buf_free(&b);
+		}
 		if (res.no_framework)
 			fprintf(stderr, ngettext("lup: round start: %ld person left out: their framework is not imported\n",
 			                         "lup: round start: %ld people left out: their framework is not imported\n",

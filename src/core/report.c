@@ -1726,7 +1726,8 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 		fputs(html_style, fp);
 	}
 	heading(&o, 1, _("Programme progress"));
-	para(&o, _("As of %s. lup holds %ld people, %ld of them active."), r->as_of,
+	para(&o, ngettext("As of %s. lup holds %ld person, %ld of them active.",
+	                  "As of %s. lup holds %ld people, %ld of them active.", (unsigned long)r->people), r->as_of,
 	     r->people, r->active_people);
 
 	/* The programmes against their targets. */
@@ -1741,7 +1742,8 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 		if (r->nprogrammes > 1 || p->name[0])
 			heading(&o, 3, p->name);
 		if (p->start_date[0] || p->end_date[0])
-			para(&o, _("%s to %s, %ld cohorts."), p->start_date[0] ? p->start_date : "…",
+			para(&o, ngettext("%s to %s, %ld cohort.", "%s to %s, %ld cohorts.", (unsigned long)p->cohorts),
+			     p->start_date[0] ? p->start_date : "…",
 			     p->end_date[0] ? p->end_date : "…", p->cohorts);
 		tab_row(&t, C_("report", "Target"), num(b1, p->target), "");
 		tab_row(&t, _("Reached (enrolled or completed)"), num(b2, reached), pct(b3, share(reached, p->target)));
@@ -1918,9 +1920,13 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 		char (*lab)[256] = calloc(r->nareas, sizeof *lab);
 		char (*txt)[48] = calloc(r->nareas, sizeof *txt);
 		double max = 0;
-		para(&o, _("Mean self-assessed level per area: each person's first and latest final "
-		           "self-assessment (%ld people with both). Revisions: of the framework the first and "
-		           "the latest were made with; levels are compared by competence, not by code."),
+		para(&o, ngettext("Mean self-assessed level per area: each person's first and latest final "
+		                  "self-assessment (%ld person with both). Revisions: of the framework the first and "
+		                  "the latest were made with; levels are compared by competence, not by code.",
+		                  "Mean self-assessed level per area: each person's first and latest final "
+		                  "self-assessment (%ld people with both). Revisions: of the framework the first and "
+		                  "the latest were made with; levels are compared by competence, not by code.",
+		                  (unsigned long)r->competence_people),
 		     r->competence_people);
 		for (size_t i = 0; i < r->nareas; i++) {
 			const struct lup_report_area *a = &r->areas[i];
@@ -1956,9 +1962,22 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 
 	/* Check-ins. */
 	heading(&o, 2, C_("report", "Check-ins"));
-	para(&o, _("Of %ld participants, %ld are overdue for a check-in (the latest is older than "
-	           "%ld days, or their role's interval) and %ld have none yet."),
-	     r->checkins_due, r->checkins_overdue, r->interval_days, r->checkins_never);
+	{
+		char s1[80], s2[300], s3[80];
+		/* TRANSLATORS: the three parts make one sentence: "Of 10 participants," "3 are
+		 * overdue for a check-in (…)" "and 2 have none yet." */
+		snprintf(s1, sizeof s1, ngettext("Of %ld participant,", "Of %ld participants,",
+		                                 (unsigned long)r->checkins_due), r->checkins_due);
+		snprintf(s2, sizeof s2,
+		         ngettext("%ld is overdue for a check-in (the latest is older than %ld days, or their "
+		                  "role's interval)",
+		                  "%ld are overdue for a check-in (the latest is older than %ld days, or their "
+		                  "role's interval)", (unsigned long)r->checkins_overdue),
+		         r->checkins_overdue, r->interval_days);
+		snprintf(s3, sizeof s3, ngettext("and %ld has none yet.", "and %ld have none yet.",
+		                                 (unsigned long)r->checkins_never), r->checkins_never);
+		para(&o, "%s %s %s", s1, s2, s3);
+	}
 	if (r->checkins_overdue + r->checkins_never > 0) {
 		struct tab t = { 4, (const char *const[]){ C_("report", "Cohort"), C_("report", "Participants"), C_("report", "Overdue"),
 			_("None yet") }, "lrrr", 0, 0, 0, 0 };

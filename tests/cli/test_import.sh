@@ -9,7 +9,7 @@ people() { "$LUP" --db "$1" export people 2>/dev/null | tail -n +2 | wc -l; }
 case_ "UTF-8, managers named before and after"
 run --db "$DB" import people "$D/people_utf8.csv"
 expect_rc 0
-expect_err "5 added, 0 updated, 0 unchanged"
+expect_err "5 added, 0 updated, 0 left unchanged"
 run --db "$DB" export people
 expect_out "Örjan Nilsson,orjan.nilsson@kungsbacka.se,0300-83 40 04,Vård & Omsorg,Enhetschef,1004,1005,Karin Åkesson,1"
 expect_out "Märta Lindqvist,marta.lindqvist@kungsbacka.se,,Förskola & Grundskola,Rektor,1003,1002,Björn Ängström"
@@ -17,12 +17,12 @@ expect_out "Märta Lindqvist,marta.lindqvist@kungsbacka.se,,Förskola & Grundsko
 case_ "the same file again changes nothing"
 run --db "$DB" import people "$D/people_utf8.csv"
 expect_rc 0
-expect_err "0 added, 0 updated, 5 unchanged"
+expect_err "0 added, 0 updated, 5 left unchanged"
 
 case_ "UTF-8 with a byte-order mark, semicolons, first and last name"
 run --db "$DB" import people "$D/people_bom.csv"
 expect_rc 0
-expect_err "1 added, 0 updated, 1 unchanged"
+expect_err "1 added, 0 updated, 1 left unchanged"
 run --db "$DB" export people
 expect_out "Jörgen Ström,jorgen.strom@kungsbacka.se,,Kultur & Fritid,Enhetschef,2001"
 
@@ -60,7 +60,7 @@ expect_out '"role":"Chef för \\"Kontaktcenter\\""'
 case_ "a header alone imports nobody"
 run --db "$TMP/h.db" import people "$D/header_only.csv"
 expect_rc 0
-expect_err "0 added, 0 updated, 0 unchanged"
+expect_err "0 added, 0 updated, 0 left unchanged"
 
 case_ "an empty file fails"
 run --db "$TMP/h.db" import people "$D/empty.csv"
@@ -111,7 +111,7 @@ want=$(indexes "$TMP/fresh.db")
 check_ '[ "$(printf "%s\n" "$want" | wc -l)" -ge 7 ]' "a new database has not the person indexes expected"
 run --db "$TMP/big.db" import people "$TMP/big.csv"
 expect_rc 0
-expect_err "50000 added, 0 updated, 0 unchanged"
+expect_err "50000 added, 0 updated, 0 left unchanged"
 check_ '[ "$(indexes "$TMP/big.db")" = "$want" ]' "the person indexes differ after a large import"
 run --db "$TMP/big.db" check
 expect_rc 0
@@ -120,7 +120,7 @@ expect_out "Person 20 Öberg"
 expect_out "Person 21 Öberg"
 run --db "$TMP/big.db" import people "$TMP/big.csv"
 expect_rc 0
-expect_err "0 added, 0 updated, 50000 unchanged"
+expect_err "0 added, 0 updated, 50000 left unchanged"
 
 case_ "50,000 rows with one bad row at the end: nothing stored, indexes intact"
 cp "$TMP/big.csv" "$TMP/bigbad.csv"
