@@ -33,13 +33,44 @@ static int fw_list(struct lup_cli *cli, int argc, char **argv)
 		free(rows);
 		return 0;
 	}
-	/* TRANSLATORS: column headings of lup framework list; keep the widths. */
-	printf("%-20s %-8s %4s %11s  %-10s  %s\n", _("ID"), _("VERSION"), _("REV"),
-	       _("COMPETENCES"), _("IMPORTED"), _("NAME"));
-	for (size_t i = 0; i < n; i++)
-		printf("%-20s %-8s %4d %11ld  %.10s  %s\n", rows[i].ident, rows[i].version,
-		       rows[i].revision, rows[i].competences, rows[i].imported_at,
-		       lup_fw_text(rows[i].name, rows[i].name_sv));
+	/* TRANSLATORS: column headings of lup framework list. */
+	{
+		/* each column as wide as its heading or its widest value, in
+		 * terminal columns */
+		int w[3] = { cli_width(_("ID")), cli_width(_("VERSION")), cli_width(_("REV")) };
+		int wc = cli_width(_("COMPETENCES")), wi = cli_width(_("IMPORTED"));
+		char num[2][24];
+		wi = wi > 10 ? wi : 10;
+		for (size_t i = 0; i < n; i++) {
+			int a = cli_width(rows[i].ident), b = cli_width(rows[i].version);
+			w[0] = a > w[0] ? a : w[0];
+			w[1] = b > w[1] ? b : w[1];
+		}
+		w[2] = w[2] > 4 ? w[2] : 4;
+		wc = wc > 6 ? wc : 6;
+		cli_pad(stdout, _("ID"), w[0] + 1);
+		cli_pad(stdout, _("VERSION"), w[1] + 1);
+		cli_pad_right(stdout, _("REV"), w[2]);
+		putchar(' ');
+		cli_pad_right(stdout, _("COMPETENCES"), wc);
+		printf("  ");
+		cli_pad(stdout, _("IMPORTED"), wi + 2);
+		printf("%s\n", _("NAME"));
+		for (size_t i = 0; i < n; i++) {
+			char day[11];
+			snprintf(day, sizeof day, "%.10s", rows[i].imported_at);
+			snprintf(num[0], sizeof num[0], "%d", rows[i].revision);
+			snprintf(num[1], sizeof num[1], "%ld", rows[i].competences);
+			cli_pad(stdout, rows[i].ident, w[0] + 1);
+			cli_pad(stdout, rows[i].version, w[1] + 1);
+			cli_pad_right(stdout, num[0], w[2]);
+			putchar(' ');
+			cli_pad_right(stdout, num[1], wc);
+			printf("  ");
+			cli_pad(stdout, day, wi + 2);
+			printf("%s\n", lup_fw_text(rows[i].name, rows[i].name_sv));
+		}
+	}
 	free(rows);
 	return 0;
 }
@@ -261,7 +292,7 @@ static void show(const struct lup_framework *fw, long checkins, int latest)
 		printf(ngettext("%ld check-in\n", "%ld check-ins\n", (unsigned long)checkins), checkins);
 	}
 
-	printf("\n%s %d-%d\n", _("Levels"), fw->level_min, fw->level_max);
+	printf("\n%s %d–%d\n", _("Levels"), fw->level_min, fw->level_max);
 	for (size_t i = 0; i < fw->nlevels; i++) {
 		const struct lup_fw_level *l = &fw->levels[i];
 		printf("  %3d  ", l->value);
@@ -279,7 +310,7 @@ static void show(const struct lup_framework *fw, long checkins, int latest)
 		}
 		printf("    %-8s ", c->code);
 		padded(lup_fw_text(c->name, c->name_sv), 60);
-		printf("%d-%d%s", c->level_min, c->level_max, c->retired ? _("  (retired)") : "");
+		printf("%d–%d%s", c->level_min, c->level_max, c->retired ? _("  (retired)") : "");
 		if (c->renamed_from && strcmp(c->renamed_from, c->code) != 0)
 			printf(_("  (renamed from %s)"), c->renamed_from);
 		if (c->replaces)

@@ -58,10 +58,17 @@ static void put_clean(const char *s)
 
 static void print_preview(const lup_import *im)
 {
+	/* the action column as wide as its widest word, in this language */
+	int aw = 0;
+	for (int a = LUP_IMPORT_ADD; a <= LUP_IMPORT_REFUSE; a++) {
+		int w = cli_width(action_name((enum lup_import_action)a));
+		aw = w > aw ? w : aw;
+	}
 	for (size_t i = 0; i < lup_import_nrows(im); i++) {
 		const struct lup_import_row *r = lup_import_row(im, i);
 		const char *name = r->value[LUP_IMP_NAME], *mail = r->value[LUP_IMP_EMAIL];
-		printf("%-10s %6ld  ", action_name(r->action), r->line);
+		cli_pad(stdout, action_name(r->action), aw);
+		printf(" %6ld  ", r->line);
 		put_clean(name ? name : "—");
 		if (mail) {
 			fputs(" <", stdout);

@@ -1,9 +1,25 @@
 /* cmd_report.c — lup report [--format text|md|html] [-o FILE]. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include "cli/cli.h"
 #include "lup/i18n.h"
 #include "lup/report.h"
+
+/* The columns text fits in: the terminal's when standard output is one,
+ * else 80; --wide gives 120 (a wide terminal or a landscape printout). */
+static int text_width(const char *out, int wide)
+{
+	struct winsize ws;
+	if (wide)
+		return 120;
+	if (strcmp(out, "-") == 0 && isatty(STDOUT_FILENO) &&
+	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col < 40 ? 40 : ws.ws_col;
+	return 80;
+}
 
 int cmd_report(struct lup_cli *cli, int argc, char **argv)
 {
@@ -11,11 +27,15 @@ int cmd_report(struct lup_cli *cli, int argc, char **argv)
 	const char *out = "-", *as_of = NULL;
 	struct lup_report r;
 	lup_err err;
-	int rc;
+	int rc, wide = 0;
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v;
 		size_t n;
+		if (strcmp(a, "--wide") == 0) {
+			wide = 1;
+			continue;
+		}
 		if (strncmp(a, "--format", 8) == 0 && (a[8] == '=' || a[8] == '\0'))
 			n = 8;
 		else if (strncmp(a, "--as-of", 7) == 0 && (a[7] == '=' || a[7] == '\0'))
@@ -56,7 +76,7 @@ int cmd_report(struct lup_cli *cli, int argc, char **argv)
 		cli_error("report: %s", err.msg);
 		return LUP_EXIT_FAIL;
 	}
-	rc = lup_report_file(&r, f, out, &err);
+	rc = lup_report_file_width(&r, f, out, text_width(out, wide), &err);
 	lup_report_free(&r);
 	if (rc < 0) {
 		cli_error("report: %s", err.msg);

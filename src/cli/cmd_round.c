@@ -51,8 +51,19 @@ static int show(struct lup_cli *cli, const char *id)
 	printf(_("  %s · %s%s%s · %s\n"), lup_checkin_kind_label(r.kind), lup_round_scope_label(r.scope),
 	       r.value[0] ? " " : "", r.value, r.date);
 	printf(_("  %ld of %ld done\n"), done, people);
-	for (size_t i = 0; i < n; i++)
-		printf("  %-30s %-6s %s\n", p[i].name, lup_checkin_status_label(p[i].status), p[i].email);
+	/* the status column as wide as its widest word, in this language */
+	int sw = 0;
+	for (size_t i = 0; i < n; i++) {
+		int w = cli_width(lup_checkin_status_label(p[i].status));
+		sw = w > sw ? w : sw;
+	}
+	for (size_t i = 0; i < n; i++) {
+		printf("  ");
+		cli_pad(stdout, p[i].name, 30);
+		putchar(' ');
+		cli_pad(stdout, lup_checkin_status_label(p[i].status), sw);
+		printf(" %s\n", p[i].email);
+	}
 	free(p);
 	return 0;
 }

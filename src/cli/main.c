@@ -116,14 +116,16 @@ static const struct lup_cmd commands[] = {
 	     "lup.ini. The language is the locale's, or --lang sv or en. The file goes to the "
 	     "documents folder ([documents] folder, else the XDG documents folder) under a name made "
 	     "from the template, or to -o FILE (- for standard output), written whole or not at all.") },
-	{ "report", cmd_report, "[--format text|md|html] [--as-of DATE] [-o FILE]",
+	{ "report", cmd_report, "[--format text|md|html] [--as-of DATE] [--wide] [-o FILE]",
 	  N_("write the programme's progress for its steering group"),
 	  N_("Participants reached and completed against the target, by cohort and by block; "
 	     "attendance rates (present and late of those recorded; excused absences apart); "
 	     "placements by status and by country; the change in self-assessed competence by "
 	     "area between each person's first and latest final self-assessment; overdue "
 	     "check-ins. As text, Markdown, or one self-contained HTML file with bar charts "
-	     "that prints well. --as-of describes another day than today.") },
+	     "that prints well. --as-of describes another day than today. Text fits the "
+	     "terminal's width, or 80 columns when it goes to a file or a pipe; --wide makes "
+	     "it 120.") },
 	{ "round", cmd_round, "list | start (--unit UNIT | --role ROLE | --cohort REF | --everyone) "
 	  "[--kind self|manager|validation] [--date DATE] [--name NAME] [--all] [--invite FILE] | "
 	  "show ROUND | invite ROUND [--pending] [-o FILE] | delete ROUND",
