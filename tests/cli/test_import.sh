@@ -146,6 +146,15 @@ expect_out "^add +2  Ny Person"
 expect_out "^unchanged +3  Åsa Öberg"
 expect_out "^refuse +4  Trasig <trasig>  \(E-post: 'trasig' is not an e-mail address\)"
 check_ '[ "$(people "$DB")" -eq "$n" ]' "a dry run stored people"
+if locale -a 2>/dev/null | grep -qi '^sv_SE\.utf-\?8$'; then
+	# the action column is padded by characters, not bytes: "läggs till" and
+	# "avvisas" put their line numbers in the same column
+	LC_ALL=sv_SE.UTF-8 run --db "$DB" import people "$TMP/dry.csv" --dry-run
+	expect_out "^läggs till +2  Ny Person"
+	expect_out "^avvisas +4  Trasig"
+	check_ '[ "$(LC_ALL=C.UTF-8 grep -cE "^.{10} .{5}[0-9]  [^ ]" "$OUT")" -eq 3 ]' \
+		"the Swedish dry run's columns do not line up"
+fi
 
 case_ "--map, --delimiter, --encoding, standard input"
 printf 'Vem|Kontakt|Nr\nÅke Ö|ake@x.se|77\n' | iconv -f UTF-8 -t ISO-8859-1 >"$TMP/map.csv"
