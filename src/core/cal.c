@@ -219,7 +219,8 @@ int lup_date_parse(const char *s, lup_date today, lup_date *out)
     lup_date d;
     if (!s)
         return -1;
-    if (strcasecmp(s, "today") == 0 || strcasecmp(s, "idag") == 0) {
+    /* Swedish writes "i dag" (Språkrådet); "idag" is common too */
+    if (strcasecmp(s, "today") == 0 || strcasecmp(s, "idag") == 0 || strcasecmp(s, "i dag") == 0) {
         d = today;
     } else if (s[0] == '+' || s[0] == '-') {
         long n = 0;
@@ -232,7 +233,7 @@ int lup_date_parse(const char *s, lup_date today, lup_date *out)
         }
         if (nd == 0)
             return -1;
-        if (*p == 'w' || *p == 'W') {
+        if (*p == 'w' || *p == 'W' || *p == 'v' || *p == 'V') {   /* week, vecka */
             n *= 7;
             p++;
         } else if (*p == 'd' || *p == 'D') {

@@ -83,6 +83,17 @@ static void test_parse_good(void **state)
     assert_date(d, 2014, 3, 8);
     assert_int_equal(lup_date_parse("+3d", today, &d), 0);
     assert_date(d, 2014, 3, 18);
+    /* Swedish: "i dag" as Språkrådet writes it, and v for vecka */
+    d = D(1111, 11, 11);
+    assert_int_equal(lup_date_parse("i dag", today, &d), 0);
+    assert_date(d, 2014, 3, 15);
+    d = D(1111, 11, 11);
+    assert_int_equal(lup_date_parse("I DAG", today, &d), 0);
+    assert_date(d, 2014, 3, 15);
+    assert_int_equal(lup_date_parse("+2v", today, &d), 0);
+    assert_date(d, 2014, 3, 29);
+    assert_int_equal(lup_date_parse("-1V", today, &d), 0);
+    assert_date(d, 2014, 3, 8);
 }
 
 static void test_parse_bad(void **state)
@@ -94,6 +105,7 @@ static void test_parse_bad(void **state)
         "2023-02-29", "1900-02-29", "14-02-03", "2014/02/03", "20140203",
         "0000-01-01", "2014-02-3", "2014-02-031", "2014--2-03", "+", "-",
         "+w", "+1x", "+1ww", "+ 1", "1", "tomorrow", "todayx", "idag ",
+        "i  dag", "i dag ", "idag2", "+v", "+1vv", "+1vw", "i", "dag",
         "+99999999", "-1-", "2014-0a-03",
     };
     lup_date today = D(2014, 3, 15), d = D(1111, 11, 11);
