@@ -21,7 +21,7 @@ struct lup_cli {
 struct lup_cmd {
 	const char *name;
 	int (*run)(struct lup_cli *cli, int argc, char **argv);
-	const char *synopsis;   /* after "lup NAME " */
+	const char *synopsis;   /* after "lup NAME ", N_(): only its placeholders in capitals are translated */
 	const char *summary;    /* one line */
 	const char *help;       /* a paragraph, for lup help NAME */
 };
