@@ -250,6 +250,45 @@ int cmd_help(struct lup_cli *cli, int argc, char **argv)
 	return 0;
 }
 
+/* mdoc text: one sentence a line, no line starting with a control
+ * character, no backslash read as an escape. */
+static void mdoc_text(FILE *fp, const char *s)
+{
+	int bol = 1;
+	for (; *s; s++) {
+		if (bol && (*s == '.' || *s == '\''))
+			fputs("\\&", fp);
+		bol = 0;
+		if (*s == '\\') {
+			fputs("\\e", fp);
+		} else if (strchr(".?!", *s) && s[1] == ' ' && s[2] && s[2] != ' ') {
+			putc(*s++, fp);
+			putc('\n', fp);
+			bol = 1;
+		} else {
+			putc(*s, fp);
+		}
+	}
+}
+
+/* The command table as documentation, in the language of the locale: one
+ * subsection per command with its usage line and its help.  The Swedish
+ * lup(1) is made from it by scripts/man-sync.sh. */
+static int dump_commands(const char *format)
+{
+	if (strcmp(format, "mdoc") != 0)
+		return cli_usage(NULL, "--dump-commands takes mdoc");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		const char *w = synopsis(&commands[i]);
+		printf(".Ss %s\n.Bd -literal -offset indent\nlup ", commands[i].name);
+		mdoc_text(stdout, w);
+		printf("\n.Ed\n");
+		mdoc_text(stdout, _(commands[i].help));
+		putchar('\n');
+	}
+	return 0;
+}
+
 /* The option table as documentation: the option list of lup.ini(5)
  * (mdoc) or the commented default lup.ini.  scripts/man-sync.sh keeps the
  * shipped files in step with the table. */
@@ -351,6 +390,8 @@ int main(int argc, char **argv)
 			printf("lup %s\n", LUP_VERSION);
 			return 0;
 		}
+		if (strcmp(argv[i], "--dump-commands") == 0)
+			return dump_commands(i + 1 < argc ? argv[i + 1] : "");
 		if (strcmp(argv[i], "--dump-options") == 0)
 			return dump_options(i + 1 < argc ? argv[i + 1] : "");
 		if (strcmp(argv[i], "--dump-documents") == 0) {

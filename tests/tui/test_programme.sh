@@ -255,7 +255,7 @@ case_ "Swedish: deleting a cohort says what goes with it"
 wait_for "Testkull"
 keys d
 wait_for "Ta bort omgången Testkull?"
-check_ 'on_screen "4 tillfällen, 17 anmälningar"' "the question does not say what goes"
+check_ 'on_screen "4 tillfällen, 17 antagningar"' "the question does not say what goes"
 keys n
 wait_gone "Ta bort omgången"
 
