@@ -227,7 +227,7 @@ wait_for "Vilken omgång ska tillfället kopieras till?"
 check_ 'on_screen "Testkull (den här)"' "the picker does not mark the cohort itself"
 pilot=$(q "SELECT count(*) FROM session s JOIN cohort c ON c.id = s.cohort_id WHERE c.name = 'Pilot Halland'")
 keys g Enter
-wait_for "Kopierat till Pilot Halland: 2025-03-11 09:00, vecka 11."
+wait_for "Kopierat till Pilot Halland: 2025-03-11 09:00, v. 11."
 check_ '[ "$(q "SELECT count(*) FROM session s JOIN cohort c ON c.id = s.cohort_id WHERE c.name = '"'Pilot Halland'"'")" = $((pilot + 1)) ]' \
 	"the copy is not in Pilot Halland"
 
@@ -236,7 +236,7 @@ keys Tab
 wait_for "[ Deltagare 16/16 +1 väntar ]"
 wait_for "på väntelista (1)"
 keys m
-wait_for "Ingen fler har klarat alla block: ingen markerades som genomförd."
+wait_for "Inga fler har klarat alla block: ingen markerades som genomförd."
 keys q
 
 case_ "Swedish: the blocks editor moves a block"

@@ -333,7 +333,7 @@ wait_for "[1 Personer]"
 keys 3
 wait_for "[3 Jobbskuggning]"
 wait_for "[Nätverk]"
-wait_for "Förs Övk Bekr Genomf. Inst  Kvar"
+wait_for "Förs Övk Bekr Klar Inst  Kvar"
 wait_for "1 av 21"
 
 case_ "country filter"
