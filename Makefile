@@ -14,7 +14,7 @@ B        ?= build
 LUP      ?= ./lup
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS      = ncursesw sqlite3 libical cairo cairo-pdf pangocairo
+PKGS      = ncursesw sqlite3 libical cairo cairo-pdf pangocairo libsodium
 # librsvg reads SVG logos; it is opened when a document has one (doc_render.c),
 # so only its header is needed here and lup starts as fast without it.
 PKGS_HEADERS = librsvg-2.0
@@ -49,7 +49,7 @@ PO       = $(wildcard share/lup/po/*.po)
 MO       = $(PO:share/lup/po/%.po=$(B)/locale/%/LC_MESSAGES/lup.mo)
 MAN      = $(wildcard man/*.[0-9])
 
-.PHONY: all deps run check check-suites unit asan fuzz bench install uninstall clean pot
+.PHONY: all deps run check check-suites unit asan fuzz bench sync-soak install uninstall clean pot
 all: $(LUP) $(MO)
 
 $(LUP): $(CLI_OBJ) $(B)/libluptui.a $(B)/liblupcore.a
@@ -70,6 +70,17 @@ $(B)/%.o: %.c
 $(B)/tests/%: tests/unit/%.c $(B)/libluptui.a $(B)/liblupcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libluptui.a $(B)/liblupcore.a $(LIBS) -lcmocka
+
+# The convergence test of merging laptops (tests/sync/converge.c): a
+# quick run is part of make check, the long one is make sync-soak.
+$(B)/tests/sync-converge: tests/sync/converge.c $(B)/liblupcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/liblupcore.a $(LIBS)
+
+SOAK_SEEDS ?= 200
+sync-soak: $(B)/tests/sync-converge
+	$(B)/tests/sync-converge --seeds $(SOAK_SEEDS) --replicas 4 --rounds 4 --edits 50
+	$(B)/tests/sync-converge --seeds 0 --exhaustive 2,2,2
 
 $(B)/locale/%/LC_MESSAGES/lup.mo: share/lup/po/%.po
 	@mkdir -p $(dir $@)
@@ -107,7 +118,7 @@ check:
 	@sh scripts/deps.sh
 	@$(MAKE) --no-print-directory check-suites
 
-check-suites: all $(UNIT_BIN)
+check-suites: all $(UNIT_BIN) $(B)/tests/sync-converge
 	@LUP=$(LUP) B=$(B) sh tests/check.sh $(UNIT_BIN)
 
 # The same suites under AddressSanitizer and UBSan, in a build of their own.
@@ -163,7 +174,7 @@ install: all
 	  install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/lup.mo; done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/lup $(DESTDIR)$(MANDIR)/man1/lup.1 \
+	rm -f $(DESTDIR)$(BINDIR)/lup $(DESTDIR)$(MANDIR)/man1/lup.1 $(DESTDIR)$(MANDIR)/man1/lup-sync.1 \
 	  $(DESTDIR)$(MANDIR)/man5/lup.ini.5 $(DESTDIR)$(MANDIR)/man5/lup-framework.5 \
 	  $(DESTDIR)$(MANDIR)/man5/lup-documents.5
 	for f in man/*/*.[0-9]; do [ -e "$$f" ] || continue; l=$${f#man/}; l=$${l%%/*}; \

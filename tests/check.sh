@@ -23,6 +23,10 @@ tally() {
 
 tally unit sh tests/run-unit.sh "$@"
 for t in tests/cli/test_*.sh; do [ -e "$t" ] && tally "cli ${t##*/}" sh "$t"; done
+# Merging laptops: a few seeds of the convergence test, and every order of
+# the changes of three laptops (make sync-soak runs 200 seeds and more).
+[ -x "$B/tests/sync-converge" ] && tally sync "$B/tests/sync-converge" --seeds 3 --replicas 4 \
+	--rounds 3 --edits 40 --exhaustive 2,1,1
 [ -x tests/tui/run.sh ] && tally tui sh tests/tui/run.sh
 tally man sh tests/man.sh
 tally po sh tests/po.sh

@@ -66,8 +66,12 @@ enum lup_merge_how {
  * inputs, nothing is copied), how[i] what happened.  theirs NULL means the
  * row no longer exists (deleted since base): every column then merges as
  * if theirs were base, and the function returns -1 so the caller can say
- * so.  Otherwise returns the number of conflicts (0: the merge is
- * complete).  out or how may be NULL when not wanted. */
+ * so.  base NULL means there is no common ancestor: both sides made the
+ * row (the same natural key entered on two laptops), so a column where
+ * they agree is BOTH and one where they differ a CONFLICT (an undefined
+ * mine still counts as unchanged).  Otherwise returns the number of
+ * conflicts (0: the merge is complete).  out or how may be NULL when not
+ * wanted. */
 int lup_merge3(size_t n, const lup_val *base, const lup_val *mine,
                const lup_val *theirs, lup_val *out, enum lup_merge_how *how);
 

@@ -51,6 +51,9 @@ int cli_width(const char *s);
  * first (right-aligned); printf's %-22s counts bytes, not columns. */
 void cli_pad(FILE *fp, const char *s, int width);
 void cli_pad_right(FILE *fp, const char *s, int width);
+/* A label padded to width columns, then the rest as printf writes it. */
+void cli_field(FILE *fp, int width, const char *label, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* Subcommands, one file each. */
 int cmd_init(struct lup_cli *, int, char **);
@@ -67,6 +70,8 @@ int cmd_export(struct lup_cli *, int, char **);
 int cmd_report(struct lup_cli *, int, char **);
 int cmd_person(struct lup_cli *, int, char **);
 int cmd_purge(struct lup_cli *, int, char **);
+int cmd_sync(struct lup_cli *, int, char **);
+int cmd_conflicts(struct lup_cli *, int, char **);
 int cmd_target(struct lup_cli *, int, char **);
 int cmd_round(struct lup_cli *, int, char **);
 int cmd_print(struct lup_cli *, int, char **);

@@ -126,6 +126,26 @@ static const struct lup_cmd commands[] = {
 	     "that prints well. --as-of describes another day than today. Text fits the "
 	     "terminal's width, or 80 columns when it goes to a file or a pipe; --wide makes "
 	     "it 120.") },
+	{ "sync", cmd_sync, N_("init [--name NAME] [--key FILE] [--new-id] [--force] | status | DIR | export -o FILE [--all | --for FILE] | apply FILE... | verify FILE | hash"),
+	  N_("merge this laptop's work with the team's"),
+	  N_("init: join this database to a team and name this laptop; the first time it makes the "
+	     "team key (a file, mode 0600) to copy once to each colleague's laptop, where --key FILE "
+	     "takes it in. DIR: a folder the team shares (a USB stick, a network share, a folder "
+	     "Syncthing or Nextcloud keeps in step): apply every colleague's new changes found there, "
+	     "then leave this laptop's. status: this laptop, what each other laptop has acknowledged, "
+	     "changes held back and open conflicts. export: write the changes others may lack (all of "
+	     "them with --all; those the laptop that wrote FILE lacks with --for FILE) to one signed "
+	     "file; apply: take in such files, all at once or nothing. verify: check a file's "
+	     "signature and say what it holds. hash: a digest of the programme, equal on laptops that "
+	     "have the same changes. A copied database file gets a device id of its own. Never share "
+	     "the live database file itself. See lup-sync(1).") },
+	{ "conflicts", cmd_conflicts, N_("[list [--all] | show ID | resolve ID --keep | --take | --value TEXT]"),
+	  N_("list and settle what merging laptops set aside"),
+	  N_("When two laptops changed the same thing, a fixed rule decides and the value it set aside "
+	     "is kept here. list: the open conflicts (--all: settled ones too). show: both sides. "
+	     "resolve: keep what the rule kept, take back what it set aside (a whole record is put "
+	     "back), or type a value. The answer is an ordinary change: it travels to the other "
+	     "laptops. ID is 6 or more characters of a conflict's id.") },
 	{ "round", cmd_round, N_("list | start (--unit UNIT | --role ROLE | --cohort REF | --everyone) "
 	  "[--kind self|manager|validation] [--date DATE] [--name NAME] [--all] [--invite FILE] | "
 	  "show ROUND | invite ROUND [--pending] [-o FILE] | delete ROUND"),

@@ -1,4 +1,5 @@
 /* out.c — helpers for what the commands print: counts and columns. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
@@ -28,4 +29,13 @@ void cli_pad_right(FILE *fp, const char *s, int width)
 	for (int w = cli_width(s); w < width; w++)
 		putc(' ', fp);
 	fputs(s, fp);
+}
+
+void cli_field(FILE *fp, int width, const char *label, const char *fmt, ...)
+{
+	va_list ap;
+	cli_pad(fp, label, width);
+	va_start(ap, fmt);
+	vfprintf(fp, fmt, ap);
+	va_end(ap);
 }

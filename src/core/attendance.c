@@ -149,7 +149,7 @@ int lup_attendance_set(lup_db *db, const char *session_id, const char *person_id
 	}
 	if (!(st = lup_stmt(db, blank ? clear : upsert, err)))
 		goto fail;
-	lup_uuid(id);
+	lup_id_attendance(id, session_id, person_id);
 	lup_now_utc(now);
 	if (blank) {
 		sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);

@@ -508,7 +508,7 @@ int lup_checkin_supersede(lup_db *db, const char *id, const char *date,
 			lup_done(st);
 			goto fail;
 		}
-		lup_uuid(rid);
+		lup_id_rating(rid, uuid, (const char *)sqlite3_column_text(st, 0));
 		sqlite3_bind_text(ins, 1, rid, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(ins, 2, uuid, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_value(ins, 3, sqlite3_column_value(st, 0));
@@ -784,7 +784,7 @@ int lup_rating_set(lup_db *db, const char *checkin_id, const char *competence_id
 		if (!(st = lup_stmt(db, sql_set, err)))
 			goto fail;
 		lup_now_utc(now);
-		lup_uuid(uuid);
+		lup_id_rating(uuid, checkin_id, competence_id);
 		sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, checkin_id, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, competence_id, -1, SQLITE_TRANSIENT);

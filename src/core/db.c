@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "core/prog.h"
+#include "core/sync_int.h"
 
 int lup_db_schema_version(void)
 {
@@ -358,7 +359,7 @@ int lup_db_open(const char *path, int flags, lup_db **out, lup_err *err)
 				path, v, lup_db_schema_version());
 			goto fail;
 		}
-	} else if (migrate(db, err) < 0) {
+	} else if (migrate(db, err) < 0 || lup_sync_ready(db, err) < 0) {
 		goto fail;
 	}
 	*out = db;
@@ -444,6 +445,8 @@ void lup_db_close(lup_db *db)
 		pthread_join(db->verify_thread, NULL);
 		pthread_mutex_destroy(&db->verify_lock);
 	}
+	lup_sync_capture_abort(db);
+	lup_sync_meta_free(db);
 	for (int i = 0; i < LUP_STMT_CACHE; i++)
 		if (db->cache[i].st)
 			sqlite3_finalize(db->cache[i].st);
@@ -464,7 +467,8 @@ int lup_db_begin(lup_db *db, lup_err *err)
 	const char *sql = db->txdepth ? "SAVEPOINT lup_nested" : "BEGIN IMMEDIATE";
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return lup_sqlerr(db, err, _("starting a change"));
-	db->txdepth++;
+	if (db->txdepth++ == 0)
+		lup_sync_capture_begin(db);
 	return 0;
 }
 
@@ -473,6 +477,12 @@ int lup_db_commit(lup_db *db, lup_err *err)
 	const char *sql = db->txdepth > 1 ? "RELEASE lup_nested" : "COMMIT";
 	if (db->txdepth <= 0)
 		return 0;
+	/* The outermost commit records the change in the log, in the same
+	 * transaction. */
+	if (db->txdepth == 1 && lup_sync_capture_commit(db, err) < 0) {
+		lup_db_rollback(db);
+		return -1;
+	}
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
 		lup_sqlerr(db, err, _("saving"));
 		lup_db_rollback(db);
@@ -490,6 +500,7 @@ void lup_db_rollback(lup_db *db)
 		return;
 	}
 	db->txdepth = 0;
+	lup_sync_capture_abort(db);
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -1369,7 +1369,7 @@ static int write_checkin(struct demo *d, long who, lup_date date, const char *ki
 			continue;
 		if (!(st = prep(d, sql_rating)))
 			return -1;
-		lup_uuid(rid);
+		lup_id_rating(rid, id, d->comp[i]);
 		bt(st, 1, rid);
 		bt(st, 2, id);
 		bt(st, 3, d->comp[i]);
@@ -1526,7 +1526,7 @@ static int write_members(struct demo *d, struct dcohort *c, struct dsession *s, 
 
 		if (!(st = prep(d, sql_enrol)))
 			return -1;
-		lup_uuid(id);
+		lup_id_enrolment(id, c->id, p->id);
 		snprintf(req, sizeof req, "%04d-%02d-%02dT%02ld:%02ld:00Z", asked.y, asked.m, asked.d,
 		         between(r, 7, 15), below(r, 60));
 		bt(st, 1, id);
@@ -1557,7 +1557,7 @@ static int write_members(struct demo *d, struct dcohort *c, struct dsession *s, 
 			char aid[LUP_UUID_LEN + 1];
 			if (!(st = prep(d, sql_attend)))
 				return -1;
-			lup_uuid(aid);
+			lup_id_attendance(aid, s[i].id, p->id);
 			bt(st, 1, aid);
 			bt(st, 2, s[i].id);
 			bt(st, 3, p->id);

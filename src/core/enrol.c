@@ -139,7 +139,23 @@ int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const ch
 	static const char ins[] =
 		"INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, "
 		"waitlist_pos, enrolled_on, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6, ?6)";
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6, ?6) "
+		/* Back after withdrawing: the same row (its id is the cohort's and
+		 * the person's), asked for anew. */
+		"ON CONFLICT (id) DO UPDATE SET status = excluded.status, requested_at = excluded.requested_at, "
+		"waitlist_pos = excluded.waitlist_pos, enrolled_on = excluded.enrolled_on, ended_on = NULL, "
+		"updated_at = excluded.updated_at";
+	/* The seat they had before withdrawing stays a row of its own (the
+	 * register and their marks of those days need it), its id from the
+	 * day it began: the same return on two laptops is one row. */
+	static const char keep_past[] =
+		"INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested_at, "
+		"enrolled_on, ended_on, note, created_at, updated_at) "
+		"SELECT lup_uuid_name('enrolment', cohort_id, person_id, enrolled_on), cohort_id, person_id, "
+		"programme_id, 'withdrawn', requested_at, enrolled_on, ended_on, note, created_at, ?2 "
+		"FROM enrolment WHERE id = ?1 AND status = 'withdrawn' AND enrolled_on IS NOT NULL "
+		"ON CONFLICT (id) DO UPDATE SET ended_on = coalesce(max(ended_on, excluded.ended_on), ended_on, "
+		"excluded.ended_on), updated_at = excluded.updated_at";
 	struct lup_enrol_outcome tmp;
 	struct cohort_info ci;
 	lup_err local;
@@ -201,12 +217,18 @@ int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const ch
 	} else {
 		pos = 0;
 	}
-	lup_uuid(id);
+	lup_id_enrolment(id, cohort_id, person_id);
 	lup_now_utc(now);
 	if (on && *on)
 		snprintf(day, sizeof day, "%s", on);
 	else
 		lup_p_today(day);
+	if (!(st = lup_stmt(db, keep_past, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	if (lup_p_exec(db, st, err, _("enrolling")) < 0)
+		goto fail;
 	if (!(st = lup_stmt(db, ins, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);

@@ -337,6 +337,51 @@ out:
 	return rc;
 }
 
+/* A host's search text and sort key, worked out again from its row and
+ * written when they differ: 1 written, 0 already right, -1 failed. */
+int lup_p_host_derive(lup_db *db, const char *id, lup_err *err)
+{
+	static const char sql_have[] = "SELECT search, sort_name FROM host_org WHERE id = ?1";
+	static const char sql_set[] = "UPDATE host_org SET search = ?2, sort_name = ?3 WHERE id = ?1";
+	struct lup_host h;
+	char *search, *key;
+	sqlite3_stmt *st;
+	int rc, same = 0;
+
+	if (lup_host_get(db, id, &h, err) < 0)
+		return err && err->code == LUP_ENOTFOUND ? 0 : -1;
+	search = search_text(&h);
+	key = lup_sortkey(h.name ? h.name : "");
+	lup_host_clear(&h);
+	if (!search || !key) {
+		free(search);
+		free(key);
+		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+	}
+	if ((st = lup_stmt(db, sql_have, err))) {
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			same = strcmp((const char *)sqlite3_column_text(st, 0), search) == 0 &&
+			       strcmp((const char *)sqlite3_column_text(st, 1), key) == 0;
+		lup_done(st);
+	}
+	if (same || !st || !(st = lup_stmt(db, sql_set, err))) {
+		free(search);
+		free(key);
+		return st ? 0 : -1;
+	}
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, search, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, key, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	lup_done(st);
+	free(search);
+	free(key);
+	if (rc != SQLITE_DONE)
+		return lup_sqlerr(db, err, _("saving a host organisation"));
+	return 1;
+}
+
 /* ---- Saving an edit over what is stored now ---- */
 
 static int host_get(lup_db *db, const char *id, void *out, lup_err *err)
@@ -480,7 +525,6 @@ int lup_host_update(lup_db *db, const struct lup_host *seen, struct lup_host *h,
 int lup_host_reindex(lup_db *db, lup_err *err)
 {
 	static const char sql_next[] = "SELECT id FROM host_org WHERE id > ?1 ORDER BY id LIMIT 1";
-	static const char sql_set[] = "UPDATE host_org SET search = ?2, sort_name = ?3 WHERE id = ?1";
 	char id[LUP_UUID_LEN + 1] = "";
 	int n = 0;
 
@@ -488,8 +532,6 @@ int lup_host_reindex(lup_db *db, lup_err *err)
 		return -1;
 	for (;;) {
 		sqlite3_stmt *st = lup_stmt(db, sql_next, err);
-		struct lup_host h;
-		char *search, *key;
 		int rc;
 
 		if (!st)
@@ -505,29 +547,8 @@ int lup_host_reindex(lup_db *db, lup_err *err)
 			lup_sqlerr(db, err, _("saving a host organisation"));
 			goto fail;
 		}
-		if (lup_host_get(db, id, &h, err) < 0)
+		if (lup_p_host_derive(db, id, err) < 0)
 			goto fail;
-		search = search_text(&h);
-		key = lup_sortkey(h.name ? h.name : "");
-		lup_host_clear(&h);
-		if (!search || !key || !(st = lup_stmt(db, sql_set, err))) {
-			if (!search || !key)
-				lup_err_set(err, LUP_EFAIL, _("out of memory"));
-			free(search);
-			free(key);
-			goto fail;
-		}
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, search, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, key, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(st);
-		lup_done(st);
-		free(search);
-		free(key);
-		if (rc != SQLITE_DONE) {
-			lup_sqlerr(db, err, _("saving a host organisation"));
-			goto fail;
-		}
 		n++;
 	}
 	if (lup_db_commit(db, err) < 0)

@@ -32,7 +32,24 @@ int lup_delete_by_id(lup_db *db, const char *sql, const char *id, const char *wh
 	"coalesce((SELECT search FROM person WHERE id = " pid "), '') || char(10) || " \
 	"coalesce((SELECT search FROM host_org WHERE id = " hid "), '')"
 
-#define LUP_STMT_CACHE 256   /* the programme modules alone prepare about 85 */
+/* Name-based ids of rows with a natural key: the same fact entered on two
+ * laptops is one row (crypto.c).  A target's: its revision, the
+ * competence's identity, the role's key (lup_sortkey) or the person, and
+ * the moment it came into force. */
+void lup_id_attendance(char out[LUP_UUID_LEN + 1], const char *session_id, const char *person_id);
+void lup_id_enrolment(char out[LUP_UUID_LEN + 1], const char *cohort_id, const char *person_id);
+void lup_id_rating(char out[LUP_UUID_LEN + 1], const char *checkin_id, const char *competence_id);
+void lup_id_target(char out[LUP_UUID_LEN + 1], const char *framework_id, const char *identity,
+                   const char *role_key, const char *person_id, const char *valid_from);
+
+/* Derived text worked out again from a row (after a merge): a person's
+ * search text and sort keys (people.c), a host's (host.c).  1 when
+ * written, 0 when already right or the row is gone, -1 on failure. */
+int lup_p_person_derive(lup_db *db, const char *id, lup_err *err);
+int lup_p_host_derive(lup_db *db, const char *id, lup_err *err);
+extern const char lup_p_sql_promote[];   /* ?1 cohort, ?2 now, ?3 today */
+
+#define LUP_STMT_CACHE 512   /* the programme modules alone prepare about 85, merging 150 */
 
 struct lup_db {
 	sqlite3 *h;
@@ -46,12 +63,21 @@ struct lup_db {
 	sqlite3 *verify_h;            /* the check's connection, to interrupt it */
 	char verify_msg[256];   /* nested lup_db_begin: savepoints inside one transaction */
 	struct { const char *sql; sqlite3_stmt *st; } cache[LUP_STMT_CACHE];
+	/* The change log (sync.c): the session recording the transaction
+	 * under way, whether this connection records at all (schema 3 on,
+	 * writable), nocapture > 0 while applying others' changes, erase when
+	 * the transaction erases rows for privacy, and the synced tables'
+	 * columns and rules. */
+	struct sqlite3_session *capture;
+	int sync_ready, nocapture, erase, renewed;
+	struct sync_meta *sync_meta;
 };
 
 /* Turn the connection's last error into err; returns -1. */
 int lup_sqlerr(lup_db *db, lup_err *err, const char *what);
-/* Register lup's SQL functions (sqlfn.c) on a connection: lup_sortkey(t)
- * and lup_cohort_status(override, first, last, has_sessions, today). */
+/* Register lup's SQL functions (sqlfn.c) on a connection: lup_sortkey(t),
+ * lup_cohort_status(override, first, last, has_sessions, today), and for
+ * merging laptops lup_uuid_name(kind, part…) and lup_name_hash(t). */
 int lup_sql_functions(sqlite3 *h);
 /* Run SQL without results. */
 int lup_exec(lup_db *db, const char *sql, lup_err *err);

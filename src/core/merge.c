@@ -76,6 +76,24 @@ int lup_merge3(size_t n, const lup_val *base, const lup_val *mine,
 {
 	int conflicts = 0;
 
+	if (!base) {
+		/* Both made the row: every difference is a conflict. */
+		for (size_t i = 0; i < n; i++) {
+			const lup_val *m = &mine[i], *t = theirs ? &theirs[i] : m;
+			enum lup_merge_how h;
+			if (m->type == LUP_VAL_UNDEF || t->type == LUP_VAL_UNDEF)
+				h = m->type == LUP_VAL_UNDEF ? LUP_MERGE_THEIRS : LUP_MERGE_MINE;
+			else if (lup_val_equal(m, t))
+				h = LUP_MERGE_BOTH;
+			else
+				h = LUP_MERGE_CONFLICT, conflicts++;
+			if (out)
+				out[i] = h == LUP_MERGE_MINE ? *m : *t;
+			if (how)
+				how[i] = h;
+		}
+		return theirs ? conflicts : -1;
+	}
 	for (size_t i = 0; i < n; i++) {
 		/* A deleted row (theirs NULL) merges against base: only mine's
 		 * changes remain, should the caller save it as new. */

@@ -194,6 +194,68 @@ static int validate(lup_db *db, struct lup_person *p, lup_err *err)
 	return 0;
 }
 
+/* A person's folded search text and sort keys (malloc'd; -1 when memory
+ * ran out, everything freed). */
+static int person_keys(const char *name, const char *email, const char *unit, const char *role,
+                       const char *empno, char **search, char **k1, char **k2, char **k3)
+{
+	lup_buf all = { 0 };
+	lup_buf_printf(&all, "%s %s %s %s %s", name ? name : "", email ? email : "",
+	               unit ? unit : "", role ? role : "", empno ? empno : "");
+	*search = lup_fold(all.s ? all.s : "");
+	*k1 = lup_sortkey(name ? name : "");
+	*k2 = lup_sortkey(unit ? unit : "");
+	*k3 = lup_sortkey(role ? role : "");
+	lup_buf_free(&all);
+	if (*search && *k1 && *k2 && *k3)
+		return 0;
+	free(*search); free(*k1); free(*k2); free(*k3);
+	*search = *k1 = *k2 = *k3 = NULL;
+	return -1;
+}
+
+int lup_p_person_derive(lup_db *db, const char *id, lup_err *err)
+{
+	static const char get[] =
+		"SELECT name, email, org_unit, role, employee_no, search, sort_name, sort_unit, sort_role "
+		"FROM person WHERE id = ?1";
+	static const char set[] =
+		"UPDATE person SET search = ?2, sort_name = ?3, sort_unit = ?4, sort_role = ?5 WHERE id = ?1";
+	sqlite3_stmt *st = lup_stmt(db, get, err);
+	char *k[4] = { NULL };
+	int rc, same;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		lup_done(st);
+		return rc == SQLITE_DONE ? 0 : lup_sqlerr(db, err, _("saving a person"));
+	}
+	if (person_keys((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+	                (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
+	                (const char *)sqlite3_column_text(st, 4), &k[0], &k[1], &k[2], &k[3]) < 0) {
+		lup_done(st);
+		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+	}
+	same = 1;
+	for (int i = 0; i < 4; i++)
+		same &= strcmp((const char *)sqlite3_column_text(st, 5 + i), k[i]) == 0;
+	lup_done(st);
+	rc = 0;
+	if (!same && (st = lup_stmt(db, set, err))) {
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+		for (int i = 0; i < 4; i++)
+			sqlite3_bind_text(st, 2 + i, k[i], -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st) == SQLITE_DONE ? 1 : lup_sqlerr(db, err, _("saving a person"));
+		lup_done(st);
+	} else if (!same) {
+		rc = -1;
+	}
+	for (int i = 0; i < 4; i++)
+		free(k[i]);
+	return rc;
+}
+
 static const char sql_insert[] =
 	"INSERT INTO person (id, name, email, phone, org_unit, role, manager_id, employee_no, "
 	"active, search, sort_name, sort_unit, sort_role, created_at, updated_at) "
@@ -210,7 +272,6 @@ static int person_write(lup_db *db, struct lup_person *p, lup_err *err)
 {
 	int insert = p->id[0] == '\0';
 	char now[21];
-	lup_buf all = { 0 };
 	char *search = NULL, *k1 = NULL, *k2 = NULL, *k3 = NULL;
 	sqlite3_stmt *st;
 	int rc = -1;
@@ -228,14 +289,8 @@ static int person_write(lup_db *db, struct lup_person *p, lup_err *err)
 		p->active = 1;
 	}
 	lup_now_utc(now);
-	lup_buf_printf(&all, "%s %s %s %s %s", p->name, p->email ? p->email : "",
-	               p->org_unit ? p->org_unit : "", p->role ? p->role : "",
-	               p->employee_no ? p->employee_no : "");
-	search = lup_fold(all.s ? all.s : "");
-	k1 = lup_sortkey(p->name);
-	k2 = lup_sortkey(p->org_unit ? p->org_unit : "");
-	k3 = lup_sortkey(p->role ? p->role : "");
-	if (!search || !k1 || !k2 || !k3) {
+	if (person_keys(p->name, p->email, p->org_unit, p->role, p->employee_no,
+	                &search, &k1, &k2, &k3) < 0) {
 		lup_err_set(err, LUP_EFAIL, _("out of memory"));
 		goto out;
 	}
@@ -275,7 +330,6 @@ static int person_write(lup_db *db, struct lup_person *p, lup_err *err)
 out:
 	if (rc < 0 && insert)
 		p->id[0] = '\0';
-	lup_buf_free(&all);
 	free(search); free(k1); free(k2); free(k3);
 	return rc;
 }

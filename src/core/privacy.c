@@ -150,7 +150,8 @@ static const char sql_renumber[] =
 	"AND (w.waitlist_pos < enrolment.waitlist_pos OR (w.waitlist_pos = enrolment.waitlist_pos "
 	"AND w.id < enrolment.id))) + 1, updated_at = ?2 "
 	"WHERE cohort_id = ?1 AND status = 'waitlisted'";
-static const char sql_promote[] =
+/* The first on the waiting list takes a free seat (also after a merge, sync.c). */
+const char lup_p_sql_promote[] =
 	"UPDATE enrolment SET status = 'enrolled', waitlist_pos = NULL, enrolled_on = ?3, "
 	"updated_at = ?2 WHERE id = (SELECT e.id FROM enrolment e JOIN cohort c ON c.id = e.cohort_id "
 	"WHERE e.cohort_id = ?1 AND e.status = 'waitlisted' "
@@ -236,7 +237,7 @@ static int erase_rows(lup_db *db, const char *id, struct lup_erase_counts *n, lu
 		for (;;) {
 			long promoted = 0;
 			if (run_step(db, sql_renumber, cohorts[i], now, NULL, NULL, err) < 0 ||
-			    run_step(db, sql_promote, cohorts[i], now, today, &promoted, err) < 0) {
+			    run_step(db, lup_p_sql_promote, cohorts[i], now, today, &promoted, err) < 0) {
 				free(cohorts);
 				return -1;
 			}
@@ -287,6 +288,9 @@ int lup_person_erase(lup_db *db, const char *id, struct lup_erase_counts *counts
 		lup_db_rollback(db);
 		return lup_err_set(err, LUP_ENOTFOUND, _("no such person"));
 	}
+	/* The change log keeps no copy: the erase travels as keys only,
+	 * and earlier changes are cleared of the erased rows. */
+	db->erase = 1;
 	if (lup_db_commit(db, err) < 0)
 		return -1;
 	if (counts) {
@@ -422,6 +426,7 @@ long lup_purge(lup_db *db, long years, const char *today, lup_purge_cb cb, void 
 			list_free(v, k);
 			return -1;
 		}
+	db->erase = k > 0;
 	if (lup_db_commit(db, err) < 0) {
 		list_free(v, k);
 		return -1;

@@ -480,11 +480,116 @@ static const char *const v5[] = {
 NULL
 };
 
+/* 6: several laptops.  Facts with a natural key get name-based ids (the
+ * same fact entered on two laptops is one row; lup_uuid_name() is the SQL
+ * face of crypto.c's lup_uuid_name, in sqlfn.c), and the tables of the
+ * change log (see sync.c) appear.  A person enrolled twice in one cohort
+ * (withdrawn, then back): the live enrolment (else the latest) takes the
+ * cohort's and person's id; an earlier seat keeps its days under an id
+ * from the day it began, as lup_enrol keeps one (enrol.c); an earlier
+ * place on the waitlist only goes, and of two earlier seats begun on one
+ * day the one that lasted longer stays (it covers the other's days). */
+static const char *const v6[] = {
+"CREATE TEMP TABLE enrol_rank AS WITH r AS (SELECT id, cohort_id, person_id, enrolled_on, ended_on, "
+	"row_number() OVER (PARTITION BY cohort_id, person_id ORDER BY status <> 'withdrawn' DESC, "
+	"requested_at DESC, id DESC) AS n FROM enrolment) "
+	"SELECT id, n, row_number() OVER (PARTITION BY cohort_id, person_id, n = 1, enrolled_on "
+	"ORDER BY coalesce(ended_on, '') DESC, id DESC) AS m, enrolled_on FROM r",
+"DELETE FROM enrolment WHERE id IN (SELECT id FROM temp.enrol_rank WHERE n > 1 AND (enrolled_on IS NULL OR m > 1))",
+"UPDATE enrolment SET id = CASE WHEN (SELECT n FROM temp.enrol_rank r WHERE r.id = enrolment.id) = 1 "
+	"THEN lup_uuid_name('enrolment', cohort_id, person_id) "
+	"ELSE lup_uuid_name('enrolment', cohort_id, person_id, enrolled_on) END",
+"DROP TABLE temp.enrol_rank",
+"UPDATE attendance SET id = lup_uuid_name('attendance', session_id, person_id)",
+"UPDATE rating SET id = lup_uuid_name('rating', checkin_id, competence_id)",
+"UPDATE target SET id = lup_uuid_name('target', framework_id, "
+	"(SELECT identity FROM competence c WHERE c.id = target.competence_id), "
+	"CASE WHEN role_key IS NOT NULL THEN 'role' ELSE 'person' END, coalesce(role_key, person_id), valid_from)",
+/* This copy of the database: its device id (NULL until first needed),
+ * which file on which machine that id belongs to, its last change number
+ * and hybrid logical clock, its team (lup sync init) and the database all
+ * its copies come from (the first programme's id when there is one, so
+ * that copies of one older file upgraded apart still agree). */
+"CREATE TABLE sync_self ("
+	"one INTEGER PRIMARY KEY CHECK (one = 1), "
+	"device TEXT, "
+	"name TEXT NOT NULL DEFAULT '', "
+	"file_tag TEXT, "
+	"seq INTEGER NOT NULL DEFAULT 0, "
+	"hlc INTEGER NOT NULL DEFAULT 0, "
+	"team TEXT, "
+	"base TEXT NOT NULL)",
+"INSERT INTO sync_self (one, base) VALUES (1, coalesce((SELECT id FROM programme "
+	"ORDER BY created_at, id LIMIT 1), (SELECT lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || "
+	"substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21)) FROM (SELECT hex(randomblob(16)) AS h))))",
+/* Every change: this laptop's and every other's.  cs is the changeset as
+ * made; effect what applying it here did (NULL: the same), which is undone
+ * when an earlier change arrives late.  Changes applied together keep one
+ * effect, on the first of them; run = 1 marks the others.  held: waiting
+ * for a change it follows. */
+"CREATE TABLE sync_log ("
+	"device TEXT NOT NULL, "
+	"seq INTEGER NOT NULL CHECK (seq >= 1), "
+	"hlc INTEGER NOT NULL, "
+	"schema INTEGER NOT NULL, "
+	"flags INTEGER NOT NULL DEFAULT 0, "
+	"deps BLOB, "
+	"cs BLOB NOT NULL, "
+	"effect BLOB, "
+	"held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1)), "
+	"run INTEGER NOT NULL DEFAULT 0 CHECK (run IN (0, 1)), "
+	"PRIMARY KEY (device, seq))",
+"CREATE INDEX sync_log_order ON sync_log (held, hlc, device, seq)",
+/* Every device heard of: its name, how far its changes are applied here,
+ * and what it said it had (its version vector) when last heard. */
+"CREATE TABLE sync_peer ("
+	"device TEXT PRIMARY KEY NOT NULL, "
+	"name TEXT NOT NULL DEFAULT '', "
+	"applied INTEGER NOT NULL DEFAULT 0, "
+	"acks BLOB, "
+	"heard_hlc INTEGER NOT NULL DEFAULT 0)",
+/* What a merge rule set aside, for a person to look at: worked out by
+ * every laptop from the same changes, so alike everywhere. */
+"CREATE TABLE sync_conflict ("
+	"id TEXT PRIMARY KEY NOT NULL, "
+	"device TEXT NOT NULL, "
+	"seq INTEGER NOT NULL, "
+	"hlc INTEGER NOT NULL, "
+	"tbl TEXT NOT NULL, "
+	"row_id TEXT NOT NULL, "
+	"col TEXT, "
+	"kind TEXT NOT NULL CHECK (kind IN ('value', 'row', 'note')), "
+	"rule TEXT NOT NULL, "
+	"arrived_won INTEGER NOT NULL DEFAULT 0, "
+	"kept, "
+	"lost)",
+"CREATE INDEX sync_conflict_row ON sync_conflict (tbl, row_id)",
+/* A person's answer to a conflict: an ordinary change, synced. */
+"CREATE TABLE sync_resolution ("
+	ID ", "
+	"how TEXT NOT NULL CHECK (how IN ('kept', 'took', 'typed', 'restored')), "
+	"value, "
+	TS ")",
+/* The files of a shared folder already read, and what each held. */
+"CREATE TABLE sync_file ("
+	"name TEXT PRIMARY KEY NOT NULL, "
+	"size INTEGER NOT NULL, "
+	"mtime INTEGER NOT NULL, "
+	"ranges BLOB)",
+/* Rows erased for privacy (lup person erase): no change may bring them
+ * back, and no copy of them stays in the log; the erased people's names
+ * only as hashes (lup_name_hash), to clear them where typed elsewhere. */
+"CREATE TABLE sync_erased (tbl TEXT NOT NULL, pk TEXT NOT NULL, PRIMARY KEY (tbl, pk)) WITHOUT ROWID",
+"CREATE TABLE sync_erased_name (hash TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID",
+NULL
+};
+
 const struct lup_migration lup_migrations[] = {
 	{ 1, v1 },
 	{ 2, v2 },
 	{ 3, v3 },
 	{ 4, v4 },
 	{ 5, v5 },
+	{ 6, v6 },
 	{ 0, NULL }
 };

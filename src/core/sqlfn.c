@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/internal.h"
+#include "core/crypto.h"
 #include "lup/programme.h"
+#include "lup/sha256.h"
 
 /* lup_sortkey(text): lup_sortkey() of the text; NULL stays NULL. */
 static void fn_sortkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -36,6 +38,52 @@ static void fn_cohort_status(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	                    sqlite3_value_int(argv[3]), v[4] ? v[4] : ""), -1, SQLITE_STATIC);
 }
 
+/* lup_uuid_name(kind, part…): lup_uuid_name() of crypto.c, the name-based
+ * id of a fact with a natural key (one to eight parts). */
+static void fn_uuid_name(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *parts[8];
+	char out[37];
+	if (argc < 1 || argc > 9) {
+		sqlite3_result_error(ctx, "lup_uuid_name: 1 to 9 arguments", -1);
+		return;
+	}
+	for (int i = 1; i < argc; i++)
+		parts[i - 1] = (const char *)sqlite3_value_text(argv[i]);
+	lup_uuid_name(out, (const char *)sqlite3_value_text(argv[0]) ? (const char *)sqlite3_value_text(argv[0]) : "",
+	              argc - 1, parts);
+	sqlite3_result_text(ctx, out, 36, SQLITE_TRANSIENT);
+}
+
+/* lup_name_hash(text): SHA-256 (hex) of the text trimmed of spaces and in
+ * lower case (ASCII), as COLLATE NOCASE compares: an erased person's
+ * name, kept without keeping it. */
+static void fn_name_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+	size_t n;
+	lup_sha256 s;
+	char hex[65];
+	(void)argc;
+	if (!t) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	while (*t == ' ')
+		t++;
+	n = strlen((const char *)t);
+	while (n && t[n - 1] == ' ')
+		n--;
+	lup_sha256_init(&s);
+	lup_sha256_add(&s, "lup-name", 9);
+	for (size_t i = 0; i < n; i++) {
+		char c = (char)(t[i] >= 'A' && t[i] <= 'Z' ? t[i] + 32 : t[i]);
+		lup_sha256_add(&s, &c, 1);
+	}
+	lup_sha256_hex(&s, hex);
+	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
+}
+
 int lup_sql_functions(sqlite3 *h)
 {
 	int rc = sqlite3_create_function(h, "lup_sortkey", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
@@ -44,5 +92,11 @@ int lup_sql_functions(sqlite3 *h)
 		rc = sqlite3_create_function(h, "lup_cohort_status", 5,
 		                             SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 		                             fn_cohort_status, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "lup_uuid_name", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+		                             NULL, fn_uuid_name, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "lup_name_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+		                             NULL, fn_name_hash, NULL, NULL);
 	return rc;
 }

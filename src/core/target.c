@@ -5,17 +5,6 @@
 #include "core/comp_int.h"
 #include "core/fw_int.h"
 
-/* The id of a new target row.  Its natural key is the revision, the
- * competence's identity, the role's key or the person, and the moment it
- * came into force: ids are made here only, so that one derived from that
- * key can take the random one's place. */
-static void target_id(char out[LUP_UUID_LEN + 1], const char *framework_id, const char *identity,
-                      const char *who, const char *valid_from)
-{
-	(void)framework_id; (void)identity; (void)who; (void)valid_from;
-	lup_uuid(out);
-}
-
 int lup_target_insert(lup_db *db, const char *framework_id, const char *competence_id,
                       const char *identity, const char *role, const char *person_id, int level,
                       const char *source, const char *valid_from, lup_err *err)
@@ -28,7 +17,8 @@ int lup_target_insert(lup_db *db, const char *framework_id, const char *competen
 
 	if (role && !(key = lup_sortkey(role)))
 		return lup_fw_oom(err);
-	target_id(id, framework_id, identity, key ? key : person_id, valid_from);
+	/* from its natural key: the same target set on two laptops is one row */
+	lup_id_target(id, framework_id, identity, key, key ? NULL : person_id, valid_from);
 	lup_now_utc(now);
 	if (!(st = lup_stmt(db, sql, err))) {
 		free(key);

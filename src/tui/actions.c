@@ -220,6 +220,14 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                            "import it (asks first; No is the default)") },
 	[TUI_A_IMPORT_CANCEL] = { "import-cancel", TUI_CTX_IMPORT, "Esc", N_("Cancel"),
 	                         N_("Go back without importing anything") },
+	[TUI_A_CONFLICTS]    = { "conflicts", TUI_CTX_MAIN, "M", NULL,
+	                         N_("Show the conflicts merging laptops set aside (the header counts them)") },
+	[TUI_A_CONFLICT_KEEP] = { "conflict-keep", TUI_CTX_CONFLICTS, "1", N_("Keep"),
+	                          N_("Answer the conflict: keep what the rule kept") },
+	[TUI_A_CONFLICT_TAKE] = { "conflict-take", TUI_CTX_CONFLICTS, "2", N_("Take back"),
+	                          N_("Answer the conflict: take back the value (or the record) it set aside") },
+	[TUI_A_CONFLICT_TYPE] = { "conflict-type", TUI_CTX_CONFLICTS, "3", N_("Type"),
+	                          N_("Answer the conflict with a value typed in") },
 	/* documents */
 	[TUI_A_PRINT]        = { "print", TUI_CTX_DOCUMENTS, "P", N_("Print"),
 	                         N_("Write the focused one's document as PDF to the documents folder: a session's "
@@ -273,6 +281,7 @@ static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_IMPORT] = N_("Importing people"),
 	[TUI_CTX_DUE] = N_("Due list"),
 	[TUI_CTX_ROUNDS] = N_("Check-in rounds"),
+	[TUI_CTX_CONFLICTS] = N_("Conflicts of merging laptops"),
 	[TUI_CTX_ENROL] = N_("Enrolling people"),
 	[TUI_CTX_HOST] = N_("A host organisation"),
 };

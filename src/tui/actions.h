@@ -15,7 +15,6 @@
 #define LUP_TUI_ACTIONS_H
 
 #include <stdint.h>
-
 #include <stdio.h>
 #include "lup/config.h"
 
@@ -91,6 +90,7 @@ enum tui_ctx {
 	TUI_CTX_PEOPLE,   /* the list of people: import */
 	TUI_CTX_REPORT,   /* the Reports section: write to a file, refresh */
 	TUI_CTX_IMPORT,   /* importing people: the file form and the preview */
+	TUI_CTX_CONFLICTS, /* the conflicts merging laptops listed: answering them */
 	TUI_CTX_DUE,      /* the Due list */
 	TUI_CTX_ROUNDS,   /* check-in rounds and a round's people */
 	TUI_CTX_ENROL,    /* the enrol picker: the day the seats count from */
@@ -162,6 +162,9 @@ enum tui_action {
 	TUI_A_ROUND, TUI_A_ROUND_INVITE,
 	/* people list, reports, import */
 	TUI_A_IMPORT, TUI_A_REPORT_EXPORT, TUI_A_REPORT_REFRESH, TUI_A_IMPORT_RUN, TUI_A_IMPORT_CANCEL,
+	/* conflicts of merging laptops: open them from any section (main),
+	 * and answer one */
+	TUI_A_CONFLICTS, TUI_A_CONFLICT_KEEP, TUI_A_CONFLICT_TAKE, TUI_A_CONFLICT_TYPE,
 	/* documents */
 	TUI_A_PRINT,
 	/* enrolment: back to the waitlist, enrol as of a day; a session's

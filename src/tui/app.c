@@ -12,8 +12,10 @@
 #include <unistd.h>
 #include "lup/i18n.h"
 #include "lup/lineedit.h"
+#include "lup/sync.h"
 #include "tui/app.h"
 #include "tui/calendar.h"
+#include "tui/conflicts.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 
@@ -36,6 +38,11 @@ struct tui_app {
 	int cur_y, cur_x, cur_set;
 	int too_small, quit, gone;
 	int verifying;          /* the database's background check runs */
+	/* open conflicts of merging laptops, counted again when the database
+	 * changed (the tab line shows them) */
+	long conflicts;
+	struct lup_db_stamp conflicts_stamp;
+	int conflicts_counted;
 	long long data_version; /* of the database when last looked at */
 	/* headless */
 	tui_key *script;
@@ -246,6 +253,28 @@ static void relayout_all(tui_app *app)
 
 /* ---- drawing ---- */
 
+/* "! 3 conflicts" on the tab line, left of "lup", while any are open. */
+static void draw_conflict_count(tui_app *app, int after)
+{
+	struct lup_db_stamp now;
+	char text[64];
+	int w;
+	lup_db_stamp(app->db, &now);
+	if (!app->conflicts_counted || !lup_db_stamp_equal(&now, &app->conflicts_stamp)) {
+		long n = lup_conflict_count(app->db, NULL);
+		app->conflicts = n > 0 ? n : 0;
+		app->conflicts_stamp = now;
+		app->conflicts_counted = 1;
+	}
+	if (!app->conflicts)
+		return;
+	snprintf(text, sizeof text, ngettext("! %ld conflict ", "! %ld conflicts ", (unsigned long)app->conflicts),
+	         app->conflicts);
+	w = tui_width(text);
+	if (COLS - 4 - w > after)
+		tui_put(0, COLS - 4 - w, w, text, tui_attr(TUI_S_TAB_ACTIVE), TUI_CLIP);
+}
+
 static void draw_tabs(tui_app *app)
 {
 	int x = 0;
@@ -260,6 +289,7 @@ static void draw_tabs(tui_app *app)
 	}
 	if (COLS - x > 5)
 		tui_put(0, COLS - 4, 4, "lup ", tui_attr(TUI_S_TABS), TUI_CLIP);
+	draw_conflict_count(app, x);
 }
 
 /* The status line; a message too long for it goes on over the key-hint
@@ -560,6 +590,8 @@ static int default_action(tui_app *app, enum tui_action a)
 		return tui_is_root(app, top) ? 0 : tui_pop(app, TUI_CANCELLED);
 	case TUI_A_CALENDAR:
 		return top && tui_is_calendar(top) ? 0 : tui_push(app, tui_calendar_screen(app, NULL), 0);
+	case TUI_A_CONFLICTS:
+		return top && tui_is_conflicts(top) ? 0 : tui_push(app, tui_conflicts_screen(app), 0);
 	default:
 		return 0;
 	}

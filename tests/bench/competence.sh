@@ -13,7 +13,7 @@ make -s "$B/liblupcore.a" || exit 1
 # shellcheck disable=SC2046
 cc -std=c11 -O2 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Iinclude -Isrc -o "$dir/competence" \
 	tests/bench/competence.c "$B/liblupcore.a" \
-	$(pkg-config --libs sqlite3 libical cairo cairo-pdf pangocairo) -liniparser -lcsv -lm || exit 1
+	$(pkg-config --libs sqlite3 libical cairo cairo-pdf pangocairo libsodium) -liniparser -lcsv -lm || exit 1
 for n in $sizes; do
 	echo "competence at $n people:"
 	"$dir/competence" "$dir/competence.db" "$n" || exit 1

@@ -20,7 +20,7 @@ make -s "$B/liblupcore.a" || exit 1
 # shellcheck disable=SC2046
 cc -std=c11 -O2 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Iinclude -Isrc \
 	$(pkg-config --cflags cairo pangocairo) -o "$dir/bench-documents" tests/bench/documents.c "$B/liblupcore.a" \
-	$(pkg-config --libs sqlite3 libical cairo cairo-pdf pangocairo) -liniparser -lcsv -lm || exit 1
+	$(pkg-config --libs sqlite3 libical cairo cairo-pdf pangocairo libsodium) -liniparser -lcsv -lm || exit 1
 if [ ! -s "$db" ]; then
 	echo "making $db with lup demo --people $n …"
 	rm -f "$db" "$db-wal" "$db-shm"

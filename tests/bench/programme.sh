@@ -88,7 +88,7 @@ rm -f "$B/bench-all.ics" "$B/bench-one.ics" "$B/bench-person.ics"
 
 # The calls of the screens, through the core.
 cc -Iinclude -Isrc -D_DEFAULT_SOURCE -O2 -o "$B/bench-programme" tests/bench/programme.c \
-	"$B/liblupcore.a" $(pkg-config --libs sqlite3 libical cairo cairo-pdf pangocairo) -liniparser -lcsv -lm
+	"$B/liblupcore.a" $(pkg-config --libs sqlite3 libical cairo cairo-pdf pangocairo libsodium) -liniparser -lcsv -lm
 cp "$DB" "$B/bench-programme-w.db"
 "$B/bench-programme" "$B/bench-programme-w.db"
 rm -f "$B/bench-programme-w.db" "$B/bench-programme-w.db-wal" "$B/bench-programme-w.db-shm"

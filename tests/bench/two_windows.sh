@@ -15,7 +15,7 @@ fi
 cp "$db" "$dir/two-windows.db" && rm -f "$dir/two-windows.db-wal" "$dir/two-windows.db-shm"
 db="$dir/two-windows.db"
 cc -Iinclude -Isrc -D_DEFAULT_SOURCE -O2 -o "$B/bench-two-windows" tests/bench/two_windows.c \
-	"$B/liblupcore.a" $(pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3) \
+	"$B/liblupcore.a" $(pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium) \
 	-lical -licalss -licalvcal -liniparser -lcsv -lm -pthread || exit 1
 echo "core, at 50,000 people:"
 "$B/bench-two-windows" "$db" || exit 1

@@ -186,11 +186,15 @@ static inline struct lup_gap_row cf_gap(const char *pid, const char *fwid, const
  * that one, so that history runs from 2015 on. */
 static inline void cf_happened(const char *when)
 {
-	char sql[600];
+	char sql[1000];
+	/* a target's id comes from when it came into force (lup_id_target) */
 	snprintf(sql, sizeof sql,
 	         "UPDATE target SET valid_to = '%s' WHERE valid_to > '2020';"
-	         "UPDATE target SET valid_from = '%s' WHERE valid_from > '2020';"
-	         "UPDATE framework SET imported_at = '%s' WHERE imported_at > '2020'", when, when, when);
+	         "UPDATE target SET valid_from = '%s', id = lup_uuid_name('target', framework_id, "
+	         "(SELECT identity FROM competence c WHERE c.id = target.competence_id), "
+	         "CASE WHEN role_key IS NOT NULL THEN 'role' ELSE 'person' END, coalesce(role_key, person_id), '%s') "
+	         "WHERE valid_from > '2020';"
+	         "UPDATE framework SET imported_at = '%s' WHERE imported_at > '2020'", when, when, when, when);
 	cf_exec(sql);
 }
 

@@ -165,6 +165,19 @@ static inline const char *fx_placement(struct fx *f, const char *person, const c
 	return id;
 }
 
+/* The first column of a query's first row, with ?1 bound to a. */
+static inline int fx_int(struct fx *f, const char *sql, const char *a)
+{
+	sqlite3_stmt *st;
+	int v;
+	assert_int_equal(sqlite3_prepare_v2(f->db->h, sql, -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 static inline void fx_mark(struct fx *f, const char *session, const char *person, const char *status)
 {
 	lup_err err;

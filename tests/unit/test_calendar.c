@@ -194,9 +194,9 @@ static void test_export_path(void **state)
  * from any section means nothing else there. */
 static void test_keys(void **state)
 {
-	unsigned cal = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
+	tui_ctxmask cal = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
 	               TUI_CTXBIT(TUI_CTX_CALENDAR);
-	unsigned list = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
+	tui_ctxmask list = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
 	                TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_RECORD);
 	(void)state;
 	tui_keys_defaults();

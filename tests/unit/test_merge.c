@@ -208,6 +208,26 @@ static void many_columns(void **state)
 	assert_int_equal(lup_merge3_text(70, base, mine, NULL, out, NULL), -1);
 }
 
+/* No common ancestor: the same attendance mark made on two laptops.  The
+ * columns they agree on are BOTH, the others conflicts keeping theirs; an
+ * undefined mine (not part of the change) stays theirs. */
+static void both_made_the_row(void **state)
+{
+	lup_val mine[4] = { lup_val_text("a1"), lup_val_text("present"), lup_val_text("hej"), { 0 } };
+	lup_val theirs[4] = { lup_val_text("a1"), lup_val_text("absent"), lup_val_text("hej"), lup_val_int(7) };
+	lup_val out[4];
+	enum lup_merge_how how[4];
+	(void)state;
+	assert_int_equal(lup_merge3(4, NULL, mine, theirs, out, how), 1);
+	assert_int_equal(how[0], LUP_MERGE_BOTH);
+	assert_int_equal(how[1], LUP_MERGE_CONFLICT);
+	assert_memory_equal(out[1].p, "absent", 6);
+	assert_int_equal(how[2], LUP_MERGE_BOTH);
+	assert_int_equal(how[3], LUP_MERGE_THEIRS);
+	assert_int_equal(out[3].i, 7);
+	/* The same row made twice alike: nothing to decide. */
+	assert_int_equal(lup_merge3(3, NULL, theirs, theirs, out, how), 0);
+}
 
 /* ====================================================================
  * Saving an edit: the update functions, two connections on one file
@@ -1018,6 +1038,7 @@ int main(void)
 		cmocka_unit_test(equality),
 		cmocka_unit_test(changed),
 		cmocka_unit_test(many_columns),
+		cmocka_unit_test(both_made_the_row),
 		cmocka_unit_test(question_shortens),
 #define DB_TEST(t) cmocka_unit_test_setup_teardown(t, fx_setup, fx_teardown)
 		DB_TEST(save_only_theirs_changed),

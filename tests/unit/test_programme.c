@@ -499,6 +499,18 @@ static void test_register(void **state)
 	assert_int_equal(n, 2);
 	assert_string_equal(rows[1].enrolment_status, "withdrawn");
 	free(rows);
+	/* Back on a later day: the seat they had keeps its days (their mark
+	 * of the first session stands), under an id of its own; the
+	 * enrolment's own id is the return. */
+	assert_int_equal(lup_enrol(f->db, f->cohort, a, "2030-01-01", &out, &err), 0);
+	assert_string_equal(out.enrolment_id, ea);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM enrolment WHERE person_id = ?1 AND status = 'withdrawn' "
+	                           "AND enrolled_on = '2015-08-01' AND ended_on IS NOT NULL", a), 1);
+	n = lup_register(f->db, s1, &rows, &err);
+	assert_int_equal(n, 2);
+	assert_string_equal(rows[1].name, "Åsa Berg");
+	assert_string_equal(rows[1].status, "present");
+	free(rows);
 	fx_sound(f);
 }
 
