@@ -49,7 +49,7 @@ PO       = $(wildcard share/lup/po/*.po)
 MO       = $(PO:share/lup/po/%.po=$(B)/locale/%/LC_MESSAGES/lup.mo)
 MAN      = $(wildcard man/*.[0-9])
 
-.PHONY: all deps run check check-suites unit asan fuzz bench sync-soak install uninstall clean pot
+.PHONY: all deps run check check-suites unit asan fuzz bench sync-soak install uninstall clean pot screenshots
 all: $(LUP) $(MO)
 
 $(LUP): $(CLI_OBJ) $(B)/libluptui.a $(B)/liblupcore.a
@@ -148,6 +148,12 @@ fuzz: $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
 	for f in $^; do n=$${f##*/}; mkdir -p $(B)/fuzz/corpus-$$n; \
 	  echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) $(B)/fuzz/corpus-$$n tests/fuzz/seed/$${n#fuzz_} || exit 1; done
+
+# Screenshots of the real binary in xterm under a virtual X server, dark
+# and light, into doc/screenshots (not part of check: they need X).
+screenshots: all
+	@sh scripts/deps.sh screenshots
+	LUP=$(LUP) OUT=doc/screenshots sh scripts/screenshots.sh
 
 bench: all
 	@LUP=$(LUP) B=$(B) sh tests/bench/run.sh

@@ -1,9 +1,14 @@
 #!/bin/sh
 # Install what lup needs to build and test, with apt-get; do nothing when
 # everything is already present.  Run as root (or through sudo).
+# `deps.sh screenshots` also installs what `make screenshots` needs: a
+# virtual X server, xterm, ImageMagick and faketime.
 set -eu
 
-pkgs="build-essential pkgconf clang libncurses-dev libsqlite3-dev sqlite3
+extra=""
+[ "${1:-}" != screenshots ] || extra="xvfb xterm imagemagick faketime"
+
+pkgs="$extra build-essential pkgconf clang libncurses-dev libsqlite3-dev sqlite3
 libiniparser-dev libcmocka-dev libical-dev libcsv-dev libsodium-dev gettext tmux mandoc
 locales python3 python3-icalendar hyperfine
 libcairo2-dev libpango1.0-dev librsvg2-dev fonts-dejavu-core poppler-utils chromium"

@@ -12,13 +12,16 @@ typedef struct lup_db lup_db;
 enum lup_db_flags {
 	LUP_DB_CREATE   = 1 << 0,  /* create the file (and its folder) if missing */
 	LUP_DB_READONLY = 1 << 1,  /* open read-only; no migration */
-	LUP_DB_NOCHECK  = 1 << 2   /* skip quick_check at open (lup check runs more) */
+	LUP_DB_NOCHECK  = 1 << 2   /* never run quick_check at open (lup check runs more) */
 };
 
 /* Open (and if needed create and migrate) the database at path.  A database
  * from a newer lup, a file that is not a lup database, a damaged file, a
  * locked one: each fails with its own code and a one-line message, and
- * leaves the file untouched. */
+ * leaves the file untouched.  Without LUP_DB_NOCHECK the whole file is
+ * checked (quick_check) only when the last program that had it open ended
+ * without closing it (SQLite recovered its log on opening) or when it is
+ * about to be upgraded; a damaged page met later fails as LUP_ECORRUPT. */
 int lup_db_open(const char *path, int flags, lup_db **out, lup_err *err);
 void lup_db_close(lup_db *db);
 const char *lup_db_path(const lup_db *db);

@@ -4,9 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
-#include "lup/competence.h"
+#include "lup/checkin.h"
 #include "lup/i18n.h"
 #include "lup/programme.h"
+#include "lup/round.h"
 
 static int find(struct lup_cli *cli, const char *sub, const char *ref, char id[LUP_UUID_LEN + 1])
 {

@@ -4,10 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
-#include "lup/competence.h"
+#include "lup/due.h"
 #include "lup/i18n.h"
 #include "lup/lineedit.h"
 #include "lup/people.h"
+#include "lup/target.h"
 
 struct who {
 	const char *role, *person_ref, *framework;

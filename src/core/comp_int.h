@@ -1,6 +1,8 @@
-/* comp_int.h — what the competence modules share: competence.c (check-ins,
- * ratings, due dates, gaps, the heat map), target.c (targets), round.c
- * (check-in rounds) and profile.c (a person's competence profile). */
+/* comp_int.h — what the competence modules share: checkin.c (check-ins
+ * and ratings), target.c (targets), due.c (due dates and the Due list),
+ * gaps.c (gaps), heatmap.c (the heat map), round.c (check-in rounds) and
+ * profile.c (a person's competence profile); the helpers are in
+ * competence.c. */
 #ifndef LUP_CORE_COMP_INT_H
 #define LUP_CORE_COMP_INT_H
 
@@ -41,11 +43,10 @@ int lup_comp_count1(lup_db *db, const char *sql, const char *a, lup_err *err);
 /* Trim a malloc'd string; an empty one becomes NULL. */
 void lup_comp_tidy(char **s);
 
-/* Make temp.lup_due the Due list of today (everyone, or one cohort's
- * people): id and st (0 overdue, 1 due soon, 2 never assessed, 3 up to
- * date) among its columns.  As cheap as a page when nothing changed. */
-int lup_due_refresh(lup_db *db, const lup_config *cfg, lup_date today, const char *cohort_id,
-                    lup_err *err);
+/* Whether the Due list shows today a person of role (as written; may be
+ * NULL) whose latest check-in that counts was on the day last (NULL or
+ * "": never assessed): overdue, due soon or never assessed. */
+int lup_due_listed(const lup_config *cfg, const char *role, const char *last, lup_date today);
 
 /* A new target row, in force from valid_from: for role (as written) or
  * person_id, of competence competence_id (whose identity is identity) in

@@ -11,8 +11,9 @@
 #include "lup/i18n.h"
 
 static const struct lup_option options[] = {
-	{ "ui", "theme", LUP_OPT_CHOICE, "auto", 0, 0, "auto|color|mono",
-	  N_("Colours: auto (colour when the terminal has it and NO_COLOR is unset), color, or mono.") },
+	{ "ui", "theme", LUP_OPT_CHOICE, "auto", 0, 0, "auto|dark|light|mono|color",
+	  N_("Colours for a dark or a light terminal background, or mono; auto asks the terminal "
+	     "which it has and is mono when NO_COLOR is set; color is auto despite NO_COLOR.") },
 	{ "ui", "week_numbers", LUP_OPT_BOOL, "yes", 0, 0, NULL,
 	  N_("Show ISO week numbers beside dates.") },
 	{ "ui", "confirm_quit", LUP_OPT_BOOL, "no", 0, 0, NULL,

@@ -253,6 +253,53 @@ fail:
 	return -1;
 }
 
+/* SQLite tells through its log when opening a file had to recover
+ * transactions the last program left half-done (it ended without closing
+ * the file: killed, crashed, the power went).  That, and a schema upgrade,
+ * is when a writing command checks the whole file before writing to it
+ * (see lup_db_open); the log is set up once, before SQLite is first used. */
+static atomic_uint recoveries;
+static atomic_int log_set;  /* 1 installed, -1 could not be */
+static pthread_once_t log_once = PTHREAD_ONCE_INIT;
+
+static void sqlite_log(void *ud, int code, const char *msg)
+{
+	(void)ud; (void)msg;
+	if (code == SQLITE_NOTICE_RECOVER_WAL || code == SQLITE_NOTICE_RECOVER_ROLLBACK)
+		atomic_fetch_add(&recoveries, 1);
+}
+
+static void install_log(void)
+{
+	atomic_store(&log_set, sqlite3_config(SQLITE_CONFIG_LOG, sqlite_log, NULL) == SQLITE_OK ? 1 : -1);
+}
+
+/* 1 when SQLite's quick_check finds the whole file sound. */
+static int sound(sqlite3 *h)
+{
+	sqlite3_stmt *st;
+	int ok = 0;
+	if (sqlite3_prepare_v2(h, "PRAGMA quick_check(1)", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			const unsigned char *t = sqlite3_column_text(st, 0);
+			ok = t && strcmp((const char *)t, "ok") == 0;
+		}
+		sqlite3_finalize(st);
+	}
+	return ok;
+}
+
+static int quick_check(lup_db *db, lup_err *err)
+{
+	if (sound(db->h))
+		return 0;
+	if (sqlite3_errcode(db->h) == SQLITE_BUSY)
+		return lup_sqlerr(db, err, db->path);
+	return lup_err_set(err, LUP_ECORRUPT,
+		_("%s is damaged (quick_check failed); restore a backup, "
+		  "or see what lup check says"), db->path);
+}
+
 static int folder_of(const char *path, char *dir, size_t n)
 {
 	const char *slash = strrchr(path, '/');
@@ -268,7 +315,8 @@ int lup_db_open(const char *path, int flags, lup_db **out, lup_err *err)
 	lup_db *db;
 	struct stat sb;
 	char dir[4096];
-	int exists, oflags, ro = (flags & LUP_DB_READONLY) != 0;
+	int exists, oflags, ro = (flags & LUP_DB_READONLY) != 0, left_wal = 0;
+	unsigned recovered;
 
 	*out = NULL;
 	if (!path || !*path)
@@ -301,6 +349,15 @@ int lup_db_open(const char *path, int flags, lup_db **out, lup_err *err)
 	if (!ro && access(path, W_OK) != 0)
 		return lup_err_set(err, LUP_EREADONLY, _("%s is read-only: lup needs to write to it"), path);
 
+	pthread_once(&log_once, install_log);
+	recovered = atomic_load(&recoveries);
+	if (atomic_load(&log_set) < 0) {
+		/* no word from SQLite: a write-ahead log left beside the file is
+		 * taken for an unclean end (or another program using it) */
+		char wal[4096];
+		snprintf(wal, sizeof wal, "%s-wal", path);
+		left_wal = stat(wal, &sb) == 0 && sb.st_size > 0;
+	}
 	if (!(db = calloc(1, sizeof *db)) || !(db->path = strdup(path))) {
 		free(db);
 		return lup_err_set(err, LUP_EFAIL, "%s", strerror(ENOMEM));
@@ -321,8 +378,7 @@ int lup_db_open(const char *path, int flags, lup_db **out, lup_err *err)
 	}
 	if (sqlite3_exec(db->h,
 	        "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;"
-	        "PRAGMA secure_delete = ON; PRAGMA synchronous = FULL;"
-	        "PRAGMA temp_store = MEMORY;",
+	        "PRAGMA secure_delete = ON; PRAGMA synchronous = FULL;",
 	        NULL, NULL, NULL) != SQLITE_OK) {
 		lup_sqlerr(db, err, path);
 		goto fail;
@@ -331,25 +387,18 @@ int lup_db_open(const char *path, int flags, lup_db **out, lup_err *err)
 		lup_sqlerr(db, err, path);
 		goto fail;
 	}
+	/* The whole file is checked before a command writes to it when the
+	 * last program using it ended without closing it (SQLite recovered
+	 * its log just now, on this first read) or when it is about to be
+	 * upgraded; otherwise SQLite's own checks of each page read stand,
+	 * and lup check (or the terminal interface, beside its first frame)
+	 * looks at everything. */
 	if (!(flags & LUP_DB_NOCHECK)) {
-		sqlite3_stmt *st;
-		int ok = 0;
-		if (sqlite3_prepare_v2(db->h, "PRAGMA quick_check(1)", -1, &st, NULL) == SQLITE_OK) {
-			if (sqlite3_step(st) == SQLITE_ROW) {
-				const unsigned char *t = sqlite3_column_text(st, 0);
-				ok = t && strcmp((const char *)t, "ok") == 0;
-			}
-			sqlite3_finalize(st);
-		}
-		if (!ok) {
-			if (sqlite3_errcode(db->h) == SQLITE_BUSY)
-				lup_sqlerr(db, err, path);
-			else
-				lup_err_set(err, LUP_ECORRUPT,
-					_("%s is damaged (quick_check failed); restore a backup, "
-					  "or see what lup check says"), path);
+		int v = lup_db_user_version(db);
+		int unclean = left_wal || atomic_load(&recoveries) != recovered;
+		int upgrade = exists && v >= 0 && v < lup_db_schema_version();
+		if ((unclean || upgrade) && quick_check(db, err) < 0)
 			goto fail;
-		}
 	}
 	if (ro) {
 		int v = lup_db_user_version(db);
@@ -539,6 +588,14 @@ static const char *const invariants[] = {
 	"OR sort_role IS NOT lup_sortkey(coalesce(role, ''))",
 	"SELECT 'host organisation ' || substr(id, 1, 8) || ': its sort key is out of date' FROM host_org "
 	"WHERE sort_name IS NOT lup_sortkey(name)",
+	/* The Due list's own copy of each person (schema 7: triggers keep
+	 * it; it is worked out from person and checkin alone). */
+	"SELECT 'person ' || substr(p.id, 1, 8) || ': its entry in the Due list is out of date' "
+	"FROM person p LEFT JOIN person_due d ON d.person_id = p.id WHERE d.person_id IS NULL "
+	"OR d.active IS NOT p.active OR d.sort_role IS NOT p.sort_role OR d.sort_name IS NOT p.sort_name "
+	"OR d.search IS NOT p.search OR d.last IS NOT " LUP_DUE_LAST("p.id"),
+	"SELECT 'the Due list has an entry for a person who is gone (' || substr(d.person_id, 1, 8) || ')' "
+	"FROM person_due d WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.id = d.person_id)",
 	/* A session's block belongs to its cohort's programme. */
 	"SELECT 'session ' || substr(s.id, 1, 8) || ': its block is of another programme' "
 	"FROM session s JOIN cohort c ON c.id = s.cohort_id JOIN block b ON b.id = s.block_id "
@@ -632,6 +689,16 @@ int lup_db_backup(lup_db *db, const char *dest, lup_err *err)
 	/* A backup should stand alone: one file, no -wal beside it. */
 	if (sqlite3_exec(out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail_db;
+	/* A copy of damage is no backup: checked whole before it replaces
+	 * anything (the pages were copied, never read as a database). */
+	if (!sound(out)) {
+		lup_err_set(err, LUP_ECORRUPT, _("%s is damaged (quick_check failed); restore a backup, "
+		                                 "or see what lup check says"), db->path);
+		sqlite3_close(out);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
 	if (sqlite3_close(out) != SQLITE_OK)
 		goto fail_db;
 	out = NULL;

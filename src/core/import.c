@@ -1328,24 +1328,21 @@ static int second_pass(struct run *ru, size_t i)
 /* A large import touches every page of the person table and its indexes
  * many times over: with SQLite's default 2 MB page cache, dirty pages
  * spill to the WAL mid-transaction and are rewritten again and again.
- * The cache only grows as pages are used, so a generous limit costs a
- * small import nothing.  Returns the previous size to restore. */
+ * 8 MiB keeps most of that at 50,000 people (a larger cache saved no
+ * time there, and the process should stay small); the cache only grows
+ * as pages are used, so a small import pays nothing.  Returns the
+ * previous size to restore. */
 static int big_cache(lup_db *db, size_t rows)
 {
 	sqlite3_stmt *st;
 	int old = -2000;
-	char sql[64];
 	if (sqlite3_prepare_v2(db->h, "PRAGMA cache_size", -1, &st, NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
 			old = sqlite3_column_int(st, 0);
 		sqlite3_finalize(st);
 	}
-	if (rows > 1000) {
-		/* about 1.5 KiB of pages per person, 16 MiB at least */
-		long kib = (long)(rows < 1000000 ? rows : 1000000) * 3 / 2 + 16384;
-		snprintf(sql, sizeof sql, "PRAGMA cache_size = -%ld", kib);
-		sqlite3_exec(db->h, sql, NULL, NULL, NULL);
-	}
+	if (rows > 1000)
+		sqlite3_exec(db->h, "PRAGMA cache_size = -8192", NULL, NULL, NULL);
 	return old;
 }
 
@@ -1356,13 +1353,16 @@ static void restore_cache(lup_db *db, int old)
 	sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 }
 
-/* How many people lup holds. */
-static long count_people(lup_db *db, lup_err *err)
+/* How many people lup holds, counted up to max (all that matters here:
+ * whether there are none, and whether there are more than twice the rows
+ * of the file), so that a small import into a large file costs little. */
+static long count_people(lup_db *db, long max, lup_err *err)
 {
-	sqlite3_stmt *st = lup_stmt(db, "SELECT count(*) FROM person", err);
+	sqlite3_stmt *st = lup_stmt(db, "SELECT count(*) FROM (SELECT 1 FROM person LIMIT ?1)", err);
 	long n;
 	if (!st)
 		return -1;
+	sqlite3_bind_int64(st, 1, max);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		lup_sqlerr(db, err, _("counting people"));
 		lup_done(st);
@@ -1376,14 +1376,17 @@ static long count_people(lup_db *db, lup_err *err)
 /* A large import into a table not much larger than it: the person
  * table's non-unique indexes (the list orders, each carrying the search
  * text) are cheaper to build once, sorted, after the rows are in than to
- * grow a row at a time (a quarter of the work of 10,000 new people).  It
- * all happens inside the import's transaction, so a refused row or a dry
- * run rolls the indexes back untouched.  The unique indexes stay: the
- * import looks people up through them. */
+ * grow a row at a time (a quarter of the work of 10,000 new people); so
+ * is the Due list's copy of each person (person_due, schema 7), whose
+ * triggers are set aside and which is made again in one pass.  It all
+ * happens inside the import's transaction, so a refused row or a dry run
+ * rolls the indexes and triggers back untouched.  The unique indexes
+ * stay: the import looks people up through them. */
 struct bulk {
-	int n;
+	int n, triggers;
 	char *sql[16];
 	char name[16][64];
+	int trigger[16];
 };
 
 static int bulk_begin(lup_db *db, size_t rows, long people, struct bulk *b, lup_err *err)
@@ -1394,9 +1397,10 @@ static int bulk_begin(lup_db *db, size_t rows, long people, struct bulk *b, lup_
 	b->n = 0;
 	if (rows < 1000 || (long)rows * 2 < people)
 		return 0;
-	if (!(st = lup_stmt(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
-	                        "AND tbl_name = 'person' AND sql IS NOT NULL "
-	                        "AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY name", err)))
+	if (!(st = lup_stmt(db, "SELECT name, sql, type = 'trigger' FROM sqlite_schema WHERE sql IS NOT NULL "
+	                        "AND ((type = 'index' AND tbl_name IN ('person', 'person_due') "
+	                        "AND sql NOT LIKE 'CREATE UNIQUE %') OR (type = 'trigger' AND tbl_name = 'person' "
+	                        "AND name LIKE 'person\\_due\\_%' ESCAPE '\\')) ORDER BY type, name", err)))
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && b->n < (int)(sizeof b->sql / sizeof *b->sql)) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
@@ -1409,12 +1413,14 @@ static int bulk_begin(lup_db *db, size_t rows, long people, struct bulk *b, lup_
 			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
 		}
 		snprintf(b->name[b->n], sizeof b->name[0], "%s", name);
+		b->trigger[b->n] = sqlite3_column_int(st, 2);
+		b->triggers += b->trigger[b->n];
 		b->n++;
 	}
 	lup_done(st);
 	for (int i = 0; i < b->n; i++) {
 		char sql[96];
-		snprintf(sql, sizeof sql, "DROP INDEX %s", b->name[i]);
+		snprintf(sql, sizeof sql, "DROP %s %s", b->trigger[i] ? "TRIGGER" : "INDEX", b->name[i]);
 		if (lup_exec(db, sql, err) < 0)
 			return -1;
 	}
@@ -1423,6 +1429,8 @@ static int bulk_begin(lup_db *db, size_t rows, long people, struct bulk *b, lup_
 
 static int bulk_end(lup_db *db, struct bulk *b, lup_err *err)
 {
+	if (b->triggers && lup_person_due_fill(db, err) < 0)
+		return -1;
 	for (int i = 0; i < b->n; i++)
 		if (lup_exec(db, b->sql[i], err) < 0)
 			return -1;
@@ -1464,7 +1472,7 @@ int lup_import_run(lup_db *db, lup_import *im, int dry_run,
 	old_cache = big_cache(db, im->nrows);
 	if (lup_db_begin(db, err) < 0)
 		goto out;
-	if ((people = count_people(db, err)) < 0)
+	if ((people = count_people(db, (long)im->nrows * 2 + 1, err)) < 0)
 		goto fail;
 	ru.empty = people == 0;
 	if (bulk_begin(db, im->nrows, people, &bulk, err) < 0)

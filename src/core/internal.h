@@ -32,6 +32,23 @@ int lup_delete_by_id(lup_db *db, const char *sql, const char *id, const char *wh
 	"coalesce((SELECT search FROM person WHERE id = " pid "), '') || char(10) || " \
 	"coalesce((SELECT search FROM host_org WHERE id = " hid "), '')"
 
+/* The day of a person's latest check-in that counts (final, and not
+ * replaced by a final correction), NULL when none: the SQL expression for
+ * the person whose id is the expression pid.  Migration 7 stores it in
+ * person_due through triggers: a change to it needs a new migration that
+ * makes them again. */
+#define LUP_DUE_LAST(pid) \
+	"(SELECT max(k.date) FROM checkin k WHERE k.person_id = " pid " AND k.status = 'final' " \
+	"AND NOT EXISTS (SELECT 1 FROM checkin s WHERE s.supersedes_id = k.id AND s.status = 'final'))"
+
+/* Make person_due (schema 7) again for everyone, in one pass: after a
+ * load of many people with its triggers set aside (import.c). */
+int lup_person_due_fill(lup_db *db, lup_err *err);
+/* ... and one person's entry (gone when the person is): after a merge,
+ * which writes with triggers off (sync.c). */
+int lup_person_due_redo(lup_db *db, const char *person_id, lup_err *err);
+
+
 /* Name-based ids of rows with a natural key: the same fact entered on two
  * laptops is one row (crypto.c).  A target's: its revision, the
  * competence's identity, the role's key (lup_sortkey) or the person, and

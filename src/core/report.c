@@ -1217,9 +1217,9 @@ int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
 	g.db = db;
 	g.r = r;
 	g.err = err;
-	/* The report reads most of the database once: memory-mapped pages
-	 * spare a read(2) and a copy for each. */
-	sqlite3_exec(db->h, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
+	/* The report reads most of the database once, through SQLite's page
+	 * cache: not memory-mapped, which would count every page of a large
+	 * file as this process's memory. */
 	/* One read transaction: every figure describes the same moment. */
 	own = sqlite3_get_autocommit(db->h);
 	if (own && lup_exec(db, "BEGIN", err) < 0)
@@ -1232,7 +1232,6 @@ int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
 	}
 	if (own)
 		lup_exec(db, "COMMIT", NULL);
-	sqlite3_exec(db->h, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
 	idmap_free(&g.cohort_ix);
 	idmap_free(&g.sess_ix);
 	chunks_free(&g.keys);

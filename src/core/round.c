@@ -1,6 +1,6 @@
 /* round.c — check-in rounds: a group of people asked to check in at once,
  * the drafts made for them, their progress and the list of whom to
- * invite (see lup/competence.h). */
+ * invite (see lup/round.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,21 +59,19 @@ static int select_people(lup_db *db, const lup_config *cfg, const struct lup_rou
 {
 	/* By scope (each its own statement, so that a unit's or a role's
 	 * people come from its index); ?2 the unit's or role's key, ?3 the
-	 * cohort */
+	 * cohort; with the day of each one's latest check-in that counts */
+#define ROUND_COLS "SELECT p.id, p.role, (SELECT last FROM person_due WHERE person_id = p.id) "
 	static const char *const sql_all[] = {
-		"SELECT p.id, p.role FROM person p WHERE p.active = 1 ORDER BY p.sort_name, p.id",
-		"SELECT p.id, p.role FROM person p WHERE p.sort_unit = ?2 AND p.active = 1 "
+		ROUND_COLS "FROM person p WHERE p.active = 1 ORDER BY p.sort_name, p.id",
+		ROUND_COLS "FROM person p WHERE p.sort_unit = ?2 AND p.active = 1 "
 		"ORDER BY p.sort_name, p.id",
-		"SELECT p.id, p.role FROM person p WHERE p.sort_role = ?2 AND p.active = 1 "
+		ROUND_COLS "FROM person p WHERE p.sort_role = ?2 AND p.active = 1 "
 		"ORDER BY p.sort_name, p.id",
-		"SELECT p.id, p.role FROM enrolment e JOIN person p ON p.id = e.person_id "
+		ROUND_COLS "FROM enrolment e JOIN person p ON p.id = e.person_id "
 		"WHERE e.cohort_id = ?3 AND e.status <> 'withdrawn' AND p.active = 1 "
 		"ORDER BY p.sort_name, p.id",
 	};
-	static const char sql_due[] =
-		"SELECT p.id, p.role FROM temp.lup_due d JOIN person p ON p.id = d.id WHERE d.st IN (0, 1, 2) "
-		"AND (?1 = 0 OR ?1 = 3 OR (?1 = 1 AND p.sort_unit = ?2) OR (?1 = 2 AND p.sort_role = ?2)) "
-		"ORDER BY p.sort_name, p.id";
+#undef ROUND_COLS
 	char *key = NULL;
 	sqlite3_stmt *st;
 	size_t cap = 0;
@@ -85,12 +83,7 @@ static int select_people(lup_db *db, const lup_config *cfg, const struct lup_rou
 		return lup_fw_oom(err);
 	if (key)
 		lup_trim(key);
-	if (r->only_due &&
-	    lup_due_refresh(db, cfg, today, r->scope == LUP_ROUND_COHORT ? r->cohort_id : NULL, err) < 0) {
-		free(key);
-		return -1;
-	}
-	if (!(st = lup_stmt(db, r->only_due ? sql_due : sql_all[r->scope], err))) {
+	if (!(st = lup_stmt(db, sql_all[r->scope], err))) {
 		free(key);
 		return -1;
 	}
@@ -98,8 +91,11 @@ static int select_people(lup_db *db, const lup_config *cfg, const struct lup_rou
 	lup_bind_text(st, 2, key);
 	lup_bind_text(st, 3, r->cohort_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct asked *a = lup_fw_grow((void **)out, n, &cap, sizeof *a);
-		if (!a) {
+		struct asked *a;
+		if (r->only_due && !lup_due_listed(cfg, (const char *)sqlite3_column_text(st, 1),
+		                                   (const char *)sqlite3_column_text(st, 2), today))
+			continue;
+		if (!(a = lup_fw_grow((void **)out, n, &cap, sizeof *a))) {
 			rc = SQLITE_NOMEM;
 			break;
 		}

@@ -584,6 +584,90 @@ static const char *const v6[] = {
 NULL
 };
 
+/* 7: the Due list, kept.  person_due holds, for every person, what the
+ * list orders and filters them by: whether they are active, their role's
+ * and name's sort keys, their search text and the day of their latest
+ * check-in that counts (LUP_DUE_LAST).  It is derived data, worked out
+ * from person and checkin alone, so the same rows give the same table on
+ * every laptop: the triggers below keep it in the same transaction as the
+ * write that changes it (whoever writes: lup, a merge, the sqlite3 shell),
+ * lup check compares it with what it is worked out from, and it is no
+ * table of the programme's (merging laptops leaves it out; each works it
+ * out from the rows it merges).  The due date itself needs lup.ini's
+ * intervals, so the list reads it from these two indexes a page at a time
+ * (due.c), never building anything for everyone. */
+#define DUE_ROW(p) p ".id, " p ".active, " p ".sort_role, " p ".sort_name, " p ".search, " \
+	LUP_DUE_LAST(p ".id")
+#define DUE_REDO(pid) "UPDATE person_due SET last = " LUP_DUE_LAST("person_due.person_id") \
+	" WHERE person_id = " pid ";"
+/* everyone's entry, in the order of its key */
+#define DUE_FILL "INSERT INTO person_due (person_id, active, sort_role, sort_name, search, last) " \
+	"SELECT " DUE_ROW("p") " FROM person p ORDER BY p.id"
+static const char *const v7[] = {
+"CREATE TABLE person_due ("
+	"person_id TEXT PRIMARY KEY NOT NULL, "
+	"active INTEGER NOT NULL, "
+	"sort_role TEXT NOT NULL, "
+	"sort_name TEXT NOT NULL, "
+	"search TEXT NOT NULL, "
+	"last TEXT) WITHOUT ROWID",
+DUE_FILL,
+/* everyone without an interval of their own role, in order of their
+ * latest check-in; and one role's people, the same way */
+"CREATE INDEX person_due_last ON person_due(active, last, sort_name, person_id, sort_role, search)",
+"CREATE INDEX person_due_role ON person_due(active, sort_role, last, sort_name, person_id, search)",
+"CREATE TRIGGER person_due_ins AFTER INSERT ON person BEGIN "
+	"DELETE FROM person_due WHERE person_id = NEW.id; "
+	"INSERT INTO person_due (person_id, active, sort_role, sort_name, search, last) "
+	"SELECT " DUE_ROW("NEW") "; END",
+"CREATE TRIGGER person_due_upd AFTER UPDATE OF id, active, sort_role, sort_name, search ON person BEGIN "
+	"UPDATE person_due SET person_id = NEW.id, active = NEW.active, sort_role = NEW.sort_role, "
+	"sort_name = NEW.sort_name, search = NEW.search WHERE person_id = OLD.id; END",
+"CREATE TRIGGER person_due_del AFTER DELETE ON person BEGIN "
+	"DELETE FROM person_due WHERE person_id = OLD.id; END",
+/* a check-in counts while it is final; a final correction takes the
+ * place of what it corrects (of the same person, but a merge is not
+ * taken on trust) */
+"CREATE TRIGGER person_due_checkin_ins AFTER INSERT ON checkin WHEN NEW.status = 'final' BEGIN "
+	DUE_REDO("NEW.person_id")
+	DUE_REDO("(SELECT person_id FROM checkin WHERE id = NEW.supersedes_id)") " END",
+"CREATE TRIGGER person_due_checkin_upd AFTER UPDATE OF id, person_id, date, status, supersedes_id "
+	"ON checkin WHEN OLD.status = 'final' OR NEW.status = 'final' BEGIN "
+	DUE_REDO("OLD.person_id") DUE_REDO("NEW.person_id")
+	DUE_REDO("(SELECT person_id FROM checkin WHERE id = OLD.supersedes_id)")
+	DUE_REDO("(SELECT person_id FROM checkin WHERE id = NEW.supersedes_id)") " END",
+"CREATE TRIGGER person_due_checkin_del AFTER DELETE ON checkin WHEN OLD.status = 'final' BEGIN "
+	DUE_REDO("OLD.person_id")
+	DUE_REDO("(SELECT person_id FROM checkin WHERE id = OLD.supersedes_id)") " END",
+NULL
+};
+
+int lup_person_due_fill(lup_db *db, lup_err *err)
+{
+	return lup_exec(db, "DELETE FROM person_due; " DUE_FILL, err);
+}
+
+int lup_person_due_redo(lup_db *db, const char *person_id, lup_err *err)
+{
+	static const char del[] = "DELETE FROM person_due WHERE person_id = ?1";
+	static const char ins[] = "INSERT INTO person_due (person_id, active, sort_role, sort_name, search, last) "
+		"SELECT " DUE_ROW("p") " FROM person p WHERE p.id = ?1";
+	const char *sql[] = { del, ins };
+
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st = lup_stmt(db, sql[i], err);
+		if (!st)
+			return -1;
+		sqlite3_bind_text(st, 1, person_id, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			lup_done(st);
+			return lup_sqlerr(db, err, _("keeping the Due list"));
+		}
+		lup_done(st);
+	}
+	return 0;
+}
+
 const struct lup_migration lup_migrations[] = {
 	{ 1, v1 },
 	{ 2, v2 },
@@ -591,5 +675,6 @@ const struct lup_migration lup_migrations[] = {
 	{ 4, v4 },
 	{ 5, v5 },
 	{ 6, v6 },
+	{ 7, v7 },
 	{ 0, NULL }
 };

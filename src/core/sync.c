@@ -73,8 +73,12 @@ const char *const lup_sync_tables[SYNC_NTABLES] = {
 	"sync_conflict"
 };
 
+/* Tables never sent: this copy's own bookkeeping, and person_due, which
+ * its triggers work out again from the person and checkin rows a merge
+ * writes (schema 7), the same on every laptop. */
 const char *const lup_sync_local_tables[] = {
-	"sync_self", "sync_log", "sync_peer", "sync_file", "sync_erased", "sync_erased_name", NULL
+	"sync_self", "sync_log", "sync_peer", "sync_file", "sync_erased", "sync_erased_name",
+	"person_due", NULL
 };
 
 int lup_sync_table_index(const char *name)
@@ -821,6 +825,7 @@ void lup_touch_unique(struct sync_touch *t)
 	unique(t->person, &t->nperson);
 	unique(t->host, &t->nhost);
 	unique(t->placement, &t->nplacement);
+	unique(t->due, &t->ndue);
 }
 
 void lup_touch_free(struct sync_touch *t)
@@ -830,6 +835,7 @@ void lup_touch_free(struct sync_touch *t)
 	free(t->person);
 	free(t->host);
 	free(t->placement);
+	free(t->due);
 	memset(t, 0, sizeof *t);
 }
 
@@ -867,6 +873,34 @@ static int enrolment_cohort(lup_db *db, sqlite3_changeset_iter *it, int op, int 
 		return r;
 	}
 	return 0;
+}
+
+/* The people whose Due-list entry a check-in's change may move: the
+ * person before and after, and for an update that left person_id alone
+ * the one it has now. */
+static int checkin_people(lup_db *db, sqlite3_changeset_iter *it, int op, int pc, const char *id,
+                          struct sync_touch *t, lup_err *err)
+{
+	sqlite3_value *v = NULL;
+	int rc = 0;
+
+	if (pc < 0)
+		return 0;
+	if (op != SQLITE_INSERT && sqlite3changeset_old(it, pc, &v) == SQLITE_OK && value_text(v))
+		rc = lup_touch_add(&t->due, &t->ndue, &t->capdue, value_text(v));
+	v = NULL;
+	if (rc == 0 && op != SQLITE_DELETE && sqlite3changeset_new(it, pc, &v) == SQLITE_OK && value_text(v))
+		rc = lup_touch_add(&t->due, &t->ndue, &t->capdue, value_text(v));
+	if (rc == 0 && op == SQLITE_UPDATE && id) {
+		sqlite3_stmt *st = lup_stmt(db, "SELECT person_id FROM checkin WHERE id = ?1", err);
+		if (!st)
+			return -1;
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+			rc = lup_touch_add(&t->due, &t->ndue, &t->capdue, (const char *)sqlite3_column_text(st, 0));
+		lup_done(st);
+	}
+	return rc;
 }
 
 int lup_touch_changeset(lup_db *db, const void *cs, int n, struct sync_touch *t, lup_err *err)
@@ -907,7 +941,11 @@ int lup_touch_changeset(lup_db *db, const void *cs, int n, struct sync_touch *t,
 			rc = lup_touch_add(&t->cohort, &t->ncohort, &t->capcohort, value_text(id));
 		} else if (strcmp(tab, "person") == 0 && op != SQLITE_DELETE) {
 			rc = lup_touch_add(&t->person, &t->nperson, &t->capperson, value_text(id));
-		} else if (strcmp(tab, "host_org") == 0 && op != SQLITE_DELETE) {
+		} else if (strcmp(tab, "checkin") == 0) {
+			rc = checkin_people(db, it, op, lup_sync_col_index(tb, "person_id"), value_text(id), t, err);
+		}
+		if (rc == 0 && strcmp(tab, "person") == 0)
+			rc = lup_touch_add(&t->due, &t->ndue, &t->capdue, value_text(id)); else if (strcmp(tab, "host_org") == 0 && op != SQLITE_DELETE) {
 			rc = lup_touch_add(&t->host, &t->nhost, &t->caphost, value_text(id));
 		} else if (strcmp(tab, "placement") == 0 && op != SQLITE_DELETE) {
 			rc = lup_touch_add(&t->placement, &t->nplacement, &t->capplacement, value_text(id));
@@ -917,6 +955,21 @@ int lup_touch_changeset(lup_db *db, const void *cs, int n, struct sync_touch *t,
 	}
 	if (sqlite3changeset_finalize(it) != SQLITE_OK && rc == 0)
 		rc = lup_err_set(err, LUP_EFAIL, _("a change cannot be read"));
+	return rc;
+}
+
+int lup_sync_due_redo(lup_db *db, const void *cs, int n, lup_err *err)
+{
+	struct sync_touch t;
+	int rc = 0;
+
+	memset(&t, 0, sizeof t);
+	if (lup_touch_changeset(db, cs, n, &t, err) < 0)
+		rc = -1;
+	lup_touch_unique(&t);
+	for (int i = 0; rc == 0 && i < t.ndue; i++)
+		rc = lup_person_due_redo(db, t.due[i], err);
+	lup_touch_free(&t);
 	return rc;
 }
 
@@ -998,8 +1051,10 @@ static int seats_over(lup_db *db, const char *cohort, struct sync_touch *t, cons
 }
 
 /* Derived text worked out again: a person's search text and sort keys, a
- * host's, and the placements' copies of them. */
-static int derive(lup_db *db, struct sync_touch *t, lup_err *err)
+ * host's, and the placements' copies of them; after a change applied from
+ * elsewhere (triggers off), the Due list's entries of the people it
+ * touched (a change made here has its triggers keep them). */
+static int derive(lup_db *db, struct sync_touch *t, int applied, lup_err *err)
 {
 	static const char by_person[] =
 		"UPDATE placement SET search = " LUP_PLACEMENT_SEARCH("placement.person_id", "placement.host_id")
@@ -1020,6 +1075,9 @@ static int derive(lup_db *db, struct sync_touch *t, lup_err *err)
 			return -1;
 	for (int i = 0; i < t->nplacement; i++)
 		if (exec_bind(db, by_id, t->placement[i], NULL, NULL, err) < 0)
+			return -1;
+	for (int i = 0; applied && i < t->ndue; i++)
+		if (lup_person_due_redo(db, t->due[i], err) < 0)
 			return -1;
 	return 0;
 }
@@ -1069,7 +1127,7 @@ int lup_sync_rules(lup_db *db, struct sync_touch *t, long long hlc,
 		if (rc < 0)
 			return -1;
 	}
-	return derive(db, t, err);
+	return derive(db, t, fold != NULL, err);
 }
 
 /* ---- Who we are, and lup sync init ---- */

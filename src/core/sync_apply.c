@@ -1254,6 +1254,11 @@ static int undo_from(lup_db *db, struct fold_point *p, long *n, lup_err *err)
 				_("the change log does not match the database (changed outside lup?); "
 				  "nothing was applied"));
 		}
+		/* The Due list's entries of the people undone, as triggers would. */
+		if (lup_sync_due_redo(db, all, nall, err) < 0) {
+			sqlite3_free(all);
+			return -1;
+		}
 	}
 	sqlite3_free(all);
 	return 0;
@@ -1849,7 +1854,9 @@ static int rebase(lup_db *db, long *redone, lup_err *err)
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
 	rc = erases_to_base(db, err);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, (int *)NULL);
-	if (rc < 0 || redact_log(db, err) < 0)
+	/* the erased people's Due-list entries go, as their triggers would do */
+	if (rc < 0 || lup_exec(db, "DELETE FROM person_due WHERE person_id NOT IN (SELECT id FROM person)", err) < 0 ||
+	    redact_log(db, err) < 0)
 		return -1;
 	{
 		struct fold_point zero = { 0 };

@@ -104,6 +104,7 @@ struct sync_touch {
 	char (*person)[37]; int nperson, capperson;   /* derived text to redo */
 	char (*host)[37]; int nhost, caphost;
 	char (*placement)[37]; int nplacement, capplacement;
+	char (*due)[37]; int ndue, capdue;   /* people whose person_due to redo */
 };
 void lup_touch_free(struct sync_touch *t);
 int lup_touch_add(char (**v)[37], int *n, int *cap, const char *id);
@@ -111,6 +112,9 @@ int lup_touch_add(char (**v)[37], int *n, int *cap, const char *id);
 void lup_touch_unique(struct sync_touch *t);
 /* Collect from a changeset. */
 int lup_touch_changeset(lup_db *db, const void *cs, int n, struct sync_touch *t, lup_err *err);
+/* The Due list's entries (person_due) of the people a changeset touched,
+ * worked out again: after applying it with triggers off. */
+int lup_sync_due_redo(lup_db *db, const void *cs, int n, lup_err *err);
 
 /* Conflict records, for the rules (fold is NULL for a change made here,
  * which records nothing). */

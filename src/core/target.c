@@ -1,5 +1,5 @@
 /* target.c — target levels: per framework revision, for a role or for a
- * person, with their history (see lup/competence.h). */
+ * person, with their history (see lup/target.h). */
 #include <stdlib.h>
 #include <string.h>
 #include "core/comp_int.h"

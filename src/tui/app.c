@@ -47,7 +47,7 @@ struct tui_app {
 	/* headless */
 	tui_key *script;
 	size_t nscript, iscript;
-	double *times, *cpu;
+	double *times, *cpu, *idle;  /* idle: the work put off after each key */
 	size_t ntimes;
 	double max_time, max_cpu, max_idle;
 	tui_key max_key;
@@ -727,9 +727,10 @@ static void report_times(tui_app *app, double first, double first_cpu)
 	char kb[16];
 	const char *log = getenv("LUP_KEYS_TIMES");
 	FILE *fp = log && *log ? fopen(log, "w") : NULL;
-	if (fp) {  /* every key and its time, in the order pressed */
+	if (fp) {  /* every key, its time and the idle work after it, in the order pressed */
 		for (size_t i = 0; i < app->ntimes; i++)
-			fprintf(fp, "%s %.3f %.3f\n", tui_key_name(app->script[i], kb), app->times[i], app->cpu[i]);
+			fprintf(fp, "%s %.3f %.3f %.3f\n", tui_key_name(app->script[i], kb), app->times[i],
+			        app->cpu[i], app->idle[i]);
 		fclose(fp);
 	}
 	for (size_t i = 0; i < app->ntimes; i++) {
@@ -753,14 +754,17 @@ static void report_times(tui_app *app, double first, double first_cpu)
 
 /* ---- the loop ---- */
 
-/* Work put off while keys come in, once none is waiting (in the headless
- * mode: after every key, timed on its own). */
+/* Work put off while keys come in, once none is waiting, a slice at a
+ * time for as long as the screen has some (a heat map being worked out)
+ * and no key comes; in the headless mode after every key, timed on its
+ * own, the whole of it (with a bound, should a screen never be done). */
 static void run_idle(tui_app *app)
 {
+	double t0 = now_ms();
 	if ((app->script || !key_waiting(app)) && (watch_changes(app) & (TUI_REDRAW | TUI_RELAYOUT)) &&
 	    !app->quit)
 		draw_frame(app);
-	for (int i = 0; i < 8 && !app->quit; i++) {
+	for (long i = 0; i < 100000 && !app->quit; i++) {
 		tui_screen *top = tui_top(app);
 		double ti = now_ms();
 		int r;
@@ -776,6 +780,8 @@ static void run_idle(tui_app *app)
 		if (now_ms() - ti > app->max_idle)
 			app->max_idle = now_ms() - ti;
 	}
+	if (app->idle && app->ntimes)
+		app->idle[app->ntimes - 1] += now_ms() - t0;
 }
 
 static void warn_stderr(void *ud, const char *msg)
@@ -803,8 +809,10 @@ int tui_app_run(lup_db *db, const lup_config *cfg)
 		if (load_script(&app, script) < 0)
 			return 1;
 		if (!(app.times = calloc(app.nscript + 1, sizeof *app.times)) ||
-		    !(app.cpu = calloc(app.nscript + 1, sizeof *app.cpu))) {
+		    !(app.cpu = calloc(app.nscript + 1, sizeof *app.cpu)) ||
+		    !(app.idle = calloc(app.nscript + 1, sizeof *app.idle))) {
 			free(app.times);
+			free(app.cpu);
 			free(app.script);
 			return 1;
 		}
@@ -843,7 +851,7 @@ int tui_app_run(lup_db *db, const lup_config *cfg)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(1);
-	tui_theme_init(cfg);
+	tui_theme_init(cfg, !app.script);
 
 	{
 		struct lup_db_stamp st;
@@ -934,5 +942,6 @@ out:
 	free(app.script);
 	free(app.times);
 	free(app.cpu);
+	free(app.idle);
 	return rc;
 }

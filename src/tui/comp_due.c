@@ -49,10 +49,12 @@ static int count(struct tui_list *l, long *total, long *matching, lup_err *err)
 	struct lup_due_query q;
 	long all[4];
 	query(l, &q);
-	/* both from the one snapshot: the whole list is not worked out again
-	 * without the filter */
-	if (lup_due_count(tui_db(s->app), tui_config(s->app), &q, s->counts, err) < 0 ||
-	    lup_due_count_all(tui_db(s->app), tui_config(s->app), &q, all, err) < 0)
+	/* without a filter, everyone's counts are the ones just made */
+	if (lup_due_count(tui_db(s->app), tui_config(s->app), &q, s->counts, err) < 0)
+		return -1;
+	if (!q.filter || !*q.filter)
+		memcpy(all, s->counts, sizeof all);
+	else if (lup_due_count_all(tui_db(s->app), tui_config(s->app), &q, all, err) < 0)
 		return -1;
 	s->counted = 1;
 	keep_filter(s, q.filter);

@@ -3,7 +3,10 @@
  * target as a number and a shade character, so it reads the same without
  * colour.  b switches the rows between units and cohorts, c keeps one
  * cohort's people, o chooses which levels count, f shows the next
- * framework.  The title says which revisions the levels come from. */
+ * framework.  The title says which revisions the levels come from.
+ * The map is worked out a few milliseconds at a time while no key is
+ * waiting, with its progress shown; the map before a change stays until
+ * the new one is complete. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,12 +16,19 @@
 
 enum { TAG_COHORT = 1 };
 
+/* the work of a slice of idle time */
+#define HEAT_SLICE_MS 8
+
 struct heat {
 	tui_screen base;
 	tui_app *app;
 	struct lup_heatmap hm;
 	int built;
 	struct lup_db_stamp stamp;   /* of the data the map was built from */
+	lup_heat_build *b;           /* a map being worked out, into next */
+	struct lup_heatmap next;
+	struct lup_db_stamp bstamp;  /* of the data when it began */
+	double progress;
 	enum lup_heat_by by;
 	enum lup_gap_source source;
 	char cohort[LUP_UUID_LEN + 1], cohort_name[160];
@@ -39,17 +49,33 @@ static const char *source_text(enum lup_gap_source s)
 	}
 }
 
-static void build(struct heat *s, tui_app *app)
+static void layout(struct heat *s);
+
+static void stop(struct heat *s)
+{
+	if (s->b) {
+		lup_heatmap_end(s->b);
+		s->b = NULL;
+		lup_heatmap_clear(&s->next);
+	}
+}
+
+/* Start working the map out; keep_shown: the map shown stays until the
+ * new one is complete (the data changed, not what is asked). */
+static void start(struct heat *s, tui_app *app, int keep_shown)
 {
 	struct lup_heat_query q;
 	struct lup_framework_row *fws = NULL;
 	size_t n = 0;
 	lup_err err;
 	lup_err_clear(&err);
-	lup_heatmap_free(&s->hm);
-	memset(&s->hm, 0, sizeof s->hm);
-	s->built = 0;
+	stop(s);
+	if (!keep_shown) {
+		lup_heatmap_clear(&s->hm);
+		s->built = 0;
+	}
 	s->error[0] = 0;
+	s->progress = 0;
 	if ((s->ident[0] ? lup_framework_current(tui_db(app), s->ident, s->fw_id, &err)
 	                 : tui_comp_framework(app, s->fw_id, &err)) < 0) {
 		snprintf(s->error, sizeof s->error, "%s", err.msg);
@@ -68,15 +94,51 @@ static void build(struct heat *s, tui_app *app)
 	q.by = s->by;
 	q.cohort_id = s->cohort[0] ? s->cohort : NULL;
 	q.source = s->source;
-	if (lup_heatmap_build(tui_db(app), &q, &s->hm, &err) < 0) {
+	lup_heatmap_stamp(tui_db(app), &s->bstamp);
+	if (lup_heatmap_begin(tui_db(app), &q, &s->next, &s->b, &err) < 0) {
 		snprintf(s->error, sizeof s->error, "%s", err.msg);
-		memset(&s->hm, 0, sizeof s->hm);
-		return;
+		lup_heatmap_clear(&s->hm);
+		s->built = 0;
 	}
+}
+
+/* A slice of the work: the map shown once complete, unless the data
+ * changed meanwhile (then once more). */
+static int idle(tui_screen *scr, tui_app *app)
+{
+	struct heat *s = (struct heat *)scr;
+	struct lup_db_stamp now;
+	lup_err err;
+	int rc;
+	if (!s->b)
+		return 0;
+	lup_err_clear(&err);
+	rc = lup_heatmap_step(s->b, HEAT_SLICE_MS, &s->progress, &err);
+	if (rc == 0)
+		return TUI_REDRAW;
+	lup_heatmap_end(s->b);
+	s->b = NULL;
+	if (rc < 0) {
+		snprintf(s->error, sizeof s->error, "%s", err.msg);
+		lup_heatmap_clear(&s->hm);
+		s->built = 0;
+		return TUI_REDRAW;
+	}
+	lup_heatmap_stamp(tui_db(app), &now);
+	if (!lup_db_stamp_equal(&now, &s->bstamp)) {
+		lup_heatmap_clear(&s->next);
+		start(s, app, 1);
+		return TUI_REDRAW;
+	}
+	lup_heatmap_clear(&s->hm);
+	s->hm = s->next;
+	memset(&s->next, 0, sizeof s->next);
 	s->built = 1;
-	lup_heatmap_stamp(tui_db(app), &s->stamp);
+	s->stamp = s->bstamp;
 	if (s->focus >= (int)s->hm.nrows)
 		s->focus = s->hm.nrows ? (int)s->hm.nrows - 1 : 0;
+	layout(s);
+	return TUI_REDRAW;
 }
 
 static void layout(struct heat *s)
@@ -113,10 +175,10 @@ static int enter(tui_screen *scr, tui_app *app)
 	struct heat *s = (struct heat *)scr;
 	struct lup_db_stamp now;
 	lup_heatmap_stamp(tui_db(app), &now);
-	/* Building costs a pass over every rating: only when what it reads
-	 * changed. */
-	if (!s->built || !lup_db_stamp_equal(&now, &s->stamp))
-		build(s, app);
+	/* Working it out costs a pass over every rating: only when what it
+	 * reads changed (or it failed: try again). */
+	if (!s->b && (!s->built || !lup_db_stamp_equal(&now, &s->stamp)))
+		start(s, app, s->built);
 	layout(s);
 	return TUI_REDRAW;
 }
@@ -167,9 +229,17 @@ static void draw(tui_screen *scr, tui_app *app)
 		else
 			snprintf(line + len, sizeof line - len, _(" · levels from revisions %d–%d"), h->rev_min, h->rev_max);
 	}
+	if (s->b) {
+		/* being worked out: how far */
+		size_t len = strlen(line);
+		snprintf(b, sizeof b, _("Working out the heat map… %d%%"), (int)(s->progress * 100));
+		if (s->built)
+			snprintf(line + len, sizeof line - len, " · %s", b);
+	}
 	tui_put(r.y, r.x + 1, r.w - 2, line, tui_attr(TUI_S_TITLE), 0);
 	if (!s->built) {
-		tui_put(r.y + 2, r.x + 2, r.w - 4, s->error[0] ? s->error : _("Nothing to show."), tui_attr(TUI_S_DIM), 0);
+		tui_put(r.y + 2, r.x + 2, r.w - 4, s->b ? b : s->error[0] ? s->error : _("Nothing to show."),
+		        tui_attr(TUI_S_DIM), 0);
 		tui_cursor(app, r.y + 2, r.x + 2);
 		return;
 	}
@@ -251,13 +321,13 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	case TUI_A_HEAT_ROWS:
 		s->by = s->by == LUP_HEAT_UNIT ? LUP_HEAT_COHORT : LUP_HEAT_UNIT;
 		s->focus = s->top = 0;
-		build(s, app);
+		start(s, app, 0);
 		layout(s);
 		return TUI_REDRAW;
 	case TUI_A_HEAT_SOURCE:
 		s->source = s->source == LUP_GAP_BEST ? LUP_GAP_SELF
 		          : s->source == LUP_GAP_SELF ? LUP_GAP_ASSESSED : LUP_GAP_BEST;
-		build(s, app);
+		start(s, app, 0);
 		tui_status(app, _("Levels: %s."), source_text(s->source));
 		return TUI_REDRAW;
 	case TUI_A_HEAT_COHORT:
@@ -280,7 +350,7 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		if (nf < 2)
 			tui_status(app, "%s", _("Only one framework is imported."));
 		s->focus = s->top = 0;
-		build(s, app);
+		start(s, app, 0);
 		layout(s);
 		return TUI_REDRAW;
 	}
@@ -303,7 +373,9 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 		snprintf(s->cohort, sizeof s->cohort, "%s", id ? id : "");
 		snprintf(s->cohort_name, sizeof s->cohort_name, "%s", name ? name : "");
 		s->focus = s->top = 0;
-		s->built = 0;   /* enter() builds it */
+		stop(s);
+		lup_heatmap_clear(&s->hm);
+		s->built = 0;   /* enter() starts it */
 	}
 	(void)app;
 	return TUI_REDRAW;
@@ -312,7 +384,8 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 static void destroy(tui_screen *scr)
 {
 	struct heat *s = (struct heat *)scr;
-	lup_heatmap_free(&s->hm);
+	stop(s);
+	lup_heatmap_clear(&s->hm);
 	free(s);
 }
 
@@ -324,6 +397,7 @@ static const struct tui_screen_ops ops = {
 	.on_action = on_action,
 	.on_resize = on_resize,
 	.on_result = on_result,
+	.idle = idle,
 	.destroy = destroy,
 };
 

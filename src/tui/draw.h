@@ -32,10 +32,52 @@ enum tui_style {
 	TUI_S_COUNT
 };
 
-/* After curses starts: colour unless NO_COLOR is set and not empty,
- * [ui] theme = mono, or the terminal has no colours. */
-void tui_theme_init(const lup_config *cfg);
+/* Styles as data.  A style is a foreground and a background by terminal
+ * colour number (-1: the terminal's own, kept by use_default_colors) and
+ * attributes.  Each palette has a form for terminals with 8 colours (only
+ * colours 0-7, which many terminals draw brighter in bold) and one for 256
+ * colours.  The contrast test (tests/unit/test_theme.c) checks every style
+ * of every palette, as drawn and in bold, against the terminal backgrounds
+ * the palette is chosen for. */
+struct tui_style_spec {
+	short fg, bg;
+	attr_t attr;
+};
+
+enum tui_palette {
+	TUI_PAL_BOTH,   /* the background is unknown: legible on dark and light */
+	TUI_PAL_DARK,
+	TUI_PAL_LIGHT,
+	TUI_PAL_MONO,
+	TUI_PAL_COUNT
+};
+
+/* The styles of palette p, TUI_S_COUNT of them, for 256 colours or 8. */
+const struct tui_style_spec *tui_palette_styles(enum tui_palette p, int colors256);
+/* "both", "dark", "light", "mono" */
+const char *tui_palette_name(enum tui_palette p);
+/* The palette a terminal's answer to OSC 11 (its background colour, as
+ * "ESC ] 11 ; rgb:RRRR/GGGG/BBBB" and BEL or ST) calls for: TUI_PAL_DARK
+ * or TUI_PAL_LIGHT, or -1 when reply holds no such answer. */
+int tui_palette_from_osc11(const char *reply, size_t n);
+/* The same from the COLORFGBG variable ("fg;bg", bg a colour number); -1
+ * when it is unset or says nothing usable. */
+int tui_palette_from_colorfgbg(const char *value);
+/* The bytes of in (n of them) that are not answers of the terminal (OSC
+ * strings, CSI sequences), into out (room for n): keys typed while lup
+ * waited for an answer.  Returns how many. */
+size_t tui_term_keys(const char *in, size_t n, char *out);
+
+/* After curses starts (raw, noecho): [ui] theme = dark, light or mono
+ * chooses; auto (and the old spelling color) asks the terminal for its
+ * background by OSC 11 when ask_terminal is set (a short wait, cut short
+ * by the answer to a device-attributes query sent after it), then reads
+ * COLORFGBG, and else takes the palette legible on both.  auto is mono
+ * when NO_COLOR is set and not empty; so is any theme when the terminal
+ * has no colours. */
+void tui_theme_init(const lup_config *cfg, int ask_terminal);
 int tui_theme_is_mono(void);
+enum tui_palette tui_theme_palette(void);
 attr_t tui_attr(enum tui_style st);
 
 /* 1 when the locale's character set is UTF-8 (else ASCII stand-ins are

@@ -3,10 +3,10 @@
  * people.h): other sections add theirs to parts[]. */
 #include <stdlib.h>
 #include <string.h>
+#include "lup/due.h"
 #include "lup/enrol.h"
 #include "lup/i18n.h"
 #include "lup/people.h"
-#include "lup/competence.h"
 #include "tui/competence.h"
 #include "tui/dialog.h"
 #include "tui/people.h"

@@ -4,19 +4,9 @@
 # month grid, through lup's headless mode (LUP_KEYS=FILE).  Prints figures;
 # it does not pass or fail on them.  A session's conflicts are counted once
 # no key is waiting (idle): the slowest such pass is shown apart.
-LUP=${LUP:-./lup}; B=${B:-build}
-case "$LUP" in /*) ;; *) LUP="$PWD/$LUP" ;; esac
-dir="$B/bench-tui"   # the databases are shared with tui.sh
+. tests/bench/lib.sh
+dir="$B/bench-tui"
 mkdir -p "$dir"
-export LUP_CONFIG="" LINES=${LINES:-24} COLUMNS=${COLUMNS:-80} LC_ALL=${LC_ALL:-C.UTF-8}
-unset LANGUAGE
-
-make_db() {
-	db="$dir/people-$1.db"
-	[ -s "$db" ] && sqlite3 "$db" "SELECT 1 FROM session LIMIT 1" 2>/dev/null | grep -q 1 && return 0
-	rm -f "$db" "$db-wal" "$db-shm"
-	"$LUP" --db "$db" demo --people "$1" >/dev/null
-}
 
 # Open the calendar, then page: down row by row, by pages, back, both
 # ends, to a typed date, week by week.
@@ -43,8 +33,7 @@ KEYS
 
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 for n in 300 50000; do
-	make_db $n || { echo "bench: no database of $n people"; exit 1; }
-	db="$dir/people-$n.db"
+	db=$(bench_demo $n) || { echo "bench: no database of $n people"; exit 1; }
 	eval "sessions_$n=$(sqlite3 "$db" "SELECT count(*) FROM session")"
 	for v in agenda month; do
 		LUP_KEYS="$dir/cal-$v" "$LUP" --db "$db" 2>"$dir/cal-$v-$n.out" </dev/null >/dev/null

@@ -8,24 +8,17 @@
 #   B             the build folder (build)
 #   BENCH_PEOPLE  the size (50000)
 set -u
-LUP=${LUP:-./lup}
-B=${B:-build}
+. tests/bench/lib.sh
 n=${BENCH_PEOPLE_DOCUMENTS:-50000}
 dir="$B/bench"
-db="$dir/documents-$n.db"
 out="$dir/documents-out"
 mkdir -p "$dir" "$out"
-export LUP_CONFIG=""
 make -s "$B/liblupcore.a" || exit 1
 # shellcheck disable=SC2046
 cc -std=c11 -O2 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Iinclude -Isrc \
 	$(pkg-config --cflags cairo pangocairo) -o "$dir/bench-documents" tests/bench/documents.c "$B/liblupcore.a" \
 	$(pkg-config --libs sqlite3 libical cairo cairo-pdf pangocairo libsodium) -liniparser -lcsv -lm || exit 1
-if [ ! -s "$db" ]; then
-	echo "making $db with lup demo --people $n …"
-	rm -f "$db" "$db-wal" "$db-shm"
-	"$LUP" --db "$db" demo --people "$n" >/dev/null || exit 1
-fi
+db=$(bench_demo "$n") || exit 1
 "$dir/bench-documents" "$db" "$out" || exit 1
 ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f ms", (b - a) * 1000 }'; }
 now() { date +%s.%N; }

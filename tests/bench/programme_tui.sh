@@ -4,19 +4,14 @@
 # cohorts, opening a running cohort, and marking 16 people present in a
 # session's register.  Prints figures per kind of key; passes or fails on
 # nothing.  Target: every keypress under 16 ms of CPU at 50,000.
-LUP=${LUP:-./lup}; B=${B:-build}
-case "$LUP" in /*) ;; *) LUP="$PWD/$LUP" ;; esac
+. tests/bench/lib.sh
 dir="$B/bench-programme-tui"
 mkdir -p "$dir"
-export LUP_CONFIG="" LINES=${LINES:-24} COLUMNS=${COLUMNS:-80} LC_ALL=${LC_ALL:-C.UTF-8}
-unset LANGUAGE
 
 for n in 300 50000; do
-	db="$dir/demo-$n.db"
-	if [ ! -s "$db" ]; then
-		rm -f "$db" "$db-wal" "$db-shm"
-		"$LUP" --db "$db" demo --people "$n" >/dev/null || { echo "bench: lup demo failed"; exit 1; }
-	fi
+	src=$(bench_demo $n) || { echo "bench: lup demo failed"; exit 1; }
+	db="$dir/run.db"   # marks attendance: a copy
+	bench_copy "$src" "$db"
 	# How far from the end of the cohort list the last running cohort is
 	# (its first session begun, its last not yet ended: lup's rule).
 	back=$(sqlite3 "$db" "WITH o AS (SELECT row_number() OVER (ORDER BY coalesce(c.start_date,

@@ -4,24 +4,16 @@
 # redraw through lup's headless mode (LUP_KEYS=FILE), in wall and CPU time.
 # Prints figures; it does not pass or fail on them.  Target: every keypress
 # on the network list under 16 ms.
-LUP=${LUP:-./lup}; B=${B:-build}
-case "$LUP" in /*) ;; *) LUP="$PWD/$LUP" ;; esac
+. tests/bench/lib.sh
 dir="$B/bench-shadowing"
 mkdir -p "$dir"
-export LUP_CONFIG="" LINES=${LINES:-24} COLUMNS=${COLUMNS:-80} LC_ALL=${LC_ALL:-C.UTF-8}
-unset LANGUAGE
 
-make_db() {   # make_db NAME PEOPLE
-	db="$dir/$1.db"
-	[ -s "$db" ] && return 0
-	rm -f "$db" "$db-wal" "$db-shm"
-	"$LUP" --db "$db" demo --people "$2" >/dev/null
-}
-make_db p300 300 && make_db p50000 50000 || { echo "bench: lup demo failed"; exit 1; }
+p300=$(bench_demo 300) && p50000=$(bench_demo 50000) || { echo "bench: lup demo failed"; exit 1; }
+hosts="$dir/hosts.db"
 # 5,000 more hosts, copies of the demo's, and a third of the placements
 # spread over them.
 if [ ! -s "$dir/hosts.db" ]; then
-	cp "$dir/p50000.db" "$dir/hosts.db"
+	bench_copy "$p50000" "$dir/hosts.db"
 	sqlite3 "$dir/hosts.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
 		INSERT INTO host_org (id, name, type, country, city, networks, capacity, search, sort_name,
 		                      created_at, updated_at)
@@ -65,7 +57,7 @@ KEYS
 
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 run() {   # run DB KEYS
-	LUP_KEYS="$dir/$2.keys" LUP_KEYS_TIMES="$dir/$1-$2.times" "$LUP" --db "$dir/$1.db" \
+	LUP_KEYS="$dir/$2.keys" LUP_KEYS_TIMES="$dir/$1-$2.times" "$LUP" --db "$(eval echo \"\$$1\")" \
 		</dev/null >/dev/null 2>"$dir/$1-$2.out"
 	line=$(grep tui-bench "$dir/$1-$2.out")
 	slow=$(sort -k3 -n -r "$dir/$1-$2.times" | head -1 | awk '{ print $1 " " $3 }')

@@ -4,25 +4,9 @@
 # a file through the same dispatch, output to a null terminal).  Prints
 # figures; it does not pass or fail on them.  Target: at 50,000 both within
 # 1.5x of those at 300, and every keypress under 16 ms.
-LUP=${LUP:-./lup}; B=${B:-build}
-case "$LUP" in /*) ;; *) LUP="$PWD/$LUP" ;; esac
+. tests/bench/lib.sh
 dir="$B/bench-tui"
 mkdir -p "$dir"
-export LUP_CONFIG="" LINES=${LINES:-24} COLUMNS=${COLUMNS:-80} LC_ALL=${LC_ALL:-C.UTF-8}
-unset LANGUAGE
-
-# A database of n people: `lup demo --people n` when the demo generator
-# takes it, else plain people straight into the table.
-make_db() {
-	db="$dir/people-$1.db"
-	[ -s "$db" ] && return 0
-	rm -f "$db" "$db-wal" "$db-shm"
-	if ! "$LUP" --db "$db" demo --people "$1" >/dev/null 2>&1; then
-		rm -f "$db" "$db-wal" "$db-shm"
-		"$LUP" --db "$db" init >/dev/null &&
-		sqlite3 "$db" ".param set :n $1" ".read tests/tui/people.sql"
-	fi
-}
 
 # The keys: moving, paging, both ends, filtering letter by letter, sorting,
 # opening a person and a form, and back.
@@ -44,8 +28,7 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 now_ns() { date +%s%N; }
 
 for n in 300 50000; do
-	make_db $n || { echo "bench: no database of $n people"; exit 1; }
-	db="$dir/people-$n.db"
+	db=$(bench_demo $n) || { echo "bench: no database of $n people"; exit 1; }
 	: >"$dir/ff-$n"; : >"$dir/ffc-$n"; : >"$dir/wall-$n"
 	for i in 1 2 3 4 5 6 7; do
 		t0=$(now_ns)
@@ -79,5 +62,5 @@ printf '%-34s %10s %10s %7s\n' "keypress, CPU time, p95 (ms)" "$cp95_300" "$cp95
 printf '%-34s %10s %10s\n' "keypress, CPU time, max (ms)" "$cmax_300" "$cmax_50000"
 printf '%-34s %10s %10s\n' "count/position put off, max (ms)" "$idle_300" "$idle_50000"
 printf '%s\n' "(wall times include waiting for a busy CPU; the whole run includes" \
-  " opening the database, whose quick_check grows with its size; the count of" \
-  " a filter's matches and a row's position are done once no key is waiting)"
+  " opening the database and loading lup's libraries; the count of a filter's" \
+  " matches and a row's position are done once no key is waiting)"

@@ -3,16 +3,12 @@
 # two_windows.c, then the whole way from a change written by another
 # process to the People list showing it (lup in tmux, polling its screen
 # every 20 ms).  Prints figures; it passes or fails on nothing.
-LUP=${LUP:-./lup}; B=${B:-build}
-case "$LUP" in /*) ;; *) LUP="$PWD/$LUP" ;; esac
+. tests/bench/lib.sh
+unset LINES COLUMNS   # lup runs in tmux, at the size of its window
 dir="$B/bench-tui"
-db="$dir/people-50000.db"
 mkdir -p "$dir"
-if [ ! -s "$db" ]; then
-	"$LUP" --db "$db" init >/dev/null &&
-	sqlite3 "$db" ".param set :n 50000" ".read tests/tui/people.sql" || exit 1
-fi
-cp "$db" "$dir/two-windows.db" && rm -f "$dir/two-windows.db-wal" "$dir/two-windows.db-shm"
+src=$(bench_demo 50000) || exit 1
+bench_copy "$src" "$dir/two-windows.db"
 db="$dir/two-windows.db"
 cc -Iinclude -Isrc -D_DEFAULT_SOURCE -O2 -o "$B/bench-two-windows" tests/bench/two_windows.c \
 	"$B/liblupcore.a" $(pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium) \

@@ -249,6 +249,9 @@ one_line
 case_ "a real database with a damaged page"
 bad="$TMP/damaged.db"
 fresh "$bad"
+run --db "$bad" backup "$TMP/damaged-copy.db"
+expect_rc 0
+good=$(cksum <"$TMP/damaged-copy.db")
 pages=$(($(stat -c %s "$bad") / 4096))
 head -c 4096 /dev/zero | tr '\0' '\377' |
 	dd of="$bad" bs=4096 seek=$((pages / 2)) conv=notrunc 2>/dev/null
@@ -256,6 +259,8 @@ run --db "$bad" backup "$TMP/damaged-copy.db"
 expect_rc 1
 expect_err 'damaged'
 one_line
+check_ '[ "$(cksum <"$TMP/damaged-copy.db")" = "$good" ]' "the backup made before the damage was replaced"
+check_ '[ -z "$(ls "$TMP" | grep "damaged-copy.db.tmp")" ]' "a temporary copy was left behind"
 # lup check looks closer and lists what it finds.
 run --db "$bad" check
 expect_rc 1

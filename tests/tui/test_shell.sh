@@ -91,6 +91,55 @@ check_ '! tm capture-pane -p -e -t lup | grep -q "$(printf "\033")\[[0-9;]*[34][
 keys q; wait_exit
 : >"$CONFIG"
 
+# The palettes: light draws headers blue and no text in green, yellow or
+# cyan (unreadable on white); dark draws them cyan; the 256-colour forms
+# use the colour cube.  auto follows COLORFGBG when the terminal does not
+# say its background (tmux here does not).
+esc=$(printf "\033")
+sgr() { tm capture-pane -p -e -t lup | grep -q "$esc\[\([0-9;]*;\)\?$1m"; }
+case_ "[ui] theme = light"
+printf '[ui]\ntheme = light\n' >"$CONFIG"
+start 80x24
+wait_for "[1 People]"
+wait_for "Name"
+check_ 'sgr 34' "no blue header with theme = light"
+check_ '! sgr 3[236]' "green, yellow or cyan text with theme = light"
+check_ '! sgr 30' "black text (bold black turns grey) with theme = light"
+keys q; wait_exit
+start 80x24 TERM=xterm-256color
+wait_for "[1 People]"
+check_ 'sgr "38;5;24"' "no cube blue header with theme = light in 256 colours"
+keys q; wait_exit
+
+case_ "[ui] theme = dark"
+printf '[ui]\ntheme = dark\n' >"$CONFIG"
+start 80x24
+wait_for "[1 People]"
+wait_for "Name"
+check_ 'sgr 36' "no cyan header with theme = dark"
+check_ '! sgr 34' "blue text with theme = dark"
+keys q; wait_exit
+start 80x24 TERM=xterm-256color NO_COLOR=1
+wait_for "[1 People]"
+check_ 'sgr "38;5;80"' "no cube cyan header with theme = dark in 256 colours despite NO_COLOR"
+keys q; wait_exit
+: >"$CONFIG"
+
+case_ "theme = auto follows COLORFGBG"
+start 80x24 "COLORFGBG='0;15'"
+wait_for "Name"
+check_ 'sgr 34' "no light palette for COLORFGBG=0;15"
+keys q; wait_exit
+start 80x24 "COLORFGBG='15;0'"
+wait_for "Name"
+check_ 'sgr 36' "no dark palette for COLORFGBG=15;0"
+keys q; wait_exit
+start 80x24 COLORFGBG=
+wait_for "Name"
+check_ '! sgr 3[2346]' "coloured text on a background not known"
+check_ 'sgr 4' "no underlined headers on a background not known"
+keys q; wait_exit
+
 case_ "SIGTERM ends it cleanly"
 start 80x24
 wait_for "[1 People]"

@@ -47,6 +47,31 @@ static inline int cf_teardown(void **state)
 	return 0;
 }
 
+/* cf_setup with DigComp 2.2 and the kommun-chefer example imported: dc
+ * (may be NULL) and kc get their revisions. */
+static inline int cf_setup_frameworks(void **state, char dc[LUP_UUID_LEN + 1], char kc[LUP_UUID_LEN + 1])
+{
+	char id[LUP_UUID_LEN + 1];
+	int unchanged;
+	lup_err err;
+	if (cf_setup(state) < 0)
+		return -1;
+	if (lup_framework_import_file(db, "share/lup/frameworks/digcomp-2.2.ini", dc ? dc : id, &unchanged,
+	                              &err) < 0 ||
+	    lup_framework_import_file(db, "share/lup/frameworks/kommun-chefer.ini", kc, &unchanged, &err) < 0) {
+		fprintf(stderr, "setup: %s\n", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* The day the competence tests live on, and the day n days before it. */
+#define CF_TODAY ((lup_date){ 2015, 6, 1 })
+static inline void cf_days_before(int n, char out[11])
+{
+	lup_date_format(lup_date_add(CF_TODAY, -n), out);
+}
+
 /* A file in the test's folder. */
 static inline const char *cf_path(const char *name)
 {
@@ -121,6 +146,34 @@ static inline void cf_person(const char *name, const char *role, const char *uni
 	if (lup_person_save(db, &p, &err) < 0)
 		fail_msg("person: %s", err.msg);
 	strcpy(id, p.id);
+	lup_person_clear(&p);
+}
+
+/* Change a person as lup does: a role, active (-1 leaves it), a phone
+ * number, an e-mail address (NULL leaves each as it is). */
+static inline void cf_set_person(const char *id, const char *role, int active, const char *phone,
+                                 const char *email)
+{
+	struct lup_person p;
+	lup_err err;
+	if (lup_person_get(db, id, &p, &err) < 0)
+		fail_msg("person: %s", err.msg);
+	if (role) {
+		free(p.role);
+		p.role = strdup(role);
+	}
+	if (active >= 0)
+		p.active = active;
+	if (phone) {
+		free(p.phone);
+		p.phone = strdup(phone);
+	}
+	if (email) {
+		free(p.email);
+		p.email = strdup(email);
+	}
+	if (lup_person_save(db, &p, &err) < 0)
+		fail_msg("person: %s", err.msg);
 	lup_person_clear(&p);
 }
 

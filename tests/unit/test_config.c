@@ -78,7 +78,7 @@ static void test_bad_values(void **state)
 		{ "[competence]\ninterval_days = 0\n", "interval_days" },
 		{ "[competence]\ninterval_days = 12x\n", "whole number" },
 		{ "[programme]\nmin_attendance = 1.5\n", "min_attendance" },
-		{ "[ui]\ntheme = rainbow\n", "auto|color|mono" },
+		{ "[ui]\ntheme = rainbow\n", "auto|dark|light|mono|color" },
 		{ "[ui]\nweek_numbers = maybe\n", "yes or no" },
 		{ "[shadowing]\nhome_lat = 91\n", "home_lat" },
 	};

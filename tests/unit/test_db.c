@@ -273,29 +273,48 @@ static void test_resolve_id(void **state)
 	tdb_close(&t);
 }
 
+/* A database of schema version upto (in a new folder dir, the file in
+ * path), as lup made it then, with rows (SQL) of that time; the
+ * connection stays open for more.  done() removes the folder. */
+static sqlite3 *old_database(char dir[64], char path[96], int upto, const char *rows)
+{
+	char sql[128];
+	sqlite3 *h;
+	snprintf(dir, 64, "/tmp/lup-v%d.XXXXXX", upto);
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, 96, "%s/v%d.db", dir, upto);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(lup_sql_functions(h), SQLITE_OK);
+	for (const struct lup_migration *m = lup_migrations; m->steps && m->version <= upto; m++)
+		for (const char *const *q = m->steps; *q; q++)
+			assert_int_equal(sqlite3_exec(h, *q, NULL, NULL, NULL), SQLITE_OK);
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d",
+	         LUP_APPLICATION_ID, upto);
+	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, rows, NULL, NULL, NULL), SQLITE_OK);
+	return h;
+}
+
+static void done(const char *dir)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "rm -rf '%s'", dir);
+	assert_int_equal(system(sql), 0);
+}
+
 /* Schema 3 from a database of schema 2: the stored cohort status goes
  * (what was set stays apart only when set again), sort keys are made
  * again, study-visit hosts typed as text are linked by name. */
 static void test_upgrade_to_3(void **state)
 {
-	char dir[64], path[96], sql[128];
+	char dir[64], path[96];
 	sqlite3 *h;
 	lup_db *db;
 	lup_err err;
 	sqlite3_stmt *st;
 	(void)state;
 
-	snprintf(dir, sizeof dir, "/tmp/lup-v2.XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/v2.db", dir);
-	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	for (int m = 0; m < 2; m++)
-		for (const char *const *q = lup_migrations[m].steps; *q; q++)
-			assert_int_equal(sqlite3_exec(h, *q, NULL, NULL, NULL), SQLITE_OK);
-	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", LUP_APPLICATION_ID);
-	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(h,
-		"PRAGMA user_version = 2;"
+	h = old_database(dir, path, 2,
 		"INSERT INTO person (id, name, org_unit, sort_name, sort_unit) VALUES "
 		"('00000000-0000-4000-8000-000000000001', 'Anna Ek', 'Förskola 10', 'anna ek', 'f}rskola 10'),"
 		"('00000000-0000-4000-8000-000000000002', 'Bo Ek', 'Förskola 2', 'bo ek', 'f}rskola 2');"
@@ -313,8 +332,7 @@ static void test_upgrade_to_3(void **state)
 		"('00000000-0000-4000-8000-000000000041', '00000000-0000-4000-8000-000000000020', 'Kungälv', "
 		"'study_visit', '2016-03-01 09:00', '2016-03-01 15:00', 'Kungälvs kommun'),"
 		"('00000000-0000-4000-8000-000000000042', '00000000-0000-4000-8000-000000000020', 'Swedbank', "
-		"'study_visit', '2016-04-01 09:00', '2016-04-01 15:00', 'Swedbank');",
-		NULL, NULL, NULL), SQLITE_OK);
+		"'study_visit', '2016-04-01 09:00', '2016-04-01 15:00', 'Swedbank');");
 	sqlite3_close(h);
 
 	assert_int_equal(lup_db_open(path, 0, &db, &err), 0);
@@ -348,8 +366,57 @@ static void test_upgrade_to_3(void **state)
 	}
 	assert_int_equal(lup_db_check(db, NULL, NULL, &err), 0);
 	lup_db_close(db);
-	snprintf(sql, sizeof sql, "rm -rf '%s'", dir);
-	assert_int_equal(system(sql), 0);
+	done(dir);
+}
+
+/* Schema 7 from a database of schema 5: every person gets their entry
+ * in the Due list, with the day of their latest check-in that counts (a
+ * final one, not one a final correction replaces, never a draft). */
+static void test_upgrade_to_7(void **state)
+{
+	char dir[64], path[96];
+	sqlite3 *h;
+	lup_db *db;
+	lup_err err;
+	sqlite3_stmt *st;
+	(void)state;
+
+#define P(n) "'00000000-0000-4000-8000-00000000000" #n "'"
+#define K(n) "'00000000-0000-4000-8000-0000000000c" #n "'"
+#define F "'00000000-0000-4000-8000-0000000000f1'"
+	h = old_database(dir, path, 5,
+		"INSERT INTO person (id, name, role, active, search, sort_name, sort_role) VALUES "
+		"(" P(1) ", 'Anna', 'Rektor', 1, 'anna', 'anna', 'rektor'), "
+		"(" P(2) ", 'Bo', NULL, 1, 'bo', 'bo', ''), "
+		"(" P(3) ", 'Cia', 'Rektor', 0, 'cia', 'cia', 'rektor');"
+		"INSERT INTO framework (id, ident, name, version, content_hash, level_max, imported_at) VALUES "
+		"(" F ", 'f', 'F', '1', 'x', 5, '2014-01-01T00:00:00Z');"
+		"INSERT INTO checkin (id, person_id, framework_id, date, kind, status, supersedes_id) VALUES "
+		"(" K(1) ", " P(1) ", " F ", '2015-01-10', 'self', 'final', NULL), "
+		"(" K(2) ", " P(1) ", " F ", '2015-03-01', 'self', 'final', NULL), "
+		"(" K(3) ", " P(1) ", " F ", '2015-02-01', 'self', 'final', " K(2) "), "
+		"(" K(4) ", " P(1) ", " F ", '2015-04-01', 'self', 'draft', NULL), "
+		"(" K(5) ", " P(2) ", " F ", '2015-05-01', 'self', 'draft', NULL), "
+		"(" K(6) ", " P(3) ", " F ", '2014-05-01', 'manager', 'final', NULL);");
+#undef P
+#undef K
+#undef F
+	sqlite3_close(h);
+
+	assert_int_equal(lup_db_open(path, 0, &db, &err), 0);
+	assert_int_equal(lup_db_user_version(db), lup_db_schema_version());
+	assert_int_equal(sqlite3_prepare_v2(db->h, "SELECT group_concat(sort_name || ':' || active || ':' "
+	                                    "|| sort_role || ':' || coalesce(last, '-'), ' ') FROM "
+	                                    "(SELECT * FROM person_due ORDER BY sort_name)", -1, &st, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	/* Anna: 2015-03-01 is replaced by its correction of 2015-02-01 */
+	assert_string_equal((const char *)sqlite3_column_text(st, 0),
+	                    "anna:1:rektor:2015-02-01 bo:1::- cia:0:rektor:2014-05-01");
+	sqlite3_finalize(st);
+	assert_int_equal(lup_db_check(db, NULL, NULL, &err), 0);
+	lup_db_close(db);
+	done(dir);
 }
 
 int main(void)
@@ -365,6 +432,7 @@ int main(void)
 		cmocka_unit_test(test_check_and_backup),
 		cmocka_unit_test(test_resolve_id),
 		cmocka_unit_test(test_upgrade_to_3),
+		cmocka_unit_test(test_upgrade_to_7),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

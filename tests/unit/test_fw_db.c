@@ -102,7 +102,7 @@ static void test_renamed_carries_ratings(void **state)
 	assert_int_equal(h.revision, 3);
 	assert_int_equal(h.rev_min, 1);
 	assert_int_equal(h.rev_max, 1);
-	lup_heatmap_free(&h);
+	lup_heatmap_clear(&h);
 	/* and under another code */
 	cf_import("[framework]\nid = sj\nname = Självledarskap\nversion = 4\nlevel_max = 5\n"
 	          "[area SJ]\nname = Självledarskap\n[competence SJ.1]\narea = SJ\nname = Feedback\n"

@@ -15,16 +15,7 @@ static char dc[37], kc[37];
 
 static int setup(void **state)
 {
-	int unchanged;
-	lup_err err;
-	if (cf_setup(state) < 0)
-		return -1;
-	if (lup_framework_import_file(db, "share/lup/frameworks/digcomp-2.2.ini", dc, &unchanged, &err) < 0 ||
-	    lup_framework_import_file(db, "share/lup/frameworks/kommun-chefer.ini", kc, &unchanged, &err) < 0) {
-		fprintf(stderr, "setup: %s\n", err.msg);
-		return -1;
-	}
-	return 0;
+	return cf_setup_frameworks(state, dc, kc);
 }
 
 static const char INI[] = "[frameworks]\nEnhetschef = kommun-chefer\n";

@@ -10,6 +10,8 @@
 
 #include "comp_fixture.h"
 
+static char kc[LUP_UUID_LEN + 1];   /* kommun-chefer revision 1 */
+
 #define VER_HEAD "[framework]\nid = ver\nname = Verksamhet\nversion = %s\nlevel_max = 5\n" \
 	"[area V]\nname = Verksamhet\n[competence VER.1]\narea = V\nname = Styrning\n"
 
@@ -182,7 +184,7 @@ static void test_roles_any_spelling(void **state)
 		assert_int_equal(lup_heatmap_build(db, &hq, &h, &err), 0);
 		assert_int_equal(h.cells[0].pairs, 1);
 		assert_int_equal(h.cells[0].unassessed, 1);
-		lup_heatmap_free(&h);
+		lup_heatmap_clear(&h);
 	}
 	assert_int_equal(lup_competence_interval(cfg, "ÄLDREOMSORGSCHEF"), 90);
 	{
@@ -239,6 +241,66 @@ static void test_person_targets(void **state)
 	assert_int_equal(err.code, LUP_ENOTFOUND);
 }
 
+/* A role's and a person's targets in the latest revision: set, ended,
+ * matched ignoring case, refused when wrong. */
+static int setup_frameworks(void **state)
+{
+	return cf_setup_frameworks(state, NULL, kc);
+}
+
+static void test_targets(void **state)
+{
+	char p[LUP_UUID_LEN + 1], q[LUP_UUID_LEN + 1];
+	int level, personal;
+	lup_err err;
+	(void)state;
+	cf_person("Anna Ek", "Enhetschef", "Skola", p);
+	cf_person("Bo Alm", "kock", NULL, q);
+
+	/* From the file, role matched ignoring case. */
+	assert_int_equal(lup_target_get(db, "kommun-chefer", "1.2", p, &level, &personal, &err), 0);
+	assert_int_equal(level, 4);
+	assert_int_equal(personal, 0);
+	assert_int_equal(lup_target_get(db, "kommun-chefer", "1.2", q, &level, &personal, &err), 0);
+	assert_int_equal(level, LUP_LEVEL_NONE);
+	assert_int_equal(lup_target_get(db, "digcomp", "1.2", p, &level, NULL, &err), 0);
+	assert_int_equal(level, LUP_LEVEL_NONE);
+
+	/* A person's own target wins; removing it brings the role's back. */
+	assert_int_equal(lup_target_set(db, "kommun-chefer", "1.2", NULL, p, 6, &err), 0);
+	assert_int_equal(lup_target_get(db, "kommun-chefer", "1.2", p, &level, &personal, &err), 0);
+	assert_int_equal(level, 6);
+	assert_int_equal(personal, 1);
+	assert_int_equal(lup_target_set(db, "kommun-chefer", "1.2", NULL, p, 7, &err), 0);
+	assert_int_equal(cf_count("SELECT count(*) FROM target WHERE person_id IS NOT NULL AND valid_to IS NULL"), 1);
+	assert_int_equal(lup_target_set(db, "kommun-chefer", "1.2", NULL, p, LUP_LEVEL_NONE, &err), 0);
+	assert_int_equal(lup_target_get(db, "kommun-chefer", "1.2", p, &level, &personal, &err), 0);
+	assert_int_equal(level, 4);
+
+	/* Role targets: a new role, and changing a file's (code case ignored). */
+	assert_int_equal(lup_target_set(db, "kommun-chefer", "l.1", " Kock ", NULL, 3, &err), 0);
+	assert_int_equal(lup_target_get(db, "kommun-chefer", "L.1", q, &level, NULL, &err), 0);
+	assert_int_equal(level, 3);
+	assert_int_equal(lup_target_set(db, "kommun-chefer", "1.2", "ENHETSCHEF", NULL, 2, &err), 0);
+	assert_int_equal(cf_count("SELECT t.level FROM target t JOIN competence c ON c.id = t.competence_id "
+	                       "WHERE t.role = 'enhetschef' AND c.code = '1.2' AND t.source = 'user' "
+	                       "AND t.valid_to IS NULL"), 2);
+	assert_int_equal(cf_count("SELECT count(*) FROM target t JOIN competence c ON c.id = t.competence_id "
+	                       "WHERE t.role_key = 'enhetschef' AND c.code = '1.2' AND t.valid_to IS NULL"), 1);
+
+	/* Refused: out of range, retired, unknown, both or neither. */
+	assert_int_equal(lup_target_set(db, "kommun-chefer", "L.1", "kock", NULL, 2, &err), -1);
+	assert_string_equal(err.field, "level");
+	assert_int_equal(lup_target_set(db, "kommun-chefer", "3.4", "kock", NULL, 2, &err), -1);
+	assert_non_null(strstr(err.msg, "retired"));
+	assert_int_equal(lup_target_set(db, "kommun-chefer", "9.9", "kock", NULL, 2, &err), -1);
+	assert_string_equal(err.field, "code");
+	assert_int_equal(lup_target_set(db, "kommun-chefer", "1.1", "kock", p, 2, &err), -1);
+	assert_int_equal(lup_target_set(db, "kommun-chefer", "1.1", NULL, NULL, 2, &err), -1);
+	assert_int_equal(lup_target_set(db, "nosuch", "1.1", "kock", NULL, 2, &err), -1);
+	assert_int_equal(err.code, LUP_ENOTFOUND);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -246,6 +308,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_targets_end_with_their_competence, cf_setup, cf_teardown),
 		cmocka_unit_test_setup_teardown(test_roles_any_spelling, cf_setup, cf_teardown),
 		cmocka_unit_test_setup_teardown(test_person_targets, cf_setup, cf_teardown),
+		cmocka_unit_test_setup_teardown(test_targets, setup_frameworks, cf_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
