@@ -31,6 +31,8 @@ for t in tests/cli/test_*.sh; do [ -e "$t" ] && tally "cli ${t##*/}" sh "$t"; do
 tally man sh tests/man.sh
 tally layers sh tests/layers.sh
 tally po sh tests/po.sh
+tally terms sh tests/terms.sh
+tally plurals sh tests/plurals.sh
 [ -x tests/fuzz/run.sh ] && tally fuzz sh tests/fuzz/run.sh
 
 echo "check: $total_p passed, $total_f failed"

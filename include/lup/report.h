@@ -143,5 +143,12 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 /* Written safely (temporary file, fsync, rename); "-" is standard output. */
 int lup_report_file(const struct lup_report *r, enum lup_report_format f,
                     const char *path, lup_err *err);
+/* As the two above, with the text format fitted to `width` columns (0: no
+ * limit): paragraphs wrap between words, and a table wider than that wraps
+ * the cells of its widest columns over several lines. */
+int lup_report_write_width(const struct lup_report *r, enum lup_report_format f, FILE *out,
+                           int width, lup_err *err);
+int lup_report_file_width(const struct lup_report *r, enum lup_report_format f,
+                          const char *path, int width, lup_err *err);
 
 #endif

@@ -4,6 +4,8 @@
 
 #include "lup/config.h"
 #include "lup/db.h"
+#include "lup/util.h"
+#include <stdio.h>
 
 /* Exit statuses (DESIGN §5). */
 enum { LUP_EXIT_OK = 0, LUP_EXIT_FAIL = 1, LUP_EXIT_USAGE = 2 };
@@ -19,7 +21,7 @@ struct lup_cli {
 struct lup_cmd {
 	const char *name;
 	int (*run)(struct lup_cli *cli, int argc, char **argv);
-	const char *synopsis;   /* after "lup NAME " */
+	const char *synopsis;   /* after "lup NAME ", N_(): only its placeholders in capitals are translated */
 	const char *summary;    /* one line */
 	const char *help;       /* a paragraph, for lup help NAME */
 };
@@ -54,6 +56,19 @@ int cli_args(const char *cmd, int argc, char **argv, int from, const struct cli_
 long cli_number(const char *s);
 
 const struct lup_cmd *cli_find(const char *name);
+
+/* Append one count to a list, ", " between parts: fmt is what ngettext
+ * gave for n and holds one %ld ("%ld person" / "%ld people"). */
+void cli_count(lup_buf *b, const char *fmt, long n) __attribute__((format(printf, 2, 0)));
+/* Terminal columns of a UTF-8 string (å is one column, not two bytes). */
+int cli_width(const char *s);
+/* Print s and pad it with spaces to width columns (left-aligned), or pad
+ * first (right-aligned); printf's %-22s counts bytes, not columns. */
+void cli_pad(FILE *fp, const char *s, int width);
+void cli_pad_right(FILE *fp, const char *s, int width);
+/* A label padded to width columns, then the rest as printf writes it. */
+void cli_field(FILE *fp, int width, const char *label, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* Subcommands, one file each. */
 int cmd_init(struct lup_cli *, int, char **);

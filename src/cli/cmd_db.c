@@ -50,10 +50,19 @@ int cmd_demo(struct lup_cli *cli, int argc, char **argv)
 	}
 	{
 		struct lup_db_counts c;
-		if (lup_db_counts(cli->db, &c, &err) == 0)
-			printf(_("%s: %ld people, %ld cohorts, %ld sessions, %ld host organisations, "
-			         "%ld placements, %ld check-ins\n"),
-			       cli->db_path, c.people, c.cohorts, c.sessions, c.hosts, c.placements, c.checkins);
+		if (lup_db_counts(cli->db, &c, &err) == 0) {
+			lup_buf b = { 0 };
+			cli_count(&b, ngettext("%ld person", "%ld people", (unsigned long)c.people), c.people);
+			cli_count(&b, ngettext("%ld cohort", "%ld cohorts", (unsigned long)c.cohorts), c.cohorts);
+			cli_count(&b, ngettext("%ld session", "%ld sessions", (unsigned long)c.sessions), c.sessions);
+			cli_count(&b, ngettext("%ld host organisation", "%ld host organisations",
+			                       (unsigned long)c.hosts), c.hosts);
+			cli_count(&b, ngettext("%ld placement", "%ld placements", (unsigned long)c.placements),
+			          c.placements);
+			cli_count(&b, ngettext("%ld check-in", "%ld check-ins", (unsigned long)c.checkins), c.checkins);
+			printf("%s: %s\n", cli->db_path, b.s ? b.s : "");
+			lup_buf_clear(&b);
+		}
 	}
 	return 0;
 }

@@ -17,7 +17,8 @@ static void print_problems(const char *file, const lup_import *im)
 			cli_error("import: %s:%ld: %s", file, p->line, p->why);
 	}
 	if (total > n)
-		cli_error(_("import: … and %zu more problems"), total - n);
+		cli_error(ngettext("import: … and %zu more problem", "import: … and %zu more problems", total - n),
+		          total - n);
 }
 
 /* One line per row: line breaks and tabs inside a field print as spaces. */
@@ -29,10 +30,17 @@ static void put_clean(const char *s)
 
 static void print_preview(const lup_import *im)
 {
+	/* the action column as wide as its widest word, in this language */
+	int aw = 0;
+	for (int a = LUP_IMPORT_ADD; a <= LUP_IMPORT_REFUSE; a++) {
+		int w = cli_width(lup_import_action_label((enum lup_import_action)a));
+		aw = w > aw ? w : aw;
+	}
 	for (size_t i = 0; i < lup_import_nrows(im); i++) {
 		const struct lup_import_row *r = lup_import_row(im, i);
 		const char *name = r->value[LUP_IMP_NAME], *mail = r->value[LUP_IMP_EMAIL];
-		printf("%-10s %6ld  ", lup_import_action_label(r->action), r->line);
+		cli_pad(stdout, lup_import_action_label(r->action), aw);
+		printf(" %6ld  ", r->line);
 		put_clean(name ? name : "—");
 		if (mail) {
 			fputs(" <", stdout);
@@ -136,13 +144,25 @@ int cmd_import(struct lup_cli *cli, int argc, char **argv)
 		lup_import_free(im);
 		return LUP_EXIT_FAIL;
 	}
-	if (dry)
-		fprintf(stderr, _("lup: import: %s: %ld to add, %ld to update, %ld unchanged "
-		                  "(a dry run: nothing was stored)\n"),
-		        file, c.added, c.updated, c.unchanged);
-	else
-		fprintf(stderr, _("lup: import: %s: %ld added, %ld updated, %ld unchanged\n"),
-		        file, c.added, c.updated, c.unchanged);
+	{
+		lup_buf b = { 0 };
+		if (dry) {
+			cli_count(&b, ngettext("%ld would be added", "%ld would be added", (unsigned long)c.added),
+			          c.added);
+			cli_count(&b, ngettext("%ld would be updated", "%ld would be updated", (unsigned long)c.updated),
+			          c.updated);
+		} else {
+			cli_count(&b, ngettext("%ld added", "%ld added", (unsigned long)c.added), c.added);
+			cli_count(&b, ngettext("%ld updated", "%ld updated", (unsigned long)c.updated), c.updated);
+		}
+		cli_count(&b, ngettext("%ld left unchanged", "%ld left unchanged", (unsigned long)c.unchanged),
+		          c.unchanged);
+		if (dry)
+			fprintf(stderr, _("lup: import: %s: %s (a dry run: nothing was stored)\n"), file, b.s);
+		else
+			fprintf(stderr, _("lup: import: %s: %s\n"), file, b.s);
+		lup_buf_clear(&b);
+	}
 	lup_import_free(im);
 	return 0;
 }

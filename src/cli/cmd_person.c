@@ -12,7 +12,8 @@
 
 static void field(const char *label, const char *value)
 {
-	printf("%-22s %s\n", label, value && *value ? value : "—");
+	cli_pad(stdout, label, 22);
+	printf(" %s\n", value && *value ? value : "—");
 }
 
 static int show(struct lup_cli *cli, const char *id)
@@ -41,7 +42,7 @@ static int show(struct lup_cli *cli, const char *id)
 	field(C_("person", "Added"), p.created_at);
 	field(C_("person", "Changed"), p.updated_at);
 	putchar('\n');
-	field(C_("person", "Programme status"), s.programme_status);
+	field(C_("person", "Programme status"), lup_enrol_status_label(s.programme_status));
 	field(_("Cohort"), s.cohort);
 	snprintf(buf, sizeof buf, "%ld", s.enrolments);
 	field(_("Enrolments"), buf);

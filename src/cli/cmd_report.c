@@ -1,23 +1,40 @@
 /* cmd_report.c — lup report [--format text|md|html] [-o FILE]. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include "cli/cli.h"
 #include "lup/i18n.h"
 #include "lup/report.h"
+
+/* The columns text fits in: the terminal's when standard output is one,
+ * else 80; --wide gives 120 (a wide terminal or a landscape printout). */
+static int text_width(const char *out, int wide)
+{
+	struct winsize ws;
+	if (wide)
+		return 120;
+	if (strcmp(out, "-") == 0 && isatty(STDOUT_FILENO) &&
+	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col < 40 ? 40 : ws.ws_col;
+	return 80;
+}
 
 int cmd_report(struct lup_cli *cli, int argc, char **argv)
 {
 	enum lup_report_format f = LUP_REPORT_TEXT;
 	const char *out = "-", *as_of = NULL, *fmt = NULL;
+	int rc, wide = 0;
 	const struct cli_opt opts[] = {
 		{ "--format", NULL, &fmt, NULL, NULL },
 		{ "--as-of", NULL, &as_of, NULL, NULL },
 		{ "--output", "-o", &out, NULL, NULL },
+		{ "--wide", NULL, NULL, &wide, NULL },
 		{ NULL, NULL, NULL, NULL, NULL }
 	};
 	struct lup_report r;
 	lup_err err;
-	int rc;
 
 	if (cli_args("report", argc, argv, 1, opts, NULL, 0) < 0)
 		return LUP_EXIT_USAGE;
@@ -40,7 +57,7 @@ int cmd_report(struct lup_cli *cli, int argc, char **argv)
 		cli_error("report: %s", err.msg);
 		return LUP_EXIT_FAIL;
 	}
-	rc = lup_report_file(&r, f, out, &err);
+	rc = lup_report_file_width(&r, f, out, text_width(out, wide), &err);
 	lup_report_clear(&r);
 	if (rc < 0) {
 		cli_error("report: %s", err.msg);

@@ -52,8 +52,19 @@ static int show(struct lup_cli *cli, const char *id)
 	printf(_("  %s · %s%s%s · %s\n"), lup_checkin_kind_label(r.kind), lup_round_scope_label(r.scope),
 	       r.value[0] ? " " : "", r.value, r.date);
 	printf(_("  %ld of %ld done\n"), done, people);
-	for (size_t i = 0; i < n; i++)
-		printf("  %-30s %-6s %s\n", p[i].name, lup_checkin_status_label(p[i].status), p[i].email);
+	/* the status column as wide as its widest word, in this language */
+	int sw = 0;
+	for (size_t i = 0; i < n; i++) {
+		int w = cli_width(lup_checkin_status_label(p[i].status));
+		sw = w > sw ? w : sw;
+	}
+	for (size_t i = 0; i < n; i++) {
+		printf("  ");
+		cli_pad(stdout, p[i].name, 30);
+		putchar(' ');
+		cli_pad(stdout, lup_checkin_status_label(p[i].status), sw);
+		printf(" %s\n", p[i].email);
+	}
 	free(p);
 	return 0;
 }
@@ -138,8 +149,16 @@ int cmd_round(struct lup_cli *cli, int argc, char **argv)
 			cli_error("round start: %s", err.msg);
 			return LUP_EXIT_FAIL;
 		}
-		printf(_("%s: %ld asked (%ld new drafts, %ld open drafts joined)\n"), rd.name, res.people, res.made,
-		       res.kept);
+		{
+			lup_buf b = { 0 };
+			cli_count(&b, ngettext("%ld new draft", "%ld new drafts", (unsigned long)res.made), res.made);
+			cli_count(&b, ngettext("%ld open draft joined", "%ld open drafts joined", (unsigned long)res.kept),
+			          res.kept);
+			/* TRANSLATORS: the last %s lists the drafts: "3 new drafts, 1 open draft joined" */
+			printf(ngettext("%s: %ld asked (%s)\n", "%s: %ld asked (%s)\n", (unsigned long)res.people),
+			       rd.name, res.people, b.s);
+			lup_buf_clear(&b);
+		}
 		if (res.no_framework)
 			fprintf(stderr, ngettext("lup: round start: %ld person left out: their framework is not imported\n",
 			                         "lup: round start: %ld people left out: their framework is not imported\n",

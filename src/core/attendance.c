@@ -327,9 +327,17 @@ int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err)
 	lup_col_copy(st, 0, status, sizeof status);
 	lup_done(st);
 	if (strcmp(status, "done") != 0) {
-		lup_err_set(err, LUP_ECONFLICT,
-			_("the cohort is %s: completions are marked once its last day has passed"),
-			lup_cohort_status_label(status));
+		/* one sentence per status: a status word does not read as the
+		 * complement of "is" in every language */
+		if (strcmp(status, "running") == 0)
+			lup_err_set(err, LUP_ECONFLICT, "%s",
+				_("the cohort is still running: completions are marked once its last day has passed"));
+		else if (strcmp(status, "cancelled") == 0)
+			lup_err_set(err, LUP_ECONFLICT, "%s",
+				_("the cohort was cancelled: no one completes it"));
+		else
+			lup_err_set(err, LUP_ECONFLICT, "%s",
+				_("the cohort has not started yet: completions are marked once its last day has passed"));
 		goto fail;
 	}
 	if (!(st = lup_stmt(db, list_sql, err)))

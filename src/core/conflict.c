@@ -133,16 +133,21 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 	max = (int)lup_config_int(cfg, nfac >= 3 ? "programme:ul_max_group_three" : "programme:ul_max_group");
 	if (capacity > max)
 		WARN(LUP_WARN_CAPACITY, NULL,
-		     _("%s: a capacity of %d is above UL's maximum of %d with %d facilitators"),
+		     ngettext("%s: a capacity of %d is above UL's maximum of %d with %d facilitator",
+		              "%s: a capacity of %d is above UL's maximum of %d with %d facilitators",
+		              (unsigned long)nfac),
 		     name, capacity, max, nfac);
 	if (seated > max)
 		WARN(LUP_WARN_GROUP_LARGE, NULL,
-		     _("%s: %ld participants; UL takes at most %d with %d facilitators (%ld with three)"),
+		     ngettext("%s: %ld participants; UL takes at most %d with %d facilitator (%ld with three)",
+		              "%s: %ld participants; UL takes at most %d with %d facilitators (%ld with three)",
+		              (unsigned long)nfac),
 		     name, seated, max, nfac, lup_config_int(cfg, "programme:ul_max_group_three"));
 	if ((strcmp(status, "open") == 0 || strcmp(status, "running") == 0) &&
 	    seated < lup_config_int(cfg, "programme:ul_min_group"))
 		WARN(LUP_WARN_GROUP_SMALL, NULL,
-		     _("%s: only %ld participants; UL needs at least %ld"),
+		     ngettext("%s: only %ld participant; UL needs at least %ld",
+		              "%s: only %ld participants; UL needs at least %ld", (unsigned long)seated),
 		     name, seated, lup_config_int(cfg, "programme:ul_min_group"));
 
 	/* UL part 1 and part 2: the cohort's course days and follow-ups in
@@ -198,11 +203,15 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 		char a[11], b[11];
 		day_text(p2_first, b);
 		if (late1[0]) {
+			long wk;
 			day_text(late1_day, a);
+			wk = lup_config_int(cfg, "programme:ul_part2_min_weeks");
 			WARN(LUP_WARN_UL_PART1, late1,
-			     _("%s: UL part 1 (course days from %s) comes after part 2 began (%s); "
-			       "part 1 comes first, part 2 at least %ld weeks after it"),
-			     name, a, b, lup_config_int(cfg, "programme:ul_part2_min_weeks"));
+			     ngettext("%s: UL part 1 (course days from %s) comes after part 2 began (%s); "
+			              "part 1 comes first, part 2 at least %ld week after it",
+			              "%s: UL part 1 (course days from %s) comes after part 2 began (%s); "
+			              "part 1 comes first, part 2 at least %ld weeks after it", (unsigned long)wk),
+			     name, a, b, wk);
 		} else {
 			WARN(LUP_WARN_UL_PART1, first2,
 			     ngettext("%s: UL part 1 is missing: UL begins with a follow-up on %s; part 1 is "
@@ -255,9 +264,17 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 			char a[11], b[11];
 			day_text(p1_last, a);
 			day_text(p2_first, b);
+			char want[200];
+			snprintf(want, sizeof want,
+			         ngettext("it should be at least %ld week (%ld days)",
+			                  "it should be at least %ld weeks (%ld days)", (unsigned long)weeks),
+			         weeks, weeks * 7);
+			/* TRANSLATORS: the last %s is "it should be at least N weeks (N days)" */
 			WARN(LUP_WARN_UL_PART2, first2,
-			     _("%s: UL part 2 (%s) begins %ld days after part 1 ends (%s); it should be at least %ld weeks (%ld days)"),
-			     name, b, gap, a, weeks, weeks * 7);
+			     ngettext("%s: UL part 2 (%s) begins %ld day after part 1 ends (%s); %s",
+			              "%s: UL part 2 (%s) begins %ld days after part 1 ends (%s); %s",
+			              (unsigned long)gap),
+			     name, b, gap, a, want);
 		}
 	}
 #undef WARN

@@ -1847,8 +1847,11 @@ int lup_demo_fill(lup_db *db, const lup_config *cfg, long people, const char *to
 		goto out;
 	if (have > 0) {
 		lup_err_set(err, LUP_ECONFLICT,
-		            _("%s already holds %ld people; the demonstration fills only an empty "
-		              "database (use a new file: lup --db FILE demo)"), lup_db_path(db), have);
+		            ngettext("%s already holds %ld person; the demonstration fills only an empty "
+		                     "database (use a new file: lup --db FILE demo)",
+		                     "%s already holds %ld people; the demonstration fills only an empty "
+		                     "database (use a new file: lup --db FILE demo)", (unsigned long)have),
+		            lup_db_path(db), have);
 		goto out;
 	}
 	if (fill_programme(&d) < 0 || fill_people(&d, &hal_first, &hal_n) < 0 ||

@@ -254,7 +254,9 @@ int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const ch
 	if (pos) {
 		out->result = LUP_ENROL_WAITLISTED;
 		snprintf(out->msg, sizeof out->msg,
-		         _("%s is number %d on the waitlist of %s (all %d seats are taken)"),
+		         ngettext("%s is number %d on the waitlist of %s (its %d seat is taken)",
+		                  "%s is number %d on the waitlist of %s (all %d seats are taken)",
+		                  (unsigned long)ci.capacity),
 		         name, pos, ci.name, ci.capacity);
 	} else {
 		out->result = LUP_ENROL_SEATED;

@@ -607,7 +607,8 @@ static int take_row(lup_import *im)
 			r->value[LUP_IMP_NAME] = a ? a : b;
 	}
 	if (im->nrec != (size_t)im->ncol) {
-		const char *why = arena_printf(im, _("the row has %zu fields where the header has %d"),
+		const char *why = arena_printf(im, ngettext("the row has %zu field where the header has %d",
+		                                                "the row has %zu fields where the header has %d", im->nrec),
 		                               im->nrec, im->ncol);
 		if (!why || refuse(im, i, NULL, why) < 0)
 			return oom(im);
@@ -1346,7 +1347,9 @@ int lup_import_run(lup_db *db, lup_import *im, int dry_run,
 	if (im->nprobs > 0) {
 		lup_db_rollback(db);
 		if (c.refused)
-			lup_err_set(err, LUP_EINVAL, _("%ld of %ld rows refused; nothing was stored"),
+			lup_err_set(err, LUP_EINVAL, ngettext("%ld of %ld row refused; nothing was stored",
+			                                      "%ld of %ld rows refused; nothing was stored",
+			                                      (unsigned long)c.rows),
 			            c.refused, c.rows);
 		else
 			lup_err_set(err, LUP_EINVAL, _("the file has lines that cannot be read; nothing was stored"));

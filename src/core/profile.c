@@ -414,7 +414,9 @@ static void write_fw(FILE *fp, const struct lup_profile_fw *f)
 	fputs(" ", fp);
 	if (f->with_target) {
 		char b[200];
-		snprintf(b, sizeof b, _("%ld of %ld competences with a target are below it."), f->below,
+		snprintf(b, sizeof b, ngettext("%ld of %ld competence with a target is below it.",
+		                               "%ld of %ld competences with a target are below it.",
+		                               (unsigned long)f->with_target), f->below,
 		         f->with_target);
 		esc(fp, b);
 	} else {

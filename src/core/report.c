@@ -960,6 +960,7 @@ struct out {
 	FILE *fp;
 	enum lup_report_format f;
 	int svg_id;
+	int width;      /* text: the columns it fits in; 0 for no limit */
 };
 
 #define put_html lup_html_put
@@ -1029,6 +1030,61 @@ static int width_of(const char *s)
 	return s ? lup_utf8_width(s, strlen(s)) : 0;
 }
 
+/* The next line of s that fits in cols columns: its byte length, breaking
+ * at the last space that fits (or inside a word longer than the line);
+ * *next is where the following line starts.  A line holds at least one
+ * character, so a column narrower than a wide character still moves on. */
+static size_t wrap_next(const char *s, int cols, const char **next)
+{
+	size_t fit = lup_utf8_fit(s, cols > 0 ? cols : 1, NULL);
+	if (s[fit] == '\0' || s[fit] == ' ') {
+		*next = s + fit + (s[fit] == ' ');
+		return fit;
+	}
+	for (size_t i = fit; i > 0; i--)
+		if (s[i - 1] == ' ') {
+			*next = s + i;
+			return i - 1;
+		}
+	if (fit == 0)   /* one character wider than the column */
+		fit = lup_utf8_fit(s, 2, NULL) ? lup_utf8_fit(s, 2, NULL) : 1;
+	*next = s + fit;
+	return fit;
+}
+
+/* The widest word of s, in columns: the narrowest a wrapped column can be
+ * without breaking a word. */
+static int widest_word(const char *s)
+{
+	int best = 0;
+	while (s && *s) {
+		size_t n = strcspn(s, " ");
+		int w = lup_utf8_width(s, n);
+		best = w > best ? w : best;
+		s += n + (s[n] == ' ');
+	}
+	return best;
+}
+
+static void put_text_n(FILE *fp, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		putc(s[i] == '\r' || s[i] == '\n' || s[i] == '\t' ? ' ' : s[i], fp);
+}
+
+/* Text wrapped to o->width, one line after another. */
+static void put_wrapped(struct out *o, const char *s)
+{
+	const char *next;
+	while (*s) {
+		size_t n = wrap_next(s, o->width, &next);
+		put_text_n(o->fp, s, n);
+		s = next;
+		if (*s)
+			putc('\n', o->fp);
+	}
+}
+
 static void heading(struct out *o, int level, const char *text)
 {
 	switch (o->f) {
@@ -1063,7 +1119,14 @@ static void para(struct out *o, const char *fmt, ...)
 	va_end(ap);
 	if (o->f == LUP_REPORT_HTML)
 		fputs("<p>", o->fp);
-	put(o, buf);
+	if (o->f == LUP_REPORT_TEXT && o->width > 0) {
+		for (char *p = buf; *p; p++)
+			if (*p == '\r' || *p == '\n' || *p == '\t')
+				*p = ' ';
+		put_wrapped(o, buf);
+	} else {
+		put(o, buf);
+	}
 	fputs(o->f == LUP_REPORT_HTML ? "</p>\n" : "\n\n", o->fp);
 }
 
@@ -1111,6 +1174,126 @@ static void pad(FILE *fp, int n)
 		putc(' ', fp);
 }
 
+/* Shrink the columns, widest first, until the table fits in width or no
+ * column is above its floor. */
+static int shrink(int *w, const int *floor, int nc, int total, int width)
+{
+	while (total > width) {
+		int c = -1;
+		for (int i = 0; i < nc; i++)
+			if (w[i] > floor[i] && (c < 0 || w[i] > w[c]))
+				c = i;
+		if (c < 0)
+			break;
+		w[c]--;
+		total--;
+	}
+	return total;
+}
+
+/* Some columns of a plain-text table (col[0..nc), two spaces between
+ * them), fitted to o->width: when it is wider, the widest columns wrap
+ * their headings and text over several lines, between words first and, if
+ * it still does not fit, inside them.  Numbers never wrap. */
+static void tab_write_cols(struct out *o, const struct tab *t, const int *col, int nc)
+{
+	FILE *fp = o->fp;
+	int w[32] = { 0 }, floor[32] = { 0 }, total = 2 * (nc - 1);
+	int cellw[32] = { 0 }, wordw[32] = { 0 };
+	for (int k = 0; k < nc; k++) {
+		int c = col[k], hw = widest_word(t->head[c]);
+		w[k] = width_of(t->head[c]);
+		for (size_t r = 0; r < t->nrows; r++) {
+			const char *cell = t->cell[r * (size_t)t->ncol + (size_t)c];
+			int x = width_of(cell), y = t->align[c] == 'r' ? x : widest_word(cell);
+			cellw[k] = x > cellw[k] ? x : cellw[k];
+			wordw[k] = y > wordw[k] ? y : wordw[k];
+		}
+		w[k] = cellw[k] > w[k] ? cellw[k] : w[k];
+		/* first only the headings wrap */
+		floor[k] = cellw[k] > hw ? cellw[k] : hw;
+		wordw[k] = wordw[k] > hw ? wordw[k] : hw;
+		total += w[k];
+	}
+	if (o->width > 0 && total > o->width)
+		total = shrink(w, floor, nc, total, o->width);
+	if (o->width > 0 && total > o->width)   /* then the text, between words */
+		total = shrink(w, wordw, nc, total, o->width);
+	if (o->width > 0 && total > o->width) { /* then inside words */
+		for (int k = 0; k < nc; k++)
+			floor[k] = wordw[k] < 4 ? wordw[k] : 4;
+		shrink(w, floor, nc, total, o->width);
+	}
+	for (size_t r = 0; r <= t->nrows + 1; r++) {
+		const char *cur[32];
+		int more = 1;
+		if (r == 1) {   /* the rule under the headings */
+			for (int k = 0; k < nc; k++) {
+				if (k)
+					fputs("  ", fp);
+				for (int i = 0; i < w[k]; i++)
+					putc('-', fp);
+			}
+			putc('\n', fp);
+			continue;
+		}
+		for (int k = 0; k < nc; k++)
+			cur[k] = r == 0 ? t->head[col[k]] : t->cell[(r - 2) * (size_t)t->ncol + (size_t)col[k]];
+		while (more) {
+			int gap = 0;   /* spaces owed before the next text on this line */
+			more = 0;
+			for (int k = 0; k < nc; k++) {
+				const char *next;
+				size_t n = wrap_next(cur[k], w[k], &next);
+				int x = lup_utf8_width(cur[k], n);
+				if (k)
+					gap += 2;
+				if (t->align[col[k]] == 'r')
+					gap += w[k] - x;
+				if (n) {
+					pad(fp, gap);
+					gap = 0;
+					put_text_n(fp, cur[k], n);
+				}
+				if (t->align[col[k]] != 'r')
+					gap += w[k] - x;
+				cur[k] = next;
+				more |= *next != '\0';
+			}
+			putc('\n', fp);
+		}
+	}
+	putc('\n', fp);
+}
+
+/* A plain-text table.  One too wide for o->width even with its headings
+ * wrapped is written in parts, each beginning with the first column (the
+ * row's name) and taking as many of the next columns as fit. */
+static void tab_write_text(struct out *o, struct tab *t)
+{
+	int nc = t->ncol < 32 ? t->ncol : 32, need[32], col[32], n = 0, used = 0;
+	for (int c = 0; c < nc; c++) {
+		need[c] = widest_word(t->head[c]);
+		for (size_t r = 0; r < t->nrows; r++) {
+			const char *cell = t->cell[r * (size_t)t->ncol + (size_t)c];
+			int x = width_of(cell);
+			need[c] = x > need[c] ? x : need[c];
+		}
+	}
+	for (int c = 0; c < nc; c++) {
+		int add = need[c] + (n ? 2 : 0);
+		if (o->width > 0 && n > 1 && used + add > o->width) {
+			tab_write_cols(o, t, col, n);
+			n = 1;   /* the next part starts again with the first column */
+			used = need[0];
+			add = need[c] + 2;
+		}
+		col[n++] = c;
+		used += add;
+	}
+	tab_write_cols(o, t, col, n);
+}
+
 static void tab_write(struct out *o, struct tab *t)
 {
 	FILE *fp = o->fp;
@@ -1154,38 +1337,7 @@ static void tab_write(struct out *o, struct tab *t)
 		}
 		putc('\n', fp);
 	} else {
-		int w[32] = { 0 };
-		int nc = t->ncol < 32 ? t->ncol : 32;
-		for (int c = 0; c < nc; c++) {
-			w[c] = width_of(t->head[c]);
-			for (size_t r = 0; r < t->nrows; r++) {
-				int x = width_of(t->cell[r * (size_t)t->ncol + (size_t)c]);
-				if (x > w[c])
-					w[c] = x;
-			}
-		}
-		for (size_t r = 0; r <= t->nrows + 1; r++) {
-			for (int c = 0; c < nc; c++) {
-				const char *s = r == 0 ? t->head[c] : r == 1 ? NULL
-				              : t->cell[(r - 2) * (size_t)t->ncol + (size_t)c];
-				int x;
-				if (c)
-					fputs("  ", fp);
-				if (!s) {
-					for (int i = 0; i < w[c]; i++)
-						putc('-', fp);
-					continue;
-				}
-				x = width_of(s);
-				if (t->align[c] == 'r')
-					pad(fp, w[c] - x);
-				put(o, s);
-				if (t->align[c] != 'r' && c + 1 < nc)
-					pad(fp, w[c] - x);
-			}
-			putc('\n', fp);
-		}
-		putc('\n', fp);
+		tab_write_text(o, t);
 	}
 	tab_free(t);
 }
@@ -1402,7 +1554,13 @@ static const char *area_label(const struct lup_report_area *a, char *buf, size_t
 int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE *fp,
                      lup_err *err)
 {
-	struct out o = { fp, f, 0 };
+	return lup_report_write_width(r, f, fp, 0, err);
+}
+
+int lup_report_write_width(const struct lup_report *r, enum lup_report_format f, FILE *fp,
+                           int width, lup_err *err)
+{
+	struct out o = { fp, f, 0, width };
 	char b1[24], b2[24], b3[24], b4[24], b5[24], b6[24], b7[24], b8[24], b9[24];
 	struct bar *bars = NULL;
 	size_t nbars = r->nblocks + r->ncountries + r->nareas + 8;
@@ -1415,7 +1573,8 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 		fputs(html_style, fp);
 	}
 	heading(&o, 1, _("Programme progress"));
-	para(&o, _("As of %s. lup holds %ld people, %ld of them active."), r->as_of,
+	para(&o, ngettext("As of %s. lup holds %ld person, %ld of them active.",
+	                  "As of %s. lup holds %ld people, %ld of them active.", (unsigned long)r->people), r->as_of,
 	     r->people, r->active_people);
 
 	/* The programmes against their targets. */
@@ -1430,7 +1589,8 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 		if (r->nprogrammes > 1 || p->name[0])
 			heading(&o, 3, p->name);
 		if (p->start_date[0] || p->end_date[0])
-			para(&o, _("%s to %s, %ld cohorts."), p->start_date[0] ? p->start_date : "…",
+			para(&o, ngettext("%s to %s, %ld cohort.", "%s to %s, %ld cohorts.", (unsigned long)p->cohorts),
+			     p->start_date[0] ? p->start_date : "…",
 			     p->end_date[0] ? p->end_date : "…", p->cohorts);
 		tab_row(&t, C_("report", "Target"), num(b1, p->target), "");
 		tab_row(&t, _("Reached (enrolled or completed)"), num(b2, reached), pct(b3, share(reached, p->target)));
@@ -1607,9 +1767,13 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 		char (*lab)[256] = calloc(r->nareas, sizeof *lab);
 		char (*txt)[48] = calloc(r->nareas, sizeof *txt);
 		double max = 0;
-		para(&o, _("Mean self-assessed level per area: each person's first and latest final "
-		           "self-assessment (%ld people with both). Revisions: of the framework the first and "
-		           "the latest were made with; levels are compared by competence, not by code."),
+		para(&o, ngettext("Mean self-assessed level per area: each person's first and latest final "
+		                  "self-assessment (%ld person with both). Revisions: of the framework the first and "
+		                  "the latest were made with; levels are compared by competence, not by code.",
+		                  "Mean self-assessed level per area: each person's first and latest final "
+		                  "self-assessment (%ld people with both). Revisions: of the framework the first and "
+		                  "the latest were made with; levels are compared by competence, not by code.",
+		                  (unsigned long)r->competence_people),
 		     r->competence_people);
 		for (size_t i = 0; i < r->nareas; i++) {
 			const struct lup_report_area *a = &r->areas[i];
@@ -1645,9 +1809,22 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 
 	/* Check-ins. */
 	heading(&o, 2, C_("report", "Check-ins"));
-	para(&o, _("Of %ld participants, %ld are overdue for a check-in (the latest is older than "
-	           "%ld days, or their role's interval) and %ld have none yet."),
-	     r->checkins_due, r->checkins_overdue, r->interval_days, r->checkins_never);
+	{
+		char s1[80], s2[300], s3[80];
+		/* TRANSLATORS: the three parts make one sentence: "Of 10 participants," "3 are
+		 * overdue for a check-in (…)" "and 2 have none yet." */
+		snprintf(s1, sizeof s1, ngettext("Of %ld participant,", "Of %ld participants,",
+		                                 (unsigned long)r->checkins_due), r->checkins_due);
+		snprintf(s2, sizeof s2,
+		         ngettext("%ld is overdue for a check-in (the latest is older than %ld days, or their "
+		                  "role's interval)",
+		                  "%ld are overdue for a check-in (the latest is older than %ld days, or their "
+		                  "role's interval)", (unsigned long)r->checkins_overdue),
+		         r->checkins_overdue, r->interval_days);
+		snprintf(s3, sizeof s3, ngettext("and %ld has none yet.", "and %ld have none yet.",
+		                                 (unsigned long)r->checkins_never), r->checkins_never);
+		para(&o, "%s %s %s", s1, s2, s3);
+	}
 	if (r->checkins_overdue + r->checkins_never > 0) {
 		struct tab t = { 4, (const char *const[]){ C_("report", "Cohort"), C_("report", "Participants"), C_("report", "Overdue"),
 			_("None yet") }, "lrrr", 0, 0, 0, 0 };
@@ -1671,10 +1848,16 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 int lup_report_file(const struct lup_report *r, enum lup_report_format f,
                     const char *path, lup_err *err)
 {
+	return lup_report_file_width(r, f, path, 0, err);
+}
+
+int lup_report_file_width(const struct lup_report *r, enum lup_report_format f,
+                          const char *path, int width, lup_err *err)
+{
 	lup_afile af;
 	if (lup_afile_open(&af, path, 0600, err) < 0)
 		return -1;
-	if (lup_report_write(r, f, af.fp, err) < 0) {
+	if (lup_report_write_width(r, f, af.fp, width, err) < 0) {
 		lup_afile_abort(&af);
 		return -1;
 	}

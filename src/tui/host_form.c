@@ -205,7 +205,8 @@ static void network_name(void *ud, const char *network, const char *roles)
 	(void)roles;
 	if (b->len > 200)
 		return;
-	lup_buf_puts(b, b->len ? ", " : " ");
+	/* the first name follows the hint's colon, the rest a comma */
+	lup_buf_puts(b, b->len && b->s[b->len - 1] != ':' ? ", " : " ");
 	lup_buf_puts(b, network);
 }
 
