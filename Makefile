@@ -69,7 +69,7 @@ $(B)/%.o: %.c
 
 $(B)/tests/%: tests/unit/%.c $(B)/libluptui.a $(B)/liblupcore.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libluptui.a $(B)/liblupcore.a $(LIBS) -lcmocka
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(B)/libluptui.a $(B)/liblupcore.a $(LIBS) -lcmocka
 
 # The convergence test of merging laptops (tests/sync/converge.c): a
 # quick run is part of make check, the long one is make sync-soak.
@@ -95,7 +95,7 @@ $(B)/src/core/paths.o $(B)/src/core/i18n.o: $(B)/prefix.stamp
 .PHONY: FORCE
 FORCE:
 
--include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
 deps:
 	@sh scripts/deps.sh
@@ -171,6 +171,10 @@ install: all
 	install -m 644 share/lup/documents/*.txt $(DESTDIR)$(LUPDATA)/documents/
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
+	# translated pages: man/LANG/ goes to the locale's man folder, MANDIR/LANG/manN
+	for f in man/*/*.[0-9]; do [ -e "$$f" ] || continue; l=$${f#man/}; l=$${l%%/*}; \
+	  s=$${f##*.}; install -d $(DESTDIR)$(MANDIR)/$$l/man$$s; \
+	  install -m 644 "$$f" $(DESTDIR)$(MANDIR)/$$l/man$$s/; done
 	for m in $(MO); do l=$${m#$(B)/locale/}; l=$${l%%/*}; \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 	  install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/lup.mo; done
@@ -179,6 +183,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lup $(DESTDIR)$(MANDIR)/man1/lup.1 $(DESTDIR)$(MANDIR)/man1/lup-sync.1 \
 	  $(DESTDIR)$(MANDIR)/man5/lup.ini.5 $(DESTDIR)$(MANDIR)/man5/lup-framework.5 \
 	  $(DESTDIR)$(MANDIR)/man5/lup-documents.5
+	for f in man/*/*.[0-9]; do [ -e "$$f" ] || continue; l=$${f#man/}; l=$${l%%/*}; \
+	  rm -f $(DESTDIR)$(MANDIR)/$$l/man$${f##*.}/$${f##*/}; done
 	rm -rf $(DESTDIR)$(LUPDATA)
 	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/lup.mo
 

@@ -9,7 +9,7 @@ extra=""
 [ "${1:-}" != screenshots ] || extra="xvfb xterm imagemagick faketime"
 
 pkgs="$extra build-essential pkgconf clang libncurses-dev libsqlite3-dev sqlite3
-libiniparser-dev libcmocka-dev libical-dev libcsv-dev libsodium-dev gettext tmux mandoc
+libiniparser-dev libcmocka-dev libical-dev libcsv-dev uthash-dev libsodium-dev gettext tmux mandoc
 locales python3 python3-icalendar hyperfine
 libcairo2-dev libpango1.0-dev librsvg2-dev fonts-dejavu-core poppler-utils chromium"
 

@@ -37,6 +37,8 @@ settle() {
 
 splice man/lup.ini.5 OPTIONS "$LUP" --dump-options mdoc
 splice man/lup.1 KEYS "$LUP" --dump-keys mdoc
+# the Swedish page's commands, in Swedish, from the same table
+splice man/sv/lup.1 COMMANDS env LC_ALL=sv_SE.UTF-8 LANGUAGE= "$LUP" --dump-commands mdoc
 splice man/lup-documents.5 PLACEHOLDERS "$LUP" --dump-documents mdoc
 whole share/lup/lup.ini "$LUP" --dump-options ini
 

@@ -29,7 +29,10 @@ for t in tests/cli/test_*.sh; do [ -e "$t" ] && tally "cli ${t##*/}" sh "$t"; do
 	--rounds 3 --edits 40 --exhaustive 2,1,1
 [ -x tests/tui/run.sh ] && tally tui sh tests/tui/run.sh
 tally man sh tests/man.sh
+tally layers sh tests/layers.sh
 tally po sh tests/po.sh
+tally terms sh tests/terms.sh
+tally plurals sh tests/plurals.sh
 [ -x tests/fuzz/run.sh ] && tally fuzz sh tests/fuzz/run.sh
 
 echo "check: $total_p passed, $total_f failed"

@@ -2,7 +2,8 @@
 # The manual pages lint clean, and their generated parts match the code.
 LUP=${LUP:-./lup}
 p=0 f=0
-for m in man/*.[0-9]; do
+for m in man/*.[0-9] man/*/*.[0-9]; do
+	[ -e "$m" ] || continue
 	out=$(mandoc -Tlint -W warning "$m" 2>&1)
 	if [ -z "$out" ]; then p=$((p + 1)); else f=$((f + 1)); echo "FAIL $m:"; echo "$out"; fi
 done

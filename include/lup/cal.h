@@ -24,8 +24,9 @@ int  lup_is_leap(int y);
 int  lup_days_in_month(int y, int m);          /* 0 if m is out of range */
 int  lup_date_valid(lup_date d);                /* 1 if valid, else 0 */
 
-/* Parse strict "YYYY-MM-DD", "today"/"idag" (any case), or a date relative
- * to today: "+N"/"-N" days, optionally suffixed "d" (days) or "w" (weeks).
+/* Parse strict "YYYY-MM-DD", "today"/"i dag"/"idag" (any case), or a date
+ * relative to today: "+N"/"-N" days, optionally suffixed "d" (days) or "w"
+ * or "v" (weeks, vecka).
  * No surrounding whitespace is accepted.  Returns 0 on success, -1 otherwise
  * (*out is untouched on failure). */
 int  lup_date_parse(const char *s, lup_date today, lup_date *out);

@@ -84,7 +84,7 @@ struct lup_warnings {
 };
 
 /* Free the messages and the array, leaving an empty list. */
-void lup_warnings_free(struct lup_warnings *w);
+void lup_warnings_clear(struct lup_warnings *w);
 
 /* The UL rules for a cohort (nothing for a programme without UL, or
  * without cfg), and a capacity lowered below the seats taken.  Returns the

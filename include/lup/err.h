@@ -32,5 +32,9 @@ int lup_err_set(lup_err *e, enum lup_errcode code, const char *fmt, ...)
 /* As lup_err_set, naming the field at fault. */
 int lup_err_field(lup_err *e, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Memory ran out: LUP_EFAIL and the one message lup has for it; returns
+ * -1 (e may be NULL).  The text, translated, is lup_err_oom_text(). */
+int lup_err_oom(lup_err *e);
+const char *lup_err_oom_text(void);
 
 #endif

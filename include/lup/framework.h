@@ -108,7 +108,7 @@ struct lup_fw_problems {
 	size_t n;        /* kept */
 	size_t total;    /* found */
 };
-void lup_fw_problems_free(struct lup_fw_problems *p);
+void lup_fw_problems_clear(struct lup_fw_problems *p);
 /* Add a message (copied); the first one also goes to err when given. */
 void lup_fw_problem(struct lup_fw_problems *p, const char *msg);
 
@@ -185,7 +185,7 @@ struct lup_fw_diff {
 	struct lup_fw_change *c;
 	size_t n, cap;
 };
-void lup_fw_diff_free(struct lup_fw_diff *d);
+void lup_fw_diff_clear(struct lup_fw_diff *d);
 /* The changes from a to b, two resolved frameworks whose competences have
  * identities (revisions loaded from the database, or a file planned with
  * lup_framework_plan); a NULL: everything in b is new.  Targets compared
@@ -227,7 +227,7 @@ struct lup_fw_plan {
 	void *priv;                  /* what storing needs */
 	int own_fw;                  /* fw is freed with the plan */
 };
-void lup_fw_plan_free(struct lup_fw_plan *p);
+void lup_fw_plan_clear(struct lup_fw_plan *p);
 /* Plan fw (parsed, resolved or not).  -1 when planning failed (the
  * database, memory); 0 otherwise, with plan->problems listing what is
  * wrong with the framework, if anything. */

@@ -47,6 +47,11 @@ enum lup_import_field lup_import_match_header(const char *header);
  * it names none. */
 int lup_import_field_parse(const char *s);
 
+/* A delimiter as a person names it: one character (not a quote or a line
+ * end), or tab, semicolon or comma, in English or Swedish.  0 and *out,
+ * or -1 when it names none. */
+int lup_import_delimiter_parse(const char *name, char *out);
+
 struct lup_import_opts {
 	char delimiter;            /* ',' ';' '\t' …; 0: find it from the header */
 	const char *encoding;      /* an iconv(3) name; NULL: detect */
@@ -61,6 +66,9 @@ enum lup_import_action {
 	LUP_IMPORT_UNCHANGED,  /* an existing person, already as the file says */
 	LUP_IMPORT_REFUSE      /* a bad row: see column and why */
 };
+/* What a run does with a row, as a person reads it: add, update,
+ * unchanged, refuse (translated). */
+const char *lup_import_action_label(enum lup_import_action a);
 
 struct lup_import_row {
 	long line;                          /* physical line where the record starts */

@@ -36,7 +36,7 @@ enum lup_le_op {
 };
 
 void lup_le_init(lup_lineedit *le, size_t maxlen);
-void lup_le_free(lup_lineedit *le);     /* leaves an empty, reusable editor */
+void lup_le_clear(lup_lineedit *le);     /* leaves an empty, reusable editor */
 
 /* Replace the text; the cursor goes to the end.  Invalid UTF-8 becomes
  * U+FFFD and control characters (tab, newline, ...) become spaces.  Text

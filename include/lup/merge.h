@@ -138,7 +138,7 @@ struct lup_merge_report {
 
 void lup_merge_report_init(struct lup_merge_report *r);
 /* Free the strings and forget everything, answers too. */
-void lup_merge_report_free(struct lup_merge_report *r);
+void lup_merge_report_clear(struct lup_merge_report *r);
 /* Answer the conflict on field: 0, or -1 when there is none. */
 int lup_merge_resolve(struct lup_merge_report *r, const char *field, enum lup_resolve how);
 /* The first conflict not yet answered, or NULL. */

@@ -70,7 +70,7 @@ struct lup_profile {
 
 int lup_profile_build(lup_db *db, const lup_config *cfg, const char *person_id, struct lup_profile *out,
                       lup_err *err);
-void lup_profile_free(struct lup_profile *p);
+void lup_profile_clear(struct lup_profile *p);
 int lup_profile_write_html(const struct lup_profile *p, FILE *out, lup_err *err);
 /* Written safely (temporary file, fsync, rename); "-" is standard output. */
 int lup_profile_file(const struct lup_profile *p, const char *path, lup_err *err);

@@ -168,7 +168,7 @@ struct lup_promotions {
 	struct lup_promotion *v;
 	size_t n, cap;
 };
-void lup_promotions_free(struct lup_promotions *p);
+void lup_promotions_clear(struct lup_promotions *p);
 
 void lup_cohort_clear(struct lup_cohort *c);
 int lup_cohort_get(lup_db *db, const char *id, struct lup_cohort *out, lup_err *err);

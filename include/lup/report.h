@@ -34,6 +34,7 @@
 #include <stdio.h>
 #include "lup/config.h"
 #include "lup/db.h"
+#include "lup/shadowing.h"
 #include "lup/util.h"
 
 struct lup_report_att {
@@ -78,10 +79,9 @@ struct lup_report_block {
 	long completed;      /* … of those, attended at least min_attendance */
 };
 
-#define LUP_PLACEMENT_STATUSES 5   /* proposed agreed confirmed completed cancelled */
 struct lup_report_country {
 	char country[3];
-	long by_status[LUP_PLACEMENT_STATUSES];
+	long by_status[LUP_PS_COUNT];   /* by enum lup_pstatus */
 	long total, days;            /* days: length of the completed stays */
 };
 
@@ -114,7 +114,7 @@ struct lup_report {
 	struct lup_report_att att;              /* every recorded session */
 	struct lup_report_visits *visits;       /* most visits made first */
 	size_t nvisits;
-	long placements[LUP_PLACEMENT_STATUSES];
+	long placements[LUP_PS_COUNT];          /* by enum lup_pstatus */
 	long placements_total;
 	struct lup_report_country *countries;   /* most placements first */
 	size_t ncountries;
@@ -125,10 +125,6 @@ struct lup_report {
 	long checkins_due, checkins_overdue, checkins_never;
 };
 
-/* The placement status keywords in order, and their translated names. */
-const char *lup_report_placement_status(int i);
-const char *lup_report_placement_status_label(int i);
-
 /* The blocks cohort c of r runs, by number: "3 of 3", "2 of 3: 1, 3", or
  * "none" (translated) into buf. */
 void lup_report_blocks_run(const struct lup_report *r, const struct lup_report_cohort *c,
@@ -138,7 +134,7 @@ void lup_report_blocks_run(const struct lup_report *r, const struct lup_report_c
  * cfg may be NULL (built-in defaults). */
 int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
                      struct lup_report *r, lup_err *err);
-void lup_report_free(struct lup_report *r);
+void lup_report_clear(struct lup_report *r);
 
 enum lup_report_format { LUP_REPORT_TEXT, LUP_REPORT_MD, LUP_REPORT_HTML };
 
@@ -147,5 +143,12 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 /* Written safely (temporary file, fsync, rename); "-" is standard output. */
 int lup_report_file(const struct lup_report *r, enum lup_report_format f,
                     const char *path, lup_err *err);
+/* As the two above, with the text format fitted to `width` columns (0: no
+ * limit): paragraphs wrap between words, and a table wider than that wraps
+ * the cells of its widest columns over several lines. */
+int lup_report_write_width(const struct lup_report *r, enum lup_report_format f, FILE *out,
+                           int width, lup_err *err);
+int lup_report_file_width(const struct lup_report *r, enum lup_report_format f,
+                          const char *path, int width, lup_err *err);
 
 #endif

@@ -403,6 +403,10 @@ int lup_placement_counts(lup_db *db, const struct lup_placement_query *q,
 long lup_placement_position(lup_db *db, const struct lup_placement_query *q,
                             const struct lup_placement_row *row, lup_err *err);
 const char *lup_placement_sort_name(enum lup_placement_sort s);
+/* One placement's list row by id, as lup_placement_page fills it (its
+ * sort keys too), whatever the query: to focus it again after a save.
+ * -1 with LUP_ENOTFOUND when it is gone. */
+int lup_placement_row(lup_db *db, const char *id, struct lup_placement_row *out, lup_err *err);
 
 /* ---- Summary by country and year ---- */
 

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/types.h>
 #include "lup/err.h"
 
@@ -32,16 +33,41 @@ void lup_html_put(FILE *fp, const char *s);
 
 /* Trim leading and trailing white space in place; returns s. */
 char *lup_trim(char *s);
+/* Trim a malloc'd string in place; one left empty is freed and becomes
+ * NULL (how an optional field is stored).  *s may be NULL. */
+void lup_tidy(char **s);
 /* 1 if s is NULL or only white space. */
 int lup_blank(const char *s);
+/* Copy src (NULL: "") into dst of n bytes, cut where it must be at the
+ * start of a UTF-8 character, never inside one; 1 when it was cut. */
+int lup_copy_cut(char *dst, size_t n, const char *src);
 /* strdup that accepts NULL. */
 char *lup_strdup(const char *s);
 /* A plausible e-mail address: one @, a dot in the domain, no spaces. */
 int lup_email_valid(const char *s);
 
-/* A growable text buffer. */
+/* A growable array is three things its owner keeps side by side: the
+ * elements (T *v, NULL when empty), how many are in use and how many fit
+ * (size_t cap).  lup_grow makes room for at least need elements of size
+ * bytes, doubling from 16: arrp is the address of the pointer (any T **).
+ * 0, or -1 when memory runs out (the array is then as it was). */
+int lup_grow(void *arrp, size_t *cap, size_t need, size_t size);
+/* The next element of arr (n in use, cap allocated), zeroed and counted;
+ * NULL when memory runs out.  arr, n and cap are lvalues, used more than
+ * once. */
+#define LUP_PUSH(arr, n, cap) \
+	((size_t)(n) < (cap) || lup_grow(&(arr), &(cap), (size_t)(n) + 1, sizeof *(arr)) == 0 \
+	 ? memset(&(arr)[(n)++], 0, sizeof *(arr)) : NULL)
+/* Reverse n elements of size bytes in place (rows read backwards, put in
+ * the order they are shown). */
+void lup_reverse(void *arr, size_t n, size_t size);
+
+/* Names: lup_x_free(x) frees the object x; lup_x_clear(x) frees what a
+ * struct the caller owns holds and empties it for use again. */
+
+/* A growable text buffer; lup_buf_clear frees its text and empties it. */
 typedef struct lup_buf { char *s; size_t len, cap; } lup_buf;
-void lup_buf_free(lup_buf *b);
+void lup_buf_clear(lup_buf *b);
 int lup_buf_add(lup_buf *b, const char *s, size_t n);
 int lup_buf_puts(lup_buf *b, const char *s);
 int lup_buf_printf(lup_buf *b, const char *fmt, ...)

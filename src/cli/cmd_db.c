@@ -21,31 +21,26 @@ int cmd_init(struct lup_cli *cli, int argc, char **argv)
 int cmd_demo(struct lup_cli *cli, int argc, char **argv)
 {
 	long people = 0;
-	const char *today = NULL;
+	const char *today = NULL, *people_s = NULL;
+	const struct cli_opt opts[] = {
+		{ "--people", NULL, &people_s, NULL, NULL },
+		{ "--today", NULL, &today, NULL, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
 	lup_err err;
 	int rc;
 
-	for (int i = 1; i < argc; i++) {
-		const char *v = NULL;
-		int is_today = strncmp(argv[i], "--today", 7) == 0;
-		if ((strcmp(argv[i], "--people") == 0 || strcmp(argv[i], "--today") == 0) && i + 1 < argc)
-			v = argv[++i];
-		else if (strncmp(argv[i], "--people=", 9) == 0 || strncmp(argv[i], "--today=", 8) == 0)
-			v = strchr(argv[i], '=') + 1;
-		else if (strcmp(argv[i], "--people") == 0 || strcmp(argv[i], "--today") == 0)
-			return cli_usage("demo", _("%s needs a value"), argv[i]);
-		else
-			return cli_usage("demo", _("unexpected argument %s"), argv[i]);
-		if (is_today) {
-			lup_date d;
-			if (strlen(v) != 10 || lup_date_parse(v, lup_date_today(), &d) < 0)
-				return cli_usage("demo", _("--today takes a date (YYYY-MM-DD), not '%s'"), v);
-			today = v;
-			continue;
-		}
-		people = cli_number(v);
+	if (cli_args("demo", argc, argv, 1, opts, NULL, 0) < 0)
+		return LUP_EXIT_USAGE;
+	if (today) {
+		lup_date d;
+		if (strlen(today) != 10 || lup_date_parse(today, lup_date_today(), &d) < 0)
+			return cli_usage("demo", _("--today takes a date (YYYY-MM-DD), not '%s'"), today);
+	}
+	if (people_s) {
+		people = cli_number(people_s);
 		if (people < 20 || people > 1000000)
-			return cli_usage("demo", _("--people takes a number from 20 to 1000000, not '%s'"), v);
+			return cli_usage("demo", _("--people takes a number from 20 to 1000000, not '%s'"), people_s);
 	}
 	if ((rc = cli_open_db(cli, 1)))
 		return rc;
@@ -55,10 +50,19 @@ int cmd_demo(struct lup_cli *cli, int argc, char **argv)
 	}
 	{
 		struct lup_db_counts c;
-		if (lup_db_counts(cli->db, &c, &err) == 0)
-			printf(_("%s: %ld people, %ld cohorts, %ld sessions, %ld host organisations, "
-			         "%ld placements, %ld check-ins\n"),
-			       cli->db_path, c.people, c.cohorts, c.sessions, c.hosts, c.placements, c.checkins);
+		if (lup_db_counts(cli->db, &c, &err) == 0) {
+			lup_buf b = { 0 };
+			cli_count(&b, ngettext("%ld person", "%ld people", (unsigned long)c.people), c.people);
+			cli_count(&b, ngettext("%ld cohort", "%ld cohorts", (unsigned long)c.cohorts), c.cohorts);
+			cli_count(&b, ngettext("%ld session", "%ld sessions", (unsigned long)c.sessions), c.sessions);
+			cli_count(&b, ngettext("%ld host organisation", "%ld host organisations",
+			                       (unsigned long)c.hosts), c.hosts);
+			cli_count(&b, ngettext("%ld placement", "%ld placements", (unsigned long)c.placements),
+			          c.placements);
+			cli_count(&b, ngettext("%ld check-in", "%ld check-ins", (unsigned long)c.checkins), c.checkins);
+			printf("%s: %s\n", cli->db_path, b.s ? b.s : "");
+			lup_buf_clear(&b);
+		}
 	}
 	return 0;
 }

@@ -15,7 +15,7 @@ static int table_usage(const char *what)
 	lup_buf_puts(&b, "ics");
 	rc = what ? cli_usage("export", _("cannot export '%s' (%s)"), what, b.s)
 	          : cli_usage("export", _("what to export? (%s)"), b.s);
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
 	return rc;
 }
 
@@ -23,6 +23,12 @@ int cmd_export(struct lup_cli *cli, int argc, char **argv)
 {
 	struct lup_export_opts o = { LUP_EXPORT_CSV, 0 };
 	const char *table, *out = "-", *fmt = NULL;
+	const struct cli_opt opts[] = {
+		{ "--format", NULL, &fmt, NULL, NULL },
+		{ "--output", "-o", &out, NULL, NULL },
+		{ "--excel", NULL, NULL, &o.excel, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
 	long rows;
 	lup_err err;
 	int rc;
@@ -33,21 +39,8 @@ int cmd_export(struct lup_cli *cli, int argc, char **argv)
 		return cli_export_ics(cli, argc - 1, argv + 1);
 	if (!(table = lup_export_table_name(argv[1])))
 		return table_usage(argv[1]);
-	for (int i = 2; i < argc; i++) {
-		int r;
-		if (strcmp(argv[i], "--excel") == 0) {
-			o.excel = 1;
-			continue;
-		}
-		if ((r = cli_option(argc, argv, &i, "--format", &fmt)) ||
-		    (r = cli_option(argc, argv, &i, "-o", &out)) ||
-		    (r = cli_option(argc, argv, &i, "--output", &out))) {
-			if (r < 0)
-				return cli_usage("export", _("%s needs a value"), argv[i]);
-			continue;
-		}
-		return cli_usage("export", _("unexpected argument %s"), argv[i]);
-	}
+	if (cli_args("export", argc, argv, 2, opts, NULL, 0) < 0)
+		return LUP_EXIT_USAGE;
 	if (fmt && strcmp(fmt, "json") == 0)
 		o.format = LUP_EXPORT_JSON;
 	else if (fmt && strcmp(fmt, "csv") != 0)

@@ -14,14 +14,14 @@ static int fw_list(struct lup_cli *cli, int argc, char **argv)
 	struct lup_framework_row *rows;
 	size_t n;
 	int all = 0, rc;
+	const struct cli_opt opts[] = {
+		{ "--all", NULL, NULL, &all, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
 	lup_err err;
 
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--all") == 0)
-			all = 1;
-		else
-			return cli_usage("framework", _("unexpected argument %s"), argv[i]);
-	}
+	if (cli_args("framework", argc, argv, 2, opts, NULL, 0) < 0)
+		return LUP_EXIT_USAGE;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (lup_framework_list(cli->db, all, &rows, &n, &err) < 0) {
@@ -33,20 +33,51 @@ static int fw_list(struct lup_cli *cli, int argc, char **argv)
 		free(rows);
 		return 0;
 	}
-	/* TRANSLATORS: column headings of lup framework list; keep the widths. */
-	printf("%-20s %-8s %4s %11s  %-10s  %s\n", _("ID"), _("VERSION"), _("REV"),
-	       _("COMPETENCES"), _("IMPORTED"), _("NAME"));
-	for (size_t i = 0; i < n; i++)
-		printf("%-20s %-8s %4d %11ld  %.10s  %s\n", rows[i].ident, rows[i].version,
-		       rows[i].revision, rows[i].competences, rows[i].imported_at,
-		       lup_fw_text(rows[i].name, rows[i].name_sv));
+	/* TRANSLATORS: column headings of lup framework list. */
+	{
+		/* each column as wide as its heading or its widest value, in
+		 * terminal columns */
+		int w[3] = { cli_width(_("ID")), cli_width(_("VERSION")), cli_width(_("REV")) };
+		int wc = cli_width(_("COMPETENCES")), wi = cli_width(_("IMPORTED"));
+		char num[2][24];
+		wi = wi > 10 ? wi : 10;
+		for (size_t i = 0; i < n; i++) {
+			int a = cli_width(rows[i].ident), b = cli_width(rows[i].version);
+			w[0] = a > w[0] ? a : w[0];
+			w[1] = b > w[1] ? b : w[1];
+		}
+		w[2] = w[2] > 4 ? w[2] : 4;
+		wc = wc > 6 ? wc : 6;
+		cli_pad(stdout, _("ID"), w[0] + 1);
+		cli_pad(stdout, _("VERSION"), w[1] + 1);
+		cli_pad_right(stdout, _("REV"), w[2]);
+		putchar(' ');
+		cli_pad_right(stdout, _("COMPETENCES"), wc);
+		printf("  ");
+		cli_pad(stdout, _("IMPORTED"), wi + 2);
+		printf("%s\n", _("NAME"));
+		for (size_t i = 0; i < n; i++) {
+			char day[11];
+			snprintf(day, sizeof day, "%.10s", rows[i].imported_at);
+			snprintf(num[0], sizeof num[0], "%d", rows[i].revision);
+			snprintf(num[1], sizeof num[1], "%ld", rows[i].competences);
+			cli_pad(stdout, rows[i].ident, w[0] + 1);
+			cli_pad(stdout, rows[i].version, w[1] + 1);
+			cli_pad_right(stdout, num[0], w[2]);
+			putchar(' ');
+			cli_pad_right(stdout, num[1], wc);
+			printf("  ");
+			cli_pad(stdout, day, wi + 2);
+			printf("%s\n", lup_fw_text(rows[i].name, rows[i].name_sv));
+		}
+	}
 	free(rows);
 	return 0;
 }
 
 /* The files in the order they can be stored: a file whose framework
  * another of them extends comes before it. */
-static void order_files(int n, char **paths, int *order)
+static void order_files(int n, const char **paths, int *order)
 {
 	char (*ident)[LUP_FW_IDENT_MAX + 1] = calloc((size_t)n, sizeof *ident);
 	char (*base)[LUP_FW_IDENT_MAX + 1] = calloc((size_t)n, sizeof *base);
@@ -100,8 +131,13 @@ static void preview(const char *path, const struct lup_fw_plan *plan)
 	if (plan->unchanged)
 		return;
 	if (plan->revision == 1) {
-		printf(_("%s: %s is new: %zu competences in %zu areas, %zu targets\n"), path, fw->ident,
-		       active_count(fw), fw->nareas, fw->ntargets);
+		lup_buf b = { 0 };
+		cli_count(&b, ngettext("%ld competence", "%ld competences", active_count(fw)), (long)active_count(fw));
+		cli_count(&b, ngettext("%ld area", "%ld areas", fw->nareas), (long)fw->nareas);
+		cli_count(&b, ngettext("%ld target", "%ld targets", fw->ntargets), (long)fw->ntargets);
+		/* TRANSLATORS: the last %s lists counts: "21 competences, 5 areas, 40 targets" */
+		printf(_("%s: %s is new: %s\n"), path, fw->ident, b.s ? b.s : "");
+		lup_buf_clear(&b);
 	} else {
 		printf(ngettext("%s: %s revision %d, %zu change from revision %d:\n",
 		                "%s: %s revision %d, %zu changes from revision %d:\n", (unsigned long)plan->diff.n),
@@ -120,25 +156,24 @@ static void preview(const char *path, const struct lup_fw_plan *plan)
 
 static int fw_import(struct lup_cli *cli, int argc, char **argv)
 {
-	int rc, dry = 0, nfiles = 0, *order, failed = 0;
-	char **files;
+	int rc, dry = 0, nfiles, *order, failed = 0;
+	const char **files;
+	const struct cli_opt opts[] = {
+		{ "--dry-run", "-n", NULL, &dry, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
 	size_t problems = 0;
 	lup_err err;
 
 	if (!(files = calloc((size_t)argc, sizeof *files)) || !(order = calloc((size_t)argc, sizeof *order))) {
 		free(files);
-		cli_error("framework: %s", _("out of memory"));
+		cli_error("framework: %s", lup_err_oom_text());
 		return LUP_EXIT_FAIL;
 	}
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--dry-run") == 0 || strcmp(argv[i], "-n") == 0)
-			dry = 1;
-		else if (argv[i][0] == '-' && argv[i][1]) {
-			free(files);
-			free(order);
-			return cli_usage("framework", _("unexpected argument %s"), argv[i]);
-		} else
-			files[nfiles++] = argv[i];
+	if ((nfiles = cli_args("framework", argc, argv, 2, opts, files, argc)) < 0) {
+		free(files);
+		free(order);
+		return LUP_EXIT_USAGE;
 	}
 	if (!nfiles) {
 		free(files);
@@ -170,7 +205,9 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 			for (size_t i = 0; i < plan.problems.n; i++)
 				cli_error("framework: %s", plan.problems.msg[i]);
 			if (plan.problems.total > plan.problems.n)
-				cli_error(_("framework: %s: and %zu more problems"), path,
+				cli_error(ngettext("framework: %s: and %zu more problem",
+				                   "framework: %s: and %zu more problems",
+				                   plan.problems.total - plan.problems.n), path,
 				          plan.problems.total - plan.problems.n);
 			problems += plan.problems.total;
 			failed = 1;
@@ -182,12 +219,19 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 			} else if (plan.unchanged) {
 				printf(_("%s: unchanged (%s revision %d)\n"), path, plan.fw->ident, plan.revision);
 			} else if (!failed) {
-				printf(dry ? _("%s: would be imported as %s revision %d (%zu competences, %zu targets)\n")
-				           : _("%s: imported as %s revision %d (%zu competences, %zu targets)\n"),
-				       path, plan.fw->ident, plan.revision, active_count(plan.fw), plan.fw->ntargets);
+				lup_buf b = { 0 };
+				cli_count(&b, ngettext("%ld competence", "%ld competences", active_count(plan.fw)),
+				          (long)active_count(plan.fw));
+				cli_count(&b, ngettext("%ld target", "%ld targets", plan.fw->ntargets),
+				          (long)plan.fw->ntargets);
+				/* TRANSLATORS: the last %s lists counts: "21 competences, 40 targets" */
+				printf(dry ? _("%s: would be imported as %s revision %d (%s)\n")
+				           : _("%s: imported as %s revision %d (%s)\n"),
+				       path, plan.fw->ident, plan.revision, b.s ? b.s : "");
+				lup_buf_clear(&b);
 			}
 		}
-		lup_fw_plan_free(&plan);
+		lup_fw_plan_clear(&plan);
 	}
 	if (failed || dry) {
 		lup_db_rollback(cli->db);
@@ -247,7 +291,7 @@ static void show(const struct lup_framework *fw, long checkins, int latest)
 		printf(ngettext("%ld check-in\n", "%ld check-ins\n", (unsigned long)checkins), checkins);
 	}
 
-	printf("\n%s %d-%d\n", _("Levels"), fw->level_min, fw->level_max);
+	printf("\n%s %d–%d\n", _("Levels"), fw->level_min, fw->level_max);
 	for (size_t i = 0; i < fw->nlevels; i++) {
 		const struct lup_fw_level *l = &fw->levels[i];
 		printf("  %3d  ", l->value);
@@ -265,7 +309,7 @@ static void show(const struct lup_framework *fw, long checkins, int latest)
 		}
 		printf("    %-8s ", c->code);
 		padded(lup_fw_text(c->name, c->name_sv), 60);
-		printf("%d-%d%s", c->level_min, c->level_max, c->retired ? _("  (retired)") : "");
+		printf("%d–%d%s", c->level_min, c->level_max, c->retired ? _("  (retired)") : "");
 		if (c->renamed_from && strcmp(c->renamed_from, c->code) != 0)
 			printf(_("  (renamed from %s)"), c->renamed_from);
 		if (c->replaces)
@@ -350,27 +394,22 @@ static int fw_show(struct lup_cli *cli, int argc, char **argv)
 /* framework export REF [--format ini|moodle] [-o FILE] */
 static int fw_export(struct lup_cli *cli, int argc, char **argv)
 {
-	const char *ref = NULL, *format = "ini", *out = "-";
+	const char *ref[2] = { NULL, NULL }, *format = "ini", *out = "-";
+	const struct cli_opt opts[] = {
+		{ "--format", NULL, &format, NULL, NULL },
+		{ "--output", "-o", &out, NULL, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
 	struct lup_framework *fw;
 	lup_afile af;
 	lup_err err;
-	int rc, r;
+	int rc, n;
 
-	for (int i = 2; i < argc; i++) {
-		if ((r = cli_option(argc, argv, &i, "--format", &format)) ||
-		    (r = cli_option(argc, argv, &i, "-o", &out)) ||
-		    (r = cli_option(argc, argv, &i, "--output", &out))) {
-			if (r < 0)
-				return cli_usage("framework", _("%s needs a value"), argv[i]);
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage("framework", _("unexpected argument %s"), argv[i]);
-		} else if (!ref) {
-			ref = argv[i];
-		} else {
-			return cli_usage("framework", _("one framework at a time"));
-		}
-	}
-	if (!ref)
+	if ((n = cli_args("framework", argc, argv, 2, opts, ref, 2)) < 0)
+		return LUP_EXIT_USAGE;
+	if (n > 1)
+		return cli_usage("framework", _("one framework at a time"));
+	if (!ref[0])
 		return cli_usage("framework", _("which framework? give its id"));
 	if (strcmp(format, "ini") != 0 && strcmp(format, "moodle") != 0)
 		return cli_usage("framework", _("--format is ini or moodle, not '%s'"), format);
@@ -379,7 +418,7 @@ static int fw_export(struct lup_cli *cli, int argc, char **argv)
 	cli->db_flags |= LUP_DB_NOCHECK;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
-	if (load_ref(cli, ref, &fw, NULL, NULL) < 0)
+	if (load_ref(cli, ref[0], &fw, NULL, NULL) < 0)
 		return LUP_EXIT_FAIL;
 	if (lup_afile_open(&af, out, 0644, &err) < 0 ||
 	    ((strcmp(format, "ini") == 0 ? lup_framework_write_ini(fw, af.fp, &err)
@@ -439,7 +478,7 @@ static int fw_diff(struct lup_cli *cli, int argc, char **argv)
 			lup_fw_change_text(&d.c[i], line, sizeof line);
 			printf("  %s\n", line);
 		}
-		lup_fw_diff_free(&d);
+		lup_fw_diff_clear(&d);
 		rc = 0;
 	}
 	lup_framework_free(a);

@@ -15,29 +15,21 @@ int cli_export_ics(struct lup_cli *cli, int argc, char **argv)
 	struct lup_ics_opts o = { 0 };
 	struct lup_ics_invite inv = { 0 };
 	int invite = 0, cancel = 0;
+	const struct cli_opt opts[] = {
+		{ "--cohort", NULL, &cohort_ref, NULL, NULL },
+		{ "--person", NULL, &person_ref, NULL, NULL },
+		{ "-o", NULL, &out, NULL, NULL },
+		{ "--utc", NULL, NULL, &o.utc, NULL },
+		{ "--invite", NULL, NULL, &invite, NULL },
+		{ "--cancel", NULL, NULL, &cancel, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
 	lup_err err;
 	long events;
 	int rc;
 
-	for (int i = 1; i < argc; i++) {
-		int r;
-		if (strcmp(argv[i], "--utc") == 0) {
-			o.utc = 1;
-			continue;
-		}
-		if (strcmp(argv[i], "--invite") == 0 || strcmp(argv[i], "--cancel") == 0) {
-			*(argv[i][2] == 'i' ? &invite : &cancel) = 1;
-			continue;
-		}
-		if ((r = cli_option(argc, argv, &i, "--cohort", &cohort_ref)) ||
-		    (r = cli_option(argc, argv, &i, "--person", &person_ref)) ||
-		    (r = cli_option(argc, argv, &i, "-o", &out))) {
-			if (r < 0)
-				return cli_usage("export", _("%s needs a value"), argv[i]);
-			continue;
-		}
-		return cli_usage("export", _("unexpected argument %s"), argv[i]);
-	}
+	if (cli_args("export", argc, argv, 1, opts, NULL, 0) < 0)
+		return LUP_EXIT_USAGE;
 	if (cohort_ref && person_ref)
 		return cli_usage("export", _("give --cohort or --person, not both"));
 	if (!*out)

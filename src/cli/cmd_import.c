@@ -6,34 +6,6 @@
 #include "lup/i18n.h"
 #include "lup/import.h"
 
-static int delimiter_of(const char *s, char *out)
-{
-	static const struct { const char *name; char c; } names[] = {
-		{ "tab", '\t' }, { "\\t", '\t' }, { "semicolon", ';' }, { "semikolon", ';' },
-		{ "comma", ',' }, { "komma", ',' },
-	};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(s, names[i].name) == 0) {
-			*out = names[i].c;
-			return 0;
-		}
-	if (strlen(s) == 1 && s[0] != '"' && s[0] != '\n' && s[0] != '\r') {
-		*out = s[0];
-		return 0;
-	}
-	return -1;
-}
-
-static const char *action_name(enum lup_import_action a)
-{
-	switch (a) {
-	case LUP_IMPORT_ADD: return C_("import action", "add");
-	case LUP_IMPORT_UPDATE: return C_("import action", "update");
-	case LUP_IMPORT_UNCHANGED: return C_("import action", "unchanged");
-	default: return C_("import action", "refuse");
-	}
-}
-
 static void print_problems(const char *file, const lup_import *im)
 {
 	size_t total, n = lup_import_nproblems(im, &total);
@@ -45,7 +17,8 @@ static void print_problems(const char *file, const lup_import *im)
 			cli_error("import: %s:%ld: %s", file, p->line, p->why);
 	}
 	if (total > n)
-		cli_error(_("import: … and %zu more problems"), total - n);
+		cli_error(ngettext("import: … and %zu more problem", "import: … and %zu more problems", total - n),
+		          total - n);
 }
 
 /* One line per row: line breaks and tabs inside a field print as spaces. */
@@ -57,10 +30,17 @@ static void put_clean(const char *s)
 
 static void print_preview(const lup_import *im)
 {
+	/* the action column as wide as its widest word, in this language */
+	int aw = 0;
+	for (int a = LUP_IMPORT_ADD; a <= LUP_IMPORT_REFUSE; a++) {
+		int w = cli_width(lup_import_action_label((enum lup_import_action)a));
+		aw = w > aw ? w : aw;
+	}
 	for (size_t i = 0; i < lup_import_nrows(im); i++) {
 		const struct lup_import_row *r = lup_import_row(im, i);
 		const char *name = r->value[LUP_IMP_NAME], *mail = r->value[LUP_IMP_EMAIL];
-		printf("%-10s %6ld  ", action_name(r->action), r->line);
+		cli_pad(stdout, lup_import_action_label(r->action), aw);
+		printf(" %6ld  ", r->line);
 		put_clean(name ? name : "—");
 		if (mail) {
 			fputs(" <", stdout);
@@ -80,12 +60,46 @@ static void print_preview(const lup_import *im)
 	}
 }
 
+/* The options and the file of lup import people: 0, or the exit status. */
+static int import_args(int argc, char **argv, struct lup_import_opts *o, const char **maps,
+                       const char **file, int *dry)
+{
+	const char *delimiter = NULL;
+	int nfile;
+	const struct cli_opt opts[] = {
+		{ "--dry-run", "-n", NULL, dry, NULL },
+		{ "--delimiter", "-d", &delimiter, NULL, NULL },
+		{ "--encoding", NULL, &o->encoding, NULL, NULL },
+		{ "--map", NULL, maps, NULL, &o->nmap },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
+
+	if ((nfile = cli_args("import", argc, argv, 2, opts, file, 1)) < 0)
+		return LUP_EXIT_USAGE;
+	if (nfile > 1)
+		return cli_usage("import", _("one file at a time"));
+	if (delimiter && lup_import_delimiter_parse(delimiter, &o->delimiter) < 0)
+		return cli_usage("import", _("--delimiter takes one character, or tab, "
+		                             "semicolon or comma, not '%s'"), delimiter);
+	for (int i = 0; i < o->nmap; i++) {
+		const char *eq = strrchr(maps[i], '=');
+		if (!eq || eq == maps[i] || lup_import_field_parse(eq + 1) < 0)
+			return cli_usage("import", _("--map takes COLUMN=FIELD, FIELD one of name, "
+			                             "first_name, last_name, email, phone, unit, role, "
+			                             "manager, employee_no, active, id, ignore; not '%s'"), maps[i]);
+	}
+	if (!*file)
+		return cli_usage("import", _("which file? (- reads standard input)"));
+	o->map = maps;
+	return 0;
+}
+
 int cmd_import(struct lup_cli *cli, int argc, char **argv)
 {
 	struct lup_import_opts o;
 	struct lup_import_counts c;
 	const char *file = NULL, **maps;
-	int dry = 0, rc, nmap = 0;
+	int dry = 0, rc;
 	lup_import *im = NULL;
 	lup_err err;
 
@@ -95,60 +109,13 @@ int cmd_import(struct lup_cli *cli, int argc, char **argv)
 	if (strcmp(argv[1], "people") != 0)
 		return cli_usage("import", _("lup imports people, not '%s'"), argv[1]);
 	if (!(maps = calloc((size_t)argc, sizeof *maps))) {
-		cli_error("import: %s", _("out of memory"));
+		cli_error("import: %s", lup_err_oom_text());
 		return LUP_EXIT_FAIL;
 	}
-	for (int i = 2; i < argc; i++) {
-		const char *a = argv[i], *v = NULL;
-		if (strcmp(a, "--dry-run") == 0 || strcmp(a, "-n") == 0) {
-			dry = 1;
-		} else if (strcmp(a, "--delimiter") == 0 || strcmp(a, "--encoding") == 0 ||
-		           strcmp(a, "--map") == 0 || strcmp(a, "-d") == 0) {
-			if (i + 1 >= argc) {
-				free(maps);
-				return cli_usage("import", _("%s needs a value"), a);
-			}
-			v = argv[++i];
-		} else if (strncmp(a, "--delimiter=", 12) == 0 || strncmp(a, "--encoding=", 11) == 0 ||
-		           strncmp(a, "--map=", 6) == 0) {
-			v = strchr(a, '=') + 1;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			free(maps);
-			return cli_usage("import", _("unknown option %s"), a);
-		} else if (!file) {
-			file = a;
-			continue;
-		} else {
-			free(maps);
-			return cli_usage("import", _("one file at a time"));
-		}
-		if (!v)
-			continue;
-		if (strncmp(a, "--delimiter", 11) == 0 || strcmp(a, "-d") == 0) {
-			if (delimiter_of(v, &o.delimiter) < 0) {
-				free(maps);
-				return cli_usage("import", _("--delimiter takes one character, or tab, "
-				                             "semicolon or comma, not '%s'"), v);
-			}
-		} else if (strncmp(a, "--encoding", 10) == 0) {
-			o.encoding = v;
-		} else {
-			const char *eq = strrchr(v, '=');
-			if (!eq || eq == v || lup_import_field_parse(eq + 1) < 0) {
-				free(maps);
-				return cli_usage("import", _("--map takes COLUMN=FIELD, FIELD one of name, "
-				                             "first_name, last_name, email, phone, unit, role, "
-				                             "manager, employee_no, active, id, ignore; not '%s'"), v);
-			}
-			maps[nmap++] = v;
-		}
-	}
-	if (!file) {
+	if ((rc = import_args(argc, argv, &o, maps, &file, &dry))) {
 		free(maps);
-		return cli_usage("import", _("which file? (- reads standard input)"));
+		return rc;
 	}
-	o.map = maps;
-	o.nmap = nmap;
 	if (lup_import_read_file(file, &o, &im, &err) < 0) {
 		cli_error("import: %s: %s", file, err.msg);
 		free(maps);
@@ -162,7 +129,7 @@ int cmd_import(struct lup_cli *cli, int argc, char **argv)
 				lup_buf_printf(&ign, "%s%s", ign.len ? ", " : "", lup_import_column(im, i));
 		if (ign.len)
 			fprintf(stderr, _("lup: import: %s: ignoring the columns %s\n"), file, ign.s);
-		lup_buf_free(&ign);
+		lup_buf_clear(&ign);
 	}
 	if ((rc = cli_open_db(cli, 1))) {
 		lup_import_free(im);
@@ -177,13 +144,25 @@ int cmd_import(struct lup_cli *cli, int argc, char **argv)
 		lup_import_free(im);
 		return LUP_EXIT_FAIL;
 	}
-	if (dry)
-		fprintf(stderr, _("lup: import: %s: %ld to add, %ld to update, %ld unchanged "
-		                  "(a dry run: nothing was stored)\n"),
-		        file, c.added, c.updated, c.unchanged);
-	else
-		fprintf(stderr, _("lup: import: %s: %ld added, %ld updated, %ld unchanged\n"),
-		        file, c.added, c.updated, c.unchanged);
+	{
+		lup_buf b = { 0 };
+		if (dry) {
+			cli_count(&b, ngettext("%ld would be added", "%ld would be added", (unsigned long)c.added),
+			          c.added);
+			cli_count(&b, ngettext("%ld would be updated", "%ld would be updated", (unsigned long)c.updated),
+			          c.updated);
+		} else {
+			cli_count(&b, ngettext("%ld added", "%ld added", (unsigned long)c.added), c.added);
+			cli_count(&b, ngettext("%ld updated", "%ld updated", (unsigned long)c.updated), c.updated);
+		}
+		cli_count(&b, ngettext("%ld left unchanged", "%ld left unchanged", (unsigned long)c.unchanged),
+		          c.unchanged);
+		if (dry)
+			fprintf(stderr, _("lup: import: %s: %s (a dry run: nothing was stored)\n"), file, b.s);
+		else
+			fprintf(stderr, _("lup: import: %s: %s\n"), file, b.s);
+		lup_buf_clear(&b);
+	}
 	lup_import_free(im);
 	return 0;
 }

@@ -12,7 +12,8 @@
 
 static void field(const char *label, const char *value)
 {
-	printf("%-22s %s\n", label, value && *value ? value : "—");
+	cli_pad(stdout, label, 22);
+	printf(" %s\n", value && *value ? value : "—");
 }
 
 static int show(struct lup_cli *cli, const char *id)
@@ -41,7 +42,7 @@ static int show(struct lup_cli *cli, const char *id)
 	field(C_("person", "Added"), p.created_at);
 	field(C_("person", "Changed"), p.updated_at);
 	putchar('\n');
-	field(C_("person", "Programme status"), s.programme_status);
+	field(C_("person", "Programme status"), lup_enrol_status_label(s.programme_status));
 	field(_("Cohort"), s.cohort);
 	snprintf(buf, sizeof buf, "%ld", s.enrolments);
 	field(_("Enrolments"), buf);
@@ -141,9 +142,19 @@ static int erase(struct lup_cli *cli, const char *id, int yes)
 
 int cmd_person(struct lup_cli *cli, int argc, char **argv)
 {
-	const char *sub, *ref = NULL, *out = "-";
+	const char *sub, *ref = NULL, *out = "-", *words[2] = { NULL, NULL };
 	char id[LUP_UUID_LEN + 1];
-	int yes = 0, rc;
+	int yes = 0, rc, n;
+	/* the options of erase, of export and profile, of show */
+	const struct cli_opt erase_opts[] = {
+		{ "--yes", "-y", NULL, &yes, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
+	const struct cli_opt out_opts[] = {
+		{ "-o", NULL, &out, NULL, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
+	const struct cli_opt no_opts[] = { { NULL, NULL, NULL, NULL, NULL } };
 	lup_err err;
 
 	if (argc < 2)
@@ -152,22 +163,13 @@ int cmd_person(struct lup_cli *cli, int argc, char **argv)
 	if (strcmp(sub, "show") != 0 && strcmp(sub, "export") != 0 && strcmp(sub, "erase") != 0 &&
 	    strcmp(sub, "profile") != 0)
 		return cli_usage("person", _("no subcommand '%s' (show, export, profile, erase)"), sub);
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(sub, "erase") == 0 && (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0))
-			yes = 1;
-		else if ((strcmp(sub, "export") == 0 || strcmp(sub, "profile") == 0) && strcmp(argv[i], "-o") == 0 &&
-		         i + 1 < argc)
-			out = argv[++i];
-		else if ((strcmp(sub, "export") == 0 || strcmp(sub, "profile") == 0) && strncmp(argv[i], "-o", 2) == 0 &&
-		         argv[i][2])
-			out = argv[i] + 2;
-		else if (argv[i][0] == '-' && argv[i][1])
-			return cli_usage("person", _("unexpected argument %s"), argv[i]);
-		else if (!ref)
-			ref = argv[i];
-		else
-			return cli_usage("person", _("one person at a time"));
-	}
+	if ((n = cli_args("person", argc, argv, 2,
+	                  strcmp(sub, "erase") == 0 ? erase_opts
+	                  : strcmp(sub, "show") == 0 ? no_opts : out_opts, words, 2)) < 0)
+		return LUP_EXIT_USAGE;
+	if (n > 1)
+		return cli_usage("person", _("one person at a time"));
+	ref = words[0];
 	if (!ref)
 		return cli_usage("person", _("which person? (e-mail, employee number or id)"));
 	if (!*out)
@@ -190,11 +192,11 @@ int cmd_person(struct lup_cli *cli, int argc, char **argv)
 	if (strcmp(sub, "profile") == 0) {
 		struct lup_profile prof;
 		if (lup_profile_build(cli->db, cli->cfg, id, &prof, &err) < 0 ||
-		    (lup_profile_file(&prof, out, &err) < 0 && (lup_profile_free(&prof), 1))) {
+		    (lup_profile_file(&prof, out, &err) < 0 && (lup_profile_clear(&prof), 1))) {
 			cli_error("person profile: %s", err.msg);
 			return LUP_EXIT_FAIL;
 		}
-		lup_profile_free(&prof);
+		lup_profile_clear(&prof);
 		if (strcmp(out, "-") != 0)
 			fprintf(stderr, _("lup: person profile: written to %s\n"), out);
 		return 0;

@@ -11,11 +11,18 @@
 int cmd_print(struct lup_cli *cli, int argc, char **argv)
 {
 	const char *ref = NULL, *person_ref = NULL, *lang = NULL, *out = NULL;
+	const struct cli_opt opts[] = {
+		{ "--person", NULL, &person_ref, NULL, NULL },
+		{ "--lang", NULL, &lang, NULL, NULL },
+		{ "-o", NULL, &out, NULL, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
 	char id[37], person[37];
 	struct lup_doc_opts o = { 0 };
 	struct lup_doc_result res;
 	lup_err err;
-	int kind, rc;
+	const char *words[2] = { NULL, NULL };
+	int kind, rc, n;
 
 	if (argc < 2)
 		return cli_usage("print", _("which document? sheet, certificate, agreement, "
@@ -23,21 +30,11 @@ int cmd_print(struct lup_cli *cli, int argc, char **argv)
 	if ((kind = lup_doc_kind_parse(argv[1])) < 0)
 		return cli_usage("print", _("'%s' is not a document: sheet, certificate, agreement, "
 		                            "attendance-certificate or participants"), argv[1]);
-	for (int i = 2; i < argc; i++) {
-		int r;
-		if ((r = cli_option(argc, argv, &i, "--person", &person_ref)) ||
-		    (r = cli_option(argc, argv, &i, "--lang", &lang)) ||
-		    (r = cli_option(argc, argv, &i, "-o", &out))) {
-			if (r < 0)
-				return cli_usage("print", _("%s needs a value"), argv[i]);
-			continue;
-		}
-		if (argv[i][0] == '-' && argv[i][1])
-			return cli_usage("print", _("unexpected argument %s"), argv[i]);
-		if (ref)
-			return cli_usage("print", _("unexpected argument %s"), argv[i]);
-		ref = argv[i];
-	}
+	if ((n = cli_args("print", argc, argv, 2, opts, words, 2)) < 0)
+		return LUP_EXIT_USAGE;
+	if (n > 1)
+		return cli_usage("print", _("unexpected argument %s"), words[1]);
+	ref = words[0];
 	if (!ref)
 		return cli_usage("print", kind == LUP_DOC_SHEET ? _("which session?") :
 		                          kind == LUP_DOC_AGREEMENT || kind == LUP_DOC_ATTENDANCE ?

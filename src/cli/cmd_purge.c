@@ -19,14 +19,14 @@ int cmd_purge(struct lup_cli *cli, int argc, char **argv)
 	struct lup_erase_counts n = { 0 };
 	long years, k;
 	int dry = 0, rc;
+	const struct cli_opt opts[] = {
+		{ "--dry-run", "-n", NULL, &dry, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
 	lup_err err;
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--dry-run") == 0 || strcmp(argv[i], "-n") == 0)
-			dry = 1;
-		else
-			return cli_usage("purge", _("unexpected argument %s"), argv[i]);
-	}
+	if (cli_args("purge", argc, argv, 1, opts, NULL, 0) < 0)
+		return LUP_EXIT_USAGE;
 	years = lup_config_int(cli->cfg, "privacy:retention_years");
 	if (years <= 0) {
 		fprintf(stderr, _("lup: purge: the retention rule is off ([privacy] retention_years = 0); "

@@ -1,50 +1,51 @@
 /* cmd_report.c — lup report [--format text|md|html] [-o FILE]. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include "cli/cli.h"
 #include "lup/i18n.h"
 #include "lup/report.h"
 
+/* The columns text fits in: the terminal's when standard output is one,
+ * else 80; --wide gives 120 (a wide terminal or a landscape printout). */
+static int text_width(const char *out, int wide)
+{
+	struct winsize ws;
+	if (wide)
+		return 120;
+	if (strcmp(out, "-") == 0 && isatty(STDOUT_FILENO) &&
+	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col < 40 ? 40 : ws.ws_col;
+	return 80;
+}
+
 int cmd_report(struct lup_cli *cli, int argc, char **argv)
 {
 	enum lup_report_format f = LUP_REPORT_TEXT;
-	const char *out = "-", *as_of = NULL;
+	const char *out = "-", *as_of = NULL, *fmt = NULL;
+	int rc, wide = 0;
+	const struct cli_opt opts[] = {
+		{ "--format", NULL, &fmt, NULL, NULL },
+		{ "--as-of", NULL, &as_of, NULL, NULL },
+		{ "--output", "-o", &out, NULL, NULL },
+		{ "--wide", NULL, NULL, &wide, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
 	struct lup_report r;
 	lup_err err;
-	int rc;
 
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *v;
-		size_t n;
-		if (strncmp(a, "--format", 8) == 0 && (a[8] == '=' || a[8] == '\0'))
-			n = 8;
-		else if (strncmp(a, "--as-of", 7) == 0 && (a[7] == '=' || a[7] == '\0'))
-			n = 7;
-		else if (strcmp(a, "-o") == 0 || strncmp(a, "--output", 8) == 0)
-			n = a[1] == 'o' ? 2 : 8;
-		else
-			return cli_usage("report", _("unexpected argument %s"), a);
-		if (a[n] == '=')
-			v = a + n + 1;
-		else if (a[n] == '\0' && i + 1 < argc)
-			v = argv[++i];
-		else
-			return cli_usage("report", _("%s needs a value"), a);
-		if (n == 8 && a[2] == 'f') {
-			if (strcmp(v, "text") == 0)
-				f = LUP_REPORT_TEXT;
-			else if (strcmp(v, "md") == 0 || strcmp(v, "markdown") == 0)
-				f = LUP_REPORT_MD;
-			else if (strcmp(v, "html") == 0)
-				f = LUP_REPORT_HTML;
-			else
-				return cli_usage("report", _("--format is text, md or html, not '%s'"), v);
-		} else if (n == 7) {
-			as_of = v;
-		} else {
-			out = v;
-		}
-	}
+	if (cli_args("report", argc, argv, 1, opts, NULL, 0) < 0)
+		return LUP_EXIT_USAGE;
+	if (!fmt || strcmp(fmt, "text") == 0)
+		f = LUP_REPORT_TEXT;
+	else if (strcmp(fmt, "md") == 0 || strcmp(fmt, "markdown") == 0)
+		f = LUP_REPORT_MD;
+	else if (strcmp(fmt, "html") == 0)
+		f = LUP_REPORT_HTML;
+	else
+		return cli_usage("report", _("--format is text, md or html, not '%s'"), fmt);
 	if (!*out)
 		return cli_usage("report", _("-o needs a file name"));
 	/* Only reads: a damaged page fails the read with a message, so the
@@ -56,8 +57,8 @@ int cmd_report(struct lup_cli *cli, int argc, char **argv)
 		cli_error("report: %s", err.msg);
 		return LUP_EXIT_FAIL;
 	}
-	rc = lup_report_file(&r, f, out, &err);
-	lup_report_free(&r);
+	rc = lup_report_file_width(&r, f, out, text_width(out, wide), &err);
+	lup_report_clear(&r);
 	if (rc < 0) {
 		cli_error("report: %s", err.msg);
 		return LUP_EXIT_FAIL;

@@ -52,8 +52,19 @@ static int show(struct lup_cli *cli, const char *id)
 	printf(_("  %s · %s%s%s · %s\n"), lup_checkin_kind_label(r.kind), lup_round_scope_label(r.scope),
 	       r.value[0] ? " " : "", r.value, r.date);
 	printf(_("  %ld of %ld done\n"), done, people);
-	for (size_t i = 0; i < n; i++)
-		printf("  %-30s %-6s %s\n", p[i].name, lup_checkin_status_label(p[i].status), p[i].email);
+	/* the status column as wide as its widest word, in this language */
+	int sw = 0;
+	for (size_t i = 0; i < n; i++) {
+		int w = cli_width(lup_checkin_status_label(p[i].status));
+		sw = w > sw ? w : sw;
+	}
+	for (size_t i = 0; i < n; i++) {
+		printf("  ");
+		cli_pad(stdout, p[i].name, 30);
+		putchar(' ');
+		cli_pad(stdout, lup_checkin_status_label(p[i].status), sw);
+		printf(" %s\n", p[i].email);
+	}
 	free(p);
 	return 0;
 }
@@ -80,8 +91,21 @@ static int invite(struct lup_cli *cli, const char *id, int pending, const char *
 int cmd_round(struct lup_cli *cli, int argc, char **argv)
 {
 	const char *sub, *unit = NULL, *role = NULL, *cohort = NULL, *kind = "self", *date = NULL, *name = NULL;
-	const char *out = NULL, *ref = NULL;
-	int everyone = 0, all = 0, pending = 0, rc, r;
+	const char *out = NULL, *ref = NULL, *words[2] = { NULL, NULL };
+	int everyone = 0, all = 0, pending = 0, rc, n;
+	const struct cli_opt opts[] = {
+		{ "--unit", NULL, &unit, NULL, NULL },
+		{ "--role", NULL, &role, NULL, NULL },
+		{ "--cohort", NULL, &cohort, NULL, NULL },
+		{ "--kind", NULL, &kind, NULL, NULL },
+		{ "--date", NULL, &date, NULL, NULL },
+		{ "--name", NULL, &name, NULL, NULL },
+		{ "--invite", "-o", &out, NULL, NULL },
+		{ "--everyone", NULL, NULL, &everyone, NULL },
+		{ "--all", NULL, NULL, &all, NULL },
+		{ "--pending", NULL, NULL, &pending, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
 	lup_err err;
 
 	if (argc < 2)
@@ -90,31 +114,11 @@ int cmd_round(struct lup_cli *cli, int argc, char **argv)
 	if (strcmp(sub, "list") && strcmp(sub, "start") && strcmp(sub, "show") && strcmp(sub, "invite") &&
 	    strcmp(sub, "delete"))
 		return cli_usage("round", _("no subcommand '%s': list, start, show, invite or delete"), sub);
-	for (int i = 2; i < argc; i++) {
-		if ((r = cli_option(argc, argv, &i, "--unit", &unit)) ||
-		    (r = cli_option(argc, argv, &i, "--role", &role)) ||
-		    (r = cli_option(argc, argv, &i, "--cohort", &cohort)) ||
-		    (r = cli_option(argc, argv, &i, "--kind", &kind)) ||
-		    (r = cli_option(argc, argv, &i, "--date", &date)) ||
-		    (r = cli_option(argc, argv, &i, "--name", &name)) ||
-		    (r = cli_option(argc, argv, &i, "--invite", &out)) ||
-		    (r = cli_option(argc, argv, &i, "-o", &out))) {
-			if (r < 0)
-				return cli_usage("round", _("%s needs a value"), argv[i]);
-		} else if (strcmp(argv[i], "--everyone") == 0) {
-			everyone = 1;
-		} else if (strcmp(argv[i], "--all") == 0) {
-			all = 1;
-		} else if (strcmp(argv[i], "--pending") == 0) {
-			pending = 1;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage("round", _("unexpected argument %s"), argv[i]);
-		} else if (!ref) {
-			ref = argv[i];
-		} else {
-			return cli_usage("round", _("unexpected argument %s"), argv[i]);
-		}
-	}
+	if ((n = cli_args("round", argc, argv, 2, opts, words, 2)) < 0)
+		return LUP_EXIT_USAGE;
+	if (n > 1)
+		return cli_usage("round", _("unexpected argument %s"), words[1]);
+	ref = words[0];
 	if (strcmp(sub, "list") == 0) {
 		if (ref)
 			return cli_usage("round", _("unexpected argument %s"), ref);
@@ -145,8 +149,16 @@ int cmd_round(struct lup_cli *cli, int argc, char **argv)
 			cli_error("round start: %s", err.msg);
 			return LUP_EXIT_FAIL;
 		}
-		printf(_("%s: %ld asked (%ld new drafts, %ld open drafts joined)\n"), rd.name, res.people, res.made,
-		       res.kept);
+		{
+			lup_buf b = { 0 };
+			cli_count(&b, ngettext("%ld new draft", "%ld new drafts", (unsigned long)res.made), res.made);
+			cli_count(&b, ngettext("%ld open draft joined", "%ld open drafts joined", (unsigned long)res.kept),
+			          res.kept);
+			/* TRANSLATORS: the last %s lists the drafts: "3 new drafts, 1 open draft joined" */
+			printf(ngettext("%s: %ld asked (%s)\n", "%s: %ld asked (%s)\n", (unsigned long)res.people),
+			       rd.name, res.people, b.s);
+			lup_buf_clear(&b);
+		}
 		if (res.no_framework)
 			fprintf(stderr, ngettext("lup: round start: %ld person left out: their framework is not imported\n",
 			                         "lup: round start: %ld people left out: their framework is not imported\n",

@@ -128,7 +128,7 @@ static int sync_apply(struct lup_cli *cli, int argc, char **argv, const char *ke
 	if ((rc = load_key(keyopt, &key)) || (rc = cli_open_db(cli, 0)))
 		return rc;
 	if (!(files = calloc((size_t)argc, sizeof *files))) {
-		cli_error("sync apply: %s", _("out of memory"));
+		cli_error("sync apply: %s", lup_err_oom_text());
 		return LUP_EXIT_FAIL;
 	}
 	/* Every file is checked before anything is applied. */
@@ -274,23 +274,24 @@ static int sync_status(struct lup_cli *cli, int argc, char **argv)
 		return LUP_EXIT_FAIL;
 	}
 	short_id(self.device, id);
-	printf("%-16s %s (%s)\n", _("This laptop"), self.name[0] ? self.name : "—", id);
-	printf("%-16s %s\n", _("Team"), self.team[0] ? self.team : _("none yet: run lup sync init"));
-	printf("%-16s ", _("Changes"));
+	cli_field(stdout, 16, _("This laptop"), " %s (%s)\n", self.name[0] ? self.name : "—", id);
+	cli_field(stdout, 16, _("Team"), " %s\n", self.team[0] ? self.team : _("none yet: run lup sync init"));
+	cli_field(stdout, 16, _("Changes"), " ");
 	printf(ngettext("%lld made here; ", "%lld made here; ", (unsigned long)self.seq), self.seq);
 	printf(ngettext("%lld in the log (%.1f MiB)\n", "%lld in the log (%.1f MiB)\n", (unsigned long)self.log),
 	       self.log, (double)self.log_bytes / 1048576.0);
 	lup_sync_hlc_text(self.hlc, when);
-	printf("%-16s %s UTC\n", _("Clock"), self.hlc ? when : "—");
+	cli_field(stdout, 16, _("Clock"), " %s UTC\n", self.hlc ? when : "—");
 	if (self.renewed)
-		printf("%-16s %s\n", "", _("(this file is a copy: it was given its own device id when opened)"));
+		cli_field(stdout, 16, "", " %s\n", _("(this file is a copy: it was given its own device id when opened)"));
 	printf("%s\n", _("Other laptops"));
 	if (!n)
 		printf("  %s\n", _("none heard of yet"));
 	for (int i = 0; i < n; i++) {
 		struct lup_sync_peer *p = &peers[i];
 		short_id(p->device, id);
-		printf("  %-20s %s  ", p->name[0] ? p->name : "—", id);
+		fputs("  ", stdout);
+		cli_field(stdout, 20, p->name[0] ? p->name : "—", " %s  ", id);
 		printf(ngettext("%lld of its changes here", "%lld of its changes here", (unsigned long)p->applied),
 		       p->applied);
 		if (p->heard_hlc) {
@@ -305,13 +306,13 @@ static int sync_status(struct lup_cli *cli, int argc, char **argv)
 			printf(ngettext("; %ld held back", "; %ld held back", (unsigned long)p->held), p->held);
 		putchar('\n');
 	}
-	printf("%-16s ", _("Held back"));
+	cli_field(stdout, 16, _("Held back"), " ");
 	if (held)
 		printf(ngettext("%ld change waits for an earlier one that has not come\n",
 		                "%ld changes wait for earlier ones that have not come\n", (unsigned long)held), held);
 	else
 		printf("%s\n", _("none"));
-	printf("%-16s ", _("Conflicts"));
+	cli_field(stdout, 16, _("Conflicts"), " ");
 	if (conflicts)
 		printf(ngettext("%ld open: lup conflicts\n", "%ld open: lup conflicts\n", (unsigned long)conflicts),
 		       conflicts);
@@ -387,7 +388,8 @@ static void print_conflict_line(const struct lup_conflict *c)
 {
 	char when[17];
 	lup_sync_hlc_text(c->hlc, when);
-	printf("%.8s  %s  %-16s  %s", c->id, when, lup_conflict_table_label(c->table), c->what);
+	printf("%.8s  %s  ", c->id, when);
+	cli_field(stdout, 16, lup_conflict_table_label(c->table), "  %s", c->what);
 	if (c->column[0])
 		printf(" — %s", lup_conflict_column_label(c->table, c->column));
 	if (c->resolved[0])
@@ -405,22 +407,22 @@ static int conflicts_show(struct lup_cli *cli, const char *ref)
 		return LUP_EXIT_FAIL;
 	}
 	lup_sync_hlc_text(c.hlc, when);
-	printf("%-14s %s\n", _("Conflict"), c.id);
-	printf("%-14s %s: %s%s\n", _("Record"), lup_conflict_table_label(c.table), c.what,
-	       c.gone ? _(" (no longer there)") : "");
+	cli_field(stdout, 14, _("Conflict"), " %s\n", c.id);
+	cli_field(stdout, 14, _("Record"), " %s: %s%s\n", lup_conflict_table_label(c.table), c.what,
+	          c.gone ? _(" (no longer there)") : "");
 	if (c.column[0])
-		printf("%-14s %s\n", _("Field"), lup_conflict_column_label(c.table, c.column));
-	printf("%-14s %s (%.8s), %s UTC\n", _("Change from"), shown(c.device_name), c.device, when);
-	printf("%-14s %s\n", _("What happened"), lup_conflict_rule_text(&c));
+		cli_field(stdout, 14, _("Field"), " %s\n", lup_conflict_column_label(c.table, c.column));
+	cli_field(stdout, 14, _("Change from"), " %s (%.8s), %s UTC\n", shown(c.device_name), c.device, when);
+	cli_field(stdout, 14, _("What happened"), " %s\n", lup_conflict_rule_text(&c));
 	if (strcmp(c.kind, "row") == 0) {
-		printf("%-14s %s\n", _("Set aside"), shown(c.lost));
+		cli_field(stdout, 14, _("Set aside"), " %s\n", shown(c.lost));
 	} else {
-		printf("%-14s %s\n", _("Kept"), shown(c.kept));
-		printf("%-14s %s\n", _("Set aside"), shown(c.lost));
+		cli_field(stdout, 14, _("Kept"), " %s\n", shown(c.kept));
+		cli_field(stdout, 14, _("Set aside"), " %s\n", shown(c.lost));
 		if (!c.gone)
-			printf("%-14s %s\n", _("Now"), shown(c.now));
+			cli_field(stdout, 14, _("Now"), " %s\n", shown(c.now));
 	}
-	printf("%-14s %s\n", _("Answer"), c.resolved[0] ? answer_word(c.resolved) : _("open"));
+	cli_field(stdout, 14, _("Answer"), " %s\n", c.resolved[0] ? answer_word(c.resolved) : _("open"));
 	lup_conflict_clear(&c);
 	return 0;
 }

@@ -145,7 +145,7 @@ static int roles(struct lup_cli *cli, const char *ident)
 }
 
 /* set CODE=LEVEL… or unset CODE…, all or nothing. */
-static int change(struct lup_cli *cli, struct who *w, int set, int n, char **args)
+static int change(struct lup_cli *cli, struct who *w, int set, int n, const char **args)
 {
 	lup_err err;
 	const char *pid = w->person_id[0] ? w->person_id : NULL;
@@ -155,7 +155,8 @@ static int change(struct lup_cli *cli, struct who *w, int set, int n, char **arg
 		return LUP_EXIT_FAIL;
 	}
 	for (int i = 0; i < n; i++) {
-		char code[64], *eq = strchr(args[i], '=');
+		char code[64];
+		const char *eq = strchr(args[i], '=');
 		long level = LUP_LEVEL_NONE;
 		int before = LUP_LEVEL_NONE, personal = 0;
 		if (set) {
@@ -193,8 +194,14 @@ int cmd_target(struct lup_cli *cli, int argc, char **argv)
 {
 	struct who w;
 	const char *sub;
-	char **rest;
-	int nrest = 0, rc, r;
+	const char **rest;
+	int nrest, rc;
+	const struct cli_opt opts[] = {
+		{ "--role", NULL, &w.role, NULL, NULL },
+		{ "--person", NULL, &w.person_ref, NULL, NULL },
+		{ "--framework", NULL, &w.framework, NULL, NULL },
+		{ NULL, NULL, NULL, NULL, NULL }
+	};
 
 	memset(&w, 0, sizeof w);
 	if (argc < 2)
@@ -205,20 +212,9 @@ int cmd_target(struct lup_cli *cli, int argc, char **argv)
 		return cli_usage("target", _("no subcommand '%s': list, set, unset, history or roles"), sub);
 	if (!(rest = calloc((size_t)argc, sizeof *rest)))
 		return LUP_EXIT_FAIL;
-	for (int i = 2; i < argc; i++) {
-		if ((r = cli_option(argc, argv, &i, "--role", &w.role)) ||
-		    (r = cli_option(argc, argv, &i, "--person", &w.person_ref)) ||
-		    (r = cli_option(argc, argv, &i, "--framework", &w.framework))) {
-			if (r < 0) {
-				free(rest);
-				return cli_usage("target", _("%s needs a value"), argv[i]);
-			}
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			free(rest);
-			return cli_usage("target", _("unexpected argument %s"), argv[i]);
-		} else {
-			rest[nrest++] = argv[i];
-		}
+	if ((nrest = cli_args("target", argc, argv, 2, opts, rest, argc)) < 0) {
+		free(rest);
+		return LUP_EXIT_USAGE;
 	}
 	rc = LUP_EXIT_USAGE;
 	if (strcmp(sub, "roles") == 0) {

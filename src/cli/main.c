@@ -15,7 +15,7 @@ static const struct lup_cmd commands[] = {
 	  N_("create an empty database"),
 	  N_("Create the database file (mode 0600, in a folder of mode 0700) with the "
 	     "current schema. An existing lup database is left as it is.") },
-	{ "demo", cmd_demo, "[--people N] [--today YYYY-MM-DD]",
+	{ "demo", cmd_demo, N_("[--people N] [--today YYYY-MM-DD]"),
 	  N_("fill a new database with a demonstration programme"),
 	  N_("Fill an empty database with a realistic, deterministic programme: three blocks, "
 	     "two pilot cohorts and roll-out cohorts reaching 300 managers (or N people), "
@@ -26,11 +26,11 @@ static const struct lup_cmd commands[] = {
 	  N_("check the database for damage and broken rules"),
 	  N_("Run SQLite's integrity and foreign-key checks and lup's own rules. "
 	     "Lists every problem and exits 1 if there is any.") },
-	{ "backup", cmd_backup, "FILE",
+	{ "backup", cmd_backup, N_("FILE"),
 	  N_("write a consistent copy of the database"),
 	  N_("Copy the database with SQLite's online backup API into a temporary file, "
 	     "sync it to disk, then rename it to FILE.") },
-	{ "export", cmd_export, "TABLE [--format csv|json] [--excel] [-o FILE] | ics [--cohort REF | --person REF] [--invite | --cancel] [--utc] [-o FILE]",
+	{ "export", cmd_export, N_("TABLE [--format csv|json] [--excel] [-o FILE] | ics [--cohort REF | --person REF] [--invite | --cancel] [--utc] [-o FILE]"),
 	  N_("write a table as CSV or JSON"),
 	  N_("Write people, cohorts, sessions, enrolments, attendance, hosts, placements, "
 	     "checkins or ratings as CSV (RFC 4180, UTF-8, CRLF line ends) or, with --format json, "
@@ -48,8 +48,8 @@ static const struct lup_cmd commands[] = {
 	     "and an attendee for each participant with an e-mail address (with --person, only them); send "
 	     "the file again after a change and the meetings move. --cancel writes the cancellations "
 	     "(METHOD:CANCEL) of the sessions deleted since.") },
-	{ "framework", cmd_framework, "list [--all] | import [--dry-run] FILE... | show REF | "
-	  "export REF [--format ini|moodle] [-o FILE] | diff REF [REF]",
+	{ "framework", cmd_framework, N_("list [--all] | import [--dry-run] FILE... | show REF | "
+	  "export REF [--format ini|moodle] [-o FILE] | diff REF [REF]"),
 	  N_("list, import, show, export and compare competence frameworks"),
 	  N_("list: the imported frameworks, the latest revision of each (--all: every revision). "
 	     "import: read framework files (see lup-framework(5)) and store each as a new revision, "
@@ -63,8 +63,8 @@ static const struct lup_cmd commands[] = {
 	     "(--format moodle: a Moodle competency framework CSV). diff: what changed from one "
 	     "revision to another, or to REF from its previous revision. REF is an id (its latest "
 	     "revision), ID@REVISION, or 6+ characters of a revision's uuid.") },
-	{ "target", cmd_target, "list|set|unset|history (--role ROLE | --person REF) [--framework ID] "
-	  "[CODE=LEVEL... | CODE...] | roles [--framework ID]",
+	{ "target", cmd_target, N_("list|set|unset|history (--role ROLE | --person REF) [--framework ID] "
+	  "[CODE=LEVEL... | CODE...] | roles [--framework ID]"),
 	  N_("show and set target levels for a role or one person"),
 	  N_("list: the competences of a framework with the target in force for a role, or for a "
 	     "person their role's and their own. set CODE=LEVEL…: set targets (all or none); a "
@@ -73,7 +73,7 @@ static const struct lup_cmd commands[] = {
 	     "and how many people have each (none: a misspelling?). Roles match people's roles "
 	     "ignoring case and accents. The framework is the one the role or person is assessed "
 	     "on ([frameworks] in lup.ini, else [competence] framework) unless --framework says.") },
-	{ "import", cmd_import, "people FILE [--dry-run] [--delimiter C] [--encoding NAME] [--map COLUMN=FIELD]…",
+	{ "import", cmd_import, N_("people FILE [--dry-run] [--delimiter C] [--encoding NAME] [--map COLUMN=FIELD]…"),
 	  N_("import people from a CSV file, all or nothing"),
 	  N_("Read people from a CSV file (comma, semicolon or tab; UTF-8 or Windows-1252, "
 	     "found by themselves unless given) whose header names the columns in Swedish or "
@@ -84,7 +84,7 @@ static const struct lup_cmd commands[] = {
 	     "anyone new. Every row is checked first: if any is refused, each one is listed "
 	     "with its line, column and reason, and nothing is stored. --dry-run lists what "
 	     "would be added, updated and refused.") },
-	{ "person", cmd_person, "show|export|profile|erase REF [--yes] [-o FILE]",
+	{ "person", cmd_person, N_("show|export|profile|erase REF [--yes] [-o FILE]"),
 	  N_("show, export or erase everything about one person"),
 	  N_("show prints a person's record and a summary. export writes everything lup holds "
 	     "on them as one JSON document (for a request of access or portability). profile "
@@ -97,13 +97,13 @@ static const struct lup_cmd commands[] = {
 	     "rebuilt and its WAL emptied so that no copy remains. erase asks first unless --yes, "
 	     "and without a terminal refuses to go on without --yes. REF is an e-mail address, "
 	     "an employee number or an id prefix of 6 or more characters.") },
-	{ "purge", cmd_purge, "[--dry-run]",
+	{ "purge", cmd_purge, N_("[--dry-run]"),
 	  N_("erase the people the retention rule says to"),
 	  N_("With [privacy] retention_years = N above 0, erase (as person erase does) everyone whose "
 	     "every enrolment ended, by its own end date or else its cohort's, more than N years ago, "
 	     "and who has no placement, check-in or log entry since. People never enrolled are kept. "
 	     "--dry-run lists them and erases nothing.") },
-	{ "print", cmd_print, "sheet|certificate|agreement|attendance-certificate|participants REF [--person REF] [--lang LANG] [-o FILE]",
+	{ "print", cmd_print, N_("sheet|certificate|agreement|attendance-certificate|participants REF [--person REF] [--lang LANG] [-o FILE]"),
 	  N_("write a sign-in sheet, certificates, an agreement or a participant list as PDF"),
 	  N_("Write a document as an A4 PDF: sheet, a session's sign-in sheet (REF: a session's id "
 	     "prefix, or COHORT@YYYY-MM-DD for the cohort's session that day, with \" HH:MM\" when "
@@ -116,15 +116,17 @@ static const struct lup_cmd commands[] = {
 	     "lup.ini. The language is the locale's, or --lang sv or en. The file goes to the "
 	     "documents folder ([documents] folder, else the XDG documents folder) under a name made "
 	     "from the template, or to -o FILE (- for standard output), written whole or not at all.") },
-	{ "report", cmd_report, "[--format text|md|html] [--as-of DATE] [-o FILE]",
+	{ "report", cmd_report, N_("[--format text|md|html] [--as-of DATE] [--wide] [-o FILE]"),
 	  N_("write the programme's progress for its steering group"),
 	  N_("Participants reached and completed against the target, by cohort and by block; "
 	     "attendance rates (present and late of those recorded; excused absences apart); "
 	     "placements by status and by country; the change in self-assessed competence by "
 	     "area between each person's first and latest final self-assessment; overdue "
 	     "check-ins. As text, Markdown, or one self-contained HTML file with bar charts "
-	     "that prints well. --as-of describes another day than today.") },
-	{ "sync", cmd_sync, "init [--name NAME] [--key FILE] [--new-id] [--force] | status | DIR | export -o FILE [--all | --for FILE] | apply FILE... | verify FILE | hash",
+	     "that prints well. --as-of describes another day than today. Text fits the "
+	     "terminal's width, or 80 columns when it goes to a file or a pipe; --wide makes "
+	     "it 120.") },
+	{ "sync", cmd_sync, N_("init [--name NAME] [--key FILE] [--new-id] [--force] | status | DIR | export -o FILE [--all | --for FILE] | apply FILE... | verify FILE | hash"),
 	  N_("merge this laptop's work with the team's"),
 	  N_("init: join this database to a team and name this laptop; the first time it makes the "
 	     "team key (a file, mode 0600) to copy once to each colleague's laptop, where --key FILE "
@@ -137,16 +139,16 @@ static const struct lup_cmd commands[] = {
 	     "signature and say what it holds. hash: a digest of the programme, equal on laptops that "
 	     "have the same changes. A copied database file gets a device id of its own. Never share "
 	     "the live database file itself. See lup-sync(1).") },
-	{ "conflicts", cmd_conflicts, "[list [--all] | show ID | resolve ID --keep | --take | --value TEXT]",
+	{ "conflicts", cmd_conflicts, N_("[list [--all] | show ID | resolve ID --keep | --take | --value TEXT]"),
 	  N_("list and settle what merging laptops set aside"),
 	  N_("When two laptops changed the same thing, a fixed rule decides and the value it set aside "
 	     "is kept here. list: the open conflicts (--all: settled ones too). show: both sides. "
 	     "resolve: keep what the rule kept, take back what it set aside (a whole record is put "
 	     "back), or type a value. The answer is an ordinary change: it travels to the other "
 	     "laptops. ID is 6 or more characters of a conflict's id.") },
-	{ "round", cmd_round, "list | start (--unit UNIT | --role ROLE | --cohort REF | --everyone) "
+	{ "round", cmd_round, N_("list | start (--unit UNIT | --role ROLE | --cohort REF | --everyone) "
 	  "[--kind self|manager|validation] [--date DATE] [--name NAME] [--all] [--invite FILE] | "
-	  "show ROUND | invite ROUND [--pending] [-o FILE] | delete ROUND",
+	  "show ROUND | invite ROUND [--pending] [-o FILE] | delete ROUND"),
 	  N_("ask a group of people to check in at once"),
 	  N_("start: a round of check-ins for a unit, a role, a cohort or everyone: a draft check-in "
 	     "(of --kind, self-assessment unless said) for each person the Due list shows there "
@@ -156,7 +158,7 @@ static const struct lup_cmd commands[] = {
 	     "people. invite: the list of whom to invite as CSV (name, email, unit, role); "
 	     "--pending only those not done, for a reminder. delete: remove a round and its drafts "
 	     "that nothing was rated in. ROUND is a round's name or an id prefix.") },
-	{ "help", cmd_help, "[COMMAND]",
+	{ "help", cmd_help, N_("[COMMAND]"),
 	  N_("describe a command"),
 	  N_("Without a command, list the commands; with one, describe it.") },
 };
@@ -179,6 +181,18 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* "NAME SYNOPSIS" with the synopsis's placeholders in the user's language
+ * (lup init has none, and no space after its name). */
+static const char *synopsis(const struct lup_cmd *c)
+{
+	static char buf[512];
+	if (c->synopsis[0])
+		snprintf(buf, sizeof buf, "%s %s", c->name, _(c->synopsis));
+	else
+		snprintf(buf, sizeof buf, "%s", c->name);
+	return buf;
+}
+
 int cli_usage(const char *cmd, const char *fmt, ...)
 {
 	const struct lup_cmd *c = cmd ? cli_find(cmd) : NULL;
@@ -191,7 +205,7 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	if (c)
-		fprintf(stderr, _("usage: lup %s %s\n"), c->name, c->synopsis);
+		fprintf(stderr, _("usage: lup %s\n"), synopsis(c));
 	else
 		fprintf(stderr, _("Try 'lup --help'.\n"));
 	return LUP_EXIT_USAGE;
@@ -251,8 +265,47 @@ int cmd_help(struct lup_cli *cli, int argc, char **argv)
 		cli_error(_("help: no command '%s'"), argv[1]);
 		return LUP_EXIT_USAGE;
 	}
-	printf(_("usage: lup %s %s\n\n"), c->name, c->synopsis);
+	printf(_("usage: lup %s\n\n"), synopsis(c));
 	printf("%s\n", _(c->help));
+	return 0;
+}
+
+/* mdoc text: one sentence a line, no line starting with a control
+ * character, no backslash read as an escape. */
+static void mdoc_text(FILE *fp, const char *s)
+{
+	int bol = 1;
+	for (; *s; s++) {
+		if (bol && (*s == '.' || *s == '\''))
+			fputs("\\&", fp);
+		bol = 0;
+		if (*s == '\\') {
+			fputs("\\e", fp);
+		} else if (strchr(".?!", *s) && s[1] == ' ' && s[2] && s[2] != ' ') {
+			putc(*s++, fp);
+			putc('\n', fp);
+			bol = 1;
+		} else {
+			putc(*s, fp);
+		}
+	}
+}
+
+/* The command table as documentation, in the language of the locale: one
+ * subsection per command with its usage line and its help.  The Swedish
+ * lup(1) is made from it by scripts/man-sync.sh. */
+static int dump_commands(const char *format)
+{
+	if (strcmp(format, "mdoc") != 0)
+		return cli_usage(NULL, "--dump-commands takes mdoc");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		const char *w = synopsis(&commands[i]);
+		printf(".Ss %s\n.Bd -literal -offset indent\nlup ", commands[i].name);
+		mdoc_text(stdout, w);
+		printf("\n.Ed\n");
+		mdoc_text(stdout, _(commands[i].help));
+		putchar('\n');
+	}
 	return 0;
 }
 
@@ -315,7 +368,10 @@ static void config_warning(void *ud, const char *msg)
 	fprintf(stderr, _("lup: warning: %s\n"), msg);
 }
 
-int cli_option(int argc, char **argv, int *i, const char *name, const char **out)
+/* lup's own options, before the command: "--opt VALUE" or "--opt=VALUE"
+ * at argv[*i]: 1 and *out set (*i moved past the value), 0 when argv[*i]
+ * is not this option, -1 when its value is missing. */
+static int cli_option(int argc, char **argv, int *i, const char *name, const char **out)
 {
 	size_t n = strlen(name);
 	if (strncmp(argv[*i], name, n) != 0)
@@ -357,6 +413,8 @@ int main(int argc, char **argv)
 			printf("lup %s\n", LUP_VERSION);
 			return 0;
 		}
+		if (strcmp(argv[i], "--dump-commands") == 0)
+			return dump_commands(i + 1 < argc ? argv[i + 1] : "");
 		if (strcmp(argv[i], "--dump-options") == 0)
 			return dump_options(i + 1 < argc ? argv[i + 1] : "");
 		if (strcmp(argv[i], "--dump-documents") == 0) {

@@ -38,7 +38,7 @@ int lup_agenda_page(lup_db *db, const struct lup_agenda_query *q,
                     const struct lup_session_row *from, int dir, int limit,
                     struct lup_session_row *rows, lup_err *err)
 {
-	int back = dir < 0, one = q && q->cohort_id && *q->cohort_id, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0, one = q && q->cohort_id && *q->cohort_id, n;
 	char lo[17], hi[17];
 	sqlite3_stmt *st;
 	if (limit <= 0)
@@ -48,30 +48,15 @@ int lup_agenda_page(lup_db *db, const struct lup_agenda_query *q,
 	bounds(q, lo, hi);
 	if (one)
 		sqlite3_bind_text(st, 1, q->cohort_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, from ? from->starts_at : back ? "~" : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, from ? from->id : back ? "~" : "", -1, SQLITE_TRANSIENT);
+	lup_bind_key(st, 2, from ? from->starts_at : NULL, back);
+	lup_bind_key(st, 3, from ? from->id : NULL, back);
 	sqlite3_bind_int(st, 4, limit);
 	sqlite3_bind_text(st, 5, lo, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 6, hi, -1, SQLITE_TRANSIENT);
-	while (n < limit && (rc = lup_p_step(db, st, err, _("reading the calendar"))) == SQLITE_ROW)
-		lup_p_session_row(st, &rows[n++]);
-	if (rc < 0)
-		return -1;
-	lup_done(st);
-	if (back)
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_session_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
-	if (q && q->with_conflicts)
-		for (int i = 0; i < n; i++) {
-			struct lup_warnings w = { 0 };
-			lup_err ignored;
-			if (lup_session_conflicts(db, rows[i].id, &w, &ignored) >= 0)
-				rows[i].conflicts = (int)w.n;
-			lup_warnings_free(&w);
-		}
+	n = lup_page_rows(db, st, back, limit, rows, sizeof *rows, lup_p_session_row,
+	                  _("reading the calendar"), err);
+	if (n > 0 && q && q->with_conflicts)
+		lup_p_count_conflicts(db, rows, n);
 	return n;
 }
 
@@ -95,11 +80,7 @@ int lup_agenda_count(lup_db *db, const struct lup_agenda_query *q, long *n, lup_
 	lup_bind_text(st, 1, q ? q->cohort_id : NULL);
 	sqlite3_bind_text(st, 5, lo, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 6, hi, -1, SQLITE_TRANSIENT);
-	if (lup_p_step(db, st, err, _("reading the calendar")) < 0)
-		return -1;
-	*n = sqlite3_column_int64(st, 0);
-	lup_done(st);
-	return 0;
+	return lup_count_row(db, st, n, 1, _("reading the calendar"), err);
 }
 
 int lup_agenda_month(lup_db *db, const char *cohort_id, int year, int month,
@@ -149,7 +130,7 @@ int lup_agenda_month(lup_db *db, const char *cohort_id, int year, int month,
 	sqlite3_bind_text(st, 2, lo, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, hi, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, from, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("reading the calendar"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("reading the calendar"), err)) == SQLITE_ROW) {
 		lup_datetime a, e;
 		long x, y;
 		if (lup_datetime_parse((const char *)sqlite3_column_text(st, 0), &a) < 0 ||

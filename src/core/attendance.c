@@ -33,13 +33,14 @@ int lup_register(lup_db *db, const char *session_id, struct lup_register_row **r
 	static const char exists[] = "SELECT 1 FROM session WHERE id = ?1";
 	struct lup_register_row *v = NULL;
 	sqlite3_stmt *st;
-	int n = 0, cap = 0, rc;
+	size_t n = 0, cap = 0;
+	int rc;
 
 	*rows = NULL;
 	if (!(st = lup_stmt(db, exists, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a session"), err)) < 0)
 		return -1;
 	lup_done(st);
 	if (rc != SQLITE_ROW)
@@ -47,22 +48,16 @@ int lup_register(lup_db *db, const char *session_id, struct lup_register_row **r
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("reading the register"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("reading the register"), err)) == SQLITE_ROW) {
 		struct lup_register_row *r;
 		const char *es;
-		if (n == cap) {
-			void *nv = realloc(v, (size_t)(cap = cap ? cap * 2 : 32) * sizeof *v);
-			if (!nv) {
-				lup_done(st);
-				free(v);
-				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
-			}
-			v = nv;
+		if (!(r = LUP_PUSH(v, n, cap))) {
+			lup_done(st);
+			free(v);
+			return lup_err_oom(err);
 		}
-		r = &v[n++];
-		memset(r, 0, sizeof *r);
 		lup_col_copy(st, 0, r->person_id, sizeof r->person_id);
-		lup_p_copy(st, 1, r->name, sizeof r->name);
+		lup_col_cut(st, 1, r->name, sizeof r->name);
 		lup_col_copy(st, 2, r->status, sizeof r->status);
 		es = (const char *)sqlite3_column_text(st, 3);
 		snprintf(r->enrolment_status, sizeof r->enrolment_status, "%s",
@@ -74,7 +69,7 @@ int lup_register(lup_db *db, const char *session_id, struct lup_register_row **r
 	}
 	lup_done(st);
 	*rows = v;
-	return n;
+	return (int)n;
 }
 
 int lup_attendance_set(lup_db *db, const char *session_id, const char *person_id,
@@ -111,7 +106,7 @@ int lup_attendance_set(lup_db *db, const char *session_id, const char *person_id
 		goto fail;
 	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, person_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("taking attendance"))) < 0)
+	if ((rc = lup_step(db, st, _("taking attendance"), err)) < 0)
 		goto fail;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
@@ -122,7 +117,7 @@ int lup_attendance_set(lup_db *db, const char *session_id, const char *person_id
 	rc = sqlite3_column_int(st, 1);
 	seat = sqlite3_column_int(st, 2);
 	lup_col_copy(st, 3, since, sizeof since);
-	lup_p_copy(st, 4, name, sizeof name);
+	lup_col_cut(st, 4, name, sizeof name);
 	lup_done(st);
 	if (!rc) {
 		lup_err_set(err, LUP_ECONFLICT, _("that person is not in the session's cohort"));
@@ -161,7 +156,7 @@ int lup_attendance_set(lup_db *db, const char *session_id, const char *person_id
 		sqlite3_bind_text(st, 4, status, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
 	}
-	if (lup_p_exec(db, st, err, _("taking attendance")) < 0)
+	if (lup_run(db, st, _("taking attendance"), err) < 0)
 		goto fail;
 	return lup_db_commit(db, err);
 fail:
@@ -242,12 +237,12 @@ int lup_completion(lup_db *db, const char *enrolment_id, struct lup_block_progre
 	lup_p_now_local(now);
 	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	while (n < max && (rc = lup_p_step(db, st, err, _("computing completion"))) == SQLITE_ROW) {
+	while (n < max && (rc = lup_step(db, st, _("computing completion"), err)) == SQLITE_ROW) {
 		struct lup_block_progress *b = &out[n++];
 		int all;
 		memset(b, 0, sizeof *b);
 		lup_col_copy(st, 0, b->block_id, sizeof b->block_id);
-		lup_p_copy(st, 1, b->name, sizeof b->name);
+		lup_col_cut(st, 1, b->name, sizeof b->name);
 		lup_col_copy(st, 2, b->kind, sizeof b->kind);
 		b->min_attendance = sqlite3_column_double(st, 3);
 		b->sessions = sqlite3_column_int(st, 4);
@@ -310,8 +305,9 @@ int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err)
 	static const char mark_sql[] =
 		"UPDATE enrolment SET status = 'completed', ended_on = ?2, updated_at = ?3 WHERE id = ?1";
 	char status[16], today[11], now[21];
-	char (*ids)[LUP_ID_SIZE] = NULL;
-	int n = 0, cap = 0, marked = 0, rc;
+	char (*ids)[LUP_ID_SIZE] = NULL, (*id)[LUP_ID_SIZE];
+	size_t n = 0, cap = 0;
+	int marked = 0, rc;
 	sqlite3_stmt *st;
 
 	if (lup_db_begin(db, err) < 0)
@@ -321,7 +317,7 @@ int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err)
 	lup_p_today(today);
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a cohort"), err)) < 0)
 		goto fail;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
@@ -331,31 +327,35 @@ int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err)
 	lup_col_copy(st, 0, status, sizeof status);
 	lup_done(st);
 	if (strcmp(status, "done") != 0) {
-		lup_err_set(err, LUP_ECONFLICT,
-			_("the cohort is %s: completions are marked once its last day has passed"),
-			lup_cohort_status_label(status));
+		/* one sentence per status: a status word does not read as the
+		 * complement of "is" in every language */
+		if (strcmp(status, "running") == 0)
+			lup_err_set(err, LUP_ECONFLICT, "%s",
+				_("the cohort is still running: completions are marked once its last day has passed"));
+		else if (strcmp(status, "cancelled") == 0)
+			lup_err_set(err, LUP_ECONFLICT, "%s",
+				_("the cohort was cancelled: no one completes it"));
+		else
+			lup_err_set(err, LUP_ECONFLICT, "%s",
+				_("the cohort has not started yet: completions are marked once its last day has passed"));
 		goto fail;
 	}
 	if (!(st = lup_stmt(db, list_sql, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("marking completions"))) == SQLITE_ROW) {
-		if (n == cap) {
-			void *v = realloc(ids, (size_t)(cap = cap ? cap * 2 : 32) * sizeof *ids);
-			if (!v) {
-				lup_done(st);
-				lup_err_set(err, LUP_EFAIL, _("out of memory"));
-				goto fail;
-			}
-			ids = v;
+	while ((rc = lup_step(db, st, _("marking completions"), err)) == SQLITE_ROW) {
+		if (!(id = LUP_PUSH(ids, n, cap))) {
+			lup_done(st);
+			lup_err_oom(err);
+			goto fail;
 		}
-		lup_col_copy(st, 0, ids[n++], LUP_ID_SIZE);
+		lup_col_copy(st, 0, *id, LUP_ID_SIZE);
 	}
 	if (rc < 0)
 		goto fail;
 	lup_done(st);
 	lup_now_utc(now);
-	for (int i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct lup_block_progress bp[LUP_MAX_BLOCKS];
 		int nb = lup_completion(db, ids[i], bp, LUP_MAX_BLOCKS, err);
 		if (nb < 0)
@@ -367,7 +367,7 @@ int lup_cohort_complete(lup_db *db, const char *cohort_id, lup_err *err)
 		sqlite3_bind_text(st, 1, ids[i], -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-		if (lup_p_exec(db, st, err, _("marking completions")) < 0)
+		if (lup_run(db, st, _("marking completions"), err) < 0)
 			goto fail;
 		marked++;
 	}

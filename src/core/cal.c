@@ -150,35 +150,37 @@ static int set_names(int kind, const char *en, const char *sv,
 
 int lup_holiday(lup_date d, const char **name_en, const char **name_sv)
 {
+/* Swedish writes the names of holidays in lower case, but for the proper
+ * nouns in them (Sveriges nationaldag, Kristi himmelsfärdsdag). */
 #define HOL(kind, en, sv) return set_names(kind, en, sv, name_en, name_sv)
     if (!lup_date_valid(d))
         HOL(LUP_WORKDAY, NULL, NULL);
 
     int wd = lup_date_weekday(d);
     switch (d.m * 100 + d.d) {
-    case 101:  HOL(LUP_HOLIDAY, "New Year's Day", "Nyårsdagen");
-    case 106:  HOL(LUP_HOLIDAY, "Epiphany", "Trettondedag jul");
-    case 501:  HOL(LUP_HOLIDAY, "May Day", "Första maj");
+    case 101:  HOL(LUP_HOLIDAY, "New Year's Day", "nyårsdagen");
+    case 106:  HOL(LUP_HOLIDAY, "Epiphany", "trettondedag jul");
+    case 501:  HOL(LUP_HOLIDAY, "May Day", "första maj");
     case 606:  HOL(LUP_HOLIDAY, "National Day of Sweden", "Sveriges nationaldag");
-    case 1224: HOL(LUP_DAY_OFF, "Christmas Eve", "Julafton");
-    case 1225: HOL(LUP_HOLIDAY, "Christmas Day", "Juldagen");
-    case 1226: HOL(LUP_HOLIDAY, "Boxing Day", "Annandag jul");
-    case 1231: HOL(LUP_DAY_OFF, "New Year's Eve", "Nyårsafton");
+    case 1224: HOL(LUP_DAY_OFF, "Christmas Eve", "julafton");
+    case 1225: HOL(LUP_HOLIDAY, "Christmas Day", "juldagen");
+    case 1226: HOL(LUP_HOLIDAY, "Boxing Day", "annandag jul");
+    case 1231: HOL(LUP_DAY_OFF, "New Year's Eve", "nyårsafton");
     default:   break;
     }
     if (d.m == 6 && d.d >= 19 && d.d <= 25 && wd == 5)
-        HOL(LUP_DAY_OFF, "Midsummer Eve", "Midsommarafton");
+        HOL(LUP_DAY_OFF, "Midsummer Eve", "midsommarafton");
     if (d.m == 6 && d.d >= 20 && d.d <= 26 && wd == 6)
-        HOL(LUP_HOLIDAY, "Midsummer Day", "Midsommardagen");
+        HOL(LUP_HOLIDAY, "Midsummer Day", "midsommardagen");
     if (wd == 6 && ((d.m == 10 && d.d == 31) || (d.m == 11 && d.d <= 6)))
-        HOL(LUP_HOLIDAY, "All Saints' Day", "Alla helgons dag");
+        HOL(LUP_HOLIDAY, "All Saints' Day", "alla helgons dag");
 
     switch (lup_date_diff(d, lup_easter(d.y))) {
-    case -2: HOL(LUP_HOLIDAY, "Good Friday", "Långfredagen");
-    case 0:  HOL(LUP_HOLIDAY, "Easter Sunday", "Påskdagen");
-    case 1:  HOL(LUP_HOLIDAY, "Easter Monday", "Annandag påsk");
+    case -2: HOL(LUP_HOLIDAY, "Good Friday", "långfredagen");
+    case 0:  HOL(LUP_HOLIDAY, "Easter Sunday", "påskdagen");
+    case 1:  HOL(LUP_HOLIDAY, "Easter Monday", "annandag påsk");
     case 39: HOL(LUP_HOLIDAY, "Ascension Day", "Kristi himmelsfärdsdag");
-    case 49: HOL(LUP_HOLIDAY, "Whit Sunday", "Pingstdagen");
+    case 49: HOL(LUP_HOLIDAY, "Whit Sunday", "pingstdagen");
     default: break;
     }
     HOL(LUP_WORKDAY, NULL, NULL);
@@ -219,7 +221,8 @@ int lup_date_parse(const char *s, lup_date today, lup_date *out)
     lup_date d;
     if (!s)
         return -1;
-    if (strcasecmp(s, "today") == 0 || strcasecmp(s, "idag") == 0) {
+    /* Swedish writes "i dag" (Språkrådet); "idag" is common too */
+    if (strcasecmp(s, "today") == 0 || strcasecmp(s, "idag") == 0 || strcasecmp(s, "i dag") == 0) {
         d = today;
     } else if (s[0] == '+' || s[0] == '-') {
         long n = 0;
@@ -232,7 +235,7 @@ int lup_date_parse(const char *s, lup_date today, lup_date *out)
         }
         if (nd == 0)
             return -1;
-        if (*p == 'w' || *p == 'W') {
+        if (*p == 'w' || *p == 'W' || *p == 'v' || *p == 'V') {   /* week, vecka */
             n *= 7;
             p++;
         } else if (*p == 'd' || *p == 'D') {

@@ -10,23 +10,15 @@
 
 #define NOTE_MAX 4000
 
-static int oom(lup_err *err)
-{
-	return lup_err_set(err, LUP_EFAIL, _("out of memory"));
-}
-
 static int valid_kind(const char *k)
 {
 	return strcmp(k, "self") == 0 || strcmp(k, "manager") == 0 || strcmp(k, "validation") == 0;
 }
 
-#define run lup_comp_run
 #define copy_level lup_comp_level
-#define reverse lup_comp_reverse
 #define level_text lup_comp_level_text
 #define level_word lup_comp_level_word
 #define count1 lup_comp_count1
-#define tidy lup_comp_tidy
 
 /* ---- Check-ins ---- */
 
@@ -114,8 +106,8 @@ static int checkin_validate(lup_db *db, struct lup_checkin *c, lup_err *err)
 			return lup_err_field(err, "date", _("'%s' is not a date (YYYY-MM-DD)"), c->date);
 		lup_date_format(d, c->date);
 	}
-	tidy(&c->assessor_name);
-	tidy(&c->note);
+	lup_tidy(&c->assessor_name);
+	lup_tidy(&c->note);
 	if (c->assessor_name && strlen(c->assessor_name) > 200)
 		return lup_err_field(err, "assessor", _("the assessor's name is longer than 200 characters"));
 	if (c->note && strlen(c->note) > NOTE_MAX)
@@ -186,7 +178,7 @@ int lup_checkin_save(lup_db *db, struct lup_checkin *c, lup_err *err)
 		lup_bind_text(st, 8, c->note);
 		sqlite3_bind_text(st, 9, now, -1, SQLITE_TRANSIENT);
 		lup_bind_text(st, 10, c->round_id);
-		if (run(db, st, _("saving a check-in"), err) < 0)
+		if (lup_run(db, st, _("saving a check-in"), err) < 0)
 			goto fail;
 		strcpy(c->status, "draft");
 		memcpy(c->created_at, now, sizeof now);
@@ -233,7 +225,7 @@ int lup_checkin_save(lup_db *db, struct lup_checkin *c, lup_err *err)
 		lup_bind_text(st, 6, c->note);
 		sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 8, c->framework_id, -1, SQLITE_TRANSIENT);
-		if (run(db, st, _("saving a check-in"), err) < 0)
+		if (lup_run(db, st, _("saving a check-in"), err) < 0)
 			goto fail;
 	}
 	memcpy(c->updated_at, now, sizeof now);
@@ -327,7 +319,7 @@ int lup_checkin_finalize(lup_db *db, const char *id, lup_err *err)
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	if (run(db, st, _("finishing a check-in"), err) < 0)
+	if (lup_run(db, st, _("finishing a check-in"), err) < 0)
 		goto fail;
 	if (sqlite3_changes(db->h) == 0) {
 		why_not(db, id, _("rate at least one competence with a level before making the check-in final"),
@@ -350,7 +342,7 @@ int lup_checkin_delete(lup_db *db, const char *id, lup_err *err)
 	if (!(st = lup_stmt(db, sql, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (run(db, st, _("deleting a check-in"), err) < 0)
+	if (lup_run(db, st, _("deleting a check-in"), err) < 0)
 		goto fail;
 	if (sqlite3_changes(db->h) == 0) {
 		why_not(db, id, "", _("a final check-in is kept: correct it with a new one that supersedes it"),
@@ -432,7 +424,7 @@ int lup_checkin_supersede(lup_db *db, const char *id, const char *date,
 	sqlite3_bind_text(st, 2, uuid, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, day, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
-	if (run(db, st, _("correcting a check-in"), err) < 0)
+	if (lup_run(db, st, _("correcting a check-in"), err) < 0)
 		goto fail;
 	if (!(st = lup_stmt(db, sql_ratings, err)))
 		goto fail;
@@ -450,7 +442,7 @@ int lup_checkin_supersede(lup_db *db, const char *id, const char *date,
 		sqlite3_bind_value(ins, 4, sqlite3_column_value(st, 1));
 		sqlite3_bind_value(ins, 5, sqlite3_column_value(st, 2));
 		sqlite3_bind_text(ins, 6, now, -1, SQLITE_TRANSIENT);
-		if (run(db, ins, _("correcting a check-in"), err) < 0) {
+		if (lup_run(db, ins, _("correcting a check-in"), err) < 0) {
 			lup_done(st);
 			goto fail;
 		}
@@ -511,10 +503,27 @@ static const char *const ck_sql[2][2] = {
 	  "ORDER BY k.date, k.created_at, k.id LIMIT ?5" },
 };
 
+static void checkin_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_checkin_row *r = row;
+	lup_col_copy(st, 0, r->id, sizeof r->id);
+	lup_col_copy(st, 1, r->date, sizeof r->date);
+	lup_col_copy(st, 2, r->kind, sizeof r->kind);
+	lup_col_copy(st, 3, r->status, sizeof r->status);
+	lup_col_copy(st, 4, r->framework, sizeof r->framework);
+	r->revision = sqlite3_column_int(st, 5);
+	lup_col_copy(st, 6, r->assessor, sizeof r->assessor);
+	r->rated = (long)sqlite3_column_int64(st, 7);
+	r->competences = (long)sqlite3_column_int64(st, 8);
+	r->superseded = sqlite3_column_int(st, 9);
+	lup_col_copy(st, 10, r->created_at, sizeof r->created_at);
+	lup_col_copy(st, 11, r->round, sizeof r->round);
+}
+
 int lup_checkin_page(lup_db *db, const char *person_id, const struct lup_checkin_row *from,
                      int dir, int limit, struct lup_checkin_row *rows, lup_err *err)
 {
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0;
 	sqlite3_stmt *st = lup_stmt(db, ck_sql[back][from != NULL], err);
 
 	if (!st)
@@ -526,28 +535,7 @@ int lup_checkin_page(lup_db *db, const char *person_id, const struct lup_checkin
 		sqlite3_bind_text(st, 4, from->id, -1, SQLITE_TRANSIENT);
 	}
 	sqlite3_bind_int(st, 5, limit);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_checkin_row *r = &rows[n++];
-		memset(r, 0, sizeof *r);
-		lup_col_copy(st, 0, r->id, sizeof r->id);
-		lup_col_copy(st, 1, r->date, sizeof r->date);
-		lup_col_copy(st, 2, r->kind, sizeof r->kind);
-		lup_col_copy(st, 3, r->status, sizeof r->status);
-		lup_col_copy(st, 4, r->framework, sizeof r->framework);
-		r->revision = sqlite3_column_int(st, 5);
-		lup_col_copy(st, 6, r->assessor, sizeof r->assessor);
-		r->rated = (long)sqlite3_column_int64(st, 7);
-		r->competences = (long)sqlite3_column_int64(st, 8);
-		r->superseded = sqlite3_column_int(st, 9);
-		lup_col_copy(st, 10, r->created_at, sizeof r->created_at);
-		lup_col_copy(st, 11, r->round, sizeof r->round);
-	}
-	lup_done(st);
-	if (n < limit && rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("listing check-ins"));
-	if (back)
-		reverse(rows, n, sizeof *rows);
-	return n;
+	return lup_page_rows(db, st, back, limit, rows, sizeof *rows, checkin_row, _("listing check-ins"), err);
 }
 
 /* ---- Ratings ---- */
@@ -582,10 +570,36 @@ static const char *const rt_sql[2][2] = {
 	  RT_COLS "AND c.seq < ?2 ORDER BY c.seq DESC LIMIT ?3" },
 };
 
+static void rating_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_rating_row *r = row;
+	lup_col_copy(st, 0, r->competence_id, sizeof r->competence_id);
+	r->seq = (long)sqlite3_column_int64(st, 1);
+	lup_col_copy(st, 2, r->code, sizeof r->code);
+	lup_col_copy(st, 3, r->name, sizeof r->name);
+	lup_col_copy(st, 4, r->name_sv, sizeof r->name_sv);
+	lup_col_copy(st, 5, r->area, sizeof r->area);
+	lup_col_copy(st, 6, r->area_name, sizeof r->area_name);
+	lup_col_copy(st, 7, r->area_name_sv, sizeof r->area_name_sv);
+	r->level_min = sqlite3_column_int(st, 8);
+	r->level_max = sqlite3_column_int(st, 9);
+	if (!sqlite3_column_int(st, 10))
+		r->level = LUP_LEVEL_NONE;
+	else if (sqlite3_column_type(st, 11) == SQLITE_NULL)
+		r->level = LUP_LEVEL_NA;
+	else
+		r->level = sqlite3_column_int(st, 11);
+	lup_col_copy(st, 12, r->comment, sizeof r->comment);
+	copy_level(st, 13, &r->target);
+	copy_level(st, 14, &r->previous);
+	r->previous_rev = sqlite3_column_int(st, 15);
+	lup_col_copy(st, 16, r->previous_date, sizeof r->previous_date);
+}
+
 int lup_rating_page(lup_db *db, const char *checkin_id, const struct lup_rating_row *from,
                     int dir, int limit, struct lup_rating_row *rows, lup_err *err)
 {
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0;
 	sqlite3_stmt *st = lup_stmt(db, rt_sql[back][from != NULL], err);
 
 	if (!st)
@@ -594,37 +608,7 @@ int lup_rating_page(lup_db *db, const char *checkin_id, const struct lup_rating_
 	if (from)
 		sqlite3_bind_int64(st, 2, from->seq);
 	sqlite3_bind_int(st, 3, limit);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_rating_row *r = &rows[n++];
-		memset(r, 0, sizeof *r);
-		lup_col_copy(st, 0, r->competence_id, sizeof r->competence_id);
-		r->seq = (long)sqlite3_column_int64(st, 1);
-		lup_col_copy(st, 2, r->code, sizeof r->code);
-		lup_col_copy(st, 3, r->name, sizeof r->name);
-		lup_col_copy(st, 4, r->name_sv, sizeof r->name_sv);
-		lup_col_copy(st, 5, r->area, sizeof r->area);
-		lup_col_copy(st, 6, r->area_name, sizeof r->area_name);
-		lup_col_copy(st, 7, r->area_name_sv, sizeof r->area_name_sv);
-		r->level_min = sqlite3_column_int(st, 8);
-		r->level_max = sqlite3_column_int(st, 9);
-		if (!sqlite3_column_int(st, 10))
-			r->level = LUP_LEVEL_NONE;
-		else if (sqlite3_column_type(st, 11) == SQLITE_NULL)
-			r->level = LUP_LEVEL_NA;
-		else
-			r->level = sqlite3_column_int(st, 11);
-		lup_col_copy(st, 12, r->comment, sizeof r->comment);
-		copy_level(st, 13, &r->target);
-		copy_level(st, 14, &r->previous);
-		r->previous_rev = sqlite3_column_int(st, 15);
-		lup_col_copy(st, 16, r->previous_date, sizeof r->previous_date);
-	}
-	lup_done(st);
-	if (n < limit && rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("reading ratings"));
-	if (back)
-		reverse(rows, n, sizeof *rows);
-	return n;
+	return lup_page_rows(db, st, back, limit, rows, sizeof *rows, rating_row, _("reading ratings"), err);
 }
 
 int lup_rating_count(lup_db *db, const char *checkin_id, long *rated, long *total, lup_err *err)
@@ -635,16 +619,14 @@ int lup_rating_count(lup_db *db, const char *checkin_id, long *rated, long *tota
 		"(SELECT count(*) FROM checkin k JOIN competence c ON c.framework_id = k.framework_id "
 		"WHERE k.id = ?1 AND c.retired = 0)";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	long v[2];
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, checkin_id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		lup_done(st);
-		return lup_sqlerr(db, err, _("counting ratings"));
-	}
-	*rated = (long)sqlite3_column_int64(st, 0);
-	*total = (long)sqlite3_column_int64(st, 1);
-	lup_done(st);
+	if (lup_count_row(db, st, v, 2, _("counting ratings"), err) < 0)
+		return -1;
+	*rated = v[0];
+	*total = v[1];
 	return 0;
 }
 
@@ -729,7 +711,7 @@ int lup_rating_set(lup_db *db, const char *checkin_id, const char *competence_id
 			sqlite3_bind_int(st, 4, level);
 		sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
 	}
-	if (run(db, st, _("rating"), err) < 0)
+	if (lup_run(db, st, _("rating"), err) < 0)
 		goto fail;
 	return lup_db_commit(db, err);
 fail:
@@ -747,8 +729,8 @@ int lup_rating_comment(lup_db *db, const char *checkin_id, const char *competenc
 	int lmin, lmax;
 
 	if (comment && !(text = strdup(comment)))
-		return oom(err);
-	tidy(&text);
+		return lup_err_oom(err);
+	lup_tidy(&text);
 	if (text && strlen(text) > NOTE_MAX) {
 		free(text);
 		return lup_err_field(err, "comment", _("the comment is longer than %d characters"), NOTE_MAX);
@@ -766,7 +748,7 @@ int lup_rating_comment(lup_db *db, const char *checkin_id, const char *competenc
 	sqlite3_bind_text(st, 2, competence_id, -1, SQLITE_TRANSIENT);
 	lup_bind_text(st, 3, text);
 	sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
-	if (run(db, st, _("commenting"), err) < 0)
+	if (lup_run(db, st, _("commenting"), err) < 0)
 		goto fail;
 	if (sqlite3_changes(db->h) == 0) {
 		lup_err_set(err, LUP_ECONFLICT, _("rate the competence (a level or n) before commenting on it"));
@@ -811,7 +793,7 @@ static int rating_now(lup_db *db, const char *checkin_id, const char *competence
 	}
 	lup_done(st);
 	if (rc == SQLITE_NOMEM)
-		return oom(err);
+		return lup_err_oom(err);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return lup_sqlerr(db, err, _("rating"));
 	return 0;
@@ -879,7 +861,7 @@ int lup_rating_get_comment(lup_db *db, const char *checkin_id, const char *compe
 		rc = SQLITE_NOMEM;
 	lup_done(st);
 	if (rc == SQLITE_NOMEM)
-		return oom(err);
+		return lup_err_oom(err);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return lup_sqlerr(db, err, _("reading a comment"));
 	return 0;

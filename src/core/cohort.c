@@ -26,6 +26,23 @@ void lup_cohort_clear(struct lup_cohort *c)
 	memset(c, 0, sizeof *c);
 }
 
+static void read_cohort(sqlite3_stmt *st, void *row)
+{
+	struct lup_cohort *c = row;
+	lup_col_copy(st, 0, c->id, sizeof c->id);
+	lup_col_copy(st, 1, c->programme_id, sizeof c->programme_id);
+	c->name = lup_col_dup(st, 2);
+	c->capacity = sqlite3_column_int(st, 3);
+	lup_col_copy(st, 4, c->start_date, sizeof c->start_date);
+	lup_col_copy(st, 5, c->end_date, sizeof c->end_date);
+	lup_col_copy(st, 6, c->status, sizeof c->status);
+	c->facilitators = lup_col_dup(st, 7);
+	c->notes = lup_col_dup(st, 8);
+	lup_col_copy(st, 9, c->created_at, sizeof c->created_at);
+	lup_col_copy(st, 10, c->updated_at, sizeof c->updated_at);
+	lup_col_copy(st, 11, c->status_override, sizeof c->status_override);
+}
+
 int lup_cohort_get(lup_db *db, const char *id, struct lup_cohort *c, lup_err *err)
 {
 	static const char sql[] =
@@ -34,31 +51,12 @@ int lup_cohort_get(lup_db *db, const char *id, struct lup_cohort *c, lup_err *er
 		"coalesce(c.status_override, '') FROM cohort c WHERE c.id = ?1";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
 	char today[11];
-	int rc;
-	memset(c, 0, sizeof *c);
-	if (!st)
-		return -1;
-	lup_p_today(today);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
-		return -1;
-	if (rc == SQLITE_ROW) {
-		lup_col_copy(st, 0, c->id, sizeof c->id);
-		lup_col_copy(st, 1, c->programme_id, sizeof c->programme_id);
-		c->name = lup_col_dup(st, 2);
-		c->capacity = sqlite3_column_int(st, 3);
-		lup_col_copy(st, 4, c->start_date, sizeof c->start_date);
-		lup_col_copy(st, 5, c->end_date, sizeof c->end_date);
-		lup_col_copy(st, 6, c->status, sizeof c->status);
-		c->facilitators = lup_col_dup(st, 7);
-		c->notes = lup_col_dup(st, 8);
-		lup_col_copy(st, 9, c->created_at, sizeof c->created_at);
-		lup_col_copy(st, 10, c->updated_at, sizeof c->updated_at);
-		lup_col_copy(st, 11, c->status_override, sizeof c->status_override);
+	if (st) {
+		lup_p_today(today);
+		sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
 	}
-	lup_done(st);
-	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
+	return lup_get_row(db, st, id, c, sizeof *c, read_cohort, _("reading a cohort"),
+	                   _("no such cohort"), err);
 }
 
 int lup_cohort_find(lup_db *db, const char *ref, char id[LUP_ID_SIZE], lup_err *err)
@@ -72,7 +70,7 @@ int lup_cohort_find(lup_db *db, const char *ref, char id[LUP_ID_SIZE], lup_err *
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("looking up a cohort"))) == SQLITE_ROW)
+	while ((rc = lup_step(db, st, _("looking up a cohort"), err)) == SQLITE_ROW)
 		if (n++ == 0)
 			lup_col_copy(st, 0, id, LUP_ID_SIZE);
 	if (rc < 0)
@@ -101,7 +99,7 @@ static int name_taken(lup_db *db, const struct lup_cohort *c, lup_err *err)
 	sqlite3_bind_text(st, 1, c->programme_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, c->name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, c->id, -1, SQLITE_TRANSIENT);
-	if (lup_p_step(db, st, err, _("checking the name")) < 0)
+	if (lup_step(db, st, _("checking the name"), err) < 0)
 		return -1;
 	n = sqlite3_column_int(st, 0);
 	lup_done(st);
@@ -110,9 +108,9 @@ static int name_taken(lup_db *db, const struct lup_cohort *c, lup_err *err)
 
 static int validate(const lup_config *cfg, struct lup_cohort *c, lup_err *err)
 {
-	lup_p_tidy(&c->name);
-	lup_p_tidy(&c->facilitators);
-	lup_p_tidy(&c->notes);
+	lup_tidy(&c->name);
+	lup_tidy(&c->facilitators);
+	lup_tidy(&c->notes);
 	if (!c->name)
 		return lup_err_field(err, "name", _("a name is required"));
 	if (strlen(c->name) > 200)
@@ -202,7 +200,7 @@ int lup_cohort_save(lup_db *db, const lup_config *cfg, struct lup_cohort *c,
 	lup_bind_text(st, 8, c->facilitators);
 	lup_bind_text(st, 9, c->notes);
 	sqlite3_bind_text(st, 10, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("saving a cohort")) < 0)
+	if (lup_run(db, st, _("saving a cohort"), err) < 0)
 		goto fail;
 	/* More seats: the waitlist moves up. */
 	if (!insert && lup_p_promote(db, c->id, promoted, err) < 0)
@@ -233,16 +231,6 @@ fail:
 	return -1;
 }
 
-static int cohort_get(lup_db *db, const char *id, void *out, lup_err *err)
-{
-	return lup_cohort_get(db, id, out, err);
-}
-
-static void cohort_clear(void *c)
-{
-	lup_cohort_clear(c);
-}
-
 static void cohort_gone(lup_db *db, const void *seen, lup_err *err)
 {
 	const struct lup_cohort *c = seen;
@@ -269,24 +257,16 @@ static const struct lup_col cohort_cols[] = {
 	{ LUP_COL(struct lup_cohort, notes, STR, "notes", N_("Notes")) },
 };
 
-static const struct lup_table cohort_table = {
-	cohort_cols, sizeof cohort_cols / sizeof cohort_cols[0], sizeof(struct lup_cohort),
-	cohort_get, cohort_clear, cohort_gone
-};
+LUP_TABLE(cohort_table, struct lup_cohort, cohort_cols,
+          lup_cohort_get, lup_cohort_clear, cohort_gone);
 
 int lup_cohort_update(lup_db *db, const lup_config *cfg, const struct lup_cohort *seen,
                       struct lup_cohort *c, struct lup_warnings *warn,
                       struct lup_promotions *promoted, struct lup_merge_report *mr,
                       lup_err *err)
 {
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (lup_merge_stored(db, &cohort_table, c->id, seen, c, mr, err) < 0 ||
-	    lup_cohort_save(db, cfg, c, warn, promoted, err) < 0 || lup_db_commit(db, err) < 0) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return LUP_MERGE_SAVE(db, &cohort_table, c->id, seen, c, mr, err,
+	                      lup_cohort_save(db, cfg, c, warn, promoted, err));
 }
 
 int lup_cohort_delete(lup_db *db, const char *id, lup_err *err)
@@ -339,12 +319,12 @@ static void bind_query(sqlite3_stmt *st, const struct lup_cohort_query *q)
 	sqlite3_bind_text(st, 6, today, -1, SQLITE_TRANSIENT);
 }
 
-static void row_from(lup_db *db, const struct lup_cohort_query *q, sqlite3_stmt *st,
-                     struct lup_cohort_row *r)
+static void row_from(sqlite3_stmt *st, void *row)
 {
+	struct lup_cohort_row *r = row;
 	memset(r, 0, sizeof *r);
 	lup_col_copy(st, 0, r->id, sizeof r->id);
-	lup_p_copy(st, 1, r->name, sizeof r->name);
+	lup_col_cut(st, 1, r->name, sizeof r->name);
 	lup_col_copy(st, 2, r->start_date, sizeof r->start_date);
 	lup_col_copy(st, 3, r->end_date, sizeof r->end_date);
 	lup_col_copy(st, 4, r->status, sizeof r->status);
@@ -356,7 +336,6 @@ static void row_from(lup_db *db, const struct lup_cohort_query *q, sqlite3_stmt 
 	r->facilitators = lup_facilitator_count((const char *)sqlite3_column_text(st, 10));
 	lup_col_copy(st, 11, r->key, sizeof r->key);
 	lup_col_copy(st, 12, r->status_override, sizeof r->status_override);
-	(void)db; (void)q;
 }
 
 static void add_warnings(lup_db *db, const struct lup_cohort_query *q, struct lup_cohort_row *r)
@@ -367,34 +346,25 @@ static void add_warnings(lup_db *db, const struct lup_cohort_query *q, struct lu
 		return;
 	if (lup_cohort_warnings(db, q->cfg, r->id, &w, &ignored) >= 0)
 		r->warnings = (int)w.n;
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 }
 
 int lup_cohort_page(lup_db *db, const struct lup_cohort_query *q,
                     const struct lup_cohort_row *from, int dir, int limit,
                     struct lup_cohort_row *rows, lup_err *err)
 {
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0, n;
 	sqlite3_stmt *st;
 	if (limit <= 0)
 		return 0;
 	if (!(st = lup_stmt(db, page_sql[back], err)))
 		return -1;
 	bind_query(st, q);
-	sqlite3_bind_text(st, 3, from ? from->key : back ? "~" : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, from ? from->id : back ? "~" : "", -1, SQLITE_TRANSIENT);
+	lup_bind_key(st, 3, from ? from->key : NULL, back);
+	lup_bind_key(st, 4, from ? from->id : NULL, back);
 	sqlite3_bind_int(st, 5, limit);
-	while (n < limit && (rc = lup_p_step(db, st, err, _("listing cohorts"))) == SQLITE_ROW)
-		row_from(db, q, st, &rows[n++]);
-	if (rc < 0)
+	if ((n = lup_page_rows(db, st, back, limit, rows, sizeof *rows, row_from, _("listing cohorts"), err)) < 0)
 		return -1;
-	lup_done(st);
-	if (back)
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_cohort_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
 	/* Outside the statement: the rules run queries of their own. */
 	for (int i = 0; i < n; i++)
 		add_warnings(db, q, &rows[i]);
@@ -408,11 +378,7 @@ int lup_cohort_count(lup_db *db, const struct lup_cohort_query *q, long *n, lup_
 	if (!st)
 		return -1;
 	bind_query(st, q);
-	if (lup_p_step(db, st, err, _("counting cohorts")) < 0)
-		return -1;
-	*n = sqlite3_column_int64(st, 0);
-	lup_done(st);
-	return 0;
+	return lup_count_row(db, st, n, 1, _("counting cohorts"), err);
 }
 
 long lup_cohort_position(lup_db *db, const struct lup_cohort_query *q,
@@ -428,11 +394,7 @@ long lup_cohort_position(lup_db *db, const struct lup_cohort_query *q,
 	bind_query(st, q);
 	sqlite3_bind_text(st, 3, row->key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, row->id, -1, SQLITE_TRANSIENT);
-	if (lup_p_step(db, st, err, _("counting cohorts")) < 0)
-		return -1;
-	n = sqlite3_column_int64(st, 0);
-	lup_done(st);
-	return n;
+	return lup_count_row(db, st, &n, 1, _("counting cohorts"), err) < 0 ? -1 : n;
 }
 
 int lup_cohort_row_get(lup_db *db, const struct lup_cohort_query *q, const char *id,
@@ -441,19 +403,13 @@ int lup_cohort_row_get(lup_db *db, const struct lup_cohort_query *q, const char 
 	static const char sql[] = CROW "WHERE c.id = ?1";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
 	char today[11];
-	int rc;
-	if (!st)
+	if (st) {
+		lup_p_today(today);
+		sqlite3_bind_text(st, 6, today, -1, SQLITE_TRANSIENT);
+	}
+	if (lup_get_row(db, st, id, row, sizeof *row, row_from, _("reading a cohort"),
+	                _("no such cohort"), err) < 0)
 		return -1;
-	lup_p_today(today);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, today, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
-		return -1;
-	if (rc == SQLITE_ROW)
-		row_from(db, q, st, row);
-	lup_done(st);
-	if (rc != SQLITE_ROW)
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
 	add_warnings(db, q, row);
 	return 0;
 }

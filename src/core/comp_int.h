@@ -28,20 +28,14 @@
 	"JOIN person tp ON tp.id = " P " WHERE tc.identity = " I " AND t.role_key = tp.sort_role " \
 	"AND " IN_FORCE("t", T) "))"
 
-/* Run a statement that returns nothing; reset it. */
-int lup_comp_run(lup_db *db, sqlite3_stmt *st, const char *what, lup_err *err);
 /* A level column: NULL is LUP_LEVEL_NONE. */
 void lup_comp_level(sqlite3_stmt *st, int col, int *out);
-/* Reverse n rows of size bytes (a page read backwards). */
-void lup_comp_reverse(void *rows, int n, size_t size);
 /* A level as text for the merge: NULL for none, "n/a" for not assessed;
  * and how a person reads such a text. */
 const char *lup_comp_level_text(int level, char buf[16]);
 const char *lup_comp_level_word(const char *value);
 /* The one number a query with one text parameter returns; -1 on error. */
 int lup_comp_count1(lup_db *db, const char *sql, const char *a, lup_err *err);
-/* Trim a malloc'd string; an empty one becomes NULL. */
-void lup_comp_tidy(char **s);
 
 /* Whether the Due list shows today a person of role (as written; may be
  * NULL) whose latest check-in that counts was on the day last (NULL or

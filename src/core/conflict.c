@@ -9,21 +9,19 @@
 
 struct ul_day_set {
 	long *day;
-	int n, cap;
+	int n;
+	size_t cap;
 };
 
 static int add_day(struct ul_day_set *s, long d)
 {
+	long *slot;
 	for (int i = 0; i < s->n; i++)
 		if (s->day[i] == d)
 			return 0;
-	if (s->n == s->cap) {
-		void *v = realloc(s->day, (size_t)(s->cap = s->cap ? s->cap * 2 : 8) * sizeof *s->day);
-		if (!v)
-			return -1;
-		s->day = v;
-	}
-	s->day[s->n++] = d;
+	if (!(slot = LUP_PUSH(s->day, s->n, s->cap)))
+		return -1;
+	*slot = d;
 	return 0;
 }
 
@@ -77,13 +75,13 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 	lup_p_today(today);
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("checking the rules"))) < 0)
+	if ((rc = lup_step(db, st, _("checking the rules"), err)) < 0)
 		return -1;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
 		return lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
 	}
-	lup_p_copy(st, 0, name, sizeof name);
+	lup_col_cut(st, 0, name, sizeof name);
 	capacity = sqlite3_column_int(st, 1);
 	lup_col_copy(st, 2, status, sizeof status);
 	facilitators = lup_col_dup(st, 3);
@@ -110,10 +108,10 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 	if (!(st = lup_stmt(db, outside_sql, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("checking the rules"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("checking the rules"), err)) == SQLITE_ROW) {
 		char sid[LUP_ID_SIZE], title[128], day[11], start[11], end[11];
 		lup_col_copy(st, 0, sid, sizeof sid);
-		lup_p_copy(st, 1, title, sizeof title);
+		lup_col_cut(st, 1, title, sizeof title);
 		lup_col_copy(st, 2, day, sizeof day);
 		lup_col_copy(st, 3, start, sizeof start);
 		lup_col_copy(st, 4, end, sizeof end);
@@ -135,16 +133,21 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 	max = (int)lup_config_int(cfg, nfac >= 3 ? "programme:ul_max_group_three" : "programme:ul_max_group");
 	if (capacity > max)
 		WARN(LUP_WARN_CAPACITY, NULL,
-		     _("%s: a capacity of %d is above UL's maximum of %d with %d facilitators"),
+		     ngettext("%s: a capacity of %d is above UL's maximum of %d with %d facilitator",
+		              "%s: a capacity of %d is above UL's maximum of %d with %d facilitators",
+		              (unsigned long)nfac),
 		     name, capacity, max, nfac);
 	if (seated > max)
 		WARN(LUP_WARN_GROUP_LARGE, NULL,
-		     _("%s: %ld participants; UL takes at most %d with %d facilitators (%ld with three)"),
+		     ngettext("%s: %ld participants; UL takes at most %d with %d facilitator (%ld with three)",
+		              "%s: %ld participants; UL takes at most %d with %d facilitators (%ld with three)",
+		              (unsigned long)nfac),
 		     name, seated, max, nfac, lup_config_int(cfg, "programme:ul_max_group_three"));
 	if ((strcmp(status, "open") == 0 || strcmp(status, "running") == 0) &&
 	    seated < lup_config_int(cfg, "programme:ul_min_group"))
 		WARN(LUP_WARN_GROUP_SMALL, NULL,
-		     _("%s: only %ld participants; UL needs at least %ld"),
+		     ngettext("%s: only %ld participant; UL needs at least %ld",
+		              "%s: only %ld participants; UL needs at least %ld", (unsigned long)seated),
 		     name, seated, lup_config_int(cfg, "programme:ul_min_group"));
 
 	/* UL part 1 and part 2: the cohort's course days and follow-ups in
@@ -154,7 +157,7 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 	if (!(st = lup_stmt(db, ul_sql, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("checking the rules"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("checking the rules"), err)) == SQLITE_ROW) {
 		const char *kind = (const char *)sqlite3_column_text(st, 1);
 		int follow = kind && strcmp(kind, "follow_up") == 0;
 		long a, b;
@@ -180,7 +183,7 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 			for (long d = a; d <= b; d++)
 				if (add_day(&part1, d) < 0) {
 					lup_done(st);
-					lup_err_set(err, LUP_EFAIL, _("out of memory"));
+					lup_err_oom(err);
 					goto fail;
 				}
 		}
@@ -200,11 +203,15 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 		char a[11], b[11];
 		day_text(p2_first, b);
 		if (late1[0]) {
+			long wk;
 			day_text(late1_day, a);
+			wk = lup_config_int(cfg, "programme:ul_part2_min_weeks");
 			WARN(LUP_WARN_UL_PART1, late1,
-			     _("%s: UL part 1 (course days from %s) comes after part 2 began (%s); "
-			       "part 1 comes first, part 2 at least %ld weeks after it"),
-			     name, a, b, lup_config_int(cfg, "programme:ul_part2_min_weeks"));
+			     ngettext("%s: UL part 1 (course days from %s) comes after part 2 began (%s); "
+			              "part 1 comes first, part 2 at least %ld week after it",
+			              "%s: UL part 1 (course days from %s) comes after part 2 began (%s); "
+			              "part 1 comes first, part 2 at least %ld weeks after it", (unsigned long)wk),
+			     name, a, b, wk);
 		} else {
 			WARN(LUP_WARN_UL_PART1, first2,
 			     ngettext("%s: UL part 1 is missing: UL begins with a follow-up on %s; part 1 is "
@@ -257,9 +264,17 @@ int lup_cohort_warnings(lup_db *db, const lup_config *cfg, const char *cohort_id
 			char a[11], b[11];
 			day_text(p1_last, a);
 			day_text(p2_first, b);
+			char want[200];
+			snprintf(want, sizeof want,
+			         ngettext("it should be at least %ld week (%ld days)",
+			                  "it should be at least %ld weeks (%ld days)", (unsigned long)weeks),
+			         weeks, weeks * 7);
+			/* TRANSLATORS: the last %s is "it should be at least N weeks (N days)" */
 			WARN(LUP_WARN_UL_PART2, first2,
-			     _("%s: UL part 2 (%s) begins %ld days after part 1 ends (%s); it should be at least %ld weeks (%ld days)"),
-			     name, b, gap, a, weeks, weeks * 7);
+			     ngettext("%s: UL part 2 (%s) begins %ld day after part 1 ends (%s); %s",
+			              "%s: UL part 2 (%s) begins %ld days after part 1 ends (%s); %s",
+			              (unsigned long)gap),
+			     name, b, gap, a, want);
 		}
 	}
 #undef WARN
@@ -346,14 +361,14 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 	if (!(st = lup_stmt(db, self_sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) < 0)
+	if ((rc = lup_step(db, st, _("checking for conflicts"), err)) < 0)
 		return -1;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
 		return lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
 	}
 	lup_col_copy(st, 0, cohort, sizeof cohort);
-	lup_p_copy(st, 1, title, sizeof title);
+	lup_col_cut(st, 1, title, sizeof title);
 	lup_col_copy(st, 2, starts, sizeof starts);
 	lup_col_copy(st, 3, ends, sizeof ends);
 	location = lup_col_dup(st, 4);
@@ -382,14 +397,14 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 	sqlite3_bind_text(st, 2, lo, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, ends, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, starts, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("checking for conflicts"), err)) == SQLITE_ROW) {
 		char oid[LUP_ID_SIZE], ocohort[LUP_ID_SIZE], oname[128], otitle[128], when[40], who[128];
 		const char *oloc = (const char *)sqlite3_column_text(st, 6);
 		const char *ofac = (const char *)sqlite3_column_text(st, 7);
 		lup_col_copy(st, 0, oid, sizeof oid);
 		lup_col_copy(st, 1, ocohort, sizeof ocohort);
-		lup_p_copy(st, 2, oname, sizeof oname);
-		lup_p_copy(st, 3, otitle, sizeof otitle);
+		lup_col_cut(st, 2, oname, sizeof oname);
+		lup_col_cut(st, 3, otitle, sizeof otitle);
 		range_text((const char *)sqlite3_column_text(st, 4),
 		           (const char *)sqlite3_column_text(st, 5), when, sizeof when);
 		if (strcmp(ocohort, cohort) == 0) {
@@ -422,13 +437,13 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 	sqlite3_bind_text(st, 2, lo, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, ends, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, starts, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("checking for conflicts"), err)) == SQLITE_ROW) {
 		char pid[LUP_ID_SIZE], pname[128], oid[LUP_ID_SIZE], otitle[128], oname[128], when[40];
 		lup_col_copy(st, 0, pid, sizeof pid);
-		lup_p_copy(st, 1, pname, sizeof pname);
+		lup_col_cut(st, 1, pname, sizeof pname);
 		lup_col_copy(st, 2, oid, sizeof oid);
-		lup_p_copy(st, 3, otitle, sizeof otitle);
-		lup_p_copy(st, 4, oname, sizeof oname);
+		lup_col_cut(st, 3, otitle, sizeof otitle);
+		lup_col_cut(st, 4, oname, sizeof oname);
 		range_text((const char *)sqlite3_column_text(st, 5),
 		           (const char *)sqlite3_column_text(st, 6), when, sizeof when);
 		WARN(LUP_WARN_PERSON_OVERLAP, oid, pid,
@@ -444,14 +459,14 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 	sqlite3_bind_text(st, 1, cohort, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, day1, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, dayn, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("checking for conflicts"), err)) == SQLITE_ROW) {
 		char pid[LUP_ID_SIZE], pname[128], plid[LUP_ID_SIZE], a[11], b[11], host[128];
 		lup_col_copy(st, 0, pid, sizeof pid);
-		lup_p_copy(st, 1, pname, sizeof pname);
+		lup_col_cut(st, 1, pname, sizeof pname);
 		lup_col_copy(st, 2, plid, sizeof plid);
 		lup_col_copy(st, 3, a, sizeof a);
 		lup_col_copy(st, 4, b, sizeof b);
-		lup_p_copy(st, 5, host, sizeof host);
+		lup_col_cut(st, 5, host, sizeof host);
 		WARN(LUP_WARN_PLACEMENT, plid, pid,
 		     _("%s is on job shadowing at %s from %s to %s, during '%s' (%s)"), pname, host, a, b,
 		     title, day1);
@@ -524,7 +539,7 @@ static int merge_clashes(lup_db *db, struct lup_warnings *w, struct lup_warnings
 			else
 				lup_buf_printf(&b, "%s '%s' (%s)", _("; also"), t, tab ? tab : "");
 			if (!b.s)
-				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				return lup_err_oom(err);
 			free(same->msg);
 			same->msg = b.s;
 			continue;
@@ -541,37 +556,34 @@ int lup_cohort_conflicts(lup_db *db, const char *cohort_id, struct lup_warnings 
 {
 	int before = w ? (int)w->n : 0;
 	static const char sql[] = "SELECT id FROM session WHERE cohort_id = ?1 ORDER BY starts_at, id";
-	char (*ids)[LUP_ID_SIZE] = NULL;
-	int n = 0, cap = 0, rc, added = 0;
+	char (*ids)[LUP_ID_SIZE] = NULL, (*id)[LUP_ID_SIZE];
+	size_t n = 0, cap = 0;
+	int rc, added = 0;
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("checking for conflicts"))) == SQLITE_ROW) {
-		if (n == cap) {
-			void *v = realloc(ids, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *ids);
-			if (!v) {
-				lup_done(st);
-				free(ids);
-				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
-			}
-			ids = v;
+	while ((rc = lup_step(db, st, _("checking for conflicts"), err)) == SQLITE_ROW) {
+		if (!(id = LUP_PUSH(ids, n, cap))) {
+			lup_done(st);
+			free(ids);
+			return lup_err_oom(err);
 		}
-		lup_col_copy(st, 0, ids[n++], LUP_ID_SIZE);
+		lup_col_copy(st, 0, *id, LUP_ID_SIZE);
 	}
 	if (rc < 0) {
 		free(ids);
 		return -1;
 	}
 	lup_done(st);
-	for (int i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct lup_warnings one = { 0 };
 		if (lup_session_conflicts(db, ids[i], &one, err) < 0 || merge_clashes(db, w, &one, err) < 0) {
-			lup_warnings_free(&one);
+			lup_warnings_clear(&one);
 			free(ids);
 			return -1;
 		}
-		lup_warnings_free(&one);
+		lup_warnings_clear(&one);
 	}
 	free(ids);
 	added = w ? (int)w->n - before : 0;

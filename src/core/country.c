@@ -323,7 +323,7 @@ static int fold_table(void)
 		const struct lup_country *c = &countries[i];
 		lup_buf_printf(&b, "%s|%s%s%s", c->en, c->sv, c->alt ? "|" : "", c->alt ? c->alt : "");
 		folded[i] = b.s ? lup_fold(b.s) : NULL;
-		lup_buf_free(&b);
+		lup_buf_clear(&b);
 		if (!folded[i]) {
 			while (i > 0)
 				free(folded[--i]);

@@ -62,12 +62,8 @@ int lup_delete_by_id(lup_db *db, const char *sql, const char *id, const char *wh
 	if (!(st = lup_stmt(db, sql, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_sqlerr(db, err, what);
-		lup_done(st);
+	if (lup_run(db, st, what, err) < 0)
 		goto fail;
-	}
-	lup_done(st);
 	if (sqlite3_changes(db->h) == 0) {
 		lup_err_set(err, LUP_ENOTFOUND, "%s", missing);
 		goto fail;
@@ -133,6 +129,30 @@ void lup_col_copy(sqlite3_stmt *st, int i, char *buf, size_t n)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
 	snprintf(buf, n, "%s", t ? (const char *)t : "");
+}
+
+int lup_step(lup_db *db, sqlite3_stmt *st, const char *what, lup_err *err)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc;
+	lup_sqlerr(db, err, what);
+	lup_done(st);
+	return -1;
+}
+
+int lup_run(lup_db *db, sqlite3_stmt *st, const char *what, lup_err *err)
+{
+	int rc = lup_step(db, st, what, err);
+	if (rc < 0)
+		return -1;
+	lup_done(st);
+	return 0;
+}
+
+int lup_col_cut(sqlite3_stmt *st, int i, char *buf, size_t n)
+{
+	return lup_copy_cut(buf, n, (const char *)sqlite3_column_text(st, i));
 }
 
 /* Reading the header first lets lup refuse a file it must not touch

@@ -652,7 +652,7 @@ static int insert_person(struct demo *d, long i, const char *unit, const char *r
 	k2 = lup_sortkey(unit);
 	k3 = lup_sortkey(role);
 	if (!search || !k1 || !k2 || !k3) {
-		lup_err_set(d->err, LUP_EFAIL, _("out of memory"));
+		lup_err_oom(d->err);
 		goto out;
 	}
 	if (!(st = prep(d, sql_person)))
@@ -673,7 +673,7 @@ static int insert_person(struct demo *d, long i, const char *unit, const char *r
 	bt(st, 13, d->now);
 	rc = run(d, st);
 out:
-	lup_buf_free(&all);
+	lup_buf_clear(&all);
 	free(search); free(k1); free(k2); free(k3);
 	return rc;
 }
@@ -724,7 +724,7 @@ static int fill_people(struct demo *d, long *halland_first, long *halland_n)
 	combos = calloc((size_t)NFIRST * NLAST, sizeof *combos);
 	if (!d->p || !d->u || !combos) {
 		free(combos);
-		return lup_err_set(d->err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(d->err);
 	}
 	for (long k = 0; k < d->np; k++) {
 		struct dperson *p = &d->p[k];
@@ -830,10 +830,10 @@ static int fill_hosts(struct demo *d)
 		lup_buf_printf(&all, "%s %s %s %s", h->name, h->city, h->country, h->themes);
 		search = lup_fold(all.s ? all.s : "");
 		key = lup_sortkey(h->name);
-		lup_buf_free(&all);
+		lup_buf_clear(&all);
 		if (!search || !key || !(st = prep(d, sql))) {
 			if (!search || !key)
-				lup_err_set(d->err, LUP_EFAIL, _("out of memory"));
+				lup_err_oom(d->err);
 			free(search); free(key);
 			return -1;
 		}
@@ -1083,7 +1083,7 @@ static int plan_cohorts(struct demo *d, long halland_first, long halland_n)
 	/* Everyone who may take part: all but the kommundirektör, the
 	 * facilitators and the Halland pilot, in a shuffled order. */
 	if (!(pool = malloc((size_t)d->np * sizeof *pool)))
-		return lup_err_set(d->err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(d->err);
 	for (long i = 0; i < d->np; i++)
 		if (d->p[i].kind != R_DIRECTOR && d->p[i].kind != R_FACILITATOR && d->p[i].kind != R_HALLAND)
 			pool[npool++] = i;
@@ -1102,7 +1102,7 @@ static int plan_cohorts(struct demo *d, long halland_first, long halland_n)
 	step = (d->nc * SEATS + DETAIL_SEATS - 1) / DETAIL_SEATS;
 	if (!(d->c = calloc((size_t)d->nc, sizeof *d->c))) {
 		free(pool);
-		return lup_err_set(d->err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(d->err);
 	}
 	for (long k = 0; k < d->nc; k++) {
 		struct dcohort *c = &d->c[k];
@@ -1196,7 +1196,7 @@ static int plan_cohorts(struct demo *d, long halland_first, long halland_n)
 	return 0;
 oom:
 	free(pool);
-	return lup_err_set(d->err, LUP_EFAIL, _("out of memory"));
+	return lup_err_oom(d->err);
 }
 
 /* The programme's dates: the years its cohorts span. */
@@ -1645,7 +1645,7 @@ static int fill_placements(struct demo *d)
 	done = malloc((size_t)d->np * sizeof *done);
 	other = malloc((size_t)d->np * sizeof *other);
 	if (!done || !other) {
-		lup_err_set(d->err, LUP_EFAIL, _("out of memory"));
+		lup_err_oom(d->err);
 		goto out;
 	}
 	/* Managers who finished the programme go first; others may plan. */
@@ -1847,8 +1847,11 @@ int lup_demo_fill(lup_db *db, const lup_config *cfg, long people, const char *to
 		goto out;
 	if (have > 0) {
 		lup_err_set(err, LUP_ECONFLICT,
-		            _("%s already holds %ld people; the demonstration fills only an empty "
-		              "database (use a new file: lup --db FILE demo)"), lup_db_path(db), have);
+		            ngettext("%s already holds %ld person; the demonstration fills only an empty "
+		                     "database (use a new file: lup --db FILE demo)",
+		                     "%s already holds %ld people; the demonstration fills only an empty "
+		                     "database (use a new file: lup --db FILE demo)", (unsigned long)have),
+		            lup_db_path(db), have);
 		goto out;
 	}
 	if (fill_programme(&d) < 0 || fill_people(&d, &hal_first, &hal_n) < 0 ||

@@ -89,14 +89,14 @@ static int candidates(lup_db *db, sqlite3_stmt *st, const char *what, const char
                       char id[LUP_ID_SIZE], lup_buf *list, lup_err *err)
 {
 	int rc, n = 0;
-	while ((rc = lup_p_step(db, st, err, what)) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, what, err)) == SQLITE_ROW) {
 		if (n++ == 0)
 			lup_col_copy(st, 0, id, LUP_ID_SIZE);
 		lup_buf_printf(list, "%s%.8s (%s%s%s)", list->len ? ", " : "", sqlite3_column_text(st, 0),
 		               sqlite3_column_text(st, 1), sep, sqlite3_column_text(st, 2));
 	}
 	if (rc < 0) {
-		lup_buf_free(list);
+		lup_buf_clear(list);
 		return -1;
 	}
 	lup_done(st);
@@ -141,7 +141,7 @@ static int session_at(lup_db *db, const char *ref, char id[LUP_ID_SIZE], lup_err
 	else
 		rc = lup_err_set(err, LUP_EAMBIG, _("%s has several sessions on %s: %s; give a time or an id"),
 		                 cohort_ref, when, list.s ? list.s : "");
-	lup_buf_free(&list);
+	lup_buf_clear(&list);
 	return rc;
 }
 
@@ -169,7 +169,7 @@ static int placement_of(lup_db *db, const char *ref, char id[LUP_ID_SIZE], lup_e
 	else
 		rc = lup_err_set(err, LUP_EAMBIG, _("%s has several placements: %s; give one's id"), ref,
 		                 list.s ? list.s : "");
-	lup_buf_free(&list);
+	lup_buf_clear(&list);
 	return rc;
 }
 
@@ -248,11 +248,11 @@ int lup_doc_print(lup_db *db, const lup_config *cfg, enum lup_doc_kind kind, con
 		goto fail;
 	}
 	rc = lup_afile_commit(&af, err);
-	lup_doc_job_free(&job);
+	lup_doc_job_clear(&job);
 	lup_doc_template_free(t);
 	return rc;
 fail:
-	lup_doc_job_free(&job);
+	lup_doc_job_clear(&job);
 	lup_doc_template_free(t);
 	return -1;
 }

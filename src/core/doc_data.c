@@ -7,7 +7,7 @@
 #include "lup/country.h"
 #include "lup/enrol.h"
 
-void lup_doc_job_free(struct doc_job *job)
+void lup_doc_job_clear(struct doc_job *job)
 {
 	for (size_t i = 0; i < job->nstrs; i++)
 		free(job->strs[i]);
@@ -21,15 +21,8 @@ void lup_doc_job_free(struct doc_job *job)
 static const char *keep(struct doc_job *job, const char *s)
 {
 	char *c;
-	if (job->nstrs == job->capstrs) {
-		size_t cap = job->capstrs ? job->capstrs * 2 : 64;
-		char **v = realloc(job->strs, cap * sizeof *v);
-		if (!v)
-			return NULL;
-		job->strs = v;
-		job->capstrs = cap;
-	}
-	if (!(c = strdup(s ? s : "")))
+	if (lup_grow(&job->strs, &job->capstrs, job->nstrs + 1, sizeof *job->strs) < 0 ||
+	    !(c = strdup(s ? s : "")))
 		return NULL;
 	job->strs[job->nstrs++] = c;
 	return c;
@@ -53,38 +46,18 @@ static int setnum(struct doc_job *job, struct lup_doc_values *v, enum lup_doc_ke
 	return set(job, v, k, b);
 }
 
-/* A new row (or copy): appended zeroed, or NULL when memory runs out. */
-static struct lup_doc_values *grow(struct lup_doc_values **v, int *n, int *cap)
-{
-	if (*n == *cap) {
-		int c = *cap ? *cap * 2 : 16;
-		struct lup_doc_values *nv = realloc(*v, (size_t)c * sizeof *nv);
-		if (!nv)
-			return NULL;
-		*v = nv;
-		*cap = c;
-	}
-	memset(&(*v)[*n], 0, sizeof **v);
-	return &(*v)[(*n)++];
-}
-
 static struct lup_doc_values *new_row(struct doc_job *job)
 {
-	struct lup_doc_values *r = grow(&job->rows, &job->data.nrows, &job->caprows);
+	struct lup_doc_values *r = LUP_PUSH(job->rows, job->data.nrows, job->caprows);
 	job->data.rows = job->rows;
 	return r;
 }
 
 static struct lup_doc_values *new_copy(struct doc_job *job)
 {
-	struct lup_doc_values *c = grow(&job->copies, &job->data.ncopies, &job->capcopies);
+	struct lup_doc_values *c = LUP_PUSH(job->copies, job->data.ncopies, job->capcopies);
 	job->data.copies = job->copies;
 	return c;
-}
-
-static int oom(lup_err *err)
-{
-	return lup_err_set(err, LUP_EFAIL, _("out of memory"));
 }
 
 /* Hours as "21" or "22.5" (a decimal comma in Swedish), to a tenth. */
@@ -163,14 +136,14 @@ static int gather_sheet(lup_db *db, const char *id, struct doc_job *job, lup_err
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a session"), err)) < 0)
 		return -1;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
 		return lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
 	}
-	lup_p_copy(st, 1, starts, sizeof starts);
-	lup_p_copy(st, 2, ends, sizeof ends);
+	lup_col_cut(st, 1, starts, sizeof starts);
+	lup_col_cut(st, 2, ends, sizeof ends);
 	if (setcol(job, d, LUP_DK_session, st, 0) < 0 || setcol(job, d, LUP_DK_facilitators, st, 4) < 0 ||
 	    setcol(job, d, LUP_DK_host, st, 5) < 0 || setcol(job, d, LUP_DK_cohort, st, 7) < 0 ||
 	    setcol(job, d, LUP_DK_programme, st, 8) < 0 || setcol(job, d, LUP_DK_block, st, 9) < 0)
@@ -185,7 +158,7 @@ static int gather_sheet(lup_db *db, const char *id, struct doc_job *job, lup_err
 		else if (host && *host)
 			lup_buf_printf(&place, city && *city ? "%s, %s" : "%s", host, city);
 		rc = set(job, d, LUP_DK_place, place.s);
-		lup_buf_free(&place);
+		lup_buf_clear(&place);
 		if (rc < 0)
 			goto nomem;
 	}
@@ -193,24 +166,24 @@ static int gather_sheet(lup_db *db, const char *id, struct doc_job *job, lup_err
 	lup_done(st);
 	snprintf(buf, sizeof buf, "%.10s", starts);
 	if (set(job, d, LUP_DK_date, buf) < 0)
-		return oom(err);
+		return lup_err_oom(err);
 	snprintf(buf, sizeof buf, "%.5s", starts + 11);
 	if (set(job, d, LUP_DK_start, buf) < 0)
-		return oom(err);
+		return lup_err_oom(err);
 	snprintf(buf, sizeof buf, "%.5s", ends + 11);
 	if (set(job, d, LUP_DK_end, buf) < 0)
-		return oom(err);
+		return lup_err_oom(err);
 	if (strncmp(starts, ends, 10) == 0)
 		snprintf(buf, sizeof buf, "%.5s–%.5s", starts + 11, ends + 11);
 	else
 		snprintf(buf, sizeof buf, "%.5s – %s", starts + 11, ends);
 	if (set(job, d, LUP_DK_time, buf) < 0)
-		return oom(err);
+		return lup_err_oom(err);
 
 	if (!(st = lup_stmt(db, people, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("reading the register"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("reading the register"), err)) == SQLITE_ROW) {
 		struct lup_doc_values *r = new_row(job);
 		if (!r || setnum(job, r, LUP_DK_n, ++n) < 0 || setcol(job, r, LUP_DK_name, st, 1) < 0 ||
 		    setcol(job, r, LUP_DK_unit, st, 4) < 0 || setcol(job, r, LUP_DK_role, st, 5) < 0 ||
@@ -220,10 +193,10 @@ static int gather_sheet(lup_db *db, const char *id, struct doc_job *job, lup_err
 	if (rc < 0)
 		return -1;
 	lup_done(st);
-	return setnum(job, d, LUP_DK_count, n) < 0 ? oom(err) : 0;
+	return setnum(job, d, LUP_DK_count, n) < 0 ? lup_err_oom(err) : 0;
 nomem:
 	lup_done(st);
-	return oom(err);
+	return lup_err_oom(err);
 }
 
 /* ---- A cohort: participant list and certificates ---- */
@@ -241,7 +214,8 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 		"ORDER BY starts_at, id";
 	struct lup_doc_values *d = &job->data.doc;
 	struct blk { char id[LUP_ID_SIZE]; char first[11], last[11]; long minutes, sessions; } *bl = NULL;
-	int nb = 0, capb = 0, rc;
+	int nb = 0, rc;
+	size_t capb = 0;
 	char first[11] = "", last[11] = "", prog[LUP_ID_SIZE], buf[64];
 	long minutes = 0, sessions = 0;
 	sqlite3_stmt *st;
@@ -249,7 +223,7 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a cohort"), err)) < 0)
 		return -1;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
@@ -258,11 +232,11 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 	if (setcol(job, d, LUP_DK_cohort, st, 0) < 0 || setcol(job, d, LUP_DK_programme, st, 1) < 0 ||
 	    setcol(job, d, LUP_DK_facilitators, st, 2) < 0) {
 		lup_done(st);
-		return oom(err);
+		return lup_err_oom(err);
 	}
-	lup_p_copy(st, 3, first, sizeof first);
-	lup_p_copy(st, 4, last, sizeof last);
-	lup_p_copy(st, 5, prog, sizeof prog);
+	lup_col_cut(st, 3, first, sizeof first);
+	lup_col_cut(st, 4, last, sizeof last);
+	lup_col_cut(st, 5, prog, sizeof prog);
 	snprintf(job->title_hint, sizeof job->title_hint, "%s", d->v[LUP_DK_cohort]);
 	lup_done(st);
 
@@ -271,16 +245,12 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 		if (!(st = lup_stmt(db, block_sql, err)))
 			return -1;
 		sqlite3_bind_text(st, 1, prog, -1, SQLITE_TRANSIENT);
-		while ((rc = lup_p_step(db, st, err, _("reading the blocks"))) == SQLITE_ROW) {
+		while ((rc = lup_step(db, st, _("reading the blocks"), err)) == SQLITE_ROW) {
 			struct lup_doc_values *r;
-			if (nb == capb) {
-				void *v = realloc(bl, (size_t)(capb = capb ? capb * 2 : 8) * sizeof *bl);
-				if (!v)
-					break;
-				bl = v;
-			}
+			if (lup_grow(&bl, &capb, (size_t)nb + 1, sizeof *bl) < 0)
+				break;
 			memset(&bl[nb], 0, sizeof *bl);
-			lup_p_copy(st, 0, bl[nb].id, sizeof bl[nb].id);
+			lup_col_cut(st, 0, bl[nb].id, sizeof bl[nb].id);
 			/* a row per block, dropped again below if it had no session */
 			if (!(r = new_row(job)) || setcol(job, r, LUP_DK_block, st, 1) < 0)
 				break;
@@ -289,7 +259,7 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 		if (rc == SQLITE_ROW) {
 			lup_done(st);
 			free(bl);
-			return oom(err);
+			return lup_err_oom(err);
 		}
 		if (rc < 0) {
 			free(bl);
@@ -304,7 +274,7 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	{
 		char sfirst[11] = "", slast[11] = "";
-		while ((rc = lup_p_step(db, st, err, _("reading the sessions"))) == SQLITE_ROW) {
+		while ((rc = lup_step(db, st, _("reading the sessions"), err)) == SQLITE_ROW) {
 			const char *b = (const char *)sqlite3_column_text(st, 0);
 			const char *s = (const char *)sqlite3_column_text(st, 1);
 			const char *e = (const char *)sqlite3_column_text(st, 2);
@@ -370,7 +340,7 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 	return 0;
 nomem:
 	free(bl);
-	return oom(err);
+	return lup_err_oom(err);
 }
 
 static int gather_participants(lup_db *db, const char *id, const char *lang, struct doc_job *job,
@@ -387,19 +357,19 @@ static int gather_participants(lup_db *db, const char *id, const char *lang, str
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("reading the participants"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("reading the participants"), err)) == SQLITE_ROW) {
 		struct lup_doc_values *r = new_row(job);
 		if (!r || setnum(job, r, LUP_DK_n, ++n) < 0 || setcol(job, r, LUP_DK_name, st, 0) < 0 ||
 		    setcol(job, r, LUP_DK_unit, st, 1) < 0 || setcol(job, r, LUP_DK_role, st, 2) < 0 ||
 		    setcol(job, r, LUP_DK_email, st, 3) < 0 || setcol(job, r, LUP_DK_phone, st, 4) < 0) {
 			lup_done(st);
-			return oom(err);
+			return lup_err_oom(err);
 		}
 	}
 	if (rc < 0)
 		return -1;
 	lup_done(st);
-	return setnum(job, &job->data.doc, LUP_DK_count, n) < 0 ? oom(err) : 0;
+	return setnum(job, &job->data.doc, LUP_DK_count, n) < 0 ? lup_err_oom(err) : 0;
 }
 
 static int gather_certificates(lup_db *db, const char *id, const char *person_id, const char *lang,
@@ -421,13 +391,13 @@ static int gather_certificates(lup_db *db, const char *id, const char *person_id
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	lup_bind_text(st, 2, person_id);
-	while ((rc = lup_p_step(db, st, err, _("reading the participants"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("reading the participants"), err)) == SQLITE_ROW) {
 		struct lup_doc_values *c = new_copy(job);
 		if (!c || setcol(job, c, LUP_DK_person, st, 0) < 0 || setcol(job, c, LUP_DK_unit, st, 1) < 0 ||
 		    setcol(job, c, LUP_DK_role, st, 2) < 0 || setcol(job, c, LUP_DK_email, st, 3) < 0 ||
 		    setcol(job, c, LUP_DK_completed, st, 4) < 0) {
 			lup_done(st);
-			return oom(err);
+			return lup_err_oom(err);
 		}
 	}
 	if (rc < 0)
@@ -444,7 +414,7 @@ static int gather_certificates(lup_db *db, const char *id, const char *person_id
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, person_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading the participants"))) < 0)
+	if ((rc = lup_step(db, st, _("reading the participants"), err)) < 0)
 		return -1;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
@@ -452,8 +422,8 @@ static int gather_certificates(lup_db *db, const char *id, const char *person_id
 	}
 	{
 		char name[200], status[16];
-		lup_p_copy(st, 0, name, sizeof name);
-		lup_p_copy(st, 1, status, sizeof status);
+		lup_col_cut(st, 0, name, sizeof name);
+		lup_col_cut(st, 1, status, sizeof status);
 		lup_done(st);
 		if (!*status)
 			return lup_err_set(err, LUP_ECONFLICT, _("%s is not in %s"), name,
@@ -491,7 +461,7 @@ static int gather_placement(lup_db *db, const lup_config *cfg, const char *id, c
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a placement"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a placement"), err)) < 0)
 		return -1;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
@@ -504,24 +474,24 @@ static int gather_placement(lup_db *db, const lup_config *cfg, const char *id, c
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
 		if (cols[i] != LUP_DK_COUNT && setcol(job, d, cols[i], st, (int)i) < 0) {
 			lup_done(st);
-			return oom(err);
+			return lup_err_oom(err);
 		}
 	{
 		const char *code = (const char *)sqlite3_column_text(st, 7);
 		if (set(job, d, LUP_DK_country, lup_country_name_in(code, strcmp(lang, "sv") == 0)) < 0) {
 			lup_done(st);
-			return oom(err);
+			return lup_err_oom(err);
 		}
 	}
-	lup_p_copy(st, 12, start, sizeof start);
-	lup_p_copy(st, 13, end, sizeof end);
+	lup_col_cut(st, 12, start, sizeof start);
+	lup_col_cut(st, 13, end, sizeof end);
 	snprintf(job->title_hint, sizeof job->title_hint, "%s, %s", d->v[LUP_DK_person], d->v[LUP_DK_host]);
 	lup_done(st);
 	if (lup_date_parse(start, today, &a) == 0 && lup_date_parse(end, today, &b) == 0 &&
 	    setnum(job, d, LUP_DK_days, lup_date_diff(b, a) + 1) < 0)
-		return oom(err);
+		return lup_err_oom(err);
 	if (set(job, d, LUP_DK_sending, *sending ? sending : home) < 0 || set(job, d, LUP_DK_home, home) < 0)
-		return oom(err);
+		return lup_err_oom(err);
 	return 0;
 }
 
@@ -531,7 +501,7 @@ int lup_doc_gather(lup_db *db, const lup_config *cfg, enum lup_doc_kind kind, co
 	int r;
 	memset(job, 0, sizeof *job);
 	if (common(job, cfg) < 0)
-		return oom(err);
+		return lup_err_oom(err);
 	switch (kind) {
 	case LUP_DOC_SHEET: r = gather_sheet(db, id, job, err); break;
 	case LUP_DOC_CERTIFICATE: r = gather_certificates(db, id, person_id, lang, job, err); break;
@@ -543,6 +513,6 @@ int lup_doc_gather(lup_db *db, const lup_config *cfg, enum lup_doc_kind kind, co
 		r = lup_err_set(err, LUP_EINVAL, _("no such kind of document"));
 	}
 	if (r < 0)
-		lup_doc_job_free(job);
+		lup_doc_job_clear(job);
 	return r;
 }

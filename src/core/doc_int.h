@@ -26,6 +26,7 @@ struct tp_seg {
 struct tp_text {
 	struct tp_seg *seg;
 	int nseg;
+	size_t capseg;
 	int uses_copy;               /* a copy's value appears in it */
 	int uses_page;
 };
@@ -71,6 +72,7 @@ struct lup_doc_template {
 	char *store;                 /* the literal text, unescaped */
 	struct tp_item *items;
 	int nitems;
+	size_t capitems;
 	struct tp_text header, footer, pagenumber, filename;
 	int has_header, has_footer, has_pagenumber, has_filename;
 };
@@ -79,7 +81,7 @@ struct lup_doc_template {
 struct doc_job {
 	struct lup_doc_data data;
 	struct lup_doc_values *rows, *copies;
-	int caprows, capcopies;
+	size_t caprows, capcopies;
 	char **strs;                 /* every value, to free */
 	size_t nstrs, capstrs;
 	char title_hint[128];        /* what the document is about, for messages */
@@ -88,10 +90,10 @@ struct doc_job {
 /* Gather what a kind of document prints about id (a session, cohort or
  * placement), in a language (for decimal commas and country names);
  * person_id narrows certificates to one person.  Free with
- * lup_doc_job_free. */
+ * lup_doc_job_clear. */
 int lup_doc_gather(lup_db *db, const lup_config *cfg, enum lup_doc_kind kind, const char *id,
                    const char *person_id, const char *lang, struct doc_job *job, lup_err *err);
-void lup_doc_job_free(struct doc_job *job);
+void lup_doc_job_clear(struct doc_job *job);
 
 /* The name of a key ("cohort"). */
 const char *lup_doc_key_name(enum lup_doc_key k);

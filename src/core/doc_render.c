@@ -270,19 +270,11 @@ static const char *expand(struct render *r, const struct tp_text *t,
 
 static struct op *add_op(struct render *r, enum op_type type, int dynamic)
 {
-	struct op *o;
-	if (r->nops == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 256;
-		struct op *v = realloc(r->ops, cap * sizeof *v);
-		if (!v) {
-			r->oom = 1;
-			return NULL;
-		}
-		r->ops = v;
-		r->cap = cap;
+	struct op *o = LUP_PUSH(r->ops, r->nops, r->cap);
+	if (!o) {
+		r->oom = 1;
+		return NULL;
 	}
-	o = &r->ops[r->nops++];
-	memset(o, 0, sizeof *o);
 	o->type = type;
 	o->page = r->page;
 	o->dynamic = dynamic;
@@ -1006,8 +998,8 @@ static void render_free(struct render *r)
 	clear_layers(r);
 	if (r->logo)
 		cairo_surface_destroy(r->logo);
-	lup_buf_free(&r->key);
-	lup_buf_free(&r->text);
+	lup_buf_clear(&r->key);
+	lup_buf_clear(&r->text);
 }
 
 int lup_doc_render(const lup_doc_template *t, const struct lup_doc_style *style,
@@ -1047,7 +1039,7 @@ int lup_doc_render(const lup_doc_template *t, const struct lup_doc_style *style,
 		int pages;
 		r.copy = d->ncopies > 0 ? &d->copies[c] : NULL;
 		if ((pages = render_copy(&r, cr)) < 0) {
-			rc = lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			rc = lup_err_oom(err);
 			break;
 		}
 		st.pages += pages;

@@ -271,11 +271,10 @@ static char *next_part(char **s)
 
 static int add_seg(struct parser *p, struct tp_text *t, struct tp_seg seg)
 {
-	struct tp_seg *v = realloc(t->seg, (size_t)(t->nseg + 1) * sizeof *v);
+	struct tp_seg *v = LUP_PUSH(t->seg, t->nseg, t->capseg);
 	if (!v)
-		return lup_err_set(p->err, LUP_EFAIL, _("out of memory"));
-	t->seg = v;
-	t->seg[t->nseg++] = seg;
+		return lup_err_oom(p->err);
+	*v = seg;
 	return 0;
 }
 
@@ -332,12 +331,12 @@ static int compile(struct parser *p, const char *s, struct tp_text *t, int in_ro
 					r = perr(p, _("a %s has no {%s}; a row of its table has %s, the document %s"),
 					         lup_doc_kind_label(p->t->kind), name, rl.s ? rl.s : "",
 					         list.s ? list.s : "");
-					lup_buf_free(&rl);
+					lup_buf_clear(&rl);
 				} else {
 					r = perr(p, _("a %s has no {%s}; it has %s"), lup_doc_kind_label(p->t->kind),
 					         name, list.s ? list.s : "");
 				}
-				lup_buf_free(&list);
+				lup_buf_clear(&list);
 				return r;
 			}
 			if (p->store.len > start &&
@@ -371,15 +370,13 @@ static struct tp_item *new_item(struct parser *p, enum tp_op op)
 		perr(p, _("more than %d lines to print"), MAX_ITEMS);
 		return NULL;
 	}
-	if (!(v = realloc(t->items, (size_t)(t->nitems + 1) * sizeof *v))) {
-		lup_err_set(p->err, LUP_EFAIL, _("out of memory"));
+	if (!(v = LUP_PUSH(t->items, t->nitems, t->capitems))) {
+		lup_err_oom(p->err);
 		return NULL;
 	}
-	t->items = v;
-	memset(&v[t->nitems], 0, sizeof v[0]);
-	v[t->nitems].op = op;
-	v[t->nitems].line = p->line;
-	return &v[t->nitems++];
+	v->op = op;
+	v->line = p->line;
+	return v;
 }
 
 /* A number from min to max (a width, millimetres, a count). */
@@ -508,7 +505,7 @@ static int directive(struct parser *p, const char *word, char *arg)
 		if (!(it = new_item(p, TP_TABLE)))
 			return -1;
 		if (!(it->table = calloc(1, sizeof *it->table)))
-			return lup_err_set(p->err, LUP_EFAIL, _("out of memory"));
+			return lup_err_oom(p->err);
 		p->in_table = t->nitems - 1;
 		p->table_line = p->line;
 		return 0;
@@ -570,6 +567,7 @@ static void free_text(struct tp_text *x)
 	free(x->seg);
 	x->seg = NULL;
 	x->nseg = 0;
+	x->capseg = 0;
 }
 
 void lup_doc_template_free(lup_doc_template *t)
@@ -630,7 +628,7 @@ int lup_doc_template_parse(enum lup_doc_kind kind, const char *text, size_t len,
 		return lup_err_set(err, LUP_EINVAL, _("%s: larger than %d KiB"), p.where, MAX_TEMPLATE / 1024);
 	if (!(p.t = calloc(1, sizeof *p.t)) || !(p.t->where = strdup(p.where))) {
 		free(p.t);
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	}
 	p.t->kind = kind;
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
@@ -658,7 +656,7 @@ int lup_doc_template_parse(enum lup_doc_kind kind, const char *text, size_t len,
 			goto fail;
 		}
 		if (!(line = malloc(n + 1))) {
-			lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			lup_err_oom(err);
 			goto fail;
 		}
 		memcpy(line, text + i, n);
@@ -682,7 +680,7 @@ int lup_doc_template_parse(enum lup_doc_kind kind, const char *text, size_t len,
 			p.args = b.s;
 			free(line);
 			if (!p.args) {
-				lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				lup_err_oom(err);
 				goto fail;
 			}
 			continue;
@@ -715,7 +713,7 @@ int lup_doc_template_parse(enum lup_doc_kind kind, const char *text, size_t len,
 		}
 		free(line);
 		if (!p.args) {
-			lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			lup_err_oom(err);
 			goto fail;
 		}
 	}
@@ -737,7 +735,7 @@ int lup_doc_template_parse(enum lup_doc_kind kind, const char *text, size_t len,
 	}
 	/* The literal text is complete: point into it. */
 	if (!p.store.s && lup_buf_add(&p.store, "", 0) < 0) {
-		lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		lup_err_oom(err);
 		goto fail;
 	}
 	p.t->store = p.store.s;
@@ -762,7 +760,7 @@ int lup_doc_template_parse(enum lup_doc_kind kind, const char *text, size_t len,
 	return 0;
 fail:
 	free(p.args);
-	lup_buf_free(&p.store);
+	lup_buf_clear(&p.store);
 	lup_doc_template_free(p.t);
 	return -1;
 }
@@ -871,7 +869,7 @@ void lup_doc_template_filename(const lup_doc_template *t, const struct lup_doc_d
 		o = (size_t)snprintf(out, n, "%s", lup_doc_kind_name(t->kind)) % n;
 	snprintf(out + o, n - o, ".pdf");
 	free(folded);
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
 }
 
 /* ---- Finding a template ---- */
@@ -910,13 +908,13 @@ static int read_file(const char *path, char **data, size_t *len, lup_err *err)
 			break;
 		if (lup_buf_add(&b, chunk, got) < 0) {
 			fclose(fp);
-			lup_buf_free(&b);
-			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			lup_buf_clear(&b);
+			return lup_err_oom(err);
 		}
 	}
 	if (ferror(fp)) {
 		fclose(fp);
-		lup_buf_free(&b);
+		lup_buf_clear(&b);
 		return lup_err_set(err, LUP_EINVAL, _("cannot read %s: %s"), path, strerror(EIO));
 	}
 	fclose(fp);

@@ -22,11 +22,6 @@
 #include <string.h>
 #include "core/comp_int.h"
 
-static int oom(lup_err *err)
-{
-	return lup_err_set(err, LUP_EFAIL, _("out of memory"));
-}
-
 const char *lup_due_state_label(enum lup_due_state s)
 {
 	switch (s) {
@@ -235,7 +230,7 @@ struct drow {
 	int days;                  /* the interval */
 };
 
-static void due_ctx_free(struct due_ctx *c)
+static void due_ctx_clear(struct due_ctx *c)
 {
 	for (size_t i = 1; i < c->ns; i++)
 		free((char *)c->s[i].role);
@@ -305,8 +300,8 @@ static int due_ctx_init(struct due_ctx *c, const lup_config *cfg, const struct l
 	c->states = (q->states ? q->states : LUP_DUE_LISTED) & 15u;
 	c->cohort_id = q->cohort_id;
 	if (!(c->filter = lup_fold(q->filter ? q->filter : "")) || !(c->s = calloc(a.cap, sizeof *c->s))) {
-		due_ctx_free(c);
-		return oom(err);
+		due_ctx_clear(c);
+		return lup_err_oom(err);
 	}
 	lup_trim(c->filter);
 	c->s[0].days = default_interval(cfg);
@@ -314,8 +309,8 @@ static int due_ctx_init(struct due_ctx *c, const lup_config *cfg, const struct l
 	if (cfg)
 		lup_config_each(cfg, "interval", add_role, &a);
 	if (a.failed) {
-		due_ctx_free(c);
-		return oom(err);
+		due_ctx_clear(c);
+		return lup_err_oom(err);
 	}
 	for (size_t i = 0; i < c->ns; i++)
 		stream_bounds(&c->s[i], c->today, soon);
@@ -561,15 +556,11 @@ static int cohort_rows(lup_db *db, const struct due_ctx *c, struct drow **out, s
 		const char *role = (const char *)sqlite3_column_text(st, 1);
 		const struct stream *s = &c->s[0];
 		struct drow *r;
-		if (*n == cap) {
-			struct drow *m = realloc(*out, (cap = cap ? cap * 2 : 64) * sizeof *m);
-			if (!m) {
-				lup_done(st);
-				free(*out);
-				*out = NULL;
-				return oom(err);
-			}
-			*out = m;
+		if (lup_grow(out, &cap, *n + 1, sizeof **out) < 0) {
+			lup_done(st);
+			free(*out);
+			*out = NULL;
+			return lup_err_oom(err);
 		}
 		for (size_t i = 1; i < c->ns; i++)
 			if (strcmp(c->s[i].role, role ? role : "") == 0)
@@ -677,7 +668,7 @@ int lup_due_page(lup_db *db, const lup_config *cfg, const struct lup_due_query *
 	/* Up to limit rows from each stream, merged. */
 	cap = c.ns * (size_t)limit;
 	if (!(all = calloc(cap, sizeof *all))) {
-		oom(err);
+		lup_err_oom(err);
 		goto out;
 	}
 	for (size_t i = 0; i < c.ns; i++) {
@@ -704,11 +695,11 @@ int lup_due_page(lup_db *db, const lup_config *cfg, const struct lup_due_query *
 		if (fill_row(db, &all[i], c.today, &rows[n++], err) < 0)
 			goto out;
 	if (back)
-		lup_comp_reverse(rows, n, sizeof *rows);
+		lup_reverse(rows, (size_t)n, sizeof *rows);
 	rc = n;
 out:
 	free(all);
-	due_ctx_free(&c);
+	due_ctx_clear(&c);
 	return rc;
 }
 
@@ -755,7 +746,7 @@ long lup_due_position(lup_db *db, const lup_config *cfg, const struct lup_due_qu
 		return -1;
 	drow_from(&at, row);
 	rc = due_tally(db, &c, &at, counts, err);
-	due_ctx_free(&c);
+	due_ctx_clear(&c);
 	return rc < 0 ? -1 : counts[0] + counts[1] + counts[2] + counts[3];
 }
 
@@ -770,7 +761,7 @@ int lup_due_count(lup_db *db, const lup_config *cfg, const struct lup_due_query 
 	if (due_ctx_init(&c, cfg, &all, err) < 0)
 		return -1;
 	rc = due_tally(db, &c, NULL, counts, err);
-	due_ctx_free(&c);
+	due_ctx_clear(&c);
 	return rc;
 }
 

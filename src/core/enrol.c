@@ -40,11 +40,11 @@ static int cohort_info(lup_db *db, const char *cohort_id, struct cohort_info *ci
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a cohort"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW) {
 		lup_col_copy(st, 0, ci->programme_id, sizeof ci->programme_id);
-		lup_p_copy(st, 1, ci->name, sizeof ci->name);
+		lup_col_cut(st, 1, ci->name, sizeof ci->name);
 		ci->capacity = sqlite3_column_int(st, 2);
 		ci->seated = sqlite3_column_int64(st, 3);
 	}
@@ -79,7 +79,7 @@ int lup_p_promote(lup_db *db, const char *cohort_id, struct lup_promotions *prom
 		if (!st)
 			return -1;
 		sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-		if ((rc = lup_p_step(db, st, err, _("moving the waitlist"))) < 0)
+		if ((rc = lup_step(db, st, _("moving the waitlist"), err)) < 0)
 			return -1;
 		if (rc != SQLITE_ROW) {
 			lup_done(st);
@@ -87,23 +87,23 @@ int lup_p_promote(lup_db *db, const char *cohort_id, struct lup_promotions *prom
 		}
 		lup_col_copy(st, 0, id, sizeof id);
 		lup_col_copy(st, 1, person, sizeof person);
-		lup_p_copy(st, 2, name, sizeof name);
+		lup_col_cut(st, 2, name, sizeof name);
 		lup_done(st);
 		if (!(st = lup_stmt(db, seat, err)))
 			return -1;
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-		if (lup_p_exec(db, st, err, _("moving the waitlist")) < 0)
+		if (lup_run(db, st, _("moving the waitlist"), err) < 0)
 			return -1;
 		if (!(st = lup_stmt(db, close_up, err)))
 			return -1;
 		sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-		if (lup_p_exec(db, st, err, _("moving the waitlist")) < 0)
+		if (lup_run(db, st, _("moving the waitlist"), err) < 0)
 			return -1;
 		if (lup_p_promotion_add(promoted, id, person, name) < 0)
-			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			return lup_err_oom(err);
 		ci.seated++;
 		moved++;
 	}
@@ -118,10 +118,10 @@ static int person_name(lup_db *db, const char *person_id, char *name, size_t n, 
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, person_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a person"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a person"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW)
-		lup_p_copy(st, 0, name, n);
+		lup_col_cut(st, 0, name, n);
 	lup_done(st);
 	return rc == SQLITE_ROW ? 0 : lup_err_field(err, "person", _("no such person"));
 }
@@ -184,12 +184,12 @@ int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const ch
 		goto fail;
 	sqlite3_bind_text(st, 1, ci.programme_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, person_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("enrolling"))) < 0)
+	if ((rc = lup_step(db, st, _("enrolling"), err)) < 0)
 		goto fail;
 	if (rc == SQLITE_ROW) {
 		char other[LUP_ID_SIZE], cname[128], status[16];
 		lup_col_copy(st, 0, other, sizeof other);
-		lup_p_copy(st, 1, cname, sizeof cname);
+		lup_col_cut(st, 1, cname, sizeof cname);
 		lup_col_copy(st, 2, status, sizeof status);
 		pos = sqlite3_column_int(st, 3);
 		lup_done(st);
@@ -210,7 +210,7 @@ int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const ch
 		if (!(st = lup_stmt(db, next_pos, err)))
 			goto fail;
 		sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-		if (lup_p_step(db, st, err, _("enrolling")) < 0)
+		if (lup_step(db, st, _("enrolling"), err) < 0)
 			goto fail;
 		pos = sqlite3_column_int(st, 0);
 		lup_done(st);
@@ -227,7 +227,7 @@ int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const ch
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("enrolling")) < 0)
+	if (lup_run(db, st, _("enrolling"), err) < 0)
 		goto fail;
 	if (!(st = lup_stmt(db, ins, err)))
 		goto fail;
@@ -245,7 +245,7 @@ int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const ch
 		sqlite3_bind_null(st, 8);
 	else
 		sqlite3_bind_text(st, 8, day, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("enrolling")) < 0)
+	if (lup_run(db, st, _("enrolling"), err) < 0)
 		goto fail;
 	if (lup_db_commit(db, err) < 0)
 		goto refused;
@@ -254,7 +254,9 @@ int lup_enrol(lup_db *db, const char *cohort_id, const char *person_id, const ch
 	if (pos) {
 		out->result = LUP_ENROL_WAITLISTED;
 		snprintf(out->msg, sizeof out->msg,
-		         _("%s is number %d on the waitlist of %s (all %d seats are taken)"),
+		         ngettext("%s is number %d on the waitlist of %s (its %d seat is taken)",
+		                  "%s is number %d on the waitlist of %s (all %d seats are taken)",
+		                  (unsigned long)ci.capacity),
 		         name, pos, ci.name, ci.capacity);
 	} else {
 		out->result = LUP_ENROL_SEATED;
@@ -316,7 +318,7 @@ int lup_enrol_withdraw(lup_db *db, const char *enrolment_id, struct lup_promotio
 	if (!(st = lup_stmt(db, get, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("withdrawing"))) < 0)
+	if ((rc = lup_step(db, st, _("withdrawing"), err)) < 0)
 		goto fail;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
@@ -342,7 +344,7 @@ int lup_enrol_withdraw(lup_db *db, const char *enrolment_id, struct lup_promotio
 	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("withdrawing")) < 0)
+	if (lup_run(db, st, _("withdrawing"), err) < 0)
 		goto fail;
 	if (pos) {
 		if (!(st = lup_stmt(db, close_up, err)))
@@ -350,7 +352,7 @@ int lup_enrol_withdraw(lup_db *db, const char *enrolment_id, struct lup_promotio
 		sqlite3_bind_text(st, 1, cohort, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int(st, 2, pos);
 		sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-		if (lup_p_exec(db, st, err, _("withdrawing")) < 0)
+		if (lup_run(db, st, _("withdrawing"), err) < 0)
 			goto fail;
 	} else if (lup_p_promote(db, cohort, promoted, err) < 0) {
 		goto fail;
@@ -420,6 +422,24 @@ void lup_enrolment_clear(struct lup_enrolment *e)
 	memset(e, 0, sizeof *e);
 }
 
+static void read_enrolment(sqlite3_stmt *st, void *row)
+{
+	struct lup_enrolment *e = row;
+	lup_col_copy(st, 0, e->id, sizeof e->id);
+	lup_col_copy(st, 1, e->cohort_id, sizeof e->cohort_id);
+	lup_col_copy(st, 2, e->person_id, sizeof e->person_id);
+	lup_col_copy(st, 3, e->status, sizeof e->status);
+	e->waitlist_pos = sqlite3_column_int(st, 4);
+	lup_col_copy(st, 5, e->enrolled_on, sizeof e->enrolled_on);
+	lup_col_copy(st, 6, e->ended_on, sizeof e->ended_on);
+	e->note = lup_col_dup(st, 7);
+	lup_col_copy(st, 8, e->requested_at, sizeof e->requested_at);
+	lup_col_copy(st, 9, e->created_at, sizeof e->created_at);
+	lup_col_copy(st, 10, e->updated_at, sizeof e->updated_at);
+	lup_col_cut(st, 11, e->name, sizeof e->name);
+	lup_col_cut(st, 12, e->cohort, sizeof e->cohort);
+}
+
 int lup_enrolment_get(lup_db *db, const char *id, struct lup_enrolment *e, lup_err *err)
 {
 	static const char sql[] =
@@ -427,31 +447,8 @@ int lup_enrolment_get(lup_db *db, const char *id, struct lup_enrolment *e, lup_e
 		"e.enrolled_on, e.ended_on, e.note, e.requested_at, e.created_at, e.updated_at, p.name, c.name "
 		"FROM enrolment e JOIN person p ON p.id = e.person_id JOIN cohort c ON c.id = e.cohort_id "
 		"WHERE e.id = ?1";
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	int rc;
-	memset(e, 0, sizeof *e);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading an enrolment"))) < 0)
-		return -1;
-	if (rc == SQLITE_ROW) {
-		lup_col_copy(st, 0, e->id, sizeof e->id);
-		lup_col_copy(st, 1, e->cohort_id, sizeof e->cohort_id);
-		lup_col_copy(st, 2, e->person_id, sizeof e->person_id);
-		lup_col_copy(st, 3, e->status, sizeof e->status);
-		e->waitlist_pos = sqlite3_column_int(st, 4);
-		lup_col_copy(st, 5, e->enrolled_on, sizeof e->enrolled_on);
-		lup_col_copy(st, 6, e->ended_on, sizeof e->ended_on);
-		e->note = lup_col_dup(st, 7);
-		lup_col_copy(st, 8, e->requested_at, sizeof e->requested_at);
-		lup_col_copy(st, 9, e->created_at, sizeof e->created_at);
-		lup_col_copy(st, 10, e->updated_at, sizeof e->updated_at);
-		lup_p_copy(st, 11, e->name, sizeof e->name);
-		lup_p_copy(st, 12, e->cohort, sizeof e->cohort);
-	}
-	lup_done(st);
-	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such enrolment"));
+	return lup_get_row(db, lup_stmt(db, sql, err), id, e, sizeof *e, read_enrolment,
+	                   _("reading an enrolment"), _("no such enrolment"), err);
 }
 
 /* The first day the person was marked for a session of the cohort, "" if
@@ -473,7 +470,7 @@ static int enrolment_write(lup_db *db, struct lup_enrolment *e, lup_err *err)
 	char marked[11], now[21];
 	sqlite3_stmt *st;
 
-	lup_p_tidy(&e->note);
+	lup_tidy(&e->note);
 	lup_trim(e->enrolled_on);
 	if (e->note && strlen(e->note) > 2000)
 		return lup_err_field(err, "note", _("the note is longer than 2000 characters"));
@@ -515,20 +512,10 @@ static int enrolment_write(lup_db *db, struct lup_enrolment *e, lup_err *err)
 	lup_bind_text(st, 2, e->enrolled_on);
 	lup_bind_text(st, 3, e->note);
 	sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("saving an enrolment")) < 0)
+	if (lup_run(db, st, _("saving an enrolment"), err) < 0)
 		return -1;
 	memcpy(e->updated_at, now, sizeof now);
 	return 0;
-}
-
-static int enrolment_get(lup_db *db, const char *id, void *out, lup_err *err)
-{
-	return lup_enrolment_get(db, id, out, err);
-}
-
-static void enrolment_clear(void *e)
-{
-	lup_enrolment_clear(e);
 }
 
 static void enrolment_gone(lup_db *db, const void *seen, lup_err *err)
@@ -545,22 +532,14 @@ static const struct lup_col enrolment_cols[] = {
 	{ LUP_COL(struct lup_enrolment, note, STR, "note", N_("Note")) },
 };
 
-static const struct lup_table enrolment_table = {
-	enrolment_cols, sizeof enrolment_cols / sizeof enrolment_cols[0], sizeof(struct lup_enrolment),
-	enrolment_get, enrolment_clear, enrolment_gone
-};
+LUP_TABLE(enrolment_table, struct lup_enrolment, enrolment_cols,
+          lup_enrolment_get, lup_enrolment_clear, enrolment_gone);
 
 int lup_enrolment_update(lup_db *db, const struct lup_enrolment *seen, struct lup_enrolment *e,
                          struct lup_merge_report *mr, lup_err *err)
 {
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (lup_merge_stored(db, &enrolment_table, e->id, seen, e, mr, err) < 0 ||
-	    enrolment_write(db, e, err) < 0 || lup_db_commit(db, err) < 0) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return LUP_MERGE_SAVE(db, &enrolment_table, e->id, seen, e, mr, err,
+	                      enrolment_write(db, e, err));
 }
 
 /* ---- Back to the waitlist ---- */
@@ -595,7 +574,7 @@ int lup_enrol_unseat(lup_db *db, const char *enrolment_id, int *position,
 	if (!(st = lup_stmt(db, info, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("moving to the waitlist"))) < 0)
+	if ((rc = lup_step(db, st, _("moving to the waitlist"), err)) < 0)
 		goto fail;
 	if (rc != SQLITE_ROW) {
 		lup_done(st);
@@ -604,7 +583,7 @@ int lup_enrol_unseat(lup_db *db, const char *enrolment_id, int *position,
 	}
 	lup_col_copy(st, 0, cohort, sizeof cohort);
 	lup_col_copy(st, 1, status, sizeof status);
-	lup_p_copy(st, 2, name, sizeof name);
+	lup_col_cut(st, 2, name, sizeof name);
 	waiting = sqlite3_column_int64(st, 3);
 	marks = sqlite3_column_int64(st, 4);
 	lup_done(st);
@@ -636,7 +615,7 @@ int lup_enrol_unseat(lup_db *db, const char *enrolment_id, int *position,
 		goto fail;
 	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("moving to the waitlist")) < 0 ||
+	if (lup_run(db, st, _("moving to the waitlist"), err) < 0 ||
 	    lup_p_promote(db, cohort, promoted, err) < 0)
 		goto fail;
 	if (!(st = lup_stmt(db, make_room, err)))
@@ -644,12 +623,12 @@ int lup_enrol_unseat(lup_db *db, const char *enrolment_id, int *position,
 	sqlite3_bind_text(st, 1, cohort, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, enrolment_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("moving to the waitlist")) < 0)
+	if (lup_run(db, st, _("moving to the waitlist"), err) < 0)
 		goto fail;
 	if (!(st = lup_stmt(db, to_front, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("moving to the waitlist")) < 0)
+	if (lup_run(db, st, _("moving to the waitlist"), err) < 0)
 		goto fail;
 	if (lup_db_commit(db, err) < 0)
 		goto fail;
@@ -693,7 +672,7 @@ int lup_enrol_find(lup_db *db, const char *programme_id, const char *person_id,
 		return -1;
 	sqlite3_bind_text(st, 1, programme_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, person_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("looking up an enrolment"))) < 0)
+	if ((rc = lup_step(db, st, _("looking up an enrolment"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW)
 		lup_col_copy(st, 0, enrolment_id, LUP_ID_SIZE);
@@ -718,11 +697,27 @@ static const char *const page_sql[2] = {
 	"ORDER BY r DESC, wp DESC, e.requested_at DESC, e.id DESC LIMIT ?7",
 };
 
+static void read_enrolment_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_enrolment_row *r = row;
+	lup_col_copy(st, 0, r->id, sizeof r->id);
+	lup_col_copy(st, 1, r->person_id, sizeof r->person_id);
+	lup_col_cut(st, 2, r->name, sizeof r->name);
+	lup_col_cut(st, 3, r->email, sizeof r->email);
+	lup_col_cut(st, 4, r->org_unit, sizeof r->org_unit);
+	lup_col_copy(st, 5, r->status, sizeof r->status);
+	r->waitlist_pos = sqlite3_column_int(st, 6);
+	lup_col_copy(st, 7, r->requested_at, sizeof r->requested_at);
+	lup_col_copy(st, 8, r->enrolled_on, sizeof r->enrolled_on);
+	lup_col_copy(st, 9, r->ended_on, sizeof r->ended_on);
+	r->rank = sqlite3_column_int(st, 10);
+}
+
 int lup_enrolment_page(lup_db *db, const struct lup_enrolment_query *q,
                        const struct lup_enrolment_row *from, int dir, int limit,
                        struct lup_enrolment_row *rows, lup_err *err)
 {
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0, n;
 	sqlite3_stmt *st;
 	if (!q || !q->cohort_id)
 		return lup_err_set(err, LUP_EINVAL, _("no cohort given"));
@@ -734,33 +729,12 @@ int lup_enrolment_page(lup_db *db, const struct lup_enrolment_query *q,
 	sqlite3_bind_int(st, 2, q->with_withdrawn ? 1 : 0);
 	sqlite3_bind_int(st, 3, from ? from->rank : back ? 9 : 0);
 	sqlite3_bind_int(st, 4, from ? from->waitlist_pos : 0);
-	sqlite3_bind_text(st, 5, from ? from->requested_at : back ? "~" : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, from ? from->id : back ? "~" : "", -1, SQLITE_TRANSIENT);
+	lup_bind_key(st, 5, from ? from->requested_at : NULL, back);
+	lup_bind_key(st, 6, from ? from->id : NULL, back);
 	sqlite3_bind_int(st, 7, limit);
-	while (n < limit && (rc = lup_p_step(db, st, err, _("listing enrolments"))) == SQLITE_ROW) {
-		struct lup_enrolment_row *r = &rows[n++];
-		memset(r, 0, sizeof *r);
-		lup_col_copy(st, 0, r->id, sizeof r->id);
-		lup_col_copy(st, 1, r->person_id, sizeof r->person_id);
-		lup_p_copy(st, 2, r->name, sizeof r->name);
-		lup_p_copy(st, 3, r->email, sizeof r->email);
-		lup_p_copy(st, 4, r->org_unit, sizeof r->org_unit);
-		lup_col_copy(st, 5, r->status, sizeof r->status);
-		r->waitlist_pos = sqlite3_column_int(st, 6);
-		lup_col_copy(st, 7, r->requested_at, sizeof r->requested_at);
-		lup_col_copy(st, 8, r->enrolled_on, sizeof r->enrolled_on);
-		lup_col_copy(st, 9, r->ended_on, sizeof r->ended_on);
-		r->rank = sqlite3_column_int(st, 10);
-	}
-	if (rc < 0)
+	if ((n = lup_page_rows(db, st, back, limit, rows, sizeof *rows, read_enrolment_row,
+	                       _("listing enrolments"), err)) < 0)
 		return -1;
-	lup_done(st);
-	if (back)
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_enrolment_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
 	for (int i = 0; i < n; i++) {
 		struct lup_block_progress bp[LUP_MAX_BLOCKS];
 		lup_err ignored;
@@ -787,9 +761,5 @@ int lup_enrolment_count(lup_db *db, const struct lup_enrolment_query *q, long *n
 		return -1;
 	sqlite3_bind_text(st, 1, q->cohort_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, q->with_withdrawn ? 1 : 0);
-	if (lup_p_step(db, st, err, _("counting enrolments")) < 0)
-		return -1;
-	*n = sqlite3_column_int64(st, 0);
-	lup_done(st);
-	return 0;
+	return lup_count_row(db, st, n, 1, _("counting enrolments"), err);
 }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "lup/err.h"
+#include "lup/i18n.h"
 
 void lup_err_clear(lup_err *e)
 {
@@ -41,4 +42,14 @@ int lup_err_field(lup_err *e, const char *field, const char *fmt, ...)
 		va_end(ap);
 	}
 	return -1;
+}
+
+const char *lup_err_oom_text(void)
+{
+	return _("out of memory");
+}
+
+int lup_err_oom(lup_err *e)
+{
+	return lup_err_set(e, LUP_EFAIL, "%s", lup_err_oom_text());
 }

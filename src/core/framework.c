@@ -22,6 +22,7 @@
 #include "core/fw_int.h"
 #include "core/internal.h"
 #include "lup/framework.h"
+#include "lup/map.h"
 #include "lup/sha256.h"
 
 /* ---- Small helpers ---- */
@@ -191,89 +192,25 @@ static size_t utf8_len(const unsigned char *p, size_t n)
 	return len;
 }
 
-/* ---- Code look-up: open addressing over (key, index) ---- */
-
-struct map_ent {
-	const char *key;   /* points at the item's own code */
-	size_t idx;
-};
-
-struct fw_map {
-	struct map_ent *e;
-	size_t cap, n;
-};
+/* ---- Code look-up: codes to their index, case ignored ---- */
 
 struct lup_fw_index {
-	struct fw_map areas, comps;
+	lup_map areas, comps;
 };
-
-static uint64_t hash_ci(const char *s)
-{
-	uint64_t h = 1469598103934665603u;
-	for (; *s; s++) {
-		h ^= (unsigned char)lower((unsigned char)*s);
-		h *= 1099511628211u;
-	}
-	return h;
-}
-
-static void map_free(struct fw_map *m)
-{
-	free(m->e);
-	memset(m, 0, sizeof *m);
-}
-
-static long map_get(const struct fw_map *m, const char *key)
-{
-	if (!m->cap)
-		return -1;
-	for (size_t i = (size_t)hash_ci(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		if (!m->e[i].key)
-			return -1;
-		if (strcasecmp(m->e[i].key, key) == 0)
-			return (long)m->e[i].idx;
-	}
-}
-
-static int map_put(struct fw_map *m, const char *key, size_t idx)
-{
-	if ((m->n + 1) * 2 > m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 64;
-		struct map_ent *e = calloc(cap, sizeof *e);
-		if (!e)
-			return -1;
-		for (size_t i = 0; i < m->cap; i++)
-			if (m->e[i].key) {
-				size_t j = (size_t)hash_ci(m->e[i].key) & (cap - 1);
-				while (e[j].key)
-					j = (j + 1) & (cap - 1);
-				e[j] = m->e[i];
-			}
-		free(m->e);
-		m->e = e;
-		m->cap = cap;
-	}
-	for (size_t i = (size_t)hash_ci(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1))
-		if (!m->e[i].key) {
-			m->e[i].key = key;
-			m->e[i].idx = idx;
-			m->n++;
-			return 0;
-		}
-}
 
 int lup_fw_index_build(struct lup_framework *fw)
 {
 	struct lup_fw_index *ix = fw->index;
 	if (!ix && !(ix = fw->index = calloc(1, sizeof *ix)))
 		return -1;
-	map_free(&ix->areas);
-	map_free(&ix->comps);
+	lup_map_clear(&ix->areas);
+	lup_map_clear(&ix->comps);
+	ix->areas.nocase = ix->comps.nocase = 1;
 	for (size_t i = 0; i < fw->nareas; i++)
-		if (map_put(&ix->areas, fw->areas[i].code, i) < 0)
+		if (lup_map_put(&ix->areas, fw->areas[i].code, i) < 0)
 			return -1;
 	for (size_t i = 0; i < fw->ncomps; i++)
-		if (map_put(&ix->comps, fw->comps[i].code, i) < 0)
+		if (lup_map_put(&ix->comps, fw->comps[i].code, i) < 0)
 			return -1;
 	return 0;
 }
@@ -315,33 +252,18 @@ void lup_framework_free(struct lup_framework *fw)
 		free(fw->roles[i]);
 	free(fw->levels); free(fw->areas); free(fw->comps); free(fw->targets); free(fw->roles);
 	if (fw->index) {
-		map_free(&fw->index->areas);
-		map_free(&fw->index->comps);
+		lup_map_clear(&fw->index->areas);
+		lup_map_clear(&fw->index->comps);
 		free(fw->index);
 	}
 	free(fw);
-}
-
-/* Grow an array to hold one more item; returns the new item, zeroed. */
-void *lup_fw_grow(void **arr, size_t *n, size_t *cap, size_t size)
-{
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 16;
-		void *p = realloc(*arr, c * size);
-		if (!p)
-			return NULL;
-		*arr = p;
-		*cap = c;
-	}
-	memset((char *)*arr + *n * size, 0, size);
-	return (char *)*arr + (*n)++ * size;
 }
 
 const struct lup_fw_competence *lup_fw_competence_get(const struct lup_framework *fw, const char *code)
 {
 	long i;
 	if (fw->index) {
-		i = map_get(&fw->index->comps, code);
+		i = lup_map_get(&fw->index->comps, code);
 		return i < 0 ? NULL : &fw->comps[i];
 	}
 	for (size_t k = 0; k < fw->ncomps; k++)
@@ -354,7 +276,7 @@ const struct lup_fw_area *lup_fw_area_get(const struct lup_framework *fw, const 
 {
 	long i;
 	if (fw->index) {
-		i = map_get(&fw->index->areas, code);
+		i = lup_map_get(&fw->index->areas, code);
 		return i < 0 ? NULL : &fw->areas[i];
 	}
 	for (size_t k = 0; k < fw->nareas; k++)
@@ -411,14 +333,7 @@ static int fw_fail(lup_err *err, const char *file, int line, const char *section
 	return lup_err_set(err, LUP_EINVAL, "%s", msg);
 }
 
-int lup_fw_oom(lup_err *err)
-{
-	return lup_err_set(err, LUP_EFAIL, _("out of memory"));
-}
-
-#define oom lup_fw_oom
-
-void lup_fw_problems_free(struct lup_fw_problems *p)
+void lup_fw_problems_clear(struct lup_fw_problems *p)
 {
 	if (!p)
 		return;
@@ -488,7 +403,7 @@ struct parser {
 	int fw_line;
 	int level_line[LUP_FW_LEVEL_LIMIT + 1];
 	int role_line[LUP_FW_MAX_ROLES];
-	struct fw_map areas, comps, roles;
+	lup_map areas, comps, roles;
 	size_t cap_levels, cap_areas, cap_comps, cap_targets, cap_roles;
 };
 
@@ -517,7 +432,7 @@ static int problem(struct parser *p, int line, int section_off, const char *key,
 static int poom(struct parser *p)
 {
 	p->fatal = 1;
-	return oom(p->err);
+	return lup_err_oom(p->err);
 }
 
 static int key_index(const char *const *keys, const char *key)
@@ -597,7 +512,7 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 		if (p->level_line[v])
 			return pfail(p, line, NULL, _("appears twice (first on line %d)"), p->level_line[v]);
 		p->level_line[v] = line;
-		if (!(l = lup_fw_grow((void **)&fw->levels, &fw->nlevels, &p->cap_levels, sizeof *l)))
+		if (!(l = LUP_PUSH(fw->levels, fw->nlevels, p->cap_levels)))
 			return poom(p);
 		l->value = (int)v;
 		l->line = line;
@@ -606,7 +521,7 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 	}
 	if (strcmp(word, "area") == 0 || strcmp(word, "competence") == 0) {
 		int area = word[0] == 'a';
-		struct fw_map *m = area ? &p->areas : &p->comps;
+		lup_map *m = area ? &p->areas : &p->comps;
 		char *code;
 		long prev;
 		p->sect = area ? S_AREA : S_COMP;
@@ -619,7 +534,7 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 		}
 		if (!(code = dupn(arg, argn)))
 			return poom(p);
-		if ((prev = map_get(m, code)) >= 0) {
+		if ((prev = lup_map_get(m, code)) >= 0) {
 			int first = area ? fw->areas[prev].line : fw->comps[prev].line;
 			free(code);
 			return pfail(p, line, NULL, _("appears twice (first on line %d)"), first);
@@ -630,7 +545,7 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 				free(code);
 				return pfatal(p, line, 0, NULL, _("more than %d areas"), LUP_FW_MAX_AREAS);
 			}
-			if (!(a = lup_fw_grow((void **)&fw->areas, &fw->nareas, &p->cap_areas, sizeof *a))) {
+			if (!(a = LUP_PUSH(fw->areas, fw->nareas, p->cap_areas))) {
 				free(code);
 				return poom(p);
 			}
@@ -643,7 +558,7 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 				free(code);
 				return pfatal(p, line, 0, NULL, _("more than %d competences"), LUP_FW_MAX_COMPETENCES);
 			}
-			if (!(c = lup_fw_grow((void **)&fw->comps, &fw->ncomps, &p->cap_comps, sizeof *c))) {
+			if (!(c = LUP_PUSH(fw->comps, fw->ncomps, p->cap_comps))) {
 				free(code);
 				return poom(p);
 			}
@@ -652,7 +567,7 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 			c->level_min = c->level_max = -1;
 			p->cur = fw->ncomps - 1;
 		}
-		if (map_put(m, code, p->cur) < 0)
+		if (lup_map_put(m, code, p->cur) < 0)
 			return poom(p);
 		return 0;
 	}
@@ -665,7 +580,7 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 			             LUP_FW_NAME_MAX);
 		if (!(role = dupn(arg, argn)))
 			return poom(p);
-		if ((prev = map_get(&p->roles, role)) >= 0) {
+		if ((prev = lup_map_get(&p->roles, role)) >= 0) {
 			free(role);
 			return pfail(p, line, NULL, _("appears twice (first on line %d)"), p->role_line[prev]);
 		}
@@ -673,14 +588,14 @@ static int start_section(struct parser *p, int line, const char *text, size_t n)
 			free(role);
 			return pfatal(p, line, 0, NULL, _("more than %d roles"), LUP_FW_MAX_ROLES);
 		}
-		if (!(slot = lup_fw_grow((void **)&fw->roles, &fw->nroles, &p->cap_roles, sizeof *slot))) {
+		if (!(slot = LUP_PUSH(fw->roles, fw->nroles, p->cap_roles))) {
 			free(role);
 			return poom(p);
 		}
 		*slot = role;
 		p->role = fw->nroles - 1;
 		p->role_line[p->role] = line;
-		if (map_put(&p->roles, role, p->role) < 0)
+		if (lup_map_put(&p->roles, role, p->role) < 0)
 			return poom(p);
 		return 0;
 	}
@@ -735,7 +650,7 @@ static int target_value(struct parser *p, int line, const char *key, const char 
 		             v, LUP_FW_LEVEL_LIMIT);
 	if (fw->ntargets >= LUP_FW_MAX_TARGETS)
 		return pfatal(p, line, 0, key, _("more than %d targets"), LUP_FW_MAX_TARGETS);
-	if (!(t = lup_fw_grow((void **)&fw->targets, &fw->ntargets, &p->cap_targets, sizeof *t)))
+	if (!(t = LUP_PUSH(fw->targets, fw->ntargets, p->cap_targets)))
 		return poom(p);
 	t->role = fw->roles[p->role];
 	t->level = (int)x;
@@ -1041,11 +956,12 @@ int lup_fw_parse_collect(const char *buf, size_t len, const char *file,
 	}
 	if (!(p = calloc(1, sizeof *p)) || !(fw = calloc(1, sizeof *fw))) {
 		free(p);
-		return oom(err);
+		return lup_err_oom(err);
 	}
 	p->fw = fw;
 	p->file = file;
 	p->err = err;
+	p->areas.nocase = p->comps.nocase = p->roles.nocase = 1;
 	p->probs = probs;
 	fw->level_min = 1;
 	if (!(fw->file = strdup(file)))
@@ -1111,23 +1027,23 @@ int lup_fw_parse_collect(const char *buf, size_t len, const char *file,
 		free(fw->extends);
 		fw->extends = NULL;
 	}
-	map_free(&p->areas);
-	map_free(&p->comps);
-	map_free(&p->roles);
+	lup_map_clear(&p->areas);
+	lup_map_clear(&p->comps);
+	lup_map_clear(&p->roles);
 	free(p);
 	*out = fw;
 	return (int)(probs->total - before);
 nomem:
-	oom(err);
+	lup_err_oom(err);
 	p->fatal = 1;
 fatal:
-	map_free(&p->areas);
-	map_free(&p->comps);
-	map_free(&p->roles);
+	lup_map_clear(&p->areas);
+	lup_map_clear(&p->comps);
+	lup_map_clear(&p->roles);
 	free(p);
 	lup_framework_free(fw);
 	if (probs->total == before)
-		lup_fw_problem(probs, err && err->msg[0] ? err->msg : _("out of memory"));
+		lup_fw_problem(probs, err && err->msg[0] ? err->msg : lup_err_oom_text());
 	return -1;
 }
 
@@ -1151,10 +1067,10 @@ int lup_framework_parse_all(const char *buf, size_t len, const char *file,
 			lup_fw_problems_err(&just, err);
 		lup_framework_free(*out);
 		*out = NULL;
-		lup_fw_problems_free(&mine);
+		lup_fw_problems_clear(&mine);
 		return -1;
 	}
-	lup_fw_problems_free(&mine);
+	lup_fw_problems_clear(&mine);
 	return 0;
 }
 
@@ -1187,7 +1103,7 @@ static int read_bytes(const char *path, char **out, size_t *len_out, lup_err *er
 	}
 	if (!(buf = malloc(LUP_FW_MAX_BYTES + 1))) {
 		close(fd);
-		return oom(err);
+		return lup_err_oom(err);
 	}
 	/* Read one byte past the limit, in case the file grew since fstat. */
 	while (len <= LUP_FW_MAX_BYTES &&
@@ -1256,21 +1172,21 @@ struct rctx {
 	struct lup_framework *fw;
 	struct lup_fw_problems *pr;
 	lup_err *err;
-	struct fw_map gone_areas, gone_comps;   /* left out for a problem reported */
+	lup_map gone_areas, gone_comps;   /* left out for a problem reported */
 	char **gone;                            /* their codes (the maps' keys) */
 	size_t ngone, capgone;
 };
 
 /* Remember that code was left out (a copy: the item itself goes). */
-static int forget(struct rctx *r, struct fw_map *m, const char *code)
+static int forget(struct rctx *r, lup_map *m, const char *code)
 {
 	char **slot, *dup = strdup(code);
-	if (!dup || !(slot = lup_fw_grow((void **)&r->gone, &r->ngone, &r->capgone, sizeof *slot))) {
+	if (!dup || !(slot = LUP_PUSH(r->gone, r->ngone, r->capgone))) {
 		free(dup);
 		return -1;
 	}
 	*slot = dup;
-	return map_put(m, dup, r->ngone - 1);
+	return lup_map_put(m, dup, r->ngone - 1);
 }
 
 static int rfail(struct rctx *r, int line, const char *kind, const char *name, const char *key,
@@ -1328,7 +1244,7 @@ static int resolve_levels(struct rctx *r, const struct lup_framework *base)
 	int ok = 1;
 
 	if (!lv)
-		return oom(r->err);
+		return lup_err_oom(r->err);
 	for (size_t i = 0; i < n; i++) {
 		const struct lup_fw_level *b = base ? lup_fw_level_get(base, fw->level_min + (int)i) : NULL;
 		lv[i].value = fw->level_min + (int)i;
@@ -1368,11 +1284,11 @@ static int resolve_levels(struct rctx *r, const struct lup_framework *base)
 	free(fw->levels);
 	fw->levels = lv;
 	fw->nlevels = n;
-	return ok ? 0 : oom(r->err);
+	return ok ? 0 : lup_err_oom(r->err);
 }
 
 /* 0, -1 out of memory, 1 nothing to go on with (no areas). */
-static int resolve_areas(struct rctx *r, const struct lup_framework *base, struct fw_map *m)
+static int resolve_areas(struct rctx *r, const struct lup_framework *base, lup_map *m)
 {
 	struct lup_framework *fw = r->fw;
 	size_t nb = base ? base->nareas : 0, n = 0;
@@ -1381,18 +1297,18 @@ static int resolve_areas(struct rctx *r, const struct lup_framework *base, struc
 	int ok = 1;
 
 	if (!all)
-		return oom(r->err);
+		return lup_err_oom(r->err);
 	for (size_t i = 0; i < nb; i++, n++) {
 		all[n].code = sdup(base->areas[i].code, &ok);
 		all[n].name = sdup(base->areas[i].name, &ok);
 		all[n].name_sv = sdup(base->areas[i].name_sv, &ok);
 		all[n].order = (long)n + 1;
-		if (!ok || map_put(m, all[n].code, n) < 0)
+		if (!ok || lup_map_put(m, all[n].code, n) < 0)
 			goto nomem;
 	}
 	for (size_t i = 0; i < fw->nareas; i++) {
 		struct lup_fw_area *a = &fw->areas[i], *d;
-		long at = map_get(m, a->code);
+		long at = lup_map_get(m, a->code);
 		if (at < 0) {
 			if (!GOOD(a, A_NAME)) {
 				if (!(a->bad & BIT(A_NAME)))
@@ -1406,7 +1322,7 @@ static int resolve_areas(struct rctx *r, const struct lup_framework *base, struc
 			d = &all[n];
 			TAKE(d->code, a->code);
 			d->order = (long)n + 1;
-			if (map_put(m, d->code, n) < 0)
+			if (lup_map_put(m, d->code, n) < 0)
 				goto nomem;
 			n++;
 		} else {
@@ -1450,30 +1366,30 @@ static int resolve_areas(struct rctx *r, const struct lup_framework *base, struc
 	fw->nareas = n;
 	free(all);
 	free(keys);
-	map_free(m);
+	lup_map_clear(m);
 	for (size_t i = 0; i < n; i++)
-		if (map_put(m, fw->areas[i].code, i) < 0)
-			return oom(r->err);
+		if (lup_map_put(m, fw->areas[i].code, i) < 0)
+			return lup_err_oom(r->err);
 	return 0;
 nomem:
 	for (size_t i = 0; i < n; i++)
 		area_clear(&all[i]);
 	free(all);
 	free(keys);
-	return oom(r->err);
+	return lup_err_oom(r->err);
 }
 
-static int resolve_comps(struct rctx *r, const struct lup_framework *base, const struct fw_map *areas)
+static int resolve_comps(struct rctx *r, const struct lup_framework *base, const lup_map *areas)
 {
 	struct lup_framework *fw = r->fw;
 	size_t nb = base ? base->ncomps : 0, n = 0;
 	struct lup_fw_competence *all = calloc(nb + fw->ncomps + 1, sizeof *all);
 	struct sortkey *keys = NULL;
-	struct fw_map m = { 0 };
+	lup_map m = LUP_MAP_NOCASE;
 	int ok = 1, active = 0, left_out = 0;
 
 	if (!all)
-		return oom(r->err);
+		return lup_err_oom(r->err);
 	for (size_t i = 0; i < nb; i++, n++) {
 		const struct lup_fw_competence *b = &base->comps[i];
 		all[n].code = sdup(b->code, &ok);
@@ -1488,16 +1404,16 @@ static int resolve_comps(struct rctx *r, const struct lup_framework *base, const
 		all[n].level_max = b->level_max;
 		all[n].retired = b->retired;
 		all[n].order = (long)n + 1;
-		if (!ok || map_put(&m, all[n].code, n) < 0)
+		if (!ok || lup_map_put(&m, all[n].code, n) < 0)
 			goto nomem;
 	}
 	for (size_t i = 0; i < fw->ncomps; i++) {
 		struct lup_fw_competence *c = &fw->comps[i], *d;
-		long at = map_get(&m, c->code), a = -1;
+		long at = lup_map_get(&m, c->code), a = -1;
 		int area_ok = GOOD(c, C_AREA);
-		if (area_ok && (a = map_get(areas, c->area)) < 0) {
+		if (area_ok && (a = lup_map_get(areas, c->area)) < 0) {
 			area_ok = 0;
-			if (map_get(&r->gone_areas, c->area) < 0)
+			if (lup_map_get(&r->gone_areas, c->area) < 0)
 				rfail(r, c->key_line[C_AREA], "competence", c->code, "area",
 				      _("no [area %s] in this framework"), c->area);
 		}
@@ -1525,7 +1441,7 @@ static int resolve_comps(struct rctx *r, const struct lup_framework *base, const
 			d->order = (long)n + 1;
 			d->level_min = fw->level_min;
 			d->level_max = fw->level_max;
-			if (map_put(&m, d->code, n) < 0)
+			if (lup_map_put(&m, d->code, n) < 0)
 				goto nomem;
 			n++;
 		} else {
@@ -1569,7 +1485,7 @@ static int resolve_comps(struct rctx *r, const struct lup_framework *base, const
 	if (n && !(keys = calloc(n, sizeof *keys)))
 		goto nomem;
 	for (size_t i = 0; i < n; i++) {
-		keys[i].a = map_get(areas, all[i].area);
+		keys[i].a = lup_map_get(areas, all[i].area);
 		keys[i].b = all[i].order;
 		keys[i].c = (long)i;
 		keys[i].idx = i;
@@ -1590,15 +1506,15 @@ static int resolve_comps(struct rctx *r, const struct lup_framework *base, const
 	fw->ncomps = n;
 	free(all);
 	free(keys);
-	map_free(&m);
+	lup_map_clear(&m);
 	return 0;
 nomem:
 	for (size_t i = 0; i < n; i++)
 		comp_clear(&all[i]);
 	free(all);
 	free(keys);
-	map_free(&m);
-	return oom(r->err);
+	lup_map_clear(&m);
+	return lup_err_oom(r->err);
 }
 
 static int resolve_targets(struct rctx *r)
@@ -1613,7 +1529,7 @@ static int resolve_targets(struct rctx *r)
 		return 0;
 	if (!(keys = calloc(fw->ntargets, sizeof *keys)) || !(drop = calloc(fw->ntargets, 1))) {
 		free(keys);
-		return oom(r->err);
+		return lup_err_oom(r->err);
 	}
 	for (size_t i = 0; i < fw->ntargets; i++) {
 		struct lup_fw_target *t = &fw->targets[i];
@@ -1625,7 +1541,7 @@ static int resolve_targets(struct rctx *r)
 		keys[i].c = (long)i;
 		keys[i].idx = i;
 		if (!c) {
-			if (map_get(&r->gone_comps, t->code) < 0)
+			if (lup_map_get(&r->gone_comps, t->code) < 0)
 				rfail(r, t->line, "targets", t->role, t->code, _("no competence %s in this framework"),
 				      t->code);
 			drop[i] = 1;
@@ -1645,7 +1561,7 @@ static int resolve_targets(struct rctx *r)
 			if (!code) {
 				free(keys);
 				free(drop);
-				return oom(r->err);
+				return lup_err_oom(r->err);
 			}
 			free(t->code);
 			t->code = code;
@@ -1667,7 +1583,7 @@ static int resolve_targets(struct rctx *r)
 	if (!(sorted = malloc(fw->ntargets * sizeof *sorted))) {
 		free(keys);
 		free(drop);
-		return oom(r->err);
+		return lup_err_oom(r->err);
 	}
 	for (size_t i = 0; i < fw->ntargets; i++) {
 		if (drop[keys[i].idx])
@@ -1751,8 +1667,8 @@ static void content_hash(struct lup_framework *fw)
 int lup_fw_resolve_collect(struct lup_framework *fw, const struct lup_framework *base,
                            struct lup_fw_problems *probs, lup_err *err)
 {
-	struct fw_map areas = { 0 };
-	struct rctx r = { fw, probs, err, { 0 }, { 0 }, NULL, 0, 0 };
+	lup_map areas = LUP_MAP_NOCASE;
+	struct rctx r = { fw, probs, err, LUP_MAP_NOCASE, LUP_MAP_NOCASE, NULL, 0, 0 };
 	size_t before = probs->total;
 	int rc = -1;
 
@@ -1796,7 +1712,7 @@ int lup_fw_resolve_collect(struct lup_framework *fw, const struct lup_framework 
 	if (resolve_comps(&r, base, &areas) < 0)
 		goto out;
 	if (lup_fw_index_build(fw) < 0) {
-		oom(err);
+		lup_err_oom(err);
 		goto out;
 	}
 	if (resolve_targets(&r) < 0)
@@ -1807,9 +1723,9 @@ int lup_fw_resolve_collect(struct lup_framework *fw, const struct lup_framework 
 	fw->resolved = 1;
 	rc = 0;
 out:
-	map_free(&areas);
-	map_free(&r.gone_areas);
-	map_free(&r.gone_comps);
+	lup_map_clear(&areas);
+	lup_map_clear(&r.gone_areas);
+	lup_map_clear(&r.gone_comps);
 	for (size_t i = 0; i < r.ngone; i++)
 		free(r.gone[i]);
 	free(r.gone);
@@ -1831,7 +1747,7 @@ int lup_framework_resolve_all(struct lup_framework *fw, const struct lup_framewo
 		just.total = pr->total - before;
 		lup_fw_problems_err(&just, err);
 	}
-	lup_fw_problems_free(&mine);
+	lup_fw_problems_clear(&mine);
 	return rc;
 }
 

@@ -17,8 +17,6 @@
 #include "lup/framework.h"
 #include "lup/paths.h"
 
-#define oom lup_fw_oom
-
 int lup_framework_current(lup_db *db, const char *ident, char id[LUP_UUID_LEN + 1], lup_err *err)
 {
 	static const char sql[] =
@@ -124,7 +122,7 @@ static int add_target(struct lup_framework *fw, size_t *cap_roles, size_t *cap, 
 		if (lup_fw_same_text(fw->roles[i], role))
 			r = fw->roles[i];
 	if (!r) {
-		char **slot = lup_fw_grow((void **)&fw->roles, &fw->nroles, cap_roles, sizeof *slot);
+		char **slot = LUP_PUSH(fw->roles, fw->nroles, *cap_roles);
 		if (!slot)
 			return -1;
 		if (!(*slot = strdup(role))) {
@@ -133,7 +131,7 @@ static int add_target(struct lup_framework *fw, size_t *cap_roles, size_t *cap, 
 		}
 		r = *slot;
 	}
-	if (!(t = lup_fw_grow((void **)&fw->targets, &fw->ntargets, cap, sizeof *t)))
+	if (!(t = LUP_PUSH(fw->targets, fw->ntargets, *cap)))
 		return -1;
 	t->role = r;
 	t->level = level;
@@ -180,7 +178,7 @@ int lup_framework_load(lup_db *db, const char *id, struct lup_framework **out, l
 
 	*out = NULL;
 	if (!(fw = calloc(1, sizeof *fw)))
-		return oom(err);
+		return lup_err_oom(err);
 	if (!(st = lup_stmt(db, sql_fw, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
@@ -219,7 +217,7 @@ int lup_framework_load(lup_db *db, const char *id, struct lup_framework **out, l
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_fw_level *l = lup_fw_grow((void **)&fw->levels, &fw->nlevels, &cap, sizeof *l);
+		struct lup_fw_level *l = LUP_PUSH(fw->levels, fw->nlevels, cap);
 		if (!l) {
 			ok = 0;
 			break;
@@ -239,7 +237,7 @@ int lup_framework_load(lup_db *db, const char *id, struct lup_framework **out, l
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_fw_area *a = lup_fw_grow((void **)&fw->areas, &fw->nareas, &cap, sizeof *a);
+		struct lup_fw_area *a = LUP_PUSH(fw->areas, fw->nareas, cap);
 		if (!a) {
 			ok = 0;
 			break;
@@ -261,7 +259,7 @@ int lup_framework_load(lup_db *db, const char *id, struct lup_framework **out, l
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_fw_competence *c = lup_fw_grow((void **)&fw->comps, &fw->ncomps, &cap, sizeof *c);
+		struct lup_fw_competence *c = LUP_PUSH(fw->comps, fw->ncomps, cap);
 		if (!c) {
 			ok = 0;
 			break;
@@ -312,7 +310,7 @@ int lup_framework_load(lup_db *db, const char *id, struct lup_framework **out, l
 	if (ok && rc != SQLITE_DONE)
 		goto sqlfail;
 	if (!ok || lup_fw_index_build(fw) < 0) {
-		oom(err);
+		lup_err_oom(err);
 		goto fail;
 	}
 	fw->resolved = 1;
@@ -323,6 +321,21 @@ sqlfail:
 fail:
 	lup_framework_free(fw);
 	return -1;
+}
+
+static void read_framework_list_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_framework_row *r = row;
+	lup_col_copy(st, 0, r->id, sizeof r->id);
+	lup_col_copy(st, 1, r->ident, sizeof r->ident);
+	lup_col_copy(st, 2, r->name, sizeof r->name);
+	lup_col_copy(st, 3, r->name_sv, sizeof r->name_sv);
+	lup_col_copy(st, 4, r->version, sizeof r->version);
+	lup_col_copy(st, 5, r->extends, sizeof r->extends);
+	r->revision = sqlite3_column_int(st, 6);
+	lup_col_copy(st, 7, r->imported_at, sizeof r->imported_at);
+	r->competences = (long)sqlite3_column_int64(st, 8);
+	r->checkins = (long)sqlite3_column_int64(st, 9);
 }
 
 int lup_framework_list(lup_db *db, int all, struct lup_framework_row **rows, size_t *n, lup_err *err)
@@ -336,42 +349,11 @@ int lup_framework_list(lup_db *db, int all, struct lup_framework_row **rows, siz
 		"(SELECT max(g.revision) FROM framework g WHERE g.ident = f.ident) "
 		"ORDER BY f.ident, f.revision DESC";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	size_t cap = 0;
-	int rc;
 
-	*rows = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	sqlite3_bind_int(st, 1, all ? 1 : 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_framework_row *r = lup_fw_grow((void **)rows, n, &cap, sizeof *r);
-		if (!r) {
-			lup_done(st);
-			free(*rows);
-			*rows = NULL;
-			*n = 0;
-			return oom(err);
-		}
-		lup_col_copy(st, 0, r->id, sizeof r->id);
-		lup_col_copy(st, 1, r->ident, sizeof r->ident);
-		lup_col_copy(st, 2, r->name, sizeof r->name);
-		lup_col_copy(st, 3, r->name_sv, sizeof r->name_sv);
-		lup_col_copy(st, 4, r->version, sizeof r->version);
-		lup_col_copy(st, 5, r->extends, sizeof r->extends);
-		r->revision = sqlite3_column_int(st, 6);
-		lup_col_copy(st, 7, r->imported_at, sizeof r->imported_at);
-		r->competences = (long)sqlite3_column_int64(st, 8);
-		r->checkins = (long)sqlite3_column_int64(st, 9);
-	}
-	lup_done(st);
-	if (rc != SQLITE_DONE) {
-		free(*rows);
-		*rows = NULL;
-		*n = 0;
-		return lup_sqlerr(db, err, _("listing frameworks"));
-	}
-	return 0;
+	if (st)
+		sqlite3_bind_int(st, 1, all ? 1 : 0);
+	return lup_read_all(db, st, rows, n, sizeof **rows, read_framework_list_row,
+	                    _("listing frameworks"), err);
 }
 
 /* ---- Finding the framework a file extends ---- */
@@ -555,12 +537,12 @@ static void priv_free(struct plan_priv *p)
 	free(p);
 }
 
-void lup_fw_plan_free(struct lup_fw_plan *p)
+void lup_fw_plan_clear(struct lup_fw_plan *p)
 {
 	if (!p)
 		return;
-	lup_fw_diff_free(&p->diff);
-	lup_fw_problems_free(&p->problems);
+	lup_fw_diff_clear(&p->diff);
+	lup_fw_problems_clear(&p->problems);
 	priv_free(p->priv);
 	p->priv = NULL;
 	if (p->own_fw)
@@ -601,7 +583,7 @@ static int load_earlier(lup_db *db, const char *ident, struct plan_priv *p, lup_
 		struct earlier *e;
 		if (!code || (p->ne && strcasecmp(p->e[p->ne - 1].code, code) == 0))
 			continue;   /* an older revision of the same code */
-		if (!(e = lup_fw_grow((void **)&p->e, &p->ne, &cap, sizeof *e))) {
+		if (!(e = LUP_PUSH(p->e, p->ne, cap))) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
@@ -620,7 +602,7 @@ static int load_earlier(lup_db *db, const char *ident, struct plan_priv *p, lup_
 	}
 	lup_done(st);
 	if (rc == SQLITE_NOMEM)
-		return oom(err);
+		return lup_err_oom(err);
 	if (rc != SQLITE_DONE)
 		return lup_sqlerr(db, err, _("reading a framework"));
 	/* ordered by lower(code) already; sorted again by the same rule as
@@ -709,7 +691,7 @@ static int assign_identities(struct lup_fw_plan *plan, struct plan_priv *p, lup_
 	if (!fw->ncomps)
 		return 0;
 	if (!(slots = calloc(fw->ncomps, sizeof *slots)))
-		return oom(err);
+		return lup_err_oom(err);
 	for (size_t i = 0; i < fw->ncomps; i++) {
 		slots[i].identity = fw->comps[i].identity;
 		slots[i].comp = i;
@@ -749,7 +731,7 @@ static const struct lup_fw_competence *active_by_identity(const struct lup_frame
 static struct new_target *new_target(struct plan_priv *p, size_t comp, const char *role,
                                      const char *person_id, int level, int user)
 {
-	struct new_target *t = lup_fw_grow((void **)&p->t, &p->nt, &p->capt, sizeof *t);
+	struct new_target *t = LUP_PUSH(p->t, p->nt, p->capt);
 	if (!t)
 		return NULL;
 	t->comp = comp;
@@ -781,7 +763,7 @@ static int plan_targets(lup_db *db, struct lup_fw_plan *plan, struct plan_priv *
 	for (size_t i = 0; i < fw->ntargets; i++) {
 		const struct lup_fw_competence *c = lup_fw_competence_get(fw, fw->targets[i].code);
 		if (c && !new_target(p, (size_t)(c - fw->comps), fw->targets[i].role, NULL, fw->targets[i].level, 0))
-			return oom(err);
+			return lup_err_oom(err);
 	}
 	if (plan->latest[0]) {
 		if (!(st = lup_stmt(db, sql, err)))
@@ -826,7 +808,7 @@ static int plan_targets(lup_db *db, struct lup_fw_plan *plan, struct plan_priv *
 		}
 		lup_done(st);
 		if (rc == SQLITE_NOMEM)
-			return oom(err);
+			return lup_err_oom(err);
 		if (rc != SQLITE_DONE)
 			return lup_sqlerr(db, err, _("reading targets"));
 	}
@@ -840,7 +822,7 @@ static int plan_targets(lup_db *db, struct lup_fw_plan *plan, struct plan_priv *
 	for (size_t k = 0; k < p->nt; k++)
 		if (p->t[k].role && add_target(&p->shown, &p->cap_roles, &p->cap_targets, p->t[k].role,
 		                               fw->comps[p->t[k].comp].code, p->t[k].level, p->t[k].user) < 0)
-			return oom(err);
+			return lup_err_oom(err);
 	return 0;
 }
 
@@ -853,7 +835,7 @@ static int roles_nobody(lup_db *db, struct plan_priv *p, struct lup_fw_diff *d, 
 		sqlite3_stmt *st;
 		int rc, found = 0;
 		if (!key)
-			return oom(err);
+			return lup_err_oom(err);
 		lup_trim(key);
 		if (!(st = lup_stmt(db, sql, err))) {
 			free(key);
@@ -869,7 +851,7 @@ static int roles_nobody(lup_db *db, struct plan_priv *p, struct lup_fw_diff *d, 
 			return lup_sqlerr(db, err, _("reading people"));
 		if (!found && lup_fw_add_change(d, LUP_FW_ROLE_NOBODY, NULL, NULL, p->shown.roles[i], NULL,
 		                                NULL, NULL) < 0)
-			return oom(err);
+			return lup_err_oom(err);
 	}
 	return 0;
 }
@@ -877,13 +859,13 @@ static int roles_nobody(lup_db *db, struct plan_priv *p, struct lup_fw_diff *d, 
 static int append_diff(struct lup_fw_diff *to, struct lup_fw_diff *from)
 {
 	for (size_t i = 0; i < from->n; i++) {
-		struct lup_fw_change *c = lup_fw_grow((void **)&to->c, &to->n, &to->cap, sizeof *c);
+		struct lup_fw_change *c = LUP_PUSH(to->c, to->n, to->cap);
 		if (!c)
 			return -1;
 		*c = from->c[i];
 		from->c[i].before = from->c[i].after = NULL;
 	}
-	lup_fw_diff_free(from);
+	lup_fw_diff_clear(from);
 	return 0;
 }
 
@@ -902,7 +884,7 @@ int lup_framework_plan(lup_db *db, struct lup_framework *fw, struct lup_fw_plan 
 	memset(plan, 0, sizeof *plan);
 	plan->fw = fw;
 	if (!(p = calloc(1, sizeof *p)))
-		return oom(err);
+		return lup_err_oom(err);
 	plan->priv = p;
 	if (!fw->resolved) {
 		struct lup_framework *base = NULL;
@@ -962,12 +944,12 @@ int lup_framework_plan(lup_db *db, struct lup_framework *fw, struct lup_fw_plan 
 	lup_framework_free(latest);
 	if (rc < 0 || append_diff(&plan->diff, &gone) < 0 || roles_nobody(db, p, &plan->diff, err) < 0) {
 		if (rc == 0)
-			oom(err);
+			lup_err_oom(err);
 		goto fail;
 	}
 	return 0;
 fail:
-	lup_fw_diff_free(&gone);
+	lup_fw_diff_clear(&gone);
 	return -1;
 }
 
@@ -1166,13 +1148,13 @@ int lup_framework_import(lup_db *db, struct lup_framework *fw, char id_out[LUP_U
 	*unchanged = 0;
 	id_out[0] = '\0';
 	if (lup_framework_plan(db, fw, &plan, err) < 0) {
-		lup_fw_plan_free(&plan);
+		lup_fw_plan_clear(&plan);
 		return -1;
 	}
 	rc = lup_framework_store(db, &plan, id_out, err);
 	if (rc == 0)
 		*unchanged = plan.unchanged;
-	lup_fw_plan_free(&plan);
+	lup_fw_plan_clear(&plan);
 	return rc;
 }
 
@@ -1227,7 +1209,7 @@ int lup_framework_plan_file(lup_db *db, const char *path, struct lup_fw_plan *pl
 		for (size_t i = 0; i < plan->problems.n; i++)
 			lup_fw_problem(&pr, plan->problems.msg[i]);
 		pr.total += plan->problems.total - plan->problems.n;
-		lup_fw_problems_free(&plan->problems);
+		lup_fw_problems_clear(&plan->problems);
 		plan->problems = pr;
 	}
 	return rc;

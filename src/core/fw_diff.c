@@ -9,7 +9,7 @@
 #include "core/internal.h"
 #include "lup/framework.h"
 
-void lup_fw_diff_free(struct lup_fw_diff *d)
+void lup_fw_diff_clear(struct lup_fw_diff *d)
 {
 	if (!d)
 		return;
@@ -25,7 +25,7 @@ int lup_fw_add_change(struct lup_fw_diff *d, enum lup_fw_change_kind kind, const
                       const char *old_code, const char *role, const char *field, const char *before,
                       const char *after)
 {
-	struct lup_fw_change *c = lup_fw_grow((void **)&d->c, &d->n, &d->cap, sizeof *c);
+	struct lup_fw_change *c = LUP_PUSH(d->c, d->n, d->cap);
 	if (!c)
 		return -1;
 	c->kind = kind;
@@ -288,8 +288,8 @@ int lup_framework_diff(const struct lup_framework *a, const struct lup_framework
 	rc = 0;
 	goto out;
 nomem:
-	lup_fw_oom(err);
-	lup_fw_diff_free(d);
+	lup_err_oom(err);
+	lup_fw_diff_clear(d);
 out:
 	free(ia);
 	free(ib);

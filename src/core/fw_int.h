@@ -14,9 +14,6 @@ enum { C_AREA, C_NAME, C_NAME_SV, C_DESC, C_DESC_SV, C_LEVELS, C_RETIRED, C_ORDE
        C_RENAMED, C_REPLACES };
 #define BIT(k) (1u << (k))
 
-/* Grow an array to hold one more item; returns the new item, zeroed. */
-void *lup_fw_grow(void **arr, size_t *n, size_t *cap, size_t size);
-int lup_fw_oom(lup_err *err);
 /* Build the code look-ups of a framework (after its arrays changed). */
 int lup_fw_index_build(struct lup_framework *fw);
 /* "file:line: [section] key: why" into buf. */

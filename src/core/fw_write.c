@@ -179,13 +179,13 @@ int lup_framework_write_moodle(const struct lup_framework *fw, FILE *out, lup_er
 				                      ci.s ? ci.s : "", cc.s ? cc.s : "", "", "0", "null", "", "", "", "" };
 				row(out, g);
 			}
-			lup_buf_free(&ci);
-			lup_buf_free(&cc);
+			lup_buf_clear(&ci);
+			lup_buf_clear(&cc);
 		}
 	}
 	ok = !ferror(out);
-	lup_buf_free(&items);
-	lup_buf_free(&config);
+	lup_buf_clear(&items);
+	lup_buf_clear(&config);
 	if (!ok)
 		return lup_err_set(err, LUP_EFAIL, _("cannot write the framework"));
 	return 0;

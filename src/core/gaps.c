@@ -7,7 +7,6 @@
 #include "core/comp_int.h"
 
 #define copy_level lup_comp_level
-#define reverse lup_comp_reverse
 
 /* ?1 person, ?2 framework revision.  Ratings are matched to the
  * revision's competences by identity; each carries its revision. */
@@ -49,11 +48,45 @@ static enum lup_change change(int now, int before)
 	return now > before ? LUP_CHANGE_UP : now < before ? LUP_CHANGE_DOWN : LUP_CHANGE_SAME;
 }
 
+static void gap_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_gap_row *r = row;
+	int own, byrole;
+	lup_col_copy(st, 0, r->competence_id, sizeof r->competence_id);
+	r->seq = (long)sqlite3_column_int64(st, 1);
+	lup_col_copy(st, 2, r->code, sizeof r->code);
+	lup_col_copy(st, 3, r->name, sizeof r->name);
+	lup_col_copy(st, 4, r->name_sv, sizeof r->name_sv);
+	lup_col_copy(st, 5, r->area, sizeof r->area);
+	r->level_min = sqlite3_column_int(st, 6);
+	r->level_max = sqlite3_column_int(st, 7);
+	copy_level(st, 8, &own);
+	copy_level(st, 9, &byrole);
+	r->target = own != LUP_LEVEL_NONE ? own : byrole;
+	r->target_personal = own != LUP_LEVEL_NONE;
+	copy_level(st, 10, &r->self);
+	lup_col_copy(st, 11, r->self_date, sizeof r->self_date);
+	copy_level(st, 12, &r->self_prev);
+	copy_level(st, 13, &r->assessed);
+	lup_col_copy(st, 14, r->assessed_date, sizeof r->assessed_date);
+	lup_col_copy(st, 15, r->assessed_kind, sizeof r->assessed_kind);
+	copy_level(st, 16, &r->assessed_prev);
+	r->self_rev = sqlite3_column_int(st, 17);
+	r->self_prev_rev = sqlite3_column_int(st, 18);
+	r->assessed_rev = sqlite3_column_int(st, 19);
+	r->assessed_prev_rev = sqlite3_column_int(st, 20);
+	r->self_change = change(r->self, r->self_prev);
+	r->assessed_change = change(r->assessed, r->assessed_prev);
+	r->level = r->assessed != LUP_LEVEL_NONE ? r->assessed : r->self;
+	r->has_gap = r->level != LUP_LEVEL_NONE && r->target != LUP_LEVEL_NONE;
+	r->gap = r->has_gap ? r->target - r->level : 0;
+}
+
 int lup_gap_page(lup_db *db, const char *person_id, const char *framework_id,
                  const struct lup_gap_row *from, int dir, int limit,
                  struct lup_gap_row *rows, lup_err *err)
 {
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0;
 	sqlite3_stmt *st = lup_stmt(db, gap_sql[back][from != NULL], err);
 
 	if (!st)
@@ -63,43 +96,5 @@ int lup_gap_page(lup_db *db, const char *person_id, const char *framework_id,
 	if (from)
 		sqlite3_bind_int64(st, 3, from->seq);
 	sqlite3_bind_int(st, 4, limit);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_gap_row *r = &rows[n++];
-		int own, byrole;
-		memset(r, 0, sizeof *r);
-		lup_col_copy(st, 0, r->competence_id, sizeof r->competence_id);
-		r->seq = (long)sqlite3_column_int64(st, 1);
-		lup_col_copy(st, 2, r->code, sizeof r->code);
-		lup_col_copy(st, 3, r->name, sizeof r->name);
-		lup_col_copy(st, 4, r->name_sv, sizeof r->name_sv);
-		lup_col_copy(st, 5, r->area, sizeof r->area);
-		r->level_min = sqlite3_column_int(st, 6);
-		r->level_max = sqlite3_column_int(st, 7);
-		copy_level(st, 8, &own);
-		copy_level(st, 9, &byrole);
-		r->target = own != LUP_LEVEL_NONE ? own : byrole;
-		r->target_personal = own != LUP_LEVEL_NONE;
-		copy_level(st, 10, &r->self);
-		lup_col_copy(st, 11, r->self_date, sizeof r->self_date);
-		copy_level(st, 12, &r->self_prev);
-		copy_level(st, 13, &r->assessed);
-		lup_col_copy(st, 14, r->assessed_date, sizeof r->assessed_date);
-		lup_col_copy(st, 15, r->assessed_kind, sizeof r->assessed_kind);
-		copy_level(st, 16, &r->assessed_prev);
-		r->self_rev = sqlite3_column_int(st, 17);
-		r->self_prev_rev = sqlite3_column_int(st, 18);
-		r->assessed_rev = sqlite3_column_int(st, 19);
-		r->assessed_prev_rev = sqlite3_column_int(st, 20);
-		r->self_change = change(r->self, r->self_prev);
-		r->assessed_change = change(r->assessed, r->assessed_prev);
-		r->level = r->assessed != LUP_LEVEL_NONE ? r->assessed : r->self;
-		r->has_gap = r->level != LUP_LEVEL_NONE && r->target != LUP_LEVEL_NONE;
-		r->gap = r->has_gap ? r->target - r->level : 0;
-	}
-	lup_done(st);
-	if (n < limit && rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("reading gaps"));
-	if (back)
-		reverse(rows, n, sizeof *rows);
-	return n;
+	return lup_page_rows(db, st, back, limit, rows, sizeof *rows, gap_row, _("reading gaps"), err);
 }

@@ -15,11 +15,6 @@
 #include <time.h>
 #include "core/comp_int.h"
 
-static int oom(lup_err *err)
-{
-	return lup_err_set(err, LUP_EFAIL, _("out of memory"));
-}
-
 /* The people of the map, a chunk at a time in id order after ?1 (?2 of
  * them), with their role's key and their row's label: all active people,
  * or (from the enrolment index) one cohort's (?3).  Everyone by cohort
@@ -259,20 +254,6 @@ static int cmp_row_label(const void *a, const void *b)
 	return strcmp(((const struct hm_row *)a)->label, ((const struct hm_row *)b)->label);
 }
 
-/* A growable array of T: GROW(arr, n, cap) makes room for one more. */
-#define GROW(arr, n, cap) ((n) < (cap) || grow_to((void **)&(arr), &(cap), sizeof *(arr)) == 0)
-
-static int grow_to(void **arr, size_t *cap, size_t size)
-{
-	size_t c = *cap ? *cap * 2 : 16;
-	void *p = realloc(*arr, c * size);
-	if (!p)
-		return -1;
-	*arr = p;
-	*cap = c;
-	return 0;
-}
-
 /* The row of label, made when new; its index into *row. */
 static int row_of(lup_heat_build *b, const char *label, size_t *row)
 {
@@ -283,7 +264,7 @@ static int row_of(lup_heat_build *b, const char *label, size_t *row)
 		*row = (*found)->idx;
 		return 0;
 	}
-	if (!GROW(b->rows, b->nrows, b->caprows))
+	if (lup_grow(&b->rows, &b->caprows, b->nrows + 1, sizeof *b->rows) < 0)
 		return -1;
 	if (b->caprows != old) {
 		/* the cells grow with the rows */
@@ -341,9 +322,9 @@ static int hm_person(lup_heat_build *b, const struct hm_next *n, lup_err *err)
 	/* their rows, each once */
 	b->nprow = 0;
 	if (n->label) {
-		if (!GROW(b->prow, b->nprow, b->capprow) || row_of(b, n->label, &b->prow[b->nprow]) < 0)
-			return oom(err);
-		b->nprow++;
+		size_t *row = LUP_PUSH(b->prow, b->nprow, b->capprow);
+		if (!row || row_of(b, n->label, row) < 0)
+			return lup_err_oom(err);
 	} else {
 		if (!(st = lup_stmt(b->db, heat_cohorts, err)))
 			return -1;
@@ -353,17 +334,18 @@ static int hm_person(lup_heat_build *b, const struct hm_next *n, lup_err *err)
 			size_t row, i;
 			if (row_of(b, label ? label : "", &row) < 0) {
 				lup_done(st);
-				return oom(err);
+				return lup_err_oom(err);
 			}
 			for (i = 0; i < b->nprow && b->prow[i] != row; i++)
 				;
 			if (i < b->nprow)
 				continue;
-			if (!GROW(b->prow, b->nprow, b->capprow)) {
+			size_t *slot = LUP_PUSH(b->prow, b->nprow, b->capprow);
+			if (!slot) {
 				lup_done(st);
-				return oom(err);
+				return lup_err_oom(err);
 			}
-			b->prow[b->nprow++] = row;
+			*slot = row;
 		}
 		lup_done(st);
 		if (rc != SQLITE_DONE)
@@ -432,12 +414,12 @@ static int hm_chunk(lup_heat_build *b, lup_err *err)
 		lup_col_copy(st, 0, n->pid, sizeof n->pid);
 		if (!(n->role = lup_col_dup(st, 1)) && sqlite3_column_type(st, 1) != SQLITE_NULL) {
 			lup_done(st);
-			return oom(err);
+			return lup_err_oom(err);
 		}
 		if (sqlite3_column_type(st, 2) != SQLITE_NULL && !(n->label = lup_col_dup(st, 2))) {
 			free(n->role);
 			lup_done(st);
-			return oom(err);
+			return lup_err_oom(err);
 		}
 		b->nnext++;
 	}
@@ -500,7 +482,7 @@ static int hm_finish(lup_heat_build *b, lup_err *err)
 	rc = 0;
 	goto out;
 nomem:
-	oom(err);
+	lup_err_oom(err);
 out:
 	for (size_t i = 0; o && i < n; i++)
 		free(o[i].key);
@@ -551,7 +533,7 @@ static int hm_setup(lup_heat_build *b, lup_err *err)
 			if (a) out->col_name_sv = a;
 			if (!a) {
 				lup_done(st);
-				return oom(err);
+				return lup_err_oom(err);
 			}
 			cap = c;
 		}
@@ -561,7 +543,7 @@ static int hm_setup(lup_heat_build *b, lup_err *err)
 		out->ncols++;
 		if (!out->col_code[i] || !out->col_name[i]) {
 			lup_done(st);
-			return oom(err);
+			return lup_err_oom(err);
 		}
 	}
 	lup_done(st);
@@ -570,7 +552,7 @@ static int hm_setup(lup_heat_build *b, lup_err *err)
 	if (!(b->col = malloc((b->nseq + 1) * sizeof *b->col)) ||
 	    !(b->slot = calloc(b->nseq + 1, sizeof *b->slot)) ||
 	    !(b->touched = malloc((b->nseq + 1) * sizeof *b->touched)))
-		return oom(err);
+		return lup_err_oom(err);
 	for (size_t i = 0; i < b->nseq; i++) {
 		b->col[i] = -1;
 		b->slot[i].level = -1;
@@ -595,11 +577,10 @@ static int hm_setup(lup_heat_build *b, lup_err *err)
 	sqlite3_bind_text(st, 2, b->ident, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct hm_comp *c;
-		if (!GROW(b->comps, b->ncomps, cap)) {
+		if (!(c = LUP_PUSH(b->comps, b->ncomps, cap))) {
 			lup_done(st);
-			return oom(err);
+			return lup_err_oom(err);
 		}
-		c = &b->comps[b->ncomps++];
 		lup_col_copy(st, 0, c->id, sizeof c->id);
 		c->seq = sqlite3_column_int(st, 1);
 		c->revision = sqlite3_column_int(st, 2);
@@ -622,9 +603,9 @@ static int hm_setup(lup_heat_build *b, lup_err *err)
 		if (!role || seq < 0 || (size_t)seq >= b->nseq)
 			continue;
 		if (!b->nroles || strcmp(b->roles[b->nroles - 1].name, role) != 0) {
-			if (!GROW(b->roles, b->nroles, cap)) {
+			if (lup_grow(&b->roles, &cap, b->nroles + 1, sizeof *b->roles) < 0) {
 				lup_done(st);
-				return oom(err);
+				return lup_err_oom(err);
 			}
 			r = &b->roles[b->nroles];
 			memset(r, 0, sizeof *r);
@@ -633,7 +614,7 @@ static int hm_setup(lup_heat_build *b, lup_err *err)
 				free(r->name);
 				free(r->level);
 				lup_done(st);
-				return oom(err);
+				return lup_err_oom(err);
 			}
 			b->nroles++;
 			for (size_t i = 0; i < b->nseq; i++)
@@ -655,11 +636,10 @@ static int hm_setup(lup_heat_build *b, lup_err *err)
 	sqlite3_bind_text(st, 2, b->ident, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct hm_own *o;
-		if (!GROW(b->own, b->nown, cap)) {
+		if (!(o = LUP_PUSH(b->own, b->nown, cap))) {
 			lup_done(st);
-			return oom(err);
+			return lup_err_oom(err);
 		}
-		o = &b->own[b->nown++];
 		lup_col_copy(st, 0, o->pid, sizeof o->pid);
 		o->seq = sqlite3_column_int(st, 1);
 		o->level = sqlite3_column_int(st, 2);
@@ -701,7 +681,7 @@ int lup_heatmap_begin(lup_db *db, const struct lup_heat_query *q, struct lup_hea
 	*bp = NULL;
 	memset(out, 0, sizeof *out);
 	if (!(b = calloc(1, sizeof *b)))
-		return oom(err);
+		return lup_err_oom(err);
 	b->db = db;
 	b->out = out;
 	b->by = q->by;

@@ -58,45 +58,41 @@ static const char sql_get[] =
 	"contact_phone, languages, themes, capacity, agreement_type, agreement_start, "
 	"agreement_end, lat, lon, notes, created_at, updated_at FROM host_org WHERE id = ?1";
 
+static void read_host(sqlite3_stmt *st, void *row)
+{
+	struct lup_host *h = row;
+	lup_col_copy(st, 0, h->id, sizeof h->id);
+	h->name = lup_col_dup(st, 1);
+	lup_col_copy(st, 2, h->type, sizeof h->type);
+	h->country = lup_col_dup(st, 3);
+	h->city = lup_col_dup(st, 4);
+	h->networks = lup_col_dup(st, 5);
+	h->forum = lup_col_dup(st, 6);
+	h->contact_name = lup_col_dup(st, 7);
+	h->contact_email = lup_col_dup(st, 8);
+	h->contact_phone = lup_col_dup(st, 9);
+	h->languages = lup_col_dup(st, 10);
+	h->themes = lup_col_dup(st, 11);
+	h->capacity = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 12);
+	h->agreement_type = lup_col_dup(st, 13);
+	h->agreement_start = lup_col_dup(st, 14);
+	h->agreement_end = lup_col_dup(st, 15);
+	h->has_coords = sqlite3_column_type(st, 16) != SQLITE_NULL;
+	h->lat = sqlite3_column_double(st, 16);
+	h->lon = sqlite3_column_double(st, 17);
+	h->notes = lup_col_dup(st, 18);
+	lup_col_copy(st, 19, h->created_at, sizeof h->created_at);
+	lup_col_copy(st, 20, h->updated_at, sizeof h->updated_at);
+}
+
 int lup_host_get(lup_db *db, const char *id, struct lup_host *h, lup_err *err)
 {
-	sqlite3_stmt *st = lup_stmt(db, sql_get, err);
-	int rc;
-	lup_host_init(h);
-	if (!st)
+	if (lup_get_row(db, lup_stmt(db, sql_get, err), id, h, sizeof *h, read_host,
+	                _("reading a host organisation"), _("no such host organisation"), err) < 0) {
+		lup_host_init(h);   /* as a new one: capacity -1 */
 		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		lup_col_copy(st, 0, h->id, sizeof h->id);
-		h->name = lup_col_dup(st, 1);
-		lup_col_copy(st, 2, h->type, sizeof h->type);
-		h->country = lup_col_dup(st, 3);
-		h->city = lup_col_dup(st, 4);
-		h->networks = lup_col_dup(st, 5);
-		h->forum = lup_col_dup(st, 6);
-		h->contact_name = lup_col_dup(st, 7);
-		h->contact_email = lup_col_dup(st, 8);
-		h->contact_phone = lup_col_dup(st, 9);
-		h->languages = lup_col_dup(st, 10);
-		h->themes = lup_col_dup(st, 11);
-		h->capacity = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 12);
-		h->agreement_type = lup_col_dup(st, 13);
-		h->agreement_start = lup_col_dup(st, 14);
-		h->agreement_end = lup_col_dup(st, 15);
-		h->has_coords = sqlite3_column_type(st, 16) != SQLITE_NULL;
-		h->lat = sqlite3_column_double(st, 16);
-		h->lon = sqlite3_column_double(st, 17);
-		h->notes = lup_col_dup(st, 18);
-		lup_col_copy(st, 19, h->created_at, sizeof h->created_at);
-		lup_col_copy(st, 20, h->updated_at, sizeof h->updated_at);
 	}
-	lup_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such host organisation"));
-	return lup_sqlerr(db, err, _("reading a host organisation"));
+	return 0;
 }
 
 int lup_host_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err)
@@ -109,11 +105,11 @@ int lup_host_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_er
 	if (lup_blank(ref))
 		return lup_err_set(err, LUP_EINVAL, _("no host organisation given"));
 	if (!(t = lup_strdup(ref)))
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	key = lup_sortkey(lup_trim(t));
 	free(t);
 	if (!key)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if (!(st = lup_stmt(db, sql, err))) {
 		free(key);
 		return -1;
@@ -157,7 +153,7 @@ static int validate(struct lup_host *h, lup_err *err)
 	int t;
 
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
-		lup_sh_tidy(texts[i]);
+		lup_tidy(texts[i]);
 	if (!h->name)
 		return lup_err_field(err, "name", _("a name is required"));
 	if (check_len(h->name, 200, "name", _("the name is longer than 200 characters"), err) < 0)
@@ -175,7 +171,7 @@ static int validate(struct lup_host *h, lup_err *err)
 			_("'%s' is not a country: give its two-letter code or its name"), h->country);
 	free(h->country);
 	if (!(h->country = strdup(code)))
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if (check_len(h->city, 100, "city", _("the city is longer than 100 characters"), err) < 0)
 		return -1;
 	if (h->networks && lup_networks_validate(h->networks, err) < 0)
@@ -232,7 +228,7 @@ static char *search_text(const struct lup_host *h)
 	               lup_country_name_in(h->country, 1), nets, h->forum ? h->forum : "",
 	               h->themes ? h->themes : "");
 	out = lup_fold(all.s ? all.s : "");
-	lup_buf_free(&all);
+	lup_buf_clear(&all);
 	return out;
 }
 
@@ -274,7 +270,7 @@ int lup_host_save(lup_db *db, struct lup_host *h, lup_err *err)
 		if (n < 0)
 			goto out;
 		if (!(nets = lup_networks_json(list, n))) {
-			lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			lup_err_oom(err);
 			goto out;
 		}
 		free(h->networks);
@@ -286,7 +282,7 @@ int lup_host_save(lup_db *db, struct lup_host *h, lup_err *err)
 	search = search_text(h);
 	key = lup_sortkey(h->name);
 	if (!search || !key) {
-		lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		lup_err_oom(err);
 		goto out;
 	}
 	if (!(st = lup_stmt(db, insert ? sql_insert : sql_update, err)))
@@ -316,12 +312,8 @@ int lup_host_save(lup_db *db, struct lup_host *h, lup_err *err)
 	sqlite3_bind_text(st, 20, search, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 21, key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 22, now, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_sqlerr(db, err, _("saving a host organisation"));
-		lup_done(st);
+	if (lup_run(db, st, _("saving a host organisation"), err) < 0)
 		goto out;
-	}
-	lup_done(st);
 	if (insert)
 		memcpy(h->created_at, now, sizeof now);
 	memcpy(h->updated_at, now, sizeof now);
@@ -356,7 +348,7 @@ int lup_p_host_derive(lup_db *db, const char *id, lup_err *err)
 	if (!search || !key) {
 		free(search);
 		free(key);
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	}
 	if ((st = lup_stmt(db, sql_have, err))) {
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
@@ -383,16 +375,6 @@ int lup_p_host_derive(lup_db *db, const char *id, lup_err *err)
 }
 
 /* ---- Saving an edit over what is stored now ---- */
-
-static int host_get(lup_db *db, const char *id, void *out, lup_err *err)
-{
-	return lup_host_get(db, id, out, err);
-}
-
-static void host_clear(void *h)
-{
-	lup_host_clear(h);
-}
 
 static void host_gone(lup_db *db, const void *seen, lup_err *err)
 {
@@ -504,22 +486,13 @@ static const struct lup_col host_cols[] = {
 	{ LUP_COL(struct lup_host, notes, STR, "notes", N_("Notes")) },
 };
 
-static const struct lup_table host_table = {
-	host_cols, sizeof host_cols / sizeof host_cols[0], sizeof(struct lup_host),
-	host_get, host_clear, host_gone
-};
+LUP_TABLE(host_table, struct lup_host, host_cols, lup_host_get, lup_host_clear, host_gone);
 
 int lup_host_update(lup_db *db, const struct lup_host *seen, struct lup_host *h,
                     struct lup_merge_report *mr, lup_err *err)
 {
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (lup_merge_stored(db, &host_table, h->id, seen, h, mr, err) < 0 ||
-	    lup_host_save(db, h, err) < 0 || lup_db_commit(db, err) < 0) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return LUP_MERGE_SAVE(db, &host_table, h->id, seen, h, mr, err,
+	                      lup_host_save(db, h, err));
 }
 
 int lup_host_reindex(lup_db *db, lup_err *err)
@@ -592,12 +565,8 @@ int lup_host_delete(lup_db *db, const char *id, lup_err *err)
 		if (!(st = lup_stmt(db, i == 0 ? sql_keep : sql, err)))
 			goto fail;
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			lup_done(st);
-			lup_sqlerr(db, err, _("deleting a host organisation"));
+		if (lup_run(db, st, _("deleting a host organisation"), err) < 0)
 			goto fail;
-		}
-		lup_done(st);
 	}
 	if (sqlite3_changes(db->h) == 0) {
 		lup_err_set(err, LUP_ENOTFOUND, _("no such host organisation"));
@@ -682,7 +651,7 @@ static int bind_host_query(sqlite3_stmt *st, const struct lup_host_query *q, lup
 	const char *code = "";
 
 	if (!filter)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	lup_trim(filter);
 	sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
 	free(filter);
@@ -706,12 +675,13 @@ static void bind_host_from(sqlite3_stmt *st, const struct lup_host_row *from)
 	sqlite3_bind_text(st, 5, from->id, -1, SQLITE_TRANSIENT);
 }
 
-static void read_host_row(sqlite3_stmt *st, struct lup_host_row *r)
+static void read_host_row(sqlite3_stmt *st, void *row)
 {
+	struct lup_host_row *r = row;
 	memset(r, 0, sizeof *r);
 	lup_col_copy(st, 0, r->id, sizeof r->id);
-	lup_sh_col(st, 1, r->name, sizeof r->name);
-	lup_sh_col(st, 2, r->city, sizeof r->city);
+	lup_col_cut(st, 1, r->name, sizeof r->name);
+	lup_col_cut(st, 2, r->city, sizeof r->city);
 	lup_col_copy(st, 3, r->type, sizeof r->type);
 	lup_col_copy(st, 4, r->country, sizeof r->country);
 	lup_networks_text((const char *)sqlite3_column_text(st, 5), 0,
@@ -731,7 +701,7 @@ int lup_host_page(lup_db *db, const struct lup_host_query *q,
                   struct lup_host_row *rows, lup_err *err)
 {
 	enum lup_host_sort sort = q && (unsigned)q->sort < LUP_HSORT_COUNT ? q->sort : LUP_HSORT_NAME;
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0;
 	sqlite3_stmt *st;
 
 	if (limit <= 0)
@@ -745,18 +715,8 @@ int lup_host_page(lup_db *db, const struct lup_host_query *q,
 	sqlite3_bind_int(st, 4, limit);
 	if (from)
 		bind_host_from(st, from);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_host_row(st, &rows[n++]);
-	lup_done(st);
-	if (n < limit && rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("listing host organisations"));
-	if (back)
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_host_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
-	return n;
+	return lup_page_rows(db, st, back, limit, rows, sizeof *rows, read_host_row,
+	                     _("listing host organisations"), err);
 }
 
 int lup_host_count(lup_db *db, const struct lup_host_query *q,
@@ -772,13 +732,11 @@ int lup_host_count(lup_db *db, const struct lup_host_query *q,
 		lup_done(st);
 		return -1;
 	}
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		lup_done(st);
-		return lup_sqlerr(db, err, _("counting host organisations"));
-	}
-	*total = sqlite3_column_int64(st, 0);
-	*matching = sqlite3_column_int64(st, 1);
-	lup_done(st);
+	long c[2];
+	if (lup_count_row(db, st, c, 2, _("counting host organisations"), err) < 0)
+		return -1;
+	*total = c[0];
+	*matching = c[1];
 	return 0;
 }
 
@@ -790,15 +748,12 @@ long lup_host_position(lup_db *db, const struct lup_host_query *q,
 	long pos = -1;
 	if (!st)
 		return -1;
-	if (bind_host_query(st, q, err) == 0) {
-		bind_host_from(st, row);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			pos = sqlite3_column_int64(st, 0);
-		else
-			lup_sqlerr(db, err, _("listing host organisations"));
+	if (bind_host_query(st, q, err) < 0) {
+		lup_done(st);
+		return -1;
 	}
-	lup_done(st);
-	return pos;
+	bind_host_from(st, row);
+	return lup_count_row(db, st, &pos, 1, _("listing host organisations"), err) < 0 ? -1 : pos;
 }
 
 /* One host as the list shows it in q's sort order (its keys for paging),
@@ -814,23 +769,14 @@ int lup_host_row(lup_db *db, const struct lup_host_query *q, const char *id,
 	enum lup_host_sort sort = q && (unsigned)q->sort < LUP_HSORT_COUNT ? q->sort : LUP_HSORT_NAME;
 	sqlite3_stmt *st = lup_stmt(db, host_row_sql[sort], err);
 	char lo[11], hi[11];
-	int rc;
 
-	if (!st)
-		return -1;
-	lup_sh_year_bounds(query_year(q ? q->year : 0), lo, hi);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, lo, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, hi, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_host_row(st, out);
-	lup_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such host organisation"));
-	return lup_sqlerr(db, err, _("listing host organisations"));
+	if (st) {
+		lup_sh_year_bounds(query_year(q ? q->year : 0), lo, hi);
+		sqlite3_bind_text(st, 6, lo, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 7, hi, -1, SQLITE_TRANSIENT);
+	}
+	return lup_get_row(db, st, id, out, sizeof *out, read_host_row,
+	                   _("listing host organisations"), _("no such host organisation"), err);
 }
 
 const char *lup_host_sort_name(enum lup_host_sort s)
@@ -899,8 +845,8 @@ int lup_host_visits(lup_db *db, const char *host_id, struct lup_host_visit *out,
 		memset(v, 0, sizeof *v);
 		lup_col_copy(st, 0, v->session_id, sizeof v->session_id);
 		lup_col_copy(st, 1, v->cohort_id, sizeof v->cohort_id);
-		lup_sh_col(st, 2, v->cohort, sizeof v->cohort);
-		lup_sh_col(st, 3, v->title, sizeof v->title);
+		lup_col_cut(st, 2, v->cohort, sizeof v->cohort);
+		lup_col_cut(st, 3, v->title, sizeof v->title);
 		lup_col_copy(st, 4, v->day, sizeof v->day);
 		v->held = sqlite3_column_int(st, 5);
 		v->present = sqlite3_column_int64(st, 6);
@@ -930,9 +876,9 @@ int lup_host_visit_notes(lup_db *db, const char *host_id, struct lup_visit_note 
 		struct lup_visit_note *v = &out[n++];
 		memset(v, 0, sizeof *v);
 		lup_col_copy(st, 0, v->date, sizeof v->date);
-		lup_sh_col(st, 1, v->person, sizeof v->person);
-		lup_sh_col(st, 2, v->cohort, sizeof v->cohort);
-		v->cut = lup_sh_col(st, 3, v->text, sizeof v->text);
+		lup_col_cut(st, 1, v->person, sizeof v->person);
+		lup_col_cut(st, 2, v->cohort, sizeof v->cohort);
+		v->cut = lup_col_cut(st, 3, v->text, sizeof v->text);
 	}
 	lup_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)

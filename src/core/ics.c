@@ -198,10 +198,10 @@ static icalcomponent *vevent(const struct row *r, int utc)
 		icalcomponent_add_property(ev, icalproperty_new_description(desc.s));
 	if (*r->kind)
 		icalcomponent_add_property(ev, icalproperty_new_categories(lup_session_kind_label(r->kind)));
-	lup_buf_free(&uid);
-	lup_buf_free(&summary);
-	lup_buf_free(&desc);
-	lup_buf_free(&where);
+	lup_buf_clear(&uid);
+	lup_buf_clear(&summary);
+	lup_buf_clear(&desc);
+	lup_buf_clear(&where);
 	return ev;
 }
 
@@ -244,7 +244,7 @@ static icalproperty *cal_address(int organiser, const char *email, const char *n
 		icalproperty_add_parameter(p, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
 		icalproperty_add_parameter(p, icalparameter_new_rsvp(ICAL_RSVP_TRUE));
 	}
-	lup_buf_free(&uri);
+	lup_buf_clear(&uri);
 	return p;
 }
 
@@ -267,7 +267,7 @@ static int invite_parts(lup_db *db, icalcomponent *ev, const char *cohort_id, co
 	if (!(st = lup_stmt(db, person ? one : by_cohort, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, person ? person : cohort_id, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("exporting the calendar"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("exporting the calendar"), err)) == SQLITE_ROW) {
 		icalcomponent_add_property(ev, cal_address(0, col(st, 1), col(st, 0)));
 		inv->attendees++;
 	}
@@ -294,7 +294,7 @@ static int count_without_email(lup_db *db, const char *cohort, const char *perso
 		return -1;
 	if (person || cohort)
 		sqlite3_bind_text(st, 1, person ? person : cohort, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("exporting the calendar"))) < 0)
+	if ((rc = lup_step(db, st, _("exporting the calendar"), err)) < 0)
 		return -1;
 	inv->without_email = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	lup_done(st);
@@ -357,11 +357,11 @@ int lup_ics_write(lup_db *db, const struct lup_ics_opts *o, FILE *fp, long *even
 		if (!(st = lup_stmt(db, cohort ? cohort_sql : person_sql, err)))
 			return -1;
 		sqlite3_bind_text(st, 1, cohort ? cohort : person, -1, SQLITE_TRANSIENT);
-		if ((rc = lup_p_step(db, st, err, _("exporting the calendar"))) < 0)
+		if ((rc = lup_step(db, st, _("exporting the calendar"), err)) < 0)
 			return -1;
 		if (rc == SQLITE_ROW) {
 			char name[160];
-			lup_p_copy(st, 0, name, sizeof name);
+			lup_col_cut(st, 0, name, sizeof name);
 			snprintf(calname, sizeof calname, "lup: %s", name);
 		}
 		lup_done(st);
@@ -396,7 +396,7 @@ int lup_ics_write(lup_db *db, const struct lup_ics_opts *o, FILE *fp, long *even
 		return -1;
 	if (cohort || person)
 		sqlite3_bind_text(st, 1, cohort ? cohort : person, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_p_step(db, st, err, _("exporting the calendar"))) == SQLITE_ROW) {
+	while ((rc = lup_step(db, st, _("exporting the calendar"), err)) == SQLITE_ROW) {
 		struct row r = {
 			col(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4), col(st, 5),
 			col(st, 6), col(st, 7), col(st, 8), col(st, 9), col(st, 11), col(st, 12),
@@ -408,7 +408,7 @@ int lup_ics_write(lup_db *db, const struct lup_ics_opts *o, FILE *fp, long *even
 			/* The attendees' query needs its own statement: keep the
 			 * cohort's id past this row. */
 			char cohort_id[40];
-			lup_p_copy(st, 15, cohort_id, sizeof cohort_id);
+			lup_col_cut(st, 15, cohort_id, sizeof cohort_id);
 			if (invite_parts(db, ev, cohort_id, person, inv, err) < 0) {
 				icalcomponent_free(ev);
 				lup_done(st);

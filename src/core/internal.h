@@ -103,12 +103,81 @@ int lup_exec(lup_db *db, const char *sql, lup_err *err);
 sqlite3_stmt *lup_stmt(lup_db *db, const char *sql, lup_err *err);
 void lup_done(sqlite3_stmt *st);
 
+/* Step st once: SQLITE_ROW or SQLITE_DONE, or -1 with err naming what
+ * failed (and st finished). */
+int lup_step(lup_db *db, sqlite3_stmt *st, const char *what, lup_err *err);
+/* Run a statement that writes to its end and finish it: 0, or -1 with
+ * err naming what failed. */
+int lup_run(lup_db *db, sqlite3_stmt *st, const char *what, lup_err *err);
+
 /* Binding helpers: NULL or empty text binds NULL. */
 int lup_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* A column as a malloc'd string (NULL for SQL NULL). */
 char *lup_col_dup(sqlite3_stmt *st, int i);
 /* Copy a column into a fixed buffer (empty for NULL). */
 void lup_col_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
+/* The same for text a person wrote, cut (if it must be) at the start of a
+ * UTF-8 character (lup_copy_cut); 1 when it was cut. */
+int lup_col_cut(sqlite3_stmt *st, int i, char *buf, size_t n);
+
+/* ---- Loading many rows at once (schema.c) ----
+ *
+ * Indexes are cheaper to build once, sorted, after many rows are in than
+ * to grow a row at a time.  lup_bulk_begin drops table's indexes that
+ * are not unique (the unique ones stay: a load looks rows up through
+ * them), inside the caller's transaction; lup_bulk_end makes them again
+ * as they were, before it commits.  A rollback brings them back
+ * untouched.  table is one of lup's fixed table names.  A copy of the
+ * table that triggers keep (person_due for person, schema 7) is set aside
+ * the same way: its indexes and the triggers dropped, and lup_bulk_end
+ * fills it again in one pass before it makes them again. */
+struct lup_bulk {
+	int n;
+	char *sql[16];
+	char name[16][64];
+	int trigger[16];
+	int (*fill)(lup_db *db, lup_err *err);
+};
+int lup_bulk_begin(lup_db *db, const char *table, struct lup_bulk *b, lup_err *err);
+int lup_bulk_end(lup_db *db, struct lup_bulk *b, lup_err *err);
+void lup_bulk_clear(struct lup_bulk *b);
+
+/* ---- Paging by key (pager.c) ----
+ *
+ * Lists never load a whole table: a screen holds a window of rows and
+ * asks for the next limit rows after its last one, or before its first.
+ * Each list has a statement per direction: forward, its order after the
+ * key of the row `from` (or from the start); backward, the reverse order
+ * before it (or from the end).  The caller prepares and binds it; the
+ * pager steps it, reads each row with read (a row of size bytes, zeroed
+ * first), finishes the statement and puts rows read backward in the
+ * order they are shown.  Returns the count, or -1 with err naming what
+ * failed (what: "listing people"). */
+int lup_page_rows(lup_db *db, sqlite3_stmt *st, int back, int limit, void *rows, size_t size,
+                  void (*read)(sqlite3_stmt *st, void *row), const char *what, lup_err *err);
+/* Bind a text key of a list's statement: the value of the row the page
+ * starts from, or (value NULL: no row) where the list starts in its
+ * direction: "" forward, "~" backward (lup's keys and ids sort between). */
+void lup_bind_key(sqlite3_stmt *st, int i, const char *value, int back);
+/* Every row of st (prepared and bound; NULL: lup_stmt failed, err says
+ * why), each read by read into a new element, zeroed first, of a growable
+ * array: rowsp is the address of its pointer (any T **), *n its count,
+ * both emptied first; size bytes a row.  Finishes the statement.  0, or
+ * -1 with err set (out of memory, or naming what failed), the array freed
+ * (for rows that hold only their own bytes). */
+int lup_read_all(lup_db *db, sqlite3_stmt *st, void *rowsp, size_t *n, size_t size,
+                 void (*read)(sqlite3_stmt *st, void *row), const char *what, lup_err *err);
+/* Fetch one: zero row (size bytes), bind id to ?1 of st (the caller binds
+ * any other parameter; st NULL: lup_stmt failed, err says why) and read
+ * its row with read.  0; -1 with LUP_ENOTFOUND and the message missing
+ * when there is none, or with err naming what failed. */
+int lup_get_row(lup_db *db, sqlite3_stmt *st, const char *id, void *row, size_t size,
+                void (*read)(sqlite3_stmt *st, void *row), const char *what, const char *missing,
+                lup_err *err);
+/* A one-row query of counts, bound by the caller: column i of its row
+ * into out[i] for n columns; finishes the statement.  0, or -1 with err
+ * naming what failed. */
+int lup_count_row(lup_db *db, sqlite3_stmt *st, long *out, int n, const char *what, lup_err *err);
 
 /* Resolve a reference (a unique id prefix of 6+ characters) in table to a
  * full id.  table is one of lup's fixed table names. */
@@ -158,6 +227,21 @@ struct lup_table {
 	/* LUP_EGONE with a message naming the record the screen loaded. */
 	void (*gone)(lup_db *db, const void *seen, lup_err *err);
 };
+/* The table `name` of a module's struct `type`: its columns (an array),
+ * its own get and clear (which take a type *: the macro makes the void *
+ * adapters struct lup_table calls) and its gone. */
+#define LUP_TABLE(name, type, cols, get, clear, gone) \
+	static int name##_get(lup_db *db_, const char *id_, void *out_, lup_err *err_) \
+	{ \
+		return get(db_, id_, (type *)out_, err_); \
+	} \
+	static void name##_clear(void *row_) \
+	{ \
+		clear((type *)row_); \
+	} \
+	static const struct lup_table name = { \
+		cols, sizeof cols / sizeof cols[0], sizeof(type), name##_get, name##_clear, gone \
+	}
 
 /* Inside the caller's transaction: read the row id as stored now (t->get)
  * and merge seen (as the screen loaded it), mine (the edit) and it with
@@ -166,6 +250,14 @@ struct lup_table {
  * (may be NULL) what was found, keeping the answers it held. */
 int lup_merge_stored(lup_db *db, const struct lup_table *t, const char *id, const void *seen,
                      void *mine, struct lup_merge_report *mr, lup_err *err);
+/* Save an edit in one transaction: merge it with the row as stored
+ * (lup_merge_stored on t, the row id), then write (an expression, the
+ * module's save of mine: 0 or -1) and commit.  0, or -1 with nothing
+ * written. */
+#define LUP_MERGE_SAVE(db, t, id, seen, mine, mr, err, write) \
+	(lup_db_begin((db), (err)) < 0 ? -1 \
+	 : lup_merge_stored((db), (t), (id), (seen), (mine), (mr), (err)) < 0 || (write) < 0 || \
+	   lup_db_commit((db), (err)) < 0 ? (lup_db_rollback(db), -1) : 0)
 /* The row an edit was for is gone: mr (may be NULL) says so, err gets
  * LUP_EGONE and the message.  Returns -1. */
 int lup_merge_gone(struct lup_merge_report *mr, lup_err *err, const char *fmt, ...)

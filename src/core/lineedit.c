@@ -183,7 +183,7 @@ void lup_le_init(lup_lineedit *le, size_t maxlen)
     le->maxlen = maxlen;
 }
 
-void lup_le_free(lup_lineedit *le)
+void lup_le_clear(lup_lineedit *le)
 {
     free(le->buf);
     lup_le_init(le, le->maxlen);

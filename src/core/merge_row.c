@@ -23,7 +23,7 @@ static void col_free(struct lup_merge_col *c)
 	memset(c, 0, sizeof *c);
 }
 
-void lup_merge_report_free(struct lup_merge_report *r)
+void lup_merge_report_clear(struct lup_merge_report *r)
 {
 	for (int i = 0; i < r->n; i++)
 		col_free(&r->col[i]);
@@ -240,7 +240,7 @@ static int merge_texts(lup_db *db, const struct lup_col *cols, size_t n, char **
 			np++;
 		}
 	}
-	lup_merge_report_free(mr);
+	lup_merge_report_clear(mr);
 	lup_merge3_text(n, (const char *const *)b, (const char *const *)m, (const char *const *)t,
 	                NULL, how);
 	for (size_t i = 0; i < n; i++) {
@@ -253,7 +253,7 @@ static int merge_texts(lup_db *db, const struct lup_col *cols, size_t n, char **
 		c->how = how[i];
 		if ((t[i] && !(c->theirs = strdup(t[i]))) || !(c->theirs_shown = shown(db, &cols[i], t[i])) ||
 		    !(c->mine_shown = shown(db, &cols[i], m[i]))) {
-			rc = lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			rc = lup_err_oom(err);
 			break;
 		}
 		if (how[i] != LUP_MERGE_CONFLICT)
@@ -289,7 +289,7 @@ static int merge_texts(lup_db *db, const struct lup_col *cols, size_t n, char **
 int lup_merge_gone(struct lup_merge_report *mr, lup_err *err, const char *fmt, ...)
 {
 	if (mr) {
-		lup_merge_report_free(mr);
+		lup_merge_report_clear(mr);
 		mr->deleted = 1;
 	}
 	if (err) {
@@ -325,10 +325,10 @@ int lup_merge_stored(lup_db *db, const struct lup_table *t, const char *id, cons
 	if (t->ncols > LUP_MERGE_MAX)
 		return lup_err_set(err, LUP_EFAIL, "merge: %zu columns", t->ncols);
 	if (!(now = calloc(1, t->size)))
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if (t->get(db, id, now, err) < 0) {
 		if (err && err->code == LUP_ENOTFOUND) {
-			lup_merge_report_free(mr);
+			lup_merge_report_clear(mr);
 			mr->deleted = 1;
 			t->gone(db, seen, err);
 		}
@@ -338,7 +338,7 @@ int lup_merge_stored(lup_db *db, const struct lup_table *t, const char *id, cons
 	for (size_t i = 0; i < t->ncols; i++)
 		if (col_text(&t->cols[i], seen, &b[i]) < 0 || col_text(&t->cols[i], mine, &m[i]) < 0 ||
 		    col_text(&t->cols[i], now, &th[i]) < 0) {
-			lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			lup_err_oom(err);
 			goto out;
 		}
 	if (merge_texts(db, t->cols, t->ncols, b, m, th, how, mr, err) != 0)
@@ -346,7 +346,7 @@ int lup_merge_stored(lup_db *db, const struct lup_table *t, const char *id, cons
 	for (size_t i = 0; i < t->ncols; i++)
 		if ((how[i] == LUP_MERGE_THEIRS || how[i] == LUP_MERGE_BOTH) &&
 		    col_copy(&t->cols[i], mine, now) < 0) {
-			lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			lup_err_oom(err);
 			goto out;
 		}
 	rc = 0;
@@ -358,7 +358,7 @@ out:
 		t->clear(now);
 	free(now);
 	if (mr == &local)
-		lup_merge_report_free(&local);
+		lup_merge_report_clear(&local);
 	return rc;
 }
 
@@ -377,7 +377,7 @@ int lup_merge_value(lup_db *db, const struct lup_col *col, const char *seen, con
 		mr = &local;
 	}
 	if (trimmed(seen, &v[0]) < 0 || trimmed(mine, &v[1]) < 0 || trimmed(stored, &v[2]) < 0) {
-		lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		lup_err_oom(err);
 		goto out;
 	}
 	if (merge_texts(db, col, 1, &v[0], &v[1], &v[2], &how, mr, err) != 0)
@@ -387,6 +387,6 @@ int lup_merge_value(lup_db *db, const struct lup_col *col, const char *seen, con
 out:
 	free_texts(v, 3);
 	if (mr == &local)
-		lup_merge_report_free(&local);
+		lup_merge_report_clear(&local);
 	return rc;
 }

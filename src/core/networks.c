@@ -9,37 +9,6 @@
 
 /* ---- Shared helpers ---- */
 
-static size_t cut_len(const char *s, size_t max)
-{
-	size_t len = strlen(s);
-	if (len <= max)
-		return len;
-	len = max;
-	/* Back up over continuation bytes to the start of the character that
-	 * did not fit. */
-	while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
-		len--;
-	return len;
-}
-
-int lup_sh_copy(char *dst, size_t n, const char *src)
-{
-	size_t len;
-	if (n == 0)
-		return 0;
-	if (!src)
-		src = "";
-	len = cut_len(src, n - 1);
-	memcpy(dst, src, len);
-	dst[len] = '\0';
-	return src[len] != '\0';
-}
-
-int lup_sh_col(sqlite3_stmt *st, int i, char *dst, size_t n)
-{
-	return lup_sh_copy(dst, n, (const char *)sqlite3_column_text(st, i));
-}
-
 size_t lup_sh_chars(const char *s)
 {
 	size_t n = 0;
@@ -47,17 +16,6 @@ size_t lup_sh_chars(const char *s)
 		if (((unsigned char)*s & 0xc0) != 0x80)
 			n++;
 	return n;
-}
-
-void lup_sh_tidy(char **s)
-{
-	if (*s) {
-		lup_trim(*s);
-		if (!**s) {
-			free(*s);
-			*s = NULL;
-		}
-	}
 }
 
 int lup_sh_date(char **s, lup_date today)
@@ -415,7 +373,7 @@ char *lup_networks_json(const struct lup_network *nets, int n)
 		lup_buf_puts(&b, "}");
 	}
 	if (lup_buf_puts(&b, "]") < 0) {
-		lup_buf_free(&b);
+		lup_buf_clear(&b);
 		return NULL;
 	}
 	return b.s;
@@ -425,7 +383,7 @@ static int replace_json(char **json, const struct lup_network *nets, int n, lup_
 {
 	char *j = lup_networks_json(nets, n);
 	if (!j)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	free(*json);
 	*json = j;
 	return 0;
@@ -514,8 +472,8 @@ void lup_networks_text(const char *json, int with_roles, char *buf, size_t n)
 		if (with_roles && nets[i].role[0])
 			lup_buf_printf(&b, " (%s)", nets[i].role);
 	}
-	lup_sh_copy(buf, n, b.s ? b.s : "");
-	lup_buf_free(&b);
+	lup_copy_cut(buf, n, b.s ? b.s : "");
+	lup_buf_clear(&b);
 }
 
 /* ---- Names for a picker ---- */
@@ -554,17 +512,9 @@ static int list_add(struct name_list *l, const char *network, const char *roles)
 		if (same_network(l->v[k].network, network))
 			break;
 	if (k == l->n) {
-		if (l->n == l->cap) {
-			size_t cap = l->cap ? l->cap * 2 : 16;
-			void *nv = realloc(l->v, cap * sizeof l->v[0]);
-			if (!nv)
-				return -1;
-			l->v = nv;
-			l->cap = cap;
-		}
-		memset(&l->v[k], 0, sizeof l->v[k]);
-		lup_sh_copy(l->v[k].network, sizeof l->v[k].network, network);
-		l->n++;
+		if (!LUP_PUSH(l->v, l->n, l->cap))
+			return -1;
+		lup_copy_cut(l->v[k].network, sizeof l->v[k].network, network);
 	}
 	/* Add each role not there yet. */
 	for (const char *p = roles; p && *p; ) {
@@ -605,7 +555,7 @@ int lup_network_names(lup_db *db, lup_network_cb cb, void *ud, lup_err *err)
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		const char *role = (const char *)sqlite3_column_text(st, 1);
 		char r[128];
-		lup_sh_copy(r, sizeof r, role);
+		lup_copy_cut(r, sizeof r, role);
 		for (char *c = r; *c; c++)
 			if (*c == '|')
 				*c = '/';
@@ -624,10 +574,10 @@ int lup_network_names(lup_db *db, lup_network_cb cb, void *ud, lup_err *err)
 	rc = 0;
 	goto out;
 oom:
-	lup_err_set(err, LUP_EFAIL, _("out of memory"));
+	lup_err_oom(err);
 out:
 	for (size_t k = 0; k < l.n; k++)
-		lup_buf_free(&l.v[k].roles);
+		lup_buf_clear(&l.v[k].roles);
 	free(l.v);
 	return rc;
 }

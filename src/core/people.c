@@ -16,34 +16,26 @@ static const char sql_get[] =
 	"SELECT id, name, email, phone, org_unit, role, manager_id, employee_no, active, "
 	"created_at, updated_at FROM person WHERE id = ?1";
 
+static void read_person(sqlite3_stmt *st, void *row)
+{
+	struct lup_person *p = row;
+	lup_col_copy(st, 0, p->id, sizeof p->id);
+	p->name = lup_col_dup(st, 1);
+	p->email = lup_col_dup(st, 2);
+	p->phone = lup_col_dup(st, 3);
+	p->org_unit = lup_col_dup(st, 4);
+	p->role = lup_col_dup(st, 5);
+	p->manager_id = lup_col_dup(st, 6);
+	p->employee_no = lup_col_dup(st, 7);
+	p->active = sqlite3_column_int(st, 8);
+	lup_col_copy(st, 9, p->created_at, sizeof p->created_at);
+	lup_col_copy(st, 10, p->updated_at, sizeof p->updated_at);
+}
+
 int lup_person_get(lup_db *db, const char *id, struct lup_person *p, lup_err *err)
 {
-	sqlite3_stmt *st = lup_stmt(db, sql_get, err);
-	int rc;
-	memset(p, 0, sizeof *p);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		lup_col_copy(st, 0, p->id, sizeof p->id);
-		p->name = lup_col_dup(st, 1);
-		p->email = lup_col_dup(st, 2);
-		p->phone = lup_col_dup(st, 3);
-		p->org_unit = lup_col_dup(st, 4);
-		p->role = lup_col_dup(st, 5);
-		p->manager_id = lup_col_dup(st, 6);
-		p->employee_no = lup_col_dup(st, 7);
-		p->active = sqlite3_column_int(st, 8);
-		lup_col_copy(st, 9, p->created_at, sizeof p->created_at);
-		lup_col_copy(st, 10, p->updated_at, sizeof p->updated_at);
-	}
-	lup_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such person"));
-	return lup_sqlerr(db, err, _("reading a person"));
+	return lup_get_row(db, lup_stmt(db, sql_get, err), id, p, sizeof *p, read_person,
+	                   _("reading a person"), _("no such person"), err);
 }
 
 int lup_person_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err)
@@ -115,17 +107,6 @@ static int exists_other(lup_db *db, const char *sql, const char *value, const ch
 }
 
 /* Trim every text field; empty becomes NULL. */
-static void tidy(char **s)
-{
-	if (*s) {
-		lup_trim(*s);
-		if (!**s) {
-			free(*s);
-			*s = NULL;
-		}
-	}
-}
-
 /* Which unique value is taken, once the write has hit a UNIQUE
  * constraint: the common case, no clash, costs no look-ups at all (an
  * import of 50,000 people saves 100,000 of them).  1 with the field
@@ -154,8 +135,8 @@ static int taken(lup_db *db, const struct lup_person *p, lup_err *err)
 static int validate(lup_db *db, struct lup_person *p, lup_err *err)
 {
 	int r;
-	tidy(&p->name); tidy(&p->email); tidy(&p->phone); tidy(&p->org_unit);
-	tidy(&p->role); tidy(&p->manager_id); tidy(&p->employee_no);
+	lup_tidy(&p->name); lup_tidy(&p->email); lup_tidy(&p->phone); lup_tidy(&p->org_unit);
+	lup_tidy(&p->role); lup_tidy(&p->manager_id); lup_tidy(&p->employee_no);
 	if (!p->name)
 		return lup_err_field(err, "name", _("a name is required"));
 	if (strlen(p->name) > 200)
@@ -206,7 +187,7 @@ static int person_keys(const char *name, const char *email, const char *unit, co
 	*k1 = lup_sortkey(name ? name : "");
 	*k2 = lup_sortkey(unit ? unit : "");
 	*k3 = lup_sortkey(role ? role : "");
-	lup_buf_free(&all);
+	lup_buf_clear(&all);
 	if (*search && *k1 && *k2 && *k3)
 		return 0;
 	free(*search); free(*k1); free(*k2); free(*k3);
@@ -235,7 +216,7 @@ int lup_p_person_derive(lup_db *db, const char *id, lup_err *err)
 	                (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
 	                (const char *)sqlite3_column_text(st, 4), &k[0], &k[1], &k[2], &k[3]) < 0) {
 		lup_done(st);
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	}
 	same = 1;
 	for (int i = 0; i < 4; i++)
@@ -291,7 +272,7 @@ static int person_write(lup_db *db, struct lup_person *p, lup_err *err)
 	lup_now_utc(now);
 	if (person_keys(p->name, p->email, p->org_unit, p->role, p->employee_no,
 	                &search, &k1, &k2, &k3) < 0) {
-		lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		lup_err_oom(err);
 		goto out;
 	}
 	if (!(st = lup_stmt(db, insert ? sql_insert : sql_update, err)))
@@ -358,16 +339,6 @@ int lup_person_save_in(lup_db *db, struct lup_person *p, lup_err *err)
 
 /* ---- Saving an edit over what is stored now ---- */
 
-static int person_get(lup_db *db, const char *id, void *out, lup_err *err)
-{
-	return lup_person_get(db, id, out, err);
-}
-
-static void person_clear(void *p)
-{
-	lup_person_clear(p);
-}
-
 static void person_gone(lup_db *db, const void *seen, lup_err *err)
 {
 	const struct lup_person *p = seen;
@@ -388,22 +359,14 @@ static const struct lup_col person_cols[] = {
 	{ LUP_COL(struct lup_person, active, BOOL, "active", N_("Active")) },
 };
 
-static const struct lup_table person_table = {
-	person_cols, sizeof person_cols / sizeof person_cols[0], sizeof(struct lup_person),
-	person_get, person_clear, person_gone
-};
+LUP_TABLE(person_table, struct lup_person, person_cols,
+          lup_person_get, lup_person_clear, person_gone);
 
 int lup_person_update(lup_db *db, const struct lup_person *seen, struct lup_person *p,
                       struct lup_merge_report *mr, lup_err *err)
 {
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (lup_merge_stored(db, &person_table, p->id, seen, p, mr, err) < 0 ||
-	    person_write(db, p, err) < 0 || lup_db_commit(db, err) < 0) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return LUP_MERGE_SAVE(db, &person_table, p->id, seen, p, mr, err,
+	                      person_write(db, p, err));
 }
 
 int lup_person_delete(lup_db *db, const char *id, lup_err *err)
@@ -503,8 +466,9 @@ static char *folded_filter(const struct lup_person_query *q)
 	return f;
 }
 
-static void fill_row(sqlite3_stmt *st, struct lup_person_row *r)
+static void fill_row(sqlite3_stmt *st, void *row)
 {
+	struct lup_person_row *r = row;
 	const char *stat = (const char *)sqlite3_column_text(st, 6);
 	memset(r, 0, sizeof *r);
 	lup_col_copy(st, 0, r->id, sizeof r->id);
@@ -526,20 +490,8 @@ int lup_person_row(lup_db *db, const struct lup_person_query *q, const char *id,
                    struct lup_person_row *out, lup_err *err)
 {
 	enum lup_person_sort sort = q && q->sort < LUP_PSORT_COUNT ? q->sort : LUP_PSORT_NAME;
-	sqlite3_stmt *st = lup_stmt(db, row_sql[sort], err);
-	int rc;
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		fill_row(st, out);
-	lup_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such person"));
-	return lup_sqlerr(db, err, _("listing people"));
+	return lup_get_row(db, lup_stmt(db, row_sql[sort], err), id, out, sizeof *out, fill_row,
+	                   _("listing people"), _("no such person"), err);
 }
 
 static void bind_from(sqlite3_stmt *st, const struct lup_person_row *from)
@@ -554,12 +506,12 @@ int lup_person_page(lup_db *db, const struct lup_person_query *q,
                     struct lup_person_row *rows, lup_err *err)
 {
 	enum lup_person_sort sort = q && q->sort < LUP_PSORT_COUNT ? q->sort : LUP_PSORT_NAME;
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0, n;
 	char *filter = folded_filter(q);
 	sqlite3_stmt *st;
 
 	if (!filter)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if (!(st = lup_stmt(db, page_sql[sort][back][from != NULL], err))) {
 		free(filter);
 		return -1;
@@ -568,21 +520,8 @@ int lup_person_page(lup_db *db, const struct lup_person_query *q,
 	sqlite3_bind_int(st, 4, limit);
 	if (from)
 		bind_from(st, from);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		fill_row(st, &rows[n++]);
-	if (n < limit && rc != SQLITE_DONE) {
-		lup_done(st);
-		free(filter);
-		return lup_sqlerr(db, err, _("listing people"));
-	}
-	lup_done(st);
+	n = lup_page_rows(db, st, back, limit, rows, sizeof *rows, fill_row, _("listing people"), err);
 	free(filter);
-	if (back)  /* fetched in reverse: put them in display order */
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_person_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
 	return n;
 }
 
@@ -594,24 +533,21 @@ int lup_person_count(lup_db *db, const struct lup_person_query *q,
 		"CASE WHEN ?3 = '' THEN -1 ELSE (SELECT count(*) FROM person p WHERE " FILT ") END";
 	char *filter = folded_filter(q);
 	sqlite3_stmt *st;
+	long c[2];
+	int rc;
 	if (!filter)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if (!(st = lup_stmt(db, sql, err))) {
 		free(filter);
 		return -1;
 	}
 	sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		lup_done(st);
-		free(filter);
-		return lup_sqlerr(db, err, _("counting people"));
-	}
-	*total = sqlite3_column_int64(st, 0);
-	*matching = sqlite3_column_int64(st, 1);
-	if (*matching < 0)
-		*matching = *total;
-	lup_done(st);
+	rc = lup_count_row(db, st, c, 2, _("counting people"), err);
 	free(filter);
+	if (rc < 0)
+		return -1;
+	*total = c[0];
+	*matching = c[1] < 0 ? c[0] : c[1];
 	return 0;
 }
 
@@ -623,15 +559,12 @@ long lup_person_position(lup_db *db, const struct lup_person_query *q,
 	sqlite3_stmt *st;
 	long pos = -1;
 	if (!filter)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if ((st = lup_stmt(db, position_sql[sort], err))) {
 		sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
 		bind_from(st, row);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			pos = sqlite3_column_int64(st, 0);
-		else
-			lup_sqlerr(db, err, _("listing people"));
-		lup_done(st);
+		if (lup_count_row(db, st, &pos, 1, _("listing people"), err) < 0)
+			pos = -1;
 	}
 	free(filter);
 	return pos;

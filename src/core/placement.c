@@ -55,44 +55,36 @@ static const char sql_get[] =
 	"reflection, cancel_reason, coalesce(status_changed_at, ''), created_at, updated_at "
 	"FROM placement WHERE id = ?1";
 
+static void read_placement(sqlite3_stmt *st, void *row)
+{
+	struct lup_placement *p = row;
+	int s;
+	lup_col_copy(st, 0, p->id, sizeof p->id);
+	lup_col_copy(st, 1, p->person_id, sizeof p->person_id);
+	lup_col_copy(st, 2, p->host_id, sizeof p->host_id);
+	p->mentor = lup_col_dup(st, 3);
+	p->start_date = lup_col_dup(st, 4);
+	p->end_date = lup_col_dup(st, 5);
+	p->travel_days = sqlite3_column_int(st, 6);
+	p->green_travel = sqlite3_column_int(st, 7);
+	s = lup_pstatus_parse((const char *)sqlite3_column_text(st, 8));
+	p->status = s < 0 ? LUP_PS_PROPOSED : (enum lup_pstatus)s;
+	p->objectives = lup_col_dup(st, 9);
+	p->agreement_signed = sqlite3_column_int(st, 10);
+	p->travel_booked = sqlite3_column_int(st, 11);
+	p->insurance = sqlite3_column_int(st, 12);
+	p->report_received = sqlite3_column_int(st, 13);
+	p->reflection = lup_col_dup(st, 14);
+	p->cancel_reason = lup_col_dup(st, 15);
+	lup_col_copy(st, 16, p->status_changed_at, sizeof p->status_changed_at);
+	lup_col_copy(st, 17, p->created_at, sizeof p->created_at);
+	lup_col_copy(st, 18, p->updated_at, sizeof p->updated_at);
+}
+
 int lup_placement_get(lup_db *db, const char *id, struct lup_placement *p, lup_err *err)
 {
-	sqlite3_stmt *st = lup_stmt(db, sql_get, err);
-	int rc;
-	memset(p, 0, sizeof *p);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		int s;
-		lup_col_copy(st, 0, p->id, sizeof p->id);
-		lup_col_copy(st, 1, p->person_id, sizeof p->person_id);
-		lup_col_copy(st, 2, p->host_id, sizeof p->host_id);
-		p->mentor = lup_col_dup(st, 3);
-		p->start_date = lup_col_dup(st, 4);
-		p->end_date = lup_col_dup(st, 5);
-		p->travel_days = sqlite3_column_int(st, 6);
-		p->green_travel = sqlite3_column_int(st, 7);
-		s = lup_pstatus_parse((const char *)sqlite3_column_text(st, 8));
-		p->status = s < 0 ? LUP_PS_PROPOSED : (enum lup_pstatus)s;
-		p->objectives = lup_col_dup(st, 9);
-		p->agreement_signed = sqlite3_column_int(st, 10);
-		p->travel_booked = sqlite3_column_int(st, 11);
-		p->insurance = sqlite3_column_int(st, 12);
-		p->report_received = sqlite3_column_int(st, 13);
-		p->reflection = lup_col_dup(st, 14);
-		p->cancel_reason = lup_col_dup(st, 15);
-		lup_col_copy(st, 16, p->status_changed_at, sizeof p->status_changed_at);
-		lup_col_copy(st, 17, p->created_at, sizeof p->created_at);
-		lup_col_copy(st, 18, p->updated_at, sizeof p->updated_at);
-	}
-	lup_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such placement"));
-	return lup_sqlerr(db, err, _("reading a placement"));
+	return lup_get_row(db, lup_stmt(db, sql_get, err), id, p, sizeof *p, read_placement,
+	                   _("reading a placement"), _("no such placement"), err);
 }
 
 static int row_exists(lup_db *db, const char *sql, const char *id, lup_err *err)
@@ -126,8 +118,8 @@ static int validate(lup_db *db, struct lup_placement *p, enum lup_pstatus old, l
 	const char *label = lup_pstatus_label(old);
 	int r;
 
-	lup_sh_tidy(&p->mentor); lup_sh_tidy(&p->start_date); lup_sh_tidy(&p->end_date);
-	lup_sh_tidy(&p->objectives); lup_sh_tidy(&p->reflection);
+	lup_tidy(&p->mentor); lup_tidy(&p->start_date); lup_tidy(&p->end_date);
+	lup_tidy(&p->objectives); lup_tidy(&p->reflection);
 	if (!p->person_id[0])
 		return lup_err_field(err, "person", _("choose the participant"));
 	if ((r = row_exists(db, "SELECT count(*) FROM person WHERE id = ?1", p->person_id, err)) < 0)
@@ -229,12 +221,8 @@ int lup_placement_save(lup_db *db, struct lup_placement *p, lup_err *err)
 	sqlite3_bind_int(st, 13, p->report_received ? 1 : 0);
 	lup_bind_text(st, 14, p->reflection);
 	sqlite3_bind_text(st, 15, now, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_sqlerr(db, err, _("saving a placement"));
-		lup_done(st);
+	if (lup_run(db, st, _("saving a placement"), err) < 0)
 		goto out;
-	}
-	lup_done(st);
 	p->status = old;
 	if (insert) {
 		memcpy(p->created_at, now, sizeof now);
@@ -253,16 +241,6 @@ out:
 
 /* ---- Saving an edit over what is stored now ---- */
 
-static int placement_get(lup_db *db, const char *id, void *out, lup_err *err)
-{
-	return lup_placement_get(db, id, out, err);
-}
-
-static void placement_clear(void *p)
-{
-	lup_placement_clear(p);
-}
-
 /* A name by id for a message ("" when there is none). */
 static void name_of(lup_db *db, const char *sql, const char *id, char *buf, size_t n)
 {
@@ -272,7 +250,7 @@ static void name_of(lup_db *db, const char *sql, const char *id, char *buf, size
 		return;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		lup_sh_col(st, 0, buf, n);
+		lup_col_cut(st, 0, buf, n);
 	lup_done(st);
 }
 
@@ -314,22 +292,14 @@ static const struct lup_col placement_cols[] = {
 	{ LUP_COL(struct lup_placement, reflection, STR, "reflection", N_("Reflection")) },
 };
 
-static const struct lup_table placement_table = {
-	placement_cols, sizeof placement_cols / sizeof placement_cols[0],
-	sizeof(struct lup_placement), placement_get, placement_clear, placement_gone
-};
+LUP_TABLE(placement_table, struct lup_placement, placement_cols,
+          lup_placement_get, lup_placement_clear, placement_gone);
 
 int lup_placement_update(lup_db *db, const struct lup_placement *seen, struct lup_placement *p,
                          struct lup_merge_report *mr, lup_err *err)
 {
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (lup_merge_stored(db, &placement_table, p->id, seen, p, mr, err) < 0 ||
-	    lup_placement_save(db, p, err) < 0 || lup_db_commit(db, err) < 0) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return LUP_MERGE_SAVE(db, &placement_table, p->id, seen, p, mr, err,
+	                      lup_placement_save(db, p, err));
 }
 
 int lup_placement_delete(lup_db *db, const char *id, lup_err *err)
@@ -424,7 +394,7 @@ int lup_placement_can_move(const struct lup_placement *p, enum lup_pstatus to,
 	}
 	if (b.len)
 		rc = lup_sh_conflict(err, first, fmt, b.s);
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
 	return rc;
 }
 
@@ -439,11 +409,12 @@ static int move_locked(lup_db *db, struct lup_placement *p, enum lup_pstatus to,
 	char now[21];
 	char *why = NULL;
 	sqlite3_stmt *st;
+	int rc;
 
 	if (lup_placement_can_move(p, to, today, reason, err) < 0)
 		return -1;
 	if (to == LUP_PS_CANCELLED && !(why = lup_strdup(reason)))
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	lup_trim(why);
 	lup_now_utc(now);
 	if (!(st = lup_stmt(db, sql_move, err))) {
@@ -454,14 +425,9 @@ static int move_locked(lup_db *db, struct lup_placement *p, enum lup_pstatus to,
 	sqlite3_bind_text(st, 2, lup_pstatus_key(to), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
 	lup_bind_text(st, 4, why);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_done(st);
-		free(why);
-		return lup_sqlerr(db, err, _("changing a placement's status"));
-	}
-	lup_done(st);
+	rc = lup_run(db, st, _("changing a placement's status"), err);
 	free(why);
-	return 0;
+	return rc;
 }
 
 int lup_placement_move(lup_db *db, const char *id, enum lup_pstatus to,
@@ -729,7 +695,7 @@ int lup_placement_warnings(lup_db *db, const lup_config *cfg, const struct lup_p
 
 static int log_text(char **text, lup_err *err)
 {
-	lup_sh_tidy(text);
+	lup_tidy(text);
 	if (!*text)
 		return lup_err_field(err, "text", _("the entry is empty"));
 	return check_len(*text, 20000, "text", _("the entry is longer than 20000 characters"), err);
@@ -758,12 +724,8 @@ static int log_write(lup_db *db, const char *sql, const char *id, const char *da
 		sqlite3_bind_text(st, 5, placement_id, -1, SQLITE_TRANSIENT);
 	if (person_id)
 		sqlite3_bind_text(st, 6, person_id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_sqlerr(db, err, _("saving a log entry"));
-		lup_done(st);
+	if (lup_run(db, st, _("saving a log entry"), err) < 0)
 		goto fail;
-	}
-	lup_done(st);
 	if (sqlite3_changes(db->h) == 0) {
 		lup_err_set(err, LUP_ENOTFOUND, "%s", missing);
 		goto fail;
@@ -785,12 +747,12 @@ static int log_add(lup_db *db, const char *sql, const char *parent_id, const cha
 	int rc = -1;
 
 	if ((text && !t) || (date && !d)) {
-		lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		lup_err_oom(err);
 		goto out;
 	}
 	if (log_text(&t, err) < 0)
 		goto out;
-	lup_sh_tidy(&d);
+	lup_tidy(&d);
 	if (!d) {
 		char buf[11];
 		lup_date_format(lup_date_today(), buf);
@@ -844,7 +806,7 @@ int lup_placement_log_update(lup_db *db, const char *id, const char *date,
 
 	if (log_text(&t, err) < 0)
 		goto out;
-	lup_sh_tidy(&d);
+	lup_tidy(&d);
 	if (!d) {
 		lup_err_field(err, "date", _("a date is required"));
 		goto out;
@@ -909,7 +871,7 @@ int lup_placement_log_edit(lup_db *db, const char *id, const char *seen_date,
 	snprintf(mine.date, sizeof mine.date, "%s", date ? date : "");
 	seen.text = (char *)seen_text;   /* only read */
 	if (text && !(mine.text = strdup(text)))
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if (lup_db_begin(db, err) < 0)
 		goto out;
 	if (lup_merge_stored(db, &log_table, id, &seen, &mine, mr, err) < 0 ||
@@ -963,11 +925,19 @@ static const char *const log_page_sql[2][2] = {
 	  "AND (date, id) < (?1, ?2) ORDER BY date DESC, id DESC LIMIT ?4" },
 };
 
+static void read_log_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_log_row *r = row;
+	lup_col_copy(st, 0, r->id, sizeof r->id);
+	lup_col_copy(st, 1, r->date, sizeof r->date);
+	r->cut = lup_col_cut(st, 2, r->text, sizeof r->text);
+}
+
 int lup_placement_log_page(lup_db *db, const char *placement_id,
                            const struct lup_log_row *from, int dir, int limit,
                            struct lup_log_row *rows, lup_err *err)
 {
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0;
 	sqlite3_stmt *st;
 
 	if (limit <= 0)
@@ -980,23 +950,8 @@ int lup_placement_log_page(lup_db *db, const char *placement_id,
 		sqlite3_bind_text(st, 1, from->date, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, from->id, -1, SQLITE_TRANSIENT);
 	}
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_log_row *r = &rows[n++];
-		memset(r, 0, sizeof *r);
-		lup_col_copy(st, 0, r->id, sizeof r->id);
-		lup_col_copy(st, 1, r->date, sizeof r->date);
-		r->cut = lup_sh_col(st, 2, r->text, sizeof r->text);
-	}
-	lup_done(st);
-	if (n < limit && rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("listing log entries"));
-	if (back)
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_log_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
-	return n;
+	return lup_page_rows(db, st, back, limit, rows, sizeof *rows, read_log_row,
+	                     _("listing log entries"), err);
 }
 
 /* ---- The lists ----
@@ -1086,7 +1041,7 @@ static int bind_pl_query(sqlite3_stmt *st, const struct lup_placement_query *q, 
 	const char *code = "";
 
 	if (!filter)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	lup_trim(filter);
 	sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
 	free(filter);
@@ -1103,18 +1058,18 @@ static int bind_pl_query(sqlite3_stmt *st, const struct lup_placement_query *q, 
 	return 0;
 }
 
-static void read_pl_row(sqlite3_stmt *st, struct lup_placement_row *r)
+static void read_pl_row(sqlite3_stmt *st, void *row)
 {
+	struct lup_placement_row *r = row;
 	int s;
-	memset(r, 0, sizeof *r);
 	lup_col_copy(st, 0, r->id, sizeof r->id);
 	s = lup_pstatus_parse((const char *)sqlite3_column_text(st, 1));
 	r->status = s < 0 ? LUP_PS_PROPOSED : (enum lup_pstatus)s;
 	lup_col_copy(st, 2, r->person_id, sizeof r->person_id);
 	lup_col_copy(st, 3, r->host_id, sizeof r->host_id);
-	lup_sh_col(st, 4, r->person, sizeof r->person);
-	lup_sh_col(st, 5, r->host, sizeof r->host);
-	lup_sh_col(st, 6, r->city, sizeof r->city);
+	lup_col_cut(st, 4, r->person, sizeof r->person);
+	lup_col_cut(st, 5, r->host, sizeof r->host);
+	lup_col_cut(st, 6, r->city, sizeof r->city);
 	lup_col_copy(st, 7, r->country, sizeof r->country);
 	lup_col_copy(st, 8, r->start, sizeof r->start);
 	lup_col_copy(st, 9, r->end, sizeof r->end);
@@ -1126,7 +1081,7 @@ static void read_pl_row(sqlite3_stmt *st, struct lup_placement_row *r)
 	r->travel_booked = sqlite3_column_int(st, 14);
 	r->insurance = sqlite3_column_int(st, 15);
 	r->report_received = sqlite3_column_int(st, 16);
-	lup_sh_col(st, 17, r->cancel_reason, sizeof r->cancel_reason);
+	lup_col_cut(st, 17, r->cancel_reason, sizeof r->cancel_reason);
 	r->key_rank = (int)r->status;
 	memcpy(r->key_date, r->start, sizeof r->key_date);
 }
@@ -1139,7 +1094,6 @@ static int pl_fetch(lup_db *db, const struct lup_placement_query *q, int status,
                     struct lup_placement_row *rows, lup_err *err)
 {
 	sqlite3_stmt *st = lup_stmt(db, pl_page_sql[status >= 0][pl_mode(q)][back][from != NULL], err);
-	int n = 0, rc = SQLITE_DONE;
 
 	if (!st)
 		return -1;
@@ -1155,12 +1109,9 @@ static int pl_fetch(lup_db *db, const struct lup_placement_query *q, int status,
 	}
 	if (status >= 0)
 		sqlite3_bind_text(st, 12, status_keys[status], -1, SQLITE_STATIC);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_pl_row(st, &rows[n++]);
-	lup_done(st);
-	if (n < limit && rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("listing placements"));
-	return n;
+	/* in the order read: lup_placement_page turns the whole page */
+	return lup_page_rows(db, st, 0, limit, rows, sizeof *rows, read_pl_row,
+	                     _("listing placements"), err);
 }
 
 int lup_placement_page(lup_db *db, const struct lup_placement_query *q,
@@ -1195,11 +1146,7 @@ int lup_placement_page(lup_db *db, const struct lup_placement_query *q,
 	if (n < 0)
 		return -1;
 	if (back)  /* fetched in reverse: put them in display order */
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_placement_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
+		lup_reverse(rows, (size_t)n, sizeof *rows);
 	return n;
 }
 
@@ -1237,17 +1184,20 @@ long lup_placement_position(lup_db *db, const struct lup_placement_query *q,
 	long pos = -1;
 	if (!st)
 		return -1;
-	if (bind_pl_query(st, q, 1, err) == 0) {
-		sqlite3_bind_int(st, 1, row->key_rank);
-		sqlite3_bind_text(st, 2, row->key_date, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 5, row->id, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			pos = sqlite3_column_int64(st, 0);
-		else
-			lup_sqlerr(db, err, _("listing placements"));
+	if (bind_pl_query(st, q, 1, err) < 0) {
+		lup_done(st);
+		return -1;
 	}
-	lup_done(st);
-	return pos;
+	sqlite3_bind_int(st, 1, row->key_rank);
+	sqlite3_bind_text(st, 2, row->key_date, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, row->id, -1, SQLITE_TRANSIENT);
+	return lup_count_row(db, st, &pos, 1, _("listing placements"), err) < 0 ? -1 : pos;
+}
+
+int lup_placement_row(lup_db *db, const char *id, struct lup_placement_row *out, lup_err *err)
+{
+	return lup_get_row(db, lup_stmt(db, "SELECT " PLCOLS "FROM placement p WHERE p.id = ?1", err), id,
+	                   out, sizeof *out, read_pl_row, _("listing placements"), _("no such placement"), err);
 }
 
 const char *lup_placement_sort_name(enum lup_placement_sort s)
@@ -1270,11 +1220,21 @@ static const char *const sum_page_sql[2][2] = {
 	  SUMSEL "HAVING (h.country, y) < (?1, ?2) ORDER BY h.country DESC, y DESC LIMIT ?4" },
 };
 
+static void read_summary_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_shadow_summary_row *r = row;
+	lup_col_copy(st, 0, r->country, sizeof r->country);
+	r->year = sqlite3_column_int(st, 1);
+	for (int s = 0; s < LUP_PS_COUNT; s++)
+		r->by_status[s] = sqlite3_column_int(st, 2 + s);
+	r->total = sqlite3_column_int(st, 2 + LUP_PS_COUNT);
+}
+
 int lup_shadow_summary_page(lup_db *db, int year,
                             const struct lup_shadow_summary_row *from, int dir, int limit,
                             struct lup_shadow_summary_row *rows, lup_err *err)
 {
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0;
 	sqlite3_stmt *st;
 
 	if (limit <= 0)
@@ -1287,23 +1247,6 @@ int lup_shadow_summary_page(lup_db *db, int year,
 		sqlite3_bind_text(st, 1, from->country, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int(st, 2, from->year);
 	}
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_shadow_summary_row *r = &rows[n++];
-		memset(r, 0, sizeof *r);
-		lup_col_copy(st, 0, r->country, sizeof r->country);
-		r->year = sqlite3_column_int(st, 1);
-		for (int s = 0; s < LUP_PS_COUNT; s++)
-			r->by_status[s] = sqlite3_column_int(st, 2 + s);
-		r->total = sqlite3_column_int(st, 2 + LUP_PS_COUNT);
-	}
-	lup_done(st);
-	if (n < limit && rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("summing placements"));
-	if (back)
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_shadow_summary_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
-	return n;
+	return lup_page_rows(db, st, back, limit, rows, sizeof *rows, read_summary_row,
+	                     _("summing placements"), err);
 }

@@ -170,11 +170,8 @@ static int run_step(lup_db *db, const char *sql, const char *a, const char *b, c
 		sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
 	if (sqlite3_bind_parameter_count(st) >= 3)
 		sqlite3_bind_text(st, 3, c, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		lup_done(st);
-		return lup_sqlerr(db, err, _("erasing"));
-	}
-	lup_done(st);
+	if (lup_run(db, st, _("erasing"), err) < 0)
+		return -1;
 	if (changed)
 		*changed += sqlite3_changes(db->h);
 	return 0;
@@ -195,16 +192,13 @@ static int erase_rows(lup_db *db, const char *id, struct lup_erase_counts *n, lu
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (ncoh == cap) {
-			void *q = realloc(cohorts, (cap = cap ? cap * 2 : 4) * sizeof *cohorts);
-			if (!q) {
-				lup_done(st);
-				free(cohorts);
-				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
-			}
-			cohorts = q;
+		char (*one)[LUP_UUID_LEN + 1] = LUP_PUSH(cohorts, ncoh, cap);
+		if (!one) {
+			lup_done(st);
+			free(cohorts);
+			return lup_err_oom(err);
 		}
-		lup_col_copy(st, 0, cohorts[ncoh++], LUP_UUID_LEN + 1);
+		lup_col_copy(st, 0, *one, LUP_UUID_LEN + 1);
 	}
 	lup_done(st);
 	if (rc != SQLITE_DONE) {
@@ -355,16 +349,12 @@ static long list(lup_db *db, const char *cut, struct candidate **out, lup_err *e
 		return -1;
 	sqlite3_bind_text(st, 1, cut, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			void *q = realloc(v, (cap = cap ? cap * 2 : 16) * sizeof *v);
-			if (!q)
-				break;
-			v = q;
-		}
-		lup_col_copy(st, 0, v[n].id, sizeof v[n].id);
-		v[n].name = lup_col_dup(st, 1);
-		v[n].ended = lup_col_dup(st, 2);
-		n++;
+		struct candidate *c = LUP_PUSH(v, n, cap);
+		if (!c)
+			break;
+		lup_col_copy(st, 0, c->id, sizeof c->id);
+		c->name = lup_col_dup(st, 1);
+		c->ended = lup_col_dup(st, 2);
 	}
 	lup_done(st);
 	if (rc != SQLITE_DONE) {
@@ -373,7 +363,7 @@ static long list(lup_db *db, const char *cut, struct candidate **out, lup_err *e
 			free(v[i].ended);
 		}
 		free(v);
-		return rc == SQLITE_ROW ? lup_err_set(err, LUP_EFAIL, _("out of memory"))
+		return rc == SQLITE_ROW ? lup_err_oom(err)
 		                        : lup_sqlerr(db, err, _("finding people to purge"));
 	}
 	*out = v;

@@ -7,12 +7,7 @@
 #include "lup/people.h"
 #include "lup/profile.h"
 
-static int oom(lup_err *err)
-{
-	return lup_err_set(err, LUP_EFAIL, _("out of memory"));
-}
-
-void lup_profile_free(struct lup_profile *p)
+void lup_profile_clear(struct lup_profile *p)
 {
 	for (size_t f = 0; f < p->nfws; f++) {
 		struct lup_profile_fw *fw = &p->fws[f];
@@ -109,10 +104,10 @@ static int items(lup_db *db, const char *person_id, const char *fwid, struct lup
 		for (int i = 0; i < got; i++) {
 			const struct lup_gap_row *g = &rows[i];
 			const struct lup_fw_area *a = lup_fw_area_get(fw, g->area);
-			struct lup_profile_item *it = lup_fw_grow((void **)&f->items, &f->nitems, &cap, sizeof *it);
+			struct lup_profile_item *it = LUP_PUSH(f->items, f->nitems, cap);
 			if (!it) {
 				lup_framework_free(fw);
-				return oom(err);
+				return lup_err_oom(err);
 			}
 			snprintf(it->code, sizeof it->code, "%s", g->code);
 			snprintf(it->area, sizeof it->area, "%s", g->area);
@@ -179,7 +174,7 @@ static int checkins(lup_db *db, const char *person_id, const char *ident, struct
 	sqlite3_bind_text(st, 1, person_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, ident, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_profile_checkin *c = lup_fw_grow((void **)&f->checkins, &f->ncheckins, &cap, sizeof *c);
+		struct lup_profile_checkin *c = LUP_PUSH(f->checkins, f->ncheckins, cap);
 		if (!c) {
 			rc = SQLITE_NOMEM;
 			break;
@@ -193,7 +188,7 @@ static int checkins(lup_db *db, const char *person_id, const char *ident, struct
 	}
 	lup_done(st);
 	if (rc == SQLITE_NOMEM)
-		return oom(err);
+		return lup_err_oom(err);
 	if (rc != SQLITE_DONE)
 		return lup_sqlerr(db, err, _("reading check-ins"));
 	for (size_t k = 0; k < f->ncheckins; k++) {
@@ -203,7 +198,7 @@ static int checkins(lup_db *db, const char *person_id, const char *ident, struct
 			return -1;
 		sqlite3_bind_text(st, 1, c->id, -1, SQLITE_TRANSIENT);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			struct lup_profile_rating *r = lup_fw_grow((void **)&c->ratings, &c->nratings, &rcap, sizeof *r);
+			struct lup_profile_rating *r = LUP_PUSH(c->ratings, c->nratings, rcap);
 			char num[16];
 			if (!r) {
 				rc = SQLITE_NOMEM;
@@ -223,7 +218,7 @@ static int checkins(lup_db *db, const char *person_id, const char *ident, struct
 		}
 		lup_done(st);
 		if (rc == SQLITE_NOMEM)
-			return oom(err);
+			return lup_err_oom(err);
 		if (rc != SQLITE_DONE)
 			return lup_sqlerr(db, err, _("reading ratings"));
 	}
@@ -268,8 +263,8 @@ int lup_profile_build(lup_db *db, const lup_config *cfg, const char *person_id, 
 		char id[LUP_UUID_LEN + 1];
 		lup_err e2;
 		if (lup_framework_current(db, theirs, id, &e2) == 0) {
-			if (!lup_fw_grow((void **)&idents, &nid, &cap, sizeof *idents))
-				return oom(err);
+			if (!LUP_PUSH(idents, nid, cap))
+				return lup_err_oom(err);
 			snprintf(idents[nid - 1], sizeof idents[nid - 1], "%s", theirs);
 		}
 	}
@@ -280,7 +275,7 @@ int lup_profile_build(lup_db *db, const lup_config *cfg, const char *person_id, 
 		const char *ident = (const char *)sqlite3_column_text(st, 0);
 		if (!ident || strcmp(ident, theirs) == 0)
 			continue;
-		if (!lup_fw_grow((void **)&idents, &nid, &cap, sizeof *idents)) {
+		if (!LUP_PUSH(idents, nid, cap)) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
@@ -288,7 +283,7 @@ int lup_profile_build(lup_db *db, const lup_config *cfg, const char *person_id, 
 	}
 	lup_done(st);
 	if (rc == SQLITE_NOMEM) {
-		oom(err);
+		lup_err_oom(err);
 		goto fail;
 	}
 	if (rc != SQLITE_DONE) {
@@ -296,7 +291,7 @@ int lup_profile_build(lup_db *db, const lup_config *cfg, const char *person_id, 
 		goto fail;
 	}
 	if (nid && !(out->fws = calloc(nid, sizeof *out->fws))) {
-		oom(err);
+		lup_err_oom(err);
 		goto fail;
 	}
 	for (size_t i = 0; i < nid; i++) {
@@ -321,7 +316,7 @@ int lup_profile_build(lup_db *db, const lup_config *cfg, const char *person_id, 
 	return 0;
 fail:
 	free(idents);
-	lup_profile_free(out);
+	lup_profile_clear(out);
 	return -1;
 }
 
@@ -419,7 +414,9 @@ static void write_fw(FILE *fp, const struct lup_profile_fw *f)
 	fputs(" ", fp);
 	if (f->with_target) {
 		char b[200];
-		snprintf(b, sizeof b, _("%ld of %ld competences with a target are below it."), f->below,
+		snprintf(b, sizeof b, ngettext("%ld of %ld competence with a target is below it.",
+		                               "%ld of %ld competences with a target are below it.",
+		                               (unsigned long)f->with_target), f->below,
 		         f->with_target);
 		esc(fp, b);
 	} else {

@@ -13,8 +13,6 @@
 void lup_p_now_local(char out[17]);
 void lup_p_today(char out[11]);
 
-/* Trim a malloc'd string in place; blank becomes NULL (freed). */
-void lup_p_tidy(char **s);
 /* Is the keyword one of the NULL-terminated list? */
 int lup_p_keyword(const char *const *list, const char *s);
 
@@ -55,20 +53,12 @@ int lup_p_bump_block_sessions(lup_db *db, const char *block_id, lup_err *err);
 int lup_p_delete_sessions(lup_db *db, const char *note_sql, const char *del_sql, const char *id,
                           const char *what, const char *missing, lup_err *err);
 
-/* Step a statement expecting one row; returns SQLITE_ROW, SQLITE_DONE, or
- * -1 with err set (and the statement reset). */
-int lup_p_step(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what);
 /* One text value from a one-row query whose ?1 (and ?2, when b is not
  * NULL) are bound to a and b, into out (n bytes): 1, or 0 when there is
  * no row (out ""), or -1 with err set. */
 int lup_p_lookup(lup_db *db, const char *sql, const char *a, const char *b, char *out, size_t n,
                  lup_err *err);
-/* Run a write statement to completion; 0 or -1.  Resets it. */
-int lup_p_exec(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what);
 
-/* Copy a text column into buf, cut (if it must be) at a UTF-8 character
- * boundary; empty for NULL. */
-void lup_p_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
 
 /* Validate "YYYY-MM-DD" (or "" / NULL: allowed when optional). */
 int lup_p_date_ok(const char *s);
@@ -97,7 +87,9 @@ int lup_p_date_ok(const char *s);
 #define LUP_P_SROW_FROM \
 	" FROM session s JOIN cohort c ON c.id = s.cohort_id LEFT JOIN block b ON b.id = s.block_id " \
 	"LEFT JOIN host_org h ON h.id = s.host_id "
-void lup_p_session_row(sqlite3_stmt *st, struct lup_session_row *r);
+void lup_p_session_row(sqlite3_stmt *st, void *row);   /* a struct lup_session_row */
+/* Each row's count of conflicts (lup_session_conflicts). */
+void lup_p_count_conflicts(lup_db *db, struct lup_session_row *rows, int n);
 
 /* Enrolment e held a seat on day (an SQL expression "YYYY-MM-DD"): it
  * counts from enrolled_on, and a withdrawn one until the day it ended. */

@@ -25,33 +25,6 @@ void lup_p_today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-void lup_p_tidy(char **s)
-{
-	if (*s) {
-		lup_trim(*s);
-		if (!**s) {
-			free(*s);
-			*s = NULL;
-		}
-	}
-}
-
-void lup_p_copy(sqlite3_stmt *st, int i, char *buf, size_t n)
-{
-	const char *t = (const char *)sqlite3_column_text(st, i);
-	size_t len = t ? strlen(t) : 0;
-	if (!n)
-		return;
-	if (len >= n) {
-		len = n - 1;
-		while (len > 0 && ((unsigned char)t[len] & 0xc0) == 0x80)
-			len--;
-	}
-	if (len)
-		memcpy(buf, t, len);
-	buf[len] = '\0';
-}
-
 int lup_p_keyword(const char *const *list, const char *s)
 {
 	if (!s)
@@ -70,16 +43,6 @@ int lup_p_date_ok(const char *s)
 	return strlen(s) == 10 && lup_date_parse(s, lup_date_today(), &d) == 0 && s[4] == '-';
 }
 
-int lup_p_step(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what)
-{
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc;
-	lup_sqlerr(db, err, what);
-	lup_done(st);
-	return -1;
-}
-
 /* One text value from a one-row query with one bound id; "" when none. */
 int lup_p_lookup(lup_db *db, const char *sql, const char *a, const char *b, char *out,
                    size_t n, lup_err *err)
@@ -92,24 +55,12 @@ int lup_p_lookup(lup_db *db, const char *sql, const char *a, const char *b, char
 	sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
 	if (b)
 		sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("looking up"))) < 0)
+	if ((rc = lup_step(db, st, _("looking up"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW)
-		lup_p_copy(st, 0, out, n);
+		lup_col_cut(st, 0, out, n);
 	lup_done(st);
 	return rc == SQLITE_ROW;
-}
-
-int lup_p_exec(lup_db *db, sqlite3_stmt *st, lup_err *err, const char *what)
-{
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		lup_sqlerr(db, err, what);
-		lup_done(st);
-		return -1;
-	}
-	lup_done(st);
-	return 0;
 }
 
 /* The next name of a facilitator list, trimmed; separators and blank
@@ -204,15 +155,9 @@ int lup_p_warn(struct lup_warnings *w, enum lup_warn_kind kind, const char *coho
 	va_list ap;
 	if (!w)
 		return 0;
-	if (w->n == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 8;
-		struct lup_warning *v = realloc(w->v, cap * sizeof *v);
-		if (!v)
-			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
-		w->v = v;
-		w->cap = cap;
-	}
-	x = &w->v[w->n];
+	if (lup_grow(&w->v, &w->cap, w->n + 1, sizeof *w->v) < 0)
+		return lup_err_oom(err);
+	x = &w->v[w->n];   /* counted once its message is made */
 	memset(x, 0, sizeof *x);
 	x->kind = kind;
 	snprintf(x->cohort_id, sizeof x->cohort_id, "%s", cohort_id ? cohort_id : "");
@@ -225,8 +170,8 @@ int lup_p_warn(struct lup_warnings *w, enum lup_warn_kind kind, const char *coho
 		vsnprintf(tmp, sizeof tmp, fmt, ap);
 		va_end(ap);
 		if (lup_buf_puts(&b, tmp) < 0 || !b.s) {
-			lup_buf_free(&b);
-			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			lup_buf_clear(&b);
+			return lup_err_oom(err);
 		}
 	}
 	x->msg = b.s;
@@ -234,7 +179,7 @@ int lup_p_warn(struct lup_warnings *w, enum lup_warn_kind kind, const char *coho
 	return 0;
 }
 
-void lup_warnings_free(struct lup_warnings *w)
+void lup_warnings_clear(struct lup_warnings *w)
 {
 	if (!w)
 		return;
@@ -250,22 +195,15 @@ int lup_p_promotion_add(struct lup_promotions *p, const char *enrolment_id,
 	struct lup_promotion *x;
 	if (!p)
 		return 0;
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 4;
-		struct lup_promotion *v = realloc(p->v, cap * sizeof *v);
-		if (!v)
-			return -1;
-		p->v = v;
-		p->cap = cap;
-	}
-	x = &p->v[p->n++];
+	if (!(x = LUP_PUSH(p->v, p->n, p->cap)))
+		return -1;
 	snprintf(x->enrolment_id, sizeof x->enrolment_id, "%s", enrolment_id);
 	snprintf(x->person_id, sizeof x->person_id, "%s", person_id);
 	snprintf(x->name, sizeof x->name, "%s", name ? name : "");
 	return 0;
 }
 
-void lup_promotions_free(struct lup_promotions *p)
+void lup_promotions_clear(struct lup_promotions *p)
 {
 	if (!p)
 		return;
@@ -284,7 +222,7 @@ int lup_p_bump_cohort_sessions(lup_db *db, const char *cohort_id, lup_err *err)
 	lup_now_utc(now);
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	return lup_p_exec(db, st, err, _("updating sessions"));
+	return lup_run(db, st, _("updating sessions"), err);
 }
 
 int lup_p_bump_block_sessions(lup_db *db, const char *block_id, lup_err *err)
@@ -298,7 +236,7 @@ int lup_p_bump_block_sessions(lup_db *db, const char *block_id, lup_err *err)
 	lup_now_utc(now);
 	sqlite3_bind_text(st, 1, block_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	return lup_p_exec(db, st, err, _("updating sessions"));
+	return lup_run(db, st, _("updating sessions"), err);
 }
 
 /* ---- Keywords ---- */
@@ -363,31 +301,26 @@ void lup_programme_clear(struct lup_programme *p)
 	memset(p, 0, sizeof *p);
 }
 
+static void read_programme(sqlite3_stmt *st, void *row)
+{
+	struct lup_programme *p = row;
+	lup_col_copy(st, 0, p->id, sizeof p->id);
+	p->name = lup_col_dup(st, 1);
+	p->description = lup_col_dup(st, 2);
+	p->target = sqlite3_column_int64(st, 3);
+	lup_col_copy(st, 4, p->start_date, sizeof p->start_date);
+	lup_col_copy(st, 5, p->end_date, sizeof p->end_date);
+	lup_col_copy(st, 6, p->created_at, sizeof p->created_at);
+	lup_col_copy(st, 7, p->updated_at, sizeof p->updated_at);
+}
+
 int lup_programme_get(lup_db *db, const char *id, struct lup_programme *p, lup_err *err)
 {
 	static const char sql[] =
 		"SELECT id, name, description, target, start_date, end_date, created_at, updated_at "
 		"FROM programme WHERE id = ?1";
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	int rc;
-	memset(p, 0, sizeof *p);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a programme"))) < 0)
-		return -1;
-	if (rc == SQLITE_ROW) {
-		lup_col_copy(st, 0, p->id, sizeof p->id);
-		p->name = lup_col_dup(st, 1);
-		p->description = lup_col_dup(st, 2);
-		p->target = sqlite3_column_int64(st, 3);
-		lup_col_copy(st, 4, p->start_date, sizeof p->start_date);
-		lup_col_copy(st, 5, p->end_date, sizeof p->end_date);
-		lup_col_copy(st, 6, p->created_at, sizeof p->created_at);
-		lup_col_copy(st, 7, p->updated_at, sizeof p->updated_at);
-	}
-	lup_done(st);
-	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such programme"));
+	return lup_get_row(db, lup_stmt(db, sql, err), id, p, sizeof *p, read_programme,
+	                   _("reading a programme"), _("no such programme"), err);
 }
 
 /* The default blocks named in [programme] blocks: "ul,abw,egov". */
@@ -414,7 +347,7 @@ static int default_blocks(lup_db *db, const lup_config *cfg, const char *program
 			b.min_attendance = -1;
 			seq++;
 			if (!b.name)
-				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				return lup_err_oom(err);
 			if (lup_block_save(db, cfg, &b, err) < 0) {
 				lup_block_clear(&b);
 				return -1;
@@ -440,8 +373,8 @@ int lup_programme_save(lup_db *db, const lup_config *cfg, struct lup_programme *
 	sqlite3_stmt *st;
 	char now[21];
 
-	lup_p_tidy(&p->name);
-	lup_p_tidy(&p->description);
+	lup_tidy(&p->name);
+	lup_tidy(&p->description);
 	if (!p->name)
 		return lup_err_field(err, "name", _("a name is required"));
 	if (strlen(p->name) > 200)
@@ -471,7 +404,7 @@ int lup_programme_save(lup_db *db, const lup_config *cfg, struct lup_programme *
 	lup_bind_text(st, 5, p->start_date);
 	lup_bind_text(st, 6, p->end_date);
 	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("saving a programme")) < 0)
+	if (lup_run(db, st, _("saving a programme"), err) < 0)
 		goto fail;
 	if (!insert && sqlite3_changes(db->h) == 0) {
 		lup_err_set(err, LUP_ENOTFOUND, _("no such programme"));
@@ -492,16 +425,6 @@ fail:
 	return -1;
 }
 
-static int programme_get(lup_db *db, const char *id, void *out, lup_err *err)
-{
-	return lup_programme_get(db, id, out, err);
-}
-
-static void programme_clear(void *p)
-{
-	lup_programme_clear(p);
-}
-
 static void programme_gone(lup_db *db, const void *seen, lup_err *err)
 {
 	const struct lup_programme *p = seen;
@@ -519,22 +442,14 @@ static const struct lup_col programme_cols[] = {
 	{ LUP_COL(struct lup_programme, end_date, BUF, "end_date", N_("Ends")) },
 };
 
-static const struct lup_table programme_table = {
-	programme_cols, sizeof programme_cols / sizeof programme_cols[0],
-	sizeof(struct lup_programme), programme_get, programme_clear, programme_gone
-};
+LUP_TABLE(programme_table, struct lup_programme, programme_cols,
+          lup_programme_get, lup_programme_clear, programme_gone);
 
 int lup_programme_update(lup_db *db, const lup_config *cfg, const struct lup_programme *seen,
                          struct lup_programme *p, struct lup_merge_report *mr, lup_err *err)
 {
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (lup_merge_stored(db, &programme_table, p->id, seen, p, mr, err) < 0 ||
-	    lup_programme_save(db, cfg, p, err) < 0 || lup_db_commit(db, err) < 0) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return LUP_MERGE_SAVE(db, &programme_table, p->id, seen, p, mr, err,
+	                      lup_programme_save(db, cfg, p, err));
 }
 
 int lup_programme_delete(lup_db *db, const char *id, lup_err *err)
@@ -554,9 +469,9 @@ int lup_programme_list(lup_db *db, struct lup_programme_row *rows, int max, lup_
 	int n = 0, rc;
 	if (!st)
 		return -1;
-	while (n < max && (rc = lup_p_step(db, st, err, _("listing programmes"))) == SQLITE_ROW) {
+	while (n < max && (rc = lup_step(db, st, _("listing programmes"), err)) == SQLITE_ROW) {
 		lup_col_copy(st, 0, rows[n].id, sizeof rows[n].id);
-		lup_p_copy(st, 1, rows[n].name, sizeof rows[n].name);
+		lup_col_cut(st, 1, rows[n].name, sizeof rows[n].name);
 		rows[n].target = sqlite3_column_int64(st, 2);
 		rows[n].cohorts = sqlite3_column_int64(st, 3);
 		n++;
@@ -574,7 +489,7 @@ int lup_programme_first(lup_db *db, char id[LUP_ID_SIZE], lup_err *err)
 	int rc;
 	if (!st)
 		return -1;
-	if ((rc = lup_p_step(db, st, err, _("reading a programme"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a programme"), err)) < 0)
 		return -1;
 	if (rc == SQLITE_ROW)
 		lup_col_copy(st, 0, id, LUP_ID_SIZE);
@@ -594,7 +509,7 @@ int lup_programme_ensure(lup_db *db, const lup_config *cfg, const char *name,
 	p.name = strdup(name && *name ? name : _("Leadership development"));
 	p.target = -1;
 	if (!p.name)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if (lup_programme_save(db, cfg, &p, err) < 0) {
 		lup_programme_clear(&p);
 		return -1;
@@ -625,7 +540,7 @@ int lup_programme_progress(lup_db *db, const char *programme_id, struct lup_prog
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, programme_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("counting"))) < 0)
+	if ((rc = lup_step(db, st, _("counting"), err)) < 0)
 		return -1;
 	if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
 		lup_done(st);
@@ -658,8 +573,9 @@ void lup_block_clear(struct lup_block *b)
 
 #define BLOCK_COLS "id, programme_id, seq, kind, name, description, min_attendance"
 
-static void block_from(sqlite3_stmt *st, struct lup_block *b)
+static void block_from(sqlite3_stmt *st, void *row)
 {
+	struct lup_block *b = row;
 	memset(b, 0, sizeof *b);
 	lup_col_copy(st, 0, b->id, sizeof b->id);
 	lup_col_copy(st, 1, b->programme_id, sizeof b->programme_id);
@@ -673,18 +589,8 @@ static void block_from(sqlite3_stmt *st, struct lup_block *b)
 int lup_block_get(lup_db *db, const char *id, struct lup_block *b, lup_err *err)
 {
 	static const char sql[] = "SELECT " BLOCK_COLS " FROM block WHERE id = ?1";
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	int rc;
-	memset(b, 0, sizeof *b);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a block"))) < 0)
-		return -1;
-	if (rc == SQLITE_ROW)
-		block_from(st, b);
-	lup_done(st);
-	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such block"));
+	return lup_get_row(db, lup_stmt(db, sql, err), id, b, sizeof *b, block_from,
+	                   _("reading a block"), _("no such block"), err);
 }
 
 int lup_block_list(lup_db *db, const char *programme_id, struct lup_block *out, int max,
@@ -696,7 +602,7 @@ int lup_block_list(lup_db *db, const char *programme_id, struct lup_block *out, 
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, programme_id, -1, SQLITE_TRANSIENT);
-	while (n < max && (rc = lup_p_step(db, st, err, _("listing blocks"))) == SQLITE_ROW)
+	while (n < max && (rc = lup_step(db, st, _("listing blocks"), err)) == SQLITE_ROW)
 		block_from(st, &out[n++]);
 	if (rc < 0) {
 		while (n > 0)
@@ -720,8 +626,8 @@ int lup_block_save(lup_db *db, const lup_config *cfg, struct lup_block *b, lup_e
 	sqlite3_stmt *st;
 	char now[21];
 
-	lup_p_tidy(&b->name);
-	lup_p_tidy(&b->description);
+	lup_tidy(&b->name);
+	lup_tidy(&b->description);
 	if (!b->kind[0])
 		snprintf(b->kind, sizeof b->kind, "other");
 	if (!lup_p_keyword(lup_block_kinds, b->kind))
@@ -749,7 +655,7 @@ int lup_block_save(lup_db *db, const lup_config *cfg, struct lup_block *b, lup_e
 		if (!(st = lup_stmt(db, count_sql, err)))
 			goto fail;
 		sqlite3_bind_text(st, 1, b->programme_id, -1, SQLITE_TRANSIENT);
-		if (lup_p_step(db, st, err, _("saving a block")) < 0)
+		if (lup_step(db, st, _("saving a block"), err) < 0)
 			goto fail;
 		rc = sqlite3_column_int(st, 0);
 		lup_done(st);
@@ -776,11 +682,11 @@ int lup_block_save(lup_db *db, const lup_config *cfg, struct lup_block *b, lup_e
 	lup_bind_text(st, 5, b->description);
 	sqlite3_bind_double(st, 6, b->min_attendance);
 	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("saving a block"))) < 0)
+	if ((rc = lup_step(db, st, _("saving a block"), err)) < 0)
 		goto fail;
 	if (rc == SQLITE_ROW) {
 		b->seq = sqlite3_column_int(st, 0);
-		if (lup_p_exec(db, st, err, _("saving a block")) < 0)
+		if (lup_run(db, st, _("saving a block"), err) < 0)
 			goto fail;
 	} else {
 		lup_done(st);
@@ -795,16 +701,6 @@ fail:
 	if (insert)
 		b->id[0] = '\0';
 	return -1;
-}
-
-static int block_get(lup_db *db, const char *id, void *out, lup_err *err)
-{
-	return lup_block_get(db, id, out, err);
-}
-
-static void block_clear(void *b)
-{
-	lup_block_clear(b);
 }
 
 static void block_gone(lup_db *db, const void *seen, lup_err *err)
@@ -830,22 +726,13 @@ static const struct lup_col block_cols[] = {
 	  .show = show_share },
 };
 
-static const struct lup_table block_table = {
-	block_cols, sizeof block_cols / sizeof block_cols[0], sizeof(struct lup_block),
-	block_get, block_clear, block_gone
-};
+LUP_TABLE(block_table, struct lup_block, block_cols, lup_block_get, lup_block_clear, block_gone);
 
 int lup_block_update(lup_db *db, const lup_config *cfg, const struct lup_block *seen,
                      struct lup_block *b, struct lup_merge_report *mr, lup_err *err)
 {
-	if (lup_db_begin(db, err) < 0)
-		return -1;
-	if (lup_merge_stored(db, &block_table, b->id, seen, b, mr, err) < 0 ||
-	    lup_block_save(db, cfg, b, err) < 0 || lup_db_commit(db, err) < 0) {
-		lup_db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return LUP_MERGE_SAVE(db, &block_table, b->id, seen, b, mr, err,
+	                      lup_block_save(db, cfg, b, err));
 }
 
 /* Move the block at seq `from` to `to` (positions shift to make room):
@@ -861,7 +748,7 @@ static int set_seq(lup_db *db, const char *id, int seq, lup_err *err)
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, seq);
 	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-	return lup_p_exec(db, st, err, _("moving a block"));
+	return lup_run(db, st, _("moving a block"), err);
 }
 
 int lup_block_move(lup_db *db, const char *id, int delta, lup_err *err)
@@ -882,7 +769,7 @@ int lup_block_move(lup_db *db, const char *id, int delta, lup_err *err)
 		goto fail_b;
 	sqlite3_bind_text(st, 1, b.programme_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, target);
-	if ((rc = lup_p_step(db, st, err, _("moving a block"))) < 0)
+	if ((rc = lup_step(db, st, _("moving a block"), err)) < 0)
 		goto fail_b;
 	if (rc == SQLITE_ROW)
 		lup_col_copy(st, 0, other, sizeof other);
@@ -896,7 +783,7 @@ int lup_block_move(lup_db *db, const char *id, int delta, lup_err *err)
 	if (!(st = lup_stmt(db, top, err)))
 		goto fail_b;
 	sqlite3_bind_text(st, 1, b.programme_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("moving a block"))) < 0)
+	if ((rc = lup_step(db, st, _("moving a block"), err)) < 0)
 		goto fail_b;
 	spare = sqlite3_column_int(st, 0) + 1;
 	lup_done(st);
@@ -921,8 +808,9 @@ int lup_block_delete(lup_db *db, const char *id, lup_err *err)
 		"SELECT id FROM block WHERE programme_id = ?1 AND seq > ?2 ORDER BY seq";
 	struct lup_block b;
 	sqlite3_stmt *st;
-	char (*ids)[LUP_ID_SIZE] = NULL;
-	int n = 0, cap = 0, rc, seq;
+	char (*ids)[LUP_ID_SIZE] = NULL, (*one)[LUP_ID_SIZE];
+	size_t n = 0, cap = 0;
+	int rc, seq;
 
 	if (lup_db_begin(db, err) < 0)
 		return -1;
@@ -936,29 +824,25 @@ int lup_block_delete(lup_db *db, const char *id, lup_err *err)
 	if (!(st = lup_stmt(db, del, err)))
 		goto fail_b;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("deleting a block")) < 0)
+	if (lup_run(db, st, _("deleting a block"), err) < 0)
 		goto fail_b;
 	if (!(st = lup_stmt(db, later, err)))
 		goto fail_b;
 	sqlite3_bind_text(st, 1, b.programme_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, seq);
-	while ((rc = lup_p_step(db, st, err, _("deleting a block"))) == SQLITE_ROW) {
-		if (n == cap) {
-			void *v = realloc(ids, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *ids);
-			if (!v) {
-				lup_done(st);
-				lup_err_set(err, LUP_EFAIL, _("out of memory"));
-				goto fail_b;
-			}
-			ids = v;
+	while ((rc = lup_step(db, st, _("deleting a block"), err)) == SQLITE_ROW) {
+		if (!(one = LUP_PUSH(ids, n, cap))) {
+			lup_done(st);
+			lup_err_oom(err);
+			goto fail_b;
 		}
-		lup_col_copy(st, 0, ids[n++], LUP_ID_SIZE);
+		lup_col_copy(st, 0, *one, LUP_ID_SIZE);
 	}
 	if (rc < 0)
 		goto fail_b;
 	lup_done(st);
-	for (int i = 0; i < n; i++)
-		if (set_seq(db, ids[i], seq + i, err) < 0)
+	for (size_t i = 0; i < n; i++)
+		if (set_seq(db, ids[i], seq + (int)i, err) < 0)
 			goto fail_b;
 	free(ids);
 	lup_block_clear(&b);
@@ -972,22 +856,23 @@ fail:
 }
 
 /* Used by the other modules: a session row from LUP_P_SROW_COLS. */
-void lup_p_session_row(sqlite3_stmt *st, struct lup_session_row *r)
+void lup_p_session_row(sqlite3_stmt *st, void *row)
 {
+	struct lup_session_row *r = row;
 	lup_datetime dt;
 	memset(r, 0, sizeof *r);
 	lup_col_copy(st, 0, r->id, sizeof r->id);
 	lup_col_copy(st, 1, r->cohort_id, sizeof r->cohort_id);
-	lup_p_copy(st, 2, r->cohort, sizeof r->cohort);
-	lup_p_copy(st, 3, r->title, sizeof r->title);
+	lup_col_cut(st, 2, r->cohort, sizeof r->cohort);
+	lup_col_cut(st, 3, r->title, sizeof r->title);
 	lup_col_copy(st, 4, r->kind, sizeof r->kind);
-	lup_p_copy(st, 5, r->block, sizeof r->block);
+	lup_col_cut(st, 5, r->block, sizeof r->block);
 	lup_col_copy(st, 6, r->block_kind, sizeof r->block_kind);
 	lup_col_copy(st, 7, r->starts_at, sizeof r->starts_at);
 	lup_col_copy(st, 8, r->ends_at, sizeof r->ends_at);
-	lup_p_copy(st, 9, r->location, sizeof r->location);
-	lup_p_copy(st, 10, r->facilitators, sizeof r->facilitators);
-	lup_p_copy(st, 11, r->host, sizeof r->host);
+	lup_col_cut(st, 9, r->location, sizeof r->location);
+	lup_col_cut(st, 10, r->facilitators, sizeof r->facilitators);
+	lup_col_cut(st, 11, r->host, sizeof r->host);
 	r->sequence = sqlite3_column_int64(st, 12);
 	r->marked = sqlite3_column_int(st, 13);
 	if (lup_datetime_parse(r->starts_at, &dt) == 0)

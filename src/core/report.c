@@ -15,28 +15,8 @@
 #include "lup/cal.h"
 #include "lup/country.h"
 #include "lup/lineedit.h"
+#include "lup/map.h"
 #include "lup/report.h"
-
-static const char *const pstatus[LUP_PLACEMENT_STATUSES] = {
-	"proposed", "agreed", "confirmed", "completed", "cancelled"
-};
-
-const char *lup_report_placement_status(int i)
-{
-	return i >= 0 && i < LUP_PLACEMENT_STATUSES ? pstatus[i] : "";
-}
-
-const char *lup_report_placement_status_label(int i)
-{
-	switch (i) {
-	case 0: return C_("placement status", "proposed");
-	case 1: return C_("placement status", "agreed");
-	case 2: return C_("placement status", "confirmed");
-	case 3: return C_("placement status", "completed");
-	case 4: return C_("placement status", "cancelled");
-	default: return "";
-	}
-}
 
 double lup_report_att_rate(const struct lup_report_att *a)
 {
@@ -50,70 +30,6 @@ static void att_add(struct lup_report_att *to, const struct lup_report_att *a)
 	to->late += a->late;
 	to->excused += a->excused;
 	to->absent += a->absent;
-}
-
-/* ---- An id → index map (ids are lup's 36-character UUIDs) ---- */
-
-struct idmap {
-	const char **key;
-	size_t *val;
-	size_t cap;
-};
-
-/* Eight bytes at a time: the keys are ids of 36 characters or a little
- * more, and this runs for every row of the largest tables. */
-static uint64_t id_hash(const char *s)
-{
-	uint64_t h = 0x9e3779b97f4a7c15ULL;
-	size_t n = strlen(s), i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdULL;
-		h ^= h >> 32;
-	}
-	for (; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	h ^= h >> 29;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	return h ^ (h >> 32);
-}
-
-/* keys must outlive the map; n is how many will be put. */
-static int idmap_init(struct idmap *m, size_t n)
-{
-	m->cap = 16;
-	while (m->cap < n * 2)
-		m->cap *= 2;
-	m->key = calloc(m->cap, sizeof *m->key);
-	m->val = calloc(m->cap, sizeof *m->val);
-	return m->key && m->val ? 0 : -1;
-}
-
-static void idmap_put(struct idmap *m, const char *k, size_t v)
-{
-	size_t i = (size_t)id_hash(k) & (m->cap - 1);
-	while (m->key[i] && strcmp(m->key[i], k) != 0)
-		i = (i + 1) & (m->cap - 1);
-	m->key[i] = k;
-	m->val[i] = v;
-}
-
-static long idmap_get(const struct idmap *m, const char *k)
-{
-	if (!k || !m->cap)
-		return -1;
-	for (size_t i = (size_t)id_hash(k) & (m->cap - 1); m->key[i]; i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->key[i], k) == 0)
-			return (long)m->val[i];
-	return -1;
-}
-
-static void idmap_free(struct idmap *m)
-{
-	free(m->key);
-	free(m->val);
-	memset(m, 0, sizeof *m);
 }
 
 /* ---- Gathering ---- */
@@ -178,92 +94,25 @@ static const char sql_od_last[] =
 	"WHERE status = 'final' GROUP BY person_id";
 static const char sql_od_enrolled[] =
 	"SELECT cohort_id, person_id FROM enrolment WHERE status IN ('enrolled', 'completed')";
-/* An upper bound of the attendance rows, to size a map once. */
-static const char sql_att_rows[] = "SELECT coalesce(max(rowid), 0) FROM attendance";
-
-/* Keys copied into chunks that stay put, for maps that outlive the rows. */
-struct chunk {
-	struct chunk *next;
-	size_t used;
-	char data[65536 - 2 * sizeof(void *)];
-};
-
-static const char *keep(struct chunk **head, const char *s, size_t n)
-{
-	struct chunk *c = *head;
-	char *d;
-	if (n + 1 > sizeof c->data)
-		return NULL;
-	if (!c || sizeof c->data - c->used < n + 1) {
-		if (!(c = malloc(sizeof *c)))
-			return NULL;
-		c->used = 0;
-		c->next = *head;
-		*head = c;
-	}
-	d = c->data + c->used;
-	memcpy(d, s, n);
-	d[n] = '\0';
-	c->used += n + 1;
-	return d;
-}
-
-static void chunks_free(struct chunk **head)
-{
-	while (*head) {
-		struct chunk *c = *head;
-		*head = c->next;
-		free(c);
-	}
-}
-
-/* An idmap that grows: the value of k, adding it (with a copy of the key)
- * as `next` when it is new.  -1 when memory runs out. */
-static long idmap_intern(struct idmap *m, struct chunk **keys, size_t *count, const char *k)
-{
-	size_t i;
-	if (!m->cap && idmap_init(m, 1024) < 0)
-		return -1;
-	for (i = (size_t)id_hash(k) & (m->cap - 1); m->key[i]; i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->key[i], k) == 0)
-			return (long)m->val[i];
-	if ((*count + 1) * 2 > m->cap) {
-		struct idmap big;
-		if (idmap_init(&big, m->cap) < 0) {
-			idmap_free(&big);
-			return -1;
-		}
-		for (size_t j = 0; j < m->cap; j++)
-			if (m->key[j])
-				idmap_put(&big, m->key[j], m->val[j]);
-		idmap_free(m);
-		*m = big;
-		for (i = (size_t)id_hash(k) & (m->cap - 1); m->key[i]; i = (i + 1) & (m->cap - 1))
-			;
-	}
-	if (!(m->key[i] = keep(keys, k, strlen(k))))
-		return -1;
-	m->val[i] = *count;
-	return (long)(*count)++;
-}
 
 struct gather {
 	lup_db *db;
 	struct lup_report *r;
 	lup_err *err;
-	struct idmap cohort_ix;
+	lup_map cohort_ix;
 	/* per cohort × (blocks + 1): sessions and sessions held; the last
 	 * column is sessions without a block */
 	long *nsess, *nheld;
-	/* sessions: id → index; their cohort and block (nblocks: none) */
-	struct idmap sess_ix;
-	struct chunk *keys;
-	size_t nsessions, capsessions;
-	long *sess_cohort, *sess_block;
-	unsigned char *sess_held;
-	long *sess_visit;             /* its study-visit host in r->visits, or -1 */
-	struct idmap visit_ix;        /* host id (or \t and the typed name's key) → visit */
-	size_t nvisit_keys, capvisits;
+	/* sessions: id → index in sess */
+	lup_map sess_ix;
+	struct sess {
+		long cohort, block;   /* block: nblocks for none */
+		long visit;           /* its study-visit host in r->visits, or -1 */
+		unsigned char held;
+	} *sess;
+	size_t capsess;
+	lup_map visit_ix;             /* host id (or \t and the typed name's key) → visit */
+	size_t capvisits;
 };
 
 static int fail_sql(struct gather *g, sqlite3_stmt *st, const char *what)
@@ -271,32 +120,6 @@ static int fail_sql(struct gather *g, sqlite3_stmt *st, const char *what)
 	lup_done(st);
 	return lup_sqlerr(g->db, g->err, what);
 }
-
-static int oom(lup_err *err)
-{
-	return lup_err_set(err, LUP_EFAIL, _("out of memory"));
-}
-
-/* Room for one more element in an array that doubles from `first`: *pp is
- * the array (any element type), *cap its allocated length.  0 when out of
- * memory, the array then unchanged. */
-static int grow_array(void *pp, size_t *cap, size_t first, size_t size)
-{
-	size_t c = *cap ? *cap * 2 : first;
-	void *old, *q;
-	memcpy(&old, pp, sizeof old);
-	if (!(q = realloc(old, c * size)))
-		return 0;
-	memcpy(pp, &q, sizeof q);
-	*cap = c;
-	return 1;
-}
-
-/* The next element of arr (n in use, cap allocated), zeroed; NULL when out
- * of memory. */
-#define APPEND(arr, n, cap, first) \
-	((n) < (cap) || grow_array(&(arr), &(cap), (first), sizeof *(arr)) \
-	 ? memset(&(arr)[(n)++], 0, sizeof *(arr)) : NULL)
 
 static void text_col(sqlite3_stmt *st, int i, char *buf, size_t n)
 {
@@ -333,9 +156,9 @@ static int gather_lists(struct gather *g)
 	cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lup_report_programme *p;
-		if (!(p = APPEND(r->programmes, r->nprogrammes, cap, 4))) {
+		if (!(p = LUP_PUSH(r->programmes, r->nprogrammes, cap))) {
 			lup_done(st);
-			return oom(g->err);
+			return lup_err_oom(g->err);
 		}
 		text_col(st, 0, p->id, sizeof p->id);
 		text_col(st, 1, p->name, sizeof p->name);
@@ -354,9 +177,9 @@ static int gather_lists(struct gather *g)
 	cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lup_report_cohort *c;
-		if (!(c = APPEND(r->cohorts, r->ncohorts, cap, 16))) {
+		if (!(c = LUP_PUSH(r->cohorts, r->ncohorts, cap))) {
 			lup_done(st);
-			return oom(g->err);
+			return lup_err_oom(g->err);
 		}
 		text_col(st, 0, c->id, sizeof c->id);
 		text_col(st, 1, c->programme_id, sizeof c->programme_id);
@@ -379,9 +202,9 @@ static int gather_lists(struct gather *g)
 	cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lup_report_block *b;
-		if (!(b = APPEND(r->blocks, r->nblocks, cap, 8))) {
+		if (!(b = LUP_PUSH(r->blocks, r->nblocks, cap))) {
 			lup_done(st);
-			return oom(g->err);
+			return lup_err_oom(g->err);
 		}
 		text_col(st, 0, b->id, sizeof b->id);
 		text_col(st, 1, b->programme_id, sizeof b->programme_id);
@@ -395,11 +218,10 @@ static int gather_lists(struct gather *g)
 	lup_done(st);
 
 	/* Programme totals from their cohorts. */
-	if (idmap_init(&g->cohort_ix, r->ncohorts) < 0)
-		return oom(g->err);
 	for (size_t i = 0; i < r->ncohorts; i++) {
 		struct lup_report_cohort *c = &r->cohorts[i];
-		idmap_put(&g->cohort_ix, c->id, i);
+		if (lup_map_put(&g->cohort_ix, c->id, i) < 0)
+			return lup_err_oom(g->err);
 		for (size_t j = 0; j < r->nprogrammes; j++) {
 			struct lup_report_programme *p = &r->programmes[j];
 			if (strcmp(p->id, c->programme_id) != 0)
@@ -414,32 +236,6 @@ static int gather_lists(struct gather *g)
 	return 0;
 }
 
-/* Room for one more session in the per-session arrays; 0 out of memory. */
-static int sessions_room(struct gather *g)
-{
-	size_t cap = g->capsessions ? g->capsessions * 2 : 1024;
-	long *q1, *q2, *q4;
-	unsigned char *q3;
-	if (g->nsessions < g->capsessions)
-		return 1;
-	if ((q1 = realloc(g->sess_cohort, cap * sizeof *q1)))
-		g->sess_cohort = q1;
-	if (q1 && (q2 = realloc(g->sess_block, cap * sizeof *q2)))
-		g->sess_block = q2;
-	else
-		return 0;
-	if ((q3 = realloc(g->sess_held, cap)))
-		g->sess_held = q3;
-	else
-		return 0;
-	if ((q4 = realloc(g->sess_visit, cap * sizeof *q4)))
-		g->sess_visit = q4;
-	else
-		return 0;
-	g->capsessions = cap;
-	return 1;
-}
-
 /* The study-visit host of a session (columns 6–7: host id, a host typed
  * as text): its index in r->visits, added when new (a registered host's
  * name is read once, by visit_names); -1 for a session without a host, -2
@@ -448,7 +244,7 @@ static long visit_of(struct gather *g, sqlite3_stmt *st)
 {
 	const char *id = (const char *)sqlite3_column_text(st, 6);
 	const char *typed = (const char *)sqlite3_column_text(st, 7);
-	size_t before = g->nvisit_keys;
+	size_t before = lup_map_count(&g->visit_ix);
 	char key[300];
 	long v;
 	if (id) {
@@ -462,10 +258,10 @@ static long visit_of(struct gather *g, sqlite3_stmt *st)
 	} else {
 		return -1;
 	}
-	if ((v = idmap_intern(&g->visit_ix, &g->keys, &g->nvisit_keys, key)) < 0)
+	if ((v = lup_map_intern(&g->visit_ix, key)) < 0)
 		return -2;
-	if (g->nvisit_keys > before) {
-		struct lup_report_visits *x = APPEND(g->r->visits, g->r->nvisits, g->capvisits, 8);
+	if (lup_map_count(&g->visit_ix) > before) {
+		struct lup_report_visits *x = LUP_PUSH(g->r->visits, g->r->nvisits, g->capvisits);
 		if (!x)
 			return -2;
 		snprintf(x->host, sizeof x->host, "%s", id ? id : typed);
@@ -514,10 +310,10 @@ static int by_visits(const void *a, const void *b)
 static int gather_sessions(struct gather *g)
 {
 	struct lup_report *r = g->r;
-	size_t w = r->nblocks + 1, npairs = 0;
+	size_t w = r->nblocks + 1;
 	char (*first)[11] = calloc(r->ncohorts + 1, sizeof *first);
 	char (*last)[11] = calloc(r->ncohorts + 1, sizeof *last);
-	struct idmap pairs = { 0 };   /* visit host × cohort, made: counted once */
+	lup_map pairs = LUP_MAP_INIT;   /* visit host × cohort, made: counted once */
 	sqlite3_stmt *st = NULL;
 	int rc = -1, src;
 
@@ -529,31 +325,29 @@ static int gather_sessions(struct gather *g)
 		goto out;
 	sqlite3_bind_text(st, 1, r->as_of, -1, SQLITE_TRANSIENT);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		long c = idmap_get(&g->cohort_ix, (const char *)sqlite3_column_text(st, 1));
+		long c = lup_map_get(&g->cohort_ix, (const char *)sqlite3_column_text(st, 1));
 		long b = block_index(r, (const char *)sqlite3_column_text(st, 2));
 		int held = sqlite3_column_int(st, 3);
 		size_t col = b < 0 ? r->nblocks : (size_t)b;
+		const char *id = (const char *)sqlite3_column_text(st, 0);
 		long ix, v;
-		if (!sessions_room(g))
-			goto nomem;
-		if ((ix = idmap_intern(&g->sess_ix, &g->keys, &g->nsessions,
-		                       (const char *)sqlite3_column_text(st, 0))) < 0 ||
+		if (!id)
+			continue;
+		if ((ix = lup_map_intern(&g->sess_ix, id)) < 0 ||
+		    lup_grow(&g->sess, &g->capsess, lup_map_count(&g->sess_ix), sizeof *g->sess) < 0 ||
 		    (v = visit_of(g, st)) < -1)
 			goto nomem;
-		g->sess_cohort[ix] = c;
-		g->sess_block[ix] = (long)col;
-		g->sess_held[ix] = (unsigned char)held;
-		g->sess_visit[ix] = v;
+		g->sess[ix] = (struct sess){ c, (long)col, v, (unsigned char)held };
 		if (v >= 0) {
 			struct lup_report_visits *x = &r->visits[v];
 			if (held) {
 				char key[2 * LUP_UUID_LEN + 24];
-				size_t before = npairs;
+				size_t before = lup_map_count(&pairs);
 				x->held++;
 				snprintf(key, sizeof key, "%ld/%.36s", v, (const char *)sqlite3_column_text(st, 1));
-				if (idmap_intern(&pairs, &g->keys, &npairs, key) < 0)
+				if (lup_map_intern(&pairs, key) < 0)
 					goto nomem;
-				x->cohorts += npairs > before;
+				x->cohorts += lup_map_count(&pairs) > before;
 			} else {
 				x->planned++;
 			}
@@ -624,11 +418,11 @@ nomem:
 	if (st)
 		lup_done(st);
 	st = NULL;
-	oom(g->err);
+	lup_err_oom(g->err);
 out:
 	free(first);
 	free(last);
-	idmap_free(&pairs);
+	lup_map_clear(&pairs);
 	return rc;
 }
 
@@ -656,11 +450,10 @@ static void pair_key(char *buf, const char *a, const char *b)
 static int gather_attendance(struct gather *g)
 {
 	struct lup_report *r = g->r;
-	size_t w = r->nblocks + 1, nnp = 0, nok = 0, capok = 0;
-	struct idmap np = { 0 }, okmap = { 0 };
-	struct chunk *keys = NULL;
-	long *ok = NULL;    /* sessions attended, per person × cohort × block */
-	long *okc = NULL, *okb = NULL;
+	size_t w = r->nblocks + 1, capok = 0;
+	lup_map np = LUP_MAP_INIT, okmap = LUP_MAP_INIT;
+	/* sessions attended, per person × cohort × block (okmap's keys) */
+	struct ok { long n, cohort, block; } *ok = NULL;
 	sqlite3_stmt *st;
 	int rc = -1, src;
 
@@ -669,11 +462,8 @@ static int gather_attendance(struct gather *g)
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		char key[2 * LUP_UUID_LEN + 2];
 		pair_key(key, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1));
-		if (idmap_intern(&np, &keys, &nnp, key) < 0) {
-			lup_done(st);
-			oom(g->err);
-			goto out;
-		}
+		if (lup_map_intern(&np, key) < 0)
+			goto nomem;
 	}
 	if (src != SQLITE_DONE) {
 		fail_sql(g, st, _("making the report"));
@@ -681,32 +471,22 @@ static int gather_attendance(struct gather *g)
 	}
 	lup_done(st);
 
-	/* Size the per-person map once: it has at most a key per row. */
-	if (!(st = lup_stmt(g->db, sql_att_rows, g->err)))
-		goto out;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		sqlite3_int64 rows = sqlite3_column_int64(st, 0);
-		if (rows > 0 && rows < 50000000 && idmap_init(&okmap, (size_t)rows) < 0) {
-			lup_done(st);
-			oom(g->err);
-			goto out;
-		}
-	}
-	lup_done(st);
 	if (!(st = lup_stmt(g->db, sql_attendance, g->err)))
 		goto out;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		long s = idmap_get(&g->sess_ix, (const char *)sqlite3_column_text(st, 0));
+		long s = lup_map_get(&g->sess_ix, (const char *)sqlite3_column_text(st, 0));
 		const char *person = (const char *)sqlite3_column_text(st, 1);
 		const char *status = (const char *)sqlite3_column_text(st, 2);
 		struct lup_report_att a = { 0, 0, 0, 0 };
+		const struct sess *se;
 		long c, b;
-		if (s < 0 || !status || !person || !g->sess_held[s])
+		if (s < 0 || !status || !person || !g->sess[s].held)
 			continue;   /* a mark on a session still to come counts nowhere */
-		if (g->sess_visit[s] >= 0 && (status[0] == 'p' || status[0] == 'l'))
-			r->visits[g->sess_visit[s]].present++;
-		c = g->sess_cohort[s];
-		b = g->sess_block[s];
+		se = &g->sess[s];
+		if (se->visit >= 0 && (status[0] == 'p' || status[0] == 'l'))
+			r->visits[se->visit].present++;
+		c = se->cohort;
+		b = se->block;
 		switch (status[0]) {
 		case 'p': a.present = 1; break;
 		case 'l': a.late = 1; break;
@@ -722,42 +502,18 @@ static int gather_attendance(struct gather *g)
 		att_add(&r->blocks[b].att, &a);
 		if (a.present || a.late) {
 			char key[LUP_UUID_LEN + 48];
+			size_t pl = strnlen(person, LUP_UUID_LEN), before = lup_map_count(&okmap);
 			long ix;
-			size_t pl = strnlen(person, LUP_UUID_LEN);
 			memcpy(key, person, pl);
 			key[pl] = '/';
 			hex(key + pl + 1, (unsigned long)c, '/');
 			hex(key + strlen(key), (unsigned long)b, '\0');
-			if (nok == capok) {
-				size_t cap = capok ? capok * 2 : 4096;
-				long *q = realloc(ok, cap * sizeof *q);
-				if (q)
-					ok = q;
-				q = q ? realloc(okc, cap * sizeof *q) : NULL;
-				if (q)
-					okc = q;
-				q = q ? realloc(okb, cap * sizeof *q) : NULL;
-				if (q)
-					okb = q;
-				if (!q) {
-					lup_done(st);
-					oom(g->err);
-					goto out;
-				}
-				capok = cap;
-			}
-			size_t before = nok;
-			if ((ix = idmap_intern(&okmap, &keys, &nok, key)) < 0) {
-				lup_done(st);
-				oom(g->err);
-				goto out;
-			}
-			if (nok > before) {  /* new */
-				ok[ix] = 0;
-				okc[ix] = c;
-				okb[ix] = b;
-			}
-			ok[ix]++;
+			if ((ix = lup_map_intern(&okmap, key)) < 0 ||
+			    lup_grow(&ok, &capok, lup_map_count(&okmap), sizeof *ok) < 0)
+				goto nomem;
+			if (lup_map_count(&okmap) > before)  /* new */
+				ok[ix] = (struct ok){ 0, c, b };
+			ok[ix].n++;
 		}
 	}
 	if (src != SQLITE_DONE) {
@@ -767,38 +523,32 @@ static int gather_attendance(struct gather *g)
 	lup_done(st);
 	/* Who completed each block: attended enough of a finished block, in a
 	 * cohort where they have a place. */
-	for (size_t i = 0; i < okmap.cap; i++) {
-		const char *k = okmap.key[i];
-		size_t ix;
-		long c, b, n;
+	for (lup_map_iter it = { 0 }; lup_map_next(&okmap, &it); ) {
+		const struct ok *o = &ok[it.value];   /* the key starts with the person's id */
+		long n = g->nsess[(size_t)o->cohort * w + (size_t)o->block];
 		char key[2 * LUP_UUID_LEN + 2];
-		if (!k)
+		if (n == 0 || g->nheld[(size_t)o->cohort * w + (size_t)o->block] != n)
 			continue;
-		ix = okmap.val[i];   /* the key starts with the person's id */
-		c = okc[ix];
-		b = okb[ix];
-		n = g->nsess[(size_t)c * w + (size_t)b];
-		if (n == 0 || g->nheld[(size_t)c * w + (size_t)b] != n)
+		if ((double)o->n + 1e-9 < r->blocks[o->block].min_attendance * (double)n)
 			continue;
-		if ((double)ok[ix] + 1e-9 < r->blocks[b].min_attendance * (double)n)
+		snprintf(key, sizeof key, "%.36s%.36s", r->cohorts[o->cohort].id, it.key);
+		if (lup_map_get(&np, key) >= 0)
 			continue;
-		snprintf(key, sizeof key, "%.36s%.36s", r->cohorts[c].id, k);
-		if (idmap_get(&np, key) >= 0)
-			continue;
-		r->blocks[b].completed++;
+		r->blocks[o->block].completed++;
 	}
 	/* A block that asks for no attendance is completed by being finished. */
 	for (size_t b = 0; b < r->nblocks; b++)
 		if (r->blocks[b].min_attendance <= 0)
 			r->blocks[b].completed = r->blocks[b].finished;
 	rc = 0;
+	goto out;
+nomem:
+	lup_done(st);
+	lup_err_oom(g->err);
 out:
-	idmap_free(&np);
-	idmap_free(&okmap);
-	chunks_free(&keys);
+	lup_map_clear(&np);
+	lup_map_clear(&okmap);
 	free(ok);
-	free(okc);
-	free(okb);
 	return rc;
 }
 
@@ -816,17 +566,14 @@ static int gather_placements(struct gather *g)
 		const char *status = (const char *)sqlite3_column_text(st, 1);
 		long n = sqlite3_column_int64(st, 2), days = (long)sqlite3_column_double(st, 3);
 		struct lup_report_country *c = NULL;
-		int s = -1;
-		for (int i = 0; i < LUP_PLACEMENT_STATUSES; i++)
-			if (status && strcmp(status, pstatus[i]) == 0)
-				s = i;
+		int s = lup_pstatus_parse(status);
 		for (size_t i = 0; i < r->ncountries; i++)
 			if (strcmp(r->countries[i].country, country ? country : "") == 0)
 				c = &r->countries[i];
 		if (!c) {
-			if (!(c = APPEND(r->countries, r->ncountries, cap, 16))) {
+			if (!(c = LUP_PUSH(r->countries, r->ncountries, cap))) {
 				lup_done(st);
-				return oom(g->err);
+				return lup_err_oom(g->err);
 			}
 			snprintf(c->country, sizeof c->country, "%s", country ? country : "");
 		}
@@ -864,13 +611,13 @@ struct acc {
 static int gather_competence(struct gather *g)
 {
 	struct lup_report *r = g->r;
-	struct idmap comp = { 0 }, ends = { 0 };
-	struct chunk *keys = NULL;
-	size_t ncomp = 0, nends = 0, capa = 0, capc = 0, cape = 0, nslots = 0;
-	long *comp_area = NULL, *end_slot = NULL;
-	unsigned char *end_first = NULL;
-	int *end_rev = NULL;
+	lup_map comp = LUP_MAP_INIT, ends = LUP_MAP_INIT;
+	size_t capa = 0, capc = 0, cape = 0, nslots = 0;
+	long *comp_area = NULL;     /* each competence's area */
+	/* each first and latest check-in: its person's slot, its revision */
+	struct end { long slot; int rev; unsigned char first; } *end = NULL;
 	struct acc *acc = NULL;
+
 	char last_person[LUP_UUID_LEN + 1] = "";
 	sqlite3_stmt *st;
 	int rc = -1, src;
@@ -884,7 +631,7 @@ static int gather_competence(struct gather *g)
 		struct lup_report_area *a = r->nareas ? &r->areas[r->nareas - 1] : NULL;
 		long ix;
 		if (!a || strcmp(a->framework, ident ? ident : "") != 0 || strcmp(a->code, code ? code : "") != 0) {
-			if (!(a = APPEND(r->areas, r->nareas, capa, 8)))
+			if (!(a = LUP_PUSH(r->areas, r->nareas, capa)))
 				goto nomem;
 			snprintf(a->framework, sizeof a->framework, "%s", ident ? ident : "");
 			snprintf(a->code, sizeof a->code, "%s", code ? code : "");
@@ -892,13 +639,8 @@ static int gather_competence(struct gather *g)
 		/* ordered by revision: the newest names win */
 		text_col(st, 3, a->name, sizeof a->name);
 		text_col(st, 4, a->name_sv, sizeof a->name_sv);
-		if (ncomp == capc) {
-			long *q = realloc(comp_area, (capc = capc ? capc * 2 : 64) * sizeof *q);
-			if (!q)
-				goto nomem;
-			comp_area = q;
-		}
-		if ((ix = idmap_intern(&comp, &keys, &ncomp, (const char *)sqlite3_column_text(st, 0))) < 0)
+		if ((ix = lup_map_intern(&comp, (const char *)sqlite3_column_text(st, 0))) < 0 ||
+		    lup_grow(&comp_area, &capc, lup_map_count(&comp), sizeof *comp_area) < 0)
 			goto nomem;
 		comp_area[ix] = (long)r->nareas - 1;
 	}
@@ -923,30 +665,12 @@ static int gather_competence(struct gather *g)
 				/* the previous person's run ends */
 				if (run >= 2) {
 					long i1, i2;
-					if (nends + 2 > cape) {
-						size_t cap = cape ? cape * 2 : 1024;
-						long *q = realloc(end_slot, cap * sizeof *q);
-						unsigned char *q2;
-						int *q3;
-						if (!q)
-							goto nomem;
-						end_slot = q;
-						if (!(q2 = realloc(end_first, cap)))
-							goto nomem;
-						end_first = q2;
-						if (!(q3 = realloc(end_rev, cap * sizeof *q3)))
-							goto nomem;
-						end_rev = q3;
-						cape = cap;
-					}
-					if ((i1 = idmap_intern(&ends, &keys, &nends, first)) < 0 ||
-					    (i2 = idmap_intern(&ends, &keys, &nends, latest)) < 0)
+					if ((i1 = lup_map_intern(&ends, first)) < 0 ||
+					    (i2 = lup_map_intern(&ends, latest)) < 0 ||
+					    lup_grow(&end, &cape, lup_map_count(&ends), sizeof *end) < 0)
 						goto nomem;
-					end_slot[i1] = end_slot[i2] = (long)nslots;
-					end_first[i1] = 1;
-					end_first[i2] = 0;
-					end_rev[i1] = first_rev;
-					end_rev[i2] = latest_rev;
+					end[i1] = (struct end){ (long)nslots, first_rev, 1 };
+					end[i2] = (struct end){ (long)nslots, latest_rev, 0 };
 					nslots++;
 				}
 				if (src != SQLITE_ROW)
@@ -973,16 +697,18 @@ static int gather_competence(struct gather *g)
 	if (!(st = lup_stmt(g->db, sql_ratings, g->err)))
 		goto out;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		long k = idmap_get(&ends, (const char *)sqlite3_column_text(st, 0));
+		long k = lup_map_get(&ends, (const char *)sqlite3_column_text(st, 0));
 		long a;
+		const struct end *e;
 		struct acc *x;
-		if (k < 0 || (a = idmap_get(&comp, (const char *)sqlite3_column_text(st, 1))) < 0)
+		if (k < 0 || (a = lup_map_get(&comp, (const char *)sqlite3_column_text(st, 1))) < 0)
 			continue;
-		x = &acc[(size_t)end_slot[k] * r->nareas + (size_t)comp_area[a]];
-		x->sum[end_first[k]] += sqlite3_column_double(st, 2);
-		x->n[end_first[k]]++;
-		x->rev_lo[end_first[k]] = end_rev[k];   /* one check-in: one revision */
-		x->rev_hi[end_first[k]] = end_rev[k];
+		e = &end[k];
+		x = &acc[(size_t)e->slot * r->nareas + (size_t)comp_area[a]];
+		x->sum[e->first] += sqlite3_column_double(st, 2);
+		x->n[e->first]++;
+		x->rev_lo[e->first] = e->rev;   /* one check-in: one revision */
+		x->rev_hi[e->first] = e->rev;
 	}
 	if (src != SQLITE_DONE)
 		goto dberr;
@@ -1028,7 +754,7 @@ static int gather_competence(struct gather *g)
 	goto out;
 nomem:
 	lup_done(st);
-	oom(g->err);
+	lup_err_oom(g->err);
 	goto out;
 dberr:
 	fail_sql(g, st, _("making the report"));
@@ -1041,45 +767,32 @@ out:
 		free(r->areas);
 		r->areas = NULL;
 	}
-	idmap_free(&comp);
-	idmap_free(&ends);
-	chunks_free(&keys);
+	lup_map_clear(&comp);
+	lup_map_clear(&ends);
 	free(comp_area);
-	free(end_slot);
-	free(end_first);
-	free(end_rev);
+	free(end);
 	free(acc);
 	return rc;
 }
 
 /* [interval]: days per role, as the user wrote them. */
 struct intervals {
-	const char **role;
-	long *days;
+	struct interval { const char *role; long days; } *v;
 	size_t n, cap;
 };
 
 static void add_interval(void *ud, const char *key, const char *value)
 {
 	struct intervals *iv = ud;
+	struct interval *i;
 	char *end;
 	long days = strtol(value ? value : "", &end, 10);
 	if (!key || !*key || !value || end == value || *end || days < 1)
 		return;
-	if (iv->n == iv->cap) {
-		size_t cap = iv->cap ? iv->cap * 2 : 8;
-		const char **q = realloc(iv->role, cap * sizeof *q);
-		long *q2;
-		if (!q)
-			return;
-		iv->role = q;
-		if (!(q2 = realloc(iv->days, cap * sizeof *q2)))
-			return;
-		iv->days = q2;
-		iv->cap = cap;
+	if ((i = LUP_PUSH(iv->v, iv->n, iv->cap))) {
+		i->role = key;
+		i->days = days;
 	}
-	iv->role[iv->n] = key;
-	iv->days[iv->n++] = days;
 }
 
 /* Role names match regardless of case and diacritics: lup.ini keys are
@@ -1096,9 +809,8 @@ static int gather_overdue(struct gather *g, const lup_config *cfg)
 {
 	struct lup_report *r = g->r;
 	struct intervals iv = { 0 };
-	struct idmap people = { 0 }, last = { 0 };
-	struct chunk *keys = NULL;
-	size_t npeople = 0, cappeople = 0, nlast = 0, caplast = 0;
+	lup_map people = LUP_MAP_INIT, last = LUP_MAP_INIT;
+	size_t cappeople = 0, caplast = 0;
 	long *interval = NULL;      /* per active person */
 	double *since = NULL;       /* days since the latest final check-in */
 	sqlite3_stmt *st;
@@ -1111,19 +823,14 @@ static int gather_overdue(struct gather *g, const lup_config *cfg)
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *role = (const char *)sqlite3_column_text(st, 1);
 		long days = r->interval_days, ix;
-		if (npeople == cappeople) {
-			long *q = realloc(interval, (cappeople = cappeople ? cappeople * 2 : 1024) * sizeof *q);
-			if (!q)
-				goto nomem;
-			interval = q;
-		}
-		if ((ix = idmap_intern(&people, &keys, &npeople, (const char *)sqlite3_column_text(st, 0))) < 0)
+		if ((ix = lup_map_intern(&people, (const char *)sqlite3_column_text(st, 0))) < 0 ||
+		    lup_grow(&interval, &cappeople, lup_map_count(&people), sizeof *interval) < 0)
 			goto nomem;
 		if (role && iv.n) {
 			char *f = lup_fold(role);
 			for (size_t i = 0; f && i < iv.n; i++)
-				if (same_role(f, iv.role[i])) {
-					days = iv.days[i];
+				if (same_role(f, iv.v[i].role)) {
+					days = iv.v[i].days;
 					break;
 				}
 			free(f);
@@ -1139,13 +846,8 @@ static int gather_overdue(struct gather *g, const lup_config *cfg)
 	sqlite3_bind_text(st, 1, r->as_of, -1, SQLITE_TRANSIENT);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		long ix;
-		if (nlast == caplast) {
-			double *q = realloc(since, (caplast = caplast ? caplast * 2 : 1024) * sizeof *q);
-			if (!q)
-				goto nomem;
-			since = q;
-		}
-		if ((ix = idmap_intern(&last, &keys, &nlast, (const char *)sqlite3_column_text(st, 0))) < 0)
+		if ((ix = lup_map_intern(&last, (const char *)sqlite3_column_text(st, 0))) < 0 ||
+		    lup_grow(&since, &caplast, lup_map_count(&last), sizeof *since) < 0)
 			goto nomem;
 		since[ix] = sqlite3_column_double(st, 1);
 	}
@@ -1157,12 +859,12 @@ static int gather_overdue(struct gather *g, const lup_config *cfg)
 		goto out;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *person = (const char *)sqlite3_column_text(st, 1);
-		long c = idmap_get(&g->cohort_ix, (const char *)sqlite3_column_text(st, 0));
-		long p = idmap_get(&people, person), l;
+		long c = lup_map_get(&g->cohort_ix, (const char *)sqlite3_column_text(st, 0));
+		long p = lup_map_get(&people, person), l;
 		int never, over;
 		if (p < 0)
 			continue;   /* not active */
-		l = idmap_get(&last, person);
+		l = lup_map_get(&last, person);
 		never = l < 0;
 		over = !never && since[l] > (double)interval[p];
 		r->checkins_due++;
@@ -1181,16 +883,14 @@ static int gather_overdue(struct gather *g, const lup_config *cfg)
 	goto out;
 nomem:
 	lup_done(st);
-	oom(g->err);
+	lup_err_oom(g->err);
 	goto out;
 dberr:
 	fail_sql(g, st, _("making the report"));
 out:
-	free(iv.role);
-	free(iv.days);
-	idmap_free(&people);
-	idmap_free(&last);
-	chunks_free(&keys);
+	free(iv.v);
+	lup_map_clear(&people);
+	lup_map_clear(&last);
 	free(interval);
 	free(since);
 	return rc;
@@ -1232,22 +932,18 @@ int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
 	}
 	if (own)
 		lup_exec(db, "COMMIT", NULL);
-	idmap_free(&g.cohort_ix);
-	idmap_free(&g.sess_ix);
-	chunks_free(&g.keys);
-	free(g.sess_cohort);
-	free(g.sess_block);
-	free(g.sess_held);
-	free(g.sess_visit);
-	idmap_free(&g.visit_ix);
+	lup_map_clear(&g.cohort_ix);
+	lup_map_clear(&g.sess_ix);
+	free(g.sess);
+	lup_map_clear(&g.visit_ix);
 	free(g.nsess);
 	free(g.nheld);
 	if (rc < 0)
-		lup_report_free(r);
+		lup_report_clear(r);
 	return rc;
 }
 
-void lup_report_free(struct lup_report *r)
+void lup_report_clear(struct lup_report *r)
 {
 	free(r->programmes);
 	free(r->cohorts);
@@ -1264,6 +960,7 @@ struct out {
 	FILE *fp;
 	enum lup_report_format f;
 	int svg_id;
+	int width;      /* text: the columns it fits in; 0 for no limit */
 };
 
 #define put_html lup_html_put
@@ -1333,6 +1030,61 @@ static int width_of(const char *s)
 	return s ? lup_utf8_width(s, strlen(s)) : 0;
 }
 
+/* The next line of s that fits in cols columns: its byte length, breaking
+ * at the last space that fits (or inside a word longer than the line);
+ * *next is where the following line starts.  A line holds at least one
+ * character, so a column narrower than a wide character still moves on. */
+static size_t wrap_next(const char *s, int cols, const char **next)
+{
+	size_t fit = lup_utf8_fit(s, cols > 0 ? cols : 1, NULL);
+	if (s[fit] == '\0' || s[fit] == ' ') {
+		*next = s + fit + (s[fit] == ' ');
+		return fit;
+	}
+	for (size_t i = fit; i > 0; i--)
+		if (s[i - 1] == ' ') {
+			*next = s + i;
+			return i - 1;
+		}
+	if (fit == 0)   /* one character wider than the column */
+		fit = lup_utf8_fit(s, 2, NULL) ? lup_utf8_fit(s, 2, NULL) : 1;
+	*next = s + fit;
+	return fit;
+}
+
+/* The widest word of s, in columns: the narrowest a wrapped column can be
+ * without breaking a word. */
+static int widest_word(const char *s)
+{
+	int best = 0;
+	while (s && *s) {
+		size_t n = strcspn(s, " ");
+		int w = lup_utf8_width(s, n);
+		best = w > best ? w : best;
+		s += n + (s[n] == ' ');
+	}
+	return best;
+}
+
+static void put_text_n(FILE *fp, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		putc(s[i] == '\r' || s[i] == '\n' || s[i] == '\t' ? ' ' : s[i], fp);
+}
+
+/* Text wrapped to o->width, one line after another. */
+static void put_wrapped(struct out *o, const char *s)
+{
+	const char *next;
+	while (*s) {
+		size_t n = wrap_next(s, o->width, &next);
+		put_text_n(o->fp, s, n);
+		s = next;
+		if (*s)
+			putc('\n', o->fp);
+	}
+}
+
 static void heading(struct out *o, int level, const char *text)
 {
 	switch (o->f) {
@@ -1367,7 +1119,14 @@ static void para(struct out *o, const char *fmt, ...)
 	va_end(ap);
 	if (o->f == LUP_REPORT_HTML)
 		fputs("<p>", o->fp);
-	put(o, buf);
+	if (o->f == LUP_REPORT_TEXT && o->width > 0) {
+		for (char *p = buf; *p; p++)
+			if (*p == '\r' || *p == '\n' || *p == '\t')
+				*p = ' ';
+		put_wrapped(o, buf);
+	} else {
+		put(o, buf);
+	}
 	fputs(o->f == LUP_REPORT_HTML ? "</p>\n" : "\n\n", o->fp);
 }
 
@@ -1376,23 +1135,17 @@ struct tab {
 	int ncol;
 	const char *const *head;
 	const char *align;      /* 'l' or 'r' per column */
-	char **cell;
-	size_t nrows, cap;
+	char **cell;            /* row by row, ncol a row */
+	size_t nrows, cap;      /* cap: cells */
 	int failed;
 };
 
 static void tab_row(struct tab *t, ...)
 {
 	va_list ap;
-	if (t->nrows == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 16;
-		char **q = realloc(t->cell, cap * (size_t)t->ncol * sizeof *q);
-		if (!q) {
-			t->failed = 1;
-			return;
-		}
-		t->cell = q;
-		t->cap = cap;
+	if (lup_grow(&t->cell, &t->cap, (t->nrows + 1) * (size_t)t->ncol, sizeof *t->cell) < 0) {
+		t->failed = 1;
+		return;
 	}
 	va_start(ap, t);
 	for (int i = 0; i < t->ncol; i++) {
@@ -1419,6 +1172,126 @@ static void pad(FILE *fp, int n)
 {
 	for (; n > 0; n--)
 		putc(' ', fp);
+}
+
+/* Shrink the columns, widest first, until the table fits in width or no
+ * column is above its floor. */
+static int shrink(int *w, const int *floor, int nc, int total, int width)
+{
+	while (total > width) {
+		int c = -1;
+		for (int i = 0; i < nc; i++)
+			if (w[i] > floor[i] && (c < 0 || w[i] > w[c]))
+				c = i;
+		if (c < 0)
+			break;
+		w[c]--;
+		total--;
+	}
+	return total;
+}
+
+/* Some columns of a plain-text table (col[0..nc), two spaces between
+ * them), fitted to o->width: when it is wider, the widest columns wrap
+ * their headings and text over several lines, between words first and, if
+ * it still does not fit, inside them.  Numbers never wrap. */
+static void tab_write_cols(struct out *o, const struct tab *t, const int *col, int nc)
+{
+	FILE *fp = o->fp;
+	int w[32] = { 0 }, floor[32] = { 0 }, total = 2 * (nc - 1);
+	int cellw[32] = { 0 }, wordw[32] = { 0 };
+	for (int k = 0; k < nc; k++) {
+		int c = col[k], hw = widest_word(t->head[c]);
+		w[k] = width_of(t->head[c]);
+		for (size_t r = 0; r < t->nrows; r++) {
+			const char *cell = t->cell[r * (size_t)t->ncol + (size_t)c];
+			int x = width_of(cell), y = t->align[c] == 'r' ? x : widest_word(cell);
+			cellw[k] = x > cellw[k] ? x : cellw[k];
+			wordw[k] = y > wordw[k] ? y : wordw[k];
+		}
+		w[k] = cellw[k] > w[k] ? cellw[k] : w[k];
+		/* first only the headings wrap */
+		floor[k] = cellw[k] > hw ? cellw[k] : hw;
+		wordw[k] = wordw[k] > hw ? wordw[k] : hw;
+		total += w[k];
+	}
+	if (o->width > 0 && total > o->width)
+		total = shrink(w, floor, nc, total, o->width);
+	if (o->width > 0 && total > o->width)   /* then the text, between words */
+		total = shrink(w, wordw, nc, total, o->width);
+	if (o->width > 0 && total > o->width) { /* then inside words */
+		for (int k = 0; k < nc; k++)
+			floor[k] = wordw[k] < 4 ? wordw[k] : 4;
+		shrink(w, floor, nc, total, o->width);
+	}
+	for (size_t r = 0; r <= t->nrows + 1; r++) {
+		const char *cur[32];
+		int more = 1;
+		if (r == 1) {   /* the rule under the headings */
+			for (int k = 0; k < nc; k++) {
+				if (k)
+					fputs("  ", fp);
+				for (int i = 0; i < w[k]; i++)
+					putc('-', fp);
+			}
+			putc('\n', fp);
+			continue;
+		}
+		for (int k = 0; k < nc; k++)
+			cur[k] = r == 0 ? t->head[col[k]] : t->cell[(r - 2) * (size_t)t->ncol + (size_t)col[k]];
+		while (more) {
+			int gap = 0;   /* spaces owed before the next text on this line */
+			more = 0;
+			for (int k = 0; k < nc; k++) {
+				const char *next;
+				size_t n = wrap_next(cur[k], w[k], &next);
+				int x = lup_utf8_width(cur[k], n);
+				if (k)
+					gap += 2;
+				if (t->align[col[k]] == 'r')
+					gap += w[k] - x;
+				if (n) {
+					pad(fp, gap);
+					gap = 0;
+					put_text_n(fp, cur[k], n);
+				}
+				if (t->align[col[k]] != 'r')
+					gap += w[k] - x;
+				cur[k] = next;
+				more |= *next != '\0';
+			}
+			putc('\n', fp);
+		}
+	}
+	putc('\n', fp);
+}
+
+/* A plain-text table.  One too wide for o->width even with its headings
+ * wrapped is written in parts, each beginning with the first column (the
+ * row's name) and taking as many of the next columns as fit. */
+static void tab_write_text(struct out *o, struct tab *t)
+{
+	int nc = t->ncol < 32 ? t->ncol : 32, need[32], col[32], n = 0, used = 0;
+	for (int c = 0; c < nc; c++) {
+		need[c] = widest_word(t->head[c]);
+		for (size_t r = 0; r < t->nrows; r++) {
+			const char *cell = t->cell[r * (size_t)t->ncol + (size_t)c];
+			int x = width_of(cell);
+			need[c] = x > need[c] ? x : need[c];
+		}
+	}
+	for (int c = 0; c < nc; c++) {
+		int add = need[c] + (n ? 2 : 0);
+		if (o->width > 0 && n > 1 && used + add > o->width) {
+			tab_write_cols(o, t, col, n);
+			n = 1;   /* the next part starts again with the first column */
+			used = need[0];
+			add = need[c] + 2;
+		}
+		col[n++] = c;
+		used += add;
+	}
+	tab_write_cols(o, t, col, n);
 }
 
 static void tab_write(struct out *o, struct tab *t)
@@ -1464,38 +1337,7 @@ static void tab_write(struct out *o, struct tab *t)
 		}
 		putc('\n', fp);
 	} else {
-		int w[32] = { 0 };
-		int nc = t->ncol < 32 ? t->ncol : 32;
-		for (int c = 0; c < nc; c++) {
-			w[c] = width_of(t->head[c]);
-			for (size_t r = 0; r < t->nrows; r++) {
-				int x = width_of(t->cell[r * (size_t)t->ncol + (size_t)c]);
-				if (x > w[c])
-					w[c] = x;
-			}
-		}
-		for (size_t r = 0; r <= t->nrows + 1; r++) {
-			for (int c = 0; c < nc; c++) {
-				const char *s = r == 0 ? t->head[c] : r == 1 ? NULL
-				              : t->cell[(r - 2) * (size_t)t->ncol + (size_t)c];
-				int x;
-				if (c)
-					fputs("  ", fp);
-				if (!s) {
-					for (int i = 0; i < w[c]; i++)
-						putc('-', fp);
-					continue;
-				}
-				x = width_of(s);
-				if (t->align[c] == 'r')
-					pad(fp, w[c] - x);
-				put(o, s);
-				if (t->align[c] != 'r' && c + 1 < nc)
-					pad(fp, w[c] - x);
-			}
-			putc('\n', fp);
-		}
-		putc('\n', fp);
+		tab_write_text(o, t);
 	}
 	tab_free(t);
 }
@@ -1712,20 +1554,27 @@ static const char *area_label(const struct lup_report_area *a, char *buf, size_t
 int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE *fp,
                      lup_err *err)
 {
-	struct out o = { fp, f, 0 };
+	return lup_report_write_width(r, f, fp, 0, err);
+}
+
+int lup_report_write_width(const struct lup_report *r, enum lup_report_format f, FILE *fp,
+                           int width, lup_err *err)
+{
+	struct out o = { fp, f, 0, width };
 	char b1[24], b2[24], b3[24], b4[24], b5[24], b6[24], b7[24], b8[24], b9[24];
 	struct bar *bars = NULL;
 	size_t nbars = r->nblocks + r->ncountries + r->nareas + 8;
 
 	if (!(bars = calloc(nbars, sizeof *bars)))
-		return oom(err);
+		return lup_err_oom(err);
 	if (f == LUP_REPORT_HTML) {
 		fprintf(fp, html_head, lup_i18n_is_swedish() ? "sv" : "en");
 		put_html(fp, _("Programme progress"));
 		fputs(html_style, fp);
 	}
 	heading(&o, 1, _("Programme progress"));
-	para(&o, _("As of %s. lup holds %ld people, %ld of them active."), r->as_of,
+	para(&o, ngettext("As of %s. lup holds %ld person, %ld of them active.",
+	                  "As of %s. lup holds %ld people, %ld of them active.", (unsigned long)r->people), r->as_of,
 	     r->people, r->active_people);
 
 	/* The programmes against their targets. */
@@ -1740,7 +1589,8 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 		if (r->nprogrammes > 1 || p->name[0])
 			heading(&o, 3, p->name);
 		if (p->start_date[0] || p->end_date[0])
-			para(&o, _("%s to %s, %ld cohorts."), p->start_date[0] ? p->start_date : "…",
+			para(&o, ngettext("%s to %s, %ld cohort.", "%s to %s, %ld cohorts.", (unsigned long)p->cohorts),
+			     p->start_date[0] ? p->start_date : "…",
 			     p->end_date[0] ? p->end_date : "…", p->cohorts);
 		tab_row(&t, C_("report", "Target"), num(b1, p->target), "");
 		tab_row(&t, _("Reached (enrolled or completed)"), num(b2, reached), pct(b3, share(reached, p->target)));
@@ -1866,12 +1716,12 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 		para(&o, _("No placements yet."));
 	} else {
 		struct tab t = { 2, (const char *const[]){ C_("report", "Status"), C_("report", "Placements") }, "lr", 0, 0, 0, 0 };
-		char (*txt)[24] = calloc(LUP_PLACEMENT_STATUSES + r->ncountries, sizeof *txt);
+		char (*txt)[24] = calloc(LUP_PS_COUNT + r->ncountries, sizeof *txt);
 		double max = 0;
-		for (int s = 0; s < LUP_PLACEMENT_STATUSES; s++) {
-			tab_row(&t, lup_report_placement_status_label(s), num(b1, r->placements[s]));
+		for (int s = 0; s < LUP_PS_COUNT; s++) {
+			tab_row(&t, lup_pstatus_label((enum lup_pstatus)s), num(b1, r->placements[s]));
 			if (txt) {
-				bars[s] = (struct bar){ lup_report_placement_status_label(s), (double)r->placements[s], -1,
+				bars[s] = (struct bar){ lup_pstatus_label((enum lup_pstatus)s), (double)r->placements[s], -1,
 				                        num(txt[s], r->placements[s]) };
 				if (r->placements[s] > max)
 					max = (double)r->placements[s];
@@ -1880,7 +1730,7 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 		tab_row(&t, C_("report", "All"), num(b1, r->placements_total));
 		tab_write(&o, &t);
 		if (txt)
-			svg_bars(&o, _("Placements by status"), bars, LUP_PLACEMENT_STATUSES, max, -1, NULL, NULL, NULL);
+			svg_bars(&o, _("Placements by status"), bars, LUP_PS_COUNT, max, -1, NULL, NULL, NULL);
 
 		heading(&o, 3, _("By country"));
 		{
@@ -1899,7 +1749,7 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 				for (size_t i = 0; i < nb; i++)
 					bars[i] = (struct bar){ lup_country_name(r->countries[i].country),
 					                        (double)r->countries[i].total, -1,
-					                        num(txt[LUP_PLACEMENT_STATUSES + i], r->countries[i].total) };
+					                        num(txt[LUP_PS_COUNT + i], r->countries[i].total) };
 				svg_bars(&o, _("Placements by country"), bars, nb,
 				         nb ? (double)r->countries[0].total : 1, -1, NULL, NULL, NULL);
 			}
@@ -1917,9 +1767,13 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 		char (*lab)[256] = calloc(r->nareas, sizeof *lab);
 		char (*txt)[48] = calloc(r->nareas, sizeof *txt);
 		double max = 0;
-		para(&o, _("Mean self-assessed level per area: each person's first and latest final "
-		           "self-assessment (%ld people with both). Revisions: of the framework the first and "
-		           "the latest were made with; levels are compared by competence, not by code."),
+		para(&o, ngettext("Mean self-assessed level per area: each person's first and latest final "
+		                  "self-assessment (%ld person with both). Revisions: of the framework the first and "
+		                  "the latest were made with; levels are compared by competence, not by code.",
+		                  "Mean self-assessed level per area: each person's first and latest final "
+		                  "self-assessment (%ld people with both). Revisions: of the framework the first and "
+		                  "the latest were made with; levels are compared by competence, not by code.",
+		                  (unsigned long)r->competence_people),
 		     r->competence_people);
 		for (size_t i = 0; i < r->nareas; i++) {
 			const struct lup_report_area *a = &r->areas[i];
@@ -1955,9 +1809,22 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 
 	/* Check-ins. */
 	heading(&o, 2, C_("report", "Check-ins"));
-	para(&o, _("Of %ld participants, %ld are overdue for a check-in (the latest is older than "
-	           "%ld days, or their role's interval) and %ld have none yet."),
-	     r->checkins_due, r->checkins_overdue, r->interval_days, r->checkins_never);
+	{
+		char s1[80], s2[300], s3[80];
+		/* TRANSLATORS: the three parts make one sentence: "Of 10 participants," "3 are
+		 * overdue for a check-in (…)" "and 2 have none yet." */
+		snprintf(s1, sizeof s1, ngettext("Of %ld participant,", "Of %ld participants,",
+		                                 (unsigned long)r->checkins_due), r->checkins_due);
+		snprintf(s2, sizeof s2,
+		         ngettext("%ld is overdue for a check-in (the latest is older than %ld days, or their "
+		                  "role's interval)",
+		                  "%ld are overdue for a check-in (the latest is older than %ld days, or their "
+		                  "role's interval)", (unsigned long)r->checkins_overdue),
+		         r->checkins_overdue, r->interval_days);
+		snprintf(s3, sizeof s3, ngettext("and %ld has none yet.", "and %ld have none yet.",
+		                                 (unsigned long)r->checkins_never), r->checkins_never);
+		para(&o, "%s %s %s", s1, s2, s3);
+	}
 	if (r->checkins_overdue + r->checkins_never > 0) {
 		struct tab t = { 4, (const char *const[]){ C_("report", "Cohort"), C_("report", "Participants"), C_("report", "Overdue"),
 			_("None yet") }, "lrrr", 0, 0, 0, 0 };
@@ -1981,10 +1848,16 @@ int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE 
 int lup_report_file(const struct lup_report *r, enum lup_report_format f,
                     const char *path, lup_err *err)
 {
+	return lup_report_file_width(r, f, path, 0, err);
+}
+
+int lup_report_file_width(const struct lup_report *r, enum lup_report_format f,
+                          const char *path, int width, lup_err *err)
+{
 	lup_afile af;
 	if (lup_afile_open(&af, path, 0600, err) < 0)
 		return -1;
-	if (lup_report_write(r, f, af.fp, err) < 0) {
+	if (lup_report_write_width(r, f, af.fp, width, err) < 0) {
 		lup_afile_abort(&af);
 		return -1;
 	}

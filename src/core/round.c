@@ -80,7 +80,7 @@ static int select_people(lup_db *db, const lup_config *cfg, const struct lup_rou
 	*out = NULL;
 	*n = 0;
 	if ((r->scope == LUP_ROUND_UNIT || r->scope == LUP_ROUND_ROLE) && !(key = lup_sortkey(r->value)))
-		return lup_fw_oom(err);
+		return lup_err_oom(err);
 	if (key)
 		lup_trim(key);
 	if (!(st = lup_stmt(db, sql_all[r->scope], err))) {
@@ -95,7 +95,7 @@ static int select_people(lup_db *db, const lup_config *cfg, const struct lup_rou
 		if (r->only_due && !lup_due_listed(cfg, (const char *)sqlite3_column_text(st, 1),
 		                                   (const char *)sqlite3_column_text(st, 2), today))
 			continue;
-		if (!(a = lup_fw_grow((void **)out, n, &cap, sizeof *a))) {
+		if (!(a = LUP_PUSH(*out, *n, cap))) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
@@ -105,7 +105,7 @@ static int select_people(lup_db *db, const lup_config *cfg, const struct lup_rou
 	lup_done(st);
 	free(key);
 	if (rc == SQLITE_NOMEM)
-		return lup_fw_oom(err);
+		return lup_err_oom(err);
 	if (rc != SQLITE_DONE)
 		return lup_sqlerr(db, err, _("starting a round"));
 	return 0;
@@ -160,7 +160,7 @@ static int valid_round(lup_db *db, struct lup_round *r, lup_date today, lup_err 
 			}
 			snprintf(r->name, sizeof r->name, "%.*s", (int)k, b.s);
 		}
-		lup_buf_free(&b);
+		lup_buf_clear(&b);
 	}
 	return 0;
 }
@@ -196,7 +196,7 @@ int lup_round_start(lup_db *db, const lup_config *cfg, struct lup_round *r, lup_
 	lup_bind_text(st, 6, r->cohort_id);
 	sqlite3_bind_text(st, 7, r->date, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 8, now, -1, SQLITE_TRANSIENT);
-	if (lup_comp_run(db, st, _("starting a round"), err) < 0 ||
+	if (lup_run(db, st, _("starting a round"), err) < 0 ||
 	    select_people(db, cfg, r, today, &people, &n, err) < 0)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
@@ -215,7 +215,7 @@ int lup_round_start(lup_db *db, const lup_config *cfg, struct lup_round *r, lup_
 			sqlite3_bind_text(st, 1, draft, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_text(st, 2, r->id, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-			if (lup_comp_run(db, st, _("starting a round"), err) < 0)
+			if (lup_run(db, st, _("starting a round"), err) < 0)
 				goto fail;
 			res->kept++;
 		} else {
@@ -305,7 +305,7 @@ int lup_round_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_e
 	if (!ref || !*ref)
 		return lup_err_set(err, LUP_EINVAL, _("no round given"));
 	if (!(key = lup_sortkey(ref)))
-		return lup_fw_oom(err);
+		return lup_err_oom(err);
 	lup_trim(key);
 	if (!(st = lup_stmt(db, sql, err))) {
 		free(key);
@@ -345,13 +345,13 @@ int lup_round_delete(lup_db *db, const char *id, long *removed, lup_err *err)
 	if (!(st = lup_stmt(db, sql_drafts, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (lup_comp_run(db, st, _("removing a round"), err) < 0)
+	if (lup_run(db, st, _("removing a round"), err) < 0)
 		goto fail;
 	*removed = (long)sqlite3_changes(db->h);
 	if (!(st = lup_stmt(db, sql_round, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (lup_comp_run(db, st, _("removing a round"), err) < 0)
+	if (lup_run(db, st, _("removing a round"), err) < 0)
 		goto fail;
 	if (sqlite3_changes(db->h) == 0) {
 		lup_err_set(err, LUP_ENOTFOUND, _("no such round"));
@@ -368,61 +368,56 @@ fail:
 #define ROUND_DONE(r) "(SELECT count(DISTINCT k.person_id) FROM checkin k WHERE k.round_id = " r \
 	" AND k.status = 'final')"
 
+static void read_round_list_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_round_row *r = row;
+	lup_col_copy(st, 0, r->id, sizeof r->id);
+	lup_col_copy(st, 1, r->name, sizeof r->name);
+	lup_col_copy(st, 2, r->kind, sizeof r->kind);
+	r->scope = scope_of((const char *)sqlite3_column_text(st, 3));
+	lup_col_copy(st, 4, r->value, sizeof r->value);
+	lup_col_copy(st, 5, r->date, sizeof r->date);
+	r->people = (long)sqlite3_column_int64(st, 6);
+	r->done = (long)sqlite3_column_int64(st, 7);
+}
+
 int lup_round_list(lup_db *db, struct lup_round_row **rows, size_t *n, lup_err *err)
 {
 	static const char sql[] =
 		"SELECT r.id, r.name, r.kind, r.scope, coalesce(r.scope_value, ''), r.date, "
 		ROUND_PEOPLE("r.id") ", " ROUND_DONE("r.id") " FROM round r "
 		"ORDER BY r.date DESC, r.created_at DESC, r.id";
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	size_t cap = 0;
-	int rc;
-
-	*rows = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_round_row *r = lup_fw_grow((void **)rows, n, &cap, sizeof *r);
-		if (!r) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		lup_col_copy(st, 0, r->id, sizeof r->id);
-		lup_col_copy(st, 1, r->name, sizeof r->name);
-		lup_col_copy(st, 2, r->kind, sizeof r->kind);
-		r->scope = scope_of((const char *)sqlite3_column_text(st, 3));
-		lup_col_copy(st, 4, r->value, sizeof r->value);
-		lup_col_copy(st, 5, r->date, sizeof r->date);
-		r->people = (long)sqlite3_column_int64(st, 6);
-		r->done = (long)sqlite3_column_int64(st, 7);
-	}
-	lup_done(st);
-	if (rc != SQLITE_DONE) {
-		free(*rows);
-		*rows = NULL;
-		*n = 0;
-		return rc == SQLITE_NOMEM ? lup_fw_oom(err) : lup_sqlerr(db, err, _("listing rounds"));
-	}
-	return 0;
+	return lup_read_all(db, lup_stmt(db, sql, err), rows, n, sizeof **rows, read_round_list_row,
+	                    _("listing rounds"), err);
 }
 
 int lup_round_progress(lup_db *db, const char *id, long *done, long *people, lup_err *err)
 {
 	static const char sql[] = "SELECT " ROUND_PEOPLE("?1") ", " ROUND_DONE("?1");
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	long v[2];
 	*done = *people = 0;
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		lup_done(st);
-		return lup_sqlerr(db, err, _("reading a round"));
-	}
-	*people = (long)sqlite3_column_int64(st, 0);
-	*done = (long)sqlite3_column_int64(st, 1);
-	lup_done(st);
+	if (lup_count_row(db, st, v, 2, _("reading a round"), err) < 0)
+		return -1;
+	*people = v[0];
+	*done = v[1];
 	return 0;
+}
+
+static void read_round_people_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_round_person *r = row;
+	lup_col_copy(st, 0, r->person_id, sizeof r->person_id);
+	lup_col_copy(st, 1, r->name, sizeof r->name);
+	lup_col_copy(st, 2, r->email, sizeof r->email);
+	lup_col_copy(st, 3, r->unit, sizeof r->unit);
+	lup_col_copy(st, 4, r->role, sizeof r->role);
+	lup_col_copy(st, 5, r->checkin_id, sizeof r->checkin_id);
+	lup_col_copy(st, 6, r->status, sizeof r->status);
+	r->rated = (long)sqlite3_column_int64(st, 7);
 }
 
 int lup_round_people(lup_db *db, const char *id, struct lup_round_person **rows, size_t *n,
@@ -437,37 +432,11 @@ int lup_round_people(lup_db *db, const char *id, struct lup_round_person **rows,
 		"ORDER BY k2.status = 'final' DESC, k2.date DESC, k2.created_at DESC, k2.id DESC LIMIT 1) "
 		"ORDER BY p.sort_name, p.id";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	size_t cap = 0;
-	int rc;
 
-	*rows = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_round_person *r = lup_fw_grow((void **)rows, n, &cap, sizeof *r);
-		if (!r) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		lup_col_copy(st, 0, r->person_id, sizeof r->person_id);
-		lup_col_copy(st, 1, r->name, sizeof r->name);
-		lup_col_copy(st, 2, r->email, sizeof r->email);
-		lup_col_copy(st, 3, r->unit, sizeof r->unit);
-		lup_col_copy(st, 4, r->role, sizeof r->role);
-		lup_col_copy(st, 5, r->checkin_id, sizeof r->checkin_id);
-		lup_col_copy(st, 6, r->status, sizeof r->status);
-		r->rated = (long)sqlite3_column_int64(st, 7);
-	}
-	lup_done(st);
-	if (rc != SQLITE_DONE) {
-		free(*rows);
-		*rows = NULL;
-		*n = 0;
-		return rc == SQLITE_NOMEM ? lup_fw_oom(err) : lup_sqlerr(db, err, _("reading a round"));
-	}
-	return 0;
+	if (st)
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	return lup_read_all(db, st, rows, n, sizeof **rows, read_round_people_row,
+	                    _("reading a round"), err);
 }
 
 int lup_round_invites(lup_db *db, const char *id, int pending_only, const char *path, long *rows,

@@ -6,7 +6,87 @@
  * YYYY-MM-DD; session times are local (Europe/Stockholm) YYYY-MM-DD HH:MM.
  * Statuses are English keywords, checked here and translated for display.
  */
+#include <stdlib.h>
+#include <string.h>
 #include "core/internal.h"
+
+/* ---- Loading many rows at once (internal.h) ---- */
+
+/* Copies of a table that triggers keep: set aside with its indexes during
+ * a load (their triggers dropped, their own indexes too) and made again
+ * in one pass at the end. */
+static const struct {
+	const char *table, *copy;
+	int (*fill)(lup_db *, lup_err *);
+} bulk_copies[] = {
+	{ "person", "person_due", lup_person_due_fill },
+};
+
+int lup_bulk_begin(lup_db *db, const char *table, struct lup_bulk *b, lup_err *err)
+{
+	/* ?1's indexes that are not unique, ?2's too, and ?1's triggers
+	 * named for ?2 (those that keep ?2) */
+	static const char sql[] =
+		"SELECT name, sql, type = 'trigger' FROM sqlite_schema WHERE sql IS NOT NULL "
+		"AND ((type = 'index' AND tbl_name IN (?1, ?2) AND sql NOT LIKE 'CREATE UNIQUE %') "
+		"OR (type = 'trigger' AND tbl_name = ?1 AND substr(name, 1, length(?2) + 1) = ?2 || '_')) "
+		"ORDER BY type, name";
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+
+	b->n = 0;
+	b->fill = NULL;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	for (size_t i = 0; i < sizeof bulk_copies / sizeof *bulk_copies; i++)
+		if (strcmp(bulk_copies[i].table, table) == 0) {
+			sqlite3_bind_text(st, 2, bulk_copies[i].copy, -1, SQLITE_STATIC);
+			b->fill = bulk_copies[i].fill;
+		}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && b->n < (int)(sizeof b->sql / sizeof *b->sql)) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		/* lup's own index and trigger names: letters and underscores */
+		if (!name || strspn(name, "abcdefghijklmnopqrstuvwxyz_") != strlen(name) ||
+		    strlen(name) >= sizeof b->name[0])
+			continue;
+		if (!(b->sql[b->n] = strdup((const char *)sqlite3_column_text(st, 1)))) {
+			lup_done(st);
+			return lup_err_oom(err);
+		}
+		snprintf(b->name[b->n], sizeof b->name[0], "%s", name);
+		b->trigger[b->n] = sqlite3_column_int(st, 2);
+		b->n++;
+	}
+	lup_done(st);
+	for (int i = 0; i < b->n; i++) {
+		char drop[96];
+		snprintf(drop, sizeof drop, "DROP %s %s", b->trigger[i] ? "TRIGGER" : "INDEX", b->name[i]);
+		if (lup_exec(db, drop, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int lup_bulk_end(lup_db *db, struct lup_bulk *b, lup_err *err)
+{
+	int triggers = 0;
+	for (int i = 0; i < b->n; i++)
+		triggers += b->trigger[i];
+	if (triggers && b->fill && b->fill(db, err) < 0)
+		return -1;
+	for (int i = 0; i < b->n; i++)
+		if (lup_exec(db, b->sql[i], err) < 0)
+			return -1;
+	return 0;
+}
+
+void lup_bulk_clear(struct lup_bulk *b)
+{
+	for (int i = 0; i < b->n; i++)
+		free(b->sql[i]);
+	b->n = 0;
+}
 
 #define TS  "created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), " \
             "updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"

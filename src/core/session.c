@@ -15,38 +15,33 @@ void lup_session_clear(struct lup_session *s)
 	memset(s, 0, sizeof *s);
 }
 
+static void read_session(sqlite3_stmt *st, void *row)
+{
+	struct lup_session *s = row;
+	lup_col_copy(st, 0, s->id, sizeof s->id);
+	lup_col_copy(st, 1, s->cohort_id, sizeof s->cohort_id);
+	lup_col_copy(st, 2, s->block_id, sizeof s->block_id);
+	s->title = lup_col_dup(st, 3);
+	lup_col_copy(st, 4, s->kind, sizeof s->kind);
+	lup_col_copy(st, 5, s->starts_at, sizeof s->starts_at);
+	lup_col_copy(st, 6, s->ends_at, sizeof s->ends_at);
+	s->location = lup_col_dup(st, 7);
+	s->facilitators = lup_col_dup(st, 8);
+	lup_col_copy(st, 9, s->host_id, sizeof s->host_id);
+	s->host_name = lup_col_dup(st, 10);
+	s->notes = lup_col_dup(st, 11);
+	s->sequence = sqlite3_column_int64(st, 12);
+	lup_col_copy(st, 13, s->created_at, sizeof s->created_at);
+	lup_col_copy(st, 14, s->updated_at, sizeof s->updated_at);
+}
+
 int lup_session_get(lup_db *db, const char *id, struct lup_session *s, lup_err *err)
 {
 	static const char sql[] =
 		"SELECT id, cohort_id, block_id, title, kind, starts_at, ends_at, location, facilitators, "
 		"host_id, host_name, notes, sequence, created_at, updated_at FROM session WHERE id = ?1";
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	int rc;
-	memset(s, 0, sizeof *s);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
-		return -1;
-	if (rc == SQLITE_ROW) {
-		lup_col_copy(st, 0, s->id, sizeof s->id);
-		lup_col_copy(st, 1, s->cohort_id, sizeof s->cohort_id);
-		lup_col_copy(st, 2, s->block_id, sizeof s->block_id);
-		s->title = lup_col_dup(st, 3);
-		lup_col_copy(st, 4, s->kind, sizeof s->kind);
-		lup_col_copy(st, 5, s->starts_at, sizeof s->starts_at);
-		lup_col_copy(st, 6, s->ends_at, sizeof s->ends_at);
-		s->location = lup_col_dup(st, 7);
-		s->facilitators = lup_col_dup(st, 8);
-		lup_col_copy(st, 9, s->host_id, sizeof s->host_id);
-		s->host_name = lup_col_dup(st, 10);
-		s->notes = lup_col_dup(st, 11);
-		s->sequence = sqlite3_column_int64(st, 12);
-		lup_col_copy(st, 13, s->created_at, sizeof s->created_at);
-		lup_col_copy(st, 14, s->updated_at, sizeof s->updated_at);
-	}
-	lup_done(st);
-	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
+	return lup_get_row(db, lup_stmt(db, sql, err), id, s, sizeof *s, read_session,
+	                   _("reading a session"), _("no such session"), err);
 }
 
 /* Normalise a time field to "YYYY-MM-DD HH:MM".  An end may be a bare time,
@@ -78,11 +73,11 @@ static int validate(lup_db *db, struct lup_session *s, char programme_id[LUP_ID_
 	lup_datetime a, b;
 	int r;
 
-	lup_p_tidy(&s->title);
-	lup_p_tidy(&s->location);
-	lup_p_tidy(&s->facilitators);
-	lup_p_tidy(&s->host_name);
-	lup_p_tidy(&s->notes);
+	lup_tidy(&s->title);
+	lup_tidy(&s->location);
+	lup_tidy(&s->facilitators);
+	lup_tidy(&s->host_name);
+	lup_tidy(&s->notes);
 	lup_trim(s->starts_at);
 	lup_trim(s->ends_at);
 
@@ -125,7 +120,7 @@ static int validate(lup_db *db, struct lup_session *s, char programme_id[LUP_ID_
 		else
 			lup_buf_printf(&t, "%s", kl);
 		if (!t.s)
-			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			return lup_err_oom(err);
 		s->title = t.s;
 	}
 	if (strlen(s->title) > 200)
@@ -232,7 +227,7 @@ int lup_session_save(lup_db *db, const lup_config *cfg, struct lup_session *s,
 	lup_bind_text(st, 12, s->notes);
 	sqlite3_bind_int64(st, 13, sequence);
 	sqlite3_bind_text(st, 14, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, _("saving a session")) < 0)
+	if (lup_run(db, st, _("saving a session"), err) < 0)
 		goto fail;
 	if (lup_db_commit(db, err) < 0)
 		goto fail;
@@ -247,16 +242,6 @@ fail:
 	if (insert)
 		s->id[0] = '\0';
 	return -1;
-}
-
-static int session_get(lup_db *db, const char *id, void *out, lup_err *err)
-{
-	return lup_session_get(db, id, out, err);
-}
-
-static void session_clear(void *s)
-{
-	lup_session_clear(s);
 }
 
 static void session_gone(lup_db *db, const void *seen, lup_err *err)
@@ -283,22 +268,16 @@ static const struct lup_col session_cols[] = {
 	{ LUP_COL(struct lup_session, notes, STR, "notes", N_("Notes")) },
 };
 
-static const struct lup_table session_table = {
-	session_cols, sizeof session_cols / sizeof session_cols[0], sizeof(struct lup_session),
-	session_get, session_clear, session_gone
-};
+LUP_TABLE(session_table, struct lup_session, session_cols,
+          lup_session_get, lup_session_clear, session_gone);
 
 int lup_session_update(lup_db *db, const lup_config *cfg, const struct lup_session *seen,
                        struct lup_session *s, struct lup_warnings *warn,
                        struct lup_merge_report *mr, lup_err *err)
 {
-	if (lup_db_begin(db, err) < 0)
+	if (LUP_MERGE_SAVE(db, &session_table, s->id, seen, s, mr, err,
+	                   lup_session_save(db, cfg, s, NULL, err)) < 0)
 		return -1;
-	if (lup_merge_stored(db, &session_table, s->id, seen, s, mr, err) < 0 ||
-	    lup_session_save(db, cfg, s, NULL, err) < 0 || lup_db_commit(db, err) < 0) {
-		lup_db_rollback(db);
-		return -1;
-	}
 	add_warnings(db, cfg, s, warn);
 	return 0;
 }
@@ -315,7 +294,7 @@ int lup_p_delete_sessions(lup_db *db, const char *note_sql, const char *del_sql,
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	if (lup_p_exec(db, st, err, what) < 0 ||
+	if (lup_run(db, st, what, err) < 0 ||
 	    lup_delete_by_id(db, del_sql, id, what, missing, err) < 0)
 		goto fail;
 	return lup_db_commit(db, err);
@@ -384,7 +363,7 @@ int lup_session_copy(lup_db *db, const lup_config *cfg, const char *id, const ch
 	shift(c.starts_at, sizeof c.starts_at, days);
 	shift(c.ends_at, sizeof c.ends_at, days);
 	if (oom) {
-		lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		lup_err_oom(err);
 		goto fail;
 	}
 	if (strcmp(c.cohort_id, src.cohort_id) != 0 && c.block_id[0]) {
@@ -457,7 +436,7 @@ int lup_session_suggest(lup_db *db, const lup_config *cfg, const char *cohort_id
 	if (!(st = lup_stmt(db, last_sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a session"), err)) < 0)
 		return -1;
 	if ((have_last = rc == SQLITE_ROW)) {
 		lup_col_copy(st, 0, out->block_id, sizeof out->block_id);
@@ -472,7 +451,7 @@ int lup_session_suggest(lup_db *db, const lup_config *cfg, const char *cohort_id
 		if (!(st = lup_stmt(db, first_sql, err)))
 			return -1;
 		sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-		if ((rc = lup_p_step(db, st, err, _("reading a cohort"))) < 0)
+		if ((rc = lup_step(db, st, _("reading a cohort"), err)) < 0)
 			return -1;
 		if (rc != SQLITE_ROW) {
 			lup_done(st);
@@ -492,7 +471,7 @@ int lup_session_suggest(lup_db *db, const lup_config *cfg, const char *cohort_id
 	if (!(st = lup_stmt(db, part1_sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
+	if ((rc = lup_step(db, st, _("reading a session"), err)) < 0)
 		return -1;
 	p1 = sqlite3_column_int64(st, 0);
 	lup_col_copy(st, 1, p1_last, sizeof p1_last);
@@ -541,20 +520,22 @@ static const char *const page_sql[2] = {
 	"ORDER BY s.starts_at DESC, s.id DESC LIMIT ?4",
 };
 
-static void count_conflicts(lup_db *db, struct lup_session_row *r)
+void lup_p_count_conflicts(lup_db *db, struct lup_session_row *rows, int n)
 {
-	struct lup_warnings w = { 0 };
-	lup_err ignored;
-	if (lup_session_conflicts(db, r->id, &w, &ignored) >= 0)
-		r->conflicts = (int)w.n;
-	lup_warnings_free(&w);
+	for (int i = 0; i < n; i++) {
+		struct lup_warnings w = { 0 };
+		lup_err ignored;
+		if (lup_session_conflicts(db, rows[i].id, &w, &ignored) >= 0)
+			rows[i].conflicts = (int)w.n;
+		lup_warnings_clear(&w);
+	}
 }
 
 int lup_session_page(lup_db *db, const struct lup_session_query *q,
                      const struct lup_session_row *from, int dir, int limit,
                      struct lup_session_row *rows, lup_err *err)
 {
-	int back = dir < 0, n = 0, rc = SQLITE_DONE;
+	int back = dir < 0, n;
 	sqlite3_stmt *st;
 	if (!q || !q->cohort_id)
 		return lup_err_set(err, LUP_EINVAL, _("no cohort given"));
@@ -563,23 +544,13 @@ int lup_session_page(lup_db *db, const struct lup_session_query *q,
 	if (!(st = lup_stmt(db, page_sql[back], err)))
 		return -1;
 	sqlite3_bind_text(st, 1, q->cohort_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, from ? from->starts_at : back ? "~" : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, from ? from->id : back ? "~" : "", -1, SQLITE_TRANSIENT);
+	lup_bind_key(st, 2, from ? from->starts_at : NULL, back);
+	lup_bind_key(st, 3, from ? from->id : NULL, back);
 	sqlite3_bind_int(st, 4, limit);
-	while (n < limit && (rc = lup_p_step(db, st, err, _("listing sessions"))) == SQLITE_ROW)
-		lup_p_session_row(st, &rows[n++]);
-	if (rc < 0)
-		return -1;
-	lup_done(st);
-	if (back)
-		for (int i = 0, j = n - 1; i < j; i++, j--) {
-			struct lup_session_row t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
-	if (q->with_conflicts)
-		for (int i = 0; i < n; i++)
-			count_conflicts(db, &rows[i]);
+	n = lup_page_rows(db, st, back, limit, rows, sizeof *rows, lup_p_session_row,
+	                  _("listing sessions"), err);
+	if (n > 0 && q->with_conflicts)
+		lup_p_count_conflicts(db, rows, n);
 	return n;
 }
 
@@ -592,30 +563,17 @@ int lup_session_count(lup_db *db, const struct lup_session_query *q, long *n, lu
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, q->cohort_id, -1, SQLITE_TRANSIENT);
-	if (lup_p_step(db, st, err, _("counting sessions")) < 0)
-		return -1;
-	*n = sqlite3_column_int64(st, 0);
-	lup_done(st);
-	return 0;
+	return lup_count_row(db, st, n, 1, _("counting sessions"), err);
 }
 
 int lup_session_row_get(lup_db *db, const struct lup_session_query *q, const char *id,
                         struct lup_session_row *row, lup_err *err)
 {
 	static const char sql[] = "SELECT " LUP_P_SROW_COLS LUP_P_SROW_FROM "WHERE s.id = ?1";
-	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	int rc;
-	if (!st)
+	if (lup_get_row(db, lup_stmt(db, sql, err), id, row, sizeof *row, lup_p_session_row,
+	                _("reading a session"), _("no such session"), err) < 0)
 		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_p_step(db, st, err, _("reading a session"))) < 0)
-		return -1;
-	if (rc == SQLITE_ROW)
-		lup_p_session_row(st, row);
-	lup_done(st);
-	if (rc != SQLITE_ROW)
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
 	if (q && q->with_conflicts)
-		count_conflicts(db, row);
+		lup_p_count_conflicts(db, row, 1);
 	return 0;
 }

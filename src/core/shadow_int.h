@@ -7,15 +7,8 @@
 #include "core/internal.h"
 #include "lup/cal.h"
 
-/* Copy src into dst (size n), cut at a UTF-8 character boundary; returns 1
- * if it had to cut. */
-int lup_sh_copy(char *dst, size_t n, const char *src);
-/* lup_col_copy, cut at a character boundary. */
-int lup_sh_col(sqlite3_stmt *st, int i, char *dst, size_t n);
 /* Characters (code points) in a UTF-8 string. */
 size_t lup_sh_chars(const char *s);
-/* Trim a malloc'd field; empty becomes NULL. */
-void lup_sh_tidy(char **s);
 /* Turn a date as typed (YYYY-MM-DD, today, +N) into YYYY-MM-DD in place
  * (*s is replaced); NULL stays NULL.  -1 if it is not a date. */
 int lup_sh_date(char **s, lup_date today);

@@ -175,14 +175,14 @@ static int load_table(lup_db *db, struct sync_table *t, lup_err *err)
 			if (c) t->rule = c;
 			if (!a || !b || !c) {
 				sqlite3_finalize(st);
-				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				return lup_err_oom(err);
 			}
 		}
 		t->col[t->ncol] = strdup((const char *)sqlite3_column_text(st, 0));
 		t->notnull[t->ncol] = (unsigned char)sqlite3_column_int(st, 1);
 		if (!t->col[t->ncol]) {
 			sqlite3_finalize(st);
-			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			return lup_err_oom(err);
 		}
 		if ((t->ncol == 0) != (sqlite3_column_int(st, 2) == 1) || (t->ncol == 0 && strcmp(t->col[0], "id"))) {
 			sqlite3_finalize(st);
@@ -217,7 +217,7 @@ static int load_table(lup_db *db, struct sync_table *t, lup_err *err)
 			void *v = realloc(t->fk, (size_t)(cap = cap ? cap * 2 : 4) * sizeof *t->fk);
 			if (!v) {
 				sqlite3_finalize(st);
-				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				return lup_err_oom(err);
 			}
 			t->fk = v;
 		}
@@ -259,16 +259,16 @@ static int load_table(lup_db *db, struct sync_table *t, lup_err *err)
 		lup_buf_printf(&q, "DELETE FROM \"%s\" WHERE id = ?1", t->name);
 		t->sql_delete = q.s;
 		if (!(t->sql_setcol = calloc((size_t)t->ncol, sizeof *t->sql_setcol)))
-			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			return lup_err_oom(err);
 		for (int c = 1; c < t->ncol; c++) {
 			memset(&q, 0, sizeof q);
 			lup_buf_printf(&q, "UPDATE \"%s\" SET \"%s\" = ?2 WHERE id = ?1", t->name, t->col[c]);
 			if (!(t->sql_setcol[c] = q.s))
-				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				return lup_err_oom(err);
 		}
 		if (!t->sql_exists || !t->sql_refs || !t->sql_select || !t->sql_insert || !t->sql_update ||
 		    !t->sql_delete)
-			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			return lup_err_oom(err);
 	}
 	return 0;
 }
@@ -279,7 +279,7 @@ const struct sync_meta *lup_sync_meta(lup_db *db, lup_err *err)
 	if (db->sync_meta)
 		return db->sync_meta;
 	if (!(m = calloc(1, sizeof *m))) {
-		lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		lup_err_oom(err);
 		return NULL;
 	}
 	for (int i = 0; i < SYNC_NTABLES; i++) {
@@ -321,7 +321,7 @@ uint32_t lup_get_u32(const unsigned char *b)
 	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
 }
 
-void lup_vv_free(struct sync_vv *vv)
+void lup_vv_clear(struct sync_vv *vv)
 {
 	free(vv->v);
 	memset(vv, 0, sizeof *vv);
@@ -342,12 +342,8 @@ int lup_vv_set(struct sync_vv *vv, const char *device, long long seq)
 			vv->v[i].seq = seq;
 			return 0;
 		}
-	if (vv->n == vv->cap) {
-		void *v = realloc(vv->v, (size_t)(vv->cap = vv->cap ? vv->cap * 2 : 8) * sizeof *vv->v);
-		if (!v)
-			return -1;
-		vv->v = v;
-	}
+	if (lup_grow(&vv->v, &vv->cap, (size_t)vv->n + 1, sizeof *vv->v) < 0)
+		return -1;
 	snprintf(vv->v[vv->n].device, sizeof vv->v[vv->n].device, "%s", device);
 	vv->v[vv->n++].seq = seq;
 	return 0;
@@ -397,7 +393,7 @@ int lup_vv_applied(lup_db *db, struct sync_vv *vv, lup_err *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (lup_vv_set(vv, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1)) < 0) {
 			lup_done(st);
-			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			return lup_err_oom(err);
 		}
 	lup_done(st);
 	return rc == SQLITE_DONE ? 0 : lup_sqlerr(db, err, _("reading the change log"));
@@ -667,7 +663,7 @@ static int log_append(lup_db *db, long long hlc, const void *cs, int n, const vo
 	if (lup_vv_applied(db, &vv, err) < 0)
 		goto out;
 	if (lup_vv_encode(&vv, dev, &deps, &ndeps) < 0) {
-		lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		lup_err_oom(err);
 		goto out;
 	}
 	if (!(st = lup_stmt(db, ins, err)))
@@ -707,7 +703,7 @@ static int log_append(lup_db *db, long long hlc, const void *cs, int n, const vo
 		lup_sqlerr(db, err, _("writing the change log"));
 out:
 	free(deps);
-	lup_vv_free(&vv);
+	lup_vv_clear(&vv);
 	return rc;
 }
 
@@ -776,7 +772,7 @@ int lup_sync_capture_commit(lup_db *db, lup_err *err)
 	}
 	rc = 0;
 out:
-	lup_touch_free(&touch);
+	lup_touch_clear(&touch);
 	sqlite3_free(cs);
 	lup_sync_capture_abort(db);
 	return rc;
@@ -787,16 +783,12 @@ out:
 /* Appended as they come (a row repeated at once is skipped); a bulk
  * import touches 50,000 people, so the sets are sorted and made unique
  * once, before the rules (lup_touch_unique), not searched at each add. */
-int lup_touch_add(char (**v)[37], int *n, int *cap, const char *id)
+int lup_touch_add(char (**v)[37], int *n, size_t *cap, const char *id)
 {
 	if (!id || (*n && strcmp((*v)[*n - 1], id) == 0))
 		return 0;
-	if (*n == *cap) {
-		void *p = realloc(*v, (size_t)(*cap = *cap ? *cap * 2 : 8) * sizeof **v);
-		if (!p)
-			return -1;
-		*v = p;
-	}
+	if (lup_grow(v, cap, (size_t)*n + 1, sizeof **v) < 0)
+		return -1;
 	snprintf((*v)[(*n)++], 37, "%s", id);
 	return 0;
 }
@@ -828,7 +820,7 @@ void lup_touch_unique(struct sync_touch *t)
 	unique(t->due, &t->ndue);
 }
 
-void lup_touch_free(struct sync_touch *t)
+void lup_touch_clear(struct sync_touch *t)
 {
 	free(t->cohort);
 	free(t->seated);
@@ -945,13 +937,14 @@ int lup_touch_changeset(lup_db *db, const void *cs, int n, struct sync_touch *t,
 			rc = checkin_people(db, it, op, lup_sync_col_index(tb, "person_id"), value_text(id), t, err);
 		}
 		if (rc == 0 && strcmp(tab, "person") == 0)
-			rc = lup_touch_add(&t->due, &t->ndue, &t->capdue, value_text(id)); else if (strcmp(tab, "host_org") == 0 && op != SQLITE_DELETE) {
+			rc = lup_touch_add(&t->due, &t->ndue, &t->capdue, value_text(id));
+		else if (strcmp(tab, "host_org") == 0 && op != SQLITE_DELETE) {
 			rc = lup_touch_add(&t->host, &t->nhost, &t->caphost, value_text(id));
 		} else if (strcmp(tab, "placement") == 0 && op != SQLITE_DELETE) {
 			rc = lup_touch_add(&t->placement, &t->nplacement, &t->capplacement, value_text(id));
 		}
 		if (rc < 0 && !err->msg[0])
-			lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			lup_err_oom(err);
 	}
 	if (sqlite3changeset_finalize(it) != SQLITE_OK && rc == 0)
 		rc = lup_err_set(err, LUP_EFAIL, _("a change cannot be read"));
@@ -969,7 +962,7 @@ int lup_sync_due_redo(lup_db *db, const void *cs, int n, lup_err *err)
 	lup_touch_unique(&t);
 	for (int i = 0; rc == 0 && i < t.ndue; i++)
 		rc = lup_person_due_redo(db, t.due[i], err);
-	lup_touch_free(&t);
+	lup_touch_clear(&t);
 	return rc;
 }
 
@@ -1015,7 +1008,8 @@ static int seats_over(lup_db *db, const char *cohort, struct sync_touch *t, cons
 		"updated_at = ?2 WHERE id = ?1";
 	sqlite3_stmt *st = lup_stmt(db, over, err);
 	char (*ids)[37] = NULL;
-	int n = 0, cap = 0, excess, rc = 0;
+	int n = 0, excess, rc = 0;
+	size_t cap = 0;
 
 	if (!st)
 		return -1;
@@ -1032,7 +1026,7 @@ static int seats_over(lup_db *db, const char *cohort, struct sync_touch *t, cons
 		if (is_seated_here(t, id) && lup_touch_add(&ids, &n, &cap, id) < 0) {
 			lup_done(st);
 			free(ids);
-			return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+			return lup_err_oom(err);
 		}
 	}
 	lup_done(st);
@@ -1104,22 +1098,18 @@ int lup_sync_rules(lup_db *db, struct sync_touch *t, long long hlc,
 	for (int i = 0; i < t->ncohort; i++) {
 		const char *c = t->cohort[i];
 		sqlite3_stmt *st;
-		int n, mx, distinct, rc;
+		long v[3];
+		int rc;
 
 		if (seats_over(db, c, t, now, fold, err) < 0)
 			return -1;
 		if (!(st = lup_stmt(db, check, err)))
 			return -1;
 		sqlite3_bind_text(st, 1, c, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			lup_done(st);
-			return lup_sqlerr(db, err, _("merging enrolments"));
-		}
-		n = sqlite3_column_int(st, 0);
-		mx = sqlite3_column_int(st, 1);
-		distinct = sqlite3_column_int(st, 2);
-		lup_done(st);
-		if ((mx != n || distinct != n) && exec_bind(db, renumber, c, now, NULL, err) < 0)
+		/* the waiting list's places: count, highest, distinct */
+		if (lup_count_row(db, st, v, 3, _("merging enrolments"), err) < 0)
+			return -1;
+		if ((v[1] != v[0] || v[2] != v[0]) && exec_bind(db, renumber, c, now, NULL, err) < 0)
 			return -1;
 		while ((rc = exec_bind(db, lup_p_sql_promote, c, now, day, err)) > 0)
 			if (exec_bind(db, close_up, c, now, NULL, err) < 0)
@@ -1239,31 +1229,26 @@ int lup_sync_status(lup_db *db, struct lup_sync_peer **peers, int *n, long *held
 	struct sync_vv mine = { 0 };
 	char self[37];
 	sqlite3_stmt *st;
-	int cap = 0, k = 0, rc;
+	int k = 0, rc;
+	size_t cap = 0;
 
 	*peers = NULL;
 	*n = 0;
 	if (lup_sync_device(db, self, err) < 0 || lup_vv_applied(db, &mine, err) < 0)
 		return -1;
 	if (!(st = lup_stmt(db, sql, err))) {
-		lup_vv_free(&mine);
+		lup_vv_clear(&mine);
 		return -1;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lup_sync_peer *p;
 		struct sync_vv acks = { 0 };
-		if (k == cap) {
-			void *q = realloc(v, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *v);
-			if (!q) {
-				lup_done(st);
-				free(v);
-				lup_vv_free(&mine);
-				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
-			}
-			v = q;
+		if (!(p = LUP_PUSH(v, k, cap))) {
+			lup_done(st);
+			free(v);
+			lup_vv_clear(&mine);
+			return lup_err_oom(err);
 		}
-		p = &v[k++];
-		memset(p, 0, sizeof *p);
 		lup_col_copy(st, 0, p->device, sizeof p->device);
 		lup_col_copy(st, 1, p->name, sizeof p->name);
 		p->applied = sqlite3_column_int64(st, 2);
@@ -1273,12 +1258,12 @@ int lup_sync_status(lup_db *db, struct lup_sync_peer **peers, int *n, long *held
 		for (int i = 0; i < mine.n && p->has_all; i++)
 			if (lup_vv_get(&acks, mine.v[i].device) < mine.v[i].seq)
 				p->has_all = 0;
-		lup_vv_free(&acks);
+		lup_vv_clear(&acks);
 		p->heard_hlc = sqlite3_column_int64(st, 4);
 		p->held = sqlite3_column_int(st, 5);
 	}
 	lup_done(st);
-	lup_vv_free(&mine);
+	lup_vv_clear(&mine);
 	if (rc != SQLITE_DONE) {
 		free(v);
 		return lup_sqlerr(db, err, _("reading the change log"));
@@ -1312,10 +1297,10 @@ int lup_sync_hash(lup_db *db, char out[65], lup_err *err)
 
 		lup_buf_printf(&sql, "SELECT * FROM \"%s\" ORDER BY id", t->name);
 		if (!sql.s || sqlite3_prepare_v2(db->h, sql.s, -1, &st, NULL) != SQLITE_OK) {
-			lup_buf_free(&sql);
+			lup_buf_clear(&sql);
 			return lup_sqlerr(db, err, _("hashing"));
 		}
-		lup_buf_free(&sql);
+		lup_buf_clear(&sql);
 		lup_sha256_add(&s, t->name, strlen(t->name) + 1);
 		/* Each value: its type, then its bytes (a number as text, so an
 		 * integer and the same real are told apart by type alone). */

@@ -135,7 +135,8 @@ char *lup_sync_row_json(const struct sync_table *t, sqlite3_value **vals, const 
 
 struct rowset {
 	struct rowref { int table, op; char *id; } *v;
-	int n, cap;
+	int n;
+	size_t cap;
 	int *slot;            /* open addressing into v, -1 empty */
 	int nslot;
 };
@@ -165,12 +166,8 @@ static int rowset_add(struct rowset *s, int table, int op, const char *id)
 {
 	if (rowset_find(s, table, id) >= 0)
 		return 0;
-	if (s->n == s->cap) {
-		void *p = realloc(s->v, (size_t)(s->cap = s->cap ? s->cap * 2 : 16) * sizeof *s->v);
-		if (!p)
-			return -1;
-		s->v = p;
-	}
+	if (lup_grow(&s->v, &s->cap, (size_t)s->n + 1, sizeof *s->v) < 0)
+		return -1;
 	if ((s->n + 1) * 2 > s->nslot) {
 		int ns = s->nslot ? s->nslot * 2 : 32;
 		while ((s->n + 1) * 2 > ns)
@@ -204,7 +201,7 @@ static int rowset_add(struct rowset *s, int table, int op, const char *id)
 	return 0;
 }
 
-static void rowset_free(struct rowset *s)
+static void rowset_clear(struct rowset *s)
 {
 	for (int i = 0; i < s->n; i++)
 		free(s->v[i].id);
@@ -230,7 +227,7 @@ struct sync_fold {
 static int oom(struct sync_fold *f)
 {
 	f->failed = 1;
-	return lup_err_set(f->err, LUP_EFAIL, _("out of memory"));
+	return lup_err_oom(f->err);
 }
 
 int lup_fold_record(struct sync_fold *f, int table, const char *row_id, const char *col,
@@ -387,7 +384,7 @@ static int write_row(struct sync_fold *f, int ti, sqlite3_value **v, int ncol, i
 			lup_buf_printf(&q, "%s?%d", c ? ", " : "", c + 1);
 		lup_buf_puts(&q, ")");
 		rc = q.s ? sqlite3_prepare_v2(f->db->h, q.s, -1, &st, NULL) : SQLITE_NOMEM;
-		lup_buf_free(&q);
+		lup_buf_clear(&q);
 		if (rc != SQLITE_OK)
 			return rc;
 		own = 1;
@@ -1124,9 +1121,9 @@ static int apply_one(lup_db *db, const struct sync_meta *m, const struct sync_en
 out:
 	if (s)
 		sqlite3session_delete(s);
-	rowset_free(&f.rows);
-	rowset_free(&f.lost);
-	lup_touch_free(&f.touch);
+	rowset_clear(&f.rows);
+	rowset_clear(&f.lost);
+	lup_touch_clear(&f.touch);
 	return rc;
 }
 
@@ -1220,7 +1217,7 @@ static int undo_from(lup_db *db, struct fold_point *p, long *n, lup_err *err)
 		return lup_err_set(err, LUP_ECORRUPT, _("the change log is damaged (a run without its first change)"));
 
 	if (sqlite3changegroup_new(&g) != SQLITE_OK)
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if (!(st = lup_stmt(db, sql, err))) {
 		sqlite3changegroup_delete(g);
 		return -1;
@@ -1282,31 +1279,26 @@ static int release_held(lup_db *db, struct sync_vv *applied, struct held **out, 
 		"SELECT device, seq, hlc, deps FROM sync_log WHERE held = 1 ORDER BY device, seq";
 	struct held *v = NULL;
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
-	int n = 0, cap = 0, rc, moved;
+	int n = 0, rc, moved;
+	size_t cap = 0;
 
 	*out = NULL;
 	*nout = 0;
 	if (!st)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			void *q = realloc(v, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *v);
-			if (!q) {
-				lup_done(st);
-				goto oom;
-			}
-			v = q;
-		}
-		memset(&v[n], 0, sizeof v[n]);
-		lup_col_copy(st, 0, v[n].device, sizeof v[n].device);
-		v[n].seq = sqlite3_column_int64(st, 1);
-		v[n].hlc = sqlite3_column_int64(st, 2);
-		if (lup_vv_decode(sqlite3_column_blob(st, 3), (size_t)sqlite3_column_bytes(st, 3), &v[n].deps) < 0) {
-			n++;
+		struct held *h = LUP_PUSH(v, n, cap);
+		if (!h) {
 			lup_done(st);
 			goto oom;
 		}
-		n++;
+		lup_col_copy(st, 0, h->device, sizeof h->device);
+		h->seq = sqlite3_column_int64(st, 1);
+		h->hlc = sqlite3_column_int64(st, 2);
+		if (lup_vv_decode(sqlite3_column_blob(st, 3), (size_t)sqlite3_column_bytes(st, 3), &h->deps) < 0) {
+			lup_done(st);
+			goto oom;
+		}
 	}
 	lup_done(st);
 	if (rc != SQLITE_DONE) {
@@ -1335,10 +1327,10 @@ static int release_held(lup_db *db, struct sync_vv *applied, struct held **out, 
 	*nout = n;
 	return 0;
 oom:
-	lup_err_set(err, LUP_EFAIL, _("out of memory"));
+	lup_err_oom(err);
 fail:
 	for (int i = 0; i < n; i++)
-		lup_vv_free(&v[i].deps);
+		lup_vv_clear(&v[i].deps);
 	free(v);
 	return -1;
 }
@@ -1418,7 +1410,7 @@ static int replay_from(lup_db *db, const struct fold_point *p, long *n, lup_err 
 			head = e;
 			if (!(head_copy = malloc(e.ncs + 1))) {
 				rc = -1;
-				lup_err_set(err, LUP_EFAIL, _("out of memory"));
+				lup_err_oom(err);
 				break;
 			}
 			if (e.ncs)
@@ -1634,10 +1626,10 @@ static int redact(lup_db *db, const void *cs, int n, void **out, int *nout, lup_
 				lup_buf_printf(&q, "%s\"%s\"%s", c ? ", " : "", m->t[ti].col[c], c == 0 ? " PRIMARY KEY" : "");
 			lup_buf_puts(&q, ")");
 			if (!q.s || sqlite3_exec(x, q.s, NULL, NULL, NULL) != SQLITE_OK) {
-				lup_buf_free(&q);
+				lup_buf_clear(&q);
 				goto fail;
 			}
-			lup_buf_free(&q);
+			lup_buf_clear(&q);
 			made[ti] = 1;
 		}
 		if (op == SQLITE_INSERT)
@@ -1652,10 +1644,10 @@ static int redact(lup_db *db, const void *cs, int n, void **out, int *nout, lup_
 			lup_buf_printf(&q, "%s?", c ? ", " : "");
 		lup_buf_puts(&q, ")");
 		if (!q.s || sqlite3_prepare_v2(x, q.s, -1, &st, NULL) != SQLITE_OK) {
-			lup_buf_free(&q);
+			lup_buf_clear(&q);
 			goto fail;
 		}
-		lup_buf_free(&q);
+		lup_buf_clear(&q);
 		if (gone) {
 			sqlite3_bind_value(st, 1, idv);
 		} else {
@@ -2022,8 +2014,8 @@ int lup_sync_take(lup_db *db, const struct sync_entry *e, size_t n, struct lup_s
 	r->replayed += redone > r->applied ? redone - r->applied : 0;
 out:
 	for (int i = 0; i < nh; i++)
-		lup_vv_free(&h[i].deps);
+		lup_vv_clear(&h[i].deps);
 	free(h);
-	lup_vv_free(&applied);
+	lup_vv_clear(&applied);
 	return rc;
 }

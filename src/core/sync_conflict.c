@@ -274,12 +274,8 @@ long lup_conflict_count(lup_db *db, lup_err *err)
 		return 0;
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		lup_done(st);
-		return lup_sqlerr(db, err, _("counting conflicts"));
-	}
-	n = sqlite3_column_int64(st, 0);
-	lup_done(st);
+	if (lup_count_row(db, st, &n, 1, _("counting conflicts"), err) < 0)
+		return -1;
 	return n;
 }
 
@@ -290,7 +286,8 @@ int lup_conflict_list(lup_db *db, int all, struct lup_conflict **out, lup_err *e
 	const struct sync_meta *m = lup_sync_meta(db, err);
 	struct lup_conflict *v = NULL;
 	sqlite3_stmt *st;
-	int n = 0, cap = 0, rc;
+	int n = 0, rc;
+	size_t cap = 0;
 
 	*out = NULL;
 	if (!m)
@@ -299,16 +296,13 @@ int lup_conflict_list(lup_db *db, int all, struct lup_conflict **out, lup_err *e
 		return lup_sqlerr(db, err, _("listing conflicts"));
 	sqlite3_bind_int(st, 1, all ? 1 : 0);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			void *q = realloc(v, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *v);
-			if (!q) {
-				sqlite3_finalize(st);
-				lup_conflict_list_free(v, n);
-				return lup_err_set(err, LUP_EFAIL, _("out of memory"));
-			}
-			v = q;
+		struct lup_conflict *c = LUP_PUSH(v, n, cap);
+		if (!c) {
+			sqlite3_finalize(st);
+			lup_conflict_list_free(v, n);
+			return lup_err_oom(err);
 		}
-		fill(db, m, st, &v[n++]);
+		fill(db, m, st, c);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -502,10 +496,10 @@ static int restore_row(lup_db *db, const struct sync_table *t, const char *json,
 	for (int c = 0; c < t->ncol; c++)
 		lup_buf_printf(&sql, "%sjson_extract(?1, '$.\"%s\"')", k++ ? ", " : "", t->col[c]);
 	if (!sql.s || sqlite3_prepare_v2(db->h, sql.s, -1, &st, NULL) != SQLITE_OK) {
-		lup_buf_free(&sql);
+		lup_buf_clear(&sql);
 		return lup_sqlerr(db, err, _("resolving"));
 	}
-	lup_buf_free(&sql);
+	lup_buf_clear(&sql);
 	sqlite3_bind_text(st, 1, json, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE) {

@@ -221,7 +221,8 @@ static int build(lup_db *db, const lup_sync_key *key, const struct sync_vv *want
 		"SELECT device, seq, hlc, schema, flags, deps, cs FROM sync_log ORDER BY device, seq";
 	struct sync_vv have = { 0 };
 	struct range *r = NULL;
-	int nr = 0, capr = 0, rc;
+	int nr = 0, rc;
+	size_t capr = 0;
 	lup_buf body = { 0 };
 	char dev[37], name[MAX_NAME + 1], base[37];
 	long long hlc;
@@ -246,7 +247,7 @@ static int build(lup_db *db, const lup_sync_key *key, const struct sync_vv *want
 		return -1;
 	if (entries) {
 		if (sqlite3_prepare_v2(db->h, log_sql, -1, &st, NULL) != SQLITE_OK) {
-			lup_vv_free(&have);
+			lup_vv_clear(&have);
 			return lup_sqlerr(db, err, _("reading the change log"));
 		}
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -268,17 +269,13 @@ static int build(lup_db *db, const lup_sync_key *key, const struct sync_vv *want
 			if (nr && strcmp(r[nr - 1].device, d) == 0 && r[nr - 1].last + 1 == seq) {
 				r[nr - 1].last = seq;
 			} else {
-				if (nr == capr) {
-					void *q = realloc(r, (size_t)(capr = capr ? capr * 2 : 8) * sizeof *r);
-					if (!q) {
-						sqlite3_finalize(st);
-						goto oom;
-					}
-					r = q;
+				struct range *g = LUP_PUSH(r, nr, capr);
+				if (!g) {
+					sqlite3_finalize(st);
+					goto oom;
 				}
-				snprintf(r[nr].device, sizeof r[nr].device, "%s", d);
-				r[nr].first = r[nr].last = seq;
-				nr++;
+				snprintf(g->device, sizeof g->device, "%s", d);
+				g->first = g->last = seq;
 			}
 		}
 		sqlite3_finalize(st);
@@ -315,8 +312,8 @@ static int build(lup_db *db, const lup_sync_key *key, const struct sync_vv *want
 	lup_hmac_final(&h, mac);
 	if (put(b, mac, sizeof mac) < 0)
 		goto oom;
-	lup_buf_free(&body);
-	lup_vv_free(&have);
+	lup_buf_clear(&body);
+	lup_vv_clear(&have);
 	*count = n;
 	if (ranges) {
 		*ranges = r;
@@ -326,10 +323,10 @@ static int build(lup_db *db, const lup_sync_key *key, const struct sync_vv *want
 	}
 	return 0;
 oom:
-	lup_err_set(err, LUP_EFAIL, _("out of memory"));
+	lup_err_oom(err);
 fail:
-	lup_buf_free(&body);
-	lup_vv_free(&have);
+	lup_buf_clear(&body);
+	lup_vv_clear(&have);
 	free(r);
 	return -1;
 }
@@ -395,7 +392,7 @@ int lup_sync_export(lup_db *db, const lup_sync_key *key, enum lup_sync_export_wh
 						want.v[i].seq = lup_vv_get(&a, want.v[i].device);
 			}
 			first = 0;
-			lup_vv_free(&a);
+			lup_vv_clear(&a);
 		}
 		lup_done(st);
 	}
@@ -408,8 +405,8 @@ int lup_sync_export(lup_db *db, const lup_sync_key *key, enum lup_sync_export_wh
 		*entries = n;
 	rc = 0;
 out:
-	lup_buf_free(&b);
-	lup_vv_free(&want);
+	lup_buf_clear(&b);
+	lup_vv_clear(&want);
 	return rc;
 }
 
@@ -694,10 +691,10 @@ int lup_sync_file_parse(const void *buf, size_t n, const lup_sync_key *key, lup_
 	if (strcmp(teamhex, key->id) != 0)
 		return damaged(err, "team");
 	if (!(f = calloc(1, sizeof *f)))
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	if (!(f->buf = malloc(n))) {
 		free(f);
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	}
 	memcpy(f->buf, buf, n);
 	f->len = n;
@@ -835,7 +832,7 @@ int lup_sync_file_read(const char *path, const lup_sync_key *key, lup_sync_file 
 	}
 	if (!(buf = malloc((size_t)sb.st_size + 1))) {
 		close(fd);
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	}
 	while (got < (size_t)sb.st_size) {
 		ssize_t k = read(fd, buf + got, (size_t)sb.st_size - got);
@@ -860,7 +857,7 @@ void lup_sync_file_free(lup_sync_file *f)
 {
 	if (!f)
 		return;
-	lup_vv_free(&f->acks);
+	lup_vv_clear(&f->acks);
 	free(f->e);
 	free(f->buf);
 	free(f);
@@ -883,7 +880,7 @@ static int note_peer(lup_db *db, const lup_sync_file *f, lup_err *err)
 		return -1;
 	if (lup_vv_encode(&f->acks, NULL, &acks, &n) < 0) {
 		lup_done(st);
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	}
 	sqlite3_bind_text(st, 1, f->info.device, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, f->info.name, -1, SQLITE_TRANSIENT);
@@ -946,7 +943,7 @@ int lup_sync_apply(lup_db *db, const lup_sync_key *key, lup_sync_file *const *fi
 		total += files[i]->n;
 	}
 	if (total && !(all = malloc(total * sizeof *all)))
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
+		return lup_err_oom(err);
 	total = 0;
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < files[i]->n; k++)
@@ -1050,19 +1047,17 @@ static int join(char *out, size_t n, const char *dir, const char *name)
 /* Has the folder got every change of ours past what it covers? */
 struct cover {
 	struct range *v;
-	int n, cap;
+	int n;
+	size_t cap;
 };
 
 static int cover_add(struct cover *c, const struct range *r, int n)
 {
 	for (int i = 0; i < n; i++) {
-		if (c->n == c->cap) {
-			void *q = realloc(c->v, (size_t)(c->cap = c->cap ? c->cap * 2 : 16) * sizeof *c->v);
-			if (!q)
-				return -1;
-			c->v = q;
-		}
-		c->v[c->n++] = r[i];
+		struct range *g = LUP_PUSH(c->v, c->n, c->cap);
+		if (!g)
+			return -1;
+		*g = r[i];
 	}
 	return 0;
 }
@@ -1289,8 +1284,8 @@ int lup_sync_dir(lup_db *db, const lup_sync_key *key, const char *dir, struct lu
 			struct lup_sync_self now;
 			if (lup_sync_self_get(db, &now, err) < 0 ||
 			    build(db, key, &want, 0, 1, &b, &n, NULL, NULL, err) < 0) {
-				lup_vv_free(&want);
-				lup_buf_free(&b);
+				lup_vv_clear(&want);
+				lup_buf_clear(&b);
 				goto out;
 			}
 			unsigned char rnd[4];
@@ -1304,26 +1299,26 @@ int lup_sync_dir(lup_db *db, const lup_sync_key *key, const char *dir, struct lu
 			if (n > 0) {
 				join(path, sizeof path, dir, name);
 				if (write_file(path, &b, err) < 0) {
-					lup_vv_free(&want);
-					lup_buf_free(&b);
+					lup_vv_clear(&want);
+					lup_buf_clear(&b);
 					goto out;
 				}
 				r->written = n;
 				snprintf(r->wrote, sizeof r->wrote, "%s", path);
 			}
 		}
-		lup_vv_free(&want);
-		lup_buf_free(&b);
+		lup_vv_clear(&want);
+		lup_buf_clear(&b);
 		/* The status: what this laptop has now. */
 		if (build(db, key, NULL, 0, 0, &b, &n, NULL, NULL, err) < 0)
 			goto out;
 		snprintf(name, sizeof name, "%s%s", self.device, LUP_SYNC_STATUS_EXT);
 		join(path, sizeof path, dir, name);
 		if (write_file(path, &b, err) < 0) {
-			lup_buf_free(&b);
+			lup_buf_clear(&b);
 			goto out;
 		}
-		lup_buf_free(&b);
+		lup_buf_clear(&b);
 		/* Our own files need not be read back. */
 		if (r->wrote[0])
 			note_read(db, r->wrote, strrchr(r->wrote, '/') + 1);
@@ -1333,7 +1328,7 @@ int lup_sync_dir(lup_db *db, const lup_sync_key *key, const char *dir, struct lu
 	rc = r->conflicts < 0 ? -1 : 0;
 	goto out;
 oom:
-	lup_err_set(err, LUP_EFAIL, _("out of memory"));
+	lup_err_oom(err);
 out:
 	for (int i = 0; i < nf && files; i++)
 		lup_sync_file_free(files[i]);

@@ -68,9 +68,10 @@ int lup_sync_col_index(const struct sync_table *t, const char *name);
 /* A version vector: how far each device's changes go. */
 struct sync_vv {
 	struct sync_vv_item { char device[37]; long long seq; } *v;
-	int n, cap;
+	int n;
+	size_t cap;
 };
-void lup_vv_free(struct sync_vv *vv);
+void lup_vv_clear(struct sync_vv *vv);
 long long lup_vv_get(const struct sync_vv *vv, const char *device);
 int lup_vv_set(struct sync_vv *vv, const char *device, long long seq);
 /* As bytes: per device its 16 bytes and 8 (big-endian) of sequence. */
@@ -99,15 +100,15 @@ int lup_sync_device(lup_db *db, char out[37], lup_err *err);
 
 /* What a change touched that the table rules look at again. */
 struct sync_touch {
-	char (*cohort)[37]; int ncohort, capcohort;
-	char (*seated)[37]; int nseated, capseated;   /* enrolments it seated */
-	char (*person)[37]; int nperson, capperson;   /* derived text to redo */
-	char (*host)[37]; int nhost, caphost;
-	char (*placement)[37]; int nplacement, capplacement;
-	char (*due)[37]; int ndue, capdue;   /* people whose person_due to redo */
+	char (*cohort)[37]; int ncohort; size_t capcohort;
+	char (*seated)[37]; int nseated; size_t capseated;   /* enrolments it seated */
+	char (*person)[37]; int nperson; size_t capperson;   /* derived text to redo */
+	char (*host)[37]; int nhost; size_t caphost;
+	char (*placement)[37]; int nplacement; size_t capplacement;
+	char (*due)[37]; int ndue; size_t capdue;   /* people whose person_due to redo */
 };
-void lup_touch_free(struct sync_touch *t);
-int lup_touch_add(char (**v)[37], int *n, int *cap, const char *id);
+void lup_touch_clear(struct sync_touch *t);
+int lup_touch_add(char (**v)[37], int *n, size_t *cap, const char *id);
 /* Each set sorted, once each (lup_sync_rules does it first). */
 void lup_touch_unique(struct sync_touch *t);
 /* Collect from a changeset. */

@@ -16,7 +16,7 @@ int lup_target_insert(lup_db *db, const char *framework_id, const char *competen
 	sqlite3_stmt *st;
 
 	if (role && !(key = lup_sortkey(role)))
-		return lup_fw_oom(err);
+		return lup_err_oom(err);
 	/* from its natural key: the same target set on two laptops is one row */
 	lup_id_target(id, framework_id, identity, key, key ? NULL : person_id, valid_from);
 	lup_now_utc(now);
@@ -35,7 +35,7 @@ int lup_target_insert(lup_db *db, const char *framework_id, const char *competen
 	sqlite3_bind_text(st, 9, valid_from, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 10, now, -1, SQLITE_TRANSIENT);
 	free(key);
-	return lup_comp_run(db, st, _("storing a target"), err);
+	return lup_run(db, st, _("storing a target"), err);
 }
 
 int lup_role_same(const char *a, const char *b)
@@ -138,7 +138,7 @@ int lup_target_set(lup_db *db, const char *ident, const char *code, const char *
 		if (rc == 0)
 			return lup_err_set(err, LUP_ENOTFOUND, _("no such person"));
 	} else if (!(key = lup_sortkey(role))) {
-		return lup_fw_oom(err);
+		return lup_err_oom(err);
 	}
 	who = person_id ? person_id : key;
 	lup_now_utc(now);
@@ -175,7 +175,7 @@ int lup_target_set(lup_db *db, const char *ident, const char *code, const char *
 			sqlite3_bind_int(st, 2, level);
 			sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
 		}
-		if (lup_comp_run(db, st, _("setting a target"), err) < 0)
+		if (lup_run(db, st, _("setting a target"), err) < 0)
 			goto fail;
 		goto done;
 	}
@@ -184,7 +184,7 @@ int lup_target_set(lup_db *db, const char *ident, const char *code, const char *
 			goto fail;
 		sqlite3_bind_text(st, 1, open_id, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-		if (lup_comp_run(db, st, _("setting a target"), err) < 0)
+		if (lup_run(db, st, _("setting a target"), err) < 0)
 			goto fail;
 	}
 	/* a role keeps the spelling it was first given */
@@ -223,7 +223,7 @@ static int target_now(lup_db *db, const char *ident, const char *code, const cha
 	if (lup_framework_current(db, ident, fwid, err) < 0)
 		return -1;
 	if (!person_id && !(key = lup_sortkey(role ? role : "")))
-		return lup_fw_oom(err);
+		return lup_err_oom(err);
 	if (key)
 		lup_trim(key);
 	if (!(st = lup_stmt(db, person_id ? sql_person : sql_role, err))) {
@@ -304,6 +304,23 @@ int lup_target_get(lup_db *db, const char *ident, const char *code, const char *
 	return 0;
 }
 
+static void read_target_list_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_target_row *r = row;
+	lup_col_copy(st, 0, r->competence_id, sizeof r->competence_id);
+	lup_col_copy(st, 1, r->code, sizeof r->code);
+	lup_col_copy(st, 2, r->name, sizeof r->name);
+	lup_col_copy(st, 3, r->name_sv, sizeof r->name_sv);
+	lup_col_copy(st, 4, r->area, sizeof r->area);
+	r->level_min = sqlite3_column_int(st, 5);
+	r->level_max = sqlite3_column_int(st, 6);
+	lup_comp_level(st, 7, &r->role_level);
+	r->from_file = sqlite3_column_int(st, 8);
+	lup_comp_level(st, 10, &r->own_level);
+	r->level = r->own_level != LUP_LEVEL_NONE ? r->own_level : r->role_level;
+	lup_col_copy(st, r->own_level != LUP_LEVEL_NONE ? 11 : 9, r->since, sizeof r->since);
+}
+
 int lup_target_list(lup_db *db, const char *ident, const char *role, const char *person_id,
                     struct lup_target_row **rows, size_t *n, lup_err *err)
 {
@@ -318,7 +335,6 @@ int lup_target_list(lup_db *db, const char *ident, const char *role, const char 
 	static const char sql_role[] = "SELECT sort_role FROM person WHERE id = ?1";
 	char fwid[LUP_UUID_LEN + 1], rolebuf[256], *key = NULL;
 	sqlite3_stmt *st;
-	size_t cap = 0;
 	int rc;
 
 	*rows = NULL;
@@ -342,7 +358,7 @@ int lup_target_list(lup_db *db, const char *ident, const char *role, const char 
 		if (rc != SQLITE_ROW)
 			return lup_sqlerr(db, err, _("reading targets"));
 	} else if (role && !(key = lup_sortkey(role))) {
-		return lup_fw_oom(err);
+		return lup_err_oom(err);
 	}
 	if (!(st = lup_stmt(db, sql, err))) {
 		free(key);
@@ -351,34 +367,18 @@ int lup_target_list(lup_db *db, const char *ident, const char *role, const char 
 	sqlite3_bind_text(st, 1, fwid, -1, SQLITE_TRANSIENT);
 	lup_bind_text(st, 2, key);
 	lup_bind_text(st, 3, person_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_target_row *r = lup_fw_grow((void **)rows, n, &cap, sizeof *r);
-		if (!r) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		lup_col_copy(st, 0, r->competence_id, sizeof r->competence_id);
-		lup_col_copy(st, 1, r->code, sizeof r->code);
-		lup_col_copy(st, 2, r->name, sizeof r->name);
-		lup_col_copy(st, 3, r->name_sv, sizeof r->name_sv);
-		lup_col_copy(st, 4, r->area, sizeof r->area);
-		r->level_min = sqlite3_column_int(st, 5);
-		r->level_max = sqlite3_column_int(st, 6);
-		lup_comp_level(st, 7, &r->role_level);
-		r->from_file = sqlite3_column_int(st, 8);
-		lup_comp_level(st, 10, &r->own_level);
-		r->level = r->own_level != LUP_LEVEL_NONE ? r->own_level : r->role_level;
-		lup_col_copy(st, r->own_level != LUP_LEVEL_NONE ? 11 : 9, r->since, sizeof r->since);
-	}
-	lup_done(st);
+	rc = lup_read_all(db, st, rows, n, sizeof **rows, read_target_list_row,
+	                  _("reading targets"), err);
 	free(key);
-	if (rc != SQLITE_DONE) {
-		free(*rows);
-		*rows = NULL;
-		*n = 0;
-		return rc == SQLITE_NOMEM ? lup_fw_oom(err) : lup_sqlerr(db, err, _("reading targets"));
-	}
-	return 0;
+	return rc;
+}
+
+static void read_target_roles_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_target_role *r = row;
+	lup_col_copy(st, 0, r->role, sizeof r->role);
+	r->targets = (long)sqlite3_column_int64(st, 1);
+	r->people = (long)sqlite3_column_int64(st, 2);
 }
 
 int lup_target_roles(lup_db *db, const char *ident, struct lup_target_role **rows, size_t *n,
@@ -390,8 +390,6 @@ int lup_target_roles(lup_db *db, const char *ident, struct lup_target_role **row
 		"AND t.valid_to IS NULL GROUP BY t.role_key ORDER BY t.role_key";
 	char fwid[LUP_UUID_LEN + 1];
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
 	*rows = NULL;
 	*n = 0;
@@ -400,24 +398,20 @@ int lup_target_roles(lup_db *db, const char *ident, struct lup_target_role **row
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, fwid, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_target_role *r = lup_fw_grow((void **)rows, n, &cap, sizeof *r);
-		if (!r) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		lup_col_copy(st, 0, r->role, sizeof r->role);
-		r->targets = (long)sqlite3_column_int64(st, 1);
-		r->people = (long)sqlite3_column_int64(st, 2);
-	}
-	lup_done(st);
-	if (rc != SQLITE_DONE) {
-		free(*rows);
-		*rows = NULL;
-		*n = 0;
-		return rc == SQLITE_NOMEM ? lup_fw_oom(err) : lup_sqlerr(db, err, _("reading targets"));
-	}
-	return 0;
+	return lup_read_all(db, st, rows, n, sizeof **rows, read_target_roles_row,
+	                    _("reading targets"), err);
+}
+
+static void read_target_history_row(sqlite3_stmt *st, void *row)
+{
+	struct lup_target_change *r = row;
+	lup_col_copy(st, 0, r->code, sizeof r->code);
+	r->revision = sqlite3_column_int(st, 1);
+	r->level = sqlite3_column_int(st, 2);
+	lup_col_copy(st, 3, r->role, sizeof r->role);
+	lup_col_copy(st, 4, r->from, sizeof r->from);
+	lup_col_copy(st, 5, r->to, sizeof r->to);
+	r->from_file = sqlite3_column_int(st, 6);
 }
 
 int lup_target_history(lup_db *db, const char *ident, const char *role, const char *person_id,
@@ -431,7 +425,6 @@ int lup_target_history(lup_db *db, const char *ident, const char *role, const ch
 		"ORDER BY t.valid_from, f.revision, c.seq, t.rowid";
 	char rolebuf[256], *key = NULL;
 	sqlite3_stmt *st;
-	size_t cap = 0;
 	int rc;
 
 	*rows = NULL;
@@ -441,7 +434,7 @@ int lup_target_history(lup_db *db, const char *ident, const char *role, const ch
 	if (role_arg(role, rolebuf, sizeof rolebuf, &role, err) < 0)
 		return -1;
 	if (role && !(key = lup_sortkey(role)))
-		return lup_fw_oom(err);
+		return lup_err_oom(err);
 	if (!(st = lup_stmt(db, sql, err))) {
 		free(key);
 		return -1;
@@ -449,27 +442,8 @@ int lup_target_history(lup_db *db, const char *ident, const char *role, const ch
 	sqlite3_bind_text(st, 1, ident ? ident : "", -1, SQLITE_TRANSIENT);
 	lup_bind_text(st, 2, key);
 	lup_bind_text(st, 3, person_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_target_change *r = lup_fw_grow((void **)rows, n, &cap, sizeof *r);
-		if (!r) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		lup_col_copy(st, 0, r->code, sizeof r->code);
-		r->revision = sqlite3_column_int(st, 1);
-		r->level = sqlite3_column_int(st, 2);
-		lup_col_copy(st, 3, r->role, sizeof r->role);
-		lup_col_copy(st, 4, r->from, sizeof r->from);
-		lup_col_copy(st, 5, r->to, sizeof r->to);
-		r->from_file = sqlite3_column_int(st, 6);
-	}
-	lup_done(st);
+	rc = lup_read_all(db, st, rows, n, sizeof **rows, read_target_history_row,
+	                  _("reading targets"), err);
 	free(key);
-	if (rc != SQLITE_DONE) {
-		free(*rows);
-		*rows = NULL;
-		*n = 0;
-		return rc == SQLITE_NOMEM ? lup_fw_oom(err) : lup_sqlerr(db, err, _("reading targets"));
-	}
-	return 0;
+	return rc;
 }

@@ -229,6 +229,26 @@ int lup_blank(const char *s)
 	return 1;
 }
 
+int lup_copy_cut(char *dst, size_t n, const char *src)
+{
+	size_t len;
+	if (n == 0)
+		return 0;
+	if (!src)
+		src = "";
+	len = strlen(src);
+	if (len > n - 1) {
+		len = n - 1;
+		/* back over continuation bytes to the start of the character
+		 * that did not fit */
+		while (len > 0 && ((unsigned char)src[len] & 0xc0) == 0x80)
+			len--;
+	}
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+	return src[len] != '\0';
+}
+
 char *lup_strdup(const char *s)
 {
 	return s ? strdup(s) : NULL;
@@ -252,7 +272,54 @@ int lup_email_valid(const char *s)
 	return 1;
 }
 
-void lup_buf_free(lup_buf *b)
+void lup_tidy(char **s)
+{
+	if (*s) {
+		lup_trim(*s);
+		if (!**s) {
+			free(*s);
+			*s = NULL;
+		}
+	}
+}
+
+int lup_grow(void *arrp, size_t *cap, size_t need, size_t size)
+{
+	size_t c = *cap ? *cap : 16;
+	void *old, *p;
+	if (need <= *cap)
+		return 0;
+	while (c < need) {
+		if (c > SIZE_MAX / 2)
+			return -1;
+		c *= 2;
+	}
+	if (size && c > SIZE_MAX / size)
+		return -1;
+	memcpy(&old, arrp, sizeof old);
+	if (!(p = realloc(old, c * size)))
+		return -1;
+	memcpy(arrp, &p, sizeof p);
+	*cap = c;
+	return 0;
+}
+
+void lup_reverse(void *arr, size_t n, size_t size)
+{
+	unsigned char tmp[512], *a = arr;
+	if (n < 2)
+		return;
+	for (size_t i = 0, j = n - 1; i < j; i++, j--)
+		/* Swapped in pieces: rows may be larger than tmp. */
+		for (size_t o = 0; o < size; o += sizeof tmp) {
+			size_t k = size - o < sizeof tmp ? size - o : sizeof tmp;
+			memcpy(tmp, a + i * size + o, k);
+			memcpy(a + i * size + o, a + j * size + o, k);
+			memcpy(a + j * size + o, tmp, k);
+		}
+}
+
+void lup_buf_clear(lup_buf *b)
 {
 	free(b->s);
 	b->s = NULL;

@@ -40,7 +40,8 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Delete the focused one (asks first; No is the default)") },
 
 	[TUI_A_VIEW_NEXT]    = { "view-next", TUI_CTX_VIEWS, "v ]", N_("View"),
-	                         N_("Show the next view of the section (Shadowing: network, pipeline, summary)") },
+	                         N_("Show the next view of the section (Shadowing: network, pipeline, summary; "
+	                            "Competence: Due list, heat map, frameworks, rounds)") },
 	[TUI_A_VIEW_PREV]    = { "view-prev", TUI_CTX_VIEWS, "V [", NULL, N_("Show the previous view of the section") },
 
 	[TUI_A_FILTER_COUNTRY] = { "filter-country", TUI_CTX_HOSTS, "c", N_("Country"),
@@ -156,8 +157,6 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Month: the day before; agenda: the week before") },
 	[TUI_A_CAL_NEXT]     = { "next-day", TUI_CTX_CALENDAR, "Right l", NULL,
 	                         N_("Month: the day after; agenda: the week after") },
-	[TUI_A_COMP_VIEW]    = { "competence-view", TUI_CTX_COMPETENCE, "v", N_("View"),
-	                         N_("Switch the Competence view: the Due list, the heat map, the frameworks, the rounds") },
 	[TUI_A_GAPS]         = { "gaps", TUI_CTX_CHECKINS, "t", N_("Gaps"),
 	                         N_("Show the person's levels against their targets, with the change since the previous check-in") },
 	[TUI_A_HEAT_ROWS]    = { "heat-rows", TUI_CTX_HEATMAP, "b", N_("Rows"),
@@ -270,7 +269,6 @@ static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_BLOCKS] = N_("Blocks"),
 	[TUI_CTX_NOTICE] = N_("Messages"),
 	[TUI_CTX_CALENDAR] = N_("Calendar"),
-	[TUI_CTX_COMPETENCE] = N_("Competence"),
 	[TUI_CTX_CHECKINS] = N_("Check-ins"),
 	[TUI_CTX_HEATMAP] = N_("Heat map"),
 	[TUI_CTX_FRAMEWORKS] = N_("Frameworks"),
@@ -296,11 +294,20 @@ const struct tui_action_info *tui_action_info(enum tui_action a)
 	return a >= 0 && a < TUI_A_COUNT ? &actions[a] : NULL;
 }
 
+/* Names an action had before: a [keys] section written then still works
+ * (lup(1), KEYS, says so). */
+static const struct { const char *name; enum tui_action a; } old_names[] = {
+	{ "competence-view", TUI_A_VIEW_NEXT },
+};
+
 enum tui_action tui_action_by_name(const char *name)
 {
 	for (int a = 0; a < TUI_A_COUNT; a++)
 		if (actions[a].name && strcasecmp(actions[a].name, name) == 0)
 			return (enum tui_action)a;
+	for (size_t i = 0; i < sizeof old_names / sizeof old_names[0]; i++)
+		if (strcasecmp(old_names[i].name, name) == 0)
+			return old_names[i].a;
 	return TUI_A_NONE;
 }
 
@@ -593,6 +600,7 @@ void tui_keys_dump_mdoc(FILE *fp)
 	      ".Cm Enter , Esc , Tab , S-Tab , Up , Down , Left , Right , PgUp , PgDn ,\n"
 	      ".Cm Home , End , Ins , Del , BS\nand\n.Cm Space .\n"
 	      "An empty list unbinds the action.\n"
+	      "The name\n.Li competence-view\nof earlier versions still binds\n.Li view-next .\n"
 	      "In text fields, characters and the editing keys\n"
 	      ".Cm ^A , ^E , ^K , ^U , ^W , Left , Right , Home , End , BS\nand\n.Cm Del\n"
 	      "edit the text.\n", fp);

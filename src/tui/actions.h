@@ -62,7 +62,7 @@ enum tui_ctx {
 	TUI_CTX_MOVE,     /* lists and scrolled views: move the focus */
 	TUI_CTX_LIST,     /* lists: open, filter, sort */
 	TUI_CTX_RECORD,   /* add, edit, delete the focused record */
-	TUI_CTX_VIEWS,    /* a section with several views: switch between them */
+	TUI_CTX_VIEWS,    /* a section with several views (tabs.h): switch between them */
 	TUI_CTX_HOSTS,    /* the network of host organisations: filter by country, network */
 	TUI_CTX_PLACEMENTS, /* placements: move on, cancel, learning log, status filter */
 	TUI_CTX_PICKER,   /* a pick list: type to narrow, Space marks several, Enter picks */
@@ -79,8 +79,7 @@ enum tui_ctx {
 	TUI_CTX_NOTICE,   /* a message to read and close */
 	TUI_CTX_CALENDAR, /* the programme calendar: agenda and month grid */
 	/* the Competence section (later contexts win: the sheet's digits
-	 * over the section keys) */
-	TUI_CTX_COMPETENCE, /* its top views: Due list, heat map, frameworks */
+	 * over the section keys; its views switch as the Shadowing's do) */
 	TUI_CTX_CHECKINS, /* a person's check-ins */
 	TUI_CTX_HEATMAP,  /* the heat map */
 	TUI_CTX_FRAMEWORKS, /* the frameworks list */
@@ -150,7 +149,6 @@ enum tui_action {
 	TUI_A_CAL_OPEN, TUI_A_CAL_TODAY, TUI_A_CAL_GOTO, TUI_A_CAL_MONTH, TUI_A_CAL_AGENDA,
 	TUI_A_CAL_COHORT, TUI_A_CAL_EXPORT, TUI_A_CAL_PREV, TUI_A_CAL_NEXT,
 	/* competence */
-	TUI_A_COMP_VIEW,
 	TUI_A_GAPS,
 	TUI_A_HEAT_ROWS, TUI_A_HEAT_COHORT, TUI_A_HEAT_SOURCE,
 	TUI_A_TARGETS,
@@ -184,6 +182,7 @@ struct tui_action_info {
 };
 
 const struct tui_action_info *tui_action_info(enum tui_action a);
+/* The action of a name in [keys] (an old name still names its action). */
 enum tui_action tui_action_by_name(const char *name);
 const char *tui_ctx_title(enum tui_ctx c);   /* N_() text, untranslated */
 

@@ -14,9 +14,6 @@
 #include "lup/lineedit.h"
 #include "lup/sync.h"
 #include "tui/app.h"
-#include "tui/calendar.h"
-#include "tui/conflicts.h"
-#include "tui/dialog.h"
 #include "tui/draw.h"
 
 #define MAX_DEPTH 16
@@ -75,6 +72,17 @@ tui_rect tui_area(tui_app *app)
 	return r;
 }
 
+tui_rect tui_screen_area(tui_app *app, const tui_screen *s)
+{
+	tui_rect r = tui_area(app);
+	int in = s ? s->inset : 0;
+	r.y += in;
+	r.h -= in;
+	if (r.h < 1)
+		r.h = 1;
+	return r;
+}
+
 void tui_cursor(tui_app *app, int y, int x)
 {
 	app->cur_y = y;
@@ -108,7 +116,7 @@ int tui_push(tui_app *app, tui_screen *child, int tag)
 {
 	if (!child) {   /* its constructor failed, and may have said why */
 		if (!app->status[0])
-			tui_error(app, "%s", _("out of memory"));
+			tui_error(app, "%s", lup_err_oom_text());
 		return TUI_REDRAW;
 	}
 	if (app->push && app->push->ops->destroy)  /* only one push per handler */
@@ -186,7 +194,7 @@ static int switch_section(tui_app *app, int sec)
 	if (sec == app->section && app->depth[sec])
 		return 0;
 	if (open_section(app, sec) < 0) {
-		tui_error(app, "%s", _("out of memory"));
+		tui_error(app, "%s", lup_err_oom_text());
 		return TUI_REDRAW;
 	}
 	leave(app, tui_top(app));
@@ -568,11 +576,15 @@ static tui_key read_key(tui_app *app)
 static int default_action(tui_app *app, enum tui_action a)
 {
 	tui_screen *top = tui_top(app);
+	for (int i = 0; i < TUI_NOVERLAYS; i++) {
+		const struct tui_overlay *o = &tui_overlays[i];
+		if (a != o->action)
+			continue;
+		if (top && o->is(top))   /* already open: its key again closes it, or does nothing */
+			return o->toggles ? tui_pop(app, TUI_CANCELLED) : 0;
+		return tui_push(app, o->make(app, top, contexts_of(app, top)), 0);
+	}
 	switch (a) {
-	case TUI_A_HELP:
-		if (top && tui_is_help(top))
-			return tui_pop(app, TUI_CANCELLED);
-		return tui_push(app, tui_help_screen(app, top, contexts_of(app, top)), 0);
 	case TUI_A_REDRAW:
 		/* everything drawn anew, from what is stored now */
 		clearok(curscr, TRUE);
@@ -588,10 +600,6 @@ static int default_action(tui_app *app, enum tui_action a)
 		return tui_is_root(app, top) ? TUI_QUIT : tui_pop(app, TUI_CANCELLED);
 	case TUI_A_BACK:
 		return tui_is_root(app, top) ? 0 : tui_pop(app, TUI_CANCELLED);
-	case TUI_A_CALENDAR:
-		return top && tui_is_calendar(top) ? 0 : tui_push(app, tui_calendar_screen(app, NULL), 0);
-	case TUI_A_CONFLICTS:
-		return top && tui_is_conflicts(top) ? 0 : tui_push(app, tui_conflicts_screen(app), 0);
 	default:
 		return 0;
 	}

@@ -12,6 +12,18 @@ struct tui_section {
 };
 extern const struct tui_section tui_sections[TUI_NSECTIONS];
 
+/* Screens any screen can open over itself by a key (the help, the
+ * calendar, the conflicts of merging laptops): the application walks this
+ * table for the action pressed. */
+#define TUI_NOVERLAYS 3
+struct tui_overlay {
+	enum tui_action action;                 /* the key that opens it (TUI_CTX_ANY or MAIN) */
+	tui_screen *(*make)(tui_app *app, tui_screen *top, tui_ctxmask top_contexts);
+	int (*is)(const tui_screen *s);         /* s is one of these */
+	int toggles;                            /* its key closes it again */
+};
+extern const struct tui_overlay tui_overlays[TUI_NOVERLAYS];
+
 /* The smallest terminal lup draws on. */
 #define TUI_MIN_COLS 80
 #define TUI_MIN_LINES 24

@@ -48,6 +48,30 @@ static void load(struct blocks *s, tui_app *app, const char *id)
 		s->focus = n > 0 ? n - 1 : 0;
 }
 
+/* Deleting a block: its sessions stay. */
+static int block_describe(tui_app *app, void *ud, const char *id, char *what, size_t n,
+                          lup_buf *detail, lup_err *err)
+{
+	struct blocks *s = ud;
+	(void)app;
+	for (int i = 0; i < s->n; i++)
+		if (strcmp(s->b[i].id, id) == 0) {
+			snprintf(what, n, _("the block %s"), s->b[i].name ? s->b[i].name : "");
+			lup_buf_puts(detail, _("Its sessions stay, without a block, and no longer count towards "
+			                       "completing it."));
+			return 0;
+		}
+	return lup_err_set(err, LUP_ENOTFOUND, "%s", _("no such block"));
+}
+
+static int block_remove(tui_app *app, void *ud, const char *id, char *said, size_t n, lup_err *err)
+{
+	(void)ud; (void)said; (void)n;
+	return lup_block_delete(tui_db(app), id, err);
+}
+
+static const struct tui_deleter block_deleter = { block_describe, block_remove };
+
 static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 {
 	(void)scr; (void)app;
@@ -125,16 +149,11 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		return tui_push(app, tui_block_form(app, s->prog, NULL), TAG_FORM);
 	case TUI_A_EDIT:
 		return b ? tui_push(app, tui_block_form(app, s->prog, b->id), TAG_FORM) : 0;
-	case TUI_A_DELETE: {
-		char q[300];
+	case TUI_A_DELETE:
 		if (!b)
 			return 0;
 		memcpy(s->pending, b->id, sizeof s->pending);
-		snprintf(q, sizeof q, _("Delete the block %s?"), b->name ? b->name : "");
-		return tui_confirm(app, TAG_DELETE, q,
-		                   _("Its sessions stay, without a block, and no longer count towards "
-		                     "completing it. This cannot be undone."));
-	}
+		return tui_ask_delete(app, &block_deleter, s, s->pending, TAG_DELETE);
 	case TUI_A_MOVE_UP: case TUI_A_MOVE_DOWN: {
 		char id[LUP_ID_SIZE];
 		if (!b)
@@ -153,14 +172,8 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
 {
 	struct blocks *s = (struct blocks *)scr;
-	lup_err err;
-	(void)child;
 	if (tag == TAG_DELETE && result == TUI_YES) {
-		lup_err_clear(&err);
-		if (lup_block_delete(tui_db(app), s->pending, &err) < 0)
-			tui_error(app, "%s", err.msg);
-		else
-			tui_status(app, "%s", _("Deleted the block."));
+		tui_delete(app, &block_deleter, s, s->pending);
 	} else if (tag == TAG_FORM && result == TUI_SAVED) {
 		load(s, app, tui_block_form_id(child));
 	}

@@ -55,9 +55,6 @@ struct cal {
 	int skip_reload;               /* back from a child that changed nothing */
 };
 
-const char *cal_glyph_conflict(void) { return tui_utf8() ? "\u26a0" : "!"; }
-const char *cal_glyph_holiday(void) { return tui_utf8() ? "\u2731" : "*"; }
-
 /* ---- conflict counts ---- */
 
 static int cache_get(const struct cal *s, const char *id)
@@ -91,12 +88,12 @@ static int count_conflicts(tui_app *app, const char *id)
 	int n = 0;
 	lup_err_clear(&err);
 	if (lup_session_conflicts(tui_db(app), id, &w, &err) < 0) {
-		lup_warnings_free(&w);
+		lup_warnings_clear(&w);
 		return 0;
 	}
 	for (size_t i = 0; i < w.n; i++)
 		n += w.v[i].kind != LUP_WARN_HOLIDAY;
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 	return n;
 }
 
@@ -603,7 +600,7 @@ static void draw_heading(struct cal *s, const struct lup_session_row *row, int y
 	}
 	tui_fill(y, r.x, r.w, tui_attr(TUI_S_HEADER));
 	tui_put(y, r.x + 1, r.w - 2, b.s ? b.s : h, tui_attr(TUI_S_HEADER) | A_BOLD, 0);
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
 }
 
 static void draw_agenda(struct cal *s, tui_app *app)
@@ -733,7 +730,7 @@ static void draw_month(struct cal *s, tui_app *app)
 			         _("public holiday or day off"));
 			tui_put(y, r.x + 1, r.w - 2, b, tui_attr(TUI_S_DIM), 0);
 		}
-		lup_buf_free(&lg);
+		lup_buf_clear(&lg);
 	}
 	y++;
 	/* the focused day and its sessions */
@@ -757,7 +754,7 @@ static void draw_month(struct cal *s, tui_app *app)
 			lup_buf_puts(&h, _("no sessions"));
 		tui_fill(y, r.x, r.w, tui_attr(TUI_S_HEADER));
 		tui_put(y, r.x + 1, r.w - 2, h.s, tui_attr(TUI_S_HEADER) | A_BOLD, 0);
-		lup_buf_free(&h);
+		lup_buf_clear(&h);
 		y++;
 		for (int i = 0; i < s->ndayrows && y < r.y + r.h; i++, y++) {
 			const struct lup_session_row *row = &s->dayrows[i];

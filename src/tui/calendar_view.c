@@ -9,14 +9,13 @@
 #include "lup/lineedit.h"
 #include "lup/programme.h"
 #include "tui/calendar_int.h"
-#include "tui/view.h"
+#include "tui/view_screen.h"
 
-struct session_view {
-	tui_screen base;
-	char id[LUP_ID_SIZE];
-	struct tui_view view;
-	int width;
-};
+/* The marks of the calendar's lines (the agenda's and this view's). */
+const char *cal_glyph_conflict(void) { return tui_utf8() ? "\u26a0" : "!"; }
+const char *cal_glyph_holiday(void) { return tui_utf8() ? "\u2731" : "*"; }
+
+
 
 static const char *or_dash(const char *s)
 {
@@ -73,138 +72,79 @@ static void when_text(const struct lup_session_row *r, char *buf, size_t n)
 	}
 }
 
-static void load(struct session_view *s, tui_app *app)
+static void load(struct tui_vscreen *vs, tui_app *app)
 {
 	struct lup_session_row r;
 	struct lup_session full;
 	struct lup_warnings w = { 0 };
 	lup_err err;
 	char b[256], wk[64];
-	int kind, width = s->width > 20 ? s->width : 78;
+	int kind, width = vs->width > 20 ? vs->width : 78;
 	const char *hol;
 
-	tui_view_clear(&s->view);
 	memset(&full, 0, sizeof full);
 	lup_err_clear(&err);
-	if (lup_session_row_get(tui_db(app), NULL, s->id, &r, &err) < 0 ||
-	    lup_session_get(tui_db(app), s->id, &full, &err) < 0) {
-		tui_view_line(&s->view, TUI_S_DIM, "%s", err.msg);
+	if (lup_session_row_get(tui_db(app), NULL, vs->id, &r, &err) < 0 ||
+	    lup_session_get(tui_db(app), vs->id, &full, &err) < 0) {
+		tui_vscreen_gone(vs, err.msg);
 		lup_session_clear(&full);
 		return;
 	}
-	tui_view_heading(&s->view, r.title);
+	tui_view_heading(&vs->view, r.title);
 	when_text(&r, b, sizeof b);
 	snprintf(wk, sizeof wk, C_("calendar", "Week %d"), r.isoweek);
-	tui_view_field(&s->view, C_("calendar", "When"), "%s · %s", b, wk);
-	tui_view_field(&s->view, C_("calendar", "Cohort"), "%s", or_dash(r.cohort));
+	tui_view_field(&vs->view, C_("calendar", "When"), "%s · %s", b, wk);
+	tui_view_field(&vs->view, C_("calendar", "Cohort"), "%s", or_dash(r.cohort));
 	if (r.block[0])
-		tui_view_field(&s->view, C_("calendar", "Block"), "%s (%s)", r.block, lup_block_kind_label(r.block_kind));
+		tui_view_field(&vs->view, C_("calendar", "Block"), "%s (%s)", r.block, lup_block_kind_label(r.block_kind));
 	else
-		tui_view_field(&s->view, C_("calendar", "Block"), "%s", "–");
-	tui_view_field(&s->view, C_("calendar", "Kind"), "%s", lup_session_kind_label(r.kind));
-	tui_view_field(&s->view, C_("calendar", "Location"), "%s", or_dash(r.location));
+		tui_view_field(&vs->view, C_("calendar", "Block"), "%s", "–");
+	tui_view_field(&vs->view, C_("calendar", "Kind"), "%s", lup_session_kind_label(r.kind));
+	tui_view_field(&vs->view, C_("calendar", "Location"), "%s", or_dash(r.location));
 	if (r.host[0])
-		tui_view_field(&s->view, C_("calendar", "Host"), "%s", r.host);
-	tui_view_field(&s->view, C_("calendar", "Facilitators"), "%s", or_dash(r.facilitators));
+		tui_view_field(&vs->view, C_("calendar", "Host"), "%s", r.host);
+	tui_view_field(&vs->view, C_("calendar", "Facilitators"), "%s", or_dash(r.facilitators));
 	hol = cal_session_holiday(r.starts_at, r.ends_at, &kind);
 	if (hol)
-		tui_view_field(&s->view, C_("calendar", "Holiday"), "%s %s%s", cal_glyph_holiday(), hol,
+		tui_view_field(&vs->view, C_("calendar", "Holiday"), "%s %s%s", cal_glyph_holiday(), hol,
 		               kind == LUP_DAY_OFF ? _(" (day off)") : "");
-	tui_view_field(&s->view, _("Id"), "%s", r.id);
+	tui_view_field(&vs->view, _("Id"), "%s", r.id);
 	if (full.notes && *full.notes) {
-		tui_view_heading(&s->view, C_("calendar", "Notes"));
+		tui_view_heading(&vs->view, C_("calendar", "Notes"));
 		for (char *line = full.notes, *nl; line; line = nl ? nl + 1 : NULL) {
 			if ((nl = strchr(line, '\n')))
 				*nl = 0;
-			wrapped(&s->view, TUI_S_NORMAL, "", line, width - 2);
+			wrapped(&vs->view, TUI_S_NORMAL, "", line, width - 2);
 		}
 	}
 
 	lup_err_clear(&err);
-	if (lup_session_conflicts(tui_db(app), s->id, &w, &err) < 0) {
-		tui_view_heading(&s->view, C_("calendar", "Conflicts"));
-		tui_view_line(&s->view, TUI_S_ERROR, "%s", err.msg);
+	if (lup_session_conflicts(tui_db(app), vs->id, &w, &err) < 0) {
+		tui_view_heading(&vs->view, C_("calendar", "Conflicts"));
+		tui_view_line(&vs->view, TUI_S_ERROR, "%s", err.msg);
 	} else {
 		char h[96], pre[16];
 		snprintf(h, sizeof h, "%s (%zu)", C_("calendar", "Conflicts"), w.n);
-		tui_view_heading(&s->view, h);
+		tui_view_heading(&vs->view, h);
 		if (!w.n)
-			tui_view_line(&s->view, TUI_S_GOOD, "%s", _("No conflicts."));
+			tui_view_line(&vs->view, TUI_S_GOOD, "%s", _("No conflicts."));
 		snprintf(pre, sizeof pre, "%s ", cal_glyph_conflict());
 		for (size_t i = 0; i < w.n; i++)
-			wrapped(&s->view, TUI_S_WARN, pre, w.v[i].msg ? w.v[i].msg : "", width - 2);
+			wrapped(&vs->view, TUI_S_WARN, pre, w.v[i].msg ? w.v[i].msg : "", width - 2);
 	}
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 	lup_session_clear(&full);
 }
 
-static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
-{
-	(void)scr; (void)app;
-	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE);
-}
-
-static tui_rect area(tui_app *app)
-{
-	tui_rect r = tui_area(app);
-	r.x += 1;
-	r.w -= 2;
-	return r;
-}
-
-static int enter(tui_screen *scr, tui_app *app)
-{
-	load((struct session_view *)scr, app);
-	return TUI_REDRAW;
-}
-
-static void on_resize(tui_screen *scr, tui_app *app)
-{
-	struct session_view *s = (struct session_view *)scr;
-	int w = area(app).w;
-	if (w != s->width) {
-		s->width = w;
-		if (s->view.n)
-			load(s, app);
-	}
-}
-
-static void draw(tui_screen *scr, tui_app *app)
-{
-	tui_view_draw(&((struct session_view *)scr)->view, app, area(app));
-}
-
-static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
-{
-	return tui_view_action(&((struct session_view *)scr)->view, app, a);
-}
-
-static void destroy(tui_screen *scr)
-{
-	struct session_view *s = (struct session_view *)scr;
-	tui_view_free(&s->view);
-	free(s);
-}
-
-static const struct tui_screen_ops ops = {
+static const struct tui_vscreen_def def = {
 	.name = N_("Session in the calendar"),
-	.contexts = contexts,
-	.enter = enter,
-	.changed = enter,
-	.draw = draw,
-	.on_action = on_action,
-	.on_resize = on_resize,
-	.destroy = destroy,
+	.contexts = TUI_VS_CONTEXTS,
+	.flags = TUI_VS_FOLLOWS_WIDTH,
+	.load = load,
 };
 
 tui_screen *cal_session_view(tui_app *app, const char *session_id)
 {
-	struct session_view *s = calloc(1, sizeof *s);
-	(void)app;
-	if (!s)
-		return NULL;
-	s->base.ops = &ops;
-	snprintf(s->id, sizeof s->id, "%s", session_id);
-	tui_view_init(&s->view);
-	return &s->base;
+	struct tui_vscreen *vs = tui_vscreen_new(app, &def, sizeof *vs, session_id);
+	return vs ? &vs->base : NULL;
 }

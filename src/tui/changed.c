@@ -98,7 +98,7 @@ static int edit_save(struct tui_edit *e, tui_app *app, int tag)
 
 int tui_edit_run(struct tui_edit *e, tui_app *app, int tag)
 {
-	lup_merge_report_free(&e->mr);
+	lup_merge_report_clear(&e->mr);
 	return edit_save(e, app, tag);
 }
 
@@ -113,5 +113,5 @@ int tui_edit_answer(struct tui_edit *e, tui_app *app, int result, int tag)
 
 void tui_edit_free(struct tui_edit *e)
 {
-	lup_merge_report_free(&e->mr);
+	lup_merge_report_clear(&e->mr);
 }

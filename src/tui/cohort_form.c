@@ -47,8 +47,8 @@ static void destroy_ud(void *ud)
 {
 	struct cohort_form *cf = ud;
 	lup_cohort_clear(&cf->c);
-	lup_warnings_free(&cf->warn);
-	lup_promotions_free(&cf->moved);
+	lup_warnings_clear(&cf->warn);
+	lup_promotions_clear(&cf->moved);
 	free(cf);
 }
 
@@ -85,7 +85,7 @@ static int save(void *ud, struct tui_form *f, lup_err *err)
 	snprintf(c.status_override, sizeof c.status_override, "%s", tui_form_get(f, "status_override"));
 	c.facilitators = dup_field(f, "facilitators");
 	c.notes = dup_field(f, "notes");
-	lup_warnings_free(&cf->warn);
+	lup_warnings_clear(&cf->warn);
 	cf->moved.n = 0;
 	if (cf->c.id[0] && !tui_form_as_new(f)) {
 		rc = lup_cohort_update(tui_db(cf->app), tui_config(cf->app), &cf->c, &c, &cf->warn, &cf->moved,

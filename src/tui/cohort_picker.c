@@ -5,211 +5,101 @@
 #include <string.h>
 #include "lup/i18n.h"
 #include "lup/programme.h"
-#include "tui/list.h"
 #include "tui/programme.h"
 
 enum { C_NAME, C_DATES, C_WEEKS, C_STATUS, C_SEATS, NCOLS };
 
 struct cpicker {
-	tui_screen base;
-	tui_app *app;
+	struct tui_cohorts c;
 	char title[300];
-	char prog[LUP_ID_SIZE];
 	char not_id[LUP_ID_SIZE];
-	char picked[LUP_ID_SIZE];
-	struct tui_list list;
-	int colw[NCOLS];
 };
 
-static void query(struct cpicker *s, struct lup_cohort_query *q)
-{
-	q->programme_id = s->prog[0] ? s->prog : NULL;
-	q->status = NULL;
-	q->cfg = NULL;
-}
+static const struct tui_col cols[NCOLS] = {
+	{ N_("Cohort"), 14, 3, 0 }, { N_("Dates"), 23, 0, 0 }, { N_("Weeks"), 8, 0, 0 },
+	{ N_("Status"), 9, 0, 0 }, { N_("Seats"), 15, 1, 0 },
+};
 
-static int fetch(struct tui_list *l, const void *from, int dir, int n, void *rows, lup_err *err)
+static void cells(struct tui_lscreen *ls, const void *row, struct tui_cells *c)
 {
-	struct cpicker *s = l->ud;
-	struct lup_cohort_query q;
-	query(s, &q);
-	return lup_cohort_page(tui_db(s->app), &q, from, dir, n, rows, err);
-}
-
-static int count(struct tui_list *l, long *total, long *matching, lup_err *err)
-{
-	struct cpicker *s = l->ud;
-	struct lup_cohort_query q;
-	query(s, &q);
-	if (lup_cohort_count(tui_db(s->app), &q, total, err) < 0)
-		return -1;
-	*matching = *total;
-	return 0;
-}
-
-static long position(struct tui_list *l, const void *row, lup_err *err)
-{
-	struct cpicker *s = l->ud;
-	struct lup_cohort_query q;
-	query(s, &q);
-	return lup_cohort_position(tui_db(s->app), &q, row, err);
-}
-
-static void draw_header(struct tui_list *l, int y, int x, int width)
-{
-	struct cpicker *s = l->ud;
-	const char *t[NCOLS] = { _("Cohort"), _("Dates"), _("Weeks"), _("Status"), _("Seats") };
-	(void)width;
-	for (int c = 0; c < NCOLS; c++) {
-		if (s->colw[c] > 0)
-			tui_put(y, x, s->colw[c], t[c], tui_attr(TUI_S_HEADER), 0);
-		x += s->colw[c] + (s->colw[c] > 0);
-	}
-}
-
-static void draw_row(struct tui_list *l, const void *row, int y, int x, int width, attr_t a)
-{
-	struct cpicker *s = l->ud;
-	const struct lup_cohort_row *c = row;
-	char dates[64], weeks[32], seats[64], name[200];
-	const char *cells[NCOLS];
-	int self = strcmp(c->id, s->not_id) == 0;
-	(void)width;
-	tui_prog_dates(c->start_date, c->end_date, dates, sizeof dates);
-	tui_prog_weeks(c->start_date, c->end_date, weeks, sizeof weeks);
-	tui_prog_seats(c->enrolled, c->capacity, c->waitlisted, seats, sizeof seats);
+	struct cpicker *s = (struct cpicker *)ls;
+	const struct lup_cohort_row *r = row;
+	int self = strcmp(r->id, s->not_id) == 0;
 	if (self)
-		snprintf(name, sizeof name, _("%s (this one)"), c->name);
+		tui_cell_printf(c, C_NAME, _("%s (this one)"), r->name);
 	else
-		snprintf(name, sizeof name, "%s", c->name);
-	cells[C_NAME] = name;
-	cells[C_DATES] = dates;
-	cells[C_WEEKS] = weeks;
-	cells[C_STATUS] = lup_cohort_status_label(c->status);
-	cells[C_SEATS] = seats;
-	for (int i = 0; i < NCOLS; i++) {
-		if (s->colw[i] <= 0)
-			continue;
-		tui_put(y, x, s->colw[i], cells[i], self && !(a & A_REVERSE) ? tui_attr(TUI_S_DIM) : a, 0);
-		x += s->colw[i] + 1;
-	}
+		c->text[C_NAME] = r->name;
+	tui_prog_dates(r->start_date, r->end_date, c->buf[C_DATES], sizeof c->buf[C_DATES]);
+	c->text[C_DATES] = c->buf[C_DATES];
+	tui_prog_weeks(r->start_date, r->end_date, c->buf[C_WEEKS], sizeof c->buf[C_WEEKS]);
+	c->text[C_WEEKS] = c->buf[C_WEEKS];
+	c->text[C_STATUS] = lup_cohort_status_label(r->status);
+	tui_prog_seats(r->enrolled, r->capacity, r->waitlisted, c->buf[C_SEATS], sizeof c->buf[C_SEATS]);
+	c->text[C_SEATS] = c->buf[C_SEATS];
+	for (int i = 0; self && i < NCOLS; i++)
+		c->style[i] = TUI_S_DIM;
 }
 
-static const struct tui_list_ops list_ops = {
-	.fetch = fetch, .count = count, .position = position, .draw_row = draw_row,
-	.draw_header = draw_header,
-};
-
-static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
+static void draw(struct tui_lscreen *ls, tui_app *app, tui_rect r)
 {
-	(void)scr; (void)app;
-	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
-	       TUI_CTXBIT(TUI_CTX_PICKER);
+	(void)app;
+	tui_put(r.y, r.x + 1, r.w - 2, ((struct cpicker *)ls)->title, tui_attr(TUI_S_TITLE), 0);
 }
 
-static void on_resize(tui_screen *scr, tui_app *app)
+static int pick(struct tui_lscreen *ls, const void *row)
 {
-	struct cpicker *s = (struct cpicker *)scr;
-	static const int min[NCOLS] = { 14, 23, 8, 9, 15 }, weight[NCOLS] = { 3, 0, 0, 0, 1 };
-	tui_rect r = tui_area(app);
-	tui_columns(r.w - 3, NCOLS, min, weight, s->colw);
-	r.y += 1;
-	r.h -= 1;
-	tui_list_layout(&s->list, app, r);
-}
-
-static int enter(tui_screen *scr, tui_app *app)
-{
-	tui_list_reload(&((struct cpicker *)scr)->list, app, NULL);
-	return TUI_REDRAW;
-}
-
-static void draw(tui_screen *scr, tui_app *app)
-{
-	struct cpicker *s = (struct cpicker *)scr;
-	tui_rect r = tui_area(app);
-	tui_put(r.y, r.x + 1, r.w - 2, s->title, tui_attr(TUI_S_TITLE), 0);
-	tui_list_draw(&s->list, app);
-}
-
-static int idle(tui_screen *scr, tui_app *app)
-{
-	return tui_list_idle(&((struct cpicker *)scr)->list, app);
-}
-
-static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
-{
-	struct cpicker *s = (struct cpicker *)scr;
-	const struct lup_cohort_row *c = tui_list_focused(&s->list);
-	int r;
-	/* Esc in a pick list: back (it has no filter) */
-	if (a == TUI_A_PICK_CLOSE)
-		return tui_pop(app, TUI_CANCELLED);
-	if (a == TUI_A_FILTER || a == TUI_A_SORT || a == TUI_A_MARK)
-		return 0;
-	r = tui_list_action(&s->list, app, a);
-	if (!(r & TUI_UNHANDLED))
-		return r;
-	if (a != TUI_A_PICK && a != TUI_A_OPEN)
-		return TUI_UNHANDLED;
+	struct cpicker *s = (struct cpicker *)ls;
+	const struct lup_cohort_row *c = row;
 	if (!c)
 		return 0;
 	if (strcmp(c->id, s->not_id) == 0) {
-		tui_error(app, "%s", _("That is the cohort it comes from: pick another."));
+		tui_error(ls->app, "%s", _("That is the cohort it comes from: pick another."));
 		return TUI_REDRAW;
 	}
-	memcpy(s->picked, c->id, sizeof s->picked);
-	return tui_pop(app, TUI_SAVED);
+	return tui_cohorts_pick(ls, c);
 }
 
-static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
+static int offers(struct tui_lscreen *ls, enum tui_action a)
 {
-	(void)scr; (void)app;
-	return a != TUI_A_FILTER && a != TUI_A_SORT && a != TUI_A_MARK && a != TUI_A_PICK_CLOSE;
+	(void)ls;
+	return a != TUI_A_MARK;   /* one cohort is picked */
 }
 
-static void destroy(tui_screen *scr)
+static int action(struct tui_lscreen *ls, tui_app *app, enum tui_action a, const void *row)
 {
-	struct cpicker *s = (struct cpicker *)scr;
-	tui_list_free(&s->list);
-	free(s);
+	(void)ls; (void)app; (void)row;
+	return a == TUI_A_MARK ? 0 : TUI_UNHANDLED;
 }
 
-static const struct tui_screen_ops ops = {
+static const struct tui_lscreen_def def = {
+	TUI_COHORTS_DEF,
 	.name = N_("Pick a cohort"),
-	.contexts = contexts,
-	.enter = enter,
-	.draw = draw,
-	.on_action = on_action,
-	.on_resize = on_resize,
-	.idle = idle,
-	.offers = offers,
-	.destroy = destroy,
+	.contexts = TUI_LS_CONTEXTS | TUI_CTXBIT(TUI_CTX_PICKER),
+	.cols = cols, .ncols = NCOLS, .head = 1,
+	.cells = cells, .draw = draw, .pick = pick, .action = action, .offers = offers,
 };
 
 tui_screen *tui_cohort_picker(tui_app *app, const char *title, const char *not_id)
 {
-	struct cpicker *s = calloc(1, sizeof *s);
+	struct cpicker *s = tui_lscreen_new(app, &def, sizeof *s);
 	lup_err err;
 	if (!s)
 		return NULL;
-	s->base.ops = &ops;
-	s->app = app;
 	snprintf(s->title, sizeof s->title, "%s", title);
 	if (not_id) {
 		struct lup_cohort c;
 		snprintf(s->not_id, sizeof s->not_id, "%s", not_id);
 		if (lup_cohort_get(tui_db(app), not_id, &c, &err) == 0)
-			snprintf(s->prog, sizeof s->prog, "%s", c.programme_id);
+			snprintf(s->c.prog, sizeof s->c.prog, "%s", c.programme_id);
 		lup_cohort_clear(&c);
 	}
-	if (!s->prog[0] && lup_programme_first(tui_db(app), s->prog, &err) < 0)
-		s->prog[0] = '\0';
-	tui_list_init(&s->list, &list_ops, s, sizeof(struct lup_cohort_row), 1);
-	return &s->base;
+	if (!s->c.prog[0] && lup_programme_first(tui_db(app), s->c.prog, &err) < 0)
+		s->c.prog[0] = '\0';
+	return &s->c.ls.base;
 }
 
 const char *tui_cohort_picked(tui_screen *picker)
 {
-	return picker && picker->ops == &ops ? ((struct cpicker *)picker)->picked : NULL;
+	struct cpicker *s = tui_lscreen_of(picker, &def);
+	return s ? s->c.picked_id : NULL;
 }

@@ -53,33 +53,6 @@ struct cohort_view {
 	struct lup_promotions moved;
 };
 
-/* ---- positions in short lists ---- */
-
-/* How many rows come before row: paging backwards (a cohort has tens of
- * sessions and enrolments). */
-static long count_before(struct tui_list *l, const void *row, lup_err *err)
-{
-	enum { CHUNK = 32 };
-	char *buf = malloc(CHUNK * l->row_size), *from = malloc(l->row_size);
-	long n = 0;
-	int got;
-	if (!buf || !from) {
-		free(buf);
-		free(from);
-		return lup_err_set(err, LUP_EFAIL, _("out of memory"));
-	}
-	memcpy(from, row, l->row_size);
-	while ((got = l->ops->fetch(l, from, -1, CHUNK, buf, err)) > 0) {
-		n += got;
-		memcpy(from, buf, l->row_size);   /* the first, in display order */
-		if (got < CHUNK)
-			break;
-	}
-	free(buf);
-	free(from);
-	return got < 0 ? -1 : n;
-}
-
 /* ---- sessions ---- */
 
 static int s_fetch(struct tui_list *l, const void *from, int dir, int n, void *rows, lup_err *err)
@@ -97,11 +70,6 @@ static int s_count(struct tui_list *l, long *total, long *matching, lup_err *err
 		return -1;
 	*matching = *total;
 	return 0;
-}
-
-static long s_position(struct tui_list *l, const void *row, lup_err *err)
-{
-	return count_before(l, row, err);
 }
 
 static void s_header(struct tui_list *l, int y, int x, int width)
@@ -163,7 +131,7 @@ static const char *s_empty(struct tui_list *l)
 }
 
 static const struct tui_list_ops session_ops = {
-	.fetch = s_fetch, .count = s_count, .position = s_position, .draw_row = s_row,
+	.fetch = s_fetch, .count = s_count, .draw_row = s_row,
 	.draw_header = s_header, .empty_text = s_empty,
 };
 
@@ -251,7 +219,7 @@ static const char *p_empty(struct tui_list *l)
 }
 
 static const struct tui_list_ops people_ops = {
-	.fetch = p_fetch, .count = p_count, .position = count_before, .draw_row = p_row,
+	.fetch = p_fetch, .count = p_count, .draw_row = p_row,
 	.draw_header = p_header, .empty_text = p_empty,
 };
 
@@ -263,7 +231,7 @@ static void load(struct cohort_view *s, tui_app *app)
 	struct lup_cohort c;
 	lup_err err;
 	lup_err_clear(&err);
-	lup_warnings_free(&s->warn);
+	lup_warnings_clear(&s->warn);
 	if (lup_cohort_row_get(tui_db(app), &q, s->id, &s->row, &err) < 0 ||
 	    lup_cohort_get(tui_db(app), s->id, &c, &err) < 0) {
 		s->gone = 1;
@@ -462,6 +430,33 @@ static void focus_session(struct cohort_view *s, tui_app *app, const char *id)
 }
 
 
+/* Deleting a session, and the attendance taken for it. */
+static int session_describe(tui_app *app, void *ud, const char *id, char *what, size_t n,
+                            lup_buf *detail, lup_err *err)
+{
+	struct cohort_view *s = ud;
+	struct lup_session_query q = { s->id, 0 };
+	struct lup_session_row row;
+	if (lup_session_row_get(tui_db(app), &q, id, &row, err) < 0)
+		return -1;
+	snprintf(what, n, _("the session %s on %.10s"), row.title, row.starts_at);
+	if (row.marked > 0)
+		lup_buf_printf(detail, ngettext("The attendance taken for %d person goes with it.",
+		                                "The attendance taken for %d people goes with it.",
+		                                (unsigned long)row.marked), row.marked);
+	else
+		lup_buf_puts(detail, _("No attendance was taken for it."));
+	return 0;
+}
+
+static int session_remove(tui_app *app, void *ud, const char *id, char *said, size_t n, lup_err *err)
+{
+	(void)ud; (void)said; (void)n;
+	return lup_session_delete(tui_db(app), id, err);
+}
+
+static const struct tui_deleter session_deleter = { session_describe, session_remove };
+
 /* Copy a session `days` later into cohort_id (NULL: this one) and say
  * where it went. */
 static int copy_session(struct cohort_view *s, tui_app *app, const char *session_id,
@@ -479,7 +474,7 @@ static int copy_session(struct cohort_view *s, tui_app *app, const char *session
 	if (lup_session_copy(tui_db(app), tui_config(app), session_id, cohort_id, days, &out, &w,
 	                     &err) < 0) {
 		tui_error(app, "%s", err.msg);
-		lup_warnings_free(&w);
+		lup_warnings_clear(&w);
 		return TUI_REDRAW;
 	}
 	if (lup_datetime_parse(out.starts_at, &dt) == 0)
@@ -496,7 +491,7 @@ static int copy_session(struct cohort_view *s, tui_app *app, const char *session
 	if (!cohort_name)
 		focus_session(s, app, out.id);
 	lup_session_clear(&out);
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 	return TUI_REDRAW;
 }
 
@@ -510,7 +505,7 @@ static int show_warnings(struct cohort_view *s, tui_app *app)
 	if (lup_cohort_warnings(tui_db(app), tui_config(app), s->id, &w, &err) < 0 ||
 	    lup_cohort_conflicts(tui_db(app), s->id, &w, &err) < 0) {
 		tui_error(app, "%s", err.msg);
-		lup_warnings_free(&w);
+		lup_warnings_clear(&w);
 		return TUI_REDRAW;
 	}
 	if (w.n == 0) {
@@ -520,7 +515,7 @@ static int show_warnings(struct cohort_view *s, tui_app *app)
 	snprintf(title, sizeof title, _("Warnings and conflicts: %s"), s->row.name);
 	{
 		tui_screen *n = tui_notice_warnings(title, &w);
-		lup_warnings_free(&w);
+		lup_warnings_clear(&w);
 		return tui_push(app, n, TAG_NOTICE);
 	}
 }
@@ -667,21 +662,11 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 			return tui_push(app, tui_session_form(app, s->id, NULL), TAG_SESSION_FORM);
 		case TUI_A_EDIT:
 			return sr ? tui_push(app, tui_session_form(app, s->id, sr->id), TAG_SESSION_FORM) : 0;
-		case TUI_A_DELETE: {
-			char q[300], d[300];
+		case TUI_A_DELETE:
 			if (!sr)
 				return 0;
-			memcpy(s->pending, sr->id, sizeof s->pending);
-			snprintf(s->pending_name, sizeof s->pending_name, "%s", sr->title);
-			snprintf(q, sizeof q, _("Delete the session %s on %.10s?"), sr->title, sr->starts_at);
-			if (sr->marked > 0)
-				snprintf(d, sizeof d, ngettext("The attendance taken for %d person goes with it. This cannot be undone.",
-				                               "The attendance taken for %d people goes with it. This cannot be undone.",
-				                               (unsigned long)sr->marked), sr->marked);
-			else
-				snprintf(d, sizeof d, "%s", _("No attendance was taken for it. This cannot be undone."));
-			return tui_confirm(app, TAG_DEL_SESSION, q, d);
-		}
+			snprintf(s->pending, sizeof s->pending, "%s", sr->id);
+			return tui_ask_delete(app, &session_deleter, s, s->pending, TAG_DEL_SESSION);
 		case TUI_A_OPEN: case TUI_A_ATTENDANCE:
 			return sr ? tui_push(app, tui_register_screen(app, sr->id), TAG_REGISTER) : 0;
 		case TUI_A_COPY_NEXT_WEEK:
@@ -757,11 +742,7 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 	} else if (tag == TAG_COHORT_FORM && result == TUI_SAVED) {
 		notice = tui_cohort_form_report(app, child);
 	} else if (tag == TAG_DEL_SESSION && result == TUI_YES) {
-		lup_err_clear(&err);
-		if (lup_session_delete(tui_db(app), s->pending, &err) < 0)
-			tui_error(app, "%s", err.msg);
-		else
-			tui_status(app, _("Deleted the session %s."), s->pending_name);
+		tui_delete(app, &session_deleter, s, s->pending);
 	} else if (tag == TAG_WITHDRAW && result == TUI_YES) {
 		return withdrawn(s, app, tui_edit_run(&s->edit, app, TAG_CHANGED));
 	} else if (tag == TAG_CHANGED) {
@@ -794,10 +775,10 @@ static void destroy(tui_screen *scr)
 	struct cohort_view *s = (struct cohort_view *)scr;
 	tui_list_free(&s->sessions);
 	tui_list_free(&s->people);
-	lup_warnings_free(&s->warn);
+	lup_warnings_clear(&s->warn);
 	tui_edit_free(&s->edit);
 	tui_edit_free(&s->unseat);
-	lup_promotions_free(&s->moved);
+	lup_promotions_clear(&s->moved);
 	free(s);
 }
 

@@ -60,7 +60,7 @@ static int search_frameworks(tui_app *app, void *ud, const char *text, struct tu
 	char *want = lup_fold(text ? text : "");
 	(void)ud;
 	if (!want)
-		return lup_err_set(err, LUP_EFAIL, "%s", _("out of memory"));
+		return lup_err_oom(err);
 	if (lup_framework_list(tui_db(app), 0, &rows, &n, err) < 0) {
 		free(want);
 		return -1;

@@ -10,96 +10,74 @@
 #include "tui/competence.h"
 #include "tui/dialog.h"
 #include "tui/save_as.h"
-#include "tui/view.h"
+#include "tui/view_screen.h"
 
 enum { TAG_PREVIEW = 1, TAG_STORE };
 
 struct preview {
-	tui_screen base;
+	struct tui_vscreen vs;
 	struct lup_fw_plan plan;
 	char path[PATH_MAX];
-	struct tui_view view;
 };
 
-static void fill(struct preview *s)
+static void fill(struct tui_vscreen *vs, tui_app *app)
 {
+	struct preview *s = (struct preview *)vs;
 	const struct lup_fw_plan *p = &s->plan;
 	const struct lup_framework *fw = p->fw;
 	char line[1400], k1[16], k2[16];
 	size_t active = 0;
 
-	tui_view_clear(&s->view);
-	tui_view_heading(&s->view, s->path);
+	(void)app;
+	tui_view_heading(&vs->view, s->path);
 	if (p->problems.total) {
-		tui_view_line(&s->view, TUI_S_BAD, ngettext("%zu problem: nothing can be stored until it is put right.",
+		tui_view_line(&vs->view, TUI_S_BAD, ngettext("%zu problem: nothing can be stored until it is put right.",
 		                                           "%zu problems: nothing can be stored until they are put right.",
 		                                           (unsigned long)p->problems.total), p->problems.total);
 		for (size_t i = 0; i < p->problems.n; i++)
-			tui_view_line(&s->view, TUI_S_NORMAL, "%s", p->problems.msg[i]);
+			tui_view_line(&vs->view, TUI_S_NORMAL, "%s", p->problems.msg[i]);
 		if (p->problems.total > p->problems.n)
-			tui_view_line(&s->view, TUI_S_DIM, _("and %zu more"), p->problems.total - p->problems.n);
+			tui_view_line(&vs->view, TUI_S_DIM, _("and %zu more"), p->problems.total - p->problems.n);
 		return;
 	}
 	for (size_t i = 0; i < fw->ncomps; i++)
 		active += !fw->comps[i].retired;
 	if (p->unchanged) {
-		tui_view_line(&s->view, TUI_S_GOOD, _("The same as %s revision %d: nothing to import."), fw->ident,
+		tui_view_line(&vs->view, TUI_S_GOOD, _("The same as %s revision %d: nothing to import."), fw->ident,
 		              p->revision);
 		return;
 	}
-	tui_view_field(&s->view, _("Framework"), "%s · %s", fw->ident, lup_fw_text(fw->name, fw->name_sv));
-	tui_view_field(&s->view, _("Becomes"), _("revision %d (%zu competences, %zu targets)"), p->revision, active,
+	tui_view_field(&vs->view, _("Framework"), "%s · %s", fw->ident, lup_fw_text(fw->name, fw->name_sv));
+	tui_view_field(&vs->view, _("Becomes"), _("revision %d (%zu competences, %zu targets)"), p->revision, active,
 	               fw->ntargets);
 	if (p->same_as)
-		tui_view_field(&s->view, _("Content"), _("the same as revision %d"), p->same_as);
-	tui_view_heading(&s->view, p->revision == 1 ? _("A new framework") : _("What changes"));
+		tui_view_field(&vs->view, _("Content"), _("the same as revision %d"), p->same_as);
+	tui_view_heading(&vs->view, p->revision == 1 ? _("A new framework") : _("What changes"));
 	if (p->revision > 1 && !p->diff.n)
-		tui_view_line(&s->view, TUI_S_DIM, "%s", _("Nothing but the file's layout."));
+		tui_view_line(&vs->view, TUI_S_DIM, "%s", _("Nothing but the file's layout."));
 	for (size_t i = 0; i < p->diff.n; i++) {
 		const struct lup_fw_change *c = &p->diff.c[i];
 		if (p->revision == 1 && c->kind != LUP_FW_ROLE_NOBODY)
 			continue;
 		lup_fw_change_text(c, line, sizeof line);
-		tui_view_line(&s->view, c->kind == LUP_FW_ROLE_NOBODY || c->kind == LUP_FW_TARGET_GONE ||
+		tui_view_line(&vs->view, c->kind == LUP_FW_ROLE_NOBODY || c->kind == LUP_FW_TARGET_GONE ||
 		                        c->kind == LUP_FW_REPLACED ? TUI_S_WARN : TUI_S_NORMAL, "%s", line);
 	}
-	tui_view_blank(&s->view);
-	tui_view_line(&s->view, TUI_S_DIM, _("%s stores it, %s leaves without storing anything."),
+	tui_view_blank(&vs->view);
+	tui_view_line(&vs->view, TUI_S_DIM, _("%s stores it, %s leaves without storing anything."),
 	              tui_comp_key(TUI_A_IMPORT_RUN, k1), tui_comp_key(TUI_A_IMPORT_CANCEL, k2));
 }
 
-static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
+static void draw(struct tui_vscreen *vs, tui_app *app, tui_rect r)
 {
-	(void)scr; (void)app;
-	return TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_IMPORT);
-}
-
-static int enter(tui_screen *scr, tui_app *app)
-{
-	(void)app;
-	fill((struct preview *)scr);
-	return TUI_REDRAW;
-}
-
-static void draw(tui_screen *scr, tui_app *app)
-{
-	struct preview *s = (struct preview *)scr;
-	tui_rect r = tui_area(app);
+	(void)vs; (void)app;
 	tui_put(r.y, r.x + 1, r.w - 2, _("Import a framework"), tui_attr(TUI_S_TITLE), 0);
-	r.y += 1;
-	r.h -= 1;
-	r.x += 1;
-	r.w -= 2;
-	tui_view_draw(&s->view, app, r);
 }
 
-static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
+static int action(struct tui_vscreen *vs, tui_app *app, enum tui_action a)
 {
-	struct preview *s = (struct preview *)scr;
+	struct preview *s = (struct preview *)vs;
 	char q[300];
-	int r = tui_view_action(&s->view, app, a);
-	if (!(r & TUI_UNHANDLED))
-		return r;
 	switch (a) {
 	case TUI_A_IMPORT_CANCEL:
 		tui_status(app, "%s", _("Nothing was imported."));
@@ -121,9 +99,9 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	}
 }
 
-static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
+static int result(struct tui_vscreen *vs, tui_app *app, tui_screen *child, int tag, int result)
 {
-	struct preview *s = (struct preview *)scr;
+	struct preview *s = (struct preview *)vs;
 	char id[LUP_UUID_LEN + 1];
 	lup_err err;
 	(void)child;
@@ -138,23 +116,21 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 	return tui_pop(app, TUI_SAVED);
 }
 
-static void destroy(tui_screen *scr)
+static void free_plan(struct tui_vscreen *vs)
 {
-	struct preview *s = (struct preview *)scr;
-	lup_fw_plan_free(&s->plan);
-	tui_view_free(&s->view);
-	free(s);
+	lup_fw_plan_clear(&((struct preview *)vs)->plan);
 }
 
-static const struct tui_screen_ops preview_ops = {
+static const struct tui_vscreen_def preview_def = {
 	.name = N_("Import a framework"),
-	.contexts = contexts,
-	.enter = enter,
-	.draw = draw,
-	.on_action = on_action,
-	.on_result = on_result,
-	.destroy = destroy,
+	.contexts = TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_IMPORT),
+	.head = 1, .load = fill, .draw = draw, .action = action, .result = result, .destroy = free_plan,
 };
+
+static void destroy(struct preview *s)
+{
+	s->vs.base.ops->destroy(&s->vs.base);
+}
 
 /* ---- the file name ---- */
 
@@ -166,24 +142,22 @@ struct pick {
 static int plan_file(void *ud, const char *path, lup_err *err)
 {
 	struct pick *pk = ud;
-	struct preview *s = calloc(1, sizeof *s);
+	struct preview *s = tui_vscreen_new(pk->app, &preview_def, sizeof *s, NULL);
 	if (!s)
-		return lup_err_set(err, LUP_EFAIL, "%s", _("out of memory"));
-	s->base.ops = &preview_ops;
+		return lup_err_oom(err);
 	snprintf(s->path, sizeof s->path, "%s", path);
-	tui_view_init(&s->view);
 	if (lup_framework_plan_file(tui_db(pk->app), path, &s->plan, err) < 0) {
-		destroy(&s->base);
+		destroy(s);
 		return -1;
 	}
 	if (!s->plan.fw && s->plan.problems.total == 1) {
 		/* the file could not be read at all: say so at the field */
 		lup_err_set(err, LUP_EINVAL, "%s", s->plan.problems.msg[0]);
-		destroy(&s->base);
+		destroy(s);
 		return -1;
 	}
 	if (pk->preview)
-		destroy(&pk->preview->base);
+		destroy(pk->preview);
 	pk->preview = s;
 	return 0;
 }
@@ -192,7 +166,7 @@ static void free_pick(void *ud)
 {
 	struct pick *pk = ud;
 	if (pk->preview)
-		destroy(&pk->preview->base);
+		destroy(pk->preview);
 	free(pk);
 }
 
@@ -212,5 +186,5 @@ tui_screen *tui_comp_fw_import_preview(tui_screen *name_screen)
 	struct preview *s = pk ? pk->preview : NULL;
 	if (pk)
 		pk->preview = NULL;
-	return s ? &s->base : NULL;
+	return s ? &s->vs.base : NULL;
 }

@@ -166,7 +166,7 @@ static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
 static void on_resize(tui_screen *scr, tui_app *app)
 {
 	struct heat *s = (struct heat *)scr;
-	s->r = tui_comp_view_area(app);
+	s->r = tui_screen_area(app, scr);
 	layout(s);
 }
 

@@ -10,127 +10,54 @@
 #include "lup/profile.h"
 #include "tui/competence.h"
 #include "tui/dialog.h"
-#include "tui/list.h"
+#include "tui/list_screen.h"
 #include "tui/save_as.h"
 
-enum { TAG_FORM = 1, TAG_EDIT, TAG_SHEET, TAG_SUPERSEDE, TAG_DELETE, TAG_GAPS, TAG_TARGETS, TAG_PROFILE };
+enum { TAG_FORM = 1, TAG_EDIT, TAG_SHEET, TAG_SUPERSEDE, TAG_GAPS, TAG_TARGETS, TAG_PROFILE };
 enum { C_DATE, C_KIND, C_STATUS, C_ASSESSOR, C_RATED, C_FW, NCOLS };
-#define PAGE 64
 
 struct person {
-	tui_screen base;
-	tui_app *app;
+	struct tui_lscreen ls;
 	char id[LUP_UUID_LEN + 1];
 	char name[200], unit[200], role[200];
 	struct lup_due_info due;
 	int gone;
-	struct tui_list list;
-	int colw[NCOLS];
-	char pending[LUP_UUID_LEN + 1];   /* the check-in a question is about */
 };
 
-static int fetch(struct tui_list *l, const void *from, int dir, int n, void *rows, lup_err *err)
+static const struct tui_col cols[NCOLS] = {
+	{ N_("Date"), 10, 0, 0 }, { N_("Kind"), 14, 2, 0 }, { N_("Status"), 9, 1, 0 },
+	{ N_("Assessor"), 12, 5, 0 }, { N_("Rated"), 9, 0, 0 }, { N_("Framework"), 10, 1, 0 },
+};
+
+/* A person has a few check-ins a year: the widget counts them by paging. */
+static int page(struct tui_lscreen *ls, const void *from, int dir, int n, void *rows, lup_err *err)
 {
-	struct person *s = l->ud;
-	return lup_checkin_page(tui_db(s->app), s->id, from, dir, n, rows, err);
+	return lup_checkin_page(tui_db(ls->app), ((struct person *)ls)->id, from, dir, n, rows, err);
 }
 
-/* A person has a few check-ins a year: count them page by page. */
-static long walk(struct person *s, const char *until_id, lup_err *err)
+static void cells(struct tui_lscreen *ls, const void *row, struct tui_cells *c)
 {
-	struct lup_checkin_row rows[PAGE];
-	long n = 0;
-	int got;
-	const struct lup_checkin_row *from = NULL;
-	struct lup_checkin_row last;
-	do {
-		got = lup_checkin_page(tui_db(s->app), s->id, from, 1, PAGE, rows, err);
-		if (got < 0)
-			return -1;
-		for (int i = 0; i < got; i++, n++)
-			if (until_id && strcmp(rows[i].id, until_id) == 0)
-				return n;
-		if (got > 0) {
-			last = rows[got - 1];
-			from = &last;
-		}
-	} while (got == PAGE);
-	return until_id ? -1 : n;
-}
-
-static int count(struct tui_list *l, long *total, long *matching, lup_err *err)
-{
-	long n = walk(l->ud, NULL, err);
-	if (n < 0)
-		return -1;
-	*total = *matching = n;
-	return 0;
-}
-
-static long position(struct tui_list *l, const void *row, lup_err *err)
-{
-	return walk(l->ud, ((const struct lup_checkin_row *)row)->id, err);
-}
-
-static void draw_header(struct tui_list *l, int y, int x, int width)
-{
-	struct person *s = l->ud;
-	const char *titles[NCOLS] = { _("Date"), _("Kind"), _("Status"), _("Assessor"), _("Rated"),
-	                              _("Framework") };
-	(void)width;
-	for (int c = 0; c < NCOLS; c++) {
-		if (s->colw[c] > 0)
-			tui_put(y, x, s->colw[c], titles[c], tui_attr(TUI_S_HEADER), 0);
-		x += s->colw[c] + (s->colw[c] > 0);
-	}
-}
-
-static void draw_row(struct tui_list *l, const void *row, int y, int x, int width, attr_t a)
-{
-	struct person *s = l->ud;
 	const struct lup_checkin_row *k = row;
-	char status[64], rated[64], fw[96];
-	const char *cells[NCOLS];
-	(void)width;
-	if (k->superseded)
-		snprintf(status, sizeof status, "%s", _("corrected"));
-	else
-		snprintf(status, sizeof status, "%s", lup_checkin_status_label(k->status));
-	snprintf(rated, sizeof rated, _("%ld of %ld"), k->rated, k->competences);
-	snprintf(fw, sizeof fw, "%s r%d", k->framework, k->revision);
-	cells[C_DATE] = k->date;
-	cells[C_KIND] = lup_checkin_kind_label(k->kind);
-	cells[C_STATUS] = status;
-	cells[C_ASSESSOR] = k->assessor[0] ? k->assessor : "–";
-	cells[C_RATED] = rated;
-	cells[C_FW] = fw;
-	for (int c = 0; c < NCOLS; c++) {
-		attr_t ca = a;
-		if (s->colw[c] <= 0)
-			continue;
-		if (c == C_STATUS && !(a & A_REVERSE))
-			ca = tui_attr(strcmp(k->status, "draft") == 0 ? TUI_S_WARN
-			              : k->superseded ? TUI_S_DIM : TUI_S_GOOD);
-		tui_put(y, x, s->colw[c], cells[c], ca, 0);
-		x += s->colw[c] + 1;
-	}
+	(void)ls;
+	c->text[C_DATE] = k->date;
+	c->text[C_KIND] = lup_checkin_kind_label(k->kind);
+	c->text[C_STATUS] = k->superseded ? _("corrected") : lup_checkin_status_label(k->status);
+	c->style[C_STATUS] = strcmp(k->status, "draft") == 0 ? TUI_S_WARN : k->superseded ? TUI_S_DIM
+	                   : TUI_S_GOOD;
+	c->text[C_ASSESSOR] = k->assessor[0] ? k->assessor : "–";
+	tui_cell_printf(c, C_RATED, _("%ld of %ld"), k->rated, k->competences);
+	tui_cell_printf(c, C_FW, "%s r%d", k->framework, k->revision);
 }
 
-static const char *empty_text(struct tui_list *l)
+static const char *empty_text(struct tui_lscreen *ls)
 {
-	(void)l;
+	(void)ls;
 	return _("No check-ins yet: press a to start one.");
 }
 
-static const struct tui_list_ops list_ops = {
-	.fetch = fetch, .count = count, .position = position, .draw_row = draw_row,
-	.draw_header = draw_header, .empty_text = empty_text,
-};
-
-/* ---- the screen ---- */
-
-static void load(struct person *s, tui_app *app)
+static void load(struct tui_lscreen *ls, tui_app *app)
 {
+	struct person *s = (struct person *)ls;
 	struct lup_person p;
 	lup_err err;
 	lup_err_clear(&err);
@@ -147,37 +74,11 @@ static void load(struct person *s, tui_app *app)
 		tui_error(app, "%s", err.msg);
 }
 
-static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
+static void draw(struct tui_lscreen *ls, tui_app *app, tui_rect r)
 {
-	(void)scr; (void)app;
-	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
-	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_CHECKINS);
-}
-
-static void on_resize(tui_screen *scr, tui_app *app)
-{
-	struct person *s = (struct person *)scr;
-	static const int min[NCOLS] = { 10, 14, 9, 12, 9, 10 }, weight[NCOLS] = { 0, 2, 1, 5, 0, 1 };
-	tui_rect r = tui_area(app);
-	r.y += 3;
-	r.h -= 3;
-	tui_columns(r.w - 3, NCOLS, min, weight, s->colw);
-	tui_list_layout(&s->list, app, r);
-}
-
-static int enter(tui_screen *scr, tui_app *app)
-{
-	struct person *s = (struct person *)scr;
-	load(s, app);
-	tui_list_reload(&s->list, app, NULL);
-	return TUI_REDRAW;
-}
-
-static void draw(tui_screen *scr, tui_app *app)
-{
-	struct person *s = (struct person *)scr;
-	tui_rect r = tui_area(app);
+	struct person *s = (struct person *)ls;
 	char line[512], due[160];
+	(void)app;
 	snprintf(line, sizeof line, _("%s: competence check-ins"), s->name);
 	tui_put(r.y, r.x + 1, r.w - 2, line, tui_attr(TUI_S_TITLE), 0);
 	snprintf(line, sizeof line, "%s%s%s", s->unit, s->unit[0] && s->role[0] ? " · " : "", s->role);
@@ -188,17 +89,6 @@ static void draw(tui_screen *scr, tui_app *app)
 	tui_put(r.y + 2, r.x + 1, r.w - 2, line,
 	        tui_attr(s->due.state == LUP_DUE_OVERDUE ? TUI_S_BAD
 	                 : s->due.state == LUP_DUE_SOON ? TUI_S_WARN : TUI_S_NORMAL), 0);
-	tui_list_draw(&s->list, app);
-}
-
-static int on_key(tui_screen *scr, tui_app *app, tui_key k)
-{
-	return tui_list_key(&((struct person *)scr)->list, app, k);
-}
-
-static int idle(tui_screen *scr, tui_app *app)
-{
-	return tui_list_idle(&((struct person *)scr)->list, app);
 }
 
 /* A final check-in: ask to correct it. */
@@ -209,7 +99,7 @@ static int correct(struct person *s, tui_app *app, const struct lup_checkin_row 
 		tui_status(app, "%s", _("A later check-in corrects this one: open that one instead."));
 		return TUI_REDRAW;
 	}
-	memcpy(s->pending, k->id, sizeof s->pending);
+	memcpy(s->ls.pending, k->id, sizeof k->id);
 	snprintf(q, sizeof q, _("Correct the %s of %s?"), lup_checkin_kind_label(k->kind), k->date);
 	return tui_confirm(app, TAG_SUPERSEDE, q,
 	                   _("A final check-in is not changed. A new draft copies its ratings; once it is "
@@ -221,10 +111,10 @@ static int write_profile(void *ud, const char *path, lup_err *err)
 	struct person *s = ud;
 	struct lup_profile p;
 	int rc;
-	if (lup_profile_build(tui_db(s->app), tui_config(s->app), s->id, &p, err) < 0)
+	if (lup_profile_build(tui_db(s->ls.app), tui_config(s->ls.app), s->id, &p, err) < 0)
 		return -1;
 	rc = lup_profile_file(&p, path, err);
-	lup_profile_free(&p);
+	lup_profile_clear(&p);
 	return rc;
 }
 
@@ -244,23 +134,19 @@ static int profile(struct person *s, tui_app *app)
 	                TAG_PROFILE);
 }
 
-static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
+static tui_screen *open_row(struct tui_lscreen *ls, const void *row)
 {
-	struct person *s = (struct person *)scr;
-	const struct lup_checkin_row *k = tui_list_focused(&s->list);
-	char q[256];
-	int r;
-	if (a == TUI_A_FILTER || a == TUI_A_SORT)
-		return 0;   /* a person's few check-ins, newest first */
-	r = tui_list_action(&s->list, app, a);
-	if (!(r & TUI_UNHANDLED))
-		return r;
+	/* a draft to rate, a final one to read */
+	return tui_comp_sheet(ls->app, ((const struct lup_checkin_row *)row)->id);
+}
+
+static int action(struct tui_lscreen *ls, tui_app *app, enum tui_action a, const void *row)
+{
+	struct person *s = (struct person *)ls;
+	const struct lup_checkin_row *k = row;
 	if (s->gone && a != TUI_A_QUIT && a != TUI_A_BACK)
 		return 0;
 	switch (a) {
-	case TUI_A_OPEN:
-		/* a draft to rate, a final one to read */
-		return k ? tui_push(app, tui_comp_sheet(app, k->id), TAG_SHEET) : 0;
 	case TUI_A_ADD:
 		return tui_push(app, tui_comp_checkin_form(app, s->id, NULL), TAG_FORM);
 	case TUI_A_EDIT:
@@ -269,16 +155,6 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		if (strcmp(k->status, "draft") != 0)
 			return correct(s, app, k);   /* a final one is not changed: corrected */
 		return tui_push(app, tui_comp_checkin_form(app, s->id, k->id), TAG_EDIT);
-	case TUI_A_DELETE:
-		if (!k)
-			return 0;
-		if (strcmp(k->status, "draft") != 0) {
-			tui_error(app, "%s", _("a final check-in is kept: correct it with a new one that supersedes it"));
-			return TUI_REDRAW;
-		}
-		memcpy(s->pending, k->id, sizeof s->pending);
-		snprintf(q, sizeof q, _("Delete the draft %s of %s?"), lup_checkin_kind_label(k->kind), k->date);
-		return tui_confirm(app, TAG_DELETE, q, _("Its ratings and comments go with it."));
 	case TUI_A_GAPS:
 		return tui_push(app, tui_comp_gaps(app, s->id), TAG_GAPS);
 	case TUI_A_PERSON_TARGETS:
@@ -290,13 +166,9 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	}
 }
 
-static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
+static int offers(struct tui_lscreen *ls, enum tui_action a)
 {
-	struct person *s = (struct person *)scr;
-	const struct lup_checkin_row *k = tui_list_focused(&s->list);
-	(void)app;
-	if (a == TUI_A_SORT || a == TUI_A_FILTER)
-		return 0;
+	const struct lup_checkin_row *k = tui_lscreen_focused(ls);
 	if (a == TUI_A_DELETE)
 		return k && strcmp(k->status, "draft") == 0;
 	if (a == TUI_A_EDIT)
@@ -304,9 +176,8 @@ static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
 	return 1;
 }
 
-static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
+static int result(struct tui_lscreen *ls, tui_app *app, tui_screen *child, int tag, int result)
 {
-	struct person *s = (struct person *)scr;
 	lup_err err;
 	char id[LUP_UUID_LEN + 1];
 	lup_err_clear(&err);
@@ -320,59 +191,66 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 			if (cid && *cid)
 				return tui_push(app, tui_comp_sheet(app, cid), TAG_SHEET);
 		}
-		break;
+		return TUI_REDRAW;
 	case TAG_SUPERSEDE:
 		if (result != TUI_YES)
-			break;
-		if (lup_checkin_supersede(tui_db(app), s->pending, NULL, id, &err) < 0) {
+			return TUI_REDRAW;
+		if (lup_checkin_supersede(tui_db(app), ls->pending, NULL, id, &err) < 0) {
 			tui_error(app, "%s", err.msg);
-			break;
+			return TUI_REDRAW;
 		}
 		return tui_push(app, tui_comp_sheet(app, id), TAG_SHEET);
-	case TAG_DELETE:
-		if (result != TUI_YES)
-			break;
-		if (lup_checkin_delete(tui_db(app), s->pending, &err) < 0)
-			tui_error(app, "%s", err.msg);
-		else
-			tui_status(app, "%s", _("Draft deleted."));
-		break;
 	default:
-		break;
+		return TUI_UNHANDLED;
 	}
-	return TUI_REDRAW;
 }
 
-static void destroy(tui_screen *scr)
+/* ---- deleting a draft ---- */
+
+static int describe(tui_app *app, void *ud, const char *id, char *what, size_t n, lup_buf *detail,
+                    lup_err *err)
 {
-	struct person *s = (struct person *)scr;
-	tui_list_free(&s->list);
-	free(s);
+	struct lup_checkin k;
+	int draft;
+	(void)ud;
+	memset(&k, 0, sizeof k);
+	if (lup_checkin_get(tui_db(app), id, &k, err) < 0)
+		return -1;
+	draft = strcmp(k.status, "draft") == 0;
+	snprintf(what, n, _("the draft %s of %s"), lup_checkin_kind_label(k.kind), k.date);
+	lup_checkin_clear(&k);
+	if (!draft)
+		return lup_err_set(err, LUP_EFAIL, "%s",
+		                   _("a final check-in is kept: correct it with a new one that supersedes it"));
+	lup_buf_puts(detail, _("Its ratings and comments go with it."));
+	return 0;
 }
 
-static const struct tui_screen_ops ops = {
+static int remove_draft(tui_app *app, void *ud, const char *id, char *said, size_t n, lup_err *err)
+{
+	(void)ud; (void)said; (void)n;
+	return lup_checkin_delete(tui_db(app), id, err);
+}
+
+static const struct tui_deleter draft_deleter = { describe, remove_draft };
+
+static const struct tui_lscreen_def def = {
 	.name = N_("Check-ins"),
-	.contexts = contexts,
-	.enter = enter,
-	.changed = enter,
-	.draw = draw,
-	.on_action = on_action,
-	.on_key = on_key,
-	.on_resize = on_resize,
-	.on_result = on_result,
-	.idle = idle,
-	.offers = offers,
-	.destroy = destroy,
+	.contexts = TUI_LS_CONTEXTS | TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_CHECKINS),
+	.row_size = sizeof(struct lup_checkin_row),
+	.id_offset = offsetof(struct lup_checkin_row, id),
+	.flags = TUI_LS_NO_FILTER,
+	.cols = cols, .ncols = NCOLS, .head = 3,
+	.page = page, .cells = cells, .empty_text = empty_text, .load = load, .draw = draw,
+	.open = open_row, .deleter = &draft_deleter,
+	.action = action, .result = result, .offers = offers,
 };
 
 tui_screen *tui_comp_person(tui_app *app, const char *person_id)
 {
-	struct person *s = calloc(1, sizeof *s);
+	struct person *s = tui_lscreen_new(app, &def, sizeof *s);
 	if (!s)
 		return NULL;
-	s->base.ops = &ops;
-	s->app = app;
 	snprintf(s->id, sizeof s->id, "%s", person_id);
-	tui_list_init(&s->list, &list_ops, s, sizeof(struct lup_checkin_row), 1);
-	return &s->base;
+	return &s->ls.base;
 }

@@ -7,37 +7,41 @@
 #include "lup/i18n.h"
 #include "tui/competence.h"
 #include "tui/dialog.h"
-#include "tui/list.h"
+#include "tui/list_screen.h"
 
-enum { TAG_TARGETS = 1, TAG_NEW, TAG_DELETE };
+enum { TAG_TARGETS = 1, TAG_NEW };
+enum { C_ROLE, C_TARGETS, C_PEOPLE, NCOLS };
 
 struct role_row {
-	long idx;
 	char role[201];
 	long targets, people;
 };
 
 struct roles {
-	tui_screen base;
-	tui_app *app;
+	struct tui_lscreen ls;
 	char ident[LUP_FW_IDENT_MAX + 1];
 	char name[300];
-	struct tui_list list;
 	struct role_row *rows;
 	size_t n;
 	struct lup_framework *fw;
 	long active;   /* competences not retired */
-	char pending[201];
 };
 
-static void load(struct roles *s, tui_app *app)
+static const struct tui_col cols[NCOLS] = {
+	{ N_("Role"), 0, 0, 0 }, { N_("Targets"), 0, 0, 0 }, { N_("People"), 0, 0, 0 },
+};
+
+static void load(struct tui_lscreen *ls, tui_app *app)
 {
+	struct roles *s = (struct roles *)ls;
 	char id[LUP_UUID_LEN + 1];
 	lup_err err;
 	lup_err_clear(&err);
 	free(s->rows);
 	s->rows = NULL;
 	s->n = 0;
+	ls->items = NULL;
+	ls->nitems = 0;
 	lup_framework_free(s->fw);
 	s->fw = NULL;
 	if (lup_framework_current(tui_db(app), s->ident, id, &err) < 0 ||
@@ -59,7 +63,6 @@ static void load(struct roles *s, tui_app *app)
 		}
 		if (n && (s->rows = calloc(n, sizeof *s->rows))) {
 			for (size_t r = 0; r < n; r++) {
-				s->rows[r].idx = (long)r;
 				snprintf(s->rows[r].role, sizeof s->rows[r].role, "%s", roles[r].role);
 				s->rows[r].targets = roles[r].targets;
 				s->rows[r].people = roles[r].people;
@@ -68,70 +71,49 @@ static void load(struct roles *s, tui_app *app)
 		}
 		free(roles);
 	}
+	ls->items = s->rows;
+	ls->nitems = (long)s->n;
 }
 
-static int fetch(struct tui_list *l, const void *fromv, int dir, int n, void *rowsv, lup_err *err)
+/* Half the width for the role, a quarter each for the numbers. */
+static void layout(struct tui_lscreen *ls, int w, int *colw)
 {
-	struct roles *s = l->ud;
-	const struct role_row *from = fromv;
-	struct role_row *rows = rowsv;
-	long first;
-	int got = tui_list_span(from ? from->idx : -1, dir, n, (long)s->n, &first);
-	(void)err;
-	for (int k = 0; k < got; k++)
-		rows[k] = s->rows[first + k];
-	return got;
+	int width = w + 1;
+	(void)ls;
+	colw[C_ROLE] = width / 2 - 1;
+	colw[C_TARGETS] = width / 4 - 1;
+	colw[C_PEOPLE] = width / 4 - 1;
 }
 
-static int count(struct tui_list *l, long *total, long *matching, lup_err *err)
+static void cells(struct tui_lscreen *ls, const void *row, struct tui_cells *c)
 {
-	struct roles *s = l->ud;
-	(void)err;
-	*total = *matching = (long)s->n;
-	return 0;
-}
-
-static long position(struct tui_list *l, const void *row, lup_err *err)
-{
-	(void)l; (void)err;
-	return ((const struct role_row *)row)->idx;
-}
-
-static void draw_header(struct tui_list *l, int y, int x, int width)
-{
-	(void)l;
-	tui_put(y, x, width / 2, _("Role"), tui_attr(TUI_S_HEADER), 0);
-	tui_put(y, x + width / 2, width / 4 - 1, _("Targets"), tui_attr(TUI_S_HEADER), 0);
-	tui_put(y, x + width / 2 + width / 4, width / 4 - 1, _("People"), tui_attr(TUI_S_HEADER), 0);
-}
-
-static void draw_row(struct tui_list *l, const void *row, int y, int x, int width, attr_t a)
-{
-	struct roles *s = l->ud;
+	struct roles *s = (struct roles *)ls;
 	const struct role_row *r = row;
-	char b[96], p[96];
-	snprintf(b, sizeof b, _("%ld of %ld competences"), r->targets, s->active);
-	if (r->people)
-		snprintf(p, sizeof p, ngettext("%ld has the role", "%ld have the role", (unsigned long)r->people),
-		         r->people);
-	else
-		snprintf(p, sizeof p, "%s", _("no one has it"));
-	tui_put(y, x, width / 2 - 1, r->role, a, 0);
-	tui_put(y, x + width / 2, width / 4 - 1, b, a, 0);
-	tui_put(y, x + width / 2 + width / 4, width / 4 - 1, p,
-	        r->people || (a & A_REVERSE) ? a : tui_attr(TUI_S_WARN), 0);
+	c->text[C_ROLE] = r->role;
+	tui_cell_printf(c, C_TARGETS, _("%ld of %ld competences"), r->targets, s->active);
+	if (r->people) {
+		tui_cell_printf(c, C_PEOPLE, ngettext("%ld has the role", "%ld have the role",
+		                                      (unsigned long)r->people), r->people);
+	} else {
+		c->text[C_PEOPLE] = _("no one has it");
+		c->style[C_PEOPLE] = TUI_S_WARN;
+	}
 }
 
-static const char *empty_text(struct tui_list *l)
+static const char *empty_text(struct tui_lscreen *ls)
 {
-	(void)l;
+	(void)ls;
 	return _("No role has target levels yet: press a to start one.");
 }
 
-static const struct tui_list_ops list_ops = {
-	.fetch = fetch, .count = count, .position = position, .draw_row = draw_row,
-	.draw_header = draw_header, .empty_text = empty_text,
-};
+static void draw(struct tui_lscreen *ls, tui_app *app, tui_rect r)
+{
+	struct roles *s = (struct roles *)ls;
+	char line[400];
+	(void)app;
+	snprintf(line, sizeof line, _("Target levels per role: %s (%s)"), s->name, s->ident);
+	tui_put(r.y, r.x + 1, r.w - 2, line, tui_attr(TUI_S_TITLE), 0);
+}
 
 /* ---- a new role: its name ---- */
 
@@ -149,7 +131,7 @@ static int role_save(void *ud, struct tui_form *f, lup_err *err)
 	struct role_form *rf = ud;
 	char *t = strdup(tui_form_get(f, "role"));
 	if (!t)
-		return lup_err_set(err, LUP_EFAIL, "%s", _("out of memory"));
+		return lup_err_oom(err);
 	lup_trim(t);
 	if (!*t) {
 		free(t);
@@ -162,165 +144,104 @@ static int role_save(void *ud, struct tui_form *f, lup_err *err)
 
 /* ---- the screen ---- */
 
-static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
+static tui_screen *open_row(struct tui_lscreen *ls, const void *row)
 {
-	(void)scr; (void)app;
-	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
-	       TUI_CTXBIT(TUI_CTX_RECORD);
+	struct roles *s = (struct roles *)ls;
+	return tui_comp_targets(ls->app, s->ident, ((const struct role_row *)row)->role);
 }
 
-static void on_resize(tui_screen *scr, tui_app *app)
+static int action(struct tui_lscreen *ls, tui_app *app, enum tui_action a, const void *row)
 {
-	struct roles *s = (struct roles *)scr;
-	tui_rect r = tui_area(app);
-	r.y += 1;
-	r.h -= 1;
-	if (!s->fw)
-		load(s, app);
-	tui_list_layout(&s->list, app, r);
-}
-
-static int enter(tui_screen *scr, tui_app *app)
-{
-	struct roles *s = (struct roles *)scr;
-	load(s, app);
-	tui_list_reload(&s->list, app, NULL);
-	return TUI_REDRAW;
-}
-
-static void draw(tui_screen *scr, tui_app *app)
-{
-	struct roles *s = (struct roles *)scr;
-	tui_rect r = tui_area(app);
-	char line[400];
-	snprintf(line, sizeof line, _("Target levels per role: %s (%s)"), s->name, s->ident);
-	tui_put(r.y, r.x + 1, r.w - 2, line, tui_attr(TUI_S_TITLE), 0);
-	tui_list_draw(&s->list, app);
-}
-
-static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
-{
-	struct roles *s = (struct roles *)scr;
-	const struct role_row *f = tui_list_focused(&s->list);
-	char q[300];
-	int r;
-	if (a == TUI_A_FILTER || a == TUI_A_SORT)
-		return 0;
-	r = tui_list_action(&s->list, app, a);
-	if (!(r & TUI_UNHANDLED))
-		return r;
+	struct roles *s = (struct roles *)ls;
+	struct role_form *rf;
+	char title[300];
 	switch (a) {
-	case TUI_A_OPEN: case TUI_A_EDIT:
-		return f ? tui_push(app, tui_comp_targets(app, s->ident, f->role), TAG_TARGETS) : 0;
-	case TUI_A_ADD: {
-		struct role_form *rf = calloc(1, sizeof *rf);
-		tui_screen *fs;
-		if (!rf)
+	case TUI_A_EDIT:   /* a role is its targets */
+		return row ? tui_push(app, open_row(ls, row), TUI_LS_TAG_OPEN) : 0;
+	case TUI_A_ADD:
+		if (!(rf = calloc(1, sizeof *rf)))
 			return tui_push(app, NULL, 0);
-		snprintf(q, sizeof q, _("A new role's targets in %s"), s->name);
-		fs = tui_form_screen(q, role_fields, 1, role_save, free, rf);
-		return tui_push(app, fs, TAG_NEW);
-	}
-	case TUI_A_DELETE:
-		if (!f)
-			return 0;
-		snprintf(s->pending, sizeof s->pending, "%s", f->role);
-		snprintf(q, sizeof q, _("Remove every target level of %s?"), f->role);
-		return tui_confirm(app, TAG_DELETE, q,
-		                   _("People with this role then have no targets in this framework, unless "
-		                     "they have their own. Ratings stay as they are."));
+		snprintf(title, sizeof title, _("A new role's targets in %s"), s->name);
+		return tui_push(app, tui_form_screen(title, role_fields, 1, role_save, free, rf), TAG_NEW);
 	default:
 		return TUI_UNHANDLED;
 	}
 }
 
-static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
+static int result(struct tui_lscreen *ls, tui_app *app, tui_screen *child, int tag, int result)
 {
-	(void)scr; (void)app;
-	return a != TUI_A_SORT && a != TUI_A_FILTER;
-}
-
-static void remove_role(struct roles *s, tui_app *app)
-{
-	lup_err err;
-	long n = 0;
-	lup_err_clear(&err);
-	if (!s->fw)
-		return;
-	/* one transaction for the whole role */
-	if (lup_db_begin(tui_db(app), &err) < 0) {
-		tui_error(app, "%s", err.msg);
-		return;
-	}
-	for (size_t t = 0; t < s->fw->ntargets; t++) {
-		if (!lup_role_same(s->fw->targets[t].role, s->pending))
-			continue;
-		if (lup_target_set(tui_db(app), s->ident, s->fw->targets[t].code, s->pending, NULL,
-		                   LUP_LEVEL_NONE, &err) < 0) {
-			lup_db_rollback(tui_db(app));
-			tui_error(app, "%s", err.msg);
-			return;
-		}
-		n++;
-	}
-	if (lup_db_commit(tui_db(app), &err) < 0) {
-		tui_error(app, "%s", err.msg);
-		return;
-	}
-	tui_status(app, ngettext("Removed %ld target level of %s.", "Removed %ld target levels of %s.",
-	                         (unsigned long)n), n, s->pending);
-}
-
-static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
-{
-	struct roles *s = (struct roles *)scr;
+	struct roles *s = (struct roles *)ls;
 	if (tag == TAG_NEW && result == TUI_SAVED) {
 		struct role_form *rf = tui_form_ud(child);
 		if (rf && rf->role[0])
 			return tui_push(app, tui_comp_targets(app, s->ident, rf->role), TAG_TARGETS);
-	} else if (tag == TAG_DELETE && result == TUI_YES) {
-		remove_role(s, app);
 	}
-	return TUI_REDRAW;
+	return TUI_UNHANDLED;
 }
 
-static int idle(tui_screen *scr, tui_app *app)
+/* ---- removing a role's targets ---- */
+
+static int describe(tui_app *app, void *ud, const char *role, char *what, size_t n, lup_buf *detail,
+                    lup_err *err)
 {
-	return tui_list_idle(&((struct roles *)scr)->list, app);
+	(void)app; (void)ud; (void)err;
+	snprintf(what, n, _("every target level of %s"), role);
+	lup_buf_puts(detail, _("People with this role then have no targets in this framework, unless "
+	                       "they have their own. Ratings stay as they are."));
+	return 0;
 }
 
-static void destroy(tui_screen *scr)
+/* One transaction for the whole role. */
+static int remove_role(tui_app *app, void *ud, const char *role, char *said, size_t n, lup_err *err)
 {
-	struct roles *s = (struct roles *)scr;
-	tui_list_free(&s->list);
+	struct roles *s = ud;
+	long removed = 0;
+	if (!s->fw)
+		return lup_err_set(err, LUP_EFAIL, "%s", _("no such framework"));
+	if (lup_db_begin(tui_db(app), err) < 0)
+		return -1;
+	for (size_t t = 0; t < s->fw->ntargets; t++) {
+		if (!lup_role_same(s->fw->targets[t].role, role))
+			continue;
+		if (lup_target_set(tui_db(app), s->ident, s->fw->targets[t].code, role, NULL,
+		                   LUP_LEVEL_NONE, err) < 0) {
+			lup_db_rollback(tui_db(app));
+			return -1;
+		}
+		removed++;
+	}
+	if (lup_db_commit(tui_db(app), err) < 0)
+		return -1;
+	snprintf(said, n, ngettext("Deleted %ld target level of %s.", "Deleted %ld target levels of %s.",
+	                           (unsigned long)removed), removed, role);
+	return 0;
+}
+
+static const struct tui_deleter role_deleter = { describe, remove_role };
+
+static void destroy(struct tui_lscreen *ls)
+{
+	struct roles *s = (struct roles *)ls;
 	free(s->rows);
 	lup_framework_free(s->fw);
-	free(s);
 }
 
-static const struct tui_screen_ops ops = {
+static const struct tui_lscreen_def def = {
 	.name = N_("Target levels per role"),
-	.contexts = contexts,
-	.enter = enter,
-	.changed = enter,
-	.draw = draw,
-	.on_action = on_action,
-	.on_resize = on_resize,
-	.on_result = on_result,
-	.offers = offers,
-	.idle = idle,
-	.destroy = destroy,
+	.contexts = TUI_LS_CONTEXTS | TUI_CTXBIT(TUI_CTX_RECORD),
+	.row_size = sizeof(struct role_row),
+	.id_offset = offsetof(struct role_row, role),
+	.flags = TUI_LS_NO_FILTER,
+	.cols = cols, .ncols = NCOLS, .head = 1,
+	.cells = cells, .layout = layout, .empty_text = empty_text, .draw = draw, .load = load,
+	.open = open_row, .deleter = &role_deleter, .action = action, .result = result, .destroy = destroy,
 };
 
 tui_screen *tui_comp_roles(tui_app *app, const char *ident)
 {
-	struct roles *s = calloc(1, sizeof *s);
-	(void)app;
+	struct roles *s = tui_lscreen_new(app, &def, sizeof *s);
 	if (!s)
 		return NULL;
-	s->base.ops = &ops;
-	s->app = app;
 	snprintf(s->ident, sizeof s->ident, "%s", ident);
-	tui_list_init(&s->list, &list_ops, s, sizeof(struct role_row), 1);
-	return &s->base;
+	return &s->ls.base;
 }

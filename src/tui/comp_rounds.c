@@ -11,7 +11,7 @@
 #include "lup/programme.h"
 #include "tui/competence.h"
 #include "tui/dialog.h"
-#include "tui/list.h"
+#include "tui/list_screen.h"
 #include "tui/save_as.h"
 
 /* ---- the form ---- */
@@ -42,7 +42,7 @@ static int search_cohorts(tui_app *app, void *ud, const char *text, struct tui_r
 	int got = 0, n;
 	(void)ud;
 	if (!want)
-		return lup_err_set(err, LUP_EFAIL, "%s", _("out of memory"));
+		return lup_err_oom(err);
 	memset(&q, 0, sizeof q);
 	do {
 		if ((n = lup_cohort_page(tui_db(app), &q, from, 1, 64, rows, err)) < 0) {
@@ -215,25 +215,23 @@ static tui_screen *invite_form(tui_app *app, const char *id, const char *name, c
 
 /* ---- the Rounds view ---- */
 
-enum { TAG_ROUND = 1, TAG_INVITE, TAG_DELETE, TAG_PERSON };
-
-struct round_item {
-	long idx;
-	struct lup_round_row r;
-};
+enum { TAG_INVITE = 1 };
+enum { R_DATE, R_NAME, R_KIND, R_PROGRESS, NRCOLS };
 
 struct rounds {
-	tui_screen base;
-	tui_app *app;
-	struct tui_list list;
+	struct tui_lscreen ls;
 	struct lup_round_row *rows;
 	size_t n;
-	int colw[4];
-	char pending[LUP_UUID_LEN + 1];
 };
 
-static void load_rounds(struct rounds *s, tui_app *app)
+static const struct tui_col round_cols[NRCOLS] = {
+	{ N_("Date"), 10, 0, 0 }, { N_("Round"), 20, 4, 0 }, { N_("Kind"), 14, 1, 0 },
+	{ N_("Progress"), 16, 1, 0 },
+};
+
+static void rounds_load(struct tui_lscreen *ls, tui_app *app)
 {
+	struct rounds *s = (struct rounds *)ls;
 	lup_err err;
 	lup_err_clear(&err);
 	free(s->rows);
@@ -241,230 +239,130 @@ static void load_rounds(struct rounds *s, tui_app *app)
 	s->n = 0;
 	if (lup_round_list(tui_db(app), &s->rows, &s->n, &err) < 0)
 		tui_error(app, "%s", err.msg);
+	ls->items = s->rows;
+	ls->nitems = (long)s->n;
 }
 
-static int rounds_fetch(struct tui_list *l, const void *fromv, int dir, int n, void *rowsv, lup_err *err)
+static void rounds_cells(struct tui_lscreen *ls, const void *row, struct tui_cells *c)
 {
-	struct rounds *s = l->ud;
-	const struct round_item *from = fromv;
-	struct round_item *rows = rowsv;
-	long first;
-	int got = tui_list_span(from ? from->idx : -1, dir, n, (long)s->n, &first);
-	(void)err;
-	for (int k = 0; k < got; k++) {
-		rows[k].idx = first + k;
-		rows[k].r = s->rows[first + k];
-	}
-	return got;
+	const struct lup_round_row *r = row;
+	(void)ls;
+	c->text[R_DATE] = r->date;
+	c->text[R_NAME] = r->name;
+	c->text[R_KIND] = lup_checkin_kind_label(r->kind);
+	tui_cell_printf(c, R_PROGRESS, _("%ld of %ld done"), r->done, r->people);
+	if (r->done == r->people && r->people)
+		c->style[R_PROGRESS] = TUI_S_GOOD;
 }
 
-static int rounds_count(struct tui_list *l, long *total, long *matching, lup_err *err)
+static const char *rounds_empty(struct tui_lscreen *ls)
 {
-	(void)err;
-	*total = *matching = (long)((struct rounds *)l->ud)->n;
-	return 0;
-}
-
-static long rounds_position(struct tui_list *l, const void *row, lup_err *err)
-{
-	(void)l; (void)err;
-	return ((const struct round_item *)row)->idx;
-}
-
-static void rounds_header(struct tui_list *l, int y, int x, int width)
-{
-	struct rounds *s = l->ud;
-	const char *t[4] = { _("Date"), _("Round"), _("Kind"), _("Progress") };
-	(void)width;
-	for (int c = 0; c < 4; c++) {
-		if (s->colw[c] > 0)
-			tui_put(y, x, s->colw[c], t[c], tui_attr(TUI_S_HEADER), 0);
-		x += s->colw[c] + (s->colw[c] > 0);
-	}
-}
-
-static void rounds_row(struct tui_list *l, const void *row, int y, int x, int width, attr_t a)
-{
-	struct rounds *s = l->ud;
-	const struct lup_round_row *r = &((const struct round_item *)row)->r;
-	char prog[64];
-	const char *cells[4];
-	(void)width;
-	snprintf(prog, sizeof prog, _("%ld of %ld done"), r->done, r->people);
-	cells[0] = r->date;
-	cells[1] = r->name;
-	cells[2] = lup_checkin_kind_label(r->kind);
-	cells[3] = prog;
-	for (int c = 0; c < 4; c++) {
-		attr_t ca = a;
-		if (s->colw[c] <= 0)
-			continue;
-		if (c == 3 && !(a & A_REVERSE))
-			ca = tui_attr(r->done == r->people && r->people ? TUI_S_GOOD : TUI_S_NORMAL);
-		tui_put(y, x, s->colw[c], cells[c], ca, 0);
-		x += s->colw[c] + 1;
-	}
-}
-
-static const char *rounds_empty(struct tui_list *l)
-{
-	char key[16];
 	static char b[200];
-	(void)l;
+	char key[16];
+	(void)ls;
 	snprintf(b, sizeof b, _("No rounds yet: %s on the Due list starts one."), tui_comp_key(TUI_A_ROUND, key));
 	return b;
 }
 
-static const struct tui_list_ops rounds_ops = {
-	.fetch = rounds_fetch, .count = rounds_count, .position = rounds_position, .draw_row = rounds_row,
-	.draw_header = rounds_header, .empty_text = rounds_empty,
-};
-
-static tui_ctxmask rounds_contexts(tui_screen *scr, tui_app *app)
+static tui_screen *rounds_open(struct tui_lscreen *ls, const void *row)
 {
-	(void)scr; (void)app;
-	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
-	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_ROUNDS);
+	return tui_comp_round(ls->app, ((const struct lup_round_row *)row)->id);
 }
 
-static void rounds_resize(tui_screen *scr, tui_app *app)
+static int rounds_action(struct tui_lscreen *ls, tui_app *app, enum tui_action a, const void *row)
 {
-	struct rounds *s = (struct rounds *)scr;
-	static const int min[4] = { 10, 20, 14, 16 }, weight[4] = { 0, 4, 1, 1 };
-	tui_rect r = tui_comp_view_area(app);
-	tui_columns(r.w - 3, 4, min, weight, s->colw);
-	tui_list_layout(&s->list, app, r);
-}
-
-static int rounds_enter(tui_screen *scr, tui_app *app)
-{
-	struct rounds *s = (struct rounds *)scr;
-	load_rounds(s, app);
-	tui_list_reload(&s->list, app, NULL);
-	return TUI_REDRAW;
-}
-
-static void rounds_draw(tui_screen *scr, tui_app *app)
-{
-	tui_list_draw(&((struct rounds *)scr)->list, app);
-}
-
-static int rounds_action(tui_screen *scr, tui_app *app, enum tui_action a)
-{
-	struct rounds *s = (struct rounds *)scr;
-	const struct round_item *f = tui_list_focused(&s->list);
-	char q[300];
-	int r;
-	if (a == TUI_A_FILTER || a == TUI_A_SORT)
-		return 0;
-	r = tui_list_action(&s->list, app, a);
-	if (!(r & TUI_UNHANDLED))
-		return r;
+	const struct lup_round_row *r = row;
+	char key[16];
+	(void)ls;
 	switch (a) {
-	case TUI_A_OPEN:
-		return f ? tui_push(app, tui_comp_round(app, f->r.id), TAG_ROUND) : 0;
 	case TUI_A_ROUND_INVITE:
-		return f ? tui_push(app, invite_form(app, f->r.id, f->r.name, f->r.date, 0), TAG_INVITE) : 0;
-	case TUI_A_DELETE:
-		if (!f)
-			return 0;
-		memcpy(s->pending, f->r.id, sizeof s->pending);
-		snprintf(q, sizeof q, _("Remove the round %s?"), f->r.name);
-		return tui_confirm(app, TAG_DELETE, q,
-		                   _("Its drafts that nothing was rated in go with it; check-ins with ratings stay, "
-		                     "no longer in a round."));
-	case TUI_A_ADD: {
-		char key[16];
+		return r ? tui_push(app, invite_form(app, r->id, r->name, r->date, 0), TAG_INVITE) : 0;
+	case TUI_A_ADD:
 		tui_status(app, _("A round starts from the Due list: %s there."), tui_comp_key(TUI_A_ROUND, key));
 		return TUI_REDRAW;
-	}
 	default:
 		return TUI_UNHANDLED;
 	}
 }
 
-static int rounds_offers(tui_screen *scr, tui_app *app, enum tui_action a)
+static int rounds_offers(struct tui_lscreen *ls, enum tui_action a)
 {
-	(void)scr; (void)app;
-	return a != TUI_A_SORT && a != TUI_A_FILTER && a != TUI_A_EDIT && a != TUI_A_ADD;
+	(void)ls;
+	return a != TUI_A_EDIT && a != TUI_A_ADD;
 }
 
-static int rounds_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
+static int round_describe(tui_app *app, void *ud, const char *id, char *what, size_t n,
+                          lup_buf *detail, lup_err *err)
 {
-	struct rounds *s = (struct rounds *)scr;
-	lup_err err;
+	struct lup_round r;
+	(void)ud;
+	if (lup_round_get(tui_db(app), id, &r, err) < 0)
+		return -1;
+	snprintf(what, n, _("the round %s"), r.name);
+	lup_buf_puts(detail, _("Its drafts that nothing was rated in go with it; check-ins with ratings stay, "
+	                       "no longer in a round."));
+	return 0;
+}
+
+static int round_remove(tui_app *app, void *ud, const char *id, char *said, size_t n, lup_err *err)
+{
+	struct lup_round r;
 	long removed;
-	(void)child;
-	if (tag == TAG_DELETE && result == TUI_YES) {
-		lup_err_clear(&err);
-		if (lup_round_delete(tui_db(app), s->pending, &removed, &err) < 0)
-			tui_error(app, "%s", err.msg);
-		else
-			tui_status(app, ngettext("Round removed, and %ld draft with it.",
-			                         "Round removed, and %ld drafts with it.", (unsigned long)removed), removed);
-	}
-	return TUI_REDRAW;
+	(void)ud;
+	if (lup_round_get(tui_db(app), id, &r, err) < 0 || lup_round_delete(tui_db(app), id, &removed, err) < 0)
+		return -1;
+	snprintf(said, n, ngettext("Deleted the round %s, and %ld draft with it.",
+	                           "Deleted the round %s, and %ld drafts with it.", (unsigned long)removed),
+	         r.name, removed);
+	return 0;
 }
 
-static int rounds_idle(tui_screen *scr, tui_app *app)
+static const struct tui_deleter round_deleter = { round_describe, round_remove };
+
+static void rounds_destroy(struct tui_lscreen *ls)
 {
-	return tui_list_idle(&((struct rounds *)scr)->list, app);
+	free(((struct rounds *)ls)->rows);
 }
 
-static void rounds_destroy(tui_screen *scr)
-{
-	struct rounds *s = (struct rounds *)scr;
-	tui_list_free(&s->list);
-	free(s->rows);
-	free(s);
-}
-
-static const struct tui_screen_ops rounds_screen_ops = {
+static const struct tui_lscreen_def rounds_def = {
 	.name = N_("Check-in rounds"),
-	.contexts = rounds_contexts,
-	.enter = rounds_enter,
-	.changed = rounds_enter,
-	.draw = rounds_draw,
-	.on_action = rounds_action,
-	.on_resize = rounds_resize,
-	.on_result = rounds_result,
-	.offers = rounds_offers,
-	.idle = rounds_idle,
-	.destroy = rounds_destroy,
+	.contexts = TUI_LS_CONTEXTS | TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_ROUNDS),
+	.row_size = sizeof(struct lup_round_row),
+	.id_offset = offsetof(struct lup_round_row, id),
+	.flags = TUI_LS_NO_FILTER,
+	.cols = round_cols, .ncols = NRCOLS,
+	.cells = rounds_cells, .empty_text = rounds_empty, .load = rounds_load,
+	.open = rounds_open, .deleter = &round_deleter,
+	.action = rounds_action, .offers = rounds_offers, .destroy = rounds_destroy,
 };
 
 tui_screen *tui_comp_rounds_view(tui_app *app)
 {
-	struct rounds *s = calloc(1, sizeof *s);
-	if (!s)
-		return NULL;
-	s->base.ops = &rounds_screen_ops;
-	s->app = app;
-	tui_list_init(&s->list, &rounds_ops, s, sizeof(struct round_item), 1);
-	return &s->base;
+	struct rounds *s = tui_lscreen_new(app, &rounds_def, sizeof *s);
+	return s ? &s->ls.base : NULL;
 }
 
 /* ---- one round ---- */
 
-struct person_item {
-	long idx;
-	struct lup_round_person p;
-};
+enum { P_NAME, P_UNIT, P_STATUS, P_RATED, P_EMAIL, NPCOLS };
 
 struct round {
-	tui_screen base;
-	tui_app *app;
+	struct tui_lscreen ls;
 	char id[LUP_UUID_LEN + 1];
 	struct lup_round r;
 	struct lup_round_person *people;
 	size_t n;
 	long done;
-	struct tui_list list;
-	int colw[5];
 };
 
-static void load_round(struct round *s, tui_app *app)
+static const struct tui_col people_cols[NPCOLS] = {
+	{ N_("Name"), 18, 3, 0 }, { N_("Unit"), 12, 2, 0 }, { N_("Status"), 8, 0, 0 },
+	{ N_("Rated"), 5, 0, 0 }, { N_("E-mail"), 16, 2, 0 },
+};
+
+static void round_load(struct tui_lscreen *ls, tui_app *app)
 {
+	struct round *s = (struct round *)ls;
 	long people;
 	lup_err err;
 	lup_err_clear(&err);
@@ -475,110 +373,29 @@ static void load_round(struct round *s, tui_app *app)
 	    lup_round_people(tui_db(app), s->id, &s->people, &s->n, &err) < 0 ||
 	    lup_round_progress(tui_db(app), s->id, &s->done, &people, &err) < 0)
 		tui_error(app, "%s", err.msg);
+	ls->items = s->people;
+	ls->nitems = (long)s->n;
 }
 
-static int people_fetch(struct tui_list *l, const void *fromv, int dir, int n, void *rowsv, lup_err *err)
+static void people_cells(struct tui_lscreen *ls, const void *row, struct tui_cells *c)
 {
-	struct round *s = l->ud;
-	const struct person_item *from = fromv;
-	struct person_item *rows = rowsv;
-	long first;
-	int got = tui_list_span(from ? from->idx : -1, dir, n, (long)s->n, &first);
-	(void)err;
-	for (int k = 0; k < got; k++) {
-		rows[k].idx = first + k;
-		rows[k].p = s->people[first + k];
-	}
-	return got;
-}
-
-static int people_count(struct tui_list *l, long *total, long *matching, lup_err *err)
-{
-	(void)err;
-	*total = *matching = (long)((struct round *)l->ud)->n;
-	return 0;
-}
-
-static long people_position(struct tui_list *l, const void *row, lup_err *err)
-{
-	(void)l; (void)err;
-	return ((const struct person_item *)row)->idx;
-}
-
-static void people_header(struct tui_list *l, int y, int x, int width)
-{
-	struct round *s = l->ud;
-	const char *t[5] = { _("Name"), _("Unit"), _("Status"), _("Rated"), _("E-mail") };
-	(void)width;
-	for (int c = 0; c < 5; c++) {
-		if (s->colw[c] > 0)
-			tui_put(y, x, s->colw[c], t[c], tui_attr(TUI_S_HEADER), 0);
-		x += s->colw[c] + (s->colw[c] > 0);
-	}
-}
-
-static void people_row(struct tui_list *l, const void *row, int y, int x, int width, attr_t a)
-{
-	struct round *s = l->ud;
-	const struct lup_round_person *p = &((const struct person_item *)row)->p;
-	char rated[32];
-	const char *cells[5];
+	const struct lup_round_person *p = row;
 	int final = strcmp(p->status, "final") == 0;
-	(void)width;
-	snprintf(rated, sizeof rated, "%ld", p->rated);
-	cells[0] = p->name;
-	cells[1] = p->unit;
-	cells[2] = final ? _("done") : _("not yet");
-	cells[3] = rated;
-	cells[4] = p->email[0] ? p->email : _("(no e-mail)");
-	for (int c = 0; c < 5; c++) {
-		attr_t ca = a;
-		if (s->colw[c] <= 0)
-			continue;
-		if (c == 2 && !(a & A_REVERSE))
-			ca = tui_attr(final ? TUI_S_GOOD : TUI_S_WARN);
-		tui_put(y, x, s->colw[c], cells[c], ca, 0);
-		x += s->colw[c] + 1;
-	}
+	(void)ls;
+	c->text[P_NAME] = p->name;
+	c->text[P_UNIT] = p->unit;
+	c->text[P_STATUS] = final ? _("done") : _("not yet");
+	c->style[P_STATUS] = final ? TUI_S_GOOD : TUI_S_WARN;
+	tui_cell_printf(c, P_RATED, "%ld", p->rated);
+	c->text[P_EMAIL] = p->email[0] ? p->email : _("(no e-mail)");
 }
 
-static const struct tui_list_ops people_ops = {
-	.fetch = people_fetch, .count = people_count, .position = people_position, .draw_row = people_row,
-	.draw_header = people_header,
-};
-
-static tui_ctxmask round_contexts(tui_screen *scr, tui_app *app)
+static void round_draw(struct tui_lscreen *ls, tui_app *app, tui_rect r)
 {
-	(void)scr; (void)app;
-	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
-	       TUI_CTXBIT(TUI_CTX_ROUNDS);
-}
-
-static void round_resize(tui_screen *scr, tui_app *app)
-{
-	struct round *s = (struct round *)scr;
-	static const int min[5] = { 18, 12, 8, 5, 16 }, weight[5] = { 3, 2, 0, 0, 2 };
-	tui_rect r = tui_area(app);
-	r.y += 2;
-	r.h -= 2;
-	tui_columns(r.w - 3, 5, min, weight, s->colw);
-	tui_list_layout(&s->list, app, r);
-}
-
-static int round_enter(tui_screen *scr, tui_app *app)
-{
-	struct round *s = (struct round *)scr;
-	load_round(s, app);
-	tui_list_reload(&s->list, app, NULL);
-	return TUI_REDRAW;
-}
-
-static void round_draw(tui_screen *scr, tui_app *app)
-{
-	struct round *s = (struct round *)scr;
-	tui_rect r = tui_area(app);
+	struct round *s = (struct round *)ls;
 	char line[600], prog[96];
 	int pw;
+	(void)app;
 	snprintf(prog, sizeof prog, _("%ld of %ld done"), s->done, (long)s->n);
 	pw = tui_width(prog);
 	tui_put(r.y, r.x + r.w - pw - 1, pw, prog,
@@ -588,76 +405,42 @@ static void round_draw(tui_screen *scr, tui_app *app)
 	snprintf(line, sizeof line, "%s · %s%s%s · %s", lup_checkin_kind_label(s->r.kind),
 	         lup_round_scope_label(s->r.scope), s->r.value[0] ? " " : "", s->r.value, s->r.date);
 	tui_put(r.y + 1, r.x + 1, r.w - 2, line, tui_attr(TUI_S_DIM), 0);
-	tui_list_draw(&s->list, app);
 }
 
-static int round_action(tui_screen *scr, tui_app *app, enum tui_action a)
+static tui_screen *round_open(struct tui_lscreen *ls, const void *row)
 {
-	struct round *s = (struct round *)scr;
-	const struct person_item *f = tui_list_focused(&s->list);
-	int r;
-	if (a == TUI_A_FILTER || a == TUI_A_SORT)
-		return 0;
-	r = tui_list_action(&s->list, app, a);
-	if (!(r & TUI_UNHANDLED))
-		return r;
-	switch (a) {
-	case TUI_A_OPEN:
-		return f ? tui_push(app, tui_comp_person(app, f->p.person_id), TAG_PERSON) : 0;
-	case TUI_A_ROUND_INVITE:
+	return tui_comp_person(ls->app, ((const struct lup_round_person *)row)->person_id);
+}
+
+static int round_action(struct tui_lscreen *ls, tui_app *app, enum tui_action a, const void *row)
+{
+	struct round *s = (struct round *)ls;
+	(void)row;
+	if (a == TUI_A_ROUND_INVITE)
 		return tui_push(app, invite_form(app, s->id, s->r.name, s->r.date, 1), TAG_INVITE);
-	default:
-		return TUI_UNHANDLED;
-	}
+	return TUI_UNHANDLED;
 }
 
-static int round_offers(tui_screen *scr, tui_app *app, enum tui_action a)
+static void round_destroy(struct tui_lscreen *ls)
 {
-	(void)scr; (void)app;
-	return a != TUI_A_SORT && a != TUI_A_FILTER;
+	free(((struct round *)ls)->people);
 }
 
-static int round_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
-{
-	(void)scr; (void)app; (void)child; (void)tag; (void)result;
-	return TUI_REDRAW;
-}
-
-static int round_idle(tui_screen *scr, tui_app *app)
-{
-	return tui_list_idle(&((struct round *)scr)->list, app);
-}
-
-static void round_destroy(tui_screen *scr)
-{
-	struct round *s = (struct round *)scr;
-	tui_list_free(&s->list);
-	free(s->people);
-	free(s);
-}
-
-static const struct tui_screen_ops round_screen_ops = {
+static const struct tui_lscreen_def round_def = {
 	.name = N_("A check-in round"),
-	.contexts = round_contexts,
-	.enter = round_enter,
-	.changed = round_enter,
-	.draw = round_draw,
-	.on_action = round_action,
-	.on_resize = round_resize,
-	.on_result = round_result,
-	.offers = round_offers,
-	.idle = round_idle,
-	.destroy = round_destroy,
+	.contexts = TUI_LS_CONTEXTS | TUI_CTXBIT(TUI_CTX_ROUNDS),
+	.row_size = sizeof(struct lup_round_person),
+	.flags = TUI_LS_NO_FILTER,
+	.cols = people_cols, .ncols = NPCOLS, .head = 2,
+	.cells = people_cells, .load = round_load, .draw = round_draw,
+	.open = round_open, .action = round_action, .destroy = round_destroy,
 };
 
 tui_screen *tui_comp_round(tui_app *app, const char *round_id)
 {
-	struct round *s = calloc(1, sizeof *s);
+	struct round *s = tui_lscreen_new(app, &round_def, sizeof *s);
 	if (!s)
 		return NULL;
-	s->base.ops = &round_screen_ops;
-	s->app = app;
 	snprintf(s->id, sizeof s->id, "%s", round_id);
-	tui_list_init(&s->list, &people_ops, s, sizeof(struct person_item), 1);
-	return &s->base;
+	return &s->ls.base;
 }

@@ -1,9 +1,10 @@
 /* competence.h — the screens of the Competence section, and what they
  * share.
  *
- * The section's first screen holds four views, switched with v: the Due
- * list (comp_due.c), the heat map (comp_heatmap.c), the frameworks
- * (comp_frameworks.c) and the check-in rounds (comp_rounds.c).  From the Due list, or from a person's detail view
+ * The section's first screen (competence.c) holds four views under a tab
+ * bar (tabs.h): the Due list (comp_due.c), the heat map (comp_heatmap.c),
+ * the frameworks (comp_frameworks.c) and the check-in rounds
+ * (comp_rounds.c).  From the Due list, or from a person's detail view
  * in People, a person's check-ins open (comp_person.c), and from there
  * the rating sheet (comp_sheet.c) and the gap analysis (comp_gaps.c). */
 #ifndef LUP_TUI_COMPETENCE_H
@@ -16,12 +17,10 @@
 /* The section's first screen. */
 tui_screen *tui_competence_screen(tui_app *app);
 
-/* Its views (only the section screen makes them); they draw in
- * tui_comp_view_area(). */
+/* Its views (only the section screen makes them). */
 tui_screen *tui_comp_due_view(tui_app *app);
 tui_screen *tui_comp_heatmap_view(tui_app *app);
 tui_screen *tui_comp_frameworks_view(tui_app *app);
-tui_rect tui_comp_view_area(tui_app *app);
 
 /* A person's check-ins: history, new check-in, resume, supersede, gaps. */
 tui_screen *tui_comp_person(tui_app *app, const char *person_id);

@@ -211,6 +211,52 @@ int tui_confirm(tui_app *app, int tag, const char *question, const char *detail)
 	return tui_choose(app, tag, question, detail, yes_no, 2, 1, TUI_NO);
 }
 
+/* ---- deleting ---- */
+
+int tui_ask_delete(tui_app *app, const struct tui_deleter *d, void *ud, const char *id, int tag)
+{
+	char what[300] = "", q[400];
+	lup_buf detail = { 0 };
+	lup_err err;
+	size_t len;
+	int r;
+	lup_err_clear(&err);
+	if (d->describe(app, ud, id, what, sizeof what, &detail, &err) < 0) {
+		lup_buf_clear(&detail);
+		tui_error(app, "%s", err.msg);
+		return TUI_REDRAW;
+	}
+	snprintf(q, sizeof q, _("Delete %s?"), what);
+	len = detail.len;
+	if (len && detail.s[len - 1] != '\n')
+		lup_buf_puts(&detail, " ");
+	lup_buf_puts(&detail, _("This cannot be undone."));
+	r = tui_confirm(app, tag, q, detail.s);
+	lup_buf_clear(&detail);
+	return r;
+}
+
+int tui_delete(tui_app *app, const struct tui_deleter *d, void *ud, const char *id)
+{
+	char what[300] = "", said[400] = "";
+	lup_buf detail = { 0 };
+	lup_err err;
+	/* named before it goes */
+	if (d->describe(app, ud, id, what, sizeof what, &detail, &err) < 0)
+		what[0] = '\0';
+	lup_buf_clear(&detail);
+	lup_err_clear(&err);
+	if (d->remove(app, ud, id, said, sizeof said, &err) < 0) {
+		tui_error(app, "%s", err.msg);
+		return -1;
+	}
+	if (said[0])
+		tui_status(app, "%s", said);
+	else
+		tui_status(app, _("Deleted %s."), what);
+	return 0;
+}
+
 /* ---- help ---- */
 
 struct help {

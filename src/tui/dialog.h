@@ -2,6 +2,8 @@
 #ifndef LUP_TUI_DIALOG_H
 #define LUP_TUI_DIALOG_H
 
+#include <stddef.h>
+#include "lup/util.h"
 #include "tui/screen.h"
 
 /* Ask a question over the current screen; `detail` (may be NULL) is shown
@@ -10,6 +12,29 @@
  * TUI_YES or TUI_NO with this tag.  Returns TUI_PUSH: use it as
  * `return tui_confirm(app, TAG, question, detail);`. */
 int tui_confirm(tui_app *app, int tag, const char *question, const char *detail);
+
+/* Deleting, in the same words everywhere.  tui_ask_delete asks "Delete
+ * <what>?" with what goes with it and "This cannot be undone." below, No
+ * focused (the answer comes to on_result with tag: TUI_YES or TUI_NO);
+ * tui_delete deletes after a Yes and says "Deleted <what>." (or what
+ * remove() wrote).  A record kind says how, once, in a struct tui_deleter
+ * (people_common.c has a person's, programme_common.c a cohort's …) that
+ * its list screen and its view both use. */
+struct tui_deleter {
+	/* What to call the record ("Åsa Öberg", "the cohort Pilot Halland")
+	 * into what (n bytes) and, into detail, what goes with it (may stay
+	 * empty); -1 with err when it cannot be deleted (said instead of
+	 * asking).  ud is the caller's (the list screen, or NULL). */
+	int (*describe)(tui_app *app, void *ud, const char *id, char *what, size_t n,
+	                lup_buf *detail, lup_err *err);
+	/* Delete it: 0, or -1 with err.  It may write the status line's
+	 * report into said (n bytes), else "Deleted <what>." is said. */
+	int (*remove)(tui_app *app, void *ud, const char *id, char *said, size_t n, lup_err *err);
+};
+/* Returns TUI_PUSH, or TUI_REDRAW with the refusal on the status line. */
+int tui_ask_delete(tui_app *app, const struct tui_deleter *d, void *ud, const char *id, int tag);
+/* 0, or -1 with the error on the status line. */
+int tui_delete(tui_app *app, const struct tui_deleter *d, void *ud, const char *id);
 
 /* One button of a question: the action whose keys press it (its hint is
  * shown on the key-hint line), its label (N_()) and what it answers. */

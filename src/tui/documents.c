@@ -14,7 +14,7 @@ int tui_print(tui_app *app, enum lup_doc_kind kind, const char *id, const char *
 	lup_err err;
 
 	if (!res) {
-		tui_error(app, "%s", _("out of memory"));
+		tui_error(app, "%s", lup_err_oom_text());
 		return TUI_REDRAW;
 	}
 	lup_err_clear(&err);

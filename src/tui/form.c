@@ -84,7 +84,7 @@ static int add_line(struct field *fl, int at, const char *text)
 
 static void drop_line(struct field *fl, int at)
 {
-	lup_le_free(&fl->lines[at]);
+	lup_le_clear(&fl->lines[at]);
 	memmove(&fl->lines[at], &fl->lines[at + 1], (size_t)(fl->nlines - at - 1) * sizeof *fl->lines);
 	fl->nlines--;
 }
@@ -121,16 +121,16 @@ void tui_form_free(struct tui_form *f)
 		return;
 	for (int i = 0; i < f->n; i++) {
 		struct field *fl = &f->f[i];
-		lup_le_free(&fl->le);
+		lup_le_clear(&fl->le);
 		for (int j = 0; j < fl->nlines; j++)
-			lup_le_free(&fl->lines[j]);
+			lup_le_clear(&fl->lines[j]);
 		free(fl->lines);
 		free(fl->ref_id);
 		free(fl->ref_label);
 		free(fl->clean);
 		free(fl->value);
 	}
-	lup_merge_report_free(&f->report);
+	lup_merge_report_clear(&f->report);
 	free(f->f);
 	free(f);
 }
@@ -971,7 +971,7 @@ static int fs_result(tui_screen *s, tui_app *app, tui_screen *child, int tag, in
 	case TAG_GONE:
 		if (result == TUI_SAVE_AS_NEW) {
 			fs->form->as_new = 1;
-			lup_merge_report_free(&fs->form->report);
+			lup_merge_report_clear(&fs->form->report);
 			return fs_save(fs, app);
 		}
 		if (result == TUI_DROP_EDIT) {

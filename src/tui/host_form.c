@@ -96,7 +96,7 @@ static void destroy_ud(void *ud)
 {
 	struct host_form *hf = ud;
 	lup_host_clear(&hf->h);
-	lup_buf_free(&hf->net_help);
+	lup_buf_clear(&hf->net_help);
 	free(hf);
 }
 
@@ -117,7 +117,7 @@ static int read_networks(const char *text, char **json, lup_err *err)
 		char *one = strndup(p, n), *colon, *role = NULL;
 		line++;
 		if (!one)
-			return lup_err_set(err, LUP_EFAIL, "%s", _("out of memory"));
+			return lup_err_oom(err);
 		if ((colon = strchr(one, ':'))) {
 			*colon = 0;
 			role = colon + 1;
@@ -205,7 +205,8 @@ static void network_name(void *ud, const char *network, const char *roles)
 	(void)roles;
 	if (b->len > 200)
 		return;
-	lup_buf_puts(b, b->len ? ", " : " ");
+	/* the first name follows the hint's colon, the rest a comma */
+	lup_buf_puts(b, b->len && b->s[b->len - 1] != ':' ? ", " : " ");
 	lup_buf_puts(b, network);
 }
 
@@ -222,7 +223,7 @@ static void set_networks(struct tui_form *f, const char *json)
 			lup_buf_printf(&b, ": %s", nets[i].role);
 	}
 	tui_form_set(f, "networks", b.s ? b.s : "");
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
 }
 
 tui_screen *tui_host_form(tui_app *app, const char *id)

@@ -1,7 +1,8 @@
 /* host_view.c — one organisation of the register: its details, distance
  * from home with the Erasmus+ band and grant, capacity this year, how many
  * study visits it had (b lists them), and the list of its placements
- * (open, propose, move on, cancel). */
+ * (open, propose, move on, cancel: placement_list.c's, under the
+ * details).  e and d edit and delete the organisation. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,16 +11,14 @@
 #include "tui/dialog.h"
 #include "tui/shadowing.h"
 
-enum { TAG_FORM = 1, TAG_DELETE, TAG_VISITS, TAG_BASE = 10 };
+enum { TAG_FORM = 1, TAG_DELETE, TAG_VISITS };
 
 struct host_view {
-	tui_screen base;
-	tui_app *app;
+	struct tui_plist pl;
 	char id[LUP_UUID_LEN + 1];
 	char name[200];
 	int gone;
 	struct tui_view left, right;
-	struct tui_plist pl;
 	int details_h;
 };
 
@@ -28,8 +27,9 @@ static const char *or_dash(const char *s)
 	return s && *s ? s : "–";
 }
 
-static void load(struct host_view *s, tui_app *app)
+static void load(struct tui_lscreen *ls, tui_app *app)
 {
+	struct host_view *s = (struct host_view *)ls;
 	struct lup_host h;
 	struct lup_host_stats st;
 	lup_err err;
@@ -73,7 +73,7 @@ static void load(struct host_view *s, tui_app *app)
 				lup_buf_printf(&b, "%s%d %s", b.len ? ", " : "", st.by_status[i],
 				               lup_pstatus_label((enum lup_pstatus)i));
 		tui_view_field(&s->right, _("Placements"), "%s", b.s ? b.s : _("none yet"));
-		lup_buf_free(&b);
+		lup_buf_clear(&b);
 		if (st.sessions > 0) {
 			char keys[32];
 			tui_action_keys_text(TUI_A_HOST_VISITS, keys, sizeof keys);
@@ -116,48 +116,23 @@ static void load(struct host_view *s, tui_app *app)
 	lup_host_clear(&h);
 }
 
-static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
+/* The details take what they need, up to what leaves the list six lines
+ * (below the title and a blank line). */
+static int head_lines(struct tui_lscreen *ls, tui_rect r)
 {
-	(void)scr; (void)app;
-	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
-	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PLACEMENTS) | TUI_CTXBIT(TUI_CTX_DOCUMENTS) |
-	       TUI_CTXBIT(TUI_CTX_HOST);
-}
-
-static void layout(struct host_view *s, tui_app *app)
-{
-	tui_rect r = tui_area(app), lr;
+	struct host_view *s = (struct host_view *)ls;
 	int rows = s->left.n > s->right.n ? s->left.n : s->right.n;
-	int room = r.h - 2 - 6;   /* title and blank line; the list keeps 6 lines */
+	int room = r.h - 2 - 6;
 	s->details_h = rows < room ? rows : room;
 	if (s->details_h < 1)
 		s->details_h = 1;
-	lr = r;
-	lr.y = r.y + 2 + s->details_h;
-	lr.h = r.h - 2 - s->details_h;
-	tui_plist_layout(&s->pl, lr);
+	return 2 + s->details_h;
 }
 
-static void on_resize(tui_screen *scr, tui_app *app)
+static void draw(struct tui_lscreen *ls, tui_app *app, tui_rect r)
 {
-	layout((struct host_view *)scr, app);
-}
-
-static int enter(tui_screen *scr, tui_app *app)
-{
-	struct host_view *s = (struct host_view *)scr;
-	int before = s->details_h;
-	load(s, app);
-	layout(s, app);
-	if (before == s->details_h)
-		tui_list_reload(&s->pl.list, app, NULL);
-	return TUI_REDRAW;
-}
-
-static void draw(tui_screen *scr, tui_app *app)
-{
-	struct host_view *s = (struct host_view *)scr;
-	tui_rect r = tui_area(app), d;
+	struct host_view *s = (struct host_view *)ls;
+	tui_rect d;
 	int half = (r.w - 2) / 2;
 	tui_put(r.y, r.x + 1, r.w - 2, s->name, tui_attr(TUI_S_TITLE), 0);
 	d.y = r.y + 1;
@@ -168,140 +143,103 @@ static void draw(tui_screen *scr, tui_app *app)
 	d.x = r.x + 1 + half;
 	d.w = r.w - 2 - half;
 	tui_view_draw(&s->right, app, d);
-	tui_plist_draw(&s->pl);
 }
 
-static int on_key(tui_screen *scr, tui_app *app, tui_key k)
+static int action(struct tui_lscreen *ls, tui_app *app, enum tui_action a, const void *row)
 {
-	return tui_list_key(&((struct host_view *)scr)->pl.list, app, k);
-}
-
-static int idle(tui_screen *scr, tui_app *app)
-{
-	return tui_list_idle(&((struct host_view *)scr)->pl.list, app);
-}
-
-static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
-{
-	struct host_view *s = (struct host_view *)scr;
+	struct host_view *s = (struct host_view *)ls;
 	switch (a) {
 	case TUI_A_EDIT:
 		return s->gone ? 0 : tui_push(app, tui_host_form(app, s->id), TAG_FORM);
 	case TUI_A_DELETE:
-		return s->gone ? 0 : tui_host_confirm_delete(app, TAG_DELETE, s->id);
+		return s->gone ? 0 : tui_ask_delete(app, &tui_host_deleter, NULL, s->id, TAG_DELETE);
 	case TUI_A_HOST_VISITS:
 		return s->gone ? 0 : tui_push(app, tui_host_visits(app, s->id), TAG_VISITS);
 	case TUI_A_ADD:
-		if (s->gone)
-			return 0;
-		/* fall through */
+		return s->gone ? 0 : TUI_UNHANDLED;
 	default:
-		return tui_plist_action(&s->pl, a, TAG_BASE);
+		return tui_plist_action(ls, app, a, row);
 	}
 }
 
-static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
+static int offers(struct tui_lscreen *ls, enum tui_action a)
 {
-	(void)scr; (void)app;
+	(void)ls;
 	return a != TUI_A_LOG_ADD && a != TUI_A_FILTER_STATUS;
 }
 
-static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
+static int result(struct tui_lscreen *ls, tui_app *app, tui_screen *child, int tag, int result)
 {
-	struct host_view *s = (struct host_view *)scr;
+	struct host_view *s = (struct host_view *)ls;
 	if (tag == TAG_DELETE) {
-		if (result == TUI_YES && tui_host_delete(app, s->id) == 0)
+		if (result == TUI_YES && tui_delete(app, &tui_host_deleter, NULL, s->id) == 0)
 			return tui_pop(app, TUI_DELETED);
 		return TUI_REDRAW;
 	}
 	if (tag == TAG_FORM || tag == TAG_VISITS)
 		return TUI_REDRAW;
-	return tui_plist_result(&s->pl, child, tag, result, TAG_BASE);
+	return tui_plist_result(ls, app, child, tag, result);
 }
 
-static void destroy(tui_screen *scr)
+static void destroy(struct tui_lscreen *ls)
 {
-	struct host_view *s = (struct host_view *)scr;
+	struct host_view *s = (struct host_view *)ls;
 	tui_view_free(&s->left);
 	tui_view_free(&s->right);
 	tui_plist_free(&s->pl);
-	free(s);
 }
 
-static const struct tui_screen_ops ops = {
+static const struct tui_lscreen_def def = {
+	TUI_PLIST_DEF,
 	.name = N_("Host organisation"),
-	.contexts = contexts,
-	.enter = enter,
-	.changed = enter,
-	.draw = draw,
-	.on_action = on_action,
-	.on_key = on_key,
-	.on_resize = on_resize,
-	.on_result = on_result,
-	.idle = idle,
-	.offers = offers,
-	.destroy = destroy,
+	.contexts = TUI_LS_CONTEXTS | TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PLACEMENTS) |
+	            TUI_CTXBIT(TUI_CTX_DOCUMENTS) | TUI_CTXBIT(TUI_CTX_HOST),
+	.load = load, .head_lines = head_lines, .draw = draw,
+	.action = action, .result = result, .offers = offers, .destroy = destroy,
 };
 
 tui_screen *tui_host_view(tui_app *app, const char *id)
 {
-	struct host_view *s = calloc(1, sizeof *s);
+	struct host_view *s = tui_lscreen_new(app, &def, sizeof *s);
 	if (!s)
 		return NULL;
-	s->base.ops = &ops;
-	s->app = app;
 	snprintf(s->id, sizeof s->id, "%s", id);
 	tui_view_init(&s->left);
 	tui_view_init(&s->right);
-	tui_plist_init(&s->pl, app, id);
-	return &s->base;
+	tui_plist_init(&s->pl, id);
+	return &s->pl.ls.base;
 }
 
 /* ---- deleting ---- */
 
-int tui_host_confirm_delete(tui_app *app, int tag, const char *id)
+static int describe(tui_app *app, void *ud, const char *id, char *what, size_t n, lup_buf *detail,
+                    lup_err *err)
 {
 	struct lup_host h;
 	struct lup_host_stats st;
-	lup_err err;
-	char q[300];
-	long n = 0;
-
+	long placements = 0;
+	(void)ud;
 	lup_host_init(&h);
-	if (lup_host_get(tui_db(app), id, &h, &err) < 0) {
-		tui_error(app, "%s", err.msg);
-		return TUI_REDRAW;
-	}
-	if (lup_host_stats(tui_db(app), id, 0, &st, &err) == 0)
-		for (int i = 0; i < LUP_PS_COUNT; i++)
-			n += st.by_status[i];
-	if (n > 0) {
-		/* the core would refuse (and still checks after a Yes): say so
-		 * now, in its words, rather than ask a question for nothing */
-		tui_error(app, _("the host organisation has placements (%ld): delete them first, or keep the host"),
-		          n);
-		lup_host_clear(&h);
-		return TUI_REDRAW;
-	}
-	snprintf(q, sizeof q, _("Delete %s?"), h.name);
-	lup_host_clear(&h);
-	return tui_confirm(app, tag, q, _("It has no placements. Study visits to it keep its name as text. "
-	                                  "This cannot be undone."));
-}
-
-int tui_host_delete(tui_app *app, const char *id)
-{
-	struct lup_host h;
-	lup_err err;
-	char name[200] = "";
-	lup_host_init(&h);
-	if (lup_host_get(tui_db(app), id, &h, &err) == 0)
-		snprintf(name, sizeof name, "%s", h.name);
-	lup_host_clear(&h);
-	if (lup_host_delete(tui_db(app), id, &err) < 0) {
-		tui_error(app, "%s", err.msg);
+	if (lup_host_get(tui_db(app), id, &h, err) < 0)
 		return -1;
-	}
-	tui_status(app, _("Deleted %s."), name);
+	snprintf(what, n, "%s", h.name);
+	lup_host_clear(&h);
+	if (lup_host_stats(tui_db(app), id, 0, &st, err) == 0)
+		for (int i = 0; i < LUP_PS_COUNT; i++)
+			placements += st.by_status[i];
+	/* the core would refuse (and still checks after a Yes): say so now,
+	 * in its words, rather than ask a question for nothing */
+	if (placements > 0)
+		return lup_err_set(err, LUP_EFAIL, _("the host organisation has placements (%ld): delete them "
+		                                     "first, or keep the host"), placements);
+	lup_buf_puts(detail, _("It has no placements. Study visits to it keep its name as text."));
 	return 0;
 }
+
+static int remove_host(tui_app *app, void *ud, const char *id, char *said, size_t n, lup_err *err)
+{
+	(void)ud; (void)said; (void)n;
+	return lup_host_delete(tui_db(app), id, err);
+}
+
+const struct tui_deleter tui_host_deleter = { describe, remove_host };

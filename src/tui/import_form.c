@@ -47,36 +47,13 @@ struct import_form {
 	char path[PATH_MAX];
 };
 
-static int expand(const char *typed_raw, char *out, size_t n)
-{
-	const char *home = getenv("HOME"), *typed;
-	char buf[PATH_MAX];
-	int w;
-	snprintf(buf, sizeof buf, "%s", typed_raw);
-	typed = lup_trim(buf);   /* spaces around a name are a slip of the finger */
-	if (typed[0] == '~' && (typed[1] == '/' || typed[1] == '\0') && home && *home)
-		w = snprintf(out, n, "%s%s", home, typed + 1);
-	else if (strcmp(typed, "-") == 0)   /* not standard input: that is the terminal */
-		w = snprintf(out, n, "./-");
-	else
-		w = snprintf(out, n, "%s", typed);
-	return w < 0 || (size_t)w >= n ? -1 : 0;
-}
-
 static int start(struct import_form *s, tui_app *app)
 {
-	const char *typed = tui_form_get(s->form, "file");
-	tui_form_error(s->form, "file", NULL);
-	if (lup_blank(typed)) {
-		tui_form_error(s->form, "file", _("Type the name of the file to import."));
-		return TUI_REDRAW;
-	}
-	if (expand(typed, s->path, sizeof s->path) < 0) {
-		tui_form_error(s->form, "file", _("The file name is too long."));
-		return TUI_REDRAW;
-	}
+	int r = tui_file_field(s->form, "file", app, -1, NULL, s->path, sizeof s->path);
+	if (r)
+		return r;
 	s->pending = 1;
-	tui_status(app, _("Reading %s…"), typed);
+	tui_status(app, _("Reading %s…"), tui_form_get(s->form, "file"));
 	return TUI_REDRAW;
 }
 
@@ -91,9 +68,8 @@ static int read_now(struct import_form *s, tui_app *app)
 	int rc;
 
 	memset(&o, 0, sizeof o);
-	if (strcmp(d, "comma") == 0) o.delimiter = ',';
-	else if (strcmp(d, "semicolon") == 0) o.delimiter = ';';
-	else if (strcmp(d, "tab") == 0) o.delimiter = '\t';
+	if (strcmp(d, "auto") != 0)
+		lup_import_delimiter_parse(d, &o.delimiter);
 	if (strcmp(e, "auto") != 0)
 		o.encoding = e;
 	lup_err_clear(&err);

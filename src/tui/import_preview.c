@@ -35,16 +35,6 @@ struct preview {
 	tui_rect list;          /* where the rows are drawn */
 };
 
-static const char *action_word(enum lup_import_action a)
-{
-	switch (a) {
-	case LUP_IMPORT_ADD: return C_("import action", "add");
-	case LUP_IMPORT_UPDATE: return C_("import action", "update");
-	case LUP_IMPORT_UNCHANGED: return C_("import action", "unchanged");
-	default: return C_("import action", "refuse");
-	}
-}
-
 static enum tui_style action_style(enum lup_import_action a)
 {
 	switch (a) {
@@ -169,7 +159,7 @@ static void cells(const struct preview *s, size_t e, const char *out[NCOLS], cha
 		column = p->column;
 		reason = p->why;
 	}
-	out[C_ACTION] = action_word(*act);
+	out[C_ACTION] = lup_import_action_label(*act);
 	if (reason && column)
 		snprintf(why, wn, "%s: %s", column, reason);
 	else
@@ -221,7 +211,7 @@ static void draw(tui_screen *scr, tui_app *app)
 		size_t n = strlen(line);
 		snprintf(line + n, sizeof line - n, _("; columns not used: %s"), ign.s);
 	}
-	lup_buf_free(&ign);
+	lup_buf_clear(&ign);
 	tui_put(r.y + 1, r.x + 1, r.w - 2, line, tui_attr(TUI_S_DIM), 0);
 	draw_counts(s, r.y + 2, r.x + 1, r.w - 2);
 
@@ -335,7 +325,7 @@ static void draw(tui_screen *scr, tui_app *app)
 				lup_buf_printf(&d, "%s", p->why);
 		}
 		tui_put_wrapped(r.y + r.h - DETAIL, r.x + 1, r.w - 2, DETAIL, d.s ? d.s : "", tui_attr(st), 1);
-		lup_buf_free(&d);
+		lup_buf_clear(&d);
 	}
 }
 

@@ -1,4 +1,7 @@
-/* list.c — the keyset-paged list widget. */
+/* list.c — the keyset-paged list widget: its model (moving, paging,
+ * refetching around a row, the filter text, the sort cycle, the counts).
+ * It draws nothing and calls no curses (list_draw.c draws), so
+ * tests/unit/test_list.c runs it without a terminal. */
 #include <stdlib.h>
 #include <string.h>
 #include "lup/i18n.h"
@@ -21,7 +24,7 @@ void tui_list_free(struct tui_list *l)
 {
 	free(l->rows);
 	free(l->tmp);
-	lup_le_free(&l->filter);
+	lup_le_clear(&l->filter);
 	l->rows = l->tmp = NULL;
 	l->nrows = l->cap = 0;
 }
@@ -65,11 +68,48 @@ static int fetch(struct tui_list *l, tui_app *app, const void *from, int dir, in
 	return got > n ? n : got;
 }
 
+#define WALK 64
+
+long tui_list_walk(struct tui_list *l, const void *row, lup_err *err)
+{
+	char *buf = malloc(WALK * l->row_size), *from = malloc(l->row_size);
+	int dir = row ? -1 : 1, got;
+	long n = 0;
+	if (!buf || !from) {
+		free(buf);
+		free(from);
+		return lup_err_oom(err);
+	}
+	if (row)
+		memcpy(from, row, l->row_size);
+	while ((got = l->ops->fetch(l, row || n ? from : NULL, dir, WALK, buf, err)) > 0) {
+		n += got;
+		/* on from the last row fetched (going back, the first) */
+		memcpy(from, ROW(l, buf, dir > 0 ? got - 1 : 0), l->row_size);
+		if (got < WALK)
+			break;
+	}
+	free(buf);
+	free(from);
+	return got < 0 ? -1 : n;
+}
+
+static int count_rows(struct tui_list *l, long *total, long *matching, lup_err *err)
+{
+	long n;
+	if (l->ops->count)
+		return l->ops->count(l, total, matching, err);
+	if ((n = tui_list_walk(l, NULL, err)) < 0)
+		return -1;
+	*total = *matching = n;
+	return 0;
+}
+
 static void recount(struct tui_list *l, tui_app *app)
 {
 	lup_err err;
 	lup_err_clear(&err);
-	if (l->ops->count(l, &l->total, &l->matching, &err) < 0) {
+	if (count_rows(l, &l->total, &l->matching, &err) < 0) {
 		tui_error(app, "%s", err.msg);
 		l->total = l->matching = l->nrows;
 	}
@@ -89,7 +129,7 @@ static void reposition(struct tui_list *l, tui_app *app)
 		l->pos = 0;
 		return;
 	}
-	l->pos = l->ops->position ? l->ops->position(l, f, &err) : -1;
+	l->pos = l->ops->position ? l->ops->position(l, f, &err) : tui_list_walk(l, f, &err);
 	if (l->pos < 0) {
 		if (err.msg[0])
 			tui_error(app, "%s", err.msg);
@@ -363,63 +403,4 @@ int tui_list_key(struct tui_list *l, tui_app *app, tui_key k)
 	if (changed)
 		tui_list_home(l, app);
 	return TUI_REDRAW;
-}
-
-void tui_list_draw(struct tui_list *l, tui_app *app)
-{
-	tui_rect r = l->r;
-	char count[96];
-	int cw, fx = r.x, fw;
-	attr_t normal = tui_attr(TUI_S_NORMAL);
-
-	/* line 1: filter and count */
-	if (l->pos_pending || l->count_pending)
-		snprintf(count, sizeof count, "%s", tui_glyph_ellipsis());
-	else if (l->matching != l->total)
-		snprintf(count, sizeof count, _("%ld of %ld (%ld)"), l->nrows ? l->pos + 1 : 0,
-		         l->matching, l->total);
-	else
-		snprintf(count, sizeof count, _("%ld of %ld"), l->nrows ? l->pos + 1 : 0, l->matching);
-	cw = tui_put(r.y, r.x + r.w - tui_width(count) - 1, tui_width(count), count, tui_attr(TUI_S_TITLE), 0);
-	fw = r.w - cw - 3;
-	if (l->filtering || l->filter.len) {
-		int used = tui_put(r.y, fx, fw, _("Filter: "), tui_attr(TUI_S_LABEL), 0);
-		int w = fw - used, col = 0;
-		size_t from = 0, to = 0;
-		char buf[1024];
-		if (w > 40)
-			w = 40;
-		lup_le_view(&l->filter, w, &from, &to, &col);
-		snprintf(buf, sizeof buf, "%.*s", (int)(to - from), lup_le_text(&l->filter) + from);
-		tui_put(r.y, fx + used, w, buf, tui_attr(l->filtering ? TUI_S_FIELD_FOCUS : TUI_S_FIELD), TUI_PAD | TUI_CLIP);
-		if (l->filtering)
-			tui_cursor(app, r.y, fx + used + col);
-	} else if (l->nsorts > 1 && l->ops->sort_name) {
-		char s[128];
-		snprintf(s, sizeof s, _("Sorted %s · / filters"), l->ops->sort_name(l, l->sort));
-		tui_put(r.y, fx, fw, s, tui_attr(TUI_S_DIM), 0);
-	}
-	/* line 2: column titles */
-	tui_fill(r.y + 1, r.x, r.w, tui_attr(TUI_S_HEADER));
-	if (l->ops->draw_header)
-		l->ops->draw_header(l, r.y + 1, r.x + 2, r.w - 2);
-	/* the rows */
-	for (int i = 0; i < l->nrows && i < l->cap; i++) {
-		int y = r.y + 2 + i, focused = i == l->focus;
-		attr_t a = focused ? tui_attr(TUI_S_FOCUS) : normal;
-		tui_fill(y, r.x, r.w, a);
-		if (focused)
-			tui_put(y, r.x, 1, tui_glyph_marker(), a | A_BOLD, 0);
-		l->ops->draw_row(l, ROW(l, l->rows, i), y, r.x + 2, r.w - 2, a);
-		if (focused && !l->filtering)
-			tui_cursor(app, y, r.x);
-	}
-	if (l->nrows == 0) {
-		const char *e = l->ops->empty_text ? l->ops->empty_text(l) : _("Nothing here yet.");
-		if (l->filter.len)
-			e = _("Nothing matches the filter. Esc clears it.");
-		tui_put(r.y + 3, r.x + 2, r.w - 4, e, tui_attr(TUI_S_DIM), 0);
-		if (!l->filtering)
-			tui_cursor(app, r.y + 3, r.x + 2);
-	}
 }

@@ -37,9 +37,11 @@ struct tui_list_ops {
 	 * tui_list_filter(l) and l->sort for the query.  Returns the number
 	 * of rows, or -1 with err set. */
 	int (*fetch)(struct tui_list *l, const void *from, int dir, int n, void *rows, lup_err *err);
-	/* All rows, and those matching the filter. */
+	/* All rows, and those matching the filter.  NULL for a short list:
+	 * the widget counts by paging through it. */
 	int (*count)(struct tui_list *l, long *total, long *matching, lup_err *err);
-	/* The 0-based position of row among the matching rows, or -1. */
+	/* The 0-based position of row among the matching rows, or -1.  NULL
+	 * for a short list: the widget pages back from the row. */
 	long (*position)(struct tui_list *l, const void *row, lup_err *err);
 	/* Draw one row in width columns at (y, x); attr is the row's base
 	 * attribute (reverse video when focused): add to it, don't replace. */
@@ -48,7 +50,8 @@ struct tui_list_ops {
 	void (*draw_header)(struct tui_list *l, int y, int x, int width);
 	/* Optional: the name of sort order i (translated), for the status line. */
 	const char *(*sort_name)(struct tui_list *l, int sort);
-	/* Optional: what to say when there are no rows (translated). */
+	/* Optional: what to say when there are no rows (translated; NULL: the
+	 * widget's words). */
 	const char *(*empty_text)(struct tui_list *l);
 	/* Optional: row as it is stored now, found by its id, with the sort
 	 * keys of the list's query, into out; 0, or -1 when it is gone.  With
@@ -98,6 +101,10 @@ int tui_list_key(struct tui_list *l, tui_app *app, tui_key k);
  * call it from the screen's idle(). */
 int tui_list_idle(struct tui_list *l, tui_app *app);
 void tui_list_draw(struct tui_list *l, tui_app *app);
+/* How many rows come before row (NULL: how many there are), paging
+ * through them with fetch: for the count and position of a short list.
+ * -1 with err set. */
+long tui_list_walk(struct tui_list *l, const void *row, lup_err *err);
 /* For a fetch over rows kept in an array of total: which of them to
  * return, after (dir > 0) or before (dir < 0) the one at index from (-1:
  * from the start or the end), n at most.  Returns how many; *first is the

@@ -1,27 +1,23 @@
 /* network_list.c — the network of host organisations: country, city,
  * type, networks, placements per status and capacity left this year;
  * filter by text, country (c) and network (n); sort; open, add, edit,
- * delete. */
+ * delete (list_screen.h). */
 #include <stdlib.h>
 #include <string.h>
 #include "lup/country.h"
 #include "lup/i18n.h"
 #include "lup/util.h"
-#include "tui/dialog.h"
+#include "tui/list_screen.h"
 #include "tui/picker.h"
 #include "tui/shadowing.h"
 
-enum { TAG_FORM = 1, TAG_VIEW, TAG_DELETE, TAG_COUNTRY, TAG_NETWORK };
+enum { TAG_COUNTRY = 1, TAG_NETWORK };
 enum { C_NAME, C_COUNTRY, C_CITY, C_TYPE, C_NETWORKS, C_P0, C_P1, C_P2, C_P3, C_P4, C_LEFT, NCOLS };
 
 struct network {
-	struct tui_shadow_view base;
-	tui_app *app;
-	struct tui_list list;
-	int colw[NCOLS];
+	struct tui_lscreen ls;
 	char country[3];          /* the country filter: a code, or "" */
 	char network[160];        /* the network filter, or "" */
-	char pending_delete[LUP_UUID_LEN + 1];
 	struct net_names {
 		char (*v)[160];
 		int n, cap;
@@ -40,121 +36,137 @@ static const char *status_abbrev(int s)
 	}
 }
 
-static void query(struct tui_list *l, struct lup_host_query *q)
-{
-	struct network *s = l->ud;
-	memset(q, 0, sizeof *q);
-	q->filter = tui_list_filter(l);
-	q->country = s->country;
-	q->network = s->network;
-	q->sort = (enum lup_host_sort)l->sort;
-}
+static const struct tui_col cols[NCOLS] = {
+	{ N_("Name"), 0, 0, 0 }, { N_("Country"), 0, 0, 0 }, { N_("City"), 0, 0, 0 },
+	{ N_("Type"), 0, 0, 0 }, { N_("Networks"), 0, 0, 0 },
+	{ NULL, 0, 0, TUI_RIGHT | TUI_CLIP }, { NULL, 0, 0, TUI_RIGHT | TUI_CLIP },
+	{ NULL, 0, 0, TUI_RIGHT | TUI_CLIP }, { NULL, 0, 0, TUI_RIGHT | TUI_CLIP },
+	{ NULL, 0, 0, TUI_RIGHT | TUI_CLIP }, { N_("Left"), 0, 0, TUI_RIGHT | TUI_CLIP },
+};
 
-static int fetch(struct tui_list *l, const void *from, int dir, int n, void *rows, lup_err *err)
+/* ---- the queries ---- */
+
+static struct lup_host_query query(struct tui_lscreen *ls)
 {
-	struct network *s = l->ud;
+	struct network *s = (struct network *)ls;
 	struct lup_host_query q;
-	query(l, &q);
-	return lup_host_page(tui_db(s->app), &q, from, dir, n, rows, err);
+	memset(&q, 0, sizeof q);
+	q.filter = tui_lscreen_filter(ls);
+	q.country = s->country;
+	q.network = s->network;
+	q.sort = (enum lup_host_sort)ls->list.sort;
+	return q;
 }
 
-static int count(struct tui_list *l, long *total, long *matching, lup_err *err)
+static int page(struct tui_lscreen *ls, const void *from, int dir, int n, void *rows, lup_err *err)
 {
-	struct network *s = l->ud;
-	struct lup_host_query q;
-	query(l, &q);
-	return lup_host_count(tui_db(s->app), &q, total, matching, err);
+	struct lup_host_query q = query(ls);
+	return lup_host_page(tui_db(ls->app), &q, from, dir, n, rows, err);
 }
 
-static long position(struct tui_list *l, const void *row, lup_err *err)
+static int count(struct tui_lscreen *ls, long *total, long *matching, lup_err *err)
 {
-	struct network *s = l->ud;
-	struct lup_host_query q;
-	query(l, &q);
-	return lup_host_position(tui_db(s->app), &q, row, err);
+	struct lup_host_query q = query(ls);
+	return lup_host_count(tui_db(ls->app), &q, total, matching, err);
 }
 
-static void draw_header(struct tui_list *l, int y, int x, int width)
+static long position(struct tui_lscreen *ls, const void *row, lup_err *err)
 {
-	struct network *s = l->ud;
-	const char *titles[NCOLS] = { _("Name"), _("Country"), _("City"), _("Type"), _("Networks"),
-	                              status_abbrev(0), status_abbrev(1), status_abbrev(2),
-	                              status_abbrev(3), status_abbrev(4), _("Left") };
-	(void)width;
-	for (int c = 0; c < NCOLS; c++) {
-		if (s->colw[c] <= 0)
-			continue;
-		tui_put(y, x, s->colw[c], titles[c], tui_attr(TUI_S_HEADER),
-		        c >= C_P0 ? TUI_RIGHT | TUI_CLIP : 0);
-		x += s->colw[c] + 1;
-	}
+	struct lup_host_query q = query(ls);
+	return lup_host_position(tui_db(ls->app), &q, row, err);
 }
 
-static void draw_row(struct tui_list *l, const void *row, int y, int x, int width, attr_t a)
+static int fetch_one(struct tui_lscreen *ls, const char *id, void *out, lup_err *err)
 {
-	struct network *s = l->ud;
-	const struct lup_host_row *h = row;
-	char num[LUP_PS_COUNT][16], left[32];
-	const char *cells[NCOLS];
-	(void)width;
-	for (int i = 0; i < LUP_PS_COUNT; i++)
-		snprintf(num[i], sizeof num[i], "%d", h->by_status[i]);
-	if (h->capacity >= 0)
-		snprintf(left, sizeof left, "%d/%d", h->left, h->capacity);
-	else
-		snprintf(left, sizeof left, "%s", "–");
-	cells[C_NAME] = h->name;
-	cells[C_COUNTRY] = lup_country_name(h->country);
-	cells[C_CITY] = h->city;
-	cells[C_TYPE] = tui_host_type_word(h->type);
-	cells[C_NETWORKS] = h->networks;
-	for (int i = 0; i < LUP_PS_COUNT; i++)
-		cells[C_P0 + i] = num[i];
-	cells[C_LEFT] = left;
-	for (int c = 0; c < NCOLS; c++) {
-		attr_t ca = a;
-		unsigned fl = 0;
-		if (s->colw[c] <= 0)
-			continue;
-		if (c >= C_P0) {
-			fl = TUI_RIGHT;
-			if (c < C_LEFT && h->by_status[c - C_P0] == 0 && !(a & A_REVERSE))
-				ca = tui_attr(TUI_S_DIM);
-			if (c == C_LEFT && h->capacity >= 0 && h->left <= 0 && !(a & A_REVERSE))
-				ca = tui_attr(h->left < 0 ? TUI_S_BAD : TUI_S_WARN);
-		}
-		tui_put(y, x, s->colw[c], cells[c], ca, fl);
-		x += s->colw[c] + 1;
-	}
+	struct lup_host_query q = query(ls);
+	return lup_host_row(tui_db(ls->app), &q, id, out, err);
 }
 
-static const char *sort_name(struct tui_list *l, int sort)
+static const char *sort_name(int sort)
 {
-	(void)l;
 	return lup_host_sort_name((enum lup_host_sort)sort);
 }
 
-static const char *empty_text(struct tui_list *l)
+/* ---- the columns ---- */
+
+static void layout(struct tui_lscreen *ls, int w, int *colw)
 {
-	struct network *s = l->ud;
+	/* the text columns share what is left; the type only when wide */
+	static const int min[5] = { 14, 8, 8, 10, 9 }, weight[5] = { 6, 3, 3, 3, 4 };
+	static const int col[5] = { C_NAME, C_COUNTRY, C_CITY, C_TYPE, C_NETWORKS };
+	int fixed = 0, wide, n = 0, m[5], wt[5], out[5], which[5];
+	(void)ls;
+	/* the numbers: as wide as their titles, at least 3 */
+	for (int i = 0; i < LUP_PS_COUNT; i++) {
+		int tw = tui_width(status_abbrev(i));
+		colw[C_P0 + i] = tw < 3 ? 3 : tw > 5 ? 5 : tw;
+		fixed += colw[C_P0 + i] + 1;
+	}
+	colw[C_LEFT] = tui_width(_("Left")) > 5 ? tui_width(_("Left")) : 5;
+	fixed += colw[C_LEFT] + 1;
+	wide = w - fixed >= 90;
+	for (int i = 0; i < 5; i++) {
+		if (col[i] == C_TYPE && !wide) {
+			colw[C_TYPE] = 0;
+			continue;
+		}
+		m[n] = min[i];
+		wt[n] = weight[i];
+		which[n++] = col[i];
+	}
+	tui_columns(w - fixed, n, m, wt, out);
+	for (int i = 0; i < n; i++)
+		colw[which[i]] = out[i];
+}
+
+static const char *title(struct tui_lscreen *ls, int c)
+{
+	(void)ls;
+	return c >= C_P0 && c < C_LEFT ? status_abbrev(c - C_P0) : NULL;
+}
+
+static void cells(struct tui_lscreen *ls, const void *row, struct tui_cells *c)
+{
+	const struct lup_host_row *h = row;
+	(void)ls;
+	c->text[C_NAME] = h->name;
+	c->text[C_COUNTRY] = lup_country_name(h->country);
+	c->text[C_CITY] = h->city;
+	c->text[C_TYPE] = tui_host_type_word(h->type);
+	c->text[C_NETWORKS] = h->networks;
+	for (int i = 0; i < LUP_PS_COUNT; i++) {
+		tui_cell_printf(c, C_P0 + i, "%d", h->by_status[i]);
+		if (h->by_status[i] == 0)
+			c->style[C_P0 + i] = TUI_S_DIM;
+	}
+	if (h->capacity >= 0) {
+		tui_cell_printf(c, C_LEFT, "%d/%d", h->left, h->capacity);
+		if (h->left <= 0)
+			c->style[C_LEFT] = h->left < 0 ? TUI_S_BAD : TUI_S_WARN;
+	} else {
+		c->text[C_LEFT] = "–";
+	}
+}
+
+static const char *empty_text(struct tui_lscreen *ls)
+{
+	struct network *s = (struct network *)ls;
 	if (s->country[0] || s->network[0])
 		return _("No host organisation here: Esc clears the country and network.");
 	return _("No host organisations yet: press a to add one.");
 }
 
-static int row_again(struct tui_list *l, const void *row, void *out, lup_err *err)
+/* What the tab bar shows on its right: the country and network shown. */
+static void note(struct tui_lscreen *ls, char *buf, size_t n)
 {
-	struct network *s = l->ud;
-	struct lup_host_query q;
-	query(l, &q);
-	return lup_host_row(tui_db(s->app), &q, ((const struct lup_host_row *)row)->id, out, err);
+	struct network *s = (struct network *)ls;
+	if (s->country[0] && s->network[0])
+		snprintf(buf, n, _("Country: %s · Network: %s"), lup_country_name(s->country), s->network);
+	else if (s->country[0])
+		snprintf(buf, n, _("Country: %s"), lup_country_name(s->country));
+	else if (s->network[0])
+		snprintf(buf, n, _("Network: %s"), s->network);
 }
-
-static const struct tui_list_ops list_ops = {
-	.fetch = fetch, .count = count, .position = position, .draw_row = draw_row,
-	.draw_header = draw_header, .sort_name = sort_name, .empty_text = empty_text,
-	.row_again = row_again,
-};
 
 /* ---- pick lists for the filters ---- */
 
@@ -200,7 +212,7 @@ static int pick_network(tui_app *app, void *ud, const char *text, struct tui_pic
 	int n = 0;
 	(void)app;
 	if (!want)
-		return lup_err_set(err, LUP_EFAIL, "%s", _("out of memory"));
+		return lup_err_oom(err);
 	lup_trim(want);
 	snprintf(out[0].value, sizeof out[0].value, "%s", "");
 	snprintf(out[0].label, sizeof out[0].label, "%s", _("All networks"));
@@ -220,118 +232,38 @@ static int pick_network(tui_app *app, void *ud, const char *text, struct tui_pic
 
 /* ---- the screen ---- */
 
-static void note(struct tui_shadow_view *v, char *buf, size_t n)
+static tui_screen *open_row(struct tui_lscreen *ls, const void *row)
 {
-	struct network *s = (struct network *)v;
-	buf[0] = 0;
-	if (s->country[0] && s->network[0])
-		snprintf(buf, n, _("Country: %s · Network: %s"), lup_country_name(s->country), s->network);
-	else if (s->country[0])
-		snprintf(buf, n, _("Country: %s"), lup_country_name(s->country));
-	else if (s->network[0])
-		snprintf(buf, n, _("Network: %s"), s->network);
+	return tui_host_view(ls->app, ((const struct lup_host_row *)row)->id);
 }
 
-static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
+static tui_screen *form(struct tui_lscreen *ls, const void *row)
 {
-	(void)scr; (void)app;
-	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_LIST) |
-	       TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_HOSTS);
+	return tui_host_form(ls->app, row ? ((const struct lup_host_row *)row)->id : NULL);
 }
 
-static void on_resize(tui_screen *scr, tui_app *app)
+static int action(struct tui_lscreen *ls, tui_app *app, enum tui_action a, const void *row)
 {
-	struct network *s = (struct network *)scr;
-	tui_rect r = tui_shadow_area(app);
-	int w = r.w - 2 - 1, fixed = 0;
-	/* the numbers: as wide as their titles, at least 3 */
-	for (int i = 0; i < LUP_PS_COUNT; i++) {
-		int tw = tui_width(status_abbrev(i));
-		s->colw[C_P0 + i] = tw < 3 ? 3 : tw > 5 ? 5 : tw;
-		fixed += s->colw[C_P0 + i] + 1;
-	}
-	s->colw[C_LEFT] = tui_width(_("Left")) > 5 ? tui_width(_("Left")) : 5;
-	fixed += s->colw[C_LEFT] + 1;
-	{
-		/* the text columns share what is left; the type only when wide */
-		static const int min[5] = { 14, 8, 8, 10, 9 }, weight[5] = { 6, 3, 3, 3, 4 };
-		static const int col[5] = { C_NAME, C_COUNTRY, C_CITY, C_TYPE, C_NETWORKS };
-		int wide = w - fixed >= 90, n = 0, m[5], wt[5], out[5], which[5];
-		for (int i = 0; i < 5; i++) {
-			if (col[i] == C_TYPE && !wide) {
-				s->colw[C_TYPE] = 0;
-				continue;
-			}
-			m[n] = min[i];
-			wt[n] = weight[i];
-			which[n++] = col[i];
-		}
-		tui_columns(w - fixed, n, m, wt, out);
-		for (int i = 0; i < n; i++)
-			s->colw[which[i]] = out[i];
-	}
-	tui_list_layout(&s->list, app, r);
-}
-
-static int enter(tui_screen *scr, tui_app *app)
-{
-	struct network *s = (struct network *)scr;
-	tui_list_reload(&s->list, app, NULL);
-	return TUI_REDRAW;
-}
-
-static void draw(tui_screen *scr, tui_app *app)
-{
-	tui_list_draw(&((struct network *)scr)->list, app);
-}
-
-static int on_key(tui_screen *scr, tui_app *app, tui_key k)
-{
-	return tui_list_key(&((struct network *)scr)->list, app, k);
-}
-
-static int idle(tui_screen *scr, tui_app *app)
-{
-	return tui_list_idle(&((struct network *)scr)->list, app);
-}
-
-static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
-{
-	struct network *s = (struct network *)scr;
-	const struct lup_host_row *h = tui_list_focused(&s->list);
-	int r = tui_list_action(&s->list, app, a);
-	if (!(r & TUI_UNHANDLED))
-		return r;
+	struct network *s = (struct network *)ls;
+	lup_err err;
+	(void)row;
 	switch (a) {
-	case TUI_A_OPEN:
-		return h ? tui_push(app, tui_host_view(app, h->id), TAG_VIEW) : 0;
-	case TUI_A_ADD:
-		return tui_push(app, tui_host_form(app, NULL), TAG_FORM);
-	case TUI_A_EDIT:
-		return h ? tui_push(app, tui_host_form(app, h->id), TAG_FORM) : 0;
-	case TUI_A_DELETE:
-		if (!h)
-			return 0;
-		memcpy(s->pending_delete, h->id, sizeof s->pending_delete);
-		return tui_host_confirm_delete(app, TAG_DELETE, h->id);
 	case TUI_A_FILTER_COUNTRY:
 		return tui_push(app, tui_picker(app, _("Country"), _("Type a code or a name: pl, Poland, Polen"),
 		                                pick_country, s), TAG_COUNTRY);
-	case TUI_A_FILTER_NETWORK: {
-		lup_err err;
+	case TUI_A_FILTER_NETWORK:
 		s->names.n = 0;
 		if (lup_network_names(tui_db(app), one_network, &s->names, &err) < 0) {
 			tui_error(app, "%s", err.msg);
 			return TUI_REDRAW;
 		}
 		return tui_push(app, tui_picker(app, _("Network"), NULL, pick_network, s), TAG_NETWORK);
-	}
 	case TUI_A_BACK:
 		/* after the text filter (the list's), Esc clears country and network */
 		if (s->country[0] || s->network[0]) {
 			s->country[0] = 0;
 			s->network[0] = 0;
-			tui_list_home(&s->list, app);
+			tui_lscreen_home(ls);
 			return TUI_REDRAW;
 		}
 		return TUI_UNHANDLED;
@@ -340,65 +272,43 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	}
 }
 
-static void focus_host(struct network *s, tui_app *app, const char *id)
+static int result(struct tui_lscreen *ls, tui_app *app, tui_screen *child, int tag, int result)
 {
-	struct lup_host_query q;
-	struct lup_host_row row;
-	lup_err err;
-	query(&s->list, &q);
-	if (lup_host_row(tui_db(app), &q, id, &row, &err) == 0)
-		tui_list_reload(&s->list, app, &row);
-}
-
-static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
-{
-	struct network *s = (struct network *)scr;
-	if (tag == TAG_FORM && result == TUI_SAVED) {
-		const char *id = tui_host_form_id(child);
-		if (id && *id)
-			focus_host(s, app, id);
-	} else if (tag == TAG_DELETE && result == TUI_YES) {
-		tui_host_delete(app, s->pending_delete);
-	} else if (tag == TAG_COUNTRY && result == TUI_SAVED) {
-		snprintf(s->country, sizeof s->country, "%s", tui_picker_value(child));
-		tui_list_home(&s->list, app);
-	} else if (tag == TAG_NETWORK && result == TUI_SAVED) {
-		snprintf(s->network, sizeof s->network, "%s", tui_picker_value(child));
-		tui_list_home(&s->list, app);
+	struct network *s = (struct network *)ls;
+	(void)app;
+	if (tag != TAG_COUNTRY && tag != TAG_NETWORK)
+		return TUI_UNHANDLED;
+	if (result == TUI_SAVED) {
+		if (tag == TAG_COUNTRY)
+			snprintf(s->country, sizeof s->country, "%s", tui_picker_value(child));
+		else
+			snprintf(s->network, sizeof s->network, "%s", tui_picker_value(child));
+		tui_lscreen_home(ls);
 	}
 	return TUI_REDRAW;
 }
 
-static void destroy(tui_screen *scr)
+static void destroy(struct tui_lscreen *ls)
 {
-	struct network *s = (struct network *)scr;
-	tui_list_free(&s->list);
-	free(s->names.v);
-	free(s);
+	free(((struct network *)ls)->names.v);
 }
 
-static const struct tui_screen_ops ops = {
+static const struct tui_lscreen_def def = {
 	.name = N_("Network"),
-	.contexts = contexts,
-	.enter = enter,
-	.changed = enter,
-	.draw = draw,
-	.on_action = on_action,
-	.on_key = on_key,
-	.on_resize = on_resize,
-	.on_result = on_result,
-	.idle = idle,
-	.destroy = destroy,
+	.contexts = TUI_LS_CONTEXTS | TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_HOSTS),
+	.row_size = sizeof(struct lup_host_row),
+	.id_offset = offsetof(struct lup_host_row, id),
+	.nsorts = LUP_HSORT_COUNT,
+	.cols = cols, .ncols = NCOLS,
+	.page = page, .count = count, .position = position, .fetch_one = fetch_one,
+	.cells = cells, .layout = layout, .title = title, .sort_name = sort_name,
+	.empty_text = empty_text, .note = note,
+	.open = open_row, .form = form, .form_id = tui_host_form_id, .deleter = &tui_host_deleter,
+	.action = action, .result = result, .destroy = destroy,
 };
 
 tui_screen *tui_network_view(tui_app *app)
 {
-	struct network *s = calloc(1, sizeof *s);
-	if (!s)
-		return NULL;
-	s->base.base.ops = &ops;
-	s->base.note = note;
-	s->app = app;
-	tui_list_init(&s->list, &list_ops, s, sizeof(struct lup_host_row), LUP_HSORT_COUNT);
-	return &s->base.base;
+	struct network *s = tui_lscreen_new(app, &def, sizeof *s);
+	return s ? &s->ls.base : NULL;
 }

@@ -4,10 +4,11 @@
 
 #include "lup/err.h"
 #include "tui/form.h"
+#include "tui/list_screen.h"
 #include "tui/screen.h"
 #include "tui/view.h"
 
-/* The list of people: the first screen of the section. */
+/* The list of people: the first screen of the section (people.c). */
 tui_screen *tui_people_screen(tui_app *app);
 
 /* A person's detail view. */
@@ -18,12 +19,16 @@ tui_screen *tui_person_view(tui_app *app, const char *id);
 tui_screen *tui_person_form(tui_app *app, const char *id);
 const char *tui_person_form_id(tui_screen *form_screen);
 
-/* Ask before deleting a person, saying what goes with them; returns
- * TUI_PUSH (the answer comes to on_result with tag), or TUI_REDRAW with an
- * error on the status line. */
-int tui_person_confirm_delete(tui_app *app, int tag, const char *id);
-/* Delete after a Yes; 0, or -1 with the error on the status line. */
-int tui_person_delete(tui_app *app, const char *id);
+/* Deleting a person, saying what goes with them (tui_ask_delete). */
+extern const struct tui_deleter tui_person_deleter;
+
+/* The list queries over people (list_screen.h), by the list's filter and
+ * sort: the People list's and the enrol picker's (people_common.c). */
+int tui_people_page(struct tui_lscreen *ls, const void *from, int dir, int n, void *rows, lup_err *err);
+int tui_people_count(struct tui_lscreen *ls, long *total, long *matching, lup_err *err);
+long tui_people_position(struct tui_lscreen *ls, const void *row, lup_err *err);
+int tui_people_fetch_one(struct tui_lscreen *ls, const char *id, void *out, lup_err *err);
+const char *tui_people_sort_name(int sort);
 
 /* A search over people for reference fields (manager, facilitators,
  * assessors …): name, e-mail, unit or role, folded ("ost" finds

@@ -8,9 +8,9 @@
 #include "lup/i18n.h"
 #include "lup/people.h"
 #include "tui/competence.h"
-#include "tui/dialog.h"
 #include "tui/people.h"
 #include "tui/shadowing.h"
+#include "tui/view_screen.h"
 
 static const tui_person_part parts[] = {
 	tui_person_part_details,
@@ -19,14 +19,9 @@ static const tui_person_part parts[] = {
 	tui_person_part_competence,
 };
 
-enum { TAG_FORM = 1, TAG_DELETE };
-
 struct person_view {
-	tui_screen base;
-	char id[LUP_UUID_LEN + 1];
-	char name[200];
-	struct tui_view view;
-	int gone;
+	struct tui_vscreen vs;
+	char name[200];   /* to say who went, once deleted elsewhere */
 };
 
 static const char *or_dash(const char *s)
@@ -114,112 +109,47 @@ int tui_person_part_competence(tui_app *app, const char *id, struct tui_view *v,
 	return 0;
 }
 
-static void load(struct person_view *s, tui_app *app)
+static void load(struct tui_vscreen *vs, tui_app *app)
 {
+	struct person_view *s = (struct person_view *)vs;
 	struct lup_person p;
 	lup_err err;
-	tui_view_clear(&s->view);
-	if (lup_person_get(tui_db(app), s->id, &p, &err) < 0) {
-		s->gone = 1;
+	if (lup_person_get(tui_db(app), vs->id, &p, &err) < 0) {
+		char why[sizeof err.msg];
 		if (err.code == LUP_ENOTFOUND && s->name[0])
-			tui_view_line(&s->view, TUI_S_DIM, _("%s was deleted in another window."), s->name);
-		else
-			tui_view_line(&s->view, TUI_S_DIM, "%s", err.msg);
+			snprintf(why, sizeof why, _("%s was deleted in another window."), s->name);
+		tui_vscreen_gone(vs, err.code == LUP_ENOTFOUND && s->name[0] ? why : err.msg);
 		return;
 	}
 	snprintf(s->name, sizeof s->name, "%s", p.name);
 	lup_person_clear(&p);
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
 		lup_err_clear(&err);
-		if (parts[i](app, s->id, &s->view, &err) < 0)
+		if (parts[i](app, vs->id, &vs->view, &err) < 0)
 			tui_error(app, "%s", err.msg);
 	}
 }
 
-static tui_ctxmask contexts(tui_screen *scr, tui_app *app)
+static tui_screen *form(struct tui_vscreen *vs)
 {
-	(void)scr; (void)app;
-	return TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) | TUI_CTXBIT(TUI_CTX_RECORD) |
-	       TUI_CTXBIT(TUI_CTX_PERSON);
+	return tui_person_form(vs->app, vs->id);
 }
 
-static int enter(tui_screen *scr, tui_app *app)
+static int action(struct tui_vscreen *vs, tui_app *app, enum tui_action a)
 {
-	load((struct person_view *)scr, app);
-	return TUI_REDRAW;
+	if (a == TUI_A_PERSON_COMPETENCE)
+		return tui_push(app, tui_comp_person(app, vs->id), 0);
+	return TUI_UNHANDLED;
 }
 
-static void draw(tui_screen *scr, tui_app *app)
-{
-	struct person_view *s = (struct person_view *)scr;
-	tui_rect r = tui_area(app);
-	r.x += 1;
-	r.w -= 2;
-	tui_view_draw(&s->view, app, r);
-}
-
-static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
-{
-	struct person_view *s = (struct person_view *)scr;
-	int r = tui_view_action(&s->view, app, a);
-	if (!(r & TUI_UNHANDLED))
-		return r;
-	switch (a) {
-	case TUI_A_EDIT:
-		return s->gone ? 0 : tui_push(app, tui_person_form(app, s->id), TAG_FORM);
-	case TUI_A_DELETE:
-		return s->gone ? 0 : tui_person_confirm_delete(app, TAG_DELETE, s->id);
-	case TUI_A_ADD:
-		return 0;
-	case TUI_A_PERSON_COMPETENCE:
-		return s->gone ? 0 : tui_push(app, tui_comp_person(app, s->id), 0);
-	default:
-		return TUI_UNHANDLED;
-	}
-}
-
-static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
-{
-	(void)scr; (void)app;
-	return a != TUI_A_ADD;
-}
-
-static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, int result)
-{
-	struct person_view *s = (struct person_view *)scr;
-	(void)child;
-	if (tag == TAG_DELETE && result == TUI_YES && tui_person_delete(app, s->id) == 0)
-		return tui_pop(app, TUI_DELETED);
-	return TUI_REDRAW;
-}
-
-static void destroy(tui_screen *scr)
-{
-	struct person_view *s = (struct person_view *)scr;
-	tui_view_free(&s->view);
-	free(s);
-}
-
-static const struct tui_screen_ops ops = {
+static const struct tui_vscreen_def def = {
 	.name = N_("Person"),
-	.contexts = contexts,
-	.enter = enter,
-	.changed = enter,
-	.draw = draw,
-	.on_action = on_action,
-	.on_result = on_result,
-	.offers = offers,
-	.destroy = destroy,
+	.contexts = TUI_VS_CONTEXTS | TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PERSON),
+	.load = load, .form = form, .deleter = &tui_person_deleter, .action = action,
 };
 
 tui_screen *tui_person_view(tui_app *app, const char *id)
 {
-	struct person_view *s = calloc(1, sizeof *s);
-	(void)app;
-	if (!s)
-		return NULL;
-	s->base.ops = &ops;
-	snprintf(s->id, sizeof s->id, "%s", id);
-	tui_view_init(&s->view);
-	return &s->base;
+	struct person_view *s = tui_vscreen_new(app, &def, sizeof *s, id);
+	return s ? &s->vs.base : NULL;
 }

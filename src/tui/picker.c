@@ -140,7 +140,7 @@ static int on_action(tui_screen *s, tui_app *app, enum tui_action a)
 static void destroy(tui_screen *s)
 {
 	struct picker *p = (struct picker *)s;
-	lup_le_free(&p->text);
+	lup_le_clear(&p->text);
 	free(p->title);
 	free(p->hint);
 	free(p);

@@ -203,7 +203,7 @@ void tui_placement_saved_status(tui_app *app, const struct lup_pwarnings *w)
 	else
 		tui_status(app, ngettext("Saved, with %d warning: %s.", "Saved, with %d warnings: %s.",
 		                         (unsigned long)w->n), w->n, b.s);
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
 }
 
 /* ---- cancelling ---- */
@@ -352,45 +352,36 @@ const char *tui_log_form_entry(tui_screen *form_screen)
 	return lf ? lf->entry : "";
 }
 
-int tui_log_confirm_delete(tui_app *app, int tag, const char *entry_id)
+static int log_describe(tui_app *app, void *ud, const char *entry_id, char *what, size_t n,
+                        lup_buf *detail, lup_err *err)
 {
-	char date[11], q[200];
+	char date[11];
 	char *text = NULL;
-	lup_buf detail = { 0 };
-	lup_err err;
-	int r;
-	if (lup_placement_log_get(tui_db(app), entry_id, date, &text, &err) < 0) {
-		tui_error(app, "%s", err.msg);
-		return TUI_REDRAW;
-	}
-	snprintf(q, sizeof q, _("Delete the learning-log entry of %s?"), date);
+	(void)ud;
+	if (lup_placement_log_get(tui_db(app), entry_id, date, &text, err) < 0)
+		return -1;
+	snprintf(what, n, _("the learning-log entry of %s"), date);
 	/* the entry's beginning, so it is clear which one goes */
 	if (strlen(text) > 160) {
 		size_t cut = 160;
 		while (cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
 			cut--;
 		text[cut] = 0;
-		lup_buf_printf(&detail, "%s%s\n\n", text, tui_glyph_ellipsis());
+		lup_buf_printf(detail, "%s%s\n\n", text, tui_glyph_ellipsis());
 	} else {
-		lup_buf_printf(&detail, "%s\n\n", text);
+		lup_buf_printf(detail, "%s\n\n", text);
 	}
-	lup_buf_puts(&detail, _("This cannot be undone."));
-	r = tui_confirm(app, tag, q, detail.s);
-	lup_buf_free(&detail);
 	free(text);
-	return r;
-}
-
-int tui_log_delete(tui_app *app, const char *entry_id)
-{
-	lup_err err;
-	if (lup_placement_log_delete(tui_db(app), entry_id, &err) < 0) {
-		tui_error(app, "%s", err.msg);
-		return -1;
-	}
-	tui_status(app, "%s", _("Deleted the log entry."));
 	return 0;
 }
+
+static int log_remove(tui_app *app, void *ud, const char *entry_id, char *said, size_t n, lup_err *err)
+{
+	(void)ud; (void)said; (void)n;
+	return lup_placement_log_delete(tui_db(app), entry_id, err);
+}
+
+const struct tui_deleter tui_log_deleter = { log_describe, log_remove };
 
 /* ---- moving on, deleting ---- */
 
@@ -434,23 +425,22 @@ int tui_placement_advance_answer(tui_app *app, int result, int tag)
 	return step_done(app, tui_edit_answer(&step.edit, app, result, tag));
 }
 
-int tui_placement_confirm_delete(tui_app *app, int tag, const char *id)
+static int placement_describe(tui_app *app, void *ud, const char *id, char *what, size_t n,
+                              lup_buf *detail, lup_err *err)
 {
-	char q[400], ww[300];
+	char ww[300];
+	(void)ud; (void)err;
 	who_where(app, id, ww, sizeof ww, NULL);
-	snprintf(q, sizeof q, _("Delete the placement: %s?"), ww);
-	return tui_confirm(app, tag, q, _("Its learning log goes with it. To keep a record of a "
-	                                  "placement that will not happen, cancel it instead (x). "
-	                                  "This cannot be undone."));
-}
-
-int tui_placement_delete(tui_app *app, const char *id)
-{
-	lup_err err;
-	if (lup_placement_delete(tui_db(app), id, &err) < 0) {
-		tui_error(app, "%s", err.msg);
-		return -1;
-	}
-	tui_status(app, "%s", _("Deleted the placement."));
+	snprintf(what, n, _("the placement: %s"), ww);
+	lup_buf_puts(detail, _("Its learning log goes with it. To keep a record of a placement that will "
+	                       "not happen, cancel it instead (x)."));
 	return 0;
 }
+
+static int placement_remove(tui_app *app, void *ud, const char *id, char *said, size_t n, lup_err *err)
+{
+	(void)ud; (void)said; (void)n;
+	return lup_placement_delete(tui_db(app), id, err);
+}
+
+const struct tui_deleter tui_placement_deleter = { placement_describe, placement_remove };

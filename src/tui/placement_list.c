@@ -1,7 +1,8 @@
 /* placement_list.c — a list of placements, by status then start date (or
- * by start date): the pipeline's, and a host's in the host view.  The
- * actions on the focused placement live here too, so both lists move a
- * placement on, cancel, open, add, edit and delete it the same way. */
+ * by start date): the pipeline's, and a host's in the host view (a list
+ * screen, list_screen.h, that both start from).  The actions on the
+ * focused placement live here too, so both lists move a placement on,
+ * cancel, open, add, edit and delete it the same way. */
 #include <stdlib.h>
 #include <string.h>
 #include "lup/cal.h"
@@ -23,21 +24,32 @@ enum tui_style tui_pstatus_style(enum lup_pstatus s)
 	}
 }
 
-static void query(struct tui_plist *pl, struct lup_placement_query *q)
+const struct tui_col tui_plist_cols[TUI_PLIST_NCOLS] = {
+	{ N_("Status"), 0, 0, 0 }, { N_("Participant"), 0, 0, 0 }, { N_("Host"), 0, 0, 0 },
+	{ N_("Country"), 0, 0, 0 }, { N_("Start"), 0, 0, 0 }, { N_("End"), 0, 0, 0 },
+	{ N_("Days"), 0, 0, TUI_RIGHT }, { N_("Next step needs"), 0, 0, 0 },
+};
+
+static struct tui_plist *PL(struct tui_lscreen *ls)
 {
-	memset(q, 0, sizeof *q);
-	q->filter = tui_list_filter(&pl->list);
-	q->status = pl->status;
-	q->host_id = pl->host_id;
-	q->sort = (enum lup_placement_sort)pl->list.sort;
+	return (struct tui_plist *)ls;
 }
 
-static int fetch(struct tui_list *l, const void *from, int dir, int n, void *rows, lup_err *err)
+static struct lup_placement_query query(struct tui_plist *pl)
 {
-	struct tui_plist *pl = l->ud;
 	struct lup_placement_query q;
-	query(pl, &q);
-	return lup_placement_page(tui_db(pl->app), &q, from, dir, n, rows, err);
+	memset(&q, 0, sizeof q);
+	q.filter = tui_lscreen_filter(&pl->ls);
+	q.status = pl->status;
+	q.host_id = pl->host_id;
+	q.sort = (enum lup_placement_sort)pl->ls.list.sort;
+	return q;
+}
+
+int tui_plist_page(struct tui_lscreen *ls, const void *from, int dir, int n, void *rows, lup_err *err)
+{
+	struct lup_placement_query q = query(PL(ls));
+	return lup_placement_page(tui_db(ls->app), &q, from, dir, n, rows, err);
 }
 
 /* Note which query the per-status counts are of. */
@@ -51,13 +63,12 @@ static void counted(struct tui_plist *pl, const struct lup_placement_query *q)
 
 /* The counts per status leave the query's status aside (every status gets
  * its count): the matching rows are the shown status's, or all of them. */
-static int count(struct tui_list *l, long *total, long *matching, lup_err *err)
+int tui_plist_count_rows(struct tui_lscreen *ls, long *total, long *matching, lup_err *err)
 {
-	struct tui_plist *pl = l->ud;
-	struct lup_placement_query q;
+	struct tui_plist *pl = PL(ls);
+	struct lup_placement_query q = query(pl);
 	long all[LUP_PS_COUNT];
-	query(pl, &q);
-	if (lup_placement_counts(tui_db(pl->app), &q, pl->counts, err) < 0)
+	if (lup_placement_counts(tui_db(ls->app), &q, pl->counts, err) < 0)
 		return -1;
 	counted(pl, &q);
 	*total = 0;
@@ -68,7 +79,7 @@ static int count(struct tui_list *l, long *total, long *matching, lup_err *err)
 		return 0;
 	/* the total: without the text filter either */
 	q.filter = NULL;
-	if (lup_placement_counts(tui_db(pl->app), &q, all, err) < 0)
+	if (lup_placement_counts(tui_db(ls->app), &q, all, err) < 0)
 		return -1;
 	*total = 0;
 	for (int s = 0; s < LUP_PS_COUNT; s++)
@@ -76,27 +87,20 @@ static int count(struct tui_list *l, long *total, long *matching, lup_err *err)
 	return 0;
 }
 
-static long position(struct tui_list *l, const void *row, lup_err *err)
+long tui_plist_position(struct tui_lscreen *ls, const void *row, lup_err *err)
 {
-	struct tui_plist *pl = l->ud;
-	struct lup_placement_query q;
-	query(pl, &q);
-	return lup_placement_position(tui_db(pl->app), &q, row, err);
+	struct lup_placement_query q = query(PL(ls));
+	return lup_placement_position(tui_db(ls->app), &q, row, err);
 }
 
-static void draw_header(struct tui_list *l, int y, int x, int width)
+int tui_plist_fetch_one(struct tui_lscreen *ls, const char *id, void *out, lup_err *err)
 {
-	struct tui_plist *pl = l->ud;
-	const char *titles[NCOLS] = { _("Status"), _("Participant"), _("Host"), _("Country"),
-	                              _("Start"), _("End"), _("Days"), _("Next step needs") };
-	(void)width;
-	pl->last_status = -1;   /* rows follow: the first one starts a group */
-	for (int c = 0; c < NCOLS; c++) {
-		if (pl->colw[c] <= 0)
-			continue;
-		tui_put(y, x, pl->colw[c], titles[c], tui_attr(TUI_S_HEADER), c == C_DAYS ? TUI_RIGHT : 0);
-		x += pl->colw[c] + 1;
-	}
+	return lup_placement_row(tui_db(ls->app), id, out, err);
+}
+
+const char *tui_plist_sort_name(int sort)
+{
+	return lup_placement_sort_name((enum lup_placement_sort)sort);
 }
 
 /* What the next step still needs, from the row's checklist. */
@@ -127,82 +131,56 @@ static void next_needs(const struct lup_placement_row *r, char *buf, size_t n)
 	}
 }
 
-static void draw_row(struct tui_list *l, const void *row, int y, int x, int width, attr_t a)
+void tui_plist_cells(struct tui_lscreen *ls, const void *row, struct tui_cells *c)
 {
-	struct tui_plist *pl = l->ud;
-	const struct lup_placement_row *r = row;
-	char days[16], next[512];
-	const char *cells[NCOLS];
-	int first = (int)r->status != pl->last_status;
-	(void)width;
-	pl->last_status = (int)r->status;
-	snprintf(days, sizeof days, "%d", r->days);
-	if (pl->colw[C_NEXT] > 0)
+	const struct lup_placement_row *r = row, *above = c->above;
+	/* the first row of a status group is bold */
+	attr_t first = !above || above->status != r->status ? A_BOLD : 0;
+	c->text[C_STATUS] = lup_pstatus_label(r->status);
+	c->style[C_STATUS] = tui_pstatus_style(r->status);
+	c->add[C_STATUS] = first;
+	c->text[C_PERSON] = r->person;
+	c->text[C_HOST] = r->host;
+	c->text[C_COUNTRY] = lup_country_name(r->country);
+	c->text[C_START] = r->start;
+	c->text[C_END] = r->end;
+	if (r->days >= 0)
+		tui_cell_printf(c, C_DAYS, "%d", r->days);
+	if (r->status == LUP_PS_CANCELLED)
+		c->text[C_NEXT] = r->cancel_reason;
+	else if (ls->colw[C_NEXT] > 0) {
+		char next[512];
 		next_needs(r, next, sizeof next);
-	else
-		next[0] = 0;
-	cells[C_STATUS] = lup_pstatus_label(r->status);
-	cells[C_PERSON] = r->person;
-	cells[C_HOST] = r->host;
-	cells[C_COUNTRY] = lup_country_name(r->country);
-	cells[C_START] = r->start;
-	cells[C_END] = r->end;
-	cells[C_DAYS] = r->days >= 0 ? days : "";
-	cells[C_NEXT] = r->status == LUP_PS_CANCELLED ? r->cancel_reason : next;
-	for (int c = 0; c < NCOLS; c++) {
-		attr_t ca = a;
-		if (pl->colw[c] <= 0)
-			continue;
-		if (c == C_STATUS && !(a & A_REVERSE))
-			ca = tui_attr(tui_pstatus_style(r->status)) | (first ? A_BOLD : 0);
-		else if (c == C_STATUS)
-			ca = a | (first ? A_BOLD : 0);
-		else if (c == C_NEXT && !(a & A_REVERSE))
-			ca = tui_attr(TUI_S_DIM);
-		tui_put(y, x, pl->colw[c], cells[c], ca, c == C_DAYS ? TUI_RIGHT : 0);
-		x += pl->colw[c] + 1;
+		tui_cell_printf(c, C_NEXT, "%s", next);
 	}
+	c->style[C_NEXT] = TUI_S_DIM;
 }
 
-static const char *sort_name(struct tui_list *l, int sort)
+const char *tui_plist_empty_text(struct tui_lscreen *ls)
 {
-	(void)l;
-	return lup_placement_sort_name((enum lup_placement_sort)sort);
-}
-
-static const char *empty_text(struct tui_list *l)
-{
-	struct tui_plist *pl = l->ud;
+	struct tui_plist *pl = PL(ls);
 	if (pl->status != LUP_PS_ANY)
 		return _("No placements with this status: Esc shows every status.");
 	return pl->host_id[0] ? _("No placements here yet: press a to propose one.")
 	                      : _("No placements yet: press a to propose one.");
 }
 
-static const struct tui_list_ops list_ops = {
-	.fetch = fetch, .count = count, .position = position, .draw_row = draw_row,
-	.draw_header = draw_header, .sort_name = sort_name, .empty_text = empty_text,
-};
-
-void tui_plist_init(struct tui_plist *pl, tui_app *app, const char *host_id)
+void tui_plist_init(struct tui_plist *pl, const char *host_id)
 {
-	memset(pl, 0, sizeof *pl);
-	pl->app = app;
 	snprintf(pl->host_id, sizeof pl->host_id, "%s", host_id ? host_id : "");
 	pl->status = LUP_PS_ANY;
-	tui_list_init(&pl->list, &list_ops, pl, sizeof(struct lup_placement_row), LUP_PLSORT_COUNT);
 }
 
 void tui_plist_free(struct tui_plist *pl)
 {
-	tui_list_free(&pl->list);
 	free(pl->counted_filter);
 	pl->counted_filter = NULL;
 }
 
-void tui_plist_layout(struct tui_plist *pl, tui_rect r)
+void tui_plist_layout(struct tui_lscreen *ls, int w, int *colw)
 {
-	int w = r.w - 3, out[NCOLS];
+	struct tui_plist *pl = PL(ls);
+	int out[NCOLS], wide = w >= 120;
 	int status_w = 0, days_w;
 	/* the status column fits the longest status word */
 	for (int s = 0; s < LUP_PS_COUNT; s++) {
@@ -215,45 +193,35 @@ void tui_plist_layout(struct tui_plist *pl, tui_rect r)
 	days_w = tui_width(_("Days"));
 	if (days_w < 4)
 		days_w = 4;
-	memset(pl->colw, 0, sizeof pl->colw);
-	pl->wide = w >= 120;
+	memset(colw, 0, NCOLS * sizeof *colw);
 	if (pl->host_id[0]) {
 		/* a host's: no host and country columns */
 		int min[5] = { status_w, 16, 10, 10, days_w }, weight[5] = { 0, 4, 0, 0, 0 };
-		int n = pl->wide ? 6 : 5;
+		int n = wide ? 6 : 5;
 		int min6[6] = { status_w, 16, 10, 10, days_w, 20 }, weight6[6] = { 0, 3, 0, 0, 0, 6 };
-		tui_columns(w, n, pl->wide ? min6 : min, pl->wide ? weight6 : weight, out);
-		pl->colw[C_STATUS] = out[0];
-		pl->colw[C_PERSON] = out[1];
-		pl->colw[C_START] = out[2];
-		pl->colw[C_END] = out[3];
-		pl->colw[C_DAYS] = out[4];
-		if (pl->wide)
-			pl->colw[C_NEXT] = out[5];
-	} else if (pl->wide) {
+		tui_columns(w, n, wide ? min6 : min, wide ? weight6 : weight, out);
+		colw[C_STATUS] = out[0];
+		colw[C_PERSON] = out[1];
+		colw[C_START] = out[2];
+		colw[C_END] = out[3];
+		colw[C_DAYS] = out[4];
+		if (wide)
+			colw[C_NEXT] = out[5];
+	} else if (wide) {
 		int min[8] = { status_w, 16, 16, 9, 10, 10, days_w, 20 }, weight[8] = { 0, 3, 3, 1, 0, 0, 0, 6 };
-		tui_columns(w, 8, min, weight, out);
-		memcpy(pl->colw, out, sizeof out);
+		tui_columns(w, 8, min, weight, colw);
 	} else {
 		int min[6] = { status_w, 12, 12, 8, 10, 10 }, weight[6] = { 0, 4, 4, 2, 0, 0 };
-		tui_columns(w, 6, min, weight, out);
-		memcpy(pl->colw, out, 6 * sizeof out[0]);
+		tui_columns(w, 6, min, weight, colw);
 	}
-	tui_list_layout(&pl->list, pl->app, r);
-}
-
-void tui_plist_draw(struct tui_plist *pl)
-{
-	tui_list_draw(&pl->list, pl->app);
 }
 
 void tui_plist_count(struct tui_plist *pl)
 {
-	struct lup_placement_query q;
+	struct lup_placement_query q = query(pl);
 	lup_err err;
-	query(pl, &q);
 	lup_err_clear(&err);
-	if (lup_placement_counts(tui_db(pl->app), &q, pl->counts, &err) == 0) {
+	if (lup_placement_counts(tui_db(pl->ls.app), &q, pl->counts, &err) == 0) {
 		counted(pl, &q);
 		pl->count_failed = 0;
 	} else {
@@ -261,93 +229,69 @@ void tui_plist_count(struct tui_plist *pl)
 		counted(pl, &q);
 		pl->counts_ok = 0;
 		pl->count_failed = 1;
-		tui_error(pl->app, "%s", err.msg);
+		tui_error(pl->ls.app, "%s", err.msg);
 	}
 }
 
-int tui_plist_idle(struct tui_plist *pl)
+int tui_plist_idle(struct tui_lscreen *ls, tui_app *app)
 {
-	int r = tui_list_idle(&pl->list, pl->app);
-	const char *f = tui_list_filter(&pl->list);
+	struct tui_plist *pl = PL(ls);
+	const char *f = tui_lscreen_filter(ls);
 	int changed = !pl->counted_filter || pl->counted_status != pl->status ||
 	              strcmp(pl->counted_filter, f) != 0;
+	(void)app;
 	if (changed || (!pl->counts_ok && !pl->count_failed)) {
 		tui_plist_count(pl);
-		r |= TUI_REDRAW;
+		return TUI_REDRAW;
 	}
-	return r;
+	return 0;
 }
 
 void tui_plist_set_status(struct tui_plist *pl, int status)
 {
 	pl->status = status >= 0 && status < LUP_PS_COUNT ? status : LUP_PS_ANY;
 	pl->counts_ok = 0;
-	tui_list_home(&pl->list, pl->app);
+	tui_lscreen_home(&pl->ls);
 	tui_plist_count(pl);
 }
 
-void tui_plist_focus(struct tui_plist *pl, const char *id)
+/* ---- records and actions ---- */
+
+tui_screen *tui_plist_open(struct tui_lscreen *ls, const void *row)
 {
-	struct lup_placement p;
-	struct lup_placement_row row;
-	lup_err err;
-	if (!id || !*id || lup_placement_get(tui_db(pl->app), id, &p, &err) < 0) {
-		tui_list_reload(&pl->list, pl->app, NULL);
-		return;
-	}
-	memset(&row, 0, sizeof row);
-	memcpy(row.id, p.id, sizeof row.id);
-	row.status = p.status;
-	row.key_rank = (int)p.status;
-	snprintf(row.key_date, sizeof row.key_date, "%s", p.start_date ? p.start_date : "");
-	lup_placement_clear(&p);
-	tui_list_reload(&pl->list, pl->app, &row);
+	return tui_placement_view(ls->app, ((const struct lup_placement_row *)row)->id);
 }
 
-/* ---- actions ---- */
-
-/* The id of a placement a child works on (a form, a question). */
-static char pending[LUP_UUID_LEN + 1];
-
-int tui_plist_action(struct tui_plist *pl, enum tui_action a, int tag_base)
+tui_screen *tui_plist_form(struct tui_lscreen *ls, const void *row)
 {
-	tui_app *app = pl->app;
-	const struct lup_placement_row *r = tui_list_focused(&pl->list);
-	int res = tui_list_action(&pl->list, app, a);
-	if (!(res & TUI_UNHANDLED))
-		return res;
+	if (row)
+		return tui_placement_form(ls->app, ((const struct lup_placement_row *)row)->id, NULL, NULL);
+	return tui_placement_form(ls->app, NULL, PL(ls)->host_id, NULL);
+}
+
+int tui_plist_action(struct tui_lscreen *ls, tui_app *app, enum tui_action a, const void *row)
+{
+	struct tui_plist *pl = PL(ls);
+	const struct lup_placement_row *r = row;
+	int rc;
 	switch (a) {
-	case TUI_A_OPEN:
-		return r ? tui_push(app, tui_placement_view(app, r->id), tag_base) : 0;
-	case TUI_A_ADD:
-		return tui_push(app, tui_placement_form(app, NULL, pl->host_id, NULL), tag_base + 1);
-	case TUI_A_EDIT:
-		return r ? tui_push(app, tui_placement_form(app, r->id, NULL, NULL), tag_base + 1) : 0;
-	case TUI_A_DELETE:
-		if (!r)
-			return 0;
-		memcpy(pending, r->id, sizeof pending);
-		return tui_placement_confirm_delete(app, tag_base + 2, r->id);
 	case TUI_A_ADVANCE:
 		if (!r)
 			return 0;
-		{
-			int rc;
-			memcpy(pending, r->id, sizeof pending);
-			rc = tui_placement_advance(app, pending, r->status, tag_base + 4);
-			if (rc == TUI_PUSH)
-				return rc;
-			if (rc == 0) {
-				tui_plist_focus(pl, pending);
-				pl->counts_ok = 0;
-			}
+		snprintf(ls->pending, sizeof ls->pending, "%s", r->id);
+		rc = tui_placement_advance(app, ls->pending, r->status, TUI_PLIST_TAG_ADVANCE);
+		if (rc == TUI_PUSH)
+			return rc;
+		if (rc == 0) {
+			tui_lscreen_focus(ls, ls->pending);
+			pl->counts_ok = 0;
 		}
 		return TUI_REDRAW;
 	case TUI_A_CANCEL_PLACEMENT:
 		if (!r)
 			return 0;
-		memcpy(pending, r->id, sizeof pending);
-		return tui_push(app, tui_cancel_form(app, r->id), tag_base + 3);
+		snprintf(ls->pending, sizeof ls->pending, "%s", r->id);
+		return tui_push(app, tui_cancel_form(app, r->id), TUI_PLIST_TAG_CANCEL);
 	case TUI_A_LOG_ADD:
 		return 0;
 	case TUI_A_PRINT:
@@ -357,23 +301,26 @@ int tui_plist_action(struct tui_plist *pl, enum tui_action a, int tag_base)
 	}
 }
 
-int tui_plist_result(struct tui_plist *pl, tui_screen *child, int tag, int result, int tag_base)
+int tui_plist_result(struct tui_lscreen *ls, tui_app *app, tui_screen *child, int tag, int result)
 {
-	tui_app *app = pl->app;
-	if (tag == tag_base + 1 && result == TUI_SAVED) {
-		const char *id = tui_placement_form_id(child);
-		tui_placement_saved_status(app, tui_placement_form_warnings(child));
-		tui_plist_focus(pl, id);
-	} else if (tag == tag_base + 2 && result == TUI_YES) {
-		tui_placement_delete(app, pending);
-	} else if (tag == tag_base + 3 && result == TUI_SAVED) {
-		tui_plist_focus(pl, pending);
-	} else if (tag == tag_base + 4) {
-		int rc = tui_placement_advance_answer(app, result, tag);
-		if (rc == TUI_PUSH)
-			return rc;
-		tui_plist_focus(pl, pending);
-	}
+	struct tui_plist *pl = PL(ls);
 	pl->counts_ok = 0;
-	return TUI_REDRAW;
+	switch (tag) {
+	case TUI_LS_TAG_FORM:
+		if (result != TUI_SAVED)
+			return TUI_REDRAW;
+		tui_placement_saved_status(app, tui_placement_form_warnings(child));
+		return TUI_UNHANDLED;   /* the base focuses it */
+	case TUI_PLIST_TAG_CANCEL:
+		if (result == TUI_SAVED)
+			tui_lscreen_focus(ls, ls->pending);
+		return TUI_REDRAW;
+	case TUI_PLIST_TAG_ADVANCE:
+		if (tui_placement_advance_answer(app, result, tag) == TUI_PUSH)
+			return TUI_PUSH;
+		tui_lscreen_focus(ls, ls->pending);
+		return TUI_REDRAW;
+	default:
+		return TUI_UNHANDLED;
+	}
 }

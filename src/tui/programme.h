@@ -18,6 +18,7 @@
 #include "lup/conflict.h"
 #include "lup/programme.h"
 #include "tui/form.h"
+#include "tui/list_screen.h"
 #include "tui/screen.h"
 
 tui_screen *tui_programme_screen(tui_app *app);
@@ -31,10 +32,6 @@ tui_screen *tui_cohort_form(tui_app *app, const char *programme_id, const char *
 const char *tui_cohort_form_id(tui_screen *form_screen);
 tui_screen *tui_cohort_form_report(tui_app *app, tui_screen *form_screen);
 
-/* Ask before deleting a cohort, saying what goes with it (TUI_PUSH), and
- * delete it after a Yes (0, or -1 with the error on the status line). */
-int tui_cohort_confirm_delete(tui_app *app, int tag, const char *id);
-int tui_cohort_delete(tui_app *app, const char *id);
 
 tui_screen *tui_cohort_view(tui_app *app, const char *id);
 
@@ -68,6 +65,30 @@ const char *tui_block_form_id(tui_screen *form_screen);
 tui_screen *tui_notice(const char *title, const char *const *lines, int n);
 /* The messages of a warning list as a notice titled `title`. */
 tui_screen *tui_notice_warnings(const char *title, const struct lup_warnings *w);
+
+/* ---- lists of cohorts (list_screen.h) ----
+ * A list screen of cohorts by start date (the cohort list, the pick lists
+ * of a cohort) starts with a struct tui_cohorts and uses these queries
+ * (programme_common.c); its rows are struct lup_cohort_row. */
+struct tui_cohorts {
+	struct tui_lscreen ls;
+	char prog[LUP_ID_SIZE];   /* the programme's; "" for every programme */
+	int warnings;             /* rows count their warnings */
+	int all_row;              /* a first row (empty id) for every cohort */
+	/* what tui_cohorts_pick picked: "" for every cohort */
+	char picked_id[LUP_ID_SIZE], picked_name[128];
+};
+int tui_cohorts_page(struct tui_lscreen *ls, const void *from, int dir, int n, void *rows, lup_err *err);
+int tui_cohorts_count(struct tui_lscreen *ls, long *total, long *matching, lup_err *err);
+long tui_cohorts_position(struct tui_lscreen *ls, const void *row, lup_err *err);
+int tui_cohorts_fetch_one(struct tui_lscreen *ls, const char *id, void *out, lup_err *err);
+/* A pick list's pick (list_screen.h): notes the cohort (or every cohort)
+ * in picked_id and picked_name, and pops with TUI_SAVED. */
+int tui_cohorts_pick(struct tui_lscreen *ls, const void *row);
+#define TUI_COHORTS_DEF \
+	.row_size = sizeof(struct lup_cohort_row), .id_offset = offsetof(struct lup_cohort_row, id), \
+	.flags = TUI_LS_NO_FILTER, .page = tui_cohorts_page, .count = tui_cohorts_count, \
+	.position = tui_cohorts_position, .fetch_one = tui_cohorts_fetch_one
 
 /* ---- shared formatting ---- */
 

@@ -88,5 +88,92 @@ void tui_prog_saved_status(tui_app *app, const struct lup_warnings *w,
 		lup_buf_printf(&b, ngettext(" %d warning: %s", " %d warnings: %s", (unsigned long)w->n),
 		               (int)w->n, w->v[0].msg ? w->v[0].msg : "");
 	tui_status(app, "%s", b.s ? b.s : "");
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
+}
+
+/* ---- lists of cohorts ---- */
+
+static struct lup_cohort_query cohort_query(const struct tui_cohorts *c, int with_warnings)
+{
+	struct lup_cohort_query q;
+	memset(&q, 0, sizeof q);
+	q.programme_id = c->prog[0] ? c->prog : NULL;
+	q.cfg = with_warnings && c->warnings ? tui_config(c->ls.app) : NULL;
+	return q;
+}
+
+/* The cohorts after or before from, into rows (n > 0). */
+static int cohort_page(struct tui_cohorts *c, const struct lup_cohort_row *from, int dir, int n,
+                       struct lup_cohort_row *rows, lup_err *err)
+{
+	struct lup_cohort_query q = cohort_query(c, 1);
+	return n > 0 ? lup_cohort_page(tui_db(c->ls.app), &q, from, dir, n, rows, err) : 0;
+}
+
+/* With the row for every cohort first: a row with an empty id. */
+int tui_cohorts_page(struct tui_lscreen *ls, const void *fromv, int dir, int n, void *rowsv, lup_err *err)
+{
+	struct tui_cohorts *c = (struct tui_cohorts *)ls;
+	const struct lup_cohort_row *from = fromv;
+	struct lup_cohort_row *rows = rowsv;
+	int got;
+	if (!c->all_row)
+		return cohort_page(c, from, dir, n, rows, err);
+	if (dir > 0) {
+		if (from)   /* after the row for all of them: from the first cohort */
+			return cohort_page(c, from->id[0] ? from : NULL, 1, n, rows, err);
+		memset(&rows[0], 0, sizeof rows[0]);
+		got = cohort_page(c, NULL, 1, n - 1, rows + 1, err);
+		return got < 0 ? -1 : got + 1;
+	}
+	if (from && !from->id[0])
+		return 0;
+	if ((got = cohort_page(c, from, -1, n, rows, err)) < 0)
+		return -1;
+	if (got < n) {   /* the beginning: the row for all of them comes first */
+		memmove(rows + 1, rows, (size_t)got * sizeof *rows);
+		memset(&rows[0], 0, sizeof rows[0]);
+		got++;
+	}
+	return got;
+}
+
+int tui_cohorts_count(struct tui_lscreen *ls, long *total, long *matching, lup_err *err)
+{
+	struct tui_cohorts *c = (struct tui_cohorts *)ls;
+	struct lup_cohort_query q = cohort_query(c, 0);
+	if (lup_cohort_count(tui_db(ls->app), &q, total, err) < 0)
+		return -1;
+	*total += c->all_row;
+	*matching = *total;
+	return 0;
+}
+
+long tui_cohorts_position(struct tui_lscreen *ls, const void *rowv, lup_err *err)
+{
+	struct tui_cohorts *c = (struct tui_cohorts *)ls;
+	const struct lup_cohort_row *row = rowv;
+	struct lup_cohort_query q = cohort_query(c, 0);
+	long pos;
+	if (!row->id[0])
+		return 0;
+	pos = lup_cohort_position(tui_db(ls->app), &q, row, err);
+	return pos < 0 ? -1 : pos + c->all_row;
+}
+
+int tui_cohorts_fetch_one(struct tui_lscreen *ls, const char *id, void *out, lup_err *err)
+{
+	struct lup_cohort_query q = cohort_query((struct tui_cohorts *)ls, 1);
+	return lup_cohort_row_get(tui_db(ls->app), &q, id, out, err);
+}
+
+int tui_cohorts_pick(struct tui_lscreen *ls, const void *rowv)
+{
+	struct tui_cohorts *c = (struct tui_cohorts *)ls;
+	const struct lup_cohort_row *row = rowv;
+	if (!row)
+		return 0;
+	snprintf(c->picked_id, sizeof c->picked_id, "%s", row->id);
+	snprintf(c->picked_name, sizeof c->picked_name, "%s", row->id[0] ? row->name : "");
+	return tui_pop(ls->app, TUI_SAVED);
 }

@@ -284,13 +284,13 @@ static void part_placements(struct tui_sheet *sh, const struct lup_report *r)
 		tui_sheet_text(sh, TUI_S_DIM, 0, "%s", _("No placements yet."));
 		return;
 	}
-	for (int i = 0; i < LUP_PLACEMENT_STATUSES; i++)
+	for (int i = 0; i < LUP_PS_COUNT; i++)
 		if (r->placements[i] > max)
 			max = r->placements[i];
 	tui_sheet_table(sh, scols, 3);
-	for (int i = 0; i < LUP_PLACEMENT_STATUSES; i++)
-		tui_sheet_row(sh, i == LUP_PLACEMENT_STATUSES - 1 ? TUI_S_DIM : TUI_S_NORMAL,
-		              (const char *const[]){ lup_report_placement_status_label(i),
+	for (int i = 0; i < LUP_PS_COUNT; i++)
+		tui_sheet_row(sh, i == LUP_PS_COUNT - 1 ? TUI_S_DIM : TUI_S_NORMAL,
+		              (const char *const[]){ lup_pstatus_label((enum lup_pstatus)i),
 		                                     num(b1, r->placements[i]), barv(b2, share(r->placements[i], max)) });
 	tui_sheet_row(sh, TUI_S_TITLE, (const char *const[]){ C_("report", "All"), num(b1, r->placements_total), "" });
 
@@ -429,7 +429,7 @@ static void gather(struct reports *s, tui_app *app)
 		return;
 	}
 	if (s->have)
-		lup_report_free(&s->rep);
+		lup_report_clear(&s->rep);
 	s->rep = r;
 	s->have = 1;
 	fill(s);
@@ -530,7 +530,7 @@ static void destroy(tui_screen *scr)
 	struct reports *s = (struct reports *)scr;
 	tui_sheet_free(&s->sheet);
 	if (s->have)
-		lup_report_free(&s->rep);
+		lup_report_clear(&s->rep);
 	free(s);
 }
 

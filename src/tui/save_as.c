@@ -16,10 +16,12 @@ enum { TAG_REPLACE = 1 };
 struct save_as {
 	tui_screen base;
 	struct tui_form *form;
-	struct tui_field_def field;
+	struct tui_field_def fields[TUI_SAVE_AS_FIELDS + 1];   /* the caller's, then the file's */
 	char title[300], done[200];
 	char path[PATH_MAX];
 	tui_save_fn write;
+	tui_save_form_fn write_form;
+	tui_form_changed_fn changed;
 	void (*free_ud)(void *);
 	void *ud;
 	int reading;             /* a file to read: never asks about replacing */
@@ -46,7 +48,7 @@ static int write_now(struct save_as *s, tui_app *app)
 	lup_err err;
 	char shown[PATH_MAX];
 	lup_err_clear(&err);
-	if (s->write(s->ud, s->path, &err) < 0) {
+	if ((s->write_form ? s->write_form(s->ud, s->form, s->path, &err) : s->write(s->ud, s->path, &err)) < 0) {
 		tui_form_error(s->form, "file", err.msg);
 		tui_error(app, "%s", err.msg);
 		return TUI_REDRAW;
@@ -167,19 +169,29 @@ static const struct tui_screen_ops ops = {
 	.destroy = destroy,
 };
 
-tui_screen *tui_save_as(const char *title, const char *name, const char *hint, const char *done_fmt,
-                        tui_save_fn write, void (*free_ud)(void *), void *ud)
+/* The caller's on_change, with the caller's ud. */
+static void forward_change(struct tui_form *f, const char *field, void *ud)
 {
-	struct save_as *s = calloc(1, sizeof *s);
+	struct save_as *s = ud;
+	s->changed(f, field, s->ud);
+}
+
+tui_screen *tui_save_as_form(const char *title, const struct tui_field_def *more, int nmore, const char *name,
+                             const char *hint, const char *done_fmt, tui_save_form_fn write,
+                             tui_form_changed_fn changed, void (*free_ud)(void *), void *ud)
+{
+	struct save_as *s = nmore >= 0 && nmore <= TUI_SAVE_AS_FIELDS ? calloc(1, sizeof *s) : NULL;
 	if (!s) {
 		if (free_ud)
 			free_ud(ud);
 		return NULL;
 	}
 	s->base.ops = &ops;
-	s->field = (struct tui_field_def){ "file", N_("File name"), TUI_FIELD_TEXT, TUI_FIELD_REQUIRED,
-	                                   PATH_MAX - 1, 0, 0, NULL, 0, NULL, hint };
-	if (!(s->form = tui_form_new(&s->field, 1, s))) {
+	if (nmore)
+		memcpy(s->fields, more, (size_t)nmore * sizeof *more);
+	s->fields[nmore] = (struct tui_field_def){ "file", N_("File name"), TUI_FIELD_TEXT, TUI_FIELD_REQUIRED,
+	                                           PATH_MAX - 1, 0, 0, NULL, 0, NULL, hint };
+	if (!(s->form = tui_form_new(s->fields, nmore + 1, s))) {
 		if (free_ud)
 			free_ud(ud);
 		free(s);
@@ -187,13 +199,25 @@ tui_screen *tui_save_as(const char *title, const char *name, const char *hint, c
 	}
 	snprintf(s->title, sizeof s->title, "%s", title);
 	snprintf(s->done, sizeof s->done, "%s", done_fmt);
-	s->write = write;
+	s->write_form = write;
+	s->changed = changed;
 	s->free_ud = free_ud;
 	s->ud = ud;
+	if (changed)
+		tui_form_on_change(s->form, forward_change);
 	tui_form_set(s->form, "file", name);
 	tui_form_focus(s->form, "file");
 	tui_form_mark_clean(s->form);
 	return &s->base;
+}
+
+tui_screen *tui_save_as(const char *title, const char *name, const char *hint, const char *done_fmt,
+                        tui_save_fn write, void (*free_ud)(void *), void *ud)
+{
+	tui_screen *scr = tui_save_as_form(title, NULL, 0, name, hint, done_fmt, NULL, NULL, free_ud, ud);
+	if (scr)
+		((struct save_as *)scr)->write = write;
+	return scr;
 }
 
 tui_screen *tui_open_file(const char *title, const char *hint, const char *done_fmt, tui_save_fn read,
@@ -208,4 +232,9 @@ tui_screen *tui_open_file(const char *title, const char *hint, const char *done_
 void *tui_save_as_ud(tui_screen *scr)
 {
 	return scr && scr->ops == &ops ? ((struct save_as *)scr)->ud : NULL;
+}
+
+struct tui_form *tui_save_as_form_of(tui_screen *scr)
+{
+	return scr && scr->ops == &ops ? ((struct save_as *)scr)->form : NULL;
 }

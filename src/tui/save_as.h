@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include "lup/err.h"
+#include "tui/form.h"
 #include "tui/screen.h"
 
 /* Write to path (already expanded): 0, or -1 with err set.  ud is the
@@ -20,6 +21,19 @@ typedef int (*tui_save_fn)(void *ud, const char *path, lup_err *err);
 tui_screen *tui_save_as(const char *title, const char *name, const char *hint, const char *done_fmt,
                         tui_save_fn write, void (*free_ud)(void *), void *ud);
 
+/* The same with more fields before the file name (at most
+ * TUI_SAVE_AS_FIELDS; more may be NULL for none): write gets the form
+ * too, to read them, and changed (may be NULL) is told when a choice of
+ * them changes (tui_form_on_change), both with the caller's ud.  Their
+ * first values are set through tui_save_as_form_of(). */
+#define TUI_SAVE_AS_FIELDS 4
+typedef int (*tui_save_form_fn)(void *ud, struct tui_form *f, const char *path, lup_err *err);
+tui_screen *tui_save_as_form(const char *title, const struct tui_field_def *more, int nmore, const char *name,
+                             const char *hint, const char *done_fmt, tui_save_form_fn write,
+                             tui_form_changed_fn changed, void (*free_ud)(void *), void *ud);
+/* The form of a tui_save_as_form screen (to set its fields' values). */
+struct tui_form *tui_save_as_form_of(tui_screen *s);
+
 /* The same for a file to read: no question about replacing it. */
 tui_screen *tui_open_file(const char *title, const char *hint, const char *done_fmt, tui_save_fn read,
                           void (*free_ud)(void *), void *ud);
@@ -30,7 +44,6 @@ void *tui_save_as_ud(tui_screen *s);
  * here.  -1 when too long. */
 int tui_expand_path(const char *typed, char *out, size_t n);
 
-struct tui_form;
 /* The file named in a form's field, as a path into out: blank or too
  * long, an error under the field and TUI_REDRAW; with replace_tag >= 0 and
  * a file of that name there, the question whether to replace it (why

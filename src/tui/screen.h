@@ -2,20 +2,25 @@
  *
  * HOW TO WRITE A SCREEN
  *
+ * A list of records (people, cohorts, hosts …) or a pick list is a list
+ * screen: write a struct tui_lscreen_def as list_screen.h says (people.c
+ * is the example) and the base does the rest.  A form is tui_form_screen
+ * (form.h).  Other screens are written out as follows.
+ *
  * A screen is a struct that starts with a `tui_screen` and a table of
  * functions (struct tui_screen_ops), one file per screen (see
- * people_list.c, person_view.c, person_form.c):
+ * person_view.c, calendar.c):
  *
- *     struct cohorts { tui_screen base; struct tui_list list; … };
+ *     struct person_view { tui_screen base; struct tui_view view; … };
  *     static const struct tui_screen_ops ops = {
- *         .name = N_("Cohorts"),
+ *         .name = N_("Person"),
  *         .contexts = contexts, .enter = enter, .draw = draw,
  *         .on_action = on_action, .on_key = on_key, .on_resize = on_resize,
  *         .on_result = on_result, .destroy = destroy,
  *     };
- *     tui_screen *tui_cohorts_screen(tui_app *app)
+ *     tui_screen *tui_person_view(tui_app *app, const char *id)
  *     {
- *         struct cohorts *s = calloc(1, sizeof *s);
+ *         struct person_view *s = calloc(1, sizeof *s);
  *         s->base.ops = &ops; …; return &s->base;
  *     }
  *
@@ -28,8 +33,8 @@
  *   TUI_REDRAW, TUI_RELAYOUT, TUI_QUIT, or the value of tui_push() /
  *   tui_pop(), or TUI_UNHANDLED to let the application act (q and Esc go
  *   back, then quit; section keys switch sections).  0 means nothing.
- * - draw() paints the rectangle tui_area() with the helpers of draw.h and
- *   puts the terminal cursor on the focused row or field with
+ * - draw() paints the rectangle tui_screen_area() with the helpers of
+ *   draw.h and puts the terminal cursor on the focused row or field with
  *   tui_cursor(), so that screen readers follow the focus.  Text is cut by
  *   display width (tui_put), never by bytes.
  * - on_resize() runs when the screen is pushed and whenever the terminal
@@ -48,15 +53,27 @@
  *   and the child (destroyed right after), then enter() runs again.
  * - Ask before anything destructive with tui_confirm() (dialog.h): the
  *   answer comes to on_result as TUI_YES or TUI_NO; No is the default.
+ *   Deleting goes through tui_ask_delete() and tui_delete() with the
+ *   record kind's struct tui_deleter, so it is asked and said in the same
+ *   words everywhere.
  * - Errors from the core go to the status line: tui_error(app, "%s", err.msg).
  * - Every user-facing string goes through _() (N_() in static tables);
  *   add the Swedish to share/lup/po/sv.po.
- * - Widgets: list.h (keyset-paged lists), form.h (forms, with a ready-made
- *   form screen), view.h (scrolled detail text), dialog.h (questions, help).
- * - A new section's first screen goes into sections[] in sections.c. */
+ * - Widgets: list_screen.h (list screens and pick lists, over list.h's
+ *   keyset-paged list), tabs.h (a section's several views), form.h (forms,
+ *   with a ready-made form screen), view.h (scrolled detail text),
+ *   dialog.h (questions, deleting, help).
+ * - A screen file needs another screen's constructor, never the other way
+ *   round as well: what two screens share (queries, deleters, formatting)
+ *   goes into a *_common.c file (tests/layers.sh checks).
+ * - A section's first screen is src/tui/SECTION.c, made by
+ *   tui_SECTION_screen() and listed in tui_sections[] in sections.c; a
+ *   screen any screen opens by a key (the help, the calendar) is listed in
+ *   tui_overlays[] there.  app.c names none of them. */
 #ifndef LUP_TUI_SCREEN_H
 #define LUP_TUI_SCREEN_H
 
+#include <stddef.h>
 #include "lup/config.h"
 #include "lup/db.h"
 #include "lup/err.h"
@@ -128,6 +145,9 @@ struct tui_screen_ops {
 	/* Optional: 0 for an action of its contexts that it does not offer
 	 * now (left off the key-hint line), e.g. add on a detail view. */
 	int (*offers)(tui_screen *s, tui_app *app, enum tui_action a);
+	/* Optional: for a screen shown as a tab (tabs.h), what the tab bar
+	 * shows on its right, e.g. the screen's own filters; "" for nothing. */
+	void (*note)(tui_screen *s, char *buf, size_t n);
 	void (*destroy)(tui_screen *s);
 };
 
@@ -137,6 +157,8 @@ struct tui_screen {
 	/* set by the application */
 	tui_screen *below;
 	int tag;              /* the tag it was pushed with */
+	/* set by a host that draws above the screen (a tab bar, tabs.h) */
+	int inset;            /* lines of tui_area() the host keeps */
 };
 
 /* ---- what the application offers ---- */
@@ -145,6 +167,9 @@ const lup_config *tui_config(tui_app *app);
 /* The rectangle a screen draws in (between the tab line and the status
  * line). */
 tui_rect tui_area(tui_app *app);
+/* The rectangle screen s draws in: tui_area() less what a host keeps
+ * above it (s->inset lines, e.g. a tab bar).  Screens use this one. */
+tui_rect tui_screen_area(tui_app *app, const tui_screen *s);
 /* Where the terminal cursor goes once the frame is drawn. */
 void tui_cursor(tui_app *app, int y, int x);
 /* A message on the status line until the next key; tui_error marks it as

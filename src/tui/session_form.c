@@ -57,7 +57,7 @@ static void destroy_ud(void *ud)
 {
 	struct session_form *sf = ud;
 	lup_session_clear(&sf->s);
-	lup_warnings_free(&sf->warn);
+	lup_warnings_clear(&sf->warn);
 	free(sf);
 }
 
@@ -106,7 +106,7 @@ static int save(void *ud, struct tui_form *f, lup_err *err)
 	s.facilitators = dup_field(f, "facilitators");
 	s.host_name = dup_field(f, "host_name");
 	s.notes = dup_field(f, "notes");
-	lup_warnings_free(&sf->warn);
+	lup_warnings_clear(&sf->warn);
 	if (sf->s.id[0] && !tui_form_as_new(f)) {
 		rc = lup_session_update(tui_db(sf->app), tui_config(sf->app), &sf->s, &s, &sf->warn,
 		                        tui_form_report(f), err);

@@ -132,7 +132,7 @@ int main(int argc, char **argv)
 		CK(lup_framework_resolve(fw, NULL, &err));
 		printf("  parse 10,000 competences and targets (%zu KiB): %.1f ms\n", b.len / 1024, (now() - t) * 1e3);
 		lup_framework_free(fw);
-		lup_buf_free(&b);
+		lup_buf_clear(&b);
 	}
 
 	generate(db, n, kc);
@@ -272,7 +272,7 @@ int main(int argc, char **argv)
 		t = now();
 		CK(lup_framework_store(db, &plan, id, &err));
 		printf("  storing it, the targets carried over: %.1f ms\n", (now() - t) * 1e3);
-		lup_fw_plan_free(&plan);
+		lup_fw_plan_clear(&plan);
 		unlink(p);
 	}
 	{
@@ -282,7 +282,7 @@ int main(int argc, char **argv)
 		CK(lup_profile_build(db, cfg, pid, &prof, &err));
 		CK(lup_profile_write_html(&prof, f, &err));
 		printf("  a person's competence profile, built and written: %.2f ms\n", (now() - t) * 1e3);
-		lup_profile_free(&prof);
+		lup_profile_clear(&prof);
 		fclose(f);
 	}
 	{

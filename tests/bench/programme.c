@@ -86,10 +86,10 @@ int main(int argc, char **argv)
 	free(reg);
 	{
 		struct lup_warnings w = { 0 };
-		TIME("conflicts of one session", 50, { lup_warnings_free(&w); lup_session_conflicts(db, session, &w, &err); });
-		lup_warnings_free(&w);
-		TIME("UL rules of one cohort", 50, { lup_warnings_free(&w); lup_cohort_warnings(db, cfg, cohort, &w, &err); });
-		lup_warnings_free(&w);
+		TIME("conflicts of one session", 50, { lup_warnings_clear(&w); lup_session_conflicts(db, session, &w, &err); });
+		lup_warnings_clear(&w);
+		TIME("UL rules of one cohort", 50, { lup_warnings_clear(&w); lup_cohort_warnings(db, cfg, cohort, &w, &err); });
+		lup_warnings_clear(&w);
 	}
 	{
 		FILE *devnull = fopen("/dev/null", "w");

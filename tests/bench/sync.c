@@ -163,7 +163,7 @@ static double import_people(int log, long long *bytes)
 		sqlite3_finalize(st);
 	}
 	lup_import_free(im);
-	lup_buf_free(&csv);
+	lup_buf_clear(&csv);
 	lup_db_close(db);
 	rm_db(path);
 	return t0;

@@ -113,7 +113,7 @@ int main(int argc, char **argv)
 		e.role = strdup(r_ % 2 ? "Enhetschef" : "Verksamhetschef");
 		lup_merge_report_init(&mr);
 		lup_person_update(a, &s2, &e, &mr, &err);
-		lup_merge_report_free(&mr);
+		lup_merge_report_clear(&mr);
 		lup_person_clear(&e);
 		lup_person_clear(&eb);
 		lup_person_clear(&s2);

@@ -36,6 +36,21 @@ expect_out 'FILE'
 run help nosuch
 expect_rc 2
 expect_err 'nosuch'
+run help init
+expect_out '^usage: lup init$'
+
+case_ "help COMMAND in Swedish: placeholders in Swedish, options as typed"
+if locale -a 2>/dev/null | grep -qi '^sv_SE\.utf-\?8$'; then
+	LC_ALL=sv_SE.UTF-8 run help import
+	expect_rc 0
+	expect_out '^användning: lup import people FIL \[--dry-run\] .*\[--encoding NAMN\] \[--map KOLUMN=FÄLT\]'
+	expect_no_out 'FILE|COLUMN'
+	LC_ALL=sv_SE.UTF-8 run help report
+	expect_out '^användning: lup report .*\[--as-of DATUM\] \[--wide\] \[-o FIL\]$'
+	LC_ALL=sv_SE.UTF-8 run init extra
+	expect_rc 2
+	expect_err '^användning: lup init$'
+fi
 
 case_ "unknown command"
 run frobnicate

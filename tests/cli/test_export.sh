@@ -58,17 +58,17 @@ case_ "people round trip: export, import into a fresh database, export again"
 "$LUP" --db "$DB" export people -o "$TMP/p1.csv" 2>/dev/null
 run --db "$TMP/fresh.db" import people "$TMP/p1.csv"
 expect_rc 0
-expect_err "11 added, 0 updated, 0 unchanged"
+expect_err "11 added, 0 updated, 0 left unchanged"
 "$LUP" --db "$TMP/fresh.db" export people -o "$TMP/p2.csv" 2>/dev/null
 # Ids and times are new; everything else is the same.
 strip() { sqlite3 :memory: ".import --csv $1 t" "SELECT name, email, phone, unit, role, employee_no, manager, manager_name, active FROM t ORDER BY rowid"; }
 check_ '[ "$(strip "$TMP/p1.csv")" = "$(strip "$TMP/p2.csv")" ]' "the round trip changed people"
 run --db "$DB" import people "$TMP/p1.csv"
 expect_rc 0
-expect_err "0 added, 0 updated, 11 unchanged"
+expect_err "0 added, 0 updated, 11 left unchanged"
 "$LUP" --db "$DB" export people --excel -o "$TMP/p3.csv" 2>/dev/null
 run --db "$DB" import people "$TMP/p3.csv"
-expect_err "0 added, 0 updated, 11 unchanged"
+expect_err "0 added, 0 updated, 11 left unchanged"
 
 case_ "usage errors exit 2; ics goes to the calendar export"
 run --db "$DB" export

@@ -26,6 +26,20 @@ expect_out "^Name +Anna Berg"
 run --db "$DB" person show 8001
 expect_out "^Manager of +4"
 
+case_ "show in Swedish: status in words, columns by characters, not bytes"
+if locale -a 2>/dev/null | grep -qi '^sv_SE\.utf-\?8$'; then
+	LC_ALL=sv_SE.UTF-8 run --db "$DB" person show anna.berg@kungsbacka.se
+	expect_rc 0
+	expect_out "^Status i programmet +genomförd$"
+	expect_no_out "completed"
+	# labels with å, ä and ö end where the others do: every value starts in
+	# column 24, as Namn's does
+	for l in Namn Anställningsnummer Ändrad Antagningar Avstämningar "Senaste avstämning"; do
+		check_ 'LC_ALL=C.UTF-8 grep -qE "^$l {1,}" "$OUT" && LC_ALL=C.UTF-8 grep -E "^$l " "$OUT" | LC_ALL=C.UTF-8 grep -qE "^.{22} [^ ]"' \
+			"the value of $l is not in column 24"
+	done
+fi
+
 case_ "export: everything as one JSON document"
 run --db "$DB" person export 8101
 expect_rc 0

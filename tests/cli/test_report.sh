@@ -15,14 +15,20 @@ expect_out "^Target +10 *$"
 expect_out "^Reached \(enrolled or completed\) +5 +50\.0 %"
 expect_out "^Completed +3 +30\.0 %"
 expect_out "^On the waiting list +1"
-expect_out "^Pilot Halland +done +2014-03-01 +2014-06-30 +2 of 3: 1, 2 +4 +0 +3 +0 +1 +5/5 +80\.0 %"
+# a table wider than 80 columns continues below, with the cohort again
+expect_out "^Pilot Halland +done +2014-03-01 +2014-06-30 +2 of 3: 1, 2 +4 +0$"
+expect_out "^Pilot Halland +3 +0 +1 +5/5 +80\.0 %$"
 # five sessions, two held: the rate is over those two; the marks made on a
 # session still to come (as an older lup let through) count nowhere
-expect_out "^Omgång 1 +running +2016-05-01 +2016-09-30 +2 of 3: 1, 2 +2 +2 +0 +1 +0 +2/5 +75\.0 %"
-expect_out "^1 Utvecklande ledarskap +2/2 +6/8 +76\.5 % +5 +3 +2 +66\.7 %"
-expect_out "^2 Aktivitetsbaserat arbetssätt +2/2 +1/2 +100\.0 % +5 +3 +2 +66\.7 %"
+expect_out "^Omgång 1 +running +2016-05-01 +2016-09-30 +2 of 3: 1, 2 +2 +2$"
+expect_out "^Omgång 1 +0 +1 +0 +2/5 +75\.0 %$"
+expect_out "^1 Utvecklande ledarskap +2/2 +6/8 +76\.5 % +5$"
+expect_out "^1 Utvecklande ledarskap +3 +2 +66\.7 %$"
+expect_out "^2 Aktivitetsbaserat arbetssätt +2/2 +1/2 +100\.0 % +5$"
+expect_out "^2 Aktivitetsbaserat arbetssätt +3 +2 +66\.7 %$"
 # the block no cohort runs: neither met nor missed
-expect_out "^3 E-förvaltning +0/2 +0/0 +– +0 +0 +0 +–"
+expect_out "^3 E-förvaltning +0/2 +0/0 +– +0$"
+expect_out "^3 E-förvaltning +0 +0 +–$"
 expect_out "^Nacka kommun +1 +1 +2 +0$"
 expect_out "^Swedbank \(not in the register\) +0 +0 +0 +1$"
 expect_out "^Excused \(not in the rate\) +2"
@@ -31,7 +37,17 @@ expect_out "^completed +1"
 expect_out "^Denmark +2 +0 +0 +1 +1 +0 +5"
 expect_out "^1 Information and data literacy +2 +2\.75 +4\.00 +\+1\.25"
 expect_out "^2 Communication and collaboration +1 +1\.00 +3\.00 +\+2\.00"
-expect_out "Of 5 participants, 2 are overdue for a check-in .* and 2 have none yet"
+# paragraphs wrap between words
+expect_out "^Of 5 participants, 2 are overdue for a check-in"
+expect_out "and 2 have none yet\.$"
+check_ '[ "$(LC_ALL=C.UTF-8 wc -L <"$OUT")" -le 80 ]' "the text report is wider than 80 columns"
+
+case_ "--wide: 120 columns"
+run --db "$DB" report --as-of 2016-06-01 --wide
+expect_rc 0
+expect_out "^Pilot Halland +done +2014-03-01 +2014-06-30 +2 of 3: 1, 2 +4 +0 +3 +0 +1 +5/5$"
+w=$(LC_ALL=C.UTF-8 wc -L <"$OUT")
+check_ '[ "$w" -le 120 ] && [ "$w" -gt 80 ]' "--wide makes the report $w columns wide, not up to 120"
 
 case_ "Markdown"
 run --db "$DB" report --as-of 2016-06-01 --format md
@@ -64,14 +80,16 @@ case_ "Swedish"
 if locale -a 2>/dev/null | grep -qi '^sv_SE\.utf-\?8$'; then
 	LC_ALL=sv_SE.UTF-8 run --db "$DB" report --as-of 2016-06-01
 	expect_rc 0
-	expect_out "^Nådda \(antagna eller klara\) +5 +50,0 %"
+	expect_out "^Nådda \(antagna eller genomförda\) +5 +50,0 %"
 	expect_out "^1 Informations- och datakunskap"
+	check_ '[ "$(LC_ALL=C.UTF-8 wc -L <"$OUT")" -le 80 ]' "the Swedish text report is wider than 80 columns"
 fi
 
 case_ "later: every session held, the early marks count, the cohort is done"
 run --db "$DB" report --as-of 2016-12-01
 expect_rc 0
-expect_out "^Omgång 1 +done +2016-05-01 +2016-09-30 +2 of 3: 1, 2 +2 +2 +0 +1 +0 +5/5 +66\.7 %"
+expect_out "^Omgång 1 +done +2016-05-01 +2016-09-30 +2 of 3: 1, 2 +2 +2$"
+expect_out "^Omgång 1 +0 +1 +0 +5/5 +66\.7 %$"
 expect_out "^Swedbank \(not in the register\) +1 +1 +0 +0$"
 
 case_ "usage errors exit 2"

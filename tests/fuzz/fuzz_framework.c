@@ -108,6 +108,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < probs.n; i++)
 		if (strncmp(probs.msg[i], "fuzz.ini", 8) != 0)
 			abort();
-	lup_fw_problems_free(&probs);
+	lup_fw_problems_clear(&probs);
 	return 0;
 }

@@ -24,7 +24,7 @@ static void read_one(const unsigned char *buf, size_t n, const lup_sync_key *key
 		for (size_t i = 0; i < f->n; i++) {
 			struct sync_vv vv = { 0 };
 			lup_vv_decode(f->e[i].deps, f->e[i].ndeps, &vv);
-			lup_vv_free(&vv);
+			lup_vv_clear(&vv);
 		}
 		lup_sync_file_free(f);
 	}

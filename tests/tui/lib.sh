@@ -1,6 +1,10 @@
 # lib.sh — drive the real lup in tmux and read its screen.  Each
 # tests/tui/test_*.sh sources this file and ends with `finish`.
 #
+#   case_ NAME                  a test case: the checks (waits and check_)
+#                               up to the next case_ are its; the tally
+#                               counts cases, each passed when none of its
+#                               checks failed (and it made one at least)
 #   start [WxH] [VAR=value …]   start lup in a fresh tmux session (on a
 #                               private server) with the test's database
 #                               and config; LOC picks the locale
@@ -29,16 +33,31 @@ STATUS=""
 _WIN=lup
 : >"$CONFIG"
 _passed=0 _failed=0 _case=""
+# The tally counts cases (case_ NAME … up to the next case_), not checks:
+# a case passes when it made at least one check and none failed.
+_cases_passed=0 _cases_failed=0 _case_checks=0 _case_fails=0
 
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
 cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$TMP"; }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-case_() { _case="$1"; }
-pass() { _passed=$((_passed + 1)); }
+# Close the case that is open, if it made any check or is named.
+_end_case() {
+	if [ "$_case_fails" -gt 0 ]; then
+		_cases_failed=$((_cases_failed + 1))
+	elif [ "$_case_checks" -gt 0 ]; then
+		_cases_passed=$((_cases_passed + 1))
+	elif [ -n "$_case" ]; then
+		_cases_failed=$((_cases_failed + 1))
+		printf 'FAIL %s: %s [%s]: the case checks nothing\n' "${0##*/}" "$_case" "$LOC"
+	fi
+	_case_checks=0 _case_fails=0
+}
+case_() { _end_case; _case="$1"; }
+pass() { _passed=$((_passed + 1)); _case_checks=$((_case_checks + 1)); }
 fail() {
-	_failed=$((_failed + 1))
+	_failed=$((_failed + 1)) _case_checks=$((_case_checks + 1)) _case_fails=$((_case_fails + 1))
 	printf 'FAIL %s: %s [%s]: %s\n' "${0##*/}" "$_case" "$LOC" "$*"
 	printf '%s\n' "--- screen ($_WIN) ---"
 	screen 2>/dev/null | sed 's/^/  |/'
@@ -46,8 +65,10 @@ fail() {
 }
 check_() { if eval "$1"; then pass; else fail "$2"; fi; }
 finish() {
-	printf '%s: %d passed, %d failed\n' "${0##*/}" "$_passed" "$_failed"
-	[ "$_failed" -eq 0 ]
+	_end_case
+	printf '%s: %d checks; cases: %d passed, %d failed\n' "${0##*/}" "$((_passed + _failed))" \
+		"$_cases_passed" "$_cases_failed"
+	[ "$_failed" -eq 0 ] && [ "$_cases_failed" -eq 0 ]
 }
 
 # A fresh database with n made-up people (0: empty).

@@ -169,8 +169,8 @@ poll 'cursor_line | grep -q draft' 1 || keys j
 keys d
 wait_for "Delete the draft self-assessment of $TODAY?"
 keys y
-wait_for "Draft deleted."
-check_ '! screen | grep "$TODAY" | grep -q "draft"' "the draft is still there"
+wait_for "Deleted the draft self-assessment of $TODAY."
+check_ '! screen | grep -E "^(▸| ) $TODAY " | grep -q "draft"' "the draft is still there"
 
 case_ "the Due list changed"
 keys q

@@ -30,7 +30,7 @@ for LOC in C.UTF-8 sv_SE.UTF-8; do
 	else
 		start 132x43
 		list=deltagarlista-pilot-halland.pdf sheet=narvarolista-$day1-pilot-halland.pdf
-		cert="intyg-pilot-halland-" sessions="Tillfällen (" people="Block klara"
+		cert="intyg-pilot-halland-" sessions="Tillfällen (" people="Klarade"
 		network="Nätverk" proposed="föreslagen" print="P Skriv ut"
 	fi
 

@@ -73,7 +73,12 @@ for LOC in C.UTF-8 sv_SE.UTF-8; do
 		check_ 'on_screen "$NO"' "No is not the focused button"
 		keys Enter
 		wait_gone "$DEL"
-		check_ 'on_screen "Åsa Öberg-Ängström"' "Enter on the question deleted her"
+		# her row, not the status line (which names her either way), and
+		# the database
+		check_ '! on_screen "$DELETED"' "Enter on the question said she was deleted"
+		check_ 'cursor_line | grep -q "Åsa Öberg-Ängström"' "her row is gone from the list"
+		check_ '[ "$(sqlite3 "$DB" "SELECT count(*) FROM person WHERE name = '"'Åsa Öberg-Ängström'"'")" = 1 ]' \
+			"Enter on the question deleted her"
 
 		case_ "delete after yes $SIZE"
 		keys d

@@ -10,8 +10,8 @@ for LOC in C.UTF-8 sv_SE.UTF-8; do
 		DISCARD="Discard your changes?" EDIT="Edit Anna"
 	else
 		NEW="Ny person" NAMEREQ="! namn krävs" MAILBAD="är ingen e-postadress"
-		FIX="Rätta det markerade fältet." SAVED="Sparat." MGR="Chef" LOOP="rapporterar till den här"
-		DISCARD="Slänga dina ändringar?" EDIT="Ändra Anna"
+		FIX="Rätta det markerade fältet." SAVED="Sparat." MGR="Chef" LOOP="har den här personen som chef"
+		DISCARD="Vill du slänga ändringarna?" EDIT="Ändra Anna"
 	fi
 	new_db 12
 	start 80x24

@@ -211,23 +211,23 @@ wait_for "Närvaro: "
 wait_for "16 ej markerade"
 check_ 'hint_line | grep -q "p Närvarande"' "the hint line is not in Swedish"
 keys 1 1 1 1 1 1 1 1 1 1 1 1 1 1 2 4
-wait_for "14 närvarande, 1 sena, 0 med förhinder, 1 frånvarande"
+wait_for "14 närvarande, 1 sena, 0 med anmäld frånvaro, 1 frånvarande"
 check_ 'on_screen "frånvarande"' "the status words are not in Swedish"
 keys q
 
 case_ "Swedish: copy to another cohort with the picker"
 wait_for "[ Tillfällen (4) ]"
 keys o
-wait_for "Vilken kull ska tillfället kopieras till?"
+wait_for "Vilken omgång ska tillfället kopieras till?"
 keys Escape
-wait_gone "Vilken kull ska tillfället kopieras till?"
+wait_gone "Vilken omgång ska tillfället kopieras till?"
 wait_for "[ Tillfällen (4) ]"
 keys o
-wait_for "Vilken kull ska tillfället kopieras till?"
+wait_for "Vilken omgång ska tillfället kopieras till?"
 check_ 'on_screen "Testkull (den här)"' "the picker does not mark the cohort itself"
 pilot=$(q "SELECT count(*) FROM session s JOIN cohort c ON c.id = s.cohort_id WHERE c.name = 'Pilot Halland'")
 keys g Enter
-wait_for "Kopierat till Pilot Halland: 2025-03-11 09:00, vecka 11."
+wait_for "Kopierat till Pilot Halland: 2025-03-11 09:00, v. 11."
 check_ '[ "$(q "SELECT count(*) FROM session s JOIN cohort c ON c.id = s.cohort_id WHERE c.name = '"'Pilot Halland'"'")" = $((pilot + 1)) ]' \
 	"the copy is not in Pilot Halland"
 
@@ -236,7 +236,7 @@ keys Tab
 wait_for "[ Deltagare 16/16 +1 väntar ]"
 wait_for "på väntelista (1)"
 keys m
-wait_for "Ingen fler har klarat alla block: ingen markerades som genomförd."
+wait_for "Inga fler har klarat alla block: ingen markerades som genomförd."
 keys q
 
 case_ "Swedish: the blocks editor moves a block"
@@ -254,16 +254,16 @@ keys q
 case_ "Swedish: deleting a cohort says what goes with it"
 wait_for "Testkull"
 keys d
-wait_for "Ta bort kullen Testkull?"
-check_ 'on_screen "4 tillfällen, 17 anmälningar"' "the question does not say what goes"
+wait_for "Ta bort omgången Testkull?"
+check_ 'on_screen "4 tillfällen, 17 antagningar"' "the question does not say what goes"
 keys n
-wait_gone "Ta bort kullen"
+wait_gone "Ta bort omgången"
 
 case_ "Swedish: a larger capacity seats the one waiting, and says so"
 second=$(q "SELECT p.name FROM enrolment e JOIN person p ON p.id = e.person_id JOIN cohort c ON c.id = e.cohort_id
             WHERE c.name = 'Testkull' AND e.status = 'waitlisted'")
 keys e
-wait_for "Ändra kullen Testkull"
+wait_for "Ändra omgången Testkull"
 keys Tab C-u; text "17"
 keys C-s
 wait_for "Sparat. Fick plats från väntelistan: $second."

@@ -117,7 +117,7 @@ keys 5
 wait_for "[5 Rapporter]"
 wait_for "Programmets läge"
 wait_for "282 av 300 antagna, 204 har genomfört"
-wait_for "Per kull"
+wait_for "Per omgång"
 check_ 'screen | grep "Pilot Halland" | grep -Eq "98,9 %"' "no decimal comma in Swedish"
 check_ 'screen | grep -Eq "94,0 % antagna"' "no decimal comma in the progress line"
 keys x

@@ -176,6 +176,8 @@ keys l
 wait_for "Learning log: $PERSON at Testowo Town Hall"
 text "Met the citizen service team"
 keys C-s
+# (the text shows in the form as it is typed: wait for the form to close)
+wait_gone "Learning log: $PERSON at Testowo Town Hall"
 wait_for "Met the citizen service team"
 check_ '[ "$(sql "SELECT count(*) FROM log_entry WHERE text = '\''Met the citizen service team'\''")" = 1 ]' \
 	"the log entry is not stored"
@@ -232,7 +234,7 @@ case_ "deleting a log entry: Yes removes it"
 keys d
 wait_for "Delete the learning-log entry of $END?"
 keys y
-wait_for "Deleted the log entry."
+wait_for "Deleted the learning-log entry of $END."
 check_ '! on_screen "and the library"' "the deleted entry still shows"
 check_ '[ "$(sql "SELECT count(*) FROM log_entry WHERE text LIKE '\''Met the citizen%'\''")" = 0 ]' \
 	"the entry is still stored"
@@ -246,7 +248,7 @@ keys Home
 keys d
 wait_for "Delete the placement: $PERSON"
 keys y
-wait_for "Deleted the placement."
+wait_for "Deleted the placement: $PERSON"
 wait_for "1 completed"
 check_ '! on_screen "proposed"' "the deleted placement still shows"
 keys q

@@ -55,9 +55,9 @@ for LOC in ${LOCS:-C.UTF-8 sv_SE.UTF-8}; do
 		DELQ="Ta bort Kjell Öberg?"
 		REG="Närvaro: UL del 2" NONE="0 närvarande, 0 sena" ONE="1 närvarande, 0 sena"
 		PART="[ Deltagare" WITHDRAWQ="Avanmäla Eva Frost från Omgång 1?"
-		ALREADY="Redan ändrat i ett annat fönster: Status är avhoppad."
+		ALREADY="Redan ändrat i ett annat fönster: Status är avanmäld."
 		WITHDRAWF="Avanmäla Filip Gran från Omgång 1?" UNCHANGED="Ingenting ändrades"
-		ASKEDF="genomförd (ditt: avhoppad)"
+		ASKEDF="genomförd (ditt: avanmäld)"
 	fi
 	new_db 12
 	printf 'Namn;E-post;Enhet;Roll\nKjell Öberg;kjell.oberg@kungsbacka.se;IT;Enhetschef\n' >"$TMP/kjell.csv"

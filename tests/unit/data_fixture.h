@@ -30,7 +30,7 @@ static inline void fixture_load(lup_db *db)
 	fclose(fp);
 	if (sqlite3_exec(db->h, sql.s, NULL, NULL, &msg) != SQLITE_OK)
 		fail_msg("fixture SQL: %s", msg ? msg : "?");
-	lup_buf_free(&sql);
+	lup_buf_clear(&sql);
 }
 
 /* The text of a query's first column, in a static buffer. */

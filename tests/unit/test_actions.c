@@ -90,7 +90,7 @@ static void test_no_duplicate_keys(void **state)
 	/* the Competence section's views, a person's check-ins */
 	{
 		tui_ctxmask base = TUI_CTXBIT(TUI_CTX_ANY) | TUI_CTXBIT(TUI_CTX_MAIN) | TUI_CTXBIT(TUI_CTX_MOVE) |
-		                TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_COMPETENCE);
+		                TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_VIEWS);
 		check_no_clash(base | TUI_CTXBIT(TUI_CTX_DUE));
 		check_no_clash(base | TUI_CTXBIT(TUI_CTX_HEATMAP));
 		check_no_clash(base | TUI_CTXBIT(TUI_CTX_FRAMEWORKS));
@@ -236,9 +236,9 @@ static void test_competence_keys(void **state)
 	tui_ctxmask sheet = base | TUI_CTXBIT(TUI_CTX_SHEET);
 	(void)state;
 	tui_keys_defaults();
-	check_no_clash(base | TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_COMPETENCE));
-	check_no_clash(base | TUI_CTXBIT(TUI_CTX_COMPETENCE) | TUI_CTXBIT(TUI_CTX_HEATMAP));
-	check_no_clash(base | TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_COMPETENCE) |
+	check_no_clash(base | TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_VIEWS));
+	check_no_clash(base | TUI_CTXBIT(TUI_CTX_VIEWS) | TUI_CTXBIT(TUI_CTX_HEATMAP));
+	check_no_clash(base | TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_VIEWS) |
 	               TUI_CTXBIT(TUI_CTX_FRAMEWORKS));
 	check_no_clash(base | TUI_CTXBIT(TUI_CTX_LIST) | TUI_CTXBIT(TUI_CTX_RECORD) |
 	               TUI_CTXBIT(TUI_CTX_CHECKINS));
@@ -254,7 +254,11 @@ static void test_competence_keys(void **state)
 	assert_int_equal(tui_action_for('q', sheet), TUI_A_QUIT);      /* still goes back */
 	assert_int_equal(tui_action_for(TUI_KEY_ESC, sheet), TUI_A_BACK);
 	assert_int_equal(tui_action_for('j', sheet), TUI_A_DOWN);
-	assert_int_equal(tui_action_for('v', base | TUI_CTXBIT(TUI_CTX_COMPETENCE)), TUI_A_COMP_VIEW);
+	/* the views of Competence switch as Shadowing's do: one key set */
+	assert_int_equal(tui_action_for('v', base | TUI_CTXBIT(TUI_CTX_VIEWS)), TUI_A_VIEW_NEXT);
+	assert_int_equal(tui_action_for('V', base | TUI_CTXBIT(TUI_CTX_VIEWS) | TUI_CTXBIT(TUI_CTX_HEATMAP)),
+	                 TUI_A_VIEW_PREV);
+	assert_int_equal(tui_action_by_name("competence-view"), TUI_A_VIEW_NEXT);   /* the old name */
 	assert_int_equal(tui_action_for('c', base | TUI_CTXBIT(TUI_CTX_PERSON)), TUI_A_PERSON_COMPETENCE);
 }
 

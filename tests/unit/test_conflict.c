@@ -15,7 +15,7 @@ static int conflicts(struct fx *f, const char *session, struct lup_warnings *w)
 {
 	lup_err err;
 	int n;
-	lup_warnings_free(w);
+	lup_warnings_clear(w);
 	n = lup_session_conflicts(f->db, session, w, &err);
 	if (n < 0)
 		fx_fail("conflicts", &err);
@@ -44,7 +44,7 @@ static void set_cohort(struct fx *f, const char *id, int capacity, const char *f
 	}
 	if (status)
 		snprintf(c.status_override, sizeof c.status_override, "%s", status);
-	lup_warnings_free(w);
+	lup_warnings_clear(w);
 	assert_int_equal(lup_cohort_save(f->db, f->cfg, &c, w, NULL, &err), 0);
 	lup_cohort_clear(&c);
 }
@@ -102,7 +102,7 @@ static void test_ul_group_size(void **state)
 		set_cohort(f, f->cohort, 0, "Eva Ek", NULL, &w);
 		assert_int_equal(w.n, 0);
 	}
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 }
 
 static void test_ul_parts(void **state)
@@ -125,7 +125,7 @@ static void test_ul_parts(void **state)
 	assert_int_equal(lup_session_get(f->db, s3, &s, &err), 0);
 	snprintf(s.starts_at, sizeof s.starts_at, "2015-09-09 09:00");
 	snprintf(s.ends_at, sizeof s.ends_at, "2015-09-09 17:00");
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 	assert_int_equal(lup_session_save(f->db, f->cfg, &s, &w, &err), 0);
 	assert_false(fx_has_warning(&w, LUP_WARN_UL_PART1));
 	lup_session_clear(&s);
@@ -133,7 +133,7 @@ static void test_ul_parts(void **state)
 	/* Part 2 five weeks later: too soon (8 weeks). */
 	memcpy(p2, fx_session(f, f->cohort, "ul", "follow_up", "2015-10-14 09:00",
 	                      "2015-10-14 17:00", NULL, NULL), sizeof p2);
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 	assert_true(lup_cohort_warnings(f->db, f->cfg, f->cohort, &w, &err) >= 1);
 	assert_true(fx_has_warning(&w, LUP_WARN_UL_PART2));
 	assert_string_equal(find(&w, LUP_WARN_UL_PART2)->session_id, p2);
@@ -141,13 +141,13 @@ static void test_ul_parts(void **state)
 	assert_int_equal(lup_session_get(f->db, p2, &s, &err), 0);
 	snprintf(s.starts_at, sizeof s.starts_at, "2015-11-04 09:00");
 	snprintf(s.ends_at, sizeof s.ends_at, "2015-11-04 17:00");
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 	assert_int_equal(lup_session_save(f->db, f->cfg, &s, &w, &err), 0);
 	assert_false(fx_has_warning(&w, LUP_WARN_UL_PART2));
 	/* A day earlier: warned, and it is still saved (a warning, not a refusal). */
 	snprintf(s.starts_at, sizeof s.starts_at, "2015-11-03 09:00");
 	snprintf(s.ends_at, sizeof s.ends_at, "2015-11-03 17:00");
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 	assert_int_equal(lup_session_save(f->db, f->cfg, &s, &w, &err), 0);
 	assert_true(fx_has_warning(&w, LUP_WARN_UL_PART2));
 	lup_session_clear(&s);
@@ -158,7 +158,7 @@ static void test_ul_parts(void **state)
 	/* A UL cohort led by one facilitator. */
 	set_cohort(f, f->cohort, 0, "Eva Ek", NULL, &w);
 	assert_true(fx_has_warning(&w, LUP_WARN_FACILITATORS));
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 }
 
 /* Part 2 entered as course days in the UL block, weeks after part 1. */
@@ -192,18 +192,18 @@ static void test_ul_part2_as_course_days(void **state)
 	assert_int_equal(lup_session_get(f->db, d2, &s, &err), 0);
 	snprintf(s.starts_at, sizeof s.starts_at, "2016-03-18 08:30");
 	snprintf(s.ends_at, sizeof s.ends_at, "2016-03-18 17:00");
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 	assert_int_equal(lup_session_save(f->db, f->cfg, &s, &w, &err), 0);
 	assert_false(fx_has_warning(&w, LUP_WARN_UL_PART1));
 	assert_false(fx_has_warning(&w, LUP_WARN_UL_PART2));
 	lup_session_clear(&s);
 	/* A fourth course day ten days after part 1: still part 1, now too long. */
 	fx_session(f, f->cohort, "ul", "course_day", "2016-01-24 08:30", "2016-01-24 17:00", NULL, NULL);
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 	assert_true(lup_cohort_warnings(f->db, f->cfg, f->cohort, &w, &err) >= 1);
 	assert_true(fx_has_warning(&w, LUP_WARN_UL_PART1));
 	assert_non_null(strstr(find(&w, LUP_WARN_UL_PART1)->msg, "4 days from 2016-01-12 to 2016-01-24"));
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 }
 
 /* A UL schedule without part 1: missing, or after part 2 (the example
@@ -227,7 +227,7 @@ static void test_ul_part1_missing_or_late(void **state)
 	                      NULL, NULL), sizeof d1);
 	fx_session(f, f->cohort, "ul", "course_day", "2027-03-16 09:00", "2027-03-16 17:00", NULL, NULL);
 	fx_session(f, f->cohort, "ul", "course_day", "2027-03-17 09:00", "2027-03-17 17:00", NULL, NULL);
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 	assert_true(lup_cohort_warnings(f->db, f->cfg, f->cohort, &w, &err) >= 1);
 	assert_int_equal(fx_count_warnings(&w, LUP_WARN_UL_PART1), 1);
 	assert_string_equal(find(&w, LUP_WARN_UL_PART1)->session_id, d1);
@@ -239,14 +239,14 @@ static void test_ul_part1_missing_or_late(void **state)
 		assert_int_equal(lup_session_get(f->db, fu, &x, &err), 0);
 		snprintf(x.starts_at, sizeof x.starts_at, "2027-04-12 09:00");
 		snprintf(x.ends_at, sizeof x.ends_at, "2027-04-12 17:00");
-		lup_warnings_free(&w);
+		lup_warnings_clear(&w);
 		assert_int_equal(lup_session_save(f->db, f->cfg, &x, &w, &err), 0);
 		lup_session_clear(&x);
 		assert_false(fx_has_warning(&w, LUP_WARN_UL_PART1));
 		assert_true(fx_has_warning(&w, LUP_WARN_UL_PART2));
 		assert_non_null(strstr(find(&w, LUP_WARN_UL_PART2)->msg, "26 days"));
 	}
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 }
 
 /* Part 1 of two consecutive days: too short, said so. */
@@ -261,11 +261,11 @@ static void test_ul_part1_too_short(void **state)
 	assert_non_null(strstr(find(&w, LUP_WARN_UL_PART1)->msg,
 	                       "too short: one day (2015-09-07); it should be 3 consecutive days"));
 	fx_session(f, f->cohort, "ul", "course_day", "2015-09-08 09:00", "2015-09-08 17:00", NULL, NULL);
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 	assert_true(lup_cohort_warnings(f->db, f->cfg, f->cohort, &w, &err) >= 1);
 	assert_non_null(strstr(find(&w, LUP_WARN_UL_PART1)->msg,
 	                       "too short: 2 days from 2015-09-07 to 2015-09-08"));
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 }
 
 /* Sessions outside the cohort's own dates, in any programme. */
@@ -296,7 +296,7 @@ static void test_outside_dates(void **state)
 		else
 			assert_non_null(strstr(w.v[i].msg, "on 2015-08-20 is after the cohort ends (2015-06-30)"));
 	}
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 }
 
 /* ---- Conflicts ---- */
@@ -355,11 +355,11 @@ static void test_person_and_cohort_overlap(void **state)
 	                     "2015-04-14 09:30", NULL, NULL), sizeof d);
 	assert_int_equal(conflicts(f, a, &w), 2);
 	assert_int_equal(fx_count_warnings(&w, LUP_WARN_COHORT_OVERLAP), 2);
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 	{
 		struct lup_warnings all = { 0 };
 		assert_true(lup_cohort_conflicts(f->db, f->cohort, &all, &err) >= 4);
-		lup_warnings_free(&all);
+		lup_warnings_clear(&all);
 	}
 }
 
@@ -389,14 +389,14 @@ static void test_facilitator_and_location(void **state)
 		s.location = strdup("Stadshuset, sal B");
 		free(s.facilitators);
 		s.facilitators = NULL;        /* the cohort's: Eva Ek, Olle Berg */
-		lup_warnings_free(&w);
+		lup_warnings_clear(&w);
 		assert_int_equal(lup_session_save(f->db, f->cfg, &s, &w, &err), 0);
 		assert_false(fx_has_warning(&w, LUP_WARN_LOCATION));
 		assert_false(fx_has_warning(&w, LUP_WARN_FACILITATOR_OVERLAP));
 		lup_session_clear(&s);
 	}
 	assert_int_equal(conflicts(f, b, &w), 0);
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 }
 
 static void test_placement(void **state)
@@ -422,7 +422,7 @@ static void test_placement(void **state)
 	memcpy(s2, fx_session(f, f->cohort, "egov", "course_day", "2015-05-12 09:00",
 	                      "2015-05-12 12:00", NULL, NULL), sizeof s2);
 	assert_int_equal(conflicts(f, s2, &w), 0);
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 }
 
 /* A placement over three of the cohort's sessions: in the cohort's list,
@@ -449,7 +449,7 @@ static void test_placement_clash_named_once(void **state)
 	assert_non_null(strstr(x->msg, "(2015-05-05)"));
 	assert_non_null(strstr(x->msg, "(2015-05-06)"));
 	assert_non_null(strstr(x->msg, "(2015-05-07)"));
-	lup_warnings_free(&all);
+	lup_warnings_clear(&all);
 }
 
 static void test_holidays(void **state)
@@ -479,7 +479,7 @@ static void test_holidays(void **state)
 	memcpy(s, fx_session(f, f->cohort, "abw", "other", "2015-12-23 09:00",
 	                     "2015-12-26 12:00", NULL, NULL), sizeof s);
 	assert_int_equal(conflicts(f, s, &w), 3);
-	lup_warnings_free(&w);
+	lup_warnings_clear(&w);
 }
 
 /* ---- Agenda and month ---- */

@@ -419,6 +419,118 @@ static void test_upgrade_to_7(void **state)
 	done(dir);
 }
 
+/* lup_step and lup_run: a row, the end, a failure named and the
+ * statement finished after it. */
+static void test_step_run(void **state)
+{
+	static const char make[] = "CREATE TEMP TABLE sr (k TEXT PRIMARY KEY)";
+	static const char put[] = "INSERT INTO sr VALUES (?1)";
+	static const char get[] = "SELECT k FROM sr ORDER BY k";
+	struct tdb t;
+	sqlite3_stmt *st;
+	lup_err err;
+	(void)state;
+	tdb_open(&t);
+	assert_non_null(st = lup_stmt(t.db, make, &err));
+	assert_int_equal(lup_run(t.db, st, "making", &err), 0);
+	assert_non_null(st = lup_stmt(t.db, put, &err));
+	sqlite3_bind_text(st, 1, "a", -1, SQLITE_STATIC);
+	assert_int_equal(lup_run(t.db, st, "adding", &err), 0);
+	assert_false(sqlite3_stmt_busy(st));
+	assert_non_null(st = lup_stmt(t.db, put, &err));
+	sqlite3_bind_text(st, 1, "a", -1, SQLITE_STATIC);   /* the same key again */
+	assert_int_equal(lup_run(t.db, st, "adding again", &err), -1);
+	assert_non_null(strstr(err.msg, "adding again"));
+	assert_false(sqlite3_stmt_busy(st));
+	assert_non_null(st = lup_stmt(t.db, get, &err));
+	assert_int_equal(lup_step(t.db, st, "reading", &err), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "a");
+	assert_int_equal(lup_step(t.db, st, "reading", &err), SQLITE_DONE);
+	lup_done(st);
+	tdb_close(&t);
+}
+
+/* The indexes of the person table and of its Due list copy (person_due),
+ * and the person table's triggers, as sqlite_schema has them: "name sql"
+ * lines. */
+static void person_indexes(lup_db *db, char *out, size_t n)
+{
+	sqlite3_stmt *st;
+	size_t k = 0;
+	out[0] = '\0';
+	assert_int_equal(sqlite3_prepare_v2(db->h, "SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL "
+	                                    "AND ((type = 'index' AND tbl_name IN ('person', 'person_due')) "
+	                                    "OR (type = 'trigger' AND tbl_name = 'person')) ORDER BY name",
+	                                    -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW && k < n)
+		k += (size_t)snprintf(out + k, n - k, "%s %s\n", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+}
+
+/* A count from one query. */
+static long count_of(lup_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	long n;
+	assert_int_equal(sqlite3_prepare_v2(db->h, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Bulk loading: the person table's indexes that are not unique go, the
+ * unique ones stay, and the same ones come back, by lup_bulk_end or by a
+ * rollback.  The Due list's copy of each person goes with them (its
+ * triggers and indexes) and lup_bulk_end makes it again from the people
+ * there are then. */
+static void test_bulk_indexes(void **state)
+{
+	struct tdb t;
+	struct lup_bulk b = { 0 };
+	char before[8192], during[8192], after[8192];
+	lup_err err;
+	(void)state;
+	tdb_open(&t);
+	person_indexes(t.db, before, sizeof before);
+	assert_non_null(strstr(before, "CREATE INDEX"));
+	assert_non_null(strstr(before, "CREATE UNIQUE INDEX"));
+	for (int commit = 1; commit >= 0; commit--) {
+		assert_int_equal(lup_db_begin(t.db, &err), 0);
+		assert_int_equal(lup_bulk_begin(t.db, "person", &b, &err), 0);
+		assert_true(b.n > 0);
+		person_indexes(t.db, during, sizeof during);
+		assert_null(strstr(during, "CREATE INDEX"));
+		assert_null(strstr(during, "person_due_"));
+		assert_non_null(strstr(during, "CREATE UNIQUE INDEX"));
+		if (commit) {   /* a person added while the triggers are away */
+			assert_int_equal(lup_exec(t.db, "INSERT INTO person (id, name, active, search, sort_name, "
+			                          "sort_role) VALUES ('00000000-0000-4000-8000-0000000000b1', 'Bo', "
+			                          "1, 'bo', 'bo', '')", &err), 0);
+			assert_int_equal(count_of(t.db, "SELECT count(*) FROM person_due"), 0);
+		}
+		if (commit) {
+			assert_int_equal(lup_bulk_end(t.db, &b, &err), 0);
+			assert_int_equal(count_of(t.db, "SELECT count(*) FROM person_due WHERE person_id = "
+			                           "'00000000-0000-4000-8000-0000000000b1'"), 1);
+			assert_int_equal(lup_db_commit(t.db, &err), 0);
+		} else {
+			lup_db_rollback(t.db);
+		}
+		lup_bulk_clear(&b);
+		assert_int_equal(b.n, 0);
+		person_indexes(t.db, after, sizeof after);
+		assert_string_equal(after, before);
+	}
+	/* a table without such indexes: nothing to do */
+	assert_int_equal(lup_db_begin(t.db, &err), 0);
+	assert_int_equal(lup_bulk_begin(t.db, "no_such_table", &b, &err), 0);
+	assert_int_equal(b.n, 0);
+	assert_int_equal(lup_bulk_end(t.db, &b, &err), 0);
+	lup_db_rollback(t.db);
+	tdb_close(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -432,6 +544,8 @@ int main(void)
 		cmocka_unit_test(test_check_and_backup),
 		cmocka_unit_test(test_resolve_id),
 		cmocka_unit_test(test_upgrade_to_3),
+		cmocka_unit_test(test_bulk_indexes),
+		cmocka_unit_test(test_step_run),
 		cmocka_unit_test(test_upgrade_to_7),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

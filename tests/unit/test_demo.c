@@ -214,7 +214,7 @@ static void test_search_and_sort_keys(void **state)
 		assert_string_equal(c[7], k2);
 		assert_string_equal(c[8], k3);
 		free(fold); free(k1); free(k2); free(k3);
-		lup_buf_free(&all);
+		lup_buf_clear(&all);
 		rows++;
 	}
 	sqlite3_finalize(st);

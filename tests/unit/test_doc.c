@@ -423,10 +423,10 @@ static void test_sheet(void **state)
 	assert_string_equal(job.data.doc.v[LUP_DK_cohort], "Pilot Halland");
 	assert_string_equal(job.data.doc.v[LUP_DK_facilitators], "Eva Ek, Olle Berg");
 	assert_string_equal(job.data.doc.v[LUP_DK_organisation], "Kungsbacka");   /* home_name */
-	lup_doc_job_free(&job);
+	lup_doc_job_clear(&job);
 	assert_int_equal(lup_doc_gather(f->db, f->cfg, LUP_DOC_SHEET, other, NULL, "sv", &job, &err), 0);
 	assert_string_equal(job.data.doc.v[LUP_DK_time], "09:00 – 2015-03-13 12:00");
-	lup_doc_job_free(&job);
+	lup_doc_job_clear(&job);
 	assert_int_equal(lup_doc_gather(f->db, f->cfg, LUP_DOC_SHEET, "00000000-0000-4000-8000-000000000000",
 	                                NULL, "sv", &job, &err), -1);
 	assert_int_equal(err.code, LUP_ENOTFOUND);
@@ -482,15 +482,15 @@ static void test_certificates(void **state)
 	assert_string_equal(job.data.doc.v[LUP_DK_sessions], "4");
 	assert_string_equal(job.data.doc.v[LUP_DK_start], "2015-03-10");
 	assert_string_equal(job.data.doc.v[LUP_DK_end], "2015-06-01");
-	lup_doc_job_free(&job);
+	lup_doc_job_clear(&job);
 	assert_int_equal(lup_doc_gather(f->db, f->cfg, LUP_DOC_CERTIFICATE, f->cohort, NULL, "en", &job, &err), 0);
 	assert_string_equal(job.data.doc.v[LUP_DK_hours], "28.5");
-	lup_doc_job_free(&job);
+	lup_doc_job_clear(&job);
 
 	/* One person: theirs, or why there is none. */
 	assert_int_equal(lup_doc_gather(f->db, f->cfg, LUP_DOC_CERTIFICATE, f->cohort, a, "sv", &job, &err), 0);
 	assert_int_equal(job.data.ncopies, 1);
-	lup_doc_job_free(&job);
+	lup_doc_job_clear(&job);
 	assert_int_equal(lup_doc_gather(f->db, f->cfg, LUP_DOC_CERTIFICATE, f->cohort, c, "en", &job, &err), -1);
 	assert_int_equal(err.code, LUP_ECONFLICT);
 	assert_true(contains(err.msg, "Bertil Al has not completed Pilot Halland"));
@@ -517,10 +517,10 @@ static void test_placement(void **state)
 	assert_string_equal(job.data.doc.v[LUP_DK_contact], "Kadri Tamm");
 	assert_string_equal(job.data.doc.v[LUP_DK_objectives], "Lära");
 	assert_string_equal(job.data.doc.v[LUP_DK_sending], "Kungsbacka");
-	lup_doc_job_free(&job);
+	lup_doc_job_clear(&job);
 	assert_int_equal(lup_doc_gather(f->db, f->cfg, LUP_DOC_ATTENDANCE, p, NULL, "en", &job, &err), 0);
 	assert_string_equal(job.data.doc.v[LUP_DK_country], "Estonia");
-	lup_doc_job_free(&job);
+	lup_doc_job_clear(&job);
 	assert_int_equal(lup_doc_gather(f->db, f->cfg, LUP_DOC_AGREEMENT, cancelled, NULL, "en", &job, &err), -1);
 	assert_int_equal(err.code, LUP_ECONFLICT);
 	assert_true(contains(err.msg, "cancelled"));

@@ -141,7 +141,7 @@ static void test_every_problem_at_once(void **state)
 	assert_non_null(strstr(plan.problems.msg[1], "three.ini:18: [competence A.3] retired: 'kanske': expected yes or no"));
 	assert_non_null(strstr(plan.problems.msg[2], "three.ini:11: [competence A.1] levels: 2-9 lies outside the scale 1-4"));
 	assert_non_null(strstr(plan.problems.msg[3], "three.ini:16: [competence A.3] area: no [area B] in this framework"));
-	lup_fw_plan_free(&plan);
+	lup_fw_plan_clear(&plan);
 	assert_int_equal(cf_count("SELECT count(*) FROM framework"), 0);
 	/* the simple API says the first and how many more */
 	assert_int_equal(lup_framework_read(cf_path("three.ini"), &plan.fw, &err), -1);
@@ -182,7 +182,7 @@ static void test_same_as_and_in_use(void **state)
 	assert_int_equal(plan.revision, 3);
 	assert_int_equal(plan.same_as, 1);
 	assert_int_equal(lup_framework_store(db, &plan, r3, &err), 0);
-	lup_fw_plan_free(&plan);
+	lup_fw_plan_clear(&plan);
 	/* SJ.2 comes back meaning what it did: the same identity */
 	assert_int_equal(cf_count("SELECT count(DISTINCT identity) FROM competence WHERE code = 'SJ.2'"), 1);
 
@@ -255,7 +255,7 @@ static void test_changes(void **state)
 	assert_int_equal(nobody, 1);
 	assert_int_equal(level, 1);
 	assert_int_equal(lup_framework_store(db, &plan, r2, &err), 0);
-	lup_fw_plan_free(&plan);
+	lup_fw_plan_clear(&plan);
 
 	/* the same from the stored revisions */
 	assert_int_equal(lup_framework_load(db, r1, &a, &err), 0);
@@ -268,7 +268,7 @@ static void test_changes(void **state)
 	}
 	assert_int_equal(renamed, 1);
 	assert_int_equal(gone, 1);
-	lup_fw_diff_free(&d);
+	lup_fw_diff_clear(&d);
 	lup_framework_free(a);
 	lup_framework_free(b);
 }

@@ -123,6 +123,32 @@ static void test_delimiters_and_encodings(void **state)
 	}
 }
 
+/* The delimiter names the command line and the import form share. */
+static void test_delimiter_names(void **state)
+{
+	static const struct { const char *name; char c; } ok[] = {
+		{ "tab", '\t' }, { "\\t", '\t' }, { "semicolon", ';' }, { "semikolon", ';' },
+		{ "comma", ',' }, { "komma", ',' }, { "|", '|' }, { ";", ';' }, { "\t", '\t' },
+	};
+	static const char *const bad[] = { "", "\"", "\n", "\r", "auto", "Tab", "pipe", ";;", NULL };
+	char c;
+	(void)state;
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		c = 0;
+		assert_int_equal(lup_import_delimiter_parse(ok[i].name, &c), 0);
+		assert_int_equal(c, ok[i].c);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		c = 'x';
+		assert_int_equal(lup_import_delimiter_parse(bad[i], &c), -1);
+		assert_int_equal(c, 'x');   /* untouched */
+	}
+	assert_string_equal(lup_import_action_label(LUP_IMPORT_ADD), "add");
+	assert_string_equal(lup_import_action_label(LUP_IMPORT_UPDATE), "update");
+	assert_string_equal(lup_import_action_label(LUP_IMPORT_UNCHANGED), "unchanged");
+	assert_string_equal(lup_import_action_label(LUP_IMPORT_REFUSE), "refuse");
+}
+
 static void test_bad_files(void **state)
 {
 	lup_import *im = NULL;
@@ -494,7 +520,7 @@ static void test_problem_limit(void **state)
 	assert_int_equal(lup_import_nproblems(im, &total), 20);
 	assert_int_equal(total, 250);
 	lup_import_free(im);
-	lup_buf_free(&b);
+	lup_buf_clear(&b);
 }
 
 int main(void)
@@ -502,6 +528,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_headers),
 		cmocka_unit_test(test_delimiters_and_encodings),
+		cmocka_unit_test(test_delimiter_names),
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_header_only_and_map),
 		cmocka_unit_test(test_quotes_and_lines),

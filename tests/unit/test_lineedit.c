@@ -222,8 +222,8 @@ static void test_init_empty(void **state)
     check_view(&le, 10);
     assert_int_equal(lup_le_insert_str(&le, ""), 0);
     assert_string_equal(lup_le_text(&le), "");
-    lup_le_free(&le);
-    lup_le_free(&le);                  /* harmless twice */
+    lup_le_clear(&le);
+    lup_le_clear(&le);                  /* harmless twice */
     assert_string_equal(lup_le_text(&le), "");
 }
 
@@ -264,7 +264,7 @@ static void test_insert_move_delete_swedish(void **state)
     assert_string_equal(lup_le_text(&le), "ÅÄsa ö");
     assert_int_equal(le.cur, 4);
     check_invariants(&le);
-    lup_le_free(&le);
+    lup_le_clear(&le);
 }
 
 static void test_home_end_keys(void **state)
@@ -307,7 +307,7 @@ static void test_home_end_keys(void **state)
     assert_int_equal(lup_le_key_op(0x0D, &op), 0);
     assert_int_equal(lup_le_key_op(-1, &op), 0);
     assert_int_equal(op, LUP_LE_END);
-    lup_le_free(&le);
+    lup_le_clear(&le);
 }
 
 static void test_backspace_delete_ends(void **state)
@@ -334,7 +334,7 @@ static void test_backspace_delete_ends(void **state)
     assert_int_equal(lup_le_op(&le, LUP_LE_DELETE), 0);
     assert_int_equal(lup_le_op(&le, LUP_LE_BACKSPACE), 0);
     check_invariants(&le);
-    lup_le_free(&le);
+    lup_le_clear(&le);
 }
 
 static void test_kill_ops(void **state)
@@ -406,7 +406,7 @@ static void test_kill_ops(void **state)
     assert_int_equal(le.cur, le.len);
     assert_int_equal(lup_le_op(&le, LUP_LE_WORD_RIGHT), 0);
     check_invariants(&le);
-    lup_le_free(&le);
+    lup_le_clear(&le);
 }
 
 static void test_combining(void **state)
@@ -452,7 +452,7 @@ static void test_combining(void **state)
     check_view(&le, 3);
     assert_int_equal(lup_le_op(&le, LUP_LE_WORD_LEFT), 1);
     assert_int_equal(le.cur, 0);
-    lup_le_free(&le);
+    lup_le_clear(&le);
 }
 
 static void test_cjk_scroll(void **state)
@@ -531,7 +531,7 @@ static void test_cjk_scroll(void **state)
     lup_le_insert_str(&le, "日本");
     check_view(&le, 4);
     assert_int_equal(le.scroll, strlen("日"));
-    lup_le_free(&le);
+    lup_le_clear(&le);
 }
 
 static void test_maxlen(void **state)
@@ -571,7 +571,7 @@ static void test_maxlen(void **state)
     assert_string_equal(lup_le_text(&le), "Abcxy");
     assert_int_equal(le.cur, 1);
     check_invariants(&le);
-    lup_le_free(&le);
+    lup_le_clear(&le);
     assert_int_equal(le.maxlen, 5);
 }
 
@@ -606,7 +606,7 @@ static void test_invalid_input(void **state)
     assert_int_equal(lup_le_insert(&le, 0x1F600), 0);
     assert_string_equal(lup_le_text(&le), "x\xf0\x9f\x98\x80");
     check_invariants(&le);
-    lup_le_free(&le);
+    lup_le_clear(&le);
 }
 
 /* Random operations on random text; checks that the invariants hold. */
@@ -643,7 +643,7 @@ static void test_random_ops(void **state)
             if (step % 5 == 0)
                 check_view(&le, (int)(r % 9) + 1);
         }
-        lup_le_free(&le);
+        lup_le_clear(&le);
     }
 }
 

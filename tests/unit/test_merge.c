@@ -348,7 +348,7 @@ static void save_only_theirs_changed(void **state)
 	assert_int_equal(lup_merge_fields(&mr, LUP_MERGE_THEIRS, kept, sizeof kept), 1);
 	assert_string_equal(kept, "Unit");
 	lup_person_clear(&now);
-	lup_merge_report_free(&mr);
+	lup_merge_report_clear(&mr);
 	close_both(&t);
 }
 
@@ -422,7 +422,7 @@ static void save_both_changed(void **state)
 	assert_string_equal(now.phone, "0300-1");
 	lup_person_clear(&now);
 	assert_int_equal(lup_merge_resolve(&mr, "nothing", LUP_KEEP_MINE), -1);
-	lup_merge_report_free(&mr);
+	lup_merge_report_clear(&mr);
 	close_both(&t);
 }
 
@@ -456,7 +456,7 @@ static void save_keep_mine(void **state)
 	person_now(f, t.id, &now);
 	assert_string_equal(now.org_unit, "Ekonomi");
 	lup_person_clear(&now);
-	lup_merge_report_free(&mr);
+	lup_merge_report_clear(&mr);
 	close_both(&t);
 }
 
@@ -478,7 +478,7 @@ static void save_both_to_the_same(void **state)
 	person_now(f, t.id, &now);
 	assert_string_equal(now.role, "verksamhetschef");
 	lup_person_clear(&now);
-	lup_merge_report_free(&mr);
+	lup_merge_report_clear(&mr);
 	close_both(&t);
 }
 
@@ -552,7 +552,7 @@ static void save_cohort(void **state)
 	assert_string_equal(now.status, "done");
 	lup_cohort_clear(&now);
 	lup_cohort_clear(&e);
-	lup_merge_report_free(&mr);
+	lup_merge_report_clear(&mr);
 	/* Deleted meanwhile. */
 	lup_cohort_clear(&seen);
 	assert_int_equal(lup_cohort_get(f->db, f->cohort, &seen, &err), 0);
@@ -608,7 +608,7 @@ static void save_session(void **state)
 	assert_int_equal(now.sequence, seen.sequence + 2);
 	lup_session_clear(&now);
 	lup_session_clear(&e);
-	lup_merge_report_free(&mr);
+	lup_merge_report_clear(&mr);
 	lup_session_clear(&seen);
 	lup_db_close(b);
 }
@@ -672,7 +672,7 @@ static void save_programme_and_block(void **state)
 		assert_string_equal(err.msg, "Changed elsewhere since you opened it: Attendance needed is now "
 		                             "50 % (yours: 90 %)");
 		free(be.name);
-		lup_merge_report_free(&mr);
+		lup_merge_report_clear(&mr);
 		lup_block_clear(&bnow);
 	}
 	lup_block_clear(&bseen);
@@ -727,7 +727,7 @@ static void save_host(void **state)
 	assert_int_equal(now.capacity, 4);
 	lup_host_clear(&now);
 	lup_host_clear(&e);
-	lup_merge_report_free(&mr);
+	lup_merge_report_clear(&mr);
 	/* Both set the country, differently: its name in the question. */
 	host_copy(&e, &seen);
 	set(&e.country, "DE");
@@ -795,7 +795,7 @@ static void save_placement(void **state)
 	                                    NULL, &mr, &err), -1);
 	assert_int_equal(err.code, LUP_ECHANGED);
 	assert_string_equal(err.msg, "Changed elsewhere since you opened it: Status is now cancelled (yours: confirmed)");
-	lup_merge_report_free(&mr);
+	lup_merge_report_clear(&mr);
 
 	/* Deleted meanwhile: its participant and host are named. */
 	assert_int_equal(lup_placement_get(f->db, id, &now, &err), 0);
@@ -883,7 +883,7 @@ static void save_attendance(void **state)
 	assert_int_equal(lup_attendance_edit(f->db, sid, who, "absent", "present", &mr, &err), -1);
 	assert_int_equal(err.code, LUP_EGONE);
 	assert_int_equal(mr.deleted, 1);
-	lup_merge_report_free(&mr);
+	lup_merge_report_clear(&mr);
 	lup_db_close(b);
 }
 
@@ -900,7 +900,7 @@ static void save_withdrawal(void **state)
 	lup_merge_report_init(&mr);
 	assert_int_equal(lup_enrol_withdraw_edit(f->db, out.enrolment_id, "enrolled", NULL, &mr, &err), 0);
 	assert_int_equal(mr.col[0].how, LUP_MERGE_BOTH);
-	lup_merge_report_free(&mr);
+	lup_merge_report_clear(&mr);
 	assert_int_equal(lup_cohort_delete(b, f->cohort, &err), 0);
 	assert_int_equal(lup_enrol_withdraw_edit(f->db, out.enrolment_id, "withdrawn", NULL, NULL, &err), -1);
 	assert_int_equal(err.code, LUP_EGONE);
@@ -967,7 +967,7 @@ static void save_competence(void **state)
 	assert_string_equal(err.msg, "Changed elsewhere since you opened it: Level is now 3 (yours: not assessed)");
 	assert_int_equal(lup_merge_resolve(&mr, "level", LUP_TAKE_THEIRS), 0);
 	assert_int_equal(lup_rating_edit(f->db, c.id, comp, LUP_LEVEL_NONE, LUP_LEVEL_NA, &mr, &err), 0);
-	lup_merge_report_free(&mr);
+	lup_merge_report_clear(&mr);
 	/* its comment, written in both */
 	assert_int_equal(lup_rating_comment_edit(b, c.id, comp, NULL, "Säker", NULL, &err), 0);
 	assert_int_equal(lup_rating_comment_edit(f->db, c.id, comp, NULL, "Säker", NULL, &err), 0);

@@ -82,7 +82,7 @@ static void test_profile(void **state)
 	assert_non_null(strstr(html, "Target then"));
 	assert_null(strstr(html, "<återkoppling>"));   /* escaped */
 	free(html);
-	lup_profile_free(&p);
+	lup_profile_clear(&p);
 
 	/* someone without check-ins or a framework of their own */
 	{
@@ -91,7 +91,7 @@ static void test_profile(void **state)
 		assert_int_equal(lup_profile_build(db, NULL, bo, &p, &err), 0);
 		assert_int_equal(p.nfws, 0);
 		assert_int_equal(p.due.state, LUP_DUE_NEVER);
-		lup_profile_free(&p);
+		lup_profile_clear(&p);
 	}
 }
 

@@ -254,10 +254,10 @@ static void test_waitlist(void **state)
 		c.capacity = 2;
 		assert_int_equal(lup_cohort_save(f->db, f->cfg, &c, &w, NULL, &err), 0);
 		assert_true(fx_has_warning(&w, LUP_WARN_OVERBOOKED));
-		lup_warnings_free(&w);
+		lup_warnings_clear(&w);
 	}
 	lup_cohort_clear(&c);
-	lup_promotions_free(&pr);
+	lup_promotions_clear(&pr);
 	fx_sound(f);
 }
 
@@ -928,7 +928,7 @@ static void test_enrolment_since(void **state)
 	lup_merge_report_init(&mr);
 	assert_int_equal(lup_enrolment_update(f->db, &seen, &e, &mr, &err), 0);
 	free(e.note);
-	lup_merge_report_free(&mr);
+	lup_merge_report_clear(&mr);
 	lup_enrolment_clear(&seen);
 	assert_int_equal(lup_enrolment_get(f->db, ex, &seen, &err), 0);
 	assert_string_equal(seen.enrolled_on, "2015-01-20");
@@ -1037,9 +1037,9 @@ static void test_back_to_the_waitlist(void **state)
 		lup_merge_report_init(&mr);
 		assert_int_equal(lup_enrol_unseat_edit(f->db, e[3], "enrolled", &pos, NULL, &mr, &err), -1);
 		assert_int_equal(err.code, LUP_ECHANGED);
-		lup_merge_report_free(&mr);
+		lup_merge_report_clear(&mr);
 	}
-	lup_promotions_free(&moved);
+	lup_promotions_clear(&moved);
 	fx_sound(f);
 }
 
@@ -1136,7 +1136,7 @@ static void test_summary_and_check(void **state)
 		assert_non_null(strstr(all.s, "which has not taken place yet"));
 		assert_non_null(strstr(all.s, "Yngve is marked for 'Developmental leadership (UL): course day' on 2015-03-02 "
 		                              "but their seat counts from 2015-03-10"));
-		lup_buf_free(&all);
+		lup_buf_clear(&all);
 	}
 	/* put right: the one cleared, the other's seat moved back */
 	assert_int_equal(lup_attendance_set(f->db, later, x, NULL, &err), 0);

@@ -141,7 +141,7 @@ static void test_figures(void **state)
 	assert_int_equal(r.checkins_never, 2);        /* Eva, Filip */
 	assert_int_equal(r.cohorts[0].checkins_overdue, 2);
 	assert_int_equal(r.cohorts[1].checkins_never, 2);
-	lup_report_free(&r);
+	lup_report_clear(&r);
 
 	/* Earlier, fewer sessions had taken place; the cohorts had another status. */
 	assert_int_equal(lup_report_build(t.db, NULL, "2014-03-03", &r, &err), 0);
@@ -151,14 +151,14 @@ static void test_figures(void **state)
 	assert_int_equal(r.blocks[0].finished, 0);
 	assert_int_equal(r.visits[0].held, 0);
 	assert_int_equal(r.visits[0].planned, 1);
-	lup_report_free(&r);
+	lup_report_clear(&r);
 	/* Later, every session was held: the marks made early count now. */
 	assert_int_equal(lup_report_build(t.db, NULL, "2016-12-01", &r, &err), 0);
 	assert_string_equal(r.cohorts[1].status, "done");
 	assert_int_equal(r.cohorts[1].sessions_held, 5);
 	assert_int_equal(r.cohorts[1].att.present, 4);
 	assert_int_equal(r.cohorts[1].att.absent, 2);
-	lup_report_free(&r);
+	lup_report_clear(&r);
 	assert_int_equal(lup_report_build(t.db, NULL, "2016-13-01", &r, &err), -1);
 	tdb_close(&t);
 }
@@ -186,7 +186,7 @@ static void test_role_interval(void **state)
 	assert_int_equal(r.interval_days, 100);
 	assert_int_equal(r.checkins_overdue, 2);
 	assert_int_equal(r.cohorts[0].checkins_overdue, 2);
-	lup_report_free(&r);
+	lup_report_clear(&r);
 	lup_config_free(cfg);
 	tdb_close(&t);
 }
@@ -260,7 +260,7 @@ static void test_renderings(void **state)
 	free(txt);
 	free(md);
 	free(html);
-	lup_report_free(&r);
+	lup_report_clear(&r);
 	tdb_close(&t);
 }
 
@@ -280,7 +280,7 @@ static void test_empty(void **state)
 	has(txt, "No placements yet.");
 	free(txt);
 	free(render(&r, LUP_REPORT_HTML));
-	lup_report_free(&r);
+	lup_report_clear(&r);
 	tdb_close(&t);
 }
 

@@ -76,7 +76,7 @@ static void test_checkin_from_the_person(void **state)
 	strcpy(d.framework_id, kc);
 	lup_merge_report_init(&mr);
 	assert_int_equal(lup_checkin_update(db, &c, &d, &mr, &err), 0);
-	lup_merge_report_free(&mr);
+	lup_merge_report_clear(&mr);
 	lup_checkin_clear(&d);
 	assert_int_equal(lup_checkin_get(db, c.id, &d, &err), 0);
 	assert_string_equal(d.framework_id, kc);

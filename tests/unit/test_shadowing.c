@@ -1278,6 +1278,37 @@ static void test_pipeline(void **state)
 	assert_string_equal(more[0].id, id[2]);
 }
 
+/* One placement's list row by id is the row the page gives, keys and
+ * all: paging on from it gives the rows after it; a gone one is named. */
+static void test_placement_row(void **state)
+{
+	struct fx *f = *state;
+	struct lup_placement_query q = { .status = LUP_PS_ANY };
+	struct lup_placement_row rows[8], one, more[8];
+	char id[3][37];
+	lup_err err;
+	mkplacement(f, f->anna, f->gdansk, "2024-05-06", "2024-05-10", id[0]);
+	mkplacement(f, f->bo, f->tallinn, "2024-03-04", "2024-03-08", id[1]);
+	mkplacement(f, f->bo, f->gdansk, "2024-06-03", "2024-06-07", id[2]);
+	force_status(f, id[2], "agreed");
+	assert_int_equal(lup_placement_page(f->db, &q, NULL, 1, 8, rows, &err), 3);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(lup_placement_row(f->db, rows[i].id, &one, &err), 0);
+		assert_memory_equal(&one, &rows[i], sizeof one);
+	}
+	/* paging on from it: the rows after it, in either order */
+	assert_int_equal(lup_placement_row(f->db, id[1], &one, &err), 0);
+	assert_int_equal(lup_placement_page(f->db, &q, &one, 1, 8, more, &err), 2);
+	assert_string_equal(more[0].id, id[0]);
+	assert_string_equal(more[1].id, id[2]);
+	assert_int_equal(lup_placement_position(f->db, &q, &one, &err), 0);
+	q.sort = LUP_PLSORT_START;
+	assert_int_equal(lup_placement_row(f->db, id[2], &one, &err), 0);
+	assert_int_equal(lup_placement_position(f->db, &q, &one, &err), 2);
+	assert_int_equal(lup_placement_row(f->db, "no-such-placement", &one, &err), -1);
+	assert_int_equal(err.code, LUP_ENOTFOUND);
+}
+
 /* How many placements a text filter finds. */
 static int found(struct fx *f, const char *filter)
 {
@@ -1586,6 +1617,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_host_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_host_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pipeline, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_placement_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pipeline_search_follows, setup, teardown),
 		cmocka_unit_test(test_pipeline_search_upgrade),
 		cmocka_unit_test_setup_teardown(test_summary, setup, teardown),

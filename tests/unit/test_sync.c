@@ -328,8 +328,8 @@ static void test_version_vector(void **state)
 	assert_int_equal(lup_vv_get(&back, "22222222-2222-4222-8222-222222222222"), 0);
 	assert_int_equal(lup_vv_decode(b, n - 1, &back), -1);
 	free(b);
-	lup_vv_free(&vv);
-	lup_vv_free(&back);
+	lup_vv_clear(&vv);
+	lup_vv_clear(&back);
 }
 
 /* ---- The key and the file format ---- */

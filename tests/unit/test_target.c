@@ -160,7 +160,7 @@ static void test_roles_any_spelling(void **state)
 		assert_int_equal(other, 0);
 	}
 	assert_int_equal(lup_framework_store(db, &plan, r1, &err), 0);
-	lup_fw_plan_free(&plan);
+	lup_fw_plan_clear(&plan);
 	assert_int_equal(lup_target_get(db, "ver", "VER.1", p, &level, NULL, &err), 0);
 	assert_int_equal(level, 4);
 	assert_int_equal(lup_target_get(db, "ver", "VER.1", q, &level, NULL, &err), 0);
@@ -226,7 +226,7 @@ static void test_person_targets(void **state)
 	lup_merge_report_init(&mr);
 	assert_int_equal(lup_target_edit(db, "ver", "VER.1", NULL, p, 5, 4, &mr, &err), -1);
 	assert_int_equal(err.code, LUP_ECHANGED);
-	lup_merge_report_free(&mr);
+	lup_merge_report_clear(&mr);
 	assert_int_equal(lup_target_get(db, "ver", "VER.1", p, &level, NULL, &err), 0);
 	assert_int_equal(level, 2);
 	/* removed: the role's applies again */
