@@ -150,7 +150,9 @@ static int row_label(lup_db *db, const char *table, const char *id, char *out, s
 	for (size_t i = 0; i < sizeof row_words / sizeof row_words[0]; i++) {
 		if (strcmp(row_words[i].table, table) != 0)
 			continue;
-		snprintf(sql, sizeof sql, "SELECT %s FROM \"%s\" x WHERE x.id = ?1", row_words[i].expr, table);
+		/* both from the table above, never from outside: the id is bound */
+		snprintf(sql, sizeof sql, "SELECT %s FROM \"%s\" x WHERE x.id = ?1", row_words[i].expr,
+		         row_words[i].table);
 		if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
 			return 0;
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
