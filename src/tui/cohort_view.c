@@ -24,7 +24,7 @@
 enum {
 	TAG_SESSION_FORM = 1, TAG_COHORT_FORM, TAG_DEL_SESSION, TAG_WITHDRAW, TAG_ENROL,
 	TAG_PICK_COHORT, TAG_REGISTER, TAG_PERSON, TAG_NOTICE, TAG_OTHER, TAG_CHANGED,
-	TAG_ENROLMENT_FORM, TAG_UNSEAT, TAG_UNSEAT_CHANGED
+	TAG_ENROLMENT_FORM, TAG_UNSEAT, TAG_UNSEAT_CHANGED, TAG_COPY_WEEK
 };
 enum { PART_SESSIONS, PART_PEOPLE };
 enum { S_DATE, S_WEEK, S_TIME, S_TITLE, S_BLOCK, S_KIND, S_LOC, S_CONF, NS };
@@ -495,6 +495,24 @@ static int copy_session(struct cohort_view *s, tui_app *app, const char *session
 	return TUI_REDRAW;
 }
 
+/* n makes a new session: it asks first (n answers No in every question),
+ * naming the day the copy would get. */
+static int ask_copy_week(struct cohort_view *s, tui_app *app, const struct lup_session_row *sr)
+{
+	lup_datetime dt;
+	char q[400], day[11] = "";
+	if (lup_datetime_parse(sr->starts_at, &dt) == 0) {
+		lup_date to = lup_date_add(dt.date, 7);
+		lup_date_format(to, day);
+		snprintf(q, sizeof q, _("Copy %s to %s %s (week %d)?"), sr->title, day, sr->starts_at + 11,
+		         lup_date_isoweek(to, NULL));
+	} else {
+		snprintf(q, sizeof q, _("Copy %s to the same weekday next week?"), sr->title);
+	}
+	memcpy(s->pending, sr->id, sizeof s->pending);
+	return tui_confirm(app, TAG_COPY_WEEK, q, NULL);
+}
+
 /* Every warning of the cohort and every conflict of its sessions. */
 static int show_warnings(struct cohort_view *s, tui_app *app)
 {
@@ -670,7 +688,7 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		case TUI_A_OPEN: case TUI_A_ATTENDANCE:
 			return sr ? tui_push(app, tui_register_screen(app, sr->id), TAG_REGISTER) : 0;
 		case TUI_A_COPY_NEXT_WEEK:
-			return sr ? copy_session(s, app, sr->id, NULL, NULL, 7) : 0;
+			return sr ? ask_copy_week(s, app, sr) : 0;
 		case TUI_A_COPY_TO_COHORT:
 			if (!sr)
 				return 0;
@@ -741,6 +759,8 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 			focus_session(s, app, id);
 	} else if (tag == TAG_COHORT_FORM && result == TUI_SAVED) {
 		notice = tui_cohort_form_report(app, child);
+	} else if (tag == TAG_COPY_WEEK && result == TUI_YES) {
+		return copy_session(s, app, s->pending, NULL, NULL, 7);
 	} else if (tag == TAG_DEL_SESSION && result == TUI_YES) {
 		tui_delete(app, &session_deleter, s, s->pending);
 	} else if (tag == TAG_WITHDRAW && result == TUI_YES) {

@@ -285,7 +285,7 @@ static const char *live_keys(enum tui_action a, tui_ctxmask mask, char *buf, siz
 	if (n)
 		buf[0] = 0;
 	for (int i = 0; i < nk && used < n; i++) {
-		int w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "", tui_key_name(k[i], kb));
+		int w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "", tui_key_label(k[i], kb));
 		if (w < 0)
 			break;
 		used += (size_t)w;

@@ -234,7 +234,7 @@ static void draw(tui_screen *scr, tui_app *app)
 		int n1 = tui_action_keys(TUI_A_IMPORT_RUN, k), n2 = tui_action_keys(TUI_A_IMPORT_CANCEL, kc);
 		snprintf(line, sizeof line, _("Nothing is stored yet. %s imports every row (it asks first); "
 		                              "%s goes back."),
-		         n1 ? tui_key_name(k[0], kb1) : "?", n2 ? tui_key_name(kc[0], kb2) : "?");
+		         n1 ? tui_key_label(k[0], kb1) : "?", n2 ? tui_key_label(kc[0], kb2) : "?");
 		tui_put(r.y + 3, r.x + 1, r.w - 2, line, tui_attr(TUI_S_NORMAL), 0);
 	}
 
