@@ -227,7 +227,7 @@ static const struct tui_list_ops people_ops = {
 
 static void load(struct cohort_view *s, tui_app *app)
 {
-	struct lup_cohort_query q = { NULL, NULL, NULL };
+	struct lup_cohort_query q = { NULL, NULL, NULL, NULL };
 	struct lup_cohort c;
 	lup_err err;
 	lup_err_clear(&err);
@@ -439,7 +439,9 @@ static int session_describe(tui_app *app, void *ud, const char *id, char *what, 
 	struct lup_session_row row;
 	if (lup_session_row_get(tui_db(app), &q, id, &row, err) < 0)
 		return -1;
-	snprintf(what, n, _("the session %s on %.10s"), row.title, row.starts_at);
+	/* the day first: a long title is cut at the end of the question, the
+	 * day that tells two sessions apart is not */
+	snprintf(what, n, _("the session of %.10s, %s"), row.starts_at, row.title);
 	if (row.marked > 0)
 		lup_buf_printf(detail, ngettext("The attendance taken for %d person goes with it.",
 		                                "The attendance taken for %d people goes with it.",

@@ -415,7 +415,6 @@ int tui_is_help(const tui_screen *s)
 tui_screen *tui_help_screen(tui_app *app, tui_screen *for_screen, tui_ctxmask ctxmask)
 {
 	struct help *h = calloc(1, sizeof *h);
-	(void)app;
 	if (!h)
 		return NULL;
 	h->base.ops = &help_ops;
@@ -426,8 +425,15 @@ tui_screen *tui_help_screen(tui_app *app, tui_screen *for_screen, tui_ctxmask ct
 	 * takes cannot be reached here and is left out. */
 	for (int a = 0; a < TUI_A_COUNT; a++) {
 		tui_key k[TUI_MAX_KEYS];
+		enum tui_ctx c = tui_action_info((enum tui_action)a)->ctx;
 		h->hidden[a] = tui_action_keys((enum tui_action)a, k) > 0 &&
 		               tui_action_live_keys((enum tui_action)a, h->mask, k) == 0;
+		/* No key listed that does nothing here: what the screen does not
+		 * offer (no sort order to change, nothing to add on a record's
+		 * view, a placement's pipeline filter) is left out too. */
+		if (for_screen && for_screen->ops->offers && c != TUI_CTX_PICKER &&
+		    !for_screen->ops->offers(for_screen, app, (enum tui_action)a))
+			h->hidden[a] = 1;
 	}
 	return &h->base;
 }

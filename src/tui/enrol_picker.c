@@ -89,7 +89,7 @@ static const char *empty_text(struct tui_lscreen *ls)
 static void load(struct tui_lscreen *ls, tui_app *app)
 {
 	struct picker *s = (struct picker *)ls;
-	struct lup_cohort_query q = { NULL, NULL, NULL };
+	struct lup_cohort_query q = { NULL, NULL, NULL, NULL };
 	struct lup_cohort_row row;
 	lup_err err;
 	if (lup_cohort_row_get(tui_db(app), &q, s->cohort, &row, &err) < 0) {

@@ -30,7 +30,31 @@ wait_for "[1 People]" || { finish; exit 1; }
 keys 2
 wait_for "of 300 enrolled, "
 wait_for "Pilot Halland"
-check_ 'hint_line | grep -q "C Calendar"' "the hint line does not offer the calendar"
+# the filter takes the room of C Calendar at 80 columns; the help lists C
+check_ 'hint_line | grep -q "/ Filter"' "the hint line does not offer the filter"
+
+case_ "/ on the cohort list filters, and help lists no key that does nothing"
+keys /
+text "halland1"
+wait_for "Nothing matches the filter."
+check_ 'on_screen "[2 Programme]"' "the typed filter ran as commands (1 went to People)"
+keys BSpace
+wait_for "Pilot Halland"
+check_ '! on_screen "Omgång"' "the filter left other cohorts"
+keys Enter
+wait_for "Pilot Halland"
+keys Escape
+wait_for "Omgång"
+keys ?
+wait_for "Keys: Cohorts"
+help=""
+for i in 1 2 3 4 5 6 7 8; do help="$help
+$(screen)"; keys PgDn; sleep 0.1; done
+check_ 'printf "%s" "$help" | grep -q "Filter as you type"' "help does not list the filter"
+check_ 'printf "%s" "$help" | grep -q "Open the programme calendar"' "help does not list the calendar"
+check_ '! printf "%s" "$help" | grep -q "Change the sort order"' "help lists s, which does nothing on the cohort list"
+keys Escape
+wait_gone "Keys: Cohorts"
 
 case_ "a new cohort"
 keys a
@@ -90,7 +114,8 @@ wait_for "[ Participants 0/16 ]"
 keys a
 wait_for "Enrol in Testkull"
 # they took part before they were entered: their seats count from February
-keys d
+# (: sets a day, as in the calendar; d deletes everywhere)
+keys :
 wait_for "Enrol as of"
 text "2025-02-24"
 keys C-s
@@ -178,6 +203,7 @@ wait_for "Sessions (4)"
 case_ "delete a session: No first"
 keys d
 wait_for "Delete the session"
+check_ 'screen | grep -q "Delete the session of 2025-0[0-9]-[0-9][0-9], "' "the question does not show the session's day"
 keys Enter
 wait_gone "Delete the session"
 check_ 'on_screen "Sessions (4)"' "Enter deleted the session"
