@@ -117,4 +117,16 @@ expect_out "^SUMMARY:Studiebesök Nacka \(Pilot Halland\)"
 run --db "$DB" export ics --bogus
 expect_rc 2
 
+case_ "a demonstration made in Swedish writes the networks' roles in Swedish"
+LC_ALL=sv_SE.UTF-8 run --db "$TMP/demo-sv.db" demo --people 40
+expect_rc 0
+nets=$(sqlite3 "$TMP/demo-sv.db" "SELECT group_concat(networks, ' ') FROM host_org")
+check_ 'printf "%s" "$nets" | grep -q "\"role\":\"medlem\"" && printf "%s" "$nets" | grep -q "\"network\":\"Vänort\""' \
+	"the Swedish demonstration's roles are not Swedish: $nets"
+check_ '! printf "%s" "$nets" | grep -q "member\|twin"' "English roles left in the Swedish demonstration"
+run --db "$TMP/demo-en.db" demo --people 40
+nets=$(sqlite3 "$TMP/demo-en.db" "SELECT group_concat(networks, ' ') FROM host_org")
+check_ 'printf "%s" "$nets" | grep -q "\"role\":\"member\"" && printf "%s" "$nets" | grep -q "\"network\":\"Twin town\""' \
+	"the English demonstration's networks are not the known ones: $nets"
+
 finish
