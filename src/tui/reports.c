@@ -103,7 +103,8 @@ static void part_programmes(struct tui_sheet *sh, const struct lup_report *r)
 		char after[128];
 		tui_sheet_heading(sh, 2, p->name[0] ? p->name : _("Participants against the target"));
 		if (p->start_date[0] || p->end_date[0])
-			tui_sheet_text(sh, TUI_S_DIM, 0, _("%s to %s, %ld cohorts."),
+			tui_sheet_text(sh, TUI_S_DIM, 0, ngettext("%s to %s, %ld cohort.", "%s to %s, %ld cohorts.",
+			                                          (unsigned long)p->cohorts),
 			               p->start_date[0] ? p->start_date : "…", p->end_date[0] ? p->end_date : "…",
 			               p->cohorts);
 		tui_sheet_text(sh, TUI_S_TITLE, 0, _("%ld of %ld enrolled, %ld completed"), reached, p->target,
