@@ -740,7 +740,7 @@ static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
 	case TUI_A_WITHDRAW: case TUI_A_COMPLETE: case TUI_A_UNSEAT:
 		return s->part == PART_PEOPLE;
 	case TUI_A_OPEN:
-		return s->part == PART_PEOPLE;
+		return 1;   /* a participant's person view; a session's register */
 	case TUI_A_COPY_NEXT_WEEK: case TUI_A_COPY_TO_COHORT: case TUI_A_ATTENDANCE:
 	case TUI_A_DELETE:
 		return s->part == PART_SESSIONS;

@@ -428,10 +428,13 @@ tui_screen *tui_help_screen(tui_app *app, tui_screen *for_screen, tui_ctxmask ct
 		enum tui_ctx c = tui_action_info((enum tui_action)a)->ctx;
 		h->hidden[a] = tui_action_keys((enum tui_action)a, k) > 0 &&
 		               tui_action_live_keys((enum tui_action)a, h->mask, k) == 0;
-		/* No key listed that does nothing here: what the screen does not
-		 * offer (no sort order to change, nothing to add on a record's
-		 * view, a placement's pipeline filter) is left out too. */
-		if (for_screen && for_screen->ops->offers && c != TUI_CTX_PICKER &&
+		/* No key listed that does nothing here: the list and record keys
+		 * a screen does not offer (no sort order to change, nothing to add
+		 * on a record's view, a placement's pipeline filter) are left out
+		 * too.  (Other keys a screen leaves off a full hint line still
+		 * work, and are listed.) */
+		if (for_screen && for_screen->ops->offers &&
+		    (c == TUI_CTX_LIST || c == TUI_CTX_RECORD || c == TUI_CTX_PLACEMENTS) &&
 		    !for_screen->ops->offers(for_screen, app, (enum tui_action)a))
 			h->hidden[a] = 1;
 	}

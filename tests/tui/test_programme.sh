@@ -227,7 +227,7 @@ wait_gone "Keys: Cohort"
 case_ "back to the list: seats and the progress"
 keys q
 wait_for "Testkull"
-check_ 'cursor_line | grep -q "16/16 +1 waiting"' "the list does not show the seats"
+check_ 'poll "cursor_line | grep -q \"16/16 +1 waiting\"" 5' "the list does not show the seats"
 wait_for "298 of 300 enrolled"
 keys q
 wait_exit
@@ -263,6 +263,16 @@ keys e
 wait_for "Ingen markering: 1 är närvarande, 2 sen, 3 anmäld frånvaro, 4 frånvarande"
 keys 1 1 1 1 1 1 1 1 1 1 1 1 1 1 2 4
 wait_for "14 närvarande, 1 sen, 0 med anmäld frånvaro, 1 frånvarande"
+keys ?
+wait_for "Tangenter: Närvarolista"
+help=""
+for i in 1 2 3 4; do help="$help
+$(screen)"; keys PgDn; sleep 0.1; done
+check_ 'printf "%s" "$help" | grep -q "Upp, k" && printf "%s" "$help" | grep -q "Backsteg, Del"' \
+	"the help does not name the keys in Swedish"
+check_ 'printf "%s" "$help" | grep -q "1, p " && printf "%s" "$help" | grep -q "3  "' "the help does not list 1 and p, and 3"
+keys Escape
+wait_gone "Tangenter: Närvarolista"
 check_ 'on_screen "frånvarande"' "the status words are not in Swedish"
 keys q
 
