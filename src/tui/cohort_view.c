@@ -396,7 +396,8 @@ static void draw(tui_screen *scr, tui_app *app)
 		if (i == nw - 1 && (int)s->warn.n > nw) {
 			char keys[32];
 			tui_action_keys_text(TUI_A_WARNINGS, keys, sizeof keys);
-			snprintf(line, sizeof line, _("! %s (and %d more: %s shows all)"), s->warn.v[i].msg,
+			snprintf(line, sizeof line, ngettext("! %s (and %d more: %s shows all)", "! %s (and %d more: %s shows all)",
+			                                     (unsigned long)((int)s->warn.n - nw)), s->warn.v[i].msg,
 			         (int)s->warn.n - nw, keys);
 		} else {
 			snprintf(line, sizeof line, "! %s", s->warn.v[i].msg);
