@@ -10,10 +10,18 @@
 
 enum lup_export_format { LUP_EXPORT_CSV, LUP_EXPORT_JSON };
 
+/* The language of a CSV file's header row (JSON keys stay as they are). */
+enum lup_export_lang { LUP_EXPORT_EN, LUP_EXPORT_SV };
+
 struct lup_export_opts {
 	enum lup_export_format format;
 	int excel;   /* CSV for Swedish Excel: a UTF-8 byte-order mark and semicolons */
+	enum lup_export_lang lang;   /* the CSV headers: "name", or "Namn" */
 };
+
+/* A column's header in a language: "employee_no" is "Anställningsnummer"
+ * in Swedish (export_sv.c); an unknown column keeps its name. */
+const char *lup_export_header(const char *col, enum lup_export_lang lang);
 
 /* The tables that can be exported, in the order lup(1) lists them:
  * people, cohorts, sessions, enrolments, attendance, hosts, placements,

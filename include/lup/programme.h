@@ -209,6 +209,7 @@ struct lup_cohort_query {
 	const char *programme_id;   /* NULL: every programme */
 	const char *status;         /* NULL or "": any status (as shown: on today) */
 	const lup_config *cfg;      /* for the warning counts; NULL skips them */
+	const char *filter;         /* NULL or "": all; else a part of the name (any case, å = a) */
 };
 
 /* Cohorts by start date (undated ones last), then id.  Up to limit rows

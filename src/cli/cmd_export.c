@@ -1,4 +1,4 @@
-/* cmd_export.c — lup export TABLE [--format csv|json] [--excel] [-o FILE],
+/* cmd_export.c — lup export TABLE [--format csv|json] [--excel] [--lang sv|en] [-o FILE],
  * and lup export ics …, which the calendar export (cmd_ics.c) answers. */
 #include <stdio.h>
 #include <string.h>
@@ -21,12 +21,13 @@ static int table_usage(const char *what)
 
 int cmd_export(struct lup_cli *cli, int argc, char **argv)
 {
-	struct lup_export_opts o = { LUP_EXPORT_CSV, 0 };
-	const char *table, *out = "-", *fmt = NULL;
+	struct lup_export_opts o = { LUP_EXPORT_CSV, 0, LUP_EXPORT_EN };
+	const char *table, *out = "-", *fmt = NULL, *lang = NULL;
 	const struct cli_opt opts[] = {
 		{ "--format", NULL, &fmt, NULL, NULL },
 		{ "--output", "-o", &out, NULL, NULL },
 		{ "--excel", NULL, NULL, &o.excel, NULL },
+		{ "--lang", NULL, &lang, NULL, NULL },
 		{ NULL, NULL, NULL, NULL, NULL }
 	};
 	long rows;
@@ -47,6 +48,16 @@ int cmd_export(struct lup_cli *cli, int argc, char **argv)
 		return cli_usage("export", _("--format is csv or json, not '%s'"), fmt);
 	if (o.excel && o.format == LUP_EXPORT_JSON)
 		return cli_usage("export", _("--excel is for CSV, not JSON"));
+	/* The header row: Swedish for Swedish Excel under a Swedish locale, or
+	 * as --lang says; a plain CSV keeps the column names programs read. */
+	if (lang && o.format == LUP_EXPORT_JSON)
+		return cli_usage("export", _("--lang names the CSV headers' language; JSON keys stay in English"));
+	if (lang && strcmp(lang, "sv") == 0)
+		o.lang = LUP_EXPORT_SV;
+	else if (lang && strcmp(lang, "en") != 0)
+		return cli_usage("export", _("--lang is sv or en, not '%s'"), lang);
+	else if (!lang && o.excel && lup_i18n_is_swedish())
+		o.lang = LUP_EXPORT_SV;
 	if (!*out)
 		return cli_usage("export", _("-o needs a file name"));
 	/* Only reads: a damaged page fails the read with a message, so the

@@ -30,13 +30,14 @@ static const struct lup_cmd commands[] = {
 	  N_("write a consistent copy of the database"),
 	  N_("Copy the database with SQLite's online backup API into a temporary file, "
 	     "sync it to disk, then rename it to FILE.") },
-	{ "export", cmd_export, N_("TABLE [--format csv|json] [--excel] [-o FILE] | ics [--cohort REF | --person REF] [--invite | --cancel] [--utc] [-o FILE]"),
+	{ "export", cmd_export, N_("TABLE [--format csv|json] [--excel] [--lang sv|en] [-o FILE] | ics [--cohort REF | --person REF] [--invite | --cancel] [--utc] [-o FILE]"),
 	  N_("write a table as CSV or JSON"),
 	  N_("Write people, cohorts, sessions, enrolments, attendance, hosts, placements, "
 	     "checkins or ratings as CSV (RFC 4180, UTF-8, CRLF line ends) or, with --format json, "
 	     "as a JSON array of objects. Names stand beside ids (an enrolment has the person's "
 	     "name and e-mail and the cohort's name). --excel writes the CSV as Swedish Excel "
-	     "reads it: a byte-order mark and semicolons. The file is written to a temporary "
+	     "reads it: a byte-order mark and semicolons, and under a Swedish locale (or with --lang sv) "
+	     "a header row in Swedish (Namn, E-post, …), which lup import reads too. The file is written to a temporary "
 	     "file and renamed into place; standard output unless -o FILE. An export of people "
 	     "imports again unchanged. export ics: write the sessions as iCalendar (RFC 5545) for "
 	     "calendar programs: all of them, a cohort's (REF: its name or an id prefix) or those of "

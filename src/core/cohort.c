@@ -287,7 +287,8 @@ int lup_cohort_delete(lup_db *db, const char *id, lup_err *err)
 	"(SELECT count(*) FROM session s WHERE s.cohort_id = c.id), " \
 	"c.facilitators, coalesce(c.start_date, '9999-12-31') AS k, coalesce(c.status_override, '') " \
 	"FROM cohort c "
-#define CFILT "(?1 IS NULL OR c.programme_id = ?1) AND (?2 IS NULL OR " CSTATUS " = ?2) "
+#define CFILT "(?1 IS NULL OR c.programme_id = ?1) AND (?2 IS NULL OR " CSTATUS " = ?2) " \
+	"AND (?7 IS NULL OR instr(lup_fold(c.name), ?7) > 0) "
 
 /* A page: the ids are chosen (and sorted) first, and the counts are made
  * for those rows only, not for every cohort before the LIMIT. */
@@ -309,7 +310,7 @@ static const char *const page_sql[2] = {
 	CPAGE("<", "DESC"),
 };
 
-/* ?1 programme, ?2 status, ?6 today. */
+/* ?1 programme, ?2 status, ?6 today, ?7 the folded filter. */
 static void bind_query(sqlite3_stmt *st, const struct lup_cohort_query *q)
 {
 	char today[11];
@@ -317,6 +318,16 @@ static void bind_query(sqlite3_stmt *st, const struct lup_cohort_query *q)
 	lup_bind_text(st, 1, q ? q->programme_id : NULL);
 	lup_bind_text(st, 2, q ? q->status : NULL);
 	sqlite3_bind_text(st, 6, today, -1, SQLITE_TRANSIENT);
+	if (q && q->filter && *q->filter) {
+		char *f = lup_fold(q->filter);
+		if (f && *f)
+			sqlite3_bind_text(st, 7, f, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(st, 7);
+		free(f);
+	} else {
+		sqlite3_bind_null(st, 7);
+	}
 }
 
 static void row_from(sqlite3_stmt *st, void *row)

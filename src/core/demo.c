@@ -280,7 +280,7 @@ static const struct host_def {
 	  "tjänstedesign, öppna data, aktivitetsbaserade kontor", "tjänstedesign och öppna data", 3,
 	  "Eurocities-nätverk", "2015-03-01", "2017-02-28", 61.4978, 23.7610, NULL, 1 },
 	{ "City of Lohja", "municipality", "FI", "Lohja",
-	  "[{\"network\":\"twin town\",\"role\":\"twin\"}]", NULL,
+	  "[{\"network\":\"Twin town\",\"role\":\"twin town\"}]", NULL,
 	  "Mikko Laine", "mikko.laine@example.org", "+358 19 555 0300", "finska, svenska",
 	  "äldreomsorg, välfärdsteknik", "välfärdsteknik i äldreomsorgen", 2, "Vänortsavtal",
 	  "2010-05-01", NULL, 60.2486, 24.0653, NULL, 1 },
@@ -327,7 +327,7 @@ static const struct host_def {
 	  "smart stad, energi, innovation", "smart stad och innovation", 2, "Eurocities-nätverk",
 	  "2015-06-01", "2017-05-31", 58.9700, 5.7331, NULL, 1 },
 	{ "Drakenstein Municipality", "municipality", "ZA", "Paarl",
-	  "[{\"network\":\"ICLD\",\"role\":\"partner\"}]", "ICLD kommunalt partnerskap",
+	  "[{\"network\":\"ICLD partnership\",\"role\":\"partner\"}]", "ICLD kommunalt partnerskap",
 	  "Thandiwe Mokoena", "thandiwe.mokoena@example.org", "+27 21 555 0100", "engelska, afrikaans",
 	  "lokal demokrati, medborgardialog, ungdomsinflytande", "lokal demokrati och medborgardialog", 4,
 	  "ICLD kommunalt partnerskap", "2014-01-01", "2016-12-31", -33.7342, 18.9621,
@@ -811,6 +811,40 @@ out:
 
 /* ---- Host organisations ---- */
 
+/* The networks and roles of a demonstration made in Swedish are written
+ * as a Swedish coordinator writes them (the networks' own names stay). */
+static const struct { const char *en, *sv; } network_words[] = {
+	{ "member", "medlem" }, { "Twin town", "Vänort" }, { "twin town", "vänort" },
+	{ "ICLD partnership", "ICLD-partnerskap" },
+};
+
+static const char *network_word(const char *en, int swedish)
+{
+	for (size_t i = 0; swedish && i < sizeof network_words / sizeof network_words[0]; i++)
+		if (strcmp(network_words[i].en, en) == 0)
+			return network_words[i].sv;
+	return en;
+}
+
+/* The host's networks in the demonstration's language (malloc'd), or NULL
+ * when out of memory. */
+static char *host_networks(const char *json, int swedish, lup_err *err)
+{
+	struct lup_network nets[8];
+	int n = lup_networks_parse(json, nets, 8, err);
+	char *out = NULL;
+	if (n < 0)
+		return NULL;
+	if (!swedish || n == 0)
+		return lup_strdup(json);
+	for (int i = 0; i < n; i++)
+		if (lup_networks_add(&out, network_word(nets[i].network, 1), network_word(nets[i].role, 1), err) < 0) {
+			free(out);
+			return NULL;
+		}
+	return out;
+}
+
 static int fill_hosts(struct demo *d)
 {
 	static const char sql[] =
@@ -823,7 +857,7 @@ static int fill_hosts(struct demo *d)
 	for (int i = 0; i < NHOST; i++) {
 		const struct host_def *h = &hosts[i];
 		lup_buf all = { 0 };
-		char *search, *key, from[11], to[11];
+		char *search, *key, *networks, from[11], to[11];
 		sqlite3_stmt *st;
 		int rc;
 
@@ -831,10 +865,13 @@ static int fill_hosts(struct demo *d)
 		search = lup_fold(all.s ? all.s : "");
 		key = lup_sortkey(h->name);
 		lup_buf_clear(&all);
-		if (!search || !key || !(st = prep(d, sql))) {
+		networks = host_networks(h->networks, lup_i18n_is_swedish(), d->err);
+		if (!search || !key || !networks || !(st = prep(d, sql))) {
 			if (!search || !key)
 				lup_err_oom(d->err);
-			free(search); free(key);
+			else if (!networks && !d->err->code)
+				lup_err_oom(d->err);
+			free(search); free(key); free(networks);
 			return -1;
 		}
 		lup_uuid(d->host[i]);
@@ -843,7 +880,7 @@ static int fill_hosts(struct demo *d)
 		bt(st, 3, h->type);
 		bt(st, 4, h->country);
 		bt(st, 5, h->city);
-		bt(st, 6, h->networks);
+		bt(st, 6, networks);
 		bt(st, 7, h->forum);
 		bt(st, 8, h->contact);
 		bt(st, 9, h->email);
@@ -863,7 +900,7 @@ static int fill_hosts(struct demo *d)
 		bt(st, 21, key);
 		bt(st, 22, d->now);
 		rc = run(d, st);
-		free(search); free(key);
+		free(search); free(key); free(networks);
 		if (rc < 0)
 			return -1;
 	}

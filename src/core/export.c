@@ -223,7 +223,8 @@ int lup_export_write(lup_db *db, const char *table, const struct lup_export_opts
 		for (int i = 0; i < ncol; i++) {
 			if (i)
 				putc(delim, out);
-			lup_csv_put(out, sqlite3_column_name(st, i), delim);
+			lup_csv_put(out, lup_export_header(sqlite3_column_name(st, i), o ? o->lang : LUP_EXPORT_EN),
+			            delim);
 		}
 		fputs("\r\n", out);
 	}

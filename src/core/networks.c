@@ -484,6 +484,14 @@ static const struct { const char *network, *roles; } known_networks[] = {
 	{ "Twin town", "twin town|friendship town" },
 	{ "ICLD partnership", "municipal partnership|partner" },
 };
+/* The same in Swedish, as a Swedish coordinator writes them (and the
+ * demonstration made in Swedish does). */
+static const struct { const char *network, *roles; } known_networks_sv[] = {
+	{ "Eurocities", "medlem|associerad partner|forummedlem|medlem i arbetsgrupp" },
+	{ "UBC", "medlemsstad|kommission|kommissionsledare" },
+	{ "Vänort", "vänort|vänskapsort" },
+	{ "ICLD-partnerskap", "kommunalt partnerskap|partner" },
+};
 
 struct name_list {
 	struct { char network[128]; lup_buf roles; } *v;
@@ -546,9 +554,15 @@ int lup_network_names(lup_db *db, lup_network_cb cb, void *ud, lup_err *err)
 	sqlite3_stmt *st;
 	int rc = -1, step;
 
-	for (size_t i = 0; i < sizeof known_networks / sizeof known_networks[0]; i++)
-		if (list_add(&l, known_networks[i].network, known_networks[i].roles) < 0)
-			goto oom;
+	if (lup_i18n_is_swedish()) {
+		for (size_t i = 0; i < sizeof known_networks_sv / sizeof known_networks_sv[0]; i++)
+			if (list_add(&l, known_networks_sv[i].network, known_networks_sv[i].roles) < 0)
+				goto oom;
+	} else {
+		for (size_t i = 0; i < sizeof known_networks / sizeof known_networks[0]; i++)
+			if (list_add(&l, known_networks[i].network, known_networks[i].roles) < 0)
+				goto oom;
+	}
 	if (!(st = lup_stmt(db, sql, err)))
 		goto out;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {

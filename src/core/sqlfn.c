@@ -84,6 +84,24 @@ static void fn_name_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
 }
 
+/* lup_fold(text): the text as a filter matches it (lower case, å ä ö
+ * as a a o): a cohort's name against what is typed after /. */
+static void fn_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+	char *f;
+	(void)argc;
+	if (!t) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (!(f = lup_fold((const char *)t))) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, f, -1, free);
+}
+
 int lup_sql_functions(sqlite3 *h)
 {
 	int rc = sqlite3_create_function(h, "lup_sortkey", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
@@ -98,5 +116,8 @@ int lup_sql_functions(sqlite3 *h)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(h, "lup_name_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 		                             NULL, fn_name_hash, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "lup_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+		                             NULL, fn_fold, NULL, NULL);
 	return rc;
 }

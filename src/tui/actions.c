@@ -46,7 +46,7 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 
 	[TUI_A_FILTER_COUNTRY] = { "filter-country", TUI_CTX_HOSTS, "c", N_("Country"),
 	                         N_("Show the hosts of one country (type a code or a name; Enter on All shows every country)") },
-	[TUI_A_FILTER_NETWORK] = { "filter-network", TUI_CTX_HOSTS, "n", N_("Network"),
+	[TUI_A_FILTER_NETWORK] = { "filter-network", TUI_CTX_HOSTS, "N", N_("Network"),
 	                         N_("Show the hosts of one network (Enter on All shows every network)") },
 
 	[TUI_A_ADVANCE]      = { "advance", TUI_CTX_PLACEMENTS, "> m", N_("Move on"),
@@ -98,7 +98,7 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	[TUI_A_SWITCH_PART]  = { "switch-part", TUI_CTX_COHORT, "Tab S-Tab", NULL,
 	                         N_("Switch between the cohort's sessions and its participants") },
 	[TUI_A_COPY_NEXT_WEEK] = { "copy-next-week", TUI_CTX_COHORT, "n", N_("+1 week"),
-	                         N_("Copy the focused session to the same weekday next week") },
+	                         N_("Copy the focused session to the same weekday next week (asks first)") },
 	[TUI_A_COPY_TO_COHORT] = { "copy-to-cohort", TUI_CTX_COHORT, "o", NULL,
 	                         N_("Copy the focused session to another cohort (same day and time)") },
 	[TUI_A_ATTENDANCE]   = { "attendance", TUI_CTX_COHORT, "r", N_("Register"),
@@ -119,13 +119,13 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	[TUI_A_PICK]         = { "pick", TUI_CTX_PICKER, "Enter", N_("Pick"),
 	                         N_("Pick the marked rows, or the focused one when none is marked") },
 
-	[TUI_A_PRESENT]      = { "present", TUI_CTX_REGISTER, "p 1", N_("Present"),
+	[TUI_A_PRESENT]      = { "present", TUI_CTX_REGISTER, "1 p", N_("Present"),
 	                         N_("Mark the focused person present and move to the next") },
-	[TUI_A_LATE]         = { "late", TUI_CTX_REGISTER, "l 2", N_("Late"),
+	[TUI_A_LATE]         = { "late", TUI_CTX_REGISTER, "2 l", N_("Late"),
 	                         N_("Mark the focused person late and move to the next") },
-	[TUI_A_EXCUSED]      = { "excused", TUI_CTX_REGISTER, "e 3", N_("Excused"),
+	[TUI_A_EXCUSED]      = { "excused", TUI_CTX_REGISTER, "3", N_("Excused"),
 	                         N_("Mark the focused person excused and move to the next") },
-	[TUI_A_ABSENT]       = { "absent", TUI_CTX_REGISTER, "a 4", N_("Absent"),
+	[TUI_A_ABSENT]       = { "absent", TUI_CTX_REGISTER, "4", N_("Absent"),
 	                         N_("Mark the focused person absent and move to the next") },
 	[TUI_A_UNMARK]       = { "unmark", TUI_CTX_REGISTER, "BS Del", NULL,
 	                         N_("Clear the focused person's mark") },
@@ -148,7 +148,7 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Go to a date: YYYY-MM-DD, YYYY-MM, today, +7, -1, +2w, or a week: v. 37, 2015-W37") },
 	[TUI_A_CAL_MONTH]    = { "month", TUI_CTX_CALENDAR, "m", N_("Month"),
 	                         N_("Switch between the agenda and the month grid") },
-	[TUI_A_CAL_AGENDA]   = { "agenda", TUI_CTX_CALENDAR, "a", N_("Agenda"), N_("Show the agenda") },
+	[TUI_A_CAL_AGENDA]   = { "agenda", TUI_CTX_CALENDAR, "A", N_("Agenda"), N_("Show the agenda") },
 	[TUI_A_CAL_COHORT]   = { "calendar-cohort", TUI_CTX_CALENDAR, "c", N_("Cohort"),
 	                         N_("Show one cohort's calendar, or every cohort's") },
 	[TUI_A_CAL_EXPORT]   = { "calendar-export", TUI_CTX_CALENDAR, "x", N_("Export"),
@@ -236,7 +236,7 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Move the focused participant back to the waitlist, first in line (only "
 	                            "before they attended anything); the first person waiting takes the seat "
 	                            "when the capacity has room for it") },
-	[TUI_A_ENROL_AS_OF]  = { "enrol-as-of", TUI_CTX_ENROL, "d", N_("As of"),
+	[TUI_A_ENROL_AS_OF]  = { "enrol-as-of", TUI_CTX_ENROL, ":", N_("As of"),
 	                         N_("The day the seats count from, to take attendance for sessions before "
 	                            "today (a paper cohort, a back-filled study visit); empty: today") },
 	[TUI_A_REG_LOG]      = { "log-entry", TUI_CTX_REGISTER, "r", N_("Log"),
@@ -246,6 +246,37 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Show the organisation's study visits by cohort, who was there and what "
 	                            "the visits gave") },
 };
+
+/* One key, one meaning.  These keys mean the same on every screen, and
+ * only the actions listed beside them may have them: a coordinator who
+ * presses e to edit never marks someone excused.  A unit test checks
+ * every action's default keys against this table. */
+#define M_END TUI_A_NONE
+static const struct tui_key_meaning meanings[] = {
+	{ "a", "add", { TUI_A_ADD, M_END } },
+	{ "e", "edit", { TUI_A_EDIT, TUI_A_CORRECT, M_END } },
+	{ "d", "delete", { TUI_A_DELETE, TUI_A_DROP_EDIT, M_END } },
+	/* a new copy (asking first); no in a question; no level on a sheet */
+	{ "n", "new, or no", { TUI_A_COPY_NEXT_WEEK, TUI_A_NO, TUI_A_NOT_ASSESSED, M_END } },
+	{ "x", "export, or cancel", { TUI_A_CAL_EXPORT, TUI_A_REPORT_EXPORT, TUI_A_ROUND_INVITE,
+	                                  TUI_A_CANCEL_PLACEMENT, M_END } },
+	{ "q", "back, close or quit", { TUI_A_QUIT, TUI_A_CLOSE, TUI_A_OK, TUI_A_NO, M_END } },
+	{ "Esc", "back, close or cancel", { TUI_A_BACK, TUI_A_PICK_CLOSE, TUI_A_CANCEL, TUI_A_NO,
+	                                        TUI_A_CLOSE, TUI_A_OK, TUI_A_IMPORT_CANCEL, M_END } },
+	{ "Enter", "open, pick or go on", { TUI_A_OPEN, TUI_A_CAL_OPEN, TUI_A_PICK, TUI_A_PRESS,
+	                                        TUI_A_NEXT_FIELD, TUI_A_OK, M_END } },
+	{ "/", "filter", { TUI_A_FILTER, M_END } },
+	{ "?", "help", { TUI_A_HELP, M_END } },
+	{ "i", "import", { TUI_A_IMPORT, TUI_A_FW_IMPORT, M_END } },
+	{ "P", "print", { TUI_A_PRINT, M_END } },
+};
+#undef M_END
+
+const struct tui_key_meaning *tui_key_meanings(size_t *n)
+{
+	*n = sizeof meanings / sizeof meanings[0];
+	return meanings;
+}
 
 static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_ANY] = N_("Everywhere"),
@@ -406,6 +437,53 @@ const char *tui_key_name(tui_key k, char buf[16])
 	return buf;
 }
 
+/* The names people read.  Enter, Esc and Tab keep their names: they are
+ * printed on the keys of Swedish keyboards too. */
+const char *tui_key_label(tui_key k, char buf[16])
+{
+	const char *s = NULL;
+	switch (k) {
+	case TUI_KEY_SPACE: s = C_("key", "Space"); break;
+	case TUI_KEY_BS: s = C_("key", "BS"); break;
+	case TUI_KEY_BTAB: s = C_("key", "S-Tab"); break;
+	case TUI_KEY_UP: s = C_("key", "Up"); break;
+	case TUI_KEY_DOWN: s = C_("key", "Down"); break;
+	case TUI_KEY_LEFT: s = C_("key", "Left"); break;
+	case TUI_KEY_RIGHT: s = C_("key", "Right"); break;
+	case TUI_KEY_PGUP: s = C_("key", "PgUp"); break;
+	case TUI_KEY_PGDN: s = C_("key", "PgDn"); break;
+	case TUI_KEY_DEL: s = C_("key", "Del"); break;
+	default: break;
+	}
+	if (s) {
+		snprintf(buf, 16, "%s", s);
+		return buf;
+	}
+	if (k > 0 && k < 0x20 && k != TUI_KEY_TAB && k != TUI_KEY_ENTER && k != TUI_KEY_ESC) {
+		/* TRANSLATORS: a Control key, %c its letter: "^S" (Ctrl-S). */
+		snprintf(buf, 16, C_("key", "^%c"), (char)(k + '@'));
+		return buf;
+	}
+	return tui_key_name(k, buf);
+}
+
+tui_key tui_action_shown_key(enum tui_action a, tui_ctxmask ctxmask)
+{
+	tui_key k[TUI_MAX_KEYS];
+	int n = tui_action_live_keys(a, ctxmask, k);
+	if (n == 0)
+		return TUI_KEY_NONE;
+	if (a == TUI_A_YES) {
+		/* TRANSLATORS: the key shown for Yes in questions: a key Yes is
+		 * bound to ("y", "j"); "j" works in every language. */
+		tui_key own = tui_key_parse(C_("key", "y"));
+		for (int i = 0; i < n; i++)
+			if (k[i] == own)
+				return own;
+	}
+	return k[0];
+}
+
 /* ---- bindings ---- */
 
 /* Split a key list into at most TUI_MAX_KEYS keys; -1 with *bad and *badlen at
@@ -564,7 +642,7 @@ const char *tui_action_keys_text(enum tui_action a, char *buf, size_t n)
 	if (a < 0 || a >= TUI_A_COUNT)
 		return buf;
 	for (int i = 0; i < nbound[a] && used < n; i++) {
-		int w = snprintf(buf + used, n - used, "%s%s", i ? ", " : "", tui_key_name(bound[a][i], kb));
+		int w = snprintf(buf + used, n - used, "%s%s", i ? ", " : "", tui_key_label(bound[a][i], kb));
 		if (w < 0)
 			break;
 		used += (size_t)w;

@@ -48,6 +48,11 @@ enum {
 tui_key tui_key_parse(const char *name);
 /* The name of a key, as tui_key_parse reads it back ("^S", "PgDn", "å"). */
 const char *tui_key_name(tui_key k, char buf[16]);
+/* The name of a key for people to read, in the language of the messages
+ * ("Space", "S-Tab", "^S" in English; "Mellanslag", "Skift-Tab", "Ctrl-S"
+ * in Swedish).  Hint lines, help and messages use it; [keys] and key
+ * scripts keep tui_key_name. */
+const char *tui_key_label(tui_key k, char buf[16]);
 /* 1 if k is a printable character (text for an input field). */
 int tui_key_is_text(tui_key k);
 
@@ -182,6 +187,17 @@ struct tui_action_info {
 };
 
 const struct tui_action_info *tui_action_info(enum tui_action a);
+
+/* One key, one meaning: a key that means the same on every screen (a add,
+ * e edit, d delete, n new or no, x export or cancel, …), with the actions
+ * that may have it, ended by TUI_A_NONE.  No other action has that key by
+ * default (a unit test checks the table against the action table). */
+struct tui_key_meaning {
+	const char *key;               /* a key name, as in [keys] */
+	const char *meaning;           /* the meaning, in a word or three (English) */
+	enum tui_action actions[8];
+};
+const struct tui_key_meaning *tui_key_meanings(size_t *n);
 /* The action of a name in [keys] (an old name still names its action). */
 enum tui_action tui_action_by_name(const char *name);
 const char *tui_ctx_title(enum tui_ctx c);   /* N_() text, untranslated */
@@ -207,6 +223,11 @@ enum tui_action tui_action_for(tui_key k, tui_ctxmask ctxmask);
  * context is not in ctxmask, when a is unbound, or when every key of a is
  * taken.  Returns how many. */
 int tui_action_live_keys(enum tui_action a, tui_ctxmask ctxmask, tui_key out[TUI_MAX_KEYS]);
+/* The key the hint line shows for action a in the contexts of ctxmask: the
+ * language's own key when the translation names one that is bound to it
+ * ("j" for Yes in Swedish), else its first live key; TUI_KEY_NONE when no
+ * key of a reaches it there. */
+tui_key tui_action_shown_key(enum tui_action a, tui_ctxmask ctxmask);
 /* "Up, k" — the keys of an action for display; "" when unbound. */
 const char *tui_action_keys_text(enum tui_action a, char *buf, size_t n);
 

@@ -348,7 +348,7 @@ static void draw_hints(tui_app *app)
 		char kb[16];
 		if (hi->hint && tui_action_keys(TUI_A_HELP, hk) > 0 &&
 		    tui_action_for(hk[0], mask) == TUI_A_HELP)
-			reserve = tui_width(tui_key_name(hk[0], kb)) + 1 + tui_width(_(hi->hint)) + 2;
+			reserve = tui_width(tui_key_label(hk[0], kb)) + 1 + tui_width(_(hi->hint)) + 2;
 	}
 	for (int c = TUI_CTX_COUNT - 1; c >= 0; c--) {
 		if (!(mask & TUI_CTXBIT(c)))
@@ -370,11 +370,13 @@ static void draw_hints(tui_app *app)
 					while (i < nk - 1 && tui_key_is_text(keys[i]))
 						i++;
 				keys[0] = keys[i];
+				if (a == TUI_A_YES && tui_action_shown_key(TUI_A_YES, mask) != TUI_KEY_NONE)
+					keys[0] = tui_action_shown_key(TUI_A_YES, mask);   /* "j Ja" */
 			}
 			if (tui_action_for(keys[0], mask) != (enum tui_action)a)
 				continue;  /* shadowed by a more specific context */
 			hint = a == TUI_A_QUIT && !tui_is_root(app, top) ? _("Back") : _(ai->hint);
-			kn = tui_key_name(keys[0], kb);
+			kn = tui_key_label(keys[0], kb);
 			w = tui_width(kn) + 1 + tui_width(hint) + 2;
 			if (x + w > COLS - (a == TUI_A_HELP ? 0 : reserve))
 				continue;

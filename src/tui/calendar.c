@@ -691,7 +691,8 @@ static void draw_month(struct cal *s, tui_app *app)
 				snprintf(b, sizeof b, ngettext("%d session", "%d sessions", (unsigned long)cell->sessions),
 				         cell->sessions);   /* a cell of the month grid */
 				if (tui_width(b) > cw - 2)
-					snprintf(b, sizeof b, _("%d sess."), cell->sessions);
+					snprintf(b, sizeof b, ngettext("%d sess.", "%d sess.", (unsigned long)cell->sessions),
+					         cell->sessions);
 				if (tui_width(b) > cw - 2)
 					snprintf(b, sizeof b, "%d", cell->sessions);
 				tui_put(cy + 1, x + 1, cw - 2, b, base | (focused ? A_BOLD : 0), 0);
@@ -761,8 +762,9 @@ static void draw_month(struct cal *s, tui_app *app)
 			char span[40];
 			int x = r.x + 2;
 			if (y == r.y + r.h - 1 && i < s->ndayrows - 1) {
-				snprintf(b, sizeof b, _("… and %ld more: Enter shows them in the agenda"),
-				         (long)(n - i));
+				snprintf(b, sizeof b, ngettext("… and %ld more: Enter shows it in the agenda",
+				                               "… and %ld more: Enter shows them in the agenda",
+				                               (unsigned long)(n - i)), (long)(n - i));
 				tui_put(y, x, r.w - 3, b, tui_attr(TUI_S_DIM), 0);
 				break;
 			}

@@ -24,7 +24,7 @@
 enum {
 	TAG_SESSION_FORM = 1, TAG_COHORT_FORM, TAG_DEL_SESSION, TAG_WITHDRAW, TAG_ENROL,
 	TAG_PICK_COHORT, TAG_REGISTER, TAG_PERSON, TAG_NOTICE, TAG_OTHER, TAG_CHANGED,
-	TAG_ENROLMENT_FORM, TAG_UNSEAT, TAG_UNSEAT_CHANGED
+	TAG_ENROLMENT_FORM, TAG_UNSEAT, TAG_UNSEAT_CHANGED, TAG_COPY_WEEK
 };
 enum { PART_SESSIONS, PART_PEOPLE };
 enum { S_DATE, S_WEEK, S_TIME, S_TITLE, S_BLOCK, S_KIND, S_LOC, S_CONF, NS };
@@ -227,7 +227,7 @@ static const struct tui_list_ops people_ops = {
 
 static void load(struct cohort_view *s, tui_app *app)
 {
-	struct lup_cohort_query q = { NULL, NULL, NULL };
+	struct lup_cohort_query q = { NULL, NULL, NULL, NULL };
 	struct lup_cohort c;
 	lup_err err;
 	lup_err_clear(&err);
@@ -396,7 +396,8 @@ static void draw(tui_screen *scr, tui_app *app)
 		if (i == nw - 1 && (int)s->warn.n > nw) {
 			char keys[32];
 			tui_action_keys_text(TUI_A_WARNINGS, keys, sizeof keys);
-			snprintf(line, sizeof line, _("! %s (and %d more: %s shows all)"), s->warn.v[i].msg,
+			snprintf(line, sizeof line, ngettext("! %s (and %d more: %s shows all)", "! %s (and %d more: %s shows all)",
+			                                     (unsigned long)((int)s->warn.n - nw)), s->warn.v[i].msg,
 			         (int)s->warn.n - nw, keys);
 		} else {
 			snprintf(line, sizeof line, "! %s", s->warn.v[i].msg);
@@ -439,7 +440,9 @@ static int session_describe(tui_app *app, void *ud, const char *id, char *what, 
 	struct lup_session_row row;
 	if (lup_session_row_get(tui_db(app), &q, id, &row, err) < 0)
 		return -1;
-	snprintf(what, n, _("the session %s on %.10s"), row.title, row.starts_at);
+	/* the day first: a long title is cut at the end of the question, the
+	 * day that tells two sessions apart is not */
+	snprintf(what, n, _("the session of %.10s, %s"), row.starts_at, row.title);
 	if (row.marked > 0)
 		lup_buf_printf(detail, ngettext("The attendance taken for %d person goes with it.",
 		                                "The attendance taken for %d people goes with it.",
@@ -493,6 +496,24 @@ static int copy_session(struct cohort_view *s, tui_app *app, const char *session
 	lup_session_clear(&out);
 	lup_warnings_clear(&w);
 	return TUI_REDRAW;
+}
+
+/* n makes a new session: it asks first (n answers No in every question),
+ * naming the day the copy would get. */
+static int ask_copy_week(struct cohort_view *s, tui_app *app, const struct lup_session_row *sr)
+{
+	lup_datetime dt;
+	char q[400], day[11] = "";
+	if (lup_datetime_parse(sr->starts_at, &dt) == 0) {
+		lup_date to = lup_date_add(dt.date, 7);
+		lup_date_format(to, day);
+		snprintf(q, sizeof q, _("Copy %s to %s %s (week %d)?"), sr->title, day, sr->starts_at + 11,
+		         lup_date_isoweek(to, NULL));
+	} else {
+		snprintf(q, sizeof q, _("Copy %s to the same weekday next week?"), sr->title);
+	}
+	memcpy(s->pending, sr->id, sizeof s->pending);
+	return tui_confirm(app, TAG_COPY_WEEK, q, NULL);
 }
 
 /* Every warning of the cohort and every conflict of its sessions. */
@@ -670,7 +691,7 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		case TUI_A_OPEN: case TUI_A_ATTENDANCE:
 			return sr ? tui_push(app, tui_register_screen(app, sr->id), TAG_REGISTER) : 0;
 		case TUI_A_COPY_NEXT_WEEK:
-			return sr ? copy_session(s, app, sr->id, NULL, NULL, 7) : 0;
+			return sr ? ask_copy_week(s, app, sr) : 0;
 		case TUI_A_COPY_TO_COHORT:
 			if (!sr)
 				return 0;
@@ -720,7 +741,7 @@ static int offers(tui_screen *scr, tui_app *app, enum tui_action a)
 	case TUI_A_WITHDRAW: case TUI_A_COMPLETE: case TUI_A_UNSEAT:
 		return s->part == PART_PEOPLE;
 	case TUI_A_OPEN:
-		return s->part == PART_PEOPLE;
+		return 1;   /* a participant's person view; a session's register */
 	case TUI_A_COPY_NEXT_WEEK: case TUI_A_COPY_TO_COHORT: case TUI_A_ATTENDANCE:
 	case TUI_A_DELETE:
 		return s->part == PART_SESSIONS;
@@ -741,6 +762,8 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 			focus_session(s, app, id);
 	} else if (tag == TAG_COHORT_FORM && result == TUI_SAVED) {
 		notice = tui_cohort_form_report(app, child);
+	} else if (tag == TAG_COPY_WEEK && result == TUI_YES) {
+		return copy_session(s, app, s->pending, NULL, NULL, 7);
 	} else if (tag == TAG_DEL_SESSION && result == TUI_YES) {
 		tui_delete(app, &session_deleter, s, s->pending);
 	} else if (tag == TAG_WITHDRAW && result == TUI_YES) {

@@ -121,5 +121,5 @@ const char *tui_comp_key(enum tui_action a, char buf[16])
 		snprintf(buf, 16, "%s", "?");
 		return buf;
 	}
-	return tui_key_name(k[0], buf);
+	return tui_key_label(k[0], buf);
 }

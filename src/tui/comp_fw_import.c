@@ -37,7 +37,8 @@ static void fill(struct tui_vscreen *vs, tui_app *app)
 		for (size_t i = 0; i < p->problems.n; i++)
 			tui_view_line(&vs->view, TUI_S_NORMAL, "%s", p->problems.msg[i]);
 		if (p->problems.total > p->problems.n)
-			tui_view_line(&vs->view, TUI_S_DIM, _("and %zu more"), p->problems.total - p->problems.n);
+			tui_view_line(&vs->view, TUI_S_DIM, ngettext("and %zu more", "and %zu more",
+			              (unsigned long)(p->problems.total - p->problems.n)), p->problems.total - p->problems.n);
 		return;
 	}
 	for (size_t i = 0; i < fw->ncomps; i++)

@@ -90,7 +90,8 @@ static void cells(struct tui_lscreen *ls, const void *row, struct tui_cells *c)
 	struct roles *s = (struct roles *)ls;
 	const struct role_row *r = row;
 	c->text[C_ROLE] = r->role;
-	tui_cell_printf(c, C_TARGETS, _("%ld of %ld competences"), r->targets, s->active);
+	tui_cell_printf(c, C_TARGETS, ngettext("%ld of %ld competence", "%ld of %ld competences",
+	                                       (unsigned long)s->active), r->targets, s->active);
 	if (r->people) {
 		tui_cell_printf(c, C_PEOPLE, ngettext("%ld has the role", "%ld have the role",
 		                                      (unsigned long)r->people), r->people);

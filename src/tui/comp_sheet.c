@@ -338,7 +338,8 @@ static void next(struct sheet *s, tui_app *app)
 {
 	char key[16];
 	if (!tui_glist_next(&s->gl, app) && s->rated == s->total)
-		tui_status(app, _("All %ld rated: %s finalises."), s->total, tui_comp_key(TUI_A_FINALIZE, key));
+		tui_status(app, ngettext("%ld rated, the only one: %s finalises.", "All %ld rated: %s finalises.",
+		                         (unsigned long)s->total), s->total, tui_comp_key(TUI_A_FINALIZE, key));
 }
 
 static void out_of_range(tui_app *app, const struct lup_rating_row *r, int v)

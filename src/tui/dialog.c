@@ -285,7 +285,7 @@ static const char *live_keys(enum tui_action a, tui_ctxmask mask, char *buf, siz
 	if (n)
 		buf[0] = 0;
 	for (int i = 0; i < nk && used < n; i++) {
-		int w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "", tui_key_name(k[i], kb));
+		int w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "", tui_key_label(k[i], kb));
 		if (w < 0)
 			break;
 		used += (size_t)w;
@@ -415,7 +415,6 @@ int tui_is_help(const tui_screen *s)
 tui_screen *tui_help_screen(tui_app *app, tui_screen *for_screen, tui_ctxmask ctxmask)
 {
 	struct help *h = calloc(1, sizeof *h);
-	(void)app;
 	if (!h)
 		return NULL;
 	h->base.ops = &help_ops;
@@ -426,8 +425,18 @@ tui_screen *tui_help_screen(tui_app *app, tui_screen *for_screen, tui_ctxmask ct
 	 * takes cannot be reached here and is left out. */
 	for (int a = 0; a < TUI_A_COUNT; a++) {
 		tui_key k[TUI_MAX_KEYS];
+		enum tui_ctx c = tui_action_info((enum tui_action)a)->ctx;
 		h->hidden[a] = tui_action_keys((enum tui_action)a, k) > 0 &&
 		               tui_action_live_keys((enum tui_action)a, h->mask, k) == 0;
+		/* No key listed that does nothing here: the list and record keys
+		 * a screen does not offer (no sort order to change, nothing to add
+		 * on a record's view, a placement's pipeline filter) are left out
+		 * too.  (Other keys a screen leaves off a full hint line still
+		 * work, and are listed.) */
+		if (for_screen && for_screen->ops->offers &&
+		    (c == TUI_CTX_LIST || c == TUI_CTX_RECORD || c == TUI_CTX_PLACEMENTS) &&
+		    !for_screen->ops->offers(for_screen, app, (enum tui_action)a))
+			h->hidden[a] = 1;
 	}
 	return &h->base;
 }

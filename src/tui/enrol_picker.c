@@ -89,7 +89,7 @@ static const char *empty_text(struct tui_lscreen *ls)
 static void load(struct tui_lscreen *ls, tui_app *app)
 {
 	struct picker *s = (struct picker *)ls;
-	struct lup_cohort_query q = { NULL, NULL, NULL };
+	struct lup_cohort_query q = { NULL, NULL, NULL, NULL };
 	struct lup_cohort_row row;
 	lup_err err;
 	if (lup_cohort_row_get(tui_db(app), &q, s->cohort, &row, &err) < 0) {
@@ -109,10 +109,11 @@ static void draw(struct tui_lscreen *ls, tui_app *app, tui_rect r)
 	snprintf(line, sizeof line, _("Enrol in %s"), s->cohort_name);
 	x = r.x + 1 + tui_put(r.y, r.x + 1, r.w - 2, line, tui_attr(TUI_S_TITLE), 0);
 	if (s->as_of[0])
-		snprintf(line, sizeof line, _("  seats %s · %d marked · as of %s"), s->seats, s->nmarked,
+		snprintf(line, sizeof line, ngettext("  seats %s · %d marked · as of %s", "  seats %s · %d marked · as of %s",
+		                                       (unsigned long)s->nmarked), s->seats, s->nmarked,
 		         s->as_of);
 	else
-		snprintf(line, sizeof line, _("  seats %s · %d marked"), s->seats, s->nmarked);
+		snprintf(line, sizeof line, ngettext("  seats %s · %d marked", "  seats %s · %d marked", (unsigned long)s->nmarked), s->seats, s->nmarked);
 	tui_put(r.y, x, r.x + r.w - 1 - x, line, tui_attr(TUI_S_NORMAL), 0);
 }
 

@@ -66,7 +66,8 @@ static void load(struct tui_lscreen *ls, tui_app *app)
 			tui_view_field(&s->right, _("Capacity"), _("%d left of %d in %d"), st.left, st.capacity,
 			               st.year);
 		else
-			tui_view_field(&s->right, _("Capacity"), _("not set; %d placements in %d"), st.year_count,
+			tui_view_field(&s->right, _("Capacity"), ngettext("not set; %d placement in %d", "not set; %d placements in %d",
+			                                                            (unsigned long)st.year_count), st.year_count,
 			               st.year);
 		for (int i = 0; i < LUP_PS_COUNT; i++)
 			if (st.by_status[i])

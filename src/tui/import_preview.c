@@ -171,10 +171,13 @@ static void draw_counts(const struct preview *s, int y, int x, int w)
 {
 	char b[4][96];
 	int used = 0;
-	snprintf(b[0], sizeof b[0], _("%ld to add"), s->c.added);
-	snprintf(b[1], sizeof b[1], _("%ld to update"), s->c.updated);
-	snprintf(b[2], sizeof b[2], _("%ld unchanged"), s->c.unchanged);
-	snprintf(b[3], sizeof b[3], _("%ld refused"), s->c.refused);
+	snprintf(b[0], sizeof b[0], ngettext("%ld to add", "%ld to add", (unsigned long)s->c.added), s->c.added);
+	snprintf(b[1], sizeof b[1], ngettext("%ld to update", "%ld to update", (unsigned long)s->c.updated),
+	         s->c.updated);
+	snprintf(b[2], sizeof b[2], ngettext("%ld unchanged", "%ld unchanged", (unsigned long)s->c.unchanged),
+	         s->c.unchanged);
+	snprintf(b[3], sizeof b[3], ngettext("%ld refused", "%ld refused", (unsigned long)s->c.refused),
+	         s->c.refused);
 	for (int i = 0; i < 4 && used < w; i++) {
 		enum tui_style st = i == 3 && s->c.refused ? TUI_S_BAD : TUI_S_TITLE;
 		used += tui_put(y, x + used, w - used, b[i], tui_attr(st), 0);
@@ -234,7 +237,7 @@ static void draw(tui_screen *scr, tui_app *app)
 		int n1 = tui_action_keys(TUI_A_IMPORT_RUN, k), n2 = tui_action_keys(TUI_A_IMPORT_CANCEL, kc);
 		snprintf(line, sizeof line, _("Nothing is stored yet. %s imports every row (it asks first); "
 		                              "%s goes back."),
-		         n1 ? tui_key_name(k[0], kb1) : "?", n2 ? tui_key_name(kc[0], kb2) : "?");
+		         n1 ? tui_key_label(k[0], kb1) : "?", n2 ? tui_key_label(kc[0], kb2) : "?");
 		tui_put(r.y + 3, r.x + 1, r.w - 2, line, tui_attr(TUI_S_NORMAL), 0);
 	}
 
@@ -380,9 +383,17 @@ static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 		snprintf(q, sizeof q, ngettext("Import %ld person?", "Import %ld people?",
 		                               (unsigned long)(s->c.added + s->c.updated)),
 		         s->c.added + s->c.updated);
-		snprintf(detail, sizeof detail,
-		         _("%ld new, %ld changed, %ld already as lup has them. All rows are stored "
-		           "together, in one step."), s->c.added, s->c.updated, s->c.unchanged);
+		{
+			size_t u = (size_t)snprintf(detail, sizeof detail,
+			                            ngettext("%ld new", "%ld new", (unsigned long)s->c.added), s->c.added);
+			u += (size_t)snprintf(detail + u, sizeof detail - u,
+			                      ngettext(", %ld changed", ", %ld changed", (unsigned long)s->c.updated),
+			                      s->c.updated);
+			u += (size_t)snprintf(detail + u, sizeof detail - u,
+			                      ngettext(", %ld already as lup has it.", ", %ld already as lup has them.",
+			                               (unsigned long)s->c.unchanged), s->c.unchanged);
+			snprintf(detail + u, sizeof detail - u, " %s", _("All rows are stored together, in one step."));
+		}
 		return tui_confirm(app, TAG_CONFIRM, q, detail);
 	}
 	default:

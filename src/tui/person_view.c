@@ -64,8 +64,18 @@ int tui_person_part_programme(tui_app *app, const char *id, struct tui_view *v, 
 	else
 		tui_view_field(v, _("Status"), "%s", _("not enrolled"));
 	tui_view_field(v, _("Enrolments"), "%ld", sum.enrolments);
-	tui_view_field(v, _("Attendance"), _("%ld attended, %ld missed, %ld excused"),
-	               sum.sessions_attended, sum.sessions_missed, sum.sessions_excused);
+	{
+		char att[200];
+		size_t u = (size_t)snprintf(att, sizeof att, ngettext("%ld attended", "%ld attended",
+		                                                      (unsigned long)sum.sessions_attended),
+		                            sum.sessions_attended);
+		u += (size_t)snprintf(att + u, sizeof att - u, ngettext(", %ld missed", ", %ld missed",
+		                                                        (unsigned long)sum.sessions_missed),
+		                      sum.sessions_missed);
+		snprintf(att + u, sizeof att - u, ngettext(", %ld excused", ", %ld excused",
+		                                           (unsigned long)sum.sessions_excused), sum.sessions_excused);
+		tui_view_field(v, _("Attendance"), "%s", att);
+	}
 	{
 		/* each block of the programme for their live enrolment */
 		struct lup_block_progress bp[LUP_MAX_BLOCKS];

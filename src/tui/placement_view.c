@@ -55,7 +55,7 @@ static const char *first_key(enum tui_action a, char buf[32])
 {
 	tui_key k[TUI_MAX_KEYS];
 	char kb[16];
-	snprintf(buf, 32, "%s", tui_action_keys(a, k) > 0 ? tui_key_name(k[0], kb) : "?");
+	snprintf(buf, 32, "%s", tui_action_keys(a, k) > 0 ? tui_key_label(k[0], kb) : "?");
 	return buf;
 }
 

@@ -220,7 +220,7 @@ static int describe(tui_app *app, void *ud, const char *id, char *what, size_t n
                     lup_err *err)
 {
 	struct lup_cohort_row row;
-	struct lup_cohort_query q = { NULL, NULL, NULL };
+	struct lup_cohort_query q = { NULL, NULL, NULL, NULL };
 	lup_buf with = { 0 };
 	long people;
 	(void)ud;
@@ -253,7 +253,7 @@ static int remove_cohort(tui_app *app, void *ud, const char *id, char *said, siz
 static const struct tui_deleter cohort_deleter = { describe, remove_cohort };
 
 static const struct tui_lscreen_def def = {
-	TUI_COHORTS_DEF,
+	TUI_COHORTS_LIST_DEF,   /* with the "/" filter: part of a cohort's name */
 	.name = N_("Cohorts"),
 	.contexts = TUI_LS_CONTEXTS | TUI_CTXBIT(TUI_CTX_RECORD) | TUI_CTXBIT(TUI_CTX_PROGRAMME) |
 	            TUI_CTXBIT(TUI_CTX_DOCUMENTS),

@@ -85,10 +85,12 @@ int tui_cohorts_fetch_one(struct tui_lscreen *ls, const char *id, void *out, lup
 /* A pick list's pick (list_screen.h): notes the cohort (or every cohort)
  * in picked_id and picked_name, and pops with TUI_SAVED. */
 int tui_cohorts_pick(struct tui_lscreen *ls, const void *row);
-#define TUI_COHORTS_DEF \
+#define TUI_COHORTS_LIST_DEF \
 	.row_size = sizeof(struct lup_cohort_row), .id_offset = offsetof(struct lup_cohort_row, id), \
-	.flags = TUI_LS_NO_FILTER, .page = tui_cohorts_page, .count = tui_cohorts_count, \
+	.page = tui_cohorts_page, .count = tui_cohorts_count, \
 	.position = tui_cohorts_position, .fetch_one = tui_cohorts_fetch_one
+/* A pick list of cohorts: short, no "/" filter (letters are its keys). */
+#define TUI_COHORTS_DEF TUI_COHORTS_LIST_DEF, .flags = TUI_LS_NO_FILTER
 
 /* ---- shared formatting ---- */
 

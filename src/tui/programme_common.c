@@ -99,6 +99,7 @@ static struct lup_cohort_query cohort_query(const struct tui_cohorts *c, int wit
 	memset(&q, 0, sizeof q);
 	q.programme_id = c->prog[0] ? c->prog : NULL;
 	q.cfg = with_warnings && c->warnings ? tui_config(c->ls.app) : NULL;
+	q.filter = tui_lscreen_filter((struct tui_lscreen *)&c->ls);
 	return q;
 }
 

@@ -1,7 +1,9 @@
 /* register.c — the attendance register of one session: the people who
  * held a seat in its cohort on its day, one row each.  One key per status
  * marks the focused person and moves to the next, so a group of 16 takes
- * 16 keystrokes; the counts at the top follow every mark.  Each mark is
+ * 16 keystrokes (the digits 1-4, which mean the same in every language;
+ * p and l too): a and e, which add and edit elsewhere, mark nothing here
+ * and the register says which keys do.  The counts at the top follow every mark.  Each mark is
  * saved at once.  A session still to come shows who will be there, but
  * takes no marks until its day; r writes a learning-log entry for the
  * focused person about the session. */
@@ -123,12 +125,31 @@ static void draw(tui_screen *scr, tui_app *app)
 		else if (strcmp(st, "absent") == 0) c[3]++;
 		else unmarked++;
 	}
-	snprintf(line, sizeof line, _("Attendance: %s"), s->title);
-	x = r.x + 1 + tui_put(r.y, r.x + 1, r.w - 2, line, tui_attr(TUI_S_TITLE), 0);
-	snprintf(line, sizeof line, "  %s · %s", s->when, s->cohort);
-	tui_put(r.y, x, r.x + r.w - 1 - x, line, tui_attr(TUI_S_NORMAL), 0);
-	/* TRANSLATORS: the register's counts, e.g. "12 present, 1 late, 1 excused, 2 absent". */
-	snprintf(line, sizeof line, _("%d present, %d late, %d excused, %d absent"), c[0], c[1], c[2], c[3]);
+	/* The cohort and the day are what tell one register from another:
+	 * they keep their place, and the session's title gives way. */
+	{
+		char tail[300];
+		int tw, room;
+		snprintf(tail, sizeof tail, "  %s · %s", s->when, s->cohort);
+		tw = tui_width(tail);
+		snprintf(line, sizeof line, _("Attendance: %s"), s->title);
+		room = r.w - 2 - tw;
+		if (room < r.w / 3)
+			room = r.w / 3;
+		x = r.x + 1 + tui_put(r.y, r.x + 1, room, line, tui_attr(TUI_S_TITLE), 0);
+		tui_put(r.y, x, r.x + r.w - 1 - x, tail, tui_attr(TUI_S_NORMAL), 0);
+	}
+	{
+		size_t u;
+		/* TRANSLATORS: the register's counts, one part each: "12 present, 1 late, 1 excused, 2 absent". */
+		u = (size_t)snprintf(line, sizeof line, ngettext("%d present", "%d present", (unsigned long)c[0]),
+		                     c[0]);
+		u += (size_t)snprintf(line + u, sizeof line - u, ngettext(", %d late", ", %d late", (unsigned long)c[1]),
+		                      c[1]);
+		u += (size_t)snprintf(line + u, sizeof line - u,
+		                      ngettext(", %d excused", ", %d excused", (unsigned long)c[2]), c[2]);
+		snprintf(line + u, sizeof line - u, ngettext(", %d absent", ", %d absent", (unsigned long)c[3]), c[3]);
+	}
 	if (s->future) {
 		/* nothing to count yet: say when there will be */
 		snprintf(line, sizeof line, _("Not held yet: attendance can be taken from %s."), s->day);
@@ -292,6 +313,26 @@ static int on_result(tui_screen *scr, tui_app *app, tui_screen *child, int tag, 
 	return TUI_REDRAW;
 }
 
+/* A letter that marks nothing here (a, e: add and edit elsewhere) marks
+ * nobody: the register says which keys mark. */
+static int on_key(tui_screen *scr, tui_app *app, tui_key k)
+{
+	enum tui_action marks[4] = { TUI_A_PRESENT, TUI_A_LATE, TUI_A_EXCUSED, TUI_A_ABSENT };
+	char kb[4][16];
+	if (!tui_key_is_text(k) || tui_action_for(k, contexts(scr, app) | TUI_CTXBIT(TUI_CTX_ANY)) != TUI_A_NONE)
+		return TUI_UNHANDLED;
+	for (int i = 0; i < 4; i++) {
+		tui_key key = tui_action_shown_key(marks[i], contexts(scr, app));
+		if (key == TUI_KEY_NONE)
+			snprintf(kb[i], sizeof kb[i], "-");
+		else
+			tui_key_label(key, kb[i]);
+	}
+	tui_status(app, _("Nothing marked: %s is present, %s late, %s excused, %s absent (? lists every key)."),
+	           kb[0], kb[1], kb[2], kb[3]);
+	return TUI_REDRAW;
+}
+
 static int on_action(tui_screen *scr, tui_app *app, enum tui_action a)
 {
 	struct reg *s = (struct reg *)scr;
@@ -332,6 +373,7 @@ static const struct tui_screen_ops ops = {
 	.enter = enter,
 	.draw = draw,
 	.on_action = on_action,
+	.on_key = on_key,
 	.on_result = on_result,
 	.changed = enter,
 	.destroy = destroy,

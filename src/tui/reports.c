@@ -103,7 +103,8 @@ static void part_programmes(struct tui_sheet *sh, const struct lup_report *r)
 		char after[128];
 		tui_sheet_heading(sh, 2, p->name[0] ? p->name : _("Participants against the target"));
 		if (p->start_date[0] || p->end_date[0])
-			tui_sheet_text(sh, TUI_S_DIM, 0, _("%s to %s, %ld cohorts."),
+			tui_sheet_text(sh, TUI_S_DIM, 0, ngettext("%s to %s, %ld cohort.", "%s to %s, %ld cohorts.",
+			                                          (unsigned long)p->cohorts),
 			               p->start_date[0] ? p->start_date : "…", p->end_date[0] ? p->end_date : "…",
 			               p->cohorts);
 		tui_sheet_text(sh, TUI_S_TITLE, 0, _("%ld of %ld enrolled, %ld completed"), reached, p->target,
@@ -120,9 +121,17 @@ static void part_programmes(struct tui_sheet *sh, const struct lup_report *r)
 			snprintf(legend + n, sizeof legend - n, "  %s %s", u ? "\u2502" : "|", C_("report", "target"));
 		}
 		tui_sheet_text(sh, TUI_S_DIM, 0, "%s", legend);
-		tui_sheet_text(sh, TUI_S_NORMAL, 0,
-		               _("%ld enrolled and not yet completed, %ld on the waiting list, %ld withdrawn."),
-		               p->enrol.enrolled, p->enrol.waitlisted, p->enrol.withdrawn);
+		{
+			char e[300];
+			size_t o = (size_t)snprintf(e, sizeof e,
+			                            ngettext("%ld enrolled and not yet completed", "%ld enrolled and not yet completed",
+			                                     (unsigned long)p->enrol.enrolled), p->enrol.enrolled);
+			o += (size_t)snprintf(e + o, sizeof e - o, ngettext(", %ld on the waiting list", ", %ld on the waiting list",
+			                                                   (unsigned long)p->enrol.waitlisted), p->enrol.waitlisted);
+			snprintf(e + o, sizeof e - o, ngettext(", %ld withdrawn.", ", %ld withdrawn.",
+			                                       (unsigned long)p->enrol.withdrawn), p->enrol.withdrawn);
+			tui_sheet_text(sh, TUI_S_NORMAL, 0, "%s", e);
+		}
 	}
 }
 
@@ -325,8 +334,11 @@ static void part_competence(struct tui_sheet *sh, const struct lup_report *r)
 		return;
 	}
 	tui_sheet_text(sh, TUI_S_DIM, 0,
-	               _("Mean self-assessed level per area: each person's first and latest final "
-	                 "self-assessment (%ld people with both)."), r->competence_people);
+	               ngettext("Mean self-assessed level per area: each person's first and latest final "
+	                        "self-assessment (%ld person with both).",
+	                        "Mean self-assessed level per area: each person's first and latest final "
+	                        "self-assessment (%ld people with both).", (unsigned long)r->competence_people),
+	               r->competence_people);
 	tui_sheet_table(sh, cols, (int)(sizeof cols / sizeof cols[0]));
 	for (size_t i = 0; i < r->nareas; i++) {
 		const struct lup_report_area *a = &r->areas[i];
@@ -367,10 +379,22 @@ static void part_checkins(struct tui_sheet *sh, const struct lup_report *r)
 	};
 	size_t *idx, n = 0;
 	tui_sheet_heading(sh, 2, C_("report", "Check-ins"));
-	tui_sheet_text(sh, r->checkins_overdue + r->checkins_never > 0 ? TUI_S_WARN : TUI_S_NORMAL, 0,
-	               _("Of %ld participants, %ld are overdue for a check-in (the latest is older than "
-	                 "%ld days, or their role's interval) and %ld have none yet."),
-	               r->checkins_due, r->checkins_overdue, r->interval_days, r->checkins_never);
+	{
+		/* the report's own three parts, in one sentence */
+		char s1[80], s2[300], s3[80];
+		snprintf(s1, sizeof s1, ngettext("Of %ld participant,", "Of %ld participants,",
+		                                 (unsigned long)r->checkins_due), r->checkins_due);
+		snprintf(s2, sizeof s2,
+		         ngettext("%ld is overdue for a check-in (the latest is older than %ld days, or their "
+		                  "role's interval)",
+		                  "%ld are overdue for a check-in (the latest is older than %ld days, or their "
+		                  "role's interval)", (unsigned long)r->checkins_overdue),
+		         r->checkins_overdue, r->interval_days);
+		snprintf(s3, sizeof s3, ngettext("and %ld has none yet.", "and %ld have none yet.",
+		                                 (unsigned long)r->checkins_never), r->checkins_never);
+		tui_sheet_text(sh, r->checkins_overdue + r->checkins_never > 0 ? TUI_S_WARN : TUI_S_NORMAL, 0,
+		               "%s %s %s", s1, s2, s3);
+	}
 	if (r->checkins_overdue + r->checkins_never == 0 || r->ncohorts == 0)
 		return;
 	if (!(idx = malloc(r->ncohorts * sizeof *idx)))
@@ -403,7 +427,9 @@ static void fill(struct reports *s)
 	const struct lup_report *r = &s->rep;
 	struct tui_sheet *sh = &s->sheet;
 	tui_sheet_clear(sh);
-	tui_sheet_text(sh, TUI_S_NORMAL, 0, _("As of %s. lup holds %ld people, %ld of them active."),
+	tui_sheet_text(sh, TUI_S_NORMAL, 0, ngettext("As of %s. lup holds %ld person, %ld of them active.",
+	                                             "As of %s. lup holds %ld people, %ld of them active.",
+	                                             (unsigned long)r->people),
 	               r->as_of, r->people, r->active_people);
 	part_programmes(sh, r);
 	part_cohorts(sh, r);

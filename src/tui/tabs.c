@@ -81,7 +81,7 @@ static void draw_bar(struct tabs *t, tui_app *app)
 		tui_key keys[TUI_MAX_KEYS];
 		char kb[16];
 		if (tui_action_keys(TUI_A_VIEW_NEXT, keys) > 0)
-			snprintf(right, sizeof right, _("%s: next view"), tui_key_name(keys[0], kb));
+			snprintf(right, sizeof right, _("%s: next view"), tui_key_label(keys[0], kb));
 		ra = tui_attr(TUI_S_DIM);
 	}
 	if (right[0] && end - x > 4) {

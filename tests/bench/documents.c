@@ -19,7 +19,7 @@ static double now_s(void)
 
 int main(int argc, char **argv)
 {
-	struct lup_cohort_query q = { NULL, NULL, NULL };
+	struct lup_cohort_query q = { NULL, NULL, NULL, NULL };
 	struct lup_cohort_row rows[64], last;
 	lup_db *db;
 	lup_config *cfg;

@@ -24,6 +24,32 @@ check_ '[ "$(head -c 3 "$OUT" | od -An -tx1 | tr -d " ")" = efbbbf ]' "no byte-o
 expect_out 'name;email;phone'
 expect_out 'Berg, Annika;anna.berg@example.org;;"Service; kundtjänst";'
 
+case_ "--excel under a Swedish locale: Swedish headers that import reads back"
+LC_ALL=sv_SE.UTF-8 run --db "$DB" export people --excel
+expect_rc 0
+expect_out '^.?.?.?Id;Namn;E-post;Telefon;Enhet;Roll;Anställningsnummer;Chef;Chefens namn;Aktiv;Skapad;Ändrad'
+expect_out 'Berg, Annika;anna.berg@example.org;;"Service; kundtjänst";'
+cp "$OUT" "$TMP/sv.csv"
+run --db "$DB" import people --dry-run "$TMP/sv.csv"
+expect_rc 0
+check_ 'grep -q "ignoring the columns Chefens namn, Skapad, Ändrad$" "$ERR"' \
+	"import does not read the Swedish headers it should (or reads those it should not)"
+check_ 'grep -q " 0 would be added, 0 would be updated" "$ERR"' "the Swedish export does not import unchanged"
+LC_ALL=sv_SE.UTF-8 run --db "$DB" export enrolments --excel
+expect_out '^.?.?.?Id;Personens id;Person;E-post;Anställningsnummer;Omgångens id;Omgång;Program;Status;'
+# a plain CSV keeps the names programs read; --lang says outright
+LC_ALL=sv_SE.UTF-8 run --db "$DB" export people
+expect_out '^id,name,email,'
+LC_ALL=sv_SE.UTF-8 run --db "$DB" export people --excel --lang en
+expect_out '^.?.?.?id;name;email;'
+run --db "$DB" export people --lang sv
+expect_out '^Id,Namn,E-post,'
+run --db "$DB" export people --lang fi
+expect_rc 2
+check_ 'grep -q "sv or en" "$ERR"' "no word on --lang fi"
+run --db "$DB" export people --format json --lang sv
+expect_rc 2
+
 case_ "JSON: an array of objects"
 for t in people cohorts sessions enrolments attendance hosts placements checkins ratings; do
 	run --db "$DB" export "$t" --format json
@@ -90,5 +116,17 @@ expect_out "^BEGIN:VCALENDAR"
 expect_out "^SUMMARY:Studiebesök Nacka \(Pilot Halland\)"
 run --db "$DB" export ics --bogus
 expect_rc 2
+
+case_ "a demonstration made in Swedish writes the networks' roles in Swedish"
+LC_ALL=sv_SE.UTF-8 run --db "$TMP/demo-sv.db" demo --people 40
+expect_rc 0
+nets=$(sqlite3 "$TMP/demo-sv.db" "SELECT group_concat(networks, ' ') FROM host_org")
+check_ 'printf "%s" "$nets" | grep -q "\"role\":\"medlem\"" && printf "%s" "$nets" | grep -q "\"network\":\"Vänort\""' \
+	"the Swedish demonstration's roles are not Swedish: $nets"
+check_ '! printf "%s" "$nets" | grep -q "member\|twin"' "English roles left in the Swedish demonstration"
+run --db "$TMP/demo-en.db" demo --people 40
+nets=$(sqlite3 "$TMP/demo-en.db" "SELECT group_concat(networks, ' ') FROM host_org")
+check_ 'printf "%s" "$nets" | grep -q "\"role\":\"member\"" && printf "%s" "$nets" | grep -q "\"network\":\"Twin town\""' \
+	"the English demonstration's networks are not the known ones: $nets"
 
 finish

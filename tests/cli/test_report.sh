@@ -49,6 +49,15 @@ expect_out "^Pilot Halland +done +2014-03-01 +2014-06-30 +2 of 3: 1, 2 +4 +0 +3 
 w=$(LC_ALL=C.UTF-8 wc -L <"$OUT")
 check_ '[ "$w" -le 120 ] && [ "$w" -gt 80 ]' "--wide makes the report $w columns wide, not up to 120"
 
+case_ "on a terminal: the terminal's width"
+for cols in 60 100; do
+	script -qec "stty cols $cols rows 40; '$LUP' --db '$DB' report --as-of 2016-06-01" /dev/null 2>&1 |
+		tr -d '\r' >"$OUT"
+	w=$(LC_ALL=C.UTF-8 wc -L <"$OUT")
+	check_ 'grep -q "^Pilot Halland" "$OUT" && [ "$w" -le "$cols" ] && [ "$w" -gt $((cols - 20)) ]' \
+		"on a terminal of $cols columns the report is $w columns wide"
+done
+
 case_ "Markdown"
 run --db "$DB" report --as-of 2016-06-01 --format md
 expect_rc 0

@@ -22,7 +22,7 @@ for LOC in C.UTF-8 sv_SE.UTF-8; do
 		OF="av" TITLE="Importera personer från en CSV-fil" ADD="5 att lägga till" REF0="0 avvisade"
 		NOTHING="Ingenting importerades." Q="Importera 5 personer?" DONE="Importerat: 5 tillagda, 0 uppdaterade"
 		UNCH="5 oförändrade" NONE="Inget att importera" REF8="8 avvisade" ALL="Allt eller inget"
-		WHY="Rad 3, kolumn Namn: namn krävs" HINT="^S Importera" QT="Bekräfta"
+		WHY="Rad 3, kolumn Namn: namn krävs" HINT="Ctrl-S Importera" QT="Bekräfta"
 		NOIMP="Ingenting kan importeras så länge rader avvisas"
 	fi
 	for SIZE in 80x24 132x43; do

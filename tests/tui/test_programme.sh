@@ -30,7 +30,31 @@ wait_for "[1 People]" || { finish; exit 1; }
 keys 2
 wait_for "of 300 enrolled, "
 wait_for "Pilot Halland"
-check_ 'hint_line | grep -q "C Calendar"' "the hint line does not offer the calendar"
+# the filter takes the room of C Calendar at 80 columns; the help lists C
+check_ 'hint_line | grep -q "/ Filter"' "the hint line does not offer the filter"
+
+case_ "/ on the cohort list filters, and help lists no key that does nothing"
+keys /
+text "halland1"
+wait_for "Nothing matches the filter."
+check_ 'on_screen "[2 Programme]"' "the typed filter ran as commands (1 went to People)"
+keys BSpace
+wait_for "Pilot Halland"
+check_ '! on_screen "Omgång"' "the filter left other cohorts"
+keys Enter
+wait_for "Pilot Halland"
+keys Escape
+wait_for "Omgång"
+keys ?
+wait_for "Keys: Cohorts"
+help=""
+for i in 1 2 3 4 5 6 7 8; do help="$help
+$(screen)"; keys PgDn; sleep 0.1; done
+check_ 'printf "%s" "$help" | grep -q "Filter as you type"' "help does not list the filter"
+check_ 'printf "%s" "$help" | grep -q "Open the programme calendar"' "help does not list the calendar"
+check_ '! printf "%s" "$help" | grep -q "Change the sort order"' "help lists s, which does nothing on the cohort list"
+keys Escape
+wait_gone "Keys: Cohorts"
 
 case_ "a new cohort"
 keys a
@@ -90,7 +114,8 @@ wait_for "[ Participants 0/16 ]"
 keys a
 wait_for "Enrol in Testkull"
 # they took part before they were entered: their seats count from February
-keys d
+# (: sets a day, as in the calendar; d deletes everywhere)
+keys :
 wait_for "Enrol as of"
 text "2025-02-24"
 keys C-s
@@ -129,8 +154,20 @@ wait_for "[ Sessions (2) ]"
 keys Home Enter
 wait_for "Attendance: Kursdag ett"
 wait_for "0 present, 0 late, 0 excused, 0 absent, 16 not marked"
-check_ 'hint_line | grep -q "p Present  l Late  e Excused  a Absent"' "the hint line does not show the marks"
-keys p p p p p p p p p p p p l e a a
+check_ 'hint_line | grep -q "1 Present  2 Late  3 Excused  4 Absent"' "the hint line does not show the marks"
+check_ 'screen | head -3 | grep -q "Testkull"' "the register's title lost the cohort's name"
+
+case_ "e and a in the register mark nobody, and say which keys do"
+keys e
+wait_for "Nothing marked: 1 is present, 2 late, 3 excused, 4 absent"
+keys a
+check_ 'on_screen "0 present, 0 late, 0 excused, 0 absent, 16 not marked"' "e or a marked someone"
+check_ '[ "$(q "SELECT count(*) FROM attendance a JOIN session s ON s.id = a.session_id WHERE s.title = '"'Kursdag ett'"'")" = 0 ]' \
+	"e or a stored a mark"
+keys Home
+
+case_ "the register: one key per person (continued)"
+keys p p p p p p p p p p p p l 3 4 4
 wait_for "12 present, 1 late, 1 excused, 2 absent"
 wait_for "Everyone is marked."
 check_ '[ "$(q "SELECT group_concat(n, '"' '"') FROM (SELECT a.status || count(*) AS n FROM attendance a
@@ -145,16 +182,28 @@ keys q
 wait_for "[ Sessions (2) ]"
 check_ 'cursor_line | grep -q "Kursdag ett"' "the cursor is not on the first session"
 keys n
+wait_for "Copy Kursdag ett to 2025-03-17 09:00 (week 12)?"
+check_ 'on_screen "[ No ]"' "No is not the default"
+# n answers No: two n make no copy
+keys n
+wait_gone "Copy Kursdag ett to"
+check_ 'on_screen "Sessions (2)"' "n copied the session without a Yes"
+keys n
+wait_for "Copy Kursdag ett to 2025-03-17 09:00 (week 12)?"
+keys y
 wait_for "Copied to 2025-03-17 09:00, week 12."
 wait_for "Sessions (3)"
 check_ 'cursor_line | grep -q "2025-03-17 12 .*Kursdag ett"' "the cursor is not on the copy"
 keys End n
+wait_for "Copy Kursdag ett to 2025-03-24 09:00 (week 13)?"
+keys y
 wait_for "Copied to 2025-03-24 09:00, week 13."
 wait_for "Sessions (4)"
 
 case_ "delete a session: No first"
 keys d
 wait_for "Delete the session"
+check_ 'screen | grep -q "Delete the session of 2025-0[0-9]-[0-9][0-9], "' "the question does not show the session's day"
 keys Enter
 wait_gone "Delete the session"
 check_ 'on_screen "Sessions (4)"' "Enter deleted the session"
@@ -178,7 +227,7 @@ wait_gone "Keys: Cohort"
 case_ "back to the list: seats and the progress"
 keys q
 wait_for "Testkull"
-check_ 'cursor_line | grep -q "16/16 +1 waiting"' "the list does not show the seats"
+check_ 'poll "cursor_line | grep -q \"16/16 +1 waiting\"" 5' "the list does not show the seats"
 wait_for "298 of 300 enrolled"
 keys q
 wait_exit
@@ -209,9 +258,21 @@ check_ 'on_screen "Handledare: Eva Ek, Olle Berg"' "the facilitators do not show
 keys j Enter
 wait_for "Närvaro: "
 wait_for "16 ej markerade"
-check_ 'hint_line | grep -q "p Närvarande"' "the hint line is not in Swedish"
+check_ 'hint_line | grep -q "1 Närvarande  2 Sen  3 Anmäld frånvaro  4 Frånvarande"' "the hint line is not in Swedish"
+keys e
+wait_for "Ingen markering: 1 är närvarande, 2 sen, 3 anmäld frånvaro, 4 frånvarande"
 keys 1 1 1 1 1 1 1 1 1 1 1 1 1 1 2 4
-wait_for "14 närvarande, 1 sena, 0 med anmäld frånvaro, 1 frånvarande"
+wait_for "14 närvarande, 1 sen, 0 med anmäld frånvaro, 1 frånvarande"
+keys ?
+wait_for "Tangenter: Närvarolista"
+help=""
+for i in 1 2 3 4; do help="$help
+$(screen)"; keys PgDn; sleep 0.1; done
+check_ 'printf "%s" "$help" | grep -q "Upp, k" && printf "%s" "$help" | grep -q "Backsteg, Del"' \
+	"the help does not name the keys in Swedish"
+check_ 'printf "%s" "$help" | grep -q "1, p " && printf "%s" "$help" | grep -q "3  "' "the help does not list 1 and p, and 3"
+keys Escape
+wait_gone "Tangenter: Närvarolista"
 check_ 'on_screen "frånvarande"' "the status words are not in Swedish"
 keys q
 
@@ -255,6 +316,7 @@ case_ "Swedish: deleting a cohort says what goes with it"
 wait_for "Testkull"
 keys d
 wait_for "Ta bort omgången Testkull?"
+check_ 'hint_line | grep -q "j Ja"' "the question does not show j for Ja"
 check_ 'on_screen "4 tillfällen, 17 antagningar"' "the question does not say what goes"
 keys n
 wait_gone "Ta bort omgången"
@@ -264,6 +326,9 @@ second=$(q "SELECT p.name FROM enrolment e JOIN person p ON p.id = e.person_id J
             WHERE c.name = 'Testkull' AND e.status = 'waitlisted'")
 keys e
 wait_for "Ändra omgången Testkull"
+check_ 'hint_line | grep -q "Skift-Tab Föregående" && hint_line | grep -q "Ctrl-S Spara"' \
+	"the form's hint line does not name the keys in Swedish"
+check_ '! hint_line | grep -q "S-Tab\|\^S"' "the form's hint line names keys in English"
 keys Tab C-u; text "17"
 keys C-s
 wait_for "Sparat. Fick plats från väntelistan: $second."

@@ -170,6 +170,21 @@ keys q
 wait_exit
 check_ '[ "$STATUS" = 0 ]' "exit status $STATUS"
 
+case_ "a long title gives way: the register's title keeps the cohort and the day at 80 columns"
+q "UPDATE session SET title = 'Utvecklande ledarskap del 1, dag 1: förmiddag och eftermiddag'
+   WHERE id = 'd0000000-0000-4000-8000-000000000001'"
+start 80x24
+wait_for "[1 People]"
+keys 2
+wait_for "Pilot Halland"
+go_to "Pilot Halland"; keys Enter
+wait_for "[ Sessions (5) ]"
+keys Home Enter
+wait_for "Attendance: Utvecklande"
+check_ 'screen | sed -n 2p | grep -q "(w\. 10) · Pilot Halland"' "the title lost the day or the cohort"
+keys q q q
+wait_exit
+
 # ---------------------------------------------------------------- Swedish
 LOC=sv_SE.UTF-8
 start 132x43

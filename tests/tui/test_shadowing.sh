@@ -348,7 +348,7 @@ wait_for "Land: Polen"
 wait_for "1 av 2 (21)"
 
 case_ "network filter"
-keys n
+keys N
 wait_for "Alla nätverk"
 text "euro"
 wait_for "Eurocities"

@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <unistd.h>
 #include "lup/config.h"
+#include "lup/i18n.h"
 #include "tui/actions.h"
 
 static void test_every_action_has_a_row(void **state)
@@ -161,7 +162,8 @@ static void test_design_defaults(void **state)
 		assert_int_equal(tui_action_for('v', sh), TUI_A_VIEW_NEXT);
 		assert_int_equal(tui_action_for('V', sh), TUI_A_VIEW_PREV);
 		assert_int_equal(tui_action_for('c', sh), TUI_A_FILTER_COUNTRY);
-		assert_int_equal(tui_action_for('n', sh), TUI_A_FILTER_NETWORK);
+		assert_int_equal(tui_action_for('N', sh), TUI_A_FILTER_NETWORK);
+		assert_int_equal(tui_action_for('n', sh), TUI_A_NONE);
 		assert_int_equal(tui_action_for('>', sh), TUI_A_ADVANCE);
 		assert_int_equal(tui_action_for('x', sh), TUI_A_CANCEL_PLACEMENT);
 		assert_int_equal(tui_action_for('l', sh), TUI_A_LOG_ADD);
@@ -195,10 +197,11 @@ static void test_programme_keys(void **state)
 	assert_int_equal(tui_action_for('1', reg), TUI_A_PRESENT);
 	assert_int_equal(tui_action_for('l', reg), TUI_A_LATE);
 	assert_int_equal(tui_action_for('2', reg), TUI_A_LATE);
-	assert_int_equal(tui_action_for('e', reg), TUI_A_EXCUSED);
 	assert_int_equal(tui_action_for('3', reg), TUI_A_EXCUSED);
-	assert_int_equal(tui_action_for('a', reg), TUI_A_ABSENT);
 	assert_int_equal(tui_action_for('4', reg), TUI_A_ABSENT);
+	/* a and e add and edit elsewhere: in the register they mark nobody */
+	assert_int_equal(tui_action_for('e', reg), TUI_A_NONE);
+	assert_int_equal(tui_action_for('a', reg), TUI_A_NONE);
 	assert_int_equal(tui_action_for(TUI_KEY_BS, reg), TUI_A_UNMARK);
 	assert_int_equal(tui_action_for('j', reg), TUI_A_DOWN);
 	assert_int_equal(tui_action_for('q', reg), TUI_A_QUIT);
@@ -456,7 +459,84 @@ static void test_reports_import_keys(void **state)
 	assert_int_equal(tui_action_for('q', preview), TUI_A_QUIT);
 }
 
-int main(void)
+/* One key, one meaning: every action's default keys agree with the table
+ * of keys that mean the same everywhere (a add, e edit, d delete, n new or
+ * no, x export or cancel, …), in every context they appear in. */
+static void test_one_key_one_meaning(void **state)
+{
+	size_t nm;
+	const struct tui_key_meaning *m = tui_key_meanings(&nm);
+	(void)state;
+	tui_keys_defaults();
+	assert_true(nm >= 5);
+	for (size_t i = 0; i < nm; i++) {
+		tui_key k = tui_key_parse(m[i].key);
+		int users = 0;
+		if (k == TUI_KEY_NONE)
+			fail_msg("the meanings table names '%s', which is not a key", m[i].key);
+		for (int a = 0; a < TUI_A_COUNT; a++) {
+			const struct tui_action_info *ai = tui_action_info((enum tui_action)a);
+			tui_key ks[TUI_MAX_KEYS];
+			int n = tui_action_keys((enum tui_action)a, ks), has = 0, allowed = 0;
+			for (int j = 0; j < n; j++)
+				has |= ks[j] == k;
+			if (!has)
+				continue;
+			users++;
+			for (int j = 0; j < 8 && m[i].actions[j] != TUI_A_NONE; j++)
+				allowed |= m[i].actions[j] == (enum tui_action)a;
+			if (!allowed)
+				fail_msg("key %s means %s everywhere, but %s (%s) has it", m[i].key, m[i].meaning, ai->name,
+				         tui_ctx_title(ai->ctx));
+		}
+		if (users == 0)
+			fail_msg("no action has key %s (%s)", m[i].key, m[i].meaning);
+	}
+	/* the keys the review found with two meanings */
+	for (int a = 0; a < TUI_A_COUNT; a++) {
+		tui_key ks[TUI_MAX_KEYS];
+		int n = tui_action_keys((enum tui_action)a, ks);
+		for (int j = 0; j < n; j++) {
+			if (ks[j] == 'e' && a != TUI_A_EDIT && a != TUI_A_CORRECT)
+				fail_msg("e is not edit in %s", tui_action_info((enum tui_action)a)->name);
+			if (ks[j] == 'a' && a != TUI_A_ADD)
+				fail_msg("a is not add in %s", tui_action_info((enum tui_action)a)->name);
+		}
+	}
+}
+
+/* Key names people read follow the language; the names [keys] reads do not. */
+static char localedir[512] = "build/locale";   /* beside the test program: ../locale */
+
+static void test_key_labels(void **state)
+{
+	char b[16], mo[600];
+	(void)state;
+	assert_string_equal(tui_key_label(TUI_KEY_SPACE, b), "Space");
+	assert_string_equal(tui_key_label(TUI_KEY_BTAB, b), "S-Tab");
+	assert_string_equal(tui_key_label(TUI_KEY_CTRL('S'), b), "^S");
+	assert_string_equal(tui_key_label(TUI_KEY_ENTER, b), "Enter");
+	assert_string_equal(tui_key_label('j', b), "j");
+	assert_string_equal(tui_key_label(TUI_KEY_F(2), b), "F2");
+	assert_int_equal(tui_action_shown_key(TUI_A_YES, TUI_CTXBIT(TUI_CTX_DIALOG)), 'y');
+	snprintf(mo, sizeof mo, "%s/sv/LC_MESSAGES/lup.mo", localedir);
+	if (setlocale(LC_ALL, "sv_SE.UTF-8") && access(mo, R_OK) == 0) {
+		lup_i18n_init(localedir);
+		assert_string_equal(tui_key_label(TUI_KEY_SPACE, b), "Mellanslag");
+		assert_string_equal(tui_key_label(TUI_KEY_BTAB, b), "Skift-Tab");
+		assert_string_equal(tui_key_label(TUI_KEY_BS, b), "Backsteg");
+		assert_string_equal(tui_key_label(TUI_KEY_RIGHT, b), "Höger");
+		assert_string_equal(tui_key_label(TUI_KEY_CTRL('S'), b), "Ctrl-S");
+		assert_string_equal(tui_key_label(TUI_KEY_ENTER, b), "Enter");
+		/* "j Ja" in a question, though y works too */
+		assert_int_equal(tui_action_shown_key(TUI_A_YES, TUI_CTXBIT(TUI_CTX_DIALOG)), 'j');
+		/* [keys] still reads and writes the English names */
+		assert_string_equal(tui_key_name(TUI_KEY_SPACE, b), "Space");
+		setlocale(LC_ALL, "C.UTF-8");
+	}
+}
+
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_action_has_a_row),
@@ -470,7 +550,15 @@ int main(void)
 		cmocka_unit_test(test_keys_section),
 		cmocka_unit_test(test_man_table),
 		cmocka_unit_test(test_reports_import_keys),
+		cmocka_unit_test(test_one_key_one_meaning),
+		cmocka_unit_test(test_key_labels),
 	};
+	(void)argc;
+	{
+		const char *slash = strrchr(argv[0], '/');
+		if (slash)
+			snprintf(localedir, sizeof localedir, "%.*s/../locale", (int)(slash - argv[0]), argv[0]);
+	}
 	setlocale(LC_ALL, "C.UTF-8");
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

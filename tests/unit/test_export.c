@@ -1,12 +1,14 @@
-/* test_export.c — CSV quoting and line ends, the Excel flavour, JSON
- * through SQLite, names beside ids, and the people round trip. */
+/* test_export.c — CSV quoting and line ends, the Excel flavour (with
+ * Swedish headers), JSON through SQLite, names beside ids, and the people
+ * round trip. */
 #include "data_fixture.h"
 #include "lup/export.h"
 #include "lup/people.h"
 
+/* excel: 0 plain CSV, 1 for Excel, 2 for Excel with Swedish headers */
 static char *export_mem(lup_db *db, const char *table, enum lup_export_format f, int excel, long *rows)
 {
-	struct lup_export_opts o = { f, excel };
+	struct lup_export_opts o = { f, excel > 0, excel == 2 ? LUP_EXPORT_SV : LUP_EXPORT_EN };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
@@ -79,6 +81,25 @@ static void test_csv_quoting(void **state)
 	assert_non_null(strstr(csv, "Berg, Anna;anna@x.se;;\"Service; kundtjänst\";"));
 	free(csv);
 
+	/* For Swedish Excel in Swedish: the headers in the interface's words */
+	csv = export_mem(t.db, "people", LUP_EXPORT_CSV, 2, &rows);
+	assert_non_null(strstr(csv, "\xef\xbb\xbfId;Namn;E-post;Telefon;Enhet;Roll;Anställningsnummer;Chef;"
+	                            "Chefens namn;Aktiv;Skapad;Ändrad\r\n"));
+	assert_non_null(strstr(csv, "Berg, Anna;anna@x.se;;\"Service; kundtjänst\";"));
+	free(csv);
+	/* every column of every table has a Swedish header */
+	for (const char *const *tb = lup_export_tables(); *tb; tb++) {
+		char *en = export_mem(t.db, *tb, LUP_EXPORT_CSV, 0, NULL), *sv = export_mem(t.db, *tb, LUP_EXPORT_CSV, 2, NULL);
+		char *line = strtok(en, "\r");
+		for (char *col = strtok(line, ","); col; col = strtok(NULL, ","))
+			if (strcmp(lup_export_header(col, LUP_EXPORT_SV), col) == 0 && strcmp(col, "id") != 0)
+				fail_msg("%s: the column %s has no Swedish header", *tb, col);
+		assert_null(strstr(sv, "created_at"));
+		free(en);
+		free(sv);
+	}
+	assert_string_equal(lup_export_header("employee_no", LUP_EXPORT_EN), "employee_no");
+
 	csv = export_mem(t.db, "people", LUP_EXPORT_JSON, 0, &rows);
 	{
 		long n = 0;
@@ -128,7 +149,7 @@ static void test_every_table(void **state)
 	}
 	{
 		lup_err err;
-		struct lup_export_opts o = { LUP_EXPORT_CSV, 0 };
+		struct lup_export_opts o = { LUP_EXPORT_CSV, 0, LUP_EXPORT_EN };
 		assert_int_equal(lup_export_write(t.db, "secrets", &o, stdout, NULL, &err), -1);
 		assert_string_equal(lup_export_table_name("enrollments"), "enrolments");
 		assert_null(lup_export_table_name("secrets"));
@@ -165,7 +186,7 @@ static void test_round_trip(void **state)
 		lup_person_clear(&p);
 	}
 	snprintf(want, sizeof want, "%s", fixture_text(a.db, people_fields));
-	for (excel = 0; excel <= 1; excel++) {
+	for (excel = 0; excel <= 2; excel++) {   /* plain, Excel, Excel with Swedish headers */
 		csv = export_mem(a.db, "people", LUP_EXPORT_CSV, excel, NULL);
 		tdb_open(&b);
 		if (lup_import_parse(csv, strlen(csv), NULL, &im, &err) != 0)
@@ -189,7 +210,7 @@ static void test_round_trip(void **state)
 static void test_export_file(void **state)
 {
 	struct tdb t;
-	struct lup_export_opts o = { LUP_EXPORT_JSON, 0 };
+	struct lup_export_opts o = { LUP_EXPORT_JSON, 0, LUP_EXPORT_EN };
 	char path[160];
 	lup_err err;
 	long rows;

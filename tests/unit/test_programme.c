@@ -641,7 +641,7 @@ static void test_session_copy(void **state)
 static void test_cohort_paging(void **state)
 {
 	struct fx *f = *state;
-	struct lup_cohort_query q = { f->prog, NULL, NULL };
+	struct lup_cohort_query q = { f->prog, NULL, NULL, NULL };
 	struct lup_cohort_row all[40], page[10];
 	char prev[16] = "";
 	int n, got = 0;
@@ -712,6 +712,20 @@ static void test_cohort_paging(void **state)
 		assert_string_equal(page[i].start_date, "");
 	}
 	q.status = "open";
+	assert_int_equal(lup_cohort_count(f->db, &q, &count, NULL), 0);
+	assert_int_equal(count, 0);
+	/* Filtered by a part of the name, in any case: Kull 20 to Kull 23 */
+	q.status = NULL;
+	q.filter = "KULL 2";
+	assert_int_equal(lup_cohort_count(f->db, &q, &count, NULL), 0);
+	assert_int_equal(count, 4);
+	n = lup_cohort_page(f->db, &q, NULL, 1, 40, page, NULL);
+	assert_int_equal(n, 4);
+	for (int i = 0; i < n; i++) {
+		assert_true(strncmp(page[i].name, "Kull 2", 6) == 0);
+		assert_int_equal(lup_cohort_position(f->db, &q, &page[i], NULL), i);
+	}
+	q.filter = "no such cohort";
 	assert_int_equal(lup_cohort_count(f->db, &q, &count, NULL), 0);
 	assert_int_equal(count, 0);
 }
