@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <csv.h>
 #include "core/internal.h"
+#include "core/sync_int.h"
 #include "lup/import.h"
 #include "lup/map.h"
 #include "lup/people.h"
@@ -1326,11 +1327,13 @@ int lup_import_run(lup_db *db, lup_import *im, int dry_run,
 	if (im->nrows >= 1000 && (long)im->nrows * 2 >= people &&
 	    lup_bulk_begin(db, "person", &bulk, err) < 0)
 		goto fail;
+	/* each row stands on its own: the change log may take what came so
+	 * far between two (lup_sync_capture_flush) */
 	for (size_t i = 0; i < im->nrows; i++)
-		if (!im->parse_bad[i] && first_pass(&ru, i) < 0)
+		if (!im->parse_bad[i] && (first_pass(&ru, i) < 0 || lup_sync_capture_flush(db, err) < 0))
 			goto fail;
 	for (size_t i = 0; i < im->nrows; i++)
-		if (ru.defer[i] && second_pass(&ru, i) < 0)
+		if (ru.defer[i] && (second_pass(&ru, i) < 0 || lup_sync_capture_flush(db, err) < 0))
 			goto fail;
 	if (sort_problems(im) < 0) {
 		lup_err_oom(err);
