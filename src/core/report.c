@@ -97,17 +97,18 @@ static const char sql_ends[] =
  * unique (check-in, competence) index: only theirs are read. */
 static const char sql_end_ratings[] =
 	"SELECT competence_id, level FROM rating WHERE checkin_id = ?1 AND level IS NOT NULL";
-/* Overdue check-ins come from three plain reads, joined here: a join in
- * SQL looked every participant up in the person table one by one.  The
- * first counts everyone, too. */
-static const char sql_od_people[] =
-	"SELECT id, role, active FROM person";
-/* ?1 the report's day; the index gives each person's check-ins together */
-static const char sql_od_last[] =
-	"SELECT person_id, julianday(?1) - julianday(max(date)) FROM checkin INDEXED BY checkin_final "
-	"WHERE status = 'final' GROUP BY person_id";
-static const char sql_od_enrolled[] =
-	"SELECT cohort_id, person_id FROM enrolment WHERE status IN ('enrolled', 'completed')";
+/* Everyone, and who is active. */
+static const char sql_people[] =
+	"SELECT active FROM person";
+/* Overdue check-ins: each participant with a place who is active, their
+ * role and the days from their latest final check-in to ?1 (the report's
+ * day; NULL without one), looked up one by one as the enrolments come, so
+ * that nothing for everyone is held in memory. */
+static const char sql_overdue[] =
+	"SELECT e.cohort_id, p.role, julianday(?1) - julianday((SELECT max(k.date) FROM checkin k "
+	"INDEXED BY checkin_final WHERE k.person_id = e.person_id AND k.status = 'final')) "
+	"FROM enrolment e JOIN person p ON p.id = e.person_id "
+	"WHERE e.status IN ('enrolled', 'completed') AND p.active = 1";
 
 /* [interval]: days per role, as the user wrote them. */
 struct intervals {
@@ -167,13 +168,12 @@ struct lup_report_gather {
 	long run;
 	int run_first_rev, run_latest_rev;
 
-	/* overdue check-ins: each active person's interval, days since each
-	 * person's latest final check-in */
+	/* overdue check-ins: [interval] as written, and the interval of each
+	 * role met so far (a role's text → index in role_days) */
 	struct intervals iv;
-	lup_map people, lastk;
-	long *interval;
-	double *since;
-	size_t cappeople, caplast;
+	lup_map roles;
+	long *role_days;
+	size_t caproles;
 };
 
 static int oom(struct lup_report_gather *g)
@@ -767,60 +767,57 @@ static int same_role(const char *folded_role, const char *key)
 	return same;
 }
 
-static int bind_intervals(struct lup_report_gather *g, sqlite3_stmt *st, long item)
+static int row_people(struct lup_report_gather *g, sqlite3_stmt *st)
 {
-	(void)st; (void)item;
-	if (g->cfg && !g->iv.v)
-		lup_config_each(g->cfg, "interval", add_interval, &g->iv);
+	g->r->people++;
+	g->r->active_people += sqlite3_column_int(st, 0) == 1;
 	return 0;
 }
 
-static int row_od_person(struct lup_report_gather *g, sqlite3_stmt *st)
+static int bind_overdue(struct lup_report_gather *g, sqlite3_stmt *st, long item)
 {
-	const char *role = col(st, 1);
-	long days = g->r->interval_days, ix;
-	g->r->people++;
-	if (sqlite3_column_int(st, 2) != 1)
-		return 0;
-	g->r->active_people++;
-	if ((ix = lup_map_intern(&g->people, col(st, 0))) < 0 ||
-	    lup_grow(&g->interval, &g->cappeople, lup_map_count(&g->people), sizeof *g->interval) < 0)
-		return oom(g);
-	if (role && g->iv.n) {
+	(void)item;
+	if (g->cfg && !g->iv.v)
+		lup_config_each(g->cfg, "interval", add_interval, &g->iv);
+	return bind_day(g, st, 0);
+}
+
+/* A role's interval: its own in [interval], else the default; worked out
+ * once a role. */
+static long role_interval(struct lup_report_gather *g, const char *role)
+{
+	size_t before = lup_map_count(&g->roles);
+	long ix, days = g->r->interval_days;
+	if (!role || !g->iv.n)
+		return days;
+	if ((ix = lup_map_intern(&g->roles, role)) < 0 ||
+	    lup_grow(&g->role_days, &g->caproles, lup_map_count(&g->roles), sizeof *g->role_days) < 0)
+		return -1;
+	if (lup_map_count(&g->roles) == before)
+		return g->role_days[ix];
+	{
 		char *f = lup_fold(role);
-		for (size_t i = 0; f && i < g->iv.n; i++)
+		if (!f)
+			return -1;
+		for (size_t i = 0; i < g->iv.n; i++)
 			if (same_role(f, g->iv.v[i].role)) {
 				days = g->iv.v[i].days;
 				break;
 			}
 		free(f);
 	}
-	g->interval[ix] = days;
-	return 0;
+	return g->role_days[ix] = days;
 }
 
-static int row_od_last(struct lup_report_gather *g, sqlite3_stmt *st)
-{
-	long ix;
-	if ((ix = lup_map_intern(&g->lastk, col(st, 0))) < 0 ||
-	    lup_grow(&g->since, &g->caplast, lup_map_count(&g->lastk), sizeof *g->since) < 0)
-		return oom(g);
-	g->since[ix] = sqlite3_column_double(st, 1);
-	return 0;
-}
-
-static int row_od_enrolled(struct lup_report_gather *g, sqlite3_stmt *st)
+static int row_overdue(struct lup_report_gather *g, sqlite3_stmt *st)
 {
 	struct lup_report *r = g->r;
-	const char *person = col(st, 1);
 	long c = lup_map_get(&g->cohort_ix, col(st, 0));
-	long p = lup_map_get(&g->people, person), l;
-	int never, over;
-	if (p < 0)
-		return 0;   /* not active */
-	l = lup_map_get(&g->lastk, person);
-	never = l < 0;
-	over = !never && g->since[l] > (double)g->interval[p];
+	long days = role_interval(g, col(st, 1));
+	int never = sqlite3_column_type(st, 2) == SQLITE_NULL, over;
+	if (days < 0)
+		return oom(g);
+	over = !never && sqlite3_column_double(st, 2) > (double)days;
 	r->checkins_due++;
 	r->checkins_never += never;
 	r->checkins_overdue += over;
@@ -879,9 +876,8 @@ static const struct phase {
 	{ sql_areas, NULL, row_area, NULL, 0, 1 },
 	{ sql_ends, NULL, row_end, end_ends, 0, 14 },
 	{ sql_end_ratings, bind_end, row_rating, end_competence, 1, 12 },
-	{ sql_od_people, bind_intervals, row_od_person, NULL, 0, 14 },
-	{ sql_od_last, bind_day, row_od_last, NULL, 0, 14 },
-	{ sql_od_enrolled, NULL, row_od_enrolled, end_overdue, 0, 12 },
+	{ sql_people, NULL, row_people, NULL, 0, 6 },
+	{ sql_overdue, bind_overdue, row_overdue, end_overdue, 0, 30 },
 };
 #define NPHASES (sizeof phases / sizeof *phases)
 
@@ -908,10 +904,8 @@ static void gather_free_parts(struct lup_report_gather *g)
 	free(g->end);
 	free(g->acc);
 	free(g->iv.v);
-	lup_map_clear(&g->people);
-	lup_map_clear(&g->lastk);
-	free(g->interval);
-	free(g->since);
+	lup_map_clear(&g->roles);
+	free(g->role_days);
 }
 
 int lup_report_gather_begin(lup_db *db, const lup_config *cfg, const char *as_of,
@@ -993,7 +987,7 @@ next_phase:
 		}
 		if (ms == 0)   /* a row at a time */
 			break;
-		if (ms > 0 && ++rows % 64 == 0) {
+		if (ms > 0 && ++rows % 8 == 0) {   /* a row may wait for the disk */
 			clock_gettime(CLOCK_MONOTONIC, &t);
 			if ((t.tv_sec - t0.tv_sec) * 1000.0 + (t.tv_nsec - t0.tv_nsec) / 1e6 >= ms)
 				break;
