@@ -456,7 +456,7 @@ static int gather(struct reports *s, tui_app *app)
 	if (!s->g)
 		return 0;
 	if ((rc = lup_report_gather_step(s->g, GATHER_SLICE_MS, NULL, &err)) == 0)
-		return TUI_REDRAW;   /* more: the next slice while no key waits */
+		return TUI_MORE;   /* the next slice while no key waits; the frame stays */
 	if (rc < 0) {
 		gather_stop(s);
 		gather_failed(s, app, &err);
