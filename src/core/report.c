@@ -97,18 +97,19 @@ static const char sql_ends[] =
  * unique (check-in, competence) index: only theirs are read. */
 static const char sql_end_ratings[] =
 	"SELECT competence_id, level FROM rating WHERE checkin_id = ?1 AND level IS NOT NULL";
-/* Everyone, and who is active. */
+/* Overdue check-ins come from three plain reads, joined here through
+ * arrays sorted by id (a join in SQL looked every participant up in the
+ * person table one by one, and maps of everyone took twice the memory).
+ * Everyone, counted, with the active ones' roles: */
 static const char sql_people[] =
-	"SELECT active FROM person";
-/* Overdue check-ins: each participant with a place who is active, their
- * role and the days from their latest final check-in to ?1 (the report's
- * day; NULL without one), looked up one by one as the enrolments come, so
- * that nothing for everyone is held in memory. */
-static const char sql_overdue[] =
-	"SELECT e.cohort_id, p.role, julianday(?1) - julianday((SELECT max(k.date) FROM checkin k "
-	"INDEXED BY checkin_final WHERE k.person_id = e.person_id AND k.status = 'final')) "
-	"FROM enrolment e JOIN person p ON p.id = e.person_id "
-	"WHERE e.status IN ('enrolled', 'completed') AND p.active = 1";
+	"SELECT id, role, active FROM person";
+/* ?1 the report's day; the index gives each person's check-ins together,
+ * in the order of their ids */
+static const char sql_od_last[] =
+	"SELECT person_id, julianday(?1) - julianday(max(date)) FROM checkin INDEXED BY checkin_final "
+	"WHERE status = 'final' GROUP BY person_id ORDER BY person_id";
+static const char sql_od_enrolled[] =
+	"SELECT cohort_id, person_id FROM enrolment WHERE status IN ('enrolled', 'completed')";
 
 /* [interval]: days per role, as the user wrote them. */
 struct intervals {
@@ -169,11 +170,15 @@ struct lup_report_gather {
 	int run_first_rev, run_latest_rev;
 
 	/* overdue check-ins: [interval] as written, and the interval of each
-	 * role met so far (a role's text → index in role_days) */
+	 * role met so far (a role's text → index in role_days); each active
+	 * person's interval and each person's days since their latest final
+	 * check-in, sorted by id */
 	struct intervals iv;
 	lup_map roles;
 	long *role_days;
 	size_t caproles;
+	struct by_id { char id[LUP_UUID_LEN + 1]; double v; } *active, *since;
+	size_t nactive, capactive, nsince, capsince;
 };
 
 static int oom(struct lup_report_gather *g)
@@ -767,19 +772,62 @@ static int same_role(const char *folded_role, const char *key)
 	return same;
 }
 
-static int row_people(struct lup_report_gather *g, sqlite3_stmt *st)
+static int bind_people(struct lup_report_gather *g, sqlite3_stmt *st, long item)
 {
-	g->r->people++;
-	g->r->active_people += sqlite3_column_int(st, 0) == 1;
+	(void)st; (void)item;
+	if (g->cfg && !g->iv.v)
+		lup_config_each(g->cfg, "interval", add_interval, &g->iv);
 	return 0;
 }
 
-static int bind_overdue(struct lup_report_gather *g, sqlite3_stmt *st, long item)
+static long role_interval(struct lup_report_gather *g, const char *role);
+
+static int row_people(struct lup_report_gather *g, sqlite3_stmt *st)
 {
-	(void)item;
-	if (g->cfg && !g->iv.v)
-		lup_config_each(g->cfg, "interval", add_interval, &g->iv);
-	return bind_day(g, st, 0);
+	struct by_id *a;
+	long days;
+	g->r->people++;
+	if (sqlite3_column_int(st, 2) != 1)
+		return 0;
+	g->r->active_people++;
+	if ((days = role_interval(g, col(st, 1))) < 0 ||
+	    !(a = LUP_PUSH(g->active, g->nactive, g->capactive)))
+		return oom(g);
+	lup_col_copy(st, 0, a->id, sizeof a->id);
+	a->v = (double)days;
+	return 0;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(((const struct by_id *)a)->id, ((const struct by_id *)b)->id);
+}
+
+static int end_people(struct lup_report_gather *g)
+{
+	if (g->nactive > 1)
+		qsort(g->active, g->nactive, sizeof *g->active, by_id);
+	return 0;
+}
+
+/* in the order of their ids already (sql_od_last) */
+static int row_od_last(struct lup_report_gather *g, sqlite3_stmt *st)
+{
+	struct by_id *l = LUP_PUSH(g->since, g->nsince, g->capsince);
+	if (!l)
+		return oom(g);
+	lup_col_copy(st, 0, l->id, sizeof l->id);
+	l->v = sqlite3_column_double(st, 1);
+	return 0;
+}
+
+static const struct by_id *find_id(const struct by_id *v, size_t n, const char *id)
+{
+	struct by_id key;
+	if (!id || !n)
+		return NULL;
+	snprintf(key.id, sizeof key.id, "%s", id);
+	return bsearch(&key, v, n, sizeof *v, by_id);
 }
 
 /* A role's interval: its own in [interval], else the default; worked out
@@ -809,15 +857,17 @@ static long role_interval(struct lup_report_gather *g, const char *role)
 	return g->role_days[ix] = days;
 }
 
-static int row_overdue(struct lup_report_gather *g, sqlite3_stmt *st)
+static int row_od_enrolled(struct lup_report_gather *g, sqlite3_stmt *st)
 {
 	struct lup_report *r = g->r;
 	long c = lup_map_get(&g->cohort_ix, col(st, 0));
-	long days = role_interval(g, col(st, 1));
-	int never = sqlite3_column_type(st, 2) == SQLITE_NULL, over;
-	if (days < 0)
-		return oom(g);
-	over = !never && sqlite3_column_double(st, 2) > (double)days;
+	const struct by_id *p = find_id(g->active, g->nactive, col(st, 1)), *l;
+	int never, over;
+	if (!p)
+		return 0;   /* not active */
+	l = find_id(g->since, g->nsince, p->id);
+	never = !l;
+	over = !never && l->v > p->v;
 	r->checkins_due++;
 	r->checkins_never += never;
 	r->checkins_overdue += over;
@@ -876,8 +926,9 @@ static const struct phase {
 	{ sql_areas, NULL, row_area, NULL, 0, 1 },
 	{ sql_ends, NULL, row_end, end_ends, 0, 14 },
 	{ sql_end_ratings, bind_end, row_rating, end_competence, 1, 12 },
-	{ sql_people, NULL, row_people, NULL, 0, 6 },
-	{ sql_overdue, bind_overdue, row_overdue, end_overdue, 0, 30 },
+	{ sql_people, bind_people, row_people, end_people, 0, 12 },
+	{ sql_od_last, bind_day, row_od_last, NULL, 0, 12 },
+	{ sql_od_enrolled, NULL, row_od_enrolled, end_overdue, 0, 12 },
 };
 #define NPHASES (sizeof phases / sizeof *phases)
 
@@ -906,6 +957,8 @@ static void gather_free_parts(struct lup_report_gather *g)
 	free(g->iv.v);
 	lup_map_clear(&g->roles);
 	free(g->role_days);
+	free(g->active);
+	free(g->since);
 }
 
 int lup_report_gather_begin(lup_db *db, const lup_config *cfg, const char *as_of,
