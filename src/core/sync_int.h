@@ -146,7 +146,7 @@ void lup_sync_capture_abort(lup_db *db);
  * written so far stand on their own: between people, between cohorts,
  * never halfway through one.  Only at the outermost level of a
  * transaction; 0, or -1 with err set. */
-#define LUP_CAPTURE_FLUSH (1 << 20)
+#define LUP_CAPTURE_FLUSH (512u << 10)
 int lup_sync_capture_flush(lup_db *db, lup_err *err);
 /* After open: set up this copy's identity (a new one for a copied
  * file).  Not for read-only connections. */
