@@ -1,9 +1,10 @@
 /* report.c — the steering group's figures, then text, Markdown or HTML.
  *
- * The figures come from a handful of aggregate queries; the one over
- * attendance (the largest table) runs once, grouped by cohort, block and
- * person, and everything attendance-related (rates by cohort, by block and
- * overall, and who completed each block) is summed from its rows here.
+ * The figures come from a fixed list of plain reads, each table read once
+ * from end to end (or through an index, in its order), summed here row by
+ * row: attendance once for every rate and for who completed each block,
+ * the ratings of only each person's first and latest self-assessment.
+ * They can be gathered a few milliseconds at a time (see Gathering).
  */
 #include <ctype.h>
 #include <math.h>
