@@ -48,6 +48,12 @@ void lup_db_rollback(lup_db *db);
  * the check itself could not run. */
 typedef void (*lup_problem_cb)(void *ud, const char *problem);
 int lup_db_check(lup_db *db, lup_problem_cb cb, void *ud, lup_err *err);
+/* lup check --repair: what lup keeps for itself from the programme's rows
+ * (the Due list's copy of each person, person_due) made again where it
+ * differs from what they give, in one transaction; deterministic, so
+ * every laptop gets the same.  Returns the number of entries put right
+ * (made again, or dropped for people who are gone), or -1. */
+long lup_db_repair(lup_db *db, lup_err *err);
 
 /* A consistent copy through SQLite's online backup API, written to a
  * temporary file beside dest, fsynced, then renamed into place. */

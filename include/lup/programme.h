@@ -202,7 +202,9 @@ struct lup_cohort_row {
 	long completed, waitlisted, sessions;
 	int facilitators;    /* how many */
 	int warnings;        /* rule warnings (lup_cohort_warnings), when cfg was given */
-	char key[11];        /* sort key: start date, "9999-12-31" when undated */
+	/* sort key: start date ("9999-12-31" when undated), a space and the
+	 * whole name (200 characters fit) */
+	char key[812];
 };
 
 struct lup_cohort_query {

@@ -136,6 +136,22 @@ int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
                      struct lup_report *r, lup_err *err);
 void lup_report_clear(struct lup_report *r);
 
+/* The same figures a few milliseconds at a time, for a screen that must
+ * stay live meanwhile: begin, then step until it returns 1 (each step
+ * goes on for about ms milliseconds; ms < 0: to the end, 0: one row or
+ * one phase's end; *progress, if
+ * not NULL, gets 0..1), then take the figures; free at any time.  The
+ * statement under way stays open between steps; a write between begin
+ * and the last step can leave some figures before it and some after
+ * (compare lup_db_stamp before and after, as the heat map does). */
+typedef struct lup_report_gather lup_report_gather;
+int lup_report_gather_begin(lup_db *db, const lup_config *cfg, const char *as_of,
+                            lup_report_gather **out, lup_err *err);
+/* 1 when the figures are complete, 0 when there is more to do, -1 on error */
+int lup_report_gather_step(lup_report_gather *g, int ms, double *progress, lup_err *err);
+void lup_report_gather_take(lup_report_gather *g, struct lup_report *r);
+void lup_report_gather_free(lup_report_gather *g);
+
 enum lup_report_format { LUP_REPORT_TEXT, LUP_REPORT_MD, LUP_REPORT_HTML };
 
 int lup_report_write(const struct lup_report *r, enum lup_report_format f, FILE *out,

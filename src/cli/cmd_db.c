@@ -76,13 +76,22 @@ static void print_problem(void *ud, const char *problem)
 int cmd_check(struct lup_cli *cli, int argc, char **argv)
 {
 	lup_err err;
-	int rc, n;
-	if (argc > 1)
-		return cli_usage("check", _("unexpected argument %s"), argv[1]);
+	int rc, n, repair = argc > 1 && strcmp(argv[1], "--repair") == 0;
+	long fixed;
+	if (argc > 1 + repair)
+		return cli_usage("check", _("unexpected argument %s"), argv[1 + repair]);
 	/* integrity_check below says more than quick_check at open would. */
 	cli->db_flags |= LUP_DB_NOCHECK;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
+	if (repair && (fixed = lup_db_repair(cli->db, &err)) != 0) {
+		if (fixed < 0) {
+			cli_error("check: %s", err.msg);
+			return LUP_EXIT_FAIL;
+		}
+		fprintf(stderr, ngettext("lup: check: the Due list: %ld entry made again\n",
+		                         "lup: check: the Due list: %ld entries made again\n", (unsigned long)fixed), fixed);
+	}
 	n = lup_db_check(cli->db, print_problem, NULL, &err);
 	if (n < 0) {
 		cli_error("check: %s", err.msg);

@@ -22,10 +22,12 @@ static const struct lup_cmd commands[] = {
 	     "sessions, study visits, host organisations, placements and check-ins. It is placed "
 	     "around today (or the --today date): cohorts done, running, open for enrolment and "
 	     "planned, in numbers that depend on N alone.") },
-	{ "check", cmd_check, "",
+	{ "check", cmd_check, "[--repair]",
 	  N_("check the database for damage and broken rules"),
 	  N_("Run SQLite's integrity and foreign-key checks and lup's own rules. "
-	     "Lists every problem and exits 1 if there is any.") },
+	     "Lists every problem and exits 1 if there is any. With --repair, first make again "
+	     "what lup keeps for itself from the programme's rows (the Due list's copy of each "
+	     "person) where it is out of date.") },
 	{ "backup", cmd_backup, N_("FILE"),
 	  N_("write a consistent copy of the database"),
 	  N_("Copy the database with SQLite's online backup API into a temporary file, "

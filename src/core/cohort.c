@@ -279,13 +279,18 @@ int lup_cohort_delete(lup_db *db, const char *id, lup_err *err)
 /* ---- The list ---- */
 
 #define CSTATUS LUP_P_COHORT_STATUS("c", "?6")
+/* The list's order: by start date (undated last), cohorts of the same day
+ * by name, then by id; one text, so that a page goes on from a (key, id)
+ * pair.  COLLATE lup_dated (sqlfn.c) compares the names by lup_sortkey,
+ * and only of cohorts starting on the same day. */
+#define CKEY "(coalesce(c.start_date, '9999-12-31') || ' ' || c.name)"
 #define CROW "SELECT c.id, c.name, coalesce(c.start_date, ''), coalesce(c.end_date, ''), " CSTATUS ", " \
 	"c.capacity, " \
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status IN ('enrolled', 'completed')), " \
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'completed'), " \
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'waitlisted'), " \
 	"(SELECT count(*) FROM session s WHERE s.cohort_id = c.id), " \
-	"c.facilitators, coalesce(c.start_date, '9999-12-31') AS k, coalesce(c.status_override, '') " \
+	"c.facilitators, " CKEY " AS k, coalesce(c.status_override, '') " \
 	"FROM cohort c "
 #define CFILT "(?1 IS NULL OR c.programme_id = ?1) AND (?2 IS NULL OR " CSTATUS " = ?2) " \
 	"AND (?7 IS NULL OR instr(lup_fold(c.name), ?7) > 0) "
@@ -300,10 +305,10 @@ int lup_cohort_delete(lup_db *db, const char *id, lup_err *err)
 	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'waitlisted'), " \
 	"(SELECT count(*) FROM session s WHERE s.cohort_id = c.id), " \
 	"c.facilitators, p.k, coalesce(c.status_override, '') " \
-	"FROM (SELECT c.id, coalesce(c.start_date, '9999-12-31') AS k FROM cohort c " \
-	"WHERE " CFILT "AND (coalesce(c.start_date, '9999-12-31'), c.id) " cmp " (?3, ?4) " \
-	"ORDER BY k " dir ", c.id " dir " LIMIT ?5) p JOIN cohort c ON c.id = p.id " \
-	"ORDER BY p.k " dir ", p.id " dir
+	"FROM (SELECT c.id, " CKEY " AS k FROM cohort c " \
+	"WHERE " CFILT "AND (" CKEY " COLLATE lup_dated, c.id) " cmp " (?3, ?4) " \
+	"ORDER BY k COLLATE lup_dated " dir ", c.id " dir " LIMIT ?5) p JOIN cohort c ON c.id = p.id " \
+	"ORDER BY p.k COLLATE lup_dated " dir ", p.id " dir
 
 static const char *const page_sql[2] = {
 	CPAGE(">", "ASC"),
@@ -397,7 +402,7 @@ long lup_cohort_position(lup_db *db, const struct lup_cohort_query *q,
 {
 	static const char sql[] =
 		"SELECT count(*) FROM cohort c WHERE " CFILT
-		"AND (coalesce(c.start_date, '9999-12-31'), c.id) < (?3, ?4)";
+		"AND (" CKEY " COLLATE lup_dated, c.id) < (?3, ?4)";
 	sqlite3_stmt *st = lup_stmt(db, sql, err);
 	long n;
 	if (!st)

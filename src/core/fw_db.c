@@ -143,6 +143,84 @@ static int add_target(struct lup_framework *fw, size_t *cap_roles, size_t *cap, 
 	return 0;
 }
 
+/* The rows of one part of a framework (sql with ?1 its id) into *rowsp,
+ * counted in *n, each read by read (given its place in the order): as
+ * far as they go, for lup_framework_free to free whatever the rest of
+ * the reading does.  *ok is cleared when memory runs out or a row lacks
+ * what it must have.  0; 1 when SQLite failed while *ok held; -1 when the
+ * statement could not be made (err set). */
+static int read_parts(lup_db *db, const char *sql, const char *id, void *rowsp, size_t *n,
+                      size_t size, int (*read)(sqlite3_stmt *st, void *row, size_t i), int *ok,
+                      lup_err *err)
+{
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	size_t cap = 0;
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char *rows, *row;
+		if (lup_grow(rowsp, &cap, *n + 1, size) < 0) {
+			*ok = 0;
+			break;
+		}
+		memcpy(&rows, rowsp, sizeof rows);
+		row = memset(rows + *n * size, 0, size);
+		(*n)++;
+		if (read(st, row, *n) < 0)
+			*ok = 0;
+	}
+	lup_done(st);
+	return *ok && rc != SQLITE_DONE;
+}
+
+static int read_level(sqlite3_stmt *st, void *row, size_t i)
+{
+	struct lup_fw_level *l = row;
+	(void)i;
+	l->value = sqlite3_column_int(st, 0);
+	l->name = lup_col_dup(st, 1);
+	l->name_sv = lup_col_dup(st, 2);
+	l->band = lup_col_dup(st, 3);
+	l->band_sv = lup_col_dup(st, 4);
+	return 0;
+}
+
+static int read_area(sqlite3_stmt *st, void *row, size_t i)
+{
+	struct lup_fw_area *a = row;
+	lup_col_copy(st, 0, a->id, sizeof a->id);
+	a->code = lup_col_dup(st, 1);
+	a->name = lup_col_dup(st, 2);
+	a->name_sv = lup_col_dup(st, 3);
+	a->order = (long)i;
+	return a->code && a->name ? 0 : -1;
+}
+
+static int read_competence(sqlite3_stmt *st, void *row, size_t i)
+{
+	struct lup_fw_competence *c = row;
+	lup_col_copy(st, 0, c->id, sizeof c->id);
+	c->code = lup_col_dup(st, 1);
+	c->area = lup_col_dup(st, 2);
+	c->name = lup_col_dup(st, 3);
+	c->name_sv = lup_col_dup(st, 4);
+	c->description = lup_col_dup(st, 5);
+	c->description_sv = lup_col_dup(st, 6);
+	c->level_min = sqlite3_column_int(st, 7);
+	c->level_max = sqlite3_column_int(st, 8);
+	c->retired = sqlite3_column_int(st, 9);
+	lup_col_copy(st, 10, c->identity, sizeof c->identity);
+	c->renamed_from = lup_col_dup(st, 11);
+	c->replaces = lup_col_dup(st, 12);
+	c->order = (long)i;
+	if (!c->identity[0])   /* a row written around lup */
+		memcpy(c->identity, c->id, sizeof c->identity);
+	return c->code && c->area && c->name ? 0 : -1;
+}
+
 int lup_framework_load(lup_db *db, const char *id, struct lup_framework **out, lup_err *err)
 {
 	static const char sql_fw[] =
@@ -213,81 +291,16 @@ int lup_framework_load(lup_db *db, const char *id, struct lup_framework **out, l
 	if (!fw->file && !(fw->file = strdup(fw->ident ? fw->ident : "-")))
 		ok = 0;
 
-	if (!(st = lup_stmt(db, sql_lv, err)))
+	if ((rc = read_parts(db, sql_lv, id, &fw->levels, &fw->nlevels, sizeof *fw->levels,
+	                     read_level, &ok, err)) < 0 ||
+	    (rc == 0 && (rc = read_parts(db, sql_ar, id, &fw->areas, &fw->nareas, sizeof *fw->areas,
+	                                 read_area, &ok, err)) < 0) ||
+	    (rc == 0 && (rc = read_parts(db, sql_co, id, &fw->comps, &fw->ncomps, sizeof *fw->comps,
+	                                 read_competence, &ok, err)) < 0))
 		goto fail;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_fw_level *l = LUP_PUSH(fw->levels, fw->nlevels, cap);
-		if (!l) {
-			ok = 0;
-			break;
-		}
-		l->value = sqlite3_column_int(st, 0);
-		l->name = lup_col_dup(st, 1);
-		l->name_sv = lup_col_dup(st, 2);
-		l->band = lup_col_dup(st, 3);
-		l->band_sv = lup_col_dup(st, 4);
-	}
-	lup_done(st);
-	if (ok && rc != SQLITE_DONE)
+	if (rc > 0)
 		goto sqlfail;
 
-	cap = 0;
-	if (!(st = lup_stmt(db, sql_ar, err)))
-		goto fail;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_fw_area *a = LUP_PUSH(fw->areas, fw->nareas, cap);
-		if (!a) {
-			ok = 0;
-			break;
-		}
-		lup_col_copy(st, 0, a->id, sizeof a->id);
-		a->code = lup_col_dup(st, 1);
-		a->name = lup_col_dup(st, 2);
-		a->name_sv = lup_col_dup(st, 3);
-		a->order = (long)fw->nareas;
-		if (!a->code || !a->name)
-			ok = 0;
-	}
-	lup_done(st);
-	if (ok && rc != SQLITE_DONE)
-		goto sqlfail;
-
-	cap = 0;
-	if (!(st = lup_stmt(db, sql_co, err)))
-		goto fail;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_fw_competence *c = LUP_PUSH(fw->comps, fw->ncomps, cap);
-		if (!c) {
-			ok = 0;
-			break;
-		}
-		lup_col_copy(st, 0, c->id, sizeof c->id);
-		c->code = lup_col_dup(st, 1);
-		c->area = lup_col_dup(st, 2);
-		c->name = lup_col_dup(st, 3);
-		c->name_sv = lup_col_dup(st, 4);
-		c->description = lup_col_dup(st, 5);
-		c->description_sv = lup_col_dup(st, 6);
-		c->level_min = sqlite3_column_int(st, 7);
-		c->level_max = sqlite3_column_int(st, 8);
-		c->retired = sqlite3_column_int(st, 9);
-		lup_col_copy(st, 10, c->identity, sizeof c->identity);
-		c->renamed_from = lup_col_dup(st, 11);
-		c->replaces = lup_col_dup(st, 12);
-		c->order = (long)fw->ncomps;
-		if (!c->identity[0])   /* a row written around lup */
-			memcpy(c->identity, c->id, sizeof c->identity);
-		if (!c->code || !c->area || !c->name)
-			ok = 0;
-	}
-	lup_done(st);
-	if (ok && rc != SQLITE_DONE)
-		goto sqlfail;
-
-	cap = 0;
 	if (!(st = lup_stmt(db, sql_tg, err)))
 		goto fail;
 	sqlite3_bind_text(st, 1, fw->id, -1, SQLITE_TRANSIENT);

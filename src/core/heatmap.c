@@ -492,6 +492,32 @@ out:
 
 /* What is read once: the framework, its columns, the competences of
  * every revision mapped to the one shown, the targets. */
+/* st (if made) with ?1 the revision shown and ?2 its ident */
+static sqlite3_stmt *bind_fw(lup_heat_build *b, sqlite3_stmt *st)
+{
+	if (st) {
+		sqlite3_bind_text(st, 1, b->fwid, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, b->ident, -1, SQLITE_TRANSIENT);
+	}
+	return st;
+}
+
+static void read_comp(sqlite3_stmt *st, void *row)
+{
+	struct hm_comp *c = row;
+	lup_col_copy(st, 0, c->id, sizeof c->id);
+	c->seq = sqlite3_column_int(st, 1);
+	c->revision = sqlite3_column_int(st, 2);
+}
+
+static void read_own(sqlite3_stmt *st, void *row)
+{
+	struct hm_own *o = row;
+	lup_col_copy(st, 0, o->pid, sizeof o->pid);
+	o->seq = sqlite3_column_int(st, 1);
+	o->level = sqlite3_column_int(st, 2);
+}
+
 static int hm_setup(lup_heat_build *b, lup_err *err)
 {
 	static const char sql_ident[] =
@@ -570,24 +596,9 @@ static int hm_setup(lup_heat_build *b, lup_err *err)
 		return lup_sqlerr(b->db, err, _("building the heat map"));
 
 	/* the competences of every revision, by id */
-	cap = 0;
-	if (!(st = lup_stmt(b->db, heat_compmap, err)))
+	if (lup_read_all(b->db, bind_fw(b, lup_stmt(b->db, heat_compmap, err)), &b->comps, &b->ncomps,
+	                 sizeof *b->comps, read_comp, _("building the heat map"), err) < 0)
 		return -1;
-	sqlite3_bind_text(st, 1, b->fwid, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, b->ident, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hm_comp *c;
-		if (!(c = LUP_PUSH(b->comps, b->ncomps, cap))) {
-			lup_done(st);
-			return lup_err_oom(err);
-		}
-		lup_col_copy(st, 0, c->id, sizeof c->id);
-		c->seq = sqlite3_column_int(st, 1);
-		c->revision = sqlite3_column_int(st, 2);
-	}
-	lup_done(st);
-	if (rc != SQLITE_DONE)
-		return lup_sqlerr(b->db, err, _("building the heat map"));
 
 	/* roles' targets, in the order of the roles' keys (lup_sortkey):
 	 * one role however it is spelt */
@@ -629,25 +640,8 @@ static int hm_setup(lup_heat_build *b, lup_err *err)
 	if (rc != SQLITE_DONE)
 		return lup_sqlerr(b->db, err, _("building the heat map"));
 
-	cap = 0;
-	if (!(st = lup_stmt(b->db, heat_own_targets, err)))
-		return -1;
-	sqlite3_bind_text(st, 1, b->fwid, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, b->ident, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hm_own *o;
-		if (!(o = LUP_PUSH(b->own, b->nown, cap))) {
-			lup_done(st);
-			return lup_err_oom(err);
-		}
-		lup_col_copy(st, 0, o->pid, sizeof o->pid);
-		o->seq = sqlite3_column_int(st, 1);
-		o->level = sqlite3_column_int(st, 2);
-	}
-	lup_done(st);
-	if (rc != SQLITE_DONE)
-		return lup_sqlerr(b->db, err, _("building the heat map"));
-	return 0;
+	return lup_read_all(b->db, bind_fw(b, lup_stmt(b->db, heat_own_targets, err)), &b->own, &b->nown,
+	                    sizeof *b->own, read_own, _("building the heat map"), err);
 }
 
 void lup_heatmap_end(lup_heat_build *b)

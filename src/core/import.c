@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <csv.h>
 #include "core/internal.h"
+#include "core/sync_int.h"
 #include "lup/import.h"
 #include "lup/map.h"
 #include "lup/people.h"
@@ -1239,12 +1240,11 @@ static int second_pass(struct run *ru, size_t i)
 }
 
 /* A large import touches every page of the person table and its indexes
- * many times over: with SQLite's default 2 MB page cache, dirty pages
- * spill to the WAL mid-transaction and are rewritten again and again.
- * 8 MiB keeps most of that at 50,000 people (a larger cache saved no
- * time there, and the process should stay small); the cache only grows
- * as pages are used, so a small import pays nothing.  Returns the
- * previous size to restore. */
+ * many times over, and dirty pages spill to the WAL mid-transaction.  A
+ * cache of 8 MiB kept most of that at 50,000 people but took 13 MB more
+ * at the peak, for no time saved once the list's indexes are made after
+ * the rows (lup_bulk_begin): 2 MiB, whatever the connection had, keeps
+ * the process small.  Returns the previous size to restore. */
 static int big_cache(lup_db *db, size_t rows)
 {
 	sqlite3_stmt *st;
@@ -1255,7 +1255,7 @@ static int big_cache(lup_db *db, size_t rows)
 		sqlite3_finalize(st);
 	}
 	if (rows > 1000)
-		sqlite3_exec(db->h, "PRAGMA cache_size = -8192", NULL, NULL, NULL);
+		sqlite3_exec(db->h, "PRAGMA cache_size = -2048", NULL, NULL, NULL);
 	return old;
 }
 
@@ -1326,11 +1326,13 @@ int lup_import_run(lup_db *db, lup_import *im, int dry_run,
 	if (im->nrows >= 1000 && (long)im->nrows * 2 >= people &&
 	    lup_bulk_begin(db, "person", &bulk, err) < 0)
 		goto fail;
+	/* each row stands on its own: the change log may take what came so
+	 * far between two (lup_sync_capture_flush) */
 	for (size_t i = 0; i < im->nrows; i++)
-		if (!im->parse_bad[i] && first_pass(&ru, i) < 0)
+		if (!im->parse_bad[i] && (first_pass(&ru, i) < 0 || lup_sync_capture_flush(db, err) < 0))
 			goto fail;
 	for (size_t i = 0; i < im->nrows; i++)
-		if (ru.defer[i] && second_pass(&ru, i) < 0)
+		if (ru.defer[i] && (second_pass(&ru, i) < 0 || lup_sync_capture_flush(db, err) < 0))
 			goto fail;
 	if (sort_problems(im) < 0) {
 		lup_err_oom(err);

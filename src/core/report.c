@@ -1,9 +1,10 @@
 /* report.c — the steering group's figures, then text, Markdown or HTML.
  *
- * The figures come from a handful of aggregate queries; the one over
- * attendance (the largest table) runs once, grouped by cohort, block and
- * person, and everything attendance-related (rates by cohort, by block and
- * overall, and who completed each block) is summed from its rows here.
+ * The figures come from a fixed list of plain reads, each table read once
+ * from end to end (or through an index, in its order), summed here row by
+ * row: attendance once for every rate and for who completed each block,
+ * the ratings of only each person's first and latest self-assessment.
+ * They can be gathered a few milliseconds at a time (see Gathering).
  */
 #include <ctype.h>
 #include <math.h>
@@ -11,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "core/prog.h"
 #include "lup/cal.h"
 #include "lup/country.h"
@@ -32,24 +34,32 @@ static void att_add(struct lup_report_att *to, const struct lup_report_att *a)
 	to->absent += a->absent;
 }
 
-/* ---- Gathering ---- */
+/* ---- Gathering ----
+ *
+ * The figures come from a fixed list of reads (phases), each a statement
+ * whose rows are summed here as they come.  They can be taken a few
+ * milliseconds at a time (lup_report_gather_step): the statement under
+ * way stays open between two steps, so a screen stays live while the
+ * figures of 50,000 people and a million ratings come in.  Nothing is
+ * sorted in SQLite that is not read in an index's order, so no step
+ * waits for a sort of a whole table, and nothing of that size is held in
+ * memory. */
 
-static const char sql_counts[] =
-	"SELECT count(*), coalesce(sum(active), 0) FROM person";
 static const char sql_programmes[] =
 	"SELECT id, name, target, coalesce(start_date, ''), coalesce(end_date, '') FROM programme "
 	"ORDER BY start_date, name, id";
 /* The status set by hand, if any: the one the dates give comes once the
- * sessions are read (gather_sessions). */
+ * sessions are read (end_sessions).  Only the cohort's own columns are
+ * sorted; their enrolments are counted from the index after. */
 static const char sql_cohorts[] =
 	"SELECT c.id, c.programme_id, c.name, coalesce(c.status_override, ''), coalesce(c.start_date, ''), "
-	"coalesce(c.end_date, ''), c.capacity, "
-	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'enrolled'), "
-	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'completed'), "
-	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'waitlisted'), "
-	"(SELECT count(*) FROM enrolment e WHERE e.cohort_id = c.id AND e.status = 'withdrawn') "
+	"coalesce(c.end_date, ''), c.capacity "
 	"FROM cohort c JOIN programme pr ON pr.id = c.programme_id "
 	"ORDER BY pr.start_date, pr.name, pr.id, c.start_date, lup_sortkey(c.name), c.id";
+/* in the index's order: nothing to sort */
+static const char sql_enrolments[] =
+	"SELECT cohort_id, status, count(*) FROM enrolment INDEXED BY enrolment_cohort "
+	"GROUP BY cohort_id, status";
 static const char sql_blocks[] =
 	"SELECT b.id, b.programme_id, b.name, b.kind, b.seq, b.min_attendance "
 	"FROM block b JOIN programme pr ON pr.id = b.programme_id "
@@ -60,49 +70,78 @@ static const char sql_sessions[] =
 	"SELECT id, cohort_id, block_id, substr(starts_at, 1, 10) <= ?1, substr(starts_at, 1, 10), "
 	"substr(ends_at, 1, 10), host_id, trim(host_name) FROM session";
 static const char sql_host_name[] = "SELECT name FROM host_org WHERE id = ?1";
-/* The largest table, read once from end to end (no look-ups): the
- * sessions are matched to their cohort and block here. */
+/* The largest table of the programme, read once from end to end (no
+ * look-ups): the sessions are matched to their cohort and block here. */
 static const char sql_attendance[] =
 	"SELECT session_id, person_id, status FROM attendance";
 /* People in a cohort without a place: their attendance counts in the
  * rates, not towards completing a block. */
 static const char sql_no_place[] =
 	"SELECT cohort_id, person_id FROM enrolment WHERE status IN ('withdrawn', 'waitlisted')";
+/* each placement, summed here by country and status */
 static const char sql_placements[] =
-	"SELECT h.country, p.status, count(*), "
-	"coalesce(sum(julianday(p.end_date) - julianday(p.start_date) + 1), 0) "
-	"FROM placement p JOIN host_org h ON h.id = p.host_id GROUP BY h.country, p.status";
+	"SELECT h.country, p.status, julianday(p.end_date) - julianday(p.start_date) + 1 "
+	"FROM placement p JOIN host_org h ON h.id = p.host_id";
 /* Areas by framework ident and code; names from the newest revision. */
 static const char sql_areas[] =
 	"SELECT c.id, f.ident, ar.code, ar.name, coalesce(ar.name_sv, '') FROM competence c "
 	"JOIN area ar ON ar.id = c.area_id JOIN framework f ON f.id = c.framework_id "
 	"ORDER BY f.ident, ar.code, f.revision";
-/* Final self-assessments in order by person, then date: the first and
- * the last of each person's run are the ones that count. */
+/* Final self-assessments in order by person, then date (the final
+ * check-ins' index holds that order): the first and the last of each
+ * person's run are the ones that count. */
 static const char sql_ends[] =
-	"SELECT k.id, k.person_id, f.revision FROM checkin k JOIN framework f ON f.id = k.framework_id "
-	"WHERE k.kind = 'self' AND k.status = 'final' ORDER BY k.person_id, k.date, k.id";
-static const char sql_ratings[] =
-	"SELECT checkin_id, competence_id, level FROM rating WHERE level IS NOT NULL";
-/* Overdue check-ins come from three plain reads, joined here: a join in
- * SQL looked every participant up in the person table one by one. */
-static const char sql_od_people[] =
-	"SELECT id, role FROM person WHERE active = 1";
-/* ?1 the report's day */
+	"SELECT k.id, k.person_id, (SELECT f.revision FROM framework f WHERE f.id = k.framework_id) "
+	"FROM checkin k INDEXED BY checkin_final WHERE k.status = 'final' AND k.kind = 'self' "
+	"ORDER BY k.person_id, k.date, k.id";
+/* The ratings of one of those check-ins (?1), through the rating's
+ * unique (check-in, competence) index: only theirs are read. */
+static const char sql_end_ratings[] =
+	"SELECT competence_id, level FROM rating WHERE checkin_id = ?1 AND level IS NOT NULL";
+/* Overdue check-ins come from three plain reads, joined here through
+ * arrays sorted by id (a join in SQL looked every participant up in the
+ * person table one by one, and maps of everyone took twice the memory).
+ * Everyone, counted, with the active ones' roles: */
+static const char sql_people[] =
+	"SELECT id, role, active FROM person";
+/* ?1 the report's day; the index gives each person's check-ins together,
+ * in the order of their ids */
 static const char sql_od_last[] =
-	"SELECT person_id, julianday(?1) - julianday(max(date)) FROM checkin "
-	"WHERE status = 'final' GROUP BY person_id";
+	"SELECT person_id, julianday(?1) - julianday(max(date)) FROM checkin INDEXED BY checkin_final "
+	"WHERE status = 'final' GROUP BY person_id ORDER BY person_id";
 static const char sql_od_enrolled[] =
 	"SELECT cohort_id, person_id FROM enrolment WHERE status IN ('enrolled', 'completed')";
 
-struct gather {
+/* [interval]: days per role, as the user wrote them. */
+struct intervals {
+	struct interval { const char *role; long days; } *v;
+	size_t n, cap;
+};
+
+struct acc {
+	double sum[2];   /* [0] latest, [1] first */
+	long n[2];
+	int rev_lo[2], rev_hi[2];   /* the framework revisions they were given in */
+};
+
+struct lup_report_gather {
 	lup_db *db;
-	struct lup_report *r;
+	const lup_config *cfg;
+	struct lup_report *r, rep;
 	lup_err *err;
+	/* the phase under way, its statement, and for a phase run once per
+	 * item (a host, a check-in) the item */
+	size_t phase;
+	sqlite3_stmt *st;
+	long item;
+	size_t capprog, capcohorts, capblocks, capcountries, capareas;
+
 	lup_map cohort_ix;
 	/* per cohort × (blocks + 1): sessions and sessions held; the last
 	 * column is sessions without a block */
 	long *nsess, *nheld;
+	char (*first)[11], (*last)[11];   /* each cohort's first and last day of sessions */
+	lup_map pairs;                    /* visit host × cohort, made: counted once */
 	/* sessions: id → index in sess */
 	lup_map sess_ix;
 	struct sess {
@@ -113,17 +152,49 @@ struct gather {
 	size_t capsess;
 	lup_map visit_ix;             /* host id (or \t and the typed name's key) → visit */
 	size_t capvisits;
+
+	/* attendance: people without a place; sessions attended, per person
+	 * × cohort × block (okmap's keys) */
+	lup_map np, okmap;
+	struct ok { long n, cohort, block; } *ok;
+	size_t capok;
+
+	/* competence: each competence's area; each first and latest
+	 * check-in (its id, its person's slot, its revision); the sums */
+	lup_map comp, ends;
+	long *comp_area;
+	size_t capc, cape, nslots;
+	struct end { char id[LUP_UUID_LEN + 1]; long slot; int rev; unsigned char first; } *end;
+	struct acc *acc;
+	char run_person[LUP_UUID_LEN + 1], run_first[LUP_UUID_LEN + 1], run_latest[LUP_UUID_LEN + 1];
+	long run;
+	int run_first_rev, run_latest_rev;
+
+	/* overdue check-ins: [interval] as written, and the interval of each
+	 * role met so far (a role's text → index in role_days); each active
+	 * person's interval and each person's days since their latest final
+	 * check-in, sorted by id */
+	struct intervals iv;
+	lup_map roles;
+	long *role_days;
+	size_t caproles;
+	struct by_id { char id[LUP_UUID_LEN + 1]; double v; } *active, *since;
+	size_t nactive, capactive, nsince, capsince;
 };
 
-static int fail_sql(struct gather *g, sqlite3_stmt *st, const char *what)
+static int oom(struct lup_report_gather *g)
 {
-	lup_done(st);
-	return lup_sqlerr(g->db, g->err, what);
+	return lup_err_oom(g->err);
 }
 
 static void text_col(sqlite3_stmt *st, int i, char *buf, size_t n)
 {
 	lup_col_copy(st, i, buf, n);
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
 }
 
 static long block_index(const struct lup_report *r, const char *id)
@@ -136,92 +207,103 @@ static long block_index(const struct lup_report *r, const char *id)
 	return -1;
 }
 
-static int gather_lists(struct gather *g)
+/* ?1: the report's day */
+static int bind_day(struct lup_report_gather *g, sqlite3_stmt *st, long item)
+{
+	(void)item;
+	sqlite3_bind_text(st, 1, g->r->as_of, -1, SQLITE_TRANSIENT);
+	return 0;
+}
+
+/* -- people, programmes, cohorts, blocks -- */
+
+static int row_programme(struct lup_report_gather *g, sqlite3_stmt *st)
 {
 	struct lup_report *r = g->r;
-	sqlite3_stmt *st;
-	int rc;
-	size_t cap;
+	struct lup_report_programme *p = LUP_PUSH(r->programmes, r->nprogrammes, g->capprog);
+	if (!p)
+		return oom(g);
+	text_col(st, 0, p->id, sizeof p->id);
+	text_col(st, 1, p->name, sizeof p->name);
+	p->target = sqlite3_column_int64(st, 2);
+	if (p->target <= 0)
+		p->target = r->default_target;
+	text_col(st, 3, p->start_date, sizeof p->start_date);
+	text_col(st, 4, p->end_date, sizeof p->end_date);
+	return 0;
+}
 
-	if (!(st = lup_stmt(g->db, sql_counts, g->err)))
-		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return fail_sql(g, st, _("making the report"));
-	r->people = sqlite3_column_int64(st, 0);
-	r->active_people = sqlite3_column_int64(st, 1);
-	lup_done(st);
+static int row_cohort(struct lup_report_gather *g, sqlite3_stmt *st)
+{
+	struct lup_report *r = g->r;
+	struct lup_report_cohort *c = LUP_PUSH(r->cohorts, r->ncohorts, g->capcohorts);
+	if (!c)
+		return oom(g);
+	text_col(st, 0, c->id, sizeof c->id);
+	text_col(st, 1, c->programme_id, sizeof c->programme_id);
+	text_col(st, 2, c->name, sizeof c->name);
+	text_col(st, 3, c->status, sizeof c->status);
+	text_col(st, 4, c->start_date, sizeof c->start_date);
+	text_col(st, 5, c->end_date, sizeof c->end_date);
+	c->capacity = sqlite3_column_int64(st, 6);
+	return 0;
+}
 
-	if (!(st = lup_stmt(g->db, sql_programmes, g->err)))
-		return -1;
-	cap = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_report_programme *p;
-		if (!(p = LUP_PUSH(r->programmes, r->nprogrammes, cap))) {
-			lup_done(st);
-			return lup_err_oom(g->err);
-		}
-		text_col(st, 0, p->id, sizeof p->id);
-		text_col(st, 1, p->name, sizeof p->name);
-		p->target = sqlite3_column_int64(st, 2);
-		if (p->target <= 0)
-			p->target = r->default_target;
-		text_col(st, 3, p->start_date, sizeof p->start_date);
-		text_col(st, 4, p->end_date, sizeof p->end_date);
-	}
-	if (rc != SQLITE_DONE)
-		return fail_sql(g, st, _("making the report"));
-	lup_done(st);
+static int row_block(struct lup_report_gather *g, sqlite3_stmt *st)
+{
+	struct lup_report *r = g->r;
+	struct lup_report_block *b = LUP_PUSH(r->blocks, r->nblocks, g->capblocks);
+	if (!b)
+		return oom(g);
+	text_col(st, 0, b->id, sizeof b->id);
+	text_col(st, 1, b->programme_id, sizeof b->programme_id);
+	text_col(st, 2, b->name, sizeof b->name);
+	text_col(st, 3, b->kind, sizeof b->kind);
+	b->seq = sqlite3_column_int(st, 4);
+	b->min_attendance = sqlite3_column_double(st, 5);
+	return 0;
+}
 
-	if (!(st = lup_stmt(g->db, sql_cohorts, g->err)))
-		return -1;
-	cap = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_report_cohort *c;
-		if (!(c = LUP_PUSH(r->cohorts, r->ncohorts, cap))) {
-			lup_done(st);
-			return lup_err_oom(g->err);
-		}
-		text_col(st, 0, c->id, sizeof c->id);
-		text_col(st, 1, c->programme_id, sizeof c->programme_id);
-		text_col(st, 2, c->name, sizeof c->name);
-		text_col(st, 3, c->status, sizeof c->status);
-		text_col(st, 4, c->start_date, sizeof c->start_date);
-		text_col(st, 5, c->end_date, sizeof c->end_date);
-		c->capacity = sqlite3_column_int64(st, 6);
-		c->enrol.enrolled = sqlite3_column_int64(st, 7);
-		c->enrol.completed = sqlite3_column_int64(st, 8);
-		c->enrol.waitlisted = sqlite3_column_int64(st, 9);
-		c->enrol.withdrawn = sqlite3_column_int64(st, 10);
-	}
-	if (rc != SQLITE_DONE)
-		return fail_sql(g, st, _("making the report"));
-	lup_done(st);
+/* The cohorts by id; room for the sessions' sums. */
+static int end_lists(struct lup_report_gather *g)
+{
+	struct lup_report *r = g->r;
+	size_t w = r->nblocks + 1;
+	for (size_t i = 0; i < r->ncohorts; i++)
+		if (lup_map_put(&g->cohort_ix, r->cohorts[i].id, i) < 0)
+			return oom(g);
+	g->first = calloc(r->ncohorts + 1, sizeof *g->first);
+	g->last = calloc(r->ncohorts + 1, sizeof *g->last);
+	g->nsess = calloc(r->ncohorts * w + 1, sizeof *g->nsess);
+	g->nheld = calloc(r->ncohorts * w + 1, sizeof *g->nheld);
+	return g->first && g->last && g->nsess && g->nheld ? 0 : oom(g);
+}
 
-	if (!(st = lup_stmt(g->db, sql_blocks, g->err)))
-		return -1;
-	cap = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lup_report_block *b;
-		if (!(b = LUP_PUSH(r->blocks, r->nblocks, cap))) {
-			lup_done(st);
-			return lup_err_oom(g->err);
-		}
-		text_col(st, 0, b->id, sizeof b->id);
-		text_col(st, 1, b->programme_id, sizeof b->programme_id);
-		text_col(st, 2, b->name, sizeof b->name);
-		text_col(st, 3, b->kind, sizeof b->kind);
-		b->seq = sqlite3_column_int(st, 4);
-		b->min_attendance = sqlite3_column_double(st, 5);
-	}
-	if (rc != SQLITE_DONE)
-		return fail_sql(g, st, _("making the report"));
-	lup_done(st);
+static int row_enrolments(struct lup_report_gather *g, sqlite3_stmt *st)
+{
+	long c = lup_map_get(&g->cohort_ix, col(st, 0)), n = sqlite3_column_int64(st, 2);
+	const char *status = col(st, 1);
+	struct lup_report_enrol *e;
+	if (c < 0 || !status)
+		return 0;
+	e = &g->r->cohorts[c].enrol;
+	if (strcmp(status, "enrolled") == 0)
+		e->enrolled += n;
+	else if (strcmp(status, "completed") == 0)
+		e->completed += n;
+	else if (strcmp(status, "waitlisted") == 0)
+		e->waitlisted += n;
+	else if (strcmp(status, "withdrawn") == 0)
+		e->withdrawn += n;
+	return 0;
+}
 
-	/* Programme totals from their cohorts. */
+/* Programme totals from their cohorts. */
+static int end_enrolments(struct lup_report_gather *g)
+{
+	struct lup_report *r = g->r;
 	for (size_t i = 0; i < r->ncohorts; i++) {
-		struct lup_report_cohort *c = &r->cohorts[i];
-		if (lup_map_put(&g->cohort_ix, c->id, i) < 0)
-			return lup_err_oom(g->err);
+		const struct lup_report_cohort *c = &r->cohorts[i];
 		for (size_t j = 0; j < r->nprogrammes; j++) {
 			struct lup_report_programme *p = &r->programmes[j];
 			if (strcmp(p->id, c->programme_id) != 0)
@@ -236,14 +318,16 @@ static int gather_lists(struct gather *g)
 	return 0;
 }
 
+/* -- sessions and study visits -- */
+
 /* The study-visit host of a session (columns 6–7: host id, a host typed
  * as text): its index in r->visits, added when new (a registered host's
- * name is read once, by visit_names); -1 for a session without a host, -2
- * when memory ran out. */
-static long visit_of(struct gather *g, sqlite3_stmt *st)
+ * name is read once, in its own phase); -1 for a session without a host,
+ * -2 when memory ran out. */
+static long visit_of(struct lup_report_gather *g, sqlite3_stmt *st)
 {
-	const char *id = (const char *)sqlite3_column_text(st, 6);
-	const char *typed = (const char *)sqlite3_column_text(st, 7);
+	const char *id = col(st, 6);
+	const char *typed = col(st, 7);
 	size_t before = lup_map_count(&g->visit_ix);
 	char key[300];
 	long v;
@@ -270,119 +354,86 @@ static long visit_of(struct gather *g, sqlite3_stmt *st)
 	return v;
 }
 
-/* The names of the registered hosts among the visits (their ids until now). */
-static int visit_names(struct gather *g)
+static int row_session(struct lup_report_gather *g, sqlite3_stmt *st)
 {
-	for (size_t i = 0; i < g->r->nvisits; i++) {
-		struct lup_report_visits *x = &g->r->visits[i];
-		sqlite3_stmt *st;
-		int rc;
-		if (!x->registered)
-			continue;
-		if (!(st = lup_stmt(g->db, sql_host_name, g->err)))
-			return -1;
-		sqlite3_bind_text(st, 1, x->host, -1, SQLITE_TRANSIENT);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			text_col(st, 0, x->host, sizeof x->host);
-		else if (rc != SQLITE_DONE)
-			return fail_sql(g, st, _("making the report"));
-		lup_done(st);
+	struct lup_report *r = g->r;
+	size_t w = r->nblocks + 1;
+	long c = lup_map_get(&g->cohort_ix, col(st, 1));
+	long b = block_index(r, col(st, 2));
+	int held = sqlite3_column_int(st, 3);
+	size_t bcol = b < 0 ? r->nblocks : (size_t)b;
+	const char *id = col(st, 0);
+	long ix, v;
+	if (!id)
+		return 0;
+	if ((ix = lup_map_intern(&g->sess_ix, id)) < 0 ||
+	    lup_grow(&g->sess, &g->capsess, lup_map_count(&g->sess_ix), sizeof *g->sess) < 0 ||
+	    (v = visit_of(g, st)) < -1)
+		return oom(g);
+	g->sess[ix] = (struct sess){ c, (long)bcol, v, (unsigned char)held };
+	if (v >= 0) {
+		struct lup_report_visits *x = &r->visits[v];
+		if (held) {
+			char key[2 * LUP_UUID_LEN + 24];
+			size_t before = lup_map_count(&g->pairs);
+			x->held++;
+			snprintf(key, sizeof key, "%ld/%.36s", v, col(st, 1));
+			if (lup_map_intern(&g->pairs, key) < 0)
+				return oom(g);
+			x->cohorts += lup_map_count(&g->pairs) > before;
+		} else {
+			x->planned++;
+		}
+	}
+	if (c < 0)
+		return 0;
+	{
+		/* the cohort's first and last day of sessions, for its status */
+		const char *a = col(st, 4), *z = col(st, 5);
+		if (a && strlen(a) == 10 && (!g->first[c][0] || memcmp(a, g->first[c], 10) < 0))
+			memcpy(g->first[c], a, 11);
+		if (z && strlen(z) == 10 && (!g->last[c][0] || memcmp(z, g->last[c], 10) > 0))
+			memcpy(g->last[c], z, 11);
+	}
+	g->nsess[(size_t)c * w + bcol]++;
+	g->nheld[(size_t)c * w + bcol] += held;
+	r->cohorts[c].sessions++;
+	r->cohorts[c].sessions_held += held;
+	if (b >= 0) {
+		r->blocks[b].sessions++;
+		r->blocks[b].sessions_held += held;
+		if (r->blocks[b].seq >= 1 && r->blocks[b].seq <= 32)
+			r->cohorts[c].runs |= 1u << (r->blocks[b].seq - 1);
 	}
 	return 0;
 }
 
-/* Most visits made first, then by name. */
-static int by_visits(const void *a, const void *b)
+/* The names of the registered hosts among the visits (their ids until
+ * now), one look-up each: item is the visit; 1 when there are no more,
+ * 2 to pass one by. */
+static int bind_visit(struct lup_report_gather *g, sqlite3_stmt *st, long item)
 {
-	const struct lup_report_visits *x = a, *y = b;
-	char *kx, *ky;
-	int c;
-	if (x->held != y->held)
-		return x->held > y->held ? -1 : 1;
-	kx = lup_sortkey(x->host);
-	ky = lup_sortkey(y->host);
-	c = kx && ky ? strcmp(kx, ky) : 0;
-	free(kx);
-	free(ky);
-	return c ? c : strcmp(x->host, y->host);
+	const struct lup_report_visits *x;
+	if ((size_t)item >= g->r->nvisits)
+		return 1;
+	x = &g->r->visits[item];
+	if (!x->registered)
+		return 2;
+	sqlite3_bind_text(st, 1, x->host, -1, SQLITE_TRANSIENT);
+	return 0;
 }
 
-static int gather_sessions(struct gather *g)
+static int row_visit_name(struct lup_report_gather *g, sqlite3_stmt *st)
+{
+	struct lup_report_visits *x = &g->r->visits[g->item];
+	text_col(st, 0, x->host, sizeof x->host);
+	return 0;
+}
+
+static int end_sessions(struct lup_report_gather *g)
 {
 	struct lup_report *r = g->r;
 	size_t w = r->nblocks + 1;
-	char (*first)[11] = calloc(r->ncohorts + 1, sizeof *first);
-	char (*last)[11] = calloc(r->ncohorts + 1, sizeof *last);
-	lup_map pairs = LUP_MAP_INIT;   /* visit host × cohort, made: counted once */
-	sqlite3_stmt *st = NULL;
-	int rc = -1, src;
-
-	g->nsess = calloc(r->ncohorts * w + 1, sizeof *g->nsess);
-	g->nheld = calloc(r->ncohorts * w + 1, sizeof *g->nheld);
-	if (!g->nsess || !g->nheld || !first || !last)
-		goto nomem;
-	if (!(st = lup_stmt(g->db, sql_sessions, g->err)))
-		goto out;
-	sqlite3_bind_text(st, 1, r->as_of, -1, SQLITE_TRANSIENT);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		long c = lup_map_get(&g->cohort_ix, (const char *)sqlite3_column_text(st, 1));
-		long b = block_index(r, (const char *)sqlite3_column_text(st, 2));
-		int held = sqlite3_column_int(st, 3);
-		size_t col = b < 0 ? r->nblocks : (size_t)b;
-		const char *id = (const char *)sqlite3_column_text(st, 0);
-		long ix, v;
-		if (!id)
-			continue;
-		if ((ix = lup_map_intern(&g->sess_ix, id)) < 0 ||
-		    lup_grow(&g->sess, &g->capsess, lup_map_count(&g->sess_ix), sizeof *g->sess) < 0 ||
-		    (v = visit_of(g, st)) < -1)
-			goto nomem;
-		g->sess[ix] = (struct sess){ c, (long)col, v, (unsigned char)held };
-		if (v >= 0) {
-			struct lup_report_visits *x = &r->visits[v];
-			if (held) {
-				char key[2 * LUP_UUID_LEN + 24];
-				size_t before = lup_map_count(&pairs);
-				x->held++;
-				snprintf(key, sizeof key, "%ld/%.36s", v, (const char *)sqlite3_column_text(st, 1));
-				if (lup_map_intern(&pairs, key) < 0)
-					goto nomem;
-				x->cohorts += lup_map_count(&pairs) > before;
-			} else {
-				x->planned++;
-			}
-		}
-		if (c < 0)
-			continue;
-		{
-			/* the cohort's first and last day of sessions, for its status */
-			const char *a = (const char *)sqlite3_column_text(st, 4);
-			const char *z = (const char *)sqlite3_column_text(st, 5);
-			if (a && strlen(a) == 10 && (!first[c][0] || memcmp(a, first[c], 10) < 0))
-				memcpy(first[c], a, 11);
-			if (z && strlen(z) == 10 && (!last[c][0] || memcmp(z, last[c], 10) > 0))
-				memcpy(last[c], z, 11);
-		}
-		g->nsess[(size_t)c * w + col]++;
-		g->nheld[(size_t)c * w + col] += held;
-		r->cohorts[c].sessions++;
-		r->cohorts[c].sessions_held += held;
-		if (b >= 0) {
-			r->blocks[b].sessions++;
-			r->blocks[b].sessions_held += held;
-			if (r->blocks[b].seq >= 1 && r->blocks[b].seq <= 32)
-				r->cohorts[c].runs |= 1u << (r->blocks[b].seq - 1);
-		}
-	}
-	if (src != SQLITE_DONE) {
-		fail_sql(g, st, _("making the report"));
-		st = NULL;
-		goto out;
-	}
-	lup_done(st);
-	st = NULL;
-	if (visit_names(g) < 0)
-		goto out;
 	/* Each cohort's status on the report's day (lup_cohort_status_on):
 	 * its first day the earlier of its start and first session, its last
 	 * the later of its end and last session; a status set by hand wins. */
@@ -390,10 +441,10 @@ static int gather_sessions(struct gather *g)
 		struct lup_report_cohort *k = &r->cohorts[c];
 		const char *a = k->start_date, *z = k->end_date;
 		char override[16];
-		if (first[c][0] && (!*a || strcmp(first[c], a) < 0))
-			a = first[c];
-		if (last[c][0] && strcmp(last[c], z) > 0)
-			z = last[c];
+		if (g->first[c][0] && (!*a || strcmp(g->first[c], a) < 0))
+			a = g->first[c];
+		if (g->last[c][0] && strcmp(g->last[c], z) > 0)
+			z = g->last[c];
 		snprintf(override, sizeof override, "%s", k->status);
 		snprintf(k->status, sizeof k->status, "%s",
 		         lup_cohort_status_on(override, a, z, k->sessions > 0, r->as_of));
@@ -412,19 +463,10 @@ static int gather_sessions(struct gather *g)
 				r->blocks[b].finished += places;
 		}
 	}
-	rc = 0;
-	goto out;
-nomem:
-	if (st)
-		lup_done(st);
-	st = NULL;
-	lup_err_oom(g->err);
-out:
-	free(first);
-	free(last);
-	lup_map_clear(&pairs);
-	return rc;
+	return 0;
 }
+
+/* -- attendance -- */
 
 /* n in hex at buf, then `end` (and a NUL when end is not NUL). */
 static void hex(char *buf, unsigned long n, char end)
@@ -441,90 +483,70 @@ static void hex(char *buf, unsigned long n, char end)
 	*buf = '\0';
 }
 
-/* "cohort id" + "person id" as one key. */
-static void pair_key(char *buf, const char *a, const char *b)
+static int row_no_place(struct lup_report_gather *g, sqlite3_stmt *st)
 {
-	snprintf(buf, 2 * LUP_UUID_LEN + 2, "%.36s%.36s", a ? a : "", b ? b : "");
+	/* "cohort id" + "person id" as one key */
+	char key[2 * LUP_UUID_LEN + 2];
+	const char *a = col(st, 0), *b = col(st, 1);
+	snprintf(key, sizeof key, "%.36s%.36s", a ? a : "", b ? b : "");
+	return lup_map_intern(&g->np, key) < 0 ? oom(g) : 0;
 }
 
-static int gather_attendance(struct gather *g)
+static int row_attendance(struct lup_report_gather *g, sqlite3_stmt *st)
 {
 	struct lup_report *r = g->r;
-	size_t w = r->nblocks + 1, capok = 0;
-	lup_map np = LUP_MAP_INIT, okmap = LUP_MAP_INIT;
-	/* sessions attended, per person × cohort × block (okmap's keys) */
-	struct ok { long n, cohort, block; } *ok = NULL;
-	sqlite3_stmt *st;
-	int rc = -1, src;
+	long s = lup_map_get(&g->sess_ix, col(st, 0));
+	const char *person = col(st, 1);
+	const char *status = col(st, 2);
+	struct lup_report_att a = { 0, 0, 0, 0 };
+	const struct sess *se;
+	long c, b;
+	if (s < 0 || !status || !person || !g->sess[s].held)
+		return 0;   /* a mark on a session still to come counts nowhere */
+	se = &g->sess[s];
+	if (se->visit >= 0 && (status[0] == 'p' || status[0] == 'l'))
+		r->visits[se->visit].present++;
+	c = se->cohort;
+	b = se->block;
+	switch (status[0]) {
+	case 'p': a.present = 1; break;
+	case 'l': a.late = 1; break;
+	case 'e': a.excused = 1; break;
+	default: a.absent = 1; break;
+	}
+	att_add(&r->att, &a);
+	if (c < 0)
+		return 0;
+	att_add(&r->cohorts[c].att, &a);
+	if ((size_t)b >= r->nblocks)
+		return 0;
+	att_add(&r->blocks[b].att, &a);
+	if (a.present || a.late) {
+		char key[LUP_UUID_LEN + 48];
+		size_t pl = strnlen(person, LUP_UUID_LEN), before = lup_map_count(&g->okmap);
+		long ix;
+		memcpy(key, person, pl);
+		key[pl] = '/';
+		hex(key + pl + 1, (unsigned long)c, '/');
+		hex(key + strlen(key), (unsigned long)b, '\0');
+		if ((ix = lup_map_intern(&g->okmap, key)) < 0 ||
+		    lup_grow(&g->ok, &g->capok, lup_map_count(&g->okmap), sizeof *g->ok) < 0)
+			return oom(g);
+		if (lup_map_count(&g->okmap) > before)  /* new */
+			g->ok[ix] = (struct ok){ 0, c, b };
+		g->ok[ix].n++;
+	}
+	return 0;
+}
 
-	if (!(st = lup_stmt(g->db, sql_no_place, g->err)))
-		return -1;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		char key[2 * LUP_UUID_LEN + 2];
-		pair_key(key, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1));
-		if (lup_map_intern(&np, key) < 0)
-			goto nomem;
-	}
-	if (src != SQLITE_DONE) {
-		fail_sql(g, st, _("making the report"));
-		goto out;
-	}
-	lup_done(st);
-
-	if (!(st = lup_stmt(g->db, sql_attendance, g->err)))
-		goto out;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		long s = lup_map_get(&g->sess_ix, (const char *)sqlite3_column_text(st, 0));
-		const char *person = (const char *)sqlite3_column_text(st, 1);
-		const char *status = (const char *)sqlite3_column_text(st, 2);
-		struct lup_report_att a = { 0, 0, 0, 0 };
-		const struct sess *se;
-		long c, b;
-		if (s < 0 || !status || !person || !g->sess[s].held)
-			continue;   /* a mark on a session still to come counts nowhere */
-		se = &g->sess[s];
-		if (se->visit >= 0 && (status[0] == 'p' || status[0] == 'l'))
-			r->visits[se->visit].present++;
-		c = se->cohort;
-		b = se->block;
-		switch (status[0]) {
-		case 'p': a.present = 1; break;
-		case 'l': a.late = 1; break;
-		case 'e': a.excused = 1; break;
-		default: a.absent = 1; break;
-		}
-		att_add(&r->att, &a);
-		if (c < 0)
-			continue;
-		att_add(&r->cohorts[c].att, &a);
-		if ((size_t)b >= r->nblocks)
-			continue;
-		att_add(&r->blocks[b].att, &a);
-		if (a.present || a.late) {
-			char key[LUP_UUID_LEN + 48];
-			size_t pl = strnlen(person, LUP_UUID_LEN), before = lup_map_count(&okmap);
-			long ix;
-			memcpy(key, person, pl);
-			key[pl] = '/';
-			hex(key + pl + 1, (unsigned long)c, '/');
-			hex(key + strlen(key), (unsigned long)b, '\0');
-			if ((ix = lup_map_intern(&okmap, key)) < 0 ||
-			    lup_grow(&ok, &capok, lup_map_count(&okmap), sizeof *ok) < 0)
-				goto nomem;
-			if (lup_map_count(&okmap) > before)  /* new */
-				ok[ix] = (struct ok){ 0, c, b };
-			ok[ix].n++;
-		}
-	}
-	if (src != SQLITE_DONE) {
-		fail_sql(g, st, _("making the report"));
-		goto out;
-	}
-	lup_done(st);
-	/* Who completed each block: attended enough of a finished block, in a
-	 * cohort where they have a place. */
-	for (lup_map_iter it = { 0 }; lup_map_next(&okmap, &it); ) {
-		const struct ok *o = &ok[it.value];   /* the key starts with the person's id */
+/* Who completed each block: attended enough of a finished block, in a
+ * cohort where they have a place. */
+static int end_attendance(struct lup_report_gather *g)
+{
+	struct lup_report *r = g->r;
+	size_t w = r->nblocks + 1;
+	for (lup_map_iter it = { 0 }; lup_map_next(&g->okmap, &it); ) {
+		const struct ok *o = &g->ok[it.value];   /* the key starts with the person's id */
 		long n = g->nsess[(size_t)o->cohort * w + (size_t)o->block];
 		char key[2 * LUP_UUID_LEN + 2];
 		if (n == 0 || g->nheld[(size_t)o->cohort * w + (size_t)o->block] != n)
@@ -532,7 +554,7 @@ static int gather_attendance(struct gather *g)
 		if ((double)o->n + 1e-9 < r->blocks[o->block].min_attendance * (double)n)
 			continue;
 		snprintf(key, sizeof key, "%.36s%.36s", r->cohorts[o->cohort].id, it.key);
-		if (lup_map_get(&np, key) >= 0)
+		if (lup_map_get(&g->np, key) >= 0)
 			continue;
 		r->blocks[o->block].completed++;
 	}
@@ -540,56 +562,41 @@ static int gather_attendance(struct gather *g)
 	for (size_t b = 0; b < r->nblocks; b++)
 		if (r->blocks[b].min_attendance <= 0)
 			r->blocks[b].completed = r->blocks[b].finished;
-	rc = 0;
-	goto out;
-nomem:
-	lup_done(st);
-	lup_err_oom(g->err);
-out:
-	lup_map_clear(&np);
-	lup_map_clear(&okmap);
-	free(ok);
-	return rc;
+	return 0;
 }
 
-static int gather_placements(struct gather *g)
+/* -- placements -- */
+
+static int row_placement(struct lup_report_gather *g, sqlite3_stmt *st)
 {
 	struct lup_report *r = g->r;
-	sqlite3_stmt *st = lup_stmt(g->db, sql_placements, g->err);
-	size_t cap = 0;
-	int rc;
-
-	if (!st)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *country = (const char *)sqlite3_column_text(st, 0);
-		const char *status = (const char *)sqlite3_column_text(st, 1);
-		long n = sqlite3_column_int64(st, 2), days = (long)sqlite3_column_double(st, 3);
-		struct lup_report_country *c = NULL;
-		int s = lup_pstatus_parse(status);
-		for (size_t i = 0; i < r->ncountries; i++)
-			if (strcmp(r->countries[i].country, country ? country : "") == 0)
-				c = &r->countries[i];
-		if (!c) {
-			if (!(c = LUP_PUSH(r->countries, r->ncountries, cap))) {
-				lup_done(st);
-				return lup_err_oom(g->err);
-			}
-			snprintf(c->country, sizeof c->country, "%s", country ? country : "");
-		}
-		c->total += n;
-		r->placements_total += n;
-		if (s >= 0) {
-			c->by_status[s] += n;
-			r->placements[s] += n;
-			if (s == 3)
-				c->days += days;
-		}
+	const char *country = col(st, 0);
+	long n = 1, days = (long)sqlite3_column_double(st, 2);
+	struct lup_report_country *c = NULL;
+	int s = lup_pstatus_parse(col(st, 1));
+	for (size_t i = 0; i < r->ncountries; i++)
+		if (strcmp(r->countries[i].country, country ? country : "") == 0)
+			c = &r->countries[i];
+	if (!c) {
+		if (!(c = LUP_PUSH(r->countries, r->ncountries, g->capcountries)))
+			return oom(g);
+		snprintf(c->country, sizeof c->country, "%s", country ? country : "");
 	}
-	if (rc != SQLITE_DONE)
-		return fail_sql(g, st, _("making the report"));
-	lup_done(st);
-	/* Most placements first, then by country code. */
+	c->total += n;
+	r->placements_total += n;
+	if (s >= 0) {
+		c->by_status[s] += n;
+		r->placements[s] += n;
+		if (s == 3)
+			c->days += days;
+	}
+	return 0;
+}
+
+/* Most placements first, then by country code. */
+static int end_placements(struct lup_report_gather *g)
+{
+	struct lup_report *r = g->r;
 	for (size_t i = 1; i < r->ncountries; i++)
 		for (size_t j = i; j > 0; j--) {
 			struct lup_report_country *a = &r->countries[j - 1], *b = &r->countries[j], t;
@@ -602,124 +609,110 @@ static int gather_placements(struct gather *g)
 	return 0;
 }
 
-struct acc {
-	double sum[2];   /* [0] latest, [1] first */
-	long n[2];
-	int rev_lo[2], rev_hi[2];   /* the framework revisions they were given in */
-};
+/* -- competence change -- */
 
-static int gather_competence(struct gather *g)
+/* Areas, and the area of every competence. */
+static int row_area(struct lup_report_gather *g, sqlite3_stmt *st)
 {
 	struct lup_report *r = g->r;
-	lup_map comp = LUP_MAP_INIT, ends = LUP_MAP_INIT;
-	size_t capa = 0, capc = 0, cape = 0, nslots = 0;
-	long *comp_area = NULL;     /* each competence's area */
-	/* each first and latest check-in: its person's slot, its revision */
-	struct end { long slot; int rev; unsigned char first; } *end = NULL;
-	struct acc *acc = NULL;
+	const char *ident = col(st, 1);
+	const char *code = col(st, 2);
+	struct lup_report_area *a = r->nareas ? &r->areas[r->nareas - 1] : NULL;
+	long ix;
+	if (!a || strcmp(a->framework, ident ? ident : "") != 0 || strcmp(a->code, code ? code : "") != 0) {
+		if (!(a = LUP_PUSH(r->areas, r->nareas, g->capareas)))
+			return oom(g);
+		snprintf(a->framework, sizeof a->framework, "%s", ident ? ident : "");
+		snprintf(a->code, sizeof a->code, "%s", code ? code : "");
+	}
+	/* ordered by revision: the newest names win */
+	text_col(st, 3, a->name, sizeof a->name);
+	text_col(st, 4, a->name_sv, sizeof a->name_sv);
+	if ((ix = lup_map_intern(&g->comp, col(st, 0))) < 0 ||
+	    lup_grow(&g->comp_area, &g->capc, lup_map_count(&g->comp), sizeof *g->comp_area) < 0)
+		return oom(g);
+	g->comp_area[ix] = (long)r->nareas - 1;
+	return 0;
+}
 
-	char last_person[LUP_UUID_LEN + 1] = "";
-	sqlite3_stmt *st;
-	int rc = -1, src;
+/* The previous person's run of final self-assessments ends: with two or
+ * more, their first and latest count, in a slot of their own. */
+static int run_ends(struct lup_report_gather *g)
+{
+	long i1, i2;
+	if (g->run < 2)
+		return 0;
+	if ((i1 = lup_map_intern(&g->ends, g->run_first)) < 0 ||
+	    (i2 = lup_map_intern(&g->ends, g->run_latest)) < 0 ||
+	    lup_grow(&g->end, &g->cape, lup_map_count(&g->ends), sizeof *g->end) < 0)
+		return oom(g);
+	g->end[i1] = (struct end){ "", (long)g->nslots, g->run_first_rev, 1 };
+	g->end[i2] = (struct end){ "", (long)g->nslots, g->run_latest_rev, 0 };
+	memcpy(g->end[i1].id, g->run_first, sizeof g->end[i1].id);
+	memcpy(g->end[i2].id, g->run_latest, sizeof g->end[i2].id);
+	g->nslots++;
+	return 0;
+}
 
-	/* Areas, and the area of every competence. */
-	if (!(st = lup_stmt(g->db, sql_areas, g->err)))
+static int row_end(struct lup_report_gather *g, sqlite3_stmt *st)
+{
+	const char *person = col(st, 1);
+	if (!person || strcmp(person, g->run_person) != 0) {
+		if (run_ends(g) < 0)
+			return -1;
+		g->run = 0;
+		snprintf(g->run_person, sizeof g->run_person, "%s", person ? person : "");
+	}
+	lup_col_copy(st, 0, g->run == 0 ? g->run_first : g->run_latest, LUP_UUID_LEN + 1);
+	*(g->run == 0 ? &g->run_first_rev : &g->run_latest_rev) = sqlite3_column_int(st, 2);
+	g->run++;
+	return 0;
+}
+
+static int end_ends(struct lup_report_gather *g)
+{
+	if (run_ends(g) < 0)
 		return -1;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *ident = (const char *)sqlite3_column_text(st, 1);
-		const char *code = (const char *)sqlite3_column_text(st, 2);
-		struct lup_report_area *a = r->nareas ? &r->areas[r->nareas - 1] : NULL;
-		long ix;
-		if (!a || strcmp(a->framework, ident ? ident : "") != 0 || strcmp(a->code, code ? code : "") != 0) {
-			if (!(a = LUP_PUSH(r->areas, r->nareas, capa)))
-				goto nomem;
-			snprintf(a->framework, sizeof a->framework, "%s", ident ? ident : "");
-			snprintf(a->code, sizeof a->code, "%s", code ? code : "");
-		}
-		/* ordered by revision: the newest names win */
-		text_col(st, 3, a->name, sizeof a->name);
-		text_col(st, 4, a->name_sv, sizeof a->name_sv);
-		if ((ix = lup_map_intern(&comp, (const char *)sqlite3_column_text(st, 0))) < 0 ||
-		    lup_grow(&comp_area, &capc, lup_map_count(&comp), sizeof *comp_area) < 0)
-			goto nomem;
-		comp_area[ix] = (long)r->nareas - 1;
-	}
-	if (src != SQLITE_DONE)
-		goto dberr;
-	lup_done(st);
+	if (g->nslots && g->r->nareas && !(g->acc = calloc(g->nslots * g->r->nareas, sizeof *g->acc)))
+		return oom(g);
+	return 0;
+}
 
-	/* The check-ins that count: each person's first and latest, one
-	 * slot per person with two or more. */
-	if (!(st = lup_stmt(g->db, sql_ends, g->err)))
-		goto out;
-	{
-		char first[LUP_UUID_LEN + 1] = "", latest[LUP_UUID_LEN + 1] = "";
-		long run = 0;
-		int first_rev = 0, latest_rev = 0;
-		for (;;) {
-			const char *person = NULL;
-			src = sqlite3_step(st);
-			if (src == SQLITE_ROW)
-				person = (const char *)sqlite3_column_text(st, 1);
-			if (src != SQLITE_ROW || !person || strcmp(person, last_person) != 0) {
-				/* the previous person's run ends */
-				if (run >= 2) {
-					long i1, i2;
-					if ((i1 = lup_map_intern(&ends, first)) < 0 ||
-					    (i2 = lup_map_intern(&ends, latest)) < 0 ||
-					    lup_grow(&end, &cape, lup_map_count(&ends), sizeof *end) < 0)
-						goto nomem;
-					end[i1] = (struct end){ (long)nslots, first_rev, 1 };
-					end[i2] = (struct end){ (long)nslots, latest_rev, 0 };
-					nslots++;
-				}
-				if (src != SQLITE_ROW)
-					break;
-				run = 0;
-				snprintf(last_person, sizeof last_person, "%s", person ? person : "");
-			}
-			lup_col_copy(st, 0, run == 0 ? first : latest, LUP_UUID_LEN + 1);
-			*(run == 0 ? &first_rev : &latest_rev) = sqlite3_column_int(st, 2);
-			run++;
-		}
-	}
-	if (src != SQLITE_DONE)
-		goto dberr;
-	lup_done(st);
-	if (nslots == 0 || r->nareas == 0) {
-		rc = 0;
-		goto out;
-	}
-	if (!(acc = calloc(nslots * r->nareas, sizeof *acc)))
-		goto nomem;
+/* Their ratings, one check-in at a time (item: the check-in in end). */
+static int bind_end(struct lup_report_gather *g, sqlite3_stmt *st, long item)
+{
+	if (!g->acc || (size_t)item >= lup_map_count(&g->ends))
+		return 1;
+	sqlite3_bind_text(st, 1, g->end[item].id, -1, SQLITE_TRANSIENT);
+	return 0;
+}
 
-	/* Their ratings, summed per person, area, first or latest. */
-	if (!(st = lup_stmt(g->db, sql_ratings, g->err)))
-		goto out;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		long k = lup_map_get(&ends, (const char *)sqlite3_column_text(st, 0));
-		long a;
-		const struct end *e;
-		struct acc *x;
-		if (k < 0 || (a = lup_map_get(&comp, (const char *)sqlite3_column_text(st, 1))) < 0)
-			continue;
-		e = &end[k];
-		x = &acc[(size_t)e->slot * r->nareas + (size_t)comp_area[a]];
-		x->sum[e->first] += sqlite3_column_double(st, 2);
-		x->n[e->first]++;
-		x->rev_lo[e->first] = e->rev;   /* one check-in: one revision */
-		x->rev_hi[e->first] = e->rev;
-	}
-	if (src != SQLITE_DONE)
-		goto dberr;
-	lup_done(st);
+/* summed per person, area, first or latest */
+static int row_rating(struct lup_report_gather *g, sqlite3_stmt *st)
+{
+	const struct end *e = &g->end[g->item];
+	long a = lup_map_get(&g->comp, col(st, 0));
+	struct acc *x;
+	if (a < 0)
+		return 0;
+	x = &g->acc[(size_t)e->slot * g->r->nareas + (size_t)g->comp_area[a]];
+	x->sum[e->first] += sqlite3_column_double(st, 1);
+	x->n[e->first]++;
+	x->rev_lo[e->first] = e->rev;   /* one check-in: one revision */
+	x->rev_hi[e->first] = e->rev;
+	return 0;
+}
 
-	/* Each person's mean per area before and after; the mean over people. */
-	for (size_t a = 0; a < r->nareas; a++) {
+/* Each person's mean per area before and after; the mean over people. */
+static int end_competence(struct lup_report_gather *g)
+{
+	struct lup_report *r = g->r;
+	size_t o = 0;
+	for (size_t a = 0; g->acc && a < r->nareas; a++) {
 		struct lup_report_area *ar = &r->areas[a];
 		double before = 0, after = 0;
-		for (size_t p = 0; p < nslots; p++) {
-			const struct acc *x = &acc[p * r->nareas + a];
+		for (size_t p = 0; p < g->nslots; p++) {
+			const struct acc *x = &g->acc[p * r->nareas + a];
 			if (!x->n[0] || !x->n[1])
 				continue;
 			ar->people++;
@@ -743,43 +736,18 @@ static int gather_competence(struct gather *g)
 			r->competence_people = ar->people;
 	}
 	/* Only areas someone moved in are reported. */
-	{
-		size_t o = 0;
-		for (size_t a = 0; a < r->nareas; a++)
-			if (r->areas[a].people)
-				r->areas[o++] = r->areas[a];
-		r->nareas = o;
-	}
-	rc = 0;
-	goto out;
-nomem:
-	lup_done(st);
-	lup_err_oom(g->err);
-	goto out;
-dberr:
-	fail_sql(g, st, _("making the report"));
-out:
-	if (rc < 0) {
-		free(r->areas);
-		r->areas = NULL;
-		r->nareas = 0;
-	} else if (r->nareas == 0) {
+	for (size_t a = 0; a < r->nareas; a++)
+		if (r->areas[a].people)
+			r->areas[o++] = r->areas[a];
+	r->nareas = o;
+	if (r->nareas == 0) {
 		free(r->areas);
 		r->areas = NULL;
 	}
-	lup_map_clear(&comp);
-	lup_map_clear(&ends);
-	free(comp_area);
-	free(end);
-	free(acc);
-	return rc;
+	return 0;
 }
 
-/* [interval]: days per role, as the user wrote them. */
-struct intervals {
-	struct interval { const char *role; long days; } *v;
-	size_t n, cap;
-};
+/* -- overdue check-ins -- */
 
 static void add_interval(void *ud, const char *key, const char *value)
 {
@@ -805,142 +773,330 @@ static int same_role(const char *folded_role, const char *key)
 	return same;
 }
 
-static int gather_overdue(struct gather *g, const lup_config *cfg)
+static int bind_people(struct lup_report_gather *g, sqlite3_stmt *st, long item)
 {
-	struct lup_report *r = g->r;
-	struct intervals iv = { 0 };
-	lup_map people = LUP_MAP_INIT, last = LUP_MAP_INIT;
-	size_t cappeople = 0, caplast = 0;
-	long *interval = NULL;      /* per active person */
-	double *since = NULL;       /* days since the latest final check-in */
-	sqlite3_stmt *st;
-	int rc = -1, src;
-
-	if (cfg)
-		lup_config_each(cfg, "interval", add_interval, &iv);
-	if (!(st = lup_stmt(g->db, sql_od_people, g->err)))
-		goto out;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *role = (const char *)sqlite3_column_text(st, 1);
-		long days = r->interval_days, ix;
-		if ((ix = lup_map_intern(&people, (const char *)sqlite3_column_text(st, 0))) < 0 ||
-		    lup_grow(&interval, &cappeople, lup_map_count(&people), sizeof *interval) < 0)
-			goto nomem;
-		if (role && iv.n) {
-			char *f = lup_fold(role);
-			for (size_t i = 0; f && i < iv.n; i++)
-				if (same_role(f, iv.v[i].role)) {
-					days = iv.v[i].days;
-					break;
-				}
-			free(f);
-		}
-		interval[ix] = days;
-	}
-	if (src != SQLITE_DONE)
-		goto dberr;
-	lup_done(st);
-
-	if (!(st = lup_stmt(g->db, sql_od_last, g->err)))
-		goto out;
-	sqlite3_bind_text(st, 1, r->as_of, -1, SQLITE_TRANSIENT);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		long ix;
-		if ((ix = lup_map_intern(&last, (const char *)sqlite3_column_text(st, 0))) < 0 ||
-		    lup_grow(&since, &caplast, lup_map_count(&last), sizeof *since) < 0)
-			goto nomem;
-		since[ix] = sqlite3_column_double(st, 1);
-	}
-	if (src != SQLITE_DONE)
-		goto dberr;
-	lup_done(st);
-
-	if (!(st = lup_stmt(g->db, sql_od_enrolled, g->err)))
-		goto out;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *person = (const char *)sqlite3_column_text(st, 1);
-		long c = lup_map_get(&g->cohort_ix, (const char *)sqlite3_column_text(st, 0));
-		long p = lup_map_get(&people, person), l;
-		int never, over;
-		if (p < 0)
-			continue;   /* not active */
-		l = lup_map_get(&last, person);
-		never = l < 0;
-		over = !never && since[l] > (double)interval[p];
-		r->checkins_due++;
-		r->checkins_never += never;
-		r->checkins_overdue += over;
-		if (c >= 0) {
-			r->cohorts[c].checkins_due++;
-			r->cohorts[c].checkins_never += never;
-			r->cohorts[c].checkins_overdue += over;
-		}
-	}
-	if (src != SQLITE_DONE)
-		goto dberr;
-	lup_done(st);
-	rc = 0;
-	goto out;
-nomem:
-	lup_done(st);
-	lup_err_oom(g->err);
-	goto out;
-dberr:
-	fail_sql(g, st, _("making the report"));
-out:
-	free(iv.v);
-	lup_map_clear(&people);
-	lup_map_clear(&last);
-	free(interval);
-	free(since);
-	return rc;
+	(void)st; (void)item;
+	if (g->cfg && !g->iv.v)
+		lup_config_each(g->cfg, "interval", add_interval, &g->iv);
+	return 0;
 }
 
-int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
-                     struct lup_report *r, lup_err *err)
-{
-	struct gather g;
-	int rc = -1, own;
+static long role_interval(struct lup_report_gather *g, const char *role);
 
-	memset(r, 0, sizeof *r);
-	memset(&g, 0, sizeof g);
+static int row_people(struct lup_report_gather *g, sqlite3_stmt *st)
+{
+	struct by_id *a;
+	long days;
+	g->r->people++;
+	if (sqlite3_column_int(st, 2) != 1)
+		return 0;
+	g->r->active_people++;
+	if ((days = role_interval(g, col(st, 1))) < 0 ||
+	    !(a = LUP_PUSH(g->active, g->nactive, g->capactive)))
+		return oom(g);
+	lup_col_copy(st, 0, a->id, sizeof a->id);
+	a->v = (double)days;
+	return 0;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(((const struct by_id *)a)->id, ((const struct by_id *)b)->id);
+}
+
+static int end_people(struct lup_report_gather *g)
+{
+	if (g->nactive > 1)
+		qsort(g->active, g->nactive, sizeof *g->active, by_id);
+	return 0;
+}
+
+/* in the order of their ids already (sql_od_last) */
+static int row_od_last(struct lup_report_gather *g, sqlite3_stmt *st)
+{
+	struct by_id *l = LUP_PUSH(g->since, g->nsince, g->capsince);
+	if (!l)
+		return oom(g);
+	lup_col_copy(st, 0, l->id, sizeof l->id);
+	l->v = sqlite3_column_double(st, 1);
+	return 0;
+}
+
+static const struct by_id *find_id(const struct by_id *v, size_t n, const char *id)
+{
+	struct by_id key;
+	if (!id || !n)
+		return NULL;
+	snprintf(key.id, sizeof key.id, "%s", id);
+	return bsearch(&key, v, n, sizeof *v, by_id);
+}
+
+/* A role's interval: its own in [interval], else the default; worked out
+ * once a role. */
+static long role_interval(struct lup_report_gather *g, const char *role)
+{
+	size_t before = lup_map_count(&g->roles);
+	long ix, days = g->r->interval_days;
+	if (!role || !g->iv.n)
+		return days;
+	if ((ix = lup_map_intern(&g->roles, role)) < 0 ||
+	    lup_grow(&g->role_days, &g->caproles, lup_map_count(&g->roles), sizeof *g->role_days) < 0)
+		return -1;
+	if (lup_map_count(&g->roles) == before)
+		return g->role_days[ix];
+	{
+		char *f = lup_fold(role);
+		if (!f)
+			return -1;
+		for (size_t i = 0; i < g->iv.n; i++)
+			if (same_role(f, g->iv.v[i].role)) {
+				days = g->iv.v[i].days;
+				break;
+			}
+		free(f);
+	}
+	return g->role_days[ix] = days;
+}
+
+static int row_od_enrolled(struct lup_report_gather *g, sqlite3_stmt *st)
+{
+	struct lup_report *r = g->r;
+	long c = lup_map_get(&g->cohort_ix, col(st, 0));
+	const struct by_id *p = find_id(g->active, g->nactive, col(st, 1)), *l;
+	int never, over;
+	if (!p)
+		return 0;   /* not active */
+	l = find_id(g->since, g->nsince, p->id);
+	never = !l;
+	over = !never && l->v > p->v;
+	r->checkins_due++;
+	r->checkins_never += never;
+	r->checkins_overdue += over;
+	if (c >= 0) {
+		r->cohorts[c].checkins_due++;
+		r->cohorts[c].checkins_never += never;
+		r->cohorts[c].checkins_overdue += over;
+	}
+	return 0;
+}
+
+/* Most visits made first, then by name. */
+static int by_visits(const void *a, const void *b)
+{
+	const struct lup_report_visits *x = a, *y = b;
+	char *kx, *ky;
+	int c;
+	if (x->held != y->held)
+		return x->held > y->held ? -1 : 1;
+	kx = lup_sortkey(x->host);
+	ky = lup_sortkey(y->host);
+	c = kx && ky ? strcmp(kx, ky) : 0;
+	free(kx);
+	free(ky);
+	return c ? c : strcmp(x->host, y->host);
+}
+
+static int end_overdue(struct lup_report_gather *g)
+{
+	if (g->r->nvisits > 1)
+		qsort(g->r->visits, g->r->nvisits, sizeof *g->r->visits, by_visits);
+	return 0;
+}
+
+/* -- the phases, in order -- */
+
+static const struct phase {
+	const char *sql;
+	/* binds the statement (for item, in a phase run per item): 0, or 1
+	 * when there are no more items, 2 to pass this one by */
+	int (*bind)(struct lup_report_gather *g, sqlite3_stmt *st, long item);
+	int (*row)(struct lup_report_gather *g, sqlite3_stmt *st);
+	int (*end)(struct lup_report_gather *g);
+	int per_item;
+	int weight;    /* a rough share of the work, for the progress shown */
+} phases[] = {
+	{ sql_programmes, NULL, row_programme, NULL, 0, 1 },
+	{ sql_cohorts, NULL, row_cohort, NULL, 0, 2 },
+	{ sql_blocks, NULL, row_block, end_lists, 0, 1 },
+	{ sql_enrolments, NULL, row_enrolments, end_enrolments, 0, 2 },
+	{ sql_sessions, bind_day, row_session, NULL, 0, 6 },
+	{ sql_host_name, bind_visit, row_visit_name, end_sessions, 1, 1 },
+	{ sql_no_place, NULL, row_no_place, NULL, 0, 2 },
+	{ sql_attendance, NULL, row_attendance, end_attendance, 0, 3 },
+	{ sql_placements, NULL, row_placement, end_placements, 0, 2 },
+	{ sql_areas, NULL, row_area, NULL, 0, 1 },
+	{ sql_ends, NULL, row_end, end_ends, 0, 14 },
+	{ sql_end_ratings, bind_end, row_rating, end_competence, 1, 12 },
+	{ sql_people, bind_people, row_people, end_people, 0, 12 },
+	{ sql_od_last, bind_day, row_od_last, NULL, 0, 12 },
+	{ sql_od_enrolled, NULL, row_od_enrolled, end_overdue, 0, 12 },
+};
+#define NPHASES (sizeof phases / sizeof *phases)
+
+static void gather_free_parts(struct lup_report_gather *g)
+{
+	if (g->st)
+		sqlite3_finalize(g->st);
+	g->st = NULL;
+	lup_map_clear(&g->cohort_ix);
+	free(g->nsess);
+	free(g->nheld);
+	free(g->first);
+	free(g->last);
+	lup_map_clear(&g->pairs);
+	lup_map_clear(&g->sess_ix);
+	free(g->sess);
+	lup_map_clear(&g->visit_ix);
+	lup_map_clear(&g->np);
+	lup_map_clear(&g->okmap);
+	free(g->ok);
+	lup_map_clear(&g->comp);
+	lup_map_clear(&g->ends);
+	free(g->comp_area);
+	free(g->end);
+	free(g->acc);
+	free(g->iv.v);
+	lup_map_clear(&g->roles);
+	free(g->role_days);
+	free(g->active);
+	free(g->since);
+}
+
+int lup_report_gather_begin(lup_db *db, const lup_config *cfg, const char *as_of,
+                            lup_report_gather **out, lup_err *err)
+{
+	lup_report_gather *g;
+	struct lup_report *r;
+
+	*out = NULL;
+	if (!(g = calloc(1, sizeof *g)))
+		return lup_err_oom(err);
+	r = g->r = &g->rep;
 	if (as_of && *as_of) {
 		lup_date d;
-		if (lup_date_parse(as_of, lup_date_today(), &d) < 0)
+		if (lup_date_parse(as_of, lup_date_today(), &d) < 0) {
+			free(g);
 			return lup_err_set(err, LUP_EINVAL, _("'%s' is not a date (YYYY-MM-DD)"), as_of);
+		}
 		lup_date_format(d, r->as_of);
 	} else {
 		lup_date_format(lup_date_today(), r->as_of);
 	}
 	r->default_target = cfg ? lup_config_int(cfg, "programme:target") : 300;
 	r->interval_days = cfg ? lup_config_int(cfg, "competence:interval_days") : 180;
-	g.db = db;
-	g.r = r;
-	g.err = err;
-	/* The report reads most of the database once, through SQLite's page
-	 * cache: not memory-mapped, which would count every page of a large
-	 * file as this process's memory. */
+	g->db = db;
+	g->cfg = cfg;
+	*out = g;
+	return 0;
+}
+
+int lup_report_gather_step(lup_report_gather *g, int ms, double *progress, lup_err *err)
+{
+	struct timespec t0, t;
+	int total = 0, done = 0;
+	unsigned rows = 0;
+
+	g->err = err;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (g->phase < NPHASES) {
+		const struct phase *p = &phases[g->phase];
+		int rc;
+		if (!g->st) {
+			if (sqlite3_prepare_v2(g->db->h, p->sql, -1, &g->st, NULL) != SQLITE_OK) {
+				g->st = NULL;
+				return lup_sqlerr(g->db, err, _("making the report"));
+			}
+			g->item = 0;
+			if (p->bind) {
+				while ((rc = p->bind(g, g->st, g->item)) == 2)
+					g->item++;
+				if (rc == 1)
+					goto next_phase;
+			}
+		}
+		rc = sqlite3_step(g->st);
+		if (rc == SQLITE_ROW) {
+			if (p->row(g, g->st) < 0)
+				return -1;
+		} else if (rc != SQLITE_DONE) {
+			lup_sqlerr(g->db, err, _("making the report"));
+			sqlite3_finalize(g->st);
+			g->st = NULL;
+			return -1;
+		} else if (p->per_item) {
+			sqlite3_reset(g->st);
+			sqlite3_clear_bindings(g->st);
+			do
+				rc = p->bind(g, g->st, ++g->item);
+			while (rc == 2);
+			if (rc == 1)
+				goto next_phase;
+		} else {
+next_phase:
+			sqlite3_finalize(g->st);
+			g->st = NULL;
+			if (p->end && p->end(g) < 0)
+				return -1;
+			g->phase++;
+		}
+		if (ms == 0)   /* a row at a time */
+			break;
+		/* the clock every few rows: reading it costs a system call on
+		 * some machines, and a row may wait for the disk */
+		if (ms > 0 && ++rows % 16 == 0) {
+			clock_gettime(CLOCK_MONOTONIC, &t);
+			if ((t.tv_sec - t0.tv_sec) * 1000.0 + (t.tv_nsec - t0.tv_nsec) / 1e6 >= ms)
+				break;
+		}
+	}
+	if (progress) {
+		for (size_t i = 0; i < NPHASES; i++) {
+			total += phases[i].weight;
+			if (i < g->phase)
+				done += phases[i].weight;
+		}
+		*progress = (double)done / (double)total;
+	}
+	return g->phase >= NPHASES;
+}
+
+void lup_report_gather_take(lup_report_gather *g, struct lup_report *r)
+{
+	*r = g->rep;
+	memset(&g->rep, 0, sizeof g->rep);
+}
+
+void lup_report_gather_free(lup_report_gather *g)
+{
+	if (!g)
+		return;
+	gather_free_parts(g);
+	lup_report_clear(&g->rep);
+	free(g);
+}
+
+int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,
+                     struct lup_report *r, lup_err *err)
+{
+	lup_report_gather *g;
+	int rc, own;
+
+	memset(r, 0, sizeof *r);
+	if (lup_report_gather_begin(db, cfg, as_of, &g, err) < 0)
+		return -1;
 	/* One read transaction: every figure describes the same moment. */
 	own = sqlite3_get_autocommit(db->h);
-	if (own && lup_exec(db, "BEGIN", err) < 0)
+	if (own && lup_exec(db, "BEGIN", err) < 0) {
+		lup_report_gather_free(g);
 		return -1;
-	if (gather_lists(&g) == 0 && gather_sessions(&g) == 0 && gather_attendance(&g) == 0 &&
-	    gather_placements(&g) == 0 && gather_competence(&g) == 0 && gather_overdue(&g, cfg) == 0) {
-		if (r->nvisits > 1)
-			qsort(r->visits, r->nvisits, sizeof *r->visits, by_visits);
-		rc = 0;
 	}
+	rc = lup_report_gather_step(g, -1, NULL, err);
 	if (own)
 		lup_exec(db, "COMMIT", NULL);
-	lup_map_clear(&g.cohort_ix);
-	lup_map_clear(&g.sess_ix);
-	free(g.sess);
-	lup_map_clear(&g.visit_ix);
-	free(g.nsess);
-	free(g.nheld);
-	if (rc < 0)
-		lup_report_clear(r);
-	return rc;
+	if (rc > 0)
+		lup_report_gather_take(g, r);
+	lup_report_gather_free(g);
+	return rc > 0 ? 0 : -1;
 }
 
 void lup_report_clear(struct lup_report *r)

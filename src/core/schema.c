@@ -748,6 +748,35 @@ int lup_person_due_redo(lup_db *db, const char *person_id, lup_err *err)
 	return 0;
 }
 
+long lup_db_repair(lup_db *db, lup_err *err)
+{
+	/* entries of people who are gone, then those that differ from what
+	 * person and checkin give, then everyone's missing entry */
+	static const char *const sql[] = {
+		"DELETE FROM person_due WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.id = person_due.person_id)",
+		"DELETE FROM person_due WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.id = person_due.person_id "
+		"AND p.active IS person_due.active AND p.sort_role IS person_due.sort_role "
+		"AND p.sort_name IS person_due.sort_name AND p.search IS person_due.search "
+		"AND person_due.last IS " LUP_DUE_LAST("p.id") ")",
+		"INSERT INTO person_due (person_id, active, sort_role, sort_name, search, last) "
+		"SELECT " DUE_ROW("p") " FROM person p "
+		"WHERE NOT EXISTS (SELECT 1 FROM person_due d WHERE d.person_id = p.id) ORDER BY p.id",
+	};
+	long n = 0;
+
+	if (lup_db_begin(db, err) < 0)
+		return -1;
+	for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+		if (lup_exec(db, sql[i], err) < 0) {
+			lup_db_rollback(db);
+			return -1;
+		}
+		if (i != 1)   /* a stale entry is counted when it is made again */
+			n += sqlite3_changes(db->h);
+	}
+	return lup_db_commit(db, err) < 0 ? -1 : n;
+}
+
 const struct lup_migration lup_migrations[] = {
 	{ 1, v1 },
 	{ 2, v2 },

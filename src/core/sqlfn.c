@@ -102,6 +102,38 @@ static void fn_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
+/* COLLATE lup_dated: texts of a fixed-width date, a space and a name
+ * (the cohort list's key).  Different days compare as bytes, which is
+ * all most comparisons need; on the same day the names compare by
+ * lup_sortkey, and names equal that way as bytes, so no two differ
+ * without an order. */
+static int coll_dated(void *ud, int na, const void *a, int nb, const void *b)
+{
+	const int day = 11;
+	char *x, *y, *ka, *kb;
+	int c;
+	(void)ud;
+	c = memcmp(a, b, (size_t)(na < day || nb < day ? (na < nb ? na : nb) : day));
+	if (c || na < day || nb < day)
+		return c ? c : na - nb;
+	x = strndup((const char *)a + day, (size_t)(na - day));
+	y = strndup((const char *)b + day, (size_t)(nb - day));
+	ka = x ? lup_sortkey(x) : NULL;
+	kb = y ? lup_sortkey(y) : NULL;
+	c = ka && kb ? strcmp(ka, kb) : 0;
+	if (!c) {
+		c = memcmp((const char *)a + day, (const char *)b + day,
+		           (size_t)(na < nb ? na : nb) - (size_t)day);
+		if (!c)
+			c = na - nb;
+	}
+	free(x);
+	free(y);
+	free(ka);
+	free(kb);
+	return c;
+}
+
 int lup_sql_functions(sqlite3 *h)
 {
 	int rc = sqlite3_create_function(h, "lup_sortkey", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
@@ -119,5 +151,7 @@ int lup_sql_functions(sqlite3 *h)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(h, "lup_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 		                             NULL, fn_fold, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_collation(h, "lup_dated", SQLITE_UTF8, NULL, coll_dated);
 	return rc;
 }

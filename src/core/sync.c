@@ -615,6 +615,11 @@ void lup_sync_capture_begin(lup_db *db)
 		db->capture = NULL;
 		return;
 	}
+	/* what the change would take, for lup_sync_capture_flush */
+	{
+		int on = 1;
+		sqlite3session_object_config(db->capture, SQLITE_SESSION_OBJCONFIG_SIZE, &on);
+	}
 	sqlite3session_table_filter(db->capture, capture_filter, NULL);
 	if (sqlite3session_attach(db->capture, NULL) != SQLITE_OK) {
 		sqlite3session_delete(db->capture);
@@ -776,6 +781,17 @@ out:
 	sqlite3_free(cs);
 	lup_sync_capture_abort(db);
 	return rc;
+}
+
+int lup_sync_capture_flush(lup_db *db, lup_err *err)
+{
+	if (!db->capture || db->erase || db->txdepth != 1 ||
+	    sqlite3session_changeset_size(db->capture) < LUP_CAPTURE_FLUSH)
+		return 0;
+	if (lup_sync_capture_commit(db, err) < 0)
+		return -1;
+	lup_sync_capture_begin(db);
+	return 0;
 }
 
 /* ---- What a change touched ---- */

@@ -136,6 +136,18 @@ int lup_fold_record(struct sync_fold *f, int table, const char *row_id, const ch
 void lup_sync_capture_begin(lup_db *db);
 int lup_sync_capture_commit(lup_db *db, lup_err *err);
 void lup_sync_capture_abort(lup_db *db);
+/* A long write (an import, the demonstration) recorded in several
+ * changes of the log instead of one: once what the session recorded
+ * would make a change of more than LUP_CAPTURE_FLUSH bytes (the session
+ * holds about as much again), it goes to the log as a change
+ * of its own (the table rules run on it, as at a commit), and a new
+ * session records what follows, all in the same transaction (a rollback
+ * takes the changes back with the rows).  Call it only where the rows
+ * written so far stand on their own: between people, between cohorts,
+ * never halfway through one.  Only at the outermost level of a
+ * transaction; 0, or -1 with err set. */
+#define LUP_CAPTURE_FLUSH (512u << 10)
+int lup_sync_capture_flush(lup_db *db, lup_err *err);
 /* After open: set up this copy's identity (a new one for a copied
  * file).  Not for read-only connections. */
 int lup_sync_ready(lup_db *db, lup_err *err);

@@ -1,7 +1,7 @@
 /* reports.c — the Reports section: the figures `lup report` writes, on one
  * scrolled page.  They are gathered once when the section is entered (or
- * on r), when no key is waiting, so switching to it never blocks typing;
- * scrolling then only draws. */
+ * on r), a few milliseconds at a time while no key is waiting, so
+ * switching to it never blocks typing; scrolling then only draws. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +25,8 @@ struct reports {
 	int stale;         /* gather them when idle */
 	int refreshing;    /* asked for with r: say so when done */
 	int from_child;    /* back from the export form: keep the figures */
+	lup_report_gather *g;          /* figures being gathered, a slice at a time */
+	struct lup_db_stamp bstamp;    /* of the data when they began */
 };
 
 /* ---- numbers ---- */
@@ -441,19 +443,58 @@ static void fill(struct reports *s)
 	part_checkins(sh, r);
 }
 
-static void gather(struct reports *s, tui_app *app)
+/* the work of a slice of idle time */
+#define GATHER_SLICE_MS 8
+
+static void gather_failed(struct reports *s, tui_app *app, const lup_err *err)
 {
+	tui_error(app, "%s", err->msg);
+	if (!s->have) {
+		tui_sheet_clear(&s->sheet);
+		tui_sheet_text(&s->sheet, TUI_S_BAD, 0, _("The report could not be made: %s"), err->msg);
+	}
+}
+
+static void gather_stop(struct reports *s)
+{
+	lup_report_gather_free(s->g);
+	s->g = NULL;
+}
+
+/* A slice of the gathering: begun when the figures are stale, shown once
+ * complete, unless the data changed meanwhile (then once more). */
+static int gather(struct reports *s, tui_app *app)
+{
+	struct lup_db_stamp now;
 	struct lup_report r;
 	lup_err err;
+	int rc;
 	lup_err_clear(&err);
-	if (lup_report_build(tui_db(app), tui_config(app), NULL, &r, &err) < 0) {
-		tui_error(app, "%s", err.msg);
-		if (!s->have) {
-			tui_sheet_clear(&s->sheet);
-			tui_sheet_text(&s->sheet, TUI_S_BAD, 0, _("The report could not be made: %s"), err.msg);
+	if (s->stale) {
+		s->stale = 0;
+		gather_stop(s);
+		lup_db_stamp(tui_db(app), &s->bstamp);
+		if (lup_report_gather_begin(tui_db(app), tui_config(app), NULL, &s->g, &err) < 0) {
+			gather_failed(s, app, &err);
+			return TUI_REDRAW;
 		}
-		return;
 	}
+	if (!s->g)
+		return 0;
+	if ((rc = lup_report_gather_step(s->g, GATHER_SLICE_MS, NULL, &err)) == 0)
+		return TUI_MORE;   /* the next slice while no key waits; the frame stays */
+	if (rc < 0) {
+		gather_stop(s);
+		gather_failed(s, app, &err);
+		return TUI_REDRAW;
+	}
+	lup_db_stamp(tui_db(app), &now);
+	if (!lup_db_stamp_equal(&now, &s->bstamp)) {
+		s->stale = 1;
+		return gather(s, app);
+	}
+	lup_report_gather_take(s->g, &r);
+	gather_stop(s);
 	if (s->have)
 		lup_report_clear(&s->rep);
 	s->rep = r;
@@ -461,6 +502,8 @@ static void gather(struct reports *s, tui_app *app)
 	fill(s);
 	if (s->refreshing)
 		tui_status(app, _("Counted again, as of %s."), r.as_of);
+	s->refreshing = 0;
+	return TUI_REDRAW;
 }
 
 /* ---- the screen ---- */
@@ -486,13 +529,19 @@ static int enter(tui_screen *scr, tui_app *app)
 
 static int idle(tui_screen *scr, tui_app *app)
 {
+	return gather((struct reports *)scr, app);
+}
+
+/* Gone from the screen: the gathering stops (its statement open no
+ * longer), and begins again on coming back. */
+static void leave(tui_screen *scr, tui_app *app)
+{
 	struct reports *s = (struct reports *)scr;
-	if (!s->stale)
-		return 0;
-	gather(s, app);
-	s->stale = 0;
-	s->refreshing = 0;
-	return TUI_REDRAW;
+	(void)app;
+	if (s->g) {
+		gather_stop(s);
+		s->stale = 1;
+	}
 }
 
 static void draw(tui_screen *scr, tui_app *app)
@@ -503,14 +552,14 @@ static void draw(tui_screen *scr, tui_app *app)
 	int tw, n;
 	if (body.h < 1)
 		return;
-	if (!s->have && s->stale) {
+	if (!s->have && (s->stale || s->g)) {
 		tui_put(body.y + 1, body.x, body.w, _("Gathering the figures…"), tui_attr(TUI_S_DIM), 0);
 		tui_cursor(app, body.y + 1, body.x);
 	} else {
 		tui_sheet_draw(&s->sheet, app, body);   /* lays out and settles the scroll position */
 	}
 	n = tui_sheet_lines(&s->sheet);
-	if (s->stale)
+	if (s->stale || s->g)
 		snprintf(right, sizeof right, "%s", _("Gathering the figures…"));
 	else if (s->have && n > body.h)
 		snprintf(right, sizeof right, _("lines %d–%d of %d"), s->sheet.top + 1,
@@ -555,6 +604,7 @@ static void destroy(tui_screen *scr)
 {
 	struct reports *s = (struct reports *)scr;
 	tui_sheet_free(&s->sheet);
+	gather_stop(s);
 	if (s->have)
 		lup_report_clear(&s->rep);
 	free(s);
@@ -568,6 +618,7 @@ static const struct tui_screen_ops ops = {
 	.on_action = on_action,
 	.on_result = on_result,
 	.idle = idle,
+	.leave = leave,
 	.destroy = destroy,
 };
 

@@ -93,6 +93,7 @@ enum {
 	TUI_QUIT     = 1 << 2,   /* leave lup */
 	TUI_PUSH     = 1 << 3,   /* returned by tui_push */
 	TUI_POP      = 1 << 4,   /* returned by tui_pop */
+	TUI_MORE     = 1 << 5,   /* from idle(): more to do, nothing new to draw */
 	TUI_UNHANDLED = 1 << 8   /* not mine: let the application decide */
 };
 

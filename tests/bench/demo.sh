@@ -1,6 +1,7 @@
 #!/bin/sh
-# Benchmark: how long `lup demo` takes to fill a new database, and how large
-# the database grows.  Prints figures; asserts nothing.
+# Benchmark: how long `lup demo` takes to fill a new database, its peak
+# memory (the goal: under 32 MB at 50,000 people), and how large the
+# database grows.  Prints figures; asserts nothing.
 #   LUP           the binary (./lup)
 #   B             the build folder for the scratch databases (build)
 #   BENCH_PEOPLE  the sizes to fill ("300 50000")
@@ -36,12 +37,19 @@ for n in $sizes; do
 		t1=$(date +%s.%N)
 		t=$(echo "$t0 $t1" | awk '{ printf "%.3f s (1 run)", $2 - $1 }')
 	fi
+	# its peak memory: one more run under GNU time, when it is there
+	mb="?"
+	if [ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1; then
+		clean
+		/usr/bin/time -f %M -o "$dir/demo.rss" "$LUP" --db "$db" demo --people "$n" >/dev/null 2>&1 &&
+			mb=$(awk '{ m = $1 } END { printf "%.0f", m / 1024 }' "$dir/demo.rss")
+	fi
 	size=$(stat -c %s "$db")
 	rows=$(sqlite3 "$db" "SELECT (SELECT count(*) FROM person) || ' people, ' || \
 		(SELECT count(*) FROM session) || ' sessions, ' || (SELECT count(*) FROM attendance) || \
 		' attendance, ' || (SELECT count(*) FROM checkin) || ' check-ins, ' || \
 		(SELECT count(*) FROM rating) || ' ratings'" 2>/dev/null)
-	printf 'demo --people %s: %s; database %s MiB (%s)\n' "$n" "$t" \
+	printf 'demo --people %s: %s; peak memory %s MB; database %s MiB (%s)\n' "$n" "$t" "$mb" \
 		"$(awk -v s="$size" 'BEGIN { printf "%.1f", s / 1048576 }')" "$rows"
 	clean
 done

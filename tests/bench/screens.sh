@@ -79,6 +79,6 @@ while IFS='|' read -r name open on; do
 	printf '%-21s %11s %11s %11s %6s %6s %9s\n' "$name" "$a" "$b" "$c" "$3" "$4" "$mb / $5"
 done <"$dir/screens"
 rm -f "$dir/300.db"* "$dir/50k.db"* "$dir/1m.db"*
-printf '%s\n' "(the heat map is worked out in slices of about 8 ms while no key waits: its" \
-  " ready column is how long until it is complete; the Reports screen gathers its" \
-  " figures in one piece, after its first frame)"
+printf '%s\n' "(the heat map and the Reports screen's figures are worked out in slices of" \
+  " about 8 ms while no key waits: their ready column is how long until they are" \
+  " complete)"

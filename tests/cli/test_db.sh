@@ -342,6 +342,34 @@ expect_rc 1
 expect_out 'search text is out of date'
 expect_lines 1
 
+case_ "check --repair: the Due list's copy of each person made again"
+fresh "$broken"
+sqlite3 "$broken" "UPDATE person_due SET last = '1999-01-01' WHERE person_id = (SELECT id FROM person WHERE rowid = 1);
+	UPDATE person_due SET sort_name = 'zzz' WHERE person_id = (SELECT id FROM person WHERE rowid = 2);
+	DELETE FROM person_due WHERE person_id = (SELECT id FROM person WHERE rowid = 3);
+	INSERT INTO person_due (person_id, active, sort_role, sort_name, search)
+	VALUES ('00000000-0000-4000-8000-000000000001', 1, '', 'gone', 'gone')"
+due_of() { sqlite3 "$1" "SELECT group_concat(person_id || active || sort_role || sort_name || search || coalesce(last, '-'), ';')
+	FROM (SELECT * FROM person_due ORDER BY person_id)"; }
+run --db "$broken" check
+expect_rc 1
+expect_out 'entry in the Due list is out of date'
+expect_out 'entry for a person who is gone'
+run --db "$broken" check --repair
+expect_rc 0
+expect_err 'Due list: 4 entries made again'
+expect_err 'is sound'
+expect_lines 0
+check_ '[ "$(due_of "$broken")" = "$(due_of "$copy.ref")" ]' "the repaired Due list differs from the one lup keeps"
+run --db "$broken" check
+expect_rc 0
+run --db "$broken" check --repair
+expect_rc 0
+expect_no_err_match() { grep -Eq -- "$1" "$ERR" && fail "stderr has /$1/" || pass; }
+expect_no_err_match 'made again'
+run --db "$broken" check --frobnicate
+expect_rc 2
+
 case_ "check: a manager loop"
 fresh "$broken"
 sqlite3 "$broken" "UPDATE person SET manager_id = (SELECT id FROM person WHERE rowid = 2) \

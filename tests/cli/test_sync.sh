@@ -298,6 +298,37 @@ newest=$(ls -t "$S"/lup-*.lupcs | head -1)
 n=$(grep -a -c -F "david.ek" "$newest")
 check_ '[ "$n" -eq 0 ]' "the erase's file holds the erased person's data"
 
+case_ "a large import goes to the log in several changes and arrives whole"
+big() {   # big N [BAD]: N people, and a row without a name at the end with BAD
+	awk -v n="$1" -v bad="${2:-}" 'BEGIN { print "Namn,E-post,Enhet,Roll,Anställningsnummer"
+		for (i = 1; i <= n; i++)
+			printf "Person %d Storimport,big.%d@kungsbacka.se,Enhet %d med ett längre namn,Enhetschef,B%06d\n", i, i, i % 40, i
+		if (bad) print ",nobody@kungsbacka.se,,," }'
+}
+mine() { sqlite3 "$1" "SELECT count(*) FROM sync_log WHERE device = (SELECT device FROM sync_self)"; }
+people() { sqlite3 "$1" "SELECT count(*) FROM person WHERE email LIKE 'big.%'"; }
+run --db "$A" sync "$S"
+run --db "$B" sync "$S"
+before=$(mine "$A")
+big 9000 bad >"$TMP/big-bad.csv"
+run --db "$A" import people "$TMP/big-bad.csv"
+expect_rc 1
+check_ '[ "$(mine "$A")" = "$before" ] && [ "$(people "$A")" = 0 ]' \
+	"a refused import left changes in the log or people behind"
+big 9000 >"$TMP/big.csv"
+run --db "$A" import people "$TMP/big.csv"
+expect_rc 0
+check_ '[ "$(mine "$A")" -ge "$((before + 3))" ]' "the import is $(($(mine "$A") - before)) changes in the log, not several"
+run --db "$A" sync "$S"
+expect_rc 0
+run --db "$B" sync "$S"
+expect_rc 0
+run --db "$A" sync "$S"
+check_ '[ "$(people "$B")" = 9000 ]' "B has $(people "$B") of the 9000 people"
+check_ '[ "$(hash "$A")" = "$(hash "$B")" ]' "A and B differ after the import"
+run --db "$B" check
+expect_rc 0
+
 case_ "usage errors"
 run --db "$A" sync
 expect_rc 2

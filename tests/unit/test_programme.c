@@ -730,6 +730,56 @@ static void test_cohort_paging(void **state)
 	assert_int_equal(count, 0);
 }
 
+/* Cohorts starting on the same day come in the order of their names
+ * (Swedish order, case and accents aside), not of their random ids, so
+ * the list (and a screenshot of it) is the same every time; paging
+ * forward and back and positions keep that order. */
+static void test_cohort_same_day_by_name(void **state)
+{
+	struct fx *f = *state;
+	static const char *const names[] = { "Kull Ö", "kull H", "Kull Ä", "Kull G", "kull 10", "Kull 9",
+	                                     "Kull B", "Kull a" };
+	static const char *const sorted[] = { "Kull 9", "kull 10", "Kull a", "Kull B", "Kull G", "kull H",
+	                                      "Kull Ä", "Kull Ö" };
+	struct lup_cohort_query q = { f->prog, NULL, NULL };
+	struct lup_cohort_row all[16], page[3], last;
+	const struct lup_cohort_row *from = NULL;
+	int n, got = 0, first = -1;
+
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		struct lup_cohort c = { 0 };
+		lup_err err;
+		snprintf(c.programme_id, sizeof c.programme_id, "%s", f->prog);
+		snprintf(c.start_date, sizeof c.start_date, "2031-03-04");
+		c.name = strdup(names[i]);
+		assert_int_equal(lup_cohort_save(f->db, f->cfg, &c, NULL, NULL, &err), 0);
+		lup_cohort_clear(&c);
+	}
+	n = lup_cohort_page(f->db, &q, NULL, 1, 16, all, NULL);
+	for (int i = 0; i < n; i++)
+		if (strcmp(all[i].start_date, "2031-03-04") == 0) {
+			if (first < 0)
+				first = i;
+			assert_string_equal(all[i].name, sorted[i - first]);
+		}
+	assert_true(first >= 0);
+	/* pages of three, forward, the same order */
+	while ((n = lup_cohort_page(f->db, &q, from, 1, 3, page, NULL)) > 0) {
+		for (int i = 0; i < n; i++)
+			assert_string_equal(page[i].id, all[got + i].id);
+		got += n;
+		last = page[n - 1];
+		from = &last;
+	}
+	/* backward from the last, and positions */
+	n = lup_cohort_page(f->db, &q, &all[first + 7], -1, 3, page, NULL);
+	assert_int_equal(n, 3);
+	for (int i = 0; i < 3; i++)
+		assert_string_equal(page[i].name, sorted[4 + i]);
+	for (int i = 0; i < 8; i++)
+		assert_int_equal(lup_cohort_position(f->db, &q, &all[first + i], NULL), first + i);
+}
+
 static void test_session_and_enrolment_lists(void **state)
 {
 	struct fx *f = *state;
@@ -1166,6 +1216,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_blocks_from_config, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_block_move_rename_delete, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_waitlist, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_cohort_same_day_by_name, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_one_cohort_per_programme, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_completion, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_register, fx_setup, fx_teardown),

@@ -264,6 +264,56 @@ static void test_renderings(void **state)
 	tdb_close(&t);
 }
 
+/* The figures taken a row at a time are the figures made at once; a
+ * gathering stopped halfway frees what it holds. */
+static void test_steps(void **state)
+{
+	struct tdb t;
+	struct lup_report r, whole;
+	lup_report_gather *g;
+	lup_err err;
+	char *a, *b;
+	double progress = -1, before = 0;
+	int rc, steps = 0;
+	(void)state;
+	tdb_open(&t);
+	fixture_load(t.db);
+	assert_int_equal(lup_report_build(t.db, NULL, "2016-06-01", &whole, &err), 0);
+	assert_int_equal(lup_report_gather_begin(t.db, NULL, "2016-06-01", &g, &err), 0);
+	while ((rc = lup_report_gather_step(g, 0, &progress, &err)) == 0) {
+		assert_true(progress >= before && progress < 1.0);
+		before = progress;
+		steps++;
+	}
+	assert_int_equal(rc, 1);
+	assert_true(steps > 30);
+	assert_true(progress == 1.0);
+	lup_report_gather_take(g, &r);
+	lup_report_gather_free(g);
+	a = render(&whole, LUP_REPORT_TEXT);
+	b = render(&r, LUP_REPORT_TEXT);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	a = render(&whole, LUP_REPORT_HTML);
+	b = render(&r, LUP_REPORT_HTML);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	lup_report_clear(&r);
+	lup_report_clear(&whole);
+	/* stopped in the middle */
+	for (int stop = 1; stop < steps; stop += 7) {
+		assert_int_equal(lup_report_gather_begin(t.db, NULL, "2016-06-01", &g, &err), 0);
+		for (int i = 0; i < stop; i++)
+			assert_int_equal(lup_report_gather_step(g, 0, NULL, &err), 0);
+		lup_report_gather_free(g);
+	}
+	assert_int_equal(lup_report_gather_begin(t.db, NULL, "2016-13-01", &g, &err), -1);
+	assert_null(g);
+	tdb_close(&t);
+}
+
 static void test_empty(void **state)
 {
 	struct tdb t;
@@ -290,6 +340,7 @@ int main(void)
 		cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_role_interval),
 		cmocka_unit_test(test_renderings),
+		cmocka_unit_test(test_steps),
 		cmocka_unit_test(test_empty),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
