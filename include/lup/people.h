@@ -69,7 +69,9 @@ struct lup_person_query {
 
 /* Up to limit rows after (or, dir < 0, before) the row `from` (NULL: from the
  * start, or with dir < 0 from the end).  Rows come in display order either
- * way.  Returns the number of rows, or -1. */
+ * way.  With a filter, "by name" puts the best matches of the name first
+ * (lup_match_rank: whole name, its start, a word's start, inside a word),
+ * each rank by name.  Returns the number of rows, or -1. */
 int lup_person_page(lup_db *db, const struct lup_person_query *q,
                     const struct lup_person_row *from, int dir, int limit,
                     struct lup_person_row *rows, lup_err *err);

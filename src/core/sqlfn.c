@@ -6,6 +6,7 @@
 #include <string.h>
 #include "core/internal.h"
 #include "core/crypto.h"
+#include "lup/match.h"
 #include "lup/programme.h"
 #include "lup/sha256.h"
 
@@ -84,6 +85,22 @@ static void fn_name_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
 }
 
+/* lup_match(text, folded query): lup_match_rank() of the text for a query
+ * folded already (lup_fold, trimmed), 1 (exact) to 5 (no match). */
+static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	const char *q = (const char *)sqlite3_value_text(argv[1]);
+	char *ft;
+	(void)argc;
+	if (!(ft = lup_fold(t ? t : ""))) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_int(ctx, (int)lup_match_folded(ft, q ? q : ""));
+	free(ft);
+}
+
 int lup_sql_functions(sqlite3 *h)
 {
 	int rc = sqlite3_create_function(h, "lup_sortkey", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
@@ -98,5 +115,9 @@ int lup_sql_functions(sqlite3 *h)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(h, "lup_name_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 		                             NULL, fn_name_hash, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "lup_match", 2,
+		                             SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+		                             NULL, fn_match, NULL, NULL);
 	return rc;
 }
