@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "cli/cli_ref.h"
 #include "lup/framework.h"
 #include "lup/i18n.h"
 #include "lup/lineedit.h"
@@ -355,7 +356,9 @@ static int load_ref(struct lup_cli *cli, const char *ref, struct lup_framework *
 	size_t n;
 	lup_err err;
 
-	if (lup_framework_find(cli->db, ref, id, &err) < 0 || lup_framework_load(cli->db, id, fw, &err) < 0) {
+	if (lup_framework_find(cli->db, ref, id, &err) < 0)
+		return -cli_ref_error("framework", LUP_REF_FRAMEWORK, &err);
+	if (lup_framework_load(cli->db, id, fw, &err) < 0) {
 		cli_error("framework: %s", err.msg);
 		return -1;
 	}
@@ -384,8 +387,8 @@ static int fw_show(struct lup_cli *cli, int argc, char **argv)
 		                                       : _("unexpected argument %s"), argv[argc - 1]);
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
-	if (load_ref(cli, argv[2], &fw, &checkins, &latest) < 0)
-		return LUP_EXIT_FAIL;
+	if ((rc = load_ref(cli, argv[2], &fw, &checkins, &latest)) < 0)
+		return -rc;
 	show(fw, checkins, latest);
 	lup_framework_free(fw);
 	return 0;
@@ -418,8 +421,8 @@ static int fw_export(struct lup_cli *cli, int argc, char **argv)
 	cli->db_flags |= LUP_DB_NOCHECK;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
-	if (load_ref(cli, ref[0], &fw, NULL, NULL) < 0)
-		return LUP_EXIT_FAIL;
+	if ((rc = load_ref(cli, ref[0], &fw, NULL, NULL)) < 0)
+		return -rc;
 	if (lup_afile_open(&af, out, 0644, &err) < 0 ||
 	    ((strcmp(format, "ini") == 0 ? lup_framework_write_ini(fw, af.fp, &err)
 	                                 : lup_framework_write_moodle(fw, af.fp, &err)) < 0 &&
@@ -451,13 +454,14 @@ static int fw_diff(struct lup_cli *cli, int argc, char **argv)
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (argc == 4) {
-		if (load_ref(cli, argv[2], &a, NULL, NULL) < 0 || load_ref(cli, argv[3], &b, NULL, NULL) < 0) {
+		if ((rc = load_ref(cli, argv[2], &a, NULL, NULL)) < 0 ||
+		    (rc = load_ref(cli, argv[3], &b, NULL, NULL)) < 0) {
 			lup_framework_free(a);
-			return LUP_EXIT_FAIL;
+			return -rc;
 		}
 	} else {
-		if (load_ref(cli, argv[2], &b, NULL, NULL) < 0)
-			return LUP_EXIT_FAIL;
+		if ((rc = load_ref(cli, argv[2], &b, NULL, NULL)) < 0)
+			return -rc;
 		if (lup_framework_previous(cli->db, b->id, prev, &err) < 0 ||
 		    lup_framework_load(cli->db, prev, &a, &err) < 0) {
 			cli_error("framework diff: %s@%d: %s", b->ident, b->revision, err.msg);

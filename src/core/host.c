@@ -6,6 +6,7 @@
 #include <strings.h>
 #include "core/shadow_int.h"
 #include "lup/country.h"
+#include "lup/ref.h"
 #include "lup/shadowing.h"
 
 static const char *const type_keys[LUP_HT_COUNT] = {
@@ -97,41 +98,9 @@ int lup_host_get(lup_db *db, const char *id, struct lup_host *h, lup_err *err)
 
 int lup_host_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err)
 {
-	static const char sql[] = "SELECT id FROM host_org WHERE sort_name = ?1 LIMIT 2";
-	sqlite3_stmt *st;
-	char *key, *t;
-	int n = 0, rc;
-
 	if (lup_blank(ref))
 		return lup_err_set(err, LUP_EINVAL, _("no host organisation given"));
-	if (!(t = lup_strdup(ref)))
-		return lup_err_oom(err);
-	key = lup_sortkey(lup_trim(t));
-	free(t);
-	if (!key)
-		return lup_err_oom(err);
-	if (!(st = lup_stmt(db, sql, err))) {
-		free(key);
-		return -1;
-	}
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (n++ == 0)
-			lup_col_copy(st, 0, id, LUP_UUID_LEN + 1);
-	lup_done(st);
-	free(key);
-	if (rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("looking up a host organisation"));
-	if (n == 1)
-		return 0;
-	if (n > 1)
-		return lup_err_set(err, LUP_EAMBIG,
-			_("more than one host organisation is called '%s'; give its id"), ref);
-	if (lup_resolve_id(db, "host_org", ref, id, err) == 0)
-		return 0;
-	if (err && (err->code == LUP_EINVAL || err->code == LUP_ENOTFOUND))
-		lup_err_set(err, LUP_ENOTFOUND, _("no host organisation matches '%s'"), ref);
-	return -1;
+	return lup_ref_find(db, LUP_REF_HOST, ref, id, err);
 }
 
 /* A text field of at most max characters; msg says so. */

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/internal.h"
+#include "lup/ref.h"
 #include "lup/cal.h"
 #include "lup/people.h"
 
@@ -58,11 +59,7 @@ int lup_person_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_
 		return lup_sqlerr(db, err, _("looking up a person"));
 	if (n == 1)
 		return 0;
-	if (lup_resolve_id(db, "person", ref, id, err) == 0)
-		return 0;
-	if (err && (err->code == LUP_EINVAL || err->code == LUP_ENOTFOUND))
-		lup_err_set(err, LUP_ENOTFOUND, _("no person matches '%s'"), ref);
-	return -1;
+	return lup_ref_find(db, LUP_REF_PERSON, ref, id, err);
 }
 
 /* Would making manager the manager of id close a loop? */

@@ -1,0 +1,84 @@
+/* Unit tests for references found by name (ref.c): case and accents do not
+ * count, a whole name wins over longer ones, a unique start settles it,
+ * and what does not settle lists its candidates with their ids. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/internal.h"
+#include "lup/people.h"
+#include "lup/programme.h"
+#include "lup/ref.h"
+#include "lup/shadowing.h"
+#include "fixture.h"
+
+static void test_hosts(void **state)
+{
+	struct fx *f = *state;
+	char gdansk[LUP_ID_SIZE], gdynia[LUP_ID_SIZE], id[LUP_ID_SIZE];
+	lup_err err;
+	snprintf(gdansk, sizeof gdansk, "%s", fx_host(f, "City of Gdańsk", "Gdańsk"));
+	snprintf(gdynia, sizeof gdynia, "%s", fx_host(f, "City of Gdynia", "Gdynia"));
+	assert_int_equal(lup_host_find(f->db, "city of gdansk", id, &err), 0);
+	assert_string_equal(id, gdansk);
+	assert_int_equal(lup_host_find(f->db, "CITY OF GDY", id, &err), 0);   /* unique start */
+	assert_string_equal(id, gdynia);
+	assert_int_equal(lup_host_find(f->db, "City of", id, &err), -1);
+	assert_int_equal(err.code, LUP_EAMBIG);
+	assert_non_null(strstr(err.msg, "City of Gdańsk  Gdańsk  ("));
+	{
+		char pre[9];
+		snprintf(pre, sizeof pre, "%.8s", gdynia);
+		assert_non_null(strstr(err.msg, pre));
+		/* the id's start is itself a REF */
+		assert_int_equal(lup_host_find(f->db, pre, id, &err), 0);
+		assert_string_equal(id, gdynia);
+	}
+	assert_int_equal(lup_host_find(f->db, "gdansk", id, &err), -1);   /* a word inside */
+	assert_int_equal(err.code, LUP_ENOTFOUND);
+	assert_non_null(strstr(err.msg, "\n  City of Gdańsk"));
+	assert_int_equal(lup_host_find(f->db, "Tartu", id, &err), -1);
+	assert_int_equal(err.code, LUP_ENOTFOUND);
+	assert_null(strchr(err.msg, '\n'));                                /* no candidates */
+}
+
+static void test_people_and_cohorts(void **state)
+{
+	struct fx *f = *state;
+	char kjell[LUP_ID_SIZE], id[LUP_ID_SIZE];
+	lup_err err;
+	snprintf(kjell, sizeof kjell, "%s", fx_person(f, "Kjell Öberg"));
+	fx_person(f, "Anna Sjöberg");
+	fx_person(f, "Bo Sjöberg");
+	assert_int_equal(lup_person_find(f->db, "kjell oberg", id, &err), 0);
+	assert_string_equal(id, kjell);
+	assert_int_equal(lup_ref_find(f->db, LUP_REF_PERSON, "Sjöberg", id, &err), -1);
+	assert_int_equal(err.code, LUP_ENOTFOUND);
+	/* the cohort "Pilot Halland" of the fixture, and two more */
+	fx_cohort(f, f->prog, "Pilot Halland 2", 16, NULL, NULL);
+	fx_cohort(f, f->prog, "Omgång 1", 16, NULL, NULL);
+	assert_int_equal(lup_cohort_find(f->db, "pilot halland", id, &err), 0);   /* whole name first */
+	assert_string_equal(id, f->cohort);
+	assert_int_equal(lup_cohort_find(f->db, "pilot", id, &err), -1);
+	assert_int_equal(err.code, LUP_EAMBIG);
+	assert_int_equal(lup_cohort_find(f->db, "omgang", id, &err), 0);
+	assert_int_equal(lup_cohort_find(f->db, "", id, &err), -1);
+	assert_int_equal(err.code, LUP_EINVAL);
+	assert_non_null(lup_ref_help(LUP_REF_COHORT));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_hosts, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_people_and_cohorts, fx_setup, fx_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
