@@ -5,6 +5,7 @@
 #include <string.h>
 #include "cli/cli.h"
 #include "cli/cli_ref.h"
+#include "lup/fw_files.h"
 #include "lup/framework.h"
 #include "lup/i18n.h"
 #include "lup/lineedit.h"
@@ -159,6 +160,7 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 {
 	int rc, dry = 0, nfiles, *order, failed = 0;
 	const char **files;
+	char (*found)[4096];
 	const struct cli_opt opts[] = {
 		{ "--dry-run", "-n", NULL, &dry, NULL },
 		{ NULL, NULL, NULL, NULL, NULL }
@@ -181,7 +183,25 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 		free(order);
 		return cli_usage("framework", _("which file? give a framework file to import"));
 	}
+	/* a file, or the name of one at hand: digcomp-2.2 */
+	if (!(found = calloc((size_t)nfiles, sizeof *found))) {
+		free(files);
+		free(order);
+		cli_error("framework: %s", lup_err_oom_text());
+		return LUP_EXIT_FAIL;
+	}
+	for (int k = 0; k < nfiles; k++) {
+		if (lup_fw_file_find(files[k], found[k], sizeof found[k], &err) < 0) {
+			cli_error("framework: %s", err.msg);
+			free(found);
+			free(files);
+			free(order);
+			return LUP_EXIT_FAIL;
+		}
+		files[k] = found[k];
+	}
 	if ((rc = cli_open_db(cli, 1))) {
+		free(found);
 		free(files);
 		free(order);
 		return rc;
@@ -190,6 +210,7 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 	/* All the files, or none: one transaction around them. */
 	if (lup_db_begin(cli->db, &err) < 0) {
 		cli_error("framework: %s", err.msg);
+		free(found);
 		free(files);
 		free(order);
 		return LUP_EXIT_FAIL;
@@ -247,6 +268,7 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 		cli_error("framework: %s", err.msg);
 		failed = 1;
 	}
+	free(found);
 	free(files);
 	free(order);
 	return failed ? LUP_EXIT_FAIL : 0;
