@@ -585,6 +585,33 @@ static const char *const host_page_sql[LUP_HSORT_COUNT][2][2] = {
 		  "ORDER BY h.country DESC, h.sort_name DESC, h.id DESC LIMIT ?4" } },
 };
 
+/* With a text filter, "by name" ranks how well the name matches it first
+ * (lup_match), as the people list does: the rank is the second key. */
+#define HRANK "lup_match(h.name, ?3)"
+static const char *const ranked_page_sql[2][2] = {
+	{ "SELECT " HCOLS "h.sort_name, " HRANK " FROM host_org h WHERE " HFILT
+	  " ORDER BY " HRANK ", h.sort_name, h.id LIMIT ?4",
+	  "SELECT " HCOLS "h.sort_name, " HRANK " FROM host_org h WHERE " HFILT
+	  " AND (" HRANK ", h.sort_name, h.id) > (CAST(?2 AS INTEGER), ?1, ?5) "
+	  "ORDER BY " HRANK ", h.sort_name, h.id LIMIT ?4" },
+	{ "SELECT " HCOLS "h.sort_name, " HRANK " FROM host_org h WHERE " HFILT
+	  " ORDER BY " HRANK " DESC, h.sort_name DESC, h.id DESC LIMIT ?4",
+	  "SELECT " HCOLS "h.sort_name, " HRANK " FROM host_org h WHERE " HFILT
+	  " AND (" HRANK ", h.sort_name, h.id) < (CAST(?2 AS INTEGER), ?1, ?5) "
+	  "ORDER BY " HRANK " DESC, h.sort_name DESC, h.id DESC LIMIT ?4" },
+};
+static const char ranked_position_sql[] =
+	"SELECT count(*) FROM host_org h WHERE " HFILT
+	" AND (" HRANK ", h.sort_name, h.id) < (CAST(?2 AS INTEGER), ?1, ?5)";
+static const char ranked_row_sql[] =
+	"SELECT " HCOLS "h.sort_name, " HRANK " FROM host_org h WHERE h.id = ?1";
+
+/* Is the list ranked by the match (by name, with a text filter)? */
+static int ranked(const struct lup_host_query *q, enum lup_host_sort sort)
+{
+	return sort == LUP_HSORT_NAME && q && !lup_blank(q->filter);
+}
+
 static const char *const host_position_sql[LUP_HSORT_COUNT] = {
 	[LUP_HSORT_NAME] = "SELECT count(*) FROM host_org h WHERE " HFILT
 	                   " AND (h.sort_name, h.id) < (?1, ?5)",
@@ -675,7 +702,8 @@ int lup_host_page(lup_db *db, const struct lup_host_query *q,
 
 	if (limit <= 0)
 		return 0;
-	if (!(st = lup_stmt(db, host_page_sql[sort][back][from != NULL], err)))
+	if (!(st = lup_stmt(db, ranked(q, sort) ? ranked_page_sql[back][from != NULL]
+	                                        : host_page_sql[sort][back][from != NULL], err)))
 		return -1;
 	if (bind_host_query(st, q, err) < 0) {
 		lup_done(st);
@@ -713,7 +741,7 @@ long lup_host_position(lup_db *db, const struct lup_host_query *q,
                        const struct lup_host_row *row, lup_err *err)
 {
 	enum lup_host_sort sort = q && (unsigned)q->sort < LUP_HSORT_COUNT ? q->sort : LUP_HSORT_NAME;
-	sqlite3_stmt *st = lup_stmt(db, host_position_sql[sort], err);
+	sqlite3_stmt *st = lup_stmt(db, ranked(q, sort) ? ranked_position_sql : host_position_sql[sort], err);
 	long pos = -1;
 	if (!st)
 		return -1;
@@ -736,9 +764,19 @@ int lup_host_row(lup_db *db, const struct lup_host_query *q, const char *id,
                  struct lup_host_row *out, lup_err *err)
 {
 	enum lup_host_sort sort = q && (unsigned)q->sort < LUP_HSORT_COUNT ? q->sort : LUP_HSORT_NAME;
-	sqlite3_stmt *st = lup_stmt(db, host_row_sql[sort], err);
+	sqlite3_stmt *st = lup_stmt(db, ranked(q, sort) ? ranked_row_sql : host_row_sql[sort], err);
 	char lo[11], hi[11];
 
+	if (st && ranked(q, sort)) {
+		char *filter = lup_fold(q->filter);
+		if (!filter) {
+			lup_done(st);
+			return lup_err_oom(err);
+		}
+		lup_trim(filter);
+		sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
+		free(filter);
+	}
 	if (st) {
 		lup_sh_year_bounds(query_year(q ? q->year : 0), lo, hi);
 		sqlite3_bind_text(st, 6, lo, -1, SQLITE_TRANSIENT);

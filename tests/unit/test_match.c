@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lup/match.h"
+#include "tui/rank.h"
 
 static void test_tiers(void **state)
 {
@@ -66,6 +67,21 @@ static void test_edges(void **state)
 	assert_int_equal(lup_match_folded("sjoberg", "oberg"), LUP_MATCH_INSIDE);
 }
 
+/* A small search's matches in rank order, equals in their own order. */
+static void test_ref_rank(void **state)
+{
+	struct tui_ref r[4] = { { "1", "Anna Sjöberg" }, { "2", "Bo Sjöberg" }, { "3", "Kjell Öberg" },
+	                        { "4", "Öberg AB" } };
+	(void)state;
+	tui_ref_rank(r, 4, "oberg");
+	assert_string_equal(r[0].id, "4");   /* starts so */
+	assert_string_equal(r[1].id, "3");   /* a word does */
+	assert_string_equal(r[2].id, "1");   /* inside, in their order */
+	assert_string_equal(r[3].id, "2");
+	tui_ref_rank(r, 4, "");              /* nothing typed: left as it is */
+	assert_string_equal(r[0].id, "4");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -73,6 +89,7 @@ int main(void)
 		cmocka_unit_test(test_accents_and_case),
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_edges),
+		cmocka_unit_test(test_ref_rank),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -49,6 +49,29 @@ static void test_hosts(void **state)
 	assert_null(strchr(err.msg, '\n'));                                /* no candidates */
 }
 
+/* The host list's text filter ranks as the people list's does. */
+static void test_host_filter_ranked(void **state)
+{
+	struct fx *f = *state;
+	struct lup_host_query q = { 0 };
+	struct lup_host_row rows[4], one;
+	lup_err err;
+	fx_host(f, "Stadt Oberhausen", "Oberhausen");
+	fx_host(f, "Ober Gemeinde", "Wien");
+	fx_host(f, "Kommun Sjöberga", "Sjöberga");
+	assert_true(lup_host_reindex(f->db, &err) >= 0);
+	q.filter = "ober";
+	q.sort = LUP_HSORT_NAME;
+	assert_int_equal(lup_host_page(f->db, &q, NULL, 1, 4, rows, &err), 3);
+	assert_string_equal(rows[0].name, "Ober Gemeinde");      /* the name starts so */
+	assert_string_equal(rows[1].name, "Stadt Oberhausen");   /* a word does */
+	assert_string_equal(rows[2].name, "Kommun Sjöberga");    /* inside a word */
+	assert_int_equal(lup_host_page(f->db, &q, &rows[0], 1, 4, rows + 1, &err), 2);
+	assert_string_equal(rows[1].name, "Stadt Oberhausen");
+	assert_int_equal(lup_host_row(f->db, &q, rows[2].id, &one, &err), 0);
+	assert_int_equal(lup_host_position(f->db, &q, &one, &err), 2);
+}
+
 static void test_people_and_cohorts(void **state)
 {
 	struct fx *f = *state;
@@ -79,6 +102,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_hosts, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_people_and_cohorts, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_host_filter_ranked, fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
