@@ -92,6 +92,14 @@ expect_rc 2
 expect_err "no person matches 'nobody@nowhere.se'"
 expect_err "employee number"
 
+case_ "targets of a person named"
+run --db "$DB" target list --person "kjell oberg"
+expect_rc 0
+expect_out "Targets of Kjell Öberg"
+run --db "$DB" target list --person "nobody at all"
+expect_rc 2
+expect_err "^lup: target list: no person matches 'nobody at all'"
+
 case_ "a host is not a person"
 run --db "$DB" export ics --person "city of gdansk"
 expect_rc 2
