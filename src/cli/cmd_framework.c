@@ -181,7 +181,7 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 	if (!nfiles) {
 		free(files);
 		free(order);
-		return cli_usage("framework", _("which file? give a framework file to import"));
+		return cli_usage("framework", _("which file? give a framework file to import, or the name of one at hand (digcomp-2.2)"));
 	}
 	/* a file, or the name of one at hand: digcomp-2.2 */
 	if (!(found = calloc((size_t)nfiles, sizeof *found))) {

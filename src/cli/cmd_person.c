@@ -172,7 +172,7 @@ int cmd_person(struct lup_cli *cli, int argc, char **argv)
 		return cli_usage("person", _("one person at a time"));
 	ref = words[0];
 	if (!ref)
-		return cli_usage("person", _("which person? (e-mail, employee number or id)"));
+		return cli_usage("person", _("which person? (a name, e-mail, employee number or id)"));
 	if (!*out)
 		return cli_usage("person", _("-o needs a file name"));
 	/* show and export only read: a damaged page fails the read with a
