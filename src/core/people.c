@@ -39,7 +39,7 @@ int lup_person_get(lup_db *db, const char *id, struct lup_person *p, lup_err *er
 	                   _("reading a person"), _("no such person"), err);
 }
 
-int lup_person_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err)
+static int find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], int names, lup_err *err)
 {
 	static const char sql[] =
 		"SELECT id FROM person WHERE email = ?1 COLLATE NOCASE OR employee_no = ?1 LIMIT 2";
@@ -59,7 +59,23 @@ int lup_person_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_
 		return lup_sqlerr(db, err, _("looking up a person"));
 	if (n == 1)
 		return 0;
-	return lup_ref_find(db, LUP_REF_PERSON, ref, id, err);
+	if (names)
+		return lup_ref_find(db, LUP_REF_PERSON, ref, id, err);
+	if (lup_resolve_id(db, "person", ref, id, err) == 0)
+		return 0;
+	if (err && (err->code == LUP_EINVAL || err->code == LUP_ENOTFOUND))
+		lup_err_set(err, LUP_ENOTFOUND, _("no person matches '%s'"), ref);
+	return -1;
+}
+
+int lup_person_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err)
+{
+	return find(db, ref, id, 1, err);
+}
+
+int lup_person_find_strict(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err)
+{
+	return find(db, ref, id, 0, err);
 }
 
 /* Would making manager the manager of id close a loop? */

@@ -82,6 +82,12 @@ static void test_people_and_cohorts(void **state)
 	fx_person(f, "Bo Sjöberg");
 	assert_int_equal(lup_person_find(f->db, "kjell oberg", id, &err), 0);
 	assert_string_equal(id, kjell);
+	assert_int_equal(lup_person_find(f->db, "kjell", id, &err), 0);          /* a unique start */
+	assert_string_equal(id, kjell);
+	/* a file's manager column takes no names */
+	assert_int_equal(lup_person_find_strict(f->db, "kjell", id, &err), -1);
+	assert_int_equal(err.code, LUP_ENOTFOUND);
+	assert_int_equal(lup_person_find_strict(f->db, "Kjell Öberg", id, &err), -1);
 	assert_int_equal(lup_ref_find(f->db, LUP_REF_PERSON, "Sjöberg", id, &err), -1);
 	assert_int_equal(err.code, LUP_ENOTFOUND);
 	/* the cohort "Pilot Halland" of the fixture, and two more */
