@@ -149,7 +149,7 @@ static int choose(struct welcome *w, tui_app *app, int which)
 			return TUI_REDRAW;
 		}
 		return tui_push(app, tui_picker(app, _("Import a competence framework"),
-		                                _("Type part of a name; Enter reads the file (nothing is stored yet)"),
+		                                _("Type part of a name; Enter reads the file"),
 		                                pick_framework, w), TAG_FW_PICK);
 	default:
 		return tui_pop(app, TUI_CANCELLED);
