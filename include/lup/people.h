@@ -16,9 +16,13 @@ struct lup_person {
 /* Free the strings of p (not p itself) and zero it. */
 void lup_person_clear(struct lup_person *p);
 int lup_person_get(lup_db *db, const char *id, struct lup_person *out, lup_err *err);
-/* A REF: an e-mail address, an employee number, or a unique id prefix
- * (6+ characters). */
+/* A REF: an e-mail address, an employee number, or else as lup_ref_find
+ * (ref.h) finds a person: a name, a unique id prefix (6+ characters), the
+ * unique start of a name. */
 int lup_person_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err);
+/* Only an e-mail address, an employee number or a unique id prefix: for a
+ * file's manager column, where a name's start must not pick someone. */
+int lup_person_find_strict(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err);
 /* Validate and insert (id "") or update.  Name required; e-mail syntax and
  * uniqueness; employee number unique; the manager must exist and must not
  * make a cycle.  A failing field is named in err->field. */
@@ -69,7 +73,9 @@ struct lup_person_query {
 
 /* Up to limit rows after (or, dir < 0, before) the row `from` (NULL: from the
  * start, or with dir < 0 from the end).  Rows come in display order either
- * way.  Returns the number of rows, or -1. */
+ * way.  With a filter, "by name" puts the best matches of the name first
+ * (lup_match_rank: whole name, its start, a word's start, inside a word),
+ * each rank by name.  Returns the number of rows, or -1. */
 int lup_person_page(lup_db *db, const struct lup_person_query *q,
                     const struct lup_person_row *from, int dir, int limit,
                     struct lup_person_row *rows, lup_err *err);

@@ -308,6 +308,8 @@ struct lup_host_row {
 	char key1[128], key2[128];       /* sort key, for paging on */
 };
 
+/* Pages as lup_person_page does; with a text filter, "by name" puts the
+ * best matches of the name first (lup_match_rank), each rank by name. */
 int lup_host_page(lup_db *db, const struct lup_host_query *q,
                   const struct lup_host_row *from, int dir, int limit,
                   struct lup_host_row *rows, lup_err *err);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "cli/cli_ref.h"
+#include "lup/fw_files.h"
 #include "lup/framework.h"
 #include "lup/i18n.h"
 #include "lup/lineedit.h"
@@ -158,6 +160,7 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 {
 	int rc, dry = 0, nfiles, *order, failed = 0;
 	const char **files;
+	char (*found)[4096];
 	const struct cli_opt opts[] = {
 		{ "--dry-run", "-n", NULL, &dry, NULL },
 		{ NULL, NULL, NULL, NULL, NULL }
@@ -178,9 +181,27 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 	if (!nfiles) {
 		free(files);
 		free(order);
-		return cli_usage("framework", _("which file? give a framework file to import"));
+		return cli_usage("framework", _("which file? give a framework file to import, or the name of one at hand (digcomp-2.2)"));
+	}
+	/* a file, or the name of one at hand: digcomp-2.2 */
+	if (!(found = calloc((size_t)nfiles, sizeof *found))) {
+		free(files);
+		free(order);
+		cli_error("framework: %s", lup_err_oom_text());
+		return LUP_EXIT_FAIL;
+	}
+	for (int k = 0; k < nfiles; k++) {
+		if (lup_fw_file_find(files[k], found[k], sizeof found[k], &err) < 0) {
+			cli_error("framework: %s", err.msg);
+			free(found);
+			free(files);
+			free(order);
+			return LUP_EXIT_FAIL;
+		}
+		files[k] = found[k];
 	}
 	if ((rc = cli_open_db(cli, 1))) {
+		free(found);
 		free(files);
 		free(order);
 		return rc;
@@ -189,6 +210,7 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 	/* All the files, or none: one transaction around them. */
 	if (lup_db_begin(cli->db, &err) < 0) {
 		cli_error("framework: %s", err.msg);
+		free(found);
 		free(files);
 		free(order);
 		return LUP_EXIT_FAIL;
@@ -246,6 +268,7 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 		cli_error("framework: %s", err.msg);
 		failed = 1;
 	}
+	free(found);
 	free(files);
 	free(order);
 	return failed ? LUP_EXIT_FAIL : 0;
@@ -355,7 +378,9 @@ static int load_ref(struct lup_cli *cli, const char *ref, struct lup_framework *
 	size_t n;
 	lup_err err;
 
-	if (lup_framework_find(cli->db, ref, id, &err) < 0 || lup_framework_load(cli->db, id, fw, &err) < 0) {
+	if (lup_framework_find(cli->db, ref, id, &err) < 0)
+		return -cli_ref_error("framework", LUP_REF_FRAMEWORK, &err);
+	if (lup_framework_load(cli->db, id, fw, &err) < 0) {
 		cli_error("framework: %s", err.msg);
 		return -1;
 	}
@@ -384,8 +409,8 @@ static int fw_show(struct lup_cli *cli, int argc, char **argv)
 		                                       : _("unexpected argument %s"), argv[argc - 1]);
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
-	if (load_ref(cli, argv[2], &fw, &checkins, &latest) < 0)
-		return LUP_EXIT_FAIL;
+	if ((rc = load_ref(cli, argv[2], &fw, &checkins, &latest)) < 0)
+		return -rc;
 	show(fw, checkins, latest);
 	lup_framework_free(fw);
 	return 0;
@@ -418,8 +443,8 @@ static int fw_export(struct lup_cli *cli, int argc, char **argv)
 	cli->db_flags |= LUP_DB_NOCHECK;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
-	if (load_ref(cli, ref[0], &fw, NULL, NULL) < 0)
-		return LUP_EXIT_FAIL;
+	if ((rc = load_ref(cli, ref[0], &fw, NULL, NULL)) < 0)
+		return -rc;
 	if (lup_afile_open(&af, out, 0644, &err) < 0 ||
 	    ((strcmp(format, "ini") == 0 ? lup_framework_write_ini(fw, af.fp, &err)
 	                                 : lup_framework_write_moodle(fw, af.fp, &err)) < 0 &&
@@ -451,13 +476,14 @@ static int fw_diff(struct lup_cli *cli, int argc, char **argv)
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (argc == 4) {
-		if (load_ref(cli, argv[2], &a, NULL, NULL) < 0 || load_ref(cli, argv[3], &b, NULL, NULL) < 0) {
+		if ((rc = load_ref(cli, argv[2], &a, NULL, NULL)) < 0 ||
+		    (rc = load_ref(cli, argv[3], &b, NULL, NULL)) < 0) {
 			lup_framework_free(a);
-			return LUP_EXIT_FAIL;
+			return -rc;
 		}
 	} else {
-		if (load_ref(cli, argv[2], &b, NULL, NULL) < 0)
-			return LUP_EXIT_FAIL;
+		if ((rc = load_ref(cli, argv[2], &b, NULL, NULL)) < 0)
+			return -rc;
 		if (lup_framework_previous(cli->db, b->id, prev, &err) < 0 ||
 		    lup_framework_load(cli->db, prev, &a, &err) < 0) {
 			cli_error("framework diff: %s@%d: %s", b->ident, b->revision, err.msg);

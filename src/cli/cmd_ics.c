@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "cli/cli_ref.h"
 #include "lup/i18n.h"
 #include "lup/ics.h"
 #include "lup/people.h"
@@ -54,17 +55,13 @@ int cli_export_ics(struct lup_cli *cli, int argc, char **argv)
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (cohort_ref) {
-		if (lup_cohort_find(cli->db, cohort_ref, cohort, &err) < 0) {
-			cli_error("export ics: %s", err.msg);
-			return LUP_EXIT_FAIL;
-		}
+		if (lup_cohort_find(cli->db, cohort_ref, cohort, &err) < 0)
+			return cli_ref_error("export ics", LUP_REF_COHORT, &err);
 		o.cohort_id = cohort;
 	}
 	if (person_ref) {
-		if (lup_person_find(cli->db, person_ref, person, &err) < 0) {
-			cli_error("export ics: %s", err.msg);
-			return LUP_EXIT_FAIL;
-		}
+		if (lup_person_find(cli->db, person_ref, person, &err) < 0)
+			return cli_ref_error("export ics", LUP_REF_PERSON, &err);
 		o.person_id = person;
 	}
 	if (lup_ics_export(cli->db, &o, out, &events, &err) < 0) {

@@ -4,6 +4,7 @@
 #include <strings.h>
 #include <unistd.h>
 #include "cli/cli.h"
+#include "cli/cli_ref.h"
 #include "lup/enrol.h"
 #include "lup/i18n.h"
 #include "lup/people.h"
@@ -171,7 +172,7 @@ int cmd_person(struct lup_cli *cli, int argc, char **argv)
 		return cli_usage("person", _("one person at a time"));
 	ref = words[0];
 	if (!ref)
-		return cli_usage("person", _("which person? (e-mail, employee number or id)"));
+		return cli_usage("person", _("which person? (a name, e-mail, employee number or id)"));
 	if (!*out)
 		return cli_usage("person", _("-o needs a file name"));
 	/* show and export only read: a damaged page fails the read with a
@@ -182,8 +183,9 @@ int cmd_person(struct lup_cli *cli, int argc, char **argv)
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (lup_person_find(cli->db, ref, id, &err) < 0) {
-		cli_error("person %s: %s", sub, err.msg);
-		return LUP_EXIT_FAIL;
+		char what[40];
+		snprintf(what, sizeof what, "person %s", sub);
+		return cli_ref_error(what, LUP_REF_PERSON, &err);
 	}
 	if (strcmp(sub, "show") == 0)
 		return show(cli, id);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli/cli.h"
+#include "cli/cli_ref.h"
 #include "lup/doc.h"
 #include "lup/i18n.h"
 #include "lup/people.h"
@@ -17,7 +18,7 @@ int cmd_print(struct lup_cli *cli, int argc, char **argv)
 		{ "-o", NULL, &out, NULL, NULL },
 		{ NULL, NULL, NULL, NULL, NULL }
 	};
-	char id[37], person[37];
+	char id[37], person[37], what[48];
 	struct lup_doc_opts o = { 0 };
 	struct lup_doc_result res;
 	lup_err err;
@@ -50,13 +51,18 @@ int cmd_print(struct lup_cli *cli, int argc, char **argv)
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (lup_doc_resolve(cli->db, (enum lup_doc_kind)kind, ref, id, &err) < 0) {
-		cli_error("print %s: %s", argv[1], err.msg);
+		/* a cohort's REF that did not settle is a usage error; a
+		 * session or placement not found fails as before */
+		snprintf(what, sizeof what, "print %s", argv[1]);
+		if (kind == LUP_DOC_CERTIFICATE || kind == LUP_DOC_PARTICIPANTS)
+			return cli_ref_error(what, LUP_REF_COHORT, &err);
+		cli_error("%s: %s", what, err.msg);
 		return LUP_EXIT_FAIL;
 	}
 	if (person_ref) {
 		if (lup_person_find(cli->db, person_ref, person, &err) < 0) {
-			cli_error("print %s: %s", argv[1], err.msg);
-			return LUP_EXIT_FAIL;
+			snprintf(what, sizeof what, "print %s", argv[1]);
+			return cli_ref_error(what, LUP_REF_PERSON, &err);
 		}
 		o.person_id = person;
 	}

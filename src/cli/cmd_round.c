@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "cli/cli_ref.h"
 #include "lup/checkin.h"
 #include "lup/i18n.h"
 #include "lup/programme.h"
@@ -141,10 +142,8 @@ int cmd_round(struct lup_cli *cli, int argc, char **argv)
 		rd.only_due = !all;
 		rd.scope = unit ? LUP_ROUND_UNIT : role ? LUP_ROUND_ROLE : cohort ? LUP_ROUND_COHORT : LUP_ROUND_EVERYONE;
 		snprintf(rd.value, sizeof rd.value, "%s", unit ? unit : role ? role : "");
-		if (cohort && lup_cohort_find(cli->db, cohort, rd.cohort_id, &err) < 0) {
-			cli_error("round start: %s", err.msg);
-			return LUP_EXIT_FAIL;
-		}
+		if (cohort && lup_cohort_find(cli->db, cohort, rd.cohort_id, &err) < 0)
+			return cli_ref_error("round start", LUP_REF_COHORT, &err);
 		if (lup_round_start(cli->db, cli->cfg, &rd, lup_date_today(), &res, &err) < 0) {
 			cli_error("round start: %s", err.msg);
 			return LUP_EXIT_FAIL;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "cli/cli_ref.h"
 #include "lup/due.h"
 #include "lup/i18n.h"
 #include "lup/lineedit.h"
@@ -27,16 +28,20 @@ static void pad(const char *s, int cols)
 	while (++w < cols);
 }
 
-/* The role or person, and the framework (theirs unless --framework). */
+/* The role or person, and the framework (theirs unless --framework): 0,
+ * or the exit status after saying why. */
 static int resolve_who(struct lup_cli *cli, struct who *w, const char *sub)
 {
 	lup_err err;
 	if (w->person_ref) {
 		struct lup_person p;
-		if (lup_person_find(cli->db, w->person_ref, w->person_id, &err) < 0 ||
-		    lup_person_get(cli->db, w->person_id, &p, &err) < 0) {
-			cli_error("target %s: %s", sub, err.msg);
-			return -1;
+		char what[40];
+		snprintf(what, sizeof what, "target %s", sub);
+		if (lup_person_find(cli->db, w->person_ref, w->person_id, &err) < 0)
+			return cli_ref_error(what, LUP_REF_PERSON, &err);
+		if (lup_person_get(cli->db, w->person_id, &p, &err) < 0) {
+			cli_error("%s: %s", what, err.msg);
+			return LUP_EXIT_FAIL;
 		}
 		snprintf(w->name, sizeof w->name, "%s", p.name);
 		if (!w->framework)
@@ -232,9 +237,9 @@ int cmd_target(struct lup_cli *cli, int argc, char **argv)
 	else if ((strcmp(sub, "set") == 0 || strcmp(sub, "unset") == 0) && !nrest)
 		rc = cli_usage("target", strcmp(sub, "set") == 0 ? _("which targets? give CODE=LEVEL, as 1.1=4")
 		                                                 : _("which targets? give their codes, as 1.1"));
-	else if (!(rc = cli_open_db(cli, 0)) && resolve_who(cli, &w, sub) < 0)
-		rc = LUP_EXIT_FAIL;
-	else if (!rc)
+	else if (!(rc = cli_open_db(cli, 0)))
+		rc = resolve_who(cli, &w, sub);
+	if (!rc)
 		rc = strcmp(sub, "list") == 0 ? list(cli, &w)
 		   : strcmp(sub, "history") == 0 ? history(cli, &w)
 		   : change(cli, &w, strcmp(sub, "set") == 0, nrest, rest);

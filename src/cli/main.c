@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "cli/cli.h"
 #include "lup/doc.h"
 #include "lup/i18n.h"
@@ -452,7 +453,11 @@ int main(int argc, char **argv)
 	}
 
 	if (i >= argc) {
-		/* The interface checks the file beside its first frame. */
+		/* The interface checks the file beside its first frame; a
+		 * file it makes now opens on the welcome screen. */
+		struct stat sb;
+		lup_tui_first_run(lup_path_db(cli.db_opt, cli.db_path, sizeof cli.db_path) == 0 &&
+		                  stat(cli.db_path, &sb) != 0);
 		cli.db_flags |= LUP_DB_NOCHECK;
 		rc = cli_open_db(&cli, 1);
 		if (rc == 0)

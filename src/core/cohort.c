@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/prog.h"
+#include "lup/ref.h"
 
 const char *lup_cohort_status_on(const char *override, const char *first, const char *last,
                                  int has_sessions, const char *today)
@@ -61,31 +62,9 @@ int lup_cohort_get(lup_db *db, const char *id, struct lup_cohort *c, lup_err *er
 
 int lup_cohort_find(lup_db *db, const char *ref, char id[LUP_ID_SIZE], lup_err *err)
 {
-	static const char sql[] = "SELECT id FROM cohort WHERE name = ?1 LIMIT 2";
-	sqlite3_stmt *st;
-	int n = 0, rc;
-
 	if (lup_blank(ref))
 		return lup_err_set(err, LUP_EINVAL, _("no cohort given"));
-	if (!(st = lup_stmt(db, sql, err)))
-		return -1;
-	sqlite3_bind_text(st, 1, ref, -1, SQLITE_TRANSIENT);
-	while ((rc = lup_step(db, st, _("looking up a cohort"), err)) == SQLITE_ROW)
-		if (n++ == 0)
-			lup_col_copy(st, 0, id, LUP_ID_SIZE);
-	if (rc < 0)
-		return -1;
-	lup_done(st);
-	if (n == 1)
-		return 0;
-	if (n > 1)
-		return lup_err_set(err, LUP_EAMBIG,
-			_("more than one cohort is named '%s'; give its id instead"), ref);
-	if (lup_resolve_id(db, "cohort", ref, id, err) == 0)
-		return 0;
-	if (err && (err->code == LUP_EINVAL || err->code == LUP_ENOTFOUND))
-		lup_err_set(err, LUP_ENOTFOUND, _("no cohort matches '%s'"), ref);
-	return -1;
+	return lup_ref_find(db, LUP_REF_COHORT, ref, id, err);
 }
 
 static int name_taken(lup_db *db, const struct lup_cohort *c, lup_err *err)

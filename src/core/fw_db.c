@@ -14,6 +14,7 @@
 #include "core/comp_int.h"
 #include "core/fw_int.h"
 #include "core/internal.h"
+#include "lup/ref.h"
 #include "lup/framework.h"
 #include "lup/paths.h"
 
@@ -79,14 +80,7 @@ int lup_framework_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], l
 			*err = e2;
 		return -1;
 	}
-	if (lup_resolve_id(db, "framework", ref, id, &e2) == 0)
-		return 0;
-	if (e2.code == LUP_EAMBIG || e2.code == LUP_EBUSY || e2.code == LUP_EFAIL) {
-		if (err)
-			*err = e2;
-		return -1;
-	}
-	return lup_err_set(err, LUP_ENOTFOUND, _("no framework matches '%s'"), ref);
+	return lup_ref_find(db, LUP_REF_FRAMEWORK, ref, id, err);
 }
 
 int lup_framework_previous(lup_db *db, const char *id, char prev[LUP_UUID_LEN + 1], lup_err *err)

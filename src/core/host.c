@@ -6,6 +6,7 @@
 #include <strings.h>
 #include "core/shadow_int.h"
 #include "lup/country.h"
+#include "lup/ref.h"
 #include "lup/shadowing.h"
 
 static const char *const type_keys[LUP_HT_COUNT] = {
@@ -97,41 +98,9 @@ int lup_host_get(lup_db *db, const char *id, struct lup_host *h, lup_err *err)
 
 int lup_host_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err)
 {
-	static const char sql[] = "SELECT id FROM host_org WHERE sort_name = ?1 LIMIT 2";
-	sqlite3_stmt *st;
-	char *key, *t;
-	int n = 0, rc;
-
 	if (lup_blank(ref))
 		return lup_err_set(err, LUP_EINVAL, _("no host organisation given"));
-	if (!(t = lup_strdup(ref)))
-		return lup_err_oom(err);
-	key = lup_sortkey(lup_trim(t));
-	free(t);
-	if (!key)
-		return lup_err_oom(err);
-	if (!(st = lup_stmt(db, sql, err))) {
-		free(key);
-		return -1;
-	}
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (n++ == 0)
-			lup_col_copy(st, 0, id, LUP_UUID_LEN + 1);
-	lup_done(st);
-	free(key);
-	if (rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("looking up a host organisation"));
-	if (n == 1)
-		return 0;
-	if (n > 1)
-		return lup_err_set(err, LUP_EAMBIG,
-			_("more than one host organisation is called '%s'; give its id"), ref);
-	if (lup_resolve_id(db, "host_org", ref, id, err) == 0)
-		return 0;
-	if (err && (err->code == LUP_EINVAL || err->code == LUP_ENOTFOUND))
-		lup_err_set(err, LUP_ENOTFOUND, _("no host organisation matches '%s'"), ref);
-	return -1;
+	return lup_ref_find(db, LUP_REF_HOST, ref, id, err);
 }
 
 /* A text field of at most max characters; msg says so. */
@@ -616,6 +585,33 @@ static const char *const host_page_sql[LUP_HSORT_COUNT][2][2] = {
 		  "ORDER BY h.country DESC, h.sort_name DESC, h.id DESC LIMIT ?4" } },
 };
 
+/* With a text filter, "by name" ranks how well the name matches it first
+ * (lup_match), as the people list does: the rank is the second key. */
+#define HRANK "lup_match(h.name, ?3)"
+static const char *const ranked_page_sql[2][2] = {
+	{ "SELECT " HCOLS "h.sort_name, " HRANK " FROM host_org h WHERE " HFILT
+	  " ORDER BY " HRANK ", h.sort_name, h.id LIMIT ?4",
+	  "SELECT " HCOLS "h.sort_name, " HRANK " FROM host_org h WHERE " HFILT
+	  " AND (" HRANK ", h.sort_name, h.id) > (CAST(?2 AS INTEGER), ?1, ?5) "
+	  "ORDER BY " HRANK ", h.sort_name, h.id LIMIT ?4" },
+	{ "SELECT " HCOLS "h.sort_name, " HRANK " FROM host_org h WHERE " HFILT
+	  " ORDER BY " HRANK " DESC, h.sort_name DESC, h.id DESC LIMIT ?4",
+	  "SELECT " HCOLS "h.sort_name, " HRANK " FROM host_org h WHERE " HFILT
+	  " AND (" HRANK ", h.sort_name, h.id) < (CAST(?2 AS INTEGER), ?1, ?5) "
+	  "ORDER BY " HRANK " DESC, h.sort_name DESC, h.id DESC LIMIT ?4" },
+};
+static const char ranked_position_sql[] =
+	"SELECT count(*) FROM host_org h WHERE " HFILT
+	" AND (" HRANK ", h.sort_name, h.id) < (CAST(?2 AS INTEGER), ?1, ?5)";
+static const char ranked_row_sql[] =
+	"SELECT " HCOLS "h.sort_name, " HRANK " FROM host_org h WHERE h.id = ?1";
+
+/* Is the list ranked by the match (by name, with a text filter)? */
+static int ranked(const struct lup_host_query *q, enum lup_host_sort sort)
+{
+	return sort == LUP_HSORT_NAME && q && !lup_blank(q->filter);
+}
+
 static const char *const host_position_sql[LUP_HSORT_COUNT] = {
 	[LUP_HSORT_NAME] = "SELECT count(*) FROM host_org h WHERE " HFILT
 	                   " AND (h.sort_name, h.id) < (?1, ?5)",
@@ -706,7 +702,8 @@ int lup_host_page(lup_db *db, const struct lup_host_query *q,
 
 	if (limit <= 0)
 		return 0;
-	if (!(st = lup_stmt(db, host_page_sql[sort][back][from != NULL], err)))
+	if (!(st = lup_stmt(db, ranked(q, sort) ? ranked_page_sql[back][from != NULL]
+	                                        : host_page_sql[sort][back][from != NULL], err)))
 		return -1;
 	if (bind_host_query(st, q, err) < 0) {
 		lup_done(st);
@@ -744,7 +741,7 @@ long lup_host_position(lup_db *db, const struct lup_host_query *q,
                        const struct lup_host_row *row, lup_err *err)
 {
 	enum lup_host_sort sort = q && (unsigned)q->sort < LUP_HSORT_COUNT ? q->sort : LUP_HSORT_NAME;
-	sqlite3_stmt *st = lup_stmt(db, host_position_sql[sort], err);
+	sqlite3_stmt *st = lup_stmt(db, ranked(q, sort) ? ranked_position_sql : host_position_sql[sort], err);
 	long pos = -1;
 	if (!st)
 		return -1;
@@ -767,9 +764,19 @@ int lup_host_row(lup_db *db, const struct lup_host_query *q, const char *id,
                  struct lup_host_row *out, lup_err *err)
 {
 	enum lup_host_sort sort = q && (unsigned)q->sort < LUP_HSORT_COUNT ? q->sort : LUP_HSORT_NAME;
-	sqlite3_stmt *st = lup_stmt(db, host_row_sql[sort], err);
+	sqlite3_stmt *st = lup_stmt(db, ranked(q, sort) ? ranked_row_sql : host_row_sql[sort], err);
 	char lo[11], hi[11];
 
+	if (st && ranked(q, sort)) {
+		char *filter = lup_fold(q->filter);
+		if (!filter) {
+			lup_done(st);
+			return lup_err_oom(err);
+		}
+		lup_trim(filter);
+		sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
+		free(filter);
+	}
 	if (st) {
 		lup_sh_year_bounds(query_year(q ? q->year : 0), lo, hi);
 		sqlite3_bind_text(st, 6, lo, -1, SQLITE_TRANSIENT);

@@ -1204,7 +1204,7 @@ static int second_pass(struct run *ru, size_t i)
 		memcpy(mid, im->rows[mr].person_id, sizeof mid);
 	} else {
 		lup_err_clear(&e);
-		if (lup_person_find(ru->db, ref, mid, &e) < 0) {
+		if (lup_person_find_strict(ru->db, ref, mid, &e) < 0) {
 			const char *why;
 			if (e.code != LUP_ENOTFOUND && e.code != LUP_EINVAL && e.code != LUP_EAMBIG) {
 				*ru->err = e;

@@ -94,7 +94,8 @@ struct lup_db {
 int lup_sqlerr(lup_db *db, lup_err *err, const char *what);
 /* Register lup's SQL functions (sqlfn.c) on a connection: lup_sortkey(t),
  * lup_cohort_status(override, first, last, has_sessions, today), and for
- * merging laptops lup_uuid_name(kind, part…) and lup_name_hash(t). */
+ * merging laptops lup_uuid_name(kind, part…) and lup_name_hash(t); for
+ * ranking searches lup_match(text, folded query) (match.h). */
 int lup_sql_functions(sqlite3 *h);
 /* Run SQL without results. */
 int lup_exec(lup_db *db, const char *sql, lup_err *err);

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/internal.h"
+#include "lup/ref.h"
 #include "lup/cal.h"
 #include "lup/people.h"
 
@@ -38,7 +39,7 @@ int lup_person_get(lup_db *db, const char *id, struct lup_person *p, lup_err *er
 	                   _("reading a person"), _("no such person"), err);
 }
 
-int lup_person_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err)
+static int find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], int names, lup_err *err)
 {
 	static const char sql[] =
 		"SELECT id FROM person WHERE email = ?1 COLLATE NOCASE OR employee_no = ?1 LIMIT 2";
@@ -58,11 +59,23 @@ int lup_person_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_
 		return lup_sqlerr(db, err, _("looking up a person"));
 	if (n == 1)
 		return 0;
+	if (names)
+		return lup_ref_find(db, LUP_REF_PERSON, ref, id, err);
 	if (lup_resolve_id(db, "person", ref, id, err) == 0)
 		return 0;
 	if (err && (err->code == LUP_EINVAL || err->code == LUP_ENOTFOUND))
 		lup_err_set(err, LUP_ENOTFOUND, _("no person matches '%s'"), ref);
 	return -1;
+}
+
+int lup_person_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err)
+{
+	return find(db, ref, id, 1, err);
+}
+
+int lup_person_find_strict(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_err *err)
+{
+	return find(db, ref, id, 0, err);
 }
 
 /* Would making manager the manager of id close a loop? */
@@ -458,12 +471,40 @@ static const char *const row_sql[LUP_PSORT_COUNT] = {
 	[LUP_PSORT_ROLE] = "SELECT " PCOLS "p.sort_role, p.sort_name FROM person p WHERE p.id = ?1",
 };
 
+/* With a filter, "by name" ranks first how well the name matches it
+ * (lup_match: the whole name, its start, a word's start, inside a word),
+ * then by name: the rank is the second sort key. */
+#define RANK "lup_match(p.name, ?3)"
+static const char *const ranked_page_sql[2][2] = {
+	{ "SELECT " PCOLS "p.sort_name, " RANK " FROM person p WHERE " FILT
+	  " ORDER BY " RANK ", p.sort_name, p.id LIMIT ?4",
+	  "SELECT " PCOLS "p.sort_name, " RANK " FROM person p WHERE " FILT
+	  " AND (" RANK ", p.sort_name, p.id) > (CAST(?2 AS INTEGER), ?1, ?5) "
+	  "ORDER BY " RANK ", p.sort_name, p.id LIMIT ?4" },
+	{ "SELECT " PCOLS "p.sort_name, " RANK " FROM person p WHERE " FILT
+	  " ORDER BY " RANK " DESC, p.sort_name DESC, p.id DESC LIMIT ?4",
+	  "SELECT " PCOLS "p.sort_name, " RANK " FROM person p WHERE " FILT
+	  " AND (" RANK ", p.sort_name, p.id) < (CAST(?2 AS INTEGER), ?1, ?5) "
+	  "ORDER BY " RANK " DESC, p.sort_name DESC, p.id DESC LIMIT ?4" },
+};
+static const char ranked_position_sql[] =
+	"SELECT count(*) FROM person p WHERE " FILT
+	" AND (" RANK ", p.sort_name, p.id) < (CAST(?2 AS INTEGER), ?1, ?5)";
+static const char ranked_row_sql[] =
+	"SELECT " PCOLS "p.sort_name, " RANK " FROM person p WHERE p.id = ?1";
+
 static char *folded_filter(const struct lup_person_query *q)
 {
 	char *f = lup_fold(q && q->filter ? q->filter : "");
 	if (f)
 		lup_trim(f);
 	return f;
+}
+
+/* Is the list ranked by the match (by name, with a filter)? */
+static int ranked(enum lup_person_sort sort, const char *filter)
+{
+	return sort == LUP_PSORT_NAME && filter[0];
 }
 
 static void fill_row(sqlite3_stmt *st, void *row)
@@ -490,8 +531,18 @@ int lup_person_row(lup_db *db, const struct lup_person_query *q, const char *id,
                    struct lup_person_row *out, lup_err *err)
 {
 	enum lup_person_sort sort = q && q->sort < LUP_PSORT_COUNT ? q->sort : LUP_PSORT_NAME;
-	return lup_get_row(db, lup_stmt(db, row_sql[sort], err), id, out, sizeof *out, fill_row,
-	                   _("listing people"), _("no such person"), err);
+	char *filter = folded_filter(q);
+	sqlite3_stmt *st;
+	int rc;
+	if (!filter)
+		return lup_err_oom(err);
+	st = lup_stmt(db, ranked(sort, filter) ? ranked_row_sql : row_sql[sort], err);
+	if (st && ranked(sort, filter))
+		sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
+	rc = lup_get_row(db, st, id, out, sizeof *out, fill_row, _("listing people"),
+	                 _("no such person"), err);
+	free(filter);
+	return rc;
 }
 
 static void bind_from(sqlite3_stmt *st, const struct lup_person_row *from)
@@ -512,7 +563,8 @@ int lup_person_page(lup_db *db, const struct lup_person_query *q,
 
 	if (!filter)
 		return lup_err_oom(err);
-	if (!(st = lup_stmt(db, page_sql[sort][back][from != NULL], err))) {
+	if (!(st = lup_stmt(db, ranked(sort, filter) ? ranked_page_sql[back][from != NULL]
+	                                             : page_sql[sort][back][from != NULL], err))) {
 		free(filter);
 		return -1;
 	}
@@ -560,7 +612,7 @@ long lup_person_position(lup_db *db, const struct lup_person_query *q,
 	long pos = -1;
 	if (!filter)
 		return lup_err_oom(err);
-	if ((st = lup_stmt(db, position_sql[sort], err))) {
+	if ((st = lup_stmt(db, ranked(sort, filter) ? ranked_position_sql : position_sql[sort], err))) {
 		sqlite3_bind_text(st, 3, filter, -1, SQLITE_TRANSIENT);
 		bind_from(st, row);
 		if (lup_count_row(db, st, &pos, 1, _("listing people"), err) < 0)

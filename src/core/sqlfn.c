@@ -6,6 +6,7 @@
 #include <string.h>
 #include "core/internal.h"
 #include "core/crypto.h"
+#include "lup/match.h"
 #include "lup/programme.h"
 #include "lup/sha256.h"
 
@@ -134,6 +135,22 @@ static int coll_dated(void *ud, int na, const void *a, int nb, const void *b)
 	return c;
 }
 
+/* lup_match(text, folded query): lup_match_rank() of the text for a query
+ * folded already (lup_fold, trimmed), 1 (exact) to 5 (no match). */
+static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	const char *q = (const char *)sqlite3_value_text(argv[1]);
+	char *ft;
+	(void)argc;
+	if (!(ft = lup_fold(t ? t : ""))) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_int(ctx, (int)lup_match_folded(ft, q ? q : ""));
+	free(ft);
+}
+
 int lup_sql_functions(sqlite3 *h)
 {
 	int rc = sqlite3_create_function(h, "lup_sortkey", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
@@ -153,5 +170,9 @@ int lup_sql_functions(sqlite3 *h)
 		                             NULL, fn_fold, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_collation(h, "lup_dated", SQLITE_UTF8, NULL, coll_dated);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "lup_match", 2,
+		                             SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+		                             NULL, fn_match, NULL, NULL);
 	return rc;
 }

@@ -245,6 +245,18 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	[TUI_A_HOST_VISITS]  = { "study-visits", TUI_CTX_HOST, "b", N_("Visits"),
 	                         N_("Show the organisation's study visits by cohort, who was there and what "
 	                            "the visits gave") },
+	[TUI_A_EDIT_PROGRAMME] = { "edit-programme", TUI_CTX_PROGRAMME, "p", NULL,
+	                         N_("Edit the programme: its name, description, target and dates") },
+	[TUI_A_WELCOME_DEMO] = { "welcome-demo", TUI_CTX_WELCOME, "d", N_("Demo"),
+	                         N_("Fill the new file with a made-up programme of 300 people, to try lup on") },
+	[TUI_A_WELCOME_PEOPLE] = { "welcome-people", TUI_CTX_WELCOME, "i", N_("Import staff"),
+	                         N_("Import the staff from a CSV file (a preview first)") },
+	[TUI_A_WELCOME_FRAMEWORK] = { "welcome-framework", TUI_CTX_WELCOME, "f", N_("Framework"),
+	                         N_("Import a competence framework: the ones lup ships (DigComp 2.2) and your own") },
+	[TUI_A_WELCOME_EMPTY] = { "welcome-empty", TUI_CTX_WELCOME, "e Esc", N_("Start empty"),
+	                         N_("Start with nothing in the file") },
+	[TUI_A_WELCOME_CHOOSE] = { "welcome-choose", TUI_CTX_WELCOME, "Enter", N_("Choose"),
+	                         N_("Begin the way the focused line says") },
 };
 
 /* One key, one meaning.  These keys mean the same on every screen, and
@@ -313,6 +325,7 @@ static const char *const contexts[TUI_CTX_COUNT] = {
 	[TUI_CTX_CONFLICTS] = N_("Conflicts of merging laptops"),
 	[TUI_CTX_ENROL] = N_("Enrolling people"),
 	[TUI_CTX_HOST] = N_("A host organisation"),
+	[TUI_CTX_WELCOME] = N_("Welcome"),
 };
 
 /* The bindings in force. */

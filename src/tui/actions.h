@@ -99,6 +99,7 @@ enum tui_ctx {
 	TUI_CTX_ROUNDS,   /* check-in rounds and a round's people */
 	TUI_CTX_ENROL,    /* the enrol picker: the day the seats count from */
 	TUI_CTX_HOST,     /* one host organisation: its study visits */
+	TUI_CTX_WELCOME,  /* the welcome of a first run: how to begin */
 	TUI_CTX_COUNT
 };
 /* A set of contexts: one bit each (more than 32 of them). */
@@ -173,6 +174,10 @@ enum tui_action {
 	/* enrolment: back to the waitlist, enrol as of a day; a session's
 	 * learning log; a host's study visits */
 	TUI_A_UNSEAT, TUI_A_ENROL_AS_OF, TUI_A_REG_LOG, TUI_A_HOST_VISITS,
+	/* the programme itself; the welcome of a first run */
+	TUI_A_EDIT_PROGRAMME,
+	TUI_A_WELCOME_DEMO, TUI_A_WELCOME_PEOPLE, TUI_A_WELCOME_FRAMEWORK, TUI_A_WELCOME_EMPTY,
+	TUI_A_WELCOME_CHOOSE,
 	TUI_A_COUNT
 };
 

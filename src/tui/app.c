@@ -874,6 +874,11 @@ int tui_app_run(lup_db *db, const lup_config *cfg)
 		rc = 1;
 		goto out;
 	}
+	{
+		tui_screen *opening = tui_opening_screen(&app);   /* e.g. the first run's welcome */
+		if (opening)
+			tui_push(&app, opening, 0);
+	}
 	relayout_all(&app);
 	settle(&app, enter(&app, tui_top(&app)));
 	draw_frame(&app);

@@ -24,6 +24,10 @@ struct tui_overlay {
 };
 extern const struct tui_overlay tui_overlays[TUI_NOVERLAYS];
 
+/* A screen to open over the first section at the start, or NULL: the
+ * welcome of a first run. */
+tui_screen *tui_opening_screen(tui_app *app);
+
 /* The smallest terminal lup draws on. */
 #define TUI_MIN_COLS 80
 #define TUI_MIN_LINES 24

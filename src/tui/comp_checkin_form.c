@@ -11,6 +11,7 @@
 #include "lup/people.h"
 #include "tui/competence.h"
 #include "tui/people.h"
+#include "tui/rank.h"
 
 static const struct tui_choice kinds[] = {
 	{ "self", N_("self-assessment") },
@@ -79,6 +80,7 @@ static int search_frameworks(tui_app *app, void *ud, const char *text, struct tu
 	}
 	free(rows);
 	free(want);
+	tui_ref_rank(out, got, text);
 	return got;
 }
 

@@ -111,8 +111,13 @@ static void cells(struct tui_lscreen *ls, const void *row, struct tui_cells *c)
 
 static const char *empty_text(struct tui_lscreen *ls)
 {
+	static char text[300];
+	char keys[32];
 	(void)ls;
-	return _("No framework is imported: see lup framework import and lup-framework(5).");
+	tui_action_keys_text(TUI_A_FW_IMPORT, keys, sizeof keys);
+	snprintf(text, sizeof text, _("No framework is imported: press %s to import one (digcomp-2.2 ships "
+	                              "with lup), or run lup framework import digcomp-2.2."), keys);
+	return text;
 }
 
 static tui_screen *open_row(struct tui_lscreen *ls, const void *row)

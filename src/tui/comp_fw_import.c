@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lup/fw_files.h"
 #include "lup/i18n.h"
 #include "tui/competence.h"
 #include "tui/dialog.h"
@@ -140,11 +141,15 @@ struct pick {
 	struct preview *preview;   /* made by the save, handed to the caller */
 };
 
-static int plan_file(void *ud, const char *path, lup_err *err)
+static int plan_file(void *ud, const char *typed, lup_err *err)
 {
 	struct pick *pk = ud;
-	struct preview *s = tui_vscreen_new(pk->app, &preview_def, sizeof *s, NULL);
-	if (!s)
+	struct preview *s;
+	char path[PATH_MAX];
+	/* a file, or the name of one at hand: digcomp-2.2 */
+	if (lup_fw_file_find(typed, path, sizeof path, err) < 0)
+		return -1;
+	if (!(s = tui_vscreen_new(pk->app, &preview_def, sizeof *s, NULL)))
 		return lup_err_oom(err);
 	snprintf(s->path, sizeof s->path, "%s", path);
 	if (lup_framework_plan_file(tui_db(pk->app), path, &s->plan, err) < 0) {
@@ -179,6 +184,18 @@ tui_screen *tui_comp_fw_import(tui_app *app)
 	pk->app = app;
 	return tui_open_file(_("Import a framework file"), N_("A framework file (lup-framework(5)); ~ is your home folder"),
 	                     _("Read %s: nothing is stored until you say so."), plan_file, free_pick, pk);
+}
+
+tui_screen *tui_comp_fw_import_file(tui_app *app, const char *path)
+{
+	struct pick pk = { app, NULL };
+	lup_err err;
+	lup_err_clear(&err);
+	if (plan_file(&pk, path, &err) < 0) {
+		tui_error(app, "%s", err.msg);
+		return NULL;
+	}
+	return &pk.preview->vs.base;
 }
 
 tui_screen *tui_comp_fw_import_preview(tui_screen *name_screen)

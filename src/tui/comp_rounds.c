@@ -13,6 +13,7 @@
 #include "tui/dialog.h"
 #include "tui/list_screen.h"
 #include "tui/save_as.h"
+#include "tui/rank.h"
 
 /* ---- the form ---- */
 
@@ -64,6 +65,7 @@ static int search_cohorts(tui_app *app, void *ud, const char *text, struct tui_r
 		}
 	} while (n == 64 && got < max);
 	free(want);
+	tui_ref_rank(out, got, text);
 	return got;
 }
 

@@ -56,6 +56,9 @@ tui_screen *tui_comp_round(tui_app *app, const char *round_id);
 tui_screen *tui_comp_fw_import(tui_app *app);
 /* After the file name screen popped with TUI_SAVED: the preview, to push. */
 tui_screen *tui_comp_fw_import_preview(tui_screen *name_screen);
+/* The preview of one framework file (a path, or the name of one lup has
+ * at hand), as after the file name; NULL after saying why. */
+tui_screen *tui_comp_fw_import_file(tui_app *app, const char *path);
 
 /* A framework revision's levels, areas and competences. */
 tui_screen *tui_comp_framework_view(tui_app *app, const char *framework_id);

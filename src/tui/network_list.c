@@ -6,6 +6,7 @@
 #include <string.h>
 #include "lup/country.h"
 #include "lup/i18n.h"
+#include "lup/match.h"
 #include "lup/util.h"
 #include "tui/list_screen.h"
 #include "tui/picker.h"
@@ -217,14 +218,17 @@ static int pick_network(tui_app *app, void *ud, const char *text, struct tui_pic
 	snprintf(out[0].value, sizeof out[0].value, "%s", "");
 	snprintf(out[0].label, sizeof out[0].label, "%s", _("All networks"));
 	n = 1;
-	for (int i = 0; i < s->names.n && n < max; i++) {
-		char *f = lup_fold(s->names.v[i]);
-		if (f && (!want[0] || strstr(f, want))) {
-			snprintf(out[n].value, sizeof out[n].value, "%s", s->names.v[i]);
-			snprintf(out[n].label, sizeof out[n].label, "%s", s->names.v[i]);
-			n++;
+	/* the best matches first (lup_match_folded), each rank in name order */
+	for (int rank = LUP_MATCH_EXACT; rank < LUP_MATCH_NONE; rank++) {
+		for (int i = 0; i < s->names.n && n < max; i++) {
+			char *f = lup_fold(s->names.v[i]);
+			if (f && lup_match_folded(f, want) == (enum lup_match)rank) {
+				snprintf(out[n].value, sizeof out[n].value, "%s", s->names.v[i]);
+				snprintf(out[n].label, sizeof out[n].label, "%s", s->names.v[i]);
+				n++;
+			}
+			free(f);
 		}
-		free(f);
 	}
 	free(want);
 	return n;

@@ -3,6 +3,8 @@
 #include <string.h>
 #include "lup/i18n.h"
 #include "lup/lineedit.h"
+#include "lup/match.h"
+#include "lup/util.h"
 #include "tui/draw.h"
 #include "tui/picker.h"
 
@@ -17,6 +19,33 @@ struct picker {
 	struct tui_pick picked;
 };
 
+/* What typing points at: the entry whose label (or value, a code) the text
+ * matches best (lup_match_rank), the first of equals; when no label holds
+ * the text (a name in the other language), the search's first real entry,
+ * past an "all" entry (value "").  Nothing typed: the first entry. */
+static int best(const struct picker *p)
+{
+	const char *t = lup_le_text(&p->text);
+	int focus = -1, rank = LUP_MATCH_NONE;
+	if (lup_blank(t) || p->n == 0)
+		return 0;
+	for (int i = 0; i < p->n; i++) {
+		int r = lup_match_rank(p->items[i].label, t), rv = lup_match_rank(p->items[i].value, t);
+		if (rv < r)
+			r = rv;
+		if (p->items[i].value[0] && r < rank) {
+			rank = r;
+			focus = i;
+		}
+	}
+	if (focus >= 0)
+		return focus;
+	for (int i = 0; i < p->n; i++)
+		if (p->items[i].value[0])
+			return i;
+	return 0;
+}
+
 static void narrow(struct picker *p, tui_app *app)
 {
 	lup_err err;
@@ -28,7 +57,7 @@ static void narrow(struct picker *p, tui_app *app)
 		n = 0;
 	}
 	p->n = n > TUI_PICK_MAX ? TUI_PICK_MAX : n;
-	p->focus = 0;
+	p->focus = best(p);
 }
 
 static tui_ctxmask contexts(tui_screen *s, tui_app *app)

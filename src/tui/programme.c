@@ -11,7 +11,7 @@
 #include "tui/documents.h"
 #include "tui/programme.h"
 
-enum { TAG_NOTICE = 1, TAG_CALENDAR, TAG_BLOCKS };
+enum { TAG_NOTICE = 1, TAG_CALENDAR, TAG_BLOCKS, TAG_PROGRAMME };
 enum { C_NAME, C_DATES, C_WEEKS, C_STATUS, C_SEATS, C_WARN, NCOLS };
 
 struct cohorts {
@@ -144,11 +144,15 @@ static int ensure_programme(struct cohorts *s, tui_app *app)
 static void draw(struct tui_lscreen *ls, tui_app *app, tui_rect r)
 {
 	struct cohorts *s = (struct cohorts *)ls;
-	char right[64], keys[32];
+	char right[96], keys[32], ekeys[32];
 	int x = r.x + 1, rw;
 	(void)app;
 	tui_action_keys_text(TUI_A_BLOCKS, keys, sizeof keys);
 	snprintf(right, sizeof right, _("%s: blocks"), keys);
+	/* the programme's key too when its name still has room */
+	tui_action_keys_text(TUI_A_EDIT_PROGRAMME, ekeys, sizeof ekeys);
+	if (*ekeys && *keys && r.w - tui_width(s->progress) - tui_width(s->title) > 40)
+		snprintf(right, sizeof right, _("%s: programme · %s: blocks"), ekeys, keys);
 	rw = *keys ? tui_width(right) : 0;
 	x += tui_put(r.y, x, r.x + r.w - rw - 3 - x, s->progress, tui_attr(TUI_S_TITLE), 0);
 	if (s->title[0] && r.x + r.w - rw - 3 - x > 8) {
@@ -197,6 +201,10 @@ static int action(struct tui_lscreen *ls, tui_app *app, enum tui_action a, const
 		if (ensure_programme(s, app) < 0)
 			return TUI_REDRAW;
 		return tui_push(app, tui_blocks_screen(app, s->c.prog), TAG_BLOCKS);
+	case TUI_A_EDIT_PROGRAMME:
+		if (ensure_programme(s, app) < 0)
+			return TUI_REDRAW;
+		return tui_push(app, tui_programme_form(app, s->c.prog), TAG_PROGRAMME);
 	default:
 		return TUI_UNHANDLED;
 	}
@@ -206,6 +214,11 @@ static int action(struct tui_lscreen *ls, tui_app *app, enum tui_action a, const
 static int result(struct tui_lscreen *ls, tui_app *app, tui_screen *child, int tag, int result)
 {
 	tui_screen *notice;
+	if (tag == TAG_PROGRAMME) {
+		if (result == TUI_SAVED)
+			load_programme(ls, app);
+		return TUI_REDRAW;
+	}
 	if (tag != TUI_LS_TAG_FORM || result != TUI_SAVED)
 		return TUI_UNHANDLED;
 	notice = tui_cohort_form_report(app, child);

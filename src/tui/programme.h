@@ -58,6 +58,9 @@ const char *tui_cohort_picked(tui_screen *picker);
 tui_screen *tui_blocks_screen(tui_app *app, const char *programme_id);
 /* The add (id NULL) or edit form of a block. */
 tui_screen *tui_block_form(tui_app *app, const char *programme_id, const char *id);
+/* The programme's own form (name, description, target, dates); pops with
+ * TUI_SAVED or TUI_CANCELLED. */
+tui_screen *tui_programme_form(tui_app *app, const char *id);
 const char *tui_block_form_id(tui_screen *form_screen);
 
 /* A message over the current screen: a title and lines (copied); Enter,

@@ -10,6 +10,7 @@
 #include "tui/programme.h"
 #include "tui/reports.h"
 #include "tui/shadowing.h"
+#include "tui/welcome.h"
 
 /* Each section's first screen. */
 const struct tui_section tui_sections[TUI_NSECTIONS] = {
@@ -19,6 +20,11 @@ const struct tui_section tui_sections[TUI_NSECTIONS] = {
 	{ N_("Competence"), tui_competence_screen },
 	{ N_("Reports"), tui_reports_screen },
 };
+
+tui_screen *tui_opening_screen(tui_app *app)
+{
+	return tui_welcome_wanted() ? tui_welcome(app) : NULL;
+}
 
 static tui_screen *calendar(tui_app *app, tui_screen *top, tui_ctxmask top_contexts)
 {

@@ -13,6 +13,9 @@
  * null terminal (TERM xterm-256color, size from LINES and COLUMNS), and
  * timings are printed to stderr at the end, for the benchmark. */
 int lup_tui_run(lup_db *db, const lup_config *cfg);
+/* Open on the welcome screen (the database file was just made): call
+ * before lup_tui_run. */
+void lup_tui_first_run(int on);
 
 /* The default key table as the KEYS section of lup(1); format "mdoc".
  * Returns -1 for an unknown format. */

@@ -77,10 +77,10 @@ fi
 
 case_ "show an unknown framework"
 run framework show nosuch
-expect_rc 1
+expect_rc 2
 expect_err "^lup: framework: no framework matches 'nosuch'"
 run framework show digcomp@9
-expect_rc 1
+expect_rc 2
 expect_err "has no revision 9"
 
 case_ "a malformed file: file, line, section and key named; nothing stored"

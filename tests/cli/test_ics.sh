@@ -199,12 +199,12 @@ DB=$DB_SAVED
 
 case_ "unknown cohort"
 run --db "$DB" export ics --cohort "Ingen sådan"
-expect_rc 1
+expect_rc 2
 expect_err "no cohort matches"
 
 case_ "unknown person"
 run --db "$DB" export ics --person nobody@example.se
-expect_rc 1
+expect_rc 2
 expect_err "no person matches"
 
 case_ "both filters"
@@ -340,7 +340,7 @@ expect_err "not both"
 
 case_ "Swedish messages and calendar text"
 LC_ALL=sv_SE.UTF-8 "$LUP" --db "$DB" export ics --cohort "Ingen sådan" >"$OUT" 2>"$ERR"; RC=$?
-expect_rc 1
+expect_rc 2
 expect_err "ingen omgång matchar ”Ingen sådan”"
 LC_ALL=sv_SE.UTF-8 "$LUP" --db "$DB" export ics --cohort "Pilot Halland" -o "$TMP/sv.ics" >"$OUT" 2>"$ERR"; RC=$?
 expect_rc 0

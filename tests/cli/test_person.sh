@@ -79,7 +79,7 @@ for s in "Hugo Ivarsson" "hugo.ivarsson@kungsbacka.se" "hugo ivarsson" "Hugo Iva
 	check_ '[ "$n" -eq 0 ]' "'$s' is still in the database file or its WAL"
 done
 run --db "$DB" person show 8001
-expect_rc 1
+expect_rc 2
 run --db "$DB" person show 8101
 expect_out "^Manager +—"
 run --db "$DB" check
@@ -102,7 +102,7 @@ expect_rc 2
 run --db "$DB" person show
 expect_rc 2
 run --db "$DB" person show nobody@nowhere.se
-expect_rc 1
+expect_rc 2
 expect_err "no person matches"
 
 case_ "purge: off by default"
@@ -131,7 +131,7 @@ run --db "$DB" --config "$TMP/keep.ini" purge
 expect_rc 0
 expect_err "erased 3 people"
 run --db "$DB" person show 8101
-expect_rc 1
+expect_rc 2
 run --db "$DB" person show 8102
 expect_rc 0
 for s in "cecilia.dahl@kungsbacka.se" "anna.berg@kungsbacka.se" "anna berg"; do

@@ -265,7 +265,7 @@ lp print sheet "Pilot Halland@2015-03-11"
 expect_rc 1
 expect_err "Pilot Halland has no session on 2015-03-11"
 lp print participants "Ingen sådan"
-expect_rc 1
+expect_rc 2
 expect_err "no cohort matches"
 lp print sheet "$S1" --lang ../../x
 expect_rc 1

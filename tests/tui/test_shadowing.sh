@@ -343,7 +343,7 @@ keys c
 wait_for "Alla länder"
 text "polen"
 wait_for "Polen (PL)"
-keys Down Enter
+keys Enter
 wait_for "Land: Polen"
 wait_for "1 av 2 (21)"
 
@@ -352,7 +352,7 @@ keys N
 wait_for "Alla nätverk"
 text "euro"
 wait_for "Eurocities"
-keys Down Enter
+keys Enter
 wait_for "Land: Polen · Nätverk: Eurocities"
 wait_for "1 av 1 (21)"
 check_ 'cursor_line | grep -q "City of Gdańsk"' "Gdańsk (UBC and Eurocities) is not the one left"
@@ -370,7 +370,7 @@ keys S
 wait_for "Alla statusar"
 text "bekr"
 wait_gone "│  föreslagen"
-keys Down Enter
+keys Enter
 wait_for "Status: bekräftad"
 wait_for "1 av 3 (30)"
 check_ 'has "^  bekräftad 3 "' "the counts line does not give bekräftad 3 alone"
@@ -398,7 +398,7 @@ keys S
 wait_for "Alla statusar"
 text "inst"
 wait_gone "│  föreslagen"
-keys Down Enter
+keys Enter
 wait_for "Status: inställd"
 wait_for "1 av 3 (30)"
 keys S
@@ -430,7 +430,7 @@ keys S
 wait_for "All statuses"
 text "complet"
 wait_gone "│  proposed"
-keys Down Enter
+keys Enter
 wait_for "Status: completed"
 wait_for "1 of 12 (30)"
 check_ 'has "^  completed 12  (one status shown"' "the counts line does not give completed 12 alone"

@@ -242,6 +242,49 @@ static void test_paging(void **state)
 	tdb_close(&t);
 }
 
+/* A filter ranks by how the name matches: exact, start, a word's start,
+ * inside a word; paging on in both directions keeps that order, and the
+ * position counts in it. */
+static void test_ranked_filter(void **state)
+{
+	struct tdb t;
+	struct lup_person_query q = { "oberg", LUP_PSORT_NAME };
+	struct lup_person_row rows[8], one;
+	lup_err err;
+	int n;
+	(void)state;
+	tdb_open(&t);
+	assert_int_equal(add(t.db, "Anna Sjöberg", NULL, NULL, NULL, NULL, NULL), 0);
+	assert_int_equal(add(t.db, "Bo Sjöberg", NULL, NULL, NULL, NULL, NULL), 0);
+	assert_int_equal(add(t.db, "Carl Sjöberg", NULL, NULL, NULL, NULL, NULL), 0);
+	assert_int_equal(add(t.db, "Kjell Öberg", NULL, NULL, NULL, NULL, NULL), 0);
+	assert_int_equal(add(t.db, "Öberga Ann", NULL, NULL, NULL, NULL, NULL), 0);
+	assert_int_equal(add(t.db, "Dag Lund", "dag.oberg@example.org", NULL, NULL, NULL, NULL), 0);
+	n = lup_person_page(t.db, &q, NULL, 1, 8, rows, &err);
+	assert_int_equal(n, 6);
+	assert_string_equal(rows[0].name, "Öberga Ann");     /* the name starts so */
+	assert_string_equal(rows[1].name, "Kjell Öberg");    /* a word does */
+	assert_string_equal(rows[2].name, "Anna Sjöberg");   /* inside a word, by name */
+	assert_string_equal(rows[4].name, "Carl Sjöberg");
+	assert_string_equal(rows[5].name, "Dag Lund");       /* only the e-mail */
+	/* on from the second, and back from the fifth */
+	assert_int_equal(lup_person_page(t.db, &q, &rows[1], 1, 2, rows + 6, &err), 2);
+	assert_string_equal(rows[6].name, "Anna Sjöberg");
+	assert_string_equal(rows[7].name, "Bo Sjöberg");
+	assert_int_equal(lup_person_page(t.db, &q, &rows[4], -1, 2, rows + 6, &err), 2);
+	assert_string_equal(rows[6].name, "Anna Sjöberg");
+	assert_string_equal(rows[7].name, "Bo Sjöberg");
+	assert_int_equal(lup_person_position(t.db, &q, &rows[4], &err), 4);
+	/* a row fetched by id carries the same keys */
+	assert_int_equal(lup_person_row(t.db, &q, rows[1].id, &one, &err), 0);
+	assert_int_equal(lup_person_position(t.db, &q, &one, &err), 1);
+	/* an exact name first of all */
+	q.filter = "kjell oberg";
+	assert_int_equal(lup_person_page(t.db, &q, NULL, 1, 8, rows, &err), 1);
+	assert_string_equal(rows[0].name, "Kjell Öberg");
+	tdb_close(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -250,6 +293,7 @@ int main(void)
 		cmocka_unit_test(test_fold_and_sortkey),
 		cmocka_unit_test(test_natural_sortkey),
 		cmocka_unit_test(test_paging),
+		cmocka_unit_test(test_ranked_filter),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	return cmocka_run_group_tests(tests, NULL, NULL);
