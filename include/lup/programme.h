@@ -214,7 +214,7 @@ struct lup_cohort_query {
 	const char *filter;         /* NULL or "": all; else a part of the name (any case, å = a) */
 };
 
-/* Cohorts by start date (undated ones last), then id.  Up to limit rows
+/* Cohorts by start date (undated ones last), then name, then id.  Up to limit rows
  * after (dir >= 0) or before (dir < 0) the row `from`; from NULL starts at
  * the first (or, backwards, the last) row.  Rows come in display order
  * either way.  Returns the number of rows, or -1. */

@@ -200,7 +200,7 @@ const struct tui_action_info *tui_action_info(enum tui_action a);
 struct tui_key_meaning {
 	const char *key;               /* a key name, as in [keys] */
 	const char *meaning;           /* the meaning, in a word or three (English) */
-	enum tui_action actions[8];
+	enum tui_action actions[12];
 };
 const struct tui_key_meaning *tui_key_meanings(size_t *n);
 /* The action of a name in [keys] (an old name still names its action). */

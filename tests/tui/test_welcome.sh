@@ -47,7 +47,7 @@ case_ "start empty, and the next run opens as before"
 fresh
 start 80x24
 wait_for "Welcome to lup"
-keys e
+keys s
 wait_for "Nobody here yet"
 keys q
 wait_exit
@@ -61,7 +61,7 @@ case_ "a demo"
 fresh
 start 80x24
 wait_for "Welcome to lup"
-keys d
+keys D
 wait_for "1 of 3" 30
 check_ '[ "$(sql "SELECT count(*) > 250 FROM person")" = 1 ]' "the demo people are not there"
 keys q
@@ -103,7 +103,7 @@ fresh
 start 80x24
 wait_for "Välkommen till lup"
 wait_for "Importera ett kompetensramverk"
-keys e
+keys s
 wait_for "[1 Personer]"
 keys 2 a
 wait_for "Ny omgång"

@@ -483,7 +483,7 @@ static void test_one_key_one_meaning(void **state)
 			if (!has)
 				continue;
 			users++;
-			for (int j = 0; j < 8 && m[i].actions[j] != TUI_A_NONE; j++)
+			for (size_t j = 0; j < sizeof m[i].actions / sizeof m[i].actions[0] && m[i].actions[j] != TUI_A_NONE; j++)
 				allowed |= m[i].actions[j] == (enum tui_action)a;
 			if (!allowed)
 				fail_msg("key %s means %s everywhere, but %s (%s) has it", m[i].key, m[i].meaning, ai->name,

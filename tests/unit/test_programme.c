@@ -741,7 +741,7 @@ static void test_cohort_same_day_by_name(void **state)
 	                                     "Kull B", "Kull a" };
 	static const char *const sorted[] = { "Kull 9", "kull 10", "Kull a", "Kull B", "Kull G", "kull H",
 	                                      "Kull Ä", "Kull Ö" };
-	struct lup_cohort_query q = { f->prog, NULL, NULL };
+	struct lup_cohort_query q = { f->prog, NULL, NULL, NULL };
 	struct lup_cohort_row all[16], page[3], last;
 	const struct lup_cohort_row *from = NULL;
 	int n, got = 0, first = -1;
