@@ -168,6 +168,8 @@ enum tui_action {
 	/* enrolment: back to the waitlist, enrol as of a day; a session's
 	 * learning log; a host's study visits */
 	TUI_A_UNSEAT, TUI_A_ENROL_AS_OF, TUI_A_REG_LOG, TUI_A_HOST_VISITS,
+	/* forms, undo, messages and the terminal */
+	TUI_A_CLEAR_FIELD, TUI_A_UNDO, TUI_A_REDO, TUI_A_MESSAGES, TUI_A_INTERRUPT, TUI_A_SUSPEND,
 	TUI_A_COUNT
 };
 
