@@ -85,10 +85,22 @@ static void row_name(lup_db *db, sqlite3_changeset_iter *it, const char *tab, in
 		sqlite3changeset_old(it, col, &v);
 	else
 		sqlite3changeset_new(it, col, &v);
-	if (!v && op == SQLITE_UPDATE)
-		sqlite3changeset_old(it, col, &v);   /* unchanged: not in the change */
-	if (v && sqlite3_value_type(v) == SQLITE_TEXT)
+	if (v && sqlite3_value_type(v) == SQLITE_TEXT) {
 		snprintf(name, n, "%s", (const char *)sqlite3_value_text(v));
+	} else if (op == SQLITE_UPDATE && sqlite3changeset_old(it, 0, &v) == SQLITE_OK && v) {
+		/* a name the update left alone is not in the change: the row's
+		 * (the table is one of the fixed list of synced tables) */
+		char sql[160];
+		sqlite3_stmt *st;
+		snprintf(sql, sizeof sql, "SELECT \"%s\" FROM \"%s\" WHERE id = ?1", m->t[ti].col[col],
+		         lup_sync_tables[ti]);
+		if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK) {
+			sqlite3_bind_value(st, 1, v);
+			if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT)
+				snprintf(name, n, "%s", (const char *)sqlite3_column_text(st, 0));
+			sqlite3_finalize(st);
+		}
+	}
 }
 
 static int describe_cs(lup_db *db, const void *cs, int ncs, char *what, size_t nwhat)

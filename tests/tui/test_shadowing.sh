@@ -164,8 +164,11 @@ text "$LONG_START"
 keys Tab
 text "$END"
 keys C-s
-wait_for "Saved, with"
+wait_for "Saved. 1 warning (L lists it)"
+keys L
 wait_for "at most 60 days"
+keys q
+wait_gone "Messages of this run"
 check_ 'cursor_line | grep -q "proposed.*$PERSON"' "the new placement is not focused"
 keys Enter
 wait_for "Warnings"
@@ -223,7 +226,7 @@ check_ '[ "$(sql "SELECT count(*) FROM log_entry WHERE text = '\''Met the citize
 case_ "deleting a log entry asks; No keeps it"
 keys d
 wait_for "Delete the learning-log entry of $END?"
-wait_for "This cannot be undone."
+wait_for "u undoes it afterwards."
 keys Enter
 wait_gone "Delete the learning-log entry"
 check_ 'on_screen "Met the citizen service team and the library"' "No (Enter) removed the entry from the view"
