@@ -295,7 +295,7 @@ int lup_undo(lup_db *db, const long long *seq, int n, long long *made, char *wha
 			return lup_err_set(err, LUP_ECHANGED,
 			                   _("Not undone: what it changed was changed again since (%s; in another "
 			                     "window or on another laptop)."),
-			                   lup_conflict_table_label(clash.table[0] ? clash.table : "record"));
+			                   clash.table[0] ? lup_conflict_table_label(clash.table) : _("a record"));
 		return lup_sqlerr(db, err, _("undoing"));
 	}
 	if (lup_db_commit(db, err) < 0)

@@ -162,8 +162,16 @@ const char *tui_message(tui_app *app, int i)
 
 void tui_saved_guard(tui_app *app)
 {
+	const char *e = getenv("LUP_SAVE_GUARD_MS");
+	long ms = GUARD_MS;
+	if (e && *e) {
+		char *end;
+		long v = strtol(e, &end, 10);
+		if (!*end && v >= 0 && v <= 10000)
+			ms = v;
+	}
 	if (!app->script)
-		app->guard_until = clock_ms() + GUARD_MS;
+		app->guard_until = clock_ms() + (double)ms;
 }
 
 void tui_status(tui_app *app, const char *fmt, ...)

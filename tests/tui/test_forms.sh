@@ -27,6 +27,9 @@ go_to() {
 }
 
 LOC=C.UTF-8
+# keys typed within 600 ms after a save are not taken (the other suites
+# turn that off to type at full speed)
+SAVE_GUARD_MS=600
 demo_db
 start 80x24
 
@@ -143,7 +146,7 @@ check_ '[ "$STATUS" = 0 ]' "exit status $STATUS"
 
 case_ "Ctrl-Z suspends, fg redraws"
 tm kill-session -t lup >/dev/null 2>&1
-tm new-session -d -s lup -x 80 -y 24 "env -u LANGUAGE LC_ALL=$LOC LANG=$LOC LUP_CONFIG=$CONFIG TERM=screen bash --norc --noprofile -i" \; \
+tm new-session -d -s lup -x 80 -y 24 "env -u LANGUAGE LUP_SAVE_GUARD_MS=600 LC_ALL=$LOC LANG=$LOC LUP_CONFIG=$CONFIG TERM=screen bash --norc --noprofile -i" \; \
 	set-option -g remain-on-exit on
 sleep 0.3
 text "PS1='shell\$ '"; keys Enter
