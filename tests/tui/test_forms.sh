@@ -132,6 +132,14 @@ for i in $(seq 1 40); do keys PgDn; done
 check_ '! screen | grep -q "… │"' "a description is cut with …"
 keys q
 
+case_ "132 columns: spare width shows whole e-mail addresses"
+resize 132x30
+keys 1
+wait_for "Aleksandra Bengtsson"
+check_ 'on_screen "aleksandra.bengtsson@example.org"' "the e-mail address is cut though there is room"
+resize 80x24
+wait_for "[1 People]"
+
 case_ "Ctrl-C asks before quitting"
 keys C-c
 wait_for "Quit lup?"
