@@ -885,13 +885,18 @@ static const char *field_help(const struct field *fl)
 void tui_form_draw(struct tui_form *f, tui_app *app)
 {
 	tui_rect r = f->r;
-	int rows = r.h - 1, y = 0, fy = 0, fh = 1;
+	int rows, y = 0, fy = 0, fh = 1, hl;
 	int drop_y = -1, drop_x = 0, drop_w = 0;
 	struct field *foc;
 
 	if (!f->n)
 		return;
 	foc = &f->f[f->focus];
+	/* the field's help wraps (up to three lines) instead of being cut */
+	hl = *field_help(foc) ? tui_put_wrapped(0, 0, r.w - 4, 3, field_help(foc), 0, 0) : 1;
+	if (hl < 1)
+		hl = 1;
+	rows = r.h - hl;
 	for (int i = 0; i < f->n; i++) {
 		f->f[i].y = y;
 		f->f[i].h = field_lines(f, &f->f[i]);
@@ -914,7 +919,7 @@ void tui_form_draw(struct tui_form *f, tui_app *app)
 			continue;
 		draw_field(f, fl, r.y + fl->y - f->top, i == f->focus, app, &drop_y, &drop_x, &drop_w);
 	}
-	tui_put(r.y + r.h - 1, r.x + 2, r.w - 4, field_help(foc), tui_attr(TUI_S_DIM), 0);
+	tui_put_wrapped(r.y + r.h - hl, r.x + 2, r.w - 4, hl, field_help(foc), tui_attr(TUI_S_DIM), 1);
 	/* the matches of a reference search, over the fields below */
 	if (drop_y >= 0) {
 		int n = foc->nmatches ? foc->nmatches : 1;

@@ -173,7 +173,7 @@ check_ '! on_screen "next section" && ! on_screen "previous section" && ! on_scr
 : >"$TMP/help"
 for i in 1 2 3 4 5 6 7 8; do screen >>"$TMP/help"; keys PgDn; sleep 0.1; done
 wait_for "Edit the cohort: name"
-check_ '[ "$(sort -u "$TMP/help" | grep -c "│  Tab[, ]")" = 1 ] && grep "│  Tab, S-Tab  .*Switch between the cohort" "$TMP/help" >/dev/null' \
+check_ '[ "$(sed "s/^[^│]*│//" "$TMP/help" | sort -u | grep -c "^  Tab[, ]")" = 1 ] && grep "│  Tab, S-Tab  .*Switch between the cohort" "$TMP/help" >/dev/null' \
 	"Tab is not listed once, for switching between the cohort's parts"
 check_ '! grep -q "next section" "$TMP/help"' "the help lists the next section"
 keys q
@@ -271,7 +271,7 @@ wait_for "Ändra omgången Testkull"
 keys Tab C-u; text "17"
 keys C-s
 wait_for "Sparat. Fick plats från väntelistan: $second."
-wait_for "1 varning (L visar den)"
+wait_for "3 varningar (L visar dem)"
 keys L
 wait_for "17 platser är fler än UL:s högsta antal"
 keys q
