@@ -269,6 +269,7 @@ struct help {
 	const char *title;   /* the screen's name, N_() */
 	tui_ctxmask mask;
 	int top;
+	int shown, body, tw;                 /* entries drawn last, rows and text width */
 	unsigned char hidden[TUI_A_COUNT];   /* every key taken by a later context */
 };
 
@@ -378,12 +379,18 @@ static void help_draw(tui_screen *scr, tui_app *app)
 		h->top = 0;
 	snprintf(title, sizeof title, _("Keys: %s"), _(h->title));
 	tui_box(y, x, bh, w, title, a);
+	h->shown = 0;
+	h->body = body;
+	h->tw = tw;
 	for (int i = h->top; row < body; i++) {
 		const char *k, *t;
 		char kb[128];
 		int hd;
 		if (!help_line(h, i, &k, kb, sizeof kb, &t, &hd))
 			break;
+		if (row + help_rows(h, i, tw) > body && row > 0)
+			break;   /* shown whole from the top of the next page */
+		h->shown++;
 		if (hd) {
 			tui_put(y + 1 + row, x + 2, w - 4, t, a | A_BOLD | A_UNDERLINE, 0);
 			row++;
@@ -405,8 +412,20 @@ static int help_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	switch (a) {
 	case TUI_A_UP: h->top--; return TUI_REDRAW;
 	case TUI_A_DOWN: h->top++; return TUI_REDRAW;
-	case TUI_A_PAGE_UP: h->top -= page; return TUI_REDRAW;
-	case TUI_A_PAGE_DOWN: h->top += page; return TUI_REDRAW;
+	case TUI_A_PAGE_UP:
+		/* back by as many entries as fill the page above */
+		if (h->body > 0) {
+			int rows = 0;
+			while (h->top > 0 && rows + help_rows(h, h->top - 1, h->tw) <= h->body)
+				rows += help_rows(h, --h->top, h->tw);
+		} else {
+			h->top -= page;
+		}
+		return TUI_REDRAW;
+	case TUI_A_PAGE_DOWN:
+		/* the first entry not shown whole comes to the top */
+		h->top += h->shown > 1 ? h->shown : h->body > 0 ? 1 : page;
+		return TUI_REDRAW;
 	case TUI_A_TOP: h->top = 0; return TUI_REDRAW;
 	case TUI_A_BOTTOM: h->top = 1 << 20; return TUI_REDRAW;
 	case TUI_A_CLOSE: case TUI_A_HELP:

@@ -91,7 +91,7 @@ go_to "Omgång 7"
 keys d
 wait_for "Delete"
 keys y
-wait_gone "Omgång 7 "
+wait_for "Deleted the cohort Omgång 7."
 check_ '[ "$(q "SELECT count(*) FROM cohort WHERE name = '"'Omgång 7'"'")" = 0 ]' "the cohort was not deleted"
 keys u
 wait_for "Undid: deleted cohort Omgång 7 with $n7 attendance marks"
