@@ -27,7 +27,7 @@
 /* Messages kept for the log, and undo steps. */
 #define MAX_MESSAGES 200
 #define MAX_STEPS 50
-#define STEP_CHANGES 16
+#define STEP_CHANGES 64   /* as many as a connection notes (lup_db) */
 /* The tag of the question Ctrl-C asks: the shell's own. */
 #define TAG_QUIT_ASK 0x51554954
 
