@@ -153,13 +153,15 @@ wait_exit
 check_ '[ "$STATUS" = 0 ]' "exit status $STATUS"
 
 case_ "Ctrl-Z suspends, fg redraws"
-tm kill-session -t lup >/dev/null 2>&1
-tm new-session -d -s lup -x 80 -y 24 "env -u LANGUAGE LUP_SAVE_GUARD_MS=600 LC_ALL=$LOC LANG=$LOC LUP_CONFIG=$CONFIG TERM=screen bash --norc --noprofile -i" \; \
+# a shell with job control around lup, in a session of its own
+window sh
+tm new-session -d -s sh -x 80 -y 24 "env -u LANGUAGE LUP_SAVE_GUARD_MS=600 LC_ALL=$LOC LANG=$LOC LUP_CONFIG=$CONFIG TERM=screen bash --norc --noprofile -i" \; \
 	set-option -g remain-on-exit on
-sleep 0.3
+wait_for "bash" 20
 text "PS1='shell\$ '"; keys Enter
+wait_for "shell$"
 text "$LUP --db $DB"; keys Enter
-wait_for "[1 People]"
+wait_for "[1 People]" 20
 keys C-z
 wait_gone "[1 People]"
 wait_for "shell$"
