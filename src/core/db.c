@@ -544,16 +544,20 @@ int lup_db_begin(lup_db *db, lup_err *err)
 int lup_db_commit(lup_db *db, lup_err *err)
 {
 	const char *sql = db->txdepth > 1 ? "RELEASE lup_nested" : "COMMIT";
+	int logged = db->nlogged;
 	if (db->txdepth <= 0)
 		return 0;
 	/* The outermost commit records the change in the log, in the same
 	 * transaction. */
 	if (db->txdepth == 1 && lup_sync_capture_commit(db, err) < 0) {
+		db->nlogged = logged;
 		lup_db_rollback(db);
 		return -1;
 	}
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
 		lup_sqlerr(db, err, _("saving"));
+		if (db->txdepth == 1 && db->nlogged > logged)
+			db->nlogged = logged;   /* the change it noted is gone */
 		lup_db_rollback(db);
 		return -1;
 	}

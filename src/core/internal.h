@@ -88,6 +88,10 @@ struct lup_db {
 	struct sqlite3_session *capture;
 	int sync_ready, nocapture, erase, renewed;
 	struct sync_meta *sync_meta;
+	/* The sequence numbers of the changes this connection logged, for
+	 * undo (undo.c): the newest LUP_LOGGED_MAX. */
+	long long logged[64];
+	int nlogged;
 };
 
 /* Turn the connection's last error into err; returns -1. */

@@ -704,8 +704,17 @@ static int log_append(lup_db *db, long long hlc, const void *cs, int n, const vo
 	} else {
 		rc = -1;
 	}
-	if (rc < 0)
+	if (rc < 0) {
 		lup_sqlerr(db, err, _("writing the change log"));
+	} else {
+		/* noted for undo; dropped again if the transaction rolls back */
+		int max = (int)(sizeof db->logged / sizeof db->logged[0]);
+		if (db->nlogged == max)
+			memmove(db->logged, db->logged + 1, (size_t)(max - 1) * sizeof db->logged[0]);
+		else
+			db->nlogged++;
+		db->logged[db->nlogged - 1] = seq;
+	}
 out:
 	free(deps);
 	lup_vv_clear(&vv);

@@ -232,7 +232,7 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Write the focused one's document as PDF to the documents folder: a session's "
 	                            "sign-in sheet, a cohort's participant list, a participant's certificate, a "
 	                            "placement's agreement (its certificate of attendance once confirmed)") },
-	[TUI_A_UNSEAT]       = { "to-waitlist", TUI_CTX_COHORT, "u", N_("To waitlist"),
+	[TUI_A_UNSEAT]       = { "to-waitlist", TUI_CTX_COHORT, "W", N_("To waitlist"),
 	                         N_("Move the focused participant back to the waitlist, first in line (only "
 	                            "before they attended anything); the first person waiting takes the seat "
 	                            "when the capacity has room for it") },
@@ -257,6 +257,20 @@ static const struct tui_action_info actions[TUI_A_COUNT] = {
 	                         N_("Start with nothing in the file") },
 	[TUI_A_WELCOME_CHOOSE] = { "welcome-choose", TUI_CTX_WELCOME, "Enter", N_("Choose"),
 	                         N_("Begin the way the focused line says") },
+	/* forms, undo, messages and the terminal */
+	[TUI_A_CLEAR_FIELD]  = { "clear-field", TUI_CTX_FORM, "^U", N_("Clear"),
+	                         N_("Clear the field (in a field of several lines, the line)") },
+	[TUI_A_UNDO]         = { "undo", TUI_CTX_MAIN, "u", NULL,
+	                         N_("Undo the last change made in this window, step by step; a change "
+	                            "someone else has changed since is left alone") },
+	[TUI_A_REDO]         = { "redo", TUI_CTX_MAIN, "^R", NULL, N_("Redo what the last undo took back") },
+	[TUI_A_MESSAGES]     = { "messages", TUI_CTX_MAIN, "L", NULL,
+	                         N_("Show every message of this run in full, the newest first "
+	                            "(with the warnings of a save)") },
+	[TUI_A_INTERRUPT]    = { "interrupt", TUI_CTX_ANY, "^C", NULL,
+	                         N_("Ask whether to quit lup (text typed in a form and not saved is lost)") },
+	[TUI_A_SUSPEND]      = { "suspend", TUI_CTX_ANY, "^Z", NULL,
+	                         N_("Suspend lup and go back to the shell; fg brings it back") },
 };
 
 /* One key, one meaning.  These keys mean the same on every screen, and

@@ -13,13 +13,30 @@
 #include "lup/i18n.h"
 #include "lup/lineedit.h"
 #include "lup/sync.h"
+#include "lup/undo.h"
 #include "tui/app.h"
+#include "tui/dialog.h"
 #include "tui/draw.h"
 
 #define MAX_DEPTH 16
 /* While no key comes, look this often whether another program changed the
  * database (and how the background check goes). */
 #define POLL_MS 250
+/* Keys typed this soon after a save are not taken (tui_saved_guard). */
+#define GUARD_MS 600
+/* Messages kept for the log, and undo steps. */
+#define MAX_MESSAGES 200
+#define MAX_STEPS 50
+#define STEP_CHANGES 64   /* as many as a connection notes (lup_db) */
+/* The tag of the question Ctrl-C asks: the shell's own. */
+#define TAG_QUIT_ASK 0x51554954
+
+/* One step of undo or redo: the changes one key made. */
+struct undo_step {
+	long long seq[STEP_CHANGES];
+	int n;
+	char what[300];
+};
 
 struct tui_app {
 	lup_db *db;
@@ -49,7 +66,15 @@ struct tui_app {
 	double max_time, max_cpu, max_idle;
 	tui_key max_key;
 	tui_key next;   /* a key read while checking for one */
+	/* the message log, oldest first */
+	char *messages[MAX_MESSAGES];
+	int nmessages;
+	double guard_until;     /* keys before this (clock_ms) are not taken */
+	struct undo_step undo[MAX_STEPS], redo[MAX_STEPS];
+	int nundo, nredo;
 };
+
+static double clock_ms(void);
 
 static volatile sig_atomic_t got_signal;
 
@@ -90,10 +115,63 @@ void tui_cursor(tui_app *app, int y, int x)
 	app->cur_set = 1;
 }
 
+static void log_message(tui_app *app, const char *text)
+{
+	char *c;
+	if (!text[0])
+		return;
+	if (app->nmessages && strcmp(app->messages[app->nmessages - 1], text) == 0)
+		return;
+	if (!(c = strdup(text)))
+		return;
+	if (app->nmessages == MAX_MESSAGES) {
+		free(app->messages[0]);
+		memmove(app->messages, app->messages + 1, (MAX_MESSAGES - 1) * sizeof app->messages[0]);
+		app->nmessages--;
+	}
+	app->messages[app->nmessages++] = c;
+}
+
 static void vstatus(tui_app *app, int err, const char *fmt, va_list ap)
 {
 	vsnprintf(app->status, sizeof app->status, fmt, ap);
 	app->status_err = err;
+	if (err) {
+		char line[sizeof app->status + 64];
+		snprintf(line, sizeof line, "%s%s", _("Error: "), app->status);
+		log_message(app, line);
+	} else {
+		log_message(app, app->status);
+	}
+}
+
+void tui_log(tui_app *app, const char *fmt, ...)
+{
+	char line[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	log_message(app, line);
+}
+
+const char *tui_message(tui_app *app, int i)
+{
+	return i >= 0 && i < app->nmessages ? app->messages[app->nmessages - 1 - i] : NULL;
+}
+
+void tui_saved_guard(tui_app *app)
+{
+	const char *e = getenv("LUP_SAVE_GUARD_MS");
+	long ms = GUARD_MS;
+	if (e && *e) {
+		char *end;
+		long v = strtol(e, &end, 10);
+		if (!*end && v >= 0 && v <= 10000)
+			ms = v;
+	}
+	if (!app->script)
+		app->guard_until = clock_ms() + (double)ms;
 }
 
 void tui_status(tui_app *app, const char *fmt, ...)
@@ -219,7 +297,10 @@ static int settle(tui_app *app, int r)
 			app->depth[sec]--;
 			parent = tui_top(app);
 			leave(app, child);
-			if (parent->ops->on_result)
+			if (child->tag == TAG_QUIT_ASK) {   /* the shell's own question */
+				if (result == TUI_YES)
+					r |= TUI_QUIT;
+			} else if (parent->ops->on_result)
 				r |= parent->ops->on_result(parent, app, child, child->tag, result);
 			destroy(child);
 			changed = 1;
@@ -300,38 +381,19 @@ static void draw_tabs(tui_app *app)
 	draw_conflict_count(app, x);
 }
 
-/* The status line; a message too long for it goes on over the key-hint
- * line (cut at a space), and then 1 is returned: no hints this time. */
+/* The status line: one line; a message too long for it ends in "…" (the
+ * message log, TUI_A_MESSAGES, has it whole). */
 static int draw_status(tui_app *app)
 {
-	int y = LINES - 2, x = 0, used = 0;
+	int y = LINES - 2, x = 0;
 	attr_t a = tui_attr(app->status_err ? TUI_S_ERROR : TUI_S_STATUS);
-	size_t fit, cut;
 	tui_fill(y, 0, COLS, tui_attr(TUI_S_STATUS));
 	if (!app->status[0])
 		return 0;
 	if (app->status_err)
 		x = tui_put(y, 0, COLS, _("Error: "), a, 0);
-	if (tui_width(app->status) <= COLS - x) {
-		tui_put(y, x, COLS - x, app->status, a, 0);
-		return 0;
-	}
-	fit = lup_utf8_fit(app->status, COLS - x, &used);
-	for (cut = fit; cut > 0 && app->status[cut] != ' '; cut--)
-		;
-	if (cut == 0)
-		cut = fit;
-	{
-		char first[sizeof app->status];
-		const char *rest = app->status + cut;
-		snprintf(first, sizeof first, "%.*s", (int)cut, app->status);
-		tui_put(y, x, COLS - x, first, a, 0);
-		while (*rest == ' ')
-			rest++;
-		tui_fill(y + 1, 0, COLS, tui_attr(TUI_S_STATUS));
-		tui_put(y + 1, 0, COLS, rest, a, 0);
-	}
-	return 1;
+	tui_put(y, x, COLS - x, app->status, a, 0);
+	return 0;
 }
 
 static void draw_hints(tui_app *app)
@@ -573,6 +635,85 @@ static tui_key read_key(tui_app *app)
 	}
 }
 
+/* ---- undo and redo ---- */
+
+/* The changes the last key made: a step to undo (and nothing to redo). */
+static void note_changes(tui_app *app)
+{
+	struct undo_step st;
+	memset(&st, 0, sizeof st);
+	st.n = lup_undo_take_logged(app->db, st.seq, STEP_CHANGES);
+	if (st.n == 0)
+		return;
+	if (app->nundo == MAX_STEPS) {
+		memmove(app->undo, app->undo + 1, (MAX_STEPS - 1) * sizeof app->undo[0]);
+		app->nundo--;
+	}
+	app->undo[app->nundo++] = st;
+	app->nredo = 0;
+}
+
+/* Undo the newest step of from and put its undo on to (undo: redo, and
+ * back). */
+static int undo_step(tui_app *app, struct undo_step *from, int *nfrom, struct undo_step *to, int *nto,
+                     int redo)
+{
+	struct undo_step *st, made;
+	tui_screen *top = tui_top(app);
+	lup_err err;
+	long long seq;
+	char what[300];
+	if (*nfrom == 0) {
+		tui_status(app, "%s", redo ? _("Nothing to redo.") : _("Nothing to undo in this window."));
+		return TUI_REDRAW;
+	}
+	st = &from[*nfrom - 1];
+	lup_err_clear(&err);
+	if (lup_undo(app->db, st->seq, st->n, &seq, what, sizeof what, &err) < 0) {
+		tui_error(app, "%s", err.msg);
+		if (err.code != LUP_ECHANGED)
+			(*nfrom)--;   /* it never will: let the step before it be reached */
+		return TUI_REDRAW;
+	}
+	memset(&made, 0, sizeof made);
+	if (seq > 0) {
+		made.seq[0] = seq;
+		made.n = 1;
+	}
+	/* a redo says what it does again: the words of the first change */
+	snprintf(made.what, sizeof made.what, "%s", redo ? st->what : (what[0] ? what : st->what));
+	if (!redo)
+		snprintf(st->what, sizeof st->what, "%s", made.what);
+	if (redo)
+		tui_status(app, _("Redid: %s"), st->what);
+	else
+		tui_status(app, _("Undid: %s"), made.what);
+	(*nfrom)--;
+	if (made.n && *nto < MAX_STEPS)
+		to[(*nto)++] = made;
+	/* what the screens show comes from the database anew */
+	return (top && top->ops->changed ? top->ops->changed(top, app) : 0) | TUI_REDRAW;
+}
+
+/* ---- Ctrl-Z ---- */
+
+static void suspend(tui_app *app)
+{
+	struct sigaction dfl, old;
+	(void)app;
+	endwin();
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &old);
+	raise(SIGTSTP);
+	/* back (fg): curses takes the terminal again, everything redrawn */
+	sigaction(SIGTSTP, &old, NULL);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+}
+
 /* ---- dispatch ---- */
 
 static int default_action(tui_app *app, enum tui_action a)
@@ -602,6 +743,21 @@ static int default_action(tui_app *app, enum tui_action a)
 		return tui_is_root(app, top) ? TUI_QUIT : tui_pop(app, TUI_CANCELLED);
 	case TUI_A_BACK:
 		return tui_is_root(app, top) ? 0 : tui_pop(app, TUI_CANCELLED);
+	case TUI_A_UNDO:
+		return undo_step(app, app->undo, &app->nundo, app->redo, &app->nredo, 0);
+	case TUI_A_REDO: {
+		/* a redo is an undo of the undo; what it makes can be undone */
+		int r = undo_step(app, app->redo, &app->nredo, app->undo, &app->nundo, 1);
+		return r;
+	}
+	case TUI_A_INTERRUPT:
+		if (top && top->tag == TAG_QUIT_ASK)   /* asked already: a second Ctrl-C quits */
+			return TUI_QUIT;
+		return tui_confirm(app, TAG_QUIT_ASK, _("Quit lup?"),
+		                   _("Text typed in a form and not saved is lost; everything else is saved."));
+	case TUI_A_SUSPEND:
+		suspend(app);
+		return TUI_REDRAW;
 	default:
 		return 0;
 	}
@@ -881,6 +1037,11 @@ int tui_app_run(lup_db *db, const lup_config *cfg)
 	}
 	relayout_all(&app);
 	settle(&app, enter(&app, tui_top(&app)));
+	{
+		long long none[1];
+		while (lup_undo_take_logged(db, none, 1) > 0)
+			;   /* what opening wrote is no step of this window's */
+	}
 	draw_frame(&app);
 	first = now_ms() - t0;
 	first_cpu = cpu_ms() - c0;
@@ -907,6 +1068,8 @@ int tui_app_run(lup_db *db, const lup_config *cfg)
 		}
 		if (k == TUI_KEY_NONE)
 			break;
+		if (!app.script && k != TUI_KEY_RESIZE && clock_ms() < app.guard_until)
+			continue;   /* typed on a screen not seen yet, after a save */
 		t = now_ms();
 		c = cpu_ms();
 		if (k == TUI_KEY_RESIZE) {
@@ -914,6 +1077,7 @@ int tui_app_run(lup_db *db, const lup_config *cfg)
 			r = TUI_REDRAW;
 		} else {
 			r = handle_key(&app, k);
+			note_changes(&app);
 		}
 		if (r & TUI_RELAYOUT)
 			relayout_all(&app);
@@ -954,6 +1118,8 @@ out:
 		fclose(nout);
 	if (nin)
 		fclose(nin);
+	for (int i = 0; i < app.nmessages; i++)
+		free(app.messages[i]);
 	free(app.script);
 	free(app.times);
 	free(app.cpu);

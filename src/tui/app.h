@@ -15,7 +15,7 @@ extern const struct tui_section tui_sections[TUI_NSECTIONS];
 /* Screens any screen can open over itself by a key (the help, the
  * calendar, the conflicts of merging laptops): the application walks this
  * table for the action pressed. */
-#define TUI_NOVERLAYS 3
+#define TUI_NOVERLAYS 4
 struct tui_overlay {
 	enum tui_action action;                 /* the key that opens it (TUI_CTX_ANY or MAIN) */
 	tui_screen *(*make)(tui_app *app, tui_screen *top, tui_ctxmask top_contexts);

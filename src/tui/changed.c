@@ -54,6 +54,23 @@ void tui_saved_status(tui_app *app, const struct lup_merge_report *mr)
 		tui_status(app, "%s", _("Saved."));
 }
 
+void tui_saved_warnings(tui_app *app, const char *saved, const char *const *msgs, int n)
+{
+	tui_key keys[TUI_MAX_KEYS];
+	char kb[16];
+	const char *key = tui_action_keys(TUI_A_MESSAGES, keys) > 0 ? tui_key_name(keys[0], kb) : "";
+	if (n <= 0) {
+		tui_status(app, "%s", saved);
+		return;
+	}
+	/* the log shows the newest first: the first warning just under the
+	 * status message */
+	for (int i = n - 1; i >= 0; i--)
+		tui_log(app, _("Warning: %s"), msgs[i] ? msgs[i] : "");
+	tui_status(app, ngettext("%s %d warning (%s lists it): %s", "%s %d warnings (%s lists them): %s",
+	                         (unsigned long)n), saved, n, key, msgs[0] ? msgs[0] : "");
+}
+
 /* The column whose stored value stayed: the same elsewhere, changed only
  * there, or taken after a question. */
 static const struct lup_merge_col *kept(const struct lup_merge_report *mr)

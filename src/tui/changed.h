@@ -27,6 +27,9 @@ int tui_ask_gone(tui_app *app, int tag, const char *msg);
 /* After a form's save: "Saved.", or with what was kept from the other
  * window ("Saved. Both edits kept: Unit changed in another window."). */
 void tui_saved_status(tui_app *app, const struct lup_merge_report *mr);
+/* After a save with warnings: each in the message log, and on the status
+ * line `saved` ("Saved."), how many and the first (nothing to close). */
+void tui_saved_warnings(tui_app *app, const char *saved, const char *const *msgs, int n);
 /* After an in-place edit that found its value changed elsewhere already
  * (the same, kept as the other window left it, or taken after a
  * question): says so and returns 1; 0 when there is nothing to say. */

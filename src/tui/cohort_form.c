@@ -161,7 +161,5 @@ tui_screen *tui_cohort_form_report(tui_app *app, tui_screen *form_screen)
 	if (!cf)
 		return NULL;
 	tui_prog_saved_status(app, &cf->warn, &cf->moved);
-	if (cf->warn.n == 0)
-		return NULL;
-	return tui_notice_warnings(_("Saved, with warnings to weigh"), &cf->warn);
+	return NULL;   /* the warnings are in the message log */
 }

@@ -32,7 +32,7 @@ static const struct tui_field_def fields[] = {
 	  N_("Who assesses (a manager review or validation): type part of a name; Enter picks; BS clears") },
 	{ "assessor_name", N_("Or by name"), TUI_FIELD_TEXT, 0, 200, 0, 0, NULL, 0, NULL,
 	  N_("An assessor who is not in lup") },
-	{ "note", N_("Note"), TUI_FIELD_TEXT, 0, 2000, 0, 0, NULL, 0, NULL, NULL },
+	{ "note", N_("Note"), TUI_FIELD_LINES, 0, 2000, 0, 3, NULL, 0, NULL, NULL },
 };
 #define NFIELDS ((int)(sizeof fields / sizeof fields[0]))
 

@@ -230,7 +230,12 @@ int tui_ask_delete(tui_app *app, const struct tui_deleter *d, void *ud, const ch
 	len = detail.len;
 	if (len && detail.s[len - 1] != '\n')
 		lup_buf_puts(&detail, " ");
-	lup_buf_puts(&detail, _("This cannot be undone."));
+	{
+		tui_key keys[TUI_MAX_KEYS];
+		char kb[16];
+		if (tui_action_keys(TUI_A_UNDO, keys) > 0)
+			lup_buf_printf(&detail, _("%s undoes it afterwards."), tui_key_name(keys[0], kb));
+	}
 	r = tui_confirm(app, tag, q, detail.s);
 	lup_buf_clear(&detail);
 	return r;
@@ -264,6 +269,7 @@ struct help {
 	const char *title;   /* the screen's name, N_() */
 	tui_ctxmask mask;
 	int top;
+	int shown, body, tw;                 /* entries drawn last, rows and text width */
 	unsigned char hidden[TUI_A_COUNT];   /* every key taken by a later context */
 };
 
@@ -343,35 +349,58 @@ static int help_count(struct help *h)
 	return n;
 }
 
+/* Rows entry i takes at text width tw (its text wrapped). */
+static int help_rows(struct help *h, int i, int tw)
+{
+	const char *k, *t;
+	char kb[128];
+	int hd;
+	if (!help_line(h, i, &k, kb, sizeof kb, &t, &hd))
+		return 0;
+	return hd || !*t ? 1 : tui_put_wrapped(0, 0, tw, 50, t, 0, 0);
+}
+
+/* The help scrolls by entries: one at the top shows whole; the last top
+ * is the one from which the rest fits. */
 static void help_draw(tui_screen *scr, tui_app *app)
 {
 	struct help *h = (struct help *)scr;
 	tui_rect r = tui_area(app);
 	int w = r.w - 4, bh = r.h - 2, y = r.y + 1, x = r.x + 2, body = bh - 3, total = help_count(h);
+	int tw = w - 29, max_top = total, used = 0, row = 0;
 	char title[160];
 	attr_t a = tui_attr(TUI_S_DIALOG);
 
-	if (h->top > total - body)
-		h->top = total - body;
+	while (max_top > 0 && used + help_rows(h, max_top - 1, tw) <= body)
+		used += help_rows(h, --max_top, tw);
+	if (h->top > max_top)
+		h->top = max_top;
 	if (h->top < 0)
 		h->top = 0;
 	snprintf(title, sizeof title, _("Keys: %s"), _(h->title));
 	tui_box(y, x, bh, w, title, a);
-	for (int i = 0; i < body; i++) {
+	h->shown = 0;
+	h->body = body;
+	h->tw = tw;
+	for (int i = h->top; row < body; i++) {
 		const char *k, *t;
 		char kb[128];
 		int hd;
-		if (!help_line(h, h->top + i, &k, kb, sizeof kb, &t, &hd))
+		if (!help_line(h, i, &k, kb, sizeof kb, &t, &hd))
 			break;
-		if (hd)
-			tui_put(y + 1 + i, x + 2, w - 4, t, a | A_BOLD | A_UNDERLINE, 0);
-		else {
-			tui_put(y + 1 + i, x + 3, 22, k, a | A_BOLD, 0);
-			tui_put(y + 1 + i, x + 27, w - 29, t, a, 0);
+		if (row + help_rows(h, i, tw) > body && row > 0)
+			break;   /* shown whole from the top of the next page */
+		h->shown++;
+		if (hd) {
+			tui_put(y + 1 + row, x + 2, w - 4, t, a | A_BOLD | A_UNDERLINE, 0);
+			row++;
+		} else {
+			tui_put(y + 1 + row, x + 3, 22, k, a | A_BOLD, 0);
+			row += *t ? tui_put_wrapped(y + 1 + row, x + 27, tw, body - row, t, a, 1) : 1;
 		}
 	}
 	tui_put(y + bh - 2, x + 2, w - 4,
-	        total > body ? _("↑/↓ scroll · q or Esc closes") : _("q or Esc closes"), a, 0);
+	        max_top > 0 ? _("↑/↓ scroll · q or Esc closes") : _("q or Esc closes"), a, 0);
 	tui_cursor(app, y + 1, x + 2);
 }
 
@@ -383,8 +412,20 @@ static int help_action(tui_screen *scr, tui_app *app, enum tui_action a)
 	switch (a) {
 	case TUI_A_UP: h->top--; return TUI_REDRAW;
 	case TUI_A_DOWN: h->top++; return TUI_REDRAW;
-	case TUI_A_PAGE_UP: h->top -= page; return TUI_REDRAW;
-	case TUI_A_PAGE_DOWN: h->top += page; return TUI_REDRAW;
+	case TUI_A_PAGE_UP:
+		/* back by as many entries as fill the page above */
+		if (h->body > 0) {
+			int rows = 0;
+			while (h->top > 0 && rows + help_rows(h, h->top - 1, h->tw) <= h->body)
+				rows += help_rows(h, --h->top, h->tw);
+		} else {
+			h->top -= page;
+		}
+		return TUI_REDRAW;
+	case TUI_A_PAGE_DOWN:
+		/* the first entry not shown whole comes to the top */
+		h->top += h->shown > 1 ? h->shown : h->body > 0 ? 1 : page;
+		return TUI_REDRAW;
 	case TUI_A_TOP: h->top = 0; return TUI_REDRAW;
 	case TUI_A_BOTTOM: h->top = 1 << 20; return TUI_REDRAW;
 	case TUI_A_CLOSE: case TUI_A_HELP:

@@ -538,6 +538,50 @@ int tui_columns(int width, int n, const int *min, const int *weight, int *out)
 	return visible;
 }
 
+int tui_columns_fit(int width, int n, const int *min, const int *weight, const int *want, int *out)
+{
+	int visible, need = 0, left, given = 0, zero[64] = { 0 }, w2[64];
+	if (!want || n > 64)
+		return tui_columns(width, n, min, weight, out);
+	visible = tui_columns(width, n, min, weight, out);
+	for (int i = 0; i < visible; i++) {
+		need += min[i] + (i ? 1 : 0);
+		out[i] = min[i];
+	}
+	left = width - need;
+	if (left <= 0)
+		return visible;
+	/* Fill the columns whose text is wider, by weight, each up to what
+	 * it needs: the level rises until the spare width is used up or
+	 * every value shows whole. */
+	for (int level = 1; given < left; level++) {
+		int moved = 0;
+		for (int i = 0; i < visible && given < left; i++) {
+			int target = min[i] + level * (weight[i] > 0 ? weight[i] : 1);
+			if (target > want[i])
+				target = want[i];
+			if (target > out[i]) {
+				int g = target - out[i];
+				if (g > left - given)
+					g = left - given;
+				out[i] += g;
+				given += g;
+				moved = 1;
+			}
+		}
+		if (!moved)
+			break;
+	}
+	left -= given;
+	if (left > 0) {
+		/* the rest by weight, as tui_columns shares it */
+		tui_columns(left + (visible - 1), visible, zero, weight, w2);
+		for (int i = 0; i < visible; i++)
+			out[i] += w2[i];
+	}
+	return visible;
+}
+
 void tui_box(int y, int x, int h, int w, const char *title, attr_t attr)
 {
 	if (h < 2 || w < 2)

@@ -114,6 +114,11 @@ int tui_width(const char *text);
  * shared by weight[i].  Columns that do not fit even at their minimum get
  * width 0, from the last one back.  Returns the number of visible columns. */
 int tui_columns(int width, int n, const int *min, const int *weight, int *out);
+/* As tui_columns, but what is left goes first to the columns whose text
+ * (want[i] columns, the widest seen) is wider than their minimum, so that
+ * spare width shows whole values before it widens anything; then by
+ * weight.  want may be NULL. */
+int tui_columns_fit(int width, int n, const int *min, const int *weight, const int *want, int *out);
 
 /* A box with a border (ACS lines) and a title, filled with attr. */
 void tui_box(int y, int x, int h, int w, const char *title, attr_t attr);

@@ -28,6 +28,7 @@ struct field {
 	char *value;                  /* what tui_form_get last returned */
 	char msg[320];
 	int y, h;                     /* where it is, in form rows */
+	int selected;                 /* the value is selected: typing replaces it */
 };
 
 struct tui_form {
@@ -51,6 +52,8 @@ static void notify(struct tui_form *f, const struct field *fl)
 	if (f->on_change)
 		f->on_change(f, fl->def->name, f->ud);
 }
+
+static void enter_field(struct tui_form *f);
 
 static size_t maxlen_of(const struct tui_field_def *d)
 {
@@ -292,6 +295,7 @@ void tui_form_mark_clean(struct tui_form *f)
 		free(f->f[i].clean);
 		f->f[i].clean = strdup(value_of(&f->f[i]));
 	}
+	enter_field(f);
 }
 
 int tui_form_changed(struct tui_form *f)
@@ -307,8 +311,12 @@ int tui_form_changed(struct tui_form *f)
 void tui_form_focus(struct tui_form *f, const char *name)
 {
 	for (int i = 0; i < f->n; i++)
-		if (strcmp(f->f[i].def->name, name) == 0)
+		if (strcmp(f->f[i].def->name, name) == 0) {
+			if (f->focus != i)
+				f->f[f->focus].selected = 0;
 			f->focus = i;
+			enter_field(f);
+		}
 }
 
 const char *tui_form_focused(struct tui_form *f)
@@ -384,7 +392,26 @@ static void leave_field(struct tui_form *f)
 {
 	struct field *fl = &f->f[f->focus];
 	fl->searching = 0;
+	fl->selected = 0;
 	check_field(fl);
+}
+
+/* Entering a field that holds text selects it: the first character typed
+ * replaces it, an arrow, Home or End keeps it for editing. */
+static void enter_field(struct tui_form *f)
+{
+	struct field *fl;
+	if (!f->n)
+		return;
+	fl = &f->f[f->focus];
+	switch (fl->def->type) {
+	case TUI_FIELD_TEXT: case TUI_FIELD_DATE: case TUI_FIELD_TIME:
+		fl->selected = fl->le.len > 0 && !(fl->def->flags & TUI_FIELD_READONLY);
+		lup_le_op(&fl->le, LUP_LE_END);
+		break;
+	default:
+		break;
+	}
 }
 
 static void move_to(struct tui_form *f, int dir)
@@ -397,6 +424,7 @@ static void move_to(struct tui_form *f, int dir)
 			break;
 	}
 	f->focus = i;
+	enter_field(f);
 }
 
 static void search(struct tui_form *f, struct field *fl, tui_app *app)
@@ -428,6 +456,14 @@ int tui_form_action(struct tui_form *f, tui_app *app, enum tui_action a)
 	case TUI_A_PREV_FIELD:
 		move_to(f, -1);
 		return TUI_REDRAW;
+	case TUI_A_CLEAR_FIELD:
+		/* text fields clear in their editor (^U); here a reference */
+		if (fl->def->type == TUI_FIELD_REF && !(fl->def->flags & TUI_FIELD_READONLY) && fl->ref_id) {
+			tui_form_set_ref(f, fl->def->name, NULL, NULL);
+			fl->msg[0] = 0;
+			notify(f, fl);
+		}
+		return TUI_REDRAW;
 	case TUI_A_CHOICE_NEXT: case TUI_A_CHOICE_PREV:
 		choices_of(fl, &nc);
 		if (nc > 0) {
@@ -439,6 +475,16 @@ int tui_form_action(struct tui_form *f, tui_app *app, enum tui_action a)
 	default:
 		return TUI_UNHANDLED;
 	}
+}
+
+/* Say that a field is full, in characters (the limit is in bytes: for
+ * text of ASCII letters the two agree). */
+static void limit_msg(struct field *fl)
+{
+	size_t n = maxlen_of(fl->def);
+	snprintf(fl->msg, sizeof fl->msg,
+	         ngettext("The field is full: at most %zu character.", "The field is full: at most %zu characters.",
+	                  (unsigned long)n), n);
 }
 
 /* Editing keys of a line editor; 1 if the key was one. */
@@ -516,7 +562,18 @@ static int lines_key(struct field *fl, tui_key k)
 		drop_line(fl, fl->line + 1);
 		return TUI_REDRAW;
 	}
-	return edit_key(cur, k, &changed) ? TUI_REDRAW : TUI_UNHANDLED;
+	{
+		size_t was = cur->len;
+		if (k == TUI_KEY_CTRL('U')) {   /* ^U clears the line */
+			lup_le_set(cur, "");
+			return TUI_REDRAW;
+		}
+		if (!edit_key(cur, k, &changed))
+			return TUI_UNHANDLED;
+		if (!changed && tui_key_is_text(k) && cur->len == was && was + 4 > maxlen_of(fl->def))
+			limit_msg(fl);
+		return TUI_REDRAW;
+	}
 }
 
 int tui_form_key(struct tui_form *f, tui_app *app, tui_key k)
@@ -530,16 +587,37 @@ int tui_form_key(struct tui_form *f, tui_app *app, tui_key k)
 	if (fl->def->flags & TUI_FIELD_READONLY)
 		return TUI_UNHANDLED;
 	switch (fl->def->type) {
-	case TUI_FIELD_TEXT: case TUI_FIELD_DATE: case TUI_FIELD_TIME:
-		if (!edit_key(&fl->le, k, &changed))
+	case TUI_FIELD_TEXT: case TUI_FIELD_DATE: case TUI_FIELD_TIME: {
+		size_t was = fl->le.len;
+		int sel = fl->selected;
+		if ((sel && (tui_key_is_text(k) || k == TUI_KEY_BS || k == TUI_KEY_DEL)) || k == TUI_KEY_CTRL('U')) {
+			/* typing over a selected value replaces it */
+			lup_le_set(&fl->le, "");
+			fl->selected = 0;
+			fl->msg[0] = 0;
+			if (!tui_key_is_text(k))
+				return TUI_REDRAW;
+		}
+		if (!edit_key(&fl->le, k, &changed)) {
+			if (sel && !fl->selected)
+				fl->selected = 0;
 			return TUI_UNHANDLED;
+		}
+		fl->selected = 0;
 		if (changed)
 			fl->msg[0] = 0;
+		else if (tui_key_is_text(k) && fl->le.len == was && was + 4 > maxlen_of(fl->def))
+			limit_msg(fl);
 		return TUI_REDRAW;
+	}
 	case TUI_FIELD_LINES: {
-		int r = lines_key(fl, k);
-		if (!(r & TUI_UNHANDLED))
-			fl->msg[0] = 0;
+		char had[sizeof fl->msg];
+		int r;
+		memcpy(had, fl->msg, sizeof had);
+		fl->msg[0] = 0;
+		r = lines_key(fl, k);
+		if (r & TUI_UNHANDLED)
+			memcpy(fl->msg, had, sizeof had);
 		return r;
 	}
 	case TUI_FIELD_REF:
@@ -656,16 +734,31 @@ void tui_form_layout(struct tui_form *f, tui_rect r)
 		f->labw = r.w / 3;
 }
 
-static void draw_text_input(int y, int x, int w, lup_lineedit *le, int focused, tui_app *app)
+/* A line of input; text wider than the box shows ‹ where the start is
+ * hidden and › where the end is.  A selected value is drawn as the
+ * focused row is. */
+static void draw_text_input(int y, int x, int w, lup_lineedit *le, int focused, int selected,
+                            tui_app *app)
 {
 	size_t from, to;
-	int col;
+	int col, in = 0;
 	char buf[4096];
-	lup_le_view(le, w - 1, &from, &to, &col);
+	attr_t a = tui_attr(focused ? TUI_S_FIELD_FOCUS : TUI_S_FIELD);
+	if (w >= 4 && lup_utf8_width(lup_le_text(le), le->len) > w - 1) {
+		in = 1;
+		lup_le_view(le, w - 2, &from, &to, &col);
+	} else {
+		lup_le_view(le, w - 1, &from, &to, &col);
+	}
 	snprintf(buf, sizeof buf, "%.*s", (int)(to - from), lup_le_text(le) + from);
-	tui_put(y, x, w, buf, tui_attr(focused ? TUI_S_FIELD_FOCUS : TUI_S_FIELD), TUI_PAD | TUI_CLIP);
+	tui_fill(y, x, w, a);
+	tui_put(y, x + in, w - in, buf, selected && focused ? tui_attr(TUI_S_FOCUS) : a, TUI_CLIP);
+	if (in && from > 0)
+		tui_put(y, x, 1, "‹", a | A_BOLD, 0);
+	if (in && to < le->len)
+		tui_put(y, x + w - 1, 1, "›", a | A_BOLD, 0);
 	if (focused)
-		tui_cursor(app, y, x + col);
+		tui_cursor(app, y, x + in + col);
 }
 
 static void draw_choices(int y, int x, int w, const struct field *fl, int focused, tui_app *app)
@@ -717,12 +810,12 @@ static void draw_field(struct tui_form *f, struct field *fl, int y, int focused,
 	switch (fl->def->type) {
 	case TUI_FIELD_TEXT:
 		if (!(fl->def->flags & TUI_FIELD_READONLY))
-			draw_text_input(y, ix, iw, &fl->le, focused, app);
+			draw_text_input(y, ix, iw, &fl->le, focused, fl->selected, app);
 		break;
 	case TUI_FIELD_DATE: case TUI_FIELD_TIME: {
 		int w = fl->def->type == TUI_FIELD_DATE ? 12 : 7;
 		lup_date d;
-		draw_text_input(y, ix, w, &fl->le, focused, app);
+		draw_text_input(y, ix, w, &fl->le, focused, fl->selected, app);
 		if (fl->def->type == TUI_FIELD_DATE && fl->le.len &&
 		    lup_date_parse(lup_le_text(&fl->le), lup_date_today(), &d) == 0) {
 			char b[64], ds[11];
@@ -743,7 +836,7 @@ static void draw_field(struct tui_form *f, struct field *fl, int y, int focused,
 		for (int i = 0; i < h; i++) {
 			int li = fl->ltop + i;
 			if (li < fl->nlines)
-				draw_text_input(y + i, ix, iw, &fl->lines[li], focused && li == fl->line, app);
+				draw_text_input(y + i, ix, iw, &fl->lines[li], focused && li == fl->line, 0, app);
 			else
 				tui_fill(y + i, ix, iw, tui_attr(TUI_S_FIELD));
 		}
@@ -753,7 +846,7 @@ static void draw_field(struct tui_form *f, struct field *fl, int y, int focused,
 		break;
 	case TUI_FIELD_REF:
 		if (fl->searching) {
-			draw_text_input(y, ix, iw, &fl->le, focused, app);
+			draw_text_input(y, ix, iw, &fl->le, focused, fl->selected, app);
 			*drop_y = y + 1;
 			*drop_x = ix;
 			*drop_w = iw;
@@ -792,13 +885,18 @@ static const char *field_help(const struct field *fl)
 void tui_form_draw(struct tui_form *f, tui_app *app)
 {
 	tui_rect r = f->r;
-	int rows = r.h - 1, y = 0, fy = 0, fh = 1;
+	int rows, y = 0, fy = 0, fh = 1, hl;
 	int drop_y = -1, drop_x = 0, drop_w = 0;
 	struct field *foc;
 
 	if (!f->n)
 		return;
 	foc = &f->f[f->focus];
+	/* the field's help wraps (up to three lines) instead of being cut */
+	hl = *field_help(foc) ? tui_put_wrapped(0, 0, r.w - 4, 3, field_help(foc), 0, 0) : 1;
+	if (hl < 1)
+		hl = 1;
+	rows = r.h - hl;
 	for (int i = 0; i < f->n; i++) {
 		f->f[i].y = y;
 		f->f[i].h = field_lines(f, &f->f[i]);
@@ -821,7 +919,7 @@ void tui_form_draw(struct tui_form *f, tui_app *app)
 			continue;
 		draw_field(f, fl, r.y + fl->y - f->top, i == f->focus, app, &drop_y, &drop_x, &drop_w);
 	}
-	tui_put(r.y + r.h - 1, r.x + 2, r.w - 4, field_help(foc), tui_attr(TUI_S_DIM), 0);
+	tui_put_wrapped(r.y + r.h - hl, r.x + 2, r.w - 4, hl, field_help(foc), tui_attr(TUI_S_DIM), 1);
 	/* the matches of a reference search, over the fields below */
 	if (drop_y >= 0) {
 		int n = foc->nmatches ? foc->nmatches : 1;
@@ -923,6 +1021,7 @@ static int fs_save(struct form_screen *fs, tui_app *app)
 		return TUI_REDRAW;
 	}
 	tui_saved_status(app, &fs->form->report);
+	tui_saved_guard(app);
 	return tui_pop(app, TUI_SAVED);
 }
 

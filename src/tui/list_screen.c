@@ -124,6 +124,15 @@ static void l_draw_row(struct tui_list *l, const void *row, int y, int x, int wi
 	drawn_above = row;
 	for (int i = 0; i < d->ncols; i++) {
 		attr_t ca = a;
+		if (c.text[i] && !d->layout) {
+			int tw = tui_width(c.text[i]);
+			if (tw > 80)
+				tw = 80;
+			if (tw > ls->want[i]) {
+				ls->want[i] = tw;
+				ls->want_grew = 1;
+			}
+		}
 		if (ls->colw[i] <= 0)
 			continue;
 		if (!(a & A_REVERSE) && c.style[i] != TUI_S_NORMAL)
@@ -218,7 +227,7 @@ void tui_lscreen_layout(struct tui_lscreen *ls)
 			min[c] = d->cols[c].min;
 			weight[c] = d->cols[c].weight;
 		}
-		tui_columns(width, d->ncols, min, weight, ls->colw);
+		tui_columns_fit(width, d->ncols, min, weight, ls->want, ls->colw);
 	}
 	lr = r;
 	lr.y += ls->head;
@@ -254,7 +263,16 @@ static void draw(tui_screen *s, tui_app *app)
 	struct tui_lscreen *ls = LS(s);
 	if (ls->def->draw)
 		ls->def->draw(ls, app, ls->area);
+	ls->want_grew = 0;
 	tui_list_draw(&ls->list, app);
+	if (ls->want_grew) {
+		/* wider text than seen before: the spare width goes to it */
+		tui_lscreen_layout(ls);
+		ls->want_grew = 0;
+		if (ls->def->draw)
+			ls->def->draw(ls, app, ls->area);
+		tui_list_draw(&ls->list, app);
+	}
 }
 
 static int on_key(tui_screen *s, tui_app *app, tui_key k)

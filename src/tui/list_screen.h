@@ -188,6 +188,8 @@ struct tui_lscreen {
 	tui_app *app;
 	struct tui_list list;
 	int colw[TUI_COLS_MAX];
+	int want[TUI_COLS_MAX];           /* the widest text seen per column */
+	int want_grew;
 	tui_rect area;                    /* the screen's whole area */
 	int head;                         /* lines above the list now */
 	/* a short list held in memory (def->page NULL): load() sets them */

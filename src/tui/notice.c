@@ -13,6 +13,7 @@ struct notice {
 	char *title;
 	char **lines;
 	int n, top, body;
+	int log;   /* the message log (tui_messages_screen) */
 };
 
 /* Wrap one message into width columns: calls out(ud, text, len) per line;
@@ -181,4 +182,28 @@ tui_screen *tui_notice_warnings(const char *title, const struct lup_warnings *w)
 	s = tui_notice(title, lines, (int)w->n);
 	free(lines);
 	return s;
+}
+
+tui_screen *tui_messages_screen(tui_app *app)
+{
+	const char *none[1] = { _("No messages yet in this run.") };
+	const char **v;
+	int n = 0;
+	tui_screen *s;
+	while (tui_message(app, n))
+		n++;
+	if (!(v = calloc((size_t)(n ? n : 1), sizeof *v)))
+		return NULL;
+	for (int i = 0; i < n; i++)
+		v[i] = tui_message(app, i);
+	s = tui_notice(_("Messages of this run, the newest first"), n ? v : none, n ? n : 1);
+	free(v);
+	if (s)
+		((struct notice *)s)->log = 1;
+	return s;
+}
+
+int tui_is_messages(const tui_screen *s)
+{
+	return s && s->ops == &ops && ((const struct notice *)s)->log;
 }

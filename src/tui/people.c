@@ -15,7 +15,7 @@ static const struct tui_col cols[NCOLS] = {
 	{ N_("Name"), 16, 5, 0 },
 	{ N_("Unit"), 10, 3, 0 },
 	{ N_("Role"), 10, 3, 0 },
-	{ N_("E-mail"), 12, 4, 0 },
+	{ N_("E-mail"), 12, 6, 0 },
 	{ N_("Programme"), 12, 4, 0 },
 };
 

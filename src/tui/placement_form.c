@@ -190,20 +190,13 @@ const struct lup_pwarnings *tui_placement_form_warnings(tui_screen *form_screen)
 
 void tui_placement_saved_status(tui_app *app, const struct lup_pwarnings *w)
 {
-	lup_buf b = { 0 };
+	const char *v[64];
+	int n = 0;
 	if (!w || w->n == 0)
 		return;   /* the form said "Saved.", and what it kept from elsewhere */
-	for (int i = 0; i < w->n; i++) {
-		if (i)
-			lup_buf_puts(&b, "; ");
-		lup_buf_puts(&b, w->msg[i]);
-	}
-	if (w->n == 1)
-		tui_status(app, _("Saved, with a warning: %s."), b.s);
-	else
-		tui_status(app, ngettext("Saved, with %d warning: %s.", "Saved, with %d warnings: %s.",
-		                         (unsigned long)w->n), w->n, b.s);
-	lup_buf_clear(&b);
+	for (int i = 0; i < w->n && n < 64; i++)
+		v[n++] = w->msg[i];
+	tui_saved_warnings(app, _("Saved."), v, n);
 }
 
 /* ---- cancelling ---- */

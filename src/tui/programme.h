@@ -66,6 +66,10 @@ const char *tui_block_form_id(tui_screen *form_screen);
 /* A message over the current screen: a title and lines (copied); Enter,
  * Esc or q closes it.  NULL when out of memory. */
 tui_screen *tui_notice(const char *title, const char *const *lines, int n);
+/* The message log of this run, newest first, as a notice (the overlay of
+ * TUI_A_MESSAGES); tui_is_messages tells it. */
+tui_screen *tui_messages_screen(tui_app *app);
+int tui_is_messages(const tui_screen *s);
 /* The messages of a warning list as a notice titled `title`. */
 tui_screen *tui_notice_warnings(const char *title, const struct lup_warnings *w);
 

@@ -1,8 +1,10 @@
 /* programme_common.c — formatting the Programme screens share. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "lup/cal.h"
 #include "lup/i18n.h"
+#include "tui/changed.h"
 #include "tui/programme.h"
 
 void tui_prog_dates(const char *start, const char *end, char *buf, size_t n)
@@ -77,17 +79,20 @@ void tui_prog_saved_status(tui_app *app, const struct lup_warnings *w,
 {
 	lup_buf b = { 0 };
 	char names[400];
-	/* who moved up first: the warnings can be read again (! on the cohort) */
+	const char **v = NULL;
+	int n = 0;
+	/* who moved up first; the warnings go to the message log */
 	lup_buf_puts(&b, _("Saved."));
 	if (moved && moved->n > 0) {
 		tui_prog_names(moved, names, sizeof names);
 		lup_buf_puts(&b, " ");
 		lup_buf_printf(&b, _("Moved up from the waitlist: %s."), names);
 	}
-	if (w && w->n > 0)
-		lup_buf_printf(&b, ngettext(" %d warning: %s", " %d warnings: %s", (unsigned long)w->n),
-		               (int)w->n, w->v[0].msg ? w->v[0].msg : "");
-	tui_status(app, "%s", b.s ? b.s : "");
+	if (w && w->n > 0 && (v = calloc(w->n, sizeof *v)))
+		for (size_t i = 0; i < w->n; i++)
+			v[n++] = w->v[i].msg ? w->v[i].msg : "";
+	tui_saved_warnings(app, b.s ? b.s : "", v, n);
+	free(v);
 	lup_buf_clear(&b);
 }
 

@@ -177,6 +177,14 @@ void tui_cursor(tui_app *app, int y, int x);
  * an error (with a word, not only a colour). */
 void tui_status(tui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void tui_error(tui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Put a message in this run's message log without showing it (each
+ * warning of a save: the status line says how many). */
+void tui_log(tui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The message log, newest first (i from 0); NULL past the end. */
+const char *tui_message(tui_app *app, int i);
+/* A form was saved and closed: keys typed within a moment after it are
+ * not taken (a reflex Enter would act on a screen not yet seen). */
+void tui_saved_guard(tui_app *app);
 /* Push child on top of the current section's stack once the handler
  * returns; returns TUI_PUSH for the handler to return. */
 int tui_push(tui_app *app, tui_screen *child, int tag);

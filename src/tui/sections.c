@@ -38,8 +38,15 @@ static tui_screen *conflicts(tui_app *app, tui_screen *top, tui_ctxmask top_cont
 	return tui_conflicts_screen(app);
 }
 
+static tui_screen *messages(tui_app *app, tui_screen *top, tui_ctxmask top_contexts)
+{
+	(void)top; (void)top_contexts;
+	return tui_messages_screen(app);
+}
+
 const struct tui_overlay tui_overlays[TUI_NOVERLAYS] = {
 	{ TUI_A_HELP, tui_help_screen, tui_is_help, 1 },
 	{ TUI_A_CALENDAR, calendar, tui_is_calendar, 0 },
 	{ TUI_A_CONFLICTS, conflicts, tui_is_conflicts, 0 },
+	{ TUI_A_MESSAGES, messages, tui_is_messages, 0 },
 };

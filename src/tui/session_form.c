@@ -236,7 +236,5 @@ tui_screen *tui_session_form_report(tui_app *app, tui_screen *form_screen)
 	if (!sf)
 		return NULL;
 	tui_prog_saved_status(app, &sf->warn, NULL);
-	if (sf->warn.n == 0)
-		return NULL;
-	return tui_notice_warnings(_("Saved, with warnings to weigh"), &sf->warn);
+	return NULL;   /* the warnings are in the message log */
 }

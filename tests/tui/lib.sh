@@ -7,7 +7,9 @@
 #                               checks failed (and it made one at least)
 #   start [WxH] [VAR=value …]   start lup in a fresh tmux session (on a
 #                               private server) with the test's database
-#                               and config; LOC picks the locale
+#                               and config; LOC picks the locale; keys
+#                               right after a save are taken unless
+#                               SAVE_GUARD_MS says otherwise
 #   window NAME                 the tmux session the other commands act on
 #                               ("lup" at first): `window b; start` runs a
 #                               second lup, on the same database, beside it
@@ -94,7 +96,8 @@ start() {
 	# The shell around lup notes its exit status; remain-on-exit keeps the
 	# pane (and its last screen) after that.
 	tm new-session -d -s "$_WIN" -x "$w" -y "$h" \
-		"env -u LANGUAGE LC_ALL=$LOC LANG=$LOC LUP_CONFIG=$CONFIG LUP_DB=$DB TERM=screen $* \
+		"env -u LANGUAGE LC_ALL=$LOC LANG=$LOC LUP_CONFIG=$CONFIG LUP_DB=$DB TERM=screen \
+		 LUP_SAVE_GUARD_MS=${SAVE_GUARD_MS:-0} $* \
 		 $LUP --db $DB 2>$TMP/stderr$(_sfx); echo \$? >$TMP/status$(_sfx)" \; \
 		set-option -g remain-on-exit on
 }

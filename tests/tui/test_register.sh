@@ -157,7 +157,7 @@ keys Tab
 wait_for "Participants 1/1 +1 waiting"
 go_to "Ida Ek"
 check_ 'cursor_line | grep -q "–"' "a cohort that runs no block yet does not show –"
-keys u
+keys W
 wait_for "Move Ida Ek back to the waitlist of Omgång 2?"
 keys y
 wait_for "Ida Ek lost the seat and is number 1 on the waitlist; Jon Berg got it."
@@ -207,7 +207,7 @@ go_to "Omgång 2"; keys Enter
 keys Tab
 wait_for "Deltagare 1/1 +1 väntar"
 go_to "Jon Berg"
-keys u
+keys W
 wait_for "Flytta Jon Berg tillbaka till väntelistan för Omgång 2?"
 keys y
 wait_for "Jon Berg lämnade platsen och står som nummer 1 på väntelistan; Ida Ek fick den."

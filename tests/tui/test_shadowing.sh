@@ -109,7 +109,11 @@ check_ 'has "Status  *agreed"' "the placement view does not say agreed"
 case_ "confirmed needs the agreement and the travel"
 keys '>'
 wait_for "agreement is not signed by all"
+# the status line shows one line; the message log has the message whole
+keys L
 wait_for "travel is not booked"
+keys q
+wait_gone "Messages of this run"
 check_ 'has "Status  *agreed"' "the placement moved without a signed agreement"
 keys e
 wait_for "Placement (agreed)"
@@ -121,8 +125,11 @@ wait_for "the placement is confirmed."
 
 case_ "completed needs the report"
 keys '>'
+keys L
 wait_for "has not been received"
 check_ '! on_screen "has not passed"' "an end date in the past is said not to have passed"
+keys q
+wait_gone "Messages of this run"
 check_ 'has "Status  *confirmed"' "the placement completed without a report"
 keys e
 wait_for "Placement (confirmed)"
@@ -164,8 +171,11 @@ text "$LONG_START"
 keys Tab
 text "$END"
 keys C-s
-wait_for "Saved, with"
+wait_for "warnings (L lists them)"
+keys L
 wait_for "at most 60 days"
+keys q
+wait_gone "Messages of this run"
 check_ 'cursor_line | grep -q "proposed.*$PERSON"' "the new placement is not focused"
 keys Enter
 wait_for "Warnings"
@@ -223,7 +233,7 @@ check_ '[ "$(sql "SELECT count(*) FROM log_entry WHERE text = '\''Met the citize
 case_ "deleting a log entry asks; No keeps it"
 keys d
 wait_for "Delete the learning-log entry of $END?"
-wait_for "This cannot be undone."
+wait_for "u undoes it afterwards."
 keys Enter
 wait_gone "Delete the learning-log entry"
 check_ 'on_screen "Met the citizen service team and the library"' "No (Enter) removed the entry from the view"
