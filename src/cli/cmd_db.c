@@ -80,7 +80,7 @@ int cmd_check(struct lup_cli *cli, int argc, char **argv)
 	if (argc > 1)
 		return cli_usage("check", _("unexpected argument %s"), argv[1]);
 	/* integrity_check below says more than quick_check at open would. */
-	cli->db_flags |= LUP_DB_NOCHECK;
+	cli->db_flags |= LUP_DB_NOCHECK | LUP_DB_READONLY;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	n = lup_db_check(cli->db, print_problem, NULL, &err);
@@ -103,6 +103,7 @@ int cmd_backup(struct lup_cli *cli, int argc, char **argv)
 	if (argc != 2)
 		return cli_usage("backup", argc < 2 ? _("where to? give a file name")
 		                                    : _("unexpected argument %s"), argv[argc - 1]);
+	cli->db_flags |= LUP_DB_READONLY;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (lup_db_backup(cli->db, argv[1], &err) < 0) {

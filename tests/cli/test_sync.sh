@@ -11,6 +11,7 @@ mkdir -p "$S"
 hash() { "$LUP" --db "$1" sync hash; }
 
 case_ "status before sync init"
+newdb "$A"
 "$LUP" --db "$A" import people "$D/programme_people.csv" >/dev/null 2>&1
 run --db "$A" sync status
 expect_rc 0
