@@ -15,6 +15,9 @@
  * left (killed while writing): they may hold personal data. */
 void lup_tmp_sweep(const char *path);
 
+/* fsync the folder holding path (a new name in it is on disk). */
+void lup_fsync_dir(const char *path);
+
 /* Size limits of outside input, in bytes. */
 #define LUP_MAX_CSV      (64L << 20)   /* a staff list */
 #define LUP_MAX_INI      (4L << 20)    /* lup.ini, a framework file, a template */

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "core/prog.h"
+#include "lup/privacy.h"
+#include "lup/safeio.h"
 #include "core/sync_int.h"
 
 int lup_db_schema_version(void)
@@ -512,7 +514,8 @@ int lup_db_open(const char *path, int flags, lup_db **out, lup_err *err)
 				path, v, lup_db_schema_version());
 			goto fail;
 		}
-	} else if (migrate(db, err) < 0 || lup_sync_ready(db, err) < 0) {
+	} else if (migrate(db, err) < 0 || lup_sync_ready(db, err) < 0 ||
+	           lup_db_scrub_pending(db, err) < 0) {
 		goto fail;
 	}
 	*out = db;
@@ -751,11 +754,33 @@ int lup_db_check(lup_db *db, lup_problem_cb cb, void *ud, lup_err *err)
 				const char *t = (const char *)sqlite3_column_text(st, 0);
 				if (q == builtin && t && strcmp(t, "ok") == 0)
 					continue;
-				problems++;
-				if (cb)
-					cb(ud, t ? t : "?");
+				if (!t || !strchr(t, '\n')) {
+					problems++;
+					if (cb)
+						cb(ud, t ? t : "?");
+					continue;
+				}
+				/* integrity_check may put several problems in one row:
+				 * each (a page, a cell) gets its own line */
+				for (const char *l = t; *l;) {
+					const char *e = strchr(l, '\n');
+					size_t len = e ? (size_t)(e - l) : strlen(l);
+					char line[512];
+					snprintf(line, sizeof line, "%.*s", (int)len, l);
+					if (*line && strncmp(line, "*** in database", 15) != 0) {
+						problems++;
+						if (cb)
+							cb(ud, line);
+					}
+					l += len + (e != NULL);
+				}
 			}
 			sqlite3_finalize(st);
+			/* damage found and named: the checks after it cannot read
+			 * the same pages, and their failure says nothing more */
+			if (rc != SQLITE_DONE && problems > 0 &&
+			    (sqlite3_errcode(db->h) & 0xff) == SQLITE_CORRUPT)
+				return problems;
 			if (rc != SQLITE_DONE)
 				return lup_sqlerr(db, err, _("checking"));
 		}
@@ -763,16 +788,29 @@ int lup_db_check(lup_db *db, lup_problem_cb cb, void *ud, lup_err *err)
 	return problems;
 }
 
+/* A temporary copy and whatever SQLite kept beside it. */
+static void unlink_tmp(const char *tmp)
+{
+	char side[4200];
+	static const char *const ext[] = { "-journal", "-wal", "-shm" };
+	unlink(tmp);
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(side, sizeof side, "%s%s", tmp, ext[i]);
+		unlink(side);
+	}
+}
+
 int lup_db_backup(lup_db *db, const char *dest, lup_err *err)
 {
-	char *tmp = malloc(strlen(dest) + 16);
+	char *tmp = malloc(strlen(dest) + 48);
 	sqlite3 *out = NULL;
 	sqlite3_backup *bk;
 	int fd, rc;
 
 	if (!tmp)
 		return lup_err_set(err, LUP_EFAIL, "%s", strerror(ENOMEM));
-	sprintf(tmp, "%s.tmp-XXXXXX", dest);
+	lup_tmp_sweep(dest);
+	sprintf(tmp, "%s" LUP_TMP_MARK "%ld-XXXXXX", dest, (long)getpid());
 	if ((fd = mkstemp(tmp)) < 0) {
 		lup_err_set(err, LUP_EFAIL, _("cannot write %s: %s"), dest, strerror(errno));
 		free(tmp);
@@ -799,7 +837,7 @@ int lup_db_backup(lup_db *db, const char *dest, lup_err *err)
 		lup_err_set(err, LUP_ECORRUPT, _("%s is damaged (quick_check failed); restore a backup, "
 		                                 "or see what lup check says"), db->path);
 		sqlite3_close(out);
-		unlink(tmp);
+		unlink_tmp(tmp);
 		free(tmp);
 		return -1;
 	}
@@ -828,12 +866,12 @@ fail_db:
 	lup_err_set(err, LUP_EFAIL, _("backup to %s failed: %s"), dest,
 	            out ? sqlite3_errmsg(out) : sqlite3_errmsg(db->h));
 	sqlite3_close(out);
-	unlink(tmp);
+	unlink_tmp(tmp);
 	free(tmp);
 	return -1;
 fail_io:
 	lup_err_set(err, LUP_EFAIL, _("backup to %s failed: %s"), dest, strerror(errno));
-	unlink(tmp);
+	unlink_tmp(tmp);
 	free(tmp);
 	return -1;
 }

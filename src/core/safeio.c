@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,7 @@ void lup_tmp_sweep(const char *path)
 		    strncmp(e->d_name + blen, LUP_TMP_MARK, mlen) != 0)
 			continue;
 		pid = strtol(e->d_name + blen + mlen, &end, 10);
-		if (pid <= 0 || *end != '-' || strlen(end) != 7)
+		if (pid <= 0 || *end != '-' || strlen(end) < 7)
 			continue;
 		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
 			continue;  /* its writer may still be at work */
@@ -42,6 +43,23 @@ void lup_tmp_sweep(const char *path)
 		unlink(full);
 	}
 	closedir(d);
+}
+
+void lup_fsync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[4096];
+	int fd;
+	if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else if (slash)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	else
+		snprintf(dir, sizeof dir, ".");
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
 }
 
 static int too_big(const char *path, long max, lup_err *err)

@@ -319,7 +319,7 @@ if [ "$ok" -eq 1 ]; then
 	expect_rc 0
 	as_user --db "$ro" import people "$TOP/tests/data/people_utf8.csv"
 	expect_rc 1
-	expect_err 'read-only
+	expect_err 'read-only'
 	check_ '[ "$(sum "$ro")" = "$h" ]' "the read-only database changed"
 	check_ '[ ! -e "$ro-wal" ]' "a -wal file appeared beside the read-only database"
 	chmod 0700 "$TMP"
