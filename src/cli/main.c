@@ -1,5 +1,7 @@
 /* main.c — lup's command line: global options, then a subcommand. */
+#include <errno.h>
 #include <locale.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -506,7 +508,13 @@ int main(int argc, char **argv)
 
 	if (i >= argc) {
 		/* The interface checks the file beside its first frame. */
+		struct stat sb;
 		cli.db_flags |= LUP_DB_NOCHECK;
+		/* Only init, demo and the interface make a database; the
+		 * interface says so first (a typo in --db shows here). */
+		if (lup_path_db(cli.db_opt, cli.db_path, sizeof cli.db_path) == 0 &&
+		    lstat(cli.db_path, &sb) != 0 && errno == ENOENT)
+			fprintf(stderr, _("lup: no database at %s: making a new one\n"), cli.db_path);
 		rc = cli_open_db(&cli, 1);
 		if (rc == 0)
 			rc = lup_tui_run(cli.db, cli.cfg);

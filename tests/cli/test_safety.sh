@@ -91,6 +91,16 @@ expect_rc 1
 expect_err 'lup init'
 check_ '[ ! -e "$TMP/missing.db" ]' "import made the database"
 
+case_ "the terminal interface says it makes a new database"
+echo q >"$TMP/q.keys"
+LUP_KEYS="$TMP/q.keys" "$LUP" --db "$TMP/fresh.db" >"$OUT" 2>"$ERR" </dev/null
+grep -q 'making a new one' "$ERR" && pass || fail "it made one without a word"
+check_ '[ -s "$TMP/fresh.db" ]' "no database was made"
+case_ "sync init does not make a database"
+run --db "$TMP/nosync.db" sync init
+expect_rc 1
+check_ '[ ! -e "$TMP/nosync.db" ]' "sync init made the database"
+
 # 6. Unbounded input
 case_ "import people /dev/zero stops at the limit"
 t0=$(date +%s)
