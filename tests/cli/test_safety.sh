@@ -145,6 +145,22 @@ ln -s "$DB" "$TMP/dblink.db"
 run --db "$TMP/dblink.db" report
 expect_rc 1
 expect_err 'symbolic link'
+case_ "a read-only folder is named, not the database"
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+	mkdir -p "$TMP/rof"
+	newdb "$TMP/rof/lup.db"
+	chown 65534 "$TMP/rof/lup.db"
+	chmod 0755 "$TMP/rof"
+	chmod 0711 "$TMP"
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$LUP" --db "$TMP/rof/lup.db" \
+		import people "$D/people_utf8.csv" >"$OUT" 2>"$ERR" </dev/null; RC=$?
+	chmod 0700 "$TMP"
+	expect_rc 1
+	expect_err 'folder .*rof is read-only'
+else
+	echo "skip ${0##*/}: a read-only folder: needs root and setpriv"
+	pass
+fi
 case_ "lup check names each damaged page on its own line"
 cp "$DB" "$TMP/dmg.db"
 root=$(sqlite3 "$TMP/dmg.db" "SELECT rootpage FROM sqlite_schema WHERE name = 'person'")
