@@ -10,6 +10,7 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <execinfo.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,14 +27,21 @@ static int regular(int fd)
 	return fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
-/* 1 when this call is the one to fail. */
+/* 1 when this call is the one to fail (LUP_FAULT_TRACE set: its stack
+ * goes to standard error, to find who ignored the failure). */
 static int hit(void)
 {
 	if (at < 0) {
 		const char *s = getenv("LUP_FAULT_AT");
 		at = s ? atol(s) : 0;
 	}
-	return ++calls == at;
+	if (++calls != at)
+		return 0;
+	if (getenv("LUP_FAULT_TRACE")) {
+		void *bt[32];
+		backtrace_symbols_fd(bt, backtrace(bt, 32), 2);
+	}
+	return 1;
 }
 
 #define REAL(name) static __typeof__(name) *real_##name; \
