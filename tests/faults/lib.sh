@@ -54,7 +54,7 @@ setup() {
 	done >"$W/$s.sql"
 }
 
-# runcmd NAME DB [ENV…]: run the scenario's command on DB.
+# runcmd NAME DB [ENV…]: run the scenario's command on DB; its status.
 runcmd() {
 	s=$1 DB=$2; shift 2
 	if [ "$s" = tui ]; then

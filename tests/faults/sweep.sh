@@ -30,8 +30,12 @@ for s in ${*:-$SCENARIOS}; do
 	for n in $ns; do
 		rm -f "$W/t.db"*; cp "$W/$s.base" "$W/t.db"
 		runcmd "$s" "$W/t.db" LD_PRELOAD="$SHIM" LUP_FAULT_AT="$n"
+		rc=$?
 		sn=$((sn + 1))
-		if intact "$s" "$W/t.db" 2>"$W/why"; then
+		# a failed write is a message and status 1, never a crash
+		if [ "$rc" -ge 128 ]; then
+			echo "FAIL $s: I/O call $n of $total failed: lup ended with status $rc"
+		elif intact "$s" "$W/t.db" 2>"$W/why"; then
 			sok=$((sok + 1))
 		else
 			echo "FAIL $s: I/O call $n of $total failed: the database is not intact"; cat "$W/why"
