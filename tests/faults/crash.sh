@@ -24,7 +24,8 @@ while [ "$i" -lt "$TRIALS" ]; do
 	k=$((r % nsc + 1))
 	eval "s=\${$k}"
 	ms=$(cat "$W/$s.ms")
-	delay=$((r / nsc % (ms + 1)))
+	# within the first four fifths of a clean run, so most trials interrupt it
+	delay=$((r / nsc % (ms * 4 / 5 + 1)))
 	rm -f "$W/t.db"*; cp "$W/$s.base" "$W/t.db"
 	runcmd "$s" "$W/t.db" &
 	pid=$!
