@@ -49,7 +49,7 @@ PO       = $(wildcard share/lup/po/*.po)
 MO       = $(PO:share/lup/po/%.po=$(B)/locale/%/LC_MESSAGES/lup.mo)
 MAN      = $(wildcard man/*.[0-9])
 
-.PHONY: all deps run check check-suites unit asan fuzz bench sync-soak install uninstall clean pot screenshots
+.PHONY: all deps run check check-suites unit asan fuzz fuzz-long faults crash bench sync-soak install uninstall clean pot screenshots
 all: $(LUP) $(MO)
 
 $(LUP): $(CLI_OBJ) $(B)/libluptui.a $(B)/liblupcore.a
@@ -118,7 +118,7 @@ check:
 	@sh scripts/deps.sh
 	@$(MAKE) --no-print-directory check-suites
 
-check-suites: all $(UNIT_BIN) $(B)/tests/sync-converge
+check-suites: all $(UNIT_BIN) $(B)/tests/sync-converge $(B)/tests/libfault.so
 	@LUP=$(LUP) B=$(B) sh tests/check.sh $(UNIT_BIN)
 
 # The same suites under AddressSanitizer and UBSan, in a build of their own.
@@ -148,6 +148,24 @@ fuzz: $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
 	for f in $^; do n=$${f##*/}; mkdir -p $(B)/fuzz/corpus-$$n; \
 	  echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) $(B)/fuzz/corpus-$$n tests/fuzz/seed/$${n#fuzz_} || exit 1; done
+
+# make fuzz-long: each harness longer (FUZZ_LONG_SECONDS, 600 unless
+# said); what they find is minimised into tests/fuzz/corpus/, which the
+# fuzz stage of make check replays.
+fuzz-long: $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
+	@B=$(B) sh tests/fuzz/long.sh
+
+# Fault injection: a shim that fails the Nth write, sync or truncation of
+# a command (tests/faults/fault.c).  make check sweeps a spread of N over
+# each writing command, make faults every N; make crash kills writing
+# commands at random moments, 100 times.
+$(B)/tests/libfault.so: tests/faults/fault.c
+	@mkdir -p $(dir $@)
+	$(CC) -shared -fPIC -O1 -g -o $@ $< -ldl
+faults: all $(B)/tests/libfault.so
+	@LUP=$(LUP) B=$(B) sh tests/faults/sweep.sh full
+crash: all
+	@LUP=$(LUP) B=$(B) sh tests/faults/crash.sh
 
 # Screenshots of the real binary in xterm under a virtual X server, dark
 # and light, into doc/screenshots (not part of check: they need X).

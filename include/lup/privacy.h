@@ -46,6 +46,9 @@ int lup_person_erase(lup_db *db, const char *id, struct lup_erase_counts *counts
  * free pages, unused page space or the WAL.  LUP_EBUSY when another
  * connection keeps the WAL from being emptied. */
 int lup_db_scrub(lup_db *db, lup_err *err);
+/* Finish the scrub of an erase that a killed lup left undone (a mark
+ * beside the file says so); 0 when there was none. */
+int lup_db_scrub_pending(lup_db *db, lup_err *err);
 
 /* People past the retention rule: every enrolment of theirs has ended
  * (its own end date, else its cohort's) more than `years` before `today`

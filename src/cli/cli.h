@@ -33,6 +33,9 @@ int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(print
 /* Open the database (creating it when create is set); prints the error and
  * returns the exit status on failure, 0 on success. */
 int cli_open_db(struct lup_cli *cli, int create);
+/* Standard output through lup_safe_put (text commands), and back. */
+void cli_safe_stdout(void);
+void cli_safe_stdout_end(void);
 /* An option a command takes: its name ("--output") and another spelling
  * (a short "-o", or NULL).  One that takes a value stores it in *value,
  * given as "--opt VALUE" or "--opt=VALUE" (a short one also as "-oVALUE");

@@ -80,8 +80,9 @@ int cmd_check(struct lup_cli *cli, int argc, char **argv)
 	long fixed;
 	if (argc > 1 + repair)
 		return cli_usage("check", _("unexpected argument %s"), argv[1 + repair]);
-	/* integrity_check below says more than quick_check at open would. */
-	cli->db_flags |= LUP_DB_NOCHECK;
+	/* integrity_check below says more than quick_check at open would;
+	 * only a repair writes. */
+	cli->db_flags |= LUP_DB_NOCHECK | (repair ? 0 : LUP_DB_READONLY);
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (repair && (fixed = lup_db_repair(cli->db, &err)) != 0) {
@@ -112,6 +113,7 @@ int cmd_backup(struct lup_cli *cli, int argc, char **argv)
 	if (argc != 2)
 		return cli_usage("backup", argc < 2 ? _("where to? give a file name")
 		                                    : _("unexpected argument %s"), argv[argc - 1]);
+	cli->db_flags |= LUP_DB_READONLY;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (lup_db_backup(cli->db, argv[1], &err) < 0) {

@@ -62,7 +62,7 @@ int cmd_export(struct lup_cli *cli, int argc, char **argv)
 		return cli_usage("export", _("-o needs a file name"));
 	/* Only reads: a damaged page fails the read with a message, so the
 	 * whole-file quick_check need not delay every export (DESIGN §6). */
-	cli->db_flags |= LUP_DB_NOCHECK;
+	cli->db_flags |= LUP_DB_NOCHECK | LUP_DB_READONLY;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (lup_export_file(cli->db, table, &o, out, &rows, &err) < 0) {

@@ -24,6 +24,7 @@ static int fw_list(struct lup_cli *cli, int argc, char **argv)
 
 	if (cli_args("framework", argc, argv, 2, opts, NULL, 0) < 0)
 		return LUP_EXIT_USAGE;
+	cli->db_flags |= LUP_DB_READONLY;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (lup_framework_list(cli->db, all, &rows, &n, &err) < 0) {
@@ -200,7 +201,7 @@ static int fw_import(struct lup_cli *cli, int argc, char **argv)
 		}
 		files[k] = found[k];
 	}
-	if ((rc = cli_open_db(cli, 1))) {
+	if ((rc = cli_open_db(cli, 0))) {
 		free(found);
 		free(files);
 		free(order);
@@ -407,6 +408,7 @@ static int fw_show(struct lup_cli *cli, int argc, char **argv)
 	if (argc != 3)
 		return cli_usage("framework", argc < 3 ? _("which framework? give its id")
 		                                       : _("unexpected argument %s"), argv[argc - 1]);
+	cli->db_flags |= LUP_DB_READONLY;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if ((rc = load_ref(cli, argv[2], &fw, &checkins, &latest)) < 0)
@@ -440,7 +442,7 @@ static int fw_export(struct lup_cli *cli, int argc, char **argv)
 		return cli_usage("framework", _("--format is ini or moodle, not '%s'"), format);
 	if (!*out)
 		return cli_usage("framework", _("-o needs a file name"));
-	cli->db_flags |= LUP_DB_NOCHECK;
+	cli->db_flags |= LUP_DB_NOCHECK | LUP_DB_READONLY;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if ((rc = load_ref(cli, ref[0], &fw, NULL, NULL)) < 0)
@@ -472,7 +474,7 @@ static int fw_diff(struct lup_cli *cli, int argc, char **argv)
 	if (argc < 3 || argc > 4)
 		return cli_usage("framework", argc < 3 ? _("which revisions? e.g. framework diff ID@1 ID@2")
 		                                       : _("unexpected argument %s"), argv[argc - 1]);
-	cli->db_flags |= LUP_DB_NOCHECK;
+	cli->db_flags |= LUP_DB_NOCHECK | LUP_DB_READONLY;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (argc == 4) {

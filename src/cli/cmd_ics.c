@@ -51,7 +51,7 @@ int cli_export_ics(struct lup_cli *cli, int argc, char **argv)
 	}
 	/* Only reads: a damaged page fails the read with a message, so the
 	 * whole-file quick_check need not delay every export (DESIGN §6). */
-	cli->db_flags |= LUP_DB_NOCHECK;
+	cli->db_flags |= LUP_DB_NOCHECK | LUP_DB_READONLY;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (cohort_ref) {

@@ -131,7 +131,7 @@ int cmd_import(struct lup_cli *cli, int argc, char **argv)
 			fprintf(stderr, _("lup: import: %s: ignoring the columns %s\n"), file, ign.s);
 		lup_buf_clear(&ign);
 	}
-	if ((rc = cli_open_db(cli, 1))) {
+	if ((rc = cli_open_db(cli, 0))) {
 		lup_import_free(im);
 		return rc;
 	}

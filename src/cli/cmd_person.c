@@ -179,7 +179,7 @@ int cmd_person(struct lup_cli *cli, int argc, char **argv)
 	 * message, so they skip the whole-file quick_check like report and
 	 * export; erase writes and keeps it. */
 	if (strcmp(sub, "erase") != 0)
-		cli->db_flags |= LUP_DB_NOCHECK;
+		cli->db_flags |= LUP_DB_NOCHECK | LUP_DB_READONLY;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (lup_person_find(cli->db, ref, id, &err) < 0) {

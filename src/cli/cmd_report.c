@@ -48,9 +48,11 @@ int cmd_report(struct lup_cli *cli, int argc, char **argv)
 		return cli_usage("report", _("--format is text, md or html, not '%s'"), fmt);
 	if (!*out)
 		return cli_usage("report", _("-o needs a file name"));
+	if (as_of && !*as_of)
+		return cli_usage("report", _("%s needs a value"), "--as-of");
 	/* Only reads: a damaged page fails the read with a message, so the
 	 * whole-file quick_check need not delay every export (DESIGN §6). */
-	cli->db_flags |= LUP_DB_NOCHECK;
+	cli->db_flags |= LUP_DB_NOCHECK | LUP_DB_READONLY;
 	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	if (lup_report_build(cli->db, cli->cfg, as_of, &r, &err) < 0) {

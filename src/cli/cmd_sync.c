@@ -63,7 +63,7 @@ static int sync_init(struct lup_cli *cli, int argc, char **argv, const char *key
 		else
 			return cli_usage("sync", _("unexpected argument %s"), argv[i]);
 	}
-	if ((rc = cli_open_db(cli, 1)))
+	if ((rc = cli_open_db(cli, 0)))
 		return rc;
 	lup_sync_key_path(NULL, path, sizeof path);
 	if (keyopt && strcmp(keyopt, path) != 0) {

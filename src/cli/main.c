@@ -1,5 +1,7 @@
 /* main.c — lup's command line: global options, then a subcommand. */
+#include <errno.h>
 #include <locale.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 #include "lup/doc.h"
 #include "lup/i18n.h"
 #include "lup/paths.h"
+#include "lup/safeio.h"
 #include "tui/tui.h"
 
 static const struct lup_cmd commands[] = {
@@ -392,6 +395,48 @@ static int cli_option(int argc, char **argv, int *i, const char *name, const cha
 	return 1;
 }
 
+/* Commands whose standard output is text for a person to read: what
+ * they print passes through lup_safe_put.  (Exports, documents and sync
+ * files are data and go out as they are.) */
+static int text_command(int argc, char **argv)
+{
+	static const char *const whole[] = { "check", "report", "target", "conflicts", NULL };
+	static const char *const sub[][2] = {
+		{ "person", "show" }, { "framework", "list" }, { "framework", "show" },
+		{ "framework", "diff" }, { "framework", "import" }, { "round", "list" },
+		{ "round", "show" }, { "sync", "status" }, { "sync", "verify" }, { NULL, NULL }
+	};
+	for (int k = 0; whole[k]; k++)
+		if (strcmp(argv[0], whole[k]) == 0)
+			return 1;
+	if (argc < 2)
+		return strcmp(argv[0], "round") == 0;
+	for (int k = 0; sub[k][0]; k++)
+		if (strcmp(argv[0], sub[k][0]) == 0 && strcmp(argv[1], sub[k][1]) == 0)
+			return 1;
+	return 0;
+}
+
+static FILE *real_stdout;
+
+void cli_safe_stdout(void)
+{
+	FILE *s;
+	if (real_stdout || !(s = lup_safe_stream(stdout)))
+		return;
+	real_stdout = stdout;
+	stdout = s;
+}
+
+void cli_safe_stdout_end(void)
+{
+	if (!real_stdout)
+		return;
+	fclose(stdout);
+	stdout = real_stdout;
+	real_stdout = NULL;
+}
+
 int main(int argc, char **argv)
 {
 	struct lup_cli cli;
@@ -400,6 +445,15 @@ int main(int argc, char **argv)
 	int i, explicit_, rc;
 	lup_err err;
 
+	/* Messages quote names and lines read from outside: nothing in them
+	 * may reach the terminal as a control sequence. */
+	{
+		FILE *e = lup_safe_stream(stderr);
+		if (e) {
+			setvbuf(e, NULL, _IOLBF, 0);
+			stderr = e;
+		}
+	}
 	setlocale(LC_ALL, "");
 	/* Numbers in files and the database use a decimal point whatever the
 	 * language: sv_SE would otherwise make strtod stop at "0.8". */
@@ -440,6 +494,10 @@ int main(int argc, char **argv)
 		    (r = cli_option(argc, argv, &i, "--config", &cli.config_opt))) {
 			if (r < 0)
 				return cli_usage(NULL, _("%s needs a value"), argv[i]);
+			/* an empty name is a mistake, never "the default file" */
+			if ((cli.db_opt && !*cli.db_opt) || (cli.config_opt && !*cli.config_opt))
+				return cli_usage(NULL, _("%s needs a value"),
+				                 cli.db_opt && !*cli.db_opt ? "--db" : "--config");
 			continue;
 		}
 		return cli_usage(NULL, _("unknown option %s"), argv[i]);
@@ -459,14 +517,22 @@ int main(int argc, char **argv)
 		lup_tui_first_run(lup_path_db(cli.db_opt, cli.db_path, sizeof cli.db_path) == 0 &&
 		                  stat(cli.db_path, &sb) != 0);
 		cli.db_flags |= LUP_DB_NOCHECK;
+		/* Only init, demo and the interface make a database; the
+		 * interface says so first (a typo in --db shows here). */
+		if (lup_path_db(cli.db_opt, cli.db_path, sizeof cli.db_path) == 0 &&
+		    lstat(cli.db_path, &sb) != 0 && errno == ENOENT)
+			fprintf(stderr, _("lup: no database at %s: making a new one\n"), cli.db_path);
 		rc = cli_open_db(&cli, 1);
 		if (rc == 0)
 			rc = lup_tui_run(cli.db, cli.cfg);
 	} else if (!(cmd = cli_find(argv[i]))) {
 		rc = cli_usage(NULL, _("no command '%s'"), argv[i]);
 	} else {
+		if (text_command(argc - i, argv + i))
+			cli_safe_stdout();
 		rc = cmd->run(&cli, argc - i, argv + i);
 	}
+	cli_safe_stdout_end();
 	lup_db_close(cli.db);
 	lup_config_free(cli.cfg);
 	return rc;

@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <iniparser/iniparser.h>
 #include "lup/config.h"
 #include "lup/i18n.h"
+#include "lup/safeio.h"
 
 static const struct lup_option options[] = {
 	{ "ui", "theme", LUP_OPT_CHOICE, "auto", 0, 0, "auto|dark|light|mono|color",
@@ -245,8 +247,18 @@ int lup_config_load(const char *path, lup_config **out, lup_warn_cb warn,
 	cfg->path = strdup(path);
 	{
 		FILE *fp = fopen(path, "r");
+		struct stat sb;
 		if (!fp) {
 			lup_err_set(err, LUP_EINVAL, _("cannot read config %s: %s"), path, strerror(errno));
+			goto fail;
+		}
+		if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			fclose(fp);
+			lup_err_set(err, LUP_EINVAL, _("cannot read config %s: %s"), path, strerror(EISDIR));
+			goto fail;
+		}
+		if (lup_check_size(fp, path, LUP_MAX_INI, err) < 0) {
+			fclose(fp);
 			goto fail;
 		}
 		fclose(fp);
@@ -302,6 +314,12 @@ int lup_config_load(const char *path, lup_config **out, lup_warn_cb warn,
 			}
 		}
 		free(keys);
+	}
+	if (lup_config_int(cfg, "shadowing:min_days") > lup_config_int(cfg, "shadowing:max_days")) {
+		lup_err_set(err, LUP_EINVAL, _("%s[shadowing] min_days (%ld) is more than max_days (%ld)"),
+		            where, lup_config_int(cfg, "shadowing:min_days"),
+		            lup_config_int(cfg, "shadowing:max_days"));
+		goto fail;
 	}
 	*out = cfg;
 	return 0;

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "core/prog.h"
+#include "lup/privacy.h"
+#include "lup/safeio.h"
 #include "core/sync_int.h"
 
 int lup_db_schema_version(void)
@@ -39,8 +41,17 @@ int lup_sqlerr(lup_db *db, lup_err *err, const char *what)
 	case SQLITE_CONSTRAINT:
 		return lup_err_set(err, LUP_ECONFLICT, "%s: %s", what, m);
 	case SQLITE_IOERR:
-	case SQLITE_CANTOPEN:
+	case SQLITE_CANTOPEN: {
+		/* the system's reason says more than "disk I/O error" */
+		int e = db && db->h ? sqlite3_system_errno(db->h) : 0;
+		if (e == ENOSPC || e == EDQUOT)
+			return lup_err_set(err, LUP_EFAIL, _("%s: the disk is full"), what);
+		if (e == EROFS)
+			return lup_err_set(err, LUP_EREADONLY, _("%s: the file system is read-only"), what);
+		if (e)
+			return lup_err_set(err, LUP_EFAIL, "%s: %s (%s)", what, m, strerror(e));
 		return lup_err_set(err, LUP_EFAIL, "%s: %s", what, m);
+	}
 	default:
 		return lup_err_set(err, LUP_EFAIL, "%s: %s", what, m);
 	}
@@ -157,7 +168,36 @@ int lup_col_cut(sqlite3_stmt *st, int i, char *buf, size_t n)
 
 /* Reading the header first lets lup refuse a file it must not touch
  * without SQLite writing a byte to it. */
-static int check_header(const char *path, lup_err *err)
+static unsigned long be32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
+}
+
+/* application_id and user_version as SQLite reads them through the log,
+ * on a read-only connection (it writes nothing to the file). */
+static int probe(const char *path, unsigned long *uv, unsigned long *app, lup_err *err)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL) == SQLITE_OK) {
+		sqlite3_busy_timeout(h, 3000);
+		if (sqlite3_prepare_v2(h, "SELECT * FROM pragma_user_version, pragma_application_id",
+		                       -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+			*uv = (unsigned long)sqlite3_column_int64(st, 0) & 0xffffffffUL;
+			*app = (unsigned long)sqlite3_column_int64(st, 1) & 0xffffffffUL;
+			rc = 0;
+		}
+	}
+	if (rc < 0)
+		lup_err_set(err, LUP_ECORRUPT, _("%s cannot be read: %s"), path,
+		            h ? sqlite3_errmsg(h) : strerror(ENOMEM));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return rc;
+}
+
+static int check_header(const char *path, int create, int wal, lup_err *err)
 {
 	unsigned char h[100];
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -169,16 +209,35 @@ static int check_header(const char *path, lup_err *err)
 		                   _("cannot open %s: %s"), path, strerror(errno));
 	n = read(fd, h, sizeof h);
 	close(fd);
-	if (n == 0)
-		return 0;  /* an empty file becomes a new database */
+	if (n == 0) {
+		/* an empty file becomes a database only when asked to (init,
+		 * demo, the terminal interface); for anything else it is a
+		 * mistake, and lup check would call it sound */
+		if (create)
+			return 0;
+		return lup_err_set(err, LUP_ENOTFOUND,
+			_("%s is an empty file, not a lup database (lup init makes one)"), path);
+	}
 	if (n < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
 		return lup_err_set(err, LUP_ECORRUPT,
 			_("%s is not a lup database (damaged, or another kind of file)"), path);
-	uv = (unsigned long)h[60] << 24 | (unsigned long)h[61] << 16 | (unsigned long)h[62] << 8 | h[63];
-	app = (unsigned long)h[68] << 24 | (unsigned long)h[69] << 16 | (unsigned long)h[70] << 8 | h[71];
-	if (app != 0 && app != LUP_APPLICATION_ID)
+	uv = be32(h + 60);
+	app = be32(h + 68);
+	if (wal) {
+		/* the header may be older than what the log beside it holds:
+		 * ask SQLite, reading only */
+		if (probe(path, &uv, &app, err) < 0)
+			return -1;
+	}
+	/* lup's application_id decides.  A file without one is lup's only
+	 * while nothing was ever stored in it: no schema (its cookie is 0)
+	 * and no user_version. */
+	if (app != LUP_APPLICATION_ID && (app != 0 || uv != 0 || be32(h + 40) != 0))
 		return lup_err_set(err, LUP_ECORRUPT,
-			_("%s is an SQLite database of another program, not lup's"), path);
+			_("%s is an SQLite database of another program, not lup's; it has not been touched"), path);
+	if (app == 0 && !create)
+		return lup_err_set(err, LUP_ENOTFOUND,
+			_("%s is an empty database, not yet lup's (lup init makes it one)"), path);
 	if (uv > (unsigned long)lup_db_schema_version())
 		return lup_err_set(err, LUP_EVERSION,
 			_("%s was written by a newer lup (schema %lu; this lup knows %d); "
@@ -223,6 +282,9 @@ static int migrate(lup_db *db, lup_err *err)
 {
 	int have, app = 0, tables = 0;
 
+	/* Readers need no lock: only an upgrade takes one. */
+	if (pragma_int(db, "PRAGMA user_version", &have) == 0 && have == lup_db_schema_version())
+		return 0;
 	if (lup_db_begin(db, err) < 0)
 		return -1;
 	if (pragma_int(db, "PRAGMA user_version", &have) < 0 ||
@@ -330,6 +392,16 @@ static int folder_of(const char *path, char *dir, size_t n)
 	return snprintf(dir, n, "%.*s", (int)(slash - path), path) < 0 ? -1 : 0;
 }
 
+/* 1 when the file's schema is older than this lup's. */
+static int upgrade_due(const char *path)
+{
+	unsigned long uv = 0, app = 0;
+	lup_err e;
+	if (probe(path, &uv, &app, &e) < 0)
+		return 0;
+	return uv < (unsigned long)lup_db_schema_version();
+}
+
 int lup_db_open(const char *path, int flags, lup_db **out, lup_err *err)
 {
 	lup_db *db;
@@ -342,9 +414,14 @@ int lup_db_open(const char *path, int flags, lup_db **out, lup_err *err)
 	if (!path || !*path)
 		return lup_err_set(err, LUP_EINVAL, _("no database file given"));
 	folder_of(path, dir, sizeof dir);
-	exists = stat(path, &sb) == 0;
+	exists = lstat(path, &sb) == 0;
+	if (exists && S_ISLNK(sb.st_mode))
+		return lup_err_set(err, LUP_EINVAL,
+			_("%s is a symbolic link: give lup the database file itself"), path);
 	if (exists && S_ISDIR(sb.st_mode))
 		return lup_err_set(err, LUP_EINVAL, _("%s is a folder, not a database file"), path);
+	if (exists && !S_ISREG(sb.st_mode))
+		return lup_err_set(err, LUP_EINVAL, _("%s is not a regular file"), path);
 	if (!exists) {
 		if (!(flags & LUP_DB_CREATE) || ro) {
 			if (stat(dir, &sb) != 0)
@@ -363,11 +440,20 @@ int lup_db_open(const char *path, int flags, lup_db **out, lup_err *err)
 			                   _("cannot create %s: %s"), path, strerror(errno));
 		if (fd >= 0)
 			close(fd);
-	} else if (check_header(path, err) < 0) {
-		return -1;
+	} else {
+		char wal[4096];
+		struct stat wb;
+		snprintf(wal, sizeof wal, "%s-wal", path);
+		if (check_header(path, flags & LUP_DB_CREATE, stat(wal, &wb) == 0 && wb.st_size > 0, err) < 0)
+			return -1;
 	}
+	if (ro && exists && sb.st_size > 0 && upgrade_due(path) && access(path, W_OK) == 0)
+		ro = 0;  /* a reading command upgrades a file first, once */
 	if (!ro && access(path, W_OK) != 0)
 		return lup_err_set(err, LUP_EREADONLY, _("%s is read-only: lup needs to write to it"), path);
+	if (!ro && access(dir, W_OK) != 0)
+		return lup_err_set(err, LUP_EREADONLY,
+			_("the folder %s is read-only: lup keeps its journal beside %s"), dir, path);
 
 	pthread_once(&log_once, install_log);
 	recovered = atomic_load(&recoveries);
@@ -428,7 +514,8 @@ int lup_db_open(const char *path, int flags, lup_db **out, lup_err *err)
 				path, v, lup_db_schema_version());
 			goto fail;
 		}
-	} else if (migrate(db, err) < 0 || lup_sync_ready(db, err) < 0) {
+	} else if (migrate(db, err) < 0 || lup_sync_ready(db, err) < 0 ||
+	           lup_db_scrub_pending(db, err) < 0) {
 		goto fail;
 	}
 	*out = db;
@@ -671,11 +758,33 @@ int lup_db_check(lup_db *db, lup_problem_cb cb, void *ud, lup_err *err)
 				const char *t = (const char *)sqlite3_column_text(st, 0);
 				if (q == builtin && t && strcmp(t, "ok") == 0)
 					continue;
-				problems++;
-				if (cb)
-					cb(ud, t ? t : "?");
+				if (!t || !strchr(t, '\n')) {
+					problems++;
+					if (cb)
+						cb(ud, t ? t : "?");
+					continue;
+				}
+				/* integrity_check may put several problems in one row:
+				 * each (a page, a cell) gets its own line */
+				for (const char *l = t; *l;) {
+					const char *e = strchr(l, '\n');
+					size_t len = e ? (size_t)(e - l) : strlen(l);
+					char line[512];
+					snprintf(line, sizeof line, "%.*s", (int)len, l);
+					if (*line && strncmp(line, "*** in database", 15) != 0) {
+						problems++;
+						if (cb)
+							cb(ud, line);
+					}
+					l += len + (e != NULL);
+				}
 			}
 			sqlite3_finalize(st);
+			/* damage found and named: the checks after it cannot read
+			 * the same pages, and their failure says nothing more */
+			if (rc != SQLITE_DONE && problems > 0 &&
+			    (sqlite3_errcode(db->h) & 0xff) == SQLITE_CORRUPT)
+				return problems;
 			if (rc != SQLITE_DONE)
 				return lup_sqlerr(db, err, _("checking"));
 		}
@@ -683,16 +792,29 @@ int lup_db_check(lup_db *db, lup_problem_cb cb, void *ud, lup_err *err)
 	return problems;
 }
 
+/* A temporary copy and whatever SQLite kept beside it. */
+static void unlink_tmp(const char *tmp)
+{
+	char side[4200];
+	static const char *const ext[] = { "-journal", "-wal", "-shm" };
+	unlink(tmp);
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(side, sizeof side, "%s%s", tmp, ext[i]);
+		unlink(side);
+	}
+}
+
 int lup_db_backup(lup_db *db, const char *dest, lup_err *err)
 {
-	char *tmp = malloc(strlen(dest) + 16);
+	char *tmp = malloc(strlen(dest) + 48);
 	sqlite3 *out = NULL;
 	sqlite3_backup *bk;
 	int fd, rc;
 
 	if (!tmp)
 		return lup_err_set(err, LUP_EFAIL, "%s", strerror(ENOMEM));
-	sprintf(tmp, "%s.tmp-XXXXXX", dest);
+	lup_tmp_sweep(dest);
+	sprintf(tmp, "%s" LUP_TMP_MARK "%ld-XXXXXX", dest, (long)getpid());
 	if ((fd = mkstemp(tmp)) < 0) {
 		lup_err_set(err, LUP_EFAIL, _("cannot write %s: %s"), dest, strerror(errno));
 		free(tmp);
@@ -719,7 +841,7 @@ int lup_db_backup(lup_db *db, const char *dest, lup_err *err)
 		lup_err_set(err, LUP_ECORRUPT, _("%s is damaged (quick_check failed); restore a backup, "
 		                                 "or see what lup check says"), db->path);
 		sqlite3_close(out);
-		unlink(tmp);
+		unlink_tmp(tmp);
 		free(tmp);
 		return -1;
 	}
@@ -748,12 +870,12 @@ fail_db:
 	lup_err_set(err, LUP_EFAIL, _("backup to %s failed: %s"), dest,
 	            out ? sqlite3_errmsg(out) : sqlite3_errmsg(db->h));
 	sqlite3_close(out);
-	unlink(tmp);
+	unlink_tmp(tmp);
 	free(tmp);
 	return -1;
 fail_io:
 	lup_err_set(err, LUP_EFAIL, _("backup to %s failed: %s"), dest, strerror(errno));
-	unlink(tmp);
+	unlink_tmp(tmp);
 	free(tmp);
 	return -1;
 }

@@ -5,6 +5,8 @@
  * from that list at compile time, so the two formats cannot drift apart
  * and no SQL is built at run time.
  */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include "core/prog.h"
 #include "lup/export.h"
@@ -234,9 +236,22 @@ int lup_export_write(lup_db *db, const char *table, const struct lup_export_opts
 			fputs((const char *)sqlite3_column_text(st, 0), out);
 		} else {
 			for (int i = 0; i < ncol; i++) {
+				const char *v = (const char *)sqlite3_column_text(st, i);
 				if (i)
 					putc(delim, out);
-				lup_csv_put(out, (const char *)sqlite3_column_text(st, i), delim);
+				/* A spreadsheet runs a cell that starts like a formula:
+				 * for Excel it starts with an apostrophe instead. */
+				if (excel && v && strchr("=+-@\t\r", v[0]) && v[0]) {
+					char *q = malloc(strlen(v) + 2);
+					if (q) {
+						q[0] = '\'';
+						strcpy(q + 1, v);
+						lup_csv_put(out, q, delim);
+						free(q);
+						continue;
+					}
+				}
+				lup_csv_put(out, v, delim);
 			}
 			fputs("\r\n", out);
 		}
@@ -249,8 +264,9 @@ int lup_export_write(lup_db *db, const char *table, const struct lup_export_opts
 		fputs(n ? "\n]\n" : "]\n", out);
 	if (rows)
 		*rows = n;
-	if (ferror(out))
-		return lup_err_set(err, LUP_EFAIL, _("cannot write the export"));
+	if (fflush(out) != 0 || ferror(out))
+		return lup_err_set(err, LUP_EFAIL, _("cannot write the export: %s"),
+		                   errno == ENOSPC ? _("the disk is full") : strerror(errno));
 	return 0;
 }
 

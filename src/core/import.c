@@ -20,6 +20,7 @@
 #include "core/internal.h"
 #include "core/sync_int.h"
 #include "lup/import.h"
+#include "lup/safeio.h"
 #include "lup/map.h"
 #include "lup/people.h"
 
@@ -808,13 +809,22 @@ int lup_import_read_file(const char *path, const struct lup_import_opts *o,
 		fp = stdin;
 	else if (!(fp = fopen(path, "rb")))
 		return lup_err_set(err, LUP_EINVAL, _("cannot read %s: %s"), path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		/* a staff list is never this large; /dev/zero is */
+		if (b.len + n > (size_t)LUP_MAX_CSV) {
+			if (fp != stdin)
+				fclose(fp);
+			lup_buf_clear(&b);
+			return lup_err_set(err, LUP_EINVAL, _("the file is larger than lup reads (%ld MB at most)"),
+			                   LUP_MAX_CSV >> 20);
+		}
 		if (lup_buf_add(&b, chunk, n) < 0) {
 			if (fp != stdin)
 				fclose(fp);
 			lup_buf_clear(&b);
 			return lup_err_oom(err);
 		}
+	}
 	if (ferror(fp)) {
 		int e = errno;
 		if (fp != stdin)

@@ -5,11 +5,16 @@
  * are real JSON arrays (each subquery's result passes through json() so
  * that it nests whatever SQLite version runs it).
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 #include "core/internal.h"
 #include "lup/cal.h"
 #include "lup/privacy.h"
+#include "lup/safeio.h"
 
 static const char sql_export[] =
 	"SELECT json_object("
@@ -244,10 +249,45 @@ static int erase_rows(lup_db *db, const char *id, struct lup_erase_counts *n, lu
 	return 0;
 }
 
+/* A mark beside the database, made before an erase commits and removed
+ * when the scrub after it is done: a lup killed in between leaves it, and
+ * the next one to open the file for writing finishes the scrub. */
+static void scrub_mark_path(lup_db *db, char *out, size_t n)
+{
+	snprintf(out, n, "%s-scrub", lup_db_path(db));
+}
+
+static int scrub_mark(lup_db *db, lup_err *err)
+{
+	char p[4200];
+	int fd;
+	scrub_mark_path(db, p, sizeof p);
+	if ((fd = open(p, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600)) < 0)
+		return lup_err_set(err, LUP_EFAIL, _("cannot write %s: %s"), p, strerror(errno));
+	fsync(fd);
+	close(fd);
+	lup_fsync_dir(p);
+	return 0;
+}
+
+int lup_db_scrub_pending(lup_db *db, lup_err *err)
+{
+	char p[4200];
+	struct stat sb;
+	scrub_mark_path(db, p, sizeof p);
+	if (lstat(p, &sb) != 0)
+		return 0;
+	/* another program holding the file open: the next start tries again */
+	if (lup_db_scrub(db, err) < 0 && err->code != LUP_EBUSY)
+		return -1;
+	return 0;
+}
+
 int lup_db_scrub(lup_db *db, lup_err *err)
 {
 	sqlite3_stmt *st;
 	int busy = 1;
+	char mark[4200];
 
 	if (db->txdepth > 0)
 		return lup_err_set(err, LUP_EFAIL, "lup_db_scrub: inside a transaction");
@@ -265,6 +305,8 @@ int lup_db_scrub(lup_db *db, lup_err *err)
 		return lup_err_set(err, LUP_EBUSY,
 			_("another program has the database open, so an old copy of the erased data "
 			  "stays in its WAL file until that program closes"));
+	scrub_mark_path(db, mark, sizeof mark);
+	unlink(mark);
 	return 0;
 }
 
@@ -285,8 +327,10 @@ int lup_person_erase(lup_db *db, const char *id, struct lup_erase_counts *counts
 	/* The change log keeps no copy: the erase travels as keys only,
 	 * and earlier changes are cleared of the erased rows. */
 	db->erase = 1;
-	if (lup_db_commit(db, err) < 0)
+	if (scrub_mark(db, err) < 0 || lup_db_commit(db, err) < 0) {
+		lup_db_rollback(db);
 		return -1;
+	}
 	if (counts) {
 		counts->people += n.people; counts->enrolments += n.enrolments;
 		counts->attendance += n.attendance; counts->placements += n.placements;
@@ -417,7 +461,8 @@ long lup_purge(lup_db *db, long years, const char *today, lup_purge_cb cb, void 
 			return -1;
 		}
 	db->erase = k > 0;
-	if (lup_db_commit(db, err) < 0) {
+	if ((k > 0 && scrub_mark(db, err) < 0) || lup_db_commit(db, err) < 0) {
+		lup_db_rollback(db);
 		list_free(v, k);
 		return -1;
 	}

@@ -879,9 +879,14 @@ static int row_exists(struct sync_fold *f, int ti, const char *id)
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st) == SQLITE_ROW;
+	rc = sqlite3_step(st);
 	lup_done(st);
-	return rc;
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW;
+	/* not known: never taken for "gone" */
+	f->failed = 1;
+	lup_sqlerr(f->db, f->err, _("merging"));
+	return -1;
 }
 
 /* The change's rows that point at a row no longer here: a reference that
@@ -920,7 +925,7 @@ static int fix_parents(struct sync_fold *f, const void *cs, int ncs)
 				const struct sync_fk *fk = &t->fk[i];
 				const char *parent = v[fk->col] ? (const char *)sqlite3_value_text(v[fk->col]) : NULL;
 				int quietly;
-				if (!parent || row_exists(f, fk->table, parent) == 1)
+				if (!parent || row_exists(f, fk->table, parent) != 0)
 					continue;
 				quietly = is_erased(f, fk->table, parent);
 				if (fk->nullable) {
@@ -928,8 +933,10 @@ static int fix_parents(struct sync_fold *f, const void *cs, int ncs)
 					lup_val kept = lup_val_null(), lost;
 					snprintf(sql, sizeof sql, "UPDATE \"%s\" SET \"%s\" = NULL WHERE id = ?1", t->name,
 					         t->col[fk->col]);
-					if (exec_text(f->db, sql, 0, r->id, f->err) < 0)
+					if (exec_text(f->db, sql, 0, r->id, f->err) < 0) {
+						f->failed = 1;  /* the change fails whole */
 						break;
+					}
 					lup_val_from_sqlite(v[fk->col], &lost);
 					if (!quietly)
 						lup_fold_record(f, r->table, r->id, t->col[fk->col], "value", "parent", 0, &kept, &lost);
@@ -940,7 +947,8 @@ static int fix_parents(struct sync_fold *f, const void *cs, int ncs)
 					else
 						rowset_add(&f->lost, r->table, 0, r->id);
 					snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE id = ?1", t->name);
-					exec_text(f->db, sql, 0, r->id, f->err);
+					if (exec_text(f->db, sql, 0, r->id, f->err) < 0)
+						f->failed = 1;
 					deleted = 1;
 					break;
 				}

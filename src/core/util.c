@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "lup/i18n.h"
+#include "lup/safeio.h"
 #include "lup/util.h"
 
 /* Kernel randomness, fetched a page at a time: one system call per id
@@ -402,14 +403,15 @@ int lup_mkdir_p(const char *dir, mode_t mode, lup_err *err)
 int lup_afile_open(lup_afile *af, const char *path, mode_t mode, lup_err *err)
 {
 	struct stat sb;
-	char *real = NULL;
 	int fd;
 	memset(af, 0, sizeof *af);
 	if (strcmp(path, "-") == 0) {
 		af->fp = stdout;
 		return 0;
 	}
-	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+	/* A symbolic link planted at the target is replaced like a file,
+	 * never followed: lup writes no file but the one it was named. */
+	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISLNK(sb.st_mode)) {
 		/* A device or a pipe (/dev/null, /dev/stdout, a FIFO): renaming
 		 * over it would put a file in its place, so write to it as it
 		 * is.  (A folder fails here with its own message.) */
@@ -419,17 +421,16 @@ int lup_afile_open(lup_afile *af, const char *path, mode_t mode, lup_err *err)
 		af->path = strdup(path);   /* for messages; tmp stays NULL */
 		return 0;
 	}
-	/* Through a symbolic link: replace the file it points to, not the
-	 * link. */
-	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode))
-		real = realpath(path, NULL);
-	af->path = real ? real : strdup(path);
-	af->tmp = af->path ? malloc(strlen(af->path) + 16) : NULL;
+	af->path = strdup(path);
+	af->tmp = af->path ? malloc(strlen(af->path) + 40) : NULL;
 	if (!af->path || !af->tmp) {
 		lup_afile_abort(af);
 		return lup_err_set(err, LUP_EFAIL, "%s", strerror(ENOMEM));
 	}
-	sprintf(af->tmp, "%s.tmp-XXXXXX", af->path);
+	/* The temporary file names its writer, so what a killed lup left
+	 * beside the target is found and removed by the next one. */
+	lup_tmp_sweep(af->path);
+	sprintf(af->tmp, "%s" LUP_TMP_MARK "%ld-XXXXXX", af->path, (long)getpid());
 	fd = mkstemp(af->tmp);
 	if (fd < 0) {
 		int e = errno;

@@ -617,6 +617,18 @@ int tui_keys_load(const lup_config *cfg, lup_warn_cb warn, void *ud)
 	tui_keys_defaults();
 	if (cfg)
 		lup_config_each(cfg, "keys", load_one, &lc);
+	/* An action that had keys and has none now (its key given to another
+	 * action, or "quit =") could not be reached: say so. */
+	for (int a = 0; cfg && a < TUI_A_COUNT; a++) {
+		char msg[256];
+		if (nbound[a] > 0 || !actions[a].keys || !*actions[a].keys)
+			continue;
+		snprintf(msg, sizeof msg, _("[keys] %s has no key left: its keys were given to "
+		                            "another action or left empty"), actions[a].name);
+		lc.warnings++;
+		if (lc.warn)
+			lc.warn(lc.ud, msg);
+	}
 	return lc.warnings;
 }
 

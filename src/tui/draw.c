@@ -428,7 +428,8 @@ void tui_theme_init(const lup_config *cfg, int ask_terminal)
 }
 
 /* Copy text into buf (size n) as valid UTF-8 with control characters as
- * spaces; stops at a character boundary when buf is full. */
+ * spaces and bidirectional controls as U+FFFD; stops at a character
+ * boundary when buf is full. */
 static size_t clean(const char *s, char *buf, size_t n)
 {
 	size_t len = s ? strlen(s) : 0, i = 0, o = 0;
@@ -440,6 +441,11 @@ static size_t clean(const char *s, char *buf, size_t n)
 			k = 1;  /* cp is U+FFFD */
 		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
 			cp = ' ';
+		/* bidirectional overrides and isolates would reorder what
+		 * follows them on the screen: shown as a replacement mark */
+		if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+		    cp == 0x200e || cp == 0x200f || cp == 0x61c)
+			cp = 0xfffd;
 		if (!tui_utf8() && cp >= 0x80)
 			cp = '?';
 		e = lup_utf8_encode(cp, enc);

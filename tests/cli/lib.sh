@@ -38,3 +38,6 @@ finish() {
 	printf '%s: %d passed, %d failed\n' "${0##*/}" "$_passed" "$_failed"
 	[ "$_failed" -eq 0 ]
 }
+# newdb FILE…: make empty lup databases (only init, demo and the terminal
+# interface create one; other commands refuse a missing file).
+newdb() { for f; do "$LUP" --db "$f" init >/dev/null 2>&1; done; }

@@ -4,6 +4,7 @@
 . tests/cli/lib.sh
 D="$TOP/tests/data"
 DB="$TMP/e.db"
+newdb "$DB"
 "$LUP" --db "$DB" import people "$D/programme_people.csv" 2>/dev/null
 sqlite3 "$DB" <"$D/programme.sql"
 sed 's/kungsbacka.se/example.org/; s/Berg, Anna/Berg, Annika/' "$D/people_quoted.csv" >"$TMP/quoted.csv"
@@ -82,6 +83,7 @@ expect_rc 1
 
 case_ "people round trip: export, import into a fresh database, export again"
 "$LUP" --db "$DB" export people -o "$TMP/p1.csv" 2>/dev/null
+newdb "$TMP/fresh.db"
 run --db "$TMP/fresh.db" import people "$TMP/p1.csv"
 expect_rc 0
 expect_err "11 added, 0 updated, 0 left unchanged"

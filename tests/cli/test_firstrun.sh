@@ -6,6 +6,7 @@
 . tests/cli/lib.sh
 
 DB="$TMP/fw.db"
+newdb "$DB"
 
 case_ "a shipped framework by name"
 cd "$TMP" || exit 1

@@ -7,6 +7,7 @@ DB="$TMP/i.db"
 people() { "$LUP" --db "$1" export people 2>/dev/null | tail -n +2 | wc -l; }
 
 case_ "UTF-8, managers named before and after"
+newdb "$DB"
 run --db "$DB" import people "$D/people_utf8.csv"
 expect_rc 0
 expect_err "5 added, 0 updated, 0 left unchanged"
@@ -27,6 +28,7 @@ run --db "$DB" export people
 expect_out "Jörgen Ström,jorgen.strom@kungsbacka.se,,Kultur & Fritid,Enhetschef,2001"
 
 case_ "Windows-1252 is found and converted"
+newdb "$TMP/w.db"
 run --db "$TMP/w.db" import people "$D/people_cp1252.csv" --dry-run
 expect_rc 0
 expect_out "add +3  Änglamark, Pär <par.anglamark@kungsbacka.se>"
@@ -37,6 +39,7 @@ run --db "$TMP/w.db" export people
 expect_out '"Änglamark, Pär",par.anglamark@kungsbacka.se'
 
 case_ "semicolons with commas inside fields; tabs"
+newdb "$TMP/s.db"
 run --db "$TMP/s.db" import people "$D/people_semicolon.csv"
 expect_rc 0
 expect_err "2 added"
@@ -47,6 +50,7 @@ expect_rc 0
 expect_err "2 added"
 
 case_ "quoted fields holding delimiters, quotes and line breaks"
+newdb "$TMP/q.db"
 run --db "$TMP/q.db" import people "$D/people_quoted.csv" --dry-run
 expect_rc 0
 expect_out "add +2  Berg, Anna <anna.berg@kungsbacka.se>"
@@ -58,6 +62,7 @@ expect_out '"name":"Lindgren\\r\\nJohan"'
 expect_out '"role":"Chef för \\"Kontaktcenter\\""'
 
 case_ "a header alone imports nobody"
+newdb "$TMP/h.db"
 run --db "$TMP/h.db" import people "$D/header_only.csv"
 expect_rc 0
 expect_err "0 added, 0 updated, 0 left unchanged"
@@ -68,6 +73,7 @@ expect_rc 1
 expect_err "import: .*empty.csv: the file is empty"
 
 case_ "ragged rows: each named by line; nothing stored"
+newdb "$TMP/r.db"
 run --db "$TMP/r.db" import people "$D/people_ragged.csv"
 expect_rc 1
 expect_err "people_ragged.csv:3: the row has 2 fields where the header has 3"
@@ -109,6 +115,7 @@ indexes() { sqlite3 "$1" "SELECT name, sql FROM sqlite_schema WHERE (type = 'ind
 "$LUP" --db "$TMP/fresh.db" init 2>/dev/null
 want=$(indexes "$TMP/fresh.db")
 check_ '[ "$(printf "%s\n" "$want" | wc -l)" -ge 7 ]' "a new database has not the person indexes expected"
+newdb "$TMP/big.db"
 run --db "$TMP/big.db" import people "$TMP/big.csv"
 expect_rc 0
 expect_err "50000 added, 0 updated, 0 left unchanged"
@@ -127,7 +134,7 @@ expect_err "0 added, 0 updated, 50000 left unchanged"
 case_ "50,000 rows with one bad row at the end: nothing stored, indexes intact"
 cp "$TMP/big.csv" "$TMP/bigbad.csv"
 printf 'Sist;inte-en-adress;X;Y;;B999999\n' >>"$TMP/bigbad.csv"
-rm -f "$TMP/bb.db"; "$LUP" --db "$TMP/bb.db" import people "$D/people_utf8.csv" 2>/dev/null
+rm -f "$TMP/bb.db"; newdb "$TMP/bb.db"; "$LUP" --db "$TMP/bb.db" import people "$D/people_utf8.csv" 2>/dev/null
 before=$(cksum <"$TMP/bb.db")
 run --db "$TMP/bb.db" import people "$TMP/bigbad.csv"
 expect_rc 1
@@ -160,6 +167,7 @@ fi
 
 case_ "--map, --delimiter, --encoding, standard input"
 printf 'Vem|Kontakt|Nr\nÅke Ö|ake@x.se|77\n' | iconv -f UTF-8 -t ISO-8859-1 >"$TMP/map.csv"
+newdb "$TMP/m.db"
 run_in "$TMP/map.csv" --db "$TMP/m.db" import people - --delimiter '|' --encoding ISO-8859-1 \
 	--map Vem=name --map Kontakt=email --map Nr=employee_no
 expect_rc 0

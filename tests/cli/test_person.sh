@@ -3,6 +3,7 @@
 . tests/cli/lib.sh
 D="$TOP/tests/data"
 DB="$TMP/p.db"
+newdb "$DB"
 "$LUP" --db "$DB" import people "$D/programme_people.csv" 2>/dev/null
 sqlite3 "$DB" <"$D/programme.sql"
 

@@ -4,6 +4,7 @@
 . tests/cli/lib.sh
 D="$TOP/tests/data"
 DB="$TMP/r.db"
+newdb "$DB"
 "$LUP" --db "$DB" import people "$D/programme_people.csv" 2>/dev/null
 sqlite3 "$DB" <"$D/programme.sql"
 

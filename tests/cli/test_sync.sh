@@ -11,6 +11,7 @@ mkdir -p "$S"
 hash() { "$LUP" --db "$1" sync hash; }
 
 case_ "status before sync init"
+newdb "$A"
 "$LUP" --db "$A" import people "$D/programme_people.csv" >/dev/null 2>&1
 run --db "$A" sync status
 expect_rc 0
@@ -216,6 +217,7 @@ refused "$TMP/tiny.lupcs" "cut short"
 
 case_ "refused: another team's key"
 mkdir -p "$TMP/other"
+newdb "$TMP/other.db"
 XDG_CONFIG_HOME="$TMP/other" "$LUP" --db "$TMP/other.db" sync init >/dev/null 2>&1
 XDG_CONFIG_HOME="$TMP/other" "$LUP" --db "$TMP/other.db" sync export --all -o "$TMP/other.lupcs" 2>/dev/null
 refused "$TMP/other.lupcs" "from another team"
@@ -245,6 +247,7 @@ expect_err "lup-bad.lupcs refused: the file's signature does not match"
 rm "$S/lup-bad.lupcs"
 
 case_ "a file from another database (not a copy) is refused"
+newdb "$TMP/stranger.db"
 XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$LUP" --db "$TMP/stranger.db" sync init >/dev/null 2>&1
 "$LUP" --db "$TMP/stranger.db" sync export --all -o "$TMP/stranger.lupcs" 2>/dev/null
 refused "$TMP/stranger.lupcs" "another database, not a copy of this one"

@@ -17,7 +17,9 @@ for src in tests/fuzz/fuzz_*.c; do
 		f=$((f + 1)); echo "FAIL $n: does not build"; tail -20 "$B/fuzz-build.log"; continue
 	fi
 	mkdir -p "$B/fuzz/corpus-$n" "$B/fuzz/crash-$n"
-	if "$B/fuzz/$n" -runs=0 "$seed" >"$B/fuzz/$n.log" 2>&1 &&
+	kept=tests/fuzz/corpus/${n#fuzz_}; [ -d "$kept" ] || kept=
+	# the seeds and what make fuzz-long kept, replayed; then a short run
+	if "$B/fuzz/$n" -runs=0 "$seed" $kept >"$B/fuzz/$n.log" 2>&1 &&
 	   "$B/fuzz/$n" -max_total_time="$SECONDS_EACH" -artifact_prefix="$B/fuzz/crash-$n/" \
 	       "$B/fuzz/corpus-$n" "$seed" >>"$B/fuzz/$n.log" 2>&1; then
 		p=$((p + 1)); echo "$n: $(grep -Eo 'Done [0-9]+ runs' "$B/fuzz/$n.log" | tail -1)"

@@ -12,6 +12,7 @@ two_conflicts() {
 	rm -f "$DB" "$DB-wal" "$DB-shm"
 	mkdir -p "$TMP/share"
 	export XDG_CONFIG_HOME="$TMP/cfg"
+	"$LUP" --db "$DB" init >/dev/null 2>&1
 	"$LUP" --db "$DB" import people "$TOP/tests/data/programme_people.csv" >/dev/null 2>&1
 	"$LUP" --db "$DB" sync init --name anna >/dev/null 2>&1
 	cp "$DB" "$TMP/b.db"

@@ -219,13 +219,19 @@ static void test_export_to_fifo_and_link(void **state)
 	close(fd);
 	assert_int_equal(symlink("real.ics", link_), 0);
 	assert_int_equal(lup_ics_export(f->db, &o, link_, &events, &err), 0);
+	/* a link at the target is replaced, never followed */
 	assert_int_equal(lstat(link_, &sb), 0);
-	assert_true(S_ISLNK(sb.st_mode));
-	fd = open(file, O_RDONLY);
+	assert_true(S_ISREG(sb.st_mode));
+	fd = open(link_, O_RDONLY);
 	got = read(fd, buf, 15);
 	close(fd);
 	assert_int_equal(got, 15);
 	assert_memory_equal(buf, "BEGIN:VCALENDAR", 15);
+	fd = open(file, O_RDONLY);
+	got = read(fd, buf, 4);
+	close(fd);
+	assert_int_equal(got, 4);
+	assert_memory_equal(buf, "old\n", 4);
 	unlink(link_);
 	unlink(file);
 }

@@ -1,0 +1,128 @@
+/* fault.c — a shim (LD_PRELOAD) that fails one I/O call of a lup command,
+ * the way SQLite's own tests fail the Nth write.
+ *
+ * Counted: write, pwrite, pwrite64, fsync, fdatasync and ftruncate on
+ * regular files (what puts data on disk), and open with O_CREAT.
+ *   LUP_FAULT_AT=N     the Nth counted call fails (EIO, or ENOSPC for a
+ *                      write when N is even); 0 or unset: none fails
+ *   LUP_FAULT_COUNT=F  at exit, the number of counted calls is written to F
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <execinfo.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+static long calls, at = -1;
+
+static int regular(int fd)
+{
+	struct stat sb;
+	return fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/* 1 when this call is the one to fail (LUP_FAULT_TRACE set: its stack
+ * goes to standard error, to find who ignored the failure). */
+static int hit(void)
+{
+	if (at < 0) {
+		const char *s = getenv("LUP_FAULT_AT");
+		at = s ? atol(s) : 0;
+	}
+	if (++calls != at)
+		return 0;
+	if (getenv("LUP_FAULT_TRACE")) {
+		void *bt[32];
+		backtrace_symbols_fd(bt, backtrace(bt, 32), 2);
+	}
+	return 1;
+}
+
+#define REAL(name) static __typeof__(name) *real_##name; \
+	if (!real_##name) real_##name = (__typeof__(name) *)dlsym(RTLD_NEXT, #name)
+
+ssize_t write(int fd, const void *buf, size_t n)
+{
+	REAL(write);
+	if (fd > 2 && regular(fd) && hit()) {
+		errno = calls % 2 ? EIO : ENOSPC;
+		return -1;
+	}
+	return real_write(fd, buf, n);
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
+{
+	REAL(pwrite);
+	if (regular(fd) && hit()) {
+		errno = calls % 2 ? EIO : ENOSPC;
+		return -1;
+	}
+	return real_pwrite(fd, buf, n, off);
+}
+
+ssize_t pwrite64(int fd, const void *buf, size_t n, off64_t off)
+{
+	REAL(pwrite64);
+	if (regular(fd) && hit()) {
+		errno = calls % 2 ? EIO : ENOSPC;
+		return -1;
+	}
+	return real_pwrite64(fd, buf, n, off);
+}
+
+int fsync(int fd)
+{
+	REAL(fsync);
+	if (hit()) {
+		errno = EIO;
+		return -1;
+	}
+	return real_fsync(fd);
+}
+
+int fdatasync(int fd)
+{
+	REAL(fdatasync);
+	if (hit()) {
+		errno = EIO;
+		return -1;
+	}
+	return real_fdatasync(fd);
+}
+
+int ftruncate(int fd, off_t len)
+{
+	REAL(ftruncate);
+	if (hit()) {
+		errno = EIO;
+		return -1;
+	}
+	return real_ftruncate(fd, len);
+}
+
+int ftruncate64(int fd, off64_t len)
+{
+	REAL(ftruncate64);
+	if (hit()) {
+		errno = EIO;
+		return -1;
+	}
+	return real_ftruncate64(fd, len);
+}
+
+__attribute__((destructor)) static void report(void)
+{
+	const char *f = getenv("LUP_FAULT_COUNT");
+	FILE *fp;
+	if (f && (fp = fopen(f, "w"))) {
+		fprintf(fp, "%ld\n", calls);
+		fclose(fp);
+	}
+}
