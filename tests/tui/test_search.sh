@@ -63,7 +63,8 @@ keys Tab Tab Tab Tab Tab
 text "oberg"
 wait_for "┌"
 wait_for "Sjöberg"
-check_ 'screen | grep -E "Öberg|Sjöberg" | head -1 | grep -q "Kjell Öberg"' \
+# the list follows each key typed: poll until it has caught up with all five
+check_ 'poll "screen | grep -E \"Öberg|Sjöberg\" | head -1 | grep -q \"Kjell Öberg\"" 5' \
 	"Kjell Öberg is not the first match for oberg"
 keys Enter
 wait_gone "┌"
@@ -76,7 +77,8 @@ case_ "oberg in the People filter"
 keys /
 text "oberg"
 wait_for "Sjöberg"
-check_ 'screen | grep -E "Öberg|Sjöberg" | head -1 | grep -q "Kjell Öberg"' \
+# the list follows each key typed: poll until it has caught up with all five
+check_ 'poll "screen | grep -E \"Öberg|Sjöberg\" | head -1 | grep -q \"Kjell Öberg\"" 5' \
 	"the People filter does not list Kjell Öberg first"
 
 finish
