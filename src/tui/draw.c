@@ -483,18 +483,23 @@ void tui_fill(int y, int x, int width, attr_t attr)
 
 int tui_put(int y, int x, int width, const char *text, attr_t attr, unsigned flags)
 {
-	char buf[4096];
-	const char *ell = "";
+	char buf[4096], first[4096];
+	const char *ell = "", *nl = text ? strchr(text, '\n') : NULL;
 	size_t len, n;
-	int w, used, ew = 0, start;
+	int w, used, ew = 0, start, more = 0;
 
 	if (y < 0 || y >= LINES || x < 0 || x >= COLS || width <= 0)
 		return 0;
 	if (x + width > COLS)
 		width = COLS - x;
+	if (nl) {   /* one line: the first, marked when more follows */
+		snprintf(first, sizeof first, "%.*s", (int)(nl - text), text);
+		more = nl[strspn(nl, " \t\r\n")] != 0;
+		text = first;
+	}
 	len = clean(text, buf, sizeof buf);
 	w = lup_utf8_width(buf, len);
-	if (w <= width) {
+	if (w <= width && !more) {
 		n = len;
 		used = w;
 	} else if (flags & TUI_CLIP || width < 4) {

@@ -96,8 +96,9 @@ enum {
 
 /* Draw UTF-8 text at (y, x) in at most `width` columns (display width,
  * never splitting a character; control characters show as spaces), with an
- * ellipsis when it does not fit unless TUI_CLIP.  Returns the columns
- * used. */
+ * ellipsis when it does not fit unless TUI_CLIP.  Text of several lines
+ * shows its first line, with the ellipsis when more follows.  Returns the
+ * columns used. */
 int tui_put(int y, int x, int width, const char *text, attr_t attr, unsigned flags);
 /* Text wrapped at spaces into at most max_lines lines of width columns
  * from (y, x), the last one cut with an ellipsis if it still does not fit;
