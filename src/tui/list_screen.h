@@ -214,8 +214,9 @@ long tui_lscreen_index(const struct tui_lscreen *ls, const void *row);
 void tui_lscreen_reload(struct tui_lscreen *ls);
 /* From the first row, counted anew (a filter of the screen's changed). */
 void tui_lscreen_home(struct tui_lscreen *ls);
-/* Focus a record by id (after saving it); without fetch_one, or when it
- * is gone, the list is fetched again around the focused row. */
+/* Focus a record by id (after saving it): in a list held in memory, the
+ * item holding the id at id_offset; without fetch_one, or when it is
+ * gone, the list is fetched again around the focused row. */
 void tui_lscreen_focus(struct tui_lscreen *ls, const char *id);
 /* Lay the screen out again (its head's height changed). */
 void tui_lscreen_layout(struct tui_lscreen *ls);
