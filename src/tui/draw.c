@@ -61,6 +61,8 @@ static const struct tui_style_spec pal_mono[TUI_S_COUNT] = {
 	[TUI_S_HINT] = S(D, D, A_NORMAL),
 	[TUI_S_HINT_KEY] = S(D, D, A_BOLD),
 	[TUI_S_DIALOG] = S(D, D, A_NORMAL),
+	[TUI_S_DIALOG_DIM] = S(D, D, A_NORMAL),
+	[TUI_S_FIELD_NONE] = S(D, D, A_UNDERLINE),
 };
 
 /* The styles every colour palette draws in the terminal's own colours
@@ -88,6 +90,8 @@ static const struct tui_style_spec pal_both8[TUI_S_COUNT] = {
 	[TUI_S_ERROR] = S(COLOR_WHITE, COLOR_RED, A_BOLD),
 	[TUI_S_HINT_KEY] = S(D, D, A_BOLD),
 	[TUI_S_DIALOG] = S(COLOR_WHITE, COLOR_BLUE, A_NORMAL),
+	[TUI_S_DIALOG_DIM] = S(COLOR_CYAN, COLOR_BLUE, A_NORMAL),
+	[TUI_S_FIELD_NONE] = S(COLOR_WHITE, COLOR_BLACK, A_UNDERLINE),
 };
 
 /* 256 colours: 16 is black and 231 white that bold leaves alone. */
@@ -107,6 +111,8 @@ static const struct tui_style_spec pal_both256[TUI_S_COUNT] = {
 	[TUI_S_ERROR] = S(231, 124, A_BOLD),
 	[TUI_S_HINT_KEY] = S(D, D, A_BOLD),
 	[TUI_S_DIALOG] = S(231, 24, A_NORMAL),
+	[TUI_S_DIALOG_DIM] = S(252, 24, A_NORMAL),
+	[TUI_S_FIELD_NONE] = S(248, 236, A_UNDERLINE),
 };
 
 /* A dark background. */
@@ -126,6 +132,8 @@ static const struct tui_style_spec pal_dark8[TUI_S_COUNT] = {
 	[TUI_S_ERROR] = S(COLOR_WHITE, COLOR_RED, A_BOLD),
 	[TUI_S_HINT_KEY] = S(COLOR_CYAN, D, A_BOLD),
 	[TUI_S_DIALOG] = S(COLOR_WHITE, COLOR_BLUE, A_NORMAL),
+	[TUI_S_DIALOG_DIM] = S(COLOR_CYAN, COLOR_BLUE, A_NORMAL),
+	[TUI_S_FIELD_NONE] = S(COLOR_WHITE, COLOR_BLACK, A_UNDERLINE),
 };
 
 static const struct tui_style_spec pal_dark256[TUI_S_COUNT] = {
@@ -144,6 +152,8 @@ static const struct tui_style_spec pal_dark256[TUI_S_COUNT] = {
 	[TUI_S_ERROR] = S(231, 124, A_BOLD),
 	[TUI_S_HINT_KEY] = S(80, D, A_BOLD),
 	[TUI_S_DIALOG] = S(231, 24, A_NORMAL),
+	[TUI_S_DIALOG_DIM] = S(252, 24, A_NORMAL),
+	[TUI_S_FIELD_NONE] = S(248, 236, A_UNDERLINE),
 };
 
 /* A light background: of colours 0-7 only blue stays legible on white
@@ -164,6 +174,8 @@ static const struct tui_style_spec pal_light8[TUI_S_COUNT] = {
 	[TUI_S_ERROR] = S(COLOR_WHITE, COLOR_RED, A_BOLD),
 	[TUI_S_HINT_KEY] = S(COLOR_BLUE, D, A_BOLD),
 	[TUI_S_DIALOG] = S(COLOR_WHITE, COLOR_BLUE, A_NORMAL),
+	[TUI_S_DIALOG_DIM] = S(COLOR_CYAN, COLOR_BLUE, A_NORMAL),
+	[TUI_S_FIELD_NONE] = S(D, D, A_UNDERLINE),
 };
 
 static const struct tui_style_spec pal_light256[TUI_S_COUNT] = {
@@ -182,6 +194,8 @@ static const struct tui_style_spec pal_light256[TUI_S_COUNT] = {
 	[TUI_S_ERROR] = S(231, 124, A_BOLD),
 	[TUI_S_HINT_KEY] = S(24, D, A_BOLD),
 	[TUI_S_DIALOG] = S(231, 24, A_NORMAL),
+	[TUI_S_DIALOG_DIM] = S(252, 24, A_NORMAL),
+	[TUI_S_FIELD_NONE] = S(241, 254, A_UNDERLINE),
 };
 
 #undef PLAIN

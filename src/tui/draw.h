@@ -29,6 +29,8 @@ enum tui_style {
 	TUI_S_HINT,        /* the key-hint line */
 	TUI_S_HINT_KEY,    /* a key on the hint line */
 	TUI_S_DIALOG,      /* a dialog box */
+	TUI_S_DIALOG_DIM,  /* secondary text in a dialog box (a hint, "No match") */
+	TUI_S_FIELD_NONE,  /* an input field that holds nothing yet ("(none)") */
 	TUI_S_COUNT
 };
 

@@ -87,7 +87,8 @@ struct tui_col {
 /* A row's cells, as the screen's cells() fills them.  text NULL is an
  * empty cell; style is the cell's when the row is not focused
  * (TUI_S_NORMAL: the row's own); add is added either way (A_BOLD,
- * A_DIM).  tui_cell_printf writes a cell's text into its own buffer. */
+ * A_UNDERLINE; faint text goes through a style, which the contrast test
+ * checks).  tui_cell_printf writes a cell's text into its own buffer. */
 struct tui_cells {
 	const void *above;   /* the row drawn just above this one, or NULL (for groups) */
 	const char *text[TUI_COLS_MAX];
