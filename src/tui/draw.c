@@ -443,7 +443,12 @@ void tui_theme_init(const lup_config *cfg, int ask_terminal)
 
 /* Copy text into buf (size n) as valid UTF-8 with control characters as
  * spaces and bidirectional controls as U+FFFD; stops at a character
- * boundary when buf is full. */
+ * boundary when buf is full.  The zero-width joiner and the emoji
+ * presentation selector are left out: curses counts the cells of a
+ * joined emoji sequence (👩‍💼) one code point at a time, while some
+ * terminals draw the sequence as one picture two cells wide, leaving
+ * cells curses believes drawn; without them the parts show side by side,
+ * as wide on every terminal as curses counts. */
 static size_t clean(const char *s, char *buf, size_t n)
 {
 	size_t len = s ? strlen(s) : 0, i = 0, o = 0;
@@ -453,6 +458,10 @@ static size_t clean(const char *s, char *buf, size_t n)
 		size_t k = lup_utf8_decode(s + i, len - i, &cp), e;
 		if (k == 0)
 			k = 1;  /* cp is U+FFFD */
+		if (cp == 0x200d || cp == 0xfe0f) {
+			i += k;
+			continue;
+		}
 		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
 			cp = ' ';
 		/* bidirectional overrides and isolates would reorder what

@@ -4,7 +4,8 @@
 # second under the first; long objectives wrap at spaces) with the focus
 # and the terminal cursor on the entry's first row; in a one-line list cell
 # it shows its first line and an ellipsis (the pipeline's reason column,
-# at 132 columns).
+# at 132 columns).  A name with a joined emoji sequence leaves no stray
+# cells in the People list or the person view.
 . tests/tui/lib.sh
 
 "$LUP" --db "$DB" demo >/dev/null || { echo "lup demo failed"; exit 1; }
@@ -67,5 +68,36 @@ resize 132x30
 wait_for "The host withdrew"
 check_ 'screen | grep -q "The host withdrew…"' "the cancel reason's first line does not end in an ellipsis"
 check_ '! on_screen "Travel refunded"' "the cancel reason's second line is joined in the cell"
+
+# A joined emoji sequence (woman office worker: 👩 ZWJ 💼) is one picture
+# two cells wide in some terminals (tmux among them) and two pictures in
+# others, while curses counts its code points; drawn as it is, moving the
+# focus over it leaves cells on screen that a redraw (Ctrl-L) then clears.
+case_ "an emoji sequence in a name leaves no stray cells"
+EMOJI_ID=$(sql "SELECT id FROM person WHERE active ORDER BY name LIMIT 1 OFFSET 1")
+sql "UPDATE person SET name = 'Anna 👩‍💼 Berg' WHERE id = '$EMOJI_ID'"
+start 80x24
+wait_for "[1 People]"
+wait_for "Berg"
+keys Down Down Up
+poll 'cursor_line | grep -q Berg' 5
+sleep 0.3
+screen >"$TMP/before"
+keys C-l
+sleep 0.5
+screen >"$TMP/after"
+check_ 'cmp -s "$TMP/before" "$TMP/after"' \
+	"the People list changed on a redraw: $(diff "$TMP/before" "$TMP/after" | head -4)"
+check_ 'grep -q "^▸ Anna .*Berg  *[^ ]" "$TMP/after"' "the name is not in the focused row"
+keys Enter
+wait_for "Employee number"
+keys Down Down Down Up
+sleep 0.3
+screen >"$TMP/before"
+keys C-l
+sleep 0.5
+screen >"$TMP/after"
+check_ 'cmp -s "$TMP/before" "$TMP/after"' \
+	"the person view changed on a redraw: $(diff "$TMP/before" "$TMP/after" | head -4)"
 
 finish
