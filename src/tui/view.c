@@ -209,10 +209,13 @@ static int wrap_row(const char *t, int width, int row, char *out, size_t n)
 				size_t sp = cut;
 				while (sp > 0 && chunk[sp] != ' ')
 					sp--;
-				if (sp > 0)
+				if (sp > 0) {
 					cut = sp;
-				else if (cut == 0)
+				} else if (cut == 0) {   /* a character wider than the row: alone on it */
 					cut = 1;
+					while ((chunk[cut] & 0xc0) == 0x80)
+						cut++;
+				}
 			} else if (cut < left) {
 				cut = strlen(chunk);   /* longer than the buffer: go on */
 			}
@@ -259,7 +262,7 @@ static void layout(struct tui_view *v)
 	if (!nr) {   /* one row a line */
 		free(v->row0);
 		v->row0 = NULL;
-		v->nrows = v->n;
+		v->nrows = v->laid = v->n;
 		return;
 	}
 	v->row0 = nr;
@@ -269,6 +272,7 @@ static void layout(struct tui_view *v)
 	}
 	v->row0[v->n] = row;
 	v->nrows = row;
+	v->laid = v->n;
 }
 
 int tui_view_rows(struct tui_view *v, int width)
@@ -288,8 +292,8 @@ static int row0(const struct tui_view *v, int i)
 	if (i < 0)
 		return 0;
 	if (!v->row0)
-		return i;
-	return v->row0[i < v->n ? i : v->n];
+		return i < v->laid ? i : v->laid;
+	return v->row0[i < v->laid ? i : v->laid];
 }
 
 /* The line drawn on row `row`, -1 above the first. */

@@ -39,6 +39,7 @@ struct tui_view {
 	char *refocus_key;
 	int refocus_nth, show_focus;
 	int *row0, nrows;     /* the lines laid out in rows of the drawn width */
+	int laid;             /* the lines row0 holds (n when last laid out) */
 };
 
 void tui_view_init(struct tui_view *v);
