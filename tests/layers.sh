@@ -1,6 +1,6 @@
 #!/bin/sh
 # The layers hold (DESIGN §4): the core never includes curses, the screens
-# hold no SQL, and no two files of the interface need each other except
+# hold no SQL and draw no faint text but through the styles, and no two files of the interface need each other except
 # through the shell (app.c, which runs the screens, and sections.c, its
 # table of sections and overlays): a circle between screens is a screen
 # that cannot be understood, tested or moved alone.  The last is read
@@ -15,6 +15,11 @@ if [ -z "$hits" ]; then ok; else bad "the core names curses: $hits"; fi
 
 hits=$(grep -nE 'sqlite3|"(SELECT|INSERT|UPDATE|DELETE|CREATE) ' src/tui/*.c src/tui/*.h)
 if [ -z "$hits" ]; then ok; else bad "SQL in a screen:"; echo "$hits" | head -5; fi
+
+# Faint text (A_DIM) is legible on some terminals only: screens draw
+# secondary text in a style of the palettes, which the contrast test checks.
+hits=$(grep -n 'A_DIM' src/tui/*.c | grep -v '^src/tui/draw\.c:')
+if [ -z "$hits" ]; then ok; else bad "faint text outside the style tables:"; echo "$hits" | head -5; fi
 
 objs=$(ls "$B"/src/tui/*.o 2>/dev/null)
 if [ -z "$objs" ]; then

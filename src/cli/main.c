@@ -46,8 +46,9 @@ static const struct lup_cmd commands[] = {
 	     "a header row in Swedish (Namn, E-post, …), which lup import reads too. The file is written to a temporary "
 	     "file and renamed into place; standard output unless -o FILE. An export of people "
 	     "imports again unchanged. export ics: write the sessions as iCalendar (RFC 5545) for "
-	     "calendar programs: all of them, a cohort's (REF: its name or an id prefix) or those of "
-	     "the cohorts a person is enrolled in (REF: e-mail, employee number or id prefix). Times "
+	     "calendar programs: all of them, a cohort's (REF: its name, in any case and with or without "
+	     "accents, the start of a name only one has, or an id prefix) or those of the cohorts a "
+	     "person is enrolled in (REF: a name as for a cohort, e-mail, employee number or id prefix). Times "
 	     "are in Europe/Stockholm with its time zone, or in UTC with --utc. Each session keeps "
 	     "its UID across exports and its SEQUENCE rises when it changes, so importing again "
 	     "updates events instead of duplicating them. --invite writes meeting invitations (RFC 5546 "
@@ -69,7 +70,8 @@ static const struct lup_cmd commands[] = {
 	     "use it. export: a revision as a framework file that imports again to the same content "
 	     "(--format moodle: a Moodle competency framework CSV). diff: what changed from one "
 	     "revision to another, or to REF from its previous revision. REF is an id (its latest "
-	     "revision), ID@REVISION, or 6+ characters of a revision's uuid.") },
+	     "revision), ID@REVISION, a framework's name (in any case, with or without accents, or its "
+	     "start when only one has it), or 6+ characters of a revision's uuid.") },
 	{ "target", cmd_target, N_("list|set|unset|history (--role ROLE | --person REF) [--framework ID] "
 	  "[CODE=LEVEL... | CODE...] | roles [--framework ID]"),
 	  N_("show and set target levels for a role or one person"),
@@ -102,7 +104,8 @@ static const struct lup_cmd commands[] = {
 	     "their log, check-ins and ratings, log entries, targets; where others' records name "
 	     "them (as manager or assessor) the reference is removed. The database is then "
 	     "rebuilt and its WAL emptied so that no copy remains. erase asks first unless --yes, "
-	     "and without a terminal refuses to go on without --yes. REF is an e-mail address, "
+	     "and without a terminal refuses to go on without --yes. REF is a name (in any case, with "
+	     "or without accents, or its start when only one person has it), an e-mail address, "
 	     "an employee number or an id prefix of 6 or more characters.") },
 	{ "purge", cmd_purge, N_("[--dry-run]"),
 	  N_("erase the people the retention rule says to"),
@@ -256,6 +259,10 @@ static void usage(FILE *fp)
 	              "  --help         show this help\n"
 	              "  --version      show the version\n\n"
 	              "'lup help COMMAND' describes a command; lup(1) describes everything.\n"));
+	fprintf(fp, "\n%s", _("A REF (a cohort, person, host organisation or framework) is its name, in any\n"
+	                      "case and with or without accents, the start of a name only one has, an id\n"
+	                      "prefix of 6 or more characters or, for a person, an e-mail address or\n"
+	                      "employee number.\n"));
 }
 
 int cmd_help(struct lup_cli *cli, int argc, char **argv)

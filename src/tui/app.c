@@ -47,6 +47,9 @@ struct tui_app {
 	/* what the last handler asked for */
 	tui_screen *push;
 	int push_tag, pop, pop_result;
+	/* where tui_goto() leads once the pushes and pops are done */
+	int go;
+	char go_section[64], go_view[64], go_id[LUP_UUID_LEN + 1];
 	char status[512];
 	int status_err;
 	int cur_y, cur_x, cur_set;
@@ -280,6 +283,35 @@ static int switch_section(tui_app *app, int sec)
 	return enter(app, tui_top(app)) | TUI_REDRAW;
 }
 
+int tui_goto(tui_app *app, const char *section, const char *view, const char *id)
+{
+	app->go = 1;
+	snprintf(app->go_section, sizeof app->go_section, "%s", section ? section : "");
+	snprintf(app->go_view, sizeof app->go_view, "%s", view ? view : "");
+	snprintf(app->go_id, sizeof app->go_id, "%s", id ? id : "");
+	return TUI_REDRAW;
+}
+
+/* Carry out a tui_goto(): the section, then its first screen's view and
+ * focus when that screen is on top (a form open there is left alone). */
+static int go(tui_app *app)
+{
+	int sec = -1, r;
+	tui_screen *root;
+	app->go = 0;
+	for (int i = 0; i < TUI_NSECTIONS; i++)
+		if (strcmp(tui_sections[i].name, app->go_section) == 0)
+			sec = i;
+	if (sec < 0)
+		return 0;
+	r = switch_section(app, sec) | TUI_REDRAW;
+	root = app->stack[sec][0];
+	if (app->depth[sec] == 1 && root->ops->show)
+		root->ops->show(root, app, app->go_view[0] ? app->go_view : NULL,
+		                app->go_id[0] ? app->go_id : NULL);
+	return r;
+}
+
 /* Carry out the pushes and pops the handlers asked for. */
 static int settle(tui_app *app, int r)
 {
@@ -327,6 +359,8 @@ static int settle(tui_app *app, int r)
 	/* an enter() that pushed or popped */
 	if (app->pop || app->push)
 		r |= settle(app, 0);
+	if (app->go && !app->pop && !app->push)
+		r |= settle(app, go(app));
 	return r;
 }
 

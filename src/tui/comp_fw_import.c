@@ -115,6 +115,8 @@ static int result(struct tui_vscreen *vs, tui_app *app, tui_screen *child, int t
 		return TUI_REDRAW;
 	}
 	tui_status(app, _("Imported %s as revision %d."), s->plan.fw->ident, s->plan.revision);
+	/* wherever the import began (the welcome, the list): the list, on it */
+	tui_goto(app, N_("Competence"), N_("Frameworks"), id);
 	return tui_pop(app, TUI_SAVED);
 }
 

@@ -61,6 +61,8 @@ static const struct tui_style_spec pal_mono[TUI_S_COUNT] = {
 	[TUI_S_HINT] = S(D, D, A_NORMAL),
 	[TUI_S_HINT_KEY] = S(D, D, A_BOLD),
 	[TUI_S_DIALOG] = S(D, D, A_NORMAL),
+	[TUI_S_DIALOG_DIM] = S(D, D, A_NORMAL),
+	[TUI_S_FIELD_NONE] = S(D, D, A_UNDERLINE),
 };
 
 /* The styles every colour palette draws in the terminal's own colours
@@ -88,6 +90,8 @@ static const struct tui_style_spec pal_both8[TUI_S_COUNT] = {
 	[TUI_S_ERROR] = S(COLOR_WHITE, COLOR_RED, A_BOLD),
 	[TUI_S_HINT_KEY] = S(D, D, A_BOLD),
 	[TUI_S_DIALOG] = S(COLOR_WHITE, COLOR_BLUE, A_NORMAL),
+	[TUI_S_DIALOG_DIM] = S(COLOR_CYAN, COLOR_BLUE, A_NORMAL),
+	[TUI_S_FIELD_NONE] = S(COLOR_WHITE, COLOR_BLACK, A_UNDERLINE),
 };
 
 /* 256 colours: 16 is black and 231 white that bold leaves alone. */
@@ -107,6 +111,8 @@ static const struct tui_style_spec pal_both256[TUI_S_COUNT] = {
 	[TUI_S_ERROR] = S(231, 124, A_BOLD),
 	[TUI_S_HINT_KEY] = S(D, D, A_BOLD),
 	[TUI_S_DIALOG] = S(231, 24, A_NORMAL),
+	[TUI_S_DIALOG_DIM] = S(252, 24, A_NORMAL),
+	[TUI_S_FIELD_NONE] = S(248, 236, A_UNDERLINE),
 };
 
 /* A dark background. */
@@ -126,6 +132,8 @@ static const struct tui_style_spec pal_dark8[TUI_S_COUNT] = {
 	[TUI_S_ERROR] = S(COLOR_WHITE, COLOR_RED, A_BOLD),
 	[TUI_S_HINT_KEY] = S(COLOR_CYAN, D, A_BOLD),
 	[TUI_S_DIALOG] = S(COLOR_WHITE, COLOR_BLUE, A_NORMAL),
+	[TUI_S_DIALOG_DIM] = S(COLOR_CYAN, COLOR_BLUE, A_NORMAL),
+	[TUI_S_FIELD_NONE] = S(COLOR_WHITE, COLOR_BLACK, A_UNDERLINE),
 };
 
 static const struct tui_style_spec pal_dark256[TUI_S_COUNT] = {
@@ -144,6 +152,8 @@ static const struct tui_style_spec pal_dark256[TUI_S_COUNT] = {
 	[TUI_S_ERROR] = S(231, 124, A_BOLD),
 	[TUI_S_HINT_KEY] = S(80, D, A_BOLD),
 	[TUI_S_DIALOG] = S(231, 24, A_NORMAL),
+	[TUI_S_DIALOG_DIM] = S(252, 24, A_NORMAL),
+	[TUI_S_FIELD_NONE] = S(248, 236, A_UNDERLINE),
 };
 
 /* A light background: of colours 0-7 only blue stays legible on white
@@ -164,6 +174,8 @@ static const struct tui_style_spec pal_light8[TUI_S_COUNT] = {
 	[TUI_S_ERROR] = S(COLOR_WHITE, COLOR_RED, A_BOLD),
 	[TUI_S_HINT_KEY] = S(COLOR_BLUE, D, A_BOLD),
 	[TUI_S_DIALOG] = S(COLOR_WHITE, COLOR_BLUE, A_NORMAL),
+	[TUI_S_DIALOG_DIM] = S(COLOR_CYAN, COLOR_BLUE, A_NORMAL),
+	[TUI_S_FIELD_NONE] = S(D, D, A_UNDERLINE),
 };
 
 static const struct tui_style_spec pal_light256[TUI_S_COUNT] = {
@@ -182,6 +194,8 @@ static const struct tui_style_spec pal_light256[TUI_S_COUNT] = {
 	[TUI_S_ERROR] = S(231, 124, A_BOLD),
 	[TUI_S_HINT_KEY] = S(24, D, A_BOLD),
 	[TUI_S_DIALOG] = S(231, 24, A_NORMAL),
+	[TUI_S_DIALOG_DIM] = S(252, 24, A_NORMAL),
+	[TUI_S_FIELD_NONE] = S(241, 254, A_UNDERLINE),
 };
 
 #undef PLAIN
@@ -429,7 +443,12 @@ void tui_theme_init(const lup_config *cfg, int ask_terminal)
 
 /* Copy text into buf (size n) as valid UTF-8 with control characters as
  * spaces and bidirectional controls as U+FFFD; stops at a character
- * boundary when buf is full. */
+ * boundary when buf is full.  The zero-width joiner and the emoji
+ * presentation selector are left out: curses counts the cells of a
+ * joined emoji sequence (👩‍💼) one code point at a time, while some
+ * terminals draw the sequence as one picture two cells wide, leaving
+ * cells curses believes drawn; without them the parts show side by side,
+ * as wide on every terminal as curses counts. */
 static size_t clean(const char *s, char *buf, size_t n)
 {
 	size_t len = s ? strlen(s) : 0, i = 0, o = 0;
@@ -439,6 +458,10 @@ static size_t clean(const char *s, char *buf, size_t n)
 		size_t k = lup_utf8_decode(s + i, len - i, &cp), e;
 		if (k == 0)
 			k = 1;  /* cp is U+FFFD */
+		if (cp == 0x200d || cp == 0xfe0f) {
+			i += k;
+			continue;
+		}
 		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
 			cp = ' ';
 		/* bidirectional overrides and isolates would reorder what
@@ -483,18 +506,23 @@ void tui_fill(int y, int x, int width, attr_t attr)
 
 int tui_put(int y, int x, int width, const char *text, attr_t attr, unsigned flags)
 {
-	char buf[4096];
-	const char *ell = "";
+	char buf[4096], first[4096];
+	const char *ell = "", *nl = text ? strchr(text, '\n') : NULL;
 	size_t len, n;
-	int w, used, ew = 0, start;
+	int w, used, ew = 0, start, more = 0;
 
 	if (y < 0 || y >= LINES || x < 0 || x >= COLS || width <= 0)
 		return 0;
 	if (x + width > COLS)
 		width = COLS - x;
+	if (nl) {   /* one line: the first, marked when more follows */
+		snprintf(first, sizeof first, "%.*s", (int)(nl - text), text);
+		more = nl[strspn(nl, " \t\r\n")] != 0;
+		text = first;
+	}
 	len = clean(text, buf, sizeof buf);
 	w = lup_utf8_width(buf, len);
-	if (w <= width) {
+	if (w <= width && !more) {
 		n = len;
 		used = w;
 	} else if (flags & TUI_CLIP || width < 4) {

@@ -29,6 +29,8 @@ enum tui_style {
 	TUI_S_HINT,        /* the key-hint line */
 	TUI_S_HINT_KEY,    /* a key on the hint line */
 	TUI_S_DIALOG,      /* a dialog box */
+	TUI_S_DIALOG_DIM,  /* secondary text in a dialog box (a hint, "No match") */
+	TUI_S_FIELD_NONE,  /* an input field that holds nothing yet ("(none)") */
 	TUI_S_COUNT
 };
 
@@ -96,8 +98,9 @@ enum {
 
 /* Draw UTF-8 text at (y, x) in at most `width` columns (display width,
  * never splitting a character; control characters show as spaces), with an
- * ellipsis when it does not fit unless TUI_CLIP.  Returns the columns
- * used. */
+ * ellipsis when it does not fit unless TUI_CLIP.  Text of several lines
+ * shows its first line, with the ellipsis when more follows.  Returns the
+ * columns used. */
 int tui_put(int y, int x, int width, const char *text, attr_t attr, unsigned flags);
 /* Text wrapped at spaces into at most max_lines lines of width columns
  * from (y, x), the last one cut with an ellipsis if it still does not fit;

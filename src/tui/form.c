@@ -852,8 +852,8 @@ static void draw_field(struct tui_form *f, struct field *fl, int y, int focused,
 			*drop_w = iw;
 		} else {
 			const char *l = fl->ref_label ? fl->ref_label : fl->ref_id ? fl->ref_id : _("(none)");
-			tui_put(y, ix, iw, l, tui_attr(focused ? TUI_S_FIELD_FOCUS : TUI_S_FIELD) |
-			        (fl->ref_id ? 0 : A_DIM), TUI_PAD);
+			tui_put(y, ix, iw, l, tui_attr(focused ? TUI_S_FIELD_FOCUS : fl->ref_id ? TUI_S_FIELD :
+			        TUI_S_FIELD_NONE), TUI_PAD);
 			if (focused)
 				tui_cursor(app, y, ix);
 		}
@@ -927,7 +927,7 @@ void tui_form_draw(struct tui_form *f, tui_app *app)
 			drop_y = drop_y - n - 3;
 		tui_box(drop_y, drop_x, n + 2, drop_w, NULL, tui_attr(TUI_S_DIALOG));
 		if (!foc->nmatches)
-			tui_put(drop_y + 1, drop_x + 1, drop_w - 2, _("No match"), tui_attr(TUI_S_DIALOG), 0);
+			tui_put(drop_y + 1, drop_x + 1, drop_w - 2, _("No match"), tui_attr(TUI_S_DIALOG_DIM), 0);
 		for (int i = 0; i < foc->nmatches; i++) {
 			attr_t a = i == foc->mfocus ? tui_attr(TUI_S_FOCUS) : tui_attr(TUI_S_DIALOG);
 			tui_put(drop_y + 1 + i, drop_x + 1, drop_w - 2, foc->matches[i].label, a, TUI_PAD);

@@ -110,10 +110,8 @@ static void load(struct tui_lscreen *ls, tui_app *app)
 	} else {
 		tui_view_field(&s->right, _("Distance"), "%s", _("no coordinates: add them to get the band"));
 	}
-	if (h.notes) {
-		size_t n = strcspn(h.notes, "\n");
-		tui_view_field(&s->right, _("Notes"), "%.*s%s", (int)n, h.notes, h.notes[n] ? " …" : "");
-	}
+	if (h.notes)
+		tui_view_field(&s->right, _("Notes"), "%s", h.notes);
 	lup_host_clear(&h);
 }
 
@@ -122,7 +120,9 @@ static void load(struct tui_lscreen *ls, tui_app *app)
 static int head_lines(struct tui_lscreen *ls, tui_rect r)
 {
 	struct host_view *s = (struct host_view *)ls;
-	int rows = s->left.n > s->right.n ? s->left.n : s->right.n;
+	int half = (r.w - 2) / 2, lr = tui_view_rows(&s->left, half - 1);
+	int rr = tui_view_rows(&s->right, r.w - 2 - half);
+	int rows = lr > rr ? lr : rr;
 	int room = r.h - 2 - 6;
 	s->details_h = rows < room ? rows : room;
 	if (s->details_h < 1)

@@ -76,9 +76,8 @@ static void load(struct tui_vscreen *vs, tui_app *app)
 		tui_view_line(&vs->view, TUI_S_DIM, "%s",
 		              _("No learning-log entries about them yet: r in a visit's register writes one."));
 	for (int i = 0; i < nn; i++) {
-		size_t cut = strcspn(notes[i].text, "\n");
-		tui_view_field(&vs->view, notes[i].date, "%s (%s): %.*s%s", notes[i].person, notes[i].cohort,
-		               (int)cut, notes[i].text, notes[i].cut || notes[i].text[cut] ? " …" : "");
+		tui_view_field(&vs->view, notes[i].date, "%s (%s): %s%s", notes[i].person, notes[i].cohort,
+		               notes[i].text, notes[i].cut ? " …" : "");
 	}
 out:
 	lup_host_clear(&h);

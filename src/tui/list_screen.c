@@ -200,6 +200,20 @@ void tui_lscreen_focus(struct tui_lscreen *ls, const char *id)
 {
 	char *row;
 	lup_err err;
+	size_t len = id ? strlen(id) + 1 : 0;
+	if (in_memory(ls) && len > 1 && ls->def->id_offset + len <= ls->def->row_size) {
+		/* a short list: the item with the id, found in memory */
+		for (long i = 0; i < ls->nitems; i++) {
+			const char *item = (const char *)ls->items + (size_t)i * ls->def->row_size;
+			if (memcmp(item + ls->def->id_offset, id, len) != 0 || !(row = calloc(1, ls->list.row_size)))
+				continue;
+			*(long *)row = i;
+			memcpy(row + ITEM_OFF, item, ls->def->row_size);
+			tui_list_reload(&ls->list, ls->app, row);
+			free(row);
+			return;
+		}
+	}
 	if (!ls->def->fetch_one || in_memory(ls) || !id || !*id || !(row = calloc(1, ls->list.row_size))) {
 		tui_lscreen_reload(ls);
 		return;
@@ -381,6 +395,17 @@ static void note(tui_screen *s, char *buf, size_t n)
 	ls->def->note(ls, buf, n);
 }
 
+/* A list is one view: show focuses the record. */
+static int show(tui_screen *s, tui_app *app, const char *view, const char *id)
+{
+	(void)app;
+	if (view)
+		return -1;
+	if (id)
+		tui_lscreen_focus(LS(s), id);
+	return 0;
+}
+
 static void destroy(tui_screen *s)
 {
 	struct tui_lscreen *ls = LS(s);
@@ -401,6 +426,7 @@ static const struct tui_screen_ops base_ops = {
 	.on_result = on_result,
 	.idle = idle,
 	.offers = offers,
+	.show = show,
 	.destroy = destroy,
 };
 

@@ -87,7 +87,8 @@ struct tui_col {
 /* A row's cells, as the screen's cells() fills them.  text NULL is an
  * empty cell; style is the cell's when the row is not focused
  * (TUI_S_NORMAL: the row's own); add is added either way (A_BOLD,
- * A_DIM).  tui_cell_printf writes a cell's text into its own buffer. */
+ * A_UNDERLINE; faint text goes through a style, which the contrast test
+ * checks).  tui_cell_printf writes a cell's text into its own buffer. */
 struct tui_cells {
 	const void *above;   /* the row drawn just above this one, or NULL (for groups) */
 	const char *text[TUI_COLS_MAX];
@@ -214,8 +215,9 @@ long tui_lscreen_index(const struct tui_lscreen *ls, const void *row);
 void tui_lscreen_reload(struct tui_lscreen *ls);
 /* From the first row, counted anew (a filter of the screen's changed). */
 void tui_lscreen_home(struct tui_lscreen *ls);
-/* Focus a record by id (after saving it); without fetch_one, or when it
- * is gone, the list is fetched again around the focused row. */
+/* Focus a record by id (after saving it): in a list held in memory, the
+ * item holding the id at id_offset; without fetch_one, or when it is
+ * gone, the list is fetched again around the focused row. */
 void tui_lscreen_focus(struct tui_lscreen *ls, const char *id);
 /* Lay the screen out again (its head's height changed). */
 void tui_lscreen_layout(struct tui_lscreen *ls);

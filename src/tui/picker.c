@@ -89,7 +89,7 @@ static void draw(tui_screen *s, tui_app *app)
 	tui_box(y, x, h, w, p->title, a);
 	iy = y + 1;
 	if (p->hint)
-		tui_put(iy++, x + 2, w - 4, p->hint, a | A_DIM, 0);
+		tui_put(iy++, x + 2, w - 4, p->hint, tui_attr(TUI_S_DIALOG_DIM), 0);
 	/* the input */
 	tui_put(iy, x + 2, 2, "> ", a | A_BOLD, 0);
 	lup_le_view(&p->text, w - 7, &from, &to, &col);
@@ -105,7 +105,7 @@ static void draw(tui_screen *s, tui_app *app)
 		tui_put(iy + 2 + i, x + 3, w - 5, p->items[i].label, ia, 0);
 	}
 	if (!p->n)
-		tui_put(iy + 2, x + 3, w - 5, _("No match"), a | A_DIM, 0);
+		tui_put(iy + 2, x + 3, w - 5, _("No match"), tui_attr(TUI_S_DIALOG_DIM), 0);
 	tui_cursor(app, iy, x + 4 + col);
 }
 

@@ -149,6 +149,11 @@ struct tui_screen_ops {
 	/* Optional: for a screen shown as a tab (tabs.h), what the tab bar
 	 * shows on its right, e.g. the screen's own filters; "" for nothing. */
 	void (*note)(tui_screen *s, char *buf, size_t n);
+	/* Optional: show the view named `view` (a tab's N_() name; NULL for
+	 * the one shown) with the record `id` focused (NULL: none), as
+	 * tui_goto() asks of a section's first screen; 0, or -1 when it has
+	 * no such view. */
+	int (*show)(tui_screen *s, tui_app *app, const char *view, const char *id);
 	void (*destroy)(tui_screen *s);
 };
 
@@ -190,6 +195,12 @@ void tui_saved_guard(tui_app *app);
 int tui_push(tui_app *app, tui_screen *child, int tag);
 /* Close the top screen with a result for its parent; returns TUI_POP. */
 int tui_pop(tui_app *app, int result);
+/* Once the handler returns (after its pushes and pops): switch to the
+ * section named `section` (its N_() name, as tui_sections has it) and ask
+ * its first screen to show `view` with `id` focused (the show op; either
+ * may be NULL).  A screen thus leads elsewhere without knowing the screens
+ * there.  Returns TUI_REDRAW. */
+int tui_goto(tui_app *app, const char *section, const char *view, const char *id);
 /* 1 when the screen is the bottom one of its section (q quits there). */
 int tui_is_root(tui_app *app, const tui_screen *s);
 /* The screen at the top of the current section. */

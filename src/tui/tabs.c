@@ -1,5 +1,6 @@
 /* tabs.c — several views under a bar naming them (tabs.h). */
 #include <stdlib.h>
+#include <string.h>
 #include "lup/i18n.h"
 #include "tui/draw.h"
 #include "tui/tabs.h"
@@ -143,6 +144,24 @@ static int offers(tui_screen *s, tui_app *app, enum tui_action a)
 	return v->ops->offers ? v->ops->offers(v, app, a) : 1;
 }
 
+/* The view named view (the one shown for NULL), passing the focus on. */
+static int show(tui_screen *s, tui_app *app, const char *view, const char *id)
+{
+	struct tabs *t = T(s);
+	tui_screen *v;
+	if (view) {
+		int i = 0;
+		while (i < t->def->n && strcmp(t->def->tabs[i].name, view) != 0)
+			i++;
+		if (i == t->def->n)
+			return -1;
+		if (i != t->cur)
+			switch_view(t, app, i);
+	}
+	v = cur(s);
+	return v->ops->show ? v->ops->show(v, app, NULL, id) : 0;
+}
+
 static void destroy(tui_screen *s)
 {
 	struct tabs *t = T(s);
@@ -164,6 +183,7 @@ static const struct tui_screen_ops tabs_ops = {
 	.leave = leave,
 	.idle = idle,
 	.offers = offers,
+	.show = show,
 	.destroy = destroy,
 };
 

@@ -17,7 +17,11 @@
  * the items, and the page keys drop a focus that leaves the screen.  The focused item is
  * drawn in reverse video with the marker and holds the terminal cursor.
  * tui_view_clear remembers the focused item's key: rebuilding the view
- * focuses it again, or, when it is gone, the item now in its place. */
+ * focuses it again, or, when it is gone, the item now in its place.
+ *
+ * Text longer than the width, and text with newlines, wraps over several
+ * rows (at spaces where it can); scrolling goes by rows, and an item's
+ * label stands on its first row. */
 #ifndef LUP_TUI_VIEW_H
 #define LUP_TUI_VIEW_H
 
@@ -34,6 +38,8 @@ struct tui_view {
 	/* private: the focus carried over a clear, and scrolling to it */
 	char *refocus_key;
 	int refocus_nth, show_focus;
+	int *row0, nrows;     /* the lines laid out in rows of the drawn width */
+	int laid;             /* the lines row0 holds (n when last laid out) */
 };
 
 void tui_view_init(struct tui_view *v);
@@ -53,6 +59,8 @@ const char *tui_view_focused(struct tui_view *v);
 /* Focus the item with this key (NULL: none) and scroll it into view when
  * drawn; -1 if there is no such item (the focus is then dropped). */
 int tui_view_focus(struct tui_view *v, const char *key);
+/* The rows the view's text takes drawn width columns wide. */
+int tui_view_rows(struct tui_view *v, int width);
 void tui_view_draw(struct tui_view *v, tui_app *app, tui_rect r);
 /* Scrolling actions; TUI_UNHANDLED for others. */
 int tui_view_action(struct tui_view *v, tui_app *app, enum tui_action a);

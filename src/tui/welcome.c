@@ -94,7 +94,7 @@ static void draw(tui_screen *s, tui_app *app)
 	         _("Everything is saved as you go. Later: lup demo, lup import people and "
 	           "lup framework import do the same from the command line (lup(1))."));
 	if (y < r.y + r.h - 1)
-		tui_put_wrapped(y, x, width, r.y + r.h - 1 - y, line, n | A_DIM, 1);
+		tui_put_wrapped(y, x, width, r.y + r.h - 1 - y, line, tui_attr(TUI_S_DIM), 1);
 	tui_cursor(app, cy, x);
 }
 

@@ -113,4 +113,17 @@ run --db "$DB" framework show "nosuch"
 expect_rc 2
 expect_err "no framework matches 'nosuch'"
 
+case_ "the help says a REF may be a name"
+run help person
+expect_rc 0
+expect_out "REF is a name"
+run help framework
+expect_out "a framework's name"
+run help export
+expect_out "REF: its name, in any case"
+run help
+expect_out "A REF \\(a cohort, person"
+LC_ALL=C.UTF-8 LANGUAGE=sv LANG=sv_SE.UTF-8 run help person
+expect_out "REF är ett namn"
+
 finish

@@ -128,4 +128,22 @@ wait_for "[Frameworks]"
 wait_for "kungsbacka-chefer-2024 "
 keys q
 clean_exit
+
+case_ "the framework just imported is focused in the list"
+start 80x24
+wait_for "[1 People]"
+keys 4 v v
+wait_for "[Frameworks]"
+keys i
+wait_for "Import a framework file"
+text "$TOP/share/lup/frameworks/kommun-chefer.ini"
+keys C-s
+wait_for "A new framework"
+keys C-s
+wait_for "Store kommun-chefer as revision 1?"
+keys y
+wait_for "Imported kommun-chefer as revision 1."
+check_ 'poll "cursor_line | grep -q kommun-chefer" 5' "the imported framework is not focused"
+keys q
+clean_exit
 finish

@@ -34,12 +34,13 @@ keys C-s
 wait_for "Store digcomp as revision 1?"
 keys y
 wait_for "Imported digcomp as revision 1."
-wait_for "Nobody here yet"
 check_ '[ "$(sql "SELECT count(*) FROM competence c JOIN framework f ON f.id = c.framework_id WHERE f.ident = '\''digcomp'\''")" = 21 ]' \
 	"DigComp is not stored with its 21 competences"
-keys 4 v v
+# lup lands on Competence → Frameworks with DigComp focused
+wait_for "[4 Competence]"
 wait_for "[Frameworks]"
-wait_for "DigComp 2.2"
+check_ 'poll "cursor_line | grep -q \"DigComp 2.2\"" 5' "DigComp is not focused in the frameworks list"
+check_ 'on_screen "Imported digcomp as revision 1."' "the status line no longer says what was imported"
 keys q q
 wait_exit
 

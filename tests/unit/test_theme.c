@@ -58,7 +58,7 @@ static double ratio(struct rgb a, struct rgb b)
 static const char *const style_names[TUI_S_COUNT] = {
 	"normal", "tabs", "tab-active", "title", "header", "focus", "label", "field",
 	"field-focus", "dim", "good", "warn", "bad", "status", "error", "hint", "hint-key",
-	"dialog",
+	"dialog", "dialog-dim", "field-none",
 };
 
 enum { TERM_DARK, TERM_LIGHT };
