@@ -750,6 +750,12 @@ static void draw_text_input(int y, int x, int w, lup_lineedit *le, int focused, 
 	} else {
 		lup_le_view(le, w - 1, &from, &to, &col);
 	}
+	if (!focused && from > 0) {
+		/* a field not being edited reads from its start */
+		int used;
+		from = 0;
+		to = lup_utf8_fit(lup_le_text(le), w - 2, &used);
+	}
 	snprintf(buf, sizeof buf, "%.*s", (int)(to - from), lup_le_text(le) + from);
 	tui_fill(y, x, w, a);
 	tui_put(y, x + in, w - in, buf, selected && focused ? tui_attr(TUI_S_FOCUS) : a, TUI_CLIP);
@@ -829,6 +835,27 @@ static void draw_field(struct tui_form *f, struct field *fl, int y, int focused,
 		break;
 	}
 	case TUI_FIELD_LINES:
+		if (!focused) {
+			/* Not being edited: each line wrapped at spaces over the
+			 * rows the field has, a … where more is hidden. */
+			int row = 0, li = 0;
+			for (; li < fl->nlines && row < h; li++) {
+				const char *t = lup_le_text(&fl->lines[li]);
+				int n = *t ? tui_put_wrapped(0, 0, iw, h - row, t, 0, 0) : 1;
+				for (int k = 0; k < n; k++)
+					tui_fill(y + row + k, ix, iw, tui_attr(TUI_S_FIELD));
+				if (*t)
+					tui_put_wrapped(y + row, ix, iw, h - row, t, tui_attr(TUI_S_FIELD), 1);
+				row += n;
+			}
+			for (; row < h; row++)
+				tui_fill(y + row, ix, iw, tui_attr(TUI_S_FIELD));
+			while (li < fl->nlines && !*lup_le_text(&fl->lines[li]))
+				li++;
+			if (li < fl->nlines && iw > 1)
+				tui_put(y + h - 1, ix + iw - 1, 1, "…", tui_attr(TUI_S_FIELD) | A_BOLD, 0);
+			break;
+		}
 		if (fl->line < fl->ltop)
 			fl->ltop = fl->line;
 		if (fl->line >= fl->ltop + h)

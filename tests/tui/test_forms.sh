@@ -69,6 +69,18 @@ keys C-u
 text "$(printf 'x%.0s' $(seq 1 210))"
 wait_for "at most 200 characters"
 
+case_ "a field left reads from its start; notes wrap over their rows"
+# the Title holds 200 x; Notes is nine fields below it
+keys Tab Tab Tab Tab Tab Tab Tab Tab Tab
+text "Början $(printf 'ord%.0s ' $(seq 1 20))Slutord"
+wait_for "Slutord"
+keys BTab
+check_ 'poll "! screen | grep -q \"‹\"" 2' "a field left still shows its end"
+check_ 'poll "screen | grep Notes | grep -q Början" 2' "the notes left do not start with their first word"
+check_ 'screen | grep -v Notes | grep -q "^ *ord.*Slutord"' "the notes left are not wrapped onto their next row"
+keys BTab BTab BTab BTab BTab BTab BTab BTab
+wait_for "▸ Title"
+
 case_ "a save answers on the status line; a reflex Enter is not data"
 keys C-u
 text "Reflexprov"
