@@ -161,7 +161,7 @@ fuzz-long: $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
 # commands at random moments, 100 times.
 $(B)/tests/libfault.so: tests/faults/fault.c
 	@mkdir -p $(dir $@)
-	$(CC) -shared -fPIC -O1 -g -o $@ $< -ldl
+	$(CC) -shared -fPIC -O1 -g $(shell pkg-config --cflags sqlite3) -o $@ $< -ldl $(shell pkg-config --libs sqlite3)
 faults: all $(B)/tests/libfault.so
 	@LUP=$(LUP) B=$(B) sh tests/faults/sweep.sh full
 crash: all

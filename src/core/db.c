@@ -22,9 +22,14 @@ int lup_db_schema_version(void)
 
 int lup_sqlerr(lup_db *db, lup_err *err, const char *what)
 {
-	int rc = db && db->h ? sqlite3_extended_errcode(db->h) : SQLITE_ERROR;
+	/* a database whose handle could not even be made: SQLite found no
+	 * memory for it (sqlite3_open_v2 leaves the handle NULL then) */
+	int rc = lup_sq_failed_bind() ? SQLITE_NOMEM
+	       : db && db->h ? sqlite3_extended_errcode(db->h) : db ? SQLITE_NOMEM : SQLITE_ERROR;
 	const char *m = db && db->h ? sqlite3_errmsg(db->h) : "";
 	switch (rc & 0xff) {
+	case SQLITE_NOMEM:
+		return lup_err_set(err, LUP_EFAIL, _("%s: out of memory"), what);
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return lup_err_set(err, LUP_EBUSY,
@@ -95,6 +100,7 @@ sqlite3_stmt *lup_stmt(lup_db *db, const char *sql, lup_err *err)
 		if (db->cache[s].sql == sql) {
 			sqlite3_reset(db->cache[s].st);
 			sqlite3_clear_bindings(db->cache[s].st);
+			lup_sq_forget(db->cache[s].st);
 			return db->cache[s].st;
 		}
 		if (!db->cache[s].sql) {
@@ -112,6 +118,7 @@ prepare:
 	}
 	db->cache[slot].sql = sql;
 	db->cache[slot].st = st;
+	lup_sq_forget(st);
 	return st;
 }
 
@@ -120,6 +127,7 @@ void lup_done(sqlite3_stmt *st)
 	if (st) {
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
+		lup_sq_forget(st);
 	}
 }
 

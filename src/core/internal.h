@@ -11,6 +11,30 @@
 #include "lup/merge.h"
 #include "lup/util.h"
 
+/* Binds that cannot be lost (sqlguard.c): a bind that fails (no memory
+ * for its copy) makes the statement's next step fail with SQLITE_NOMEM
+ * instead of running with NULL in the value's place.  Every core module
+ * binds and steps through these. */
+int lup_sq_bind_text(sqlite3_stmt *st, int i, const char *s, int n, void (*d)(void *));
+int lup_sq_bind_blob(sqlite3_stmt *st, int i, const void *p, int n, void (*d)(void *));
+int lup_sq_bind_value(sqlite3_stmt *st, int i, const sqlite3_value *v);
+int lup_sq_bind_zeroblob(sqlite3_stmt *st, int i, int n);
+int lup_sq_step(sqlite3_stmt *st);
+/* A statement handed out again: a failed bind of its last use is forgotten. */
+void lup_sq_forget(sqlite3_stmt *st);
+/* 1 (once) when the last step failed for a failed bind. */
+int lup_sq_failed_bind(void);
+/* A change (changeset) that could not be read, rc the session
+ * extension's code: out of memory, or "a change cannot be read".  -1. */
+int lup_cs_err(int rc, lup_err *err);
+#ifndef LUP_SQLGUARD_IMPL
+#define sqlite3_bind_text lup_sq_bind_text
+#define sqlite3_bind_blob lup_sq_bind_blob
+#define sqlite3_bind_value lup_sq_bind_value
+#define sqlite3_bind_zeroblob lup_sq_bind_zeroblob
+#define sqlite3_step lup_sq_step
+#endif
+
 struct lup_migration {
 	int version;
 	const char *const *steps;   /* NULL-terminated SQL statements */

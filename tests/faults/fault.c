@@ -1,10 +1,15 @@
 /* fault.c — a shim (LD_PRELOAD) that fails one I/O call of a lup command,
  * the way SQLite's own tests fail the Nth write.
  *
- * Counted: write, pwrite, pwrite64, fsync, fdatasync and ftruncate on
- * regular files (what puts data on disk), and open with O_CREAT.
- *   LUP_FAULT_AT=N     the Nth counted call fails (EIO, or ENOSPC for a
- *                      write when N is even); 0 or unset: none fails
+ * Two kinds of call are counted, one kind at a time:
+ *   LUP_FAULT_KIND=io     (or unset) write, pwrite, pwrite64, fsync,
+ *                         fdatasync and ftruncate on regular files (what
+ *                         puts data on disk); a failed write says EIO, or
+ *                         ENOSPC when N is even
+ *   LUP_FAULT_KIND=alloc  SQLite's memory allocations (xMalloc, xRealloc of
+ *                         its allocator, replaced through sqlite3_config
+ *                         before lup initialises SQLite); one returns NULL
+ *   LUP_FAULT_AT=N     the Nth counted call fails; 0 or unset: none fails
  *   LUP_FAULT_COUNT=F  at exit, the number of counted calls is written to F
  */
 #define _GNU_SOURCE
@@ -15,11 +20,14 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
+#include <sqlite3.h>
 
 static long calls, at = -1;
+static int alloc_kind;	/* 1: allocations are counted, not I/O calls */
 
 static int regular(int fd)
 {
@@ -44,13 +52,18 @@ static int hit(void)
 	return 1;
 }
 
+static int io_hit(void)
+{
+	return !alloc_kind && hit();
+}
+
 #define REAL(name) static __typeof__(name) *real_##name; \
 	if (!real_##name) real_##name = (__typeof__(name) *)dlsym(RTLD_NEXT, #name)
 
 ssize_t write(int fd, const void *buf, size_t n)
 {
 	REAL(write);
-	if (fd > 2 && regular(fd) && hit()) {
+	if (fd > 2 && regular(fd) && io_hit()) {
 		errno = calls % 2 ? EIO : ENOSPC;
 		return -1;
 	}
@@ -60,7 +73,7 @@ ssize_t write(int fd, const void *buf, size_t n)
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
 {
 	REAL(pwrite);
-	if (regular(fd) && hit()) {
+	if (regular(fd) && io_hit()) {
 		errno = calls % 2 ? EIO : ENOSPC;
 		return -1;
 	}
@@ -70,7 +83,7 @@ ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
 ssize_t pwrite64(int fd, const void *buf, size_t n, off64_t off)
 {
 	REAL(pwrite64);
-	if (regular(fd) && hit()) {
+	if (regular(fd) && io_hit()) {
 		errno = calls % 2 ? EIO : ENOSPC;
 		return -1;
 	}
@@ -80,7 +93,7 @@ ssize_t pwrite64(int fd, const void *buf, size_t n, off64_t off)
 int fsync(int fd)
 {
 	REAL(fsync);
-	if (hit()) {
+	if (io_hit()) {
 		errno = EIO;
 		return -1;
 	}
@@ -90,7 +103,7 @@ int fsync(int fd)
 int fdatasync(int fd)
 {
 	REAL(fdatasync);
-	if (hit()) {
+	if (io_hit()) {
 		errno = EIO;
 		return -1;
 	}
@@ -100,7 +113,7 @@ int fdatasync(int fd)
 int ftruncate(int fd, off_t len)
 {
 	REAL(ftruncate);
-	if (hit()) {
+	if (io_hit()) {
 		errno = EIO;
 		return -1;
 	}
@@ -110,11 +123,45 @@ int ftruncate(int fd, off_t len)
 int ftruncate64(int fd, off64_t len)
 {
 	REAL(ftruncate64);
-	if (hit()) {
+	if (io_hit()) {
 		errno = EIO;
 		return -1;
 	}
 	return real_ftruncate64(fd, len);
+}
+
+/* SQLite's own allocator, wrapped: the Nth allocation fails. */
+static sqlite3_mem_methods def;
+
+static void *fail_malloc(int n)
+{
+	return hit() ? NULL : def.xMalloc(n);
+}
+
+static void *fail_realloc(void *p, int n)
+{
+	return hit() ? NULL : def.xRealloc(p, n);
+}
+
+__attribute__((constructor)) static void setup(void)
+{
+	const char *k = getenv("LUP_FAULT_KIND");
+	sqlite3_mem_methods m;
+
+	if (!k || strcmp(k, "alloc"))
+		return;
+	alloc_kind = 1;
+	if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &def) != SQLITE_OK || !def.xMalloc) {
+		fputs("fault: cannot read SQLite's allocator\n", stderr);
+		_exit(125);
+	}
+	m = def;
+	m.xMalloc = fail_malloc;
+	m.xRealloc = fail_realloc;
+	if (sqlite3_config(SQLITE_CONFIG_MALLOC, &m) != SQLITE_OK) {
+		fputs("fault: cannot replace SQLite's allocator\n", stderr);
+		_exit(125);
+	}
 }
 
 __attribute__((destructor)) static void report(void)
