@@ -155,8 +155,9 @@ fuzz: $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
 fuzz-long: $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
 	@B=$(B) sh tests/fuzz/long.sh
 
-# Fault injection: a shim that fails the Nth write, sync or truncation of
-# a command (tests/faults/fault.c).  make check sweeps a spread of N over
+# Fault injection: a shim (tests/faults/fault.c) that fails the Nth write,
+# sync or truncation of a command, or its Nth allocation (SQLite's or lup's
+# own).  make check sweeps a spread of N over
 # each writing command, make faults every N; make crash kills writing
 # commands at random moments, 100 times.
 $(B)/tests/libfault.so: tests/faults/fault.c

@@ -9,6 +9,12 @@
  *   LUP_FAULT_KIND=alloc  SQLite's memory allocations (xMalloc, xRealloc of
  *                         its allocator, replaced through sqlite3_config
  *                         before lup initialises SQLite); one returns NULL
+ *   LUP_FAULT_KIND=lupalloc  lup's own allocations: malloc, calloc,
+ *                         realloc, strdup and strndup called from lup's
+ *                         program itself (not from the libraries it
+ *                         uses); one returns NULL with ENOMEM.  Not with
+ *                         a sanitizer, whose allocator lup's program holds:
+ *                         then nothing is counted.
  *   LUP_FAULT_AT=N     the Nth counted call fails; 0 or unset: none fails
  *   LUP_FAULT_COUNT=F  at exit, the number of counted calls is written to F
  */
@@ -24,10 +30,12 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
+#include <link.h>
+#include <stdint.h>
 #include <sqlite3.h>
 
 static long calls, at = -1;
-static int alloc_kind;	/* 1: allocations are counted, not I/O calls */
+static int alloc_kind;	/* 1: SQLite's allocations are counted, 2: lup's own */
 
 static int regular(int fd)
 {
@@ -143,11 +151,95 @@ static void *fail_realloc(void *p, int n)
 	return hit() ? NULL : def.xRealloc(p, n);
 }
 
+/* lup's own allocations: those called from the program's code (its
+ * executable segments, found at start), through glibc's allocator. */
+extern void *__libc_malloc(size_t);
+extern void *__libc_calloc(size_t, size_t);
+extern void *__libc_realloc(void *, size_t);
+static uintptr_t prog_lo, prog_hi;
+
+static int prog_range(struct dl_phdr_info *info, size_t size, void *data)
+{
+	(void)size; (void)data;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type == PT_LOAD && (ph->p_flags & PF_X)) {
+			uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+			if (!prog_lo || lo < prog_lo)
+				prog_lo = lo;
+			if (lo + ph->p_memsz > prog_hi)
+				prog_hi = lo + ph->p_memsz;
+		}
+	}
+	return 1;	/* the first one is the program */
+}
+
+static int lup_hit(void *caller)
+{
+	return alloc_kind == 2 && (uintptr_t)caller >= prog_lo && (uintptr_t)caller < prog_hi && hit();
+}
+
+void *malloc(size_t n)
+{
+	if (lup_hit(__builtin_return_address(0))) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return __libc_malloc(n);
+}
+
+void *calloc(size_t k, size_t n)
+{
+	if (lup_hit(__builtin_return_address(0))) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return __libc_calloc(k, n);
+}
+
+void *realloc(void *p, size_t n)
+{
+	if (lup_hit(__builtin_return_address(0))) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return __libc_realloc(p, n);
+}
+
+static char *dupn(const char *s, size_t n, void *caller)
+{
+	char *d;
+	if (lup_hit(caller)) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	if ((d = __libc_malloc(n + 1))) {
+		memcpy(d, s, n);
+		d[n] = 0;
+	}
+	return d;
+}
+
+char *strdup(const char *s)
+{
+	return dupn(s, strlen(s), __builtin_return_address(0));
+}
+
+char *strndup(const char *s, size_t n)
+{
+	return dupn(s, strnlen(s, n), __builtin_return_address(0));
+}
+
 __attribute__((constructor)) static void setup(void)
 {
 	const char *k = getenv("LUP_FAULT_KIND");
 	sqlite3_mem_methods m;
 
+	if (k && strcmp(k, "lupalloc") == 0) {
+		dl_iterate_phdr(prog_range, NULL);
+		alloc_kind = 2;
+		return;
+	}
 	if (!k || strcmp(k, "alloc"))
 		return;
 	alloc_kind = 1;
