@@ -631,8 +631,10 @@ int lup_db_begin(lup_db *db, lup_err *err)
 	const char *sql = db->txdepth ? "SAVEPOINT lup_nested" : "BEGIN IMMEDIATE";
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return lup_sqlerr(db, err, _("starting a change"));
-	if (db->txdepth++ == 0)
+	if (db->txdepth++ == 0) {
+		lup_sq_oom_reset();
 		lup_sync_capture_begin(db);
+	}
 	return 0;
 }
 
@@ -645,6 +647,14 @@ int lup_db_commit(lup_db *db, lup_err *err)
 	/* The outermost commit records the change in the log, in the same
 	 * transaction. */
 	if (db->txdepth == 1 && lup_sync_capture_commit(db, err) < 0) {
+		db->nlogged = logged;
+		lup_db_rollback(db);
+		return -1;
+	}
+	/* a value SQLite found no memory to bind or read: what was written
+	 * may lack it */
+	if (db->txdepth == 1 && lup_sq_oom_seen()) {
+		lup_err_set(err, LUP_EFAIL, _("%s: out of memory"), _("saving"));
 		db->nlogged = logged;
 		lup_db_rollback(db);
 		return -1;

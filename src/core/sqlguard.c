@@ -7,16 +7,66 @@
 #define LUP_SQLGUARD_IMPL
 #include "core/internal.h"
 
-/* the statement whose bind failed, not yet stepped; and whether a step
- * failed for it, for lup_sqlerr to say why (one thread, one of each) */
+/* the statement whose bind failed, not yet stepped; whether a step
+ * failed for it, for lup_sqlerr to say why; and whether SQLite ran out of
+ * memory for a bind or a value read since the outermost transaction
+ * began (one thread, one of each) */
 static _Thread_local sqlite3_stmt *failed;
-static _Thread_local int failed_step;
+static _Thread_local int failed_step, oom_seen;
 
 static int note(sqlite3_stmt *st, int rc)
 {
-	if (rc != SQLITE_OK)
+	if (rc != SQLITE_OK) {
 		failed = st;
+		oom_seen = 1;
+	}
 	return rc;
+}
+
+/* A value read: NULL for a value that is not NULL (text), or NULL with
+ * SQLite saying it ran out of memory (a blob: an empty one is NULL too),
+ * is a read that failed. */
+const unsigned char *lup_sq_column_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	if (!t && sqlite3_column_type(st, i) != SQLITE_NULL)
+		oom_seen = 1;
+	return t;
+}
+
+const void *lup_sq_column_blob(sqlite3_stmt *st, int i)
+{
+	const void *b = sqlite3_column_blob(st, i);
+	if (!b && sqlite3_column_type(st, i) != SQLITE_NULL &&
+	    (sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM || sqlite3_column_bytes(st, i) > 0))
+		oom_seen = 1;
+	return b;
+}
+
+const unsigned char *lup_sq_value_text(sqlite3_value *v)
+{
+	const unsigned char *t = sqlite3_value_text(v);
+	if (!t && sqlite3_value_type(v) != SQLITE_NULL)
+		oom_seen = 1;
+	return t;
+}
+
+const void *lup_sq_value_blob(sqlite3_value *v)
+{
+	const void *b = sqlite3_value_blob(v);
+	if (!b && sqlite3_value_type(v) != SQLITE_NULL && sqlite3_value_bytes(v) > 0)
+		oom_seen = 1;
+	return b;
+}
+
+void lup_sq_oom_reset(void)
+{
+	oom_seen = 0;
+}
+
+int lup_sq_oom_seen(void)
+{
+	return oom_seen;
 }
 
 int lup_sq_bind_text(sqlite3_stmt *st, int i, const char *s, int n, void (*d)(void *))
