@@ -3,7 +3,7 @@
 # framework import, a save in the terminal interface, sync apply) is run
 # once to count its calls of a kind, then again with the Nth of them
 # failing, N over every call (full) or a spread of them (quick, in make
-# check).  Kinds: I/O calls (writes, syncs, truncations), SQLite's memory
+# check; make faults: every I/O call, a wider spread of allocations).  Kinds: I/O calls (writes, syncs, truncations), SQLite's memory
 # allocations (alloc) and lup's own (lupalloc: malloc and the like called
 # from lup's program).  After each, lup must have ended with a message (a
 # status, never a crash or a sanitizer's report), and the database must
@@ -21,7 +21,10 @@ SHIM="$TOP/$B/tests/libfault.so"
 [ -e "$SHIM" ] || { echo "faults: $SHIM is not built"; echo "faults: 0 passed, 1 failed"; exit 1; }
 KINDS=${FAULT_KINDS:-io alloc lupalloc}
 QUICK=${FAULT_QUICK:-36}        # I/O trials per scenario in the quick sweep
-QUICK_ALLOC=${FAULT_QUICK_ALLOC:-24}  # allocation trials per scenario and kind
+QUICK_ALLOC=${FAULT_QUICK_ALLOC:-10}  # allocation trials per scenario and kind
+# every I/O call in the full sweep, but a spread of allocations: a purge
+# makes some 400,000 of SQLite's
+FULL_ALLOC=${FAULT_FULL_ALLOC:-400}
 injected=0 ok=0 bad=0
 io_n=0 io_ok=0 al_n=0 al_ok=0
 
@@ -33,6 +36,8 @@ sweep1() {
 	alloc) what="SQLite allocations" q=$QUICK_ALLOC ;;
 	*) what="lup allocations" q=$QUICK_ALLOC ;;
 	esac
+	full=$mode
+	if [ "$mode" = full ] && [ "$kind" != io ]; then full=spread q=$FULL_ALLOC; fi
 	rm -f "$W/t.db"* "$W/count"; cp "$W/$s.base" "$W/t.db"
 	runcmd "$s" "$W/t.db" LD_PRELOAD="$SHIM" LUP_FAULT_KIND="$kind" LUP_FAULT_COUNT="$W/count"
 	total=$(cat "$W/count" 2>/dev/null)
@@ -46,7 +51,7 @@ sweep1() {
 	fi
 	if [ -n "$FAULT_AT" ]; then
 		ns=$FAULT_AT
-	elif [ "$mode" = full ] || [ "$total" -le "$q" ]; then
+	elif [ "$full" = full ] || [ "$total" -le "$q" ]; then
 		ns=$(seq 1 "$total")
 	else
 		ns=$(awk -v t="$total" -v q="$q" 'BEGIN { for (i = 0; i < q; i++) print 1 + int(i * (t - 1) / (q - 1)) }' | uniq)
