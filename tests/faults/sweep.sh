@@ -2,16 +2,17 @@
 # The fault sweep: each writing command (import, demo, purge, erase,
 # framework import, a save in the terminal interface, sync apply) is run
 # once to count its calls of a kind, then again with the Nth of them
-# failing, N over every call (full) or a spread of them (quick, in make
-# check; make faults: every I/O call, a wider spread of allocations).  Kinds: I/O calls (writes, syncs, truncations), SQLite's memory
-# allocations (alloc) and lup's own (lupalloc: malloc and the like called
-# from lup's program).  After each, lup must have ended with a message (a
+# failing.  Kinds: I/O calls (io: writes, syncs, truncations), SQLite's
+# memory allocations (alloc) and lup's own (lupalloc: malloc and the like
+# called from lup's program).  quick (make check): a spread of N over each
+# command and kind; full (make faults): every I/O call and a wider spread
+# of allocations.  After each, lup must have ended with a message (a
 # status, never a crash or a sanitizer's report), and the database must
 # pass integrity_check and lup check and hold exactly the state before or
 # after the command (after, when lup said it succeeded).
-# Usage: sweep.sh [quick|full] [SCENARIO…]; FAULT_KINDS="io alloc" by
-# default; FAULT_KEEP=DIR keeps what each failed trial left; FAULT_AT="N…"
-# fails those calls only.
+# Usage: sweep.sh [quick|full] [SCENARIO…]; FAULT_KINDS="io alloc
+# lupalloc" by default; FAULT_KEEP=DIR keeps what each failed trial left;
+# FAULT_AT="N…" fails those calls only.
 mode=${1:-quick}; [ $# -gt 0 ] && shift
 B=${B:-build}
 W=$(mktemp -d "${TMPDIR:-/tmp}/lup-faults.XXXXXX")
