@@ -12,9 +12,10 @@
  *   LUP_FAULT_KIND=lupalloc  lup's own allocations: malloc, calloc,
  *                         realloc, strdup and strndup called from lup's
  *                         program itself (not from the libraries it
- *                         uses); one returns NULL with ENOMEM.  Not with
- *                         a sanitizer, whose allocator lup's program holds:
- *                         then nothing is counted.
+ *                         uses); one returns NULL with ENOMEM.  Only in
+ *                         the shim built with LUP_FAULT_LUPALLOC
+ *                         (libfaultlup.so), and not with a sanitizer,
+ *                         whose allocator must stay the only one.
  *   LUP_FAULT_AT=N     the Nth counted call fails; 0 or unset: none fails
  *   LUP_FAULT_COUNT=F  at exit, the number of counted calls is written to F
  */
@@ -151,6 +152,7 @@ static void *fail_realloc(void *p, int n)
 	return hit() ? NULL : def.xRealloc(p, n);
 }
 
+#ifdef LUP_FAULT_LUPALLOC
 /* lup's own allocations: those called from the program's code (its
  * executable segments, found at start), through glibc's allocator. */
 extern void *__libc_malloc(size_t);
@@ -230,16 +232,20 @@ char *strndup(const char *s, size_t n)
 	return dupn(s, strnlen(s, n), __builtin_return_address(0));
 }
 
+#endif
+
 __attribute__((constructor)) static void setup(void)
 {
 	const char *k = getenv("LUP_FAULT_KIND");
 	sqlite3_mem_methods m;
 
+#ifdef LUP_FAULT_LUPALLOC
 	if (k && strcmp(k, "lupalloc") == 0) {
 		dl_iterate_phdr(prog_range, NULL);
 		alloc_kind = 2;
 		return;
 	}
+#endif
 	if (!k || strcmp(k, "alloc"))
 		return;
 	alloc_kind = 1;
