@@ -141,7 +141,12 @@ int lup_bind_text(sqlite3_stmt *st, int i, const char *s)
 char *lup_col_dup(sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? strdup((const char *)t) : NULL;
+	char *d = t ? strdup((const char *)t) : NULL;
+	/* a copy that failed is not a NULL value: the transaction must not
+	 * store it back as one */
+	if (t && !d)
+		lup_sq_oom_note();
+	return d;
 }
 
 void lup_col_copy(sqlite3_stmt *st, int i, char *buf, size_t n)

@@ -31,6 +31,8 @@ const void *lup_sq_value_blob(sqlite3_value *v);
  * rolls back instead, as what was written may lack what was not read. */
 void lup_sq_oom_reset(void);
 int lup_sq_oom_seen(void);
+/* The same for a copy of a value read that found no memory. */
+void lup_sq_oom_note(void);
 /* A statement handed out again: a failed bind of its last use is forgotten. */
 void lup_sq_forget(sqlite3_stmt *st);
 /* 1 (once) when the last step failed for a failed bind. */

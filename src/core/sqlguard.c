@@ -59,6 +59,11 @@ const void *lup_sq_value_blob(sqlite3_value *v)
 	return b;
 }
 
+void lup_sq_oom_note(void)
+{
+	oom_seen = 1;
+}
+
 void lup_sq_oom_reset(void)
 {
 	oom_seen = 0;
