@@ -118,7 +118,7 @@ check:
 	@sh scripts/deps.sh
 	@$(MAKE) --no-print-directory check-suites
 
-check-suites: all $(UNIT_BIN) $(B)/tests/sync-converge $(B)/tests/libfault.so
+check-suites: all $(UNIT_BIN) $(B)/tests/sync-converge $(B)/tests/libfault.so $(B)/tests/libfaultlup.so
 	@LUP=$(LUP) B=$(B) sh tests/check.sh $(UNIT_BIN)
 
 # The same suites under AddressSanitizer and UBSan, in a build of their own.
@@ -155,14 +155,18 @@ fuzz: $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
 fuzz-long: $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
 	@B=$(B) sh tests/fuzz/long.sh
 
-# Fault injection: a shim that fails the Nth write, sync or truncation of
-# a command (tests/faults/fault.c).  make check sweeps a spread of N over
+# Fault injection: a shim (tests/faults/fault.c) that fails the Nth write,
+# sync or truncation of a command, or its Nth allocation (SQLite's or lup's
+# own).  make check sweeps a spread of N over
 # each writing command, make faults every N; make crash kills writing
 # commands at random moments, 100 times.
 $(B)/tests/libfault.so: tests/faults/fault.c
 	@mkdir -p $(dir $@)
-	$(CC) -shared -fPIC -O1 -g -o $@ $< -ldl
-faults: all $(B)/tests/libfault.so
+	$(CC) -shared -fPIC -O1 -g $(shell pkg-config --cflags sqlite3) -o $@ $< -ldl $(shell pkg-config --libs sqlite3)
+$(B)/tests/libfaultlup.so: tests/faults/fault.c
+	@mkdir -p $(dir $@)
+	$(CC) -shared -fPIC -O1 -g -DLUP_FAULT_LUPALLOC $(shell pkg-config --cflags sqlite3) -o $@ $< -ldl $(shell pkg-config --libs sqlite3)
+faults: all $(B)/tests/libfault.so $(B)/tests/libfaultlup.so
 	@LUP=$(LUP) B=$(B) sh tests/faults/sweep.sh full
 crash: all
 	@LUP=$(LUP) B=$(B) sh tests/faults/crash.sh

@@ -27,7 +27,8 @@ for t in tests/cli/test_*.sh; do [ -e "$t" ] && tally "cli ${t##*/}" sh "$t"; do
 # the changes of three laptops (make sync-soak runs 200 seeds and more).
 [ -x "$B/tests/sync-converge" ] && tally sync "$B/tests/sync-converge" --seeds 3 --replicas 4 \
 	--rounds 3 --edits 40 --exhaustive 2,1,1
-# A spread of I/O faults over each writing command (make faults: all).
+# A spread of I/O faults and failed allocations (SQLite's and lup's own)
+# over each writing command (make faults: all).
 tally faults sh tests/faults/sweep.sh quick
 [ -x tests/tui/run.sh ] && tally tui sh tests/tui/run.sh
 tally man sh tests/man.sh

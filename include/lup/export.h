@@ -42,5 +42,9 @@ int lup_export_file(lup_db *db, const char *table, const struct lup_export_opts 
 /* One CSV field, quoted when it holds the delimiter, a quote, a line
  * break or surrounding spaces (quotes inside doubled).  NULL is empty. */
 void lup_csv_put(FILE *out, const char *s, char delim);
+/* The same for a spreadsheet: a field starting with = + - @, a tab or a
+ * carriage return (a formula to Excel or LibreOffice) starts with an
+ * apostrophe instead, so that it is shown as text. */
+void lup_csv_put_cell(FILE *out, const char *s, char delim);
 
 #endif

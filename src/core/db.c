@@ -22,9 +22,14 @@ int lup_db_schema_version(void)
 
 int lup_sqlerr(lup_db *db, lup_err *err, const char *what)
 {
-	int rc = db && db->h ? sqlite3_extended_errcode(db->h) : SQLITE_ERROR;
+	/* a database whose handle could not even be made: SQLite found no
+	 * memory for it (sqlite3_open_v2 leaves the handle NULL then) */
+	int rc = lup_sq_failed_bind() ? SQLITE_NOMEM
+	       : db && db->h ? sqlite3_extended_errcode(db->h) : db ? SQLITE_NOMEM : SQLITE_ERROR;
 	const char *m = db && db->h ? sqlite3_errmsg(db->h) : "";
 	switch (rc & 0xff) {
+	case SQLITE_NOMEM:
+		return lup_err_set(err, LUP_EFAIL, _("%s: out of memory"), what);
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return lup_err_set(err, LUP_EBUSY,
@@ -95,6 +100,7 @@ sqlite3_stmt *lup_stmt(lup_db *db, const char *sql, lup_err *err)
 		if (db->cache[s].sql == sql) {
 			sqlite3_reset(db->cache[s].st);
 			sqlite3_clear_bindings(db->cache[s].st);
+			lup_sq_forget(db->cache[s].st);
 			return db->cache[s].st;
 		}
 		if (!db->cache[s].sql) {
@@ -112,6 +118,7 @@ prepare:
 	}
 	db->cache[slot].sql = sql;
 	db->cache[slot].st = st;
+	lup_sq_forget(st);
 	return st;
 }
 
@@ -120,6 +127,7 @@ void lup_done(sqlite3_stmt *st)
 	if (st) {
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
+		lup_sq_forget(st);
 	}
 }
 
@@ -133,7 +141,12 @@ int lup_bind_text(sqlite3_stmt *st, int i, const char *s)
 char *lup_col_dup(sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? strdup((const char *)t) : NULL;
+	char *d = t ? strdup((const char *)t) : NULL;
+	/* a copy that failed is not a NULL value: the transaction must not
+	 * store it back as one */
+	if (t && !d)
+		lup_sq_oom_note();
+	return d;
 }
 
 void lup_col_copy(sqlite3_stmt *st, int i, char *buf, size_t n)
@@ -623,8 +636,10 @@ int lup_db_begin(lup_db *db, lup_err *err)
 	const char *sql = db->txdepth ? "SAVEPOINT lup_nested" : "BEGIN IMMEDIATE";
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return lup_sqlerr(db, err, _("starting a change"));
-	if (db->txdepth++ == 0)
+	if (db->txdepth++ == 0) {
+		lup_sq_oom_reset();
 		lup_sync_capture_begin(db);
+	}
 	return 0;
 }
 
@@ -637,6 +652,14 @@ int lup_db_commit(lup_db *db, lup_err *err)
 	/* The outermost commit records the change in the log, in the same
 	 * transaction. */
 	if (db->txdepth == 1 && lup_sync_capture_commit(db, err) < 0) {
+		db->nlogged = logged;
+		lup_db_rollback(db);
+		return -1;
+	}
+	/* a value SQLite found no memory to bind or read: what was written
+	 * may lack it */
+	if (db->txdepth == 1 && lup_sq_oom_seen()) {
+		lup_err_set(err, LUP_EFAIL, _("%s: out of memory"), _("saving"));
 		db->nlogged = logged;
 		lup_db_rollback(db);
 		return -1;

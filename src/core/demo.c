@@ -545,16 +545,20 @@ static void person_name(const struct dperson *p, char *out, size_t n)
 	snprintf(out, n, "%s %s", first_names[p->first], last_names[p->last]);
 }
 
-/* Lower-case ASCII for an e-mail local part. */
-static void ascii_part(const char *name, char *out, size_t n)
+/* Lower-case ASCII for an e-mail local part; -1 without memory. */
+static int ascii_part(const char *name, char *out, size_t n)
 {
 	char *f = lup_fold(name);
 	size_t o = 0;
-	for (const char *s = f ? f : ""; *s && o + 1 < n; s++)
+	out[0] = '\0';
+	if (!f)
+		return -1;
+	for (const char *s = f; *s && o + 1 < n; s++)
 		if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-')
 			out[o++] = *s;
 	out[o] = '\0';
 	free(f);
+	return 0;
 }
 
 /* ---- Programme, blocks ---- */
@@ -631,8 +635,9 @@ static int insert_person(struct demo *d, long i, const char *unit, const char *r
 	int rc = -1;
 
 	person_name(p, name, sizeof name);
-	ascii_part(first_names[p->first], a, sizeof a);
-	ascii_part(last_names[p->last], b, sizeof b);
+	if (ascii_part(first_names[p->first], a, sizeof a) < 0 ||
+	    ascii_part(last_names[p->last], b, sizeof b) < 0)
+		return lup_err_oom(d->err);
 	if ((*cnt)++ == 0)
 		snprintf(email, sizeof email, "%s.%s@example.org", a, b);
 	else

@@ -200,6 +200,37 @@ void lup_csv_put(FILE *out, const char *s, char delim)
 	putc('"', out);
 }
 
+void lup_csv_put_cell(FILE *out, const char *s, char delim)
+{
+	size_t n;
+	char *q;
+
+	/* A spreadsheet runs a cell that starts like a formula: such a cell
+	 * starts with an apostrophe instead, which shows it as text. */
+	if (!s || !s[0] || !strchr("=+-@\t\r", s[0])) {
+		lup_csv_put(out, s, delim);
+		return;
+	}
+	n = strlen(s);
+	if ((q = malloc(n + 2))) {
+		q[0] = '\'';
+		memcpy(q + 1, s, n + 1);
+		lup_csv_put(out, q, delim);
+		free(q);
+		return;
+	}
+	/* without memory for a copy: the apostrophe, then the field as it
+	 * is, quoted the same way */
+	putc('"', out);
+	putc('\'', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', out);
+		putc(*s, out);
+	}
+	putc('"', out);
+}
+
 int lup_export_write(lup_db *db, const char *table, const struct lup_export_opts *o,
                      FILE *out, long *rows, lup_err *err)
 {
@@ -239,19 +270,10 @@ int lup_export_write(lup_db *db, const char *table, const struct lup_export_opts
 				const char *v = (const char *)sqlite3_column_text(st, i);
 				if (i)
 					putc(delim, out);
-				/* A spreadsheet runs a cell that starts like a formula:
-				 * for Excel it starts with an apostrophe instead. */
-				if (excel && v && strchr("=+-@\t\r", v[0]) && v[0]) {
-					char *q = malloc(strlen(v) + 2);
-					if (q) {
-						q[0] = '\'';
-						strcpy(q + 1, v);
-						lup_csv_put(out, q, delim);
-						free(q);
-						continue;
-					}
-				}
-				lup_csv_put(out, v, delim);
+				if (excel)
+					lup_csv_put_cell(out, v, delim);
+				else
+					lup_csv_put(out, v, delim);
 			}
 			fputs("\r\n", out);
 		}

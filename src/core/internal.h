@@ -11,6 +11,47 @@
 #include "lup/merge.h"
 #include "lup/util.h"
 
+/* Binds and reads that cannot be lost (sqlguard.c): a bind that fails (no
+ * memory for its copy) makes the statement's next step fail with
+ * SQLITE_NOMEM instead of running with NULL in the value's place, and a
+ * failed bind or value read makes the transaction's commit fail.  Every
+ * core module binds, steps and reads through these. */
+int lup_sq_bind_text(sqlite3_stmt *st, int i, const char *s, int n, void (*d)(void *));
+int lup_sq_bind_blob(sqlite3_stmt *st, int i, const void *p, int n, void (*d)(void *));
+int lup_sq_bind_value(sqlite3_stmt *st, int i, const sqlite3_value *v);
+int lup_sq_bind_zeroblob(sqlite3_stmt *st, int i, int n);
+int lup_sq_step(sqlite3_stmt *st);
+/* Value reads that note a failed one (NULL for a value that is not). */
+const unsigned char *lup_sq_column_text(sqlite3_stmt *st, int i);
+const void *lup_sq_column_blob(sqlite3_stmt *st, int i);
+const unsigned char *lup_sq_value_text(sqlite3_value *v);
+const void *lup_sq_value_blob(sqlite3_value *v);
+/* Whether a bind or a value read failed since lup_sq_oom_reset (which
+ * the outermost lup_db_begin calls): the outermost lup_db_commit then
+ * rolls back instead, as what was written may lack what was not read. */
+void lup_sq_oom_reset(void);
+int lup_sq_oom_seen(void);
+/* The same for a copy of a value read that found no memory. */
+void lup_sq_oom_note(void);
+/* A statement handed out again: a failed bind of its last use is forgotten. */
+void lup_sq_forget(sqlite3_stmt *st);
+/* 1 (once) when the last step failed for a failed bind. */
+int lup_sq_failed_bind(void);
+/* A change (changeset) that could not be read, rc the session
+ * extension's code: out of memory, or "a change cannot be read".  -1. */
+int lup_cs_err(int rc, lup_err *err);
+#ifndef LUP_SQLGUARD_IMPL
+#define sqlite3_bind_text lup_sq_bind_text
+#define sqlite3_bind_blob lup_sq_bind_blob
+#define sqlite3_bind_value lup_sq_bind_value
+#define sqlite3_bind_zeroblob lup_sq_bind_zeroblob
+#define sqlite3_step lup_sq_step
+#define sqlite3_column_text lup_sq_column_text
+#define sqlite3_column_blob lup_sq_column_blob
+#define sqlite3_value_text lup_sq_value_text
+#define sqlite3_value_blob lup_sq_value_blob
+#endif
+
 struct lup_migration {
 	int version;
 	const char *const *steps;   /* NULL-terminated SQL statements */

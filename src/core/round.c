@@ -462,13 +462,13 @@ int lup_round_invites(lup_db *db, const char *id, int pending_only, const char *
 	for (size_t i = 0; i < n; i++) {
 		if (pending_only && strcmp(p[i].status, "final") == 0)
 			continue;
-		lup_csv_put(af.fp, p[i].name, ',');
+		lup_csv_put_cell(af.fp, p[i].name, ',');
 		fputc(',', af.fp);
-		lup_csv_put(af.fp, p[i].email, ',');
+		lup_csv_put_cell(af.fp, p[i].email, ',');
 		fputc(',', af.fp);
-		lup_csv_put(af.fp, p[i].unit, ',');
+		lup_csv_put_cell(af.fp, p[i].unit, ',');
 		fputc(',', af.fp);
-		lup_csv_put(af.fp, p[i].role, ',');
+		lup_csv_put_cell(af.fp, p[i].role, ',');
 		fputs("\r\n", af.fp);
 		count++;
 		none += !p[i].email[0];

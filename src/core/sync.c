@@ -92,7 +92,7 @@ int lup_sync_table_index(const char *name)
 int lup_sync_col_index(const struct sync_table *t, const char *name)
 {
 	for (int i = 0; i < t->ncol; i++)
-		if (strcmp(t->col[i], name) == 0)
+		if (name && strcmp(t->col[i], name) == 0)
 			return i;
 	return -1;
 }
@@ -159,12 +159,17 @@ static int load_table(lup_db *db, struct sync_table *t, lup_err *err)
 {
 	char sql[128];
 	sqlite3_stmt *st;
-	int cap = 0;
+	int cap = 0, rc;
 
 	snprintf(sql, sizeof sql, "SELECT name, \"notnull\", pk FROM pragma_table_info('%s')", t->name);
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
 		return lup_sqlerr(db, err, _("reading the schema"));
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		if (!name) {
+			sqlite3_finalize(st);
+			return lup_err_oom(err);
+		}
 		if (t->ncol == cap) {
 			cap = cap ? cap * 2 : 16;
 			void *a = realloc(t->col, (size_t)cap * sizeof *t->col);
@@ -178,7 +183,7 @@ static int load_table(lup_db *db, struct sync_table *t, lup_err *err)
 				return lup_err_oom(err);
 			}
 		}
-		t->col[t->ncol] = strdup((const char *)sqlite3_column_text(st, 0));
+		t->col[t->ncol] = strdup(name);
 		t->notnull[t->ncol] = (unsigned char)sqlite3_column_int(st, 1);
 		if (!t->col[t->ncol]) {
 			sqlite3_finalize(st);
@@ -195,6 +200,12 @@ static int load_table(lup_db *db, struct sync_table *t, lup_err *err)
 				t->rule[t->ncol] = (unsigned char)col_rules[r].rule;
 		t->ncol++;
 	}
+	/* a table read in part (no memory, say) is not a table's columns */
+	if (rc != SQLITE_DONE) {
+		lup_sqlerr(db, err, _("reading the schema"));
+		sqlite3_finalize(st);
+		return -1;
+	}
 	sqlite3_finalize(st);
 	if (t->ncol == 0)
 		return lup_err_set(err, LUP_EFAIL, "sync: no table %s", t->name);
@@ -208,7 +219,7 @@ static int load_table(lup_db *db, struct sync_table *t, lup_err *err)
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
 		return lup_sqlerr(db, err, _("reading the schema"));
 	cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int c = lup_sync_col_index(t, (const char *)sqlite3_column_text(st, 0));
 		int p = lup_sync_table_index((const char *)sqlite3_column_text(st, 1));
 		if (c < 0 || p < 0)
@@ -225,6 +236,11 @@ static int load_table(lup_db *db, struct sync_table *t, lup_err *err)
 		t->fk[t->nfk].table = p;
 		t->fk[t->nfk].nullable = !t->notnull[c];
 		t->nfk++;
+	}
+	if (rc != SQLITE_DONE) {
+		lup_sqlerr(db, err, _("reading the schema"));
+		sqlite3_finalize(st);
+		return -1;
 	}
 	sqlite3_finalize(st);
 	{

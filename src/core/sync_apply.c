@@ -797,6 +797,17 @@ static int delete_row(struct sync_fold *f, int ti, int ncol, sqlite3_value **o, 
 	return edited ? record_row(f, ti, id, cur, NULL, "delete", 1) : 0;
 }
 
+/* The end of reading a change: one that could not be read to its end
+ * (no memory, or damaged) fails the fold, with why. */
+static void cs_finish(struct sync_fold *f, sqlite3_changeset_iter *it)
+{
+	int rc = sqlite3changeset_finalize(it);
+	if (rc != SQLITE_OK && !f->failed) {
+		lup_cs_err(rc, f->err);
+		f->failed = 1;
+	}
+}
+
 /* Foreign keys are checked at the end (replay_from defers them: parents
  * may come after their children within one change), and the rows left
  * without a parent are seen to by fix_parents. */
@@ -845,7 +856,7 @@ static int apply_changes(struct sync_fold *f)
 			delete_row(f, ti, ncol, o, cur);
 		values_free(cur, f->m->t[ti].ncol);
 	}
-	sqlite3changeset_finalize(it);
+	cs_finish(f, it);
 	return f->failed ? -1 : 0;
 }
 
@@ -972,8 +983,11 @@ static int fix_parents(struct sync_fold *f, const void *cs, int ncs)
 				continue;
 			if (ncol > f->m->t[ti].ncol)
 				ncol = f->m->t[ti].ncol;
-			if (!(nv = calloc((size_t)f->m->t[ti].ncol, sizeof *nv)))
+			if (!(nv = calloc((size_t)f->m->t[ti].ncol, sizeof *nv))) {
+				lup_err_oom(f->err);
+				f->failed = 1;
 				break;
+			}
 			for (int c = 0; c < ncol; c++)
 				sqlite3changeset_new(it, c, &nv[c]);
 			if (nv[0] && sqlite3_value_text(nv[0]) &&
@@ -982,7 +996,7 @@ static int fix_parents(struct sync_fold *f, const void *cs, int ncs)
 				record_row(f, ti, (const char *)sqlite3_value_text(nv[0]), nv, NULL, "parent", 0);
 			free(nv);
 		}
-		sqlite3changeset_finalize(it);
+		cs_finish(f, it);
 	}
 	return f->failed ? -1 : 0;
 }
@@ -1042,7 +1056,7 @@ static int cascade_victims(struct sync_fold *f, sqlite3_session *s)
 			}
 		}
 	}
-	sqlite3changeset_finalize(it);
+	cs_finish(f, it);
 	sqlite3_free(cs);
 	return f->failed ? -1 : 0;
 }
@@ -1490,27 +1504,33 @@ static int erased_row(lup_db *db, const char *tbl, sqlite3_value *id)
 {
 	static const char sql[] = "SELECT 1 FROM sync_erased WHERE tbl = ?1 AND pk = ?2";
 	sqlite3_stmt *st;
-	int hit;
-	if (!tbl || !id || !(st = lup_stmt(db, sql, NULL)))
+	int rc;
+	if (!tbl || !id)
 		return 0;
+	/* a look-up that fails counts as a hit: the change is then redacted,
+	 * which finds out for itself (or fails with a message) */
+	if (!(st = lup_stmt(db, sql, NULL)))
+		return 1;
 	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_value(st, 2, id);
-	hit = sqlite3_step(st) == SQLITE_ROW;
+	rc = sqlite3_step(st);
 	lup_done(st);
-	return hit;
+	return rc != SQLITE_DONE;
 }
 
 static int erased_name(lup_db *db, sqlite3_value *v)
 {
 	static const char sql[] = "SELECT 1 FROM sync_erased_name WHERE hash = lup_name_hash(?1)";
 	sqlite3_stmt *st;
-	int hit;
-	if (!v || sqlite3_value_type(v) != SQLITE_TEXT || !(st = lup_stmt(db, sql, NULL)))
+	int rc;
+	if (!v || sqlite3_value_type(v) != SQLITE_TEXT)
 		return 0;
+	if (!(st = lup_stmt(db, sql, NULL)))
+		return 1;   /* as in erased_row */
 	sqlite3_bind_value(st, 1, v);
-	hit = sqlite3_step(st) == SQLITE_ROW;
+	rc = sqlite3_step(st);
 	lup_done(st);
-	return hit;
+	return rc != SQLITE_DONE;
 }
 
 /* Does the changeset hold an erased row, a conflict about one, or an
@@ -1520,8 +1540,10 @@ static int touches_erased(lup_db *db, const void *cs, int n)
 	sqlite3_changeset_iter *it;
 	int hit = 0, ac = -1;
 	const struct sync_meta *m = lup_sync_meta(db, NULL);
-	if (!cs || n <= 0 || !m || sqlite3changeset_start(&it, n, (void *)cs) != SQLITE_OK)
+	if (!cs || n <= 0)
 		return 0;
+	if (!m || sqlite3changeset_start(&it, n, (void *)cs) != SQLITE_OK)
+		return 1;
 	ac = lup_sync_col_index(&m->t[lup_sync_table_index("checkin")], "assessor_name");
 	while (!hit && sqlite3changeset_next(it) == SQLITE_ROW) {
 		const char *tab, *tbl;
@@ -1554,7 +1576,9 @@ static int touches_erased(lup_db *db, const void *cs, int n)
 			hit = erased_name(db, a) || erased_name(db, b);
 		}
 	}
-	sqlite3changeset_finalize(it);
+	/* a change not read to its end may hold one */
+	if (sqlite3changeset_finalize(it) != SQLITE_OK)
+		hit = 1;
 	return hit;
 }
 
@@ -1741,23 +1765,40 @@ static int note_erased(lup_db *db, const void *ps, int n, const void *full, int 
 		}
 		sqlite3_bind_text(st, 1, tab, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_value(st, 2, idv);
-		sqlite3_step(st);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			lup_sqlerr(db, err, _("noting what was erased"));
+			lup_done(st);
+			sqlite3changeset_finalize(it);
+			return -1;
+		}
 		lup_done(st);
 		if (strcmp(tab, "person") != 0)
 			continue;
 		if (full && namecol < ncol && sqlite3changeset_old(it, namecol, &nm) == SQLITE_OK && nm) {
-			if (!(st = lup_stmt(db, name_sql, err)))
-				break;
+			if (!(st = lup_stmt(db, name_sql, err))) {
+				sqlite3changeset_finalize(it);
+				return -1;
+			}
 			sqlite3_bind_value(st, 1, nm);
 		} else if (!(st = lup_stmt(db, here_sql, err))) {
-			break;
+			sqlite3changeset_finalize(it);
+			return -1;
 		} else {
 			sqlite3_bind_value(st, 1, idv);
 		}
-		sqlite3_step(st);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			lup_sqlerr(db, err, _("noting what was erased"));
+			lup_done(st);
+			sqlite3changeset_finalize(it);
+			return -1;
+		}
 		lup_done(st);
 	}
-	sqlite3changeset_finalize(it);
+	{
+		int frc = sqlite3changeset_finalize(it);
+		if (frc != SQLITE_OK)
+			return lup_cs_err(frc, err);
+	}
 	return 0;
 }
 

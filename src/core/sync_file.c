@@ -922,7 +922,11 @@ static int fits(lup_db *db, const lup_sync_file *f, const char *self_device, con
 					  "was used"), tab);
 			}
 		}
-		sqlite3changeset_finalize(it);
+		{
+			int frc = sqlite3changeset_finalize(it);
+			if (frc != SQLITE_OK)
+				return lup_cs_err(frc, err);
+		}
 	}
 	return 0;
 }

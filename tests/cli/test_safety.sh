@@ -30,6 +30,33 @@ case_ "a plain CSV export keeps the name as it is"
 run --db "$DB" export people
 expect_out ',"?=cmd'
 
+case_ "round invite neutralises cells that start like a formula"
+DBR="$TMP/round.db"
+newdb "$DBR"
+{
+	printf 'Namn,E-post,Roll,Enhet\n'
+	printf '"=cmd|%s /C calc%s!A0",formula@example.org,-chef,+enhet\n' "'" "'"
+	printf '@SUM(A1),at@example.org,-chef,+enhet\n'
+	printf 'Plain Name,=mail@example.org,-chef,+enhet\n'
+} >"$TMP/round.csv"
+printf '[framework]\nid = fx\nname = Fx\nversion = 1\nlevel_max = 5\n[area A]\nname = A\n[competence A.1]\narea = A\nname = One\n[targets -chef]\nA.1 = 3\n' >"$TMP/fx.ini"
+"$LUP" --db "$DBR" import people "$TMP/round.csv" >/dev/null 2>&1
+"$LUP" --db "$DBR" framework import "$TMP/fx.ini" >/dev/null 2>&1
+printf '[frameworks]\n-chef = fx\n' >"$TMP/round.ini"
+run --db "$DBR" --config "$TMP/round.ini" round start --unit "+enhet" --all --name hostile --invite "$TMP/inv1.csv"
+expect_rc 0
+run --db "$DBR" round invite hostile
+expect_rc 0
+expect_out "^'=cmd"
+expect_out "^'@SUM"
+expect_out ",'-chef"
+expect_out ",'\+enhet"
+expect_no_out "^=cmd"
+expect_no_out "^@SUM"
+expect_no_out ",-chef"
+expect_no_out ",\+enhet"
+check_ 'grep -q "^'"'"'=cmd" "$TMP/inv1.csv" && ! grep -q "^=cmd" "$TMP/inv1.csv"' "round start --invite wrote a formula unchanged"
+
 # 2. Symbolic links at output paths
 for cmd in "export people" "export ics" "report" "person export eve@example.org"; do
 	case_ "$cmd -o through a planted link"

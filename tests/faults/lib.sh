@@ -58,9 +58,9 @@ setup() {
 runcmd() {
 	s=$1 DB=$2; shift 2
 	if [ "$s" = tui ]; then
-		env "$@" LUP_KEYS="$W/tui.keys" "$LUP" --db "$DB" </dev/null >/dev/null 2>&1
+		env "$@" LUP_KEYS="$W/tui.keys" "$LUP" --db "$DB" </dev/null >/dev/null 2>"$W/err"
 	else
-		eval "env \"\$@\" \"\$LUP\" --db \"\$DB\" $(cat "$W/$s.cmd")" </dev/null >/dev/null 2>&1
+		eval "env \"\$@\" \"\$LUP\" --db \"\$DB\" $(cat "$W/$s.cmd")" </dev/null >/dev/null 2>"$W/err"
 	fi
 }
 

@@ -230,6 +230,44 @@ static void test_export_file(void **state)
 	tdb_close(&t);
 }
 
+/* A spreadsheet's cell: one that starts like a formula starts with an
+ * apostrophe, quoted as any field; others as lup_csv_put writes them. */
+static void test_csv_cell(void **state)
+{
+	static const struct { const char *in, *out; } cases[] = {
+		{ "=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0" },
+		{ "+46 70", "'+46 70" },
+		{ "-chef", "'-chef" },
+		{ "@SUM(A1)", "'@SUM(A1)" },
+		{ "\tx", "'\tx" },
+		{ "\rx", "\"'\rx\"" },
+		{ "=a,b", "\"'=a,b\"" },
+		{ "=\"q\"", "\"'=\"\"q\"\"\"" },
+		{ "Åsa = chef", "Åsa = chef" },
+		{ "", "" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *buf = NULL;
+		size_t n = 0;
+		FILE *fp = open_memstream(&buf, &n);
+		assert_non_null(fp);
+		lup_csv_put_cell(fp, cases[i].in, ',');
+		fclose(fp);
+		assert_string_equal(buf, cases[i].out);
+		free(buf);
+	}
+	{
+		char *buf = NULL;
+		size_t n = 0;
+		FILE *fp = open_memstream(&buf, &n);
+		lup_csv_put_cell(fp, NULL, ',');
+		fclose(fp);
+		assert_string_equal(buf, "");
+		free(buf);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -237,6 +275,7 @@ int main(void)
 		cmocka_unit_test(test_every_table),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_export_file),
+		cmocka_unit_test(test_csv_cell),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
