@@ -25,11 +25,13 @@ static int note(sqlite3_stmt *st, int rc)
 
 /* A value read: NULL for a value that is not NULL (text), or NULL with
  * SQLite saying it ran out of memory (a blob: an empty one is NULL too),
- * is a read that failed. */
+ * is a read that failed.  The type is taken before the read: a value
+ * SQLite could not convert for want of memory reads as NULL after. */
 const unsigned char *lup_sq_column_text(sqlite3_stmt *st, int i)
 {
+	int ty = sqlite3_column_type(st, i);
 	const unsigned char *t = sqlite3_column_text(st, i);
-	if (!t && sqlite3_column_type(st, i) != SQLITE_NULL)
+	if (!t && ty != SQLITE_NULL)
 		oom_seen = 1;
 	return t;
 }
@@ -45,8 +47,9 @@ const void *lup_sq_column_blob(sqlite3_stmt *st, int i)
 
 const unsigned char *lup_sq_value_text(sqlite3_value *v)
 {
+	int ty = sqlite3_value_type(v);
 	const unsigned char *t = sqlite3_value_text(v);
-	if (!t && sqlite3_value_type(v) != SQLITE_NULL)
+	if (!t && ty != SQLITE_NULL)
 		oom_seen = 1;
 	return t;
 }

@@ -823,7 +823,7 @@ static int apply_changes(struct sync_fold *f)
 	while (!f->failed && sqlite3changeset_next(it) == SQLITE_ROW) {
 		const char *tab, *id;
 		int ncol, op, ind, ti;
-		sqlite3_value **cur;
+		sqlite3_value **cur, *idv;
 
 		if (sqlite3changeset_op(it, &tab, &ncol, &op, &ind) != SQLITE_OK ||
 		    (ti = lup_sync_table_index(tab)) < 0)
@@ -842,9 +842,19 @@ static int apply_changes(struct sync_fold *f)
 			if (op != SQLITE_DELETE)
 				sqlite3changeset_new(it, c, &nw[c]);
 		}
-		id = (const char *)sqlite3_value_text(op == SQLITE_INSERT ? nw[0] : o[0]);
-		if (!id)
+		idv = op == SQLITE_INSERT ? nw[0] : o[0];
+		id = (const char *)sqlite3_value_text(idv);
+		if (!id) {
+			/* a row with no id is nothing to apply; an id SQLite found no
+			 * memory to read (it reads as NULL then) is a change not
+			 * applied */
+			if (lup_sq_oom_seen() || (idv && sqlite3_value_type(idv) != SQLITE_NULL)) {
+				lup_err_oom(f->err);
+				f->failed = 1;
+				break;
+			}
 			continue;
+		}
 		cur = row_values(f, ti, id);
 		if (f->failed)
 			break;
@@ -1383,7 +1393,7 @@ static int replay_from(lup_db *db, const struct fold_point *p, long *n, lup_err 
 	const struct sync_meta *m = lup_sync_meta(db, err);
 	struct sync_entry head;
 	sqlite3_session *s = NULL;
-	int erased = erased_any(db), rc;
+	int erased = erased_any(db), rc, ready;
 	sqlite3_stmt *st;
 	void *eff = NULL;
 	int neff = 0;
@@ -1410,9 +1420,15 @@ static int replay_from(lup_db *db, const struct fold_point *p, long *n, lup_err 
 	sqlite3_bind_int64(st, 3, p->seq);
 	/* Both settings make SQLite prepare its statements again: once here,
 	 * not once a change. */
-	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
-	sqlite3_exec(db->h, "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	ready = sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL) == SQLITE_OK &&
+	        sqlite3_exec(db->h, "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL) == SQLITE_OK;
+	/* Without deferred keys a row would meet its parent too early and
+	 * be set aside as a conflict: no change is applied at all. */
+	if (!ready) {
+		lup_sqlerr(db, err, _("merging"));
+		rc = -1;
+	}
+	while (ready && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct sync_entry e;
 		sqlite3_stmt *up;
 		memset(&e, 0, sizeof e);
