@@ -179,6 +179,12 @@ int lup_read_all(lup_db *db, sqlite3_stmt *st, void *rowsp, size_t *n, size_t si
 int lup_get_row(lup_db *db, sqlite3_stmt *st, const char *id, void *row, size_t size,
                 void (*read)(sqlite3_stmt *st, void *row), const char *what, const char *missing,
                 lup_err *err);
+/* Prepare sql, bind id to its ?1 and step to its row: the statement on
+ * that row, for the caller to read and finish; NULL with LUP_ENOTFOUND
+ * and the message missing when there is none, or with err naming what
+ * failed (the statement finished). */
+sqlite3_stmt *lup_row_by_id(lup_db *db, const char *sql, const char *id, const char *what,
+                            const char *missing, lup_err *err);
 /* A one-row query of counts, bound by the caller: column i of its row
  * into out[i] for n columns; finishes the statement.  0, or -1 with err
  * naming what failed. */
