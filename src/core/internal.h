@@ -185,6 +185,12 @@ int lup_get_row(lup_db *db, sqlite3_stmt *st, const char *id, void *row, size_t 
  * failed (the statement finished). */
 sqlite3_stmt *lup_row_by_id(lup_db *db, const char *sql, const char *id, const char *what,
                             const char *missing, lup_err *err);
+/* Prepare sql, bind the sort key of text (lup_sortkey, trimmed) to its ?1
+ * and step it: SQLITE_ROW with *out on that row (the caller reads and
+ * finishes it), SQLITE_DONE (finished), or -1 with err set (out of
+ * memory, or what naming what failed). */
+int lup_step_key(lup_db *db, const char *sql, const char *text, sqlite3_stmt **out, const char *what,
+                 lup_err *err);
 /* A one-row query of counts, bound by the caller: column i of its row
  * into out[i] for n columns; finishes the statement.  0, or -1 with err
  * naming what failed. */

@@ -284,6 +284,30 @@ static void test_row_by_id(void **state)
 	tdb_close(&t);
 }
 
+/* A query by the sort key of a text: found, not found, trimmed and
+ * folded. */
+static void test_step_key(void **state)
+{
+	static const char sql[] = "SELECT n FROM pg WHERE k = ?1 ORDER BY n LIMIT 1";
+	struct tdb t;
+	sqlite3_stmt *st;
+	lup_err err;
+	(void)state;
+	tdb_open(&t);
+	fill(&t);
+	assert_int_equal(lup_step_key(t.db, sql, "  C ", &st, "reading", &err), SQLITE_ROW);
+	assert_non_null(st);
+	assert_int_equal(sqlite3_column_int(st, 0), 4);
+	lup_done(st);
+	assert_int_equal(lup_step_key(t.db, sql, "z", &st, "reading", &err), SQLITE_DONE);
+	assert_null(st);
+	/* finished: it runs again */
+	assert_int_equal(lup_step_key(t.db, sql, "j", &st, "reading", &err), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 18);
+	lup_done(st);
+	tdb_close(&t);
+}
+
 static void test_count_row(void **state)
 {
 	struct tdb t;
@@ -316,6 +340,7 @@ int main(void)
 		cmocka_unit_test(test_read_all),
 		cmocka_unit_test(test_get_row),
 		cmocka_unit_test(test_row_by_id),
+		cmocka_unit_test(test_step_key),
 		cmocka_unit_test(test_count_row),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
