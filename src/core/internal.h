@@ -17,6 +17,10 @@ struct lup_migration {
 };
 extern const struct lup_migration lup_migrations[];
 
+/* End the transaction of a write to one row just run: committed when it
+ * changed a row, else rolled back and -1 with LUP_ENOTFOUND and the
+ * message missing. */
+int lup_commit_found(lup_db *db, const char *missing, lup_err *err);
 /* Delete the row whose id is ?1 of sql, in its own transaction (nested in
  * the caller's if any): what names the failure, missing is the message
  * when no row has that id (LUP_ENOTFOUND). */
