@@ -130,6 +130,10 @@ struct lup_report {
 void lup_report_blocks_run(const struct lup_report *r, const struct lup_report_cohort *c,
                            char *buf, size_t n);
 
+/* The check-ins in one sentence (translated): how many participants,
+ * how many overdue, how many with none yet, into buf. */
+void lup_report_checkins_said(const struct lup_report *r, char *buf, size_t n);
+
 /* Gather the figures as of a day (YYYY-MM-DD; NULL or "" for today).
  * cfg may be NULL (built-in defaults). */
 int lup_report_build(lup_db *db, const lup_config *cfg, const char *as_of,

@@ -43,6 +43,9 @@ int lup_blank(const char *s);
 int lup_copy_cut(char *dst, size_t n, const char *src);
 /* strdup that accepts NULL. */
 char *lup_strdup(const char *s);
+/* A yes or no as a file writes it (yes true on 1 ja, no false off 0
+ * nej, in any case) into *out (1 or 0); -1 for anything else. */
+int lup_parse_bool(const char *s, int *out);
 /* A plausible e-mail address: one @, a dot in the domain, no spaces. */
 int lup_email_valid(const char *s);
 

@@ -37,14 +37,9 @@ int lup_register(lup_db *db, const char *session_id, struct lup_register_row **r
 	int rc;
 
 	*rows = NULL;
-	if (!(st = lup_stmt(db, exists, err)))
-		return -1;
-	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_step(db, st, _("reading a session"), err)) < 0)
+	if (!(st = lup_row_by_id(db, exists, session_id, _("reading a session"), _("no such session"), err)))
 		return -1;
 	lup_done(st);
-	if (rc != SQLITE_ROW)
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
 	if (!(st = lup_stmt(db, sql, err)))
 		return -1;
 	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);

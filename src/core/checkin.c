@@ -20,6 +20,20 @@ static int valid_kind(const char *k)
 #define level_word lup_comp_level_word
 #define count1 lup_comp_count1
 
+#define PERSON_SQL "SELECT count(*) FROM person WHERE id = ?1"
+#define FRAMEWORK_SQL "SELECT count(*) FROM framework WHERE id = ?1"
+
+/* 0 when the row of id is there (sql counts it), else -1 with the
+ * message missing on field, or with err naming what failed. */
+static int must_exist(lup_db *db, const char *sql, const char *id, const char *field,
+                      const char *missing, lup_err *err)
+{
+	int r = count1(db, sql, id, err);
+	if (r < 0)
+		return -1;
+	return r ? 0 : lup_err_field(err, field, "%s", missing);
+}
+
 /* ---- Check-ins ---- */
 
 void lup_checkin_clear(struct lup_checkin *c)
@@ -94,7 +108,6 @@ int lup_checkin_get(lup_db *db, const char *id, struct lup_checkin *c, lup_err *
 static int checkin_validate(lup_db *db, struct lup_checkin *c, lup_err *err)
 {
 	lup_date today = lup_date_today(), d;
-	int r;
 
 	if (!valid_kind(c->kind))
 		return lup_err_field(err, "kind", _("'%s' is not a kind of check-in: self, manager or validation"),
@@ -122,13 +135,9 @@ static int checkin_validate(lup_db *db, struct lup_checkin *c, lup_err *err)
 			lup_col_copy(st, 0, c->assessor_id, sizeof c->assessor_id);
 		lup_done(st);
 	}
-	if (c->assessor_id[0]) {
-		r = count1(db, "SELECT count(*) FROM person WHERE id = ?1", c->assessor_id, err);
-		if (r < 0)
-			return -1;
-		if (!r)
-			return lup_err_field(err, "assessor", _("the assessor does not exist"));
-	}
+	if (c->assessor_id[0])
+		return must_exist(db, PERSON_SQL, c->assessor_id, "assessor", _("the assessor does not exist"),
+		                  err);
 	return 0;
 }
 
@@ -151,20 +160,9 @@ int lup_checkin_save(lup_db *db, struct lup_checkin *c, lup_err *err)
 		goto fail;
 	lup_now_utc(now);
 	if (insert) {
-		r = count1(db, "SELECT count(*) FROM person WHERE id = ?1", c->person_id, err);
-		if (r < 0)
+		if (must_exist(db, PERSON_SQL, c->person_id, "person", _("no such person"), err) < 0 ||
+		    must_exist(db, FRAMEWORK_SQL, c->framework_id, "framework", _("no such framework"), err) < 0)
 			goto fail;
-		if (!r) {
-			lup_err_field(err, "person", _("no such person"));
-			goto fail;
-		}
-		r = count1(db, "SELECT count(*) FROM framework WHERE id = ?1", c->framework_id, err);
-		if (r < 0)
-			goto fail;
-		if (!r) {
-			lup_err_field(err, "framework", _("no such framework"));
-			goto fail;
-		}
 		if (!(st = lup_stmt(db, sql_ins, err)))
 			goto fail;
 		lup_uuid(c->id);
@@ -199,13 +197,9 @@ int lup_checkin_save(lup_db *db, struct lup_checkin *c, lup_err *err)
 		}
 		if (moved) {
 			/* another framework: only while nothing is rated */
-			r = count1(db, "SELECT count(*) FROM framework WHERE id = ?1", c->framework_id, err);
-			if (r < 0)
+			if (must_exist(db, FRAMEWORK_SQL, c->framework_id, "framework", _("no such framework"),
+			               err) < 0)
 				goto fail;
-			if (!r) {
-				lup_err_field(err, "framework", _("no such framework"));
-				goto fail;
-			}
 			r = count1(db, "SELECT count(*) FROM rating WHERE checkin_id = ?1", c->id, err);
 			if (r < 0)
 				goto fail;

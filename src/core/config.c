@@ -11,6 +11,7 @@
 #include "lup/config.h"
 #include "lup/i18n.h"
 #include "lup/safeio.h"
+#include "lup/util.h"
 
 static const struct lup_option options[] = {
 	{ "ui", "theme", LUP_OPT_CHOICE, "auto", 0, 0, "auto|dark|light|mono|color",
@@ -131,17 +132,6 @@ static int known_section(const char *section)
 	return is_free_section(section);
 }
 
-static int parse_bool(const char *s, int *out)
-{
-	static const char *const yes[] = { "yes", "true", "on", "1", "ja" };
-	static const char *const no[] = { "no", "false", "off", "0", "nej" };
-	for (size_t i = 0; i < 5; i++) {
-		if (strcasecmp(s, yes[i]) == 0) { *out = 1; return 0; }
-		if (strcasecmp(s, no[i]) == 0) { *out = 0; return 0; }
-	}
-	return -1;
-}
-
 /* Check and store one value; on error word the problem into err. */
 static int set_value(lup_config *cfg, size_t i, const char *v, const char *where, lup_err *err)
 {
@@ -173,7 +163,7 @@ static int set_value(lup_config *cfg, size_t i, const char *v, const char *where
 	}
 	case LUP_OPT_BOOL: {
 		int b;
-		if (parse_bool(v, &b) < 0)
+		if (lup_parse_bool(v, &b) < 0)
 			return lup_err_set(err, LUP_EINVAL,
 				_("%s[%s] %s = '%s': expected yes or no"), where, o->section, o->key, v);
 		cfg->val[i].i = b;

@@ -358,15 +358,9 @@ int lup_session_conflicts(lup_db *db, const char *session_id, struct lup_warning
 	long first, last;
 	sqlite3_stmt *st;
 
-	if (!(st = lup_stmt(db, self_sql, err)))
+	if (!(st = lup_row_by_id(db, self_sql, session_id, _("checking for conflicts"),
+	                         _("no such session"), err)))
 		return -1;
-	sqlite3_bind_text(st, 1, session_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_step(db, st, _("checking for conflicts"), err)) < 0)
-		return -1;
-	if (rc != SQLITE_ROW) {
-		lup_done(st);
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
-	}
 	lup_col_copy(st, 0, cohort, sizeof cohort);
 	lup_col_cut(st, 1, title, sizeof title);
 	lup_col_copy(st, 2, starts, sizeof starts);

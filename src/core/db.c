@@ -69,6 +69,16 @@ int lup_exec(lup_db *db, const char *sql, lup_err *err)
 	return 0;
 }
 
+int lup_commit_found(lup_db *db, const char *missing, lup_err *err)
+{
+	if (sqlite3_changes(db->h) == 0) {
+		lup_err_set(err, LUP_ENOTFOUND, "%s", missing);
+		lup_db_rollback(db);
+		return -1;
+	}
+	return lup_db_commit(db, err);
+}
+
 int lup_delete_by_id(lup_db *db, const char *sql, const char *id, const char *what,
                      const char *missing, lup_err *err)
 {
@@ -80,11 +90,7 @@ int lup_delete_by_id(lup_db *db, const char *sql, const char *id, const char *wh
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	if (lup_run(db, st, what, err) < 0)
 		goto fail;
-	if (sqlite3_changes(db->h) == 0) {
-		lup_err_set(err, LUP_ENOTFOUND, "%s", missing);
-		goto fail;
-	}
-	return lup_db_commit(db, err);
+	return lup_commit_found(db, missing, err);
 fail:
 	lup_db_rollback(db);
 	return -1;

@@ -133,15 +133,8 @@ static int gather_sheet(lup_db *db, const char *id, struct doc_job *job, lup_err
 	char starts[17], ends[17], buf[80];
 	int rc, n = 0;
 
-	if (!(st = lup_stmt(db, sql, err)))
+	if (!(st = lup_row_by_id(db, sql, id, _("reading a session"), _("no such session"), err)))
 		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_step(db, st, _("reading a session"), err)) < 0)
-		return -1;
-	if (rc != SQLITE_ROW) {
-		lup_done(st);
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such session"));
-	}
 	lup_col_cut(st, 1, starts, sizeof starts);
 	lup_col_cut(st, 2, ends, sizeof ends);
 	if (setcol(job, d, LUP_DK_session, st, 0) < 0 || setcol(job, d, LUP_DK_facilitators, st, 4) < 0 ||
@@ -220,15 +213,8 @@ static int gather_cohort(lup_db *db, const char *id, const char *lang, int block
 	long minutes = 0, sessions = 0;
 	sqlite3_stmt *st;
 
-	if (!(st = lup_stmt(db, sql, err)))
+	if (!(st = lup_row_by_id(db, sql, id, _("reading a cohort"), _("no such cohort"), err)))
 		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_step(db, st, _("reading a cohort"), err)) < 0)
-		return -1;
-	if (rc != SQLITE_ROW) {
-		lup_done(st);
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
-	}
 	if (setcol(job, d, LUP_DK_cohort, st, 0) < 0 || setcol(job, d, LUP_DK_programme, st, 1) < 0 ||
 	    setcol(job, d, LUP_DK_facilitators, st, 2) < 0) {
 		lup_done(st);
@@ -456,17 +442,9 @@ static int gather_placement(lup_db *db, const lup_config *cfg, const char *id, c
 	sqlite3_stmt *st;
 	lup_date a, b, today = lup_date_today();
 	char start[11], end[11];
-	int rc;
 
-	if (!(st = lup_stmt(db, sql, err)))
+	if (!(st = lup_row_by_id(db, sql, id, _("reading a placement"), _("no such placement"), err)))
 		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_step(db, st, _("reading a placement"), err)) < 0)
-		return -1;
-	if (rc != SQLITE_ROW) {
-		lup_done(st);
-		return lup_err_set(err, LUP_ENOTFOUND, _("no such placement"));
-	}
 	if (strcmp((const char *)sqlite3_column_text(st, 16), "cancelled") == 0) {
 		lup_done(st);
 		return lup_err_set(err, LUP_ECONFLICT, _("the placement is cancelled: there is nothing to sign"));

@@ -311,20 +311,12 @@ int lup_enrol_withdraw(lup_db *db, const char *enrolment_id, struct lup_promotio
 	char cohort[LUP_ID_SIZE], status[16], today[11], now[21];
 	size_t before = promoted ? promoted->n : 0;
 	sqlite3_stmt *st;
-	int rc, pos;
+	int pos;
 
 	if (lup_db_begin(db, err) < 0)
 		return -1;
-	if (!(st = lup_stmt(db, get, err)))
+	if (!(st = lup_row_by_id(db, get, enrolment_id, _("withdrawing"), _("no such enrolment"), err)))
 		goto fail;
-	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_step(db, st, _("withdrawing"), err)) < 0)
-		goto fail;
-	if (rc != SQLITE_ROW) {
-		lup_done(st);
-		lup_err_set(err, LUP_ENOTFOUND, _("no such enrolment"));
-		goto fail;
-	}
 	lup_col_copy(st, 0, cohort, sizeof cohort);
 	lup_col_copy(st, 1, status, sizeof status);
 	pos = sqlite3_column_int(st, 2);
@@ -567,20 +559,12 @@ int lup_enrol_unseat(lup_db *db, const char *enrolment_id, int *position,
 	struct cohort_info ci;
 	long waiting, marks;
 	sqlite3_stmt *st;
-	int rc;
 
 	if (lup_db_begin(db, err) < 0)
 		return -1;
-	if (!(st = lup_stmt(db, info, err)))
+	if (!(st = lup_row_by_id(db, info, enrolment_id, _("moving to the waitlist"),
+	                         _("no such enrolment"), err)))
 		goto fail;
-	sqlite3_bind_text(st, 1, enrolment_id, -1, SQLITE_TRANSIENT);
-	if ((rc = lup_step(db, st, _("moving to the waitlist"), err)) < 0)
-		goto fail;
-	if (rc != SQLITE_ROW) {
-		lup_done(st);
-		lup_err_set(err, LUP_ENOTFOUND, _("no such enrolment"));
-		goto fail;
-	}
 	lup_col_copy(st, 0, cohort, sizeof cohort);
 	lup_col_copy(st, 1, status, sizeof status);
 	lup_col_cut(st, 2, name, sizeof name);

@@ -156,17 +156,6 @@ static int parse_range(const char *s, int *lo, int *hi)
 	return 0;
 }
 
-static int parse_bool(const char *s, int *out)
-{
-	static const char *const yes[] = { "yes", "true", "on", "1", "ja" };
-	static const char *const no[] = { "no", "false", "off", "0", "nej" };
-	for (size_t i = 0; i < 5; i++) {
-		if (strcasecmp(s, yes[i]) == 0) { *out = 1; return 0; }
-		if (strcasecmp(s, no[i]) == 0) { *out = 0; return 0; }
-	}
-	return -1;
-}
-
 /* Length of the valid UTF-8 sequence at p (at most n bytes), or 0. */
 static size_t utf8_len(const unsigned char *p, size_t n)
 {
@@ -754,7 +743,7 @@ static int set_value(struct parser *p, int line, int k, const char *key, const c
 					_("'%s' is not a level range: expected LOW-HIGH (as 1-8) or one level"), v);
 			return 0;
 		case C_RETIRED:
-			if (parse_bool(v, &c->retired) < 0)
+			if (lup_parse_bool(v, &c->retired) < 0)
 				return pfail(p, line, key, _("'%s': expected yes or no"), v);
 			return 0;
 		default:  /* order */

@@ -838,24 +838,14 @@ static int roles_nobody(lup_db *db, struct plan_priv *p, struct lup_fw_diff *d, 
 {
 	static const char sql[] = "SELECT EXISTS (SELECT 1 FROM person WHERE sort_role = ?1 AND active = 1)";
 	for (size_t i = 0; i < p->shown.nroles; i++) {
-		char *key = lup_sortkey(p->shown.roles[i]);
 		sqlite3_stmt *st;
-		int rc, found = 0;
-		if (!key)
-			return lup_err_oom(err);
-		lup_trim(key);
-		if (!(st = lup_stmt(db, sql, err))) {
-			free(key);
+		int rc, found;
+		if ((rc = lup_step_key(db, sql, p->shown.roles[i], &st, _("reading people"), err)) < 0)
 			return -1;
-		}
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			found = sqlite3_column_int(st, 0);
-		lup_done(st);
-		free(key);
 		if (rc != SQLITE_ROW)
-			return lup_sqlerr(db, err, _("reading people"));
+			return lup_err_set(err, LUP_EFAIL, "%s", _("reading people"));
+		found = sqlite3_column_int(st, 0);
+		lup_done(st);
 		if (!found && lup_fw_add_change(d, LUP_FW_ROLE_NOBODY, NULL, NULL, p->shown.roles[i], NULL,
 		                                NULL, NULL) < 0)
 			return lup_err_oom(err);

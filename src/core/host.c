@@ -537,11 +537,7 @@ int lup_host_delete(lup_db *db, const char *id, lup_err *err)
 		if (lup_run(db, st, _("deleting a host organisation"), err) < 0)
 			goto fail;
 	}
-	if (sqlite3_changes(db->h) == 0) {
-		lup_err_set(err, LUP_ENOTFOUND, _("no such host organisation"));
-		goto fail;
-	}
-	return lup_db_commit(db, err);
+	return lup_commit_found(db, _("no such host organisation"), err);
 fail:
 	lup_db_rollback(db);
 	return -1;

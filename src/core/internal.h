@@ -58,6 +58,10 @@ struct lup_migration {
 };
 extern const struct lup_migration lup_migrations[];
 
+/* End the transaction of a write to one row just run: committed when it
+ * changed a row, else rolled back and -1 with LUP_ENOTFOUND and the
+ * message missing. */
+int lup_commit_found(lup_db *db, const char *missing, lup_err *err);
 /* Delete the row whose id is ?1 of sql, in its own transaction (nested in
  * the caller's if any): what names the failure, missing is the message
  * when no row has that id (LUP_ENOTFOUND). */
@@ -220,6 +224,18 @@ int lup_read_all(lup_db *db, sqlite3_stmt *st, void *rowsp, size_t *n, size_t si
 int lup_get_row(lup_db *db, sqlite3_stmt *st, const char *id, void *row, size_t size,
                 void (*read)(sqlite3_stmt *st, void *row), const char *what, const char *missing,
                 lup_err *err);
+/* Prepare sql, bind id to its ?1 and step to its row: the statement on
+ * that row, for the caller to read and finish; NULL with LUP_ENOTFOUND
+ * and the message missing when there is none, or with err naming what
+ * failed (the statement finished). */
+sqlite3_stmt *lup_row_by_id(lup_db *db, const char *sql, const char *id, const char *what,
+                            const char *missing, lup_err *err);
+/* Prepare sql, bind the sort key of text (lup_sortkey, trimmed) to its ?1
+ * and step it: SQLITE_ROW with *out on that row (the caller reads and
+ * finishes it), SQLITE_DONE (finished), or -1 with err set (out of
+ * memory, or what naming what failed). */
+int lup_step_key(lup_db *db, const char *sql, const char *text, sqlite3_stmt **out, const char *what,
+                 lup_err *err);
 /* A one-row query of counts, bound by the caller: column i of its row
  * into out[i] for n columns; finishes the statement.  0, or -1 with err
  * naming what failed. */

@@ -82,6 +82,47 @@ int lup_get_row(lup_db *db, sqlite3_stmt *st, const char *id, void *row, size_t 
 	return rc == SQLITE_ROW ? 0 : lup_err_set(err, LUP_ENOTFOUND, "%s", missing);
 }
 
+sqlite3_stmt *lup_row_by_id(lup_db *db, const char *sql, const char *id, const char *what,
+                            const char *missing, lup_err *err)
+{
+	sqlite3_stmt *st = lup_stmt(db, sql, err);
+	int rc;
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if ((rc = lup_step(db, st, what, err)) < 0)
+		return NULL;
+	if (rc != SQLITE_ROW) {
+		lup_done(st);
+		lup_err_set(err, LUP_ENOTFOUND, "%s", missing);
+		return NULL;
+	}
+	return st;
+}
+
+int lup_step_key(lup_db *db, const char *sql, const char *text, sqlite3_stmt **out, const char *what,
+                 lup_err *err)
+{
+	char *key = lup_sortkey(text);
+	int rc;
+	*out = NULL;
+	if (!key)
+		return lup_err_oom(err);
+	lup_trim(key);
+	if (!(*out = lup_stmt(db, sql, err))) {
+		free(key);
+		return -1;
+	}
+	sqlite3_bind_text(*out, 1, key, -1, SQLITE_TRANSIENT);
+	rc = lup_step(db, *out, what, err);
+	free(key);
+	if (rc == SQLITE_DONE)
+		lup_done(*out);
+	if (rc != SQLITE_ROW)
+		*out = NULL;
+	return rc;
+}
+
 int lup_count_row(lup_db *db, sqlite3_stmt *st, long *out, int n, const char *what, lup_err *err)
 {
 	if (sqlite3_step(st) != SQLITE_ROW) {

@@ -726,11 +726,7 @@ static int log_write(lup_db *db, const char *sql, const char *id, const char *da
 		sqlite3_bind_text(st, 6, person_id, -1, SQLITE_TRANSIENT);
 	if (lup_run(db, st, _("saving a log entry"), err) < 0)
 		goto fail;
-	if (sqlite3_changes(db->h) == 0) {
-		lup_err_set(err, LUP_ENOTFOUND, "%s", missing);
-		goto fail;
-	}
-	return lup_db_commit(db, err);
+	return lup_commit_found(db, missing, err);
 fail:
 	lup_db_rollback(db);
 	return -1;

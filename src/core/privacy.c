@@ -310,6 +310,19 @@ int lup_db_scrub(lup_db *db, lup_err *err)
 	return 0;
 }
 
+/* Add the counts of one erasure n to the caller's (NULL: none). */
+static void counts_add(struct lup_erase_counts *to, const struct lup_erase_counts *n)
+{
+	if (!to)
+		return;
+	to->people += n->people; to->enrolments += n->enrolments;
+	to->attendance += n->attendance; to->placements += n->placements;
+	to->log_entries += n->log_entries; to->checkins += n->checkins;
+	to->ratings += n->ratings; to->targets += n->targets;
+	to->manager_refs += n->manager_refs; to->assessor_refs += n->assessor_refs;
+	to->promoted += n->promoted;
+}
+
 int lup_person_erase(lup_db *db, const char *id, struct lup_erase_counts *counts,
                      lup_err *err)
 {
@@ -331,14 +344,7 @@ int lup_person_erase(lup_db *db, const char *id, struct lup_erase_counts *counts
 		lup_db_rollback(db);
 		return -1;
 	}
-	if (counts) {
-		counts->people += n.people; counts->enrolments += n.enrolments;
-		counts->attendance += n.attendance; counts->placements += n.placements;
-		counts->log_entries += n.log_entries; counts->checkins += n.checkins;
-		counts->ratings += n.ratings; counts->targets += n.targets;
-		counts->manager_refs += n.manager_refs; counts->assessor_refs += n.assessor_refs;
-		counts->promoted += n.promoted;
-	}
+	counts_add(counts, &n);
 	return lup_db_scrub(db, err);
 }
 
@@ -469,14 +475,7 @@ long lup_purge(lup_db *db, long years, const char *today, lup_purge_cb cb, void 
 	for (long i = 0; cb && i < k; i++)
 		cb(ud, v[i].id, v[i].name ? v[i].name : "", v[i].ended ? v[i].ended : "");
 	list_free(v, k);
-	if (counts) {
-		counts->people += n.people; counts->enrolments += n.enrolments;
-		counts->attendance += n.attendance; counts->placements += n.placements;
-		counts->log_entries += n.log_entries; counts->checkins += n.checkins;
-		counts->ratings += n.ratings; counts->targets += n.targets;
-		counts->manager_refs += n.manager_refs; counts->assessor_refs += n.assessor_refs;
-		counts->promoted += n.promoted;
-	}
+	counts_add(counts, &n);
 	if (k > 0 && lup_db_scrub(db, err) < 0)
 		return -1;
 	return k;

@@ -1537,6 +1537,24 @@ static const char *block_kind_label(const char *k)
 	return C_("block kind", "other");
 }
 
+void lup_report_checkins_said(const struct lup_report *r, char *buf, size_t n)
+{
+	char s1[80], s2[300], s3[80];
+	/* TRANSLATORS: the three parts make one sentence: "Of 10 participants," "3 are
+	 * overdue for a check-in (…)" "and 2 have none yet." */
+	snprintf(s1, sizeof s1, ngettext("Of %ld participant,", "Of %ld participants,",
+	                                 (unsigned long)r->checkins_due), r->checkins_due);
+	snprintf(s2, sizeof s2,
+	         ngettext("%ld is overdue for a check-in (the latest is older than %ld days, or their "
+	                  "role's interval)",
+	                  "%ld are overdue for a check-in (the latest is older than %ld days, or their "
+	                  "role's interval)", (unsigned long)r->checkins_overdue),
+	         r->checkins_overdue, r->interval_days);
+	snprintf(s3, sizeof s3, ngettext("and %ld has none yet.", "and %ld have none yet.",
+	                                 (unsigned long)r->checkins_never), r->checkins_never);
+	snprintf(buf, n, "%s %s %s", s1, s2, s3);
+}
+
 void lup_report_blocks_run(const struct lup_report *r, const struct lup_report_cohort *c,
                            char *buf, size_t n)
 {
@@ -1966,20 +1984,9 @@ int lup_report_write_width(const struct lup_report *r, enum lup_report_format f,
 	/* Check-ins. */
 	heading(&o, 2, C_("report", "Check-ins"));
 	{
-		char s1[80], s2[300], s3[80];
-		/* TRANSLATORS: the three parts make one sentence: "Of 10 participants," "3 are
-		 * overdue for a check-in (…)" "and 2 have none yet." */
-		snprintf(s1, sizeof s1, ngettext("Of %ld participant,", "Of %ld participants,",
-		                                 (unsigned long)r->checkins_due), r->checkins_due);
-		snprintf(s2, sizeof s2,
-		         ngettext("%ld is overdue for a check-in (the latest is older than %ld days, or their "
-		                  "role's interval)",
-		                  "%ld are overdue for a check-in (the latest is older than %ld days, or their "
-		                  "role's interval)", (unsigned long)r->checkins_overdue),
-		         r->checkins_overdue, r->interval_days);
-		snprintf(s3, sizeof s3, ngettext("and %ld has none yet.", "and %ld have none yet.",
-		                                 (unsigned long)r->checkins_never), r->checkins_never);
-		para(&o, "%s %s %s", s1, s2, s3);
+		char line[480];
+		lup_report_checkins_said(r, line, sizeof line);
+		para(&o, "%s", line);
 	}
 	if (r->checkins_overdue + r->checkins_never > 0) {
 		struct tab t = { 4, (const char *const[]){ C_("report", "Cohort"), C_("report", "Participants"), C_("report", "Overdue"),

@@ -297,30 +297,19 @@ int lup_round_find(lup_db *db, const char *ref, char id[LUP_UUID_LEN + 1], lup_e
 {
 	static const char sql[] =
 		"SELECT id FROM round WHERE lup_sortkey(name) = ?1 ORDER BY date DESC, created_at DESC LIMIT 1";
-	char *key;
 	sqlite3_stmt *st;
 	int rc;
 	lup_err e2;
 
 	if (!ref || !*ref)
 		return lup_err_set(err, LUP_EINVAL, _("no round given"));
-	if (!(key = lup_sortkey(ref)))
-		return lup_err_oom(err);
-	lup_trim(key);
-	if (!(st = lup_stmt(db, sql, err))) {
-		free(key);
+	if ((rc = lup_step_key(db, sql, ref, &st, _("looking up a round"), err)) < 0)
 		return -1;
-	}
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		lup_col_copy(st, 0, id, LUP_UUID_LEN + 1);
-	lup_done(st);
-	free(key);
-	if (rc == SQLITE_ROW)
+		lup_done(st);
 		return 0;
-	if (rc != SQLITE_DONE)
-		return lup_sqlerr(db, err, _("looking up a round"));
+	}
 	if (lup_resolve_id(db, "round", ref, id, &e2) == 0)
 		return 0;
 	if (e2.code == LUP_EAMBIG || e2.code == LUP_EBUSY || e2.code == LUP_EFAIL) {

@@ -11,6 +11,18 @@
 #include "lup/i18n.h"
 #include "lup/safeio.h"
 
+/* The folder of path, whose last slash is slash (NULL: none): "/", what
+ * stands before the slash, or ".". */
+static void dir_of(const char *path, const char *slash, char *dir, size_t n)
+{
+	if (slash == path)
+		snprintf(dir, n, "/");
+	else if (slash)
+		snprintf(dir, n, "%.*s", (int)(slash - path), path);
+	else
+		snprintf(dir, n, ".");
+}
+
 void lup_tmp_sweep(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -20,12 +32,7 @@ void lup_tmp_sweep(const char *path)
 	DIR *d;
 	struct dirent *e;
 
-	if (slash == path)
-		snprintf(dir, sizeof dir, "/");
-	else if (slash)
-		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
-	else
-		snprintf(dir, sizeof dir, ".");
+	dir_of(path, slash, dir, sizeof dir);
 	if (!(d = opendir(dir)))
 		return;
 	while ((e = readdir(d))) {
@@ -50,12 +57,7 @@ void lup_fsync_dir(const char *path)
 	const char *slash = strrchr(path, '/');
 	char dir[4096];
 	int fd;
-	if (slash == path)
-		snprintf(dir, sizeof dir, "/");
-	else if (slash)
-		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
-	else
-		snprintf(dir, sizeof dir, ".");
+	dir_of(path, slash, dir, sizeof dir);
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
 		fsync(fd);
 		close(fd);

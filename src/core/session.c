@@ -448,15 +448,8 @@ int lup_session_suggest(lup_db *db, const lup_config *cfg, const char *cohort_id
 	lup_done(st);
 	if (!have_last) {
 		char start[11] = "";
-		if (!(st = lup_stmt(db, first_sql, err)))
+		if (!(st = lup_row_by_id(db, first_sql, cohort_id, _("reading a cohort"), _("no such cohort"), err)))
 			return -1;
-		sqlite3_bind_text(st, 1, cohort_id, -1, SQLITE_TRANSIENT);
-		if ((rc = lup_step(db, st, _("reading a cohort"), err)) < 0)
-			return -1;
-		if (rc != SQLITE_ROW) {
-			lup_done(st);
-			return lup_err_set(err, LUP_ENOTFOUND, _("no such cohort"));
-		}
 		lup_col_copy(st, 0, start, sizeof start);
 		lup_col_copy(st, 1, out->block_id, sizeof out->block_id);
 		lup_done(st);

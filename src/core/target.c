@@ -321,6 +321,26 @@ static void read_target_list_row(sqlite3_stmt *st, void *row)
 	lup_col_copy(st, r->own_level != LUP_LEVEL_NONE ? 11 : 9, r->since, sizeof r->since);
 }
 
+/* Every row of a target query whose ?1 is first, ?2 the role's key (NULL:
+ * none) and ?3 the person (NULL: none), read into *rowsp; frees key. */
+static int read_targets(lup_db *db, const char *sql, const char *first, char *key,
+                        const char *person_id, void *rowsp, size_t *n, size_t size,
+                        void (*read)(sqlite3_stmt *st, void *row), lup_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+	if (!(st = lup_stmt(db, sql, err))) {
+		free(key);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, first, -1, SQLITE_TRANSIENT);
+	lup_bind_text(st, 2, key);
+	lup_bind_text(st, 3, person_id);
+	rc = lup_read_all(db, st, rowsp, n, size, read, _("reading targets"), err);
+	free(key);
+	return rc;
+}
+
 int lup_target_list(lup_db *db, const char *ident, const char *role, const char *person_id,
                     struct lup_target_row **rows, size_t *n, lup_err *err)
 {
@@ -360,17 +380,8 @@ int lup_target_list(lup_db *db, const char *ident, const char *role, const char 
 	} else if (role && !(key = lup_sortkey(role))) {
 		return lup_err_oom(err);
 	}
-	if (!(st = lup_stmt(db, sql, err))) {
-		free(key);
-		return -1;
-	}
-	sqlite3_bind_text(st, 1, fwid, -1, SQLITE_TRANSIENT);
-	lup_bind_text(st, 2, key);
-	lup_bind_text(st, 3, person_id);
-	rc = lup_read_all(db, st, rows, n, sizeof **rows, read_target_list_row,
-	                  _("reading targets"), err);
-	free(key);
-	return rc;
+	return read_targets(db, sql, fwid, key, person_id, rows, n, sizeof **rows,
+	                    read_target_list_row, err);
 }
 
 static void read_target_roles_row(sqlite3_stmt *st, void *row)
@@ -424,8 +435,6 @@ int lup_target_history(lup_db *db, const char *ident, const char *role, const ch
 		"AND ((?2 IS NOT NULL AND t.role_key = ?2) OR (?3 IS NOT NULL AND t.person_id = ?3)) "
 		"ORDER BY t.valid_from, f.revision, c.seq, t.rowid";
 	char rolebuf[256], *key = NULL;
-	sqlite3_stmt *st;
-	int rc;
 
 	*rows = NULL;
 	*n = 0;
@@ -435,15 +444,6 @@ int lup_target_history(lup_db *db, const char *ident, const char *role, const ch
 		return -1;
 	if (role && !(key = lup_sortkey(role)))
 		return lup_err_oom(err);
-	if (!(st = lup_stmt(db, sql, err))) {
-		free(key);
-		return -1;
-	}
-	sqlite3_bind_text(st, 1, ident ? ident : "", -1, SQLITE_TRANSIENT);
-	lup_bind_text(st, 2, key);
-	lup_bind_text(st, 3, person_id);
-	rc = lup_read_all(db, st, rows, n, sizeof **rows, read_target_history_row,
-	                  _("reading targets"), err);
-	free(key);
-	return rc;
+	return read_targets(db, sql, ident ? ident : "", key, person_id, rows, n, sizeof **rows,
+	                    read_target_history_row, err);
 }

@@ -103,6 +103,17 @@ static void row_name(lup_db *db, sqlite3_changeset_iter *it, const char *tab, in
 	}
 }
 
+/* A count of what came along ("3 sessions", fmt its words), after *sep;
+ * none: nothing. */
+static void add_count(lup_buf *b, const char **sep, const char *fmt, long n)
+{
+	if (!n)
+		return;
+	lup_buf_puts(b, *sep);
+	lup_buf_printf(b, fmt, n);
+	*sep = ", ";
+}
+
 static int describe_cs(lup_db *db, const void *cs, int ncs, char *what, size_t nwhat)
 {
 	sqlite3_changeset_iter *it;
@@ -160,25 +171,13 @@ static int describe_cs(lup_db *db, const void *cs, int ncs, char *what, size_t n
 		const char *sep = " ";
 		lup_buf_puts(&b, " ");
 		lup_buf_puts(&b, _("with"));
-		if (marks) {
-			lup_buf_puts(&b, sep);
-			lup_buf_printf(&b, ngettext("%ld attendance mark", "%ld attendance marks", (unsigned long)marks), marks);
-			sep = ", ";
-		}
-		if (enrolments) {
-			lup_buf_puts(&b, sep);
-			lup_buf_printf(&b, ngettext("%ld enrolment", "%ld enrolments", (unsigned long)enrolments), enrolments);
-			sep = ", ";
-		}
-		if (sessions) {
-			lup_buf_puts(&b, sep);
-			lup_buf_printf(&b, ngettext("%ld session", "%ld sessions", (unsigned long)sessions), sessions);
-			sep = ", ";
-		}
-		if (others) {
-			lup_buf_puts(&b, sep);
-			lup_buf_printf(&b, ngettext("%ld other record", "%ld other records", (unsigned long)others), others);
-		}
+		add_count(&b, &sep, ngettext("%ld attendance mark", "%ld attendance marks", (unsigned long)marks),
+		          marks);
+		add_count(&b, &sep, ngettext("%ld enrolment", "%ld enrolments", (unsigned long)enrolments),
+		          enrolments);
+		add_count(&b, &sep, ngettext("%ld session", "%ld sessions", (unsigned long)sessions), sessions);
+		add_count(&b, &sep, ngettext("%ld other record", "%ld other records", (unsigned long)others),
+		          others);
 	}
 	snprintf(what, nwhat, "%s", b.s ? b.s : "");
 	lup_buf_clear(&b);

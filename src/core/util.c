@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -253,6 +254,17 @@ int lup_copy_cut(char *dst, size_t n, const char *src)
 char *lup_strdup(const char *s)
 {
 	return s ? strdup(s) : NULL;
+}
+
+int lup_parse_bool(const char *s, int *out)
+{
+	static const char *const yes[] = { "yes", "true", "on", "1", "ja" };
+	static const char *const no[] = { "no", "false", "off", "0", "nej" };
+	for (size_t i = 0; i < 5; i++) {
+		if (strcasecmp(s, yes[i]) == 0) { *out = 1; return 0; }
+		if (strcasecmp(s, no[i]) == 0) { *out = 0; return 0; }
+	}
+	return -1;
 }
 
 int lup_email_valid(const char *s)

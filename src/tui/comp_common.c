@@ -123,3 +123,9 @@ const char *tui_comp_key(enum tui_action a, char buf[16])
 	}
 	return tui_key_label(k[0], buf);
 }
+
+const char *tui_comp_no_competences(struct tui_glist *g)
+{
+	(void)g;
+	return _("This framework has no competences.");
+}

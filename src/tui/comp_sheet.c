@@ -118,15 +118,9 @@ static void draw_row(struct tui_glist *g, const void *row, int y, int x, int wid
 	}
 }
 
-static const char *empty_text(struct tui_glist *g)
-{
-	(void)g;
-	return _("This framework has no competences.");
-}
-
 static const struct tui_glist_ops gl_ops = {
 	.fetch = fetch, .group = group, .draw_heading = draw_heading, .draw_row = draw_row,
-	.empty_text = empty_text,
+	.empty_text = tui_comp_no_competences,
 };
 
 /* ---- the screen ---- */

@@ -93,5 +93,9 @@ const char *tui_comp_shade(double mean_gap, long pairs);
 const char *tui_comp_key(enum tui_action a, char buf[16]);
 /* One decimal, with a decimal comma in Swedish: "1.5", "1,5". */
 const char *tui_comp_decimal(double v, char buf[32]);
+/* The empty text of a list of a framework's competences (a glist's
+ * empty_text). */
+struct tui_glist;
+const char *tui_comp_no_competences(struct tui_glist *g);
 
 #endif

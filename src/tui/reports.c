@@ -382,20 +382,10 @@ static void part_checkins(struct tui_sheet *sh, const struct lup_report *r)
 	size_t *idx, n = 0;
 	tui_sheet_heading(sh, 2, C_("report", "Check-ins"));
 	{
-		/* the report's own three parts, in one sentence */
-		char s1[80], s2[300], s3[80];
-		snprintf(s1, sizeof s1, ngettext("Of %ld participant,", "Of %ld participants,",
-		                                 (unsigned long)r->checkins_due), r->checkins_due);
-		snprintf(s2, sizeof s2,
-		         ngettext("%ld is overdue for a check-in (the latest is older than %ld days, or their "
-		                  "role's interval)",
-		                  "%ld are overdue for a check-in (the latest is older than %ld days, or their "
-		                  "role's interval)", (unsigned long)r->checkins_overdue),
-		         r->checkins_overdue, r->interval_days);
-		snprintf(s3, sizeof s3, ngettext("and %ld has none yet.", "and %ld have none yet.",
-		                                 (unsigned long)r->checkins_never), r->checkins_never);
+		char line[480];
+		lup_report_checkins_said(r, line, sizeof line);
 		tui_sheet_text(sh, r->checkins_overdue + r->checkins_never > 0 ? TUI_S_WARN : TUI_S_NORMAL, 0,
-		               "%s %s %s", s1, s2, s3);
+		               "%s", line);
 	}
 	if (r->checkins_overdue + r->checkins_never == 0 || r->ncohorts == 0)
 		return;

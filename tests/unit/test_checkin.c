@@ -15,6 +15,43 @@ static int setup(void **state)
 	return cf_setup_frameworks(state, NULL, kc);
 }
 
+/* A check-in names a person, a framework and an assessor that are there;
+ * each missing one is named on its field and nothing is saved. */
+static void test_refs_exist(void **state)
+{
+	char p[LUP_UUID_LEN + 1];
+	struct lup_checkin c;
+	lup_err err;
+	(void)state;
+	cf_person("Bo Ek", "enhetschef", "Skola", p);
+	memset(&c, 0, sizeof c);
+	strcpy(c.kind, "self");
+	strcpy(c.person_id, "no-such-person");
+	strcpy(c.framework_id, kc);
+	assert_int_equal(lup_checkin_save(db, &c, &err), -1);
+	assert_string_equal(err.field, "person");
+	assert_string_equal(err.msg, "no such person");
+	strcpy(c.person_id, p);
+	strcpy(c.framework_id, "no-such-framework");
+	assert_int_equal(lup_checkin_save(db, &c, &err), -1);
+	assert_string_equal(err.field, "framework");
+	assert_string_equal(err.msg, "no such framework");
+	strcpy(c.framework_id, kc);
+	strcpy(c.assessor_id, "no-such-assessor");
+	assert_int_equal(lup_checkin_save(db, &c, &err), -1);
+	assert_string_equal(err.field, "assessor");
+	assert_string_equal(err.msg, "the assessor does not exist");
+	assert_string_equal(c.id, "");
+	/* a draft moved to a framework that is not there */
+	c.assessor_id[0] = '\0';
+	assert_int_equal(lup_checkin_save(db, &c, &err), 0);
+	strcpy(c.framework_id, "no-such-framework");
+	assert_int_equal(lup_checkin_save(db, &c, &err), -1);
+	assert_string_equal(err.field, "framework");
+	assert_string_equal(err.msg, "no such framework");
+	lup_checkin_clear(&c);
+}
+
 static void test_draft_and_final(void **state)
 {
 	char p[LUP_UUID_LEN + 1], c11[LUP_UUID_LEN + 1], c34[LUP_UUID_LEN + 1], dc11[LUP_UUID_LEN + 1];
@@ -202,6 +239,7 @@ static void test_rating_sheet(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_refs_exist, setup, cf_teardown),
 		cmocka_unit_test_setup_teardown(test_draft_and_final, setup, cf_teardown),
 		cmocka_unit_test_setup_teardown(test_rating_sheet, setup, cf_teardown),
 	};

@@ -1,7 +1,8 @@
 /* Unit tests for pager.c: pages forward and backward by key over a
  * table of its own, the rows of a backward page in the order shown, the
  * keys a list starts from, a page cut at its limit, a failing statement
- * named in the error, and the counts of a one-row query. */
+ * named in the error, the row of an id, and the counts of a one-row
+ * query. */
 #include "helpers.h"
 #include <sqlite3.h>
 #include "core/internal.h"
@@ -250,6 +251,63 @@ static void test_get_row(void **state)
 	tdb_close(&t);
 }
 
+/* The statement on the row of an id; none: not found, named, finished; a
+ * failing statement named. */
+static void test_row_by_id(void **state)
+{
+	static const char sql[] = "SELECT k, n FROM pg WHERE id = ?1 AND k = 'd'";
+	static const char bad_id[] = "SELECT abs(-9223372036854775807 - n) FROM pg WHERE id = ?1";
+	struct tdb t;
+	sqlite3_stmt *st;
+	lup_err err;
+	(void)state;
+	tdb_open(&t);
+	fill(&t);
+	assert_non_null(st = lup_row_by_id(t.db, sql, "2", "reading", "no such row", &err));
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "d");
+	assert_int_equal(sqlite3_column_int(st, 1), 7);
+	lup_done(st);
+	lup_err_clear(&err);
+	assert_null(lup_row_by_id(t.db, sql, "3", "reading", "no such row", &err));
+	assert_int_equal(err.code, LUP_ENOTFOUND);
+	assert_string_equal(err.msg, "no such row");
+	lup_err_clear(&err);
+	assert_null(lup_row_by_id(t.db, bad_id, "2", "reading things", "no such row", &err));
+	assert_int_equal(err.code, LUP_EFAIL);
+	assert_non_null(strstr(err.msg, "reading things"));
+	/* the statements were finished: both run again */
+	assert_non_null(st = lup_row_by_id(t.db, sql, "1", "reading", "no such row", &err));
+	assert_int_equal(sqlite3_column_int(st, 1), 6);
+	lup_done(st);
+	assert_null(lup_row_by_id(t.db, bad_id, "2", "again", "no such row", &err));
+	assert_non_null(strstr(err.msg, "again"));
+	tdb_close(&t);
+}
+
+/* A query by the sort key of a text: found, not found, trimmed and
+ * folded. */
+static void test_step_key(void **state)
+{
+	static const char sql[] = "SELECT n FROM pg WHERE k = ?1 ORDER BY n LIMIT 1";
+	struct tdb t;
+	sqlite3_stmt *st;
+	lup_err err;
+	(void)state;
+	tdb_open(&t);
+	fill(&t);
+	assert_int_equal(lup_step_key(t.db, sql, "  C ", &st, "reading", &err), SQLITE_ROW);
+	assert_non_null(st);
+	assert_int_equal(sqlite3_column_int(st, 0), 4);
+	lup_done(st);
+	assert_int_equal(lup_step_key(t.db, sql, "z", &st, "reading", &err), SQLITE_DONE);
+	assert_null(st);
+	/* finished: it runs again */
+	assert_int_equal(lup_step_key(t.db, sql, "j", &st, "reading", &err), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 18);
+	lup_done(st);
+	tdb_close(&t);
+}
+
 static void test_count_row(void **state)
 {
 	struct tdb t;
@@ -281,6 +339,8 @@ int main(void)
 		cmocka_unit_test(test_failure),
 		cmocka_unit_test(test_read_all),
 		cmocka_unit_test(test_get_row),
+		cmocka_unit_test(test_row_by_id),
+		cmocka_unit_test(test_step_key),
 		cmocka_unit_test(test_count_row),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -136,6 +136,24 @@ static void test_copy_cut(void **state)
 	assert_int_equal(b[0], 'x');
 }
 
+static void test_parse_bool(void **state)
+{
+	int b = -1;
+	(void)state;
+	assert_int_equal(lup_parse_bool("Yes", &b), 0);
+	assert_int_equal(b, 1);
+	assert_int_equal(lup_parse_bool("nej", &b), 0);
+	assert_int_equal(b, 0);
+	assert_int_equal(lup_parse_bool("JA", &b), 0);
+	assert_int_equal(b, 1);
+	assert_int_equal(lup_parse_bool("OFF", &b), 0);
+	assert_int_equal(b, 0);
+	b = 7;
+	assert_int_equal(lup_parse_bool("maybe", &b), -1);
+	assert_int_equal(lup_parse_bool("", &b), -1);
+	assert_int_equal(b, 7);
+}
+
 static void test_oom(void **state)
 {
 	lup_err err;
@@ -158,6 +176,7 @@ int main(void)
 		cmocka_unit_test(test_reverse),
 		cmocka_unit_test(test_tidy),
 		cmocka_unit_test(test_copy_cut),
+		cmocka_unit_test(test_parse_bool),
 		cmocka_unit_test(test_oom),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
