@@ -143,3 +143,15 @@ wait_exit() {
 }
 # The line the terminal cursor is on.
 cursor_line() { screen | sed -n "$(( $(pane '#{cursor_y}') + 1 ))p"; }
+# go_to TEXT: go down the list from its top until the cursor is on a row
+# holding TEXT (at most 30 rows); a failed check when there is none.
+go_to() {
+	_row=$1
+	keys Home
+	for i in $(seq 1 30); do
+		poll 'cursor_line | grep -q -- "$_row"' 1 && return 0
+		keys j
+	done
+	fail "no row with $_row"
+	return 1
+}

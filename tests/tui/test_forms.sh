@@ -15,17 +15,6 @@ demo_db() {
 q() { sqlite3 "$DB" "$1"; }
 status_line() { screen | tail -2 | head -1; }
 hint_line() { screen | tail -1; }
-go_to() {
-	_row=$1
-	keys Home
-	for i in $(seq 1 30); do
-		poll 'cursor_line | grep -q -- "$_row"' 1 && return 0
-		keys j
-	done
-	fail "no row with $_row"
-	return 1
-}
-
 LOC=C.UTF-8
 # keys typed within 600 ms after a save are not taken (the other suites
 # turn that off to type at full speed)

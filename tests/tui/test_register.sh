@@ -36,18 +36,6 @@ INSERT INTO enrolment (id, cohort_id, person_id, programme_id, status, requested
   '70000000-0000-4000-8000-0000000000a2', 'b0000000-0000-4000-8000-000000000001', 'waitlisted',
   '2026-01-11T08:00:00Z', 1, NULL);" || { echo "extra data failed"; exit 1; }
 
-# Go down the list until the cursor is on a row holding TEXT.
-go_to() {
-	_row=$1
-	keys Home
-	for i in $(seq 1 20); do
-		poll 'cursor_line | grep -q -- "$_row"' 1 && return 0
-		keys j
-	done
-	fail "no row with $_row"
-	return 1
-}
-
 # ---------------------------------------------------------------- English
 LOC=C.UTF-8
 start 80x24
