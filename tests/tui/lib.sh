@@ -21,6 +21,7 @@
 #   wait_exit [SECONDS]         … until lup has exited; sets $STATUS
 #   screen                      print the screen
 #   resize WxH                  resize the terminal
+#   go_to TEXT                  move down a list until the cursor's row holds TEXT
 #   check_ COND WHAT            any shell condition
 set -u
 LUP=${LUP:-./lup}
